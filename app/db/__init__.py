@@ -1,0 +1,104 @@
+"""The station database: engine, PRAGMAs, sessions and transactions.
+
+DESIGN §3.  One SQLite file per station in WAL mode with ``synchronous=FULL``
+(a committed ledger entry survives a power cut), ``foreign_keys=ON`` and a
+``busy_timeout`` so the GUI's reader threads and the single writer wait for
+each other instead of failing.
+
+pysqlite's own transaction handling is switched off and ``BEGIN`` is emitted
+here, so that write transactions start with ``BEGIN IMMEDIATE``: the write lock
+is taken up front and two writers can never deadlock on a lock upgrade.
+
+Services receive a :class:`Database` and open exactly one transaction per user
+action with :meth:`Database.write`; reads use :meth:`Database.read`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.base import STATION_ID
+
+BUSY_TIMEOUT_MS = 10_000
+_IMMEDIATE = "wb_immediate"
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA trusted_schema = OFF")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file *path* with the station's PRAGMAs."""
+    if read_only:
+        url = f"sqlite+pysqlite:///file:{Path(path).as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite+pysqlite:///{Path(path).as_posix()}"
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """A station database file and its session factories."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.engine = make_engine(self.path, read_only=read_only)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
+        )
+        self._station_id: str | None = None
+
+    @property
+    def station_id(self) -> str | None:
+        """The id of this database's station, once the station exists."""
+        if self._station_id is None:
+            from app.models.station import Station
+
+            with self._read() as s:
+                self._station_id = s.scalar(select(Station.id).limit(1))
+        return self._station_id
+
+    def forget_station(self) -> None:
+        self._station_id = None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it changes is committed."""
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: commits on success, rolls back on any exception."""
+        if self.read_only:
+            raise RuntimeError("database opened read-only")
+        with self._write() as session:
+            session.info[STATION_ID] = self.station_id
+            with session.begin():
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

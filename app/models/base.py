@@ -1,0 +1,174 @@
+"""Declarative base, the *syncable* mixin and the change counter.
+
+DESIGN §3.  Every table whose rows leave the station mixes in :class:`Syncable`:
+
+* ``id`` — a UUIDv7 string made on the station;
+* ``station_id`` — the station that created the row;
+* ``created_at`` / ``updated_at`` — UTC, for display only (station clocks drift);
+* ``row_version`` — +1 for every transaction that changes the row;
+* ``change_seq`` — the station-local monotonic counter, stamped in the same
+  transaction; every row a transaction writes gets that transaction's number,
+  so "everything since sequence N" is an index range scan for the sync export;
+* ``deleted`` — a tombstone; synced rows are never physically deleted.
+
+The stamping is done once, here, in a ``before_flush`` hook, so no service can
+forget it; a row changed by several flushes in one transaction is still bumped
+exactly once.  A ``BEFORE DELETE`` trigger on every syncable table (see
+:func:`no_delete_trigger_sql`) makes a physical delete fail even from raw SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    event,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from app.ids import new_id
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# session.info keys (per transaction state of the stamping hook)
+_TXN_SEQ = "wb_txn_change_seq"
+_BUMPED = "wb_bumped_rows"
+STATION_ID = "wb_station_id"
+
+
+def utcnow() -> datetime:
+    """Naive UTC now: SQLite has no time zones, and every stored time is UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Syncable:
+    """Columns shared by every table that is exported to the township."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    station_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+    change_seq: Mapped[int] = mapped_column(Integer, index=True, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+
+
+class ChangeCounter(Base):
+    """The station's single change-sequence counter (one row, id = 1)."""
+
+    __tablename__ = "change_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LocalState(Base):
+    """Station-local facts that never leave the PC (incarnation id, last backup...)."""
+
+    __tablename__ = "local_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String, default="")
+
+
+def no_delete_trigger_sql(table: str) -> str:
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, 'rows of {table} are never deleted; write a tombstone'); END"
+    )
+
+
+def append_only_trigger_sql(table: str) -> str:
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS trg_{table}_append_only BEFORE UPDATE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only; write a compensating entry'); END"
+    )
+
+
+def syncable_tables() -> list[str]:
+    return sorted(
+        mapper.local_table.name  # type: ignore[union-attr]
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Syncable)
+    )
+
+
+def _next_change_seq(session: Session) -> int:
+    seq = session.info.get(_TXN_SEQ)
+    if seq is None:
+        seq = session.execute(
+            text("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+        ).scalar_one()
+        session.info[_TXN_SEQ] = seq
+    return int(seq)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_syncable(session: Session, flush_context: Any, instances: Any) -> None:
+    for obj in session.deleted:
+        if isinstance(obj, Syncable):
+            raise RuntimeError(
+                f"{type(obj).__name__} rows are never deleted; set deleted=True instead"
+            )
+    bumped: set[tuple[str, str]] = session.info.setdefault(_BUMPED, set())
+    now = utcnow()
+    for obj in session.new:
+        if not isinstance(obj, Syncable):
+            continue
+        if obj.id is None:
+            obj.id = new_id()
+        if obj.station_id is None:
+            obj.station_id = session.info.get(STATION_ID) or obj.id
+        obj.created_at = obj.created_at or now
+        obj.updated_at = now
+        obj.row_version = 1
+        obj.change_seq = _next_change_seq(session)
+        bumped.add((type(obj).__tablename__, obj.id))  # type: ignore[attr-defined]
+    for obj in session.dirty:
+        if not isinstance(obj, Syncable) or not session.is_modified(obj):
+            continue
+        key = (type(obj).__tablename__, obj.id)  # type: ignore[attr-defined]
+        if key in bumped:
+            continue  # already bumped in this transaction
+        obj.row_version = (obj.row_version or 0) + 1
+        obj.updated_at = now
+        obj.change_seq = _next_change_seq(session)
+        bumped.add(key)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _reset_txn_state(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the outermost transaction ended
+        session.info.pop(_TXN_SEQ, None)
+        session.info.pop(_BUMPED, None)
+
+
+def append_only_tables() -> list[str]:
+    """Ledgers: classes that declare ``__append_only__ = True``."""
+    return sorted(
+        mapper.local_table.name  # type: ignore[union-attr]
+        for mapper in Base.registry.mappers
+        if getattr(mapper.class_, "__append_only__", False)
+    )
+
+
+def guard_statements() -> list[str]:
+    """The triggers that keep syncable rows and ledgers from being deleted or edited."""
+    statements = [no_delete_trigger_sql(t) for t in syncable_tables()]
+    statements += [append_only_trigger_sql(t) for t in append_only_tables()]
+    return statements

@@ -1,0 +1,90 @@
+"""站点密钥 — the station's signing key pair and card key.
+
+Made once by the first-run wizard and kept in ``<data>/keys`` with mode 0600:
+
+* ``signing_ed25519.pem`` — Ed25519 private key (PKCS#8, unencrypted: the
+  station PC has no one to type a passphrase at 6 a.m.; the file permissions
+  and the PC's account are the protection).  Signs sync files (DESIGN §5).
+* ``signing_ed25519.pub`` — its public key, enrolled at the township.
+* ``card.key`` — 32 random bytes; HMAC key for QR cards (DESIGN §4).  The
+  township may later replace it with a shared key from its config package.
+
+The fingerprint shown on both screens is the SHA-256 of the raw public key,
+in groups of four hex digits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+SIGNING_KEY = "signing_ed25519.pem"
+PUBLIC_KEY = "signing_ed25519.pub"
+CARD_KEY = "card.key"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write *data* so that only the owner can read it, atomically."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    os.chmod(path, 0o600)
+
+
+def fingerprint(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    digest = hashlib.sha256(raw).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+@dataclass(frozen=True)
+class StationKeys:
+    signing: Ed25519PrivateKey
+    card_key: bytes
+
+    @property
+    def public(self) -> Ed25519PublicKey:
+        return self.signing.public_key()
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public)
+
+
+def create_keys(folder: Path) -> StationKeys:
+    """Make new keys in *folder*; refuses to overwrite existing ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if (folder / SIGNING_KEY).exists() or (folder / CARD_KEY).exists():
+        raise FileExistsError(f"station keys already exist in {folder}")
+    signing = Ed25519PrivateKey.generate()
+    pem = signing.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    _write_private(folder / SIGNING_KEY, pem)
+    pub = signing.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    (folder / PUBLIC_KEY).write_bytes(pub)
+    card_key = os.urandom(32)
+    _write_private(folder / CARD_KEY, card_key)
+    return StationKeys(signing, card_key)
+
+
+def load_keys(folder: Path) -> StationKeys:
+    pem = (folder / SIGNING_KEY).read_bytes()
+    signing = serialization.load_pem_private_key(pem, password=None)
+    if not isinstance(signing, Ed25519PrivateKey):
+        raise ValueError("the station signing key is not an Ed25519 key")
+    return StationKeys(signing, (folder / CARD_KEY).read_bytes())
