@@ -18,6 +18,7 @@ The default is the per-user data folder given by platformdirs (on Linux
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,10 +51,8 @@ class DataDir:
     def ensure(self) -> DataDir:
         for folder in (self.root, self.keys, self.backups, self.logs, self.photos):
             folder.mkdir(parents=True, exist_ok=True)
-        try:
+        with contextlib.suppress(OSError):  # e.g. a FAT-formatted stick has no modes
             os.chmod(self.keys, 0o700)
-        except OSError:  # pragma: no cover - e.g. FAT-formatted stick
-            pass
         return self
 
     @property

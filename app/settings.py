@@ -41,7 +41,9 @@ BACKUP_KEEP_DAILY = Option("backup/keep_daily", int, 7, "Automatic daily backups
 BACKUP_KEEP_WEEKLY = Option("backup/keep_weekly", int, 4, "Automatic weekly backups kept")
 BACKUP_KEEP_MONTHLY = Option("backup/keep_monthly", int, 12, "Automatic monthly backups kept")
 LAST_USERNAME = Option("ui/last_username", str, "", "User name offered at the login screen")
-WINDOW_GEOMETRY = Option("ui/main_window_geometry", QByteArray, QByteArray(), "Main window geometry")
+WINDOW_GEOMETRY = Option(
+    "ui/main_window_geometry", QByteArray, QByteArray(), "Main window geometry"
+)
 WINDOW_STATE = Option("ui/main_window_state", QByteArray, QByteArray(), "Main window state")
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (

@@ -66,9 +66,7 @@ def validate_code(code: str, mode: StationMode) -> str:
             )
         )
     if mode == StationMode.TOWNSHIP and code[9:] != "000":
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "A township's code ends in 000.")
-        )
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A township's code ends in 000."))
     return code
 
 
@@ -140,9 +138,7 @@ def is_set_up(db: Database) -> bool:
     return db.station_id is not None
 
 
-def setup_station(
-    db: Database, keys_folder: Path, info: StationInfo, admin: AdminAccount
-) -> Actor:
+def setup_station(db: Database, keys_folder: Path, info: StationInfo, admin: AdminAccount) -> Actor:
     """Create the station, its keys and its first administrator; returns that admin."""
     info = info.validated()
     if is_set_up(db):
@@ -222,8 +218,13 @@ def update_station(db: Database, actor: Actor, info: StationInfo) -> StationInfo
         station.leader_name = info.leader_name
         station.contact_phone = info.contact_phone
         audit.record(
-            session, actor, "station.update", "station", station.id,
-            before=before, after=_public(info),
+            session,
+            actor,
+            "station.update",
+            "station",
+            station.id,
+            before=before,
+            after=_public(info),
         )
         return _info(station)
 
@@ -250,6 +251,12 @@ def new_incarnation(db: Database) -> str:
     value = new_id()
     with db.write() as session:
         set_state(session, INCARNATION, value)
-        audit.record(session, SYSTEM, "station.new_incarnation", "station", db.station_id or "",
-                     after={"incarnation_id": value})
+        audit.record(
+            session,
+            SYSTEM,
+            "station.new_incarnation",
+            "station",
+            db.station_id or "",
+            after={"incarnation_id": value},
+        )
     return value

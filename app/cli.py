@@ -1,0 +1,302 @@
+"""Command line: ``python main.py [--data-dir D] [COMMAND]``.
+
+With no command the desktop app starts.  Every command calls the same
+services as the GUI, so what the CLI checks or writes is exactly what the app
+would.  Later capabilities add ``export``, ``import`` and ``hub`` here.
+
+Exit codes: 0 done, 1 refused (a DomainError, message printed), 2 usage,
+3 another instance is running on the data folder, 4 the database failed its
+integrity check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from app import __version__
+from app.errors import DomainError
+from app.paths import DataDir
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("cli", text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Station Workbench (文明实践站工作台) — village civilization practice station.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the station's data folder (default: the per-user data folder)",
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language for this run")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="start the desktop app (the default)")
+    gui.add_argument(
+        "--demo",
+        action="store_true",
+        help="if the data folder is empty, first fill it with a demo station",
+    )
+    demo = sub.add_parser("demo", help="create a demo station with synthetic data")
+    demo.add_argument("--size", default="small", help="small, medium or large")
+    demo.add_argument("--seed", type=int, default=20261122)
+    demo.add_argument(
+        "--reset",
+        action="store_true",
+        help="first delete the demo station in the data folder (refused for a real station)",
+    )
+    backup = sub.add_parser("backup", help="back up the database now")
+    backup.add_argument("--to", type=Path, help="folder to write to (default: automatic backups)")
+    restore = sub.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    sub.add_parser("backups", help="list the automatic backups")
+    sub.add_parser("verify-audit", help="check the audit log's hash chain")
+    sub.add_parser("check", help="check the database file's integrity")
+    sub.add_parser("info", help="show the station's facts and key fingerprint")
+    sub.add_parser("migrate", help="upgrade the database schema (after a backup)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = DataDir.resolve(args.data_dir)
+    command = args.command or "gui"
+    if command == "gui":
+        from app.views.application import run_gui
+
+        gui_argv = [sys.argv[0]]
+        if getattr(args, "demo", False):
+            _ensure_demo(data_dir)
+        return run_gui(data_dir, gui_argv, language=args.lang)
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    _load_language(app, data_dir, args.lang)
+    from app.logs import setup_logging
+
+    data_dir.ensure()
+    setup_logging(data_dir)
+    try:
+        return COMMANDS[command](data_dir, args)
+    except DomainError as err:
+        print(str(err), file=sys.stderr)
+        log.info("refused: %s", err.untranslated)
+        return 1
+
+
+def _load_language(app: QCoreApplication, data_dir: DataDir, override: str | None) -> None:
+    from app import settings
+    from app.translations import install_translators
+
+    language = override
+    if language is None and data_dir.settings_file.exists():
+        language = settings.Settings(data_dir.settings_file).get(settings.LANGUAGE)
+    install_translators(app, language)
+
+
+def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]
+    """Open the station database for a command, after the integrity check."""
+    from app.db import Database, migrate
+    from app.services import backup
+
+    if not data_dir.database.exists():
+        print(tr("No station database in {folder}.").format(folder=data_dir.root), file=sys.stderr)
+        raise SystemExit(1)
+    problem = backup.check_database(data_dir.database)
+    if problem:
+        print(
+            tr("The database failed its integrity check: {problem}").format(problem=problem),
+            file=sys.stderr,
+        )
+        raise SystemExit(4)
+    db = Database(data_dir.database)
+    migrate.ensure_schema(
+        db.engine, backup=lambda kind: backup.make_backup(db, data_dir.backups, kind)
+    )
+    return db
+
+
+def _ensure_demo(data_dir: DataDir) -> None:
+    from app.db import Database
+    from app.services.demo import create_demo_station
+    from app.services.station import is_set_up
+
+    if data_dir.database.exists():
+        db = Database(data_dir.database)
+        try:
+            if is_set_up(db):
+                return
+        finally:
+            db.dispose()
+    create_demo_station(data_dir).dispose()
+
+
+def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.db import Database
+    from app.services.demo import DEMO_STATION, create_demo_station
+    from app.services.station import get_station, is_set_up
+
+    if args.reset and data_dir.database.exists():
+        db = Database(data_dir.database)
+        try:
+            if is_set_up(db) and get_station(db).code != DEMO_STATION.code:
+                print(
+                    tr("Refused: {folder} holds a real station, not the demo.").format(
+                        folder=data_dir.root
+                    ),
+                    file=sys.stderr,
+                )
+                return 1
+        finally:
+            db.dispose()
+        shutil.rmtree(data_dir.root)
+    db = create_demo_station(
+        data_dir, args.size, seed=args.seed, progress=lambda step: print(f"… {step}")
+    )
+    db.dispose()
+    print(tr("Demo station created in {folder}.").format(folder=data_dir.root))
+    print(tr("Sign in as admin, shijian or chaoshi with the password demo1234."))
+    return 0
+
+
+def cmd_backup(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.services import backup
+    from app.services.auth import SYSTEM
+
+    db = _open(data_dir)
+    try:
+        folder = args.to or data_dir.backups
+        info = backup.backup_now(db, SYSTEM, folder, kind="manual")
+    finally:
+        db.dispose()
+    print(
+        tr("Backup written: {file} ({size} KB)").format(
+            file=info.path, size=max(1, info.size // 1024)
+        )
+    )
+    return 0
+
+
+def cmd_restore(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.instance import acquire_instance_lock
+    from app.services import backup
+    from app.services.auth import SYSTEM
+
+    info = backup.inspect_backup(args.file)
+    when = info.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    print(
+        tr("Backup of {station} ({code}) taken {when}.").format(
+            station=info.station_name, code=info.station_code, when=when
+        )
+    )
+    if not args.yes:
+        answer = input(tr("Replace the current database with it? Type yes: "))
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            print(tr("Nothing was changed."))
+            return 1
+    lock = acquire_instance_lock(data_dir)
+    if lock is None:
+        print(tr("The app is running on this data folder; close it first."), file=sys.stderr)
+        return 3
+    try:
+        db = _open(data_dir)
+        try:
+            backup.restore_backup(db, data_dir, SYSTEM, args.file)
+        finally:
+            db.dispose()
+    finally:
+        lock.release()
+    print(tr("Restored. The previous database was backed up first."))
+    return 0
+
+
+def cmd_backups(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.services import backup
+
+    for info in backup.list_backups(data_dir.backups):
+        print(
+            f"{info.created_at:%Y-%m-%d %H:%M} UTC  {info.kind:<14} {info.size // 1024:>8} KB  "
+            f"{info.path.name}"
+        )
+    return 0
+
+
+def cmd_verify_audit(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.services import audit
+
+    db = _open(data_dir)
+    try:
+        report = audit.verify_chain(db)
+    finally:
+        db.dispose()
+    if report.ok:
+        print(tr("Audit chain intact: {n} entries checked.").format(n=report.checked))
+        return 0
+    print(
+        tr(
+            "Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact)."
+        ).format(seq=report.broken_seq, reason=report.reason, n=report.checked)
+    )
+    return 1
+
+
+def cmd_check(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.services import backup
+
+    problem = backup.check_database(data_dir.database)
+    if problem:
+        print(tr("The database failed its integrity check: {problem}").format(problem=problem))
+        return 4
+    print(tr("The database passed its integrity check."))
+    return 0
+
+
+def cmd_info(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.services.station import get_station
+
+    db = _open(data_dir)
+    try:
+        s = get_station(db)
+    finally:
+        db.dispose()
+    print(f"{s.name}  {s.code}")
+    print(f"{s.county} {s.township} {s.village}")
+    print(tr("Signing key fingerprint: {fp}").format(fp=s.signing_key_fingerprint))
+    print(tr("Data folder: {folder}").format(folder=data_dir.root))
+    return 0
+
+
+def cmd_migrate(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.db import migrate
+
+    db = _open(data_dir)  # _open migrates after a backup
+    try:
+        print(tr("Schema at revision {rev}.").format(rev=migrate.current_revision(db.engine)))
+    finally:
+        db.dispose()
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "backups": cmd_backups,
+    "verify-audit": cmd_verify_audit,
+    "check": cmd_check,
+    "info": cmd_info,
+    "migrate": cmd_migrate,
+}

@@ -1,0 +1,395 @@
+"""备份与恢复 — backups with the SQLite backup API, retention, restore.
+
+DESIGN §7.  A backup is a consistent single-file copy of the station database
+made with SQLite's online backup API (safe while the app is running), switched
+to ``journal_mode=DELETE`` so it is one self-contained file, stamped with when
+and why it was taken, written under a temporary name, fsynced and renamed — a
+pulled USB stick never leaves a half file under a backup's name.
+
+Automatic backups live in ``<data>/backups``: one a day (the first start of
+the day), plus one before every migration and before every restore.  Retention
+keeps the newest daily backup of each of the last N days, weeks and months
+(settings ``backup/keep_*``) and the last ten pre-migration/pre-restore files.
+
+Restore checks the backup first (``PRAGMA integrity_check``, the tables of a
+station database, a schema this program knows), takes a pre-restore backup,
+copies the backup over the live database with the backup API (one
+transaction: a crash leaves the old or the new database, never a mix), brings
+its schema up to date and starts a new *incarnation* (DESIGN §5) so the
+township notices restored sequence numbers.
+
+Activity photos (a later issue) live in ``<data>/photos``; they will join the
+backup as a zip beside the database file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.db import Database
+from app.db.migrate import ensure_schema
+from app.errors import IntegrityProblem
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.base import utcnow
+from app.paths import DataDir
+from app.services import audit
+from app.services.auth import SYSTEM, Actor, Permission, require
+from app.services.station import LAST_BACKUP, new_incarnation, set_state
+
+SUFFIX = ".wbak"
+_TAKEN_AT = "backup_taken_at"
+_KIND = "backup_kind"
+_TS = "%Y%m%d-%H%M%S"
+KEEP_SPECIAL = 10  # pre-migration / pre-restore files kept
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime  # UTC, naive
+    station_name: str
+    station_code: str
+    kind: str
+    size: int
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a directory
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_database(source: Path, target: Path, kind: str, taken_at: datetime) -> None:
+    """Online-backup *source* into a new single file at *target* (atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            with dst:
+                dst.execute(
+                    "INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?), (?, ?)",
+                    (_TAKEN_AT, taken_at.isoformat(), _KIND, kind),
+                )
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+
+
+def _backup_name(code: str, taken_at: datetime, kind: str) -> str:
+    return f"wb-{code or 'station'}-{taken_at.strftime(_TS)}-{kind}{SUFFIX}"
+
+
+def _station_code(db: Database) -> str:
+    from app.services.station import get_station
+
+    try:
+        return get_station(db).code
+    except Exception:
+        return "station"
+
+
+def make_backup(db: Database, folder: Path, kind: str) -> BackupInfo:
+    """Back up *db* into *folder*; no permission check (the program's own backups)."""
+    taken_at = utcnow()
+    target = folder / _backup_name(_station_code(db), taken_at, kind)
+    try:
+        _copy_database(db.path, target, kind, taken_at)
+    except OSError as exc:
+        raise IntegrityProblem(
+            QT_TRANSLATE_NOOP("errors", "The backup could not be written to {folder}: {error}"),
+            folder=str(folder),
+            error=exc.strerror or str(exc),
+        ) from exc
+    info = inspect_backup(target, full=False)
+    with db.write() as session:
+        set_state(session, LAST_BACKUP, taken_at.isoformat())
+    return info
+
+
+def backup_now(db: Database, actor: Actor, folder: Path, kind: str = "manual") -> BackupInfo:
+    """备份到文件夹 — "back up now" to a chosen folder (for example a USB stick)."""
+    require(actor, Permission.BACKUP)
+    info = make_backup(db, folder, kind)
+    with db.write() as session:
+        audit.record(
+            session,
+            actor,
+            "backup.create",
+            "backup",
+            "",
+            after={"file": info.path.name, "folder": str(folder), "kind": kind},
+        )
+    return info
+
+
+def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
+    """Check that *path* is a sound station backup and say what it holds."""
+    bad = QT_TRANSLATE_NOOP("errors", "{file} is not a usable station backup: {problem}")
+    if not path.is_file():
+        raise IntegrityProblem(bad, file=path.name, problem="file not found")
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise IntegrityProblem(bad, file=path.name, problem=str(exc)) from exc
+    try:
+        con.execute("PRAGMA trusted_schema=OFF")
+        check = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise IntegrityProblem(bad, file=path.name, problem=str(check and check[0]))
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"station", "alembic_version", "local_state"} <= tables:
+            raise IntegrityProblem(bad, file=path.name, problem="not a station database")
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or not _known_revision(revision[0]):
+            raise IntegrityProblem(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} was made by a newer version of this program; update the program first.",
+                ),
+                file=path.name,
+            )
+        station = con.execute("SELECT name, code FROM station LIMIT 1").fetchone()
+        if station is None:
+            raise IntegrityProblem(bad, file=path.name, problem="no station in it")
+        meta = dict(con.execute("SELECT key, value FROM local_state"))
+    except sqlite3.DatabaseError as exc:
+        raise IntegrityProblem(bad, file=path.name, problem=str(exc)) from exc
+    finally:
+        con.close()
+    taken = meta.get(_TAKEN_AT)
+    created = (
+        datetime.fromisoformat(taken) if taken else datetime.utcfromtimestamp(path.stat().st_mtime)
+    )
+    return BackupInfo(
+        path=path,
+        created_at=created,
+        station_name=station[0],
+        station_code=station[1],
+        kind=meta.get(_KIND, "unknown"),
+        size=path.stat().st_size,
+    )
+
+
+def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    from app.db.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in *folder*, newest first; files that are not sound are skipped."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            found.append(inspect_backup(path, full=False))
+        except IntegrityProblem:
+            continue
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def latest_good_backup(data_dir: DataDir) -> BackupInfo | None:
+    for candidate in list_backups(data_dir.backups):
+        try:
+            return inspect_backup(candidate.path, full=True)
+        except IntegrityProblem:
+            continue
+    return None
+
+
+# --- automatic backups and retention -----------------------------------------
+
+
+def auto_backup_if_due(db: Database, data_dir: DataDir, settings: object) -> BackupInfo | None:
+    """The day's first start makes a daily backup, then retention is applied."""
+    from app import settings as s
+
+    today = datetime.now().date()
+    for existing in data_dir.backups.glob(f"*-daily{SUFFIX}"):
+        stamp = _stamp_of(existing)
+        if stamp and _local(stamp).date() == today:
+            return None
+    info = make_backup(db, data_dir.backups, "daily")
+    get = settings.get  # type: ignore[attr-defined]
+    apply_retention(
+        data_dir.backups,
+        keep_daily=get(s.BACKUP_KEEP_DAILY),
+        keep_weekly=get(s.BACKUP_KEEP_WEEKLY),
+        keep_monthly=get(s.BACKUP_KEEP_MONTHLY),
+    )
+    return info
+
+
+def _stamp_of(path: Path) -> datetime | None:
+    """The UTC time in a backup's file name (wb-<code>-<YYYYmmdd-HHMMSS>-<kind>.wbak)."""
+    parts = path.stem.split("-")
+    try:
+        return datetime.strptime(f"{parts[2]}-{parts[3]}", _TS)
+    except (IndexError, ValueError):
+        return None
+
+
+def _local(utc: datetime) -> datetime:
+    """A naive UTC time as naive local time (backups are kept by local calendar days)."""
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def apply_retention(
+    folder: Path, *, keep_daily: int, keep_weekly: int, keep_monthly: int
+) -> list[Path]:
+    """Delete automatic backups the policy no longer keeps; returns what was removed."""
+    daily = sorted(
+        ((stamp, p) for p in folder.glob(f"*-daily{SUFFIX}") if (stamp := _stamp_of(p))),
+        reverse=True,
+    )
+    keep: set[Path] = set()
+
+    def keep_newest_per(key: Callable[[datetime], object], count: int) -> None:
+        seen: list[object] = []
+        for stamp, path in daily:
+            k = key(_local(stamp))
+            if k in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(k)
+            keep.add(path)
+
+    keep_newest_per(lambda t: t.date(), keep_daily)
+    keep_newest_per(lambda t: t.isocalendar()[:2], keep_weekly)
+    keep_newest_per(lambda t: (t.year, t.month), keep_monthly)
+    removed = [p for _, p in daily if p not in keep]
+    for kind in ("pre-migration", "pre-restore"):
+        special = sorted(
+            (p for p in folder.glob(f"*{SUFFIX}") if f"-{kind}" in p.name),
+            key=lambda p: _stamp_of(p) or datetime.min,
+            reverse=True,
+        )
+        removed += special[KEEP_SPECIAL:]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+# --- restore -------------------------------------------------------------------
+
+
+def restore_backup(db: Database, data_dir: DataDir, actor: Actor, backup: Path) -> BackupInfo:
+    """恢复 — replace the live database with *backup* after checking it.
+
+    The caller must hold no open sessions; *db* stays usable afterwards.
+    """
+    require(actor, Permission.RESTORE)
+    info = inspect_backup(backup, full=True)
+    before = make_backup(db, data_dir.backups, "pre-restore")
+    db.dispose()
+    _overwrite_database(backup, db.path)
+    db.dispose()
+    db.forget_station()
+    ensure_schema(db.engine, backup=lambda kind: make_backup(db, data_dir.backups, kind))
+    new_incarnation(db)
+    with db.write() as session:
+        audit.record(
+            session,
+            actor,
+            "backup.restore",
+            "backup",
+            "",
+            after={
+                "file": backup.name,
+                "taken_at": info.created_at.isoformat(),
+                "station": info.station_code,
+                "pre_restore_backup": before.path.name,
+            },
+        )
+    return info
+
+
+def _overwrite_database(backup: Path, live: Path) -> None:
+    src = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live, timeout=10)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=WAL")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def check_database(path: Path) -> str | None:
+    """Start-up check: ``None`` when the file passes ``PRAGMA quick_check``."""
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    problems = [r[0] for r in rows if r[0] != "ok"]
+    return "; ".join(problems[:5]) if problems else None
+
+
+def restore_file_offline(data_dir: DataDir, backup: Path) -> None:
+    """Put a backup in place of a database that failed its check (not opened).
+
+    The damaged files are kept beside it as ``station.db.damaged-<time>`` so
+    nothing is thrown away.
+    """
+    inspect_backup(backup, full=True)
+    stamp = utcnow().strftime(_TS)
+    live = data_dir.database
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(live) + suffix)
+        if part.exists():
+            shutil.move(part, Path(f"{live}.damaged-{stamp}{suffix}"))
+    _overwrite_database(backup, live)
+    db = Database(live)
+    try:
+        ensure_schema(db.engine)
+        new_incarnation(db)
+        with db.write() as session:
+            audit.record(
+                session,
+                SYSTEM,
+                "backup.restore_damaged",
+                "backup",
+                "",
+                after={"file": backup.name, "damaged_kept_as": f"{live.name}.damaged-{stamp}"},
+            )
+    finally:
+        db.dispose()
+
+
+def due_for_reminder(last_backup_iso: str | None, days: int = 7) -> bool:
+    """True when the last backup is older than *days* (status bar reminder)."""
+    if not last_backup_iso:
+        return True
+    return utcnow() - datetime.fromisoformat(last_backup_iso) > timedelta(days=days)

@@ -1,0 +1,44 @@
+"""Load the UI language (QtCore only, shared by the GUI and the CLI).
+
+``station_<lang>.qm`` files are compiled from the ``.ts`` sources in
+``resources/translations`` by ``scripts/build_translations.py`` (run by the
+set-up command).  English is the source language, so ``en`` needs no file;
+Chinese (zh_CN) is the default.  Qt's own ``qtbase_zh_CN.qm`` is loaded too,
+so standard buttons (OK, Cancel) speak Chinese.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from app.resources import translations_dir
+
+log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str | None) -> str:
+    """Install the translators for *language*; returns the language in effect."""
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return language
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    qm = translations_dir() / f"station_{language}.qm"
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation %s not found; run the set-up command to build it", qm)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return language

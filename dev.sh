@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Station Workbench developer entry point — the README's two commands.
+#
+#   ./dev.sh app [ARGS...]   set up if needed, then start the app on the demo
+#                            station in ./demo-data (created on first run)
+#   ./dev.sh test [PYTEST-ARGS...]
+#                            set up if needed, then run lint, format check,
+#                            type check and the whole test suite headless
+#
+# Set-up is idempotent and skipped when nothing changed: Debian packages the
+# Qt libraries need (installed with apt-get when root or via sudo), a virtual
+# environment in .venv with the project and its dev tools, and the compiled
+# translations (.qm) built from resources/translations/*.ts.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+DEB_PACKAGES=(
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+  libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
+  libpulse0          # QtMultimedia (webcam scanning) needs it on Linux
+  poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+setup_debian() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu/UOS/Kylin: skip
+  local missing=()
+  for p in "${DEB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing system packages: ${missing[*]}"
+  local SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "Please install as root: apt-get install ${missing[*]}" >&2; return 1
+    fi
+  fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+setup_python() {
+  local stamp="$VENV/.installed" want
+  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -x "$PY" ]; then
+    say "creating virtual environment in .venv"
+    python3 -m venv "$VENV"
+  fi
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Python packages"
+    "$PY" -m pip install -q --upgrade pip
+    "$PY" -m pip install -q -e ".[dev]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_translations() {
+  "$PY" scripts/build_translations.py
+}
+
+setup() {
+  setup_debian
+  setup_python
+  setup_translations
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  app)
+    setup
+    exec "$PY" main.py --data-dir "$ROOT/demo-data" gui --demo "$@"
+    ;;
+  test)
+    setup
+    export QT_QPA_PLATFORM=offscreen
+    say "ruff"
+    "$VENV/bin/ruff" check app tests scripts main.py
+    "$VENV/bin/ruff" format --check app tests scripts main.py
+    say "mypy"
+    "$VENV/bin/mypy" app
+    say "pytest"
+    exec "$PY" -m pytest -p no:cacheprovider "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh app [ARGS]   |   ./dev.sh test [PYTEST-ARGS]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,112 @@
+"""The command line and the one-instance rule, run as a person would run them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.instance import acquire_instance_lock
+from app.paths import DataDir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+        timeout=120,
+    )
+
+
+def test_help_lists_the_subcommands() -> None:
+    out = run("--help").stdout
+    for command in ("gui", "demo", "backup", "restore", "verify-audit", "check", "info"):
+        assert command in out
+
+
+def test_demo_backup_and_audit_verification_from_the_cli(tmp_path: Path) -> None:
+    data = tmp_path / "demo"
+    assert main(["--data-dir", str(data), "--lang", "en", "demo"]) == 0
+    assert main(["--data-dir", str(data), "--lang", "en", "verify-audit"]) == 0
+    assert main(["--data-dir", str(data), "--lang", "en", "backup", "--to", str(tmp_path)]) == 0
+    assert list(tmp_path.glob("wb-330481101001-*-manual.wbak"))
+    assert main(["--data-dir", str(data), "--lang", "en", "check"]) == 0
+
+
+def test_demo_reset_refuses_a_real_station(tmp_path: Path) -> None:
+    from app.db import Database, migrate
+    from app.services.station import AdminAccount, setup_station
+    from tests.conftest import sample_station
+
+    data = DataDir(tmp_path / "real").ensure()
+    db = Database(data.database)
+    migrate.ensure_schema(db.engine)
+    info = sample_station().__class__(**{**sample_station().__dict__, "code": "330481101009"})
+    setup_station(db, data.keys, info, AdminAccount("admin", "王", "pw123456"))
+    db.dispose()
+    assert main(["--data-dir", str(data.root), "--lang", "en", "demo", "--reset"]) == 1
+    assert data.database.exists()
+
+
+def test_verify_audit_exit_code_reports_tampering(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "demo"
+    assert main(["--data-dir", str(data), "--lang", "en", "demo"]) == 0
+    con = sqlite3.connect(data / "station.db")
+    con.execute("DROP TRIGGER trg_audit_entry_append_only")
+    con.execute("UPDATE audit_entry SET operator_name = 'x' WHERE seq = 2")
+    con.commit()
+    con.close()
+    result = run("--data-dir", str(data), "--lang", "en", "verify-audit")
+    assert result.returncode == 1
+    assert "BROKEN at entry 2" in result.stdout
+
+
+@pytest.fixture
+def other_instance(tmp_path: Path) -> Iterator[DataDir]:
+    """A second process that holds the data folder's lock, as a running app does."""
+    data = DataDir(tmp_path / "locked").ensure()
+    assert main(["--data-dir", str(data.root), "--lang", "en", "demo"]) == 0
+    assert main(["--data-dir", str(data.root), "--lang", "en", "backup"]) == 0
+    code = (
+        "import sys; from app.paths import DataDir; from app.instance import acquire_instance_lock;"
+        f"lock = acquire_instance_lock(DataDir.resolve({str(data.root)!r}));"
+        "print('locked' if lock else 'refused', flush=True); sys.stdin.readline()"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    yield data
+    proc.communicate("\n", timeout=30)
+
+
+def test_a_second_instance_on_the_same_data_folder_is_refused(other_instance: DataDir) -> None:
+    assert acquire_instance_lock(other_instance) is None
+    backup_file = next(other_instance.backups.glob("*.wbak"))
+    result = run("--data-dir", str(other_instance.root), "--lang", "en", "restore",
+                 str(backup_file), "--yes")
+    assert result.returncode == 3
+    assert "running on this data folder" in result.stderr
+
+
+def test_the_lock_is_free_again_when_the_other_instance_ends(tmp_path: Path) -> None:
+    data = DataDir(tmp_path / "d").ensure()
+    first = acquire_instance_lock(data)
+    assert first is not None
+    assert acquire_instance_lock(data) is None
+    first.release()
+    again = acquire_instance_lock(data)
+    assert again is not None
+    again.release()
