@@ -17,11 +17,15 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app import __version__
 from app.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.db import Database
 from app.paths import DataDir
 
 log = logging.getLogger(__name__)
@@ -107,7 +111,7 @@ def _load_language(app: QCoreApplication, data_dir: DataDir, override: str | Non
     install_translators(app, language)
 
 
-def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]
+def _open(data_dir: DataDir) -> Database:
     """Open the station database for a command, after the integrity check."""
     from app.db import Database, migrate
     from app.services import backup

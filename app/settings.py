@@ -70,7 +70,7 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        version = int(self._qs.value("settings_version", SETTINGS_VERSION) or SETTINGS_VERSION)
+        version = int(str(self._qs.value("settings_version", SETTINGS_VERSION)))
         while version < SETTINGS_VERSION:
             _UPGRADES[version](self._qs)
             version += 1

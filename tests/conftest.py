@@ -10,15 +10,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.db import Database, migrate  # noqa: E402
-from app.paths import DataDir  # noqa: E402
-from app.services.auth import Actor  # noqa: E402
-from app.services.station import AdminAccount, StationInfo, setup_station  # noqa: E402
+from app.db import Database, migrate
+from app.paths import DataDir
+from app.services.auth import Actor
+from app.services.station import AdminAccount, StationInfo, setup_station
 
 ADMIN_PASSWORD = "admin123"
 

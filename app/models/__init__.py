@@ -21,3 +21,44 @@ __all__ = [
     "syncable_tables",
     "utcnow",
 ]
+
+# --- issue 3: households, points, supermarket ---------------------------------
+from app.models.households import Card, Household, Member
+from app.models.points import (
+    EntryKind,
+    PeriodState,
+    PointBatch,
+    PointEntry,
+    PointPeriod,
+    PointRule,
+    RuleKind,
+)
+from app.models.supermarket import (
+    Goods,
+    MoveKind,
+    PrintLog,
+    Redemption,
+    RedemptionLine,
+    RedemptionVoid,
+    StockMove,
+)
+
+__all__ += [
+    "Card",
+    "EntryKind",
+    "Goods",
+    "Household",
+    "Member",
+    "MoveKind",
+    "PeriodState",
+    "PointBatch",
+    "PointEntry",
+    "PointPeriod",
+    "PointRule",
+    "PrintLog",
+    "Redemption",
+    "RedemptionLine",
+    "RedemptionVoid",
+    "RuleKind",
+    "StockMove",
+]

@@ -20,7 +20,7 @@ exactly once.  A ``BEFORE DELETE`` trigger on every syncable table (see
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -28,6 +28,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     event,
     text,
 )
@@ -102,7 +103,7 @@ def append_only_trigger_sql(table: str) -> str:
 
 def syncable_tables() -> list[str]:
     return sorted(
-        mapper.local_table.name  # type: ignore[union-attr]
+        cast(Table, mapper.local_table).name
         for mapper in Base.registry.mappers
         if issubclass(mapper.class_, Syncable)
     )
@@ -161,7 +162,7 @@ def _reset_txn_state(session: Session, transaction: Any) -> None:
 def append_only_tables() -> list[str]:
     """Ledgers: classes that declare ``__append_only__ = True``."""
     return sorted(
-        mapper.local_table.name  # type: ignore[union-attr]
+        mapper.class_.__tablename__
         for mapper in Base.registry.mappers
         if getattr(mapper.class_, "__append_only__", False)
     )

@@ -47,6 +47,8 @@ class Permission(StrEnum):
     DAILY_WORK = "daily_work"  # households, points, activities, volunteers
     REDEEM = "redeem"  # the supermarket counter
     VOID = "void"  # compensating entries for mistakes
+    ADJUST_POINTS = "adjust_points"  # points corrections outside the rule catalogue
+    APPROVE_HOURS = "approve_hours"  # approve/reject/correct service hours, grant stars
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -1,0 +1,364 @@
+"""二维码卡与验证码 — signed QR payloads for cards, slips and certificates (DESIGN §4).
+
+Payload: ``WB1:<kind>:<id>:<mac>``, uppercase A–Z, 2–7 and ``:`` only, so a QR
+code stays in alphanumeric mode (smaller, reads better off a worn card):
+
+* ``kind`` — H household card, V volunteer card, R redemption slip,
+  C certificate;
+* ``id`` — the 16 bytes of the record's UUID in RFC 4648 base32 without
+  padding (26 characters).  For cards (H, V) it is the *card's* id, not the
+  household's: a reissued card has a new id and the old card is revoked, so a
+  lost card stops working while the household keeps its number and ledger;
+* ``mac`` — the first 10 base32 characters (50 bits) of
+  HMAC-SHA256(card key, ``WB1:<kind>:<id>``).  50 bits is plenty against
+  guessing at a counter where each try is a physical scan, and it keeps the
+  code small.
+
+The card key is passed in by the caller (app.services.keys.load_keys(...)
+.card_key; a township may distribute a shared one), never read here.
+
+:func:`resolve_card` checks in this order and raises a distinct error for
+each: malformed (not our format — e.g. an IME mangled the scan), forged (bad
+MAC: edited, or signed with another township's key), unknown (well signed but
+not in this database: another station of the township, or a restored backup),
+revoked (replaced by a newer card).  Keyboard-wedge scanners with Caps Lock
+on send lowercase, and a Chinese IME may turn ``:`` into ``：``; both are
+normalised before checking.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import DomainError, NotFound, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Card, Household, utcnow
+from app.services import audit
+from app.services.auth import Actor, Permission, require
+
+VERSION = "WB1"
+MAC_CHARS = 10
+_PAYLOAD = re.compile(r"^WB1:([A-Z]):([A-Z2-7]{26}):([A-Z2-7]{10})$")
+
+
+class CardKind(StrEnum):
+    HOUSEHOLD = "H"
+    VOLUNTEER = "V"
+    REDEMPTION_SLIP = "R"
+    CERTIFICATE = "C"
+
+
+CARD_KINDS = (CardKind.HOUSEHOLD, CardKind.VOLUNTEER)  # kinds with a Card row
+
+
+class CardError(DomainError):
+    """A scanned code that cannot be used."""
+
+
+class MalformedCard(CardError):
+    pass
+
+
+class ForgedCard(CardError):
+    pass
+
+
+class UnknownCard(CardError):
+    pass
+
+
+class RevokedCard(CardError):
+    pass
+
+
+@dataclass(frozen=True)
+class IssuedCard:
+    card_id: str
+    kind: str
+    subject_id: str
+    serial: int
+    payload: str
+    issued_at: datetime
+
+
+@dataclass(frozen=True)
+class CardSubject:
+    """What a scan resolved to: the record it names, and for cards the card."""
+
+    kind: str
+    subject_id: str
+    card_id: str = ""
+    serial: int = 0
+
+
+# --- payloads -------------------------------------------------------------------------
+
+
+def encode_id(record_id: str) -> str:
+    return base64.b32encode(uuid.UUID(record_id).bytes).decode("ascii").rstrip("=")
+
+
+def decode_id(text: str) -> str:
+    return str(uuid.UUID(bytes=base64.b32decode(text + "======")))
+
+
+def _mac(card_key: bytes, body: str) -> str:
+    digest = hmac.new(card_key, body.encode("ascii"), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode("ascii")[:MAC_CHARS]
+
+
+def sign_payload(card_key: bytes, kind: CardKind | str, record_id: str) -> str:
+    """The QR text for *record_id* of *kind*."""
+    body = f"{VERSION}:{CardKind(kind).value}:{encode_id(record_id)}"
+    return f"{body}:{_mac(card_key, body)}"
+
+
+def normalize_scan(text: str) -> str:
+    """Undo what scanners and input methods do to a payload (case, full-width colon, spaces)."""
+    return text.strip().replace("：", ":").replace(" ", "").upper()
+
+
+def looks_like_payload(text: str) -> bool:
+    """Is *text* meant to be one of our codes (as opposed to a search term)?"""
+    return normalize_scan(text).startswith(f"{VERSION}:")
+
+
+def read_payload(card_key: bytes, payload: str) -> tuple[CardKind, str]:
+    """Check a payload's format and MAC; returns (kind, record id). No database access."""
+    text = normalize_scan(payload)
+    match = _PAYLOAD.match(text)
+    if match is None or match.group(1) not in CardKind._value2member_map_:
+        raise MalformedCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This code is not a station card or slip. If it was scanned, switch the input "
+                "method to English and scan again.",
+            )
+        )
+    kind, encoded, mac = match.groups()
+    body = f"{VERSION}:{kind}:{encoded}"
+    if not hmac.compare_digest(_mac(card_key, body), mac):
+        raise ForgedCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card's security code does not match. It was not issued by this station "
+                "(or its township), or it was altered.",
+            )
+        )
+    try:
+        record_id = decode_id(encoded)
+    except ValueError as err:  # cannot happen for a MAC-valid payload we made
+        raise MalformedCard(QT_TRANSLATE_NOOP("errors", "This code is damaged.")) from err
+    return CardKind(kind), record_id
+
+
+# --- cards ------------------------------------------------------------------------------
+
+
+def _check_subject(session: Session, kind: CardKind, subject_id: str) -> None:
+    if kind == CardKind.HOUSEHOLD:
+        household = session.get(Household, subject_id)
+        if household is None or household.deleted:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No such household."))
+        if not household.active:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "This household is closed; it cannot get a card.")
+            )
+
+
+def _active_card(session: Session, kind: CardKind, subject_id: str) -> Card | None:
+    return session.scalar(
+        select(Card)
+        .where(
+            Card.kind == kind.value,
+            Card.subject_id == subject_id,
+            Card.revoked_at.is_(None),
+            Card.deleted.is_(False),
+        )
+        .order_by(Card.serial.desc())
+        .limit(1)
+    )
+
+
+def _issued(card_key: bytes, card: Card) -> IssuedCard:
+    return IssuedCard(
+        card.id,
+        card.kind,
+        card.subject_id,
+        card.serial,
+        sign_payload(card_key, card.kind, card.id),
+        card.issued_at,
+    )
+
+
+def _new_card(session: Session, actor: Actor, kind: CardKind, subject_id: str) -> Card:
+    last = session.scalar(
+        select(Card.serial)
+        .where(Card.kind == kind.value, Card.subject_id == subject_id)
+        .order_by(Card.serial.desc())
+        .limit(1)
+    )
+    card = Card(
+        id=new_id(),
+        kind=kind.value,
+        subject_id=subject_id,
+        serial=(last or 0) + 1,
+        issued_at=utcnow(),
+        issued_by=actor.display_name,
+        revoke_reason="",
+    )
+    session.add(card)
+    return card
+
+
+def issue_card(
+    db: Database, actor: Actor, card_key: bytes, kind: CardKind | str, subject_id: str
+) -> IssuedCard:
+    """The subject's card: its current one if it has one (to print again), else a new one."""
+    require(actor, Permission.DAILY_WORK)
+    kind = CardKind(kind)
+    if kind not in CARD_KINDS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Cards are made for households and volunteers only.")
+        )
+    with db.write() as session:
+        _check_subject(session, kind, subject_id)
+        card = _active_card(session, kind, subject_id)
+        if card is None:
+            card = _new_card(session, actor, kind, subject_id)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                "card.issue",
+                "card",
+                card.id,
+                after={"kind": kind.value, "subject": subject_id, "serial": card.serial},
+            )
+        return _issued(card_key, card)
+
+
+def reissue_card(
+    db: Database,
+    actor: Actor,
+    card_key: bytes,
+    kind: CardKind | str,
+    subject_id: str,
+    reason: str = "",
+) -> IssuedCard:
+    """补办: revoke the subject's current card(s) and issue a new one (lost, damaged)."""
+    require(actor, Permission.DAILY_WORK)
+    kind = CardKind(kind)
+    if kind not in CARD_KINDS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Cards are made for households and volunteers only.")
+        )
+    reason = reason.strip()[:100]
+    with db.write() as session:
+        _check_subject(session, kind, subject_id)
+        now = utcnow()
+        revoked = []
+        for old in session.scalars(
+            select(Card).where(
+                Card.kind == kind.value, Card.subject_id == subject_id, Card.revoked_at.is_(None)
+            )
+        ):
+            old.revoked_at = now
+            old.revoke_reason = reason or "reissued"
+            revoked.append(old.serial)
+        card = _new_card(session, actor, kind, subject_id)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "card.reissue",
+            "card",
+            card.id,
+            before={"revoked_serials": revoked},
+            after={
+                "kind": kind.value,
+                "subject": subject_id,
+                "serial": card.serial,
+                "reason": reason,
+            },
+        )
+        return _issued(card_key, card)
+
+
+def revoke_card(db: Database, actor: Actor, card_id: str, reason: str) -> None:
+    """挂失: stop a card without issuing a new one."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        card = session.get(Card, card_id)
+        if card is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No such card."))
+        if card.revoked_at is None:
+            card.revoked_at = utcnow()
+            card.revoke_reason = reason.strip()[:100] or "revoked"
+            audit.record(
+                session,
+                actor,
+                "card.revoke",
+                "card",
+                card.id,
+                after={"serial": card.serial, "reason": card.revoke_reason},
+            )
+
+
+def resolve_card(db: Database, card_key: bytes, payload: str) -> CardSubject:
+    """What a scanned code names; raises Malformed/Forged/Unknown/RevokedCard."""
+    kind, record_id = read_payload(card_key, payload)
+    if kind not in CARD_KINDS:
+        return CardSubject(kind.value, record_id)
+    with db.read() as session:
+        card = session.get(Card, record_id)
+        if card is None or card.deleted or card.kind != kind.value:
+            raise UnknownCard(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This card is genuine but not registered at this station. "
+                    "Look the household up by name or number.",
+                )
+            )
+        if card.revoked_at is not None:
+            newer = session.scalar(
+                select(Card.serial).where(
+                    Card.kind == card.kind,
+                    Card.subject_id == card.subject_id,
+                    Card.revoked_at.is_(None),
+                )
+            )
+            if newer:
+                raise RevokedCard(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "This card was replaced by card No. {serial} and no longer works. "
+                        "Keep it and tell the station head.",
+                    ),
+                    serial=newer,
+                )
+            raise RevokedCard(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This card was reported lost or cancelled and no longer works. "
+                    "Keep it and tell the station head.",
+                )
+            )
+        return CardSubject(card.kind, card.subject_id, card.id, card.serial)
+
+
+def slip_payload(card_key: bytes, redemption_id: str) -> str:
+    """The verifying QR printed on a 兑换单."""
+    return sign_payload(card_key, CardKind.REDEMPTION_SLIP, redemption_id)
