@@ -1,0 +1,320 @@
+"""Starting the GUI: :func:`run_gui` is the desktop program's entry point.
+
+Order of start-up, each step only when the previous one succeeded:
+
+1. the data folder, the log file, the QApplication (names, Fusion style, the
+   bundled CJK font, ``resources/style.qss``), translators for the
+   ``LANGUAGE`` setting or ``--lang`` (:mod:`app.translations`: ours and Qt's
+   own ``qtbase`` for standard buttons);
+2. the single-instance lock — a second program on the same data folder is
+   told so and exits with code 3;
+3. an excepthook that logs an unhandled exception, shows it, and keeps the
+   program running; garbage collection moved to the GUI thread
+   (:mod:`app.views.qtfix`);
+4. after the event loop starts (:class:`Startup`, every step on a worker
+   thread): ``check_database`` on an existing file.  A damaged file is never
+   opened for writing; the person is offered the latest good backup (its date
+   and station named) or a backup file of their choice, or to quit;
+5. ``ensure_schema`` with a pre-migration backup; then the
+   :class:`~app.views.session.Workbench` takes over (first-run wizard or
+   sign-in, main window, the day's automatic backup).
+
+Nothing heavy is imported here: reportlab, openpyxl, QtPdf and QtMultimedia
+are loaded by the pages that use them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app import APP_NAME, APP_ORG, __version__
+from app.db import Database
+from app.db.migrate import ensure_schema
+from app.paths import DataDir
+from app.resources import resources_dir
+from app.services.backup import (
+    BackupInfo,
+    check_database,
+    latest_good_backup,
+    make_backup,
+    restore_file_offline,
+)
+from app.settings import LANGUAGE, Settings
+from app.translations import install_translators
+from app.views.fonts import install_application_font
+from app.views.qtfix import GuiThreadGarbageCollector, emit
+from app.views.session import Workbench
+from app.views.tasks import default_runner, run_task
+from app.views.widgets import error_text, format_local
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_ALREADY_RUNNING = 3
+
+
+def apply_stylesheet(app: QApplication) -> None:
+    qss = resources_dir() / "style.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication with names, style and font (no translators)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName(APP_ORG)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(QApplication.translate("Application", "Station Workbench"))
+    app.setStyle("Fusion")
+    install_application_font(app)
+    apply_stylesheet(app)
+    return app
+
+
+class _ExceptHook:
+    """Log an unhandled exception, tell the person, keep running."""
+
+    def __init__(self, data_dir: DataDir) -> None:
+        self.data_dir = data_dir
+        self._showing = False
+
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.critical("unhandled exception", exc_info=(exc_type, exc, tb))
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc))
+            box.setWindowTitle(QApplication.translate("Application", "Unexpected error"))
+            box.setInformativeText(
+                QApplication.translate(
+                    "Application",
+                    "The program keeps running. If this happens again, send the log file "
+                    "from {folder} to your township.",
+                ).format(folder=str(self.data_dir.logs))
+            )
+            box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def show_task_error(exc: BaseException) -> None:
+    """The runner's handler for failures no view handled."""
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        QApplication.translate("Application", "Station Workbench"),
+        error_text(exc),
+    )
+
+
+def _open_and_migrate(db: Database, data_dir: DataDir) -> str:
+    return ensure_schema(db.engine, backup=lambda kind: make_backup(db, data_dir.backups, kind))
+
+
+class Startup(QObject):
+    """Steps 4–5 of the module docstring; emits :attr:`finished` with an exit
+    code if the program must end before a session starts."""
+
+    finished = Signal(int)
+    ready = Signal(object)  # Workbench
+
+    def __init__(self, data_dir: DataDir, settings: Settings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.settings = settings
+        self.db: Database | None = None
+        self.workbench: Workbench | None = None
+
+    def start(self) -> None:
+        if self.data_dir.database.exists():
+            run_task(
+                check_database,
+                self.data_dir.database,
+                on_done=self._checked,
+                on_error=self._fatal,
+                receiver=self,
+            )
+        else:
+            self._open()
+
+    def _checked(self, problem: str | None) -> None:
+        if problem is None:
+            self._open()
+            return
+        log.error("database check failed: %s", problem)
+        run_task(
+            latest_good_backup,
+            self.data_dir,
+            on_done=lambda found: self._offer_restore(problem, found),
+            on_error=lambda _exc: self._offer_restore(problem, None),
+            receiver=self,
+        )
+
+    def ask_restore(self, problem: str, backup: BackupInfo | None) -> Path | None:
+        """Ask what to do with a damaged database; returns the backup to restore."""
+        tr = QApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+        box.setWindowTitle(tr("Application", "The station database is damaged"))
+        box.setText(
+            tr(
+                "Application",
+                "The station database failed its check and was not opened, so nothing "
+                "more can go wrong with it.\n\nProblem found: {problem}",
+            ).format(problem=problem)
+        )
+        restore_latest = None
+        if backup is not None:
+            box.setInformativeText(
+                tr(
+                    "Application",
+                    "The latest good backup was taken on {when}, of {station} (code {code}). "
+                    "Restoring it replaces the damaged file, which is kept beside it. "
+                    "Work entered after the backup has to be entered again.",
+                ).format(
+                    when=format_local(backup.created_at),
+                    station=backup.station_name,
+                    code=backup.station_code,
+                )
+            )
+            restore_latest = box.addButton(
+                tr("Application", "Restore this backup"), QMessageBox.ButtonRole.AcceptRole
+            )
+        else:
+            box.setInformativeText(
+                tr(
+                    "Application",
+                    "No good backup was found on this PC. If you have one on a USB stick, "
+                    "choose it; otherwise ask your township for help.",
+                )
+            )
+        choose = box.addButton(
+            tr("Application", "Choose a backup file…"), QMessageBox.ButtonRole.ActionRole
+        )
+        quit_button = box.addButton(tr("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore_latest or quit_button)
+        box.exec()
+        clicked = box.clickedButton()
+        if backup is not None and restore_latest is not None and clicked is restore_latest:
+            return backup.path
+        if clicked is choose:
+            path, _ = QFileDialog.getOpenFileName(
+                None,
+                tr("Application", "Choose the backup to restore"),
+                str(Path.home()),
+                tr("Application", "Station backups (*.wbak);;All files (*)"),
+            )
+            return Path(path) if path else None
+        return None
+
+    def _offer_restore(self, problem: str, backup: BackupInfo | None) -> None:
+        path = self.ask_restore(problem, backup)
+        if path is None:
+            emit(self.finished, EXIT_FAILED)
+            return
+        run_task(
+            restore_file_offline,
+            self.data_dir,
+            path,
+            on_done=lambda _r: self._open(),
+            on_error=self._fatal,
+            receiver=self,
+        )
+
+    def _open(self) -> None:
+        self.db = Database(self.data_dir.database)
+        run_task(
+            _open_and_migrate,
+            self.db,
+            self.data_dir,
+            on_done=self._migrated,
+            on_error=self._fatal,
+            receiver=self,
+        )
+
+    def _migrated(self, what: str) -> None:
+        assert self.db is not None
+        log.info("database %s: %s", self.data_dir.database, what)
+        workbench = Workbench(self.db, self.data_dir, self.settings, self)
+        workbench.quit_requested.connect(lambda: emit(self.finished, EXIT_OK))
+        self.workbench = workbench
+        emit(self.ready, workbench)
+        workbench.start()
+
+    def _fatal(self, exc: BaseException) -> None:
+        log.error("start-up failed", exc_info=(type(exc), exc, exc.__traceback__))
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Application", "Station Workbench cannot start"),
+            error_text(exc),
+        )
+        emit(self.finished, EXIT_FAILED)
+
+
+def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> int:
+    """Run the desktop program on *data_dir*; returns the process exit code.
+
+    *language* (``--lang``) overrides the ``LANGUAGE`` setting for this run.
+    """
+    from app.instance import acquire_instance_lock
+    from app.logs import setup_logging
+
+    data_dir.ensure()
+    setup_logging(data_dir)
+    app = create_application(argv)
+    app.setQuitOnLastWindowClosed(False)
+    settings = Settings(data_dir.settings_file)
+    install_translators(app, language or settings.get(LANGUAGE))
+
+    lock = acquire_instance_lock(data_dir)
+    if lock is None:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Application", "Station Workbench is already running"),
+            QApplication.translate(
+                "Application",
+                "Station Workbench is already open for this station's data folder:\n{folder}\n\n"
+                "Switch to the open window (look in the taskbar) instead of starting it again.",
+            ).format(folder=str(data_dir.root)),
+        )
+        return EXIT_ALREADY_RUNNING
+
+    collector = GuiThreadGarbageCollector(app)
+    previous_hook = sys.excepthook
+    sys.excepthook = _ExceptHook(data_dir)
+    runner = default_runner()
+    runner.error_handler = show_task_error
+    startup = Startup(data_dir, settings)
+    startup.finished.connect(app.exit)
+    QTimer.singleShot(0, startup.start)
+    try:
+        code = app.exec()
+    finally:
+        runner.cancel_all()
+        runner.wait_for_threads()
+        workbench = startup.workbench
+        if workbench is not None:
+            workbench.shutdown()
+        settings.sync()
+        if startup.db is not None:
+            startup.db.dispose()
+        lock.release()
+        collector.stop()
+        sys.excepthook = previous_hook
+        log.info("Station Workbench ended with code %s", code)
+    return int(code)

@@ -1,0 +1,263 @@
+"""主窗口 — the main window: navigation on the left, the areas on the right.
+
+The areas come from :mod:`app.views.pages` (a later issue registers its page
+there; this file is not edited).  Pages are built the first time they are
+opened.  Keyboard: Up/Down in the navigation list, Ctrl+1…Ctrl+9 jump to an
+area, Tab moves from the list into the page, Ctrl+L locks the screen.
+
+The status bar shows the station, the signed-in operator with their role, the
+last backup and the last sync, in local time.  Geometry and dock state are
+kept in the settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.i18n import translate
+from app.resources import resources_dir
+from app.services.auth import ROLE_LABELS
+from app.settings import WINDOW_GEOMETRY, WINDOW_STATE
+from app.views.home import Overview, load_overview
+from app.views.pages import PageContext, PageSpec, visible_pages
+from app.views.qtfix import emit
+from app.views.tasks import run_task
+from app.views.widgets import format_local, heading
+
+
+class PlaceholderPage(QWidget):
+    """What an area that is not built yet shows."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel(self.tr("This part is not built yet; it comes in a later version."))
+        self.text.setObjectName("placeholder_text")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title))
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Station Workbench"))
+        self.setMinimumSize(900, 600)
+        self._leaving = False  # closing for sign-out, not quitting
+
+        self.specs: list[PageSpec] = visible_pages(ctx.actor)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self._built: dict[str, QWidget] = {}
+        for spec in self.specs:
+            item = QListWidgetItem(translate("Pages", spec.title))
+            icon_file = resources_dir() / "icons" / spec.icon if spec.icon else None
+            if icon_file is not None and icon_file.is_file():
+                item.setIcon(QIcon(str(icon_file)))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(0, 46))  # a big, easy target for mouse and eye
+            self.nav.addItem(item)
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        self.nav.currentRowChanged.connect(self._open_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        QWidget.setTabOrder(self.nav, self.stack)
+
+        self._make_actions()
+        self._make_status_bar()
+        ctx.events.station_changed.connect(self.refresh_status)
+        ctx.events.backup_made.connect(self.refresh_status)
+
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+        self.nav.setFocus()
+
+    # --- pages ---------------------------------------------------------------------
+
+    def _open_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        if spec.key not in self._built:
+            title = translate("Pages", spec.title)
+            page = spec.factory(self.ctx) if spec.factory else PlaceholderPage(title)
+            page.setObjectName(f"page_{spec.key}")
+            holder = self.stack.widget(row)
+            holder_layout = holder.layout() if holder is not None else None
+            assert holder_layout is not None
+            holder_layout.addWidget(page)
+            self._built[spec.key] = page
+        self.stack.setCurrentIndex(row)
+
+    def show_page(self, key: str) -> QWidget:
+        """Open the area *key* (as if chosen in the list) and return its page."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                return self._built[key]
+        raise KeyError(key)
+
+    def current_key(self) -> str:
+        return self.specs[self.nav.currentRow()].key
+
+    def page(self, key: str) -> QWidget | None:
+        return self._built.get(key)
+
+    # --- menus ---------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        station_menu = self.menuBar().addMenu(self.tr("&Station"))
+        self.lock_action = QAction(self.tr("&Lock screen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        station_menu.addAction(self.lock_action)
+        station_menu.addAction(self.sign_out_action)
+        station_menu.addSeparator()
+        station_menu.addAction(self.quit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.page_actions: list[QAction] = []
+        for row, spec in enumerate(self.specs[:9]):
+            action = QAction(translate("Pages", spec.title), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self._go(r))
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About Station Workbench"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _go(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+        self.nav.setFocus()
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Station Workbench {version}</h3>"
+            "<p>文明实践站工作台 — for the village 新时代文明实践站.</p>"
+            "<p>Licensed under the GNU GPL, version 3 or later.</p>"
+            "<p>Chinese text is shown with the bundled font WenQuanYi Micro Hei "
+            "(文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 "
+            "or the GPL version 3 with the font exception.</p>"
+        ).format(version=__version__)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Station Workbench"), self.about_text())
+
+    def sign_out(self) -> None:
+        self._leaving = True
+        emit(self.sign_out_requested)
+
+    # --- status bar ----------------------------------------------------------------
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.station_label = QLabel()
+        self.station_label.setObjectName("status_station")
+        role = translate("roles", ROLE_LABELS[self.ctx.actor.role])
+        self.operator_label = QLabel(
+            self.tr("Operator: {name} ({role})").format(name=self.ctx.actor.display_name, role=role)
+        )
+        self.operator_label.setObjectName("status_operator")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("status_backup")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("status_sync")
+        bar.addWidget(self.station_label, 1)
+        for label in (self.operator_label, self.backup_label, self.sync_label):
+            bar.addPermanentWidget(label)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        run_task(
+            load_overview,
+            self.ctx.db,
+            on_done=self._show_status,
+            on_error=lambda _exc: None,  # the home page reports problems
+            receiver=self,
+        )
+
+    def _show_status(self, overview: Overview) -> None:
+        from app.services.backup import due_for_reminder
+
+        self.station_label.setText(overview.station.name)
+        backup = self.tr("Last backup: {when}").format(when=format_local(overview.last_backup))
+        last = overview.last_backup.isoformat() if overview.last_backup else None
+        self.backup_label.setProperty("kind", "warning" if due_for_reminder(last) else "")
+        self.backup_label.style().unpolish(self.backup_label)
+        self.backup_label.style().polish(self.backup_label)
+        self.backup_label.setText(backup)
+        self.sync_label.setText(
+            self.tr("Last sync: {when}").format(when=format_local(overview.last_sync))
+        )
+
+    # --- geometry ------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.get(WINDOW_GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        state = self.ctx.settings.get(WINDOW_STATE)
+        if state and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(WINDOW_STATE, self.saveState())
+
+    def close_for_sign_out(self) -> None:
+        self._leaving = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)
+        if not self._leaving:
+            emit(self.quit_requested)

@@ -1,0 +1,197 @@
+"""The station session: first-run wizard or sign-in, the main window, the idle
+lock, signing out, and starting over after a restore.
+
+:class:`Workbench` is handed an open, migrated database by
+:mod:`app.views.application` (or by a test) and drives the windows from then
+on; it owns no Qt application state, so tests create one directly.  It emits
+:attr:`Workbench.quit_requested` when the person quits (from the sign-in
+screen, the wizard or the main window).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.db import Database
+from app.paths import DataDir
+from app.services import backup
+from app.services.auth import Actor
+from app.services.backup import BackupInfo
+from app.services.station import is_set_up
+from app.settings import IDLE_LOCK_MINUTES, Settings
+from app.views.login import IdleWatcher, LockScreen, LoginDialog
+from app.views.main_window import MainWindow
+from app.views.pages import AppEvents, PageContext
+from app.views.qtfix import emit
+from app.views.tasks import run_task
+from app.views.widgets import format_local
+from app.views.wizard import FirstRunWizard
+
+log = logging.getLogger(__name__)
+
+
+def _auto_backup(db: Database, data_dir: DataDir) -> BackupInfo | None:
+    # A Settings object of its own: QSettings objects are not shared across threads.
+    return backup.auto_backup_if_due(db, data_dir, Settings(data_dir.settings_file))
+
+
+class Workbench(QObject):
+    quit_requested = Signal()
+    window_shown = Signal(object)  # MainWindow
+
+    def __init__(
+        self, db: Database, data_dir: DataDir, settings: Settings, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.data_dir = data_dir
+        self.settings = settings
+        self.events = AppEvents(self)
+        self.actor: Actor | None = None
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+        self.wizard: FirstRunWizard | None = None
+        self.lock_screen: LockScreen | None = None
+        self._hidden: list[QWidget] = []
+        self._auto_backup_done = False
+        self.idle = IdleWatcher(settings.get(IDLE_LOCK_MINUTES), self)
+        self.idle.idle.connect(self.lock)
+        self.events.idle_lock_changed.connect(self.idle.set_minutes)
+        self.events.database_replaced.connect(self._database_replaced)
+
+    # --- start ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        run_task(is_set_up, self.db, on_done=self._set_up_checked, receiver=self)
+
+    def _set_up_checked(self, set_up: bool) -> None:
+        if set_up:
+            self.show_login()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        wizard = FirstRunWizard(self.db, self.data_dir)
+        wizard.station_created.connect(self.enter)
+        wizard.rejected.connect(self.quit_requested)
+        self.wizard = wizard
+        wizard.show()
+
+    def show_login(self, message: str = "") -> None:
+        dialog = LoginDialog(self.db, self.settings, message)
+        dialog.signed_in.connect(self.enter)
+        dialog.rejected.connect(self.quit_requested)
+        self.login = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    # --- the signed-in session ---------------------------------------------------------
+
+    def context(self) -> PageContext:
+        assert self.actor is not None
+        return PageContext(self.db, self.data_dir, self.settings, self.actor, self.events)
+
+    def enter(self, actor: Actor) -> None:
+        """Open the main window for *actor*."""
+        self.actor = actor
+        log.info("signed in: %s (%s)", actor.username, actor.role.value)
+        self._close_window()
+        window = MainWindow(self.context())
+        window.lock_requested.connect(self.lock)
+        window.sign_out_requested.connect(self.sign_out)
+        window.quit_requested.connect(self._quit)
+        self.window = window
+        window.show()
+        self.idle.start()
+        emit(self.window_shown, window)
+        if not self._auto_backup_done:
+            self._auto_backup_done = True
+            run_task(
+                _auto_backup,
+                self.db,
+                self.data_dir,
+                on_done=self._auto_backup_made,
+                on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
+                receiver=self,
+            )
+
+    def _auto_backup_made(self, info: BackupInfo | None) -> None:
+        if info is not None:
+            log.info("automatic backup %s", info.path.name)
+            emit(self.events.backup_made, info)
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self.window.close_for_sign_out()
+            self.window.deleteLater()
+            self.window = None
+
+    def sign_out(self, message: str = "") -> None:
+        self.idle.stop()
+        self._close_window()
+        self.actor = None
+        self.show_login(message)
+
+    def _quit(self) -> None:
+        self.idle.stop()
+        emit(self.quit_requested)
+
+    # --- lock screen ----------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None
+
+    def lock(self) -> None:
+        if self.window is None or self.actor is None or self.locked:
+            return
+        self.idle.stop()
+        # Hide every window of the session (dialogs included), not only the main one.
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        station = self.window.station_label.text()
+        screen = LockScreen(self.db, self.actor, station)
+        screen.unlocked.connect(self._unlocked)
+        self.lock_screen = screen
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+
+    def _unlocked(self, actor: Actor) -> None:
+        screen, self.lock_screen = self.lock_screen, None
+        if screen is not None:
+            screen.deleteLater()
+        hidden, self._hidden = self._hidden, []
+        if self.actor is not None and actor.operator_id != self.actor.operator_id:
+            log.info(
+                "administrator %s took over the session of %s", actor.username, self.actor.username
+            )
+            self.enter(actor)  # the other operator's open dialogs close with their window
+            return
+        for widget in hidden:
+            widget.show()
+        if self.window is not None:
+            self.window.activateWindow()
+        self.idle.start()
+
+    # --- restore ------------------------------------------------------------------------
+
+    def _database_replaced(self, info: BackupInfo) -> None:
+        self.db.dispose()
+        self.db.forget_station()
+        self.sign_out(
+            self.tr("The backup taken on {when} was restored. Please sign in again.").format(
+                when=format_local(info.created_at)
+            )
+        )
+
+    def shutdown(self) -> None:
+        self.idle.uninstall()
+        if self.window is not None:
+            self.window.save_geometry()
+        self.settings.sync()

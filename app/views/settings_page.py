@@ -1,0 +1,236 @@
+"""设置 — the settings area: station facts, operators, backups, audit log, interface.
+
+Tabs an operator's role does not allow are not shown (the services refuse
+anyway).  Each tab is its own widget; operators and backups live in
+:mod:`app.views.operators` and :mod:`app.views.backup_page`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import LANGUAGES
+from app.services import audit
+from app.services.audit import ChainReport
+from app.services.auth import Permission
+from app.services.station import StationInfo, get_station, update_station
+from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from app.views.backup_page import BackupTab
+from app.views.operators import OperatorsTab
+from app.views.pages import PageContext
+from app.views.qtfix import emit
+from app.views.tasks import run_task
+from app.views.widgets import MessageLabel, StationFactsForm, error_text, heading
+
+
+class StationTab(QWidget):
+    """Edit the station's facts (its mode and identity stay as set up)."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = StationFactsForm()
+        self.form.changed.connect(self._update_button)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("save_station")
+        self.save_button.clicked.connect(self.save)
+        self.message = MessageLabel()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.save_button.setEnabled(False)
+        run_task(get_station, ctx.db, on_done=self._loaded, on_error=self._failed, receiver=self)
+
+    def _loaded(self, info: StationInfo) -> None:
+        self.form.set_info(info)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.save_button.setEnabled(self.form.is_complete())
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+    def save(self) -> None:
+        self.save_button.setEnabled(False)
+        run_task(
+            update_station,
+            self.ctx.db,
+            self.ctx.actor,
+            self.form.info(),
+            on_done=self._saved,
+            on_error=self._failed,
+            receiver=self,
+        )
+
+    def _saved(self, info: StationInfo) -> None:
+        self.form.set_info(info)
+        self._update_button()
+        self.message.show_ok(self.tr("The station's facts were saved."))
+        emit(self.ctx.events.station_changed)
+
+
+class AuditTab(QWidget):
+    """Check the hash chain of the audit log and say plainly what was found."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        intro = QLabel(
+            self.tr(
+                "Every change is written to the audit log, and each entry is linked to the one "
+                "before it. Checking the log finds any entry that was changed or removed later."
+            )
+        )
+        intro.setWordWrap(True)
+        self.verify_button = QPushButton(self.tr("&Check the audit log"))
+        self.verify_button.setObjectName("verify_audit")
+        self.verify_button.clicked.connect(self.verify)
+        self.result = MessageLabel()
+        self.result.setObjectName("audit_result")
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+
+    def reason_text(self, reason: str) -> str:
+        known = {
+            "missing or reordered entry": self.tr("an entry is missing or out of order"),
+            "previous-hash link does not match": self.tr("it is not linked to the entry before it"),
+            "content does not match its hash": self.tr("its content was changed"),
+        }
+        return known.get(reason, reason)
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.result.show_info(self.tr("Checking…"))
+        run_task(
+            audit.verify_chain,
+            self.ctx.db,
+            on_done=self._verified,
+            on_error=self._failed,
+            receiver=self,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.result.show_error(error_text(exc))
+
+    def _verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            self.result.show_ok(
+                self.tr("The audit log is intact: {n} entries checked.").format(n=report.checked)
+            )
+        else:
+            self.result.show_error(
+                self.tr(
+                    "The audit log is broken at entry {seq}: {reason}. "
+                    "{n} entries before it are intact. Tell the township."
+                ).format(
+                    seq=report.broken_seq,
+                    reason=self.reason_text(report.reason),
+                    n=report.checked,
+                )
+            )
+
+
+class InterfaceTab(QWidget):
+    """Language and the idle lock; saved as soon as they change."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        current = self.language.findData(ctx.settings.get(LANGUAGE))
+        self.language.setCurrentIndex(max(0, current))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        language_note = QLabel(self.tr("Takes effect after the program is restarted."))
+        language_note.setObjectName("hint")
+
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_minutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("Never"))
+        self.idle.setValue(ctx.settings.get(IDLE_LOCK_MINUTES))
+        self.idle.setEnabled(ctx.actor.can(Permission.MANAGE_SETTINGS))
+        self.idle.valueChanged.connect(self._idle_changed)
+        idle_note = QLabel(self.tr("The screen locks after this long without use; 0 means never."))
+        idle_note.setObjectName("hint")
+        idle_note.setWordWrap(True)
+        self.message = MessageLabel()
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", language_note)
+        form.addRow(self.tr("Lock the screen &after:"), self.idle)
+        form.addRow("", idle_note)
+        form.addRow("", self.message)
+
+    def _language_changed(self) -> None:
+        self.ctx.settings.set(LANGUAGE, str(self.language.currentData()))
+        self.message.show_ok(self.tr("Saved. Restart the program to switch the language."))
+
+    def _idle_changed(self, minutes: int) -> None:
+        self.ctx.settings.set(IDLE_LOCK_MINUTES, int(minutes))
+        emit(self.ctx.events.idle_lock_changed, int(minutes))
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        actor = ctx.actor
+        self.station_tab: StationTab | None = None
+        self.operators_tab: OperatorsTab | None = None
+        self.backup_tab: BackupTab | None = None
+        self.audit_tab: AuditTab | None = None
+        if actor.can(Permission.MANAGE_STATION):
+            self.station_tab = StationTab(ctx)
+            self.tabs.addTab(self.station_tab, self.tr("Station"))
+        if actor.can(Permission.MANAGE_OPERATORS):
+            self.operators_tab = OperatorsTab(ctx)
+            self.tabs.addTab(self.operators_tab, self.tr("Operators"))
+        if actor.can(Permission.BACKUP):
+            self.backup_tab = BackupTab(ctx)
+            self.tabs.addTab(self.backup_tab, self.tr("Backup && restore"))
+        if actor.can(Permission.VIEW_AUDIT):
+            self.audit_tab = AuditTab(ctx)
+            self.tabs.addTab(self.audit_tab, self.tr("Audit log"))
+        self.interface_tab = InterfaceTab(ctx)
+        self.tabs.addTab(self.interface_tab, self.tr("Interface"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Settings")))
+        layout.addWidget(self.tabs)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)

@@ -1,0 +1,218 @@
+"""Small building blocks shared by the views: inline messages, time display,
+error text, and the station-facts form used by the wizard and the settings.
+
+Messages are shown *inline*, next to what they are about, rather than in
+pop-ups: a village worker should never have to dismiss a box to keep working.
+The stylesheet colours them by the ``kind`` property (``error``, ``ok``,
+``info``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from app.errors import DomainError
+from app.models import StationMode
+from app.services.station import StationInfo, validate_code
+from app.views.qtfix import emit
+
+
+class MessageLabel(QLabel):
+    """An inline message: empty and hidden until there is something to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def _say(self, kind: str, text: str) -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def show_error(self, text: str) -> None:
+        self._say("error", text)
+
+    def show_ok(self, text: str) -> None:
+        self._say("ok", text)
+
+    def show_info(self, text: str) -> None:
+        self._say("info", text)
+
+    def clear_message(self) -> None:
+        self._say("info", "")
+
+    @property
+    def kind(self) -> str:
+        return str(self.property("kind") or "")
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("heading")
+    return label
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about *exc*: a domain error's own sentence, else a
+    plain apology that points to the log (the details are logged by the runner)."""
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "Common",
+        "Something went wrong ({error}). Nothing was changed. "
+        "The details are in the log file in the data folder.",
+    ).format(error=type(exc).__name__)
+
+
+def parse_utc(value: str | None) -> datetime | None:
+    """A stored ISO time (naive UTC) or ``None``."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def format_local(utc: datetime | None, *, never: str | None = None) -> str:
+    """A naive UTC time as local ``YYYY-MM-DD HH:MM`` (the form every Chinese
+    office reads without thinking), or "never"."""
+    if utc is None:
+        return never if never is not None else QCoreApplication.translate("Common", "never")
+    if utc.tzinfo is None:
+        utc = utc.replace(tzinfo=UTC)
+    return utc.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def format_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class StationFactsForm(QWidget):
+    """The station's facts; validates the division code as the user types.
+
+    ``changed`` fires on every edit so a wizard page can re-check completeness.
+    """
+
+    changed = Signal()
+
+    def __init__(self, mode: StationMode = StationMode.STATION, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._mode = mode
+        self.name = QLineEdit()
+        self.name.setMaxLength(100)
+        self.code = QLineEdit()
+        self.code.setMaxLength(12)
+        self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.code.setPlaceholderText("330481101001")
+        self.code_message = MessageLabel()
+        self.village = QLineEdit()
+        self.village.setMaxLength(100)
+        self.township = QLineEdit()
+        self.township.setMaxLength(100)
+        self.county = QLineEdit()
+        self.county.setMaxLength(100)
+        self.leader = QLineEdit()
+        self.leader.setMaxLength(50)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+
+        self.name.setObjectName("station_name")
+        self.code.setObjectName("station_code")
+        self.village.setObjectName("station_village")
+        self.township.setObjectName("station_township")
+        self.county.setObjectName("station_county")
+        self.leader.setObjectName("station_leader")
+        self.phone.setObjectName("station_phone")
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "Station &name:"), self.name)
+        form.addRow(
+            QCoreApplication.translate("StationFactsForm", "Division &code (12 digits):"),
+            self.code,
+        )
+        form.addRow("", self.code_message)
+        self._village_label = QLabel(QCoreApplication.translate("StationFactsForm", "&Village:"))
+        self._village_label.setBuddy(self.village)
+        form.addRow(self._village_label, self.village)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "&Township:"), self.township)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "C&ounty:"), self.county)
+        form.addRow(
+            QCoreApplication.translate("StationFactsForm", "&Person in charge:"), self.leader
+        )
+        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact &phone:"), self.phone)
+
+        for edit in (self.name, self.village, self.township, self.county, self.leader, self.phone):
+            edit.textChanged.connect(self.changed)
+        self.code.textChanged.connect(self._check_code)
+        self.set_mode(mode)
+
+    def set_mode(self, mode: StationMode) -> None:
+        self._mode = mode
+        station = mode == StationMode.STATION
+        self.village.setVisible(station)
+        self._village_label.setVisible(station)
+        self._check_code()
+
+    def _check_code(self) -> None:
+        text = self.code.text().strip()
+        if not text:
+            self.code_message.clear_message()
+        else:
+            try:
+                validate_code(text, self._mode)
+            except DomainError as err:
+                self.code_message.show_error(str(err))
+            else:
+                self.code_message.show_ok(
+                    QCoreApplication.translate("StationFactsForm", "The division code is valid.")
+                )
+        emit(self.changed)
+
+    def code_is_valid(self) -> bool:
+        try:
+            validate_code(self.code.text(), self._mode)
+        except DomainError:
+            return False
+        return True
+
+    def is_complete(self) -> bool:
+        required = [self.name, self.township, self.county]
+        if self._mode == StationMode.STATION:
+            required.append(self.village)
+        return self.code_is_valid() and all(e.text().strip() for e in required)
+
+    def info(self) -> StationInfo:
+        return StationInfo(
+            name=self.name.text(),
+            code=self.code.text(),
+            mode=self._mode,
+            village=self.village.text() if self._mode == StationMode.STATION else "",
+            township=self.township.text(),
+            county=self.county.text(),
+            leader_name=self.leader.text(),
+            contact_phone=self.phone.text(),
+        )
+
+    def set_info(self, info: StationInfo) -> None:
+        self.set_mode(info.mode)
+        self.name.setText(info.name)
+        self.code.setText(info.code)
+        self.village.setText(info.village)
+        self.township.setText(info.township)
+        self.county.setText(info.county)
+        self.leader.setText(info.leader_name)
+        self.phone.setText(info.contact_phone)

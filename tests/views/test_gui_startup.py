@@ -1,0 +1,81 @@
+"""Start-up: a fresh folder opens the wizard, a damaged database is never opened
+but offered a restore, and start-up does not import the heavy libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from app.services.backup import make_backup
+from app.views.application import EXIT_FAILED, Startup
+from app.views.session import Workbench
+
+
+def test_a_new_data_folder_starts_the_wizard(qtbot, data_dir, settings, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    startup = Startup(data_dir, settings)
+    with qtbot.waitSignal(startup.ready, timeout=10_000) as ready:
+        startup.start()
+    bench = ready.args[0]
+    assert isinstance(bench, Workbench)
+    qtbot.waitUntil(lambda: bench.wizard is not None and bench.wizard.isVisible())
+    bench.wizard.close()
+    bench.idle.uninstall()
+    wait_tasks()
+    startup.db.dispose()
+
+
+def test_a_damaged_database_is_restored_from_the_latest_good_backup(
+    qtbot, station_db, data_dir, settings, monkeypatch, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    db, _admin = station_db
+    good = make_backup(db, data_dir.backups, "daily")
+    db.dispose()
+    raw = bytearray(data_dir.database.read_bytes())
+    raw[0:100] = b"\x00garbage" * 12 + b"\x00" * 4  # the header is gone
+    data_dir.database.write_bytes(bytes(raw))
+
+    asked: list[tuple[str, object]] = []
+
+    def ask(problem, backup):  # type: ignore[no-untyped-def]
+        asked.append((problem, backup))
+        return backup.path
+
+    startup = Startup(data_dir, settings)
+    monkeypatch.setattr(startup, "ask_restore", ask)
+    with qtbot.waitSignal(startup.ready, timeout=15_000) as ready:
+        startup.start()
+    problem, offered = asked[0]
+    assert problem  # the check's own words
+    assert offered.path == good.path and offered.station_name == "东风村新时代文明实践站"
+    assert list(data_dir.root.glob("station.db.damaged-*"))
+    bench = ready.args[0]
+    qtbot.waitUntil(lambda: bench.login is not None and bench.login.isVisible())
+    bench.login.close()
+    bench.idle.uninstall()
+    wait_tasks()
+    startup.db.dispose()
+
+
+def test_declining_the_restore_ends_the_program(
+    qtbot, station_db, data_dir, settings, monkeypatch, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    db, _admin = station_db
+    db.dispose()
+    data_dir.database.write_bytes(b"this is not a database" * 200)
+    startup = Startup(data_dir, settings)
+    monkeypatch.setattr(startup, "ask_restore", lambda problem, backup: None)
+    with qtbot.waitSignal(startup.finished, timeout=10_000) as finished:
+        startup.start()
+    assert finished.args == [EXIT_FAILED]
+    assert startup.db is None  # never opened
+    wait_tasks()
+
+
+def test_start_up_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys, app.views.application, app.views.main_window, app.views.settings_page;"
+        "heavy = [m for m in ('reportlab', 'openpyxl', 'PySide6.QtPdf', 'PySide6.QtMultimedia')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
