@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.db import Database
-from app.db.migrate import ensure_schema
+from app.db.migrate import ensure_schema, known_revisions
 from app.errors import IntegrityProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import utcnow
@@ -160,7 +160,7 @@ def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
         if not {"station", "alembic_version", "local_state"} <= tables:
             raise IntegrityProblem(bad, file=path.name, problem="not a station database")
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or not _known_revision(revision[0]):
+        if revision is None or revision[0] not in known_revisions():
             raise IntegrityProblem(
                 QT_TRANSLATE_NOOP(
                     "errors",
@@ -188,18 +188,6 @@ def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
         kind=meta.get(_KIND, "unknown"),
         size=path.stat().st_size,
     )
-
-
-def _known_revision(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    from app.db.migrate import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        return script.get_revision(revision) is not None
-    except Exception:
-        return False
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

@@ -77,3 +77,28 @@ def test_released_schema_upgrades_to_head_with_a_backup_first(
     assert db.station_id is not None
     assert audit.verify_chain(db).ok
     db.dispose()
+
+
+def test_start_up_head_check_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
+def test_a_current_database_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = Database(tmp_path / "s.db")
+    migrate.ensure_schema(db.engine)
+    db.dispose()
+    code = (
+        "import sys; from app.db import Database, migrate;"
+        f"db = Database({str(tmp_path / 's.db')!r});"
+        "assert migrate.ensure_schema(db.engine) == 'current';"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
