@@ -1,0 +1,1290 @@
+"""志愿者与志愿服务队 — volunteers, teams, sub-records, cards and the volunteer policy.
+
+DOMAIN "Volunteers and service hours".  A volunteer's name, sex, birth date, ID
+number and phone are validated by the same rules as a resident's
+(app.services.households.clean_member, app.services.personal): a 居民身份证
+number is checked (GB 11643) and fixes birth date and sex; other ID types
+(passports, 港澳/台湾 permits) are checked for shape only.  Every view shows
+the masked forms; the full values are read only by :func:`volunteer_personal`,
+which is audited.
+
+**志愿者编号** is ``<last 6 digits of the station code>-V-<5-digit sequence>``,
+e.g. ``101001-V-00042``: the station code's last six digits are its township
+and village numbers, so numbers stay unique across the township's stations and
+a volunteer can read theirs out; the sequence is the station's next number under
+the write lock (``BEGIN IMMEDIATE``), never reused.
+
+**Search** (:func:`search_volunteers`) reads what a worker typed like the
+households search: a volunteer number or its digits (prefix), four digits (also
+the phone's last four), letters (pinyin initials, ``zs`` finds 张三), a scanned
+card payload (``WB1:V:...``), otherwise a name substring.
+
+**Policy**: the thresholds a township may change (categories, quotas, kiosk
+windows, rounding, star thresholds) are one :class:`VolunteerPolicy` value kept
+as JSON in ``local_state`` (key ``volunteer_policy``) — a later config package
+import writes the same key.  Every service that needs it reads it in its own
+transaction with :func:`load_policy`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import NotFound, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import (
+    Card,
+    LocalState,
+    Member,
+    Station,
+    TeamMembership,
+    Volunteer,
+    VolunteerAward,
+    VolunteerEvaluation,
+    VolunteerStatus,
+    VolunteerTeam,
+    VolunteerTraining,
+)
+from app.services import audit, cards, personal
+from app.services.auth import Actor, Permission, require
+from app.services.households import MemberData, clean_member, initials
+
+POLICY_STATE = "volunteer_policy"
+MAX_SEARCH_LIMIT = 200
+MAX_FETCH = 1000
+
+# DOMAIN "Organisation": the "8+N" team categories — 8 fixed plus local ones.
+DEFAULT_TEAM_CATEGORIES = (
+    "理论宣讲",
+    "文化文艺",
+    "科技科普",
+    "卫生健康",
+    "法律服务",
+    "助学支教",
+    "扶贫帮困",
+    "生态环保",
+    "平安法治",
+    "移风易俗",
+)
+# DOMAIN "Activities": the five tasks and the platform types.
+FIVE_TASKS = (
+    "学习实践科学理论",
+    "宣传宣讲党的政策",
+    "培育践行主流价值",
+    "丰富活跃文化生活",
+    "持续深入移风易俗",
+)
+PLATFORMS = ("理论宣讲", "教育服务", "文化服务", "科技科普", "健身体育")
+
+ID_CARD = "id_card"
+ID_TYPES: dict[str, str] = {
+    ID_CARD: QT_TRANSLATE_NOOP("id_types", "Resident ID card"),
+    "hk_macao": QT_TRANSLATE_NOOP("id_types", "Mainland travel permit (Hong Kong/Macao)"),
+    "taiwan": QT_TRANSLATE_NOOP("id_types", "Mainland travel permit (Taiwan)"),
+    "passport": QT_TRANSLATE_NOOP("id_types", "Passport"),
+    "foreign_pr": QT_TRANSLATE_NOOP("id_types", "Foreigner's permanent residence ID"),
+}
+ID_TYPE_NAMES_ZH = {
+    ID_CARD: "居民身份证",
+    "hk_macao": "港澳居民来往内地通行证",
+    "taiwan": "台湾居民来往大陆通行证",
+    "passport": "护照",
+    "foreign_pr": "外国人永久居留身份证",
+}
+_OTHER_ID = re.compile(r"^[A-Z0-9]{5,30}$")
+_NUMBER = re.compile(r"^\d{6}-V-\d{5}$")
+_SEP = "|"
+
+
+# --- policy ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VolunteerPolicy:
+    """The configurable rules of volunteer and activity work (DOMAIN defaults)."""
+
+    team_categories: tuple[str, ...] = DEFAULT_TEAM_CATEGORIES
+    activity_categories: tuple[str, ...] = FIVE_TASKS
+    platforms: tuple[str, ...] = PLATFORMS
+    monthly_min_activities: int = 8
+    monthly_min_theory: int = 3
+    theory_platform: str = "理论宣讲"
+    # Kiosk: a repeat of the same card within this many seconds is a scanner double
+    # read and returns the earlier result.  5 s (not 10): a worker who sees the amber
+    # "scan again to sign out" card and scans again a few seconds later must not be
+    # answered with the same amber card.
+    duplicate_window_seconds: int = 5
+    # Auto mode: a scan sooner than this after sign-in is amber (probably by mistake)...
+    min_stay_minutes: int = 10
+    # ...and a second scan within this many seconds of that amber result signs out.
+    confirm_window_seconds: int = 60
+    rounding_minutes: int = 30  # hours are counted in steps of this many minutes
+    rounding: str = "down"  # down or nearest
+    star_thresholds_hours: tuple[int, ...] = (100, 300, 600, 1000, 1500)
+    certificate_prefix: str = "ZM"
+
+    def validated(self) -> VolunteerPolicy:
+        def cleaned(values: tuple[str, ...]) -> tuple[str, ...]:
+            out = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
+            if not out:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "A list of categories cannot be empty.")
+                )
+            return out
+
+        thresholds = tuple(int(t) for t in self.star_thresholds_hours)
+        if not thresholds or any(b <= a for a, b in itertools.pairwise(thresholds)):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Star thresholds must be rising numbers of hours, e.g. 100, 300, 600."
+                )
+            )
+        if thresholds[0] <= 0:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Star thresholds must be more than 0 hours.")
+            )
+        if self.rounding_minutes not in (1, 5, 6, 10, 15, 30, 60):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes."
+                )
+            )
+        if self.rounding not in ("down", "nearest"):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Rounding must be down or to the nearest step.")
+            )
+        for value in (
+            self.monthly_min_activities,
+            self.monthly_min_theory,
+            self.duplicate_window_seconds,
+            self.min_stay_minutes,
+            self.confirm_window_seconds,
+        ):
+            if not isinstance(value, int) or value < 0:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Quotas and time windows must be 0 or more.")
+                )
+        prefix = self.certificate_prefix.strip().upper()
+        if not re.fullmatch(r"[A-Z]{1,6}", prefix):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The certificate prefix is 1–6 Latin letters.")
+            )
+        return replace(
+            self,
+            team_categories=cleaned(self.team_categories),
+            activity_categories=cleaned(self.activity_categories),
+            platforms=cleaned(self.platforms),
+            star_thresholds_hours=thresholds,
+            certificate_prefix=prefix,
+        )
+
+
+def load_policy(session: Session) -> VolunteerPolicy:
+    row = session.get(LocalState, POLICY_STATE)
+    if row is None or not row.value:
+        return VolunteerPolicy()
+    try:
+        raw = json.loads(row.value)
+    except ValueError:
+        return VolunteerPolicy()
+    known = {f.name for f in fields(VolunteerPolicy)}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k in known
+    }
+    return VolunteerPolicy(**values)
+
+
+def get_policy(db: Database) -> VolunteerPolicy:
+    with db.read() as session:
+        return load_policy(session)
+
+
+def save_policy(db: Database, actor: Actor, policy: VolunteerPolicy) -> VolunteerPolicy:
+    require(actor, Permission.MANAGE_SETTINGS)
+    policy = policy.validated()
+    with db.write() as session:
+        before = asdict(load_policy(session))
+        value = json.dumps(asdict(policy), ensure_ascii=False, sort_keys=True)
+        row = session.get(LocalState, POLICY_STATE)
+        if row is None:
+            session.add(LocalState(key=POLICY_STATE, value=value))
+        else:
+            row.value = value
+        audit.record(
+            session, actor, "volunteer.policy", "station", "", before=before, after=asdict(policy)
+        )
+    return policy
+
+
+# --- inputs and views --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VolunteerData:
+    """The volunteer form (full ID number and phone; validated here)."""
+
+    name: str
+    sex: str = ""  # "M", "F", "男", "女" or ""
+    birth_date: date | None = None
+    id_type: str = ID_CARD
+    id_number: str = ""
+    phone: str = ""
+    group_name: str = ""
+    address: str = ""
+    skills: tuple[str, ...] = ()
+    service_categories: tuple[str, ...] = ()
+    member_id: str | None = None
+    joined_on: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TeamRef:
+    id: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class VolunteerView:
+    id: str
+    number: str
+    name: str
+    sex: str
+    birth_date: date | None
+    id_type: str
+    id_masked: str
+    phone_masked: str
+    group_name: str
+    address: str
+    skills: tuple[str, ...]
+    service_categories: tuple[str, ...]
+    member_id: str | None
+    status: str
+    joined_on: date | None
+    note: str
+    approved_minutes: int
+    star_level: int
+    teams: tuple[TeamRef, ...] = field(default=())
+
+    @property
+    def approved_hours(self) -> float:
+        return self.approved_minutes / 60
+
+    @property
+    def active(self) -> bool:
+        return self.status == VolunteerStatus.ACTIVE.value
+
+
+@dataclass(frozen=True)
+class VolunteerHit:
+    """One line of the volunteers list or the search drop-down."""
+
+    id: str
+    number: str
+    name: str
+    sex: str
+    group_name: str
+    phone_masked: str
+    status: str
+    approved_minutes: int
+    star_level: int
+
+
+@dataclass(frozen=True)
+class VolunteerFilter:
+    text: str = ""
+    team_id: str = ""
+    category: str = ""
+    group_name: str = ""
+    min_star: int = 0
+    include_inactive: bool = False
+
+
+@dataclass(frozen=True)
+class TeamData:
+    name: str
+    category: str = ""
+    leader_name: str = ""
+    description: str = ""
+    sort_order: int = 0
+
+
+@dataclass(frozen=True)
+class TeamView:
+    id: str
+    name: str
+    category: str
+    leader_name: str
+    description: str
+    active: bool
+    sort_order: int
+    member_count: int = 0
+
+
+@dataclass(frozen=True)
+class TrainingView:
+    id: str
+    held_on: date
+    title: str
+    organizer: str
+    minutes: int
+    note: str
+
+
+@dataclass(frozen=True)
+class AwardView:
+    id: str
+    awarded_on: date
+    title: str
+    level: str
+    issuer: str
+    note: str
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    id: str
+    period: str
+    rating: str
+    comment: str
+    evaluator: str
+
+
+@dataclass(frozen=True)
+class VolunteerRecords:
+    """The sub-records of one volunteer (培训、表彰奖励、评价)."""
+
+    trainings: tuple[TrainingView, ...]
+    awards: tuple[AwardView, ...]
+    evaluations: tuple[EvaluationView, ...]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t for t in text.split(_SEP) if t)
+
+
+def _join(values: tuple[str, ...] | list[str]) -> str:
+    cleaned = [" ".join(v.replace(_SEP, " ").split())[:30] for v in values]
+    return _SEP.join(dict.fromkeys(v for v in cleaned if v))
+
+
+def _teams_of(session: Session, volunteer_id: str) -> tuple[TeamRef, ...]:
+    rows = session.execute(
+        select(VolunteerTeam.id, VolunteerTeam.name, TeamMembership.role)
+        .join(TeamMembership, TeamMembership.team_id == VolunteerTeam.id)
+        .where(
+            TeamMembership.volunteer_id == volunteer_id,
+            TeamMembership.active.is_(True),
+            TeamMembership.deleted.is_(False),
+        )
+        .order_by(VolunteerTeam.sort_order, VolunteerTeam.name)
+    ).all()
+    return tuple(TeamRef(r[0], r[1], r[2]) for r in rows)
+
+
+def volunteer_view(session: Session, v: Volunteer) -> VolunteerView:
+    return VolunteerView(
+        id=v.id,
+        number=v.number,
+        name=v.name,
+        sex=v.sex,
+        birth_date=v.birth_date,
+        id_type=v.id_type,
+        id_masked=v.id_masked,
+        phone_masked=v.phone_masked,
+        group_name=v.group_name,
+        address=v.address,
+        skills=_split(v.skills),
+        service_categories=_split(v.service_categories),
+        member_id=v.member_id,
+        status=v.status,
+        joined_on=v.joined_on,
+        note=v.note,
+        approved_minutes=v.approved_minutes,
+        star_level=v.star_level,
+        teams=_teams_of(session, v.id),
+    )
+
+
+def _public(v: Volunteer) -> dict[str, object]:
+    """A volunteer as the (synced) audit log may show it: masked."""
+    return {
+        "number": v.number,
+        "name": v.name,
+        "sex": v.sex,
+        "birth_date": v.birth_date.isoformat() if v.birth_date else "",
+        "id_type": v.id_type,
+        "id": v.id_masked,
+        "phone": v.phone_masked,
+        "group": v.group_name,
+        "address": v.address,
+        "skills": v.skills,
+        "categories": v.service_categories,
+        "member_id": v.member_id or "",
+        "status": v.status,
+    }
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Clean:
+    name: str
+    sex: str
+    birth_date: date | None
+    id_type: str
+    id_number: str
+    phone: str
+
+
+def _clean(data: VolunteerData, policy: VolunteerPolicy, today: date | None = None) -> _Clean:
+    id_type = data.id_type or ID_CARD
+    if id_type not in ID_TYPES:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please choose the type of ID."))
+    raw_id = str(data.id_number or "").strip()
+    is_card = id_type == ID_CARD
+    person = clean_member(
+        MemberData(
+            name=data.name,
+            sex=data.sex,
+            birth_date=data.birth_date,
+            id_number=raw_id if is_card else "",
+            phone=data.phone,
+        ),
+        today=today,
+    )
+    id_number = person.id_number
+    if raw_id and not is_card:
+        id_number = raw_id.upper().replace(" ", "").replace("-", "")
+        if not _OTHER_ID.match(id_number):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "This ID number should have 5–30 Latin letters and digits."
+                )
+            )
+    unknown = [c for c in data.service_categories if c.strip() not in policy.team_categories]
+    if unknown:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{category}” is not one of the service categories."),
+            category=unknown[0],
+        )
+    return _Clean(
+        person.name,
+        person.sex,
+        person.birth_date,
+        id_type if id_number else "",
+        id_number,
+        person.phone,
+    )
+
+
+def _check_duplicate_id(session: Session, id_hash: str, except_id: str | None = None) -> None:
+    if not id_hash:
+        return
+    query = select(Volunteer.name, Volunteer.number).where(
+        Volunteer.id_hash == id_hash, Volunteer.deleted.is_(False)
+    )
+    if except_id:
+        query = query.where(Volunteer.id != except_id)
+    found = session.execute(query.limit(1)).first()
+    if found is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This ID number is already registered to volunteer {name} ({number})."
+            ),
+            name=found[0],
+            number=found[1],
+        )
+
+
+def _check_member(session: Session, member_id: str | None, except_id: str | None = None) -> None:
+    if not member_id:
+        return
+    member = session.get(Member, member_id)
+    if member is None or member.deleted:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No such resident."))
+    query = select(Volunteer.number).where(
+        Volunteer.member_id == member_id, Volunteer.deleted.is_(False)
+    )
+    if except_id:
+        query = query.where(Volunteer.id != except_id)
+    number = session.scalar(query.limit(1))
+    if number is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "{name} is already registered as volunteer {number}."),
+            name=member.name,
+            number=number,
+        )
+
+
+def _apply(session: Session, v: Volunteer, clean: _Clean, data: VolunteerData) -> None:
+    v.name = clean.name
+    v.initials = initials(clean.name)
+    v.sex = clean.sex
+    v.birth_date = clean.birth_date
+    v.id_type = clean.id_type
+    v.id_number = clean.id_number
+    v.id_masked = personal.mask_id(clean.id_number)
+    v.id_hash = personal.id_hash(session, clean.id_number)
+    v.phone = clean.phone
+    v.phone_masked = personal.mask_phone(clean.phone)
+    v.phone_tail = personal.phone_tail(clean.phone)
+    v.group_name = data.group_name.strip()[:50]
+    v.address = data.address.strip()[:200]
+    v.skills = _join(list(data.skills))
+    v.service_categories = _join([c.strip() for c in data.service_categories])
+    v.member_id = data.member_id or None
+    v.joined_on = data.joined_on
+    v.note = data.note.strip()
+
+
+def _next_number(session: Session) -> tuple[str, int]:
+    code = session.scalar(select(Station.code).limit(1)) or "000000"
+    last = session.scalar(select(func.max(Volunteer.number_seq))) or 0
+    seq = last + 1
+    return f"{code[-6:]}-V-{seq:05d}", seq
+
+
+def get_volunteer_row(session: Session, volunteer_id: str) -> Volunteer:
+    v = session.get(Volunteer, volunteer_id)
+    if v is None or v.deleted:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No such volunteer."))
+    return v
+
+
+def _get_team(session: Session, team_id: str) -> VolunteerTeam:
+    team = session.get(VolunteerTeam, team_id)
+    if team is None or team.deleted:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No such volunteer team."))
+    return team
+
+
+# --- volunteers ------------------------------------------------------------------------
+
+
+def add_volunteer(
+    session: Session,
+    actor: Actor,
+    data: VolunteerData,
+    team_ids: tuple[str, ...] = (),
+    *,
+    today: date | None = None,
+) -> Volunteer:
+    """Step of a larger action (create, import, demo): register one volunteer."""
+    policy = load_policy(session)
+    clean = _clean(data, policy, today)
+    _check_member(session, data.member_id)
+    number, seq = _next_number(session)
+    v = Volunteer(
+        number=number,
+        number_seq=seq,
+        status=VolunteerStatus.ACTIVE.value,
+        left_reason="",
+        approved_minutes=0,
+        star_level=0,
+    )
+    _apply(session, v, clean, data)
+    v.joined_on = data.joined_on or today or date.today()
+    _check_duplicate_id(session, v.id_hash)
+    session.add(v)
+    session.flush()
+    for team_id in dict.fromkeys(team_ids):
+        _join_team(session, _get_team(session, team_id), v, "", v.joined_on)
+    audit.record(
+        session,
+        actor,
+        "volunteer.create",
+        "volunteer",
+        v.id,
+        after={**_public(v), "teams": list(dict.fromkeys(team_ids))},
+    )
+    return v
+
+
+def create_volunteer(
+    db: Database, actor: Actor, data: VolunteerData, team_ids: tuple[str, ...] = ()
+) -> VolunteerView:
+    """Register a volunteer (志愿者登记), optionally in some teams."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        v = add_volunteer(session, actor, data, team_ids)
+        return volunteer_view(session, v)
+
+
+def update_volunteer(
+    db: Database, actor: Actor, volunteer_id: str, data: VolunteerData
+) -> VolunteerView:
+    """Replace a volunteer's details with the form's (an empty ID/phone clears it)."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        clean = _clean(data, load_policy(session))
+        _check_member(session, data.member_id, except_id=v.id)
+        before = _public(v)
+        joined = v.joined_on
+        _apply(session, v, clean, data)
+        v.joined_on = data.joined_on or joined
+        _check_duplicate_id(session, v.id_hash, except_id=v.id)
+        audit.record(
+            session, actor, "volunteer.update", "volunteer", v.id, before=before, after=_public(v)
+        )
+        return volunteer_view(session, v)
+
+
+def set_volunteer_active(
+    db: Database, actor: Actor, volunteer_id: str, active: bool, reason: str = ""
+) -> VolunteerView:
+    """Mark a volunteer inactive (moved away, withdrew) or active again; records stay."""
+    require(actor, Permission.DAILY_WORK)
+    status = VolunteerStatus.ACTIVE.value if active else VolunteerStatus.INACTIVE.value
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        if v.status != status:
+            before = v.status
+            v.status = status
+            v.left_reason = "" if active else reason.strip()[:100]
+            audit.record(
+                session,
+                actor,
+                "volunteer.activate" if active else "volunteer.deactivate",
+                "volunteer",
+                v.id,
+                before={"status": before},
+                after={"status": status, "reason": v.left_reason},
+            )
+        return volunteer_view(session, v)
+
+
+def volunteer_personal(db: Database, actor: Actor, volunteer_id: str) -> tuple[str, str]:
+    """The full ID number and phone, for the edit form; the look is audited."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        audit.record(session, actor, "volunteer.reveal", "volunteer", v.id)
+        return v.id_number, v.phone
+
+
+def get_volunteer(db: Database, volunteer_id: str) -> VolunteerView:
+    with db.read() as session:
+        return volunteer_view(session, get_volunteer_row(session, volunteer_id))
+
+
+def find_by_number(db: Database, number: str) -> VolunteerView | None:
+    with db.read() as session:
+        v = session.scalar(
+            select(Volunteer).where(
+                Volunteer.number == number.strip().upper(), Volunteer.deleted.is_(False)
+            )
+        )
+        return volunteer_view(session, v) if v else None
+
+
+# --- search and the lazy list --------------------------------------------------------------
+
+_HIT_COLUMNS = (
+    Volunteer.id,
+    Volunteer.number,
+    Volunteer.name,
+    Volunteer.sex,
+    Volunteer.group_name,
+    Volunteer.phone_masked,
+    Volunteer.status,
+    Volunteer.approved_minutes,
+    Volunteer.star_level,
+)
+
+
+def _prefix(column: Any, prefix: str) -> Any:
+    """``column`` starts with *prefix*, as an index-friendly range."""
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _hits(session: Session, query: Select) -> list[VolunteerHit]:
+    return [VolunteerHit(*r) for r in session.execute(query).all()]
+
+
+def subject_of_card(session: Session, card_key: bytes, payload: str, kind: str = "V") -> str | None:
+    """The subject id a scanned card names, if it is a valid, current card of *kind*."""
+    try:
+        card_kind, card_id = cards.read_payload(card_key, payload)
+    except cards.CardError:
+        return None
+    card = session.get(Card, card_id)
+    if card is None or card.kind != kind or card_kind.value != kind or card.revoked_at:
+        return None
+    return card.subject_id
+
+
+def search_volunteers(
+    db: Database,
+    query: str,
+    limit: int = 20,
+    *,
+    include_inactive: bool = False,
+    card_key: bytes | None = None,
+) -> list[VolunteerHit]:
+    """Volunteers matching what a person typed or scanned (see the module docstring)."""
+    text = " ".join(query.split())
+    if not text:
+        return []
+    limit = max(1, min(limit, MAX_SEARCH_LIMIT))
+    found: dict[str, VolunteerHit] = {}
+
+    def base() -> Select:
+        q = select(*_HIT_COLUMNS).where(Volunteer.deleted.is_(False))
+        if not include_inactive:
+            q = q.where(Volunteer.status == VolunteerStatus.ACTIVE.value)
+        return q
+
+    def add(query: Select) -> None:
+        for hit in _hits(session, query.limit(limit)):
+            if len(found) < limit:
+                found.setdefault(hit.id, hit)
+
+    with db.read() as session:
+        upper = text.upper()
+        if cards.looks_like_payload(text):
+            if card_key is not None:
+                subject = subject_of_card(session, card_key, text)
+                if subject:
+                    add(base().where(Volunteer.id == subject))
+            return list(found.values())
+        if re.fullmatch(r"[0-9\-V]+", upper) and any(c.isdigit() for c in upper):
+            add(base().where(_prefix(Volunteer.number, upper)).order_by(Volunteer.number))
+            if re.fullmatch(r"\d{1,5}", text):
+                # the running number alone: "42" finds ...-V-00042
+                add(base().where(Volunteer.number_seq == int(text)))
+            if re.fullmatch(r"\d{4}", text):
+                add(base().where(Volunteer.phone_tail == text).order_by(Volunteer.number))
+        elif re.fullmatch(r"[A-Za-z]+", text):
+            add(base().where(_prefix(Volunteer.initials, text.lower())).order_by(Volunteer.number))
+        else:
+            add(base().where(Volunteer.name == text).order_by(Volunteer.number))
+            like = f"%{_escape_like(text)}%"
+            add(base().where(Volunteer.name.like(like, escape="\\")).order_by(Volunteer.number))
+    return list(found.values())
+
+
+def _filtered(query: Select, flt: VolunteerFilter) -> Select:
+    query = query.where(Volunteer.deleted.is_(False))
+    if not flt.include_inactive:
+        query = query.where(Volunteer.status == VolunteerStatus.ACTIVE.value)
+    if flt.group_name:
+        query = query.where(Volunteer.group_name == flt.group_name)
+    if flt.min_star:
+        query = query.where(Volunteer.star_level >= flt.min_star)
+    if flt.category:
+        query = query.where(
+            (_SEP + Volunteer.service_categories + _SEP).like(
+                f"%{_SEP}{_escape_like(flt.category)}{_SEP}%", escape="\\"
+            )
+        )
+    if flt.team_id:
+        query = query.where(
+            Volunteer.id.in_(
+                select(TeamMembership.volunteer_id).where(
+                    TeamMembership.team_id == flt.team_id,
+                    TeamMembership.active.is_(True),
+                    TeamMembership.deleted.is_(False),
+                )
+            )
+        )
+    text = " ".join(flt.text.split())
+    if text:
+        like = f"%{_escape_like(text)}%"
+        query = query.where(
+            or_(
+                _prefix(Volunteer.number, text.upper()),
+                _prefix(Volunteer.initials, text.lower()),
+                Volunteer.name.like(like, escape="\\"),
+                Volunteer.phone_tail == text,
+            )
+        )
+    return query
+
+
+def count_volunteers(db: Database, flt: VolunteerFilter | None = None) -> int:
+    """How many rows :func:`fetch_volunteers` can return for *flt*."""
+    flt = flt or VolunteerFilter()
+    with db.read() as session:
+        return session.scalar(_filtered(select(func.count()).select_from(Volunteer), flt)) or 0
+
+
+def fetch_volunteers(
+    db: Database, offset: int, limit: int, flt: VolunteerFilter | None = None
+) -> list[VolunteerHit]:
+    """A window of the volunteers list, in volunteer-number order."""
+    flt = flt or VolunteerFilter()
+    with db.read() as session:
+        query = (
+            _filtered(select(*_HIT_COLUMNS), flt)
+            .order_by(Volunteer.number_seq, Volunteer.id)
+            .offset(max(0, offset))
+            .limit(max(0, min(limit, MAX_FETCH)))
+        )
+        return _hits(session, query)
+
+
+# --- teams -------------------------------------------------------------------------------
+
+
+def _team_view(team: VolunteerTeam, member_count: int = 0) -> TeamView:
+    return TeamView(
+        team.id,
+        team.name,
+        team.category,
+        team.leader_name,
+        team.description,
+        team.active,
+        team.sort_order,
+        member_count,
+    )
+
+
+def _clean_team(data: TeamData, policy: VolunteerPolicy) -> TeamData:
+    name = " ".join(data.name.split())
+    if not name:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please enter the team's name."))
+    if len(name) > 60:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A team name can have at most 60 characters.")
+        )
+    category = data.category.strip()
+    if category and category not in policy.team_categories:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{category}” is not one of the service categories."),
+            category=category,
+        )
+    return TeamData(
+        name, category, data.leader_name.strip()[:50], data.description.strip(), data.sort_order
+    )
+
+
+def _check_team_name(session: Session, name: str, except_id: str | None = None) -> None:
+    query = select(VolunteerTeam.id).where(VolunteerTeam.name == name)
+    if except_id:
+        query = query.where(VolunteerTeam.id != except_id)
+    if session.scalar(query.limit(1)) is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "There is already a team called {name}."), name=name
+        )
+
+
+def seed_default_teams(db: Database, actor: Actor) -> int:
+    """Create one team per "8+N" category that has none yet; returns how many were made."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        return add_default_teams(session, actor)
+
+
+def add_default_teams(session: Session, actor: Actor) -> int:
+    policy = load_policy(session)
+    have = set(
+        session.scalars(select(VolunteerTeam.category).where(VolunteerTeam.deleted.is_(False)))
+    )
+    names = set(session.scalars(select(VolunteerTeam.name)))
+    made = 0
+    for order, category in enumerate(policy.team_categories):
+        name = f"{category}志愿服务队"
+        if category in have or name in names:
+            continue
+        team = VolunteerTeam(
+            name=name,
+            category=category,
+            leader_name="",
+            description="",
+            active=True,
+            sort_order=order,
+        )
+        session.add(team)
+        made += 1
+    if made:
+        audit.record(session, actor, "team.seed", "volunteer_team", "", after={"created": made})
+    return made
+
+
+def create_team(db: Database, actor: Actor, data: TeamData) -> TeamView:
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        data = _clean_team(data, load_policy(session))
+        _check_team_name(session, data.name)
+        team = VolunteerTeam(
+            name=data.name,
+            category=data.category,
+            leader_name=data.leader_name,
+            description=data.description,
+            active=True,
+            sort_order=data.sort_order,
+        )
+        session.add(team)
+        session.flush()
+        audit.record(session, actor, "team.create", "volunteer_team", team.id, after=asdict(data))
+        return _team_view(team)
+
+
+def update_team(db: Database, actor: Actor, team_id: str, data: TeamData) -> TeamView:
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        team = _get_team(session, team_id)
+        data = _clean_team(data, load_policy(session))
+        _check_team_name(session, data.name, except_id=team.id)
+        before = {"name": team.name, "category": team.category, "leader": team.leader_name}
+        team.name, team.category = data.name, data.category
+        team.leader_name, team.description = data.leader_name, data.description
+        team.sort_order = data.sort_order
+        audit.record(
+            session,
+            actor,
+            "team.update",
+            "volunteer_team",
+            team.id,
+            before=before,
+            after=asdict(data),
+        )
+        return _team_view(team, _member_count(session, team.id))
+
+
+def set_team_active(db: Database, actor: Actor, team_id: str, active: bool) -> TeamView:
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        team = _get_team(session, team_id)
+        if team.active != active:
+            team.active = active
+            audit.record(
+                session,
+                actor,
+                "team.enable" if active else "team.disable",
+                "volunteer_team",
+                team.id,
+                after={"active": active},
+            )
+        return _team_view(team, _member_count(session, team.id))
+
+
+def _member_count(session: Session, team_id: str) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(TeamMembership)
+            .where(
+                TeamMembership.team_id == team_id,
+                TeamMembership.active.is_(True),
+                TeamMembership.deleted.is_(False),
+            )
+        )
+        or 0
+    )
+
+
+def list_teams(db: Database, include_inactive: bool = False) -> list[TeamView]:
+    with db.read() as session:
+        counts = dict(
+            session.execute(
+                select(TeamMembership.team_id, func.count())
+                .where(TeamMembership.active.is_(True), TeamMembership.deleted.is_(False))
+                .group_by(TeamMembership.team_id)
+            ).all()
+        )
+        query = select(VolunteerTeam).where(VolunteerTeam.deleted.is_(False))
+        if not include_inactive:
+            query = query.where(VolunteerTeam.active.is_(True))
+        teams = session.scalars(query.order_by(VolunteerTeam.sort_order, VolunteerTeam.name))
+        return [_team_view(t, counts.get(t.id, 0)) for t in teams]
+
+
+def _join_team(
+    session: Session, team: VolunteerTeam, v: Volunteer, role: str, on: date | None
+) -> bool:
+    row = session.scalar(
+        select(TeamMembership).where(
+            TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
+        )
+    )
+    if row is None:
+        session.add(
+            TeamMembership(team_id=team.id, volunteer_id=v.id, role=role, joined_on=on, active=True)
+        )
+        return True
+    if row.active and not row.deleted and row.role == role:
+        return False
+    row.active, row.deleted, row.role = True, False, role
+    row.joined_on = row.joined_on or on
+    return True
+
+
+def add_to_team(
+    db: Database, actor: Actor, team_id: str, volunteer_id: str, role: str = ""
+) -> VolunteerView:
+    """Put a volunteer in a team (or change their role in it, e.g. 队长)."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        team = _get_team(session, team_id)
+        if not team.active:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The team {name} is no longer active."), name=team.name
+            )
+        v = get_volunteer_row(session, volunteer_id)
+        if _join_team(session, team, v, role.strip()[:20], date.today()):
+            audit.record(
+                session,
+                actor,
+                "team.join",
+                "volunteer",
+                v.id,
+                after={"team": team.name, "role": role.strip()[:20]},
+            )
+        return volunteer_view(session, v)
+
+
+def remove_from_team(db: Database, actor: Actor, team_id: str, volunteer_id: str) -> VolunteerView:
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        team = _get_team(session, team_id)
+        v = get_volunteer_row(session, volunteer_id)
+        row = session.scalar(
+            select(TeamMembership).where(
+                TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
+            )
+        )
+        if row is not None and row.active:
+            row.active = False
+            audit.record(session, actor, "team.leave", "volunteer", v.id, after={"team": team.name})
+        return volunteer_view(session, v)
+
+
+# --- sub-records -----------------------------------------------------------------------------
+
+SubRecord = VolunteerTraining | VolunteerAward | VolunteerEvaluation
+_SUB_KINDS: dict[str, type[SubRecord]] = {
+    "training": VolunteerTraining,
+    "award": VolunteerAward,
+    "evaluation": VolunteerEvaluation,
+}
+
+
+def _required_text(value: str, limit: int) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please fill in the title."))
+    return text[:limit]
+
+
+def _not_future(day: date) -> date:
+    if day > date.today():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The date {date} is in the future."), date=day.isoformat()
+        )
+    return day
+
+
+def add_training(
+    db: Database,
+    actor: Actor,
+    volunteer_id: str,
+    held_on: date,
+    title: str,
+    organizer: str = "",
+    minutes: int = 0,
+    note: str = "",
+) -> TrainingView:
+    require(actor, Permission.DAILY_WORK)
+    title = _required_text(title, 100)
+    held_on = _not_future(held_on)
+    if minutes < 0 or minutes > 24 * 60 * 30:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The training time is not plausible."))
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        row = VolunteerTraining(
+            volunteer_id=v.id,
+            held_on=held_on,
+            title=title,
+            organizer=organizer.strip()[:100],
+            minutes=minutes,
+            note=note.strip(),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "volunteer.training",
+            "volunteer",
+            v.id,
+            after={"title": title, "date": held_on.isoformat(), "minutes": minutes},
+        )
+        return TrainingView(row.id, row.held_on, row.title, row.organizer, row.minutes, row.note)
+
+
+def add_award(
+    db: Database,
+    actor: Actor,
+    volunteer_id: str,
+    awarded_on: date,
+    title: str,
+    level: str = "",
+    issuer: str = "",
+    note: str = "",
+) -> AwardView:
+    require(actor, Permission.DAILY_WORK)
+    title = _required_text(title, 100)
+    awarded_on = _not_future(awarded_on)
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        row = VolunteerAward(
+            volunteer_id=v.id,
+            awarded_on=awarded_on,
+            title=title,
+            level=level.strip()[:20],
+            issuer=issuer.strip()[:100],
+            note=note.strip(),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "volunteer.award",
+            "volunteer",
+            v.id,
+            after={"title": title, "date": awarded_on.isoformat(), "level": row.level},
+        )
+        return AwardView(row.id, row.awarded_on, row.title, row.level, row.issuer, row.note)
+
+
+def add_evaluation(
+    db: Database,
+    actor: Actor,
+    volunteer_id: str,
+    period: str,
+    rating: str,
+    comment: str = "",
+) -> EvaluationView:
+    require(actor, Permission.DAILY_WORK)
+    period = period.strip()
+    if not re.fullmatch(r"\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?", period):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The period is a year, a quarter or a month, e.g. 2026.")
+        )
+    rating = rating.strip()
+    if not rating:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please choose a rating."))
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        row = VolunteerEvaluation(
+            volunteer_id=v.id,
+            period=period,
+            rating=rating[:20],
+            comment=comment.strip(),
+            evaluator=actor.display_name,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "volunteer.evaluation",
+            "volunteer",
+            v.id,
+            after={"period": period, "rating": row.rating},
+        )
+        return EvaluationView(row.id, row.period, row.rating, row.comment, row.evaluator)
+
+
+def remove_sub_record(db: Database, actor: Actor, kind: str, record_id: str) -> None:
+    """Withdraw a mistaken training, award or evaluation (a tombstone; the audit keeps it)."""
+    require(actor, Permission.DAILY_WORK)
+    model = _SUB_KINDS.get(kind)
+    if model is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown kind of record."))
+    with db.write() as session:
+        row: Any = session.get(model, record_id)
+        if row is None or row.deleted:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No such record."))
+        row.deleted = True
+        audit.record(
+            session,
+            actor,
+            f"volunteer.{kind}_remove",
+            "volunteer",
+            row.volunteer_id,
+            before={"record": record_id},
+        )
+
+
+def list_sub_records(db: Database, volunteer_id: str) -> VolunteerRecords:
+    with db.read() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        trainings = session.scalars(
+            select(VolunteerTraining)
+            .where(VolunteerTraining.volunteer_id == v.id, VolunteerTraining.deleted.is_(False))
+            .order_by(VolunteerTraining.held_on.desc())
+        )
+        awards = session.scalars(
+            select(VolunteerAward)
+            .where(VolunteerAward.volunteer_id == v.id, VolunteerAward.deleted.is_(False))
+            .order_by(VolunteerAward.awarded_on.desc())
+        )
+        evaluations = session.scalars(
+            select(VolunteerEvaluation)
+            .where(VolunteerEvaluation.volunteer_id == v.id, VolunteerEvaluation.deleted.is_(False))
+            .order_by(VolunteerEvaluation.period.desc())
+        )
+        return VolunteerRecords(
+            tuple(
+                TrainingView(t.id, t.held_on, t.title, t.organizer, t.minutes, t.note)
+                for t in trainings
+            ),
+            tuple(
+                AwardView(a.id, a.awarded_on, a.title, a.level, a.issuer, a.note) for a in awards
+            ),
+            tuple(
+                EvaluationView(e.id, e.period, e.rating, e.comment, e.evaluator)
+                for e in evaluations
+            ),
+        )
+
+
+# --- cards ---------------------------------------------------------------------------------
+
+
+def _check_card_subject(db: Database, volunteer_id: str) -> None:
+    with db.read() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        if v.status != VolunteerStatus.ACTIVE.value:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{name} is marked inactive; make them active before printing a card."
+                ),
+                name=v.name,
+            )
+
+
+def issue_volunteer_card(
+    db: Database, actor: Actor, card_key: bytes, volunteer_id: str
+) -> cards.IssuedCard:
+    """The volunteer's current card (to print again), or a first one."""
+    _check_card_subject(db, volunteer_id)
+    return cards.issue_card(db, actor, card_key, cards.CardKind.VOLUNTEER, volunteer_id)
+
+
+def reissue_volunteer_card(
+    db: Database, actor: Actor, card_key: bytes, volunteer_id: str, reason: str = ""
+) -> cards.IssuedCard:
+    """补办: a new card; the old one is revoked and is refused at the kiosk."""
+    _check_card_subject(db, volunteer_id)
+    return cards.reissue_card(db, actor, card_key, cards.CardKind.VOLUNTEER, volunteer_id, reason)
