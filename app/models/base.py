@@ -109,7 +109,7 @@ def syncable_tables() -> list[str]:
     )
 
 
-def _next_change_seq(session: Session) -> int:
+def next_change_seq(session: Session) -> int:
     seq = session.info.get(_TXN_SEQ)
     if seq is None:
         seq = session.execute(
@@ -138,7 +138,7 @@ def _stamp_syncable(session: Session, flush_context: Any, instances: Any) -> Non
         obj.created_at = obj.created_at or now
         obj.updated_at = now
         obj.row_version = 1
-        obj.change_seq = _next_change_seq(session)
+        obj.change_seq = next_change_seq(session)
         bumped.add((type(obj).__tablename__, obj.id))  # type: ignore[attr-defined]
     for obj in session.dirty:
         if not isinstance(obj, Syncable) or not session.is_modified(obj):
@@ -148,7 +148,7 @@ def _stamp_syncable(session: Session, flush_context: Any, instances: Any) -> Non
             continue  # already bumped in this transaction
         obj.row_version = (obj.row_version or 0) + 1
         obj.updated_at = now
-        obj.change_seq = _next_change_seq(session)
+        obj.change_seq = next_change_seq(session)
         bumped.add(key)
 
 

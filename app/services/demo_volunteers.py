@@ -35,7 +35,7 @@ from app.models import (
     VolunteerTeam,
     utcnow,
 )
-from app.models.base import _next_change_seq
+from app.models.base import next_change_seq
 from app.services import audit, certificates, personal, service_hours
 from app.services.demo import DemoContext
 from app.services.households import initials
@@ -66,7 +66,7 @@ def _stamp(session: Session, station_id: str) -> dict[str, Any]:
         "created_at": now,
         "updated_at": now,
         "row_version": 1,
-        "change_seq": _next_change_seq(session),
+        "change_seq": next_change_seq(session),
         "deleted": False,
     }
 

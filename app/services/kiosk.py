@@ -866,50 +866,34 @@ def award_activity_points(
 ) -> tuple[PointEntry | None, str]:
     """Award the activity's rule to *household* once, linked to the activity.
 
-    Adapter over app.services.points: it needs a session-level "award a rule with
-    a link" (the public ``points.award`` opens its own transaction and takes no
-    link).  Until points offers one, this composes ``points.post_entry`` with the
-    module's rule, period and cap checks.  Returns (entry, "") or (None, why not).
+    Returns (entry, "") or (None, why not): a refusal (cap reached, period
+    closed) must not fail the volunteer's scan, so it is reported, not raised.
     """
     if not activity.points_rule_code:
         return None, ""
     if _live_activity_entry(session, household.id, activity.id) is not None:
         return None, "already"
     settings = settings or points.PointsSettings()
-    period = points.period_key(on, settings.period_kind)
     try:
-        rule = points._rule_by_code(session, activity.points_rule_code)
-        points._check_open(session, period)
-        if rule.cap_per_period is not None:
-            used = points._rule_used(session, rule, period, [household.id]).get(household.id, 0)
-            if abs(used + rule.points) > rule.cap_per_period:
-                return None, translate(
-                    KIOSK,
-                    QT_TRANSLATE_NOOP(KIOSK, "the cap of {cap} points is reached"),
-                    cap=rule.cap_per_period,
-                )
+        with session.begin_nested():  # a refusal leaves nothing behind
+            entry = points.award_rule(
+                session,
+                actor,
+                household,
+                activity.points_rule_code,
+                on=on,
+                period=points.period_key(on, settings.period_kind),
+                reason=activity.title[:100],
+                link_type=LINK_ACTIVITY,
+                link_id=activity.id,
+            )
     except DomainError as err:
         return None, str(err)
-    entry = points.post_entry(
-        session,
-        actor,
-        household,
-        kind=points.EntryKind.EARN,
-        points=rule.points,
-        period=period,
-        occurred_on=on,
-        scored=True,
-        quantity=1,
-        rule=rule,
-        reason=activity.title[:100],
-        link_type=LINK_ACTIVITY,
-        link_id=activity.id,
-    )
     return entry, ""
 
 
 def reverse_activity_points(
     session: Session, actor: Actor, household: Household, entry: PointEntry, reason: str
 ) -> PointEntry:
-    """Adapter: the compensating entry of an activity award (see award_activity_points)."""
-    return points._post_reversal(session, actor, household, entry, reason)
+    """The compensating entry of an activity award (see award_activity_points)."""
+    return points.post_reversal(session, actor, household, entry, reason)

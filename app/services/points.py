@@ -636,6 +636,58 @@ def _cap_message() -> str:
     )
 
 
+def award_rule(
+    session: Session,
+    actor: Actor,
+    household: Household,
+    rule_code: str,
+    *,
+    on: date,
+    period: str,
+    quantity: int = 1,
+    member: Member | None = None,
+    reason: str = "",
+    link_type: str = "",
+    link_id: str = "",
+) -> PointEntry:
+    """Step of a larger action: post one catalogue rule to *household* in *session*.
+
+    Checks the rule, the period and the rule's cap; raises (writing nothing) when
+    one refuses.  ``award`` and the kiosk's activity points both go through here.
+    """
+    rule = _rule_by_code(session, rule_code)
+    _check_open(session, period)
+    points = rule.points * quantity
+    if rule.cap_per_period is not None:
+        used = _rule_used(session, rule, period, [household.id]).get(household.id, 0)
+        if abs(used + points) > rule.cap_per_period:
+            raise CapExceeded(
+                _cap_message(),
+                rule=rule.name,
+                cap=rule.cap_per_period,
+                period=period,
+                number=household.number,
+                used=abs(used),
+                points=abs(points),
+            )
+    return post_entry(
+        session,
+        actor,
+        household,
+        kind=EntryKind.EARN if points > 0 else EntryKind.DEDUCT,
+        points=points,
+        period=period,
+        occurred_on=on,
+        scored=True,
+        quantity=quantity,
+        rule=rule,
+        member=member,
+        reason=reason.strip(),
+        link_type=link_type,
+        link_id=link_id,
+    )
+
+
 def award(
     db: Database,
     actor: Actor,
@@ -656,8 +708,6 @@ def award(
     period = period_key(on, settings.period_kind)
     with db.write() as session:
         household = get_household_row(session, household_id)
-        rule = _rule_by_code(session, rule_code)
-        _check_open(session, period)
         member = None
         if member_id:
             member = session.get(Member, member_id)
@@ -665,33 +715,18 @@ def award(
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("errors", "That resident is not a member of this household.")
                 )
-        points = rule.points * quantity
-        if rule.cap_per_period is not None:
-            used = _rule_used(session, rule, period, [household.id]).get(household.id, 0)
-            if abs(used + points) > rule.cap_per_period:
-                raise CapExceeded(
-                    _cap_message(),
-                    rule=rule.name,
-                    cap=rule.cap_per_period,
-                    period=period,
-                    number=household.number,
-                    used=abs(used),
-                    points=abs(points),
-                )
-        entry = post_entry(
+        entry = award_rule(
             session,
             actor,
             household,
-            kind=EntryKind.EARN if points > 0 else EntryKind.DEDUCT,
-            points=points,
-            period=period,
-            occurred_on=on,
-            scored=True,
+            rule_code,
             quantity=quantity,
-            rule=rule,
             member=member,
-            reason=reason.strip(),
+            reason=reason,
+            on=on,
+            period=period,
         )
+        rule_code, points = entry.rule_code, entry.points
         audit.record(
             session,
             actor,
@@ -700,7 +735,7 @@ def award(
             household.id,
             after={
                 "number": household.number,
-                "rule": rule.code,
+                "rule": rule_code,
                 "points": points,
                 "quantity": quantity,
                 "member": entry.member_name,
@@ -889,7 +924,7 @@ def undo_batch(db: Database, actor: Actor, batch_id: str, reason: str) -> BatchR
         session.add(undo)
         today = date.today()
         for e in entries:
-            _post_reversal(
+            post_reversal(
                 session, actor, households[e.household_id], e, reason, batch_id=undo.id, today=today
             )
         audit.record(
@@ -919,7 +954,7 @@ def _already_reversed(session: Session, entry_ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _post_reversal(
+def post_reversal(
     session: Session,
     actor: Actor,
     household: Household,
@@ -986,7 +1021,7 @@ def reverse_entry(db: Database, actor: Actor, entry_id: str, reason: str) -> Ent
             )
         _check_open(session, original.period)
         household = get_household_row(session, original.household_id)
-        entry = _post_reversal(session, actor, household, original, reason)
+        entry = post_reversal(session, actor, household, original, reason)
         audit.record(
             session,
             actor,

@@ -52,10 +52,10 @@ from app.services.auth import Actor, Permission, require
 from app.services.households import get_household_row, initials
 from app.services.points import (
     PointsSettings,
-    _post_reversal,
     check_can_redeem,
     period_key,
     post_entry,
+    post_reversal,
 )
 
 MAX_LINE_QTY = 999
@@ -796,7 +796,7 @@ def void_redemption(db: Database, actor: Actor, redemption_id: str, reason: str)
         household = session.get(Household, r.household_id)
         original = session.get(PointEntry, r.point_entry_id)
         assert household is not None and original is not None  # FK-guaranteed
-        entry = _post_reversal(
+        entry = post_reversal(
             session, actor, household, original, reason, link_type="redemption_void", link_id=r.id
         )
         lines = session.scalars(
