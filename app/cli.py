@@ -23,16 +23,13 @@ from PySide6.QtCore import QCoreApplication
 
 from app import __version__
 from app.errors import DomainError
+from app.i18n import translate
 
 if TYPE_CHECKING:
     from app.db import Database
 from app.paths import DataDir
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("cli", text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,12 +114,17 @@ def _open(data_dir: DataDir) -> Database:
     from app.services import backup
 
     if not data_dir.database.exists():
-        print(tr("No station database in {folder}.").format(folder=data_dir.root), file=sys.stderr)
+        print(
+            translate("cli", "No station database in {folder}.").format(folder=data_dir.root),
+            file=sys.stderr,
+        )
         raise SystemExit(1)
     problem = backup.check_database(data_dir.database)
     if problem:
         print(
-            tr("The database failed its integrity check: {problem}").format(problem=problem),
+            translate("cli", "The database failed its integrity check: {problem}").format(
+                problem=problem
+            ),
             file=sys.stderr,
         )
         raise SystemExit(4)
@@ -158,9 +160,9 @@ def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
         try:
             if is_set_up(db) and get_station(db).code != DEMO_STATION.code:
                 print(
-                    tr("Refused: {folder} holds a real station, not the demo.").format(
-                        folder=data_dir.root
-                    ),
+                    translate(
+                        "cli", "Refused: {folder} holds a real station, not the demo."
+                    ).format(folder=data_dir.root),
                     file=sys.stderr,
                 )
                 return 1
@@ -171,8 +173,8 @@ def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
         data_dir, args.size, seed=args.seed, progress=lambda step: print(f"… {step}")
     )
     db.dispose()
-    print(tr("Demo station created in {folder}.").format(folder=data_dir.root))
-    print(tr("Sign in as admin, shijian or chaoshi with the password demo1234."))
+    print(translate("cli", "Demo station created in {folder}.").format(folder=data_dir.root))
+    print(translate("cli", "Sign in as admin, shijian or chaoshi with the password demo1234."))
     return 0
 
 
@@ -187,7 +189,7 @@ def cmd_backup(data_dir: DataDir, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(
-        tr("Backup written: {file} ({size} KB)").format(
+        translate("cli", "Backup written: {file} ({size} KB)").format(
             file=info.path, size=max(1, info.size // 1024)
         )
     )
@@ -202,18 +204,21 @@ def cmd_restore(data_dir: DataDir, args: argparse.Namespace) -> int:
     info = backup.inspect_backup(args.file)
     when = info.created_at.strftime("%Y-%m-%d %H:%M UTC")
     print(
-        tr("Backup of {station} ({code}) taken {when}.").format(
+        translate("cli", "Backup of {station} ({code}) taken {when}.").format(
             station=info.station_name, code=info.station_code, when=when
         )
     )
     if not args.yes:
-        answer = input(tr("Replace the current database with it? Type yes: "))
+        answer = input(translate("cli", "Replace the current database with it? Type yes: "))
         if answer.strip().lower() not in ("yes", "y", "是"):
-            print(tr("Nothing was changed."))
+            print(translate("cli", "Nothing was changed."))
             return 1
     lock = acquire_instance_lock(data_dir)
     if lock is None:
-        print(tr("The app is running on this data folder; close it first."), file=sys.stderr)
+        print(
+            translate("cli", "The app is running on this data folder; close it first."),
+            file=sys.stderr,
+        )
         return 3
     try:
         db = _open(data_dir)
@@ -223,7 +228,7 @@ def cmd_restore(data_dir: DataDir, args: argparse.Namespace) -> int:
             db.dispose()
     finally:
         lock.release()
-    print(tr("Restored. The previous database was backed up first."))
+    print(translate("cli", "Restored. The previous database was backed up first."))
     return 0
 
 
@@ -247,11 +252,11 @@ def cmd_verify_audit(data_dir: DataDir, args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if report.ok:
-        print(tr("Audit chain intact: {n} entries checked.").format(n=report.checked))
+        print(translate("cli", "Audit chain intact: {n} entries checked.").format(n=report.checked))
         return 0
     print(
-        tr(
-            "Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact)."
+        translate(
+            "cli", "Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact)."
         ).format(seq=report.broken_seq, reason=report.reason, n=report.checked)
     )
     return 1
@@ -262,9 +267,13 @@ def cmd_check(data_dir: DataDir, args: argparse.Namespace) -> int:
 
     problem = backup.check_database(data_dir.database)
     if problem:
-        print(tr("The database failed its integrity check: {problem}").format(problem=problem))
+        print(
+            translate("cli", "The database failed its integrity check: {problem}").format(
+                problem=problem
+            )
+        )
         return 4
-    print(tr("The database passed its integrity check."))
+    print(translate("cli", "The database passed its integrity check."))
     return 0
 
 
@@ -278,8 +287,8 @@ def cmd_info(data_dir: DataDir, args: argparse.Namespace) -> int:
         db.dispose()
     print(f"{s.name}  {s.code}")
     print(f"{s.county} {s.township} {s.village}")
-    print(tr("Signing key fingerprint: {fp}").format(fp=s.signing_key_fingerprint))
-    print(tr("Data folder: {folder}").format(folder=data_dir.root))
+    print(translate("cli", "Signing key fingerprint: {fp}").format(fp=s.signing_key_fingerprint))
+    print(translate("cli", "Data folder: {folder}").format(folder=data_dir.root))
     return 0
 
 
@@ -288,7 +297,11 @@ def cmd_migrate(data_dir: DataDir, args: argparse.Namespace) -> int:
 
     db = _open(data_dir)  # _open migrates after a backup
     try:
-        print(tr("Schema at revision {rev}.").format(rev=migrate.current_revision(db.engine)))
+        print(
+            translate("cli", "Schema at revision {rev}.").format(
+                rev=migrate.current_revision(db.engine)
+            )
+        )
     finally:
         db.dispose()
     return 0

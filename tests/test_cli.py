@@ -16,6 +16,15 @@ from app.paths import DataDir
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """In-process CLI calls reuse the test session's QApplication.
+
+    Otherwise the CLI would create a plain QCoreApplication, and no QApplication
+    could be made for the GUI tests that run after it.
+    """
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],

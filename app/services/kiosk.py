@@ -94,62 +94,64 @@ LINK_ACTIVITY = "activity"
 MAX_PAYLOAD = 120
 
 _M = {
-    "signed_in": QT_TRANSLATE_NOOP(KIOSK, "{name} signed in at {time}"),
+    "signed_in": QT_TRANSLATE_NOOP("kiosk", "{name} signed in at {time}"),
     "signed_out": QT_TRANSLATE_NOOP(
-        KIOSK, "{name} signed out: {hours} h counted today, {total} h approved in all"
+        "kiosk", "{name} signed out: {hours} h counted today, {total} h approved in all"
     ),
     "signed_out_review": QT_TRANSLATE_NOOP(
-        KIOSK, "{name} signed out; the time looks wrong and will be checked by the station"
+        "kiosk", "{name} signed out; the time looks wrong and will be checked by the station"
     ),
-    "already_in": QT_TRANSLATE_NOOP(KIOSK, "{name} is already signed in (since {time})"),
+    "already_in": QT_TRANSLATE_NOOP("kiosk", "{name} is already signed in (since {time})"),
     "confirm_out": QT_TRANSLATE_NOOP(
-        KIOSK, "{name} already signed in at {time} — scan again to sign out?"
+        "kiosk", "{name} already signed in at {time} — scan again to sign out?"
     ),
     "not_signed_in": QT_TRANSLATE_NOOP(
-        KIOSK, "{name} has not signed in, so cannot sign out. Switch to sign-in."
+        "kiosk", "{name} has not signed in, so cannot sign out. Switch to sign-in."
     ),
-    "closed": QT_TRANSLATE_NOOP(KIOSK, "This activity is closed; scans are no longer taken."),
-    "not_open": QT_TRANSLATE_NOOP(KIOSK, "This activity has not been opened for sign-in yet."),
+    "closed": QT_TRANSLATE_NOOP("kiosk", "This activity is closed; scans are no longer taken."),
+    "not_open": QT_TRANSLATE_NOOP("kiosk", "This activity has not been opened for sign-in yet."),
     "malformed": QT_TRANSLATE_NOOP(
-        KIOSK, "This is not a station card. Switch the input method to English and scan again."
+        "kiosk", "This is not a station card. Switch the input method to English and scan again."
     ),
     "forged": QT_TRANSLATE_NOOP(
-        KIOSK, "This card has been altered and is not valid. Keep it and tell the station head."
+        "kiosk", "This card has been altered and is not valid. Keep it and tell the station head."
     ),
     "foreign": QT_TRANSLATE_NOOP(
-        KIOSK,
+        "kiosk",
         "This card was not issued in this township (or the code is damaged). "
         "Look the person up by name.",
     ),
     "unknown": QT_TRANSLATE_NOOP(
-        KIOSK,
+        "kiosk",
         "This card is from another station and the person is not registered here. "
         "Look them up by name or register them.",
     ),
     "revoked": QT_TRANSLATE_NOOP(
-        KIOSK, "This card was replaced or cancelled and no longer works. Please see the staff."
+        "kiosk", "This card was replaced or cancelled and no longer works. Please see the staff."
     ),
     "not_a_card": QT_TRANSLATE_NOOP(
-        KIOSK, "This is a certificate or slip code, not a card for signing in."
+        "kiosk", "This is a certificate or slip code, not a card for signing in."
     ),
     "inactive": QT_TRANSLATE_NOOP(
-        KIOSK, "{name} is marked as an inactive volunteer. Please see the staff."
+        "kiosk", "{name} is marked as an inactive volunteer. Please see the staff."
     ),
     "household_not_allowed": QT_TRANSLATE_NOOP(
-        KIOSK, "This is a household card; this activity takes volunteer cards only."
+        "kiosk", "This is a household card; this activity takes volunteer cards only."
     ),
     "household_closed": QT_TRANSLATE_NOOP(
-        KIOSK, "Household {number} is closed and cannot take part. Please see the staff."
+        "kiosk", "Household {number} is closed and cannot take part. Please see the staff."
     ),
-    "household": QT_TRANSLATE_NOOP(KIOSK, "Household {number} ({name}) recorded: +{points} points"),
-    "household_no_rule": QT_TRANSLATE_NOOP(KIOSK, "Household {number} ({name}) recorded"),
+    "household": QT_TRANSLATE_NOOP(
+        "kiosk", "Household {number} ({name}) recorded: +{points} points"
+    ),
+    "household_no_rule": QT_TRANSLATE_NOOP("kiosk", "Household {number} ({name}) recorded"),
     "household_no_points": QT_TRANSLATE_NOOP(
-        KIOSK, "Household {number} ({name}) recorded, but no points: {why}"
+        "kiosk", "Household {number} ({name}) recorded, but no points: {why}"
     ),
     "household_repeat": QT_TRANSLATE_NOOP(
-        KIOSK, "Household {number} ({name}) is already recorded for this activity"
+        "kiosk", "Household {number} ({name}) is already recorded for this activity"
     ),
-    "annulled": QT_TRANSLATE_NOOP(KIOSK, "The scan of {name} at {time} was annulled"),
+    "annulled": QT_TRANSLATE_NOOP("kiosk", "The scan of {name} at {time} was annulled"),
 }
 
 

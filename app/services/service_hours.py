@@ -404,9 +404,12 @@ def decide(
     if state.status != RecordStatus.PENDING.value:
         raise HoursRefused(
             QT_TRANSLATE_NOOP(
-                "errors", "This record was already {status}; it cannot be decided again."
-            ),
-            status=state.status,
+                "errors", "This record was already approved; it cannot be decided again."
+            )
+            if state.status == RecordStatus.APPROVED.value
+            else QT_TRANSLATE_NOOP(
+                "errors", "This record was already rejected; it cannot be decided again."
+            )
         )
     if decision == RecordStatus.APPROVED and state.minutes <= 0:
         raise HoursRefused(

@@ -168,11 +168,10 @@ class Startup(QObject):
 
     def ask_restore(self, problem: str, backup: BackupInfo | None) -> Path | None:
         """Ask what to do with a damaged database; returns the backup to restore."""
-        tr = QApplication.translate
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
-        box.setWindowTitle(tr("Application", "The station database is damaged"))
+        box.setWindowTitle(QApplication.translate("Application", "The station database is damaged"))
         box.setText(
-            tr(
+            QApplication.translate(
                 "Application",
                 "The station database failed its check and was not opened, so nothing "
                 "more can go wrong with it.\n\nProblem found: {problem}",
@@ -181,7 +180,7 @@ class Startup(QObject):
         restore_latest = None
         if backup is not None:
             box.setInformativeText(
-                tr(
+                QApplication.translate(
                     "Application",
                     "The latest good backup was taken on {when}, of {station} (code {code}). "
                     "Restoring it replaces the damaged file, which is kept beside it. "
@@ -193,20 +192,24 @@ class Startup(QObject):
                 )
             )
             restore_latest = box.addButton(
-                tr("Application", "Restore this backup"), QMessageBox.ButtonRole.AcceptRole
+                QApplication.translate("Application", "Restore this backup"),
+                QMessageBox.ButtonRole.AcceptRole,
             )
         else:
             box.setInformativeText(
-                tr(
+                QApplication.translate(
                     "Application",
                     "No good backup was found on this PC. If you have one on a USB stick, "
                     "choose it; otherwise ask your township for help.",
                 )
             )
         choose = box.addButton(
-            tr("Application", "Choose a backup file…"), QMessageBox.ButtonRole.ActionRole
+            QApplication.translate("Application", "Choose a backup file…"),
+            QMessageBox.ButtonRole.ActionRole,
         )
-        quit_button = box.addButton(tr("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(
+            QApplication.translate("Application", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(restore_latest or quit_button)
         box.exec()
         clicked = box.clickedButton()
@@ -215,9 +218,9 @@ class Startup(QObject):
         if clicked is choose:
             path, _ = QFileDialog.getOpenFileName(
                 None,
-                tr("Application", "Choose the backup to restore"),
+                QApplication.translate("Application", "Choose the backup to restore"),
                 str(Path.home()),
-                tr("Application", "Station backups (*.wbak);;All files (*)"),
+                QApplication.translate("Application", "Station backups (*.wbak);;All files (*)"),
             )
             return Path(path) if path else None
         return None

@@ -1,0 +1,4576 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="470"/>
+        <source>Adjust points: household {number}</source>
+        <translation>调整积分：户号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="478"/>
+        <source>Current balance:</source>
+        <translation>当前积分余额：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="479"/>
+        <source>&amp;Points (+ or −):</source>
+        <translation>积分（+ 或 −）(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="480"/>
+        <source>&amp;Reason (required):</source>
+        <translation>原因（必填）(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="106"/>
+        <source>The first administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="109"/>
+        <source>This person (usually the station head) signs in to manage the station and can add the other operators later.</source>
+        <translation>此人（通常是站长）登录后管理本站，以后可以再添加其他操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="127"/>
+        <source>&amp;User name (for signing in):</source>
+        <translation>用户名（用于登录）(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="128"/>
+        <source>Full &amp;name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="129"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="130"/>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="141"/>
+        <source>A user name has no spaces.</source>
+        <translation>用户名中不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="143"/>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="147"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../app/views/application.py" line="77"/>
+        <location filename="../../app/views/application.py" line="121"/>
+        <source>Station Workbench</source>
+        <translation>文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="103"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="105"/>
+        <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
+        <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="172"/>
+        <source>The station database is damaged</source>
+        <translation>工作站数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="174"/>
+        <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
+
+Problem found: {problem}</source>
+        <translation>工作站数据库未通过检查，程序没有打开它，以免造成更多损坏。
+
+发现的问题：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="183"/>
+        <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
+        <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="195"/>
+        <source>Restore this backup</source>
+        <translation>恢复这份备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="200"/>
+        <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
+        <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="207"/>
+        <source>Choose a backup file…</source>
+        <translation>选择备份文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="211"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="221"/>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="223"/>
+        <source>Station backups (*.wbak);;All files (*)</source>
+        <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="266"/>
+        <source>Station Workbench cannot start</source>
+        <translation>文明实践站工作台无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="291"/>
+        <source>Station Workbench is already running</source>
+        <translation>文明实践站工作台已在运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="292"/>
+        <source>Station Workbench is already open for this station&apos;s data folder:
+{folder}
+
+Switch to the open window (look in the taskbar) instead of starting it again.</source>
+        <translation>文明实践站工作台已经打开了本站的数据文件夹：
+{folder}
+
+请切换到已打开的窗口（在任务栏里找），不要重复启动。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="97"/>
+        <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
+        <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="102"/>
+        <source>&amp;Check the audit log</source>
+        <translation>检查操作日志(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="118"/>
+        <source>an entry is missing or out of order</source>
+        <translation>有记录缺失或顺序错乱</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="119"/>
+        <source>it is not linked to the entry before it</source>
+        <translation>与前一条记录的链接不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="120"/>
+        <source>its content was changed</source>
+        <translation>内容被改动过</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="126"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="143"/>
+        <source>The audit log is intact: {n} entries checked.</source>
+        <translation>操作日志完好：已检查 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="148"/>
+        <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
+        <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
+    </message>
+</context>
+<context>
+    <name>AwardDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="376"/>
+        <source>Award or deduct: household {number} {head}</source>
+        <translation>加分/扣分：户号 {number} {head}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="382"/>
+        <source>(the household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="387"/>
+        <source>&amp;Rule:</source>
+        <translation>积分项(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="388"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="389"/>
+        <source>&amp;Member:</source>
+        <translation>成员(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="390"/>
+        <source>R&amp;eason / note:</source>
+        <translation>事由/备注(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="391"/>
+        <source>Points:</source>
+        <translation>积分：</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="101"/>
+        <source>A backup is made automatically every day on this PC. Keep a copy away from this PC as well: back up to a USB stick every week.</source>
+        <translation>本机每天自动备份一次。另外还要在别处留一份：每周备份到U盘一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="106"/>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="108"/>
+        <source>Back up to a &amp;folder or USB stick…</source>
+        <translation>备份到文件夹或U盘(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="124"/>
+        <source>&amp;Restore the selected backup…</source>
+        <translation>恢复选中的备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="126"/>
+        <source>Restore from a f&amp;ile…</source>
+        <translation>从文件恢复(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="148"/>
+        <source>Backups on this PC:</source>
+        <translation>本机上的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="197"/>
+        <source>Choose the folder or USB stick for the backup</source>
+        <translation>选择存放备份的文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="203"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="218"/>
+        <source>The backup was saved as {file} ({size}).</source>
+        <translation>备份已保存为 {file}（{size}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="235"/>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="237"/>
+        <source>Station backups (*{suffix});;All files (*)</source>
+        <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="243"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="254"/>
+        <source>Restore the backup taken on {when} of {station} (code {code})?
+
+Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
+        <translation>要恢复 {station}（代码 {code}）于 {when} 的备份吗？
+
+该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="264"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="271"/>
+        <source>Nothing was restored.</source>
+        <translation>未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="273"/>
+        <source>Restoring… please do not switch off the computer.</source>
+        <translation>正在恢复…请不要关闭电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="287"/>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="64"/>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="64"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="64"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="64"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="68"/>
+        <source>Daily (automatic)</source>
+        <translation>每日（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="69"/>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="70"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="73"/>
+        <source>Before a program update</source>
+        <translation>程序更新前</translation>
+    </message>
+</context>
+<context>
+    <name>BatchAwardDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="422"/>
+        <source>Batch award for {n} households</source>
+        <translation>为 {n} 户批量加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="423"/>
+        <source>Leave out households that would pass the cap</source>
+        <translation>跳过会超出上限的户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="426"/>
+        <source>&amp;Rule:</source>
+        <translation>积分项(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="427"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="428"/>
+        <source>R&amp;eason / note:</source>
+        <translation>事由/备注(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="429"/>
+        <source>Points each:</source>
+        <translation>每户积分：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="440"/>
+        <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
+        <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../app/views/counter.py" line="232"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="232"/>
+        <source>Each</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="232"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="232"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../app/views/login.py" line="201"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="204"/>
+        <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
+        <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="208"/>
+        <source>Choose a new password of at least {n} characters.</source>
+        <translation>请设置至少 {n} 个字符的新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="221"/>
+        <source>C&amp;urrent password:</source>
+        <translation>当前密码(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="222"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="223"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="228"/>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="240"/>
+        <source>The new password needs at least {n} characters.</source>
+        <translation>新密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="247"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="252"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <location filename="../../app/views/widgets.py" line="69"/>
+        <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
+        <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="90"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWidget</name>
+    <message>
+        <location filename="../../app/views/counter.py" line="390"/>
+        <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
+        <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="398"/>
+        <source>Unprinted slips</source>
+        <translation>未打印的兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="407"/>
+        <source>Household</source>
+        <translation>当前户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="408"/>
+        <location filename="../../app/views/counter.py" line="968"/>
+        <source>Scan a household card to start.</source>
+        <translation>请扫描户卡开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="431"/>
+        <source>Recent points entries</source>
+        <translation>最近积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="437"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="440"/>
+        <source>Filter goods</source>
+        <translation>筛选商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="461"/>
+        <source>Cart</source>
+        <translation>兑换清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="472"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="487"/>
+        <source>Confirm redemption (Enter)</source>
+        <translation>确认兑换（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="495"/>
+        <source>Clear (Esc)</source>
+        <translation>清空（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="507"/>
+        <source>Slips</source>
+        <translation>兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="508"/>
+        <source>No redemption yet in this session.</source>
+        <translation>本次登录后还没有兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="517"/>
+        <source>Slip No., e.g. DH-2026-000012</source>
+        <translation>兑换单号，如 DH-2026-000012</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="520"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="522"/>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="622"/>
+        <source>{name}
+{price} pts · {on_hand} left</source>
+        <translation>{name}
+{price} 分 · 剩 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="639"/>
+        <source>Unprinted slips ({n})</source>
+        <translation>未打印的兑换单（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="672"/>
+        <source>The counter is still starting; scan again.</source>
+        <translation>兑换台还在启动，请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="701"/>
+        <source>No household matches “{text}”.</source>
+        <translation>没有与“{text}”相符的户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="710"/>
+        <source>{n} households match; click the right one.</source>
+        <translation>有 {n} 户相符，请点击要找的那一户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="733"/>
+        <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
+        <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="740"/>
+        <source>Household {number} is closed and cannot redeem.</source>
+        <translation>户号 {number} 已注销，不能兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="748"/>
+        <source>No. {number} · {head}
+{group}</source>
+        <translation>户号 {number} · {head}
+{group}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="752"/>
+        <source>Balance: {n} points</source>
+        <translation>积分余额：{n} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="756"/>
+        <source>Household {number} ({head}). Add goods, then press Enter.</source>
+        <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="779"/>
+        <source>No goods has the barcode {code}.</source>
+        <translation>没有条码为 {code} 的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="792"/>
+        <source>No goods matches “{text}”.</source>
+        <translation>没有与“{text}”相符的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="795"/>
+        <source>{n} goods match “{text}”; click one.</source>
+        <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="808"/>
+        <source>Scan the household card first.</source>
+        <translation>请先扫描户卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="813"/>
+        <location filename="../../app/views/counter.py" line="840"/>
+        <location filename="../../app/views/counter.py" line="884"/>
+        <source>Only {n} {unit} of “{name}” in stock.</source>
+        <translation>“{name}”库存只有 {n} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="823"/>
+        <source>Added {name} ({price} pts).</source>
+        <translation>已添加 {name}（{price} 分）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="861"/>
+        <source>Total: {n} points</source>
+        <translation>合计：{n} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="867"/>
+        <source>Balance after: {n} points</source>
+        <translation>兑换后余额：{n} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="871"/>
+        <source>Not enough points: the goods need {cost}, the household has {n}.</source>
+        <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="877"/>
+        <source>At least {minimum} points are needed to redeem.</source>
+        <translation>积分至少达到 {minimum} 分才能兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="907"/>
+        <source>Redeeming…</source>
+        <translation>正在兑换…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="933"/>
+        <source>Scan the next household card.</source>
+        <translation>请扫描下一户的户卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="939"/>
+        <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
+        <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="950"/>
+        <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
+        <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="979"/>
+        <source>The slip could not be made; reprint it later.</source>
+        <translation>兑换单未能生成，请稍后补打。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1003"/>
+        <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
+        <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1029"/>
+        <source>Slip saved as {path}.</source>
+        <translation>兑换单已保存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1034"/>
+        <location filename="../../app/views/counter.py" line="1037"/>
+        <source>Slip {number}</source>
+        <translation>兑换单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1049"/>
+        <location filename="../../app/views/counter.py" line="1063"/>
+        <source>Choose a slip in the list first.</source>
+        <translation>请先在列表中选择一张兑换单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1067"/>
+        <source>Slip {number} is already voided.</source>
+        <translation>兑换单 {number} 已经作废。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1072"/>
+        <source>Void slip {number}</source>
+        <translation>作废兑换单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1074"/>
+        <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
+        <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1099"/>
+        <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
+        <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1126"/>
+        <source>No slip has the number {number}.</source>
+        <translation>没有单号为 {number} 的兑换单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1148"/>
+        <source>{n} slips were never printed; choose one and click Reprint.</source>
+        <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1153"/>
+        <source>Every slip has been printed.</source>
+        <translation>所有兑换单都已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="264"/>
+        <source>The station is set up</source>
+        <translation>本站已设置完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="267"/>
+        <source>Write down this fingerprint of the station&apos;s signing key. The township compares it when it enrols your station; it is also on the home page.</source>
+        <translation>请记下本站签名密钥的指纹。乡镇登记本站时会核对它；首页上也能看到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="280"/>
+        <source>Click Finish to start. Add the other operators under Settings → Operators, and keep a backup on a USB stick.</source>
+        <translation>点击“完成”开始使用。请在“设置 → 操作员”中添加其他操作员，并在U盘上保留一份备份。</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <location filename="../../app/views/points_common.py" line="132"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="133"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="134"/>
+        <source>Item / reason</source>
+        <translation>项目/事由</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="135"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="136"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="137"/>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>EntryKind</name>
+    <message>
+        <location filename="../../app/views/points_common.py" line="37"/>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="38"/>
+        <source>Award</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="39"/>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="40"/>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="41"/>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="42"/>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_common.py" line="43"/>
+        <source>Clearance</source>
+        <translation>积分清零</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="310"/>
+        <source>Set up Station Workbench</source>
+        <translation>设置文明实践站工作台</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsDialog</name>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="135"/>
+        <source>Edit goods</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="135"/>
+        <source>New goods</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="152"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="153"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="154"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="155"/>
+        <source>&amp;Points price:</source>
+        <translation>所需积分(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="156"/>
+        <source>&amp;Barcode (scan it):</source>
+        <translation>条码（扫码录入）(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="157"/>
+        <source>&amp;Warn when stock is at or below:</source>
+        <translation>库存不高于此数时提醒(&amp;W)：</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsModel</name>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="74"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="75"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="76"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="77"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="78"/>
+        <source>Warn at</source>
+        <translation>提醒数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="79"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="80"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="97"/>
+        <source>Offered</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="97"/>
+        <source>Withdrawn</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="112"/>
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsTab</name>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="311"/>
+        <source>Filter by name, category or barcode</source>
+        <translation>按名称、类别或条码筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="321"/>
+        <source>&amp;New goods…</source>
+        <translation>新增商品(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="322"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="323"/>
+        <source>&amp;Receive stock…</source>
+        <translation>入库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="324"/>
+        <source>&amp;Damage…</source>
+        <translation>报损(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="325"/>
+        <source>Stock&amp;take…</source>
+        <translation>盘点(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="326"/>
+        <source>Withdraw / offer</source>
+        <translation>下架/上架</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="327"/>
+        <source>Stock &amp;history</source>
+        <translation>库存记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="362"/>
+        <source>{n} goods are low on stock: {names}</source>
+        <translation>有 {n} 种商品库存不足：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="372"/>
+        <source>Choose goods in the list first.</source>
+        <translation>请先在列表中选择商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="385"/>
+        <source>Goods added.</source>
+        <translation>商品已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <source>Goods saved.</source>
+        <translation>商品已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="396"/>
+        <source>Stock updated.</source>
+        <translation>库存已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="430"/>
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="431"/>
+        <source>Donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="432"/>
+        <source>Damage</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="433"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="434"/>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="435"/>
+        <source>Void</source>
+        <translation>作废退回</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="444"/>
+        <source>Stock history: {name}</source>
+        <translation>库存记录：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="445"/>
+        <source>No stock moves yet.</source>
+        <translation>还没有库存变动。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../app/views/home.py" line="72"/>
+        <source>Welcome, {name} ({role}).</source>
+        <translation>欢迎您，{name}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="87"/>
+        <source>Station</source>
+        <translation>本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="89"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="90"/>
+        <source>Division code:</source>
+        <translation>统计用区划代码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="91"/>
+        <source>Place:</source>
+        <translation>所在地：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="92"/>
+        <source>Person in charge:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="93"/>
+        <source>Contact phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="94"/>
+        <source>Signing key fingerprint:</source>
+        <translation>签名密钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="100"/>
+        <source>At a glance</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="102"/>
+        <source>Active operators:</source>
+        <translation>在用操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="103"/>
+        <source>Audit log entries:</source>
+        <translation>操作日志条数：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="104"/>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="105"/>
+        <source>Last sync with the township:</source>
+        <translation>上次与乡镇同步：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="123"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetail</name>
+    <message>
+        <location filename="../../app/views/households_page.py" line="414"/>
+        <location filename="../../app/views/households_page.py" line="514"/>
+        <source>Choose a household in the list.</source>
+        <translation>请在列表中选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="450"/>
+        <source>Edit household…</source>
+        <translation>编辑户信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="451"/>
+        <source>Add member…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="452"/>
+        <source>Edit member…</source>
+        <translation>编辑成员…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="453"/>
+        <source>Make head</source>
+        <translation>设为户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="454"/>
+        <source>Member left…</source>
+        <translation>成员迁出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="455"/>
+        <source>Print card</source>
+        <translation>打印户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="456"/>
+        <source>Reissue card…</source>
+        <translation>补办户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="457"/>
+        <source>Award / deduct…</source>
+        <translation>加分/扣分…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="458"/>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="459"/>
+        <source>Reverse entry…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="476"/>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="478"/>
+        <source>Recent points entries</source>
+        <translation>最近积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="522"/>
+        <source>Household {number} · {head}</source>
+        <translation>户号 {number} · {head}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="528"/>
+        <source>closed</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="530"/>
+        <source>Balance: {n} points</source>
+        <translation>积分余额：{n} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="538"/>
+        <source>Choose a member in the list first.</source>
+        <translation>请先在列表中选择一位成员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="545"/>
+        <source>Choose a points entry first.</source>
+        <translation>请先选择一条积分记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="578"/>
+        <location filename="../../app/views/households_page.py" line="587"/>
+        <location filename="../../app/views/households_page.py" line="626"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="582"/>
+        <source>Member added.</source>
+        <translation>成员已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="595"/>
+        <source>Make {name} the head</source>
+        <translation>将 {name} 设为户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="596"/>
+        <source>What is the former head&apos;s relation to {name}?</source>
+        <translation>原户主与 {name} 是什么关系？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="606"/>
+        <source>{name} is now the head.</source>
+        <translation>{name} 现在是户主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="615"/>
+        <source>{name} leaves the household</source>
+        <translation>{name} 迁出本户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="616"/>
+        <source>Why (moved away, deceased, married out…)?</source>
+        <translation>迁出原因（迁走、去世、外嫁……）？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="631"/>
+        <source>Points entered.</source>
+        <translation>积分已记入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="635"/>
+        <source>Points adjusted.</source>
+        <translation>积分已调整。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="643"/>
+        <source>Reverse an entry</source>
+        <translation>冲正积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="644"/>
+        <source>Reverse {points} points ({item})? Give the reason:</source>
+        <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="656"/>
+        <source>The entry was reversed.</source>
+        <translation>该记录已冲正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="668"/>
+        <source>Reissue card</source>
+        <translation>补办户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="670"/>
+        <source>Make a new card for household {number}? The old card stops working at once.</source>
+        <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="694"/>
+        <source>A new card was made; the old one no longer works.</source>
+        <translation>新卡已制好，旧卡已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="697"/>
+        <source>Household cards ({n})</source>
+        <translation>户卡（{n} 张）</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="177"/>
+        <source>Edit household</source>
+        <translation>编辑户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="177"/>
+        <source>New household</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="191"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="195"/>
+        <source>Household &amp;number (户号):</source>
+        <translation>户号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="196"/>
+        <source>Village &amp;group (村民小组):</source>
+        <translation>村民小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="197"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="198"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="199"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="203"/>
+        <source>Head of household (户主)</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="209"/>
+        <source>Leave the phone empty to keep {masked}.</source>
+        <translation>电话留空则保留原号码 {masked}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="235"/>
+        <source>The birth date must look like 1990-01-31.</source>
+        <translation>出生日期请按 1990-01-31 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsModel</name>
+    <message>
+        <location filename="../../app/views/households_page.py" line="201"/>
+        <source>No.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="202"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="203"/>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="204"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="205"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="206"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="227"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="227"/>
+        <source>Closed</source>
+        <translation>已注销</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../app/views/households_page.py" line="1044"/>
+        <source>Households</source>
+        <translation>户档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="1045"/>
+        <source>Points rules</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="1046"/>
+        <source>Periods and rankings</source>
+        <translation>周期与榜单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="1048"/>
+        <source>Households and points</source>
+        <translation>居民与积分</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsTab</name>
+    <message>
+        <location filename="../../app/views/households_page.py" line="715"/>
+        <source>Name, initials (zs), No. or phone tail</source>
+        <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="719"/>
+        <location filename="../../app/views/households_page.py" line="849"/>
+        <source>All groups</source>
+        <translation>全部村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="720"/>
+        <source>Show closed</source>
+        <translation>显示已注销</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="758"/>
+        <source>&amp;New household…</source>
+        <translation>新增户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="759"/>
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="760"/>
+        <source>E&amp;xport list…</source>
+        <translation>导出名单(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="761"/>
+        <source>&amp;Batch award…</source>
+        <translation>批量加分(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="762"/>
+        <source>&amp;Undo last batch…</source>
+        <translation>撤销上一批(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="763"/>
+        <source>Print &amp;cards</source>
+        <translation>打印户卡(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="838"/>
+        <source>{n} found</source>
+        <translation>找到 {n} 户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="840"/>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="879"/>
+        <source>Some selected rows are still loading; try again in a moment.</source>
+        <translation>部分选中的行还在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="883"/>
+        <source>Select one or more households in the list first.</source>
+        <translation>请先在列表中选择一户或多户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="893"/>
+        <source>Household {number} registered.</source>
+        <translation>户号 {number} 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="912"/>
+        <source>Batch done: {n} households, {total} points in all.</source>
+        <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="916"/>
+        <source>Left out (cap reached): {numbers}.</source>
+        <translation>已跳过（达到上限）：{numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="932"/>
+        <source>Undo batch</source>
+        <translation>撤销批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="933"/>
+        <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
+        <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="944"/>
+        <source>The batch was undone: {n} entries reversed.</source>
+        <translation>该批已撤销：已冲正 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="968"/>
+        <source>Export households</source>
+        <translation>导出户名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="970"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="979"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="984"/>
+        <source>{n} households exported to {path}.</source>
+        <translation>已将 {n} 户导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="993"/>
+        <source>Exporting… {done} of {total}</source>
+        <translation>正在导出… {done}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceTab</name>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="171"/>
+        <source>Takes effect after the program is restarted.</source>
+        <translation>重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="177"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="178"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="182"/>
+        <source>The screen locks after this long without use; 0 means never.</source>
+        <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="188"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="190"/>
+        <source>Lock the screen &amp;after:</source>
+        <translation>自动锁屏时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="196"/>
+        <source>Saved. Restart the program to switch the language.</source>
+        <translation>已保存。重新启动程序后切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../app/views/login.py" line="360"/>
+        <source>Locked — Station Workbench</source>
+        <translation>已锁屏 — 文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="364"/>
+        <source>The screen is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="370"/>
+        <source>{name} ({role}) is signed in. Enter your password to continue.</source>
+        <translation>{name}（{role}）已登录。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="377"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="385"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="387"/>
+        <source>Or sign in as an administrator</source>
+        <translation>或以管理员身份登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="394"/>
+        <source>Sign in as &amp;administrator</source>
+        <translation>以管理员身份登录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="401"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="402"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="438"/>
+        <source>Please enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="458"/>
+        <source>That is not the right password.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="465"/>
+        <source>Please enter an administrator&apos;s user name and password.</source>
+        <translation>请输入管理员的用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="484"/>
+        <source>Only an administrator can open another operator&apos;s locked screen.</source>
+        <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/views/login.py" line="66"/>
+        <source>Sign in — Station Workbench</source>
+        <translation>登录 — 文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="69"/>
+        <location filename="../../app/views/login.py" line="111"/>
+        <source>Station Workbench</source>
+        <translation>文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="82"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="83"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="87"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="92"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="118"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="127"/>
+        <source>Please enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="131"/>
+        <source>Please enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="166"/>
+        <source>Please choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="180"/>
+        <source>You need to choose your own password before you can start work.</source>
+        <translation>您需要先设置自己的密码，才能开始工作。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="66"/>
+        <source>Station Workbench</source>
+        <translation>文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="144"/>
+        <source>&amp;Station</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="145"/>
+        <source>&amp;Lock screen</source>
+        <translation>锁屏(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="148"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="150"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="158"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="167"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="168"/>
+        <source>&amp;About Station Workbench</source>
+        <translation>关于文明实践站工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="178"/>
+        <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="187"/>
+        <source>About Station Workbench</source>
+        <translation>关于文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="201"/>
+        <source>Operator: {name} ({role})</source>
+        <translation>操作员：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="229"/>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="236"/>
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="276"/>
+        <source>Edit resident</source>
+        <translation>编辑居民信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="278"/>
+        <source>New member of household {number}</source>
+        <translation>为户号 {number} 新增成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="304"/>
+        <source>The birth date must look like 1990-01-31.</source>
+        <translation>出生日期请按 1990-01-31 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="113"/>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="114"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="115"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="118"/>
+        <source>YYYY-MM-DD, optional</source>
+        <translation>年-月-日，如 1990-01-31，选填</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="123"/>
+        <source>Optional; 18 characters</source>
+        <translation>选填，18 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="127"/>
+        <source>Optional; 11-digit mobile</source>
+        <translation>选填，11 位手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="132"/>
+        <source>&amp;Relation to the head:</source>
+        <translation>与户主关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="133"/>
+        <source>&amp;Sex:</source>
+        <translation>性别(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="134"/>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="135"/>
+        <source>&amp;ID number (身份证号):</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="136"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../app/views/households_page.py" line="257"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="258"/>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="259"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="260"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="261"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="262"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="263"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="271"/>
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="271"/>
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="272"/>
+        <source>Left: {reason}</source>
+        <translation>已迁出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="49"/>
+        <source>Welcome to Station Workbench</source>
+        <translation>欢迎使用文明实践站工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="50"/>
+        <source>First, tell us what kind of place this computer serves.</source>
+        <translation>首先，请选择这台电脑在哪一级使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="51"/>
+        <source>A village station (村站) — the usual choice</source>
+        <translation>村级实践站（村站）— 一般选这一项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="53"/>
+        <source>A township office (乡镇所)</source>
+        <translation>乡镇实践所（乡镇所）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="61"/>
+        <source>A township office collects the data of its village stations. This version sets up its records; the township features come in a later version.</source>
+        <translation>乡镇实践所汇总所辖各村站的数据。本版本只建立乡镇所的基本信息，乡镇功能将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>NewOperatorDialog</name>
+    <message>
+        <location filename="../../app/views/operators.py" line="115"/>
+        <source>Add an operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="129"/>
+        <source>A temporary password is made for the new operator; they choose their own when they first sign in.</source>
+        <translation>系统会为新操作员生成一个临时密码，本人第一次登录时再设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="135"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="136"/>
+        <source>Full &amp;name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="137"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="142"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsModel</name>
+    <message>
+        <location filename="../../app/views/operators.py" line="76"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="77"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="78"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="80"/>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="96"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="96"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <location filename="../../app/views/operators.py" line="202"/>
+        <source>&amp;Add operator…</source>
+        <translation>添加操作员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="204"/>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="206"/>
+        <location filename="../../app/views/operators.py" line="268"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="208"/>
+        <source>Change r&amp;ole…</source>
+        <translation>更改角色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="268"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="295"/>
+        <source>{name} was added.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="328"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="330"/>
+        <source>Give {name} a new temporary password? Their current password stops working.</source>
+        <translation>要给 {name} 设置新的临时密码吗？其当前密码将立即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="339"/>
+        <source>The password of {name} was reset.</source>
+        <translation>{name} 的密码已重置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="360"/>
+        <source>{name} can sign in again.</source>
+        <translation>{name} 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="362"/>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} 已不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="383"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="384"/>
+        <source>New role for {name}:</source>
+        <translation>{name} 的新角色：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="401"/>
+        <source>{name} is now: {role}.</source>
+        <translation>{name} 现在的角色是：{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../app/views/pages.py" line="79"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="82"/>
+        <source>Households &amp; points</source>
+        <translation>居民与积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="88"/>
+        <source>Points supermarket</source>
+        <translation>积分超市</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="94"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="100"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="106"/>
+        <source>Service orders</source>
+        <translation>服务点单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="112"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="118"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="122"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="183"/>
+        <source>Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="194"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="197"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="219"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="229"/>
+        <source>Printing failed: {error}</source>
+        <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="232"/>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>已将 {n} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="249"/>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodState</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="59"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="60"/>
+        <source>Publicized (公示)</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="61"/>
+        <source>Finalized</source>
+        <translation>已确认</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsModel</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="137"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="138"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="139"/>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="140"/>
+        <source>Opened</source>
+        <translation>开启时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="141"/>
+        <source>Publicized</source>
+        <translation>公示时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="142"/>
+        <source>Finalized</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="143"/>
+        <source>At the end</source>
+        <translation>期末处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="147"/>
+        <source>carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="147"/>
+        <source>cleared</source>
+        <translation>清零</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsTab</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="463"/>
+        <source>Points settings</source>
+        <translation>积分设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="467"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="468"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="469"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="478"/>
+        <location filename="../../app/views/points_tabs.py" line="482"/>
+        <source>none</source>
+        <translation>不设</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="486"/>
+        <source>Carry points over (结转)</source>
+        <translation>积分结转</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="487"/>
+        <source>Clear points (清零)</source>
+        <translation>积分清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="489"/>
+        <source>Mask names on notice-board lists (张*)</source>
+        <translation>公示名单中隐去姓名（如 张*）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="491"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="495"/>
+        <source>Period:</source>
+        <translation>积分周期：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="496"/>
+        <source>Base score at period start:</source>
+        <translation>期初基础分：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="497"/>
+        <source>Pass line to redeem:</source>
+        <translation>兑换及格线：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="498"/>
+        <source>Minimum balance to redeem:</source>
+        <translation>兑换最低余额：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="499"/>
+        <source>At period end:</source>
+        <translation>期末处理：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="510"/>
+        <source>&amp;Open current period</source>
+        <translation>开启本期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="511"/>
+        <source>&amp;Publicize (公示)…</source>
+        <translation>公示(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="512"/>
+        <source>Print 公示 &amp;list</source>
+        <translation>打印公示名单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="513"/>
+        <source>&amp;Finalize…</source>
+        <translation>确认(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="522"/>
+        <source>Periods</source>
+        <translation>积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="528"/>
+        <source>Rankings for the notice board</source>
+        <translation>公示栏榜单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="537"/>
+        <source>积分榜 PDF</source>
+        <translation>积分榜 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="540"/>
+        <source>红黑榜 PDF</source>
+        <translation>红黑榜 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="551"/>
+        <source>Annual household ratings (星级文明户 / 文明信用户)</source>
+        <translation>年度评星（星级文明户/文明信用户）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="558"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="561"/>
+        <source>Apply to households</source>
+        <translation>写入各户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="565"/>
+        <source>List PDF</source>
+        <translation>名单 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <source>Points settings saved.</source>
+        <translation>积分设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="636"/>
+        <source>Choose a period in the list first.</source>
+        <translation>请先在列表中选择一个周期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="647"/>
+        <source>Open period {period}?</source>
+        <translation>要开启 {period} 期吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="649"/>
+        <source>Every household gets the base score of {n} points.</source>
+        <translation>每户将获得 {n} 分基础分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="652"/>
+        <source>Open a period</source>
+        <translation>开启周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="659"/>
+        <source>Period {period} opened.</source>
+        <translation>{period} 期已开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <source>Publicize</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="676"/>
+        <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
+        <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="683"/>
+        <source>Period {period} is publicized.</source>
+        <translation>{period} 期已公示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="708"/>
+        <source>公示 list {period}</source>
+        <translation>{period} 期公示名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="721"/>
+        <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
+        <translation>确认后所有余额清零，并记入积分明细。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="723"/>
+        <source>Balances are carried over to the next period.</source>
+        <translation>余额将结转到下一期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="727"/>
+        <source>Finalize</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="728"/>
+        <source>Finalize {period}? Its points can no longer change.</source>
+        <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="739"/>
+        <source>Period {period} is finalized.</source>
+        <translation>{period} 期已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <source>红黑榜 {period}</source>
+        <translation>{period} 红黑榜</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <source>积分榜 {period}</source>
+        <translation>{period} 积分榜</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="763"/>
+        <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
+        <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="787"/>
+        <source>no household reaches a tier</source>
+        <translation>没有户达到任何等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="790"/>
+        <source>{year}: {summary}.</source>
+        <translation>{year} 年：{summary}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="804"/>
+        <source>The ratings were stored on the households.</source>
+        <translation>评定结果已写入各户档案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="824"/>
+        <source>Ratings {year}</source>
+        <translation>{year} 年度评定</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="46"/>
+        <source>This part is not built yet; it comes in a later version.</source>
+        <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="161"/>
+        <source>No.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="162"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="163"/>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="164"/>
+        <source>Annual score</source>
+        <translation>年度积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="165"/>
+        <source>Rating</source>
+        <translation>评定等级</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="48"/>
+        <source>Household number (户号)</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="49"/>
+        <source>Name (姓名) *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="50"/>
+        <source>Relation (与户主关系)</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="51"/>
+        <source>ID number (身份证号)</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="52"/>
+        <source>Phone (联系电话)</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="53"/>
+        <source>Village group (村民小组)</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="54"/>
+        <source>Address (住址)</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="55"/>
+        <source>Sex (性别)</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="56"/>
+        <source>Birth date (出生日期)</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
+        <source>Import a roster from Excel</source>
+        <translation>从 Excel 导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="138"/>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="140"/>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="149"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="152"/>
+        <source>Which column holds what</source>
+        <translation>各列对应的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="162"/>
+        <source>Groups must already exist at the station</source>
+        <translation>村民小组必须已在本站建立</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="164"/>
+        <source>C&amp;heck rows</source>
+        <translation>检查各行(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="185"/>
+        <source>Show only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="198"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
+        <source>Choose the roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="283"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="288"/>
+        <source>{n} rows below the header on row {header}.</source>
+        <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="332"/>
+        <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
+        <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <source>&amp;Import {n} rows</source>
+        <translation>导入 {n} 行(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="356"/>
+        <source>Import {n} rows now?</source>
+        <translation>现在导入这 {n} 行吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="358"/>
+        <source>{bad} rows with problems will be left out.</source>
+        <translation>有问题的 {bad} 行将不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="362"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="383"/>
+        <source>Imported: {households} new households, {members} residents.</source>
+        <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <source>Household</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="96"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="304"/>
+        <source>Edit rule</source>
+        <translation>编辑积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="304"/>
+        <source>New rule</source>
+        <translation>新增积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="319"/>
+        <source>no cap</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="326"/>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="327"/>
+        <source>C&amp;ategory:</source>
+        <translation>类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="328"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="329"/>
+        <source>&amp;Points (+ award, − deduction):</source>
+        <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <source>&amp;Unit:</source>
+        <translation>计分单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <source>Cap &amp;per period:</source>
+        <translation>每周期上限(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <source>&amp;Sort order:</source>
+        <translation>排序(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="114"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="115"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="116"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="117"/>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="118"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="119"/>
+        <source>Cap per period</source>
+        <translation>每周期上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="120"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="375"/>
+        <source>Show rules no longer in use</source>
+        <translation>显示已停用的积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="382"/>
+        <source>&amp;New rule…</source>
+        <translation>新增积分项(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="383"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="384"/>
+        <source>Stop / resume using</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <source>Choose a rule in the list first.</source>
+        <translation>请先在列表中选择一个积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="423"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="216"/>
+        <source>Station</source>
+        <translation>本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="219"/>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="222"/>
+        <source>Backup &amp;&amp; restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="225"/>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="227"/>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="229"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SlipsModel</name>
+    <message>
+        <location filename="../../app/views/counter.py" line="317"/>
+        <source>Slip No.</source>
+        <translation>兑换单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="317"/>
+        <source>Household</source>
+        <translation>户号/户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="317"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="317"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="333"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="334"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="334"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+</context>
+<context>
+    <name>StationFactsForm</name>
+    <message>
+        <location filename="../../app/views/widgets.py" line="142"/>
+        <source>Station &amp;name:</source>
+        <translation>站点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="144"/>
+        <source>Division &amp;code (12 digits):</source>
+        <translation>统计用区划代码（12 位）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="148"/>
+        <source>&amp;Village:</source>
+        <translation>村(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="151"/>
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="152"/>
+        <source>C&amp;ounty:</source>
+        <translation>县（市、区）(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="154"/>
+        <source>&amp;Person in charge:</source>
+        <translation>负责人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="156"/>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/widgets.py" line="181"/>
+        <source>The division code is valid.</source>
+        <translation>统计用区划代码有效。</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="82"/>
+        <source>The station</source>
+        <translation>本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="85"/>
+        <source>The division code is the 12-digit 统计用区划代码 of your village (ask the township if you are not sure).</source>
+        <translation>请填写本村 12 位的统计用区划代码（不清楚的请向乡镇询问）。</translation>
+    </message>
+</context>
+<context>
+    <name>StationTab</name>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="44"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="85"/>
+        <source>The station&apos;s facts were saved.</source>
+        <translation>本站信息已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="226"/>
+        <source>Receive stock: {name}</source>
+        <translation>入库：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="227"/>
+        <source>Record damage: {name}</source>
+        <translation>登记报损：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="228"/>
+        <source>Stocktake: {name}</source>
+        <translation>盘点：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="237"/>
+        <source>Empty for a purchase</source>
+        <translation>采购入库请留空</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <source>In stock now:</source>
+        <translation>当前库存：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="244"/>
+        <source>&amp;Quantity received:</source>
+        <translation>入库数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="245"/>
+        <source>&amp;Donor (爱心企业/人士):</source>
+        <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="246"/>
+        <source>&amp;Invoice / reference:</source>
+        <translation>发票/单据号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="248"/>
+        <source>&amp;Quantity damaged:</source>
+        <translation>报损数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="249"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="251"/>
+        <source>&amp;Counted quantity:</source>
+        <translation>实盘数量(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="252"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../app/views/wizard.py" line="177"/>
+        <source>Check and set up</source>
+        <translation>核对并完成设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="178"/>
+        <source>Please check the facts. You can go back to change them.</source>
+        <translation>请核对以下信息。如需修改，可以返回上一步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="180"/>
+        <source>&amp;Set up the station</source>
+        <translation>完成设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="198"/>
+        <source>Village station</source>
+        <translation>村级实践站</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="200"/>
+        <source>Township office</source>
+        <translation>乡镇实践所</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="203"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="204"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="205"/>
+        <source>Division code</source>
+        <translation>统计用区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="208"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="210"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="211"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="212"/>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="213"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="214"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/wizard.py" line="234"/>
+        <source>Setting up the station and making its keys…</source>
+        <translation>正在设置本站并生成密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>SupermarketPage</name>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="464"/>
+        <source>Redemption counter</source>
+        <translation>兑换台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="468"/>
+        <source>Goods and stock</source>
+        <translation>商品与库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="473"/>
+        <source>Points supermarket</source>
+        <translation>积分超市</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <location filename="../../app/views/operators.py" line="160"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/operators.py" line="163"/>
+        <source>The temporary password for {who} is below. Give it to them in person; they must choose their own password when they sign in.</source>
+        <translation>{who} 的临时密码如下。请当面交给本人；本人登录时必须设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../app/views/session.py" line="188"/>
+        <source>The backup taken on {when} was restored. Please sign in again.</source>
+        <translation>已恢复 {when} 的备份。请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>_HitsModel</name>
+    <message>
+        <location filename="../../app/views/counter.py" line="1195"/>
+        <source>No.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1195"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="1195"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+</context>
+<context>
+    <name>_RuleDialog</name>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="331"/>
+        <source>e.g. the activity or the place</source>
+        <translation>如活动名称或地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="348"/>
+        <source>The rule catalogue is empty; add rules first.</source>
+        <translation>积分项目录是空的，请先添加积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="364"/>
+        <source>{points} points</source>
+        <translation>{points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../app/cli.py" line="118"/>
+        <source>No station database in {folder}.</source>
+        <translation>{folder} 中没有工作站数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="125"/>
+        <location filename="../../app/cli.py" line="271"/>
+        <source>The database failed its integrity check: {problem}</source>
+        <translation>数据库完整性检查未通过：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="163"/>
+        <source>Refused: {folder} holds a real station, not the demo.</source>
+        <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="176"/>
+        <source>Demo station created in {folder}.</source>
+        <translation>已在 {folder} 中创建演示工作站。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="177"/>
+        <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
+        <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="192"/>
+        <source>Backup written: {file} ({size} KB)</source>
+        <translation>备份已写入：{file}（{size} KB）</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="207"/>
+        <source>Backup of {station} ({code}) taken {when}.</source>
+        <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="212"/>
+        <source>Replace the current database with it? Type yes: </source>
+        <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="214"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="219"/>
+        <source>The app is running on this data folder; close it first.</source>
+        <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="231"/>
+        <source>Restored. The previous database was backed up first.</source>
+        <translation>已恢复。原数据库已先行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="255"/>
+        <source>Audit chain intact: {n} entries checked.</source>
+        <translation>操作日志链完好：已检查 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="258"/>
+        <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
+        <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="276"/>
+        <source>The database passed its integrity check.</source>
+        <translation>数据库完整性检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="290"/>
+        <source>Signing key fingerprint: {fp}</source>
+        <translation>签名密钥指纹：{fp}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="291"/>
+        <source>Data folder: {folder}</source>
+        <translation>数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="301"/>
+        <source>Schema at revision {rev}.</source>
+        <translation>数据库结构版本：{rev}。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/services/activities.py" line="236"/>
+        <source>Please enter the activity&apos;s title.</source>
+        <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="239"/>
+        <source>A title can have at most 100 characters.</source>
+        <translation>名称最多 100 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="243"/>
+        <source>Please choose one of the five tasks as the category.</source>
+        <translation>请从五项任务中选择一项作为活动类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="247"/>
+        <source>“{platform}” is not one of the platform types.</source>
+        <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="251"/>
+        <source>The activity must end after it starts.</source>
+        <translation>活动结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="254"/>
+        <source>An activity can last at most {days} days.</source>
+        <translation>一次活动最长 {days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="259"/>
+        <source>The capacity must be a number of people above 0.</source>
+        <translation>人数上限必须是大于 0 的人数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="263"/>
+        <source>The hours cap must be more than 0 and at most 24 hours.</source>
+        <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="270"/>
+        <source>No points rule in use has the code {code}.</source>
+        <translation>没有编码为 {code} 的在用积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="275"/>
+        <source>Taking part earns points: choose a rule that adds points.</source>
+        <translation>参加活动是加分的，请选择一个加分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="282"/>
+        <location filename="../../app/services/volunteers.py" line="569"/>
+        <source>No such volunteer team.</source>
+        <translation>找不到该志愿服务队。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="323"/>
+        <location filename="../../app/services/certificates.py" line="424"/>
+        <location filename="../../app/services/service_hours.py" line="356"/>
+        <source>No such activity.</source>
+        <translation>找不到该活动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="373"/>
+        <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
+        <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="401"/>
+        <source>The activity is closed. Ask the station head to reopen it.</source>
+        <translation>活动已结束。如需修改，请站长重新开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="455"/>
+        <source>The activity is already closed.</source>
+        <translation>活动已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="531"/>
+        <location filename="../../app/services/certificates.py" line="515"/>
+        <location filename="../../app/services/households.py" line="536"/>
+        <location filename="../../app/services/kiosk.py" line="699"/>
+        <location filename="../../app/services/points.py" line="887"/>
+        <location filename="../../app/services/points.py" line="1000"/>
+        <location filename="../../app/services/points.py" line="1052"/>
+        <location filename="../../app/services/service_hours.py" line="465"/>
+        <location filename="../../app/services/service_hours.py" line="492"/>
+        <location filename="../../app/services/supermarket.py" line="456"/>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="535"/>
+        <source>The activity is not closed.</source>
+        <translation>活动尚未结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="549"/>
+        <source>People have already scanned in; the activity can only be closed.</source>
+        <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="580"/>
+        <source>A month is written like 2026-05.</source>
+        <translation>月份请按 2026-05 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="724"/>
+        <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
+        <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="730"/>
+        <location filename="../../app/services/activities.py" line="734"/>
+        <source>The file {name} cannot be read.</source>
+        <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="738"/>
+        <source>The picture is larger than {mb} MB.</source>
+        <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="761"/>
+        <source>The picture could not be copied: {error}</source>
+        <translation>图片未能复制：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/activities.py" line="798"/>
+        <source>No such photo.</source>
+        <translation>找不到该照片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="81"/>
+        <source>Your role does not allow this action.</source>
+        <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="118"/>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="127"/>
+        <source>A user name is 1–40 characters without spaces.</source>
+        <translation>用户名为 1–40 个字符，不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="147"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="155"/>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="159"/>
+        <source>Too many wrong passwords. An administrator must reset this password.</source>
+        <translation>密码输错次数过多，请联系管理员重置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="215"/>
+        <location filename="../../app/services/households.py" line="218"/>
+        <source>Please enter the person&apos;s name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="222"/>
+        <source>The user name {name} is already taken.</source>
+        <translation>用户名 {name} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="252"/>
+        <source>The current password is not correct.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="283"/>
+        <source>The last active administrator cannot be disabled.</source>
+        <translation>这是最后一位在用的管理员，不能停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="310"/>
+        <source>The station needs at least one administrator.</source>
+        <translation>本站至少需要一位管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="354"/>
+        <source>No such operator.</source>
+        <translation>找不到该操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="119"/>
+        <source>The backup could not be written to {folder}: {error}</source>
+        <translation>备份未能写入 {folder}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="147"/>
+        <source>{file} is not a usable station backup: {problem}</source>
+        <translation>{file} 不是可用的工作站备份：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/backup.py" line="165"/>
+        <source>{file} was made by a newer version of this program; update the program first.</source>
+        <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="144"/>
+        <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
+        <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="154"/>
+        <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
+        <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="163"/>
+        <source>This code is damaged.</source>
+        <translation>这个码已损坏，无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="174"/>
+        <location filename="../../app/services/households.py" line="336"/>
+        <source>No such household.</source>
+        <translation>找不到该户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="177"/>
+        <source>This household is closed; it cannot get a card.</source>
+        <translation>该户已注销，不能办卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="234"/>
+        <location filename="../../app/services/cards.py" line="266"/>
+        <source>Cards are made for households and volunteers only.</source>
+        <translation>只能为户和志愿者制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="306"/>
+        <source>No such card.</source>
+        <translation>找不到该卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="329"/>
+        <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
+        <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="345"/>
+        <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
+        <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="353"/>
+        <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
+        <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="205"/>
+        <location filename="../../app/services/points.py" line="594"/>
+        <location filename="../../app/services/service_hours.py" line="348"/>
+        <location filename="../../app/services/service_hours.py" line="664"/>
+        <location filename="../../app/services/volunteers.py" line="1090"/>
+        <source>The date {date} is in the future.</source>
+        <translation>日期 {date} 还没到，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="318"/>
+        <source>No such certificate.</source>
+        <translation>找不到该证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="341"/>
+        <source>The period must end on or after its first day.</source>
+        <translation>截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="349"/>
+        <source>{name} has no approved service hours from {start} to {end}, so there is nothing to certify. Approve the hours first or choose another period.</source>
+        <translation>{name} 在 {start} 至 {end} 期间没有已审核的服务时长，无法开具证明。请先审核服务时长，或另选时间段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="389"/>
+        <source>{name} has not been granted a star level yet.</source>
+        <translation>{name} 还没有评定星级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="429"/>
+        <source>{name} has no approved service hours at “{activity}”. Approve the hours first.</source>
+        <translation>{name} 在“{activity}”中没有已审核的服务时长，请先审核服务时长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="469"/>
+        <source>Certificate {number} was voided and cannot be printed again.</source>
+        <translation>证明 {number} 已作废，不能再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/certificates.py" line="520"/>
+        <source>Certificate {number} is already voided.</source>
+        <translation>证明 {number} 已经作废。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/demo.py" line="91"/>
+        <source>Unknown demo size {size}; use small, medium or large.</source>
+        <translation>不认识的演示数据规模 {size}，请使用 small、medium 或 large。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/demo.py" line="190"/>
+        <source>{folder} already holds a station; choose an empty folder.</source>
+        <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="220"/>
+        <source>A name can have at most 50 characters.</source>
+        <translation>姓名最多 50 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="223"/>
+        <source>Sex must be male, female or empty.</source>
+        <translation>性别只能是男、女或不填。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="233"/>
+        <source>The birth date is not a real date.</source>
+        <translation>出生日期不是有效的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="238"/>
+        <source>The birth date does not match the one in the ID number.</source>
+        <translation>出生日期与身份证号中的出生日期不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="246"/>
+        <source>The sex does not match the one in the ID number.</source>
+        <translation>性别与身份证号中的性别不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="255"/>
+        <source>Please enter the household number.</source>
+        <translation>请填写户号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="258"/>
+        <location filename="../../app/services/roster_import.py" line="381"/>
+        <source>A household number has 1–20 characters without spaces.</source>
+        <translation>户号为 1–20 个字符，不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="276"/>
+        <source>Household number {number} is already in use.</source>
+        <translation>户号 {number} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="294"/>
+        <source>This ID number is already registered to {name} of household {number}.</source>
+        <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="343"/>
+        <location filename="../../app/services/volunteers.py" line="516"/>
+        <source>No such resident.</source>
+        <translation>找不到该居民。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="453"/>
+        <location filename="../../app/services/households.py" line="481"/>
+        <source>A household has one head. Use “Make head” to change the head.</source>
+        <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="509"/>
+        <source>A resident who has left cannot be the head.</source>
+        <translation>已迁出的居民不能当户主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households.py" line="541"/>
+        <source>This is the head of the household. Make someone else head first.</source>
+        <translation>此人是户主，请先把其他成员设为户主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="312"/>
+        <location filename="../../app/services/kiosk.py" line="643"/>
+        <source>The kiosk mode must be in, out or auto.</source>
+        <translation>签到机模式只能是 in（签到）、out（签退）或 auto（自动）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="316"/>
+        <source>Nothing was scanned.</source>
+        <translation>没有扫描到内容，请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="650"/>
+        <location filename="../../app/services/volunteers.py" line="562"/>
+        <source>No such volunteer.</source>
+        <translation>找不到该志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="685"/>
+        <source>The hours of this scan are already approved. Correct them on the service-hours page instead.</source>
+        <translation>这次扫码的服务时长已审核通过，请到服务时长页面更正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="704"/>
+        <source>No such scan.</source>
+        <translation>找不到该扫码记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="707"/>
+        <source>An annulment cannot be annulled.</source>
+        <translation>撤销记录本身不能再撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="709"/>
+        <source>This scan was already annulled.</source>
+        <translation>这次扫码已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="717"/>
+        <source>The activity is closed; correct the hours on the service-hours page instead.</source>
+        <translation>活动已结束，请到服务时长页面更正时长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="725"/>
+        <source>This sign-out was already undone.</source>
+        <translation>这次签退已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="72"/>
+        <source>The ID number is not a number.</source>
+        <translation>身份证号不是数字，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="75"/>
+        <location filename="../../app/services/personal.py" line="93"/>
+        <source>The ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the numbers again.</source>
+        <translation>身份证号在 Excel 中被存成了数字，最后几位已经丢失。请把该列设置为“文本”格式，再重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="84"/>
+        <source>The ID number {value} is in scientific notation: Excel turned it into a number and lost its last digits. Format the column as Text and type the numbers again.</source>
+        <translation>身份证号 {value} 是科学计数法：Excel 把它变成了数字，最后几位已经丢失。请把该列设置为“文本”格式，再重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="102"/>
+        <source>The ID number has 15 digits: it is an old-style number or was cut short. Please enter the 18-character number.</source>
+        <translation>身份证号只有 15 位：可能是旧号码或者被截短了。请填写 18 位身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="110"/>
+        <source>The ID number has only 17 digits: the last character is missing.</source>
+        <translation>身份证号只有 17 位，少了最后一位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="116"/>
+        <source>An ID number has 18 characters: 17 digits and a last digit or X.</source>
+        <translation>身份证号为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="123"/>
+        <source>The ID number does not start with a valid province code.</source>
+        <translation>身份证号开头不是有效的省份代码，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="129"/>
+        <source>The birth date inside the ID number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="134"/>
+        <source>The ID number ends in 000 and its check digit is wrong: Excel probably stored it as a number and lost the last digits. Format the column as Text and type the numbers again.</source>
+        <translation>身份证号以 000 结尾且校验位不对：可能是 Excel 把它存成了数字，最后几位已经丢失。请把该列设置为“文本”格式，再重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="142"/>
+        <source>The ID number&apos;s last character does not match the others: one of the digits was typed wrong.</source>
+        <translation>身份证号的最后一位（校验位）与前面的数字对不上，可能有数字输错了，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/personal.py" line="180"/>
+        <source>A mobile number has 11 digits and starts with 13–19.</source>
+        <translation>手机号为 11 位，以 13–19 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="136"/>
+        <source>{period} is not a period (2026, 2026-Q4 or 2026-11).</source>
+        <translation>{period} 不是有效的周期，请按 2026、2026-Q4 或 2026-11 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="377"/>
+        <source>A rule code has 1–20 letters, digits or dashes, e.g. HJ01.</source>
+        <translation>积分项编码为 1–20 个字母、数字或短横线，如 HJ01。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="383"/>
+        <source>Please enter the rule&apos;s name.</source>
+        <translation>请填写积分项名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="386"/>
+        <source>A rule&apos;s points must be between -{max} and {max}, and not 0.</source>
+        <translation>积分项的分值必须在 -{max} 到 {max} 之间，且不能为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="394"/>
+        <source>The cap per period ({cap}) is smaller than one award ({points}).</source>
+        <translation>每周期上限（{cap}）小于单次分值（{points}），请调整。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="412"/>
+        <source>Rule code {code} is already in use.</source>
+        <translation>积分项编码 {code} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="446"/>
+        <source>A rule&apos;s code cannot change; make a new rule instead.</source>
+        <translation>积分项编码不能修改，如需更改请新建一个积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="499"/>
+        <source>No such points rule.</source>
+        <translation>找不到该积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="507"/>
+        <source>No points rule has the code {code}.</source>
+        <translation>没有编码为 {code} 的积分项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="511"/>
+        <source>The rule “{name}” is no longer in use.</source>
+        <translation>积分项“{name}”已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="580"/>
+        <source>Period {period} is finalized; its points can no longer change. Enter the points in the current period instead.</source>
+        <translation>{period} 期积分已确认，不能再修改。请在当前周期中记分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="606"/>
+        <location filename="../../app/services/supermarket.py" line="421"/>
+        <source>The quantity must be a whole number from 1 to {max}.</source>
+        <translation>数量必须是 1 到 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="632"/>
+        <source>The cap for “{rule}” is {cap} points per period. In {period}, household {number} already has {used}, so {points} more would pass the cap.</source>
+        <translation>“{rule}”每周期上限为 {cap} 分。户号 {number} 在 {period} 已得 {used} 分，再加 {points} 分就会超出上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="716"/>
+        <source>That resident is not a member of this household.</source>
+        <translation>该居民不是这一户的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="762"/>
+        <source>{count} of the chosen households no longer exist.</source>
+        <translation>所选的户中有 {count} 户已不存在，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="788"/>
+        <source>Please choose at least one household.</source>
+        <translation>请至少选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="811"/>
+        <source>The cap for “{rule}” is {cap} points per period; {count} households ({numbers}) would pass it in {period}. Remove them or skip them.</source>
+        <translation>“{rule}”每周期上限为 {cap} 分；有 {count} 户（{numbers}）在 {period} 会超出上限。请移除或跳过这些户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="828"/>
+        <source>Every chosen household has reached the cap for “{rule}”.</source>
+        <translation>所选的户都已达到“{rule}”的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="891"/>
+        <source>No such batch.</source>
+        <translation>找不到该批次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="894"/>
+        <source>Only a batch award can be undone this way.</source>
+        <translation>只有批量加分才能这样撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="898"/>
+        <source>This batch has already been undone.</source>
+        <translation>这一批已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1004"/>
+        <source>No such points entry.</source>
+        <translation>找不到该积分记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1012"/>
+        <source>This entry cannot be reversed here (a redemption is voided at the supermarket; a reversal cannot be reversed).</source>
+        <translation>这条记录不能在这里冲正（兑换要到积分超市作废；冲正记录本身不能再冲正）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1020"/>
+        <source>This entry has already been reversed.</source>
+        <translation>这条记录已经冲正过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1055"/>
+        <source>An adjustment is a whole number of points, not 0.</source>
+        <translation>调整的积分必须是整数，且不能为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1174"/>
+        <source>Period {period} has not been opened.</source>
+        <translation>{period} 期尚未开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1197"/>
+        <source>Period {period} is already open.</source>
+        <translation>{period} 期已经开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1204"/>
+        <source>Finish period {period} (publicize and finalize it) first.</source>
+        <translation>请先完成 {period} 期（公示并确认）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1273"/>
+        <source>Period {period} is not open.</source>
+        <translation>{period} 期未开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1298"/>
+        <source>Period {period} must be publicized (公示) before it is finalized.</source>
+        <translation>{period} 期必须先公示，才能确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1366"/>
+        <source>Household {number} has a score of {score} in {period}, below the pass line of {line}; it cannot redeem until it reaches the pass line.</source>
+        <translation>户号 {number} 在 {period} 的得分为 {score} 分，低于及格线 {line} 分，达到及格线后才能兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1378"/>
+        <source>Household {number} has {balance} points; at least {minimum} are needed to redeem.</source>
+        <translation>户号 {number} 现有 {balance} 分，至少需要 {minimum} 分才能兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/points.py" line="1388"/>
+        <source>Household {number} has {balance} points; these goods need {cost}.</source>
+        <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="184"/>
+        <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="209"/>
+        <source>The file {file} does not exist.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="212"/>
+        <source>The file {file} is empty.</source>
+        <translation>文件 {file} 是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="221"/>
+        <source>The workbook has no sheet named “{sheet}”.</source>
+        <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="247"/>
+        <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
+        <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="266"/>
+        <source>The sheet “{sheet}” is empty.</source>
+        <translation>工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="269"/>
+        <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
+        <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="279"/>
+        <source>The sheet “{sheet}” has a header but no rows.</source>
+        <translation>工作表“{sheet}”只有表头，没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="315"/>
+        <source>Choose which column holds the name (姓名).</source>
+        <translation>请选择哪一列是姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="319"/>
+        <source>Choose which column holds the household number (户号).</source>
+        <translation>请选择哪一列是户号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="359"/>
+        <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
+        <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="374"/>
+        <source>The household number (户号) is missing.</source>
+        <translation>缺少户号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="395"/>
+        <source>“{group}” is not one of the village&apos;s groups.</source>
+        <translation>“{group}”不是本村的村民小组。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="406"/>
+        <source>The birth date {value} is not a date like 1990-01-31.</source>
+        <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="434"/>
+        <source>This person is already registered (as {name}).</source>
+        <translation>此人已经登记过（登记为 {name}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="444"/>
+        <source>The same ID number is already on row {row}.</source>
+        <translation>第 {row} 行已有相同的身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="455"/>
+        <source>Household {number} is already registered with its head.</source>
+        <translation>户号 {number} 已登记，并且已有户主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="465"/>
+        <source>Household {number} already has its head on row {row}.</source>
+        <translation>户号 {number} 的户主已在第 {row} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="497"/>
+        <source>Only rows without problems can be imported.</source>
+        <translation>只能导入没有问题的行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="500"/>
+        <source>There are no rows to import.</source>
+        <translation>没有可导入的行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="538"/>
+        <source>Row {row}: {problem} Nothing was imported.</source>
+        <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="235"/>
+        <location filename="../../app/services/service_hours.py" line="396"/>
+        <source>No such service-hour record.</source>
+        <translation>找不到该服务时长记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="320"/>
+        <source>Service time must be more than 0 and at most 24 hours in one record.</source>
+        <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="343"/>
+        <source>Please say why these hours are entered by hand.</source>
+        <translation>请说明为什么手工录入这些时长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="360"/>
+        <source>Please describe the service (what was done).</source>
+        <translation>请填写服务内容（做了什么）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="406"/>
+        <source>This record was already approved; it cannot be decided again.</source>
+        <translation>这条记录已经审核通过，不能再次审核。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="410"/>
+        <source>This record was already rejected; it cannot be decided again.</source>
+        <translation>这条记录已经被驳回，不能再次审核。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="416"/>
+        <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
+        <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="499"/>
+        <source>Service time must be from 0 to 24 hours in one record.</source>
+        <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="505"/>
+        <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
+        <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="512"/>
+        <source>The new hours are the same as the current ones.</source>
+        <translation>新时长与当前时长相同，无需更正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/service_hours.py" line="516"/>
+        <source>An approved record cannot be corrected to 0 hours.</source>
+        <translation>已审核通过的记录不能更正为 0 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="48"/>
+        <source>The division code must be exactly 12 digits.</source>
+        <translation>统计用区划代码必须是 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="52"/>
+        <source>The division code does not start with a valid province code.</source>
+        <translation>统计用区划代码开头不是有效的省份代码，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="58"/>
+        <source>The division code must name a city, county and township (no 00/000).</source>
+        <translation>统计用区划代码中的市、县、乡镇部分不能是 00/000。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="64"/>
+        <source>A village station&apos;s code ends in its village number, not 000.</source>
+        <translation>村站的区划代码应以村的编号结尾，不能是 000。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="69"/>
+        <source>A township&apos;s code ends in 000.</source>
+        <translation>乡镇的区划代码应以 000 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="91"/>
+        <source>Please enter the station&apos;s name.</source>
+        <translation>请填写站点名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="93"/>
+        <source>Please enter the village&apos;s name.</source>
+        <translation>请填写村名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="95"/>
+        <source>Please enter the township&apos;s name.</source>
+        <translation>请填写乡镇名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="97"/>
+        <source>Please enter the county&apos;s name.</source>
+        <translation>请填写县（市、区）名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="101"/>
+        <source>The contact phone is not a phone number.</source>
+        <translation>联系电话不是有效的电话号码，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="145"/>
+        <source>This station is already set up.</source>
+        <translation>本站已经设置过了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/station.py" line="203"/>
+        <location filename="../../app/services/station.py" line="213"/>
+        <source>This station is not set up yet.</source>
+        <translation>本站尚未设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="222"/>
+        <source>Please enter the goods&apos; name.</source>
+        <translation>请填写商品名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="226"/>
+        <source>The points price must be a whole number from 1 to 100000.</source>
+        <translation>所需积分必须是 1 到 100000 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="230"/>
+        <source>A barcode has 1–40 letters or digits.</source>
+        <translation>条码为 1–40 个字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="234"/>
+        <source>The low-stock warning level cannot be negative.</source>
+        <translation>库存提醒数量不能是负数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="256"/>
+        <source>The barcode {barcode} already belongs to “{name}”.</source>
+        <translation>条码 {barcode} 已属于“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="277"/>
+        <location filename="../../app/services/supermarket.py" line="660"/>
+        <source>No such goods.</source>
+        <translation>找不到该商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="461"/>
+        <location filename="../../app/services/supermarket.py" line="667"/>
+        <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
+        <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="489"/>
+        <source>The counted quantity must be a whole number, 0 or more.</source>
+        <translation>实盘数量必须是 0 或正整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="543"/>
+        <source>Add at least one goods to redeem.</source>
+        <translation>请至少添加一件要兑换的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="548"/>
+        <source>Each quantity must be a whole number, 1 or more.</source>
+        <translation>每项数量必须是 1 或以上的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="553"/>
+        <source>A redemption can have at most {max} lines.</source>
+        <translation>一张兑换单最多 {max} 项商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="559"/>
+        <source>A quantity can be at most {max}.</source>
+        <translation>数量最多为 {max}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="631"/>
+        <source>The redemption id is not valid.</source>
+        <translation>兑换编号无效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="639"/>
+        <source>This checkout was already completed for another household. Start a new checkout.</source>
+        <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="649"/>
+        <source>Household {number} is closed and cannot redeem.</source>
+        <translation>户号 {number} 已注销，不能兑换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="663"/>
+        <source>“{name}” is no longer offered.</source>
+        <translation>“{name}”已下架。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="756"/>
+        <location filename="../../app/services/supermarket.py" line="790"/>
+        <location filename="../../app/services/supermarket.py" line="859"/>
+        <source>No such redemption.</source>
+        <translation>找不到该兑换记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="785"/>
+        <source>Please give the reason for voiding this redemption.</source>
+        <translation>请填写作废这次兑换的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/supermarket.py" line="793"/>
+        <source>Redemption {number} has already been voided.</source>
+        <translation>兑换单 {number} 已经作废。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="140"/>
+        <source>A list of categories cannot be empty.</source>
+        <translation>类别列表不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="147"/>
+        <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
+        <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="153"/>
+        <source>Star thresholds must be more than 0 hours.</source>
+        <translation>星级时长标准必须大于 0 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="157"/>
+        <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
+        <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="163"/>
+        <source>Rounding must be down or to the nearest step.</source>
+        <translation>取整方式只能是向下取整或四舍五入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="174"/>
+        <source>Quotas and time windows must be 0 or more.</source>
+        <translation>任务指标和时间范围不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="179"/>
+        <source>The certificate prefix is 1–6 Latin letters.</source>
+        <translation>证明编号前缀为 1–6 个英文字母。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="454"/>
+        <source>Please choose the type of ID.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="472"/>
+        <source>This ID number should have 5–30 Latin letters and digits.</source>
+        <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="479"/>
+        <location filename="../../app/services/volunteers.py" line="870"/>
+        <source>“{category}” is not one of the service categories.</source>
+        <translation>“{category}”不是可选的服务类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="503"/>
+        <source>This ID number is already registered to volunteer {name} ({number}).</source>
+        <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="525"/>
+        <source>{name} is already registered as volunteer {number}.</source>
+        <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="862"/>
+        <source>Please enter the team&apos;s name.</source>
+        <translation>请填写志愿服务队名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="865"/>
+        <source>A team name can have at most 60 characters.</source>
+        <translation>志愿服务队名称最多 60 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="884"/>
+        <source>There is already a team called {name}.</source>
+        <translation>已有名为 {name} 的志愿服务队。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1039"/>
+        <source>The team {name} is no longer active.</source>
+        <translation>志愿服务队 {name} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1083"/>
+        <source>Please fill in the title.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1109"/>
+        <source>The training time is not plausible.</source>
+        <translation>培训时间不合理，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1181"/>
+        <source>The period is a year, a quarter or a month, e.g. 2026.</source>
+        <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1185"/>
+        <source>Please choose a rating.</source>
+        <translation>请选择评价等级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1213"/>
+        <source>Unknown kind of record.</source>
+        <translation>未知的记录类型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1217"/>
+        <source>No such record.</source>
+        <translation>找不到该记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="1270"/>
+        <source>{name} is marked inactive; make them active before printing a card.</source>
+        <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="108"/>
+        <source>This code is not a household card. Scan the family&apos;s card.</source>
+        <translation>这不是户卡，请扫描该户的户卡。</translation>
+    </message>
+</context>
+<context>
+    <name>id_types</name>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="90"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="91"/>
+        <source>Mainland travel permit (Hong Kong/Macao)</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="92"/>
+        <source>Mainland travel permit (Taiwan)</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="93"/>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers.py" line="94"/>
+        <source>Foreigner&apos;s permanent residence ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk</name>
+    <message>
+        <location filename="../../app/services/activities.py" line="488"/>
+        <source>{name} was signed out when the activity closed</source>
+        <translation>活动结束时已为 {name} 自动签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="97"/>
+        <source>{name} signed in at {time}</source>
+        <translation>{name} 已于 {time} 签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="98"/>
+        <source>{name} signed out: {hours} h counted today, {total} h approved in all</source>
+        <translation>{name} 已签退：本次计 {hours} 小时，累计已审核 {total} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="101"/>
+        <source>{name} signed out; the time looks wrong and will be checked by the station</source>
+        <translation>{name} 已签退；时长似乎有误，将由站里核实</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="104"/>
+        <source>{name} is already signed in (since {time})</source>
+        <translation>{name} 已经签到（{time} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="105"/>
+        <source>{name} already signed in at {time} — scan again to sign out?</source>
+        <translation>{name} 已于 {time} 签到 — 要签退请再扫一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="108"/>
+        <source>{name} has not signed in, so cannot sign out. Switch to sign-in.</source>
+        <translation>{name} 还没有签到，不能签退。请切换到签到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="111"/>
+        <source>This activity is closed; scans are no longer taken.</source>
+        <translation>本活动已结束，不再接受扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="112"/>
+        <source>This activity has not been opened for sign-in yet.</source>
+        <translation>本活动还没有开始签到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="113"/>
+        <source>This is not a station card. Switch the input method to English and scan again.</source>
+        <translation>这不是本站的卡。请把输入法切换到英文后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="116"/>
+        <source>This card has been altered and is not valid. Keep it and tell the station head.</source>
+        <translation>这张卡已被改动，无效。请收回此卡并告知站长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="119"/>
+        <source>This card was not issued in this township (or the code is damaged). Look the person up by name.</source>
+        <translation>这张卡不是本乡镇发的（或码已损坏）。请按姓名查找此人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="124"/>
+        <source>This card is from another station and the person is not registered here. Look them up by name or register them.</source>
+        <translation>这张卡是其他站发的，此人未在本站登记。请按姓名查找，或为其登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="129"/>
+        <source>This card was replaced or cancelled and no longer works. Please see the staff.</source>
+        <translation>这张卡已被替换或注销，不能再使用。请找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="132"/>
+        <source>This is a certificate or slip code, not a card for signing in.</source>
+        <translation>这是证明或兑换单上的码，不是签到用的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="135"/>
+        <source>{name} is marked as an inactive volunteer. Please see the staff.</source>
+        <translation>{name} 已标记为不活跃志愿者。请找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="138"/>
+        <source>This is a household card; this activity takes volunteer cards only.</source>
+        <translation>这是户卡；本活动只接受志愿者卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="141"/>
+        <source>Household {number} is closed and cannot take part. Please see the staff.</source>
+        <translation>户号 {number} 已注销，不能参加。请找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="144"/>
+        <source>Household {number} ({name}) recorded: +{points} points</source>
+        <translation>已记录户号 {number}（{name}）：+{points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="147"/>
+        <source>Household {number} ({name}) recorded</source>
+        <translation>已记录户号 {number}（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="148"/>
+        <source>Household {number} ({name}) recorded, but no points: {why}</source>
+        <translation>已记录户号 {number}（{name}），但未加分：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="151"/>
+        <source>Household {number} ({name}) is already recorded for this activity</source>
+        <translation>户号 {number}（{name}）已记录过本次活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="154"/>
+        <source>The scan of {name} at {time} was annulled</source>
+        <translation>{name} 在 {time} 的扫码已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../app/services/auth.py" line="34"/>
+        <source>Station head / administrator</source>
+        <translation>站长/管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="35"/>
+        <source>Practice worker</source>
+        <translation>实践员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="36"/>
+        <source>Supermarket counter</source>
+        <translation>超市值守</translation>
+    </message>
+</context>
+</TS>
