@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from app.models import Base
+from app.models import Base, load_all
 from app.models.base import guard_statements
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ def is_empty(engine: Engine) -> bool:
 
 def create_new(engine: Engine) -> None:
     """Create every table of the current models in an empty file, stamped at head."""
+    load_all()
     with engine.begin() as conn:
         Base.metadata.create_all(conn)
         for statement in guard_statements():

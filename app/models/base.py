@@ -102,6 +102,9 @@ def append_only_trigger_sql(table: str) -> str:
 
 
 def syncable_tables() -> list[str]:
+    from app.models import load_all
+
+    load_all()
     return sorted(
         cast(Table, mapper.local_table).name
         for mapper in Base.registry.mappers
@@ -161,6 +164,9 @@ def _reset_txn_state(session: Session, transaction: Any) -> None:
 
 def append_only_tables() -> list[str]:
     """Ledgers: classes that declare ``__append_only__ = True``."""
+    from app.models import load_all
+
+    load_all()
     return sorted(
         mapper.class_.__tablename__
         for mapper in Base.registry.mappers

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from alembic import context
 
-import app.models  # noqa: F401 - registers every table on Base.metadata
+from app.models import load_all
 from app.models.base import Base
+
+load_all()  # every table on Base.metadata
 
 config = context.config
 target_metadata = Base.metadata
