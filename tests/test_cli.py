@@ -119,3 +119,13 @@ def test_the_lock_is_free_again_when_the_other_instance_ends(tmp_path: Path) -> 
     again = acquire_instance_lock(data)
     assert again is not None
     again.release()
+
+
+def test_the_entry_module_loads_the_database_stack_before_pyside6() -> None:
+    """PySide6's import hook reads the source of every module loaded after it."""
+    code = (
+        "import sys, app.cli; names = list(sys.modules);"
+        "print(names.index('sqlalchemy.orm') < names.index('PySide6.QtCore'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "True"

@@ -65,6 +65,7 @@ def poll():
             marks["heavy_loaded"] = [m for m in heavy if m in sys.modules]
             print(json.dumps(marks), flush=True)
             app.quit()
+import app.cli  # the entry module first, as main.py does
 import app.views.application as application
 _create = application.create_application
 def create(argv):
