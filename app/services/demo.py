@@ -115,6 +115,11 @@ def register_filler(name: str, filler: Filler) -> None:
         FILLERS.append((name, filler))
 
 
+def _load_fillers() -> None:
+    """Import the capabilities' demo modules; each registers its filler, in this order."""
+    from app.services import demo_points, demo_volunteers  # noqa: F401
+
+
 class NameGenerator:
     """Synthetic Chinese people, villages groups, addresses and phone numbers."""
 
@@ -198,6 +203,7 @@ def create_demo_station(
     )
     for username, display, role in DEMO_OPERATORS[1:]:
         auth.create_operator(db, admin, username, display, role, DEMO_PASSWORD)
+    _load_fillers()
     rng = random.Random(seed)
     context = DemoContext(db, data_dir, admin, size, rng, NameGenerator(rng))
     for name, filler in FILLERS:

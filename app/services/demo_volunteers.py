@@ -1,6 +1,6 @@
 """演示数据: volunteers, teams, activities, kiosk scans, approved hours, stars, certificates.
 
-A filler for app.services.demo (``fill_demo(ctx)``; the lead registers it).  It
+A filler for app.services.demo (``fill_demo(ctx)``, registered below).  It
 writes in a few big transactions with Core ``INSERT``s for the high-volume ledgers
 (scan events, presences, hour records, decisions) and stamps their syncable
 columns itself — the ORM hook would cost minutes at the large size — while
@@ -37,9 +37,9 @@ from app.models import (
 )
 from app.models.base import next_change_seq
 from app.services import audit, certificates, personal, service_hours
-from app.services.demo import DemoContext
+from app.services.demo import DemoContext, register_filler
 from app.services.households import initials
-from app.services.volunteers import load_policy
+from app.services.volunteers import add_default_teams, load_policy
 
 _BATCH = 400  # activities per transaction
 TITLES = {
@@ -79,18 +79,14 @@ def fill_demo(ctx: DemoContext) -> None:
         station = session.scalars(select(Station)).one()
         station_id, code = station.id, station.code
         policy = load_policy(session)
-        teams = []
-        for order, category in enumerate(policy.team_categories):
-            team = VolunteerTeam(
-                name=f"{category}志愿服务队",
-                category=category,
-                leader_name="",
-                description="",
-                active=True,
-                sort_order=order,
+        add_default_teams(session, actor)  # set-up made them; this only fills gaps
+        teams = list(
+            session.scalars(
+                select(VolunteerTeam)
+                .where(VolunteerTeam.category.in_(policy.team_categories))
+                .order_by(VolunteerTeam.sort_order)
             )
-            session.add(team)
-            teams.append(team)
+        )
         session.flush()
         volunteers: list[Volunteer] = []
         for seq in range(1, ctx.size.volunteers + 1):
@@ -386,3 +382,6 @@ def _finish(ctx: DemoContext, volunteer_ids: list[str], today: date) -> None:
             certificates.issue_service_record(db, actor, key, vid, start, today)
         except certificates.CertificateRefused:
             continue
+
+
+register_filler("volunteers and activities", fill_demo)

