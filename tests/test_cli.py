@@ -93,7 +93,10 @@ def other_instance(tmp_path: Path) -> Iterator[DataDir]:
         "print('locked' if lock else 'refused', flush=True); sys.stdin.readline()"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
@@ -104,8 +107,9 @@ def other_instance(tmp_path: Path) -> Iterator[DataDir]:
 def test_a_second_instance_on_the_same_data_folder_is_refused(other_instance: DataDir) -> None:
     assert acquire_instance_lock(other_instance) is None
     backup_file = next(other_instance.backups.glob("*.wbak"))
-    result = run("--data-dir", str(other_instance.root), "--lang", "en", "restore",
-                 str(backup_file), "--yes")
+    result = run(
+        "--data-dir", str(other_instance.root), "--lang", "en", "restore", str(backup_file), "--yes"
+    )
     assert result.returncode == 3
     assert "running on this data folder" in result.stderr
 

@@ -46,9 +46,7 @@ def test_every_row_of_one_transaction_shares_its_change_seq(
 ) -> None:
     db, _ = station_db
     with db.read() as s:
-        seqs = {
-            r.change_seq for r in s.scalars(select(AuditEntry).where(AuditEntry.seq <= 2))
-        }
+        seqs = {r.change_seq for r in s.scalars(select(AuditEntry).where(AuditEntry.seq <= 2))}
     assert len(seqs) == 1  # station.setup and operator.create were one transaction
 
 

@@ -30,8 +30,10 @@ def test_each_action_appends_an_entry_with_before_and_after(
     auth.set_role(db, admin, op, Role.COUNTER)
     with db.read() as s:
         row = s.execute(
-            text("SELECT operator_name, action, target_id, summary FROM audit_entry "
-                 "ORDER BY seq DESC LIMIT 1")
+            text(
+                "SELECT operator_name, action, target_id, summary FROM audit_entry "
+                "ORDER BY seq DESC LIMIT 1"
+            )
         ).one()
     assert row.operator_name == "王站长"
     assert row.action == "operator.set_role"
@@ -71,7 +73,7 @@ def test_an_edited_entry_is_reported_as_the_first_broken_link(
     busy_station: tuple[Database, Actor],
 ) -> None:
     db, _ = busy_station
-    _tamper(db, "UPDATE audit_entry SET summary = '{\"after\": \"nothing\"}' WHERE seq = 4")
+    _tamper(db, 'UPDATE audit_entry SET summary = \'{"after": "nothing"}\' WHERE seq = 4')
     report = audit.verify_chain(db)
     assert not report.ok
     assert report.broken_seq == 4 and report.checked == 3
