@@ -208,3 +208,15 @@ def test_initials_and_sort_key_helpers() -> None:
     assert households.initials("张三") == "zs"
     assert households.initials("李Ann") == "lann"
     assert households.number_sort_key("3-12") == "00000003-00000012"
+
+
+def test_editing_a_household_without_retyping_the_phone_keeps_it(station_db) -> None:
+    db, admin = station_db
+    h = new_household(db, admin, "009", phone="13812345678")
+    assert h.phone_masked == "138****5678"
+    kept = households.update_household(
+        db, admin, h.id, HouseholdData(number="009", address="新地址", phone=None)
+    )
+    assert kept.phone_masked == "138****5678" and kept.address == "新地址"
+    cleared = households.update_household(db, admin, h.id, HouseholdData(number="009", phone=""))
+    assert cleared.phone_masked == ""

@@ -1,0 +1,1049 @@
+"""居民与积分 page: the households list, a household's file, and the points tabs.
+
+The list is a :class:`HouseholdsModel` — a *windowed* lazy model for a
+20,000-household station: it asks ``count_households`` for the row count and
+``fetch_households`` for pages of :attr:`HouseholdsModel.PAGE` rows, off the GUI
+thread, only for the pages the view actually paints; it keeps a bounded number
+of pages (least recently used dropped).  Nothing loads the whole table.
+
+Typing in the search box searches while typing (debounced; ``households.search``
+finds names, pinyin initials ``zs``, household numbers and phone tails); a
+result that arrives after the text changed again is dropped.  The group filter
+applies to both.  Only masked ID numbers and phones appear.
+
+The selected household's file (members, balance, recent entries) is on the
+right with its actions; selecting several rows enables the batch award, the
+A4 sheet of cards and the export of the list.  The rule catalogue and the
+periods/rankings are further tabs (:mod:`app.views.points_tabs`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.services import cards, households, points
+from app.services.auth import Permission
+from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
+from app.services.points import BatchResult, EntryView
+from app.views.household_dialogs import (
+    AdjustDialog,
+    AwardDialog,
+    BatchAwardDialog,
+    HouseholdDialog,
+    MemberDialog,
+)
+from app.views.pages import PageContext
+from app.views.points_common import (
+    DISPLAY,
+    EntriesModel,
+    HouseholdFile,
+    ModelIndex,
+    ask_reason,
+    confirm,
+    load_household_file,
+    load_station_facts,
+)
+from app.views.qtfix import emit
+from app.views.tasks import run_task
+from app.views.widgets import MessageLabel, error_text, heading
+
+SEARCH_DELAY_MS = 250
+
+
+# --- the lazy list ------------------------------------------------------------------------
+
+
+class HouseholdsModel(QAbstractTableModel):
+    """Households in natural number order, fetched page by page as they are painted.
+
+    In *search* mode (:meth:`show_hits`) it holds the search results instead.
+    """
+
+    NUMBER, HEAD, GROUP, PHONE, BALANCE, STATUS = range(6)
+    PAGE = 200
+    MAX_PAGES = 50
+    counted = Signal(int)
+    page_loaded = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.filter = HouseholdFilter()
+        self.total = 0
+        self.pages: OrderedDict[int, list[HouseholdHit]] = OrderedDict()
+        self.pending: set[int] = set()
+        self.hits: list[HouseholdHit] | None = None
+        self.generation = 0
+        self.fetches = 0  # pages requested (tests check the model stays lazy)
+
+    # loading
+    def set_filter(self, flt: HouseholdFilter) -> None:
+        self.generation += 1
+        generation = self.generation
+        self.filter = flt
+        run_task(
+            households.count_households,
+            self.db,
+            flt,
+            on_done=lambda n: self._counted(generation, n),
+            receiver=self,
+        )
+
+    def refresh(self) -> None:
+        if self.hits is None:
+            self.set_filter(self.filter)
+
+    def _counted(self, generation: int, n: int) -> None:
+        if generation != self.generation:
+            return
+        self.beginResetModel()
+        self.hits = None
+        self.total = n
+        self.pages.clear()
+        self.pending.clear()
+        self.endResetModel()
+        if n:
+            self._request(0)
+        emit(self.counted, n)
+
+    def show_hits(self, hits: list[HouseholdHit]) -> None:
+        self.generation += 1
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.total = len(hits)
+        self.pages.clear()
+        self.pending.clear()
+        self.endResetModel()
+        emit(self.counted, self.total)
+
+    def _request(self, page: int) -> None:
+        if page in self.pending:
+            return
+        self.pending.add(page)
+        self.fetches += 1
+        generation = self.generation
+        run_task(
+            households.fetch_households,
+            self.db,
+            page * self.PAGE,
+            self.PAGE,
+            self.filter,
+            on_done=lambda rows: self._arrived(generation, page, rows),
+            receiver=self,
+        )
+
+    def _arrived(self, generation: int, page: int, rows: list[HouseholdHit]) -> None:
+        self.pending.discard(page)
+        if generation != self.generation:
+            return
+        self.pages[page] = rows
+        self.pages.move_to_end(page)
+        while len(self.pages) > self.MAX_PAGES:
+            self.pages.popitem(last=False)
+        first = page * self.PAGE
+        last = min(self.total, first + self.PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.STATUS))
+        emit(self.page_loaded, page)
+
+    def hit(self, row: int) -> HouseholdHit | None:
+        """The household on *row*, or None while its page is on the way."""
+        if row < 0 or row >= self.total:
+            return None
+        if self.hits is not None:
+            return self.hits[row]
+        page, offset = divmod(row, self.PAGE)
+        rows = self.pages.get(page)
+        if rows is None:
+            self._request(page)
+            return None
+        self.pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def loaded_pages(self) -> set[int]:
+        return set(self.pages)
+
+    # the model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return (
+            self.tr("No."),
+            self.tr("Head"),
+            self.tr("Group"),
+            self.tr("Phone"),
+            self.tr("Points"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        h = self.hit(index.row())
+        col = index.column()
+        if h is None:
+            return "…" if role == DISPLAY and col == self.NUMBER else None
+        if role == DISPLAY:
+            if col == self.NUMBER:
+                return h.number
+            if col == self.HEAD:
+                return h.head_name + (f" ({h.matched})" if h.matched else "")
+            if col == self.GROUP:
+                return h.group_name
+            if col == self.PHONE:
+                return h.phone_masked
+            if col == self.BALANCE:
+                return str(h.balance)
+            return self.tr("Active") if h.active else self.tr("Closed")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.BALANCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not h.active:
+            return QColor("#7b8794")
+        return None
+
+
+class MembersModel(QAbstractTableModel):
+    NAME, RELATION, SEX, BIRTH, ID, PHONE, STATUS = range(7)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[MemberView] = []
+
+    def set_rows(self, rows: list[MemberView] | tuple[MemberView, ...]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return (
+            self.tr("Name"),
+            self.tr("Relation"),
+            self.tr("Sex"),
+            self.tr("Born"),
+            self.tr("ID number"),
+            self.tr("Phone"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        m = self.rows[index.row()]
+        if role == DISPLAY:
+            sex = {"M": self.tr("M"), "F": self.tr("F")}.get(m.sex, "")
+            status = self.tr("Left: {reason}").format(reason=m.left_reason) if not m.active else ""
+            return (
+                m.name,
+                m.relation,
+                sex,
+                m.birth_date.isoformat() if m.birth_date else "",
+                m.id_masked,
+                m.phone_masked,
+                status,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not m.active:
+            return QColor("#7b8794")
+        return None
+
+
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+# --- worker functions ------------------------------------------------------------------------
+
+
+def export_households(
+    db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
+) -> int:
+    """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
+    from openpyxl import Workbook
+
+    total = households.count_households(db, flt)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("户籍")
+    ws.append(["户号", "户主", "村民小组", "联系电话", "积分", "状态"])
+    done = 0
+    while done < total:
+        if cancel is not None:
+            cancel.check()
+        rows = households.fetch_households(db, done, 1000, flt)
+        if not rows:
+            break
+        for h in rows:
+            ws.append(
+                [
+                    h.number,
+                    h.head_name,
+                    h.group_name,
+                    h.phone_masked,
+                    h.balance,
+                    "在册" if h.active else "已注销",
+                ]
+            )
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+    tmp = path.with_suffix(path.suffix + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return done
+
+
+def export_hits(hits: list[HouseholdHit], path: Path) -> int:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("户籍")
+    ws.append(["户号", "户主", "村民小组", "联系电话", "积分", "状态"])
+    for h in hits:
+        ws.append(
+            [
+                h.number,
+                h.head_name,
+                h.group_name,
+                h.phone_masked,
+                h.balance,
+                "在册" if h.active else "已注销",
+            ]
+        )
+    tmp = path.with_suffix(path.suffix + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return len(hits)
+
+
+def household_cards_pdf(
+    db: Database,
+    actor: Any,
+    data_dir: Any,
+    household_ids: list[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+) -> bytes:
+    """Issue (or reissue) the households' cards and lay them out: one card-sized
+    page for a single household, A4 sheets of eight for several."""
+    from app.printing.cards import CardData, render_card, render_cards
+
+    facts = load_station_facts(db, data_dir)
+    faces = []
+    for hid in household_ids:
+        h = households.get_household(db, hid)
+        if reissue:
+            card = cards.reissue_card(db, actor, facts.card_key, "H", hid, reason)
+        else:
+            card = cards.issue_card(db, actor, facts.card_key, "H", hid)
+        extra = [h.group_name] if h.group_name else []
+        if card.serial > 1:
+            extra.append(f"第 {card.serial} 张卡")
+        faces.append(
+            CardData(
+                kind_label="家庭积分卡",
+                title_line=facts.name,
+                name=h.head_name,
+                number=h.number,
+                extra_lines=extra,
+                payload=card.payload,
+            )
+        )
+    if len(faces) == 1:
+        return render_card(faces[0], "card")
+    return render_cards(faces, per_page=8)
+
+
+# --- the detail panel ------------------------------------------------------------------------
+
+
+class HouseholdDetail(QWidget):
+    """One household's file: facts, members, recent entries and their actions."""
+
+    changed = Signal(str)  # household id whose balance or details changed
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household: HouseholdView | None = None
+        self._serial = 0
+        self.title = QLabel(self.tr("Choose a household in the list."))
+        self.title.setObjectName("household_title")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSize(14)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setObjectName("household_facts")
+        self.facts.setWordWrap(True)
+        self.balance = QLabel()
+        self.balance.setObjectName("household_balance")
+        bfont = self.balance.font()
+        bfont.setPointSize(16)
+        bfont.setBold(True)
+        self.balance.setFont(bfont)
+        self.members = MembersModel(self)
+        self.members_view = _table(self.members, "members_table")
+        self.members_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.entries = EntriesModel(self)
+        self.entries_view = _table(self.entries, "entries_table")
+        self.entries_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.entries_view.horizontalHeader().setStretchLastSection(False)
+        self.entries_view.horizontalHeader().setSectionResizeMode(
+            EntriesModel.ITEM, QHeaderView.ResizeMode.Stretch
+        )
+        self.message = MessageLabel()
+        self.message.setObjectName("detail_message")
+
+        can = ctx.actor.can
+        self.buttons: dict[str, QPushButton] = {}
+        specs = (
+            ("edit", self.tr("Edit household…"), self.edit_household, can(Permission.DAILY_WORK)),
+            ("add_member", self.tr("Add member…"), self.add_member, can(Permission.DAILY_WORK)),
+            ("edit_member", self.tr("Edit member…"), self.edit_member, can(Permission.DAILY_WORK)),
+            ("make_head", self.tr("Make head"), self.make_head, can(Permission.DAILY_WORK)),
+            ("member_left", self.tr("Member left…"), self.member_left, can(Permission.DAILY_WORK)),
+            ("card", self.tr("Print card"), self.print_card, can(Permission.DAILY_WORK)),
+            ("reissue", self.tr("Reissue card…"), self.reissue_card, can(Permission.DAILY_WORK)),
+            ("award", self.tr("Award / deduct…"), self.award, can(Permission.DAILY_WORK)),
+            ("adjust", self.tr("Adjust…"), self.adjust, can(Permission.ADJUST_POINTS)),
+            ("reverse", self.tr("Reverse entry…"), self.reverse_entry, can(Permission.VOID)),
+        )
+        grid = QGridLayout()
+        for i, (key, text, slot, allowed) in enumerate(specs):
+            button = QPushButton(text)
+            button.setObjectName(f"detail_{key}")
+            button.clicked.connect(slot)
+            button.setVisible(allowed)
+            button.setEnabled(False)
+            self.buttons[key] = button
+            grid.addWidget(button, i // 4, i % 4)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.balance)
+        members_box = QGroupBox(self.tr("Members"))
+        QVBoxLayout(members_box).addWidget(self.members_view)
+        entries_box = QGroupBox(self.tr("Recent points entries"))
+        QVBoxLayout(entries_box).addWidget(self.entries_view)
+        layout.addWidget(members_box, 2)
+        layout.addWidget(entries_box, 3)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+
+    # loading
+    def show_household(self, household_id: str | None) -> None:
+        self._serial += 1
+        serial = self._serial
+        if household_id is None:
+            self._set(None)
+            return
+        run_task(
+            load_household_file,
+            self.ctx.db,
+            household_id,
+            on_done=lambda f: self._loaded(serial, f),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def reload(self) -> None:
+        if self.household is not None:
+            self.show_household(self.household.id)
+
+    def _loaded(self, serial: int, loaded: HouseholdFile) -> None:
+        if serial == self._serial:
+            self._set(loaded)
+
+    def _set(self, loaded: HouseholdFile | None) -> None:
+        self.household = loaded.household if loaded else None
+        for button in self.buttons.values():
+            button.setEnabled(loaded is not None)
+        if loaded is None:
+            self.title.setText(self.tr("Choose a household in the list."))
+            self.facts.setText("")
+            self.balance.setText("")
+            self.members.set_rows([])
+            self.entries.set_rows([])
+            return
+        h = loaded.household
+        self.title.setText(
+            self.tr("Household {number} · {head}").format(number=h.number, head=h.head_name)
+        )
+        parts = [p for p in (h.group_name, h.address, h.phone_masked) if p]
+        if h.rating:
+            parts.append(h.rating)
+        if not h.active:
+            parts.append(self.tr("closed"))
+        self.facts.setText(" · ".join(parts))
+        self.balance.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.members.set_rows(h.members)
+        self.entries.set_rows(loaded.entries)
+
+    # helpers
+    def _selected_member(self) -> MemberView | None:
+        rows = self.members_view.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error(self.tr("Choose a member in the list first."))
+            return None
+        return self.members.rows[rows[0].row()]
+
+    def _selected_entry(self) -> EntryView | None:
+        rows = self.entries_view.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error(self.tr("Choose a points entry first."))
+            return None
+        return self.entries.entry_at(rows[0].row())
+
+    def _open(self, dialog: Any, ok_text: str) -> None:
+        def accepted() -> None:
+            self.message.show_ok(ok_text)
+            self.reload()
+            if self.household is not None:
+                emit(self.changed, self.household.id)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _service(self, fn: Any, *args: Any, ok_text: str, **kwargs: Any) -> None:
+        def done(_result: Any) -> None:
+            self.message.show_ok(ok_text)
+            self.reload()
+            if self.household is not None:
+                emit(self.changed, self.household.id)
+
+        run_task(
+            fn,
+            *args,
+            on_done=done,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+            **kwargs,
+        )
+
+    # actions
+    def edit_household(self) -> None:
+        if self.household is not None:
+            self._open(HouseholdDialog(self.ctx, self.household, None, self), self.tr("Saved."))
+
+    def add_member(self) -> None:
+        if self.household is not None:
+            self._open(MemberDialog(self.ctx, self.household, None, self), self.tr("Member added."))
+
+    def edit_member(self) -> None:
+        member = self._selected_member()
+        if member is not None and self.household is not None:
+            self._open(MemberDialog(self.ctx, self.household, member, self), self.tr("Saved."))
+
+    def make_head(self) -> None:
+        member = self._selected_member()
+        if member is None or member.is_head:
+            return
+        relation = ask_reason(
+            self,
+            self.tr("Make {name} the head").format(name=member.name),
+            self.tr("What is the former head's relation to {name}?").format(name=member.name),
+        )
+        if relation is None:
+            return
+        self._service(
+            households.set_head,
+            self.ctx.db,
+            self.ctx.actor,
+            member.id,
+            relation,
+            ok_text=self.tr("{name} is now the head.").format(name=member.name),
+        )
+
+    def member_left(self) -> None:
+        member = self._selected_member()
+        if member is None:
+            return
+        reason = ask_reason(
+            self,
+            self.tr("{name} leaves the household").format(name=member.name),
+            self.tr("Why (moved away, deceased, married out…)?"),
+        )
+        if reason is None:
+            return
+        self._service(
+            households.deactivate_member,
+            self.ctx.db,
+            self.ctx.actor,
+            member.id,
+            reason,
+            ok_text=self.tr("Saved."),
+        )
+
+    def award(self) -> None:
+        if self.household is not None:
+            self._open(AwardDialog(self.ctx, self.household, self), self.tr("Points entered."))
+
+    def adjust(self) -> None:
+        if self.household is not None:
+            self._open(AdjustDialog(self.ctx, self.household, self), self.tr("Points adjusted."))
+
+    def reverse_entry(self) -> None:
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        reason = ask_reason(
+            self,
+            self.tr("Reverse an entry"),
+            self.tr("Reverse {points} points ({item})? Give the reason:").format(
+                points=f"{entry.points:+d}", item=entry.rule_name or entry.reason
+            ),
+        )
+        if reason is None:
+            return
+        self._service(
+            points.reverse_entry,
+            self.ctx.db,
+            self.ctx.actor,
+            entry.id,
+            reason,
+            ok_text=self.tr("The entry was reversed."),
+        )
+
+    def print_card(self) -> None:
+        if self.household is not None:
+            self.cards_for([self.household.id])
+
+    def reissue_card(self) -> None:
+        if self.household is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Reissue card"),
+            self.tr(
+                "Make a new card for household {number}? The old card stops working at once."
+            ).format(number=self.household.number),
+        ):
+            return
+        self.cards_for([self.household.id], reissue=True)
+
+    def cards_for(self, household_ids: list[str], *, reissue: bool = False) -> None:
+        run_task(
+            household_cards_pdf,
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.data_dir,
+            household_ids,
+            reissue=reissue,
+            reason="补办" if reissue else "",
+            on_done=lambda pdf: self._cards_ready(pdf, len(household_ids), reissue),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _cards_ready(self, pdf: bytes, n: int, reissue: bool) -> None:
+        from app.views.pdf_preview import show_pdf
+
+        if reissue:
+            self.message.show_ok(self.tr("A new card was made; the old one no longer works."))
+        show_pdf(
+            pdf,
+            self.tr("Household cards ({n})").format(n=n),
+            "A4",
+            self,
+            file_name="household-cards.pdf",
+        )
+
+
+# --- the households tab ------------------------------------------------------------------------
+
+
+class HouseholdsTab(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_batch: BatchResult | None = None
+        self._search_serial = 0
+        self.search = QLineEdit()
+        self.search.setObjectName("household_search")
+        self.search.setPlaceholderText(self.tr("Name, initials (zs), No. or phone tail"))
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox()
+        self.group.setObjectName("group_filter")
+        self.group.addItem(self.tr("All groups"), "")
+        self.include_closed = QCheckBox(self.tr("Show closed"))
+        self.include_closed.setObjectName("include_closed")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("household_count")
+        self.model = HouseholdsModel(ctx.db, self)
+        self.view = QTableView()
+        self.view.setObjectName("households_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((0, 56), (1, 110), (2, 110), (3, 108), (4, 56)):
+            self.view.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        self.detail = HouseholdDetail(ctx)
+        self.detail.changed.connect(lambda _hid: self.model.refresh())
+        self.message = MessageLabel()
+        self.message.setObjectName("households_message")
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.group.currentIndexChanged.connect(lambda _i: self.apply_search())
+        self.include_closed.toggled.connect(lambda _b: self.apply_search())
+        self.model.counted.connect(self._counted)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        daily = ctx.actor.can(Permission.DAILY_WORK)
+        self.action_buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("new", self.tr("&New household…"), self.new_household),
+            ("import", self.tr("&Import roster…"), self.import_roster),
+            ("export", self.tr("E&xport list…"), self.export_list),
+            ("batch", self.tr("&Batch award…"), self.batch_award),
+            ("undo_batch", self.tr("&Undo last batch…"), self.undo_batch),
+            ("cards", self.tr("Print &cards"), self.print_cards),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"households_{key}")
+            button.clicked.connect(slot)
+            button.setEnabled(daily)
+            bar.addWidget(button)
+            self.action_buttons[key] = button
+        self.action_buttons["undo_batch"].setEnabled(False)
+        bar.addStretch(1)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.group)
+        filters.addWidget(self.include_closed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 640])
+        self.search.setMinimumWidth(200)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+        self.load_groups()
+        self.apply_search()
+
+    # search and filter
+    def current_filter(self) -> HouseholdFilter:
+        return HouseholdFilter(
+            group_name=str(self.group.currentData() or ""),
+            include_inactive=self.include_closed.isChecked(),
+        )
+
+    def apply_search(self) -> None:
+        self.timer.stop()
+        text = self.search.text().strip()
+        self._search_serial += 1
+        serial = self._search_serial
+        if not text:
+            self.model.set_filter(self.current_filter())
+            return
+        flt = self.current_filter()
+        run_task(
+            households.search,
+            self.ctx.db,
+            text,
+            households.MAX_SEARCH_LIMIT,
+            include_inactive=flt.include_inactive,
+            on_done=lambda hits: self._search_done(serial, flt, hits),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _search_done(self, serial: int, flt: HouseholdFilter, hits: list[HouseholdHit]) -> None:
+        if serial != self._search_serial:
+            return  # the text changed again meanwhile: a newer search is on its way
+        if flt.group_name:
+            hits = [h for h in hits if h.group_name == flt.group_name]
+        self.model.show_hits(hits)
+        if len(hits) == 1:
+            self.view.selectRow(0)
+
+    def _counted(self, n: int) -> None:
+        if self.model.hits is not None:
+            self.count_label.setText(self.tr("{n} found").format(n=n))
+        else:
+            self.count_label.setText(self.tr("{n} households").format(n=n))
+
+    def load_groups(self) -> None:
+        run_task(households.list_groups, self.ctx.db, on_done=self._groups, receiver=self)
+
+    def _groups(self, groups: list[str]) -> None:
+        current = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), "")
+        for g in groups:
+            self.group.addItem(g, g)
+        self.group.setCurrentIndex(max(0, self.group.findData(current)))
+        self.group.blockSignals(False)
+        self.groups = groups
+
+    # selection
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+
+    def selected_ids(self) -> list[str] | None:
+        """Ids of the selected households; None if some rows are not loaded yet."""
+        ids = []
+        for row in self.selected_rows():
+            hit = self.model.hit(row)
+            if hit is None:
+                return None
+            ids.append(hit.id)
+        return ids
+
+    def _selection_changed(self) -> None:
+        rows = self.selected_rows()
+        hit = self.model.hit(rows[0]) if len(rows) == 1 else None
+        self.detail.show_household(hit.id if hit else None)
+
+    def _need_selection(self) -> list[str] | None:
+        ids = self.selected_ids()
+        if ids is None:
+            self.message.show_error(
+                self.tr("Some selected rows are still loading; try again in a moment.")
+            )
+            return None
+        if not ids:
+            self.message.show_error(self.tr("Select one or more households in the list first."))
+            return None
+        return ids
+
+    # actions
+    def new_household(self) -> None:
+        dialog = HouseholdDialog(self.ctx, None, getattr(self, "groups", []), self)
+
+        def accepted() -> None:
+            h = dialog.result_value
+            self.message.show_ok(self.tr("Household {number} registered.").format(number=h.number))
+            self.load_groups()
+            self.search.setText(h.number)
+            self.apply_search()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def batch_award(self) -> None:
+        ids = self._need_selection()
+        if ids is None:
+            return
+        dialog = BatchAwardDialog(self.ctx, ids, self)
+
+        def accepted() -> None:
+            batch = dialog.batch
+            assert batch is not None
+            self.last_batch = batch
+            self.action_buttons["undo_batch"].setEnabled(True)
+            text = self.tr("Batch done: {n} households, {total} points in all.").format(
+                n=batch.entry_count, total=f"{batch.total_points:+d}"
+            )
+            if batch.skipped:
+                text += " " + self.tr("Left out (cap reached): {numbers}.").format(
+                    numbers="、".join(batch.skipped)
+                )
+            self.message.show_ok(text)
+            self.model.refresh()
+            self.detail.reload()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def undo_batch(self) -> None:
+        batch = self.last_batch
+        if batch is None:
+            return
+        reason = ask_reason(
+            self,
+            self.tr("Undo batch"),
+            self.tr("Undo the batch of {n} entries ({total} points)? Give the reason:").format(
+                n=batch.entry_count, total=f"{batch.total_points:+d}"
+            ),
+        )
+        if reason is None:
+            return
+
+        def done(undo: BatchResult) -> None:
+            self.last_batch = None
+            self.action_buttons["undo_batch"].setEnabled(False)
+            self.message.show_ok(
+                self.tr("The batch was undone: {n} entries reversed.").format(n=undo.entry_count)
+            )
+            self.model.refresh()
+            self.detail.reload()
+
+        run_task(
+            points.undo_batch,
+            self.ctx.db,
+            self.ctx.actor,
+            batch.batch_id,
+            reason,
+            on_done=done,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def print_cards(self) -> None:
+        ids = self._need_selection()
+        if ids is not None:
+            self.detail.cards_for(ids)
+
+    def export_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export households"),
+            "households.xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        self.action_buttons["export"].setEnabled(False)
+        self.message.show_info(self.tr("Exporting…"))
+
+        def done(n: int) -> None:
+            self.action_buttons["export"].setEnabled(True)
+            self.message.show_ok(
+                self.tr("{n} households exported to {path}.").format(n=n, path=str(path))
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.action_buttons["export"].setEnabled(True)
+            self.message.show_error(error_text(exc))
+
+        def progress(done_rows: int, total: int, _text: str) -> None:
+            self.message.show_info(
+                self.tr("Exporting… {done} of {total}").format(done=done_rows, total=total)
+            )
+
+        if self.model.hits is not None:
+            run_task(
+                export_hits,
+                list(self.model.hits),
+                path,
+                on_done=done,
+                on_error=failed,
+                receiver=self,
+            )
+        else:
+            run_task(
+                export_households,
+                self.ctx.db,
+                self.model.filter,
+                path,
+                on_done=done,
+                on_error=failed,
+                on_progress=progress,
+                receiver=self,
+            )
+
+    def import_roster(self) -> None:
+        from app.views.roster_import_dialog import RosterImportDialog
+
+        dialog = RosterImportDialog(self.ctx, self)
+
+        def accepted() -> None:
+            self.message.show_ok(dialog.summary)
+            self.load_groups()
+            self.model.refresh()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+
+class HouseholdsPage(QWidget):
+    """居民与积分: households, the rule catalogue, periods and rankings."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.views.points_tabs import PeriodsTab, RulesTab
+
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("households_tabs")
+        self.households = HouseholdsTab(ctx)
+        self.rules = RulesTab(ctx)
+        self.periods = PeriodsTab(ctx)
+        self.tabs.addTab(self.households, self.tr("Households"))
+        self.tabs.addTab(self.rules, self.tr("Points rules"))
+        self.tabs.addTab(self.periods, self.tr("Periods and rankings"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Households and points")))
+        layout.addWidget(self.tabs, 1)

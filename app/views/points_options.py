@@ -1,0 +1,82 @@
+"""Settings of the points system, the supermarket counter and the roster import.
+
+Declared here as typed :class:`~app.settings.Option` values (STYLE 5) rather
+than in app/settings.py, because only the issue-3 pages read them;
+:func:`points_settings` turns them into the services' :class:`PointsSettings`.
+A pass line or minimum balance of 0 means "none" — a household with no points
+cannot redeem anyway.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.services.points import END_ACTIONS, PERIOD_KINDS, PointsSettings
+from app.settings import Option, Settings
+
+PERIOD_KIND = Option("points/period_kind", str, "year", "Points period: month, quarter or year")
+BASE_POINTS = Option("points/base_points", int, 0, "Base score written at period open")
+PASS_LINE = Option("points/pass_line", int, 0, "Minimum period score to redeem (合格线); 0 = none")
+MIN_BALANCE = Option("points/min_balance", int, 0, "Minimum balance to redeem; 0 = none")
+END_ACTION = Option("points/end_action", str, "carry", "At finalize: carry (结转) or clear (清零)")
+MASK_NAMES = Option(
+    "points/mask_names_on_notices", bool, False, "Print 张* instead of 张三 on notice-board lists"
+)
+SLIP_PAGE = Option("supermarket/slip_page", str, "A4", "Slip paper: A4, A5 or 80mm")
+SLIP_TWO_COPIES = Option(
+    "supermarket/slip_two_copies",
+    bool,
+    True,
+    "Print 存根联 and 客户联 (else the customer copy only)",
+)
+SLIP_OUTPUT = Option(
+    "supermarket/slip_output",
+    str,
+    "printer",
+    "After a redemption: printer (default printer), preview, or folder (save PDFs)",
+)
+SLIP_FOLDER = Option("supermarket/slip_folder", str, "", "Folder for slip PDFs (output=folder)")
+ROSTER_MAPPING = Option(
+    "roster/last_mapping", str, "", "Last roster column mapping: JSON field -> header text"
+)
+SLIP_OUTPUTS = ("printer", "preview", "folder")
+
+
+def points_settings(settings: Settings) -> PointsSettings:
+    kind = settings.get(PERIOD_KIND)
+    action = settings.get(END_ACTION)
+    pass_line = settings.get(PASS_LINE)
+    min_balance = settings.get(MIN_BALANCE)
+    return PointsSettings(
+        period_kind=kind if kind in PERIOD_KINDS else "year",
+        base_points=max(0, settings.get(BASE_POINTS)),
+        pass_line=pass_line or None,
+        min_balance=min_balance if min_balance > 0 else None,
+        end_action=action if action in END_ACTIONS else "carry",
+    )
+
+
+def slip_copies(settings: Settings) -> tuple[str, ...]:
+    return ("存根联", "客户联") if settings.get(SLIP_TWO_COPIES) else ("客户联",)
+
+
+def remembered_mapping(settings: Settings) -> dict[str, str]:
+    try:
+        value = json.loads(settings.get(ROSTER_MAPPING) or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def remember_mapping(settings: Settings, mapping: dict[str, str]) -> None:
+    settings.set(ROSTER_MAPPING, json.dumps(mapping, ensure_ascii=False))
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 欧阳娜娜 -> 欧阳**: the surname stays (two-character surnames too)."""
+    if len(name) <= 1:
+        return name
+    keep = 2 if len(name) >= 4 else 1
+    return name[:keep] + "*" * (len(name) - keep)

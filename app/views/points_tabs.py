@@ -1,0 +1,828 @@
+"""The points tabs of the households page: the rule catalogue, and periods with
+their notice-board lists (公示, 积分榜, 红黑榜) and the annual ratings.
+
+Editing the catalogue, the periods and the points settings needs
+``MANAGE_SETTINGS`` (the services check it; the buttons are disabled for other
+roles as a courtesy).  Every list and PDF is made off the GUI thread and shown
+in the PDF preview, from where it is printed or saved.
+
+The 红黑榜 takes the top *n* households of the period for the 红榜 and the
+bottom *n* (not already on the 红榜) for the 黑榜.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.services import points
+from app.services.auth import Permission
+from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
+from app.views.pages import PageContext
+from app.views.points_common import DISPLAY, ModelIndex, confirm, signed
+from app.views.points_options import (
+    BASE_POINTS,
+    END_ACTION,
+    MASK_NAMES,
+    MIN_BALANCE,
+    PASS_LINE,
+    PERIOD_KIND,
+    mask_name,
+    points_settings,
+)
+from app.views.tasks import run_task
+from app.views.widgets import MessageLabel, error_text, format_local
+
+PERIOD_STATES = {
+    "open": QT_TRANSLATE_NOOP("PeriodState", "Open"),
+    "publicized": QT_TRANSLATE_NOOP("PeriodState", "Publicized (公示)"),
+    "finalized": QT_TRANSLATE_NOOP("PeriodState", "Finalized"),
+}
+
+
+def _view(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class _RowsModel(QAbstractTableModel):
+    """Cached rows + a column tuple; subclasses say how a row is shown."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return translate(type(self).__name__, self.headers[section])
+
+    def cells(self, row: Any) -> tuple[str, ...]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid() or role != DISPLAY:
+            return None
+        return self.cells(self.rows[index.row()])[index.column()]
+
+
+class RulesModel(_RowsModel):
+    headers = (
+        QT_TRANSLATE_NOOP("RulesModel", "Code"),
+        QT_TRANSLATE_NOOP("RulesModel", "Category"),
+        QT_TRANSLATE_NOOP("RulesModel", "Name"),
+        QT_TRANSLATE_NOOP("RulesModel", "Points"),
+        QT_TRANSLATE_NOOP("RulesModel", "Unit"),
+        QT_TRANSLATE_NOOP("RulesModel", "Cap per period"),
+        QT_TRANSLATE_NOOP("RulesModel", "In use"),
+    )
+
+    def cells(self, r: RuleView) -> tuple[str, ...]:
+        return (
+            r.code,
+            r.category,
+            r.name,
+            signed(r.points),
+            r.unit,
+            str(r.cap_per_period) if r.cap_per_period else "—",
+            self.tr("yes") if r.active else self.tr("no"),
+        )
+
+
+class PeriodsModel(_RowsModel):
+    headers = (
+        QT_TRANSLATE_NOOP("PeriodsModel", "Period"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "State"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "Base score"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "Opened"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "Publicized"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "Finalized"),
+        QT_TRANSLATE_NOOP("PeriodsModel", "At the end"),
+    )
+
+    def cells(self, p: PeriodView) -> tuple[str, ...]:
+        end = {"carry": self.tr("carried over"), "clear": self.tr("cleared")}.get(p.end_action, "")
+        return (
+            p.key,
+            translate("PeriodState", PERIOD_STATES.get(p.state, p.state)),
+            str(p.base_points),
+            format_local(p.opened_at),
+            format_local(p.publicized_at, never="—"),
+            format_local(p.finalized_at, never="—"),
+            end,
+        )
+
+
+class RatingsModel(_RowsModel):
+    headers = (
+        QT_TRANSLATE_NOOP("RatingsModel", "No."),
+        QT_TRANSLATE_NOOP("RatingsModel", "Head"),
+        QT_TRANSLATE_NOOP("RatingsModel", "Group"),
+        QT_TRANSLATE_NOOP("RatingsModel", "Annual score"),
+        QT_TRANSLATE_NOOP("RatingsModel", "Rating"),
+    )
+
+    def cells(self, r: RatingRow) -> tuple[str, ...]:
+        return (r.number, r.head_name, r.group_name, str(r.score), r.rating)
+
+
+# --- worker functions ----------------------------------------------------------------------
+
+
+def period_label(key: str) -> str:
+    """2026 -> 2026年度, 2026-Q4 -> 2026年第4季度, 2026-11 -> 2026年11月 (printed text)."""
+    if len(key) == 4:
+        return f"{key}年度"
+    year, rest = key.split("-", 1)
+    if rest.startswith("Q"):
+        return f"{year}年第{rest[1:]}季度"
+    return f"{year}年{int(rest)}月"
+
+
+def _rank_rows(rows: list[points.RankRow], mask: bool) -> list[Any]:
+    from app.printing.rankings import RankRow
+
+    return [
+        RankRow(
+            r.rank, r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score
+        )
+        for r in rows
+    ]
+
+
+def notice_pdf(db: Database, key: str, mask: bool) -> bytes:
+    """公示 list of a period: every household's score, with the objection window."""
+    from app.printing.rankings import render_public_notice
+    from app.services.station import get_station
+
+    station = get_station(db)
+    rows = points.rankings(db, key, None)
+    today = date.today()
+    return render_public_notice(
+        f"{period_label(key)}积分公示",
+        station.name,
+        period_label(key),
+        _rank_rows(rows, mask),
+        today,
+        notice_start=today,
+        notice_end=today + timedelta(days=6),
+        contact_name=station.leader_name or station.name,
+        contact_phone=station.contact_phone or "—",
+    )
+
+
+def ranking_pdf(db: Database, key: str, n: int, mask: bool) -> bytes:
+    from app.printing.rankings import render_ranking
+    from app.services.station import get_station
+
+    station = get_station(db)
+    rows = points.rankings(db, key, n)
+    return render_ranking(
+        f"{period_label(key)}积分榜",
+        station.name,
+        period_label(key),
+        _rank_rows(rows, mask),
+        date.today(),
+    )
+
+
+def red_black_pdf(db: Database, key: str, n: int, mask: bool) -> bytes:
+    from app.printing.rankings import render_red_black
+    from app.services.station import get_station
+
+    station = get_station(db)
+    red = points.rankings(db, key, n)
+    red_ids = {r.household_id for r in red}
+    black = [r for r in points.rankings(db, key, n, bottom=True) if r.household_id not in red_ids]
+    return render_red_black(
+        f"{period_label(key)}红黑榜",
+        station.name,
+        period_label(key),
+        _rank_rows(red, mask),
+        _rank_rows(black, mask),
+        date.today(),
+    )
+
+
+def ratings_pdf(db: Database, year: int, rows: list[RatingRow], mask: bool) -> bytes:
+    from app.printing.report import ReportColumn, render_table_report
+    from app.services.station import get_station
+
+    station = get_station(db)
+    columns = (
+        ReportColumn("户号", 30, "center"),
+        ReportColumn("户主", "*"),
+        ReportColumn("村民小组", 40, "center"),
+        ReportColumn("年度积分", 26, "right"),
+        ReportColumn("评定结果", 36, "center"),
+    )
+    cells = [
+        [r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score, r.rating]
+        for r in rows
+        if r.rating
+    ]
+    return render_table_report(
+        f"{year}年度文明户评定结果",
+        columns,
+        cells,
+        station_name=station.name,
+        subtitle=f"{year}年度",
+        generated_at=date.today(),
+    )
+
+
+def parse_tiers(text: str) -> list[RatingTier]:
+    """``星级文明户:120, 文明信用户:90`` -> tiers; raises ValueError on bad input."""
+    tiers = []
+    for part in text.replace("，", ",").replace("：", ":").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        label, _, score = part.rpartition(":")
+        if not label.strip():
+            raise ValueError(part)
+        tiers.append(RatingTier(label.strip(), int(score)))
+    if not tiers:
+        raise ValueError(text)
+    return tiers
+
+
+# --- the rules tab --------------------------------------------------------------------------
+
+
+class RuleDialog(QDialog):
+    def __init__(
+        self, ctx: PageContext, rule: RuleView | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("rule_dialog")
+        self.ctx = ctx
+        self.rule = rule
+        self.setWindowTitle(self.tr("Edit rule") if rule else self.tr("New rule"))
+        self.code = QLineEdit(rule.code if rule else "")
+        self.code.setObjectName("rule_code")
+        self.code.setReadOnly(rule is not None)
+        self.category = QLineEdit(rule.category if rule else "")
+        self.name = QLineEdit(rule.name if rule else "")
+        self.name.setObjectName("rule_name")
+        self.points = QSpinBox()
+        self.points.setObjectName("rule_points")
+        self.points.setRange(-points.MAX_RULE_POINTS, points.MAX_RULE_POINTS)
+        self.points.setValue(rule.points if rule else 0)
+        self.unit = QLineEdit(rule.unit if rule else "次")
+        self.cap = QSpinBox()
+        self.cap.setObjectName("rule_cap")
+        self.cap.setRange(0, 1_000_000)
+        self.cap.setSpecialValueText(self.tr("no cap"))
+        self.cap.setValue(rule.cap_per_period or 0 if rule else 0)
+        self.order = QSpinBox()
+        self.order.setRange(0, 100_000)
+        self.order.setValue(rule.sort_order if rule else 0)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Code:"), self.code)
+        form.addRow(self.tr("C&ategory:"), self.category)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Points (+ award, − deduction):"), self.points)
+        form.addRow(self.tr("&Unit:"), self.unit)
+        form.addRow(self.tr("Cap &per period:"), self.cap)
+        form.addRow(self.tr("&Sort order:"), self.order)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def data(self) -> RuleData:
+        return RuleData(
+            code=self.code.text(),
+            name=self.name.text(),
+            points=self.points.value(),
+            category=self.category.text(),
+            unit=self.unit.text(),
+            cap_per_period=self.cap.value() or None,
+            sort_order=self.order.value(),
+        )
+
+    def submit(self) -> None:
+        self.buttons.setEnabled(False)
+        if self.rule is None:
+            args: tuple[Any, ...] = (points.create_rule, self.ctx.db, self.ctx.actor, self.data())
+        else:
+            args = (points.update_rule, self.ctx.db, self.ctx.actor, self.rule.id, self.data())
+        run_task(*args, on_done=lambda _r: self.accept(), on_error=self._failed, receiver=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+
+class RulesTab(QWidget):
+    """积分细则: the catalogue; past entries keep their snapshot of a rule."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RulesModel(self)
+        self.view = _view(self.model, "rules_table")
+        self.show_disabled = QCheckBox(self.tr("Show rules no longer in use"))
+        self.show_disabled.toggled.connect(lambda _b: self.reload())
+        self.message = MessageLabel()
+        can = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("new", self.tr("&New rule…"), self.new_rule),
+            ("edit", self.tr("&Edit…"), self.edit_rule),
+            ("toggle", self.tr("Stop / resume using"), self.toggle_rule),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"rules_{key}")
+            button.clicked.connect(slot)
+            button.setEnabled(can)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+        bar.addWidget(self.show_disabled)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        run_task(
+            points.list_rules,
+            self.ctx.db,
+            self.show_disabled.isChecked(),
+            on_done=self.model.set_rows,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def selected(self) -> RuleView | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error(self.tr("Choose a rule in the list first."))
+            return None
+        rule: RuleView = self.model.rows[rows[0].row()]
+        return rule
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+
+    def _saved(self) -> None:
+        self.message.show_ok(self.tr("Saved."))
+        self.reload()
+
+    def new_rule(self) -> None:
+        self._open(RuleDialog(self.ctx, None, self))
+
+    def edit_rule(self) -> None:
+        rule = self.selected()
+        if rule is not None:
+            self._open(RuleDialog(self.ctx, rule, self))
+
+    def toggle_rule(self) -> None:
+        rule = self.selected()
+        if rule is None:
+            return
+        run_task(
+            points.set_rule_active,
+            self.ctx.db,
+            self.ctx.actor,
+            rule.id,
+            not rule.active,
+            on_done=lambda _r: self.reload(),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+
+# --- the periods tab ------------------------------------------------------------------------
+
+
+class PeriodsTab(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        admin = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        self.message = MessageLabel()
+        self.message.setObjectName("periods_message")
+
+        # settings
+        s = ctx.settings
+        self.settings_box = QGroupBox(self.tr("Points settings"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("setting_period_kind")
+        for value, text in (
+            ("year", self.tr("Year")),
+            ("quarter", self.tr("Quarter")),
+            ("month", self.tr("Month")),
+        ):
+            self.kind.addItem(text, value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(s.get(PERIOD_KIND))))
+        self.base = QSpinBox()
+        self.base.setRange(0, 10_000)
+        self.base.setValue(s.get(BASE_POINTS))
+        self.pass_line = QSpinBox()
+        self.pass_line.setRange(0, 10_000)
+        self.pass_line.setSpecialValueText(self.tr("none"))
+        self.pass_line.setValue(s.get(PASS_LINE))
+        self.min_balance = QSpinBox()
+        self.min_balance.setRange(0, 10_000)
+        self.min_balance.setSpecialValueText(self.tr("none"))
+        self.min_balance.setValue(s.get(MIN_BALANCE))
+        self.end_action = QComboBox()
+        self.end_action.setObjectName("setting_end_action")
+        self.end_action.addItem(self.tr("Carry points over (结转)"), "carry")
+        self.end_action.addItem(self.tr("Clear points (清零)"), "clear")
+        self.end_action.setCurrentIndex(max(0, self.end_action.findData(s.get(END_ACTION))))
+        self.mask_names = QCheckBox(self.tr("Mask names on notice-board lists (张*)"))
+        self.mask_names.setChecked(s.get(MASK_NAMES))
+        self.save_settings_button = QPushButton(self.tr("Save settings"))
+        self.save_settings_button.setObjectName("save_points_settings")
+        self.save_settings_button.clicked.connect(self.save_settings)
+        form = QFormLayout(self.settings_box)
+        form.addRow(self.tr("Period:"), self.kind)
+        form.addRow(self.tr("Base score at period start:"), self.base)
+        form.addRow(self.tr("Pass line to redeem:"), self.pass_line)
+        form.addRow(self.tr("Minimum balance to redeem:"), self.min_balance)
+        form.addRow(self.tr("At period end:"), self.end_action)
+        form.addRow("", self.mask_names)
+        form.addRow("", self.save_settings_button)
+        self.settings_box.setEnabled(admin)
+
+        # periods
+        self.model = PeriodsModel(self)
+        self.view = _view(self.model, "periods_table")
+        self.period_buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("open", self.tr("&Open current period"), self.open_period),
+            ("publicize", self.tr("&Publicize (公示)…"), self.publicize),
+            ("notice", self.tr("Print 公示 &list"), self.print_notice),
+            ("finalize", self.tr("&Finalize…"), self.finalize),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"period_{key}")
+            button.clicked.connect(slot)
+            button.setEnabled(admin or key == "notice")
+            bar.addWidget(button)
+            self.period_buttons[key] = button
+        bar.addStretch(1)
+        periods_box = QGroupBox(self.tr("Periods"))
+        periods_layout = QVBoxLayout(periods_box)
+        periods_layout.addLayout(bar)
+        periods_layout.addWidget(self.view)
+
+        # rankings
+        rank_box = QGroupBox(self.tr("Rankings for the notice board"))
+        self.rank_period = QComboBox()
+        self.rank_period.setObjectName("rank_period")
+        self.rank_period.setEditable(True)
+        self.rank_period.setCurrentText(str(date.today().year))
+        self.top_n = QSpinBox()
+        self.top_n.setObjectName("rank_top_n")
+        self.top_n.setRange(1, 10_000)
+        self.top_n.setValue(10)
+        self.ranking_button = QPushButton(self.tr("积分榜 PDF"))
+        self.ranking_button.setObjectName("ranking_pdf")
+        self.ranking_button.clicked.connect(lambda: self.rank_pdf(red_black=False))
+        self.red_black_button = QPushButton(self.tr("红黑榜 PDF"))
+        self.red_black_button.setObjectName("red_black_pdf")
+        self.red_black_button.clicked.connect(lambda: self.rank_pdf(red_black=True))
+        rank_row = QHBoxLayout(rank_box)
+        rank_row.addWidget(self.rank_period)
+        rank_row.addWidget(self.top_n)
+        rank_row.addWidget(self.ranking_button)
+        rank_row.addWidget(self.red_black_button)
+        rank_row.addStretch(1)
+
+        # ratings
+        ratings_box = QGroupBox(self.tr("Annual household ratings (星级文明户 / 文明信用户)"))
+        self.year = QSpinBox()
+        self.year.setObjectName("ratings_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.tiers = QLineEdit(", ".join(f"{t.label}:{t.min_score}" for t in points.DEFAULT_TIERS))
+        self.tiers.setObjectName("ratings_tiers")
+        self.show_ratings_button = QPushButton(self.tr("Show"))
+        self.show_ratings_button.setObjectName("ratings_show")
+        self.show_ratings_button.clicked.connect(self.show_ratings)
+        self.apply_ratings_button = QPushButton(self.tr("Apply to households"))
+        self.apply_ratings_button.setObjectName("ratings_apply")
+        self.apply_ratings_button.setEnabled(admin)
+        self.apply_ratings_button.clicked.connect(self.apply_ratings)
+        self.ratings_pdf_button = QPushButton(self.tr("List PDF"))
+        self.ratings_pdf_button.setObjectName("ratings_pdf")
+        self.ratings_pdf_button.clicked.connect(self.print_ratings)
+        self.ratings = RatingsModel(self)
+        self.ratings_view = _view(self.ratings, "ratings_table")
+        ratings_row = QHBoxLayout()
+        ratings_row.addWidget(self.year)
+        ratings_row.addWidget(self.tiers, 1)
+        ratings_row.addWidget(self.show_ratings_button)
+        ratings_row.addWidget(self.apply_ratings_button)
+        ratings_row.addWidget(self.ratings_pdf_button)
+        ratings_layout = QVBoxLayout(ratings_box)
+        ratings_layout.addLayout(ratings_row)
+        ratings_layout.addWidget(self.ratings_view)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(periods_box, 1)
+        left_layout.addWidget(rank_box)
+        left_layout.addWidget(ratings_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.settings_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def _error(self, exc: BaseException) -> None:
+        self.message.show_error(error_text(exc))
+
+    def reload(self) -> None:
+        run_task(
+            points.list_periods,
+            self.ctx.db,
+            on_done=self._periods,
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def _periods(self, periods: list[PeriodView]) -> None:
+        self.model.set_rows(periods)
+        current = self.rank_period.currentText()
+        keys = [p.key for p in periods]
+        years = sorted({k[:4] for k in keys}, reverse=True)
+        self.rank_period.clear()
+        self.rank_period.addItems(list(dict.fromkeys([*keys, *years])))
+        self.rank_period.setCurrentText(current)
+
+    def save_settings(self) -> None:
+        s = self.ctx.settings
+        s.set(PERIOD_KIND, str(self.kind.currentData()))
+        s.set(BASE_POINTS, self.base.value())
+        s.set(PASS_LINE, self.pass_line.value())
+        s.set(MIN_BALANCE, self.min_balance.value())
+        s.set(END_ACTION, str(self.end_action.currentData()))
+        s.set(MASK_NAMES, self.mask_names.isChecked())
+        self.message.show_ok(self.tr("Points settings saved."))
+
+    def selected_period(self) -> PeriodView | None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            period: PeriodView = self.model.rows[rows[0].row()]
+            return period
+        unfinished = [p for p in self.model.rows if p.state != "finalized"]
+        if unfinished:
+            return unfinished[0]
+        self.message.show_error(self.tr("Choose a period in the list first."))
+        return None
+
+    def _show_pdf(self, pdf: bytes, title: str, file_name: str) -> None:
+        from app.views.pdf_preview import show_pdf
+
+        show_pdf(pdf, title, "A4", self, file_name=file_name)
+
+    def open_period(self) -> None:
+        settings = points_settings(self.ctx.settings)
+        key = points.period_key(date.today(), settings.period_kind)
+        text = self.tr("Open period {period}?").format(period=key)
+        if settings.base_points:
+            text += " " + self.tr("Every household gets the base score of {n} points.").format(
+                n=settings.base_points
+            )
+        if not confirm(self, self.tr("Open a period"), text):
+            return
+        run_task(
+            points.open_period,
+            self.ctx.db,
+            self.ctx.actor,
+            settings,
+            on_done=lambda p: self._period_done(self.tr("Period {period} opened."), p),
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def _period_done(self, text: str, period: PeriodView) -> None:
+        self.message.show_ok(text.format(period=period.key))
+        self.reload()
+
+    def publicize(self) -> None:
+        period = self.selected_period()
+        if period is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Publicize"),
+            self.tr(
+                "Post the standings of {period} (公示)? Objections are then settled by "
+                "adjustments before the period is finalized."
+            ).format(period=period.key),
+        ):
+            return
+
+        def done(p: PeriodView) -> None:
+            self.message.show_ok(self.tr("Period {period} is publicized.").format(period=p.key))
+            self.reload()
+            self.print_notice(p)
+
+        run_task(
+            points.publicize_period,
+            self.ctx.db,
+            self.ctx.actor,
+            period.key,
+            on_done=done,
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def print_notice(self, period: PeriodView | None = None) -> None:
+        period = period if isinstance(period, PeriodView) else self.selected_period()
+        if period is None:
+            return
+        run_task(
+            notice_pdf,
+            self.ctx.db,
+            period.key,
+            self.ctx.settings.get(MASK_NAMES),
+            on_done=lambda pdf: self._show_pdf(
+                pdf,
+                self.tr("公示 list {period}").format(period=period.key),
+                f"gongshi-{period.key}.pdf",
+            ),
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def finalize(self) -> None:
+        period = self.selected_period()
+        if period is None:
+            return
+        settings = points_settings(self.ctx.settings)
+        action = (
+            self.tr("Every balance is then cleared to 0 (清零), written as ledger entries.")
+            if settings.end_action == "clear"
+            else self.tr("Balances are carried over to the next period.")
+        )
+        if not confirm(
+            self,
+            self.tr("Finalize"),
+            self.tr("Finalize {period}? Its points can no longer change.").format(period=period.key)
+            + " "
+            + action,
+        ):
+            return
+        run_task(
+            points.finalize_period,
+            self.ctx.db,
+            self.ctx.actor,
+            period.key,
+            settings,
+            on_done=lambda p: self._period_done(self.tr("Period {period} is finalized."), p),
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def rank_pdf(self, *, red_black: bool) -> None:
+        key = self.rank_period.currentText().strip()
+        fn = red_black_pdf if red_black else ranking_pdf
+        title = self.tr("红黑榜 {period}") if red_black else self.tr("积分榜 {period}")
+        run_task(
+            fn,
+            self.ctx.db,
+            key,
+            self.top_n.value(),
+            self.ctx.settings.get(MASK_NAMES),
+            on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key), f"ranking-{key}.pdf"),
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def _tiers(self) -> list[RatingTier] | None:
+        try:
+            return parse_tiers(self.tiers.text())
+        except ValueError:
+            self.message.show_error(self.tr("Write the tiers like 星级文明户:120, 文明信用户:90."))
+            return None
+
+    def show_ratings(self) -> None:
+        tiers = self._tiers()
+        if tiers is None:
+            return
+        run_task(
+            points.annual_ratings,
+            self.ctx.db,
+            self.year.value(),
+            tiers,
+            on_done=self._ratings_shown,
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def _ratings_shown(self, rows: list[RatingRow]) -> None:
+        self.ratings.set_rows(rows)
+        counts: dict[str, int] = {}
+        for r in rows:
+            if r.rating:
+                counts[r.rating] = counts.get(r.rating, 0) + 1
+        summary = "、".join(f"{k} {v}" for k, v in counts.items()) or self.tr(
+            "no household reaches a tier"
+        )
+        self.message.show_info(
+            self.tr("{year}: {summary}.").format(year=self.year.value(), summary=summary)
+        )
+
+    def apply_ratings(self) -> None:
+        tiers = self._tiers()
+        if tiers is None:
+            return
+        run_task(
+            points.apply_ratings,
+            self.ctx.db,
+            self.ctx.actor,
+            self.year.value(),
+            tiers,
+            on_done=lambda _c: self.message.show_ok(
+                self.tr("The ratings were stored on the households.")
+            ),
+            on_error=self._error,
+            receiver=self,
+        )
+
+    def print_ratings(self) -> None:
+        tiers = self._tiers()
+        if tiers is None:
+            return
+        year = self.year.value()
+
+        def make(db: Database) -> bytes:
+            return ratings_pdf(db, year, points.annual_ratings(db, year, tiers), self_mask)
+
+        self_mask = self.ctx.settings.get(MASK_NAMES)
+        run_task(
+            make,
+            self.ctx.db,
+            on_done=lambda pdf: self._show_pdf(
+                pdf, self.tr("Ratings {year}").format(year=year), f"ratings-{year}.pdf"
+            ),
+            on_error=self._error,
+            receiver=self,
+        )

@@ -1,0 +1,401 @@
+"""花名册导入 dialog: pick an .xlsx, map its columns, preview every row's problems,
+then import the good rows in one transaction.
+
+The three service steps (``read_roster``, ``validate_rows``, ``commit_import``)
+each run off the GUI thread with a busy bar; nothing is written before the
+person confirms the import, and a file that cannot be read at all (empty, not
+xlsx, no header, too many rows) says so inline and leaves the station as it
+was.  The chosen mapping is remembered by header text (``roster/last_mapping``)
+and offered again when a later file has the same headers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import households, roster_import
+from app.services.roster_import import FIELDS, ImportCounts, RosterPreview, RowResult
+from app.views.pages import PageContext
+from app.views.points_common import DISPLAY, ModelIndex, confirm
+from app.views.points_options import remember_mapping, remembered_mapping
+from app.views.tasks import run_task
+from app.views.widgets import MessageLabel, error_text
+
+FIELD_LABELS = {
+    "number": QT_TRANSLATE_NOOP("RosterImportDialog", "Household number (户号)"),
+    "name": QT_TRANSLATE_NOOP("RosterImportDialog", "Name (姓名) *"),
+    "relation": QT_TRANSLATE_NOOP("RosterImportDialog", "Relation (与户主关系)"),
+    "id_number": QT_TRANSLATE_NOOP("RosterImportDialog", "ID number (身份证号)"),
+    "phone": QT_TRANSLATE_NOOP("RosterImportDialog", "Phone (联系电话)"),
+    "group_name": QT_TRANSLATE_NOOP("RosterImportDialog", "Village group (村民小组)"),
+    "address": QT_TRANSLATE_NOOP("RosterImportDialog", "Address (住址)"),
+    "sex": QT_TRANSLATE_NOOP("RosterImportDialog", "Sex (性别)"),
+    "birth_date": QT_TRANSLATE_NOOP("RosterImportDialog", "Birth date (出生日期)"),
+}
+
+
+class RowsModel(QAbstractTableModel):
+    ROW, NUMBER, NAME, RESULT = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowResult] = []
+
+    def set_rows(self, rows: list[RowResult]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return (self.tr("Row"), self.tr("Household"), self.tr("Name"), self.tr("Result"))[section]
+
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == DISPLAY:
+            if col == self.ROW:
+                return str(r.row_no)
+            if col == self.NUMBER:
+                return r.number + (" ↓" if r.fill_down else "")
+            if col == self.NAME:
+                return r.name
+            if r.ok:
+                return self.tr("OK")
+            return " ".join(p.text for p in r.problems)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.RESULT:
+            return QColor("#1b7f3b") if r.ok else QColor("#b42318")
+        if role == Qt.ItemDataRole.UserRole:
+            return r.ok
+        return None
+
+
+class _ProblemsOnly(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.only_problems = False
+
+    def set_only_problems(self, on: bool) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.only_problems = on
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            self.only_problems = on
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self.only_problems:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return not index.data(Qt.ItemDataRole.UserRole)
+
+
+class RosterImportDialog(QDialog):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roster_import")
+        self.setWindowTitle(self.tr("Import a roster from Excel"))
+        self.ctx = ctx
+        self.path: Path | None = None
+        self.preview: RosterPreview | None = None
+        self.results: list[RowResult] = []
+        self.summary = ""
+        self.counts: ImportCounts | None = None
+
+        self.file_label = QLabel(self.tr("No file chosen."))
+        self.file_label.setObjectName("roster_file")
+        self.choose_button = QPushButton(self.tr("&Choose file…"))
+        self.choose_button.setObjectName("roster_choose")
+        self.choose_button.clicked.connect(self.choose_file)
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("roster_sheet")
+        self.sheet.activated.connect(self._sheet_chosen)
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(QLabel(self.tr("Sheet:")))
+        top.addWidget(self.sheet)
+
+        self.mapping_box = QGroupBox(self.tr("Which column holds what"))
+        grid = QGridLayout(self.mapping_box)
+        self.field_combos: dict[str, QComboBox] = {}
+        for i, fld in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.setObjectName(f"map_{fld}")
+            combo.setMinimumContentsLength(12)
+            self.field_combos[fld] = combo
+            grid.addWidget(QLabel(self.tr(FIELD_LABELS[fld])), i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+        self.existing_groups = QCheckBox(self.tr("Groups must already exist at the station"))
+        self.existing_groups.setObjectName("roster_existing_groups")
+        self.check_button = QPushButton(self.tr("C&heck rows"))
+        self.check_button.setObjectName("roster_check")
+        self.check_button.clicked.connect(self.validate)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.existing_groups)
+        check_row.addStretch(1)
+        check_row.addWidget(self.check_button)
+
+        self.rows_model = RowsModel(self)
+        self.proxy = _ProblemsOnly(self)
+        self.proxy.setSourceModel(self.rows_model)
+        self.table = QTableView()
+        self.table.setObjectName("roster_rows")
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
+        self.only_problems.setObjectName("roster_only_problems")
+        self.only_problems.toggled.connect(self.proxy.set_only_problems)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("roster_summary")
+        self.summary_label.setWordWrap(True)
+        self.message = MessageLabel()
+        self.message.setObjectName("roster_message")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("roster_busy")
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setObjectName("roster_import_button")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.commit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.mapping_box.setEnabled(False)
+        self.check_button.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.mapping_box)
+        layout.addLayout(check_row)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.only_problems)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+
+    # --- busy state ----------------------------------------------------------------------
+
+    def _busy(self, on: bool) -> None:
+        self.busy.setVisible(on)
+        self.choose_button.setEnabled(not on)
+        self.check_button.setEnabled(not on and self.preview is not None)
+        self.mapping_box.setEnabled(not on and self.preview is not None)
+        if on:
+            self.import_button.setEnabled(False)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.message.show_error(error_text(exc))
+        self._update_import_button()
+
+    # --- step 1: the file -------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the roster"), "", self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path, sheet: str | None = None) -> None:
+        self.path = path
+        self.preview = None
+        self.results = []
+        self.rows_model.set_rows([])
+        self.summary_label.setText("")
+        self.message.clear_message()
+        self.file_label.setText(path.name)
+        self._busy(True)
+        run_task(
+            roster_import.read_roster,
+            path,
+            sheet,
+            on_done=self._read,
+            on_error=self._read_failed,
+            receiver=self,
+        )
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self.preview = None
+        self._failed(exc)
+
+    def _sheet_chosen(self, _index: int) -> None:
+        if self.path is not None:
+            self.load_file(self.path, self.sheet.currentText())
+
+    def _read(self, preview: RosterPreview) -> None:
+        self.preview = preview
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(list(preview.sheet_names))
+        self.sheet.setCurrentText(preview.sheet)
+        self.sheet.blockSignals(False)
+        mapping = dict(preview.mapping)
+        remembered = remembered_mapping(self.ctx.settings)
+        if remembered and all(h in preview.headers for h in remembered.values()):
+            mapping = {f: preview.headers.index(h) for f, h in remembered.items() if f in FIELDS}
+        for fld, combo in self.field_combos.items():
+            combo.clear()
+            combo.addItem(self.tr("(none)"), -1)
+            for col, text in enumerate(preview.headers):
+                combo.addItem(f"{_column_letter(col)}: {text}", col)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(fld, -1))))
+        self.summary_label.setText(
+            self.tr("{n} rows below the header on row {header}.").format(
+                n=len(preview.rows), header=preview.header_row
+            )
+        )
+        self._busy(False)
+        self.validate()
+
+    def mapping(self) -> dict[str, int]:
+        chosen = {}
+        for fld, combo in self.field_combos.items():
+            col = combo.currentData()
+            if col is not None and int(col) >= 0:
+                chosen[fld] = int(col)
+        return chosen
+
+    # --- step 2: the rows ------------------------------------------------------------------
+
+    def validate(self) -> None:
+        if self.preview is None:
+            return
+        self.results = []  # a new mapping: the old verdicts no longer hold
+        self.rows_model.set_rows([])
+        self._busy(True)
+        self.message.clear_message()
+        run_task(
+            _validate,
+            self.ctx.db,
+            self.preview,
+            self.mapping(),
+            self.existing_groups.isChecked(),
+            on_done=self._validated,
+            on_error=self._failed,
+            receiver=self,
+        )
+
+    def _validated(self, results: list[RowResult]) -> None:
+        self._busy(False)
+        self.results = results
+        self.rows_model.set_rows(results)
+        self.table.resizeRowsToContents()
+        good = sum(1 for r in results if r.ok)
+        bad = len(results) - good
+        self.summary_label.setText(
+            self.tr(
+                "{good} rows can be imported; {bad} rows have problems (listed in red)."
+            ).format(good=good, bad=bad)
+        )
+        if bad:
+            self.only_problems.setChecked(True)
+        self._update_import_button()
+
+    def good_rows(self) -> list[RowResult]:
+        return [r for r in self.results if r.ok]
+
+    def _update_import_button(self) -> None:
+        good = len(self.good_rows())
+        self.import_button.setEnabled(good > 0 and not self.busy.isVisible())
+        self.import_button.setText(
+            self.tr("&Import {n} rows").format(n=good) if good else self.tr("&Import")
+        )
+
+    # --- step 3: commit ---------------------------------------------------------------------
+
+    def commit(self) -> None:
+        rows = self.good_rows()
+        if not rows:
+            return
+        bad = len(self.results) - len(rows)
+        text = self.tr("Import {n} rows now?").format(n=len(rows))
+        if bad:
+            text += " " + self.tr("{bad} rows with problems will be left out.").format(bad=bad)
+        if not confirm(self, self.windowTitle(), text):
+            return
+        self._busy(True)
+        self.message.show_info(self.tr("Importing…"))
+        run_task(
+            roster_import.commit_import,
+            self.ctx.db,
+            self.ctx.actor,
+            rows,
+            on_done=self._committed,
+            on_error=self._failed,
+            receiver=self,
+        )
+
+    def _committed(self, counts: ImportCounts) -> None:
+        self._busy(False)
+        self.counts = counts
+        if self.preview is not None:
+            headers = self.preview.headers
+            remember_mapping(
+                self.ctx.settings,
+                {f: headers[c] for f, c in self.mapping().items() if c < len(headers)},
+            )
+        self.summary = self.tr(
+            "Imported: {households} new households, {members} residents."
+        ).format(households=counts.households_created, members=counts.members_added)
+        self.accept()
+
+
+def _validate(
+    db: Any, preview: RosterPreview, mapping: dict[str, int], existing: bool
+) -> list[RowResult]:
+    groups = households.list_groups(db) if existing else None
+    return roster_import.validate_rows(db, preview, mapping, groups)
+
+
+def _column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

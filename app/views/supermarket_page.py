@@ -1,0 +1,486 @@
+"""积分超市 page: the redemption counter, and the goods with their stock.
+
+The goods tab is a :class:`GoodsModel` (cached rows from ``list_goods``, a few
+hundred at most) behind a QSortFilterProxyModel for sorting and the filter
+box; goods at or below their warning level are highlighted and listed above
+the table.  Stock arrives by purchase or donation (with the donor's name) and
+leaves by damage or a stocktake adjustment — each an append-only stock move
+written by the service; the dialogs here only collect the numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import supermarket
+from app.services.auth import Permission
+from app.services.supermarket import GoodsData, GoodsView, MoveView
+from app.views.counter import CounterWidget
+from app.views.pages import PageContext
+from app.views.points_common import DISPLAY, ModelIndex
+from app.views.tasks import run_task
+from app.views.widgets import MessageLabel, error_text, format_local, heading
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class GoodsModel(QAbstractTableModel):
+    NAME, CATEGORY, UNIT, PRICE, ON_HAND, LOW_AT, BARCODE, STATUS = range(8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[GoodsView] = []
+
+    def set_rows(self, rows: list[GoodsView]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return (
+            self.tr("Name"),
+            self.tr("Category"),
+            self.tr("Unit"),
+            self.tr("Points"),
+            self.tr("In stock"),
+            self.tr("Warn at"),
+            self.tr("Barcode"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        g = self.rows[index.row()]
+        col = index.column()
+        if role in (DISPLAY, SORT_ROLE):
+            values: tuple[Any, ...] = (
+                g.name,
+                g.category,
+                g.unit,
+                g.points_price,
+                g.on_hand,
+                g.low_stock_threshold,
+                g.barcode or "",
+                self.tr("Offered") if g.active else self.tr("Withdrawn"),
+            )
+            value = values[col]
+            return value if role == SORT_ROLE else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and g.active and g.low:
+            return QColor("#fde8e8")
+        if role == Qt.ItemDataRole.ForegroundRole and not g.active:
+            return QColor("#7b8794")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.PRICE,
+            self.ON_HAND,
+            self.LOW_AT,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and g.active and g.low:
+            return self.tr("Low stock")
+        return None
+
+
+class GoodsFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+
+class GoodsDialog(QDialog):
+    """Add or edit goods; the service validates and its sentence is shown inline."""
+
+    def __init__(
+        self, ctx: PageContext, goods: GoodsView | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("goods_dialog")
+        self.ctx = ctx
+        self.goods = goods
+        self.result_goods: GoodsView | None = None
+        self.setWindowTitle(self.tr("Edit goods") if goods else self.tr("New goods"))
+        self.name = QLineEdit(goods.name if goods else "")
+        self.name.setObjectName("goods_name")
+        self.category = QLineEdit(goods.category if goods else "")
+        self.unit = QLineEdit(goods.unit if goods else "件")
+        self.price = QSpinBox()
+        self.price.setObjectName("goods_price")
+        self.price.setRange(0, 100_000)
+        self.price.setValue(goods.points_price if goods else 0)
+        self.barcode = QLineEdit(goods.barcode or "" if goods else "")
+        self.barcode.setObjectName("goods_barcode")
+        self.barcode.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.low = QSpinBox()
+        self.low.setRange(0, 100_000)
+        self.low.setValue(goods.low_stock_threshold if goods else 0)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Category:"), self.category)
+        form.addRow(self.tr("&Unit:"), self.unit)
+        form.addRow(self.tr("&Points price:"), self.price)
+        form.addRow(self.tr("&Barcode (scan it):"), self.barcode)
+        form.addRow(self.tr("&Warn when stock is at or below:"), self.low)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def data(self) -> GoodsData:
+        return GoodsData(
+            name=self.name.text(),
+            points_price=self.price.value(),
+            category=self.category.text(),
+            unit=self.unit.text(),
+            barcode=self.barcode.text().strip() or None,
+            photo_path=self.goods.photo_path if self.goods else None,
+            low_stock_threshold=self.low.value(),
+        )
+
+    def submit(self) -> None:
+        self.buttons.setEnabled(False)
+        if self.goods is None:
+            run_task(
+                supermarket.create_goods,
+                self.ctx.db,
+                self.ctx.actor,
+                self.data(),
+                on_done=self._done,
+                on_error=self._failed,
+                receiver=self,
+            )
+        else:
+            run_task(
+                supermarket.update_goods,
+                self.ctx.db,
+                self.ctx.actor,
+                self.goods.id,
+                self.data(),
+                on_done=self._done,
+                on_error=self._failed,
+                receiver=self,
+            )
+
+    def _done(self, goods: GoodsView) -> None:
+        self.result_goods = goods
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+
+class StockDialog(QDialog):
+    """One stock action on one goods: receive, damage or stocktake."""
+
+    RECEIVE, DAMAGE, STOCKTAKE = "receive", "damage", "stocktake"
+
+    def __init__(
+        self, ctx: PageContext, goods: GoodsView, action: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("stock_dialog")
+        self.ctx = ctx
+        self.goods = goods
+        self.action = action
+        titles = {
+            self.RECEIVE: self.tr("Receive stock: {name}"),
+            self.DAMAGE: self.tr("Record damage: {name}"),
+            self.STOCKTAKE: self.tr("Stocktake: {name}"),
+        }
+        self.setWindowTitle(titles[action].format(name=goods.name))
+        self.qty = QSpinBox()
+        self.qty.setObjectName("stock_qty")
+        self.qty.setRange(0, supermarket.MAX_STOCK_QTY)
+        self.qty.setValue(goods.on_hand if action == self.STOCKTAKE else 1)
+        self.donor = QLineEdit()
+        self.donor.setObjectName("stock_donor")
+        self.donor.setPlaceholderText(self.tr("Empty for a purchase"))
+        self.text = QLineEdit()
+        self.text.setObjectName("stock_text")
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("In stock now:"), QLabel(f"{goods.on_hand} {goods.unit}"))
+        if action == self.RECEIVE:
+            form.addRow(self.tr("&Quantity received:"), self.qty)
+            form.addRow(self.tr("&Donor (爱心企业/人士):"), self.donor)
+            form.addRow(self.tr("&Invoice / reference:"), self.text)
+        elif action == self.DAMAGE:
+            form.addRow(self.tr("&Quantity damaged:"), self.qty)
+            form.addRow(self.tr("&Reason:"), self.text)
+        else:
+            form.addRow(self.tr("&Counted quantity:"), self.qty)
+            form.addRow(self.tr("&Note:"), self.text)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        db, actor, gid, qty = self.ctx.db, self.ctx.actor, self.goods.id, self.qty.value()
+        self.buttons.setEnabled(False)
+        kwargs: dict[str, Any] = {"on_done": self._done, "on_error": self._failed, "receiver": self}
+        if self.action == self.RECEIVE:
+            run_task(
+                supermarket.receive_stock,
+                db,
+                actor,
+                gid,
+                qty,
+                donor=self.donor.text(),
+                reference=self.text.text(),
+                **kwargs,
+            )
+        elif self.action == self.DAMAGE:
+            run_task(supermarket.record_damage, db, actor, gid, qty, self.text.text(), **kwargs)
+        else:
+            run_task(supermarket.stocktake, db, actor, gid, qty, self.text.text(), **kwargs)
+
+    def _done(self, _move: MoveView | None) -> None:
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+
+class GoodsTab(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = GoodsModel(self)
+        self.proxy = GoodsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("goods_table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(GoodsModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("goods_search")
+        self.filter.setPlaceholderText(self.tr("Filter by name, category or barcode"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.low_label = MessageLabel()
+        self.low_label.setObjectName("low_stock")
+        self.message = MessageLabel()
+        can_manage = ctx.actor.can(Permission.DAILY_WORK)
+        buttons = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", self.tr("&New goods…"), self.add_goods),
+            ("edit", self.tr("&Edit…"), self.edit_goods),
+            ("receive", self.tr("&Receive stock…"), lambda: self.stock(StockDialog.RECEIVE)),
+            ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
+            ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
+            ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
+            ("history", self.tr("Stock &history"), self.show_history),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"goods_{key}")
+            button.clicked.connect(slot)
+            button.setEnabled(can_manage)
+            buttons.addWidget(button)
+            self.action_buttons[key] = button
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.low_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        run_task(
+            supermarket.list_goods,
+            self.ctx.db,
+            include_inactive=True,
+            limit=5000,
+            on_done=self._loaded,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _loaded(self, rows: list[GoodsView]) -> None:
+        self.model.set_rows(rows)
+        low = [g for g in rows if g.active and g.low]
+        if low:
+            names = "、".join(f"{g.name} ({g.on_hand})" for g in low[:8])
+            more = "…" if len(low) > 8 else ""
+            self.low_label.show_error(
+                self.tr("{n} goods are low on stock: {names}").format(
+                    n=len(low), names=names + more
+                )
+            )
+        else:
+            self.low_label.clear_message()
+
+    def selected(self) -> GoodsView | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error(self.tr("Choose goods in the list first."))
+            return None
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
+
+    def _after_dialog(self, dialog: QDialog, text: str) -> None:
+        def accepted() -> None:
+            self.message.show_ok(text)
+            self.reload()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def add_goods(self) -> None:
+        self._after_dialog(GoodsDialog(self.ctx, None, self), self.tr("Goods added."))
+
+    def edit_goods(self) -> None:
+        goods = self.selected()
+        if goods is not None:
+            self._after_dialog(GoodsDialog(self.ctx, goods, self), self.tr("Goods saved."))
+
+    def stock(self, action: str) -> None:
+        goods = self.selected()
+        if goods is not None:
+            self._after_dialog(
+                StockDialog(self.ctx, goods, action, self), self.tr("Stock updated.")
+            )
+
+    def toggle_active(self) -> None:
+        goods = self.selected()
+        if goods is None:
+            return
+        run_task(
+            supermarket.set_goods_active,
+            self.ctx.db,
+            self.ctx.actor,
+            goods.id,
+            not goods.active,
+            on_done=lambda _g: self.reload(),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def show_history(self) -> None:
+        goods = self.selected()
+        if goods is None:
+            return
+        run_task(
+            supermarket.stock_moves,
+            self.ctx.db,
+            goods.id,
+            200,
+            on_done=lambda moves: self._history(goods, moves),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _history(self, goods: GoodsView, moves: list[MoveView]) -> None:
+        kinds = {
+            "purchase": self.tr("Purchase"),
+            "donation": self.tr("Donation"),
+            "damage": self.tr("Damage"),
+            "stocktake": self.tr("Stocktake"),
+            "redemption": self.tr("Redemption"),
+            "void": self.tr("Void"),
+        }
+        lines = [
+            f"{format_local(m.created_at)}  {kinds.get(m.kind, m.kind)}  {m.qty:+d}  → {m.on_hand_after}"
+            f"  {m.donor or m.reference}  {m.operator_name}"
+            for m in moves
+        ]
+        dialog = QDialog(self)
+        dialog.setObjectName("stock_history")
+        dialog.setWindowTitle(self.tr("Stock history: {name}").format(name=goods.name))
+        text = QLabel("\n".join(lines) or self.tr("No stock moves yet."))
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(box)
+        dialog.open()
+
+
+class SupermarketPage(QWidget):
+    """积分超市: the counter first (what a 超市值守 opens the page for), then goods."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("supermarket_tabs")
+        self.counter = CounterWidget(ctx)
+        self.tabs.addTab(self.counter, self.tr("Redemption counter"))
+        self.goods_tab: GoodsTab | None = None
+        if ctx.actor.can(Permission.DAILY_WORK):
+            self.goods_tab = GoodsTab(ctx)
+            self.tabs.addTab(self.goods_tab, self.tr("Goods and stock"))
+            self.counter.redeemed.connect(self._stock_changed)
+            self.counter.voided.connect(self._stock_changed)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Points supermarket")))
+        layout.addWidget(self.tabs, 1)
+
+    def _stock_changed(self, _what: object) -> None:
+        if self.goods_tab is not None:
+            self.goods_tab.reload()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.counter:
+            self.counter.reload_goods()
+            self.counter.scan.setFocus()
+        elif widget is self.goods_tab and self.goods_tab is not None:
+            self.goods_tab.reload()

@@ -1,0 +1,230 @@
+"""The households page: the lazy list, search while typing, the household file and
+its dialogs, batch awards, cards and the export."""
+
+from __future__ import annotations
+
+import pytest
+from gui_points_fixtures import page_context, snapshot
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.services import households, points
+from app.services.households import HouseholdData, MemberData
+from app.views import household_dialogs, households_page
+from app.views.households_page import HouseholdsModel, HouseholdsTab
+from app.views.pdf_preview import open_previews
+
+N = 450
+
+
+@pytest.fixture
+def village(station_db):  # type: ignore[no-untyped-def]
+    """450 households in three groups; 001 is 张三 with a phone ending 5678."""
+    db, admin = station_db
+    with db.write() as s:
+        points.seed_default_rules(s)
+        for i in range(1, N + 1):
+            number = f"{i:03d}"
+            head = "张三" if i == 1 else ("李四" if i == 2 else f"王{i}")
+            phone = "13800005678" if i == 1 else ""
+            households.add_household(
+                s,
+                admin,
+                HouseholdData(number, f"第{'一二三'[i % 3]}村民小组", phone=phone),
+                MemberData(head),
+            )
+    return db, admin
+
+
+@pytest.fixture
+def tab(qtbot, village, data_dir, settings, wait_tasks):  # type: ignore[no-untyped-def]
+    db, admin = village
+    widget = HouseholdsTab(page_context(db, data_dir, settings, admin))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    wait_tasks()
+    return widget
+
+
+def test_the_list_is_lazy_and_fetches_pages_as_it_scrolls(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    model = tab.model
+    assert model.rowCount() == N
+    assert tab.count_label.text() == "450 households"
+    assert model.loaded_pages() == {0}  # only what the view shows
+    assert model.index(0, HouseholdsModel.NUMBER).data() == "001"
+    assert model.index(0, HouseholdsModel.PHONE).data() == "138****5678"  # masked
+    tab.view.scrollToBottom()
+    qtbot.waitUntil(lambda: 2 in model.loaded_pages())
+    wait_tasks()
+    assert 1 not in model.loaded_pages()  # the middle was never painted
+    assert model.index(N - 1, HouseholdsModel.NUMBER).data() == "450"
+    assert model.fetches == 2
+
+
+def test_unloaded_rows_show_a_placeholder_until_their_page_arrives(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    model = tab.model
+    assert model.hit(300) is None  # requested now
+    assert model.index(300, 0).data() == "…"
+    with qtbot.waitSignal(model.page_loaded):
+        pass
+    assert model.hit(300) is not None and model.hit(300).number == "301"  # type: ignore[union-attr]
+
+
+def test_search_while_typing(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    serial = tab._search_serial
+    qtbot.keyClicks(tab.search, "zs")  # pinyin initials of 张三
+    qtbot.waitUntil(lambda: tab.model.hits is not None)
+    assert tab._search_serial == serial + 1  # one search for the two keys (debounced)
+    assert [h.head_name for h in tab.model.hits or []] == ["张三"]
+    assert tab.count_label.text() == "1 found"
+    qtbot.waitUntil(lambda: tab.detail.household is not None)  # the only hit opens
+    assert tab.detail.title.text() == "Household 001 · 张三"
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "5678")  # phone tail
+    qtbot.waitUntil(lambda: tab.model.hits is not None and tab.search.text() == "5678")
+    wait_tasks()
+    assert [h.number for h in tab.model.hits or []] == ["001"]
+    tab.search.clear()
+    wait_tasks()
+    qtbot.waitUntil(lambda: tab.model.hits is None and tab.model.rowCount() == N)
+    qtbot.keyClicks(tab.search, "04")  # number prefix
+    qtbot.waitUntil(lambda: tab.model.hits is not None)
+    assert [h.number for h in tab.model.hits or []][:3] == ["040", "041", "042"]
+
+
+def test_a_stale_search_result_is_dropped(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    tab.search.setText("zs")
+    tab.apply_search()
+    stale = tab._search_serial
+    tab.search.setText("ls")
+    tab.apply_search()
+    wait_tasks()
+    assert [h.head_name for h in tab.model.hits or []] == ["李四"]
+    tab._search_done(stale, tab.current_filter(), [])  # the slow first answer arrives late
+    assert [h.head_name for h in tab.model.hits or []] == ["李四"]
+
+
+def test_group_filter(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    assert tab.group.count() == 4  # all + three groups
+    tab.group.setCurrentIndex(tab.group.findData("第一村民小组"))
+    qtbot.waitUntil(lambda: tab.count_label.text() == "150 households")
+    wait_tasks()
+    assert {tab.model.hit(i).group_name for i in range(5)} == {"第一村民小组"}  # type: ignore[union-attr]
+
+
+def test_new_household_dialog_shows_the_service_refusal_inline(
+    qtbot, tab, village, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    db, _ = village
+    before = snapshot(db)
+    qtbot.mouseClick(tab.action_buttons["new"], Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(household_dialogs.HouseholdDialog)
+    assert dialog is not None and dialog.head_form is not None
+    qtbot.keyClicks(dialog.number, "901")
+    dialog.head_form.name.setText("赵六")
+    qtbot.keyClicks(dialog.head_form.id_number, "330481199001011230")  # wrong check digit
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    wait_tasks()
+    assert dialog.isVisible() and dialog.message.kind == "error"
+    assert "ID number" in dialog.message.text() or "check" in dialog.message.text()
+    assert snapshot(db) == before
+    dialog.head_form.id_number.clear()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    assert households.find_by_number(db, "901") is not None
+    assert tab.message.text() == "Household 901 registered."
+
+
+def test_award_by_rule_from_the_household_file(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    tab.view.selectRow(0)
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    qtbot.mouseClick(tab.detail.buttons["award"], Qt.MouseButton.LeftButton)
+    dialog = tab.detail.findChild(household_dialogs.AwardDialog)
+    assert dialog is not None
+    wait_tasks()
+    dialog.select_rule("HJ02")  # 庭院整洁 +2
+    dialog.quantity.setValue(2)
+    assert dialog.preview.text() == "+4 points"
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    assert tab.detail.balance.text() == "Balance: 4 points"
+    assert tab.detail.entries.rows[0].rule_name == "庭院整洁"
+
+
+def test_a_cap_refusal_is_shown_in_the_award_dialog(qtbot, tab, village, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    db, _admin = village
+    tab.view.selectRow(0)
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    qtbot.mouseClick(tab.detail.buttons["award"], Qt.MouseButton.LeftButton)
+    dialog = tab.detail.findChild(household_dialogs.AwardDialog)
+    wait_tasks()
+    dialog.select_rule("XX01")  # cap 30
+    dialog.quantity.setValue(7)  # 35 points
+    before = snapshot(db)
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    wait_tasks()
+    assert dialog.isVisible() and "cap" in dialog.message.text()
+    assert snapshot(db) == before
+
+
+def test_batch_award_and_its_undo(qtbot, tab, village, wait_tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, _ = village
+    for row in range(5):
+        tab.view.selectionModel().select(
+            tab.model.index(row, 0),
+            tab.view.selectionModel().SelectionFlag.Select
+            | tab.view.selectionModel().SelectionFlag.Rows,
+        )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        household_dialogs, "confirm", lambda _p, _t, text: asked.append(text) or True
+    )
+    qtbot.mouseClick(tab.action_buttons["batch"], Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(household_dialogs.BatchAwardDialog)
+    assert dialog is not None
+    wait_tasks()
+    dialog.select_rule("HJ01")  # +5
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    assert asked and "5 households" in asked[0]
+    assert tab.message.text() == "Batch done: 5 households, +25 points in all."
+    assert [points.balance(db, tab.model.hit(i).id) for i in range(5)] == [5] * 5  # type: ignore[union-attr]
+    monkeypatch.setattr(households_page, "ask_reason", lambda *_a: "选错了户")
+    qtbot.mouseClick(tab.action_buttons["undo_batch"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "undone" in tab.message.text())
+    wait_tasks()
+    assert [points.balance(db, tab.model.hit(i).id) for i in range(5)] == [0] * 5  # type: ignore[union-attr]
+    assert points.verify_balances(db).ok
+
+
+def test_export_writes_the_masked_list(qtbot, tab, tmp_path, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.xlsx"
+    tab.export_to(path)
+    qtbot.waitUntil(lambda: "exported" in tab.message.text(), timeout=20_000)
+    rows = list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
+    assert len(rows) == N + 1
+    assert rows[1][:4] == ("001", "张三", "第二村民小组", "138****5678")
+
+
+def test_cards_for_selected_households_open_in_the_preview(
+    qtbot, tab, wait_tasks, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    for row in range(9):
+        tab.view.selectionModel().select(
+            tab.model.index(row, 0),
+            tab.view.selectionModel().SelectionFlag.Select
+            | tab.view.selectionModel().SelectionFlag.Rows,
+        )
+    qtbot.mouseClick(tab.action_buttons["cards"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(open_previews()), timeout=20_000)
+    preview = open_previews()[-1]
+    assert preview.page_count() == 2  # nine cards: two A4 sheets of eight
+    preview.close()

@@ -1,0 +1,88 @@
+"""The PDF preview: shows a document, prints it through QPrinter, saves it."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+
+import pytest
+
+from app.printing.slip import SlipData, SlipLine, render_slip
+from app.views import pdf_preview
+from app.views.pdf_preview import PdfPreviewDialog, pdf_printer, print_pdf
+
+
+def slip(page: str) -> bytes:
+    data = SlipData(
+        "DH-2026-000007",
+        "东风村新时代文明实践站",
+        "001",
+        "张三",
+        [SlipLine("食用油", "桶", 1, 20, 20)],
+        20,
+        50,
+        30,
+        "王站长",
+        datetime(2026, 11, 22, 9, 30),
+        "WB1:R:AAAAAAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAA",
+    )
+    return render_slip(data, page)
+
+
+def page_size_pts(path) -> str:  # type: ignore[no-untyped-def]
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
+    return next(line for line in info.stdout.splitlines() if line.startswith("Page size"))
+
+
+@pytest.mark.parametrize(
+    ("page", "size"), [("A4", "595 x 842"), ("A5", "595 x 420"), ("80mm", "227 x")]
+)
+def test_printing_to_a_pdf_printer_keeps_the_page_size(tmp_path, page, size) -> None:  # type: ignore[no-untyped-def]
+    data = slip(page)
+    out = tmp_path / f"{page}.pdf"
+    pages = print_pdf(data, pdf_printer(out, page, data))
+    assert pages >= 1 and out.stat().st_size > 1000
+    assert size in page_size_pts(out)
+
+
+def test_the_dialog_shows_and_saves(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    data = slip("A4")
+    dialog = PdfPreviewDialog(data, "Slip", "A4")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.page_count() == 1
+    target = tmp_path / "saved"
+    monkeypatch.setattr(
+        pdf_preview.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_a, **_k: (str(target), "")),
+    )
+    dialog.save_button.click()
+    saved = tmp_path / "saved.pdf"
+    assert saved.read_bytes() == data
+    assert dialog.message.text() == f"Saved as {saved}."
+
+
+def test_print_button_uses_the_print_dialog(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    data = slip("A5")
+    dialog = PdfPreviewDialog(data, "Slip", "A5")
+    qtbot.addWidget(dialog)
+    out = tmp_path / "printed.pdf"
+
+    def fake_exec(self) -> int:  # type: ignore[no-untyped-def]
+        printer = self.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    dialog.print_button.click()
+    assert out.is_file() and dialog.message.text() == "Sent 2 page(s) to the printer."
+
+
+def test_not_a_pdf_is_refused() -> None:
+    with pytest.raises(ValueError):
+        pdf_preview.pdf_page_sizes_mm(b"not a pdf")
