@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnClause, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -61,6 +61,13 @@ END_ACTIONS = ("carry", "clear")
 MAX_QUANTITY = 1000
 MAX_RULE_POINTS = 10_000
 _CHUNK = 500
+
+# The ledger read as a plain table scan.  A whole-ledger aggregate (balance check, a
+# year's scores) otherwise walks the (household_id, period) index and fetches every
+# entry's row from the table at random: at 2,000,000 entries that is 4x slower than
+# reading the table in order and sorting (SQLAlchemy renders no SQLite table hints,
+# hence the text FROM).
+_LEDGER_SCAN = text("point_entry NOT INDEXED")
 
 
 class PointsRefused(DomainError):
@@ -1133,11 +1140,12 @@ def verify_balances(db: Database, sample: int | None = None) -> BalanceReport:
     with db.read() as session:
         if sample is None:
             hs = session.execute(select(Household.id, Household.number, Household.balance)).all()
-            sums = dict(
+            household_id: ColumnClause[str] = literal_column("household_id")
+            sums: dict[str, int] = dict(
                 session.execute(
-                    select(PointEntry.household_id, func.sum(PointEntry.points)).group_by(
-                        PointEntry.household_id
-                    )
+                    select(household_id, func.sum(literal_column("points")))
+                    .select_from(_LEDGER_SCAN)
+                    .group_by(household_id)
                 ).all()
             )
         else:
@@ -1399,6 +1407,15 @@ def check_can_redeem(
 
 
 def _scores(session: Session, key: str):
+    if len(key) == 4:  # a whole year is most of the recent ledger: read it as a table scan
+        household_id: ColumnClause[str] = literal_column("household_id")
+        return (
+            select(household_id.label("hid"), func.sum(literal_column("points")).label("score"))
+            .select_from(_LEDGER_SCAN)
+            .where(_in_period(literal_column("period"), key), literal_column("scored") == 1)
+            .group_by(household_id)
+            .subquery()
+        )
     return (
         select(PointEntry.household_id.label("hid"), func.sum(PointEntry.points).label("score"))
         .where(_in_period(PointEntry.period, key), PointEntry.scored.is_(True))
