@@ -34,7 +34,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-import app.views.feature_pages  # noqa: F401 - registers the households and supermarket areas
+import app.views.feature_pages
+import app.views.volunteer_pages  # noqa: F401 - registers the volunteers and activities areas
 from app import APP_NAME, APP_ORG, __version__
 from app.db import Database
 from app.db.migrate import ensure_schema

@@ -1,0 +1,764 @@
+"""志愿者 page: the volunteers list, a volunteer's file, teams, cards; service hours
+and certificates as further tabs.
+
+The list is a :class:`VolunteersModel` (a windowed :class:`LazyRowsModel` over
+``count_volunteers`` / ``fetch_volunteers``): with 5,000 volunteers it fetches
+only the pages the view paints, off the GUI thread.  Typing in the search box
+filters while typing (debounced; name, pinyin initials ``zs``, volunteer
+number, phone tail — the service's filter does the matching); the team filter
+and "show inactive" combine with it.
+
+The search box is a :class:`~app.views.scan_field.ScanLineEdit` with the input
+method left *on* (names are typed in Chinese here): a scanner's burst ending in
+Enter is taken as a scanned card and looked up with the card key
+(``search_volunteers``), a person's typing stays a search.  The kiosk, where
+scanning is the main thing, keeps the input method off.
+
+Only masked ID numbers and phones appear.  The selected volunteer's file
+(teams, approved hours, star level, training, awards, evaluations) is on the
+right with its actions; several selected rows print an A4 sheet of cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.services import service_hours, volunteers
+from app.services.auth import Permission
+from app.services.service_hours import StarGrantView
+from app.services.volunteers import (
+    AwardView,
+    EvaluationView,
+    TrainingView,
+    VolunteerFilter,
+    VolunteerHit,
+    VolunteerRecords,
+    VolunteerView,
+)
+from app.views.pages import PageContext
+from app.views.points_common import ask_reason, confirm, load_station_facts
+from app.views.qtfix import emit
+from app.views.scan_field import ScanLineEdit
+from app.views.tasks import run_task
+from app.views.volunteer_common import (
+    GREY,
+    SEXES,
+    VOLUNTEER_STATES,
+    Catalog,
+    LazyRowsModel,
+    RowsModel,
+    hours,
+    label,
+    load_catalog,
+    rows_of,
+    selected_rows,
+    stars,
+    table_view,
+    with_placeholder,
+)
+from app.views.volunteer_dialogs import (
+    SubRecordDialog,
+    TeamsDialog,
+    VolunteerDialog,
+    VolunteerTeamsDialog,
+)
+from app.views.widgets import MessageLabel, error_text, heading
+
+SEARCH_DELAY_MS = 250
+
+
+class VolunteersModel(LazyRowsModel):
+    NUMBER, NAME, SEX, GROUP, PHONE, HOURS, STARS, STATUS = range(8)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db, volunteers.count_volunteers, volunteers.fetch_volunteers, VolunteerFilter(), parent
+        )
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("No."),
+            self.tr("Name"),
+            self.tr("Sex"),
+            self.tr("Group"),
+            self.tr("Phone"),
+            self.tr("Hours"),
+            self.tr("Stars"),
+            self.tr("Status"),
+        )
+
+    def cell(self, row: VolunteerHit, column: int) -> str:
+        if column == self.NUMBER:
+            return row.number
+        if column == self.NAME:
+            return row.name
+        if column == self.SEX:
+            return label(SEXES, row.sex) if row.sex else ""
+        if column == self.GROUP:
+            return row.group_name
+        if column == self.PHONE:
+            return row.phone_masked
+        if column == self.HOURS:
+            return hours(row.approved_minutes)
+        if column == self.STARS:
+            return stars(row.star_level)
+        return label(VOLUNTEER_STATES, row.status)
+
+    def foreground(self, row: VolunteerHit, column: int) -> QColor | None:
+        if row.status != "active":
+            return GREY
+        if column == self.STARS:
+            return QColor("#b7791f")
+        return None
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight if column == self.HOURS else None
+
+
+# --- worker functions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VolunteerFile:
+    volunteer: VolunteerView
+    records: VolunteerRecords
+    grants: tuple[StarGrantView, ...]
+
+
+def load_volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
+    return VolunteerFile(
+        volunteers.get_volunteer(db, volunteer_id),
+        volunteers.list_sub_records(db, volunteer_id),
+        tuple(service_hours.star_history(db, volunteer_id)),
+    )
+
+
+def volunteer_cards_pdf(
+    db: Database,
+    actor: Any,
+    data_dir: Any,
+    volunteer_ids: list[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+) -> bytes:
+    """Issue (or reissue) the volunteers' cards and lay them out: one card-sized page
+    for a single volunteer, A4 sheets of eight for several."""
+    from app.printing.cards import CardData, render_card, render_cards
+
+    facts = load_station_facts(db, data_dir)
+    faces = []
+    for vid in volunteer_ids:
+        v = volunteers.get_volunteer(db, vid)
+        if reissue:
+            card = volunteers.reissue_volunteer_card(db, actor, facts.card_key, vid, reason)
+        else:
+            card = volunteers.issue_volunteer_card(db, actor, facts.card_key, vid)
+        extra = [t.name for t in v.teams[:2]]
+        if card.serial > 1:
+            extra.append(f"第 {card.serial} 张卡")
+        faces.append(
+            CardData(
+                kind_label="志愿者证",
+                title_line=facts.name,
+                name=v.name,
+                number=v.number,
+                extra_lines=extra,
+                payload=card.payload,
+            )
+        )
+    if len(faces) == 1:
+        return render_card(faces[0], "card")
+    return render_cards(faces, per_page=8)
+
+
+def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:
+    from app.services.keys import load_keys
+
+    key = load_keys(data_dir.keys).card_key
+    return volunteers.search_volunteers(db, code, 5, include_inactive=True, card_key=key)
+
+
+# --- sub-record models -------------------------------------------------------------------------
+
+
+class TrainingModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("Training"), self.tr("By"), self.tr("Hours"))
+
+    def cell(self, row: TrainingView, column: int) -> str:
+        return (row.held_on.isoformat(), row.title, row.organizer, hours(row.minutes))[column]
+
+
+class AwardModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("Award"), self.tr("Level"), self.tr("Issued by"))
+
+    def cell(self, row: AwardView, column: int) -> str:
+        return (row.awarded_on.isoformat(), row.title, row.level, row.issuer)[column]
+
+
+class EvaluationModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Period"), self.tr("Rating"), self.tr("Comment"), self.tr("By"))
+
+    def cell(self, row: EvaluationView, column: int) -> str:
+        return (row.period, row.rating, row.comment, row.evaluator)[column]
+
+
+# --- the detail panel ----------------------------------------------------------------------------
+
+
+class VolunteerDetail(QWidget):
+    """One volunteer's file and its actions."""
+
+    changed = Signal(str)  # volunteer id
+
+    def __init__(self, ctx: PageContext, page: VolunteersTab, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page = page
+        self.volunteer: VolunteerView | None = None
+        self._serial = 0
+        self.title = QLabel(self.tr("Choose a volunteer in the list."))
+        self.title.setObjectName("volunteer_title")
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setPointSize(14)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setObjectName("volunteer_facts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.summary.setObjectName("volunteer_summary")
+        sfont = QFont(self.summary.font())
+        sfont.setPointSize(13)
+        sfont.setBold(True)
+        self.summary.setFont(sfont)
+        self.teams_label = QLabel()
+        self.teams_label.setObjectName("volunteer_teams")
+        self.teams_label.setWordWrap(True)
+        self.trainings = TrainingModel(self)
+        self.awards = AwardModel(self)
+        self.evaluations = EvaluationModel(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("volunteer_records")
+        self.record_views = {}
+        for kind, model, text, empty in (
+            ("training", self.trainings, self.tr("Training"), self.tr("No training recorded.")),
+            ("award", self.awards, self.tr("Awards"), self.tr("No awards recorded.")),
+            (
+                "evaluation",
+                self.evaluations,
+                self.tr("Evaluations"),
+                self.tr("No evaluations recorded."),
+            ),
+        ):
+            view = table_view(model, f"{kind}_table")
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            self.record_views[kind] = view
+            self.tabs.addTab(with_placeholder(view, empty), text)
+        self.message = MessageLabel()
+        self.message.setObjectName("volunteer_message")
+
+        daily = ctx.actor.can(Permission.DAILY_WORK)
+        self.buttons: dict[str, QPushButton] = {}
+        specs = (
+            ("edit", self.tr("Edit…"), self.edit),
+            ("teams", self.tr("Teams…"), self.edit_teams),
+            ("active", self.tr("Mark inactive…"), self.toggle_active),
+            ("card", self.tr("Print card"), self.print_card),
+            ("reissue", self.tr("Reissue card…"), self.reissue_card),
+            ("training", self.tr("Add training…"), lambda: self.add_record("training")),
+            ("award", self.tr("Add award…"), lambda: self.add_record("award")),
+            ("evaluation", self.tr("Add evaluation…"), lambda: self.add_record("evaluation")),
+            ("remove", self.tr("Remove record…"), self.remove_record),
+        )
+        grid = QGridLayout()
+        for i, (key, text, slot) in enumerate(specs):
+            button = QPushButton(text)
+            button.setObjectName(f"volunteer_{key}")
+            button.clicked.connect(slot)
+            button.setVisible(daily)
+            button.setEnabled(False)
+            self.buttons[key] = button
+            grid.addWidget(button, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.teams_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+
+    def show_volunteer(self, volunteer_id: str | None) -> None:
+        self._serial += 1
+        serial = self._serial
+        if volunteer_id is None:
+            self._set(None)
+            return
+        run_task(
+            load_volunteer_file,
+            self.ctx.db,
+            volunteer_id,
+            on_done=lambda f: self._loaded(serial, f),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def reload(self) -> None:
+        if self.volunteer is not None:
+            self.show_volunteer(self.volunteer.id)
+
+    def _loaded(self, serial: int, loaded: VolunteerFile) -> None:
+        if serial == self._serial:
+            self._set(loaded)
+
+    def _set(self, loaded: VolunteerFile | None) -> None:
+        self.volunteer = loaded.volunteer if loaded else None
+        for button in self.buttons.values():
+            button.setEnabled(loaded is not None)
+        if loaded is None:
+            self.title.setText(self.tr("Choose a volunteer in the list."))
+            for widget in (self.facts, self.summary, self.teams_label):
+                widget.setText("")
+            for model in (self.trainings, self.awards, self.evaluations):
+                model.set_rows([])
+            return
+        v = loaded.volunteer
+        self.title.setText(self.tr("{name} · {number}").format(name=v.name, number=v.number))
+        parts = []
+        if v.sex:
+            parts.append(label(SEXES, v.sex))
+        if v.birth_date:
+            parts.append(self.tr("born {date}").format(date=v.birth_date.isoformat()))
+        parts += [p for p in (v.id_masked, v.phone_masked, v.group_name, v.address) if p]
+        if v.skills:
+            parts.append(self.tr("skills: {skills}").format(skills="、".join(v.skills)))
+        if v.service_categories:
+            parts.append(
+                self.tr("serves in: {categories}").format(
+                    categories="、".join(v.service_categories)
+                )
+            )
+        if v.joined_on:
+            parts.append(self.tr("joined {date}").format(date=v.joined_on.isoformat()))
+        if not v.active:
+            parts.append(label(VOLUNTEER_STATES, v.status))
+        self.facts.setText(" · ".join(parts))
+        summary = self.tr("{hours} h approved").format(hours=hours(v.approved_minutes))
+        if v.star_level:
+            summary += " · " + self.tr("{stars} star level {level}").format(
+                stars=stars(v.star_level), level=v.star_level
+            )
+            last = loaded.grants[-1] if loaded.grants else None
+            if last is not None:
+                summary += " " + self.tr("(granted {date})").format(
+                    date=last.granted_on.isoformat()
+                )
+        self.summary.setText(summary)
+        teams = "、".join(t.name + (f"（{t.role}）" if t.role else "") for t in v.teams)
+        self.teams_label.setText(
+            self.tr("Teams: {teams}").format(teams=teams) if teams else self.tr("In no team yet.")
+        )
+        self.buttons["active"].setText(
+            self.tr("Mark inactive…") if v.active else self.tr("Mark active")
+        )
+        self.trainings.set_rows(loaded.records.trainings)
+        self.awards.set_rows(loaded.records.awards)
+        self.evaluations.set_rows(loaded.records.evaluations)
+
+    # actions
+    def _after(self, dialog: Any, ok_text: str) -> None:
+        def accepted() -> None:
+            self.message.show_ok(ok_text)
+            self.reload()
+            if self.volunteer is not None:
+                emit(self.changed, self.volunteer.id)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _service(self, fn: Any, *args: Any, ok_text: str, **kwargs: Any) -> None:
+        def done(_result: Any) -> None:
+            self.message.show_ok(ok_text)
+            self.reload()
+            if self.volunteer is not None:
+                emit(self.changed, self.volunteer.id)
+
+        run_task(
+            fn,
+            *args,
+            on_done=done,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+            **kwargs,
+        )
+
+    def edit(self) -> None:
+        catalog = self.page.catalog
+        if self.volunteer is None or catalog is None:
+            return
+        dialog = VolunteerDialog(self.ctx, catalog.policy, catalog.teams, self.volunteer, self)
+        self._after(dialog, self.tr("Saved."))
+
+    def edit_teams(self) -> None:
+        catalog = self.page.catalog
+        if self.volunteer is None or catalog is None:
+            return
+        self._after(
+            VolunteerTeamsDialog(self.ctx, self.volunteer, catalog.teams, self),
+            self.tr("Teams saved."),
+        )
+
+    def toggle_active(self) -> None:
+        v = self.volunteer
+        if v is None:
+            return
+        reason = ""
+        if v.active:
+            answer = ask_reason(
+                self,
+                self.tr("Mark {name} inactive").format(name=v.name),
+                self.tr("Why (moved away, withdrew…)? The records stay."),
+            )
+            if answer is None:
+                return
+            reason = answer
+        self._service(
+            volunteers.set_volunteer_active,
+            self.ctx.db,
+            self.ctx.actor,
+            v.id,
+            not v.active,
+            reason,
+            ok_text=self.tr("Saved."),
+        )
+
+    def add_record(self, kind: str) -> None:
+        if self.volunteer is not None:
+            self._after(SubRecordDialog(self.ctx, kind, self.volunteer, self), self.tr("Added."))
+
+    def remove_record(self) -> None:
+        kind = ("training", "award", "evaluation")[self.tabs.currentIndex()]
+        view = self.record_views[kind]
+        rows = selected_rows(view)
+        model = view.model()
+        if not rows or not isinstance(model, RowsModel):
+            self.message.show_error(self.tr("Choose a record in the list first."))
+            return
+        record = model.row_at(rows[0])
+        if not confirm(
+            self,
+            self.tr("Remove record"),
+            self.tr("Remove this record? The change is kept in the audit log."),
+        ):
+            return
+        self._service(
+            volunteers.remove_sub_record,
+            self.ctx.db,
+            self.ctx.actor,
+            kind,
+            record.id,
+            ok_text=self.tr("Removed."),
+        )
+
+    def print_card(self) -> None:
+        if self.volunteer is not None:
+            self.cards_for([self.volunteer.id])
+
+    def reissue_card(self) -> None:
+        v = self.volunteer
+        if v is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Reissue card"),
+            self.tr(
+                "Make a new card for {name} ({number})? The old card stops working at once."
+            ).format(name=v.name, number=v.number),
+        ):
+            return
+        self.cards_for([v.id], reissue=True)
+
+    def cards_for(self, volunteer_ids: list[str], *, reissue: bool = False) -> None:
+        self.message.show_info(self.tr("Preparing the cards…"))
+        run_task(
+            volunteer_cards_pdf,
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.data_dir,
+            volunteer_ids,
+            reissue=reissue,
+            reason="补办" if reissue else "",
+            on_done=lambda pdf: self._cards_ready(pdf, len(volunteer_ids), reissue),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _cards_ready(self, pdf: bytes, n: int, reissue: bool) -> None:
+        from app.views.pdf_preview import show_pdf
+
+        if reissue:
+            self.message.show_ok(self.tr("A new card was made; the old one no longer works."))
+        else:
+            self.message.clear_message()
+        self.last_cards_pdf = pdf
+        show_pdf(
+            pdf,
+            self.tr("Volunteer cards ({n})").format(n=n),
+            "A4",
+            self,
+            file_name="volunteer-cards.pdf",
+        )
+
+
+# --- the volunteers tab ----------------------------------------------------------------------------
+
+
+class VolunteersTab(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.catalog: Catalog | None = None
+        self._scan_serial = 0
+        self.search = ScanLineEdit()
+        self.search.setObjectName("volunteer_search")
+        # Names are typed in Chinese here; see the module docstring.
+        self.search.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        self.search.setPlaceholderText(
+            self.tr("Name, initials (zs), No., phone tail — or scan a card")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.team = QComboBox()
+        self.team.setObjectName("team_filter")
+        self.team.addItem(self.tr("All teams"), "")
+        self.include_inactive = QCheckBox(self.tr("Show inactive"))
+        self.include_inactive.setObjectName("include_inactive")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("volunteer_count")
+        self.model = VolunteersModel(ctx.db, self)
+        self.view = table_view(self.model, "volunteers_table", multi=True)
+        for col, width in ((0, 120), (1, 76), (2, 64), (3, 100), (4, 100), (5, 56), (6, 70)):
+            self.view.setColumnWidth(col, width)
+        self.detail = VolunteerDetail(ctx, self)
+        self.detail.changed.connect(lambda _vid: self.model.refresh())
+        self.message = MessageLabel()
+        self.message.setObjectName("volunteers_message")
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.search.typed_enter.connect(lambda _t: self.apply_filter())
+        self.search.scanned.connect(self.search_card)
+        self.team.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.include_inactive.toggled.connect(lambda _b: self.apply_filter())
+        self.model.counted.connect(self._counted)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        daily = ctx.actor.can(Permission.DAILY_WORK)
+        self.action_buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("new", self.tr("&New volunteer…"), self.new_volunteer),
+            ("teams", self.tr("&Teams…"), self.manage_teams),
+            ("cards", self.tr("Print &cards (8 per A4)"), self.print_cards),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"volunteers_{key}")
+            button.clicked.connect(slot)
+            button.setEnabled(daily)
+            bar.addWidget(button)
+            self.action_buttons[key] = button
+        bar.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.team)
+        filters.addWidget(self.include_inactive)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([700, 520])
+        self.search.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.load_catalog()
+        self.apply_filter()
+
+    # filters and search
+    def current_filter(self) -> VolunteerFilter:
+        return VolunteerFilter(
+            text=self.search.text().strip(),
+            team_id=str(self.team.currentData() or ""),
+            include_inactive=self.include_inactive.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.timer.stop()
+        self._scan_serial += 1
+        self.model.set_filter(self.current_filter())
+
+    def search_card(self, code: str) -> None:
+        """A scanned card: the volunteer it names (forged/revoked cards find nobody)."""
+        self.timer.stop()
+        self._scan_serial += 1
+        serial = self._scan_serial
+
+        def found(hits: list[VolunteerHit]) -> None:
+            if serial != self._scan_serial:
+                return
+            self.model.show_rows(hits)
+            if hits:
+                self.view.selectRow(0)
+                self.message.clear_message()
+            else:
+                self.message.show_error(
+                    self.tr("This card does not belong to a volunteer of this station.")
+                )
+
+        run_task(
+            search_by_card,
+            self.ctx.db,
+            self.ctx.data_dir,
+            code,
+            on_done=found,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _counted(self, n: int) -> None:
+        if self.model.listed is not None:
+            self.count_label.setText(self.tr("{n} found by card").format(n=n))
+        else:
+            self.count_label.setText(self.tr("{n} volunteers").format(n=n))
+
+    def load_catalog(self) -> None:
+        run_task(load_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
+
+    def _catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        current = self.team.currentData()
+        self.team.blockSignals(True)
+        self.team.clear()
+        self.team.addItem(self.tr("All teams"), "")
+        for t in catalog.teams:
+            self.team.addItem(t.name, t.id)
+        self.team.setCurrentIndex(max(0, self.team.findData(current)))
+        self.team.blockSignals(False)
+
+    # selection
+    def _selection_changed(self) -> None:
+        rows = selected_rows(self.view)
+        hit = self.model.row_at(rows[0]) if len(rows) == 1 else None
+        self.detail.show_volunteer(hit.id if hit else None)
+
+    # actions
+    def new_volunteer(self) -> None:
+        if self.catalog is None:
+            self.message.show_error(self.tr("Still loading; try again in a moment."))
+            return
+        dialog = VolunteerDialog(self.ctx, self.catalog.policy, self.catalog.teams, None, self)
+
+        def accepted() -> None:
+            v = dialog.result_value
+            self.message.show_ok(
+                self.tr("{name} registered as volunteer {number}.").format(
+                    name=v.name, number=v.number
+                )
+            )
+            self.search.setText(v.number)
+            self.apply_filter()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def manage_teams(self) -> None:
+        if self.catalog is None:
+            return
+        dialog = TeamsDialog(self.ctx, self.catalog.policy, self)
+
+        def finished(_r: int) -> None:
+            if dialog.changed:
+                self.load_catalog()
+                self.model.refresh()
+                self.detail.reload()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def print_cards(self) -> None:
+        chosen = rows_of(self.model, self.view)
+        if chosen is None:
+            self.message.show_error(
+                self.tr("Some selected rows are still loading; try again in a moment.")
+            )
+            return
+        if not chosen:
+            self.message.show_error(self.tr("Select one or more volunteers in the list first."))
+            return
+        self.detail.cards_for([h.id for h in chosen])
+
+
+class VolunteersPage(QWidget):
+    """志愿者: the volunteers, their service hours and certificates."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.views.certificates_page import CertificatesTab
+        from app.views.hours_page import HoursTab
+
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("volunteers_tabs")
+        self.volunteers = VolunteersTab(ctx)
+        self.hours = HoursTab(ctx)
+        self.certificates = CertificatesTab(ctx)
+        self.tabs.addTab(self.volunteers, self.tr("Volunteers"))
+        self.tabs.addTab(self.hours, self.tr("Service hours and stars"))
+        self.tabs.addTab(self.certificates, self.tr("Certificates"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Volunteers")))
+        layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
