@@ -469,7 +469,7 @@ class CounterWidget(QWidget):
             CartModel.NAME, QHeaderView.ResizeMode.Stretch
         )
         self.cart_view.horizontalHeader().setStretchLastSection(False)
-        self.cart_view.setMinimumHeight(150)
+        self.cart_view.setMinimumHeight(96)  # three lines; it scrolls (fits 1366x768 screens)
         self.plus_button = self._small_button("+", "cart_plus", lambda: self._change_selected(1))
         self.minus_button = self._small_button("−", "cart_minus", lambda: self._change_selected(-1))
         self.remove_button = self._small_button(
@@ -638,6 +638,7 @@ class CounterWidget(QWidget):
         for i, g in enumerate(shown):
             button = QPushButton(self._goods_button_text(g))
             button.setObjectName(f"goods_{g.id}")
+            button.setProperty("role", "goods")  # style.qss gives it room for two lines
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(58)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
