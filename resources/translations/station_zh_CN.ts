@@ -2,24 +2,417 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="99"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="100"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="101"/>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="102"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="103"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="104"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="679"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="680"/>
+        <source>&amp;Plan an activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="710"/>
+        <source>No activity on the chosen day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="714"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="715"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="732"/>
+        <source>Activities</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="743"/>
+        <source>{n} activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="820"/>
+        <source>Still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="831"/>
+        <source>“{title}” planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetail</name>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="240"/>
+        <location filename="../../app/views/activities_page.py" line="346"/>
+        <source>Choose an activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="270"/>
+        <source>Open &amp;kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="271"/>
+        <source>Open for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="272"/>
+        <source>Close activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="273"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="274"/>
+        <source>Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="275"/>
+        <source>Remove photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="276"/>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="277"/>
+        <source>Cancel activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="296"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="300"/>
+        <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="362"/>
+        <source>capacity {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="364"/>
+        <source>at most {h} h each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="367"/>
+        <source>households: {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="370"/>
+        <source>volunteers only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="371"/>
+        <source>recorded by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="380"/>
+        <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="427"/>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="442"/>
+        <source>The activity is open; the kiosk takes scans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="449"/>
+        <source>Close activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="451"/>
+        <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="462"/>
+        <source>Closed; {n} still present were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="473"/>
+        <source>Reopen activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="474"/>
+        <source>Why is “{title}” reopened?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="483"/>
+        <source>Reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="492"/>
+        <source>Cancel activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="493"/>
+        <source>Why is “{title}” cancelled?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="499"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="519"/>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="521"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="529"/>
+        <source>Copying the photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="537"/>
+        <source>{n} photos added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="543"/>
+        <source>Choose a photo first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="546"/>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="546"/>
+        <source>Remove this photo from the activity?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="552"/>
+        <source>Removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="560"/>
+        <source>The activity is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="564"/>
+        <source>Open kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="565"/>
+        <source>Open “{title}” for sign-in now and start the kiosk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="61"/>
+        <source>Edit activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="61"/>
+        <source>Plan an activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="71"/>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="84"/>
+        <source>e.g. 村文化礼堂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="104"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="111"/>
+        <source>the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="112"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="116"/>
+        <source>(no points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="121"/>
+        <source>Villagers scan their household cards (户次, points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="125"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="126"/>
+        <source>&amp;Category (five tasks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="127"/>
+        <source>&amp;Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="128"/>
+        <source>Organising &amp;teams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="129"/>
+        <source>P&amp;lace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <source>&amp;Starts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="131"/>
+        <source>&amp;Ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="132"/>
+        <source>C&amp;ontent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="133"/>
+        <source>Ca&amp;pacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <source>&amp;Hours cap per volunteer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <source>Points per &amp;household:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="148"/>
+        <source>Please enter the activity&apos;s title.</source>
+        <translation type="unfinished">请填写活动名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="150"/>
+        <source>The activity must end after it starts.</source>
+        <translation type="unfinished">活动结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="470"/>
+        <location filename="../../app/views/household_dialogs.py" line="467"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="478"/>
+        <location filename="../../app/views/household_dialogs.py" line="475"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="479"/>
+        <location filename="../../app/views/household_dialogs.py" line="476"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="480"/>
+        <location filename="../../app/views/household_dialogs.py" line="477"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -75,28 +468,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="77"/>
-        <location filename="../../app/views/application.py" line="121"/>
+        <location filename="../../app/views/application.py" line="79"/>
+        <location filename="../../app/views/application.py" line="123"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="103"/>
+        <location filename="../../app/views/application.py" line="105"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="105"/>
+        <location filename="../../app/views/application.py" line="107"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="172"/>
+        <location filename="../../app/views/application.py" line="174"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="174"/>
+        <location filename="../../app/views/application.py" line="176"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -105,52 +498,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="183"/>
+        <location filename="../../app/views/application.py" line="185"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="195"/>
+        <location filename="../../app/views/application.py" line="197"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="200"/>
+        <location filename="../../app/views/application.py" line="202"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="207"/>
+        <location filename="../../app/views/application.py" line="209"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="211"/>
+        <location filename="../../app/views/application.py" line="213"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="221"/>
+        <location filename="../../app/views/application.py" line="223"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="223"/>
+        <location filename="../../app/views/application.py" line="225"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="266"/>
+        <location filename="../../app/views/application.py" line="268"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="291"/>
+        <location filename="../../app/views/application.py" line="293"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="292"/>
+        <location filename="../../app/views/application.py" line="294"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -207,39 +600,62 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="376"/>
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="382"/>
+        <location filename="../../app/views/household_dialogs.py" line="379"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="387"/>
+        <location filename="../../app/views/household_dialogs.py" line="384"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="388"/>
+        <location filename="../../app/views/household_dialogs.py" line="385"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="389"/>
+        <location filename="../../app/views/household_dialogs.py" line="386"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="390"/>
+        <location filename="../../app/views/household_dialogs.py" line="387"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="391"/>
+        <location filename="../../app/views/household_dialogs.py" line="388"/>
         <source>Points:</source>
         <translation>积分：</translation>
+    </message>
+</context>
+<context>
+    <name>AwardModel</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <source>Award</source>
+        <translation type="unfinished">加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -380,37 +796,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>BatchAwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="422"/>
+        <location filename="../../app/views/household_dialogs.py" line="419"/>
         <source>Batch award for {n} households</source>
         <translation>为 {n} 户批量加分</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="423"/>
+        <location filename="../../app/views/household_dialogs.py" line="420"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="426"/>
+        <location filename="../../app/views/household_dialogs.py" line="423"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="427"/>
+        <location filename="../../app/views/household_dialogs.py" line="424"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="428"/>
+        <location filename="../../app/views/household_dialogs.py" line="425"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="429"/>
+        <location filename="../../app/views/household_dialogs.py" line="426"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="440"/>
+        <location filename="../../app/views/household_dialogs.py" line="437"/>
         <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
         <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
     </message>
@@ -418,24 +834,232 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesTab</name>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <source>Find the volunteer: name, initials or No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="376"/>
+        <source>Service record (志愿服务记录证明)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="377"/>
+        <source>Star volunteer certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="378"/>
+        <source>Activity participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="392"/>
+        <source>&amp;Issue and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="409"/>
+        <source>Volunteer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="410"/>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="411"/>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="412"/>
+        <source>&amp;Activity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="413"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished">备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="415"/>
+        <source>Issue a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="442"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="443"/>
+        <source>&amp;Reprint (副本)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="444"/>
+        <source>V&amp;oid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="445"/>
+        <source>公示 &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="446"/>
+        <source>&amp;Batch star certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="460"/>
+        <source>Certificate register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="481"/>
+        <source>{n} certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="524"/>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="543"/>
+        <source>Find and choose the volunteer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="550"/>
+        <source>Choose the activity first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="553"/>
+        <source>Issuing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="560"/>
+        <source>Certificate {number} issued: {hours} h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="592"/>
+        <source>Certificate {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="602"/>
+        <source>Choose a certificate in the register first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="612"/>
+        <source>Copy {n} of {number} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="643"/>
+        <source>Reprint</source>
+        <translation type="unfinished">补打</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="644"/>
+        <source>Print a copy (副本) of {number}? Why is it needed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="655"/>
+        <source>Void certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="657"/>
+        <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="664"/>
+        <source>{number} was voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="683"/>
+        <source>公示 list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="697"/>
+        <source>Issuing star certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="697"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="700"/>
+        <source>Batch certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="711"/>
+        <source>Issuing… {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="713"/>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="725"/>
+        <source>{n} star certificates issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="728"/>
+        <source>Star certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="737"/>
+        <source>Cancelled. Certificates already issued are in the register.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -505,275 +1129,356 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="213"/>
+        <source>Correct hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="219"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="225"/>
+        <source>Optional, e.g. the volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="229"/>
+        <source>{name}, {date}: {title} — now {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="237"/>
+        <source>&amp;New hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="238"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="239"/>
+        <source>Requested &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="390"/>
+        <location filename="../../app/views/counter.py" line="394"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="398"/>
+        <location filename="../../app/views/counter.py" line="402"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="407"/>
+        <location filename="../../app/views/counter.py" line="411"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="408"/>
-        <location filename="../../app/views/counter.py" line="968"/>
+        <location filename="../../app/views/counter.py" line="412"/>
+        <location filename="../../app/views/counter.py" line="1008"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="431"/>
+        <location filename="../../app/views/counter.py" line="435"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="437"/>
+        <location filename="../../app/views/counter.py" line="441"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="440"/>
+        <location filename="../../app/views/counter.py" line="444"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="461"/>
+        <location filename="../../app/views/counter.py" line="465"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="472"/>
+        <location filename="../../app/views/counter.py" line="476"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="487"/>
+        <location filename="../../app/views/counter.py" line="491"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="495"/>
+        <location filename="../../app/views/counter.py" line="499"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="507"/>
+        <location filename="../../app/views/counter.py" line="511"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="508"/>
+        <location filename="../../app/views/counter.py" line="512"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="517"/>
+        <location filename="../../app/views/counter.py" line="521"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="520"/>
+        <location filename="../../app/views/counter.py" line="524"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="522"/>
+        <location filename="../../app/views/counter.py" line="526"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="622"/>
+        <location filename="../../app/views/counter.py" line="538"/>
+        <source>Two copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="547"/>
+        <source>Print at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="548"/>
+        <source>Preview first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="549"/>
+        <source>Save PDF to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="559"/>
+        <source>Slip paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/counter.py" line="662"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="639"/>
+        <location filename="../../app/views/counter.py" line="679"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="672"/>
+        <location filename="../../app/views/counter.py" line="712"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="701"/>
+        <location filename="../../app/views/counter.py" line="741"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="710"/>
+        <location filename="../../app/views/counter.py" line="750"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="733"/>
+        <location filename="../../app/views/counter.py" line="773"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="740"/>
+        <location filename="../../app/views/counter.py" line="780"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="748"/>
+        <location filename="../../app/views/counter.py" line="788"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="752"/>
+        <location filename="../../app/views/counter.py" line="792"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="756"/>
+        <location filename="../../app/views/counter.py" line="796"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="779"/>
+        <location filename="../../app/views/counter.py" line="819"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="792"/>
+        <location filename="../../app/views/counter.py" line="832"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="795"/>
+        <location filename="../../app/views/counter.py" line="835"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="808"/>
+        <location filename="../../app/views/counter.py" line="848"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="813"/>
-        <location filename="../../app/views/counter.py" line="840"/>
-        <location filename="../../app/views/counter.py" line="884"/>
+        <location filename="../../app/views/counter.py" line="853"/>
+        <location filename="../../app/views/counter.py" line="880"/>
+        <location filename="../../app/views/counter.py" line="924"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="823"/>
+        <location filename="../../app/views/counter.py" line="863"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="861"/>
+        <location filename="../../app/views/counter.py" line="901"/>
         <source>Total: {n} points</source>
         <translation>合计：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="867"/>
+        <location filename="../../app/views/counter.py" line="907"/>
         <source>Balance after: {n} points</source>
         <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="871"/>
+        <location filename="../../app/views/counter.py" line="911"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="877"/>
+        <location filename="../../app/views/counter.py" line="917"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="947"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="933"/>
+        <location filename="../../app/views/counter.py" line="973"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="939"/>
+        <location filename="../../app/views/counter.py" line="979"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="950"/>
+        <location filename="../../app/views/counter.py" line="990"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="979"/>
+        <location filename="../../app/views/counter.py" line="1019"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1003"/>
+        <location filename="../../app/views/counter.py" line="1043"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1029"/>
+        <location filename="../../app/views/counter.py" line="1078"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1034"/>
-        <location filename="../../app/views/counter.py" line="1037"/>
+        <location filename="../../app/views/counter.py" line="1083"/>
+        <location filename="../../app/views/counter.py" line="1086"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1049"/>
-        <location filename="../../app/views/counter.py" line="1063"/>
+        <location filename="../../app/views/counter.py" line="1098"/>
+        <location filename="../../app/views/counter.py" line="1112"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1067"/>
+        <location filename="../../app/views/counter.py" line="1116"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1072"/>
+        <location filename="../../app/views/counter.py" line="1121"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1074"/>
+        <location filename="../../app/views/counter.py" line="1123"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1099"/>
+        <location filename="../../app/views/counter.py" line="1148"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1126"/>
+        <location filename="../../app/views/counter.py" line="1175"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1148"/>
+        <location filename="../../app/views/counter.py" line="1197"/>
         <source>{n} slips were never printed; choose one and click Reprint.</source>
         <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1153"/>
+        <location filename="../../app/views/counter.py" line="1202"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>DayModel</name>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="124"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="124"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="124"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
     </message>
 </context>
 <context>
@@ -792,6 +1497,34 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/wizard.py" line="280"/>
         <source>Click Finish to start. Add the other operators under Settings → Operators, and keep a backup on a USB stick.</source>
         <translation>点击“完成”开始使用。请在“设置 → 操作员”中添加其他操作员，并在U盘上保留一份备份。</translation>
+    </message>
+</context>
+<context>
+    <name>EligibleModel</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="129"/>
+        <source>No.</source>
+        <translation type="unfinished">户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="130"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="131"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="132"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="133"/>
+        <source>Reaches</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -863,6 +1596,29 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/points_common.py" line="43"/>
         <source>Clearance</source>
         <translation>积分清零</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationModel</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <source>Period</source>
+        <translation type="unfinished">周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <source>Rating</source>
+        <translation type="unfinished">评定等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1839,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>GrantsModel</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="159"/>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="160"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="161"/>
+        <source>No.</source>
+        <translation type="unfinished">户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="162"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="163"/>
+        <source>Hours then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="164"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <source>No.</source>
+        <translation type="unfinished">户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <source>Group</source>
+        <translation type="unfinished">村民小组</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../app/views/home.py" line="72"/>
@@ -1153,6 +1960,145 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/home.py" line="123"/>
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTab</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="342"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="343"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="344"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="345"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="348"/>
+        <source>Only records to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="360"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="365"/>
+        <source>&amp;Approve selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="366"/>
+        <source>&amp;Reject selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="367"/>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="368"/>
+        <source>Enter hours by &amp;hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="387"/>
+        <source>&amp;Grant stars (selected, or all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="391"/>
+        <source>Reached a new star level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="394"/>
+        <location filename="../../app/views/hours_page.py" line="554"/>
+        <source>Nobody has reached a new star level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="404"/>
+        <source>Star levels granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="407"/>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="412"/>
+        <source>No star levels granted in this year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="432"/>
+        <source>{n} records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="470"/>
+        <source>Some selected rows are still loading; try again in a moment.</source>
+        <translation type="unfinished">部分选中的行还在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="474"/>
+        <source>Select one or more records in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="500"/>
+        <source>{n} records approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="509"/>
+        <source>Reject hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="510"/>
+        <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="522"/>
+        <source>{n} records rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="530"/>
+        <source>Correct one record at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="535"/>
+        <source>Corrected; the old and new hours are logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="545"/>
+        <source>Hours entered; they wait for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="561"/>
+        <source>{n} star levels granted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2564,210 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="103"/>
+        <source>No camera found. Scan with the scanner or search by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="106"/>
+        <source>Reading codes with the camera is not installed. Use the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="109"/>
+        <source>The camera could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="110"/>
+        <source>Camera on: hold the card&apos;s QR code in front of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="334"/>
+        <source>Sign-in kiosk — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="348"/>
+        <source>Close kiosk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="358"/>
+        <source>签到 Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="359"/>
+        <source>签退 Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="360"/>
+        <source>自动 Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="382"/>
+        <source>Scan a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="426"/>
+        <source>Annul selected scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="429"/>
+        <source>Search by name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="432"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="455"/>
+        <source>Name, initials or volunteer No., then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="461"/>
+        <source>Use this volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="464"/>
+        <source>Close search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="469"/>
+        <source>Volunteer without a card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="497"/>
+        <source>Recent scans:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="498"/>
+        <source>No scans yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="560"/>
+        <source>The kiosk cannot read cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="627"/>
+        <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="682"/>
+        <location filename="../../app/views/kiosk_window.py" line="710"/>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="684"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="686"/>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="688"/>
+        <source>Participation recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="690"/>
+        <source>Scan annulled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="691"/>
+        <source>Please check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="697"/>
+        <source>Today {today} h · approved in all {total} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="701"/>
+        <source>Same card again within a few seconds: nothing new was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="726"/>
+        <source>Please scan your card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="729"/>
+        <source>Mode: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="730"/>
+        <source>Mode: sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="731"/>
+        <source>Mode: automatic (first scan signs in, the next signs out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="761"/>
+        <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="771"/>
+        <source>Choose the mistaken scan in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="774"/>
+        <source>This scan cannot be annulled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="778"/>
+        <source>Annul a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="779"/>
+        <source>Annul the scan of {name} at {time}? Give the reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="826"/>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="842"/>
+        <source>Choose the volunteer in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../app/views/login.py" line="360"/>
@@ -1813,19 +2963,77 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>ManualHoursDialog</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="260"/>
+        <source>Enter hours by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="263"/>
+        <source>Name, initials or No., then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="275"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="280"/>
+        <source>e.g. forgot to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="282"/>
+        <source>&amp;Volunteer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="284"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="285"/>
+        <source>&amp;Hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="286"/>
+        <source>&amp;Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="287"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="298"/>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="315"/>
+        <source>Find and choose the volunteer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="276"/>
+        <location filename="../../app/views/household_dialogs.py" line="273"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="278"/>
+        <location filename="../../app/views/household_dialogs.py" line="275"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="304"/>
+        <location filename="../../app/views/household_dialogs.py" line="301"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2534,6 +3742,49 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>QuotaPanel</name>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="603"/>
+        <source>Activities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="605"/>
+        <source>理论宣讲:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="612"/>
+        <source>Monthly quota {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="619"/>
+        <source>{done} of {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="628"/>
+        <source>Quota met for {month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="634"/>
+        <source>{n} more activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="638"/>
+        <source>{n} more {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activities_page.py" line="643"/>
+        <source>Still to plan this month: {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RatingsModel</name>
     <message>
         <location filename="../../app/views/points_tabs.py" line="161"/>
@@ -2559,6 +3810,135 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/points_tabs.py" line="165"/>
         <source>Rating</source>
         <translation>评定等级</translation>
+    </message>
+</context>
+<context>
+    <name>RecentModel</name>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <source>Result</source>
+        <translation type="unfinished">检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="213"/>
+        <source>[annulled] {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="84"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="85"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="86"/>
+        <source>Activity / service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="87"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="88"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="89"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="90"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="103"/>
+        <source>{now} (was {was})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <source>Certificate No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="313"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="314"/>
+        <source>Volunteer No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="315"/>
+        <source>Period</source>
+        <translation type="unfinished">周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="316"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="317"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="318"/>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="319"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="344"/>
+        <source>Voided: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="345"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2903,37 +4283,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="317"/>
+        <location filename="../../app/views/counter.py" line="321"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="317"/>
+        <location filename="../../app/views/counter.py" line="321"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="317"/>
+        <location filename="../../app/views/counter.py" line="321"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="317"/>
+        <location filename="../../app/views/counter.py" line="321"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="333"/>
+        <location filename="../../app/views/counter.py" line="337"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="334"/>
+        <location filename="../../app/views/counter.py" line="338"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="334"/>
+        <location filename="../../app/views/counter.py" line="338"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -3071,6 +4451,87 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>SubRecordDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <source>Training of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <source>Award of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
+        <source>Evaluation of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <source>&amp;Organised by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <source>&amp;Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished">备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <source>&amp;Issued by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <source>2026, 2026-Q2 or 2026-05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <source>&amp;Rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/views/wizard.py" line="177"/>
@@ -3167,6 +4628,135 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
+        <source>Edit team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
+        <source>New team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="356"/>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="368"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
+        <source>&amp;Category:</source>
+        <translation type="unfinished">类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <source>&amp;Leader (队长):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <source>&amp;Order in lists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamsDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="417"/>
+        <source>Volunteer teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="427"/>
+        <source>&amp;New team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="428"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="429"/>
+        <source>&amp;Disband / use again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <source>Add the &quot;8+N&quot; &amp;default teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
+        <source>Choose a team in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
+        <source>Team created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <source>{n} teams added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="394"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <source>Members</source>
+        <translation type="unfinished">家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
+        <source>In use</source>
+        <translation type="unfinished">在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
+        <source>Disbanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordDialog</name>
     <message>
         <location filename="../../app/views/operators.py" line="160"/>
@@ -3180,6 +4770,643 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>TrainingModel</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="236"/>
+        <source>Close the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="252"/>
+        <source>Only {name} can close the kiosk. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kiosk_window.py" line="279"/>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDetail</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="241"/>
+        <location filename="../../app/views/volunteers_page.py" line="345"/>
+        <source>Choose a volunteer in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="268"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="268"/>
+        <source>No training recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="269"/>
+        <source>Awards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="269"/>
+        <source>No awards recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="273"/>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="274"/>
+        <source>No evaluations recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <source>Teams…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="290"/>
+        <location filename="../../app/views/volunteers_page.py" line="388"/>
+        <source>Mark inactive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="291"/>
+        <source>Print card</source>
+        <translation type="unfinished">打印户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <source>Reissue card…</source>
+        <translation type="unfinished">补办户卡…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <source>Add training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
+        <source>Add award…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="295"/>
+        <source>Add evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="296"/>
+        <source>Remove record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="352"/>
+        <source>{name} · {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="357"/>
+        <source>born {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="360"/>
+        <source>skills: {skills}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="363"/>
+        <source>serves in: {categories}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="368"/>
+        <source>joined {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <source>{hours} h approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="374"/>
+        <source>{stars} star level {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="379"/>
+        <source>(granted {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <source>Teams: {teams}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <source>In no team yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="388"/>
+        <source>Mark active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="426"/>
+        <location filename="../../app/views/volunteers_page.py" line="458"/>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="434"/>
+        <source>Teams saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="445"/>
+        <source>Mark {name} inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="446"/>
+        <source>Why (moved away, withdrew…)? The records stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="463"/>
+        <source>Added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="471"/>
+        <source>Choose a record in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="476"/>
+        <source>Remove record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="477"/>
+        <source>Remove this record? The change is kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="486"/>
+        <source>Removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="499"/>
+        <source>Reissue card</source>
+        <translation type="unfinished">补办户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="501"/>
+        <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="508"/>
+        <source>Preparing the cards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="526"/>
+        <source>A new card was made; the old one no longer works.</source>
+        <translation type="unfinished">新卡已制好，旧卡已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="532"/>
+        <source>Volunteer cards ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <source>Edit volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <source>New volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="167"/>
+        <source>(not given)</source>
+        <translation type="unfinished">（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="168"/>
+        <source>Male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="169"/>
+        <source>Female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="173"/>
+        <source>YYYY-MM-DD; read from the ID card if given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="185"/>
+        <source>Optional</source>
+        <translation type="unfinished">选填</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <source>Optional; 11-digit mobile</source>
+        <translation type="unfinished">选填，11 位手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
+        <source>e.g. 第一村民小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
+        <source>Separated by 、 or commas, e.g. 书法、医护</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="213"/>
+        <source>YYYY-MM-DD; today if empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="218"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="219"/>
+        <source>&amp;Sex:</source>
+        <translation type="unfinished">性别(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="220"/>
+        <source>&amp;Birth date:</source>
+        <translation type="unfinished">出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="221"/>
+        <source>ID &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="222"/>
+        <source>&amp;ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="224"/>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished">电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="226"/>
+        <source>Village &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="227"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished">地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="228"/>
+        <source>S&amp;kills:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="229"/>
+        <source>Service &amp;categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="231"/>
+        <source>&amp;Teams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="232"/>
+        <source>&amp;Joined on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished">备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="276"/>
+        <source>{n} of 18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="285"/>
+        <source>Valid ID number; born {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="326"/>
+        <source>Dates are written like 2026-05-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerLabels</name>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="40"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="41"/>
+        <source>Open for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="42"/>
+        <source>Closed</source>
+        <translation type="unfinished">已注销</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="45"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="46"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="47"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="50"/>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="51"/>
+        <source>Closed activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="52"/>
+        <source>Entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="55"/>
+        <source>signed out by the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="56"/>
+        <source>PC clock went back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="57"/>
+        <source>found by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="58"/>
+        <source>capped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="61"/>
+        <source>Service record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="62"/>
+        <source>Star volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="63"/>
+        <source>Participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="66"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="67"/>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="70"/>
+        <source>Male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="71"/>
+        <source>Female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTeamsDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
+        <source>Teams of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
+        <source>Tick the teams {name} serves in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersModel</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="98"/>
+        <source>No.</source>
+        <translation type="unfinished">户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="99"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="100"/>
+        <source>Sex</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="101"/>
+        <source>Group</source>
+        <translation type="unfinished">村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="102"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="103"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="104"/>
+        <source>Stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="105"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="752"/>
+        <location filename="../../app/views/volunteers_page.py" line="757"/>
+        <source>Volunteers</source>
+        <translation type="unfinished">志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="753"/>
+        <source>Service hours and stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="754"/>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersTab</name>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="553"/>
+        <source>Name, initials (zs), No., phone tail — or scan a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="558"/>
+        <location filename="../../app/views/volunteers_page.py" line="679"/>
+        <source>All teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="559"/>
+        <source>Show inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="588"/>
+        <source>&amp;New volunteer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="589"/>
+        <source>&amp;Teams…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="590"/>
+        <source>Print &amp;cards (8 per A4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="652"/>
+        <source>This card does not belong to a volunteer of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="667"/>
+        <source>{n} found by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="669"/>
+        <source>{n} volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="694"/>
+        <source>Still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="701"/>
+        <source>{name} registered as volunteer {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="729"/>
+        <source>Some selected rows are still loading; try again in a moment.</source>
+        <translation type="unfinished">部分选中的行还在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="733"/>
+        <source>Select one or more volunteers in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
         <location filename="../../app/views/session.py" line="188"/>
@@ -3190,17 +5417,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1195"/>
+        <location filename="../../app/views/counter.py" line="1244"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1195"/>
+        <location filename="../../app/views/counter.py" line="1244"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1195"/>
+        <location filename="../../app/views/counter.py" line="1244"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -3208,17 +5435,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="331"/>
+        <location filename="../../app/views/household_dialogs.py" line="328"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="348"/>
+        <location filename="../../app/views/household_dialogs.py" line="345"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="364"/>
+        <location filename="../../app/views/household_dialogs.py" line="361"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
@@ -3226,88 +5453,88 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="118"/>
+        <location filename="../../app/cli.py" line="124"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="125"/>
-        <location filename="../../app/cli.py" line="271"/>
+        <location filename="../../app/cli.py" line="131"/>
+        <location filename="../../app/cli.py" line="277"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="163"/>
+        <location filename="../../app/cli.py" line="169"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="176"/>
+        <location filename="../../app/cli.py" line="182"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="177"/>
+        <location filename="../../app/cli.py" line="183"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="192"/>
+        <location filename="../../app/cli.py" line="198"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="207"/>
+        <location filename="../../app/cli.py" line="213"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="212"/>
+        <location filename="../../app/cli.py" line="218"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="214"/>
+        <location filename="../../app/cli.py" line="220"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="219"/>
+        <location filename="../../app/cli.py" line="225"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="231"/>
+        <location filename="../../app/cli.py" line="237"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="255"/>
+        <location filename="../../app/cli.py" line="261"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="258"/>
+        <location filename="../../app/cli.py" line="264"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="276"/>
+        <location filename="../../app/cli.py" line="282"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="290"/>
+        <location filename="../../app/cli.py" line="296"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="291"/>
+        <location filename="../../app/cli.py" line="297"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="301"/>
+        <location filename="../../app/cli.py" line="307"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
@@ -3395,11 +5622,11 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/services/activities.py" line="531"/>
         <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="536"/>
+        <location filename="../../app/services/households.py" line="555"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
-        <location filename="../../app/services/points.py" line="887"/>
-        <location filename="../../app/services/points.py" line="1000"/>
-        <location filename="../../app/services/points.py" line="1052"/>
+        <location filename="../../app/services/points.py" line="894"/>
+        <location filename="../../app/services/points.py" line="1007"/>
+        <location filename="../../app/services/points.py" line="1059"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
         <location filename="../../app/services/supermarket.py" line="456"/>
@@ -3479,7 +5706,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="215"/>
-        <location filename="../../app/services/households.py" line="218"/>
+        <location filename="../../app/services/households.py" line="233"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -3540,7 +5767,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="174"/>
-        <location filename="../../app/services/households.py" line="336"/>
+        <location filename="../../app/services/households.py" line="355"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -3577,7 +5804,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/certificates.py" line="205"/>
-        <location filename="../../app/services/points.py" line="594"/>
+        <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
         <location filename="../../app/services/volunteers.py" line="1090"/>
@@ -3625,75 +5852,75 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>不认识的演示数据规模 {size}，请使用 small、medium 或 large。</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="190"/>
+        <location filename="../../app/services/demo.py" line="195"/>
         <source>{folder} already holds a station; choose an empty folder.</source>
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="220"/>
+        <location filename="../../app/services/households.py" line="235"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="223"/>
+        <location filename="../../app/services/households.py" line="238"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="233"/>
+        <location filename="../../app/services/households.py" line="248"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="238"/>
+        <location filename="../../app/services/households.py" line="253"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="246"/>
+        <location filename="../../app/services/households.py" line="261"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="255"/>
+        <location filename="../../app/services/households.py" line="270"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="258"/>
+        <location filename="../../app/services/households.py" line="273"/>
         <location filename="../../app/services/roster_import.py" line="381"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="276"/>
+        <location filename="../../app/services/households.py" line="294"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="294"/>
+        <location filename="../../app/services/households.py" line="312"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="343"/>
+        <location filename="../../app/services/households.py" line="362"/>
         <location filename="../../app/services/volunteers.py" line="516"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="453"/>
-        <location filename="../../app/services/households.py" line="481"/>
+        <location filename="../../app/services/households.py" line="472"/>
+        <location filename="../../app/services/households.py" line="500"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="509"/>
+        <location filename="../../app/services/households.py" line="528"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="541"/>
+        <location filename="../../app/services/households.py" line="560"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -3801,168 +6028,168 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>手机号为 11 位，以 13–19 开头。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="136"/>
+        <location filename="../../app/services/points.py" line="143"/>
         <source>{period} is not a period (2026, 2026-Q4 or 2026-11).</source>
         <translation>{period} 不是有效的周期，请按 2026、2026-Q4 或 2026-11 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="377"/>
+        <location filename="../../app/services/points.py" line="384"/>
         <source>A rule code has 1–20 letters, digits or dashes, e.g. HJ01.</source>
         <translation>积分项编码为 1–20 个字母、数字或短横线，如 HJ01。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="383"/>
+        <location filename="../../app/services/points.py" line="390"/>
         <source>Please enter the rule&apos;s name.</source>
         <translation>请填写积分项名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="386"/>
+        <location filename="../../app/services/points.py" line="393"/>
         <source>A rule&apos;s points must be between -{max} and {max}, and not 0.</source>
         <translation>积分项的分值必须在 -{max} 到 {max} 之间，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="394"/>
+        <location filename="../../app/services/points.py" line="401"/>
         <source>The cap per period ({cap}) is smaller than one award ({points}).</source>
         <translation>每周期上限（{cap}）小于单次分值（{points}），请调整。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="412"/>
+        <location filename="../../app/services/points.py" line="419"/>
         <source>Rule code {code} is already in use.</source>
         <translation>积分项编码 {code} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="446"/>
+        <location filename="../../app/services/points.py" line="453"/>
         <source>A rule&apos;s code cannot change; make a new rule instead.</source>
         <translation>积分项编码不能修改，如需更改请新建一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="499"/>
+        <location filename="../../app/services/points.py" line="506"/>
         <source>No such points rule.</source>
         <translation>找不到该积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="507"/>
+        <location filename="../../app/services/points.py" line="514"/>
         <source>No points rule has the code {code}.</source>
         <translation>没有编码为 {code} 的积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="511"/>
+        <location filename="../../app/services/points.py" line="518"/>
         <source>The rule “{name}” is no longer in use.</source>
         <translation>积分项“{name}”已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="580"/>
+        <location filename="../../app/services/points.py" line="587"/>
         <source>Period {period} is finalized; its points can no longer change. Enter the points in the current period instead.</source>
         <translation>{period} 期积分已确认，不能再修改。请在当前周期中记分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="606"/>
+        <location filename="../../app/services/points.py" line="613"/>
         <location filename="../../app/services/supermarket.py" line="421"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="632"/>
+        <location filename="../../app/services/points.py" line="639"/>
         <source>The cap for “{rule}” is {cap} points per period. In {period}, household {number} already has {used}, so {points} more would pass the cap.</source>
         <translation>“{rule}”每周期上限为 {cap} 分。户号 {number} 在 {period} 已得 {used} 分，再加 {points} 分就会超出上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="716"/>
+        <location filename="../../app/services/points.py" line="723"/>
         <source>That resident is not a member of this household.</source>
         <translation>该居民不是这一户的成员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="762"/>
+        <location filename="../../app/services/points.py" line="769"/>
         <source>{count} of the chosen households no longer exist.</source>
         <translation>所选的户中有 {count} 户已不存在，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="788"/>
+        <location filename="../../app/services/points.py" line="795"/>
         <source>Please choose at least one household.</source>
         <translation>请至少选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="811"/>
+        <location filename="../../app/services/points.py" line="818"/>
         <source>The cap for “{rule}” is {cap} points per period; {count} households ({numbers}) would pass it in {period}. Remove them or skip them.</source>
         <translation>“{rule}”每周期上限为 {cap} 分；有 {count} 户（{numbers}）在 {period} 会超出上限。请移除或跳过这些户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="828"/>
+        <location filename="../../app/services/points.py" line="835"/>
         <source>Every chosen household has reached the cap for “{rule}”.</source>
         <translation>所选的户都已达到“{rule}”的上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="891"/>
+        <location filename="../../app/services/points.py" line="898"/>
         <source>No such batch.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="894"/>
+        <location filename="../../app/services/points.py" line="901"/>
         <source>Only a batch award can be undone this way.</source>
         <translation>只有批量加分才能这样撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="898"/>
+        <location filename="../../app/services/points.py" line="905"/>
         <source>This batch has already been undone.</source>
         <translation>这一批已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1004"/>
+        <location filename="../../app/services/points.py" line="1011"/>
         <source>No such points entry.</source>
         <translation>找不到该积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1012"/>
+        <location filename="../../app/services/points.py" line="1019"/>
         <source>This entry cannot be reversed here (a redemption is voided at the supermarket; a reversal cannot be reversed).</source>
         <translation>这条记录不能在这里冲正（兑换要到积分超市作废；冲正记录本身不能再冲正）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1020"/>
+        <location filename="../../app/services/points.py" line="1027"/>
         <source>This entry has already been reversed.</source>
         <translation>这条记录已经冲正过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1055"/>
+        <location filename="../../app/services/points.py" line="1062"/>
         <source>An adjustment is a whole number of points, not 0.</source>
         <translation>调整的积分必须是整数，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1174"/>
+        <location filename="../../app/services/points.py" line="1182"/>
         <source>Period {period} has not been opened.</source>
         <translation>{period} 期尚未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1197"/>
+        <location filename="../../app/services/points.py" line="1205"/>
         <source>Period {period} is already open.</source>
         <translation>{period} 期已经开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1204"/>
+        <location filename="../../app/services/points.py" line="1212"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成 {period} 期（公示并确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1273"/>
+        <location filename="../../app/services/points.py" line="1281"/>
         <source>Period {period} is not open.</source>
         <translation>{period} 期未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1298"/>
+        <location filename="../../app/services/points.py" line="1306"/>
         <source>Period {period} must be publicized (公示) before it is finalized.</source>
         <translation>{period} 期必须先公示，才能确认。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1366"/>
+        <location filename="../../app/services/points.py" line="1374"/>
         <source>Household {number} has a score of {score} in {period}, below the pass line of {line}; it cannot redeem until it reaches the pass line.</source>
         <translation>户号 {number} 在 {period} 的得分为 {score} 分，低于及格线 {line} 分，达到及格线后才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1378"/>
+        <location filename="../../app/services/points.py" line="1386"/>
         <source>Household {number} has {balance} points; at least {minimum} are needed to redeem.</source>
         <translation>户号 {number} 现有 {balance} 分，至少需要 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1388"/>
+        <location filename="../../app/services/points.py" line="1396"/>
         <source>Household {number} has {balance} points; these goods need {cost}.</source>
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
@@ -4183,8 +6410,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="203"/>
-        <location filename="../../app/services/station.py" line="213"/>
+        <location filename="../../app/services/station.py" line="214"/>
+        <location filename="../../app/services/station.py" line="224"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -4404,9 +6631,14 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="108"/>
+        <location filename="../../app/views/counter.py" line="112"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="269"/>
+        <source>No volunteer was granted star level {level} in {year}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
