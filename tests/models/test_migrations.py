@@ -73,9 +73,14 @@ def test_released_schema_upgrades_to_head_with_a_backup_first(
         assert backups == [f"pre-migration-{before}"]
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     assert _diffs(db) == []
-    # The fixture's data survived and its audit chain is still intact.
+    # The fixture's data survived: its audit chain and every cache still verify.
     assert db.station_id is not None
     assert audit.verify_chain(db).ok
+    from app.services import points, service_hours, supermarket
+
+    assert points.verify_balances(db).mismatches == ()
+    assert supermarket.verify_stock(db) == []
+    assert service_hours.verify(db).mismatches == ()
     db.dispose()
 
 
