@@ -6,32 +6,32 @@
     <message>
         <location filename="../../app/views/activities_page.py" line="99"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>活动名称</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="101"/>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="102"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="103"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="104"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -39,47 +39,47 @@
     <message>
         <location filename="../../app/views/activities_page.py" line="679"/>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="680"/>
         <source>&amp;Plan an activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="710"/>
         <source>No activity on the chosen day.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选日期没有活动。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="714"/>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="715"/>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>日历</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="732"/>
         <source>Activities</source>
-        <translation type="unfinished">活动</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="743"/>
         <source>{n} activities</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 场活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="820"/>
         <source>Still loading; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="831"/>
         <source>“{title}” planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排“{title}”。</translation>
     </message>
 </context>
 <context>
@@ -88,197 +88,197 @@
         <location filename="../../app/views/activities_page.py" line="240"/>
         <location filename="../../app/views/activities_page.py" line="346"/>
         <source>Choose an activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一场活动。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="270"/>
         <source>Open &amp;kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="271"/>
         <source>Open for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>开始签到</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="272"/>
         <source>Close activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>结束活动…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="273"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="274"/>
         <source>Add photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="275"/>
         <source>Remove photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除照片…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="276"/>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开启…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="277"/>
         <source>Cancel activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消活动…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="296"/>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="300"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="362"/>
         <source>capacity {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>限 {n} 人</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="364"/>
         <source>at most {h} h each</source>
-        <translation type="unfinished"></translation>
+        <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="367"/>
         <source>households: {rule}</source>
-        <translation type="unfinished"></translation>
+        <translation>居民户：{rule}</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="370"/>
         <source>volunteers only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="371"/>
         <source>recorded by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人：{name}</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="380"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="427"/>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="442"/>
         <source>The activity is open; the kiosk takes scans.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="449"/>
         <source>Close activity</source>
-        <translation type="unfinished"></translation>
+        <translation>结束活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="451"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="462"/>
         <source>Closed; {n} still present were signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="473"/>
         <source>Reopen activity</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开启活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="474"/>
         <source>Why is “{title}” reopened?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="483"/>
         <source>Reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新开启。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="492"/>
         <source>Cancel activity</source>
-        <translation type="unfinished"></translation>
+        <translation>取消活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="493"/>
         <source>Why is “{title}” cancelled?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="499"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="519"/>
         <source>Add photos</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="521"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="529"/>
         <source>Copying the photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制照片…</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="537"/>
         <source>{n} photos added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="543"/>
         <source>Choose a photo first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一张照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="546"/>
         <source>Remove photo</source>
-        <translation type="unfinished"></translation>
+        <translation>删除照片</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="546"/>
         <source>Remove this photo from the activity?</source>
-        <translation type="unfinished"></translation>
+        <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="552"/>
         <source>Removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="560"/>
         <source>The activity is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动已结束。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="564"/>
         <source>Open kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>打开签到机</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="565"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
-        <translation type="unfinished"></translation>
+        <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
 </context>
 <context>
@@ -286,112 +286,112 @@
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="61"/>
         <source>Edit activity</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="61"/>
         <source>Plan an activity</source>
-        <translation type="unfinished"></translation>
+        <translation>安排活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="71"/>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="84"/>
         <source>e.g. 村文化礼堂</source>
-        <translation type="unfinished"></translation>
+        <translation>如 村文化礼堂</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="104"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="111"/>
         <source>the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>按活动时间</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="112"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="116"/>
         <source>(no points)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不加分）</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="121"/>
         <source>Villagers scan their household cards (户次, points)</source>
-        <translation type="unfinished"></translation>
+        <translation>村民刷户卡参加（计户次、积分）</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="125"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="126"/>
         <source>&amp;Category (five tasks):</source>
-        <translation type="unfinished"></translation>
+        <translation>类别（五项任务）(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="127"/>
         <source>&amp;Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>平台(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="128"/>
         <source>Organising &amp;teams:</source>
-        <translation type="unfinished"></translation>
+        <translation>组织队伍(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="129"/>
         <source>P&amp;lace:</source>
-        <translation type="unfinished"></translation>
+        <translation>地点(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="130"/>
         <source>&amp;Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="131"/>
         <source>&amp;Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="132"/>
         <source>C&amp;ontent:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="133"/>
         <source>Ca&amp;pacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>人数上限(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="134"/>
         <source>&amp;Hours cap per volunteer:</source>
-        <translation type="unfinished"></translation>
+        <translation>每人时长上限(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="135"/>
         <source>Points per &amp;household:</source>
-        <translation type="unfinished"></translation>
+        <translation>每户加分(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="148"/>
         <source>Please enter the activity&apos;s title.</source>
-        <translation type="unfinished">请填写活动名称。</translation>
+        <translation>请填写活动名称。</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="150"/>
         <source>The activity must end after it starts.</source>
-        <translation type="unfinished">活动结束时间必须晚于开始时间。</translation>
+        <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
 </context>
 <context>
@@ -640,22 +640,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
     <message>
         <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Award</source>
-        <translation type="unfinished">加分</translation>
+        <translation>表彰奖励</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>授予单位</translation>
     </message>
 </context>
 <context>
@@ -859,207 +859,207 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/certificates_page.py" line="369"/>
         <source>Find the volunteer: name, initials or No.</source>
-        <translation type="unfinished"></translation>
+        <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="376"/>
         <source>Service record (志愿服务记录证明)</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿服务记录证明</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="377"/>
         <source>Star volunteer certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>星级志愿者证书</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="378"/>
         <source>Activity participation</source>
-        <translation type="unfinished"></translation>
+        <translation>活动参与证明</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="392"/>
         <source>&amp;Issue and preview</source>
-        <translation type="unfinished"></translation>
+        <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="409"/>
         <source>Volunteer:</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="410"/>
         <source>&amp;Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="411"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="412"/>
         <source>&amp;Activity:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="413"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished">备注(&amp;N)：</translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="415"/>
         <source>Issue a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>开具证明</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>年份：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="442"/>
         <source>Pre&amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>预览(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="443"/>
         <source>&amp;Reprint (副本)…</source>
-        <translation type="unfinished"></translation>
+        <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="444"/>
         <source>V&amp;oid…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="445"/>
         <source>公示 &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="446"/>
         <source>&amp;Batch star certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="460"/>
         <source>Certificate register</source>
-        <translation type="unfinished"></translation>
+        <translation>证明登记簿</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="481"/>
         <source>{n} certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 份证明</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="524"/>
         <source>Nobody found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="543"/>
         <source>Find and choose the volunteer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="550"/>
         <source>Choose the activity first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择活动。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="553"/>
         <source>Issuing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开具…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="560"/>
         <source>Certificate {number} issued: {hours} h.</source>
-        <translation type="unfinished"></translation>
+        <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="592"/>
         <source>Certificate {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>证明 {number}</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="602"/>
         <source>Choose a certificate in the register first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="612"/>
         <source>Copy {n} of {number} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="643"/>
         <source>Reprint</source>
-        <translation type="unfinished">补打</translation>
+        <translation>补打</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="644"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
-        <translation type="unfinished"></translation>
+        <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="655"/>
         <source>Void certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>作废证明</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="657"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="664"/>
         <source>{number} was voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已作废。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="683"/>
         <source>公示 list</source>
-        <translation type="unfinished"></translation>
+        <translation>公示名单</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="697"/>
         <source>Issuing star certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开具星级证书…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="697"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="700"/>
         <source>Batch certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>批量开具证书</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="711"/>
         <source>Issuing… {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开具… {name}</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="713"/>
         <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成 PDF…</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="725"/>
         <source>{n} star certificates issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>已开具 {n} 份星级证书。</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="728"/>
         <source>Star certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>星级证书</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="737"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
 </context>
 <context>
@@ -1133,37 +1133,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="213"/>
         <source>Correct hours</source>
-        <translation type="unfinished"></translation>
+        <translation>更正时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="219"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="225"/>
         <source>Optional, e.g. the volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，如志愿者本人</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="229"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="237"/>
         <source>&amp;New hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="238"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">原因(&amp;R)：</translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="239"/>
         <source>Requested &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人(&amp;B)：</translation>
     </message>
 </context>
 <context>
@@ -1252,27 +1252,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/counter.py" line="538"/>
         <source>Two copies</source>
-        <translation type="unfinished"></translation>
+        <translation>打印两联</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="547"/>
         <source>Print at once</source>
-        <translation type="unfinished"></translation>
+        <translation>直接打印</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="548"/>
         <source>Preview first</source>
-        <translation type="unfinished"></translation>
+        <translation>先预览</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="549"/>
         <source>Save PDF to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>存为 PDF</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="559"/>
         <source>Slip paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>兑换单纸张：</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="662"/>
@@ -1468,17 +1468,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/activities_page.py" line="124"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="124"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>活动名称</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="124"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -1504,27 +1504,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="129"/>
         <source>No.</source>
-        <translation type="unfinished">户号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="130"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="131"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="132"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>现星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="133"/>
         <source>Reaches</source>
-        <translation type="unfinished"></translation>
+        <translation>可评星级</translation>
     </message>
 </context>
 <context>
@@ -1603,22 +1603,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Period</source>
-        <translation type="unfinished">周期</translation>
+        <translation>考评期</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Rating</source>
-        <translation type="unfinished">评定等级</translation>
+        <translation>评价</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评语</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>评价人</translation>
     </message>
 </context>
 <context>
@@ -1843,32 +1843,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="159"/>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>评定日期</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="160"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="161"/>
         <source>No.</source>
-        <translation type="unfinished">户号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="162"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="163"/>
         <source>Hours then</source>
-        <translation type="unfinished"></translation>
+        <translation>当时时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="164"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
 </context>
 <context>
@@ -1876,17 +1876,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/kiosk_window.py" line="224"/>
         <source>No.</source>
-        <translation type="unfinished">户号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="224"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="224"/>
         <source>Group</source>
-        <translation type="unfinished">村民小组</translation>
+        <translation>村民小组</translation>
     </message>
 </context>
 <context>
@@ -1967,138 +1967,138 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="342"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待审核</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="343"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="344"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="345"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="348"/>
         <source>Only records to check</source>
-        <translation type="unfinished"></translation>
+        <translation>只看需核实的记录</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="360"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="365"/>
         <source>&amp;Approve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="366"/>
         <source>&amp;Reject selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="367"/>
         <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>更正(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="368"/>
         <source>Enter hours by &amp;hand…</source>
-        <translation type="unfinished"></translation>
+        <translation>手工录入时长(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="387"/>
         <source>&amp;Grant stars (selected, or all)</source>
-        <translation type="unfinished"></translation>
+        <translation>评定星级（选中的或全部）(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="391"/>
         <source>Reached a new star level</source>
-        <translation type="unfinished"></translation>
+        <translation>达到新星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="394"/>
         <location filename="../../app/views/hours_page.py" line="554"/>
         <source>Nobody has reached a new star level.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="404"/>
         <source>Star levels granted</source>
-        <translation type="unfinished"></translation>
+        <translation>已评定星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="407"/>
         <source>Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>年份：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="412"/>
         <source>No star levels granted in this year.</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="432"/>
         <source>{n} records</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 条记录</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="470"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
-        <translation type="unfinished">部分选中的行还在加载，请稍后再试。</translation>
+        <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="474"/>
         <source>Select one or more records in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="500"/>
         <source>{n} records approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已审核通过 {n} 条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="509"/>
         <source>Reject hours</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="510"/>
         <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>要驳回 {n} 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="522"/>
         <source>{n} records rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回 {n} 条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="530"/>
         <source>Correct one record at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="535"/>
         <source>Corrected; the old and new hours are logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="545"/>
         <source>Hours entered; they wait for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>时长已录入，等待审核。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="561"/>
         <source>{n} star levels granted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已评定 {n} 人的星级。</translation>
     </message>
 </context>
 <context>
@@ -2568,203 +2568,203 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/kiosk_window.py" line="103"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="106"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="109"/>
         <source>The camera could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头无法启动。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="110"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="334"/>
         <source>Sign-in kiosk — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>签到机 — {title}</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="348"/>
         <source>Close kiosk…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭签到机…</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="358"/>
         <source>签到 Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>签到</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="359"/>
         <source>签退 Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>签退</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="360"/>
         <source>自动 Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="382"/>
         <source>Scan a card…</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫卡…</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="426"/>
         <source>Annul selected scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销选中的扫码…</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="429"/>
         <source>Search by name…</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名查找…</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="432"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="455"/>
         <source>Name, initials or volunteer No., then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="461"/>
         <source>Use this volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>就是此人</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="464"/>
         <source>Close search</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭查找</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="469"/>
         <source>Volunteer without a card:</source>
-        <translation type="unfinished"></translation>
+        <translation>没带卡的志愿者：</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="497"/>
         <source>Recent scans:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近扫码：</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="498"/>
         <source>No scans yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有扫码记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="560"/>
         <source>The kiosk cannot read cards</source>
-        <translation type="unfinished"></translation>
+        <translation>签到机无法读卡</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="627"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="682"/>
         <location filename="../../app/views/kiosk_window.py" line="710"/>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码未成功</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="684"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>签到成功</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="686"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>签退成功</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="688"/>
         <source>Participation recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录参加</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="690"/>
         <source>Scan annulled</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码已撤销</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="691"/>
         <source>Please check</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="697"/>
         <source>Today {today} h · approved in all {total} h</source>
-        <translation type="unfinished"></translation>
+        <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="701"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="726"/>
         <source>Please scan your card</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫卡</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="729"/>
         <source>Mode: sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模式：签到</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="730"/>
         <source>Mode: sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模式：签退</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="731"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="761"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
-        <translation type="unfinished"></translation>
+        <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="771"/>
         <source>Choose the mistaken scan in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="774"/>
         <source>This scan cannot be annulled.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="778"/>
         <source>Annul a scan</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销扫码</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="779"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="826"/>
         <source>Nobody found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到。</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="842"/>
         <source>Choose the volunteer in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择志愿者。</translation>
     </message>
 </context>
 <context>
@@ -2967,57 +2967,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="260"/>
         <source>Enter hours by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手工录入时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="263"/>
         <source>Name, initials or No., then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="275"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="280"/>
         <source>e.g. forgot to sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>如：忘记签到</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="282"/>
         <source>&amp;Volunteer:</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="284"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="285"/>
         <source>&amp;Hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="286"/>
         <source>&amp;Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="287"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">原因(&amp;R)：</translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="298"/>
         <source>Nobody found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="315"/>
         <source>Find and choose the volunteer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先查找并选择志愿者。</translation>
     </message>
 </context>
 <context>
@@ -3746,42 +3746,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/activities_page.py" line="603"/>
         <source>Activities:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动：</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="605"/>
         <source>理论宣讲:</source>
-        <translation type="unfinished"></translation>
+        <translation>理论宣讲：</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="612"/>
         <source>Monthly quota {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 月度任务</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="619"/>
         <source>{done} of {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done}/{target}</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="628"/>
         <source>Quota met for {month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 月度任务已完成。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="634"/>
         <source>{n} more activities</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 场活动</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="638"/>
         <source>{n} more {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 场{name}</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="643"/>
         <source>Still to plan this month: {missing}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月还需安排：{missing}。</translation>
     </message>
 </context>
 <context>
@@ -3817,22 +3817,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/kiosk_window.py" line="204"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="204"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="204"/>
         <source>Result</source>
-        <translation type="unfinished">检查结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="213"/>
         <source>[annulled] {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>[已撤销] {text}</translation>
     </message>
 </context>
 <context>
@@ -3840,42 +3840,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/hours_page.py" line="84"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="85"/>
         <source>Volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="86"/>
         <source>Activity / service</source>
-        <translation type="unfinished"></translation>
+        <translation>活动/服务内容</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="87"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="88"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="89"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="90"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>需核实</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="103"/>
         <source>{now} (was {was})</source>
-        <translation type="unfinished"></translation>
+        <translation>{now}（原 {was}）</translation>
     </message>
 </context>
 <context>
@@ -3883,62 +3883,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>Certificate No.</source>
-        <translation type="unfinished"></translation>
+        <translation>证明编号</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>开具日期</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="313"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="314"/>
         <source>Volunteer No.</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者编号</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="315"/>
         <source>Period</source>
-        <translation type="unfinished">周期</translation>
+        <translation>时间段</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="316"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="317"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="318"/>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>副本数</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="319"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="344"/>
         <source>Voided: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废：{reason}</translation>
     </message>
     <message>
         <location filename="../../app/views/certificates_page.py" line="345"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
 </context>
 <context>
@@ -4455,80 +4455,80 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
         <source>Training of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的培训记录</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Award of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Evaluation of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的考评记录</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
         <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
         <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
         <source>&amp;Organised by:</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单位(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>&amp;Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
         <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>N&amp;ote:</source>
-        <translation type="unfinished">备注(&amp;O)：</translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>级别(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Issued by:</source>
-        <translation type="unfinished"></translation>
+        <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
         <source>2026, 2026-Q2 or 2026-05</source>
-        <translation type="unfinished"></translation>
+        <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Rating:</source>
-        <translation type="unfinished"></translation>
+        <translation>评价(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>评语(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -4632,42 +4632,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
         <source>Edit team</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑志愿服务队</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
         <source>New team</source>
-        <translation type="unfinished"></translation>
+        <translation>新建志愿服务队</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="356"/>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="368"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
         <source>&amp;Category:</source>
-        <translation type="unfinished">类别(&amp;C)：</translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
         <source>&amp;Leader (队长):</source>
-        <translation type="unfinished"></translation>
+        <translation>队长(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>简介(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Order in lists:</source>
-        <translation type="unfinished"></translation>
+        <translation>排列顺序(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -4675,47 +4675,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="417"/>
         <source>Volunteer teams</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿服务队</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="427"/>
         <source>&amp;New team…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="428"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">编辑(&amp;E)…</translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="429"/>
         <source>&amp;Disband / use again</source>
-        <translation type="unfinished"></translation>
+        <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
         <source>Add the &quot;8+N&quot; &amp;default teams</source>
-        <translation type="unfinished"></translation>
+        <translation>添加“8+N”默认队伍(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
         <source>Team created.</source>
-        <translation type="unfinished"></translation>
+        <translation>队伍已创建。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
         <source>{n} teams added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {n} 支队伍。</translation>
     </message>
 </context>
 <context>
@@ -4723,37 +4723,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="394"/>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>队伍</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
         <source>Leader</source>
-        <translation type="unfinished"></translation>
+        <translation>队长</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Members</source>
-        <translation type="unfinished">家庭成员</translation>
+        <translation>队员数</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
         <source>In use</source>
-        <translation type="unfinished">在用</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
         <source>Disbanded</source>
-        <translation type="unfinished"></translation>
+        <translation>已解散</translation>
     </message>
 </context>
 <context>
@@ -4774,22 +4774,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteers_page.py" line="205"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="205"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>培训</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="205"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单位</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="205"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
@@ -4797,17 +4797,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/kiosk_window.py" line="236"/>
         <source>Close the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭签到机</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="252"/>
         <source>Only {name} can close the kiosk. Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="279"/>
         <source>Wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误。</translation>
     </message>
 </context>
 <context>
@@ -4816,209 +4816,209 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/volunteers_page.py" line="241"/>
         <location filename="../../app/views/volunteers_page.py" line="345"/>
         <source>Choose a volunteer in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="268"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>培训</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="268"/>
         <source>No training recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有培训记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="269"/>
         <source>Awards</source>
-        <translation type="unfinished"></translation>
+        <translation>表彰奖励</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="269"/>
         <source>No awards recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="273"/>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>考评</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="274"/>
         <source>No evaluations recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有考评记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>Teams…</source>
-        <translation type="unfinished"></translation>
+        <translation>所在队伍…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="290"/>
         <location filename="../../app/views/volunteers_page.py" line="388"/>
         <source>Mark inactive…</source>
-        <translation type="unfinished"></translation>
+        <translation>标为不活跃…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="291"/>
         <source>Print card</source>
-        <translation type="unfinished">打印户卡</translation>
+        <translation>打印志愿者卡</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="292"/>
         <source>Reissue card…</source>
-        <translation type="unfinished">补办户卡…</translation>
+        <translation>补办志愿者卡…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Add training…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加培训…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>Add award…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加表彰…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="295"/>
         <source>Add evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加考评…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="296"/>
         <source>Remove record…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除记录…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="352"/>
         <source>{name} · {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {number}</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="357"/>
         <source>born {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 出生</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="360"/>
         <source>skills: {skills}</source>
-        <translation type="unfinished"></translation>
+        <translation>特长：{skills}</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="363"/>
         <source>serves in: {categories}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别：{categories}</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="368"/>
         <source>joined {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 加入</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="372"/>
         <source>{hours} h approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="374"/>
         <source>{stars} star level {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="379"/>
         <source>(granted {date})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{date} 评定）</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>Teams: {teams}</source>
-        <translation type="unfinished"></translation>
+        <translation>所在队伍：{teams}</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>In no team yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="388"/>
         <source>Mark active</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为正常</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="426"/>
         <location filename="../../app/views/volunteers_page.py" line="458"/>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="434"/>
         <source>Teams saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>所在队伍已保存。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="445"/>
         <source>Mark {name} inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="446"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="463"/>
         <source>Added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="471"/>
         <source>Choose a record in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="476"/>
         <source>Remove record</source>
-        <translation type="unfinished"></translation>
+        <translation>删除记录</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="477"/>
         <source>Remove this record? The change is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="486"/>
         <source>Removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="499"/>
         <source>Reissue card</source>
-        <translation type="unfinished">补办户卡</translation>
+        <translation>补办志愿者卡</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="501"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="508"/>
         <source>Preparing the cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备卡片…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="526"/>
         <source>A new card was made; the old one no longer works.</source>
-        <translation type="unfinished">新卡已制好，旧卡已失效。</translation>
+        <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="532"/>
         <source>Volunteer cards ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿者卡（{n} 张）</translation>
     </message>
 </context>
 <context>
@@ -5026,137 +5026,137 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
         <source>Edit volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
         <source>New volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>新增志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="167"/>
         <source>(not given)</source>
-        <translation type="unfinished">（未填）</translation>
+        <translation>（未填）</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="168"/>
         <source>Male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="169"/>
         <source>Female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="173"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
-        <translation type="unfinished"></translation>
+        <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="185"/>
         <source>Optional</source>
-        <translation type="unfinished">选填</translation>
+        <translation>选填</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>Optional; 11-digit mobile</source>
-        <translation type="unfinished">选填，11 位手机号</translation>
+        <translation>选填，11 位手机号</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
         <source>e.g. 第一村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>如 第一村民小组</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
-        <translation type="unfinished"></translation>
+        <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="213"/>
         <source>YYYY-MM-DD; today if empty</source>
-        <translation type="unfinished"></translation>
+        <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="218"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="219"/>
         <source>&amp;Sex:</source>
-        <translation type="unfinished">性别(&amp;S)：</translation>
+        <translation>性别(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="220"/>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished">出生日期(&amp;B)：</translation>
+        <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="221"/>
         <source>ID &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="222"/>
         <source>&amp;ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="224"/>
         <source>&amp;Phone:</source>
-        <translation type="unfinished">电话(&amp;P)：</translation>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="226"/>
         <source>Village &amp;group:</source>
-        <translation type="unfinished"></translation>
+        <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="227"/>
         <source>&amp;Address:</source>
-        <translation type="unfinished">地址(&amp;A)：</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="228"/>
         <source>S&amp;kills:</source>
-        <translation type="unfinished"></translation>
+        <translation>特长(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="229"/>
         <source>Service &amp;categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="231"/>
         <source>&amp;Teams:</source>
-        <translation type="unfinished"></translation>
+        <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="232"/>
         <source>&amp;Joined on:</source>
-        <translation type="unfinished"></translation>
+        <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
         <source>N&amp;ote:</source>
-        <translation type="unfinished">备注(&amp;O)：</translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="276"/>
         <source>{n} of 18 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="285"/>
         <source>Valid ID number; born {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="326"/>
         <source>Dates are written like 2026-05-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
 </context>
 <context>
@@ -5164,102 +5164,102 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_common.py" line="40"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="41"/>
         <source>Open for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>签到中</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="42"/>
         <source>Closed</source>
-        <translation type="unfinished">已注销</translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="45"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待审核</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="46"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="47"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="50"/>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>签到机</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="51"/>
         <source>Closed activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动结束</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="52"/>
         <source>Entered by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手工录入</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="55"/>
         <source>signed out by the close</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时自动签退</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="56"/>
         <source>PC clock went back</source>
-        <translation type="unfinished"></translation>
+        <translation>电脑时钟被回拨</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="57"/>
         <source>found by name</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名查找</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="58"/>
         <source>capped</source>
-        <translation type="unfinished"></translation>
+        <translation>超出上限</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="61"/>
         <source>Service record</source>
-        <translation type="unfinished"></translation>
+        <translation>服务记录证明</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="62"/>
         <source>Star volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>星级志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="63"/>
         <source>Participation</source>
-        <translation type="unfinished"></translation>
+        <translation>活动参与</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="66"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="67"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>不活跃</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="70"/>
         <source>Male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_common.py" line="71"/>
         <source>Female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
 </context>
 <context>
@@ -5267,12 +5267,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
         <source>Teams of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 所在队伍</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
         <source>Tick the teams {name} serves in:</source>
-        <translation type="unfinished"></translation>
+        <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
 </context>
 <context>
@@ -5280,42 +5280,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteers_page.py" line="98"/>
         <source>No.</source>
-        <translation type="unfinished">户号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="99"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="100"/>
         <source>Sex</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="101"/>
         <source>Group</source>
-        <translation type="unfinished">村民小组</translation>
+        <translation>村民小组</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="102"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="103"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="104"/>
         <source>Stars</source>
-        <translation type="unfinished"></translation>
+        <translation>星级</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="105"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -5324,17 +5324,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/volunteers_page.py" line="752"/>
         <location filename="../../app/views/volunteers_page.py" line="757"/>
         <source>Volunteers</source>
-        <translation type="unfinished">志愿者</translation>
+        <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="753"/>
         <source>Service hours and stars</source>
-        <translation type="unfinished"></translation>
+        <translation>服务时长与星级</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="754"/>
         <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>证明</translation>
     </message>
 </context>
 <context>
@@ -5342,68 +5342,68 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/volunteers_page.py" line="553"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="558"/>
         <location filename="../../app/views/volunteers_page.py" line="679"/>
         <source>All teams</source>
-        <translation type="unfinished"></translation>
+        <translation>全部队伍</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="559"/>
         <source>Show inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>显示不活跃的</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="588"/>
         <source>&amp;New volunteer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="589"/>
         <source>&amp;Teams…</source>
-        <translation type="unfinished"></translation>
+        <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="590"/>
         <source>Print &amp;cards (8 per A4)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="652"/>
         <source>This card does not belong to a volunteer of this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="667"/>
         <source>{n} found by card</source>
-        <translation type="unfinished"></translation>
+        <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="669"/>
         <source>{n} volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="694"/>
         <source>Still loading; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="701"/>
         <source>{name} registered as volunteer {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="729"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
-        <translation type="unfinished">部分选中的行还在加载，请稍后再试。</translation>
+        <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="733"/>
         <source>Select one or more volunteers in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
 </context>
 <context>
@@ -6638,7 +6638,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/views/certificates_page.py" line="269"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
 </context>
 <context>
