@@ -1,12 +1,18 @@
 """花名册导入 — import households and residents from an Excel roster (.xlsx).
 
+The reading half serves every roster the station imports: a :class:`RosterSpec`
+names a roster's fields, the header words that identify each, and the fields a
+mapping must include — :data:`HOUSEHOLDS` here, the volunteers' roster in
+:mod:`app.services.volunteer_roster`.  The checking and committing halves are
+per roster; the households' are in this module.
+
 Three steps, so nothing is written until the person confirms:
 
 1. :func:`read_roster` opens the file (openpyxl ``read_only`` — rows are
    streamed, so a 50,000-row sheet stays within a few tens of MB), finds the
    header row among the first rows, and suggests a column mapping from the
-   header text (姓名, 户号, 与户主关系, 身份证号, 联系电话, 村民小组, 住址, 性别,
-   出生日期).  The file is read twice in lock-step: once with cached values
+   header text (for households 姓名, 户号, 与户主关系, 身份证号, 联系电话, 村民小组,
+   住址, 性别, 出生日期).  The file is read twice in lock-step: once with cached values
    (``data_only=True``) and once raw, to tell a formula whose value was never
    computed (a file written by a program, not saved by Excel) from an empty
    cell.
@@ -19,20 +25,30 @@ Three steps, so nothing is written until the person confirms:
    household per unknown 户号 (its 户主 row, or else its first row, is the
    head) and members added to existing households.
 
-Rosters often merge the 户号 cell over a household's rows; a merged cell reads
-as empty below its first row, so an empty 户号 under a non-empty one means
-"same household" (fill-down).
+Rosters often merge a cell over several rows (the 户号 over a household's
+rows, a 志愿服务队 over its members).  openpyxl's streaming reader does not
+report merges, and a merged cell reads as empty below its first row, so
+:func:`read_roster` finds the sheet's ``<mergeCell>`` ranges in its XML and
+fills each vertical merge's value down its first column
+(:attr:`RawRow.merged` says which cells were filled).  For households an empty
+户号 under a non-empty one also means "same household" (fill-down), merged or
+not.
+
+:func:`write_xlsx` is the export counterpart: a streamed (``write_only``)
+sheet written under a temporary name and renamed, so an interrupted export
+never leaves a half file under the chosen name.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
@@ -47,6 +63,7 @@ from app.services.households import HEAD_RELATION, HouseholdData, MemberData
 MAX_ROWS = 50_000
 HEADER_SCAN_ROWS = 20
 MAX_COLUMNS = 100
+MAX_MERGES = 100_000  # a hostile file may declare millions; more are ignored
 
 FIELDS = (
     "number",
@@ -73,6 +90,40 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True, eq=False)
+class RosterSpec:
+    """What one kind of roster holds (花名册的栏目).
+
+    *fields* in the order the mapping is shown; *header_words* per field, best
+    first (a header matches one exactly, or else contains one); *required*: the
+    fields a mapping must include, each with the message that asks for it.  A
+    header row is recognised by a ``name`` column and at least one other.
+    """
+
+    kind: str
+    fields: tuple[str, ...]
+    header_words: Mapping[str, tuple[str, ...]]
+    required: Mapping[str, str]
+
+    def check_mapping(self, mapping: Mapping[str, int]) -> None:
+        for fld, message in self.required.items():
+            if fld not in mapping:
+                raise ValidationError(message)
+
+
+HOUSEHOLDS = RosterSpec(
+    "households",
+    FIELDS,
+    HEADER_WORDS,
+    {
+        "name": QT_TRANSLATE_NOOP("errors", "Choose which column holds the name (姓名)."),
+        "number": QT_TRANSLATE_NOOP(
+            "errors", "Choose which column holds the household number (户号)."
+        ),
+    },
+)
+
+
 class RosterError(DomainError):
     """The file as a whole cannot be imported (not xlsx, empty, too large...)."""
 
@@ -82,6 +133,7 @@ class RawRow:
     row_no: int  # the row number Excel shows
     values: tuple[Any, ...]
     formulas: frozenset[int] = frozenset()  # columns holding a formula with no stored value
+    merged: frozenset[int] = frozenset()  # columns filled from a merged cell above
 
 
 @dataclass(frozen=True)
@@ -110,6 +162,22 @@ class RowProblem:
         return self.message.format(**self.kwargs) if self.kwargs else self.message
 
 
+class CheckedRow(Protocol):
+    """What every roster's checked row has in common (the import dialog lists them)."""
+
+    @property
+    def row_no(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def problems(self) -> tuple[RowProblem, ...]: ...
+
+    @property
+    def ok(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class RowResult:
     row_no: int
@@ -136,7 +204,7 @@ class ImportCounts:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -148,13 +216,14 @@ def _header_key(text: str) -> str:
     return re.sub(r"[\s*＊:：()（）]", "", text)
 
 
-def suggest_mapping(headers: Sequence[str]) -> dict[str, int]:
+def suggest_mapping(headers: Sequence[str], spec: RosterSpec | None = None) -> dict[str, int]:
     """Field -> column from header texts; each column is used once."""
+    spec = spec or HOUSEHOLDS
     keys = [_header_key(h) for h in headers]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for exact in (True, False):
-        for fld, words in HEADER_WORDS.items():
+        for fld, words in spec.header_words.items():
             if fld in mapping:
                 continue
             for word in words:
@@ -195,14 +264,80 @@ def _rows(ws: Any) -> Iterator[tuple[Any, ...]]:
         yield tuple(row)
 
 
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(ws: Any) -> list[tuple[int, int, int]]:
+    """(first column, top row, bottom row), 1-based, of the sheet's vertical merges.
+
+    A read-only worksheet does not parse ``<mergeCells>`` (they follow the
+    rows in the sheet's XML), so the raw XML is scanned for them in chunks.
+    """
+    from openpyxl.utils import column_index_from_string
+
+    get_source = getattr(ws, "_get_source", None)  # openpyxl's ReadOnlyWorksheet
+    if get_source is None:  # pragma: no cover - another openpyxl: no fill, as before
+        return []
+    found: list[tuple[int, int, int]] = []
+    tail = b""
+    with get_source() as src:
+        while len(found) < MAX_MERGES:
+            chunk = src.read(1 << 20)
+            if not chunk:
+                break
+            text = tail + chunk
+            end = 0
+            for m in _MERGE_REF.finditer(text):
+                end = m.end()
+                top, bottom = int(m.group(2)), int(m.group(4))
+                if bottom > top:
+                    found.append((column_index_from_string(m.group(1).decode()), top, bottom))
+            tail = text[max(end, len(text) - 256) :]
+    return found[:MAX_MERGES]
+
+
+class _MergeFill:
+    """Fills vertically merged cells down their first column as rows stream past."""
+
+    def __init__(self, ranges: list[tuple[int, int, int]]) -> None:
+        self.ranges = sorted(ranges, key=lambda r: r[1])
+        self.next = 0
+        self.active: dict[tuple[int, int, int], Any] = {}  # range -> its value
+
+    def apply(self, row_no: int, values: tuple[Any, ...]) -> tuple[tuple[Any, ...], frozenset[int]]:
+        while self.next < len(self.ranges) and self.ranges[self.next][1] <= row_no:
+            rng = self.ranges[self.next]
+            self.next += 1
+            if rng[2] >= row_no and rng[0] <= MAX_COLUMNS:
+                self.active[rng] = values[rng[0] - 1] if rng[0] <= len(values) else None
+        if not self.active:
+            return values, frozenset()
+        filled: set[int] = set()
+        out = list(values)
+        for rng, value in list(self.active.items()):
+            if rng[2] < row_no:
+                del self.active[rng]
+                continue
+            col = rng[0] - 1
+            if rng[1] < row_no and col < len(out) and out[col] in (None, "") and value is not None:
+                out[col] = value
+                filled.add(col)
+        return tuple(out), frozenset(filled)
+
+
 def read_roster(
     path: Path | str,
     sheet: str | None = None,
     mapping: dict[str, int] | None = None,
     *,
+    spec: RosterSpec | None = None,
     max_rows: int = MAX_ROWS,
 ) -> RosterPreview:
-    """Open *path* and return its rows, header and suggested (or given) mapping."""
+    """Open *path* and return its rows, header and suggested (or given) mapping.
+
+    *spec* (households by default) says which header words to look for.
+    """
+    spec = spec or HOUSEHOLDS
     path = Path(path)
     if not path.is_file():
         raise RosterError(
@@ -223,19 +358,21 @@ def read_roster(
             )
         values_it = _rows(values_wb[sheet])
         raw_it = _rows(raw_wb[sheet])
+        merges = _MergeFill(_merged_ranges(values_wb[sheet]))
         header_row = 0
         headers: tuple[str, ...] = ()
         scanned = 0
         rows: list[RawRow] = []
-        for row_no, (values, raw) in enumerate(zip(values_it, raw_it, strict=False), start=1):
-            if not any(_cell_text(v) for v in values) and not any(
+        for row_no, (cells, raw) in enumerate(zip(values_it, raw_it, strict=False), start=1):
+            values, merged = merges.apply(row_no, cells)
+            if not any(cell_text(v) for v in values) and not any(
                 isinstance(r, str) and r.startswith("=") for r in raw
             ):
                 continue
             if not header_row:
                 scanned += 1
-                texts = tuple(_cell_text(v) for v in values)
-                found = suggest_mapping(texts)
+                texts = tuple(cell_text(v) for v in values)
+                found = suggest_mapping(texts, spec)
                 if mapping is not None or ("name" in found and len(found) >= 2):
                     header_row, headers = row_no, texts
                     continue
@@ -256,7 +393,7 @@ def read_roster(
                 for i, (v, r) in enumerate(zip(values, raw, strict=False))
                 if v is None and isinstance(r, str) and r.startswith("=")
             )
-            rows.append(RawRow(row_no, values, formulas))
+            rows.append(RawRow(row_no, values, formulas, merged))
     finally:
         values_wb.close()
         raw_wb.close()
@@ -279,27 +416,87 @@ def read_roster(
             QT_TRANSLATE_NOOP("errors", "The sheet “{sheet}” has a header but no rows."),
             sheet=sheet,
         )
-    chosen = dict(mapping) if mapping is not None else suggest_mapping(headers)
+    chosen = dict(mapping) if mapping is not None else suggest_mapping(headers, spec)
     return RosterPreview(path, names, sheet, header_row, headers, chosen, tuple(rows))
 
 
 # --- validating -----------------------------------------------------------------------------
 
 
-def _parse_date(value: Any) -> date | None:
+def parse_date(value: Any) -> date | None:
+    """A date cell, or text like 1990-01-31 / 1990年1月31日 / 19900131; raises ValueError."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _cell_text(value)
+    text = cell_text(value)
     m = re.fullmatch(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?", text) or re.fullmatch(
         r"(\d{4})(\d{2})(\d{2})", text
     )
     if m is None:
         raise ValueError(text)
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def cell_getter(raw: RawRow, mapping: Mapping[str, int]) -> Any:
+    """``get(field)``: the row's value in the field's mapped column (None if unmapped)."""
+
+    def get(fld: str) -> Any:
+        col = mapping.get(fld)
+        return raw.values[col] if col is not None and col < len(raw.values) else None
+
+    return get
+
+
+def formula_problems(
+    preview: RosterPreview, raw: RawRow, mapping: Mapping[str, int]
+) -> list[RowProblem]:
+    """One problem per mapped cell of *raw* that is a formula nobody computed."""
+    problems = []
+    for fld, col in mapping.items():
+        if col in raw.formulas:
+            problems.append(
+                RowProblem(
+                    fld,
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The {column} cell is a formula without a value. Open the file in Excel "
+                        "or WPS, save it, and import again.",
+                    ),
+                    {"column": preview.headers[col] if col < len(preview.headers) else fld},
+                )
+            )
+    return problems
+
+
+def birth_date_problem(value: Any) -> tuple[date | None, list[RowProblem]]:
+    """The birth date in *value*, or a problem saying it is not a date."""
+    try:
+        return parse_date(value), []
+    except ValueError:
+        return None, [
+            RowProblem(
+                "birth_date",
+                QT_TRANSLATE_NOOP(
+                    "errors", "The birth date {value} is not a date like 1990-01-31."
+                ),
+                {"value": cell_text(value)},
+            )
+        ]
+
+
+def group_problem(group: str, allowed: set[str] | None) -> list[RowProblem]:
+    if allowed is None or not group or group in allowed:
+        return []
+    return [
+        RowProblem(
+            "group_name",
+            QT_TRANSLATE_NOOP("errors", "“{group}” is not one of the village's groups."),
+            {"group": group},
+        )
+    ]
 
 
 def validate_rows(
@@ -310,14 +507,7 @@ def validate_rows(
 ) -> list[RowResult]:
     """Check every row; nothing is written.  *groups*: the allowed 村民小组, if known."""
     mapping = dict(preview.mapping if mapping is None else mapping)
-    if "name" not in mapping:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Choose which column holds the name (姓名).")
-        )
-    if "number" not in mapping:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Choose which column holds the household number (户号).")
-        )
+    HOUSEHOLDS.check_mapping(mapping)
     allowed = {g.strip() for g in groups} if groups is not None else None
     with db.read() as session:
         existing = {
@@ -345,27 +535,10 @@ def validate_rows(
     heads: dict[str, int] = {}
     last_number = ""
     for raw in preview.rows:
-
-        def get(fld: str, raw: RawRow = raw) -> Any:
-            col = mapping.get(fld)
-            return raw.values[col] if col is not None and col < len(raw.values) else None
-
-        problems: list[RowProblem] = []
-        for fld, col in mapping.items():
-            if col in raw.formulas:
-                problems.append(
-                    RowProblem(
-                        fld,
-                        QT_TRANSLATE_NOOP(
-                            "errors",
-                            "The {column} cell is a formula without a value. Open the file in Excel "
-                            "or WPS, save it, and import again.",
-                        ),
-                        {"column": preview.headers[col] if col < len(preview.headers) else fld},
-                    )
-                )
-        number = _cell_text(get("number")).upper()
-        fill_down = False
+        get = cell_getter(raw, mapping)
+        problems = formula_problems(preview, raw, mapping)
+        number = cell_text(get("number")).upper()
+        fill_down = mapping["number"] in raw.merged
         if not number and last_number:
             number, fill_down = last_number, True
         if not number:
@@ -384,40 +557,22 @@ def validate_rows(
                 )
             )
         last_number = number or last_number
-        name = " ".join(_cell_text(get("name")).split())
-        relation = _cell_text(get("relation"))
-        group = _cell_text(get("group_name"))
-        address = _cell_text(get("address"))
-        if allowed is not None and group and group not in allowed:
-            problems.append(
-                RowProblem(
-                    "group_name",
-                    QT_TRANSLATE_NOOP("errors", "“{group}” is not one of the village's groups."),
-                    {"group": group},
-                )
-            )
-        birth: date | None = None
-        try:
-            birth = _parse_date(get("birth_date"))
-        except ValueError:
-            problems.append(
-                RowProblem(
-                    "birth_date",
-                    QT_TRANSLATE_NOOP(
-                        "errors", "The birth date {value} is not a date like 1990-01-31."
-                    ),
-                    {"value": _cell_text(get("birth_date"))},
-                )
-            )
+        name = " ".join(cell_text(get("name")).split())
+        relation = cell_text(get("relation"))
+        group = cell_text(get("group_name"))
+        address = cell_text(get("address"))
+        problems += group_problem(group, allowed)
+        birth, birth_problems = birth_date_problem(get("birth_date"))
+        problems += birth_problems
         id_value = get("id_number")
-        id_text = id_value if isinstance(id_value, int | float) else _cell_text(id_value)
+        id_text = id_value if isinstance(id_value, int | float) else cell_text(id_value)
         member_data = MemberData(
             name=name,
             relation=relation,
-            sex=_cell_text(get("sex")),
+            sex=cell_text(get("sex")),
             birth_date=birth,
             id_number=id_text if id_text not in ("", None) else "",  # type: ignore[arg-type]
-            phone=_cell_text(get("phone")),
+            phone=cell_text(get("phone")),
         )
         clean = None
         try:
@@ -548,3 +703,41 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
             after={"households_created": created, "members_added": added, "rows": len(rows)},
         )
     return ImportCounts(created, created + added)
+
+
+# --- exporting ----------------------------------------------------------------------------
+
+
+def write_xlsx(
+    path: Path | str,
+    sheet: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+) -> int:
+    """Stream *rows* under *header* into a new workbook at *path*; returns the row count.
+
+    openpyxl's ``write_only`` mode keeps memory flat however long *rows* is; the
+    file is written as ``<path>.part`` and renamed when complete, and a failure
+    (or a cancel raised by the *rows* iterator) removes the partial file.
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    ws.append(list(header))
+    count = 0
+    tmp = path.with_suffix(path.suffix + ".part")
+    try:
+        for row in rows:
+            ws.append(list(row))
+            count += 1
+        wb.save(tmp)
+        tmp.replace(path)
+    except BaseException:
+        if not ws.closed:
+            with contextlib.suppress(Exception):
+                ws.close()  # ends openpyxl's row generator and its temporary sheet file
+        tmp.unlink(missing_ok=True)
+        raise
+    return count

@@ -392,7 +392,31 @@ def _teams_of(session: Session, volunteer_id: str) -> tuple[TeamRef, ...]:
     return tuple(TeamRef(r[0], r[1], r[2]) for r in rows)
 
 
-def volunteer_view(session: Session, v: Volunteer) -> VolunteerView:
+def _teams_of_many(session: Session, volunteer_ids: list[str]) -> dict[str, tuple[TeamRef, ...]]:
+    """:func:`_teams_of` for a page of volunteers in one query."""
+    found: dict[str, list[TeamRef]] = {}
+    if not volunteer_ids:
+        return {}
+    rows = session.execute(
+        select(
+            TeamMembership.volunteer_id, VolunteerTeam.id, VolunteerTeam.name, TeamMembership.role
+        )
+        .join(TeamMembership, TeamMembership.team_id == VolunteerTeam.id)
+        .where(
+            TeamMembership.volunteer_id.in_(volunteer_ids),
+            TeamMembership.active.is_(True),
+            TeamMembership.deleted.is_(False),
+        )
+        .order_by(VolunteerTeam.sort_order, VolunteerTeam.name)
+    ).all()
+    for vid, tid, name, role in rows:
+        found.setdefault(vid, []).append(TeamRef(tid, name, role))
+    return {vid: tuple(refs) for vid, refs in found.items()}
+
+
+def volunteer_view(
+    session: Session, v: Volunteer, teams: tuple[TeamRef, ...] | None = None
+) -> VolunteerView:
     return VolunteerView(
         id=v.id,
         number=v.number,
@@ -412,7 +436,7 @@ def volunteer_view(session: Session, v: Volunteer) -> VolunteerView:
         note=v.note,
         approved_minutes=v.approved_minutes,
         star_level=v.star_level,
-        teams=_teams_of(session, v.id),
+        teams=_teams_of(session, v.id) if teams is None else teams,
     )
 
 
@@ -487,6 +511,17 @@ def _clean(data: VolunteerData, policy: VolunteerPolicy, today: date | None = No
         id_number,
         person.phone,
     )
+
+
+def check_volunteer_data(
+    data: VolunteerData, policy: VolunteerPolicy, *, today: date | None = None
+) -> str:
+    """Check a volunteer form as :func:`add_volunteer` would, writing nothing.
+
+    Raises :class:`ValidationError` naming the first problem; returns the
+    normalised ID number ("" for none), e.g. to look for duplicates.
+    """
+    return _clean(data, policy, today).id_number
 
 
 def _check_duplicate_id(session: Session, id_hash: str, except_id: str | None = None) -> None:
@@ -838,6 +873,26 @@ def fetch_volunteers(
             .limit(max(0, min(limit, MAX_FETCH)))
         )
         return _hits(session, query)
+
+
+def fetch_volunteer_views(
+    db: Database, offset: int, limit: int, flt: VolunteerFilter | None = None
+) -> list[VolunteerView]:
+    """A window of the list as full (masked) views with their teams — for exports.
+
+    Same rows and order as :func:`fetch_volunteers`.
+    """
+    flt = flt or VolunteerFilter()
+    with db.read() as session:
+        query = (
+            _filtered(select(Volunteer), flt)
+            .order_by(Volunteer.number_seq, Volunteer.id)
+            .offset(max(0, offset))
+            .limit(max(0, min(limit, MAX_FETCH)))
+        )
+        rows = list(session.scalars(query))
+        teams = _teams_of_many(session, [v.id for v in rows])
+        return [volunteer_view(session, v, teams.get(v.id, ())) for v in rows]
 
 
 # --- teams -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from app.services import cards, households, points
 from app.services.auth import Permission
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
+from app.services.roster_import import write_xlsx
 from app.views.household_dialogs import (
     AdjustDialog,
     AwardDialog,
@@ -299,64 +301,44 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
 # --- worker functions ------------------------------------------------------------------------
 
 
+HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")
+
+
+def _export_row(h: HouseholdHit) -> list[Any]:
+    return [
+        h.number,
+        h.head_name,
+        h.group_name,
+        h.phone_masked,
+        h.balance,
+        "在册" if h.active else "已注销",
+    ]
+
+
 def export_households(
     db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
 ) -> int:
     """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
-    from openpyxl import Workbook
-
     total = households.count_households(db, flt)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("户籍")
-    ws.append(["户号", "户主", "村民小组", "联系电话", "积分", "状态"])
-    done = 0
-    while done < total:
-        if cancel is not None:
-            cancel.check()
-        rows = households.fetch_households(db, done, 1000, flt)
-        if not rows:
-            break
-        for h in rows:
-            ws.append(
-                [
-                    h.number,
-                    h.head_name,
-                    h.group_name,
-                    h.phone_masked,
-                    h.balance,
-                    "在册" if h.active else "已注销",
-                ]
-            )
-        done += len(rows)
-        if progress is not None:
-            progress(done, total)
-    tmp = path.with_suffix(path.suffix + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return done
+
+    def rows() -> Iterator[list[Any]]:
+        done = 0
+        while done < total:
+            if cancel is not None:
+                cancel.check()
+            page = households.fetch_households(db, done, 1000, flt)
+            if not page:
+                break
+            yield from (_export_row(h) for h in page)
+            done += len(page)
+            if progress is not None:
+                progress(done, total)
+
+    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, rows())
 
 
 def export_hits(hits: list[HouseholdHit], path: Path) -> int:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("户籍")
-    ws.append(["户号", "户主", "村民小组", "联系电话", "积分", "状态"])
-    for h in hits:
-        ws.append(
-            [
-                h.number,
-                h.head_name,
-                h.group_name,
-                h.phone_masked,
-                h.balance,
-                "在册" if h.active else "已注销",
-            ]
-        )
-    tmp = path.with_suffix(path.suffix + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return len(hits)
+    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))
 
 
 def household_cards_pdf(

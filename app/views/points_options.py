@@ -1,4 +1,4 @@
-"""Settings of the points system, the supermarket counter and the roster import.
+"""Settings of the points system, the supermarket counter and the roster imports.
 
 Declared here as typed :class:`~app.settings.Option` values (STYLE 5) rather
 than in app/settings.py, because only the issue-3 pages read them;
@@ -39,6 +39,14 @@ SLIP_FOLDER = Option("supermarket/slip_folder", str, "", "Folder for slip PDFs (
 ROSTER_MAPPING = Option(
     "roster/last_mapping", str, "", "Last roster column mapping: JSON field -> header text"
 )
+VOLUNTEER_ROSTER_MAPPING = Option(
+    "roster/volunteers_mapping",
+    str,
+    "",
+    "Last volunteers roster column mapping: JSON field -> header text",
+)
+# one remembered mapping per roster kind (RosterSpec.kind); households keep their old key
+ROSTER_MAPPINGS = {"households": ROSTER_MAPPING, "volunteers": VOLUNTEER_ROSTER_MAPPING}
 SLIP_OUTPUTS = ("printer", "preview", "folder")
 
 
@@ -60,9 +68,9 @@ def slip_copies(settings: Settings) -> tuple[str, ...]:
     return ("存根联", "客户联") if settings.get(SLIP_TWO_COPIES) else ("客户联",)
 
 
-def remembered_mapping(settings: Settings) -> dict[str, str]:
+def remembered_mapping(settings: Settings, kind: str = "households") -> dict[str, str]:
     try:
-        value = json.loads(settings.get(ROSTER_MAPPING) or "{}")
+        value = json.loads(settings.get(ROSTER_MAPPINGS[kind]) or "{}")
     except ValueError:
         return {}
     if not isinstance(value, dict):
@@ -70,8 +78,8 @@ def remembered_mapping(settings: Settings) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def remember_mapping(settings: Settings, mapping: dict[str, str]) -> None:
-    settings.set(ROSTER_MAPPING, json.dumps(mapping, ensure_ascii=False))
+def remember_mapping(settings: Settings, mapping: dict[str, str], kind: str = "households") -> None:
+    settings.set(ROSTER_MAPPINGS[kind], json.dumps(mapping, ensure_ascii=False))
 
 
 def mask_name(name: str) -> str:

@@ -1,16 +1,25 @@
 """花名册导入 dialog: pick an .xlsx, map its columns, preview every row's problems,
 then import the good rows in one transaction.
 
-The three service steps (``read_roster``, ``validate_rows``, ``commit_import``)
+One dialog serves every roster; a :class:`RosterKind` binds it to one — the
+service spec (fields and header words) and the check and commit steps:
+:data:`HOUSEHOLD_ROSTER` (``roster_import.validate_rows`` / ``commit_import``)
+and :data:`VOLUNTEER_ROSTER` (``volunteer_roster.validate_volunteer_rows`` /
+``commit_volunteer_import``).
+
+The three service steps (``read_roster`` and the kind's check and commit)
 each run off the GUI thread with a busy bar; nothing is written before the
 person confirms the import, and a file that cannot be read at all (empty, not
 xlsx, no header, too many rows) says so inline and leaves the station as it
-was.  The chosen mapping is remembered by header text (``roster/last_mapping``)
-and offered again when a later file has the same headers.
+was.  The chosen mapping is remembered per roster kind by header text
+(``roster/last_mapping``, ``roster/volunteers_mapping``) and offered again when
+a later file has the same headers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +44,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import households, roster_import
-from app.services.roster_import import FIELDS, ImportCounts, RosterPreview, RowResult
+from app.services import households, roster_import, volunteer_roster
+from app.services.auth import Actor
+from app.services.roster_import import (
+    CheckedRow,
+    ImportCounts,
+    RosterPreview,
+    RosterSpec,
+    RowResult,
+)
+from app.services.volunteer_roster import VolunteerImportCounts, VolunteerRow
 from app.views.pages import PageContext
 from app.views.points_common import DISPLAY, ModelIndex, confirm
 from app.views.points_options import remember_mapping, remembered_mapping
@@ -54,7 +72,36 @@ FIELD_LABELS = {
     "address": QT_TRANSLATE_NOOP("RosterImportDialog", "Address (住址)"),
     "sex": QT_TRANSLATE_NOOP("RosterImportDialog", "Sex (性别)"),
     "birth_date": QT_TRANSLATE_NOOP("RosterImportDialog", "Birth date (出生日期)"),
+    "id_type": QT_TRANSLATE_NOOP("RosterImportDialog", "ID type (证件类型)"),
+    "skills": QT_TRANSLATE_NOOP("RosterImportDialog", "Skills (技能特长)"),
+    "service_categories": QT_TRANSLATE_NOOP("RosterImportDialog", "Service categories (服务类别)"),
+    "teams": QT_TRANSLATE_NOOP("RosterImportDialog", "Teams (志愿服务队)"),
 }
+
+
+@dataclass(frozen=True)
+class RosterKind:
+    """One roster the dialog can import: its spec and its check and commit services.
+
+    ``validate(db, preview, mapping, groups)`` returns the checked rows;
+    ``commit(db, actor, good_rows)`` writes them in one transaction.
+    """
+
+    spec: RosterSpec
+    validate: Callable[
+        [Database, RosterPreview, dict[str, int], Sequence[str] | None], Sequence[CheckedRow]
+    ]
+    commit: Callable[[Database, Actor, list[Any]], Any]
+
+
+HOUSEHOLD_ROSTER = RosterKind(
+    roster_import.HOUSEHOLDS, roster_import.validate_rows, roster_import.commit_import
+)
+VOLUNTEER_ROSTER = RosterKind(
+    volunteer_roster.VOLUNTEERS,
+    volunteer_roster.validate_volunteer_rows,
+    volunteer_roster.commit_volunteer_import,
+)
 
 
 class RowsModel(QAbstractTableModel):
@@ -62,9 +109,10 @@ class RowsModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[RowResult] = []
+        self.rows: list[CheckedRow] = []
+        self.kind = "households"  # the second column: the 户号, or a volunteer's teams
 
-    def set_rows(self, rows: list[RowResult]) -> None:
+    def set_rows(self, rows: Sequence[CheckedRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -78,7 +126,8 @@ class RowsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
             return None
-        return (self.tr("Row"), self.tr("Household"), self.tr("Name"), self.tr("Result"))[section]
+        second = self.tr("Household") if self.kind == "households" else self.tr("Teams")
+        return (self.tr("Row"), second, self.tr("Name"), self.tr("Result"))[section]
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
@@ -89,7 +138,11 @@ class RowsModel(QAbstractTableModel):
             if col == self.ROW:
                 return str(r.row_no)
             if col == self.NUMBER:
-                return r.number + (" ↓" if r.fill_down else "")
+                if isinstance(r, RowResult):
+                    return r.number + (" ↓" if r.fill_down else "")
+                if isinstance(r, VolunteerRow):
+                    return "、".join(r.team_names)
+                return ""
             if col == self.NAME:
                 return r.name
             if r.ok:
@@ -124,16 +177,25 @@ class _ProblemsOnly(QSortFilterProxyModel):
 
 
 class RosterImportDialog(QDialog):
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PageContext,
+        parent: QWidget | None = None,
+        kind: RosterKind = HOUSEHOLD_ROSTER,
+    ) -> None:
         super().__init__(parent)
+        self.kind = kind
         self.setObjectName("roster_import")
-        self.setWindowTitle(self.tr("Import a roster from Excel"))
+        if kind.spec.kind == "volunteers":
+            self.setWindowTitle(self.tr("Import volunteers from Excel"))
+        else:
+            self.setWindowTitle(self.tr("Import a roster from Excel"))
         self.ctx = ctx
         self.path: Path | None = None
         self.preview: RosterPreview | None = None
-        self.results: list[RowResult] = []
+        self.results: list[CheckedRow] = []
         self.summary = ""
-        self.counts: ImportCounts | None = None
+        self.counts: ImportCounts | VolunteerImportCounts | None = None
 
         self.file_label = QLabel(self.tr("No file chosen."))
         self.file_label.setObjectName("roster_file")
@@ -152,7 +214,7 @@ class RosterImportDialog(QDialog):
         self.mapping_box = QGroupBox(self.tr("Which column holds what"))
         grid = QGridLayout(self.mapping_box)
         self.field_combos: dict[str, QComboBox] = {}
-        for i, fld in enumerate(FIELDS):
+        for i, fld in enumerate(kind.spec.fields):
             combo = QComboBox()
             combo.setObjectName(f"map_{fld}")
             combo.setMinimumContentsLength(12)
@@ -170,6 +232,7 @@ class RosterImportDialog(QDialog):
         check_row.addWidget(self.check_button)
 
         self.rows_model = RowsModel(self)
+        self.rows_model.kind = kind.spec.kind
         self.proxy = _ProblemsOnly(self)
         self.proxy.setSourceModel(self.rows_model)
         self.table = QTableView()
@@ -254,6 +317,7 @@ class RosterImportDialog(QDialog):
             roster_import.read_roster,
             path,
             sheet,
+            spec=self.kind.spec,
             on_done=self._read,
             on_error=self._read_failed,
             receiver=self,
@@ -275,9 +339,10 @@ class RosterImportDialog(QDialog):
         self.sheet.setCurrentText(preview.sheet)
         self.sheet.blockSignals(False)
         mapping = dict(preview.mapping)
-        remembered = remembered_mapping(self.ctx.settings)
+        fields = self.kind.spec.fields
+        remembered = remembered_mapping(self.ctx.settings, self.kind.spec.kind)
         if remembered and all(h in preview.headers for h in remembered.values()):
-            mapping = {f: preview.headers.index(h) for f, h in remembered.items() if f in FIELDS}
+            mapping = {f: preview.headers.index(h) for f, h in remembered.items() if f in fields}
         for fld, combo in self.field_combos.items():
             combo.clear()
             combo.addItem(self.tr("(none)"), -1)
@@ -311,6 +376,7 @@ class RosterImportDialog(QDialog):
         self.message.clear_message()
         run_task(
             _validate,
+            self.kind,
             self.ctx.db,
             self.preview,
             self.mapping(),
@@ -320,9 +386,9 @@ class RosterImportDialog(QDialog):
             receiver=self,
         )
 
-    def _validated(self, results: list[RowResult]) -> None:
+    def _validated(self, results: Sequence[CheckedRow]) -> None:
         self._busy(False)
-        self.results = results
+        self.results = list(results)
         self.rows_model.set_rows(results)
         self.table.resizeRowsToContents()
         good = sum(1 for r in results if r.ok)
@@ -336,7 +402,7 @@ class RosterImportDialog(QDialog):
             self.only_problems.setChecked(True)
         self._update_import_button()
 
-    def good_rows(self) -> list[RowResult]:
+    def good_rows(self) -> list[CheckedRow]:
         return [r for r in self.results if r.ok]
 
     def _update_import_button(self) -> None:
@@ -361,7 +427,7 @@ class RosterImportDialog(QDialog):
         self._busy(True)
         self.message.show_info(self.tr("Importing…"))
         run_task(
-            roster_import.commit_import,
+            self.kind.commit,
             self.ctx.db,
             self.ctx.actor,
             rows,
@@ -370,7 +436,7 @@ class RosterImportDialog(QDialog):
             receiver=self,
         )
 
-    def _committed(self, counts: ImportCounts) -> None:
+    def _committed(self, counts: ImportCounts | VolunteerImportCounts) -> None:
         self._busy(False)
         self.counts = counts
         if self.preview is not None:
@@ -378,18 +444,24 @@ class RosterImportDialog(QDialog):
             remember_mapping(
                 self.ctx.settings,
                 {f: headers[c] for f, c in self.mapping().items() if c < len(headers)},
+                self.kind.spec.kind,
             )
-        self.summary = self.tr(
-            "Imported: {households} new households, {members} residents."
-        ).format(households=counts.households_created, members=counts.members_added)
+        if isinstance(counts, VolunteerImportCounts):
+            self.summary = self.tr("Imported: {n} volunteers, numbers {first} to {last}.").format(
+                n=counts.volunteers_created, first=counts.first_number, last=counts.last_number
+            )
+        else:
+            self.summary = self.tr(
+                "Imported: {households} new households, {members} residents."
+            ).format(households=counts.households_created, members=counts.members_added)
         self.accept()
 
 
 def _validate(
-    db: Any, preview: RosterPreview, mapping: dict[str, int], existing: bool
-) -> list[RowResult]:
+    kind: RosterKind, db: Database, preview: RosterPreview, mapping: dict[str, int], existing: bool
+) -> Sequence[CheckedRow]:
     groups = households.list_groups(db) if existing else None
-    return roster_import.validate_rows(db, preview, mapping, groups)
+    return kind.validate(db, preview, mapping, groups)
 
 
 def _column_letter(col: int) -> str:

@@ -17,11 +17,17 @@ scanning is the main thing, keeps the input method off.
 Only masked ID numbers and phones appear.  The selected volunteer's file
 (teams, approved hours, star level, training, awards, evaluations) is on the
 right with its actions; several selected rows print an A4 sheet of cards.
+
+"Import roster…" opens the roster import dialog for volunteers
+(:data:`~app.views.roster_import_dialog.VOLUNTEER_ROSTER`); "Export list…"
+writes the list as filtered (masked ID numbers and phones only) to an .xlsx
+off the GUI thread (``volunteer_roster.export_volunteers_xlsx``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,6 +35,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.services import service_hours, volunteers
+from app.services import service_hours, volunteer_roster, volunteers
 from app.services.auth import Permission
 from app.services.service_hours import StarGrantView
 from app.services.volunteers import (
@@ -587,6 +594,8 @@ class VolunteersTab(QWidget):
         for key, text, slot in (
             ("new", self.tr("&New volunteer…"), self.new_volunteer),
             ("teams", self.tr("&Teams…"), self.manage_teams),
+            ("import", self.tr("&Import roster…"), self.import_roster),
+            ("export", self.tr("E&xport list…"), self.export_list),
             ("cards", self.tr("Print &cards (8 per A4)"), self.print_cards),
         ):
             button = QPushButton(text)
@@ -721,6 +730,67 @@ class VolunteersTab(QWidget):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def import_roster(self) -> None:
+        from app.views.roster_import_dialog import VOLUNTEER_ROSTER, RosterImportDialog
+
+        dialog = RosterImportDialog(self.ctx, self, VOLUNTEER_ROSTER)
+
+        def accepted() -> None:
+            self.message.show_ok(dialog.summary)
+            self.load_catalog()
+            self.model.refresh()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def export_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export volunteers"),
+            "volunteers.xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the list under its filter (team, inactive, search text) to *path*.
+
+        After a scanned card the list shows that one volunteer, but the export
+        still covers the filter's rows: a card is for finding, not for choosing.
+        """
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        button = self.action_buttons["export"]
+        button.setEnabled(False)
+        self.message.show_info(self.tr("Exporting…"))
+
+        def done(n: int) -> None:
+            button.setEnabled(True)
+            self.message.show_ok(
+                self.tr("{n} volunteers exported to {path}.").format(n=n, path=str(path))
+            )
+
+        def failed(exc: BaseException) -> None:
+            button.setEnabled(True)
+            self.message.show_error(error_text(exc))
+
+        def progress(done_rows: int, total: int, _text: str) -> None:
+            self.message.show_info(
+                self.tr("Exporting… {done} of {total}").format(done=done_rows, total=total)
+            )
+
+        run_task(
+            volunteer_roster.export_volunteers_xlsx,
+            self.ctx.db,
+            path,
+            self.model.filter,
+            on_done=done,
+            on_error=failed,
+            on_progress=progress,
+            receiver=self,
+        )
 
     def print_cards(self) -> None:
         chosen = rows_of(self.model, self.view)

@@ -638,22 +638,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="220"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="220"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="220"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="220"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -1601,22 +1601,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="228"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="228"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="228"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="228"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -2104,175 +2104,175 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="414"/>
-        <location filename="../../app/views/households_page.py" line="514"/>
+        <location filename="../../app/views/households_page.py" line="396"/>
+        <location filename="../../app/views/households_page.py" line="496"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="450"/>
+        <location filename="../../app/views/households_page.py" line="432"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="451"/>
+        <location filename="../../app/views/households_page.py" line="433"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="452"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="453"/>
+        <location filename="../../app/views/households_page.py" line="435"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="454"/>
+        <location filename="../../app/views/households_page.py" line="436"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="455"/>
+        <location filename="../../app/views/households_page.py" line="437"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="456"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="457"/>
+        <location filename="../../app/views/households_page.py" line="439"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="458"/>
+        <location filename="../../app/views/households_page.py" line="440"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="459"/>
+        <location filename="../../app/views/households_page.py" line="441"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="476"/>
+        <location filename="../../app/views/households_page.py" line="458"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="478"/>
+        <location filename="../../app/views/households_page.py" line="460"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="522"/>
+        <location filename="../../app/views/households_page.py" line="504"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="528"/>
+        <location filename="../../app/views/households_page.py" line="510"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="530"/>
+        <location filename="../../app/views/households_page.py" line="512"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="538"/>
+        <location filename="../../app/views/households_page.py" line="520"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="545"/>
+        <location filename="../../app/views/households_page.py" line="527"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="578"/>
-        <location filename="../../app/views/households_page.py" line="587"/>
-        <location filename="../../app/views/households_page.py" line="626"/>
+        <location filename="../../app/views/households_page.py" line="560"/>
+        <location filename="../../app/views/households_page.py" line="569"/>
+        <location filename="../../app/views/households_page.py" line="608"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="582"/>
+        <location filename="../../app/views/households_page.py" line="564"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="595"/>
+        <location filename="../../app/views/households_page.py" line="577"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="596"/>
+        <location filename="../../app/views/households_page.py" line="578"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="606"/>
+        <location filename="../../app/views/households_page.py" line="588"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="615"/>
+        <location filename="../../app/views/households_page.py" line="597"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="616"/>
+        <location filename="../../app/views/households_page.py" line="598"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="631"/>
+        <location filename="../../app/views/households_page.py" line="613"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="635"/>
+        <location filename="../../app/views/households_page.py" line="617"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="643"/>
+        <location filename="../../app/views/households_page.py" line="625"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="644"/>
+        <location filename="../../app/views/households_page.py" line="626"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="656"/>
+        <location filename="../../app/views/households_page.py" line="638"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="668"/>
+        <location filename="../../app/views/households_page.py" line="650"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="670"/>
+        <location filename="../../app/views/households_page.py" line="652"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="676"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="697"/>
+        <location filename="../../app/views/households_page.py" line="679"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2338,42 +2338,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="201"/>
+        <location filename="../../app/views/households_page.py" line="203"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="202"/>
+        <location filename="../../app/views/households_page.py" line="204"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="203"/>
+        <location filename="../../app/views/households_page.py" line="205"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="204"/>
+        <location filename="../../app/views/households_page.py" line="206"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="205"/>
+        <location filename="../../app/views/households_page.py" line="207"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="206"/>
+        <location filename="../../app/views/households_page.py" line="208"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="227"/>
+        <location filename="../../app/views/households_page.py" line="229"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="227"/>
+        <location filename="../../app/views/households_page.py" line="229"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2381,22 +2381,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="1044"/>
+        <location filename="../../app/views/households_page.py" line="1026"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1045"/>
+        <location filename="../../app/views/households_page.py" line="1027"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1046"/>
+        <location filename="../../app/views/households_page.py" line="1028"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1048"/>
+        <location filename="../../app/views/households_page.py" line="1030"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2404,123 +2404,123 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="715"/>
+        <location filename="../../app/views/households_page.py" line="697"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="719"/>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="701"/>
+        <location filename="../../app/views/households_page.py" line="831"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="720"/>
+        <location filename="../../app/views/households_page.py" line="702"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="758"/>
+        <location filename="../../app/views/households_page.py" line="740"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="759"/>
+        <location filename="../../app/views/households_page.py" line="741"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="760"/>
+        <location filename="../../app/views/households_page.py" line="742"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="761"/>
+        <location filename="../../app/views/households_page.py" line="743"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="762"/>
+        <location filename="../../app/views/households_page.py" line="744"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="763"/>
+        <location filename="../../app/views/households_page.py" line="745"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="838"/>
+        <location filename="../../app/views/households_page.py" line="820"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="840"/>
+        <location filename="../../app/views/households_page.py" line="822"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="879"/>
+        <location filename="../../app/views/households_page.py" line="861"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="883"/>
+        <location filename="../../app/views/households_page.py" line="865"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="893"/>
+        <location filename="../../app/views/households_page.py" line="875"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="912"/>
+        <location filename="../../app/views/households_page.py" line="894"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="916"/>
+        <location filename="../../app/views/households_page.py" line="898"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="932"/>
+        <location filename="../../app/views/households_page.py" line="914"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="933"/>
+        <location filename="../../app/views/households_page.py" line="915"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="944"/>
+        <location filename="../../app/views/households_page.py" line="926"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="968"/>
+        <location filename="../../app/views/households_page.py" line="950"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="970"/>
+        <location filename="../../app/views/households_page.py" line="952"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="979"/>
+        <location filename="../../app/views/households_page.py" line="961"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="984"/>
+        <location filename="../../app/views/households_page.py" line="966"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="993"/>
+        <location filename="../../app/views/households_page.py" line="975"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3104,52 +3104,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="257"/>
+        <location filename="../../app/views/households_page.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="258"/>
+        <location filename="../../app/views/households_page.py" line="260"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="259"/>
+        <location filename="../../app/views/households_page.py" line="261"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="260"/>
+        <location filename="../../app/views/households_page.py" line="262"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="261"/>
+        <location filename="../../app/views/households_page.py" line="263"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
+        <location filename="../../app/views/households_page.py" line="264"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="263"/>
+        <location filename="../../app/views/households_page.py" line="265"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="271"/>
+        <location filename="../../app/views/households_page.py" line="273"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="271"/>
+        <location filename="../../app/views/households_page.py" line="273"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="272"/>
+        <location filename="../../app/views/households_page.py" line="274"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3944,143 +3944,173 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="48"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="66"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="49"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="67"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="50"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="68"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="51"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="52"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="53"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="54"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="55"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="56"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <source>ID type (证件类型)</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <source>Skills (技能特长)</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <source>Service categories (服务类别)</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <source>Teams (志愿服务队)</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="190"/>
+        <source>Import volunteers from Excel</source>
+        <translation>从 Excel 导入志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="192"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="138"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="200"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="140"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="202"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="149"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="211"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="152"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="214"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="162"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="224"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="164"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="226"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="185"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="248"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="198"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="261"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="302"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="302"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="283"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="348"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="288"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="353"/>
         <source>{n} rows below the header on row {header}.</source>
         <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="332"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="398"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
         <source>&amp;Import {n} rows</source>
         <translation>导入 {n} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="356"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="422"/>
         <source>Import {n} rows now?</source>
         <translation>现在导入这 {n} 行吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="358"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="424"/>
         <source>{bad} rows with problems will be left out.</source>
         <translation>有问题的 {bad} 行将不导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="362"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="428"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="383"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="450"/>
+        <source>Imported: {n} volunteers, numbers {first} to {last}.</source>
+        <translation>已导入 {n} 名志愿者，编号 {first} 至 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="455"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4088,27 +4118,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="129"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="129"/>
+        <source>Teams</source>
+        <translation>所在队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="96"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="149"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -4772,22 +4807,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <location filename="../../app/views/volunteers_page.py" line="212"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <location filename="../../app/views/volunteers_page.py" line="212"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <location filename="../../app/views/volunteers_page.py" line="212"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="205"/>
+        <location filename="../../app/views/volunteers_page.py" line="212"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4813,210 +4848,210 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="241"/>
-        <location filename="../../app/views/volunteers_page.py" line="345"/>
+        <location filename="../../app/views/volunteers_page.py" line="248"/>
+        <location filename="../../app/views/volunteers_page.py" line="352"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="268"/>
+        <location filename="../../app/views/volunteers_page.py" line="275"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="268"/>
+        <location filename="../../app/views/volunteers_page.py" line="275"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="269"/>
+        <location filename="../../app/views/volunteers_page.py" line="276"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="269"/>
+        <location filename="../../app/views/volunteers_page.py" line="276"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="273"/>
+        <location filename="../../app/views/volunteers_page.py" line="280"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="274"/>
+        <location filename="../../app/views/volunteers_page.py" line="281"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="295"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <location filename="../../app/views/volunteers_page.py" line="296"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="290"/>
-        <location filename="../../app/views/volunteers_page.py" line="388"/>
+        <location filename="../../app/views/volunteers_page.py" line="297"/>
+        <location filename="../../app/views/volunteers_page.py" line="395"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="291"/>
+        <location filename="../../app/views/volunteers_page.py" line="298"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <location filename="../../app/views/volunteers_page.py" line="299"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="300"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="294"/>
+        <location filename="../../app/views/volunteers_page.py" line="301"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="295"/>
+        <location filename="../../app/views/volunteers_page.py" line="302"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="296"/>
+        <location filename="../../app/views/volunteers_page.py" line="303"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="352"/>
+        <location filename="../../app/views/volunteers_page.py" line="359"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="357"/>
+        <location filename="../../app/views/volunteers_page.py" line="364"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="360"/>
+        <location filename="../../app/views/volunteers_page.py" line="367"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="363"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="368"/>
+        <location filename="../../app/views/volunteers_page.py" line="375"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <location filename="../../app/views/volunteers_page.py" line="379"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="374"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="379"/>
+        <location filename="../../app/views/volunteers_page.py" line="386"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="388"/>
+        <location filename="../../app/views/volunteers_page.py" line="395"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="426"/>
-        <location filename="../../app/views/volunteers_page.py" line="458"/>
+        <location filename="../../app/views/volunteers_page.py" line="433"/>
+        <location filename="../../app/views/volunteers_page.py" line="465"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="434"/>
+        <location filename="../../app/views/volunteers_page.py" line="441"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="445"/>
+        <location filename="../../app/views/volunteers_page.py" line="452"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="446"/>
+        <location filename="../../app/views/volunteers_page.py" line="453"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="463"/>
+        <location filename="../../app/views/volunteers_page.py" line="470"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="471"/>
+        <location filename="../../app/views/volunteers_page.py" line="478"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="476"/>
+        <location filename="../../app/views/volunteers_page.py" line="483"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="477"/>
+        <location filename="../../app/views/volunteers_page.py" line="484"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="486"/>
+        <location filename="../../app/views/volunteers_page.py" line="493"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="499"/>
+        <location filename="../../app/views/volunteers_page.py" line="506"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="501"/>
+        <location filename="../../app/views/volunteers_page.py" line="508"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="508"/>
+        <location filename="../../app/views/volunteers_page.py" line="515"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="526"/>
+        <location filename="../../app/views/volunteers_page.py" line="533"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="532"/>
+        <location filename="../../app/views/volunteers_page.py" line="539"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
@@ -5278,42 +5313,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="98"/>
+        <location filename="../../app/views/volunteers_page.py" line="105"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="99"/>
+        <location filename="../../app/views/volunteers_page.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="100"/>
+        <location filename="../../app/views/volunteers_page.py" line="107"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="101"/>
+        <location filename="../../app/views/volunteers_page.py" line="108"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="102"/>
+        <location filename="../../app/views/volunteers_page.py" line="109"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="103"/>
+        <location filename="../../app/views/volunteers_page.py" line="110"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="104"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="105"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5321,18 +5356,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="752"/>
-        <location filename="../../app/views/volunteers_page.py" line="757"/>
+        <location filename="../../app/views/volunteers_page.py" line="822"/>
+        <location filename="../../app/views/volunteers_page.py" line="827"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="753"/>
+        <location filename="../../app/views/volunteers_page.py" line="823"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="754"/>
+        <location filename="../../app/views/volunteers_page.py" line="824"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5340,68 +5375,103 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="553"/>
+        <location filename="../../app/views/volunteers_page.py" line="560"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="558"/>
-        <location filename="../../app/views/volunteers_page.py" line="679"/>
+        <location filename="../../app/views/volunteers_page.py" line="565"/>
+        <location filename="../../app/views/volunteers_page.py" line="688"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="559"/>
+        <location filename="../../app/views/volunteers_page.py" line="566"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="588"/>
+        <location filename="../../app/views/volunteers_page.py" line="595"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="589"/>
+        <location filename="../../app/views/volunteers_page.py" line="596"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="590"/>
+        <location filename="../../app/views/volunteers_page.py" line="597"/>
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="598"/>
+        <source>E&amp;xport list…</source>
+        <translation>导出名单(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="599"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="652"/>
+        <location filename="../../app/views/volunteers_page.py" line="661"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="667"/>
+        <location filename="../../app/views/volunteers_page.py" line="676"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="669"/>
+        <location filename="../../app/views/volunteers_page.py" line="678"/>
         <source>{n} volunteers</source>
         <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="694"/>
+        <location filename="../../app/views/volunteers_page.py" line="703"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="701"/>
+        <location filename="../../app/views/volunteers_page.py" line="710"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="729"/>
+        <location filename="../../app/views/volunteers_page.py" line="750"/>
+        <source>Export volunteers</source>
+        <translation>导出志愿者名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="752"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="767"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="772"/>
+        <source>{n} volunteers exported to {path}.</source>
+        <translation>已将 {n} 名志愿者导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="781"/>
+        <source>Exporting… {done} of {total}</source>
+        <translation>正在导出… {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="799"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="733"/>
+        <location filename="../../app/views/volunteers_page.py" line="803"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5593,7 +5663,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="282"/>
-        <location filename="../../app/services/volunteers.py" line="569"/>
+        <location filename="../../app/services/volunteers.py" line="604"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -5707,6 +5777,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <message>
         <location filename="../../app/services/auth.py" line="215"/>
         <location filename="../../app/services/households.py" line="233"/>
+        <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -5807,7 +5878,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1090"/>
+        <location filename="../../app/services/volunteers.py" line="1145"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -5888,7 +5959,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/households.py" line="273"/>
-        <location filename="../../app/services/roster_import.py" line="381"/>
+        <location filename="../../app/services/roster_import.py" line="554"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -5904,7 +5975,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/households.py" line="362"/>
-        <location filename="../../app/services/volunteers.py" line="516"/>
+        <location filename="../../app/services/volunteers.py" line="551"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -5937,7 +6008,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="562"/>
+        <location filename="../../app/services/volunteers.py" line="597"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -6194,107 +6265,112 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="184"/>
+        <location filename="../../app/services/roster_import.py" line="253"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="209"/>
+        <location filename="../../app/services/roster_import.py" line="344"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="212"/>
+        <location filename="../../app/services/roster_import.py" line="347"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="221"/>
+        <location filename="../../app/services/roster_import.py" line="356"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="247"/>
+        <location filename="../../app/services/roster_import.py" line="384"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="266"/>
+        <location filename="../../app/services/roster_import.py" line="403"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="269"/>
+        <location filename="../../app/services/roster_import.py" line="406"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="279"/>
+        <location filename="../../app/services/roster_import.py" line="416"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="315"/>
+        <location filename="../../app/services/roster_import.py" line="119"/>
+        <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="319"/>
+        <location filename="../../app/services/roster_import.py" line="120"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="359"/>
+        <location filename="../../app/services/roster_import.py" line="463"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="374"/>
+        <location filename="../../app/services/roster_import.py" line="547"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="395"/>
+        <location filename="../../app/services/roster_import.py" line="496"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="406"/>
+        <location filename="../../app/services/roster_import.py" line="482"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="434"/>
+        <location filename="../../app/services/roster_import.py" line="589"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="444"/>
+        <location filename="../../app/services/roster_import.py" line="599"/>
+        <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="455"/>
+        <location filename="../../app/services/roster_import.py" line="610"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="465"/>
+        <location filename="../../app/services/roster_import.py" line="620"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="497"/>
+        <location filename="../../app/services/roster_import.py" line="652"/>
+        <location filename="../../app/services/volunteer_roster.py" line="356"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="500"/>
+        <location filename="../../app/services/roster_import.py" line="655"/>
+        <location filename="../../app/services/volunteer_roster.py" line="359"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="538"/>
+        <location filename="../../app/services/roster_import.py" line="693"/>
+        <location filename="../../app/services/volunteer_roster.py" line="369"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
@@ -6550,83 +6626,95 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="454"/>
+        <location filename="../../app/services/volunteers.py" line="478"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="472"/>
+        <location filename="../../app/services/volunteers.py" line="496"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="479"/>
-        <location filename="../../app/services/volunteers.py" line="870"/>
+        <location filename="../../app/services/volunteers.py" line="503"/>
+        <location filename="../../app/services/volunteers.py" line="925"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="503"/>
+        <location filename="../../app/services/volunteer_roster.py" line="236"/>
+        <source>“{value}” is not a type of ID the station knows (身份证, 护照, 港澳/台湾通行证, 外国人永久居留身份证).</source>
+        <translation>“{value}”不是本站认可的证件类型（身份证、护照、港澳/台湾通行证、外国人永久居留身份证）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteer_roster.py" line="272"/>
+        <source>The station has no volunteer team called “{team}”. Add it under Teams first, or correct the name.</source>
+        <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteer_roster.py" line="316"/>
+        <location filename="../../app/services/volunteers.py" line="538"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="525"/>
+        <location filename="../../app/services/volunteers.py" line="560"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="862"/>
+        <location filename="../../app/services/volunteers.py" line="917"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="865"/>
+        <location filename="../../app/services/volunteers.py" line="920"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="884"/>
+        <location filename="../../app/services/volunteers.py" line="939"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1039"/>
+        <location filename="../../app/services/volunteer_roster.py" line="284"/>
+        <location filename="../../app/services/volunteers.py" line="1094"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1083"/>
+        <location filename="../../app/services/volunteers.py" line="1138"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1109"/>
+        <location filename="../../app/services/volunteers.py" line="1164"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1181"/>
+        <location filename="../../app/services/volunteers.py" line="1236"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1185"/>
+        <location filename="../../app/services/volunteers.py" line="1240"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1213"/>
+        <location filename="../../app/services/volunteers.py" line="1268"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1217"/>
+        <location filename="../../app/services/volunteers.py" line="1272"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1270"/>
+        <location filename="../../app/services/volunteers.py" line="1325"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
