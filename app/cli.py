@@ -158,13 +158,13 @@ def _ensure_demo(data_dir: DataDir) -> None:
 
 def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
     from app.db import Database
-    from app.services.demo import DEMO_STATION, create_demo_station
-    from app.services.station import get_station, is_set_up
+    from app.services.demo import create_demo_station, is_demo
+    from app.services.station import is_set_up
 
     if args.reset and data_dir.database.exists():
         db = Database(data_dir.database)
         try:
-            if is_set_up(db) and get_station(db).code != DEMO_STATION.code:
+            if is_set_up(db) and not is_demo(db):
                 print(
                     translate(
                         "cli", "Refused: {folder} holds a real station, not the demo."

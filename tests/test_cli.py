@@ -59,8 +59,8 @@ def test_demo_reset_refuses_a_real_station(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "real").ensure()
     db = Database(data.database)
     migrate.ensure_schema(db.engine)
-    info = sample_station().__class__(**{**sample_station().__dict__, "code": "330481101009"})
-    setup_station(db, data.keys, info, AdminAccount("admin", "王", "pw123456"))
+    # Same name and code as the demo: only the demo marker may allow a reset.
+    setup_station(db, data.keys, sample_station(), AdminAccount("admin", "王", "pw123456"))
     db.dispose()
     assert main(["--data-dir", str(data.root), "--lang", "en", "demo", "--reset"]) == 1
     assert data.database.exists()

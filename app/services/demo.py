@@ -27,7 +27,14 @@ from app.models import Role
 from app.paths import DataDir
 from app.services import auth
 from app.services.auth import Actor
-from app.services.station import AdminAccount, StationInfo, is_set_up, setup_station
+from app.services.station import (
+    AdminAccount,
+    StationInfo,
+    get_state,
+    is_set_up,
+    set_state,
+    setup_station,
+)
 
 DEMO_PASSWORD = "demo1234"
 DEMO_OPERATORS = (
@@ -82,6 +89,15 @@ SIZES = {
         scan_events=200_000,
     ),
 }
+
+
+DEMO_MARK = "demo_station"
+"""local_state key set on a demo station (a real station never has it)."""
+
+
+def is_demo(db: Database) -> bool:
+    """Whether *db* was made by :func:`create_demo_station` (safe to reset, hint the login)."""
+    return get_state(db, DEMO_MARK) == "1"
 
 
 def parse_size(text: str) -> DemoSize:
@@ -201,6 +217,8 @@ def create_demo_station(
     admin = setup_station(
         db, data_dir.keys, DEMO_STATION, AdminAccount(username, display, DEMO_PASSWORD)
     )
+    with db.write() as session:
+        set_state(session, DEMO_MARK, "1")
     for username, display, role in DEMO_OPERATORS[1:]:
         auth.create_operator(db, admin, username, display, role, DEMO_PASSWORD)
     _load_fillers()

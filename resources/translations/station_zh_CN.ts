@@ -1065,52 +1065,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="201"/>
+        <location filename="../../app/views/login.py" line="214"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="204"/>
+        <location filename="../../app/views/login.py" line="217"/>
         <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
         <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="208"/>
+        <location filename="../../app/views/login.py" line="221"/>
         <source>Choose a new password of at least {n} characters.</source>
         <translation>请设置至少 {n} 个字符的新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="221"/>
+        <location filename="../../app/views/login.py" line="234"/>
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="222"/>
+        <location filename="../../app/views/login.py" line="235"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="223"/>
+        <location filename="../../app/views/login.py" line="236"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="228"/>
+        <location filename="../../app/views/login.py" line="241"/>
         <source>&amp;Change password</source>
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="240"/>
+        <location filename="../../app/views/login.py" line="253"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>新密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="247"/>
+        <location filename="../../app/views/login.py" line="260"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="252"/>
+        <location filename="../../app/views/login.py" line="265"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
@@ -2770,67 +2770,67 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="360"/>
+        <location filename="../../app/views/login.py" line="373"/>
         <source>Locked — Station Workbench</source>
         <translation>已锁屏 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="364"/>
+        <location filename="../../app/views/login.py" line="377"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="370"/>
+        <location filename="../../app/views/login.py" line="383"/>
         <source>{name} ({role}) is signed in. Enter your password to continue.</source>
         <translation>{name}（{role}）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="377"/>
+        <location filename="../../app/views/login.py" line="390"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="385"/>
+        <location filename="../../app/views/login.py" line="398"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="387"/>
+        <location filename="../../app/views/login.py" line="400"/>
         <source>Or sign in as an administrator</source>
         <translation>或以管理员身份登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="394"/>
+        <location filename="../../app/views/login.py" line="407"/>
         <source>Sign in as &amp;administrator</source>
         <translation>以管理员身份登录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="401"/>
+        <location filename="../../app/views/login.py" line="414"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="402"/>
+        <location filename="../../app/views/login.py" line="415"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="438"/>
+        <location filename="../../app/views/login.py" line="451"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="458"/>
+        <location filename="../../app/views/login.py" line="471"/>
         <source>That is not the right password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="465"/>
+        <location filename="../../app/views/login.py" line="478"/>
         <source>Please enter an administrator&apos;s user name and password.</source>
         <translation>请输入管理员的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="484"/>
+        <location filename="../../app/views/login.py" line="497"/>
         <source>Only an administrator can open another operator&apos;s locked screen.</source>
         <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
     </message>
@@ -2869,27 +2869,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="118"/>
+        <location filename="../../app/views/login.py" line="122"/>
+        <source>Demo station: sign in as admin, shijian or chaoshi with the password {password}.</source>
+        <translation>演示站点：可用 admin（站长）、shijian（实践员）或 chaoshi（超市值守）登录，密码都是 {password}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="131"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="127"/>
+        <location filename="../../app/views/login.py" line="140"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="131"/>
+        <location filename="../../app/views/login.py" line="144"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="166"/>
+        <location filename="../../app/views/login.py" line="179"/>
         <source>Please choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="180"/>
+        <location filename="../../app/views/login.py" line="193"/>
         <source>You need to choose your own password before you can start work.</source>
         <translation>您需要先设置自己的密码，才能开始工作。</translation>
     </message>
@@ -5918,12 +5923,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>证明 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="91"/>
+        <location filename="../../app/services/demo.py" line="107"/>
         <source>Unknown demo size {size}; use small, medium or large.</source>
         <translation>不认识的演示数据规模 {size}，请使用 small、medium 或 large。</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="195"/>
+        <location filename="../../app/services/demo.py" line="211"/>
         <source>{folder} already holds a station; choose an empty folder.</source>
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>

@@ -13,6 +13,7 @@ from app.services.station import StationInfo
 from app.settings import LAST_USERNAME
 from app.views.login import LoginDialog
 from app.views.settings_page import SettingsPage
+from app.views.tasks import default_runner
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -191,3 +192,27 @@ def test_a_counter_operator_sees_only_the_supermarket_and_is_refused_by_services
     with pytest.raises(PermissionDenied):
         station.update_station(db, counter, StationInfo(name="改名", code="330481101001"))
     wait_tasks()
+
+
+def test_the_demo_station_tells_a_newcomer_how_to_sign_in(qtbot, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.paths import DataDir
+    from app.services.demo import DEMO_PASSWORD, DemoSize, create_demo_station
+
+    tiny = DemoSize(
+        households=5, volunteers=3, activities=2, ledger_entries=30, redemptions=3, scan_events=10
+    )
+    db = create_demo_station(DataDir(tmp_path / "demo"), tiny)
+    login = LoginDialog(db, settings)
+    qtbot.addWidget(login)
+    qtbot.waitUntil(lambda: DEMO_PASSWORD in login.message.text())
+    assert "admin" in login.message.text()
+    db.dispose()
+
+
+def test_a_real_station_gives_no_sign_in_hint(qtbot, station_db, settings) -> None:  # type: ignore[no-untyped-def]
+    db, _ = station_db
+    login = LoginDialog(db, settings)
+    qtbot.addWidget(login)
+    qtbot.waitUntil(default_runner().is_idle)  # the station and the demo check are loaded
+    assert login.station.text() == "东风村新时代文明实践站"
+    assert login.message.text() == ""
