@@ -18,8 +18,15 @@ transaction: a crash leaves the old or the new database, never a mix), brings
 its schema up to date and starts a new *incarnation* (DESIGN §5) so the
 township notices restored sequence numbers.
 
-Activity photos (a later issue) live in ``<data>/photos``; they will join the
-backup as a zip beside the database file.
+Activity photos live in ``<data>/photos`` as write-once files.  A backup to a
+chosen folder (a USB stick) carries them inside the backup file, in a
+``backup_photo`` table, so one file holds the whole station.  Automatic
+backups hold the database only — 23 kept copies of every photo would fill a
+small disk — and instead keep ``<data>/backups/photos`` as an incremental
+mirror (a photo is copied there once).  A restore writes back every photo
+that is missing, from the backup file and from the mirror, and never deletes
+one.  Paths read from a backup file are checked to stay inside the photos
+folder.
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ class BackupInfo:
     station_code: str
     kind: str
     size: int
+    photos: int = 0  # photos carried inside the file
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -69,8 +77,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _copy_database(source: Path, target: Path, kind: str, taken_at: datetime) -> None:
-    """Online-backup *source* into a new single file at *target* (atomically)."""
+def _copy_database(
+    source: Path, target: Path, kind: str, taken_at: datetime, photos: Path | None = None
+) -> None:
+    """Online-backup *source* (and the *photos* folder) into one new file at *target*."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
@@ -85,6 +95,8 @@ def _copy_database(source: Path, target: Path, kind: str, taken_at: datetime) ->
                     "INSERT OR REPLACE INTO local_state (key, value) VALUES (?, ?), (?, ?)",
                     (_TAKEN_AT, taken_at.isoformat(), _KIND, kind),
                 )
+            if photos is not None:
+                _embed_photos(dst, photos)
         finally:
             dst.close()
     finally:
@@ -108,12 +120,13 @@ def _station_code(db: Database) -> str:
         return "station"
 
 
-def make_backup(db: Database, folder: Path, kind: str) -> BackupInfo:
+def make_backup(db: Database, folder: Path, kind: str, *, with_photos: bool = False) -> BackupInfo:
     """Back up *db* into *folder*; no permission check (the program's own backups)."""
     taken_at = utcnow()
     target = folder / _backup_name(_station_code(db), taken_at, kind)
+    photos = _photos_folder(db) if with_photos else None
     try:
-        _copy_database(db.path, target, kind, taken_at)
+        _copy_database(db.path, target, kind, taken_at, photos)
     except OSError as exc:
         raise IntegrityProblem(
             QT_TRANSLATE_NOOP("errors", "The backup could not be written to {folder}: {error}"),
@@ -129,7 +142,7 @@ def make_backup(db: Database, folder: Path, kind: str) -> BackupInfo:
 def backup_now(db: Database, actor: Actor, folder: Path, kind: str = "manual") -> BackupInfo:
     """备份到文件夹 — "back up now" to a chosen folder (for example a USB stick)."""
     require(actor, Permission.BACKUP)
-    info = make_backup(db, folder, kind)
+    info = make_backup(db, folder, kind, with_photos=True)
     with db.write() as session:
         audit.record(
             session,
@@ -137,7 +150,12 @@ def backup_now(db: Database, actor: Actor, folder: Path, kind: str = "manual") -
             "backup.create",
             "backup",
             "",
-            after={"file": info.path.name, "folder": str(folder), "kind": kind},
+            after={
+                "file": info.path.name,
+                "folder": str(folder),
+                "kind": kind,
+                "photos": info.photos,
+            },
         )
     return info
 
@@ -168,6 +186,11 @@ def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
                 ),
                 file=path.name,
             )
+        photos = (
+            con.execute(f"SELECT count(*) FROM {PHOTO_TABLE}").fetchone()[0]
+            if PHOTO_TABLE in tables
+            else 0
+        )
         station = con.execute("SELECT name, code FROM station LIMIT 1").fetchone()
         if station is None:
             raise IntegrityProblem(bad, file=path.name, problem="no station in it")
@@ -187,6 +210,7 @@ def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
         station_code=station[1],
         kind=meta.get(_KIND, "unknown"),
         size=path.stat().st_size,
+        photos=photos,
     )
 
 
@@ -223,6 +247,7 @@ def auto_backup_if_due(db: Database, data_dir: DataDir, settings: object) -> Bac
         if stamp and _local(stamp).date() == today:
             return None
     info = make_backup(db, data_dir.backups, "daily")
+    mirror_photos(data_dir.photos, data_dir.backups / PHOTO_MIRROR)
     get = settings.get  # type: ignore[attr-defined]
     apply_retention(
         data_dir.backups,
@@ -298,6 +323,7 @@ def restore_backup(db: Database, data_dir: DataDir, actor: Actor, backup: Path) 
     db.dispose()
     _overwrite_database(backup, db.path)
     db.dispose()
+    photos = restore_photos(backup, data_dir)
     db.forget_station()
     ensure_schema(db.engine, backup=lambda kind: make_backup(db, data_dir.backups, kind))
     new_incarnation(db)
@@ -313,6 +339,7 @@ def restore_backup(db: Database, data_dir: DataDir, actor: Actor, backup: Path) 
                 "taken_at": info.created_at.isoformat(),
                 "station": info.station_code,
                 "pre_restore_backup": before.path.name,
+                "photos_restored": photos,
             },
         )
     return info
@@ -325,10 +352,106 @@ def _overwrite_database(backup: Path, live: Path) -> None:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=WAL")
+            # The photos went to the photos folder (restore_photos); their table
+            # is not part of the station's schema.
+            if dst.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (PHOTO_TABLE,)
+            ).fetchone():
+                dst.execute(f"DROP TABLE {PHOTO_TABLE}")
+                dst.execute("VACUUM")
         finally:
             dst.close()
     finally:
         src.close()
+
+
+# --- photos ----------------------------------------------------------------------
+
+PHOTO_TABLE = "backup_photo"
+PHOTO_MIRROR = "photos"  # <data>/backups/photos
+
+
+def _photos_folder(db: Database) -> Path:
+    return DataDir(db.path.parent).photos
+
+
+def _photo_files(photos: Path) -> list[tuple[str, Path]]:
+    if not photos.is_dir():
+        return []
+    return [
+        (p.relative_to(photos).as_posix(), p)
+        for p in sorted(photos.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    ]
+
+
+def _embed_photos(con: sqlite3.Connection, photos: Path) -> int:
+    with con:
+        con.execute(f"CREATE TABLE {PHOTO_TABLE} (path TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        count = 0
+        for rel, path in _photo_files(photos):
+            con.execute(
+                f"INSERT INTO {PHOTO_TABLE} (path, data) VALUES (?, ?)", (rel, path.read_bytes())
+            )
+            count += 1
+    return count
+
+
+def _safe_target(photos: Path, rel: str) -> Path | None:
+    """Where *rel* goes under *photos*, or None when it would leave the folder."""
+    target = (photos / rel).resolve()
+    root = photos.resolve()
+    return target if target != root and root in target.parents else None
+
+
+def _write_new_file(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.part")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, target)
+
+
+def mirror_photos(photos: Path, mirror: Path) -> int:
+    """Copy photos not yet in *mirror* there (photos are write-once); returns how many."""
+    copied = 0
+    for rel, path in _photo_files(photos):
+        target = mirror / rel
+        if not target.exists():
+            _write_new_file(target, path.read_bytes())
+            copied += 1
+    return copied
+
+
+def restore_photos(backup: Path, data_dir: DataDir) -> int:
+    """Write back every photo missing from the photos folder; returns how many.
+
+    From the backup file first (when it carries photos), then from the mirror of
+    the automatic backups.  Nothing is overwritten or deleted.
+    """
+    photos = data_dir.photos
+    restored = 0
+    con = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    try:
+        has_table = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (PHOTO_TABLE,)
+        ).fetchone()
+        if has_table:
+            for rel, data in con.execute(f"SELECT path, data FROM {PHOTO_TABLE}"):
+                target = _safe_target(photos, str(rel))
+                if target is not None and not target.exists():
+                    _write_new_file(target, bytes(data))
+                    restored += 1
+    finally:
+        con.close()
+    for rel, path in _photo_files(data_dir.backups / PHOTO_MIRROR):
+        target = photos / rel
+        if not target.exists():
+            _write_new_file(target, path.read_bytes())
+            restored += 1
+    return restored
 
 
 def check_database(path: Path) -> str | None:
@@ -359,6 +482,7 @@ def restore_file_offline(data_dir: DataDir, backup: Path) -> None:
         if part.exists():
             shutil.move(part, Path(f"{live}.damaged-{stamp}{suffix}"))
     _overwrite_database(backup, live)
+    photos = restore_photos(backup, data_dir)
     db = Database(live)
     try:
         ensure_schema(db.engine)
@@ -370,7 +494,11 @@ def restore_file_offline(data_dir: DataDir, backup: Path) -> None:
                 "backup.restore_damaged",
                 "backup",
                 "",
-                after={"file": backup.name, "damaged_kept_as": f"{live.name}.damaged-{stamp}"},
+                after={
+                    "file": backup.name,
+                    "damaged_kept_as": f"{live.name}.damaged-{stamp}",
+                    "photos_restored": photos,
+                },
             )
     finally:
         db.dispose()

@@ -142,3 +142,64 @@ def test_a_damaged_database_is_replaced_by_a_backup_and_kept_aside(
     assert auth.login(reopened, "admin", "admin123").operator_id == admin.operator_id
     assert audit.verify_chain(reopened).ok
     reopened.dispose()
+
+
+def _photo(data_dir: DataDir, rel: str, content: bytes) -> Path:
+    path = data_dir.photos / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def test_a_backup_to_a_stick_carries_the_photos_and_a_restore_brings_them_back(
+    station_db: tuple[Database, Actor], data_dir: DataDir, tmp_path: Path
+) -> None:
+    db, admin = station_db
+    first = _photo(data_dir, "act-1/p1.jpg", b"\xff\xd8jpeg-one")
+    second = _photo(data_dir, "act-2/p2.png", b"\x89PNG-two")
+    info = backup.backup_now(db, admin, tmp_path / "usb")
+    assert info.photos == 2
+    first.unlink()  # lost from the PC
+    second.write_bytes(b"edited later")  # an existing photo is never overwritten
+    restored = backup.restore_backup(db, data_dir, admin, info.path)
+    assert restored.photos == 2
+    assert first.read_bytes() == b"\xff\xd8jpeg-one"
+    assert second.read_bytes() == b"edited later"
+    # The photo table stays in the backup file only, not in the station database.
+    from sqlalchemy import inspect as sa_inspect
+
+    assert backup.PHOTO_TABLE not in sa_inspect(db.engine).get_table_names()
+    assert audit.verify_chain(db).ok
+
+
+def test_daily_backups_mirror_photos_once_and_restores_use_the_mirror(
+    station_db: tuple[Database, Actor], data_dir: DataDir
+) -> None:
+    db, admin = station_db
+    photo = _photo(data_dir, "act-1/p1.jpg", b"jpeg")
+    daily = backup.auto_backup_if_due(db, data_dir, Settings(data_dir.settings_file))
+    assert daily is not None and daily.photos == 0  # the daily file is the database only
+    mirrored = data_dir.backups / backup.PHOTO_MIRROR / "act-1" / "p1.jpg"
+    assert mirrored.read_bytes() == b"jpeg"
+    photo.unlink()
+    backup.restore_backup(db, data_dir, admin, daily.path)
+    assert photo.read_bytes() == b"jpeg"
+
+
+def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
+    station_db: tuple[Database, Actor], data_dir: DataDir, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    db, admin = station_db
+    info = backup.backup_now(db, admin, tmp_path / "usb")
+    con = sqlite3.connect(info.path)
+    with con:
+        con.execute(
+            f"INSERT INTO {backup.PHOTO_TABLE} (path, data) VALUES (?, ?)",
+            ("../../escaped.txt", b"x"),
+        )
+    con.close()
+    backup.restore_backup(db, data_dir, admin, info.path)
+    assert not (data_dir.root.parent / "escaped.txt").exists()
+    assert not (data_dir.root / "escaped.txt").exists()
