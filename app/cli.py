@@ -73,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     sub.add_parser("backups", help="list the automatic backups")
     sub.add_parser("verify-audit", help="check the audit log's hash chain")
-    sub.add_parser("check", help="check the database file's integrity")
+    check = sub.add_parser("check", help="check the database file's integrity")
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help="also re-verify the audit chain, balances, stock and hours against the ledgers",
+    )
     sub.add_parser("info", help="show the station's facts and key fingerprint")
     sub.add_parser("migrate", help="upgrade the database schema (after a backup)")
     return parser
@@ -280,7 +285,21 @@ def cmd_check(data_dir: DataDir, args: argparse.Namespace) -> int:
         )
         return 4
     print(translate("cli", "The database passed its integrity check."))
-    return 0
+    if not args.full:
+        return 0
+    from app.services.checks import run_checks
+
+    db = _open(data_dir)
+    try:
+        results = run_checks(db, full=True)
+    finally:
+        db.dispose()
+    for result in results:
+        mark = translate("cli", "OK") if result.ok else translate("cli", "DIFFERS")
+        print(f"{mark:>8}  {result.title}")
+        for line in result.problems:
+            print(f"          {line}")
+    return 0 if all(r.ok for r in results) else 1
 
 
 def cmd_info(data_dir: DataDir, args: argparse.Namespace) -> int:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database
 from app.paths import DataDir
 from app.services import backup
 from app.services.auth import Actor
 from app.services.backup import BackupInfo
+from app.services.checks import CheckResult, run_checks
 from app.services.station import is_set_up
 from app.settings import IDLE_LOCK_MINUTES, Settings
 from app.views.login import IdleWatcher, LockScreen, LoginDialog
@@ -31,6 +32,10 @@ from app.views.widgets import format_local
 from app.views.wizard import FirstRunWizard
 
 log = logging.getLogger(__name__)
+
+
+def _quick_check(db: Database) -> list[CheckResult]:
+    return run_checks(db, full=False)
 
 
 def _auto_backup(db: Database, data_dir: DataDir) -> BackupInfo | None:
@@ -57,6 +62,7 @@ class Workbench(QObject):
         self.lock_screen: LockScreen | None = None
         self._hidden: list[QWidget] = []
         self._auto_backup_done = False
+        self._quick_check_done = False
         self.idle = IdleWatcher(settings.get(IDLE_LOCK_MINUTES), self)
         self.idle.idle.connect(self.lock)
         self.events.idle_lock_changed.connect(self.idle.set_minutes)
@@ -117,6 +123,32 @@ class Workbench(QObject):
                 on_done=self._auto_backup_made,
                 on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
                 receiver=self,
+            )
+
+        if not self._quick_check_done:
+            self._quick_check_done = True
+            run_task(
+                _quick_check,
+                self.db,
+                on_done=self._quick_checked,
+                on_error=lambda exc: log.warning("start-up check failed: %s", exc),
+                receiver=self,
+            )
+
+    def _quick_checked(self, results: list[CheckResult]) -> None:
+        """A sample of balances disagreed with the ledger: tell the operator, keep working."""
+        wrong = [r for r in results if not r.ok]
+        for result in wrong:
+            log.warning("start-up check %s: %s", result.name, "; ".join(result.problems))
+        if wrong and self.window is not None:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Data check"),
+                self.tr(
+                    "The start-up check found cached figures that differ from their ledgers:\n"
+                    "{what}\n\nNothing was changed. Please run the full check "
+                    "(Settings → Audit log) and tell the township."
+                ).format(what="\n".join(f"{r.title}: {'; '.join(r.problems)}" for r in wrong)),
             )
 
     def _auto_backup_made(self, info: BackupInfo | None) -> None:

@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="95"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="96"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities_page.py" line="97"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="102"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="103"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="104"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="679"/>
+        <location filename="../../app/views/activities_page.py" line="675"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="680"/>
+        <location filename="../../app/views/activities_page.py" line="676"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="710"/>
+        <location filename="../../app/views/activities_page.py" line="706"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="714"/>
+        <location filename="../../app/views/activities_page.py" line="710"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="715"/>
+        <location filename="../../app/views/activities_page.py" line="711"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="732"/>
+        <location filename="../../app/views/activities_page.py" line="728"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="743"/>
+        <location filename="../../app/views/activities_page.py" line="739"/>
         <source>{n} activities</source>
         <translation>共 {n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="820"/>
+        <location filename="../../app/views/activities_page.py" line="816"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="831"/>
+        <location filename="../../app/views/activities_page.py" line="827"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -85,198 +85,198 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="240"/>
-        <location filename="../../app/views/activities_page.py" line="346"/>
+        <location filename="../../app/views/activities_page.py" line="236"/>
+        <location filename="../../app/views/activities_page.py" line="342"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="270"/>
+        <location filename="../../app/views/activities_page.py" line="266"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="271"/>
+        <location filename="../../app/views/activities_page.py" line="267"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="272"/>
+        <location filename="../../app/views/activities_page.py" line="268"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="273"/>
+        <location filename="../../app/views/activities_page.py" line="269"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="274"/>
+        <location filename="../../app/views/activities_page.py" line="270"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="275"/>
+        <location filename="../../app/views/activities_page.py" line="271"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="276"/>
+        <location filename="../../app/views/activities_page.py" line="272"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="277"/>
+        <location filename="../../app/views/activities_page.py" line="273"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="296"/>
+        <location filename="../../app/views/activities_page.py" line="292"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="300"/>
+        <location filename="../../app/views/activities_page.py" line="296"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="362"/>
+        <location filename="../../app/views/activities_page.py" line="358"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="364"/>
+        <location filename="../../app/views/activities_page.py" line="360"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="367"/>
+        <location filename="../../app/views/activities_page.py" line="363"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="370"/>
+        <location filename="../../app/views/activities_page.py" line="366"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="371"/>
+        <location filename="../../app/views/activities_page.py" line="367"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="380"/>
+        <location filename="../../app/views/activities_page.py" line="376"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="427"/>
+        <location filename="../../app/views/activities_page.py" line="423"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="442"/>
+        <location filename="../../app/views/activities_page.py" line="438"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="449"/>
+        <location filename="../../app/views/activities_page.py" line="445"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="451"/>
+        <location filename="../../app/views/activities_page.py" line="447"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="462"/>
+        <location filename="../../app/views/activities_page.py" line="458"/>
         <source>Closed; {n} still present were signed out.</source>
         <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="473"/>
+        <location filename="../../app/views/activities_page.py" line="469"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="474"/>
+        <location filename="../../app/views/activities_page.py" line="470"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="483"/>
+        <location filename="../../app/views/activities_page.py" line="479"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="492"/>
+        <location filename="../../app/views/activities_page.py" line="488"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="493"/>
+        <location filename="../../app/views/activities_page.py" line="489"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="499"/>
+        <location filename="../../app/views/activities_page.py" line="495"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="519"/>
+        <location filename="../../app/views/activities_page.py" line="515"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="521"/>
+        <location filename="../../app/views/activities_page.py" line="517"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="529"/>
+        <location filename="../../app/views/activities_page.py" line="525"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="537"/>
+        <location filename="../../app/views/activities_page.py" line="533"/>
         <source>{n} photos added.</source>
         <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="543"/>
+        <location filename="../../app/views/activities_page.py" line="539"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="546"/>
+        <location filename="../../app/views/activities_page.py" line="542"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="546"/>
+        <location filename="../../app/views/activities_page.py" line="542"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="552"/>
+        <location filename="../../app/views/activities_page.py" line="548"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="560"/>
+        <location filename="../../app/views/activities_page.py" line="556"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="564"/>
+        <location filename="../../app/views/activities_page.py" line="560"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="565"/>
+        <location filename="../../app/views/activities_page.py" line="561"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -284,112 +284,112 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="61"/>
+        <location filename="../../app/views/activity_dialogs.py" line="62"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="61"/>
+        <location filename="../../app/views/activity_dialogs.py" line="62"/>
         <source>Plan an activity</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="71"/>
+        <location filename="../../app/views/activity_dialogs.py" line="72"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="84"/>
+        <location filename="../../app/views/activity_dialogs.py" line="85"/>
         <source>e.g. 村文化礼堂</source>
         <translation>如 村文化礼堂</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="104"/>
+        <location filename="../../app/views/activity_dialogs.py" line="105"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="111"/>
+        <location filename="../../app/views/activity_dialogs.py" line="112"/>
         <source>the schedule</source>
         <translation>按活动时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="112"/>
+        <location filename="../../app/views/activity_dialogs.py" line="113"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="116"/>
+        <location filename="../../app/views/activity_dialogs.py" line="117"/>
         <source>(no points)</source>
         <translation>（不加分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="121"/>
+        <location filename="../../app/views/activity_dialogs.py" line="122"/>
         <source>Villagers scan their household cards (户次, points)</source>
         <translation>村民刷户卡参加（计户次、积分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="125"/>
+        <location filename="../../app/views/activity_dialogs.py" line="126"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="126"/>
+        <location filename="../../app/views/activity_dialogs.py" line="127"/>
         <source>&amp;Category (five tasks):</source>
         <translation>类别（五项任务）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="127"/>
+        <location filename="../../app/views/activity_dialogs.py" line="128"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="128"/>
+        <location filename="../../app/views/activity_dialogs.py" line="129"/>
         <source>Organising &amp;teams:</source>
         <translation>组织队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="129"/>
+        <location filename="../../app/views/activity_dialogs.py" line="130"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <location filename="../../app/views/activity_dialogs.py" line="131"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="131"/>
+        <location filename="../../app/views/activity_dialogs.py" line="132"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="132"/>
+        <location filename="../../app/views/activity_dialogs.py" line="133"/>
         <source>C&amp;ontent:</source>
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="133"/>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
         <source>Ca&amp;pacity:</source>
         <translation>人数上限(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <location filename="../../app/views/activity_dialogs.py" line="135"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <location filename="../../app/views/activity_dialogs.py" line="136"/>
         <source>Points per &amp;household:</source>
         <translation>每户加分(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="148"/>
+        <location filename="../../app/views/activity_dialogs.py" line="149"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="150"/>
+        <location filename="../../app/views/activity_dialogs.py" line="151"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
@@ -397,22 +397,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="467"/>
+        <location filename="../../app/views/household_dialogs.py" line="420"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="475"/>
+        <location filename="../../app/views/household_dialogs.py" line="428"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="476"/>
+        <location filename="../../app/views/household_dialogs.py" line="429"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="477"/>
+        <location filename="../../app/views/household_dialogs.py" line="430"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -600,37 +600,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <location filename="../../app/views/household_dialogs.py" line="326"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="379"/>
+        <location filename="../../app/views/household_dialogs.py" line="332"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="384"/>
+        <location filename="../../app/views/household_dialogs.py" line="337"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="385"/>
+        <location filename="../../app/views/household_dialogs.py" line="338"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="386"/>
+        <location filename="../../app/views/household_dialogs.py" line="339"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="387"/>
+        <location filename="../../app/views/household_dialogs.py" line="340"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="388"/>
+        <location filename="../../app/views/household_dialogs.py" line="341"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -638,22 +638,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="220"/>
+        <location filename="../../app/views/volunteers_page.py" line="222"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="220"/>
+        <location filename="../../app/views/volunteers_page.py" line="222"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="220"/>
+        <location filename="../../app/views/volunteers_page.py" line="222"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="220"/>
+        <location filename="../../app/views/volunteers_page.py" line="222"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -796,37 +796,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>BatchAwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="419"/>
+        <location filename="../../app/views/household_dialogs.py" line="372"/>
         <source>Batch award for {n} households</source>
         <translation>为 {n} 户批量加分</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="420"/>
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="423"/>
+        <location filename="../../app/views/household_dialogs.py" line="376"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="424"/>
+        <location filename="../../app/views/household_dialogs.py" line="377"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="425"/>
+        <location filename="../../app/views/household_dialogs.py" line="378"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="426"/>
+        <location filename="../../app/views/household_dialogs.py" line="379"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="437"/>
+        <location filename="../../app/views/household_dialogs.py" line="390"/>
         <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
         <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
     </message>
@@ -834,22 +834,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="232"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="232"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="232"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="232"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -857,207 +857,207 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <location filename="../../app/views/certificates_page.py" line="361"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="376"/>
+        <location filename="../../app/views/certificates_page.py" line="368"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="377"/>
+        <location filename="../../app/views/certificates_page.py" line="369"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="378"/>
+        <location filename="../../app/views/certificates_page.py" line="370"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="392"/>
+        <location filename="../../app/views/certificates_page.py" line="384"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="409"/>
+        <location filename="../../app/views/certificates_page.py" line="401"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="410"/>
+        <location filename="../../app/views/certificates_page.py" line="402"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="411"/>
+        <location filename="../../app/views/certificates_page.py" line="403"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="412"/>
+        <location filename="../../app/views/certificates_page.py" line="404"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="413"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="415"/>
+        <location filename="../../app/views/certificates_page.py" line="407"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="430"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="442"/>
+        <location filename="../../app/views/certificates_page.py" line="434"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="443"/>
+        <location filename="../../app/views/certificates_page.py" line="435"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="444"/>
+        <location filename="../../app/views/certificates_page.py" line="436"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="445"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="446"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="460"/>
+        <location filename="../../app/views/certificates_page.py" line="452"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="481"/>
+        <location filename="../../app/views/certificates_page.py" line="473"/>
         <source>{n} certificates</source>
         <translation>共 {n} 份证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="524"/>
+        <location filename="../../app/views/certificates_page.py" line="516"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="543"/>
+        <location filename="../../app/views/certificates_page.py" line="535"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="550"/>
+        <location filename="../../app/views/certificates_page.py" line="542"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="553"/>
+        <location filename="../../app/views/certificates_page.py" line="545"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="560"/>
+        <location filename="../../app/views/certificates_page.py" line="552"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="592"/>
+        <location filename="../../app/views/certificates_page.py" line="584"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="602"/>
+        <location filename="../../app/views/certificates_page.py" line="594"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="612"/>
+        <location filename="../../app/views/certificates_page.py" line="604"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="643"/>
+        <location filename="../../app/views/certificates_page.py" line="635"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="644"/>
+        <location filename="../../app/views/certificates_page.py" line="636"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="655"/>
+        <location filename="../../app/views/certificates_page.py" line="647"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="657"/>
+        <location filename="../../app/views/certificates_page.py" line="649"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="664"/>
+        <location filename="../../app/views/certificates_page.py" line="656"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="683"/>
+        <location filename="../../app/views/certificates_page.py" line="675"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="697"/>
+        <location filename="../../app/views/certificates_page.py" line="689"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="697"/>
+        <location filename="../../app/views/certificates_page.py" line="689"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="700"/>
+        <location filename="../../app/views/certificates_page.py" line="692"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="711"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="713"/>
+        <location filename="../../app/views/certificates_page.py" line="705"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="725"/>
+        <location filename="../../app/views/certificates_page.py" line="717"/>
         <source>{n} star certificates issued.</source>
         <translation>已开具 {n} 份星级证书。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="728"/>
+        <location filename="../../app/views/certificates_page.py" line="720"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="737"/>
+        <location filename="../../app/views/certificates_page.py" line="729"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1131,37 +1131,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="213"/>
+        <location filename="../../app/views/hours_page.py" line="215"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="219"/>
+        <location filename="../../app/views/hours_page.py" line="221"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="225"/>
+        <location filename="../../app/views/hours_page.py" line="227"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="229"/>
+        <location filename="../../app/views/hours_page.py" line="231"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="237"/>
+        <location filename="../../app/views/hours_page.py" line="239"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="238"/>
+        <location filename="../../app/views/hours_page.py" line="240"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="239"/>
+        <location filename="../../app/views/hours_page.py" line="241"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1169,296 +1169,296 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="394"/>
+        <location filename="../../app/views/counter.py" line="356"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="402"/>
+        <location filename="../../app/views/counter.py" line="364"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="411"/>
+        <location filename="../../app/views/counter.py" line="373"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="412"/>
-        <location filename="../../app/views/counter.py" line="1008"/>
+        <location filename="../../app/views/counter.py" line="374"/>
+        <location filename="../../app/views/counter.py" line="970"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="435"/>
+        <location filename="../../app/views/counter.py" line="397"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="441"/>
+        <location filename="../../app/views/counter.py" line="403"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="444"/>
+        <location filename="../../app/views/counter.py" line="406"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="465"/>
+        <location filename="../../app/views/counter.py" line="427"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="476"/>
+        <location filename="../../app/views/counter.py" line="438"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="491"/>
+        <location filename="../../app/views/counter.py" line="453"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="499"/>
+        <location filename="../../app/views/counter.py" line="461"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="511"/>
+        <location filename="../../app/views/counter.py" line="473"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="512"/>
+        <location filename="../../app/views/counter.py" line="474"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="521"/>
+        <location filename="../../app/views/counter.py" line="483"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="524"/>
+        <location filename="../../app/views/counter.py" line="486"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="526"/>
+        <location filename="../../app/views/counter.py" line="488"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="538"/>
+        <location filename="../../app/views/counter.py" line="500"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="547"/>
+        <location filename="../../app/views/counter.py" line="509"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="548"/>
+        <location filename="../../app/views/counter.py" line="510"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="549"/>
+        <location filename="../../app/views/counter.py" line="511"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="559"/>
+        <location filename="../../app/views/counter.py" line="521"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="662"/>
+        <location filename="../../app/views/counter.py" line="624"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="679"/>
+        <location filename="../../app/views/counter.py" line="641"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="712"/>
+        <location filename="../../app/views/counter.py" line="674"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="741"/>
+        <location filename="../../app/views/counter.py" line="703"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="750"/>
+        <location filename="../../app/views/counter.py" line="712"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="773"/>
+        <location filename="../../app/views/counter.py" line="735"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="780"/>
+        <location filename="../../app/views/counter.py" line="742"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="788"/>
+        <location filename="../../app/views/counter.py" line="750"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="792"/>
+        <location filename="../../app/views/counter.py" line="754"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="796"/>
+        <location filename="../../app/views/counter.py" line="758"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="819"/>
+        <location filename="../../app/views/counter.py" line="781"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="832"/>
+        <location filename="../../app/views/counter.py" line="794"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="835"/>
+        <location filename="../../app/views/counter.py" line="797"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="848"/>
+        <location filename="../../app/views/counter.py" line="810"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="853"/>
-        <location filename="../../app/views/counter.py" line="880"/>
-        <location filename="../../app/views/counter.py" line="924"/>
+        <location filename="../../app/views/counter.py" line="815"/>
+        <location filename="../../app/views/counter.py" line="842"/>
+        <location filename="../../app/views/counter.py" line="886"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="863"/>
+        <location filename="../../app/views/counter.py" line="825"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="901"/>
+        <location filename="../../app/views/counter.py" line="863"/>
         <source>Total: {n} points</source>
         <translation>合计：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="869"/>
         <source>Balance after: {n} points</source>
         <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="911"/>
+        <location filename="../../app/views/counter.py" line="873"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="917"/>
+        <location filename="../../app/views/counter.py" line="879"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="947"/>
+        <location filename="../../app/views/counter.py" line="909"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="973"/>
+        <location filename="../../app/views/counter.py" line="935"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="979"/>
+        <location filename="../../app/views/counter.py" line="941"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="990"/>
+        <location filename="../../app/views/counter.py" line="952"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1019"/>
+        <location filename="../../app/views/counter.py" line="981"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1043"/>
+        <location filename="../../app/views/counter.py" line="1005"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1078"/>
+        <location filename="../../app/views/counter.py" line="1040"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1083"/>
-        <location filename="../../app/views/counter.py" line="1086"/>
+        <location filename="../../app/views/counter.py" line="1045"/>
+        <location filename="../../app/views/counter.py" line="1048"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1098"/>
-        <location filename="../../app/views/counter.py" line="1112"/>
+        <location filename="../../app/views/counter.py" line="1060"/>
+        <location filename="../../app/views/counter.py" line="1074"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1116"/>
+        <location filename="../../app/views/counter.py" line="1078"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1121"/>
+        <location filename="../../app/views/counter.py" line="1083"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1123"/>
+        <location filename="../../app/views/counter.py" line="1085"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1148"/>
+        <location filename="../../app/views/counter.py" line="1110"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1175"/>
+        <location filename="../../app/views/counter.py" line="1137"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1197"/>
+        <location filename="../../app/views/counter.py" line="1159"/>
         <source>{n} slips were never printed; choose one and click Reprint.</source>
         <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1202"/>
+        <location filename="../../app/views/counter.py" line="1164"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1466,17 +1466,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="124"/>
+        <location filename="../../app/views/activities_page.py" line="120"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="124"/>
+        <location filename="../../app/views/activities_page.py" line="120"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="124"/>
+        <location filename="../../app/views/activities_page.py" line="120"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1502,27 +1502,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="129"/>
+        <location filename="../../app/views/hours_page.py" line="131"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="130"/>
+        <location filename="../../app/views/hours_page.py" line="132"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="131"/>
+        <location filename="../../app/views/hours_page.py" line="133"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="132"/>
+        <location filename="../../app/views/hours_page.py" line="134"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="133"/>
+        <location filename="../../app/views/hours_page.py" line="135"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -1530,32 +1530,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../app/views/points_common.py" line="132"/>
+        <location filename="../../app/views/points_common.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="133"/>
+        <location filename="../../app/views/points_common.py" line="107"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="134"/>
+        <location filename="../../app/views/points_common.py" line="108"/>
         <source>Item / reason</source>
         <translation>项目/事由</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="135"/>
+        <location filename="../../app/views/points_common.py" line="109"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="136"/>
+        <location filename="../../app/views/points_common.py" line="110"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="137"/>
+        <location filename="../../app/views/points_common.py" line="111"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
@@ -1563,37 +1563,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EntryKind</name>
     <message>
-        <location filename="../../app/views/points_common.py" line="37"/>
+        <location filename="../../app/views/points_common.py" line="28"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="38"/>
+        <location filename="../../app/views/points_common.py" line="29"/>
         <source>Award</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="39"/>
+        <location filename="../../app/views/points_common.py" line="30"/>
         <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="40"/>
+        <location filename="../../app/views/points_common.py" line="31"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="41"/>
+        <location filename="../../app/views/points_common.py" line="32"/>
         <source>Reversal</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="42"/>
+        <location filename="../../app/views/points_common.py" line="33"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="43"/>
+        <location filename="../../app/views/points_common.py" line="34"/>
         <source>Clearance</source>
         <translation>积分清零</translation>
     </message>
@@ -1601,22 +1601,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="228"/>
+        <location filename="../../app/views/volunteers_page.py" line="230"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="228"/>
+        <location filename="../../app/views/volunteers_page.py" line="230"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="228"/>
+        <location filename="../../app/views/volunteers_page.py" line="230"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="228"/>
+        <location filename="../../app/views/volunteers_page.py" line="230"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -1841,32 +1841,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="159"/>
+        <location filename="../../app/views/hours_page.py" line="161"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="160"/>
+        <location filename="../../app/views/hours_page.py" line="162"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="161"/>
+        <location filename="../../app/views/hours_page.py" line="163"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="162"/>
+        <location filename="../../app/views/hours_page.py" line="164"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="163"/>
+        <location filename="../../app/views/hours_page.py" line="165"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="164"/>
+        <location filename="../../app/views/hours_page.py" line="166"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -1965,138 +1965,138 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="342"/>
+        <location filename="../../app/views/hours_page.py" line="344"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="343"/>
+        <location filename="../../app/views/hours_page.py" line="345"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="344"/>
+        <location filename="../../app/views/hours_page.py" line="346"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="345"/>
+        <location filename="../../app/views/hours_page.py" line="347"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="348"/>
+        <location filename="../../app/views/hours_page.py" line="350"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="360"/>
+        <location filename="../../app/views/hours_page.py" line="362"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="365"/>
+        <location filename="../../app/views/hours_page.py" line="367"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="366"/>
+        <location filename="../../app/views/hours_page.py" line="368"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="367"/>
+        <location filename="../../app/views/hours_page.py" line="369"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="368"/>
+        <location filename="../../app/views/hours_page.py" line="370"/>
         <source>Enter hours by &amp;hand…</source>
         <translation>手工录入时长(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="387"/>
+        <location filename="../../app/views/hours_page.py" line="389"/>
         <source>&amp;Grant stars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="391"/>
+        <location filename="../../app/views/hours_page.py" line="393"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="394"/>
-        <location filename="../../app/views/hours_page.py" line="554"/>
+        <location filename="../../app/views/hours_page.py" line="396"/>
+        <location filename="../../app/views/hours_page.py" line="556"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="404"/>
+        <location filename="../../app/views/hours_page.py" line="406"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="407"/>
+        <location filename="../../app/views/hours_page.py" line="409"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="412"/>
+        <location filename="../../app/views/hours_page.py" line="414"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="432"/>
+        <location filename="../../app/views/hours_page.py" line="434"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="470"/>
+        <location filename="../../app/views/hours_page.py" line="472"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="474"/>
+        <location filename="../../app/views/hours_page.py" line="476"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="500"/>
+        <location filename="../../app/views/hours_page.py" line="502"/>
         <source>{n} records approved.</source>
         <translation>已审核通过 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="509"/>
+        <location filename="../../app/views/hours_page.py" line="511"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="510"/>
+        <location filename="../../app/views/hours_page.py" line="512"/>
         <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>要驳回 {n} 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="522"/>
+        <location filename="../../app/views/hours_page.py" line="524"/>
         <source>{n} records rejected.</source>
         <translation>已驳回 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="530"/>
+        <location filename="../../app/views/hours_page.py" line="532"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="535"/>
+        <location filename="../../app/views/hours_page.py" line="537"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="545"/>
+        <location filename="../../app/views/hours_page.py" line="547"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="561"/>
+        <location filename="../../app/views/hours_page.py" line="563"/>
         <source>{n} star levels granted.</source>
         <translation>已评定 {n} 人的星级。</translation>
     </message>
@@ -2104,175 +2104,175 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="396"/>
-        <location filename="../../app/views/households_page.py" line="496"/>
+        <location filename="../../app/views/households_page.py" line="267"/>
+        <location filename="../../app/views/households_page.py" line="361"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="432"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="433"/>
+        <location filename="../../app/views/households_page.py" line="298"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="434"/>
+        <location filename="../../app/views/households_page.py" line="299"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="435"/>
+        <location filename="../../app/views/households_page.py" line="300"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="436"/>
+        <location filename="../../app/views/households_page.py" line="301"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="437"/>
+        <location filename="../../app/views/households_page.py" line="302"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="303"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="439"/>
+        <location filename="../../app/views/households_page.py" line="304"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="440"/>
+        <location filename="../../app/views/households_page.py" line="305"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="441"/>
+        <location filename="../../app/views/households_page.py" line="306"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="458"/>
+        <location filename="../../app/views/households_page.py" line="323"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="460"/>
+        <location filename="../../app/views/households_page.py" line="325"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="504"/>
+        <location filename="../../app/views/households_page.py" line="369"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="510"/>
+        <location filename="../../app/views/households_page.py" line="375"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="512"/>
+        <location filename="../../app/views/households_page.py" line="377"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="520"/>
+        <location filename="../../app/views/households_page.py" line="385"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="527"/>
+        <location filename="../../app/views/households_page.py" line="392"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="560"/>
-        <location filename="../../app/views/households_page.py" line="569"/>
-        <location filename="../../app/views/households_page.py" line="608"/>
+        <location filename="../../app/views/households_page.py" line="425"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
+        <location filename="../../app/views/households_page.py" line="473"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="429"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="577"/>
+        <location filename="../../app/views/households_page.py" line="442"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="578"/>
+        <location filename="../../app/views/households_page.py" line="443"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="588"/>
+        <location filename="../../app/views/households_page.py" line="453"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="597"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="598"/>
+        <location filename="../../app/views/households_page.py" line="463"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="613"/>
+        <location filename="../../app/views/households_page.py" line="478"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="617"/>
+        <location filename="../../app/views/households_page.py" line="482"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="625"/>
+        <location filename="../../app/views/households_page.py" line="490"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="626"/>
+        <location filename="../../app/views/households_page.py" line="491"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="638"/>
+        <location filename="../../app/views/households_page.py" line="503"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="650"/>
+        <location filename="../../app/views/households_page.py" line="515"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="652"/>
+        <location filename="../../app/views/households_page.py" line="517"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="676"/>
+        <location filename="../../app/views/households_page.py" line="541"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="679"/>
+        <location filename="../../app/views/households_page.py" line="544"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2280,57 +2280,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="177"/>
+        <location filename="../../app/views/household_dialogs.py" line="130"/>
         <source>Edit household</source>
         <translation>编辑户信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="177"/>
+        <location filename="../../app/views/household_dialogs.py" line="130"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="191"/>
+        <location filename="../../app/views/household_dialogs.py" line="144"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="195"/>
+        <location filename="../../app/views/household_dialogs.py" line="148"/>
         <source>Household &amp;number (户号):</source>
         <translation>户号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="196"/>
+        <location filename="../../app/views/household_dialogs.py" line="149"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="197"/>
+        <location filename="../../app/views/household_dialogs.py" line="150"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="198"/>
+        <location filename="../../app/views/household_dialogs.py" line="151"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="199"/>
+        <location filename="../../app/views/household_dialogs.py" line="152"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="203"/>
+        <location filename="../../app/views/household_dialogs.py" line="156"/>
         <source>Head of household (户主)</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="209"/>
+        <location filename="../../app/views/household_dialogs.py" line="162"/>
         <source>Leave the phone empty to keep {masked}.</source>
         <translation>电话留空则保留原号码 {masked}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="235"/>
+        <location filename="../../app/views/household_dialogs.py" line="188"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2338,42 +2338,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="203"/>
+        <location filename="../../app/views/households_page.py" line="110"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="204"/>
+        <location filename="../../app/views/households_page.py" line="111"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="205"/>
+        <location filename="../../app/views/households_page.py" line="112"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="206"/>
+        <location filename="../../app/views/households_page.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="207"/>
+        <location filename="../../app/views/households_page.py" line="114"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="208"/>
+        <location filename="../../app/views/households_page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="229"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="229"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2381,22 +2381,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="1026"/>
+        <location filename="../../app/views/households_page.py" line="883"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1027"/>
+        <location filename="../../app/views/households_page.py" line="884"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1028"/>
+        <location filename="../../app/views/households_page.py" line="885"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="1030"/>
+        <location filename="../../app/views/households_page.py" line="887"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2404,123 +2404,123 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="697"/>
+        <location filename="../../app/views/households_page.py" line="562"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="701"/>
-        <location filename="../../app/views/households_page.py" line="831"/>
+        <location filename="../../app/views/households_page.py" line="566"/>
+        <location filename="../../app/views/households_page.py" line="688"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="702"/>
+        <location filename="../../app/views/households_page.py" line="567"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="740"/>
+        <location filename="../../app/views/households_page.py" line="597"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="741"/>
+        <location filename="../../app/views/households_page.py" line="598"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="742"/>
+        <location filename="../../app/views/households_page.py" line="599"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="743"/>
+        <location filename="../../app/views/households_page.py" line="600"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="744"/>
+        <location filename="../../app/views/households_page.py" line="601"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="745"/>
+        <location filename="../../app/views/households_page.py" line="602"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="820"/>
+        <location filename="../../app/views/households_page.py" line="677"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="822"/>
+        <location filename="../../app/views/households_page.py" line="679"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="861"/>
+        <location filename="../../app/views/households_page.py" line="718"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="865"/>
+        <location filename="../../app/views/households_page.py" line="722"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="875"/>
+        <location filename="../../app/views/households_page.py" line="732"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="894"/>
+        <location filename="../../app/views/households_page.py" line="751"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="898"/>
+        <location filename="../../app/views/households_page.py" line="755"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="914"/>
+        <location filename="../../app/views/households_page.py" line="771"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="915"/>
+        <location filename="../../app/views/households_page.py" line="772"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="926"/>
+        <location filename="../../app/views/households_page.py" line="783"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="950"/>
+        <location filename="../../app/views/households_page.py" line="807"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="952"/>
+        <location filename="../../app/views/households_page.py" line="809"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="961"/>
+        <location filename="../../app/views/households_page.py" line="818"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="966"/>
+        <location filename="../../app/views/households_page.py" line="823"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="975"/>
+        <location filename="../../app/views/households_page.py" line="832"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2970,57 +2970,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="260"/>
+        <location filename="../../app/views/hours_page.py" line="262"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="263"/>
+        <location filename="../../app/views/hours_page.py" line="265"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="275"/>
+        <location filename="../../app/views/hours_page.py" line="277"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="280"/>
+        <location filename="../../app/views/hours_page.py" line="282"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="282"/>
+        <location filename="../../app/views/hours_page.py" line="284"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="284"/>
+        <location filename="../../app/views/hours_page.py" line="286"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="285"/>
+        <location filename="../../app/views/hours_page.py" line="287"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="286"/>
+        <location filename="../../app/views/hours_page.py" line="288"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="287"/>
+        <location filename="../../app/views/hours_page.py" line="289"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="298"/>
+        <location filename="../../app/views/hours_page.py" line="300"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="315"/>
+        <location filename="../../app/views/hours_page.py" line="317"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3028,17 +3028,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="273"/>
+        <location filename="../../app/views/household_dialogs.py" line="226"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="275"/>
+        <location filename="../../app/views/household_dialogs.py" line="228"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="301"/>
+        <location filename="../../app/views/household_dialogs.py" line="254"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3046,62 +3046,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="113"/>
+        <location filename="../../app/views/household_dialogs.py" line="66"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="114"/>
+        <location filename="../../app/views/household_dialogs.py" line="67"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="115"/>
+        <location filename="../../app/views/household_dialogs.py" line="68"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="118"/>
+        <location filename="../../app/views/household_dialogs.py" line="71"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>年-月-日，如 1990-01-31，选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="123"/>
+        <location filename="../../app/views/household_dialogs.py" line="76"/>
         <source>Optional; 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="127"/>
+        <location filename="../../app/views/household_dialogs.py" line="80"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <location filename="../../app/views/household_dialogs.py" line="83"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="132"/>
+        <location filename="../../app/views/household_dialogs.py" line="85"/>
         <source>&amp;Relation to the head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="133"/>
+        <location filename="../../app/views/household_dialogs.py" line="86"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="134"/>
+        <location filename="../../app/views/household_dialogs.py" line="87"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="135"/>
+        <location filename="../../app/views/household_dialogs.py" line="88"/>
         <source>&amp;ID number (身份证号):</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="136"/>
+        <location filename="../../app/views/household_dialogs.py" line="89"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -3109,52 +3109,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="259"/>
+        <location filename="../../app/views/households_page.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="260"/>
+        <location filename="../../app/views/households_page.py" line="141"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="261"/>
+        <location filename="../../app/views/households_page.py" line="142"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
+        <location filename="../../app/views/households_page.py" line="143"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="263"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="264"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="265"/>
+        <location filename="../../app/views/households_page.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="273"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="273"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="274"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3449,47 +3449,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="137"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="138"/>
+        <location filename="../../app/views/points_tabs.py" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="139"/>
+        <location filename="../../app/views/points_tabs.py" line="100"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="140"/>
+        <location filename="../../app/views/points_tabs.py" line="101"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="141"/>
+        <location filename="../../app/views/points_tabs.py" line="102"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="142"/>
+        <location filename="../../app/views/points_tabs.py" line="103"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="143"/>
+        <location filename="../../app/views/points_tabs.py" line="104"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="147"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="147"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3497,243 +3497,243 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="463"/>
+        <location filename="../../app/views/points_tabs.py" line="425"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="467"/>
+        <location filename="../../app/views/points_tabs.py" line="429"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="468"/>
+        <location filename="../../app/views/points_tabs.py" line="430"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="469"/>
+        <location filename="../../app/views/points_tabs.py" line="431"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="478"/>
-        <location filename="../../app/views/points_tabs.py" line="482"/>
+        <location filename="../../app/views/points_tabs.py" line="440"/>
+        <location filename="../../app/views/points_tabs.py" line="444"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="486"/>
+        <location filename="../../app/views/points_tabs.py" line="448"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="487"/>
+        <location filename="../../app/views/points_tabs.py" line="449"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="489"/>
+        <location filename="../../app/views/points_tabs.py" line="451"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="491"/>
+        <location filename="../../app/views/points_tabs.py" line="453"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="495"/>
+        <location filename="../../app/views/points_tabs.py" line="457"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="496"/>
+        <location filename="../../app/views/points_tabs.py" line="458"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="497"/>
+        <location filename="../../app/views/points_tabs.py" line="459"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="498"/>
+        <location filename="../../app/views/points_tabs.py" line="460"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="499"/>
+        <location filename="../../app/views/points_tabs.py" line="461"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="510"/>
+        <location filename="../../app/views/points_tabs.py" line="472"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="511"/>
+        <location filename="../../app/views/points_tabs.py" line="473"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="512"/>
+        <location filename="../../app/views/points_tabs.py" line="474"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="513"/>
+        <location filename="../../app/views/points_tabs.py" line="475"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="522"/>
+        <location filename="../../app/views/points_tabs.py" line="484"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="528"/>
+        <location filename="../../app/views/points_tabs.py" line="490"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="537"/>
+        <location filename="../../app/views/points_tabs.py" line="499"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="540"/>
+        <location filename="../../app/views/points_tabs.py" line="502"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="551"/>
+        <location filename="../../app/views/points_tabs.py" line="513"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="558"/>
+        <location filename="../../app/views/points_tabs.py" line="520"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="561"/>
+        <location filename="../../app/views/points_tabs.py" line="523"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="565"/>
+        <location filename="../../app/views/points_tabs.py" line="527"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <location filename="../../app/views/points_tabs.py" line="588"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="636"/>
+        <location filename="../../app/views/points_tabs.py" line="598"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="647"/>
+        <location filename="../../app/views/points_tabs.py" line="609"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="649"/>
+        <location filename="../../app/views/points_tabs.py" line="611"/>
         <source>Every household gets the base score of {n} points.</source>
         <translation>每户将获得 {n} 分基础分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="652"/>
+        <location filename="../../app/views/points_tabs.py" line="614"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="659"/>
+        <location filename="../../app/views/points_tabs.py" line="621"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <location filename="../../app/views/points_tabs.py" line="636"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="676"/>
+        <location filename="../../app/views/points_tabs.py" line="638"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="683"/>
+        <location filename="../../app/views/points_tabs.py" line="645"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="708"/>
+        <location filename="../../app/views/points_tabs.py" line="670"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="721"/>
+        <location filename="../../app/views/points_tabs.py" line="683"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="723"/>
+        <location filename="../../app/views/points_tabs.py" line="685"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="727"/>
+        <location filename="../../app/views/points_tabs.py" line="689"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="728"/>
+        <location filename="../../app/views/points_tabs.py" line="690"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="739"/>
+        <location filename="../../app/views/points_tabs.py" line="701"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <location filename="../../app/views/points_tabs.py" line="709"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <location filename="../../app/views/points_tabs.py" line="709"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="763"/>
+        <location filename="../../app/views/points_tabs.py" line="725"/>
         <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
         <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="787"/>
+        <location filename="../../app/views/points_tabs.py" line="749"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="790"/>
+        <location filename="../../app/views/points_tabs.py" line="752"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="804"/>
+        <location filename="../../app/views/points_tabs.py" line="766"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="824"/>
+        <location filename="../../app/views/points_tabs.py" line="786"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3749,42 +3749,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="603"/>
+        <location filename="../../app/views/activities_page.py" line="599"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="605"/>
+        <location filename="../../app/views/activities_page.py" line="601"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="612"/>
+        <location filename="../../app/views/activities_page.py" line="608"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="619"/>
+        <location filename="../../app/views/activities_page.py" line="615"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="628"/>
+        <location filename="../../app/views/activities_page.py" line="624"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="634"/>
+        <location filename="../../app/views/activities_page.py" line="630"/>
         <source>{n} more activities</source>
         <translation>{n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="638"/>
+        <location filename="../../app/views/activities_page.py" line="634"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="643"/>
+        <location filename="../../app/views/activities_page.py" line="639"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -3792,27 +3792,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="161"/>
+        <location filename="../../app/views/points_tabs.py" line="123"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="162"/>
+        <location filename="../../app/views/points_tabs.py" line="124"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="163"/>
+        <location filename="../../app/views/points_tabs.py" line="125"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="164"/>
+        <location filename="../../app/views/points_tabs.py" line="126"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="165"/>
+        <location filename="../../app/views/points_tabs.py" line="127"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -3843,42 +3843,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="84"/>
+        <location filename="../../app/views/hours_page.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="85"/>
+        <location filename="../../app/views/hours_page.py" line="87"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="86"/>
+        <location filename="../../app/views/hours_page.py" line="88"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="87"/>
+        <location filename="../../app/views/hours_page.py" line="89"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="88"/>
+        <location filename="../../app/views/hours_page.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="89"/>
+        <location filename="../../app/views/hours_page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="90"/>
+        <location filename="../../app/views/hours_page.py" line="92"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="103"/>
+        <location filename="../../app/views/hours_page.py" line="105"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -3886,62 +3886,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="302"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="303"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <location filename="../../app/views/certificates_page.py" line="304"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="313"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="314"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="315"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="316"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="317"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="318"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="319"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="344"/>
+        <location filename="../../app/views/certificates_page.py" line="336"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="345"/>
+        <location filename="../../app/views/certificates_page.py" line="337"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4156,52 +4156,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="304"/>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="304"/>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="319"/>
+        <location filename="../../app/views/points_tabs.py" line="281"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="326"/>
+        <location filename="../../app/views/points_tabs.py" line="288"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="327"/>
+        <location filename="../../app/views/points_tabs.py" line="289"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="328"/>
+        <location filename="../../app/views/points_tabs.py" line="290"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="329"/>
+        <location filename="../../app/views/points_tabs.py" line="291"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="292"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points_tabs.py" line="293"/>
         <source>Cap &amp;per period:</source>
         <translation>每周期上限(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <location filename="../../app/views/points_tabs.py" line="294"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4209,47 +4209,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="114"/>
+        <location filename="../../app/views/points_tabs.py" line="74"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="115"/>
+        <location filename="../../app/views/points_tabs.py" line="75"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="116"/>
+        <location filename="../../app/views/points_tabs.py" line="76"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="117"/>
+        <location filename="../../app/views/points_tabs.py" line="77"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="118"/>
+        <location filename="../../app/views/points_tabs.py" line="78"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="119"/>
+        <location filename="../../app/views/points_tabs.py" line="79"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="120"/>
+        <location filename="../../app/views/points_tabs.py" line="80"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <location filename="../../app/views/points_tabs.py" line="91"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <location filename="../../app/views/points_tabs.py" line="91"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4257,32 +4257,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="375"/>
+        <location filename="../../app/views/points_tabs.py" line="337"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="382"/>
+        <location filename="../../app/views/points_tabs.py" line="344"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="383"/>
+        <location filename="../../app/views/points_tabs.py" line="345"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="384"/>
+        <location filename="../../app/views/points_tabs.py" line="346"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="375"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="423"/>
+        <location filename="../../app/views/points_tabs.py" line="385"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4323,37 +4323,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="321"/>
+        <location filename="../../app/views/counter.py" line="296"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="321"/>
+        <location filename="../../app/views/counter.py" line="296"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="321"/>
+        <location filename="../../app/views/counter.py" line="296"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="321"/>
+        <location filename="../../app/views/counter.py" line="296"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="337"/>
+        <location filename="../../app/views/counter.py" line="306"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="338"/>
+        <location filename="../../app/views/counter.py" line="307"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="338"/>
+        <location filename="../../app/views/counter.py" line="307"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4493,80 +4493,80 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="534"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="535"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="536"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="554"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="561"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="568"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="562"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="569"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="563"/>
         <source>&amp;Organised by:</source>
         <translation>组织单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="564"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="565"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="572"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="570"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="571"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="575"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="576"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4670,42 +4670,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="306"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="306"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="356"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="312"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="368"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="324"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="325"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="326"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -4713,47 +4713,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="417"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="427"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="383"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="428"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="384"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="429"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="385"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="386"/>
         <source>Add the &quot;8+N&quot; &amp;default teams</source>
         <translation>添加“8+N”默认队伍(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="417"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="436"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>{n} teams added.</source>
         <translation>已添加 {n} 支队伍。</translation>
     </message>
@@ -4761,37 +4761,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="394"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="354"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="363"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="407"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="363"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -4812,22 +4812,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="212"/>
+        <location filename="../../app/views/volunteers_page.py" line="214"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="212"/>
+        <location filename="../../app/views/volunteers_page.py" line="214"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="212"/>
+        <location filename="../../app/views/volunteers_page.py" line="214"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="212"/>
+        <location filename="../../app/views/volunteers_page.py" line="214"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4853,210 +4853,210 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="248"/>
-        <location filename="../../app/views/volunteers_page.py" line="352"/>
+        <location filename="../../app/views/volunteers_page.py" line="250"/>
+        <location filename="../../app/views/volunteers_page.py" line="354"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="275"/>
+        <location filename="../../app/views/volunteers_page.py" line="277"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="275"/>
+        <location filename="../../app/views/volunteers_page.py" line="277"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="276"/>
+        <location filename="../../app/views/volunteers_page.py" line="278"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="276"/>
+        <location filename="../../app/views/volunteers_page.py" line="278"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="280"/>
+        <location filename="../../app/views/volunteers_page.py" line="282"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="281"/>
+        <location filename="../../app/views/volunteers_page.py" line="283"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="295"/>
+        <location filename="../../app/views/volunteers_page.py" line="297"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="296"/>
+        <location filename="../../app/views/volunteers_page.py" line="298"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="297"/>
-        <location filename="../../app/views/volunteers_page.py" line="395"/>
+        <location filename="../../app/views/volunteers_page.py" line="299"/>
+        <location filename="../../app/views/volunteers_page.py" line="397"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="298"/>
+        <location filename="../../app/views/volunteers_page.py" line="300"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="299"/>
+        <location filename="../../app/views/volunteers_page.py" line="301"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="300"/>
+        <location filename="../../app/views/volunteers_page.py" line="302"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="301"/>
+        <location filename="../../app/views/volunteers_page.py" line="303"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="302"/>
+        <location filename="../../app/views/volunteers_page.py" line="304"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="303"/>
+        <location filename="../../app/views/volunteers_page.py" line="305"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="359"/>
+        <location filename="../../app/views/volunteers_page.py" line="361"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="364"/>
+        <location filename="../../app/views/volunteers_page.py" line="366"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="367"/>
+        <location filename="../../app/views/volunteers_page.py" line="369"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="370"/>
+        <location filename="../../app/views/volunteers_page.py" line="372"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="375"/>
+        <location filename="../../app/views/volunteers_page.py" line="377"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="379"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="381"/>
+        <location filename="../../app/views/volunteers_page.py" line="383"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="386"/>
+        <location filename="../../app/views/volunteers_page.py" line="388"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="392"/>
+        <location filename="../../app/views/volunteers_page.py" line="394"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="392"/>
+        <location filename="../../app/views/volunteers_page.py" line="394"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="395"/>
+        <location filename="../../app/views/volunteers_page.py" line="397"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="433"/>
-        <location filename="../../app/views/volunteers_page.py" line="465"/>
+        <location filename="../../app/views/volunteers_page.py" line="435"/>
+        <location filename="../../app/views/volunteers_page.py" line="467"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="441"/>
+        <location filename="../../app/views/volunteers_page.py" line="443"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="452"/>
+        <location filename="../../app/views/volunteers_page.py" line="454"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="453"/>
+        <location filename="../../app/views/volunteers_page.py" line="455"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="470"/>
+        <location filename="../../app/views/volunteers_page.py" line="472"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="478"/>
+        <location filename="../../app/views/volunteers_page.py" line="480"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="483"/>
+        <location filename="../../app/views/volunteers_page.py" line="485"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="484"/>
+        <location filename="../../app/views/volunteers_page.py" line="486"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="493"/>
+        <location filename="../../app/views/volunteers_page.py" line="495"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="506"/>
+        <location filename="../../app/views/volunteers_page.py" line="508"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="508"/>
+        <location filename="../../app/views/volunteers_page.py" line="510"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="515"/>
+        <location filename="../../app/views/volunteers_page.py" line="517"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="533"/>
+        <location filename="../../app/views/volunteers_page.py" line="535"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="539"/>
+        <location filename="../../app/views/volunteers_page.py" line="541"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
@@ -5064,137 +5064,137 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="116"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="116"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="167"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="123"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="168"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="169"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="173"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="129"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="185"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="141"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="148"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="153"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="158"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="213"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="169"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="218"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="174"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="219"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="175"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="220"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="221"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
         <source>ID &amp;type:</source>
         <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="222"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="224"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="180"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="226"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="227"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="183"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="228"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="184"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="229"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="185"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="231"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="187"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="232"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="188"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="276"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="232"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="285"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="241"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="326"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="282"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5202,102 +5202,102 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerLabels</name>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="40"/>
+        <location filename="../../app/views/volunteer_common.py" line="28"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="41"/>
+        <location filename="../../app/views/volunteer_common.py" line="29"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="42"/>
+        <location filename="../../app/views/volunteer_common.py" line="30"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="45"/>
+        <location filename="../../app/views/volunteer_common.py" line="33"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="46"/>
+        <location filename="../../app/views/volunteer_common.py" line="34"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="47"/>
+        <location filename="../../app/views/volunteer_common.py" line="35"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="50"/>
+        <location filename="../../app/views/volunteer_common.py" line="38"/>
         <source>Kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="51"/>
+        <location filename="../../app/views/volunteer_common.py" line="39"/>
         <source>Closed activity</source>
         <translation>活动结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="52"/>
+        <location filename="../../app/views/volunteer_common.py" line="40"/>
         <source>Entered by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="55"/>
+        <location filename="../../app/views/volunteer_common.py" line="43"/>
         <source>signed out by the close</source>
         <translation>结束时自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="56"/>
+        <location filename="../../app/views/volunteer_common.py" line="44"/>
         <source>PC clock went back</source>
         <translation>电脑时钟被回拨</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="57"/>
+        <location filename="../../app/views/volunteer_common.py" line="45"/>
         <source>found by name</source>
         <translation>按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="58"/>
+        <location filename="../../app/views/volunteer_common.py" line="46"/>
         <source>capped</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="61"/>
+        <location filename="../../app/views/volunteer_common.py" line="49"/>
         <source>Service record</source>
         <translation>服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="62"/>
+        <location filename="../../app/views/volunteer_common.py" line="50"/>
         <source>Star volunteer</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="63"/>
+        <location filename="../../app/views/volunteer_common.py" line="51"/>
         <source>Participation</source>
         <translation>活动参与</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="66"/>
+        <location filename="../../app/views/volunteer_common.py" line="54"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="67"/>
+        <location filename="../../app/views/volunteer_common.py" line="55"/>
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="70"/>
+        <location filename="../../app/views/volunteer_common.py" line="58"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="71"/>
+        <location filename="../../app/views/volunteer_common.py" line="59"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -5305,12 +5305,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="498"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5318,42 +5318,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="105"/>
+        <location filename="../../app/views/volunteers_page.py" line="107"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="106"/>
+        <location filename="../../app/views/volunteers_page.py" line="108"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="107"/>
+        <location filename="../../app/views/volunteers_page.py" line="109"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="108"/>
+        <location filename="../../app/views/volunteers_page.py" line="110"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="109"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5361,18 +5361,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="822"/>
-        <location filename="../../app/views/volunteers_page.py" line="827"/>
+        <location filename="../../app/views/volunteers_page.py" line="824"/>
+        <location filename="../../app/views/volunteers_page.py" line="829"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="823"/>
+        <location filename="../../app/views/volunteers_page.py" line="825"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="824"/>
+        <location filename="../../app/views/volunteers_page.py" line="826"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5380,103 +5380,103 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="560"/>
+        <location filename="../../app/views/volunteers_page.py" line="562"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="565"/>
-        <location filename="../../app/views/volunteers_page.py" line="688"/>
+        <location filename="../../app/views/volunteers_page.py" line="567"/>
+        <location filename="../../app/views/volunteers_page.py" line="690"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="566"/>
+        <location filename="../../app/views/volunteers_page.py" line="568"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="595"/>
+        <location filename="../../app/views/volunteers_page.py" line="597"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="596"/>
+        <location filename="../../app/views/volunteers_page.py" line="598"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="597"/>
+        <location filename="../../app/views/volunteers_page.py" line="599"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="598"/>
+        <location filename="../../app/views/volunteers_page.py" line="600"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="599"/>
+        <location filename="../../app/views/volunteers_page.py" line="601"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="661"/>
+        <location filename="../../app/views/volunteers_page.py" line="663"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="676"/>
+        <location filename="../../app/views/volunteers_page.py" line="678"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="678"/>
+        <location filename="../../app/views/volunteers_page.py" line="680"/>
         <source>{n} volunteers</source>
         <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="703"/>
+        <location filename="../../app/views/volunteers_page.py" line="705"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="710"/>
+        <location filename="../../app/views/volunteers_page.py" line="712"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="750"/>
+        <location filename="../../app/views/volunteers_page.py" line="752"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="752"/>
+        <location filename="../../app/views/volunteers_page.py" line="754"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="767"/>
+        <location filename="../../app/views/volunteers_page.py" line="769"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="772"/>
+        <location filename="../../app/views/volunteers_page.py" line="774"/>
         <source>{n} volunteers exported to {path}.</source>
         <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="781"/>
+        <location filename="../../app/views/volunteers_page.py" line="783"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="799"/>
+        <location filename="../../app/views/volunteers_page.py" line="801"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="803"/>
+        <location filename="../../app/views/volunteers_page.py" line="805"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5484,7 +5484,23 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="188"/>
+        <location filename="../../app/views/session.py" line="146"/>
+        <source>Data check</source>
+        <translation>数据核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/session.py" line="148"/>
+        <source>The start-up check found cached figures that differ from their ledgers:
+{what}
+
+Nothing was changed. Please run the full check (Settings → Audit log) and tell the township.</source>
+        <translation>启动时的数据核对发现有汇总数字与明细账不一致：
+{what}
+
+没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/session.py" line="220"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -5492,17 +5508,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1244"/>
+        <location filename="../../app/views/counter.py" line="1189"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1244"/>
+        <location filename="../../app/views/counter.py" line="1189"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1244"/>
+        <location filename="../../app/views/counter.py" line="1189"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5510,106 +5526,139 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="328"/>
+        <location filename="../../app/views/household_dialogs.py" line="281"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="345"/>
+        <location filename="../../app/views/household_dialogs.py" line="298"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="361"/>
+        <location filename="../../app/views/household_dialogs.py" line="314"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <location filename="../../app/services/checks.py" line="41"/>
+        <source>Audit log chain</source>
+        <translation>操作日志链</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="50"/>
+        <source>Household points balances</source>
+        <translation>各户积分余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="62"/>
+        <source>Goods on hand</source>
+        <translation>商品库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="74"/>
+        <source>Volunteer hours and stars</source>
+        <translation>志愿服务时长与星级</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="124"/>
+        <location filename="../../app/cli.py" line="129"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="131"/>
-        <location filename="../../app/cli.py" line="277"/>
+        <location filename="../../app/cli.py" line="136"/>
+        <location filename="../../app/cli.py" line="282"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="169"/>
+        <location filename="../../app/cli.py" line="174"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="182"/>
+        <location filename="../../app/cli.py" line="187"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="183"/>
+        <location filename="../../app/cli.py" line="188"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="198"/>
+        <location filename="../../app/cli.py" line="203"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="213"/>
+        <location filename="../../app/cli.py" line="218"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="218"/>
+        <location filename="../../app/cli.py" line="223"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="220"/>
+        <location filename="../../app/cli.py" line="225"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="225"/>
+        <location filename="../../app/cli.py" line="230"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="237"/>
+        <location filename="../../app/cli.py" line="242"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="261"/>
+        <location filename="../../app/cli.py" line="266"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="264"/>
+        <location filename="../../app/cli.py" line="269"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="282"/>
+        <location filename="../../app/cli.py" line="287"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="296"/>
+        <location filename="../../app/cli.py" line="298"/>
+        <source>OK</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="298"/>
+        <source>DIFFERS</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="315"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="297"/>
+        <location filename="../../app/cli.py" line="316"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="307"/>
+        <location filename="../../app/cli.py" line="326"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
@@ -5812,17 +5861,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="119"/>
+        <location filename="../../app/services/backup.py" line="132"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="147"/>
+        <location filename="../../app/services/backup.py" line="165"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="165"/>
+        <location filename="../../app/services/backup.py" line="183"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -6724,12 +6773,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="112"/>
+        <location filename="../../app/views/counter.py" line="110"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="269"/>
+        <location filename="../../app/views/certificates_page.py" line="261"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>

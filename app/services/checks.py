@@ -1,0 +1,87 @@
+"""数据核对 — every "does the data still agree with itself" check in one place.
+
+Cached values (household balances, goods on hand, volunteer hours and stars)
+are updated with their ledgers in one transaction, and the audit log is a
+hash chain; these checks recompute them.  ``run_checks(db, full=False)`` is
+the quick start-up check (a random sample of balances); ``full=True`` is the
+whole station, for the CLI (``main.py check --full``) and the settings page.
+Each result says what was checked and, when something disagrees, the first
+few differences in words a station head can pass on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.db import Database
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+START_UP_SAMPLE = 200
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str  # English source, translated in the "checks" context
+    ok: bool
+    checked: int
+    problems: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return translate("checks", self.name)
+
+
+def _audit(db: Database, full: bool) -> CheckResult:
+    from app.services.audit import verify_chain
+
+    report = verify_chain(db)
+    problems = () if report.ok else (f"#{report.broken_seq}: {report.reason}",)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Audit log chain"), report.ok, report.checked, problems
+    )
+
+
+def _balances(db: Database, full: bool) -> CheckResult:
+    from app.services.points import verify_balances
+
+    report = verify_balances(db, sample=None if full else START_UP_SAMPLE)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Household points balances"),
+        report.ok,
+        report.checked,
+        tuple(f"{m.number}: {m.cached} ≠ {m.ledger}" for m in report.mismatches[:10]),
+    )
+
+
+def _stock(db: Database, full: bool) -> CheckResult:
+    from app.services.supermarket import verify_stock
+
+    wrong = verify_stock(db)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Goods on hand"),
+        not wrong,
+        -1,
+        tuple(f"{name}: {cached} ≠ {ledger}" for _id, name, cached, ledger in wrong[:10]),
+    )
+
+
+def _hours(db: Database, full: bool) -> CheckResult:
+    from app.services.service_hours import verify
+
+    report = verify(db)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Volunteer hours and stars"),
+        report.ok,
+        report.checked_volunteers,
+        tuple(f"{m.kind} {m.target_id}: {m.cached} ≠ {m.ledger}" for m in report.mismatches[:10]),
+    )
+
+
+CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (_audit, _balances, _stock, _hours)
+QUICK: tuple[Callable[[Database, bool], CheckResult], ...] = (_balances,)
+
+
+def run_checks(db: Database, *, full: bool) -> list[CheckResult]:
+    """All checks (``full``) or the quick start-up sample; read-only, safe any time."""
+    return [check(db, full) for check in (CHECKS if full else QUICK)]

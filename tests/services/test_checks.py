@@ -1,0 +1,45 @@
+"""Data checks: cached figures against their ledgers, quick and full."""
+
+from __future__ import annotations
+
+from household_factory import new_household
+from sqlalchemy import text
+
+from app.db import Database
+from app.services.auth import Actor
+from app.services.checks import run_checks
+
+
+def _tamper_balance(db: Database, number: str) -> None:
+    with db.write() as s:
+        s.execute(
+            text("UPDATE household SET balance = balance + 7 WHERE number = :n"), {"n": number}
+        )
+
+
+def test_a_clean_station_passes_every_check(station_db: tuple[Database, Actor]) -> None:
+    db, admin = station_db
+    new_household(db, admin, "001")
+    results = run_checks(db, full=True)
+    assert [r.name for r in results] == [
+        "Audit log chain",
+        "Household points balances",
+        "Goods on hand",
+        "Volunteer hours and stars",
+    ]
+    assert all(r.ok for r in results)
+
+
+def test_a_balance_that_drifted_from_its_ledger_is_named(
+    station_db: tuple[Database, Actor],
+) -> None:
+    db, admin = station_db
+    new_household(db, admin, "001")
+    new_household(db, admin, "002")
+    _tamper_balance(db, "002")
+    quick = run_checks(db, full=False)
+    assert [r.name for r in quick] == ["Household points balances"]
+    assert not quick[0].ok and quick[0].problems == ("002: 7 ≠ 0",)
+    full = {r.name: r for r in run_checks(db, full=True)}
+    assert not full["Household points balances"].ok
+    assert full["Audit log chain"].ok

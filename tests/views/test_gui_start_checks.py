@@ -1,0 +1,43 @@
+"""After sign-in a quick data check runs off the GUI thread and speaks up when it must."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from app.services import households
+from app.services.households import HouseholdData, MemberData
+from app.views.tasks import default_runner
+
+
+def _enter(qtbot, station_db, make_workbench):  # type: ignore[no-untyped-def]
+    db, admin = station_db
+    bench = make_workbench(db)
+    bench.enter(admin)
+    qtbot.waitExposed(bench.window)
+    qtbot.waitUntil(default_runner().is_idle)
+    return bench
+
+
+def test_a_drifted_balance_is_reported_after_sign_in(
+    qtbot, station_db, make_workbench, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    db, admin = station_db
+    households.create_household(db, admin, HouseholdData("001"), MemberData(name="张三"))
+    with db.write() as s:
+        s.execute(text("UPDATE household SET balance = 5"))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "app.views.session.QMessageBox.warning", lambda _p, _t, body: shown.append(body)
+    )
+    _enter(qtbot, station_db, make_workbench)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "001: 5 ≠ 0" in shown[0]
+
+
+def test_a_sound_station_starts_quietly(qtbot, station_db, make_workbench, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "app.views.session.QMessageBox.warning", lambda _p, _t, body: shown.append(body)
+    )
+    bench = _enter(qtbot, station_db, make_workbench)
+    assert bench._quick_check_done and shown == []
