@@ -63,24 +63,21 @@ from app.services.activities import (
 from app.services.auth import Permission
 from app.services.points import RuleView
 from app.views.activity_dialogs import ActivityDialog
+from app.views.detail_panel import DetailPanel
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason, confirm
 from app.views.qtfix import emit
-from app.views.tasks import run_task
-from app.views.volunteer_common import (
-    ACTIVITY_STATES,
+from app.views.table_models import (
     GREEN,
     GREY,
-    Catalog,
     LazyRowsModel,
     RowsModel,
-    hours,
-    label,
-    load_catalog,
     selected_rows,
     table_view,
     with_placeholder,
 )
+from app.views.tasks import run_task
+from app.views.volunteer_common import ACTIVITY_STATES, Catalog, hours, label, load_catalog
 from app.views.widgets import MessageLabel, error_text, heading
 
 THUMB = QSize(120, 90)
@@ -227,16 +224,12 @@ def open_for_kiosk(db: Database, actor: Any, activity_id: str) -> ActivityView:
 # --- the detail panel ----------------------------------------------------------------------------
 
 
-class ActivityDetail(QWidget):
-    changed = Signal(str)
-
+class ActivityDetail(DetailPanel):
     def __init__(self, ctx: PageContext, page: ActivitiesPage, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.page = page
         self.activity: ActivityView | None = None
         self.photos: tuple[PhotoView, ...] = ()
-        self._serial = 0
         self.title = QLabel(self.tr("Choose an activity."))
         self.title.setObjectName("activity_title_label")
         self.title.setWordWrap(True)
@@ -262,10 +255,8 @@ class ActivityDetail(QWidget):
         self.photo_view.setIconSize(THUMB)
         self.photo_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.photo_view.setMinimumHeight(THUMB.height() + 40)
-        self.message = MessageLabel()
         self.message.setObjectName("activity_message")
         daily = ctx.actor.can(Permission.DAILY_WORK)
-        self.buttons: dict[str, QPushButton] = {}
         specs = (
             ("kiosk", self.tr("Open &kiosk"), self.open_kiosk, daily),
             ("open", self.tr("Open for sign-in"), self.open_activity, daily),
@@ -276,15 +267,7 @@ class ActivityDetail(QWidget):
             ("reopen", self.tr("Reopen…"), self.reopen, ctx.actor.can(Permission.VOID)),
             ("cancel", self.tr("Cancel activity…"), self.cancel, daily),
         )
-        grid = QGridLayout()
-        for i, (key, text, slot, allowed) in enumerate(specs):
-            button = QPushButton(text)
-            button.setObjectName(f"activity_{key}")
-            button.clicked.connect(slot)
-            button.setVisible(allowed)
-            button.setEnabled(False)
-            self.buttons[key] = button
-            grid.addWidget(button, i // 3, i % 3)
+        grid = self.button_grid("activity", specs, 3)
         kfont = QFont(self.buttons["kiosk"].font())
         kfont.setBold(True)
         self.buttons["kiosk"].setFont(kfont)
@@ -305,28 +288,13 @@ class ActivityDetail(QWidget):
         layout.addWidget(self.message)
 
     def show_activity(self, activity_id: str | None) -> None:
-        self._serial += 1
-        serial = self._serial
         if activity_id is None:
-            self._set(None)
-            return
-        run_task(
-            load_activity_file,
-            self.ctx.db,
-            self.ctx.data_dir.photos,
-            activity_id,
-            on_done=lambda f: self._loaded(serial, f),
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-        )
+            self.clear()
+        else:
+            self.load(load_activity_file, self.ctx.data_dir.photos, activity_id)
 
-    def reload(self) -> None:
-        if self.activity is not None:
-            self.show_activity(self.activity.id)
-
-    def _loaded(self, serial: int, loaded: ActivityFile) -> None:
-        if serial == self._serial:
-            self._set(loaded)
+    def current_id(self) -> str | None:
+        return self.activity.id if self.activity is not None else None
 
     def _rule_text(self, code: str) -> str:
         catalog = self.page.catalog
@@ -402,35 +370,12 @@ class ActivityDetail(QWidget):
         self.buttons["remove_photo"].setEnabled(bool(loaded.photos))
 
     # actions
-    def _service(self, fn: Any, *args: Any, ok: Any, **kwargs: Any) -> None:
-        def done(result: Any) -> None:
-            self.message.show_ok(ok(result))
-            self.reload()
-            if self.activity is not None:
-                emit(self.changed, self.activity.id)
-
-        run_task(
-            fn,
-            *args,
-            on_done=done,
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-            **kwargs,
-        )
-
     def edit(self) -> None:
         if self.activity is None or self.page.catalog is None:
             return
-        dialog = ActivityDialog(self.ctx, self.page.catalog, self.activity, self)
-
-        def accepted() -> None:
-            self.message.show_ok(self.tr("Saved."))
-            self.reload()
-            if self.activity is not None:
-                emit(self.changed, self.activity.id)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        self._after(
+            ActivityDialog(self.ctx, self.page.catalog, self.activity, self), self.tr("Saved.")
+        )
 
     def open_activity(self) -> None:
         if self.activity is not None:
@@ -439,7 +384,7 @@ class ActivityDetail(QWidget):
                 self.ctx.db,
                 self.ctx.actor,
                 self.activity.id,
-                ok=lambda _a: self.tr("The activity is open; the kiosk takes scans."),
+                ok_text=lambda _a: self.tr("The activity is open; the kiosk takes scans."),
             )
 
     def close_activity(self) -> None:
@@ -459,7 +404,7 @@ class ActivityDetail(QWidget):
             self.ctx.actor,
             a.id,
             datetime.now(),
-            ok=lambda r: self.tr("Closed; {n} still present were signed out.").format(
+            ok_text=lambda r: self.tr("Closed; {n} still present were signed out.").format(
                 n=r.signed_out
             ),
         )
@@ -480,7 +425,7 @@ class ActivityDetail(QWidget):
                 self.ctx.actor,
                 a.id,
                 reason,
-                ok=lambda _a: self.tr("Reopened."),
+                ok_text=lambda _a: self.tr("Reopened."),
             )
 
     def cancel(self) -> None:
@@ -534,7 +479,7 @@ class ActivityDetail(QWidget):
             self.ctx.data_dir.photos,
             self.activity.id,
             list(files),
-            ok=lambda n: self.tr("{n} photos added.").format(n=n),
+            ok_text=lambda n: self.tr("{n} photos added.").format(n=n),
         )
 
     def remove_photo(self) -> None:
@@ -549,7 +494,7 @@ class ActivityDetail(QWidget):
                 self.ctx.db,
                 self.ctx.actor,
                 photo_id,
-                ok=lambda _r: self.tr("Removed."),
+                ok_text=lambda _r: self.tr("Removed."),
             )
 
     def open_kiosk(self) -> None:

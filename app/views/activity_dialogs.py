@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.services import activities
 from app.services.activities import ActivityData, ActivityView
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.volunteer_common import Catalog
-from app.views.volunteer_dialogs import ServiceDialog, checkable_list, checked_keys
+from app.views.volunteer_dialogs import checkable_list, checked_keys
 
 
 def _qdt(value: datetime) -> QDateTime:

@@ -11,18 +11,14 @@ signs out and everyone signs in again on the restored data.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,36 +28,16 @@ from app.services.auth import Permission
 from app.services.backup import BackupInfo
 from app.views.pages import PageContext
 from app.views.qtfix import emit
+from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, format_local, format_size
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel):
     WHEN, KIND, STATION, SIZE = range(4)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Taken at"), self.tr("Kind"), self.tr("Station"), self.tr("Size"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Taken at"), self.tr("Kind"), self.tr("Station"), self.tr("Size"))
 
     def kind_label(self, kind: str) -> str:
         labels = {
@@ -73,23 +49,16 @@ class BackupsModel(QAbstractTableModel):
             return self.tr("Before a program update")
         return labels.get(kind, kind)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.WHEN:
-                return format_local(info.created_at)
-            if col == self.KIND:
-                return self.kind_label(info.kind)
-            if col == self.STATION:
-                return f"{info.station_name} ({info.station_code})"
-            if col == self.SIZE:
-                return format_size(info.size)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path)
-        return None
+    def cell(self, info: BackupInfo, column: int) -> str:
+        return (
+            format_local(info.created_at),
+            self.kind_label(info.kind),
+            f"{info.station_name} ({info.station_code})",
+            format_size(info.size),
+        )[column]
+
+    def tooltip(self, info: BackupInfo, column: int) -> str | None:
+        return str(info.path)
 
 
 class BackupTab(QWidget):
@@ -111,15 +80,8 @@ class BackupTab(QWidget):
         self.backup_folder_button.clicked.connect(self.backup_to_folder)
 
         self.model = BackupsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backups_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, "backups_table", compact=False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
 
         self.restore_selected_button = QPushButton(self.tr("&Restore the selected backup…"))
         self.restore_selected_button.setObjectName("restore_selected")

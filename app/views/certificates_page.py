@@ -50,17 +50,9 @@ from app.services.volunteers import VolunteerHit
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
 from app.views.points_options import MASK_NAMES, mask_name
+from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import CancelToken, Task, TaskCancelled, run_task
-from app.views.volunteer_common import (
-    CERTIFICATE_KINDS,
-    GREY,
-    RED,
-    LazyRowsModel,
-    hours,
-    label,
-    rows_of,
-    table_view,
-)
+from app.views.volunteer_common import CERTIFICATE_KINDS, hours, label
 from app.views.widgets import MessageLabel, error_text
 
 KIND_ZH = {

@@ -32,7 +32,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -63,9 +62,7 @@ from app.services.supermarket import GoodsView, RedemptionResult
 from app.views.pages import PageContext
 from app.views.pdf_preview import PAGE_CHOICES
 from app.views.points_common import (
-    DISPLAY,
     EntriesModel,
-    ModelIndex,
     StationFacts,
     ask_reason,
     load_station_facts,
@@ -80,6 +77,7 @@ from app.views.points_options import (
 )
 from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
+from app.views.table_models import RED, ModelIndex, RowsModel, TableModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
 
@@ -217,7 +215,7 @@ class CartLine:
         return self.goods.points_price * self.qty
 
 
-class CartModel(QAbstractTableModel):
+class CartModel(TableModel):
     NAME, PRICE, QTY, POINTS = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -227,31 +225,25 @@ class CartModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+    def row_at(self, row: int) -> CartLine | None:
+        return self.lines[row] if 0 <= row < len(self.lines) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return (self.tr("Goods"), self.tr("Each"), self.tr("Qty"), self.tr("Points"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Goods"), self.tr("Each"), self.tr("Qty"), self.tr("Points"))
 
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        line = self.lines[index.row()]
-        col = index.column()
-        if role == DISPLAY:
-            return (
-                line.goods.name,
-                str(line.goods.points_price),
-                f"{line.qty} {line.goods.unit}",
-                str(line.points),
-            )[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and line.qty > line.goods.on_hand:
-            return QColor("#b42318")
-        return None
+    def cell(self, line: CartLine, column: int) -> str:
+        return (
+            line.goods.name,
+            str(line.goods.points_price),
+            f"{line.qty} {line.goods.unit}",
+            str(line.points),
+        )[column]
+
+    def foreground(self, line: CartLine, column: int) -> QColor | None:
+        return RED if line.qty > line.goods.on_hand else None
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return None if column == self.NAME else Qt.AlignmentFlag.AlignRight
 
     def total(self) -> int:
         return sum(line.points for line in self.lines)
@@ -295,50 +287,27 @@ class CartModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
 
 
-class SlipsModel(QAbstractTableModel):
+class SlipsModel(RowsModel):
     """Redemptions (a household's recent ones, the unprinted ones, or a found one)."""
 
     NUMBER, HOUSEHOLD, POINTS, STATUS = range(4)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RedemptionResult] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Slip No."), self.tr("Household"), self.tr("Points"), self.tr("Status"))
 
-    def set_rows(self, rows: list[RedemptionResult] | tuple[RedemptionResult, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return (self.tr("Slip No."), self.tr("Household"), self.tr("Points"), self.tr("Status"))[
-            section
-        ]
-
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or role != DISPLAY:
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if col == self.NUMBER:
+    def cell(self, r: RedemptionResult, column: int) -> str:
+        if column == self.NUMBER:
             return r.number
-        if col == self.HOUSEHOLD:
+        if column == self.HOUSEHOLD:
             return f"{r.household_number} {r.head_name}"
-        if col == self.POINTS:
+        if column == self.POINTS:
             return str(r.total_points)
         if r.voided:
             return self.tr("Voided")
         return self.tr("Printed") if r.print_count else self.tr("Not printed")
 
     def result_at(self, row: int) -> RedemptionResult | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.row_at(row)
 
 
 # --- the counter widget -------------------------------------------------------------------
@@ -352,15 +321,8 @@ def _big(widget: QWidget, points_size: int, bold: bool = False) -> None:
 
 
 def _table(model: QAbstractTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
+    view = table_view(model, name, compact=False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return view
 
@@ -1222,30 +1184,10 @@ def _goods_match(g: GoodsView, text: str) -> bool:
     )
 
 
-class _HitsModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[HouseholdHit] = []
+class _HitsModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("No."), self.tr("Head"), self.tr("Balance"))
 
-    def set_rows(self, rows: list[HouseholdHit]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return (self.tr("No."), self.tr("Head"), self.tr("Balance"))[section]
-
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or role != DISPLAY:
-            return None
-        h = self.rows[index.row()]
+    def cell(self, h: HouseholdHit, column: int) -> str:
         head = h.head_name + (f" ({h.matched})" if h.matched else "")
-        return (h.number, head, str(h.balance))[index.column()]
+        return (h.number, head, str(h.balance))[column]

@@ -44,26 +44,28 @@ from app.services import service_hours, volunteers
 from app.services.auth import Permission
 from app.services.service_hours import RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
-from app.views.tasks import run_task
-from app.views.volunteer_common import (
+from app.views.table_models import (
     GREEN,
     GREY,
-    RECORD_SOURCES,
-    RECORD_STATES,
     RED,
     LazyRowsModel,
     RowsModel,
-    flags_text,
-    hours,
-    label,
     rows_of,
-    stars,
     table_view,
     with_placeholder,
 )
-from app.views.volunteer_dialogs import ServiceDialog
+from app.views.tasks import run_task
+from app.views.volunteer_common import (
+    RECORD_SOURCES,
+    RECORD_STATES,
+    flags_text,
+    hours,
+    label,
+    stars,
+)
 from app.views.widgets import MessageLabel, error_text
 
 

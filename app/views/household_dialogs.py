@@ -15,8 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -29,11 +27,11 @@ from PySide6.QtWidgets import (
 from app.services import households, points
 from app.services.households import HouseholdData, HouseholdView, MemberData, MemberView
 from app.services.points import BatchResult, EntryView, RuleView
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
 from app.views.points_options import points_settings
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text
 
 RELATIONS = (
     "配偶",
@@ -49,51 +47,6 @@ RELATIONS = (
     "姐妹",
     "其他",
 )
-
-
-class _ServiceDialog(QDialog):
-    """OK runs one service off the GUI thread; a refusal is shown inline."""
-
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_value: Any = None
-        self.message = MessageLabel()
-        self.message.setObjectName("dialog_message")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def ok_button(self) -> Any:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def finish_layout(self, *parts: Any) -> None:
-        layout = QVBoxLayout(self)
-        for part in parts:
-            if isinstance(part, QWidget):
-                layout.addWidget(part)
-            else:
-                layout.addLayout(part)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        self.buttons.setEnabled(False)
-        self.message.clear_message()
-        run_task(fn, *args, on_done=self._done, on_error=self._failed, receiver=self, **kwargs)
-
-    def submit(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _done(self, value: Any) -> None:
-        self.result_value = value
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.message.show_error(error_text(exc))
 
 
 class MemberForm(QWidget):
@@ -161,7 +114,7 @@ class MemberForm(QWidget):
         )
 
 
-class HouseholdDialog(_ServiceDialog):
+class HouseholdDialog(ServiceDialog):
     """Register a household with its head, or edit a household's own details."""
 
     def __init__(
@@ -254,7 +207,7 @@ def _update_household_keep_phone(
     return households.update_household(db, actor, household.id, data)
 
 
-class MemberDialog(_ServiceDialog):
+class MemberDialog(ServiceDialog):
     """Add a member, or edit one (the full ID number and phone are fetched — and the
     look audited — only when the form opens for editing)."""
 
@@ -311,7 +264,7 @@ def rule_label(rule: RuleView) -> str:
     return f"{rule.code} {rule.name} ({signed(rule.points)}/{rule.unit}{cap})"
 
 
-class _RuleDialog(_ServiceDialog):
+class _RuleDialog(ServiceDialog):
     """Base of the award dialogs: a rule picker filled off the GUI thread."""
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
@@ -456,7 +409,7 @@ class BatchAwardDialog(_RuleDialog):
         return self.result_value
 
 
-class AdjustDialog(_ServiceDialog):
+class AdjustDialog(ServiceDialog):
     """An administrator's correction outside the catalogue (an objection upheld...)."""
 
     def __init__(self, ctx: PageContext, household: HouseholdView, parent: QWidget | None = None):

@@ -19,19 +19,16 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -51,6 +48,7 @@ from app.services.auth import Permission
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
+from app.views.detail_panel import DetailPanel
 from app.views.household_dialogs import (
     AdjustDialog,
     AwardDialog,
@@ -60,16 +58,14 @@ from app.views.household_dialogs import (
 )
 from app.views.pages import PageContext
 from app.views.points_common import (
-    DISPLAY,
     EntriesModel,
     HouseholdFile,
-    ModelIndex,
     ask_reason,
     confirm,
     load_household_file,
     load_station_facts,
 )
-from app.views.qtfix import emit
+from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, heading
 
@@ -79,126 +75,36 @@ SEARCH_DELAY_MS = 250
 # --- the lazy list ------------------------------------------------------------------------
 
 
-class HouseholdsModel(QAbstractTableModel):
+class HouseholdsModel(LazyRowsModel):
     """Households in natural number order, fetched page by page as they are painted.
 
     In *search* mode (:meth:`show_hits`) it holds the search results instead.
     """
 
     NUMBER, HEAD, GROUP, PHONE, BALANCE, STATUS = range(6)
-    PAGE = 200
     MAX_PAGES = 50
-    counted = Signal(int)
-    page_loaded = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.filter = HouseholdFilter()
-        self.total = 0
-        self.pages: OrderedDict[int, list[HouseholdHit]] = OrderedDict()
-        self.pending: set[int] = set()
-        self.hits: list[HouseholdHit] | None = None
-        self.generation = 0
-        self.fetches = 0  # pages requested (tests check the model stays lazy)
-
-    # loading
-    def set_filter(self, flt: HouseholdFilter) -> None:
-        self.generation += 1
-        generation = self.generation
-        self.filter = flt
-        run_task(
-            households.count_households,
-            self.db,
-            flt,
-            on_done=lambda n: self._counted(generation, n),
-            receiver=self,
+        super().__init__(
+            db, households.count_households, households.fetch_households, HouseholdFilter(), parent
         )
 
-    def refresh(self) -> None:
-        if self.hits is None:
-            self.set_filter(self.filter)
-
-    def _counted(self, generation: int, n: int) -> None:
-        if generation != self.generation:
-            return
-        self.beginResetModel()
-        self.hits = None
-        self.total = n
-        self.pages.clear()
-        self.pending.clear()
-        self.endResetModel()
-        if n:
-            self._request(0)
-        emit(self.counted, n)
+    @property
+    def hits(self) -> list[HouseholdHit] | None:
+        """The search results shown, or None while the list is paged."""
+        return self.listed
 
     def show_hits(self, hits: list[HouseholdHit]) -> None:
-        self.generation += 1
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.total = len(hits)
-        self.pages.clear()
-        self.pending.clear()
-        self.endResetModel()
-        emit(self.counted, self.total)
-
-    def _request(self, page: int) -> None:
-        if page in self.pending:
-            return
-        self.pending.add(page)
-        self.fetches += 1
-        generation = self.generation
-        run_task(
-            households.fetch_households,
-            self.db,
-            page * self.PAGE,
-            self.PAGE,
-            self.filter,
-            on_done=lambda rows: self._arrived(generation, page, rows),
-            receiver=self,
-        )
-
-    def _arrived(self, generation: int, page: int, rows: list[HouseholdHit]) -> None:
-        self.pending.discard(page)
-        if generation != self.generation:
-            return
-        self.pages[page] = rows
-        self.pages.move_to_end(page)
-        while len(self.pages) > self.MAX_PAGES:
-            self.pages.popitem(last=False)
-        first = page * self.PAGE
-        last = min(self.total, first + self.PAGE) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.STATUS))
-        emit(self.page_loaded, page)
+        self.show_rows(hits)
 
     def hit(self, row: int) -> HouseholdHit | None:
         """The household on *row*, or None while its page is on the way."""
-        if row < 0 or row >= self.total:
-            return None
-        if self.hits is not None:
-            return self.hits[row]
-        page, offset = divmod(row, self.PAGE)
-        rows = self.pages.get(page)
-        if rows is None:
-            self._request(page)
-            return None
-        self.pages.move_to_end(page)
-        return rows[offset] if offset < len(rows) else None
+        return self.row_at(row)
 
     def loaded_pages(self) -> set[int]:
         return set(self.pages)
 
-    # the model
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.total
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("No."),
             self.tr("Head"),
@@ -206,55 +112,29 @@ class HouseholdsModel(QAbstractTableModel):
             self.tr("Phone"),
             self.tr("Points"),
             self.tr("Status"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        h = self.hit(index.row())
-        col = index.column()
-        if h is None:
-            return "…" if role == DISPLAY and col == self.NUMBER else None
-        if role == DISPLAY:
-            if col == self.NUMBER:
-                return h.number
-            if col == self.HEAD:
-                return h.head_name + (f" ({h.matched})" if h.matched else "")
-            if col == self.GROUP:
-                return h.group_name
-            if col == self.PHONE:
-                return h.phone_masked
-            if col == self.BALANCE:
-                return str(h.balance)
-            return self.tr("Active") if h.active else self.tr("Closed")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.BALANCE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not h.active:
-            return QColor("#7b8794")
-        return None
+    def cell(self, h: HouseholdHit, column: int) -> str:
+        return (
+            h.number,
+            h.head_name + (f" ({h.matched})" if h.matched else ""),
+            h.group_name,
+            h.phone_masked,
+            str(h.balance),
+            self.tr("Active") if h.active else self.tr("Closed"),
+        )[column]
+
+    def foreground(self, h: HouseholdHit, column: int) -> QColor | None:
+        return None if h.active else GREY
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight if column == self.BALANCE else None
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsModel):
     NAME, RELATION, SEX, BIRTH, ID, PHONE, STATUS = range(7)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MemberView] = []
-
-    def set_rows(self, rows: list[MemberView] | tuple[MemberView, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
             self.tr("Relation"),
@@ -263,38 +143,28 @@ class MembersModel(QAbstractTableModel):
             self.tr("ID number"),
             self.tr("Phone"),
             self.tr("Status"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        m = self.rows[index.row()]
-        if role == DISPLAY:
-            sex = {"M": self.tr("M"), "F": self.tr("F")}.get(m.sex, "")
-            status = self.tr("Left: {reason}").format(reason=m.left_reason) if not m.active else ""
-            return (
-                m.name,
-                m.relation,
-                sex,
-                m.birth_date.isoformat() if m.birth_date else "",
-                m.id_masked,
-                m.phone_masked,
-                status,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not m.active:
-            return QColor("#7b8794")
-        return None
+    def cell(self, m: MemberView, column: int) -> str:
+        sex = {"M": self.tr("M"), "F": self.tr("F")}.get(m.sex, "")
+        status = self.tr("Left: {reason}").format(reason=m.left_reason) if not m.active else ""
+        return (
+            m.name,
+            m.relation,
+            sex,
+            m.birth_date.isoformat() if m.birth_date else "",
+            m.id_masked,
+            m.phone_masked,
+            status,
+        )[column]
+
+    def foreground(self, m: MemberView, column: int) -> QColor | None:
+        return None if m.active else GREY
 
 
 def _table(model: QAbstractTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+    view = table_view(model, name, compact=False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
@@ -383,16 +253,12 @@ def household_cards_pdf(
 # --- the detail panel ------------------------------------------------------------------------
 
 
-class HouseholdDetail(QWidget):
+class HouseholdDetail(DetailPanel):
     """One household's file: facts, members, recent entries and their actions."""
 
-    changed = Signal(str)  # household id whose balance or details changed
-
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.household: HouseholdView | None = None
-        self._serial = 0
         self.title = QLabel(self.tr("Choose a household in the list."))
         self.title.setObjectName("household_title")
         self.title.setWordWrap(True)
@@ -411,23 +277,15 @@ class HouseholdDetail(QWidget):
         self.balance.setFont(bfont)
         self.members = MembersModel(self)
         self.members_view = _table(self.members, "members_table")
-        self.members_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.entries = EntriesModel(self)
         self.entries_view = _table(self.entries, "entries_table")
-        self.entries_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.entries_view.horizontalHeader().setStretchLastSection(False)
         self.entries_view.horizontalHeader().setSectionResizeMode(
             EntriesModel.ITEM, QHeaderView.ResizeMode.Stretch
         )
-        self.message = MessageLabel()
         self.message.setObjectName("detail_message")
 
         can = ctx.actor.can
-        self.buttons: dict[str, QPushButton] = {}
         specs = (
             ("edit", self.tr("Edit household…"), self.edit_household, can(Permission.DAILY_WORK)),
             ("add_member", self.tr("Add member…"), self.add_member, can(Permission.DAILY_WORK)),
@@ -440,15 +298,7 @@ class HouseholdDetail(QWidget):
             ("adjust", self.tr("Adjust…"), self.adjust, can(Permission.ADJUST_POINTS)),
             ("reverse", self.tr("Reverse entry…"), self.reverse_entry, can(Permission.VOID)),
         )
-        grid = QGridLayout()
-        for i, (key, text, slot, allowed) in enumerate(specs):
-            button = QPushButton(text)
-            button.setObjectName(f"detail_{key}")
-            button.clicked.connect(slot)
-            button.setVisible(allowed)
-            button.setEnabled(False)
-            self.buttons[key] = button
-            grid.addWidget(button, i // 4, i % 4)
+        grid = self.button_grid("detail", specs, 4)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -466,27 +316,13 @@ class HouseholdDetail(QWidget):
 
     # loading
     def show_household(self, household_id: str | None) -> None:
-        self._serial += 1
-        serial = self._serial
         if household_id is None:
-            self._set(None)
-            return
-        run_task(
-            load_household_file,
-            self.ctx.db,
-            household_id,
-            on_done=lambda f: self._loaded(serial, f),
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-        )
+            self.clear()
+        else:
+            self.load(load_household_file, household_id)
 
-    def reload(self) -> None:
-        if self.household is not None:
-            self.show_household(self.household.id)
-
-    def _loaded(self, serial: int, loaded: HouseholdFile) -> None:
-        if serial == self._serial:
-            self._set(loaded)
+    def current_id(self) -> str | None:
+        return self.household.id if self.household is not None else None
 
     def _set(self, loaded: HouseholdFile | None) -> None:
         self.household = loaded.household if loaded else None
@@ -528,45 +364,21 @@ class HouseholdDetail(QWidget):
             return None
         return self.entries.entry_at(rows[0].row())
 
-    def _open(self, dialog: Any, ok_text: str) -> None:
-        def accepted() -> None:
-            self.message.show_ok(ok_text)
-            self.reload()
-            if self.household is not None:
-                emit(self.changed, self.household.id)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-
-    def _service(self, fn: Any, *args: Any, ok_text: str, **kwargs: Any) -> None:
-        def done(_result: Any) -> None:
-            self.message.show_ok(ok_text)
-            self.reload()
-            if self.household is not None:
-                emit(self.changed, self.household.id)
-
-        run_task(
-            fn,
-            *args,
-            on_done=done,
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-            **kwargs,
-        )
-
     # actions
     def edit_household(self) -> None:
         if self.household is not None:
-            self._open(HouseholdDialog(self.ctx, self.household, None, self), self.tr("Saved."))
+            self._after(HouseholdDialog(self.ctx, self.household, None, self), self.tr("Saved."))
 
     def add_member(self) -> None:
         if self.household is not None:
-            self._open(MemberDialog(self.ctx, self.household, None, self), self.tr("Member added."))
+            self._after(
+                MemberDialog(self.ctx, self.household, None, self), self.tr("Member added.")
+            )
 
     def edit_member(self) -> None:
         member = self._selected_member()
         if member is not None and self.household is not None:
-            self._open(MemberDialog(self.ctx, self.household, member, self), self.tr("Saved."))
+            self._after(MemberDialog(self.ctx, self.household, member, self), self.tr("Saved."))
 
     def make_head(self) -> None:
         member = self._selected_member()
@@ -610,11 +422,11 @@ class HouseholdDetail(QWidget):
 
     def award(self) -> None:
         if self.household is not None:
-            self._open(AwardDialog(self.ctx, self.household, self), self.tr("Points entered."))
+            self._after(AwardDialog(self.ctx, self.household, self), self.tr("Points entered."))
 
     def adjust(self) -> None:
         if self.household is not None:
-            self._open(AdjustDialog(self.ctx, self.household, self), self.tr("Points adjusted."))
+            self._after(AdjustDialog(self.ctx, self.household, self), self.tr("Points adjusted."))
 
     def reverse_entry(self) -> None:
         entry = self._selected_entry()
@@ -704,19 +516,11 @@ class HouseholdsTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("household_count")
         self.model = HouseholdsModel(ctx.db, self)
-        self.view = QTableView()
-        self.view.setObjectName("households_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view = table_view(self.model, "households_table", multi=True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in ((0, 56), (1, 110), (2, 110), (3, 108), (4, 56)):
             self.view.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
         self.detail = HouseholdDetail(ctx)
         self.detail.changed.connect(lambda _hid: self.model.refresh())
         self.message = MessageLabel()

@@ -77,8 +77,7 @@ from app.views.points_common import ask_reason
 from app.views.points_options import points_settings
 from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
-from app.views.tasks import run_task
-from app.views.volunteer_common import (
+from app.views.table_models import (
     GREEN,
     GREY,
     RED,
@@ -87,6 +86,7 @@ from app.views.volunteer_common import (
     table_view,
     with_placeholder,
 )
+from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
 
 RESULT_MS = 4000  # the result card stays this long, then back to idle

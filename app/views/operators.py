@@ -9,12 +9,9 @@ tab is only hidden from other roles as a courtesy.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,73 +33,40 @@ from app.services import auth
 from app.services.auth import ROLE_LABELS, OperatorRow, generate_password
 from app.views.pages import PageContext
 from app.views.qtfix import emit
+from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, format_local
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def role_label(role: Role) -> str:
     return translate("roles", ROLE_LABELS[role])
 
 
-class OperatorsModel(QAbstractTableModel):
+class OperatorsModel(RowsModel):
     """Operators as cached rows; constant column indices."""
 
     USERNAME, NAME, ROLE, ACTIVE, LAST_LOGIN = range(5)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[OperatorRow] = []
-
-    def set_rows(self, rows: list[OperatorRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("User name"),
             self.tr("Name"),
             self.tr("Role"),
             self.tr("Status"),
             self.tr("Last sign-in"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.USERNAME:
-                return row.username
-            if col == self.NAME:
-                return row.display_name
-            if col == self.ROLE:
-                return role_label(row.role)
-            if col == self.ACTIVE:
-                return self.tr("Active") if row.active else self.tr("Disabled")
-            if col == self.LAST_LOGIN:
-                return format_local(row.last_login_at, never="—")
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            from PySide6.QtGui import QColor
+    def cell(self, row: OperatorRow, column: int) -> str:
+        return (
+            row.username,
+            row.display_name,
+            role_label(row.role),
+            self.tr("Active") if row.active else self.tr("Disabled"),
+            format_local(row.last_login_at, never="—"),
+        )[column]
 
-            return QColor("#777777")
-        return None
-
-    def row_at(self, index: ModelIndex) -> OperatorRow | None:
-        return self.rows[index.row()] if index.isValid() else None
+    def foreground(self, row: OperatorRow, column: int) -> QColor | None:
+        return None if row.active else QColor("#777777")
 
 
 class NewOperatorDialog(QDialog):
@@ -188,15 +151,8 @@ class OperatorsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = OperatorsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("operators_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, "operators_table", compact=False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
 
         self.add_button = QPushButton(self.tr("&Add operator…"))
@@ -251,7 +207,7 @@ class OperatorsTab(QWidget):
 
     def selected(self) -> OperatorRow | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_at(rows[0]) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_username(self, username: str) -> None:
         for i, row in enumerate(self.model.rows):

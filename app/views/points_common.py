@@ -11,15 +11,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -29,9 +22,7 @@ from app.paths import DataDir
 from app.services import households, points
 from app.services.households import HouseholdView
 from app.services.points import EntryView
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
+from app.views.table_models import GREEN, RED, RowsModel
 
 ENTRY_KINDS = {
     "base": QT_TRANSLATE_NOOP("EntryKind", "Base score"),
@@ -105,29 +96,12 @@ def load_household_file(db: Database, household_id: str, entries: int = 30) -> H
 # --- models ----------------------------------------------------------------------------
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(RowsModel):
     """Points entries, newest first; constant column indices."""
 
     DATE, KIND, ITEM, POINTS, BALANCE, OPERATOR = range(6)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EntryView] = []
-
-    def set_rows(self, rows: list[EntryView] | tuple[EntryView, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Date"),
             self.tr("Kind"),
@@ -135,32 +109,25 @@ class EntriesModel(QAbstractTableModel):
             self.tr("Points"),
             self.tr("Balance"),
             self.tr("Operator"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+    def cell(self, e: EntryView, column: int) -> str:
+        return (
+            e.occurred_on.isoformat(),
+            entry_kind_label(e.kind),
+            " · ".join(p for p in (e.rule_name, e.member_name, e.reason) if p),
+            signed(e.points),
+            str(e.balance_after),
+            e.operator_name,
+        )[column]
+
+    def foreground(self, e: EntryView, column: int) -> QColor | None:
+        if column != self.POINTS:
             return None
-        e = self.rows[index.row()]
-        col = index.column()
-        if role == DISPLAY:
-            if col == self.DATE:
-                return e.occurred_on.isoformat()
-            if col == self.KIND:
-                return entry_kind_label(e.kind)
-            if col == self.ITEM:
-                parts = [p for p in (e.rule_name, e.member_name, e.reason) if p]
-                return " · ".join(parts)
-            if col == self.POINTS:
-                return signed(e.points)
-            if col == self.BALANCE:
-                return str(e.balance_after)
-            if col == self.OPERATOR:
-                return e.operator_name
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.POINTS, self.BALANCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.POINTS:
-            return QColor("#1b7f3b") if e.points > 0 else QColor("#b42318")
-        return None
+        return GREEN if e.points > 0 else RED
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight if column in (self.POINTS, self.BALANCE) else None
 
     def entry_at(self, row: int) -> EntryView | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.row_at(row)

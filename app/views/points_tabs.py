@@ -15,13 +15,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,8 +38,9 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.services import points
 from app.services.auth import Permission
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
-from app.views.points_common import DISPLAY, ModelIndex, confirm, signed
+from app.views.points_common import confirm, signed
 from app.views.points_options import (
     BASE_POINTS,
     END_ACTION,
@@ -52,6 +51,7 @@ from app.views.points_options import (
     mask_name,
     points_settings,
 )
+from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, format_local
 
@@ -63,64 +63,24 @@ PERIOD_STATES = {
 
 
 def _view(model: QAbstractTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
+    view = table_view(model, name, compact=False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
-class _RowsModel(QAbstractTableModel):
-    """Cached rows + a column tuple; subclasses say how a row is shown."""
+class RulesModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Code"),
+            self.tr("Category"),
+            self.tr("Name"),
+            self.tr("Points"),
+            self.tr("Unit"),
+            self.tr("Cap per period"),
+            self.tr("In use"),
+        )
 
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return translate(type(self).__name__, self.headers[section])
-
-    def cells(self, row: Any) -> tuple[str, ...]:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or role != DISPLAY:
-            return None
-        return self.cells(self.rows[index.row()])[index.column()]
-
-
-class RulesModel(_RowsModel):
-    headers = (
-        QT_TRANSLATE_NOOP("RulesModel", "Code"),
-        QT_TRANSLATE_NOOP("RulesModel", "Category"),
-        QT_TRANSLATE_NOOP("RulesModel", "Name"),
-        QT_TRANSLATE_NOOP("RulesModel", "Points"),
-        QT_TRANSLATE_NOOP("RulesModel", "Unit"),
-        QT_TRANSLATE_NOOP("RulesModel", "Cap per period"),
-        QT_TRANSLATE_NOOP("RulesModel", "In use"),
-    )
-
-    def cells(self, r: RuleView) -> tuple[str, ...]:
+    def cell(self, r: RuleView, column: int) -> str:
         return (
             r.code,
             r.category,
@@ -129,21 +89,22 @@ class RulesModel(_RowsModel):
             r.unit,
             str(r.cap_per_period) if r.cap_per_period else "—",
             self.tr("yes") if r.active else self.tr("no"),
+        )[column]
+
+
+class PeriodsModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Period"),
+            self.tr("State"),
+            self.tr("Base score"),
+            self.tr("Opened"),
+            self.tr("Publicized"),
+            self.tr("Finalized"),
+            self.tr("At the end"),
         )
 
-
-class PeriodsModel(_RowsModel):
-    headers = (
-        QT_TRANSLATE_NOOP("PeriodsModel", "Period"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "State"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "Base score"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "Opened"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "Publicized"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "Finalized"),
-        QT_TRANSLATE_NOOP("PeriodsModel", "At the end"),
-    )
-
-    def cells(self, p: PeriodView) -> tuple[str, ...]:
+    def cell(self, p: PeriodView, column: int) -> str:
         end = {"carry": self.tr("carried over"), "clear": self.tr("cleared")}.get(p.end_action, "")
         return (
             p.key,
@@ -153,20 +114,21 @@ class PeriodsModel(_RowsModel):
             format_local(p.publicized_at, never="—"),
             format_local(p.finalized_at, never="—"),
             end,
+        )[column]
+
+
+class RatingsModel(RowsModel):
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("No."),
+            self.tr("Head"),
+            self.tr("Group"),
+            self.tr("Annual score"),
+            self.tr("Rating"),
         )
 
-
-class RatingsModel(_RowsModel):
-    headers = (
-        QT_TRANSLATE_NOOP("RatingsModel", "No."),
-        QT_TRANSLATE_NOOP("RatingsModel", "Head"),
-        QT_TRANSLATE_NOOP("RatingsModel", "Group"),
-        QT_TRANSLATE_NOOP("RatingsModel", "Annual score"),
-        QT_TRANSLATE_NOOP("RatingsModel", "Rating"),
-    )
-
-    def cells(self, r: RatingRow) -> tuple[str, ...]:
-        return (r.number, r.head_name, r.group_name, str(r.score), r.rating)
+    def cell(self, r: RatingRow, column: int) -> str:
+        return (r.number, r.head_name, r.group_name, str(r.score), r.rating)[column]
 
 
 # --- worker functions ----------------------------------------------------------------------
@@ -293,13 +255,12 @@ def parse_tiers(text: str) -> list[RatingTier]:
 # --- the rules tab --------------------------------------------------------------------------
 
 
-class RuleDialog(QDialog):
+class RuleDialog(ServiceDialog):
     def __init__(
         self, ctx: PageContext, rule: RuleView | None = None, parent: QWidget | None = None
     ):
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("rule_dialog")
-        self.ctx = ctx
         self.rule = rule
         self.setWindowTitle(self.tr("Edit rule") if rule else self.tr("New rule"))
         self.code = QLineEdit(rule.code if rule else "")
@@ -321,7 +282,6 @@ class RuleDialog(QDialog):
         self.order = QSpinBox()
         self.order.setRange(0, 100_000)
         self.order.setValue(rule.sort_order if rule else 0)
-        self.message = MessageLabel()
         form = QFormLayout()
         form.addRow(self.tr("&Code:"), self.code)
         form.addRow(self.tr("C&ategory:"), self.category)
@@ -330,15 +290,7 @@ class RuleDialog(QDialog):
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("Cap &per period:"), self.cap)
         form.addRow(self.tr("&Sort order:"), self.order)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form)
 
     def data(self) -> RuleData:
         return RuleData(
@@ -352,16 +304,10 @@ class RuleDialog(QDialog):
         )
 
     def submit(self) -> None:
-        self.buttons.setEnabled(False)
         if self.rule is None:
-            args: tuple[Any, ...] = (points.create_rule, self.ctx.db, self.ctx.actor, self.data())
+            self.run(points.create_rule, self.ctx.db, self.ctx.actor, self.data())
         else:
-            args = (points.update_rule, self.ctx.db, self.ctx.actor, self.rule.id, self.data())
-        run_task(*args, on_done=lambda _r: self.accept(), on_error=self._failed, receiver=self)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.message.show_error(error_text(exc))
+            self.run(points.update_rule, self.ctx.db, self.ctx.actor, self.rule.id, self.data())
 
 
 class RulesTab(QWidget):

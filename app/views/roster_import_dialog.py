@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,9 +56,11 @@ from app.services.roster_import import (
     RowResult,
 )
 from app.services.volunteer_roster import VolunteerImportCounts, VolunteerRow
+from app.views import table_models
 from app.views.pages import PageContext
-from app.views.points_common import DISPLAY, ModelIndex, confirm
+from app.views.points_common import confirm
 from app.views.points_options import remember_mapping, remembered_mapping
+from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
 
@@ -104,55 +106,43 @@ VOLUNTEER_ROSTER = RosterKind(
 )
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(table_models.RowsModel):
+    """The checked rows of a roster; ``UserRole`` says whether a row is good."""
+
     ROW, NUMBER, NAME, RESULT = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[CheckedRow] = []
         self.kind = "households"  # the second column: the 户号, or a volunteer's teams
 
-    def set_rows(self, rows: Sequence[CheckedRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def headers(self) -> tuple[str, ...]:
         second = self.tr("Household") if self.kind == "households" else self.tr("Teams")
-        return (self.tr("Row"), second, self.tr("Name"), self.tr("Result"))[section]
+        return (self.tr("Row"), second, self.tr("Name"), self.tr("Result"))
+
+    def cell(self, r: CheckedRow, column: int) -> str:
+        if column == self.ROW:
+            return str(r.row_no)
+        if column == self.NUMBER:
+            if isinstance(r, RowResult):
+                return r.number + (" ↓" if r.fill_down else "")
+            if isinstance(r, VolunteerRow):
+                return "、".join(r.team_names)
+            return ""
+        if column == self.NAME:
+            return r.name
+        if r.ok:
+            return self.tr("OK")
+        return " ".join(p.text for p in r.problems)
+
+    def foreground(self, r: CheckedRow, column: int) -> QColor | None:
+        if column != self.RESULT:
+            return None
+        return GREEN if r.ok else RED
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == DISPLAY:
-            if col == self.ROW:
-                return str(r.row_no)
-            if col == self.NUMBER:
-                if isinstance(r, RowResult):
-                    return r.number + (" ↓" if r.fill_down else "")
-                if isinstance(r, VolunteerRow):
-                    return "、".join(r.team_names)
-                return ""
-            if col == self.NAME:
-                return r.name
-            if r.ok:
-                return self.tr("OK")
-            return " ".join(p.text for p in r.problems)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.RESULT:
-            return QColor("#1b7f3b") if r.ok else QColor("#b42318")
-        if role == Qt.ItemDataRole.UserRole:
-            return r.ok
-        return None
+        if role == Qt.ItemDataRole.UserRole and index.isValid():
+            return self.rows[index.row()].ok
+        return super().data(index, role)
 
 
 class _ProblemsOnly(QSortFilterProxyModel):

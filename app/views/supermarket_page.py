@@ -13,14 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,35 +36,19 @@ from app.services import supermarket
 from app.services.auth import Permission
 from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.views.counter import CounterWidget
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
-from app.views.points_common import DISPLAY, ModelIndex
+from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, format_local, heading
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GoodsModel(QAbstractTableModel):
+class GoodsModel(RowsModel):
     NAME, CATEGORY, UNIT, PRICE, ON_HAND, LOW_AT, BARCODE, STATUS = range(8)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[GoodsView] = []
-
-    def set_rows(self, rows: list[GoodsView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
             self.tr("Category"),
@@ -78,39 +58,42 @@ class GoodsModel(QAbstractTableModel):
             self.tr("Warn at"),
             self.tr("Barcode"),
             self.tr("Status"),
-        )[section]
+        )
+
+    def values(self, g: GoodsView) -> tuple[Any, ...]:
+        """The cells as values: numbers sort as numbers (``SORT_ROLE``)."""
+        return (
+            g.name,
+            g.category,
+            g.unit,
+            g.points_price,
+            g.on_hand,
+            g.low_stock_threshold,
+            g.barcode or "",
+            self.tr("Offered") if g.active else self.tr("Withdrawn"),
+        )
+
+    def cell(self, g: GoodsView, column: int) -> str:
+        return str(self.values(g)[column])
+
+    def foreground(self, g: GoodsView, column: int) -> QColor | None:
+        return None if g.active else GREY
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        if column in (self.PRICE, self.ON_HAND, self.LOW_AT):
+            return Qt.AlignmentFlag.AlignRight
+        return None
+
+    def tooltip(self, g: GoodsView, column: int) -> str | None:
+        return self.tr("Low stock") if g.active and g.low else None
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        g = self.rows[index.row()]
-        col = index.column()
-        if role in (DISPLAY, SORT_ROLE):
-            values: tuple[Any, ...] = (
-                g.name,
-                g.category,
-                g.unit,
-                g.points_price,
-                g.on_hand,
-                g.low_stock_threshold,
-                g.barcode or "",
-                self.tr("Offered") if g.active else self.tr("Withdrawn"),
-            )
-            value = values[col]
-            return value if role == SORT_ROLE else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole and g.active and g.low:
-            return QColor("#fde8e8")
-        if role == Qt.ItemDataRole.ForegroundRole and not g.active:
-            return QColor("#7b8794")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            self.PRICE,
-            self.ON_HAND,
-            self.LOW_AT,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and g.active and g.low:
-            return self.tr("Low stock")
-        return None
+        g = self.row_at(index.row()) if index.isValid() else None
+        if g is not None and role == SORT_ROLE:
+            return self.values(g)[index.column()]
+        if g is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return QColor("#fde8e8") if g.active and g.low else None
+        return super().data(index, role)
 
 
 class GoodsFilter(QSortFilterProxyModel):
@@ -121,17 +104,15 @@ class GoodsFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
 
 
-class GoodsDialog(QDialog):
+class GoodsDialog(ServiceDialog):
     """Add or edit goods; the service validates and its sentence is shown inline."""
 
     def __init__(
         self, ctx: PageContext, goods: GoodsView | None = None, parent: QWidget | None = None
     ):
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("goods_dialog")
-        self.ctx = ctx
         self.goods = goods
-        self.result_goods: GoodsView | None = None
         self.setWindowTitle(self.tr("Edit goods") if goods else self.tr("New goods"))
         self.name = QLineEdit(goods.name if goods else "")
         self.name.setObjectName("goods_name")
@@ -147,7 +128,6 @@ class GoodsDialog(QDialog):
         self.low = QSpinBox()
         self.low.setRange(0, 100_000)
         self.low.setValue(goods.low_stock_threshold if goods else 0)
-        self.message = MessageLabel()
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Category:"), self.category)
@@ -155,15 +135,7 @@ class GoodsDialog(QDialog):
         form.addRow(self.tr("&Points price:"), self.price)
         form.addRow(self.tr("&Barcode (scan it):"), self.barcode)
         form.addRow(self.tr("&Warn when stock is at or below:"), self.low)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form)
 
     def data(self) -> GoodsData:
         return GoodsData(
@@ -177,39 +149,15 @@ class GoodsDialog(QDialog):
         )
 
     def submit(self) -> None:
-        self.buttons.setEnabled(False)
         if self.goods is None:
-            run_task(
-                supermarket.create_goods,
-                self.ctx.db,
-                self.ctx.actor,
-                self.data(),
-                on_done=self._done,
-                on_error=self._failed,
-                receiver=self,
-            )
+            self.run(supermarket.create_goods, self.ctx.db, self.ctx.actor, self.data())
         else:
-            run_task(
-                supermarket.update_goods,
-                self.ctx.db,
-                self.ctx.actor,
-                self.goods.id,
-                self.data(),
-                on_done=self._done,
-                on_error=self._failed,
-                receiver=self,
+            self.run(
+                supermarket.update_goods, self.ctx.db, self.ctx.actor, self.goods.id, self.data()
             )
 
-    def _done(self, goods: GoodsView) -> None:
-        self.result_goods = goods
-        self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.message.show_error(error_text(exc))
-
-
-class StockDialog(QDialog):
+class StockDialog(ServiceDialog):
     """One stock action on one goods: receive, damage or stocktake."""
 
     RECEIVE, DAMAGE, STOCKTAKE = "receive", "damage", "stocktake"
@@ -217,9 +165,8 @@ class StockDialog(QDialog):
     def __init__(
         self, ctx: PageContext, goods: GoodsView, action: str, parent: QWidget | None = None
     ):
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("stock_dialog")
-        self.ctx = ctx
         self.goods = goods
         self.action = action
         titles = {
@@ -237,7 +184,6 @@ class StockDialog(QDialog):
         self.donor.setPlaceholderText(self.tr("Empty for a purchase"))
         self.text = QLineEdit()
         self.text.setObjectName("stock_text")
-        self.message = MessageLabel()
         form = QFormLayout()
         form.addRow(self.tr("In stock now:"), QLabel(f"{goods.on_hand} {goods.unit}"))
         if action == self.RECEIVE:
@@ -250,22 +196,12 @@ class StockDialog(QDialog):
         else:
             form.addRow(self.tr("&Counted quantity:"), self.qty)
             form.addRow(self.tr("&Note:"), self.text)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form)
 
     def submit(self) -> None:
         db, actor, gid, qty = self.ctx.db, self.ctx.actor, self.goods.id, self.qty.value()
-        self.buttons.setEnabled(False)
-        kwargs: dict[str, Any] = {"on_done": self._done, "on_error": self._failed, "receiver": self}
         if self.action == self.RECEIVE:
-            run_task(
+            self.run(
                 supermarket.receive_stock,
                 db,
                 actor,
@@ -273,19 +209,11 @@ class StockDialog(QDialog):
                 qty,
                 donor=self.donor.text(),
                 reference=self.text.text(),
-                **kwargs,
             )
         elif self.action == self.DAMAGE:
-            run_task(supermarket.record_damage, db, actor, gid, qty, self.text.text(), **kwargs)
+            self.run(supermarket.record_damage, db, actor, gid, qty, self.text.text())
         else:
-            run_task(supermarket.stocktake, db, actor, gid, qty, self.text.text(), **kwargs)
-
-    def _done(self, _move: MoveView | None) -> None:
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.message.show_error(error_text(exc))
+            self.run(supermarket.stocktake, db, actor, gid, qty, self.text.text())
 
 
 class GoodsTab(QWidget):
@@ -295,17 +223,10 @@ class GoodsTab(QWidget):
         self.model = GoodsModel(self)
         self.proxy = GoodsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setObjectName("goods_table")
-        self.view.setModel(self.proxy)
+        self.view = table_view(self.proxy, "goods_table", compact=False)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(GoodsModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.filter = QLineEdit()
         self.filter.setObjectName("goods_search")
         self.filter.setPlaceholderText(self.tr("Filter by name, category or barcode"))

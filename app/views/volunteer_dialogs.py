@@ -47,55 +47,11 @@ from app.services.volunteers import (
     VolunteerPolicy,
     VolunteerView,
 )
+from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
-from app.views.volunteer_common import RowsModel, selected_rows, table_view
 from app.views.widgets import MessageLabel, error_text
-
-
-class ServiceDialog(QDialog):
-    """OK runs one service off the GUI thread; a refusal is shown inline."""
-
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_value: Any = None
-        self.message = MessageLabel()
-        self.message.setObjectName("dialog_message")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def ok_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def finish_layout(self, *parts: Any) -> None:
-        layout = QVBoxLayout(self)
-        for part in parts:
-            if isinstance(part, QWidget):
-                layout.addWidget(part)
-            else:
-                layout.addLayout(part)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        self.buttons.setEnabled(False)
-        self.message.clear_message()
-        run_task(fn, *args, on_done=self._done, on_error=self._failed, receiver=self, **kwargs)
-
-    def submit(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _done(self, value: Any) -> None:
-        self.result_value = value
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.message.show_error(error_text(exc))
 
 
 def checkable_list(items: list[tuple[str, str]], checked: set[str], name: str) -> QListView:

@@ -30,13 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,26 +59,28 @@ from app.services.volunteers import (
     VolunteerRecords,
     VolunteerView,
 )
+from app.views.detail_panel import DetailPanel
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason, confirm, load_station_facts
-from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
+from app.views.table_models import (
+    GREY,
+    LazyRowsModel,
+    RowsModel,
+    rows_of,
+    selected_rows,
+    table_view,
+    with_placeholder,
+)
 from app.views.tasks import run_task
 from app.views.volunteer_common import (
-    GREY,
     SEXES,
     VOLUNTEER_STATES,
     Catalog,
-    LazyRowsModel,
-    RowsModel,
     hours,
     label,
     load_catalog,
-    rows_of,
-    selected_rows,
     stars,
-    table_view,
-    with_placeholder,
 )
 from app.views.volunteer_dialogs import (
     SubRecordDialog,
@@ -234,17 +235,13 @@ class EvaluationModel(RowsModel):
 # --- the detail panel ----------------------------------------------------------------------------
 
 
-class VolunteerDetail(QWidget):
+class VolunteerDetail(DetailPanel):
     """One volunteer's file and its actions."""
 
-    changed = Signal(str)  # volunteer id
-
     def __init__(self, ctx: PageContext, page: VolunteersTab, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.page = page
         self.volunteer: VolunteerView | None = None
-        self._serial = 0
         self.title = QLabel(self.tr("Choose a volunteer in the list."))
         self.title.setObjectName("volunteer_title")
         self.title.setWordWrap(True)
@@ -286,31 +283,26 @@ class VolunteerDetail(QWidget):
             view.horizontalHeader().setStretchLastSection(True)
             self.record_views[kind] = view
             self.tabs.addTab(with_placeholder(view, empty), text)
-        self.message = MessageLabel()
         self.message.setObjectName("volunteer_message")
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
-        self.buttons: dict[str, QPushButton] = {}
         specs = (
-            ("edit", self.tr("Edit…"), self.edit),
-            ("teams", self.tr("Teams…"), self.edit_teams),
-            ("active", self.tr("Mark inactive…"), self.toggle_active),
-            ("card", self.tr("Print card"), self.print_card),
-            ("reissue", self.tr("Reissue card…"), self.reissue_card),
-            ("training", self.tr("Add training…"), lambda: self.add_record("training")),
-            ("award", self.tr("Add award…"), lambda: self.add_record("award")),
-            ("evaluation", self.tr("Add evaluation…"), lambda: self.add_record("evaluation")),
-            ("remove", self.tr("Remove record…"), self.remove_record),
+            ("edit", self.tr("Edit…"), self.edit, daily),
+            ("teams", self.tr("Teams…"), self.edit_teams, daily),
+            ("active", self.tr("Mark inactive…"), self.toggle_active, daily),
+            ("card", self.tr("Print card"), self.print_card, daily),
+            ("reissue", self.tr("Reissue card…"), self.reissue_card, daily),
+            ("training", self.tr("Add training…"), lambda: self.add_record("training"), daily),
+            ("award", self.tr("Add award…"), lambda: self.add_record("award"), daily),
+            (
+                "evaluation",
+                self.tr("Add evaluation…"),
+                lambda: self.add_record("evaluation"),
+                daily,
+            ),
+            ("remove", self.tr("Remove record…"), self.remove_record, daily),
         )
-        grid = QGridLayout()
-        for i, (key, text, slot) in enumerate(specs):
-            button = QPushButton(text)
-            button.setObjectName(f"volunteer_{key}")
-            button.clicked.connect(slot)
-            button.setVisible(daily)
-            button.setEnabled(False)
-            self.buttons[key] = button
-            grid.addWidget(button, i // 3, i % 3)
+        grid = self.button_grid("volunteer", specs, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -322,27 +314,13 @@ class VolunteerDetail(QWidget):
         layout.addWidget(self.message)
 
     def show_volunteer(self, volunteer_id: str | None) -> None:
-        self._serial += 1
-        serial = self._serial
         if volunteer_id is None:
-            self._set(None)
-            return
-        run_task(
-            load_volunteer_file,
-            self.ctx.db,
-            volunteer_id,
-            on_done=lambda f: self._loaded(serial, f),
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-        )
+            self.clear()
+        else:
+            self.load(load_volunteer_file, volunteer_id)
 
-    def reload(self) -> None:
-        if self.volunteer is not None:
-            self.show_volunteer(self.volunteer.id)
-
-    def _loaded(self, serial: int, loaded: VolunteerFile) -> None:
-        if serial == self._serial:
-            self._set(loaded)
+    def current_id(self) -> str | None:
+        return self.volunteer.id if self.volunteer is not None else None
 
     def _set(self, loaded: VolunteerFile | None) -> None:
         self.volunteer = loaded.volunteer if loaded else None
@@ -399,32 +377,6 @@ class VolunteerDetail(QWidget):
         self.evaluations.set_rows(loaded.records.evaluations)
 
     # actions
-    def _after(self, dialog: Any, ok_text: str) -> None:
-        def accepted() -> None:
-            self.message.show_ok(ok_text)
-            self.reload()
-            if self.volunteer is not None:
-                emit(self.changed, self.volunteer.id)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-
-    def _service(self, fn: Any, *args: Any, ok_text: str, **kwargs: Any) -> None:
-        def done(_result: Any) -> None:
-            self.message.show_ok(ok_text)
-            self.reload()
-            if self.volunteer is not None:
-                emit(self.changed, self.volunteer.id)
-
-        run_task(
-            fn,
-            *args,
-            on_done=done,
-            on_error=lambda e: self.message.show_error(error_text(e)),
-            receiver=self,
-            **kwargs,
-        )
-
     def edit(self) -> None:
         catalog = self.page.catalog
         if self.volunteer is None or catalog is None:

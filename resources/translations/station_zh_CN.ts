@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="95"/>
+        <location filename="../../app/views/activities_page.py" line="96"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="96"/>
+        <location filename="../../app/views/activities_page.py" line="97"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="97"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="675"/>
+        <location filename="../../app/views/activities_page.py" line="624"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="676"/>
+        <location filename="../../app/views/activities_page.py" line="625"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="706"/>
+        <location filename="../../app/views/activities_page.py" line="655"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="710"/>
+        <location filename="../../app/views/activities_page.py" line="659"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="711"/>
+        <location filename="../../app/views/activities_page.py" line="660"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="728"/>
+        <location filename="../../app/views/activities_page.py" line="677"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="739"/>
+        <location filename="../../app/views/activities_page.py" line="688"/>
         <source>{n} activities</source>
         <translation>共 {n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="816"/>
+        <location filename="../../app/views/activities_page.py" line="765"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="827"/>
+        <location filename="../../app/views/activities_page.py" line="776"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -85,198 +85,198 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="236"/>
-        <location filename="../../app/views/activities_page.py" line="342"/>
+        <location filename="../../app/views/activities_page.py" line="233"/>
+        <location filename="../../app/views/activities_page.py" line="314"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="266"/>
+        <location filename="../../app/views/activities_page.py" line="261"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="267"/>
+        <location filename="../../app/views/activities_page.py" line="262"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="268"/>
+        <location filename="../../app/views/activities_page.py" line="263"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="269"/>
+        <location filename="../../app/views/activities_page.py" line="264"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="270"/>
+        <location filename="../../app/views/activities_page.py" line="265"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="271"/>
+        <location filename="../../app/views/activities_page.py" line="266"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="272"/>
+        <location filename="../../app/views/activities_page.py" line="267"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="273"/>
+        <location filename="../../app/views/activities_page.py" line="268"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="292"/>
+        <location filename="../../app/views/activities_page.py" line="279"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="296"/>
+        <location filename="../../app/views/activities_page.py" line="283"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="358"/>
+        <location filename="../../app/views/activities_page.py" line="330"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="360"/>
+        <location filename="../../app/views/activities_page.py" line="332"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="363"/>
+        <location filename="../../app/views/activities_page.py" line="335"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="366"/>
+        <location filename="../../app/views/activities_page.py" line="338"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="367"/>
+        <location filename="../../app/views/activities_page.py" line="339"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="376"/>
+        <location filename="../../app/views/activities_page.py" line="348"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="423"/>
+        <location filename="../../app/views/activities_page.py" line="377"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="438"/>
+        <location filename="../../app/views/activities_page.py" line="387"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="445"/>
+        <location filename="../../app/views/activities_page.py" line="394"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="447"/>
+        <location filename="../../app/views/activities_page.py" line="396"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="458"/>
+        <location filename="../../app/views/activities_page.py" line="407"/>
         <source>Closed; {n} still present were signed out.</source>
         <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="469"/>
+        <location filename="../../app/views/activities_page.py" line="418"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="470"/>
+        <location filename="../../app/views/activities_page.py" line="419"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="479"/>
+        <location filename="../../app/views/activities_page.py" line="428"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="488"/>
+        <location filename="../../app/views/activities_page.py" line="437"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="489"/>
+        <location filename="../../app/views/activities_page.py" line="438"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="495"/>
+        <location filename="../../app/views/activities_page.py" line="444"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="515"/>
+        <location filename="../../app/views/activities_page.py" line="464"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="517"/>
+        <location filename="../../app/views/activities_page.py" line="466"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="525"/>
+        <location filename="../../app/views/activities_page.py" line="474"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="533"/>
+        <location filename="../../app/views/activities_page.py" line="482"/>
         <source>{n} photos added.</source>
         <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="539"/>
+        <location filename="../../app/views/activities_page.py" line="488"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="542"/>
+        <location filename="../../app/views/activities_page.py" line="491"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="542"/>
+        <location filename="../../app/views/activities_page.py" line="491"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="548"/>
+        <location filename="../../app/views/activities_page.py" line="497"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="556"/>
+        <location filename="../../app/views/activities_page.py" line="505"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="560"/>
+        <location filename="../../app/views/activities_page.py" line="509"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="561"/>
+        <location filename="../../app/views/activities_page.py" line="510"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -638,22 +638,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="222"/>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="222"/>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="222"/>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="222"/>
+        <location filename="../../app/views/volunteers_page.py" line="221"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -661,67 +661,67 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="101"/>
+        <location filename="../../app/views/backup_page.py" line="70"/>
         <source>A backup is made automatically every day on this PC. Keep a copy away from this PC as well: back up to a USB stick every week.</source>
         <translation>本机每天自动备份一次。另外还要在别处留一份：每周备份到U盘一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="106"/>
+        <location filename="../../app/views/backup_page.py" line="75"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="108"/>
+        <location filename="../../app/views/backup_page.py" line="77"/>
         <source>Back up to a &amp;folder or USB stick…</source>
         <translation>备份到文件夹或U盘(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="124"/>
+        <location filename="../../app/views/backup_page.py" line="86"/>
         <source>&amp;Restore the selected backup…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="126"/>
+        <location filename="../../app/views/backup_page.py" line="88"/>
         <source>Restore from a f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="148"/>
+        <location filename="../../app/views/backup_page.py" line="110"/>
         <source>Backups on this PC:</source>
         <translation>本机上的备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="197"/>
+        <location filename="../../app/views/backup_page.py" line="159"/>
         <source>Choose the folder or USB stick for the backup</source>
         <translation>选择存放备份的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="203"/>
+        <location filename="../../app/views/backup_page.py" line="165"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="218"/>
+        <location filename="../../app/views/backup_page.py" line="180"/>
         <source>The backup was saved as {file} ({size}).</source>
         <translation>备份已保存为 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="235"/>
+        <location filename="../../app/views/backup_page.py" line="197"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="237"/>
+        <location filename="../../app/views/backup_page.py" line="199"/>
         <source>Station backups (*{suffix});;All files (*)</source>
         <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="243"/>
+        <location filename="../../app/views/backup_page.py" line="205"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="254"/>
+        <location filename="../../app/views/backup_page.py" line="216"/>
         <source>Restore the backup taken on {when} of {station} (code {code})?
 
 Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
@@ -730,22 +730,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="264"/>
+        <location filename="../../app/views/backup_page.py" line="226"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="271"/>
+        <location filename="../../app/views/backup_page.py" line="233"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="273"/>
+        <location filename="../../app/views/backup_page.py" line="235"/>
         <source>Restoring… please do not switch off the computer.</source>
         <translation>正在恢复…请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="287"/>
+        <location filename="../../app/views/backup_page.py" line="249"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -753,42 +753,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="64"/>
+        <location filename="../../app/views/backup_page.py" line="40"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="64"/>
+        <location filename="../../app/views/backup_page.py" line="40"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="64"/>
+        <location filename="../../app/views/backup_page.py" line="40"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="64"/>
+        <location filename="../../app/views/backup_page.py" line="40"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="68"/>
+        <location filename="../../app/views/backup_page.py" line="44"/>
         <source>Daily (automatic)</source>
         <translation>每日（自动）</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="69"/>
+        <location filename="../../app/views/backup_page.py" line="45"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="70"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="73"/>
+        <location filename="../../app/views/backup_page.py" line="49"/>
         <source>Before a program update</source>
         <translation>程序更新前</translation>
     </message>
@@ -1466,17 +1466,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="120"/>
+        <location filename="../../app/views/activities_page.py" line="121"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="120"/>
+        <location filename="../../app/views/activities_page.py" line="121"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="120"/>
+        <location filename="../../app/views/activities_page.py" line="121"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1601,22 +1601,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="230"/>
+        <location filename="../../app/views/volunteers_page.py" line="229"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="230"/>
+        <location filename="../../app/views/volunteers_page.py" line="229"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="230"/>
+        <location filename="../../app/views/volunteers_page.py" line="229"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="230"/>
+        <location filename="../../app/views/volunteers_page.py" line="229"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -1632,42 +1632,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="135"/>
+        <location filename="../../app/views/supermarket_page.py" line="116"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="135"/>
+        <location filename="../../app/views/supermarket_page.py" line="116"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="152"/>
+        <location filename="../../app/views/supermarket_page.py" line="132"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="153"/>
+        <location filename="../../app/views/supermarket_page.py" line="133"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="154"/>
+        <location filename="../../app/views/supermarket_page.py" line="134"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="155"/>
+        <location filename="../../app/views/supermarket_page.py" line="135"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="156"/>
+        <location filename="../../app/views/supermarket_page.py" line="136"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="157"/>
+        <location filename="../../app/views/supermarket_page.py" line="137"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
@@ -1675,57 +1675,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <location filename="../../app/views/supermarket_page.py" line="53"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="74"/>
+        <location filename="../../app/views/supermarket_page.py" line="54"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="75"/>
+        <location filename="../../app/views/supermarket_page.py" line="55"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="76"/>
+        <location filename="../../app/views/supermarket_page.py" line="56"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="77"/>
+        <location filename="../../app/views/supermarket_page.py" line="57"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="78"/>
+        <location filename="../../app/views/supermarket_page.py" line="58"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="79"/>
+        <location filename="../../app/views/supermarket_page.py" line="59"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="80"/>
+        <location filename="../../app/views/supermarket_page.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="97"/>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="97"/>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="112"/>
+        <location filename="../../app/views/supermarket_page.py" line="88"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1733,107 +1733,107 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="311"/>
+        <location filename="../../app/views/supermarket_page.py" line="232"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="321"/>
+        <location filename="../../app/views/supermarket_page.py" line="242"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="322"/>
+        <location filename="../../app/views/supermarket_page.py" line="243"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="323"/>
+        <location filename="../../app/views/supermarket_page.py" line="244"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="324"/>
+        <location filename="../../app/views/supermarket_page.py" line="245"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="325"/>
+        <location filename="../../app/views/supermarket_page.py" line="246"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="326"/>
+        <location filename="../../app/views/supermarket_page.py" line="247"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="327"/>
+        <location filename="../../app/views/supermarket_page.py" line="248"/>
         <source>Stock &amp;history</source>
         <translation>库存记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="362"/>
+        <location filename="../../app/views/supermarket_page.py" line="283"/>
         <source>{n} goods are low on stock: {names}</source>
         <translation>有 {n} 种商品库存不足：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="372"/>
+        <location filename="../../app/views/supermarket_page.py" line="293"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="385"/>
+        <location filename="../../app/views/supermarket_page.py" line="306"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <location filename="../../app/views/supermarket_page.py" line="311"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="396"/>
+        <location filename="../../app/views/supermarket_page.py" line="317"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="430"/>
+        <location filename="../../app/views/supermarket_page.py" line="351"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="431"/>
+        <location filename="../../app/views/supermarket_page.py" line="352"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="432"/>
+        <location filename="../../app/views/supermarket_page.py" line="353"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="433"/>
+        <location filename="../../app/views/supermarket_page.py" line="354"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="434"/>
+        <location filename="../../app/views/supermarket_page.py" line="355"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="435"/>
+        <location filename="../../app/views/supermarket_page.py" line="356"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="444"/>
+        <location filename="../../app/views/supermarket_page.py" line="365"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="445"/>
+        <location filename="../../app/views/supermarket_page.py" line="366"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2104,175 +2104,175 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="267"/>
-        <location filename="../../app/views/households_page.py" line="361"/>
+        <location filename="../../app/views/households_page.py" line="262"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="290"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="291"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="292"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="300"/>
+        <location filename="../../app/views/households_page.py" line="293"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="301"/>
+        <location filename="../../app/views/households_page.py" line="294"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="302"/>
+        <location filename="../../app/views/households_page.py" line="295"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="303"/>
+        <location filename="../../app/views/households_page.py" line="296"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="304"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="305"/>
+        <location filename="../../app/views/households_page.py" line="298"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="306"/>
+        <location filename="../../app/views/households_page.py" line="299"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="323"/>
+        <location filename="../../app/views/households_page.py" line="308"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="325"/>
+        <location filename="../../app/views/households_page.py" line="310"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="369"/>
+        <location filename="../../app/views/households_page.py" line="340"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="375"/>
+        <location filename="../../app/views/households_page.py" line="346"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="377"/>
+        <location filename="../../app/views/households_page.py" line="348"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="385"/>
+        <location filename="../../app/views/households_page.py" line="356"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="392"/>
+        <location filename="../../app/views/households_page.py" line="363"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="425"/>
-        <location filename="../../app/views/households_page.py" line="434"/>
-        <location filename="../../app/views/households_page.py" line="473"/>
+        <location filename="../../app/views/households_page.py" line="370"/>
+        <location filename="../../app/views/households_page.py" line="381"/>
+        <location filename="../../app/views/households_page.py" line="420"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="375"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="442"/>
+        <location filename="../../app/views/households_page.py" line="389"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="443"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="453"/>
+        <location filename="../../app/views/households_page.py" line="400"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="409"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="463"/>
+        <location filename="../../app/views/households_page.py" line="410"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="478"/>
+        <location filename="../../app/views/households_page.py" line="425"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="482"/>
+        <location filename="../../app/views/households_page.py" line="429"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="490"/>
+        <location filename="../../app/views/households_page.py" line="437"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="503"/>
+        <location filename="../../app/views/households_page.py" line="450"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="515"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="517"/>
+        <location filename="../../app/views/households_page.py" line="464"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="541"/>
+        <location filename="../../app/views/households_page.py" line="488"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="544"/>
+        <location filename="../../app/views/households_page.py" line="491"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2338,42 +2338,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="109"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="110"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="111"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="112"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="113"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="115"/>
+        <location filename="../../app/views/households_page.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="124"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="124"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2381,22 +2381,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="883"/>
+        <location filename="../../app/views/households_page.py" line="830"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="884"/>
+        <location filename="../../app/views/households_page.py" line="831"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="885"/>
+        <location filename="../../app/views/households_page.py" line="832"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="887"/>
+        <location filename="../../app/views/households_page.py" line="834"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2404,123 +2404,123 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="562"/>
+        <location filename="../../app/views/households_page.py" line="509"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="566"/>
-        <location filename="../../app/views/households_page.py" line="688"/>
+        <location filename="../../app/views/households_page.py" line="513"/>
+        <location filename="../../app/views/households_page.py" line="635"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="567"/>
+        <location filename="../../app/views/households_page.py" line="514"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="597"/>
+        <location filename="../../app/views/households_page.py" line="544"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="598"/>
+        <location filename="../../app/views/households_page.py" line="545"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="599"/>
+        <location filename="../../app/views/households_page.py" line="546"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="600"/>
+        <location filename="../../app/views/households_page.py" line="547"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="601"/>
+        <location filename="../../app/views/households_page.py" line="548"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="602"/>
+        <location filename="../../app/views/households_page.py" line="549"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="677"/>
+        <location filename="../../app/views/households_page.py" line="624"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="679"/>
+        <location filename="../../app/views/households_page.py" line="626"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="718"/>
+        <location filename="../../app/views/households_page.py" line="665"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="722"/>
+        <location filename="../../app/views/households_page.py" line="669"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="732"/>
+        <location filename="../../app/views/households_page.py" line="679"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="751"/>
+        <location filename="../../app/views/households_page.py" line="698"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="755"/>
+        <location filename="../../app/views/households_page.py" line="702"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="771"/>
+        <location filename="../../app/views/households_page.py" line="718"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="772"/>
+        <location filename="../../app/views/households_page.py" line="719"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="783"/>
+        <location filename="../../app/views/households_page.py" line="730"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="807"/>
+        <location filename="../../app/views/households_page.py" line="754"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="809"/>
+        <location filename="../../app/views/households_page.py" line="756"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="818"/>
+        <location filename="../../app/views/households_page.py" line="765"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="823"/>
+        <location filename="../../app/views/households_page.py" line="770"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="832"/>
+        <location filename="../../app/views/households_page.py" line="779"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3109,52 +3109,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="139"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="140"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="141"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="142"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="143"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="146"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3190,32 +3190,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>NewOperatorDialog</name>
     <message>
-        <location filename="../../app/views/operators.py" line="115"/>
+        <location filename="../../app/views/operators.py" line="78"/>
         <source>Add an operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="129"/>
+        <location filename="../../app/views/operators.py" line="92"/>
         <source>A temporary password is made for the new operator; they choose their own when they first sign in.</source>
         <translation>系统会为新操作员生成一个临时密码，本人第一次登录时再设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="135"/>
+        <location filename="../../app/views/operators.py" line="98"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="136"/>
+        <location filename="../../app/views/operators.py" line="99"/>
         <source>Full &amp;name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="137"/>
+        <location filename="../../app/views/operators.py" line="100"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="142"/>
+        <location filename="../../app/views/operators.py" line="105"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -3223,37 +3223,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../app/views/operators.py" line="76"/>
+        <location filename="../../app/views/operators.py" line="52"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="77"/>
+        <location filename="../../app/views/operators.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="78"/>
+        <location filename="../../app/views/operators.py" line="54"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="79"/>
+        <location filename="../../app/views/operators.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="80"/>
+        <location filename="../../app/views/operators.py" line="56"/>
         <source>Last sign-in</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="96"/>
+        <location filename="../../app/views/operators.py" line="64"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="96"/>
+        <location filename="../../app/views/operators.py" line="64"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
@@ -3261,73 +3261,73 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>OperatorsTab</name>
     <message>
-        <location filename="../../app/views/operators.py" line="202"/>
+        <location filename="../../app/views/operators.py" line="158"/>
         <source>&amp;Add operator…</source>
         <translation>添加操作员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="204"/>
+        <location filename="../../app/views/operators.py" line="160"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="206"/>
-        <location filename="../../app/views/operators.py" line="268"/>
+        <location filename="../../app/views/operators.py" line="162"/>
+        <location filename="../../app/views/operators.py" line="224"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="208"/>
+        <location filename="../../app/views/operators.py" line="164"/>
         <source>Change r&amp;ole…</source>
         <translation>更改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="268"/>
+        <location filename="../../app/views/operators.py" line="224"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="295"/>
+        <location filename="../../app/views/operators.py" line="251"/>
         <source>{name} was added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="328"/>
+        <location filename="../../app/views/operators.py" line="284"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="330"/>
+        <location filename="../../app/views/operators.py" line="286"/>
         <source>Give {name} a new temporary password? Their current password stops working.</source>
         <translation>要给 {name} 设置新的临时密码吗？其当前密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="339"/>
+        <location filename="../../app/views/operators.py" line="295"/>
         <source>The password of {name} was reset.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="360"/>
+        <location filename="../../app/views/operators.py" line="316"/>
         <source>{name} can sign in again.</source>
         <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="362"/>
+        <location filename="../../app/views/operators.py" line="318"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="383"/>
+        <location filename="../../app/views/operators.py" line="339"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="384"/>
+        <location filename="../../app/views/operators.py" line="340"/>
         <source>New role for {name}:</source>
         <translation>{name} 的新角色：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="401"/>
+        <location filename="../../app/views/operators.py" line="357"/>
         <source>{name} is now: {role}.</source>
         <translation>{name} 现在的角色是：{role}。</translation>
     </message>
@@ -3497,243 +3497,243 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="425"/>
+        <location filename="../../app/views/points_tabs.py" line="409"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="429"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="430"/>
+        <location filename="../../app/views/points_tabs.py" line="414"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="431"/>
+        <location filename="../../app/views/points_tabs.py" line="415"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="440"/>
-        <location filename="../../app/views/points_tabs.py" line="444"/>
+        <location filename="../../app/views/points_tabs.py" line="424"/>
+        <location filename="../../app/views/points_tabs.py" line="428"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="448"/>
+        <location filename="../../app/views/points_tabs.py" line="432"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="449"/>
+        <location filename="../../app/views/points_tabs.py" line="433"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="451"/>
+        <location filename="../../app/views/points_tabs.py" line="435"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="453"/>
+        <location filename="../../app/views/points_tabs.py" line="437"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="457"/>
+        <location filename="../../app/views/points_tabs.py" line="441"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="458"/>
+        <location filename="../../app/views/points_tabs.py" line="442"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="459"/>
+        <location filename="../../app/views/points_tabs.py" line="443"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="460"/>
+        <location filename="../../app/views/points_tabs.py" line="444"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="461"/>
+        <location filename="../../app/views/points_tabs.py" line="445"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="472"/>
+        <location filename="../../app/views/points_tabs.py" line="456"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="473"/>
+        <location filename="../../app/views/points_tabs.py" line="457"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="474"/>
+        <location filename="../../app/views/points_tabs.py" line="458"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="475"/>
+        <location filename="../../app/views/points_tabs.py" line="459"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="484"/>
+        <location filename="../../app/views/points_tabs.py" line="468"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="490"/>
+        <location filename="../../app/views/points_tabs.py" line="474"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="499"/>
+        <location filename="../../app/views/points_tabs.py" line="483"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="502"/>
+        <location filename="../../app/views/points_tabs.py" line="486"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="513"/>
+        <location filename="../../app/views/points_tabs.py" line="497"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="520"/>
+        <location filename="../../app/views/points_tabs.py" line="504"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="523"/>
+        <location filename="../../app/views/points_tabs.py" line="507"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="527"/>
+        <location filename="../../app/views/points_tabs.py" line="511"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="588"/>
+        <location filename="../../app/views/points_tabs.py" line="572"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="598"/>
+        <location filename="../../app/views/points_tabs.py" line="582"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="609"/>
+        <location filename="../../app/views/points_tabs.py" line="593"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="611"/>
+        <location filename="../../app/views/points_tabs.py" line="595"/>
         <source>Every household gets the base score of {n} points.</source>
         <translation>每户将获得 {n} 分基础分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="614"/>
+        <location filename="../../app/views/points_tabs.py" line="598"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="621"/>
+        <location filename="../../app/views/points_tabs.py" line="605"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="636"/>
+        <location filename="../../app/views/points_tabs.py" line="620"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="638"/>
+        <location filename="../../app/views/points_tabs.py" line="622"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="645"/>
+        <location filename="../../app/views/points_tabs.py" line="629"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="670"/>
+        <location filename="../../app/views/points_tabs.py" line="654"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="683"/>
+        <location filename="../../app/views/points_tabs.py" line="667"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="685"/>
+        <location filename="../../app/views/points_tabs.py" line="669"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="689"/>
+        <location filename="../../app/views/points_tabs.py" line="673"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="674"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="701"/>
+        <location filename="../../app/views/points_tabs.py" line="685"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="709"/>
+        <location filename="../../app/views/points_tabs.py" line="693"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="709"/>
+        <location filename="../../app/views/points_tabs.py" line="693"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="725"/>
+        <location filename="../../app/views/points_tabs.py" line="709"/>
         <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
         <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="749"/>
+        <location filename="../../app/views/points_tabs.py" line="733"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="752"/>
+        <location filename="../../app/views/points_tabs.py" line="736"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="766"/>
+        <location filename="../../app/views/points_tabs.py" line="750"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="786"/>
+        <location filename="../../app/views/points_tabs.py" line="770"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3749,42 +3749,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="599"/>
+        <location filename="../../app/views/activities_page.py" line="548"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="601"/>
+        <location filename="../../app/views/activities_page.py" line="550"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="608"/>
+        <location filename="../../app/views/activities_page.py" line="557"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="615"/>
+        <location filename="../../app/views/activities_page.py" line="564"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="624"/>
+        <location filename="../../app/views/activities_page.py" line="573"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="630"/>
+        <location filename="../../app/views/activities_page.py" line="579"/>
         <source>{n} more activities</source>
         <translation>{n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="634"/>
+        <location filename="../../app/views/activities_page.py" line="583"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="639"/>
+        <location filename="../../app/views/activities_page.py" line="588"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -3949,173 +3949,173 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="66"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="68"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="67"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="68"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
         <source>ID type (证件类型)</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
         <source>Skills (技能特长)</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
         <source>Service categories (服务类别)</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
         <source>Teams (志愿服务队)</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="190"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="180"/>
         <source>Import volunteers from Excel</source>
         <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="192"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="182"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="200"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="190"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="202"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="192"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="211"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="201"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="214"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="204"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="224"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="214"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="226"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="216"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="248"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="238"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="261"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="251"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="302"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="302"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="348"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="338"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="353"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="343"/>
         <source>{n} rows below the header on row {header}.</source>
         <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="398"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="388"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
         <source>&amp;Import {n} rows</source>
         <translation>导入 {n} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="422"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
         <source>Import {n} rows now?</source>
         <translation>现在导入这 {n} 行吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="424"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
         <source>{bad} rows with problems will be left out.</source>
         <translation>有问题的 {bad} 行将不导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="428"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="418"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="450"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="440"/>
         <source>Imported: {n} volunteers, numbers {first} to {last}.</source>
         <translation>已导入 {n} 名志愿者，编号 {first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="455"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="445"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4123,32 +4123,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="129"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="129"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
         <source>Teams</source>
         <translation>所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="130"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="149"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="134"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -4156,52 +4156,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <location filename="../../app/views/points_tabs.py" line="265"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <location filename="../../app/views/points_tabs.py" line="265"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="281"/>
+        <location filename="../../app/views/points_tabs.py" line="280"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="288"/>
+        <location filename="../../app/views/points_tabs.py" line="286"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="289"/>
+        <location filename="../../app/views/points_tabs.py" line="287"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="290"/>
+        <location filename="../../app/views/points_tabs.py" line="288"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="291"/>
+        <location filename="../../app/views/points_tabs.py" line="289"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="292"/>
+        <location filename="../../app/views/points_tabs.py" line="290"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="293"/>
+        <location filename="../../app/views/points_tabs.py" line="291"/>
         <source>Cap &amp;per period:</source>
         <translation>每周期上限(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="294"/>
+        <location filename="../../app/views/points_tabs.py" line="292"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4257,32 +4257,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="337"/>
+        <location filename="../../app/views/points_tabs.py" line="321"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="344"/>
+        <location filename="../../app/views/points_tabs.py" line="328"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="345"/>
+        <location filename="../../app/views/points_tabs.py" line="329"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="346"/>
+        <location filename="../../app/views/points_tabs.py" line="330"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="375"/>
+        <location filename="../../app/views/points_tabs.py" line="359"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="385"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4430,62 +4430,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="226"/>
+        <location filename="../../app/views/supermarket_page.py" line="173"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="227"/>
+        <location filename="../../app/views/supermarket_page.py" line="174"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="228"/>
+        <location filename="../../app/views/supermarket_page.py" line="175"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="237"/>
+        <location filename="../../app/views/supermarket_page.py" line="184"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <location filename="../../app/views/supermarket_page.py" line="188"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="244"/>
+        <location filename="../../app/views/supermarket_page.py" line="190"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="245"/>
+        <location filename="../../app/views/supermarket_page.py" line="191"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="246"/>
+        <location filename="../../app/views/supermarket_page.py" line="192"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="248"/>
+        <location filename="../../app/views/supermarket_page.py" line="194"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="249"/>
+        <location filename="../../app/views/supermarket_page.py" line="195"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="251"/>
+        <location filename="../../app/views/supermarket_page.py" line="197"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="252"/>
+        <location filename="../../app/views/supermarket_page.py" line="198"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -4652,17 +4652,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="464"/>
+        <location filename="../../app/views/supermarket_page.py" line="385"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="468"/>
+        <location filename="../../app/views/supermarket_page.py" line="389"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="473"/>
+        <location filename="../../app/views/supermarket_page.py" line="394"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -4799,12 +4799,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../../app/views/operators.py" line="160"/>
+        <location filename="../../app/views/operators.py" line="123"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="163"/>
+        <location filename="../../app/views/operators.py" line="126"/>
         <source>The temporary password for {who} is below. Give it to them in person; they must choose their own password when they sign in.</source>
         <translation>{who} 的临时密码如下。请当面交给本人；本人登录时必须设置自己的密码。</translation>
     </message>
@@ -4812,22 +4812,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="214"/>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="214"/>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="214"/>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="214"/>
+        <location filename="../../app/views/volunteers_page.py" line="213"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4853,210 +4853,210 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="250"/>
-        <location filename="../../app/views/volunteers_page.py" line="354"/>
+        <location filename="../../app/views/volunteers_page.py" line="245"/>
+        <location filename="../../app/views/volunteers_page.py" line="330"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="277"/>
+        <location filename="../../app/views/volunteers_page.py" line="272"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="277"/>
+        <location filename="../../app/views/volunteers_page.py" line="272"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="278"/>
+        <location filename="../../app/views/volunteers_page.py" line="273"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="278"/>
+        <location filename="../../app/views/volunteers_page.py" line="273"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="282"/>
+        <location filename="../../app/views/volunteers_page.py" line="277"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="283"/>
+        <location filename="../../app/views/volunteers_page.py" line="278"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="297"/>
+        <location filename="../../app/views/volunteers_page.py" line="290"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="298"/>
+        <location filename="../../app/views/volunteers_page.py" line="291"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="299"/>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="300"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="301"/>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="302"/>
+        <location filename="../../app/views/volunteers_page.py" line="295"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="303"/>
+        <location filename="../../app/views/volunteers_page.py" line="296"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="304"/>
+        <location filename="../../app/views/volunteers_page.py" line="299"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="305"/>
+        <location filename="../../app/views/volunteers_page.py" line="303"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="361"/>
+        <location filename="../../app/views/volunteers_page.py" line="337"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="366"/>
+        <location filename="../../app/views/volunteers_page.py" line="342"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="369"/>
+        <location filename="../../app/views/volunteers_page.py" line="345"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <location filename="../../app/views/volunteers_page.py" line="348"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="377"/>
+        <location filename="../../app/views/volunteers_page.py" line="353"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="381"/>
+        <location filename="../../app/views/volunteers_page.py" line="357"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="383"/>
+        <location filename="../../app/views/volunteers_page.py" line="359"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="388"/>
+        <location filename="../../app/views/volunteers_page.py" line="364"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="394"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="394"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="435"/>
-        <location filename="../../app/views/volunteers_page.py" line="467"/>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <location filename="../../app/views/volunteers_page.py" line="417"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="443"/>
+        <location filename="../../app/views/volunteers_page.py" line="393"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="454"/>
+        <location filename="../../app/views/volunteers_page.py" line="404"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="455"/>
+        <location filename="../../app/views/volunteers_page.py" line="405"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="472"/>
+        <location filename="../../app/views/volunteers_page.py" line="422"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="480"/>
+        <location filename="../../app/views/volunteers_page.py" line="430"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="485"/>
+        <location filename="../../app/views/volunteers_page.py" line="435"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="486"/>
+        <location filename="../../app/views/volunteers_page.py" line="436"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="495"/>
+        <location filename="../../app/views/volunteers_page.py" line="445"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="508"/>
+        <location filename="../../app/views/volunteers_page.py" line="458"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="510"/>
+        <location filename="../../app/views/volunteers_page.py" line="460"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="517"/>
+        <location filename="../../app/views/volunteers_page.py" line="467"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="535"/>
+        <location filename="../../app/views/volunteers_page.py" line="485"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="541"/>
+        <location filename="../../app/views/volunteers_page.py" line="491"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
@@ -5318,42 +5318,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="107"/>
+        <location filename="../../app/views/volunteers_page.py" line="106"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="108"/>
+        <location filename="../../app/views/volunteers_page.py" line="107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="109"/>
+        <location filename="../../app/views/volunteers_page.py" line="108"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="109"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="110"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5361,18 +5361,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="824"/>
-        <location filename="../../app/views/volunteers_page.py" line="829"/>
+        <location filename="../../app/views/volunteers_page.py" line="774"/>
+        <location filename="../../app/views/volunteers_page.py" line="779"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="825"/>
+        <location filename="../../app/views/volunteers_page.py" line="775"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="826"/>
+        <location filename="../../app/views/volunteers_page.py" line="776"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5380,103 +5380,103 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="562"/>
+        <location filename="../../app/views/volunteers_page.py" line="512"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="567"/>
-        <location filename="../../app/views/volunteers_page.py" line="690"/>
+        <location filename="../../app/views/volunteers_page.py" line="517"/>
+        <location filename="../../app/views/volunteers_page.py" line="640"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="568"/>
+        <location filename="../../app/views/volunteers_page.py" line="518"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="597"/>
+        <location filename="../../app/views/volunteers_page.py" line="547"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="598"/>
+        <location filename="../../app/views/volunteers_page.py" line="548"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="599"/>
+        <location filename="../../app/views/volunteers_page.py" line="549"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="600"/>
+        <location filename="../../app/views/volunteers_page.py" line="550"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="601"/>
+        <location filename="../../app/views/volunteers_page.py" line="551"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="663"/>
+        <location filename="../../app/views/volunteers_page.py" line="613"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="678"/>
+        <location filename="../../app/views/volunteers_page.py" line="628"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="680"/>
+        <location filename="../../app/views/volunteers_page.py" line="630"/>
         <source>{n} volunteers</source>
         <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="705"/>
+        <location filename="../../app/views/volunteers_page.py" line="655"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="712"/>
+        <location filename="../../app/views/volunteers_page.py" line="662"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="752"/>
+        <location filename="../../app/views/volunteers_page.py" line="702"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="754"/>
+        <location filename="../../app/views/volunteers_page.py" line="704"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="769"/>
+        <location filename="../../app/views/volunteers_page.py" line="719"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="774"/>
+        <location filename="../../app/views/volunteers_page.py" line="724"/>
         <source>{n} volunteers exported to {path}.</source>
         <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="783"/>
+        <location filename="../../app/views/volunteers_page.py" line="733"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="801"/>
+        <location filename="../../app/views/volunteers_page.py" line="751"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="805"/>
+        <location filename="../../app/views/volunteers_page.py" line="755"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
