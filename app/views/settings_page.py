@@ -23,6 +23,7 @@ from app.i18n import LANGUAGES
 from app.services import audit
 from app.services.audit import ChainReport
 from app.services.auth import Permission
+from app.services.checks import CheckResult, run_checks
 from app.services.station import StationInfo, get_station, update_station
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from app.views.backup_page import BackupTab
@@ -104,14 +105,54 @@ class AuditTab(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.result = MessageLabel()
         self.result.setObjectName("audit_result")
+        self.check_button = QPushButton(self.tr("Check &all figures against the ledgers"))
+        self.check_button.setObjectName("full_check")
+        self.check_button.clicked.connect(self.check_all)
+        self.check_result = MessageLabel()
+        self.check_result.setObjectName("full_check_result")
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
+        row.addWidget(self.check_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.result)
+        layout.addWidget(self.check_result)
         layout.addStretch(1)
+
+    def check_all(self) -> None:
+        """Balances, stock, hours and the chain, recomputed from the ledgers (read-only)."""
+        self.check_button.setEnabled(False)
+        self.check_result.show_info(self.tr("Checking every figure… this can take a minute."))
+        run_task(
+            run_checks,
+            self.ctx.db,
+            full=True,
+            on_done=self._checked_all,
+            on_error=self._check_failed,
+            receiver=self,
+        )
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.check_result.show_error(error_text(exc))
+
+    def _checked_all(self, results: list[CheckResult]) -> None:
+        self.check_button.setEnabled(True)
+        wrong = [r for r in results if not r.ok]
+        if not wrong:
+            self.check_result.show_ok(
+                self.tr("All figures agree with their ledgers: {what}.").format(
+                    what=self.tr(", ").join(r.title for r in results)
+                )
+            )
+            return
+        self.check_result.show_error(
+            self.tr(
+                "These figures differ from their ledgers (nothing was changed):\n{what}"
+            ).format(what="\n".join(f"{r.title}: {'; '.join(r.problems)}" for r in wrong))
+        )
 
     def reason_text(self, reason: str) -> str:
         known = {

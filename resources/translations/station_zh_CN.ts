@@ -557,42 +557,69 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="97"/>
+        <location filename="../../app/views/settings_page.py" line="98"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="102"/>
+        <location filename="../../app/views/settings_page.py" line="103"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="118"/>
+        <location filename="../../app/views/settings_page.py" line="108"/>
+        <source>Check &amp;all figures against the ledgers</source>
+        <translation>核对全部数字与明细账(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="127"/>
+        <source>Checking every figure… this can take a minute.</source>
+        <translation>正在核对全部数字……可能需要一两分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="146"/>
+        <source>All figures agree with their ledgers: {what}.</source>
+        <translation>全部数字与明细账一致：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="147"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="153"/>
+        <source>These figures differ from their ledgers (nothing was changed):
+{what}</source>
+        <translation>以下数字与明细账不一致（没有改动任何数据）：
+{what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="159"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="119"/>
+        <location filename="../../app/views/settings_page.py" line="160"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="120"/>
+        <location filename="../../app/views/settings_page.py" line="161"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="126"/>
+        <location filename="../../app/views/settings_page.py" line="167"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="143"/>
+        <location filename="../../app/views/settings_page.py" line="184"/>
         <source>The audit log is intact: {n} entries checked.</source>
         <translation>操作日志完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="148"/>
+        <location filename="../../app/views/settings_page.py" line="189"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -2528,37 +2555,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="171"/>
+        <location filename="../../app/views/settings_page.py" line="212"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="177"/>
+        <location filename="../../app/views/settings_page.py" line="218"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="178"/>
+        <location filename="../../app/views/settings_page.py" line="219"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="182"/>
+        <location filename="../../app/views/settings_page.py" line="223"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="188"/>
+        <location filename="../../app/views/settings_page.py" line="229"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="190"/>
+        <location filename="../../app/views/settings_page.py" line="231"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="196"/>
+        <location filename="../../app/views/settings_page.py" line="237"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -4290,32 +4317,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="216"/>
+        <location filename="../../app/views/settings_page.py" line="257"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="219"/>
+        <location filename="../../app/views/settings_page.py" line="260"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="222"/>
+        <location filename="../../app/views/settings_page.py" line="263"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="225"/>
+        <location filename="../../app/views/settings_page.py" line="266"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="227"/>
+        <location filename="../../app/views/settings_page.py" line="268"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="229"/>
+        <location filename="../../app/views/settings_page.py" line="270"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4417,12 +4444,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="44"/>
+        <location filename="../../app/views/settings_page.py" line="45"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="85"/>
+        <location filename="../../app/views/settings_page.py" line="86"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>

@@ -199,3 +199,28 @@ def test_language_choice_is_saved(qtbot, signed_in, settings, wait_tasks) -> Non
     assert settings.get(LANGUAGE) == "en"
     assert "Restart" in page.interface_tab.message.text()
     wait_tasks()
+
+
+def test_the_full_data_check_names_a_drifted_balance(
+    qtbot, signed_in, station_db, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from app.services import households
+    from app.services.households import HouseholdData, MemberData
+
+    db, admin = station_db
+    _bench, window = signed_in
+    households.create_household(db, admin, HouseholdData("001"), MemberData(name="张三"))
+    page = open_settings(window)
+    tab = page.audit_tab
+    page.show_tab(tab)
+    click(qtbot, tab.check_button)
+    qtbot.waitUntil(lambda: tab.check_result.kind == "ok", timeout=30_000)
+    assert "Household points balances" in tab.check_result.text()
+    with db.write() as s:
+        s.execute(text("UPDATE household SET balance = 3"))
+    click(qtbot, tab.check_button)
+    qtbot.waitUntil(lambda: tab.check_result.kind == "error", timeout=30_000)
+    assert "001: 3 ≠ 0" in tab.check_result.text()
+    wait_tasks()
