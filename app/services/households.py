@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -772,3 +772,73 @@ def fetch_households(
             .limit(max(0, min(limit, 1000)))
         )
         return _hits(session, query)
+
+
+# --- residents, for linking other records (a volunteer) to a person ------------------
+
+
+@dataclass(frozen=True)
+class ResidentHit:
+    """A resident found by name, with their household (masked personal data only)."""
+
+    member_id: str
+    name: str
+    household_number: str
+    relation: str
+    sex: str
+    birth_date: date | None
+    id_masked: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} · {self.household_number}"
+
+
+_RESIDENT_COLUMNS = (
+    Member.id,
+    Member.name,
+    Household.number,
+    Member.relation,
+    Member.sex,
+    Member.birth_date,
+    Member.id_masked,
+)
+
+
+def search_residents(db: Database, query: str, limit: int = 20) -> list[ResidentHit]:
+    """Active residents whose name or pinyin initials start with *query*, or contain it."""
+    text = " ".join(query.split())
+    if not text:
+        return []
+    limit = max(1, min(limit, MAX_SEARCH_LIMIT))
+    lowered = text.lower()
+    condition = or_(
+        _prefix_range(Member.name, text),
+        _prefix_range(Member.initials, lowered) if lowered.isascii() else false(),
+        _name_contains(text),
+    )
+    with db.read() as session:
+        rows = session.execute(
+            select(*_RESIDENT_COLUMNS)
+            .join(Household, Household.id == Member.household_id)
+            .where(
+                condition,
+                Member.deleted.is_(False),
+                Member.active.is_(True),
+                Household.deleted.is_(False),
+            )
+            .order_by(Member.name, Household.number_sort)
+            .limit(limit)
+        ).all()
+    return [ResidentHit(*row) for row in rows]
+
+
+def describe_resident(db: Database, member_id: str) -> ResidentHit | None:
+    """The resident *member_id* as a search hit (None if gone)."""
+    with db.read() as session:
+        row = session.execute(
+            select(*_RESIDENT_COLUMNS)
+            .join(Household, Household.id == Member.household_id)
+            .where(Member.id == member_id, Member.deleted.is_(False))
+        ).first()
+    return ResidentHit(*row) if row else None

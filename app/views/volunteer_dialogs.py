@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.services import personal, volunteers
+from app.services import households, personal, volunteers
+from app.services.households import ResidentHit
 from app.services.volunteers import (
     ID_CARD,
     ID_TYPES,
@@ -171,6 +172,21 @@ class VolunteerDialog(ServiceDialog):
         self.note.setObjectName("volunteer_note")
 
         form = QFormLayout()
+        self.member_id = v.member_id if v else None
+        self.resident = QLabel(self.tr("Not linked to a resident"))
+        self.resident.setObjectName("volunteer_resident")
+        choose = QPushButton(self.tr("&Resident…"))
+        choose.setObjectName("choose_resident")
+        choose.clicked.connect(self.choose_resident)
+        self.unlink = QPushButton(self.tr("Unlink"))
+        self.unlink.setObjectName("unlink_resident")
+        self.unlink.clicked.connect(lambda: self._set_resident(None))
+        self.unlink.setEnabled(self.member_id is not None)
+        resident_row = QHBoxLayout()
+        resident_row.addWidget(self.resident, 1)
+        resident_row.addWidget(choose)
+        resident_row.addWidget(self.unlink)
+        form.addRow(self.tr("Village resident:"), resident_row)
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Sex:"), self.sex)
         form.addRow(self.tr("&Birth date:"), self.birth)
@@ -194,6 +210,35 @@ class VolunteerDialog(ServiceDialog):
         self.resize(520, 640)
         if v is not None:
             self._load_personal(v.id)
+        if self.member_id:
+            run_task(
+                households.describe_resident,
+                self.ctx.db,
+                self.member_id,
+                on_done=lambda hit: self.resident.setText(hit.label if hit else ""),
+                receiver=self,
+            )
+
+    def choose_resident(self) -> None:
+        """Link the volunteer to a resident; an empty form takes the resident's facts."""
+        from app.views.resident_picker import ResidentPicker
+
+        picker = ResidentPicker(self.ctx, self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen is not None:
+            self._set_resident(picker.chosen)
+
+    def _set_resident(self, hit: ResidentHit | None) -> None:
+        self.member_id = hit.member_id if hit else None
+        self.unlink.setEnabled(hit is not None)
+        self.resident.setText(hit.label if hit else self.tr("Not linked to a resident"))
+        if hit is None:
+            return
+        if not self.name.text().strip():
+            self.name.setText(hit.name)
+        if not self.sex.currentData() and hit.sex:
+            self.sex.setCurrentIndex(max(0, self.sex.findData(hit.sex)))
+        if not self.birth.text().strip() and hit.birth_date:
+            self.birth.setText(hit.birth_date.isoformat())
 
     def tr_id(self, source: str) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -272,7 +317,7 @@ class VolunteerDialog(ServiceDialog):
             service_categories=checked_keys(self.categories),
             joined_on=_date_of(self.joined),
             note=self.note.text(),
-            member_id=self.volunteer.member_id if self.volunteer else None,
+            member_id=self.member_id,
         )
 
     def submit(self) -> None:

@@ -3974,6 +3974,57 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>ResidentPicker</name>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="46"/>
+        <source>Choose a resident</source>
+        <translation>选择本村居民</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="52"/>
+        <source>Name or pinyin initials (zs)</source>
+        <translation>姓名或拼音首字母(zs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="95"/>
+        <source>No resident matches.</source>
+        <translation>没有找到符合的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="100"/>
+        <source>Choose a resident in the list.</source>
+        <translation>请在列表中选择一位居民。</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsModel</name>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="27"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="28"/>
+        <source>Household</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="29"/>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="30"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/resident_picker.py" line="31"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
         <location filename="../../app/views/roster_import_dialog.py" line="68"/>
@@ -4520,80 +4571,80 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="534"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="535"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="536"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="581"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="554"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="599"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="561"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="568"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="562"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="569"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="563"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>&amp;Organised by:</source>
         <translation>组织单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="564"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="565"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="572"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="617"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="570"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="571"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="575"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="576"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="623"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4697,42 +4748,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="306"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="306"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="312"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="357"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="324"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="325"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="326"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -4740,47 +4791,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="418"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="383"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="428"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="384"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="429"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="385"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="386"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>Add the &quot;8+N&quot; &amp;default teams</source>
         <translation>添加“8+N”默认队伍(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="417"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="462"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="476"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="436"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="481"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
         <source>{n} teams added.</source>
         <translation>已添加 {n} 支队伍。</translation>
     </message>
@@ -4788,37 +4839,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="350"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="354"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="363"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="363"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -5091,137 +5142,158 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="116"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="116"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="123"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="129"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="130"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="141"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="142"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="148"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="149"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="153"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="154"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="158"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="159"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="169"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="170"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="174"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <source>Not linked to a resident</source>
+        <translation>未关联居民档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <source>&amp;Resident…</source>
+        <translation>选择居民(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="181"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
+        <source>Village resident:</source>
+        <translation>本村居民：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="175"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>ID &amp;type:</source>
         <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="180"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="183"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="184"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="185"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="187"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="188"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="232"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="277"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="241"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="286"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="282"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5332,12 +5404,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="498"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="543"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="549"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>

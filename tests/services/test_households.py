@@ -220,3 +220,17 @@ def test_editing_a_household_without_retyping_the_phone_keeps_it(station_db) -> 
     assert kept.phone_masked == "138****5678" and kept.address == "新地址"
     cleared = households.update_household(db, admin, h.id, HouseholdData(number="009", phone=""))
     assert cleared.phone_masked == ""
+
+
+def test_residents_are_found_by_name_initials_or_part_of_the_name(station_db) -> None:
+    db, admin = station_db
+    new_household(db, admin, "3-12", head="张三")
+    h = new_household(db, admin, "3-13", head="李四")
+    households.add_member(db, admin, h.id, MemberData(name="李小三", relation="子"))
+    assert [r.label for r in households.search_residents(db, "张")] == ["张三 · 3-12"]
+    assert [r.name for r in households.search_residents(db, "lxs")] == ["李小三"]
+    assert {r.name for r in households.search_residents(db, "三")} == {"张三", "李小三"}
+    assert households.search_residents(db, "  ") == []
+    hit = households.search_residents(db, "李小三")[0]
+    assert households.describe_resident(db, hit.member_id) == hit
+    assert hit.relation == "子" and hit.household_number == "3-13"

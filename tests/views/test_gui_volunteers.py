@@ -215,3 +215,46 @@ def test_registration_is_light_and_supplies_both_areas() -> None:
     register_volunteer_pages()
     assert page_spec("volunteers").factory is not None
     assert page_spec("activities").factory is not None
+
+
+def test_a_volunteer_is_linked_to_a_village_resident(qtbot, page, station, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services import households
+    from app.services.households import HouseholdData, MemberData
+
+    households.create_household(
+        station.db,
+        station.admin,
+        HouseholdData("7-1"),
+        MemberData(name="钟小梅", sex="F", birth_date=date(1990, 3, 8)),
+    )
+    tab = page.volunteers
+    qtbot.waitUntil(lambda: tab.catalog is not None)
+    qtbot.mouseClick(tab.action_buttons["new"], Qt.MouseButton.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "volunteer_dialog")
+
+    def pick() -> None:  # runs inside the picker's own event loop, as the person would
+        picker = QApplication.activeModalWidget()
+        assert picker is not None and picker.objectName() == "resident_picker"
+        qtbot.keyClicks(picker.search, "zxm")
+        qtbot.waitUntil(lambda: picker.model.rowCount() == 1)
+        ok = picker.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, pick)
+    qtbot.mouseClick(
+        dialog.findChild(type(dialog.unlink), "choose_resident"), Qt.MouseButton.LeftButton
+    )
+    assert dialog.resident.text() == "钟小梅 · 7-1"
+    assert dialog.name.text() == "钟小梅" and dialog.birth.text() == "1990-03-08"
+    assert dialog.sex.currentData() == "F"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    created = dialog.result_value
+    member = households.search_residents(station.db, "钟小梅")[0]
+    assert volunteers.get_volunteer(station.db, created.id).member_id == member.member_id
+    wait_tasks()
