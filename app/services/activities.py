@@ -16,16 +16,14 @@ category and platform lists and the monthly quotas (≥ 8 activities, ≥ 3
 **Photos** are copied into ``<data>/photos/<activity id>/<new id><suffix>`` and
 recorded with their path relative to the photos folder, so that the data folder
 (and a backup of it) carries them; the file is written under a temporary name
-and renamed, and removed again if the transaction fails.  Removing a photo is a
-tombstone: the file stays, because a backup or the township may still name it.
+and renamed, and removed again if the transaction fails (app.services.photos).
+Removing a photo is a tombstone: the file stays, because a backup or the
+township may still name it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -54,12 +52,10 @@ from app.models import (
     Volunteer,
     VolunteerTeam,
 )
-from app.services import audit, service_hours
+from app.services import audit, photos, service_hours
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
 
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"})
-MAX_PHOTO_BYTES = 30 * 1024 * 1024
 MAX_ACTIVITY_DAYS = 31
 CLOSED_FLAG = "closed"
 
@@ -718,76 +714,35 @@ def add_photo(
     """Copy a chosen picture into the data folder and record it with the activity."""
     require(actor, Permission.DAILY_WORK)
     source = Path(source)
-    suffix = source.suffix.lower()
-    if suffix not in PHOTO_SUFFIXES:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.")
-        )
-    try:
-        size = source.stat().st_size
-    except OSError as err:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read."), name=source.name
-        ) from err
-    if not source.is_file() or size == 0:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read."), name=source.name
-        )
-    if size > MAX_PHOTO_BYTES:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The picture is larger than {mb} MB."),
-            mb=MAX_PHOTO_BYTES // (1024 * 1024),
-        )
+    photos.check_photo(source)
     with db.read() as session:
         get_activity_row(session, activity_id)
     photo_id = new_id()
-    folder = Path(photos_root) / activity_id
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{photo_id}{suffix}"
-    tmp = folder / f".{photo_id}{suffix}.tmp"
-    digest = hashlib.sha256()
-    try:
-        with source.open("rb") as src, tmp.open("wb") as dst:
-            for block in iter(lambda: src.read(1 << 20), b""):
-                digest.update(block)
-                dst.write(block)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The picture could not be copied: {error}"),
-            error=err.strerror or str(err),
-        ) from err
-    try:
-        with db.write() as session:
-            get_activity_row(session, activity_id)
-            photo = ActivityPhoto(
-                id=photo_id,
-                activity_id=activity_id,
-                path=f"{activity_id}/{target.name}",
-                original_name=source.name[:200],
-                caption=caption.strip()[:200],
-                size_bytes=size,
-                sha256=digest.hexdigest(),
-            )
-            session.add(photo)
-            session.flush()
-            audit.record(
-                session,
-                actor,
-                "activity.photo_add",
-                "activity",
-                activity_id,
-                after={"photo": photo.path, "name": photo.original_name},
-            )
-            return _photo_view(photo)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise
+    with (
+        photos.stored_photo(source, photos_root, activity_id, photo_id) as copied,
+        db.write() as session,
+    ):
+        get_activity_row(session, activity_id)
+        photo = ActivityPhoto(
+            id=photo_id,
+            activity_id=activity_id,
+            path=copied.path,
+            original_name=source.name[:200],
+            caption=caption.strip()[:200],
+            size_bytes=copied.size_bytes,
+            sha256=copied.sha256,
+        )
+        session.add(photo)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "activity.photo_add",
+            "activity",
+            activity_id,
+            after={"photo": photo.path, "name": photo.original_name},
+        )
+        return _photo_view(photo)
 
 
 def remove_photo(db: Database, actor: Actor, photo_id: str) -> None:

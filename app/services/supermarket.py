@@ -17,6 +17,10 @@ move per line, each naming the original; nothing is edited.
 
 Stock arrives by purchase or donation (with the donor's name) and leaves by
 damage or a stocktake adjustment, each an append-only ``stock_move``.
+
+Goods may have a photo (:func:`set_goods_photo`), copied like an activity's
+into ``<data>/photos/goods/<goods id>/`` (app.services.photos) and named by
+its path relative to the photos folder, so backups carry it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -47,7 +52,7 @@ from app.models import (
     utcnow,
 )
 from app.models.base import STATION_ID
-from app.services import audit
+from app.services import audit, photos
 from app.services.auth import Actor, Permission, require
 from app.services.households import get_household_row, initials
 from app.services.points import (
@@ -328,6 +333,57 @@ def set_goods_active(db: Database, actor: Actor, goods_id: str, active: bool) ->
                 goods.id,
                 after={"name": goods.name, "active": active},
             )
+        return _goods_view(goods)
+
+
+GOODS_PHOTO_FOLDER = "goods"  # <data>/photos/goods/<goods id>/<new id><suffix>
+
+
+def set_goods_photo(
+    db: Database, actor: Actor, photos_root: Path, goods_id: str, source: Path | None
+) -> GoodsView:
+    """Give goods a copy of the picture *source* as their photo, or none (``None``).
+
+    Removing the photo only drops the reference: the file stays, because photos
+    are write-once and a backup may still name it.
+    """
+    require(actor, Permission.DAILY_WORK)
+    if source is None:
+        with db.write() as session:
+            goods = _get_goods(session, goods_id)
+            if goods.photo_path is not None:
+                before = goods.photo_path
+                goods.photo_path = None
+                audit.record(
+                    session,
+                    actor,
+                    "goods.photo_remove",
+                    "goods",
+                    goods.id,
+                    before={"photo": before},
+                )
+            return _goods_view(goods)
+    source = Path(source)
+    photos.check_photo(source)
+    with db.read() as session:
+        _get_goods(session, goods_id)
+    folder = f"{GOODS_PHOTO_FOLDER}/{goods_id}"
+    with (
+        photos.stored_photo(source, photos_root, folder, new_id()) as copied,
+        db.write() as session,
+    ):
+        goods = _get_goods(session, goods_id)
+        previous = goods.photo_path
+        goods.photo_path = copied.path
+        audit.record(
+            session,
+            actor,
+            "goods.photo_set",
+            "goods",
+            goods.id,
+            before={"photo": previous} if previous else None,
+            after={"photo": copied.path, "name": source.name[:200], "sha256": copied.sha256},
+        )
         return _goods_view(goods)
 
 

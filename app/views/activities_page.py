@@ -77,6 +77,7 @@ from app.views.table_models import (
     with_placeholder,
 )
 from app.views.tasks import run_task
+from app.views.thumbnails import load_thumbnails
 from app.views.volunteer_common import ACTIVITY_STATES, Catalog, hours, label, load_catalog
 from app.views.widgets import MessageLabel, error_text, heading
 
@@ -190,21 +191,12 @@ class ActivityFile:
 
 def load_activity_file(db: Database, photos_root: Path, activity_id: str) -> ActivityFile:
     photos = tuple(activities.list_photos(db, activity_id))
-    thumbs = []
-    for p in photos:
-        image = QImage(str(Path(photos_root) / p.path))
-        if not image.isNull():
-            image = image.scaled(
-                THUMB,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        thumbs.append(image)
+    thumbs = load_thumbnails(photos_root, [p.path for p in photos], THUMB)
     return ActivityFile(
         activities.get_activity(db, activity_id),
         activities.activity_stats(db, activity_id),
         photos,
-        tuple(thumbs),
+        tuple(thumbs[p.path] for p in photos),
     )
 
 

@@ -29,8 +29,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,6 +79,7 @@ from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import RED, ModelIndex, RowsModel, TableModel, table_view
 from app.views.tasks import run_task
+from app.views.thumbnails import load_thumbnails
 from app.views.widgets import MessageLabel, error_text
 
 # --- worker functions (run off the GUI thread) ------------------------------------------
@@ -334,6 +335,7 @@ class CounterWidget(QWidget):
     voided = Signal(object)  # VoidDone
     slip_output = Signal(str, bytes)  # redemption number, PDF
     GRID_BUTTON_WIDTH = 130  # px: the grid has as many columns as fit
+    GRID_ICON = QSize(36, 36)  # a goods photo on its grid button
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None, *, clock: Any = None):
         super().__init__(parent)
@@ -422,6 +424,10 @@ class CounterWidget(QWidget):
         middle.addWidget(self.goods_filter)
         middle.addWidget(scroll, 1)
         self.goods_buttons: dict[str, QPushButton] = {}
+        # Goods photos' icons by stored path (None: unreadable).  Photos are
+        # write-once, so a path's picture never changes and is decoded once.
+        self.thumbs: dict[str, QIcon | None] = {}
+        self._thumbs_loading: set[str] = set()
 
         # right: the cart
         self.cart_box = QGroupBox(self.tr("Cart"))
@@ -589,6 +595,43 @@ class CounterWidget(QWidget):
         self.cart.refresh_goods(self.goods)
         self._rebuild_grid()
         self._update_totals()
+        self._load_thumbnails()
+
+    def _load_thumbnails(self) -> None:
+        """Decode the photos not yet cached, off the GUI thread, in one task."""
+        wanted = sorted(
+            {g.photo_path for g in self.goods.values() if g.photo_path}
+            - self.thumbs.keys()
+            - self._thumbs_loading
+        )
+        if not wanted:
+            return
+        self._thumbs_loading.update(wanted)
+        run_task(
+            load_thumbnails,
+            self.ctx.data_dir.photos,
+            wanted,
+            self.GRID_ICON,
+            on_done=self._thumbnails_loaded,
+            on_error=lambda _e: self._thumbs_loading.difference_update(wanted),
+            receiver=self,
+        )
+
+    def _thumbnails_loaded(self, images: dict[str, QImage]) -> None:
+        for path, image in images.items():
+            self._thumbs_loading.discard(path)
+            # QPixmap only here, on the GUI thread.
+            self.thumbs[path] = None if image.isNull() else QIcon(QPixmap.fromImage(image))
+        for goods_id, button in self.goods_buttons.items():
+            goods = self.goods.get(goods_id)
+            if goods is not None:
+                self._set_goods_icon(button, goods)
+
+    def _set_goods_icon(self, button: QPushButton, goods: GoodsView) -> None:
+        icon = self.thumbs.get(goods.photo_path) if goods.photo_path else None
+        if icon is not None:
+            button.setIcon(icon)
+            button.setIconSize(self.GRID_ICON)
 
     def _rebuild_grid(self) -> None:
         for button in self.goods_buttons.values():
@@ -606,6 +649,7 @@ class CounterWidget(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setToolTip(self._goods_button_text(g).replace("\n", " · "))
             button.setEnabled(g.on_hand > 0)
+            self._set_goods_icon(button, g)
             if g.low:
                 button.setProperty("kind", "warning")
             button.clicked.connect(lambda _c=False, gid=g.id: self.add_goods_id(gid))

@@ -5,22 +5,28 @@ hundred at most) behind a QSortFilterProxyModel for sorting and the filter
 box; goods at or below their warning level are highlighted and listed above
 the table.  Stock arrives by purchase or donation (with the donor's name) and
 leaves by damage or a stocktake adjustment — each an append-only stock move
-written by the service; the dialogs here only collect the numbers.
+written by the service; the dialogs here only collect the numbers.  Goods may
+have a photo, chosen in the goods dialog and previewed from a thumbnail made
+off the GUI thread (app.views.thumbnails); the list marks goods that have one.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,13 +46,14 @@ from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
+from app.views.thumbnails import load_thumbnail, photo_file, preview_picture
 from app.views.widgets import MessageLabel, error_text, format_local, heading
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class GoodsModel(RowsModel):
-    NAME, CATEGORY, UNIT, PRICE, ON_HAND, LOW_AT, BARCODE, STATUS = range(8)
+    NAME, CATEGORY, UNIT, PRICE, ON_HAND, LOW_AT, BARCODE, STATUS, PHOTO = range(9)
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -58,6 +65,7 @@ class GoodsModel(RowsModel):
             self.tr("Warn at"),
             self.tr("Barcode"),
             self.tr("Status"),
+            self.tr("Photo"),
         )
 
     def values(self, g: GoodsView) -> tuple[Any, ...]:
@@ -71,6 +79,7 @@ class GoodsModel(RowsModel):
             g.low_stock_threshold,
             g.barcode or "",
             self.tr("Offered") if g.active else self.tr("Withdrawn"),
+            "✓" if g.photo_path else "",
         )
 
     def cell(self, g: GoodsView, column: int) -> str:
@@ -82,9 +91,13 @@ class GoodsModel(RowsModel):
     def alignment(self, column: int) -> Qt.AlignmentFlag | None:
         if column in (self.PRICE, self.ON_HAND, self.LOW_AT):
             return Qt.AlignmentFlag.AlignRight
+        if column == self.PHOTO:
+            return Qt.AlignmentFlag.AlignHCenter
         return None
 
     def tooltip(self, g: GoodsView, column: int) -> str | None:
+        if column == self.PHOTO and g.photo_path:
+            return self.tr("Has a photo")
         return self.tr("Low stock") if g.active and g.low else None
 
     def data(self, index: ModelIndex, role: int = DISPLAY) -> Any:
@@ -105,7 +118,15 @@ class GoodsFilter(QSortFilterProxyModel):
 
 
 class GoodsDialog(ServiceDialog):
-    """Add or edit goods; the service validates and its sentence is shown inline."""
+    """Add or edit goods; the service validates and its sentence is shown inline.
+
+    A chosen photo is checked and previewed at once (off the GUI thread) but
+    only stored when OK saves the goods: first the goods, then their photo
+    (:func:`supermarket.set_goods_photo`).  If the photo is then refused the
+    dialog stays open on the saved goods, so OK again does not add them twice.
+    """
+
+    PREVIEW = QSize(96, 96)
 
     def __init__(
         self, ctx: PageContext, goods: GoodsView | None = None, parent: QWidget | None = None
@@ -128,6 +149,32 @@ class GoodsDialog(ServiceDialog):
         self.low = QSpinBox()
         self.low.setRange(0, 100_000)
         self.low.setValue(goods.low_stock_threshold if goods else 0)
+
+        # The photo: what is stored, and what OK will change.
+        self.photo_source: Path | None = None  # a chosen picture, checked, not yet stored
+        self.photo_removed = False
+        self._preview_serial = 0
+        self._saving_photo = False
+        self.preview = QLabel()
+        self.preview.setObjectName("goods_photo_preview")
+        self.preview.setFixedSize(self.PREVIEW + QSize(8, 8))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.choose_photo_button = QPushButton(self.tr("P&hoto…"))
+        self.choose_photo_button.setObjectName("goods_photo_choose")
+        self.choose_photo_button.clicked.connect(self.choose_photo)
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"))
+        self.remove_photo_button.setObjectName("goods_photo_remove")
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.choose_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.preview)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
+
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Category:"), self.category)
@@ -135,7 +182,84 @@ class GoodsDialog(ServiceDialog):
         form.addRow(self.tr("&Points price:"), self.price)
         form.addRow(self.tr("&Barcode (scan it):"), self.barcode)
         form.addRow(self.tr("&Warn when stock is at or below:"), self.low)
+        form.addRow(self.tr("Photo:"), photo_row)
         self.finish_layout(form)
+        self._show_no_photo()
+        if goods is not None and goods.photo_path:
+            self.remove_photo_button.setEnabled(True)
+            self.preview.setText(self.tr("Loading…"))
+            self._load_preview(
+                load_thumbnail, photo_file(ctx.data_dir.photos, goods.photo_path), None
+            )
+
+    # --- the photo ---------------------------------------------------------------------
+
+    def _show_no_photo(self) -> None:
+        self.preview.clear()
+        self.preview.setText(self.tr("No photo"))
+        self.remove_photo_button.setEnabled(False)
+
+    def choose_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a photo of the goods"),
+            "",
+            self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
+        )
+        if not name:
+            return
+        self.message.clear_message()
+        self.ok_button().setEnabled(False)  # until the choice is checked
+        self._load_preview(preview_picture, Path(name), Path(name))
+
+    def _load_preview(self, fn: Any, path: Path, chosen: Path | None) -> None:
+        self._preview_serial += 1
+        serial = self._preview_serial
+        run_task(
+            fn,
+            path,
+            self.PREVIEW,
+            on_done=lambda image: self._preview_loaded(serial, chosen, image),
+            on_error=lambda exc: self._preview_refused(serial, exc),
+            receiver=self,
+        )
+
+    def _preview_loaded(self, serial: int, chosen: Path | None, image: QImage) -> None:
+        if serial != self._preview_serial:
+            return  # a later choice replaced this one
+        self.ok_button().setEnabled(True)
+        if chosen is not None and image.isNull():
+            self.message.show_error(
+                self.tr("The picture {name} cannot be shown; please choose another.").format(
+                    name=chosen.name
+                )
+            )
+            return
+        if chosen is not None:
+            self.photo_source = chosen
+            self.photo_removed = False
+        if image.isNull():
+            self.preview.setText(self.tr("Photo missing"))
+        else:
+            self.preview.setPixmap(QPixmap.fromImage(image))
+        self.remove_photo_button.setEnabled(True)
+
+    def _preview_refused(self, serial: int, exc: BaseException) -> None:
+        if serial == self._preview_serial:
+            self.ok_button().setEnabled(True)
+            self.message.show_error(error_text(exc))
+
+    def remove_photo(self) -> None:
+        self._preview_serial += 1  # a preview still loading is no longer wanted
+        self.ok_button().setEnabled(True)
+        self.photo_source = None
+        self.photo_removed = True
+        self._show_no_photo()
+
+    def _photo_change(self, saved: GoodsView) -> bool:
+        return self.photo_source is not None or (self.photo_removed and bool(saved.photo_path))
+
+    # --- saving ------------------------------------------------------------------------
 
     def data(self) -> GoodsData:
         return GoodsData(
@@ -149,12 +273,30 @@ class GoodsDialog(ServiceDialog):
         )
 
     def submit(self) -> None:
+        self._saving_photo = False
         if self.goods is None:
             self.run(supermarket.create_goods, self.ctx.db, self.ctx.actor, self.data())
         else:
             self.run(
                 supermarket.update_goods, self.ctx.db, self.ctx.actor, self.goods.id, self.data()
             )
+
+    def _done(self, value: Any) -> None:
+        if self._saving_photo or not isinstance(value, GoodsView) or not self._photo_change(value):
+            super()._done(value)
+            return
+        # The goods are saved: a retry after a refused photo edits them, never adds again.
+        self.goods = value
+        self.setWindowTitle(self.tr("Edit goods"))
+        self._saving_photo = True
+        self.run(
+            supermarket.set_goods_photo,
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.data_dir.photos,
+            value.id,
+            self.photo_source,
+        )
 
 
 class StockDialog(ServiceDialog):
@@ -295,11 +437,9 @@ class GoodsTab(QWidget):
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
 
     def _after_dialog(self, dialog: QDialog, text: str) -> None:
-        def accepted() -> None:
-            self.message.show_ok(text)
-            self.reload()
-
-        dialog.accepted.connect(accepted)
+        dialog.accepted.connect(lambda: self.message.show_ok(text))
+        # Also after Cancel: new goods whose photo was then refused are saved.
+        dialog.finished.connect(lambda _result: self.reload())
         dialog.open()
 
     def add_goods(self) -> None:

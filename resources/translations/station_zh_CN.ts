@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="96"/>
+        <location filename="../../app/views/activities_page.py" line="97"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="97"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="101"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities_page.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="624"/>
+        <location filename="../../app/views/activities_page.py" line="616"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="625"/>
+        <location filename="../../app/views/activities_page.py" line="617"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="655"/>
+        <location filename="../../app/views/activities_page.py" line="647"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="659"/>
+        <location filename="../../app/views/activities_page.py" line="651"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="660"/>
+        <location filename="../../app/views/activities_page.py" line="652"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="677"/>
+        <location filename="../../app/views/activities_page.py" line="669"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="688"/>
+        <location filename="../../app/views/activities_page.py" line="680"/>
         <source>{n} activities</source>
         <translation>共 {n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="765"/>
+        <location filename="../../app/views/activities_page.py" line="757"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="776"/>
+        <location filename="../../app/views/activities_page.py" line="768"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -85,198 +85,198 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="233"/>
-        <location filename="../../app/views/activities_page.py" line="314"/>
+        <location filename="../../app/views/activities_page.py" line="225"/>
+        <location filename="../../app/views/activities_page.py" line="306"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="261"/>
+        <location filename="../../app/views/activities_page.py" line="253"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="262"/>
+        <location filename="../../app/views/activities_page.py" line="254"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="263"/>
+        <location filename="../../app/views/activities_page.py" line="255"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="264"/>
+        <location filename="../../app/views/activities_page.py" line="256"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="265"/>
+        <location filename="../../app/views/activities_page.py" line="257"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="266"/>
+        <location filename="../../app/views/activities_page.py" line="258"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="267"/>
+        <location filename="../../app/views/activities_page.py" line="259"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="268"/>
+        <location filename="../../app/views/activities_page.py" line="260"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="279"/>
+        <location filename="../../app/views/activities_page.py" line="271"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="283"/>
+        <location filename="../../app/views/activities_page.py" line="275"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="330"/>
+        <location filename="../../app/views/activities_page.py" line="322"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="332"/>
+        <location filename="../../app/views/activities_page.py" line="324"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="335"/>
+        <location filename="../../app/views/activities_page.py" line="327"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="338"/>
+        <location filename="../../app/views/activities_page.py" line="330"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="339"/>
+        <location filename="../../app/views/activities_page.py" line="331"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="348"/>
+        <location filename="../../app/views/activities_page.py" line="340"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="377"/>
+        <location filename="../../app/views/activities_page.py" line="369"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="387"/>
+        <location filename="../../app/views/activities_page.py" line="379"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="394"/>
+        <location filename="../../app/views/activities_page.py" line="386"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="396"/>
+        <location filename="../../app/views/activities_page.py" line="388"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="407"/>
+        <location filename="../../app/views/activities_page.py" line="399"/>
         <source>Closed; {n} still present were signed out.</source>
         <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="418"/>
+        <location filename="../../app/views/activities_page.py" line="410"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="419"/>
+        <location filename="../../app/views/activities_page.py" line="411"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="428"/>
+        <location filename="../../app/views/activities_page.py" line="420"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="437"/>
+        <location filename="../../app/views/activities_page.py" line="429"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="438"/>
+        <location filename="../../app/views/activities_page.py" line="430"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="444"/>
+        <location filename="../../app/views/activities_page.py" line="436"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="464"/>
+        <location filename="../../app/views/activities_page.py" line="456"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="466"/>
+        <location filename="../../app/views/activities_page.py" line="458"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="474"/>
+        <location filename="../../app/views/activities_page.py" line="466"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="482"/>
+        <location filename="../../app/views/activities_page.py" line="474"/>
         <source>{n} photos added.</source>
         <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="488"/>
+        <location filename="../../app/views/activities_page.py" line="480"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="491"/>
+        <location filename="../../app/views/activities_page.py" line="483"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="491"/>
+        <location filename="../../app/views/activities_page.py" line="483"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="497"/>
+        <location filename="../../app/views/activities_page.py" line="489"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="505"/>
+        <location filename="../../app/views/activities_page.py" line="497"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="509"/>
+        <location filename="../../app/views/activities_page.py" line="501"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="510"/>
+        <location filename="../../app/views/activities_page.py" line="502"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -861,22 +861,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="233"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="233"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="233"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="232"/>
+        <location filename="../../app/views/counter.py" line="233"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1196,296 +1196,296 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="356"/>
+        <location filename="../../app/views/counter.py" line="358"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="364"/>
+        <location filename="../../app/views/counter.py" line="366"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="373"/>
+        <location filename="../../app/views/counter.py" line="375"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="374"/>
-        <location filename="../../app/views/counter.py" line="970"/>
+        <location filename="../../app/views/counter.py" line="376"/>
+        <location filename="../../app/views/counter.py" line="1014"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="397"/>
+        <location filename="../../app/views/counter.py" line="399"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="403"/>
+        <location filename="../../app/views/counter.py" line="405"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="406"/>
+        <location filename="../../app/views/counter.py" line="408"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="427"/>
+        <location filename="../../app/views/counter.py" line="433"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="438"/>
+        <location filename="../../app/views/counter.py" line="444"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="453"/>
+        <location filename="../../app/views/counter.py" line="459"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="461"/>
+        <location filename="../../app/views/counter.py" line="467"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="473"/>
+        <location filename="../../app/views/counter.py" line="479"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="474"/>
+        <location filename="../../app/views/counter.py" line="480"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="483"/>
+        <location filename="../../app/views/counter.py" line="489"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="486"/>
+        <location filename="../../app/views/counter.py" line="492"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="488"/>
+        <location filename="../../app/views/counter.py" line="494"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="500"/>
+        <location filename="../../app/views/counter.py" line="506"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="509"/>
+        <location filename="../../app/views/counter.py" line="515"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="510"/>
+        <location filename="../../app/views/counter.py" line="516"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="511"/>
+        <location filename="../../app/views/counter.py" line="517"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="521"/>
+        <location filename="../../app/views/counter.py" line="527"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="624"/>
+        <location filename="../../app/views/counter.py" line="668"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="641"/>
+        <location filename="../../app/views/counter.py" line="685"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="674"/>
+        <location filename="../../app/views/counter.py" line="718"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="703"/>
+        <location filename="../../app/views/counter.py" line="747"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="712"/>
+        <location filename="../../app/views/counter.py" line="756"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="735"/>
+        <location filename="../../app/views/counter.py" line="779"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="742"/>
+        <location filename="../../app/views/counter.py" line="786"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="750"/>
+        <location filename="../../app/views/counter.py" line="794"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="754"/>
+        <location filename="../../app/views/counter.py" line="798"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="758"/>
+        <location filename="../../app/views/counter.py" line="802"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="781"/>
+        <location filename="../../app/views/counter.py" line="825"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="794"/>
+        <location filename="../../app/views/counter.py" line="838"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="797"/>
+        <location filename="../../app/views/counter.py" line="841"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="810"/>
+        <location filename="../../app/views/counter.py" line="854"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="815"/>
-        <location filename="../../app/views/counter.py" line="842"/>
+        <location filename="../../app/views/counter.py" line="859"/>
         <location filename="../../app/views/counter.py" line="886"/>
+        <location filename="../../app/views/counter.py" line="930"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="825"/>
+        <location filename="../../app/views/counter.py" line="869"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="863"/>
+        <location filename="../../app/views/counter.py" line="907"/>
         <source>Total: {n} points</source>
         <translation>合计：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="869"/>
+        <location filename="../../app/views/counter.py" line="913"/>
         <source>Balance after: {n} points</source>
         <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="873"/>
+        <location filename="../../app/views/counter.py" line="917"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="879"/>
+        <location filename="../../app/views/counter.py" line="923"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="909"/>
+        <location filename="../../app/views/counter.py" line="953"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="935"/>
+        <location filename="../../app/views/counter.py" line="979"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="941"/>
+        <location filename="../../app/views/counter.py" line="985"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="952"/>
+        <location filename="../../app/views/counter.py" line="996"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="981"/>
+        <location filename="../../app/views/counter.py" line="1025"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1005"/>
+        <location filename="../../app/views/counter.py" line="1049"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1040"/>
+        <location filename="../../app/views/counter.py" line="1084"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1045"/>
-        <location filename="../../app/views/counter.py" line="1048"/>
+        <location filename="../../app/views/counter.py" line="1089"/>
+        <location filename="../../app/views/counter.py" line="1092"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1060"/>
-        <location filename="../../app/views/counter.py" line="1074"/>
+        <location filename="../../app/views/counter.py" line="1104"/>
+        <location filename="../../app/views/counter.py" line="1118"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1078"/>
+        <location filename="../../app/views/counter.py" line="1122"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1083"/>
+        <location filename="../../app/views/counter.py" line="1127"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1085"/>
+        <location filename="../../app/views/counter.py" line="1129"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1110"/>
+        <location filename="../../app/views/counter.py" line="1154"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1137"/>
+        <location filename="../../app/views/counter.py" line="1181"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1159"/>
+        <location filename="../../app/views/counter.py" line="1203"/>
         <source>{n} slips were never printed; choose one and click Reprint.</source>
         <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1164"/>
+        <location filename="../../app/views/counter.py" line="1208"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1493,17 +1493,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="121"/>
+        <location filename="../../app/views/activities_page.py" line="122"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="121"/>
+        <location filename="../../app/views/activities_page.py" line="122"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="121"/>
+        <location filename="../../app/views/activities_page.py" line="122"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1659,100 +1659,156 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="116"/>
+        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="290"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="116"/>
+        <location filename="../../app/views/supermarket_page.py" line="137"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="132"/>
+        <location filename="../../app/views/supermarket_page.py" line="163"/>
+        <source>P&amp;hoto…</source>
+        <translation>选择照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="166"/>
+        <source>Remove photo</source>
+        <translation>去掉照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="179"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="133"/>
+        <location filename="../../app/views/supermarket_page.py" line="180"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="134"/>
+        <location filename="../../app/views/supermarket_page.py" line="181"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="135"/>
+        <location filename="../../app/views/supermarket_page.py" line="182"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="136"/>
+        <location filename="../../app/views/supermarket_page.py" line="183"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="184"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <source>Photo:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="190"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="199"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="205"/>
+        <source>Choose a photo of the goods</source>
+        <translation>选择商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="207"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="233"/>
+        <source>The picture {name} cannot be shown; please choose another.</source>
+        <translation>图片 {name} 无法显示，请换一张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <source>Photo missing</source>
+        <translation>照片文件缺失</translation>
     </message>
 </context>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="53"/>
+        <location filename="../../app/views/supermarket_page.py" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="54"/>
+        <location filename="../../app/views/supermarket_page.py" line="61"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="55"/>
+        <location filename="../../app/views/supermarket_page.py" line="62"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="56"/>
+        <location filename="../../app/views/supermarket_page.py" line="63"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="57"/>
+        <location filename="../../app/views/supermarket_page.py" line="64"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="58"/>
+        <location filename="../../app/views/supermarket_page.py" line="65"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="59"/>
+        <location filename="../../app/views/supermarket_page.py" line="66"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="60"/>
+        <location filename="../../app/views/supermarket_page.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="81"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <location filename="../../app/views/supermarket_page.py" line="81"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="88"/>
+        <location filename="../../app/views/supermarket_page.py" line="100"/>
+        <source>Has a photo</source>
+        <translation>已有照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supermarket_page.py" line="101"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1760,107 +1816,107 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="232"/>
+        <location filename="../../app/views/supermarket_page.py" line="374"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <location filename="../../app/views/supermarket_page.py" line="384"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="243"/>
+        <location filename="../../app/views/supermarket_page.py" line="385"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="244"/>
+        <location filename="../../app/views/supermarket_page.py" line="386"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="245"/>
+        <location filename="../../app/views/supermarket_page.py" line="387"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="246"/>
+        <location filename="../../app/views/supermarket_page.py" line="388"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="247"/>
+        <location filename="../../app/views/supermarket_page.py" line="389"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="248"/>
+        <location filename="../../app/views/supermarket_page.py" line="390"/>
         <source>Stock &amp;history</source>
         <translation>库存记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="283"/>
+        <location filename="../../app/views/supermarket_page.py" line="425"/>
         <source>{n} goods are low on stock: {names}</source>
         <translation>有 {n} 种商品库存不足：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="293"/>
+        <location filename="../../app/views/supermarket_page.py" line="435"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="306"/>
+        <location filename="../../app/views/supermarket_page.py" line="446"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="311"/>
+        <location filename="../../app/views/supermarket_page.py" line="451"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="317"/>
+        <location filename="../../app/views/supermarket_page.py" line="457"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="351"/>
+        <location filename="../../app/views/supermarket_page.py" line="491"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="352"/>
+        <location filename="../../app/views/supermarket_page.py" line="492"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="353"/>
+        <location filename="../../app/views/supermarket_page.py" line="493"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="354"/>
+        <location filename="../../app/views/supermarket_page.py" line="494"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="355"/>
+        <location filename="../../app/views/supermarket_page.py" line="495"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="356"/>
+        <location filename="../../app/views/supermarket_page.py" line="496"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="365"/>
+        <location filename="../../app/views/supermarket_page.py" line="505"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="366"/>
+        <location filename="../../app/views/supermarket_page.py" line="506"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -3776,42 +3832,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="548"/>
+        <location filename="../../app/views/activities_page.py" line="540"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="550"/>
+        <location filename="../../app/views/activities_page.py" line="542"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="557"/>
+        <location filename="../../app/views/activities_page.py" line="549"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="564"/>
+        <location filename="../../app/views/activities_page.py" line="556"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="573"/>
+        <location filename="../../app/views/activities_page.py" line="565"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="579"/>
+        <location filename="../../app/views/activities_page.py" line="571"/>
         <source>{n} more activities</source>
         <translation>{n} 场活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="583"/>
+        <location filename="../../app/views/activities_page.py" line="575"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="588"/>
+        <location filename="../../app/views/activities_page.py" line="580"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4401,37 +4457,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="296"/>
+        <location filename="../../app/views/counter.py" line="297"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="296"/>
+        <location filename="../../app/views/counter.py" line="297"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="296"/>
+        <location filename="../../app/views/counter.py" line="297"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="296"/>
+        <location filename="../../app/views/counter.py" line="297"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="306"/>
+        <location filename="../../app/views/counter.py" line="307"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="307"/>
+        <location filename="../../app/views/counter.py" line="308"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="307"/>
+        <location filename="../../app/views/counter.py" line="308"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4508,62 +4564,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="173"/>
+        <location filename="../../app/views/supermarket_page.py" line="315"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="174"/>
+        <location filename="../../app/views/supermarket_page.py" line="316"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="175"/>
+        <location filename="../../app/views/supermarket_page.py" line="317"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="326"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="188"/>
+        <location filename="../../app/views/supermarket_page.py" line="330"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="190"/>
+        <location filename="../../app/views/supermarket_page.py" line="332"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="191"/>
+        <location filename="../../app/views/supermarket_page.py" line="333"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="192"/>
+        <location filename="../../app/views/supermarket_page.py" line="334"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="194"/>
+        <location filename="../../app/views/supermarket_page.py" line="336"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="195"/>
+        <location filename="../../app/views/supermarket_page.py" line="337"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="197"/>
+        <location filename="../../app/views/supermarket_page.py" line="339"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="198"/>
+        <location filename="../../app/views/supermarket_page.py" line="340"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -4730,17 +4786,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="385"/>
+        <location filename="../../app/views/supermarket_page.py" line="525"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="529"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="394"/>
+        <location filename="../../app/views/supermarket_page.py" line="534"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -5607,17 +5663,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1189"/>
+        <location filename="../../app/views/counter.py" line="1233"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1189"/>
+        <location filename="../../app/views/counter.py" line="1233"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1189"/>
+        <location filename="../../app/views/counter.py" line="1233"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5765,85 +5821,85 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/activities.py" line="236"/>
+        <location filename="../../app/services/activities.py" line="232"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="239"/>
+        <location filename="../../app/services/activities.py" line="235"/>
         <source>A title can have at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="243"/>
+        <location filename="../../app/services/activities.py" line="239"/>
         <source>Please choose one of the five tasks as the category.</source>
         <translation>请从五项任务中选择一项作为活动类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="247"/>
+        <location filename="../../app/services/activities.py" line="243"/>
         <source>“{platform}” is not one of the platform types.</source>
         <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="251"/>
+        <location filename="../../app/services/activities.py" line="247"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="254"/>
+        <location filename="../../app/services/activities.py" line="250"/>
         <source>An activity can last at most {days} days.</source>
         <translation>一次活动最长 {days} 天。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="259"/>
+        <location filename="../../app/services/activities.py" line="255"/>
         <source>The capacity must be a number of people above 0.</source>
         <translation>人数上限必须是大于 0 的人数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="263"/>
+        <location filename="../../app/services/activities.py" line="259"/>
         <source>The hours cap must be more than 0 and at most 24 hours.</source>
         <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="270"/>
+        <location filename="../../app/services/activities.py" line="266"/>
         <source>No points rule in use has the code {code}.</source>
         <translation>没有编码为 {code} 的在用积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="275"/>
+        <location filename="../../app/services/activities.py" line="271"/>
         <source>Taking part earns points: choose a rule that adds points.</source>
         <translation>参加活动是加分的，请选择一个加分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="282"/>
+        <location filename="../../app/services/activities.py" line="278"/>
         <location filename="../../app/services/volunteers.py" line="604"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="323"/>
+        <location filename="../../app/services/activities.py" line="319"/>
         <location filename="../../app/services/certificates.py" line="424"/>
         <location filename="../../app/services/service_hours.py" line="356"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="373"/>
+        <location filename="../../app/services/activities.py" line="369"/>
         <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
         <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="401"/>
+        <location filename="../../app/services/activities.py" line="397"/>
         <source>The activity is closed. Ask the station head to reopen it.</source>
         <translation>活动已结束。如需修改，请站长重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="455"/>
+        <location filename="../../app/services/activities.py" line="451"/>
         <source>The activity is already closed.</source>
         <translation>活动已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="531"/>
+        <location filename="../../app/services/activities.py" line="527"/>
         <location filename="../../app/services/certificates.py" line="515"/>
         <location filename="../../app/services/households.py" line="555"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
@@ -5852,48 +5908,48 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="1059"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="456"/>
+        <location filename="../../app/services/supermarket.py" line="512"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="535"/>
+        <location filename="../../app/services/activities.py" line="531"/>
         <source>The activity is not closed.</source>
         <translation>活动尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="549"/>
+        <location filename="../../app/services/activities.py" line="545"/>
         <source>People have already scanned in; the activity can only be closed.</source>
         <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="580"/>
+        <location filename="../../app/services/activities.py" line="576"/>
         <source>A month is written like 2026-05.</source>
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="724"/>
+        <location filename="../../app/services/photos.py" line="51"/>
         <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
         <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="730"/>
-        <location filename="../../app/services/activities.py" line="734"/>
+        <location filename="../../app/services/photos.py" line="57"/>
+        <location filename="../../app/services/photos.py" line="61"/>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="738"/>
+        <location filename="../../app/services/photos.py" line="41"/>
         <source>The picture is larger than {mb} MB.</source>
         <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="761"/>
+        <location filename="../../app/services/photos.py" line="101"/>
         <source>The picture could not be copied: {error}</source>
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="798"/>
+        <location filename="../../app/services/activities.py" line="753"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -6308,7 +6364,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/points.py" line="613"/>
-        <location filename="../../app/services/supermarket.py" line="421"/>
+        <location filename="../../app/services/supermarket.py" line="477"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
@@ -6645,101 +6701,101 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站尚未设置。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="222"/>
+        <location filename="../../app/services/supermarket.py" line="227"/>
         <source>Please enter the goods&apos; name.</source>
         <translation>请填写商品名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="226"/>
+        <location filename="../../app/services/supermarket.py" line="231"/>
         <source>The points price must be a whole number from 1 to 100000.</source>
         <translation>所需积分必须是 1 到 100000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="230"/>
+        <location filename="../../app/services/supermarket.py" line="235"/>
         <source>A barcode has 1–40 letters or digits.</source>
         <translation>条码为 1–40 个字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="234"/>
+        <location filename="../../app/services/supermarket.py" line="239"/>
         <source>The low-stock warning level cannot be negative.</source>
         <translation>库存提醒数量不能是负数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="256"/>
+        <location filename="../../app/services/supermarket.py" line="261"/>
         <source>The barcode {barcode} already belongs to “{name}”.</source>
         <translation>条码 {barcode} 已属于“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="277"/>
-        <location filename="../../app/services/supermarket.py" line="660"/>
+        <location filename="../../app/services/supermarket.py" line="282"/>
+        <location filename="../../app/services/supermarket.py" line="716"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="461"/>
-        <location filename="../../app/services/supermarket.py" line="667"/>
+        <location filename="../../app/services/supermarket.py" line="517"/>
+        <location filename="../../app/services/supermarket.py" line="723"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="489"/>
+        <location filename="../../app/services/supermarket.py" line="545"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="543"/>
+        <location filename="../../app/services/supermarket.py" line="599"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="548"/>
+        <location filename="../../app/services/supermarket.py" line="604"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="553"/>
+        <location filename="../../app/services/supermarket.py" line="609"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="559"/>
+        <location filename="../../app/services/supermarket.py" line="615"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="631"/>
+        <location filename="../../app/services/supermarket.py" line="687"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="639"/>
+        <location filename="../../app/services/supermarket.py" line="695"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="649"/>
+        <location filename="../../app/services/supermarket.py" line="705"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="663"/>
+        <location filename="../../app/services/supermarket.py" line="719"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="756"/>
-        <location filename="../../app/services/supermarket.py" line="790"/>
-        <location filename="../../app/services/supermarket.py" line="859"/>
+        <location filename="../../app/services/supermarket.py" line="812"/>
+        <location filename="../../app/services/supermarket.py" line="846"/>
+        <location filename="../../app/services/supermarket.py" line="915"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="785"/>
+        <location filename="../../app/services/supermarket.py" line="841"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="793"/>
+        <location filename="../../app/services/supermarket.py" line="849"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
@@ -6872,7 +6928,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="110"/>
+        <location filename="../../app/views/counter.py" line="111"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
@@ -6913,7 +6969,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>kiosk</name>
     <message>
-        <location filename="../../app/services/activities.py" line="488"/>
+        <location filename="../../app/services/activities.py" line="484"/>
         <source>{name} was signed out when the activity closed</source>
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from household_factory import new_household, snapshot
+from PySide6.QtGui import QColor, QImage
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.models import PointEntry, Redemption, RedemptionLine, Role, StockMove
-from app.services import audit, points, supermarket
+from app.models import AuditEntry, PointEntry, Redemption, RedemptionLine, Role, StockMove
+from app.services import audit, photos, points, supermarket
 from app.services.auth import Actor
 from app.services.points import (
     BelowMinimumBalance,
@@ -296,3 +298,103 @@ def test_goods_validation_barcode_and_search(shop) -> None:
     assert [g.name for g in supermarket.list_goods(db, query="肥")] == ["肥皂"]
     updated = supermarket.update_goods(db, admin, oil.id, GoodsData("食用油", 25, unit="桶"))
     assert updated.points_price == 25 and updated.barcode is None
+
+
+# --- goods photos ------------------------------------------------------------------------
+
+
+def picture(path: Path, color: str = "red") -> Path:
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path))
+    return path
+
+
+def audit_actions(db, target_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEntry.action)
+                .where(AuditEntry.target_id == target_id)
+                .order_by(AuditEntry.seq)
+            )
+        )
+
+
+def stored_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def test_goods_photo_is_copied_audited_and_removal_keeps_the_file(
+    shop, data_dir, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    db, admin, _, _, _, oil, _ = shop
+    src = picture(tmp_path / "油.PNG")
+    goods = supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, src)
+    assert goods.photo_path is not None
+    assert goods.photo_path.startswith(f"goods/{oil.id}/") and goods.photo_path.endswith(".png")
+    first = data_dir.photos / goods.photo_path
+    assert first.read_bytes() == src.read_bytes()
+    assert not [p for p in first.parent.iterdir() if p.name.startswith(".")]  # no temp file left
+    listed = {g.id: g.photo_path for g in supermarket.list_goods(db)}
+    assert listed[oil.id] == goods.photo_path
+
+    # a new photo is a new file; the old one stays (write-once)
+    second = supermarket.set_goods_photo(
+        db, admin, data_dir.photos, oil.id, picture(tmp_path / "b.jpg", "blue")
+    )
+    assert second.photo_path != goods.photo_path and first.exists()
+
+    removed = supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, None)
+    assert removed.photo_path is None
+    assert first.exists() and (data_dir.photos / str(second.photo_path)).exists()
+    # removing nothing writes nothing
+    before = snapshot(db)
+    supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, None)
+    assert snapshot(db) == before
+    assert audit_actions(db, oil.id)[-3:] == [
+        "goods.photo_set",
+        "goods.photo_set",
+        "goods.photo_remove",
+    ]
+    assert audit.verify_chain(db).ok
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "huge.jpg", "empty.png", "missing.jpg"])
+def test_refused_goods_photos_write_nothing(shop, data_dir, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    db, admin, _, _, _, oil, _ = shop
+    src = tmp_path / name
+    if name == "notes.txt":
+        picture(tmp_path / "real.png").rename(src)  # a picture's bytes, not a picture's name
+    elif name == "huge.jpg":
+        with src.open("wb") as f:
+            f.truncate(photos.MAX_PHOTO_BYTES + 1)  # sparse: costs no disk
+    elif name == "empty.png":
+        src.write_bytes(b"")
+    before = snapshot(db)
+    with pytest.raises(ValidationError):
+        supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, src)
+    assert snapshot(db) == before
+    assert stored_files(data_dir.photos) == []
+    assert all(g.photo_path is None for g in supermarket.list_goods(db))
+
+
+def test_goods_photo_permission_missing_goods_and_failed_transaction(
+    shop, data_dir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    db, admin, counter, _, _, oil, _ = shop
+    src = picture(tmp_path / "a.png")
+    with pytest.raises(PermissionDenied):
+        supermarket.set_goods_photo(db, counter, data_dir.photos, oil.id, src)
+    with pytest.raises(NotFound):
+        supermarket.set_goods_photo(db, admin, data_dir.photos, "nope", src)
+
+    def broken(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(supermarket.audit, "record", broken)
+    with pytest.raises(RuntimeError):
+        supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, src)
+    assert stored_files(data_dir.photos) == []  # the copy is removed with the transaction
+    monkeypatch.undo()
+    assert {g.id: g.photo_path for g in supermarket.list_goods(db)}[oil.id] is None

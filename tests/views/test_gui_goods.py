@@ -1,13 +1,24 @@
-"""The goods tab: low-stock warnings, receiving a donation, refusals shown inline."""
+"""The goods tab: low-stock warnings, receiving a donation, refusals shown inline,
+and goods photos from the goods dialog to the counter's grid."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from gui_points_fixtures import build_shop, page_context, snapshot
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QFileDialog
 
 from app.services import supermarket
-from app.views.supermarket_page import GoodsModel, GoodsTab, StockDialog
+from app.views.supermarket_page import (
+    GoodsDialog,
+    GoodsModel,
+    GoodsTab,
+    StockDialog,
+    SupermarketPage,
+)
 
 
 @pytest.fixture
@@ -66,3 +77,104 @@ def test_receiving_a_donation_and_a_refused_damage(qtbot, tab, wait_tasks) -> No
     wait_tasks()
     assert damage.isVisible() and damage.message.text() == "Only 16 块 of “肥皂” are in stock."
     assert snapshot(shop.db) == before
+
+
+# --- goods photos ------------------------------------------------------------------------
+
+
+def picture(path: Path, color: str = "green") -> Path:
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path))
+    return path
+
+
+@pytest.fixture
+def page(qtbot, station_db, data_dir, settings, wait_tasks):  # type: ignore[no-untyped-def]
+    db, admin = station_db
+    shop = build_shop(db, data_dir, admin)
+    widget = SupermarketPage(page_context(db, data_dir, settings, admin))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    wait_tasks()
+    return widget, shop
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+    )
+
+
+def open_editor(qtbot, tab: GoodsTab, name: str) -> GoodsDialog:  # type: ignore[no-untyped-def]
+    select(tab, name)
+    qtbot.mouseClick(tab.action_buttons["edit"], Qt.MouseButton.LeftButton)
+    dialog = next(d for d in tab.findChildren(GoodsDialog) if d.isVisible())
+    return dialog
+
+
+def test_a_photo_chosen_for_goods_shows_on_the_counter_button(  # type: ignore[no-untyped-def]
+    qtbot, page, data_dir, tmp_path, monkeypatch, wait_tasks
+) -> None:
+    widget, shop = page
+    tab = widget.goods_tab
+    assert tab is not None
+    assert widget.counter.goods_button(shop.soap.id).icon().isNull()
+    widget.tabs.setCurrentWidget(tab)
+    wait_tasks()
+    dialog = open_editor(qtbot, tab, "肥皂")
+    assert dialog.preview.text() == "No photo" and not dialog.remove_photo_button.isEnabled()
+    choose_file(monkeypatch, picture(tmp_path / "soap.png"))
+    qtbot.mouseClick(dialog.choose_photo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+    )
+    assert dialog.preview.pixmap().width() <= GoodsDialog.PREVIEW.width()
+    assert dialog.remove_photo_button.isEnabled() and dialog.ok_button().isEnabled()
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.message.text() == "Goods saved.")
+    wait_tasks()
+    saved = {g.id: g for g in supermarket.list_goods(shop.db)}[shop.soap.id]
+    assert saved.photo_path and (data_dir.photos / saved.photo_path).is_file()
+    row = next(i for i, g in enumerate(tab.model.rows) if g.id == shop.soap.id)
+    assert tab.model.index(row, GoodsModel.PHOTO).data() == "✓"
+
+    widget.tabs.setCurrentWidget(widget.counter)  # the counter reloads its goods
+
+    def has_icon() -> bool:
+        button = widget.counter.goods_button(shop.soap.id)
+        return button is not None and not button.icon().isNull()
+
+    qtbot.waitUntil(has_icon)
+    assert widget.counter.goods_button(shop.oil.id).icon().isNull()  # no photo, no icon
+    assert saved.photo_path in widget.counter.thumbs
+
+
+def test_a_refused_picture_keeps_the_photo_and_remove_drops_it(  # type: ignore[no-untyped-def]
+    qtbot, tab, data_dir, tmp_path, monkeypatch, wait_tasks
+) -> None:
+    widget, shop = tab
+    goods = supermarket.set_goods_photo(
+        shop.db, shop.admin, data_dir.photos, shop.towel.id, picture(tmp_path / "t.jpg")
+    )
+    widget.reload()
+    wait_tasks()
+    dialog = open_editor(qtbot, widget, "毛巾")
+    qtbot.waitUntil(
+        lambda: dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+    )
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a picture")
+    choose_file(monkeypatch, notes)
+    qtbot.mouseClick(dialog.choose_photo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Only pictures"))
+    assert dialog.photo_source is None and dialog.ok_button().isEnabled()
+    qtbot.mouseClick(dialog.remove_photo_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview.text() == "No photo"
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.message.text() == "Goods saved.")
+    wait_tasks()
+    towel = {g.id: g for g in supermarket.list_goods(shop.db)}[shop.towel.id]
+    assert towel.photo_path is None
+    assert (data_dir.photos / str(goods.photo_path)).is_file()  # the file stays
