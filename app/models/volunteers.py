@@ -118,6 +118,8 @@ class Volunteer(Syncable, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     approved_minutes: Mapped[int] = mapped_column(Integer, default=0)  # cache of the ledger
     star_level: Mapped[int] = mapped_column(Integer, default=0)  # cache of StarGrant
+    # The card photo, relative to the photos folder ("/"-separated; app.services.photos).
+    photo_path: Mapped[str | None] = mapped_column(String(260), nullable=True)
 
 
 class TeamMembership(Syncable, Base):

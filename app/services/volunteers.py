@@ -24,6 +24,11 @@ windows, rounding, star thresholds) are one :class:`VolunteerPolicy` value kept
 as JSON in ``local_state`` (key ``volunteer_policy``) — a later config package
 import writes the same key.  Every service that needs it reads it in its own
 transaction with :func:`load_policy`.
+
+**Photo**: a volunteer may have a card photo (:func:`set_volunteer_photo`),
+copied like a goods photo into ``<data>/photos/volunteers/<volunteer id>/``
+(app.services.photos) and named by its path relative to the photos folder, so
+backups carry it; the printed card shows it (the ``card_photo`` layout).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -41,6 +47,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id
 from app.models import (
     Card,
     LocalState,
@@ -54,7 +61,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTraining,
 )
-from app.services import audit, cards, personal
+from app.services import audit, cards, personal, photos
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
 
@@ -275,6 +282,7 @@ class VolunteerView:
     approved_minutes: int
     star_level: int
     teams: tuple[TeamRef, ...] = field(default=())
+    photo_path: str | None = None  # relative to the photos folder, "/"-separated
 
     @property
     def approved_hours(self) -> float:
@@ -437,6 +445,7 @@ def volunteer_view(
         approved_minutes=v.approved_minutes,
         star_level=v.star_level,
         teams=_teams_of(session, v.id) if teams is None else teams,
+        photo_path=v.photo_path,
     )
 
 
@@ -698,6 +707,57 @@ def set_volunteer_active(
                 before={"status": before},
                 after={"status": status, "reason": v.left_reason},
             )
+        return volunteer_view(session, v)
+
+
+VOLUNTEER_PHOTO_FOLDER = "volunteers"  # <data>/photos/volunteers/<volunteer id>/<new id><suffix>
+
+
+def set_volunteer_photo(
+    db: Database, actor: Actor, photos_root: Path, volunteer_id: str, source: Path | None
+) -> VolunteerView:
+    """Give a volunteer a copy of the picture *source* as their card photo, or none (``None``).
+
+    Removing the photo only drops the reference: the file stays, because photos
+    are write-once and a backup may still name it.
+    """
+    require(actor, Permission.DAILY_WORK)
+    if source is None:
+        with db.write() as session:
+            v = get_volunteer_row(session, volunteer_id)
+            if v.photo_path is not None:
+                before = v.photo_path
+                v.photo_path = None
+                audit.record(
+                    session,
+                    actor,
+                    "volunteer.photo_remove",
+                    "volunteer",
+                    v.id,
+                    before={"photo": before},
+                )
+            return volunteer_view(session, v)
+    source = Path(source)
+    photos.check_photo(source)
+    with db.read() as session:
+        get_volunteer_row(session, volunteer_id)
+    folder = f"{VOLUNTEER_PHOTO_FOLDER}/{volunteer_id}"
+    with (
+        photos.stored_photo(source, photos_root, folder, new_id()) as copied,
+        db.write() as session,
+    ):
+        v = get_volunteer_row(session, volunteer_id)
+        previous = v.photo_path
+        v.photo_path = copied.path
+        audit.record(
+            session,
+            actor,
+            "volunteer.photo_set",
+            "volunteer",
+            v.id,
+            before={"photo": previous} if previous else None,
+            after={"photo": copied.path, "name": source.name[:200], "sha256": copied.sha256},
+        )
         return volunteer_view(session, v)
 
 

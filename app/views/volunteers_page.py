@@ -17,6 +17,9 @@ scanning is the main thing, keeps the input method off.
 Only masked ID numbers and phones appear.  The selected volunteer's file
 (teams, approved hours, star level, training, awards, evaluations) is on the
 right with its actions; several selected rows print an A4 sheet of cards.
+The file shows the volunteer's card photo as a thumbnail made off the GUI
+thread (app.views.thumbnails); "Photo…" stores a chosen picture
+(``volunteers.set_volunteer_photo``) and the printed card shows it.
 
 "Import roster…" opens the roster import dialog for volunteers
 (:data:`~app.views.roster_import_dialog.VOLUNTEER_ROSTER`); "Export list…"
@@ -30,12 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -73,6 +77,7 @@ from app.views.table_models import (
     with_placeholder,
 )
 from app.views.tasks import run_task
+from app.views.thumbnails import load_thumbnail, photo_file
 from app.views.volunteer_common import (
     SEXES,
     VOLUNTEER_STATES,
@@ -191,6 +196,7 @@ def volunteer_cards_pdf(
                 number=v.number,
                 extra_lines=extra,
                 payload=card.payload,
+                photo_path=photo_file(data_dir.photos, v.photo_path) if v.photo_path else None,
             )
         )
     if len(faces) == 1:
@@ -238,10 +244,20 @@ class EvaluationModel(RowsModel):
 class VolunteerDetail(DetailPanel):
     """One volunteer's file and its actions."""
 
+    PHOTO = QSize(72, 96)  # an ID photo's shape
+
     def __init__(self, ctx: PageContext, page: VolunteersTab, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.page = page
         self.volunteer: VolunteerView | None = None
+        self.photo = QLabel()
+        self.photo.setObjectName("volunteer_photo")
+        self.photo.setFixedSize(self.PHOTO + QSize(8, 8))
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.photo.setWordWrap(True)
+        self.photo_shown: str | None = None  # the stored photo path the thumbnail shows
+        self._photo_serial = 0
         self.title = QLabel(self.tr("Choose a volunteer in the list."))
         self.title.setObjectName("volunteer_title")
         self.title.setWordWrap(True)
@@ -292,6 +308,8 @@ class VolunteerDetail(DetailPanel):
             ("active", self.tr("Mark inactive…"), self.toggle_active, daily),
             ("card", self.tr("Print card"), self.print_card, daily),
             ("reissue", self.tr("Reissue card…"), self.reissue_card, daily),
+            ("photo", self.tr("Photo…"), self.choose_photo, daily),
+            ("unphoto", self.tr("Remove photo"), self.remove_photo, daily),
             ("training", self.tr("Add training…"), lambda: self.add_record("training"), daily),
             ("award", self.tr("Add award…"), lambda: self.add_record("award"), daily),
             (
@@ -303,12 +321,19 @@ class VolunteerDetail(DetailPanel):
             ("remove", self.tr("Remove record…"), self.remove_record, daily),
         )
         grid = self.button_grid("volunteer", specs, 3)
+        about = QVBoxLayout()
+        about.setContentsMargins(0, 0, 0, 0)
+        about.addWidget(self.title)
+        about.addWidget(self.facts)
+        about.addWidget(self.summary)
+        about.addWidget(self.teams_label)
+        about.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(about, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.facts)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.teams_label)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(grid)
         layout.addWidget(self.message)
@@ -332,8 +357,11 @@ class VolunteerDetail(DetailPanel):
                 widget.setText("")
             for model in (self.trainings, self.awards, self.evaluations):
                 model.set_rows([])
+            self._show_photo(None)
             return
         v = loaded.volunteer
+        self._show_photo(v.photo_path)
+        self.buttons["unphoto"].setEnabled(bool(v.photo_path))
         self.title.setText(self.tr("{name} · {number}").format(name=v.name, number=v.number))
         parts = []
         if v.sex:
@@ -375,6 +403,72 @@ class VolunteerDetail(DetailPanel):
         self.trainings.set_rows(loaded.records.trainings)
         self.awards.set_rows(loaded.records.awards)
         self.evaluations.set_rows(loaded.records.evaluations)
+
+    # the photo
+    def _show_photo(self, path: str | None) -> None:
+        """Show the stored photo *path* as a thumbnail, decoded off the GUI thread."""
+        if path is not None and path == self.photo_shown:
+            return  # photos are write-once: the same path is the same picture
+        self._photo_serial += 1  # a thumbnail still loading is no longer wanted
+        self.photo_shown = path
+        self.photo.clear()
+        if path is None:
+            self.photo.setText(self.tr("No photo"))
+            return
+        self.photo.setText(self.tr("Loading…"))
+        serial = self._photo_serial
+        run_task(
+            load_thumbnail,
+            photo_file(self.ctx.data_dir.photos, path),
+            self.PHOTO,
+            on_done=lambda image: self._photo_loaded(serial, image),
+            receiver=self,
+        )
+
+    def _photo_loaded(self, serial: int, image: QImage) -> None:
+        if serial != self._photo_serial:
+            return  # another volunteer (or photo) is shown by now
+        if image.isNull():
+            self.photo.setText(self.tr("Photo missing"))
+        else:
+            self.photo.setPixmap(QPixmap.fromImage(image))
+
+    def choose_photo(self) -> None:
+        v = self.volunteer
+        if v is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a photo of {name}").format(name=v.name),
+            "",
+            self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
+        )
+        if not name:
+            return
+        self.message.show_info(self.tr("Saving the photo…"))
+        self._service(
+            volunteers.set_volunteer_photo,
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.data_dir.photos,
+            v.id,
+            Path(name),
+            ok_text=self.tr("Photo saved."),
+        )
+
+    def remove_photo(self) -> None:
+        v = self.volunteer
+        if v is None or not v.photo_path:
+            return
+        self._service(
+            volunteers.set_volunteer_photo,
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.data_dir.photos,
+            v.id,
+            None,
+            ok_text=self.tr("Photo removed."),
+        )
 
     # actions
     def edit(self) -> None:

@@ -665,22 +665,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="221"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -1628,22 +1628,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="229"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="229"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="229"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="229"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -4946,22 +4946,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="213"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4987,210 +4987,260 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="245"/>
-        <location filename="../../app/views/volunteers_page.py" line="330"/>
+        <location filename="../../app/views/volunteers_page.py" line="261"/>
+        <location filename="../../app/views/volunteers_page.py" line="355"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="272"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="272"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="273"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="273"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="277"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="278"/>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="290"/>
+        <location filename="../../app/views/volunteers_page.py" line="306"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="291"/>
+        <location filename="../../app/views/volunteers_page.py" line="307"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="292"/>
-        <location filename="../../app/views/volunteers_page.py" line="373"/>
+        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="309"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="294"/>
+        <location filename="../../app/views/volunteers_page.py" line="310"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="295"/>
+        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <source>Remove photo</source>
+        <translation>去掉照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="313"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="296"/>
+        <location filename="../../app/views/volunteers_page.py" line="314"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="299"/>
+        <location filename="../../app/views/volunteers_page.py" line="317"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="303"/>
+        <location filename="../../app/views/volunteers_page.py" line="321"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="337"/>
+        <location filename="../../app/views/volunteers_page.py" line="365"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="342"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="345"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="348"/>
+        <location filename="../../app/views/volunteers_page.py" line="376"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="353"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="357"/>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="359"/>
+        <location filename="../../app/views/volunteers_page.py" line="387"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="364"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="370"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="370"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="373"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="385"/>
-        <location filename="../../app/views/volunteers_page.py" line="417"/>
+        <location filename="../../app/views/volunteers_page.py" line="416"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="418"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="432"/>
+        <source>Photo missing</source>
+        <translation>照片文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="442"/>
+        <source>Choose a photo of {name}</source>
+        <translation>选择{name}的照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="444"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="448"/>
+        <source>Saving the photo…</source>
+        <translation>正在保存照片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="456"/>
+        <source>Photo saved.</source>
+        <translation>照片已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="470"/>
+        <source>Photo removed.</source>
+        <translation>照片已去掉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="479"/>
+        <location filename="../../app/views/volunteers_page.py" line="511"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="393"/>
+        <location filename="../../app/views/volunteers_page.py" line="487"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="404"/>
+        <location filename="../../app/views/volunteers_page.py" line="498"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="405"/>
+        <location filename="../../app/views/volunteers_page.py" line="499"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="422"/>
+        <location filename="../../app/views/volunteers_page.py" line="516"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="430"/>
+        <location filename="../../app/views/volunteers_page.py" line="524"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="435"/>
+        <location filename="../../app/views/volunteers_page.py" line="529"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="436"/>
+        <location filename="../../app/views/volunteers_page.py" line="530"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="445"/>
+        <location filename="../../app/views/volunteers_page.py" line="539"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="458"/>
+        <location filename="../../app/views/volunteers_page.py" line="552"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="460"/>
+        <location filename="../../app/views/volunteers_page.py" line="554"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="467"/>
+        <location filename="../../app/views/volunteers_page.py" line="561"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="485"/>
+        <location filename="../../app/views/volunteers_page.py" line="579"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="491"/>
+        <location filename="../../app/views/volunteers_page.py" line="585"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
@@ -5473,42 +5523,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="106"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="107"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="108"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="109"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5516,18 +5566,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="774"/>
-        <location filename="../../app/views/volunteers_page.py" line="779"/>
+        <location filename="../../app/views/volunteers_page.py" line="868"/>
+        <location filename="../../app/views/volunteers_page.py" line="873"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="775"/>
+        <location filename="../../app/views/volunteers_page.py" line="869"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="776"/>
+        <location filename="../../app/views/volunteers_page.py" line="870"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5535,103 +5585,103 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="512"/>
+        <location filename="../../app/views/volunteers_page.py" line="606"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="517"/>
-        <location filename="../../app/views/volunteers_page.py" line="640"/>
+        <location filename="../../app/views/volunteers_page.py" line="611"/>
+        <location filename="../../app/views/volunteers_page.py" line="734"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="518"/>
+        <location filename="../../app/views/volunteers_page.py" line="612"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="547"/>
+        <location filename="../../app/views/volunteers_page.py" line="641"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="548"/>
+        <location filename="../../app/views/volunteers_page.py" line="642"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="549"/>
+        <location filename="../../app/views/volunteers_page.py" line="643"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="550"/>
+        <location filename="../../app/views/volunteers_page.py" line="644"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="551"/>
+        <location filename="../../app/views/volunteers_page.py" line="645"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="613"/>
+        <location filename="../../app/views/volunteers_page.py" line="707"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="628"/>
+        <location filename="../../app/views/volunteers_page.py" line="722"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="630"/>
+        <location filename="../../app/views/volunteers_page.py" line="724"/>
         <source>{n} volunteers</source>
         <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="655"/>
+        <location filename="../../app/views/volunteers_page.py" line="749"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="662"/>
+        <location filename="../../app/views/volunteers_page.py" line="756"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="702"/>
+        <location filename="../../app/views/volunteers_page.py" line="796"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="704"/>
+        <location filename="../../app/views/volunteers_page.py" line="798"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="719"/>
+        <location filename="../../app/views/volunteers_page.py" line="813"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="724"/>
+        <location filename="../../app/views/volunteers_page.py" line="818"/>
         <source>{n} volunteers exported to {path}.</source>
         <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="733"/>
+        <location filename="../../app/views/volunteers_page.py" line="827"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="751"/>
+        <location filename="../../app/views/volunteers_page.py" line="845"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="755"/>
+        <location filename="../../app/views/volunteers_page.py" line="849"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5872,7 +5922,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="278"/>
-        <location filename="../../app/services/volunteers.py" line="604"/>
+        <location filename="../../app/services/volunteers.py" line="613"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -6087,7 +6137,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1145"/>
+        <location filename="../../app/services/volunteers.py" line="1205"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -6184,7 +6234,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="362"/>
-        <location filename="../../app/services/volunteers.py" line="551"/>
+        <location filename="../../app/services/volunteers.py" line="560"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -6217,7 +6267,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="597"/>
+        <location filename="../../app/services/volunteers.py" line="606"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -6800,53 +6850,53 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="140"/>
+        <location filename="../../app/services/volunteers.py" line="147"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="147"/>
+        <location filename="../../app/services/volunteers.py" line="154"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="153"/>
+        <location filename="../../app/services/volunteers.py" line="160"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="157"/>
+        <location filename="../../app/services/volunteers.py" line="164"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="163"/>
+        <location filename="../../app/services/volunteers.py" line="170"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="174"/>
+        <location filename="../../app/services/volunteers.py" line="181"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="179"/>
+        <location filename="../../app/services/volunteers.py" line="186"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="478"/>
+        <location filename="../../app/services/volunteers.py" line="487"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="496"/>
+        <location filename="../../app/services/volunteers.py" line="505"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="503"/>
-        <location filename="../../app/services/volunteers.py" line="925"/>
+        <location filename="../../app/services/volunteers.py" line="512"/>
+        <location filename="../../app/services/volunteers.py" line="985"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -6862,68 +6912,68 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="316"/>
-        <location filename="../../app/services/volunteers.py" line="538"/>
+        <location filename="../../app/services/volunteers.py" line="547"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="560"/>
+        <location filename="../../app/services/volunteers.py" line="569"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="917"/>
+        <location filename="../../app/services/volunteers.py" line="977"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="920"/>
+        <location filename="../../app/services/volunteers.py" line="980"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="939"/>
+        <location filename="../../app/services/volunteers.py" line="999"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1094"/>
+        <location filename="../../app/services/volunteers.py" line="1154"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1138"/>
+        <location filename="../../app/services/volunteers.py" line="1198"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1164"/>
+        <location filename="../../app/services/volunteers.py" line="1224"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1236"/>
+        <location filename="../../app/services/volunteers.py" line="1296"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1240"/>
+        <location filename="../../app/services/volunteers.py" line="1300"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1268"/>
+        <location filename="../../app/services/volunteers.py" line="1328"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1272"/>
+        <location filename="../../app/services/volunteers.py" line="1332"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1325"/>
+        <location filename="../../app/services/volunteers.py" line="1385"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -6941,27 +6991,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="90"/>
+        <location filename="../../app/services/volunteers.py" line="97"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="91"/>
+        <location filename="../../app/services/volunteers.py" line="98"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="92"/>
+        <location filename="../../app/services/volunteers.py" line="99"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="93"/>
+        <location filename="../../app/services/volunteers.py" line="100"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="94"/>
+        <location filename="../../app/services/volunteers.py" line="101"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>

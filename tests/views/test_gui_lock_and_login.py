@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import COUNTER_PASSWORD, WORKER_PASSWORD  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 
 from app.errors import PermissionDenied
@@ -14,6 +13,7 @@ from app.settings import LAST_USERNAME
 from app.views.login import LoginDialog
 from app.views.settings_page import SettingsPage
 from app.views.tasks import default_runner
+from tests.views.conftest import COUNTER_PASSWORD, WORKER_PASSWORD
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]

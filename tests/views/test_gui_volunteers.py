@@ -258,3 +258,79 @@ def test_a_volunteer_is_linked_to_a_village_resident(qtbot, page, station, wait_
     member = households.search_residents(station.db, "钟小梅")[0]
     assert volunteers.get_volunteer(station.db, created.id).member_id == member.member_id
     wait_tasks()
+
+
+# --- the card photo ---------------------------------------------------------------------------
+
+
+def test_a_photo_is_chosen_shown_printed_and_removed(  # type: ignore[no-untyped-def]
+    qtbot, page, station, data_dir, tmp_path, monkeypatch, wait_tasks
+) -> None:
+    from PySide6.QtCore import QThread
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    decoded_on: list[bool] = []  # whether each thumbnail was decoded on the GUI thread
+    real_load = volunteers_module.load_thumbnail
+
+    def load(*args):  # type: ignore[no-untyped-def]
+        decoded_on.append(QThread.currentThread() is QApplication.instance().thread())
+        return real_load(*args)
+
+    monkeypatch.setattr(volunteers_module, "load_thumbnail", load)
+
+    def choose_file(path) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+        )
+
+    tab = page.volunteers
+    detail = tab.detail
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 10 and tab.model.row_at(3) is not None)
+    tab.view.selectRow(3)
+    qtbot.waitUntil(lambda: detail.volunteer is not None)
+    vid = detail.volunteer.id
+    assert vid == station.volunteers[3].id
+    assert detail.photo.text() == "No photo"
+    assert detail.buttons["photo"].isEnabled() and not detail.buttons["unphoto"].isEnabled()
+
+    image = QImage(300, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3c508c"))
+    assert image.save(str(tmp_path / "face.png"))
+    choose_file(tmp_path / "face.png")
+    qtbot.mouseClick(detail.buttons["photo"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.message.text() == "Photo saved.")
+    qtbot.waitUntil(
+        lambda: detail.photo.pixmap() is not None and not detail.photo.pixmap().isNull()
+    )
+    shown = detail.photo.pixmap()
+    assert shown.width() <= detail.PHOTO.width() and shown.height() <= detail.PHOTO.height()
+    stored = volunteers.get_volunteer(station.db, vid).photo_path
+    assert stored and detail.volunteer.photo_path == stored
+    assert (data_dir.photos / stored).is_file()
+    assert detail.buttons["unphoto"].isEnabled()
+    assert decoded_on and not any(decoded_on)  # thumbnails are decoded off the GUI thread
+
+    # the printed card carries the photo
+    qtbot.mouseClick(detail.buttons["card"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(open_previews()) == 1)
+    assert b"/Subtype /Image" in detail.last_cards_pdf
+    for dialog in open_previews():
+        dialog.close()
+
+    # a file that is not a picture is refused; the photo stays
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a picture")
+    choose_file(notes)
+    qtbot.mouseClick(detail.buttons["photo"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.message.text().startswith("Only pictures"))
+    assert volunteers.get_volunteer(station.db, vid).photo_path == stored
+
+    # removing it drops the reference and keeps the file
+    qtbot.mouseClick(detail.buttons["unphoto"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.message.text() == "Photo removed.")
+    qtbot.waitUntil(lambda: detail.photo.text() == "No photo")
+    assert not detail.buttons["unphoto"].isEnabled()
+    assert volunteers.get_volunteer(station.db, vid).photo_path is None
+    assert (data_dir.photos / stored).is_file()
+    wait_tasks()
