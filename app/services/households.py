@@ -647,14 +647,35 @@ def _hits(session: Session, query: Select) -> list[HouseholdHit]:
 
 
 def search(
-    db: Database, query: str, limit: int = 20, *, include_inactive: bool = False
+    db: Database,
+    query: str,
+    limit: int = 20,
+    *,
+    include_inactive: bool = False,
+    card_key: bytes | None = None,
 ) -> list[HouseholdHit]:
-    """Households matching what a person typed (see the module docstring)."""
+    """Households matching what a person typed or scanned (see the module docstring).
+
+    A scanned household card (with *card_key*) finds its household; a forged,
+    revoked or unknown card raises the card service's error, so the person is
+    told why rather than shown an empty list.
+    """
     text = " ".join(query.split())
     if not text:
         return []
     limit = max(1, min(limit, MAX_SEARCH_LIMIT))
     found: dict[str, HouseholdHit] = {}
+    from app.services import cards
+
+    if card_key is not None and cards.looks_like_payload(text):
+        subject = cards.resolve_card(db, card_key, text)
+        if subject.kind != cards.CardKind.HOUSEHOLD.value:
+            return []
+        with db.read() as session:
+            query_one = select(*_HIT_COLUMNS).where(
+                Household.id == subject.subject_id, Household.deleted.is_(False)
+            )
+            return _hits(session, query_one)
 
     def base(*extra):
         q = select(*_HIT_COLUMNS, *extra).where(Household.deleted.is_(False))

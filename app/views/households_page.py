@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
@@ -498,6 +499,21 @@ class HouseholdDetail(DetailPanel):
 # --- the households tab ------------------------------------------------------------------------
 
 
+def search_households(
+    db: Database, data_dir: DataDir, text: str, *, include_inactive: bool
+) -> list[HouseholdHit]:
+    """The search box: typed text, or a scanned household card (its key read here,
+    off the GUI thread)."""
+    key = None
+    if cards.looks_like_payload(text):
+        from app.services.keys import load_keys
+
+        key = load_keys(data_dir.keys).card_key
+    return households.search(
+        db, text, households.MAX_SEARCH_LIMIT, include_inactive=include_inactive, card_key=key
+    )
+
+
 class HouseholdsTab(QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -595,15 +611,17 @@ class HouseholdsTab(QWidget):
         text = self.search.text().strip()
         self._search_serial += 1
         serial = self._search_serial
+        if self.message.kind == "error":  # e.g. an earlier forged card: a new search starts
+            self.message.clear_message()
         if not text:
             self.model.set_filter(self.current_filter())
             return
         flt = self.current_filter()
         run_task(
-            households.search,
+            search_households,
             self.ctx.db,
+            self.ctx.data_dir,
             text,
-            households.MAX_SEARCH_LIMIT,
             include_inactive=flt.include_inactive,
             on_done=lambda hits: self._search_done(serial, flt, hits),
             on_error=lambda e: self.message.show_error(error_text(e)),

@@ -2187,175 +2187,175 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="263"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="290"/>
+        <location filename="../../app/views/households_page.py" line="291"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="292"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="293"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="294"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="295"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="296"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="298"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="299"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="300"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="308"/>
+        <location filename="../../app/views/households_page.py" line="309"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="310"/>
+        <location filename="../../app/views/households_page.py" line="311"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="340"/>
+        <location filename="../../app/views/households_page.py" line="341"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="346"/>
+        <location filename="../../app/views/households_page.py" line="347"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="348"/>
+        <location filename="../../app/views/households_page.py" line="349"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="356"/>
+        <location filename="../../app/views/households_page.py" line="357"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="363"/>
+        <location filename="../../app/views/households_page.py" line="364"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="370"/>
-        <location filename="../../app/views/households_page.py" line="381"/>
-        <location filename="../../app/views/households_page.py" line="420"/>
+        <location filename="../../app/views/households_page.py" line="371"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
+        <location filename="../../app/views/households_page.py" line="421"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="375"/>
+        <location filename="../../app/views/households_page.py" line="376"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="389"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="391"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="400"/>
+        <location filename="../../app/views/households_page.py" line="401"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="409"/>
+        <location filename="../../app/views/households_page.py" line="410"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="411"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="425"/>
+        <location filename="../../app/views/households_page.py" line="426"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="430"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="437"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="439"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="450"/>
+        <location filename="../../app/views/households_page.py" line="451"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="463"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="464"/>
+        <location filename="../../app/views/households_page.py" line="465"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="488"/>
+        <location filename="../../app/views/households_page.py" line="489"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="492"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2421,42 +2421,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="109"/>
+        <location filename="../../app/views/households_page.py" line="110"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="111"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="112"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="114"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2464,22 +2464,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="830"/>
+        <location filename="../../app/views/households_page.py" line="848"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="831"/>
+        <location filename="../../app/views/households_page.py" line="849"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="832"/>
+        <location filename="../../app/views/households_page.py" line="850"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="834"/>
+        <location filename="../../app/views/households_page.py" line="852"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2487,123 +2487,123 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="509"/>
+        <location filename="../../app/views/households_page.py" line="525"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="513"/>
-        <location filename="../../app/views/households_page.py" line="635"/>
+        <location filename="../../app/views/households_page.py" line="529"/>
+        <location filename="../../app/views/households_page.py" line="653"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="514"/>
+        <location filename="../../app/views/households_page.py" line="530"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="544"/>
+        <location filename="../../app/views/households_page.py" line="560"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="545"/>
+        <location filename="../../app/views/households_page.py" line="561"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="546"/>
+        <location filename="../../app/views/households_page.py" line="562"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="547"/>
+        <location filename="../../app/views/households_page.py" line="563"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="548"/>
+        <location filename="../../app/views/households_page.py" line="564"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="549"/>
+        <location filename="../../app/views/households_page.py" line="565"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="624"/>
+        <location filename="../../app/views/households_page.py" line="642"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="626"/>
+        <location filename="../../app/views/households_page.py" line="644"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="665"/>
+        <location filename="../../app/views/households_page.py" line="683"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="669"/>
+        <location filename="../../app/views/households_page.py" line="687"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="679"/>
+        <location filename="../../app/views/households_page.py" line="697"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="698"/>
+        <location filename="../../app/views/households_page.py" line="716"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="702"/>
+        <location filename="../../app/views/households_page.py" line="720"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="718"/>
+        <location filename="../../app/views/households_page.py" line="736"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="719"/>
+        <location filename="../../app/views/households_page.py" line="737"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="730"/>
+        <location filename="../../app/views/households_page.py" line="748"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="754"/>
+        <location filename="../../app/views/households_page.py" line="772"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="756"/>
+        <location filename="../../app/views/households_page.py" line="774"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="765"/>
+        <location filename="../../app/views/households_page.py" line="783"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="770"/>
+        <location filename="../../app/views/households_page.py" line="788"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="779"/>
+        <location filename="../../app/views/households_page.py" line="797"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3192,52 +3192,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="139"/>
+        <location filename="../../app/views/households_page.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="141"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="142"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="143"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>

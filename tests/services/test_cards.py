@@ -121,3 +121,18 @@ def test_slip_payload_verifies_without_a_card_row(carded) -> None:
     subject = cards.resolve_card(db, key, cards.slip_payload(key, rid))
     assert (subject.kind, subject.subject_id) == ("R", rid)
     assert cards.decode_id(cards.encode_id(rid)) == rid
+
+
+def test_household_search_finds_a_scanned_card_and_explains_a_bad_one(carded) -> None:
+    db, admin, key, h = carded
+    new_household(db, admin, "002", "李四")
+    card = cards.issue_card(db, admin, key, CardKind.HOUSEHOLD, h.id)
+    hits = households.search(db, card.payload.lower(), card_key=key)  # Caps Lock on the scanner
+    assert [x.number for x in hits] == ["001"]
+    assert households.search(db, card.payload) == []  # without the key it is not a search term
+    cards.reissue_card(db, admin, key, CardKind.HOUSEHOLD, h.id, "lost")
+    with pytest.raises(cards.RevokedCard):
+        households.search(db, card.payload, card_key=key)
+    forged = card.payload[:-2] + ("AA" if not card.payload.endswith("AA") else "BB")
+    with pytest.raises(cards.ForgedCard):
+        households.search(db, forged, card_key=key)

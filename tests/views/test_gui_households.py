@@ -228,3 +228,23 @@ def test_cards_for_selected_households_open_in_the_preview(
     preview = open_previews()[-1]
     assert preview.page_count() == 2  # nine cards: two A4 sheets of eight
     preview.close()
+
+
+def test_a_scanned_household_card_finds_its_household(qtbot, tab, village, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from app.services import cards, keys
+
+    db, admin = village
+    key = keys.load_keys(data_dir.keys).card_key
+    h = households.find_by_number(db, "002")
+    assert h is not None
+    card = cards.issue_card(db, admin, key, cards.CardKind.HOUSEHOLD, h.id)
+    tab.search.setText(card.payload)  # a keyboard-wedge scanner types it and Enter
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.model.hits is not None)
+    assert [x.number for x in tab.model.hits or []] == ["002"]
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    forged = card.payload[:-2] + ("AA" if not card.payload.endswith("AA") else "BB")
+    tab.search.setText(forged)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.message.kind == "error")
+    assert "altered" in tab.message.text() or "not valid" in tab.message.text()
