@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database
@@ -32,6 +32,9 @@ from app.views.widgets import format_local
 from app.views.wizard import FirstRunWizard
 
 log = logging.getLogger(__name__)
+
+
+QUICK_CHECK_DELAY_MS = 3000
 
 
 def _quick_check(db: Database) -> list[CheckResult]:
@@ -63,6 +66,7 @@ class Workbench(QObject):
         self._hidden: list[QWidget] = []
         self._auto_backup_done = False
         self._quick_check_done = False
+        self.quick_check_results: list[CheckResult] | None = None
         self.idle = IdleWatcher(settings.get(IDLE_LOCK_MINUTES), self)
         self.idle.idle.connect(self.lock)
         self.events.idle_lock_changed.connect(self.idle.set_minutes)
@@ -126,17 +130,29 @@ class Workbench(QObject):
             )
 
         if not self._quick_check_done:
-            self._quick_check_done = True
-            run_task(
-                _quick_check,
-                self.db,
-                on_done=self._quick_checked,
-                on_error=lambda exc: log.warning("start-up check failed: %s", exc),
-                receiver=self,
-            )
+            # Once the person can work: the check loads the feature models and
+            # reads the ledger, which would otherwise compete with the first paint.
+            # The timer belongs to the window, so signing out first cancels it.
+            timer = QTimer(window)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._start_quick_check)
+            timer.start(QUICK_CHECK_DELAY_MS)
+
+    def _start_quick_check(self) -> None:
+        if self._quick_check_done:
+            return
+        self._quick_check_done = True
+        run_task(
+            _quick_check,
+            self.db,
+            on_done=self._quick_checked,
+            on_error=lambda exc: log.warning("start-up check failed: %s", exc),
+            receiver=self,
+        )
 
     def _quick_checked(self, results: list[CheckResult]) -> None:
         """A sample of balances disagreed with the ledger: tell the operator, keep working."""
+        self.quick_check_results = results
         wrong = [r for r in results if not r.ok]
         for result in wrong:
             log.warning("start-up check %s: %s", result.name, "; ".join(result.problems))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from app.services import households
 from app.services.households import HouseholdData, MemberData
 from app.views.tasks import default_runner
+
+
+@pytest.fixture(autouse=True)
+def _check_at_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In the app the check waits until the window has painted; here it need not."""
+    monkeypatch.setattr("app.views.session.QUICK_CHECK_DELAY_MS", 0)
 
 
 def _enter(qtbot, station_db, make_workbench):  # type: ignore[no-untyped-def]
@@ -40,4 +47,5 @@ def test_a_sound_station_starts_quietly(qtbot, station_db, make_workbench, monke
         "app.views.session.QMessageBox.warning", lambda _p, _t, body: shown.append(body)
     )
     bench = _enter(qtbot, station_db, make_workbench)
-    assert bench._quick_check_done and shown == []
+    qtbot.waitUntil(lambda: bench.quick_check_results is not None)
+    assert all(r.ok for r in bench.quick_check_results) and shown == []
