@@ -1,4 +1,4 @@
-"""Pictures copied into the data folder — activity photos and goods photos alike.
+"""Pictures copied into the data folder — activity, goods and volunteer photos alike.
 
 Every picture the station keeps lives under ``<data>/photos`` and is named in
 the database by its path relative to that folder ("/"-separated), so the data
@@ -16,16 +16,26 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.db import Database
+    from app.services.auth import Actor
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"})
 MAX_PHOTO_BYTES = 30 * 1024 * 1024
 _BLOCK = 1 << 20
+R = TypeVar("R", bound="HasPhoto")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -118,3 +128,65 @@ def stored_photo(source: Path, photos_root: Path, folder: str, stem: str) -> Ite
         with contextlib.suppress(OSError):
             copied.file.unlink()
         raise
+
+
+class HasPhoto(Protocol):
+    id: str
+    photo_path: str | None
+
+
+def set_record_photo(
+    db: Database,
+    actor: Actor,
+    photos_root: Path,
+    source: Path | None,
+    *,
+    target_type: str,
+    folder: str,
+    load: Callable[[Session], R],
+    view: Callable[[Session, R], V],
+) -> V:
+    """Give the record *load* returns a copy of *source* as its photo, or none.
+
+    The one use case behind "goods photo" and "volunteer photo": ``None`` only
+    drops the reference (the file stays: photos are write-once and a backup may
+    still name it); otherwise the picture is checked, copied under *folder* and
+    recorded in the same transaction as its audit entry
+    (``<target_type>.photo_set`` / ``.photo_remove``).  The caller checks the
+    permission.
+    """
+    from app.services import audit
+
+    if source is None:
+        with db.write() as session:
+            record = load(session)
+            if record.photo_path is not None:
+                before = record.photo_path
+                record.photo_path = None
+                audit.record(
+                    session,
+                    actor,
+                    f"{target_type}.photo_remove",
+                    target_type,
+                    record.id,
+                    before={"photo": before},
+                )
+            return view(session, record)
+    source = Path(source)
+    check_photo(source)
+    with db.read() as session:
+        load(session)  # refuse an unknown record before copying anything
+    with stored_photo(source, photos_root, folder, new_id()) as copied, db.write() as session:
+        record = load(session)
+        previous = record.photo_path
+        record.photo_path = copied.path
+        audit.record(
+            session,
+            actor,
+            f"{target_type}.photo_set",
+            target_type,
+            record.id,
+            before={"photo": previous} if previous else None,
+            after={"photo": copied.path, "name": source.name[:200], "sha256": copied.sha256},
+        )
+        return view(session, record)

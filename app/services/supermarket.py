@@ -348,43 +348,16 @@ def set_goods_photo(
     are write-once and a backup may still name it.
     """
     require(actor, Permission.DAILY_WORK)
-    if source is None:
-        with db.write() as session:
-            goods = _get_goods(session, goods_id)
-            if goods.photo_path is not None:
-                before = goods.photo_path
-                goods.photo_path = None
-                audit.record(
-                    session,
-                    actor,
-                    "goods.photo_remove",
-                    "goods",
-                    goods.id,
-                    before={"photo": before},
-                )
-            return _goods_view(goods)
-    source = Path(source)
-    photos.check_photo(source)
-    with db.read() as session:
-        _get_goods(session, goods_id)
-    folder = f"{GOODS_PHOTO_FOLDER}/{goods_id}"
-    with (
-        photos.stored_photo(source, photos_root, folder, new_id()) as copied,
-        db.write() as session,
-    ):
-        goods = _get_goods(session, goods_id)
-        previous = goods.photo_path
-        goods.photo_path = copied.path
-        audit.record(
-            session,
-            actor,
-            "goods.photo_set",
-            "goods",
-            goods.id,
-            before={"photo": previous} if previous else None,
-            after={"photo": copied.path, "name": source.name[:200], "sha256": copied.sha256},
-        )
-        return _goods_view(goods)
+    return photos.set_record_photo(
+        db,
+        actor,
+        photos_root,
+        source,
+        target_type="goods",
+        folder=f"{GOODS_PHOTO_FOLDER}/{goods_id}",
+        load=lambda session: _get_goods(session, goods_id),
+        view=lambda _session, goods: _goods_view(goods),
+    )
 
 
 def list_goods(

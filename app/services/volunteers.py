@@ -47,7 +47,6 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.ids import new_id
 from app.models import (
     Card,
     LocalState,
@@ -722,43 +721,16 @@ def set_volunteer_photo(
     are write-once and a backup may still name it.
     """
     require(actor, Permission.DAILY_WORK)
-    if source is None:
-        with db.write() as session:
-            v = get_volunteer_row(session, volunteer_id)
-            if v.photo_path is not None:
-                before = v.photo_path
-                v.photo_path = None
-                audit.record(
-                    session,
-                    actor,
-                    "volunteer.photo_remove",
-                    "volunteer",
-                    v.id,
-                    before={"photo": before},
-                )
-            return volunteer_view(session, v)
-    source = Path(source)
-    photos.check_photo(source)
-    with db.read() as session:
-        get_volunteer_row(session, volunteer_id)
-    folder = f"{VOLUNTEER_PHOTO_FOLDER}/{volunteer_id}"
-    with (
-        photos.stored_photo(source, photos_root, folder, new_id()) as copied,
-        db.write() as session,
-    ):
-        v = get_volunteer_row(session, volunteer_id)
-        previous = v.photo_path
-        v.photo_path = copied.path
-        audit.record(
-            session,
-            actor,
-            "volunteer.photo_set",
-            "volunteer",
-            v.id,
-            before={"photo": previous} if previous else None,
-            after={"photo": copied.path, "name": source.name[:200], "sha256": copied.sha256},
-        )
-        return volunteer_view(session, v)
+    return photos.set_record_photo(
+        db,
+        actor,
+        photos_root,
+        source,
+        target_type="volunteer",
+        folder=f"{VOLUNTEER_PHOTO_FOLDER}/{volunteer_id}",
+        load=lambda session: get_volunteer_row(session, volunteer_id),
+        view=volunteer_view,
+    )
 
 
 def volunteer_personal(db: Database, actor: Actor, volunteer_id: str) -> tuple[str, str]:
