@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -68,7 +67,7 @@ from app.views.points_common import (
 )
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading
 
 SEARCH_DELAY_MS = 250
 
@@ -554,22 +553,20 @@ class HouseholdsTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
-        self.action_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text, slot in (
-            ("new", self.tr("&New household…"), self.new_household),
-            ("import", self.tr("&Import roster…"), self.import_roster),
-            ("export", self.tr("E&xport list…"), self.export_list),
-            ("batch", self.tr("&Batch award…"), self.batch_award),
-            ("undo_batch", self.tr("&Undo last batch…"), self.undo_batch),
-            ("cards", self.tr("Print &cards"), self.print_cards),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"households_{key}")
-            button.clicked.connect(slot)
-            button.setEnabled(daily)
-            bar.addWidget(button)
-            self.action_buttons[key] = button
+        self.action_buttons = button_row(
+            bar,
+            "households",
+            (
+                ("new", self.tr("&New household…"), self.new_household),
+                ("import", self.tr("&Import roster…"), self.import_roster),
+                ("export", self.tr("E&xport list…"), self.export_list),
+                ("batch", self.tr("&Batch award…"), self.batch_award),
+                ("undo_batch", self.tr("&Undo last batch…"), self.undo_batch),
+                ("cards", self.tr("Print &cards"), self.print_cards),
+            ),
+            enabled=daily,
+        )
         self.action_buttons["undo_batch"].setEnabled(False)
         bar.addStretch(1)
 

@@ -53,7 +53,7 @@ from app.views.points_options import (
 )
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text, format_local
+from app.views.widgets import MessageLabel, button_row, error_text, format_local
 
 PERIOD_STATES = {
     "open": QT_TRANSLATE_NOOP("PeriodState", "Open"),
@@ -323,18 +323,16 @@ class RulesTab(QWidget):
         self.message = MessageLabel()
         can = ctx.actor.can(Permission.MANAGE_SETTINGS)
         bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("new", self.tr("&New rule…"), self.new_rule),
-            ("edit", self.tr("&Edit…"), self.edit_rule),
-            ("toggle", self.tr("Stop / resume using"), self.toggle_rule),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"rules_{key}")
-            button.clicked.connect(slot)
-            button.setEnabled(can)
-            bar.addWidget(button)
-            self.buttons[key] = button
+        self.buttons = button_row(
+            bar,
+            "rules",
+            (
+                ("new", self.tr("&New rule…"), self.new_rule),
+                ("edit", self.tr("&Edit…"), self.edit_rule),
+                ("toggle", self.tr("Stop / resume using"), self.toggle_rule),
+            ),
+            enabled=can,
+        )
         bar.addStretch(1)
         bar.addWidget(self.show_disabled)
         layout = QVBoxLayout(self)
@@ -450,20 +448,19 @@ class PeriodsTab(QWidget):
         # periods
         self.model = PeriodsModel(self)
         self.view = _view(self.model, "periods_table")
-        self.period_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text, slot in (
-            ("open", self.tr("&Open current period"), self.open_period),
-            ("publicize", self.tr("&Publicize (公示)…"), self.publicize),
-            ("notice", self.tr("Print 公示 &list"), self.print_notice),
-            ("finalize", self.tr("&Finalize…"), self.finalize),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"period_{key}")
-            button.clicked.connect(slot)
-            button.setEnabled(admin or key == "notice")
-            bar.addWidget(button)
-            self.period_buttons[key] = button
+        self.period_buttons = button_row(
+            bar,
+            "period",
+            (
+                ("open", self.tr("&Open current period"), self.open_period),
+                ("publicize", self.tr("&Publicize (公示)…"), self.publicize),
+                ("notice", self.tr("Print 公示 &list"), self.print_notice),
+                ("finalize", self.tr("&Finalize…"), self.finalize),
+            ),
+            enabled=admin,
+        )
+        self.period_buttons["notice"].setEnabled(True)  # anyone may print the notice
         bar.addStretch(1)
         periods_box = QGroupBox(self.tr("Periods"))
         periods_layout = QVBoxLayout(periods_box)

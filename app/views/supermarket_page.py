@@ -47,7 +47,7 @@ from app.views.pages import PageContext
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file, preview_picture
-from app.views.widgets import MessageLabel, error_text, format_local, heading
+from app.views.widgets import MessageLabel, button_row, error_text, format_local, heading
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -379,22 +379,20 @@ class GoodsTab(QWidget):
         self.message = MessageLabel()
         can_manage = ctx.actor.can(Permission.DAILY_WORK)
         buttons = QHBoxLayout()
-        self.action_buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("add", self.tr("&New goods…"), self.add_goods),
-            ("edit", self.tr("&Edit…"), self.edit_goods),
-            ("receive", self.tr("&Receive stock…"), lambda: self.stock(StockDialog.RECEIVE)),
-            ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
-            ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
-            ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
-            ("history", self.tr("Stock &history"), self.show_history),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"goods_{key}")
-            button.clicked.connect(slot)
-            button.setEnabled(can_manage)
-            buttons.addWidget(button)
-            self.action_buttons[key] = button
+        self.action_buttons = button_row(
+            buttons,
+            "goods",
+            (
+                ("add", self.tr("&New goods…"), self.add_goods),
+                ("edit", self.tr("&Edit…"), self.edit_goods),
+                ("receive", self.tr("&Receive stock…"), lambda: self.stock(StockDialog.RECEIVE)),
+                ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
+                ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
+                ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
+                ("history", self.tr("Stock &history"), self.show_history),
+            ),
+            enabled=can_manage,
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)

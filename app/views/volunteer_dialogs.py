@@ -52,7 +52,7 @@ from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text
+from app.views.widgets import MessageLabel, button_row, error_text
 
 
 def checkable_list(items: list[tuple[str, str]], checked: set[str], name: str) -> QListView:
@@ -423,18 +423,16 @@ class TeamsDialog(QDialog):
         self.view = table_view(self.model, "teams_table")
         self.message = MessageLabel()
         bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("new", self.tr("&New team…"), self.new_team),
-            ("edit", self.tr("&Edit…"), self.edit_team),
-            ("toggle", self.tr("&Disband / use again"), self.toggle_team),
-            ("defaults", self.tr('Add the "8+N" &default teams'), self.add_defaults),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"teams_{key}")
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-            self.buttons[key] = button
+        self.buttons = button_row(
+            bar,
+            "teams",
+            (
+                ("new", self.tr("&New team…"), self.new_team),
+                ("edit", self.tr("&Edit…"), self.edit_team),
+                ("toggle", self.tr("&Disband / use again"), self.toggle_team),
+                ("defaults", self.tr('Add the "8+N" &default teams'), self.add_defaults),
+            ),
+        )
         bar.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

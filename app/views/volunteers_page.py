@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -93,7 +92,7 @@ from app.views.volunteer_dialogs import (
     VolunteerDialog,
     VolunteerTeamsDialog,
 )
-from app.views.widgets import MessageLabel, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading
 
 SEARCH_DELAY_MS = 250
 
@@ -635,21 +634,19 @@ class VolunteersTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
-        self.action_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text, slot in (
-            ("new", self.tr("&New volunteer…"), self.new_volunteer),
-            ("teams", self.tr("&Teams…"), self.manage_teams),
-            ("import", self.tr("&Import roster…"), self.import_roster),
-            ("export", self.tr("E&xport list…"), self.export_list),
-            ("cards", self.tr("Print &cards (8 per A4)"), self.print_cards),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"volunteers_{key}")
-            button.clicked.connect(slot)
-            button.setEnabled(daily)
-            bar.addWidget(button)
-            self.action_buttons[key] = button
+        self.action_buttons = button_row(
+            bar,
+            "volunteers",
+            (
+                ("new", self.tr("&New volunteer…"), self.new_volunteer),
+                ("teams", self.tr("&Teams…"), self.manage_teams),
+                ("import", self.tr("&Import roster…"), self.import_roster),
+                ("export", self.tr("E&xport list…"), self.export_list),
+                ("cards", self.tr("Print &cards (8 per A4)"), self.print_cards),
+            ),
+            enabled=daily,
+        )
         bar.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)

@@ -9,10 +9,11 @@ The stylesheet colours them by the ``kind`` property (``error``, ``ok``,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.errors import DomainError
 from app.models import StationMode
@@ -216,3 +217,24 @@ class StationFactsForm(QWidget):
         self.county.setText(info.county)
         self.leader.setText(info.leader_name)
         self.phone.setText(info.contact_phone)
+
+
+ButtonRowSpec = tuple[str, str, Callable[[], object]]
+
+
+def button_row(
+    layout: QBoxLayout, prefix: str, specs: Iterable[ButtonRowSpec], *, enabled: bool = True
+) -> dict[str, QPushButton]:
+    """A page's row of action buttons: ``(key, text, slot)`` each, named ``<prefix>_<key>``.
+
+    Returns the buttons by key, so the page can enable or hide single ones later.
+    """
+    buttons: dict[str, QPushButton] = {}
+    for key, text, slot in specs:
+        button = QPushButton(text)
+        button.setObjectName(f"{prefix}_{key}")
+        button.clicked.connect(slot)
+        button.setEnabled(enabled)
+        layout.addWidget(button)
+        buttons[key] = button
+    return buttons

@@ -665,22 +665,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="226"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="226"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="226"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="226"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -1145,12 +1145,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="69"/>
+        <location filename="../../app/views/widgets.py" line="70"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="90"/>
+        <location filename="../../app/views/widgets.py" line="91"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1628,22 +1628,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="234"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="234"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="234"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="234"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -1821,102 +1821,102 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="384"/>
+        <location filename="../../app/views/supermarket_page.py" line="386"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="385"/>
+        <location filename="../../app/views/supermarket_page.py" line="387"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="386"/>
+        <location filename="../../app/views/supermarket_page.py" line="388"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="387"/>
+        <location filename="../../app/views/supermarket_page.py" line="389"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="388"/>
+        <location filename="../../app/views/supermarket_page.py" line="390"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="391"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <location filename="../../app/views/supermarket_page.py" line="392"/>
         <source>Stock &amp;history</source>
         <translation>库存记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="425"/>
+        <location filename="../../app/views/supermarket_page.py" line="423"/>
         <source>{n} goods are low on stock: {names}</source>
         <translation>有 {n} 种商品库存不足：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="435"/>
+        <location filename="../../app/views/supermarket_page.py" line="433"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="446"/>
+        <location filename="../../app/views/supermarket_page.py" line="444"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="451"/>
+        <location filename="../../app/views/supermarket_page.py" line="449"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="457"/>
+        <location filename="../../app/views/supermarket_page.py" line="455"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="491"/>
+        <location filename="../../app/views/supermarket_page.py" line="489"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="492"/>
+        <location filename="../../app/views/supermarket_page.py" line="490"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="493"/>
+        <location filename="../../app/views/supermarket_page.py" line="491"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="494"/>
+        <location filename="../../app/views/supermarket_page.py" line="492"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="495"/>
+        <location filename="../../app/views/supermarket_page.py" line="493"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="496"/>
+        <location filename="../../app/views/supermarket_page.py" line="494"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="505"/>
+        <location filename="../../app/views/supermarket_page.py" line="503"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="506"/>
+        <location filename="../../app/views/supermarket_page.py" line="504"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2187,175 +2187,175 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="263"/>
-        <location filename="../../app/views/households_page.py" line="333"/>
+        <location filename="../../app/views/households_page.py" line="262"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="290"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="291"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="292"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="293"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="294"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="295"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="296"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="298"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="300"/>
+        <location filename="../../app/views/households_page.py" line="299"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="309"/>
+        <location filename="../../app/views/households_page.py" line="308"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="311"/>
+        <location filename="../../app/views/households_page.py" line="310"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="341"/>
+        <location filename="../../app/views/households_page.py" line="340"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="347"/>
+        <location filename="../../app/views/households_page.py" line="346"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="349"/>
+        <location filename="../../app/views/households_page.py" line="348"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="357"/>
+        <location filename="../../app/views/households_page.py" line="356"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="364"/>
+        <location filename="../../app/views/households_page.py" line="363"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="371"/>
-        <location filename="../../app/views/households_page.py" line="382"/>
-        <location filename="../../app/views/households_page.py" line="421"/>
+        <location filename="../../app/views/households_page.py" line="370"/>
+        <location filename="../../app/views/households_page.py" line="381"/>
+        <location filename="../../app/views/households_page.py" line="420"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="376"/>
+        <location filename="../../app/views/households_page.py" line="375"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="389"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="391"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="401"/>
+        <location filename="../../app/views/households_page.py" line="400"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="409"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="411"/>
+        <location filename="../../app/views/households_page.py" line="410"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="426"/>
+        <location filename="../../app/views/households_page.py" line="425"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="430"/>
+        <location filename="../../app/views/households_page.py" line="429"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="437"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="439"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="451"/>
+        <location filename="../../app/views/households_page.py" line="450"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="463"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="465"/>
+        <location filename="../../app/views/households_page.py" line="464"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="489"/>
+        <location filename="../../app/views/households_page.py" line="488"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="492"/>
+        <location filename="../../app/views/households_page.py" line="491"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2421,42 +2421,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="109"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="110"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="111"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="112"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="113"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="115"/>
+        <location filename="../../app/views/households_page.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="124"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="124"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2464,22 +2464,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="848"/>
+        <location filename="../../app/views/households_page.py" line="845"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="846"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="850"/>
+        <location filename="../../app/views/households_page.py" line="847"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="852"/>
+        <location filename="../../app/views/households_page.py" line="849"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2487,123 +2487,123 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="525"/>
+        <location filename="../../app/views/households_page.py" line="524"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="529"/>
-        <location filename="../../app/views/households_page.py" line="653"/>
+        <location filename="../../app/views/households_page.py" line="528"/>
+        <location filename="../../app/views/households_page.py" line="650"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="530"/>
+        <location filename="../../app/views/households_page.py" line="529"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="560"/>
+        <location filename="../../app/views/households_page.py" line="561"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="561"/>
+        <location filename="../../app/views/households_page.py" line="562"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="562"/>
+        <location filename="../../app/views/households_page.py" line="563"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="563"/>
+        <location filename="../../app/views/households_page.py" line="564"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="565"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="565"/>
+        <location filename="../../app/views/households_page.py" line="566"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="642"/>
+        <location filename="../../app/views/households_page.py" line="639"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="644"/>
+        <location filename="../../app/views/households_page.py" line="641"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="683"/>
+        <location filename="../../app/views/households_page.py" line="680"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="687"/>
+        <location filename="../../app/views/households_page.py" line="684"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="697"/>
+        <location filename="../../app/views/households_page.py" line="694"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="716"/>
+        <location filename="../../app/views/households_page.py" line="713"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="720"/>
+        <location filename="../../app/views/households_page.py" line="717"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="736"/>
+        <location filename="../../app/views/households_page.py" line="733"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="737"/>
+        <location filename="../../app/views/households_page.py" line="734"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="748"/>
+        <location filename="../../app/views/households_page.py" line="745"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="772"/>
+        <location filename="../../app/views/households_page.py" line="769"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="774"/>
+        <location filename="../../app/views/households_page.py" line="771"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="783"/>
+        <location filename="../../app/views/households_page.py" line="780"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="788"/>
+        <location filename="../../app/views/households_page.py" line="785"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="797"/>
+        <location filename="../../app/views/households_page.py" line="794"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3192,52 +3192,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="139"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="140"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="141"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="142"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="143"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="146"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3580,73 +3580,73 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="409"/>
+        <location filename="../../app/views/points_tabs.py" line="407"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="411"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="414"/>
+        <location filename="../../app/views/points_tabs.py" line="412"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="415"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="424"/>
-        <location filename="../../app/views/points_tabs.py" line="428"/>
+        <location filename="../../app/views/points_tabs.py" line="422"/>
+        <location filename="../../app/views/points_tabs.py" line="426"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="432"/>
+        <location filename="../../app/views/points_tabs.py" line="430"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="433"/>
+        <location filename="../../app/views/points_tabs.py" line="431"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="435"/>
+        <location filename="../../app/views/points_tabs.py" line="433"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="437"/>
+        <location filename="../../app/views/points_tabs.py" line="435"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="441"/>
+        <location filename="../../app/views/points_tabs.py" line="439"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="442"/>
+        <location filename="../../app/views/points_tabs.py" line="440"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="443"/>
+        <location filename="../../app/views/points_tabs.py" line="441"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="444"/>
+        <location filename="../../app/views/points_tabs.py" line="442"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="445"/>
+        <location filename="../../app/views/points_tabs.py" line="443"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
@@ -3671,152 +3671,152 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="468"/>
+        <location filename="../../app/views/points_tabs.py" line="465"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="474"/>
+        <location filename="../../app/views/points_tabs.py" line="471"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="483"/>
+        <location filename="../../app/views/points_tabs.py" line="480"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="486"/>
+        <location filename="../../app/views/points_tabs.py" line="483"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="497"/>
+        <location filename="../../app/views/points_tabs.py" line="494"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="504"/>
+        <location filename="../../app/views/points_tabs.py" line="501"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="507"/>
+        <location filename="../../app/views/points_tabs.py" line="504"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="511"/>
+        <location filename="../../app/views/points_tabs.py" line="508"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="572"/>
+        <location filename="../../app/views/points_tabs.py" line="569"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="582"/>
+        <location filename="../../app/views/points_tabs.py" line="579"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="593"/>
+        <location filename="../../app/views/points_tabs.py" line="590"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="595"/>
+        <location filename="../../app/views/points_tabs.py" line="592"/>
         <source>Every household gets the base score of {n} points.</source>
         <translation>每户将获得 {n} 分基础分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="598"/>
+        <location filename="../../app/views/points_tabs.py" line="595"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="605"/>
+        <location filename="../../app/views/points_tabs.py" line="602"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="620"/>
+        <location filename="../../app/views/points_tabs.py" line="617"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="622"/>
+        <location filename="../../app/views/points_tabs.py" line="619"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="629"/>
+        <location filename="../../app/views/points_tabs.py" line="626"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="654"/>
+        <location filename="../../app/views/points_tabs.py" line="651"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="667"/>
+        <location filename="../../app/views/points_tabs.py" line="664"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="669"/>
+        <location filename="../../app/views/points_tabs.py" line="666"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="673"/>
+        <location filename="../../app/views/points_tabs.py" line="670"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <location filename="../../app/views/points_tabs.py" line="671"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="685"/>
+        <location filename="../../app/views/points_tabs.py" line="682"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="693"/>
+        <location filename="../../app/views/points_tabs.py" line="690"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="693"/>
+        <location filename="../../app/views/points_tabs.py" line="690"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="709"/>
+        <location filename="../../app/views/points_tabs.py" line="706"/>
         <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
         <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="733"/>
+        <location filename="../../app/views/points_tabs.py" line="730"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="736"/>
+        <location filename="../../app/views/points_tabs.py" line="733"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="750"/>
+        <location filename="../../app/views/points_tabs.py" line="747"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="770"/>
+        <location filename="../../app/views/points_tabs.py" line="767"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4396,27 +4396,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="328"/>
+        <location filename="../../app/views/points_tabs.py" line="330"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="329"/>
+        <location filename="../../app/views/points_tabs.py" line="331"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="332"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="359"/>
+        <location filename="../../app/views/points_tabs.py" line="357"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="369"/>
+        <location filename="../../app/views/points_tabs.py" line="367"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4495,42 +4495,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="142"/>
+        <location filename="../../app/views/widgets.py" line="143"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="144"/>
+        <location filename="../../app/views/widgets.py" line="145"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="148"/>
+        <location filename="../../app/views/widgets.py" line="149"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="151"/>
+        <location filename="../../app/views/widgets.py" line="152"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="152"/>
+        <location filename="../../app/views/widgets.py" line="153"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="154"/>
+        <location filename="../../app/views/widgets.py" line="155"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="156"/>
+        <location filename="../../app/views/widgets.py" line="157"/>
         <source>Contact &amp;phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="181"/>
+        <location filename="../../app/views/widgets.py" line="182"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4627,80 +4627,80 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="581"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="599"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="611"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
         <source>&amp;Organised by:</source>
         <translation>组织单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="617"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="618"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="623"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4786,17 +4786,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="525"/>
+        <location filename="../../app/views/supermarket_page.py" line="523"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="529"/>
+        <location filename="../../app/views/supermarket_page.py" line="527"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="534"/>
+        <location filename="../../app/views/supermarket_page.py" line="532"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -4852,42 +4852,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="428"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="429"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>Add the &quot;8+N&quot; &amp;default teams</source>
         <translation>添加“8+N”默认队伍(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="462"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="460"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="476"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="474"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="481"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="479"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
         <source>{n} teams added.</source>
         <translation>已添加 {n} 支队伍。</translation>
     </message>
@@ -4946,22 +4946,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="218"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="218"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="218"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="218"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4987,260 +4987,260 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="261"/>
-        <location filename="../../app/views/volunteers_page.py" line="355"/>
+        <location filename="../../app/views/volunteers_page.py" line="260"/>
+        <location filename="../../app/views/volunteers_page.py" line="354"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="287"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="287"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="292"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="294"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="306"/>
+        <location filename="../../app/views/volunteers_page.py" line="305"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="307"/>
+        <location filename="../../app/views/volunteers_page.py" line="306"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="308"/>
-        <location filename="../../app/views/volunteers_page.py" line="401"/>
+        <location filename="../../app/views/volunteers_page.py" line="307"/>
+        <location filename="../../app/views/volunteers_page.py" line="400"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="309"/>
+        <location filename="../../app/views/volunteers_page.py" line="308"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="310"/>
+        <location filename="../../app/views/volunteers_page.py" line="309"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <location filename="../../app/views/volunteers_page.py" line="310"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <location filename="../../app/views/volunteers_page.py" line="311"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="313"/>
+        <location filename="../../app/views/volunteers_page.py" line="312"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="314"/>
+        <location filename="../../app/views/volunteers_page.py" line="313"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="317"/>
+        <location filename="../../app/views/volunteers_page.py" line="316"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="321"/>
+        <location filename="../../app/views/volunteers_page.py" line="320"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="365"/>
+        <location filename="../../app/views/volunteers_page.py" line="364"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="370"/>
+        <location filename="../../app/views/volunteers_page.py" line="369"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="373"/>
+        <location filename="../../app/views/volunteers_page.py" line="372"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="376"/>
+        <location filename="../../app/views/volunteers_page.py" line="375"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="381"/>
+        <location filename="../../app/views/volunteers_page.py" line="380"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <location filename="../../app/views/volunteers_page.py" line="384"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="387"/>
+        <location filename="../../app/views/volunteers_page.py" line="386"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="392"/>
+        <location filename="../../app/views/volunteers_page.py" line="391"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="398"/>
+        <location filename="../../app/views/volunteers_page.py" line="397"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="398"/>
+        <location filename="../../app/views/volunteers_page.py" line="397"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="401"/>
+        <location filename="../../app/views/volunteers_page.py" line="400"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="416"/>
+        <location filename="../../app/views/volunteers_page.py" line="415"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="418"/>
+        <location filename="../../app/views/volunteers_page.py" line="417"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="432"/>
+        <location filename="../../app/views/volunteers_page.py" line="431"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="442"/>
+        <location filename="../../app/views/volunteers_page.py" line="441"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="444"/>
+        <location filename="../../app/views/volunteers_page.py" line="443"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="448"/>
+        <location filename="../../app/views/volunteers_page.py" line="447"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="456"/>
+        <location filename="../../app/views/volunteers_page.py" line="455"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="470"/>
+        <location filename="../../app/views/volunteers_page.py" line="469"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="479"/>
-        <location filename="../../app/views/volunteers_page.py" line="511"/>
+        <location filename="../../app/views/volunteers_page.py" line="478"/>
+        <location filename="../../app/views/volunteers_page.py" line="510"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="487"/>
+        <location filename="../../app/views/volunteers_page.py" line="486"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="498"/>
+        <location filename="../../app/views/volunteers_page.py" line="497"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="499"/>
+        <location filename="../../app/views/volunteers_page.py" line="498"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="516"/>
+        <location filename="../../app/views/volunteers_page.py" line="515"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="524"/>
+        <location filename="../../app/views/volunteers_page.py" line="523"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="529"/>
+        <location filename="../../app/views/volunteers_page.py" line="528"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="530"/>
+        <location filename="../../app/views/volunteers_page.py" line="529"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="539"/>
+        <location filename="../../app/views/volunteers_page.py" line="538"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="552"/>
+        <location filename="../../app/views/volunteers_page.py" line="551"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="554"/>
+        <location filename="../../app/views/volunteers_page.py" line="553"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="561"/>
+        <location filename="../../app/views/volunteers_page.py" line="560"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="579"/>
+        <location filename="../../app/views/volunteers_page.py" line="578"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="585"/>
+        <location filename="../../app/views/volunteers_page.py" line="584"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
@@ -5510,12 +5510,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="543"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="541"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="549"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="547"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5523,42 +5523,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="110"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="118"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5566,18 +5566,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="868"/>
-        <location filename="../../app/views/volunteers_page.py" line="873"/>
+        <location filename="../../app/views/volunteers_page.py" line="865"/>
+        <location filename="../../app/views/volunteers_page.py" line="870"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="869"/>
+        <location filename="../../app/views/volunteers_page.py" line="866"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="870"/>
+        <location filename="../../app/views/volunteers_page.py" line="867"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5585,103 +5585,103 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="606"/>
+        <location filename="../../app/views/volunteers_page.py" line="605"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="611"/>
-        <location filename="../../app/views/volunteers_page.py" line="734"/>
+        <location filename="../../app/views/volunteers_page.py" line="610"/>
+        <location filename="../../app/views/volunteers_page.py" line="731"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="612"/>
+        <location filename="../../app/views/volunteers_page.py" line="611"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="641"/>
+        <location filename="../../app/views/volunteers_page.py" line="642"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="642"/>
+        <location filename="../../app/views/volunteers_page.py" line="643"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="643"/>
+        <location filename="../../app/views/volunteers_page.py" line="644"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="644"/>
+        <location filename="../../app/views/volunteers_page.py" line="645"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="645"/>
+        <location filename="../../app/views/volunteers_page.py" line="646"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="707"/>
+        <location filename="../../app/views/volunteers_page.py" line="704"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="722"/>
+        <location filename="../../app/views/volunteers_page.py" line="719"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="724"/>
+        <location filename="../../app/views/volunteers_page.py" line="721"/>
         <source>{n} volunteers</source>
         <translation>共 {n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="749"/>
+        <location filename="../../app/views/volunteers_page.py" line="746"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="756"/>
+        <location filename="../../app/views/volunteers_page.py" line="753"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="796"/>
+        <location filename="../../app/views/volunteers_page.py" line="793"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="798"/>
+        <location filename="../../app/views/volunteers_page.py" line="795"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="813"/>
+        <location filename="../../app/views/volunteers_page.py" line="810"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="818"/>
+        <location filename="../../app/views/volunteers_page.py" line="815"/>
         <source>{n} volunteers exported to {path}.</source>
         <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="827"/>
+        <location filename="../../app/views/volunteers_page.py" line="824"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="845"/>
+        <location filename="../../app/views/volunteers_page.py" line="842"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="849"/>
+        <location filename="../../app/views/volunteers_page.py" line="846"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5689,12 +5689,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="146"/>
+        <location filename="../../app/views/session.py" line="162"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="148"/>
+        <location filename="../../app/views/session.py" line="164"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -5705,7 +5705,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="220"/>
+        <location filename="../../app/views/session.py" line="236"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -5922,7 +5922,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="278"/>
-        <location filename="../../app/services/volunteers.py" line="613"/>
+        <location filename="../../app/services/volunteers.py" line="612"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -5958,7 +5958,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="1059"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="512"/>
+        <location filename="../../app/services/supermarket.py" line="485"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -5978,23 +5978,23 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="51"/>
+        <location filename="../../app/services/photos.py" line="61"/>
         <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
         <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="57"/>
-        <location filename="../../app/services/photos.py" line="61"/>
+        <location filename="../../app/services/photos.py" line="67"/>
+        <location filename="../../app/services/photos.py" line="71"/>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="41"/>
+        <location filename="../../app/services/photos.py" line="51"/>
         <source>The picture is larger than {mb} MB.</source>
         <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="101"/>
+        <location filename="../../app/services/photos.py" line="111"/>
         <source>The picture could not be copied: {error}</source>
         <translation>图片未能复制：{error}</translation>
     </message>
@@ -6137,7 +6137,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1205"/>
+        <location filename="../../app/services/volunteers.py" line="1177"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -6234,7 +6234,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="362"/>
-        <location filename="../../app/services/volunteers.py" line="560"/>
+        <location filename="../../app/services/volunteers.py" line="559"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -6267,7 +6267,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="606"/>
+        <location filename="../../app/services/volunteers.py" line="605"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -6414,7 +6414,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/points.py" line="613"/>
-        <location filename="../../app/services/supermarket.py" line="477"/>
+        <location filename="../../app/services/supermarket.py" line="450"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
@@ -6777,126 +6777,126 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/supermarket.py" line="282"/>
-        <location filename="../../app/services/supermarket.py" line="716"/>
+        <location filename="../../app/services/supermarket.py" line="689"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="517"/>
-        <location filename="../../app/services/supermarket.py" line="723"/>
+        <location filename="../../app/services/supermarket.py" line="490"/>
+        <location filename="../../app/services/supermarket.py" line="696"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="545"/>
+        <location filename="../../app/services/supermarket.py" line="518"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="599"/>
+        <location filename="../../app/services/supermarket.py" line="572"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="604"/>
+        <location filename="../../app/services/supermarket.py" line="577"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="609"/>
+        <location filename="../../app/services/supermarket.py" line="582"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="615"/>
+        <location filename="../../app/services/supermarket.py" line="588"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="687"/>
+        <location filename="../../app/services/supermarket.py" line="660"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="695"/>
+        <location filename="../../app/services/supermarket.py" line="668"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="705"/>
+        <location filename="../../app/services/supermarket.py" line="678"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="719"/>
+        <location filename="../../app/services/supermarket.py" line="692"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="812"/>
-        <location filename="../../app/services/supermarket.py" line="846"/>
-        <location filename="../../app/services/supermarket.py" line="915"/>
+        <location filename="../../app/services/supermarket.py" line="785"/>
+        <location filename="../../app/services/supermarket.py" line="819"/>
+        <location filename="../../app/services/supermarket.py" line="888"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="841"/>
+        <location filename="../../app/services/supermarket.py" line="814"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="849"/>
+        <location filename="../../app/services/supermarket.py" line="822"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="147"/>
+        <location filename="../../app/services/volunteers.py" line="146"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="154"/>
+        <location filename="../../app/services/volunteers.py" line="153"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="160"/>
+        <location filename="../../app/services/volunteers.py" line="159"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="164"/>
+        <location filename="../../app/services/volunteers.py" line="163"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="170"/>
+        <location filename="../../app/services/volunteers.py" line="169"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="181"/>
+        <location filename="../../app/services/volunteers.py" line="180"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="186"/>
+        <location filename="../../app/services/volunteers.py" line="185"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="487"/>
+        <location filename="../../app/services/volunteers.py" line="486"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="505"/>
+        <location filename="../../app/services/volunteers.py" line="504"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="512"/>
-        <location filename="../../app/services/volunteers.py" line="985"/>
+        <location filename="../../app/services/volunteers.py" line="511"/>
+        <location filename="../../app/services/volunteers.py" line="957"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -6912,68 +6912,68 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="316"/>
-        <location filename="../../app/services/volunteers.py" line="547"/>
+        <location filename="../../app/services/volunteers.py" line="546"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="569"/>
+        <location filename="../../app/services/volunteers.py" line="568"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="977"/>
+        <location filename="../../app/services/volunteers.py" line="949"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="980"/>
+        <location filename="../../app/services/volunteers.py" line="952"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="999"/>
+        <location filename="../../app/services/volunteers.py" line="971"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1154"/>
+        <location filename="../../app/services/volunteers.py" line="1126"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1198"/>
+        <location filename="../../app/services/volunteers.py" line="1170"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1224"/>
+        <location filename="../../app/services/volunteers.py" line="1196"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1296"/>
+        <location filename="../../app/services/volunteers.py" line="1268"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1300"/>
+        <location filename="../../app/services/volunteers.py" line="1272"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1328"/>
+        <location filename="../../app/services/volunteers.py" line="1300"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1332"/>
+        <location filename="../../app/services/volunteers.py" line="1304"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1385"/>
+        <location filename="../../app/services/volunteers.py" line="1357"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -6991,27 +6991,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="97"/>
+        <location filename="../../app/services/volunteers.py" line="96"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="98"/>
+        <location filename="../../app/services/volunteers.py" line="97"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="99"/>
+        <location filename="../../app/services/volunteers.py" line="98"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="100"/>
+        <location filename="../../app/services/volunteers.py" line="99"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="101"/>
+        <location filename="../../app/services/volunteers.py" line="100"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
