@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from app.errors import DomainError
 from app.models import StationMode
@@ -38,6 +46,24 @@ class MessageLabel(QLabel):
         self.style().polish(self)
         self.setText(text)
         self.setVisible(bool(text))
+        if text:
+            QTimer.singleShot(0, self._make_room)
+
+    def _make_room(self) -> None:
+        """A message that appears in a shown dialog grows the dialog instead of
+        squeezing the fields above it (main windows are left alone)."""
+        window = self.window()
+        layout = window.layout()
+        if not isinstance(window, QDialog) or not window.isVisible() or layout is None:
+            return
+        width = window.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > window.height():
+            window.resize(width, needed)
 
     def show_error(self, text: str) -> None:
         self._say("error", text)

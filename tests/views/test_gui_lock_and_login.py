@@ -204,8 +204,12 @@ def test_the_demo_station_tells_a_newcomer_how_to_sign_in(qtbot, tmp_path, setti
     db = create_demo_station(DataDir(tmp_path / "demo"), tiny)
     login = LoginDialog(db, settings)
     qtbot.addWidget(login)
+    login.show()
     qtbot.waitUntil(lambda: DEMO_PASSWORD in login.message.text())
     assert "admin" in login.message.text()
+    # The hint arrives after the dialog is shown: the dialog grows, no field is squeezed.
+    qtbot.waitUntil(lambda: login.password.height() >= login.password.sizeHint().height())
+    assert login.message.geometry().top() >= login.password.geometry().bottom()
     db.dispose()
 
 
