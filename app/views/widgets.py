@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -52,6 +53,8 @@ class MessageLabel(QLabel):
     def _make_room(self) -> None:
         """A message that appears in a shown dialog grows the dialog instead of
         squeezing the fields above it (main windows are left alone)."""
+        if not shiboken6.isValid(self):  # the dialog closed before the timer fired
+            return
         window = self.window()
         layout = window.layout()
         if not isinstance(window, QDialog) or not window.isVisible() or layout is None:
