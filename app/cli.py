@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("file", type=Path)
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--other-station",
+        action="store_true",
+        help="accept a backup of another station (its cards then become this PC's); logged",
+    )
     sub.add_parser("backups", help="list the automatic backups")
     sub.add_parser("verify-audit", help="check the audit log's hash chain")
     check = sub.add_parser("check", help="check the database file's integrity")
@@ -209,7 +214,7 @@ def cmd_backup(data_dir: DataDir, args: argparse.Namespace) -> int:
 
 def cmd_restore(data_dir: DataDir, args: argparse.Namespace) -> int:
     from app.instance import acquire_instance_lock
-    from app.services import backup
+    from app.services import backup, restore
     from app.services.auth import SYSTEM
 
     info = backup.inspect_backup(args.file)
@@ -234,7 +239,16 @@ def cmd_restore(data_dir: DataDir, args: argparse.Namespace) -> int:
     try:
         db = _open(data_dir)
         try:
-            backup.restore_backup(db, data_dir, SYSTEM, args.file)
+            restore.restore_backup(
+                db, data_dir, SYSTEM, args.file, accept_other_station=args.other_station
+            )
+        except restore.OtherStationBackup as exc:
+            print(str(exc), file=sys.stderr)
+            print(
+                translate("cli", "Nothing was changed. Use --other-station to restore it anyway."),
+                file=sys.stderr,
+            )
+            return 1
         finally:
             db.dispose()
     finally:

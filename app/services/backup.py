@@ -11,12 +11,10 @@ the day), plus one before every migration and before every restore.  Retention
 keeps the newest daily backup of each of the last N days, weeks and months
 (settings ``backup/keep_*``) and the last ten pre-migration/pre-restore files.
 
-Restore checks the backup first (``PRAGMA integrity_check``, the tables of a
-station database, a schema this program knows), takes a pre-restore backup,
-copies the backup over the live database with the backup API (one
-transaction: a crash leaves the old or the new database, never a mix), brings
-its schema up to date and starts a new *incarnation* (DESIGN §5) so the
-township notices restored sequence numbers.
+A restore is hostile-input handling and lives in :mod:`app.services.restore`:
+the file is checked completely in a temporary place before anything live
+changes; this module gives it the low-level pieces (``inspect_backup``,
+``_overwrite_database``, the photos).
 
 Activity photos live in ``<data>/photos`` as write-once files.  A backup to a
 chosen folder (a USB stick) carries them inside the backup file, in a
@@ -32,7 +30,6 @@ folder.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,14 +37,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.db import Database
-from app.db.migrate import ensure_schema, known_revisions
+from app.db.migrate import known_revisions
 from app.errors import IntegrityProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import utcnow
 from app.paths import DataDir
 from app.services import audit
-from app.services.auth import SYSTEM, Actor, Permission, require
-from app.services.station import LAST_BACKUP, new_incarnation, set_state
+from app.services.auth import Actor, Permission, require
+from app.services.station import LAST_BACKUP, set_state
 
 SUFFIX = ".wbak"
 _TAKEN_AT = "backup_taken_at"
@@ -309,40 +306,7 @@ def apply_retention(
     return removed
 
 
-# --- restore -------------------------------------------------------------------
-
-
-def restore_backup(db: Database, data_dir: DataDir, actor: Actor, backup: Path) -> BackupInfo:
-    """恢复 — replace the live database with *backup* after checking it.
-
-    The caller must hold no open sessions; *db* stays usable afterwards.
-    """
-    require(actor, Permission.RESTORE)
-    info = inspect_backup(backup, full=True)
-    before = make_backup(db, data_dir.backups, "pre-restore")
-    db.dispose()
-    _overwrite_database(backup, db.path)
-    db.dispose()
-    photos = restore_photos(backup, data_dir)
-    db.forget_station()
-    ensure_schema(db.engine, backup=lambda kind: make_backup(db, data_dir.backups, kind))
-    new_incarnation(db)
-    with db.write() as session:
-        audit.record(
-            session,
-            actor,
-            "backup.restore",
-            "backup",
-            "",
-            after={
-                "file": backup.name,
-                "taken_at": info.created_at.isoformat(),
-                "station": info.station_code,
-                "pre_restore_backup": before.path.name,
-                "photos_restored": photos,
-            },
-        )
-    return info
+# --- restore (app.services.restore checks a backup, then puts it in place) -----
 
 
 def _overwrite_database(backup: Path, live: Path) -> None:
@@ -466,42 +430,6 @@ def check_database(path: Path) -> str | None:
         return str(exc)
     problems = [r[0] for r in rows if r[0] != "ok"]
     return "; ".join(problems[:5]) if problems else None
-
-
-def restore_file_offline(data_dir: DataDir, backup: Path) -> None:
-    """Put a backup in place of a database that failed its check (not opened).
-
-    The damaged files are kept beside it as ``station.db.damaged-<time>`` so
-    nothing is thrown away.
-    """
-    inspect_backup(backup, full=True)
-    stamp = utcnow().strftime(_TS)
-    live = data_dir.database
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(str(live) + suffix)
-        if part.exists():
-            shutil.move(part, Path(f"{live}.damaged-{stamp}{suffix}"))
-    _overwrite_database(backup, live)
-    photos = restore_photos(backup, data_dir)
-    db = Database(live)
-    try:
-        ensure_schema(db.engine)
-        new_incarnation(db)
-        with db.write() as session:
-            audit.record(
-                session,
-                SYSTEM,
-                "backup.restore_damaged",
-                "backup",
-                "",
-                after={
-                    "file": backup.name,
-                    "damaged_kept_as": f"{live.name}.damaged-{stamp}",
-                    "photos_restored": photos,
-                },
-            )
-    finally:
-        db.dispose()
 
 
 def due_for_reminder(last_backup_iso: str | None, days: int = 7) -> bool:

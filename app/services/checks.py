@@ -42,6 +42,27 @@ def _audit(db: Database, full: bool) -> CheckResult:
     )
 
 
+def _schema(db: Database, full: bool) -> CheckResult:
+    """The file's schema is the program's: no foreign trigger or view, every guard in place."""
+    import sqlite3
+
+    from app.db.schema_check import differences, expected_schema, schema_of
+
+    con = sqlite3.connect(f"file:{db.path.as_posix()}?mode=ro", uri=True)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        actual = schema_of(con)
+    finally:
+        con.close()
+    found = differences(actual, expected_schema(revision))
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Database schema and guard triggers"),
+        not found,
+        len(actual.tables) + len(actual.triggers),
+        tuple(found[:10]),
+    )
+
+
 def _balances(db: Database, full: bool) -> CheckResult:
     from app.services.points import verify_balances
 
@@ -78,7 +99,13 @@ def _hours(db: Database, full: bool) -> CheckResult:
     )
 
 
-CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (_audit, _balances, _stock, _hours)
+CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
+    _schema,
+    _audit,
+    _balances,
+    _stock,
+    _hours,
+)
 QUICK: tuple[Callable[[Database, bool], CheckResult], ...] = (_balances,)
 
 

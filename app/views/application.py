@@ -46,8 +46,8 @@ from app.services.backup import (
     check_database,
     latest_good_backup,
     make_backup,
-    restore_file_offline,
 )
+from app.services.restore import restore_file_offline
 from app.settings import LANGUAGE, Settings
 from app.translations import install_translators
 from app.views.fonts import install_application_font

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.services import backup
 from app.services.auth import Permission
 from app.services.backup import BackupInfo
+from app.services.restore import OtherStationBackup, restore_backup
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.table_models import RowsModel, table_view
@@ -232,17 +233,46 @@ class BackupTab(QWidget):
             self._set_busy(False)
             self.message.show_info(self.tr("Nothing was restored."))
             return
-        self._set_busy(True, self.tr("Restoring… please do not switch off the computer."))
+        self._run_restore(info.path, accept_other_station=False)
+
+    def _run_restore(self, path: Path, *, accept_other_station: bool) -> None:
+        self._set_busy(
+            True,
+            self.tr("Checking and restoring… please do not switch off the computer."),
+        )
         run_task(
-            backup.restore_backup,
+            restore_backup,
             self.ctx.db,
             self.ctx.data_dir,
             self.ctx.actor,
-            info.path,
+            path,
+            accept_other_station=accept_other_station,
             on_done=self._restored,
-            on_error=self._failed,
+            on_error=self._restore_failed,
             receiver=self,
         )
+
+    def other_station_text(self, exc: OtherStationBackup) -> str:
+        return self.tr("{problem}\n\nRestore this other station's backup anyway?").format(
+            problem=error_text(exc)
+        )
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, OtherStationBackup):
+            self._failed(exc)
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("A backup of another station"),
+            self.other_station_text(exc),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._set_busy(False)
+            self.message.show_info(self.tr("Nothing was restored."))
+            return
+        self._run_restore(exc.info.path, accept_other_station=True)
 
     def _restored(self, info: BackupInfo) -> None:
         self._set_busy(False)

@@ -763,16 +763,31 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/views/backup_page.py" line="233"/>
+        <location filename="../../app/views/backup_page.py" line="272"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="235"/>
-        <source>Restoring… please do not switch off the computer.</source>
-        <translation>正在恢复…请不要关闭电脑。</translation>
+        <location filename="../../app/views/backup_page.py" line="240"/>
+        <source>Checking and restoring… please do not switch off the computer.</source>
+        <translation>正在检查并恢复……请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="249"/>
+        <location filename="../../app/views/backup_page.py" line="255"/>
+        <source>{problem}
+
+Restore this other station&apos;s backup anyway?</source>
+        <translation>{problem}
+
+仍要恢复这个其他站点的备份吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="265"/>
+        <source>A backup of another station</source>
+        <translation>其他站点的备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="278"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -1145,12 +1160,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="70"/>
+        <location filename="../../app/views/widgets.py" line="99"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="91"/>
+        <location filename="../../app/views/widgets.py" line="120"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -4495,42 +4510,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="143"/>
+        <location filename="../../app/views/widgets.py" line="172"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="145"/>
+        <location filename="../../app/views/widgets.py" line="174"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="149"/>
+        <location filename="../../app/views/widgets.py" line="178"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="152"/>
+        <location filename="../../app/views/widgets.py" line="181"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="153"/>
+        <location filename="../../app/views/widgets.py" line="182"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="155"/>
+        <location filename="../../app/views/widgets.py" line="184"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="157"/>
+        <location filename="../../app/views/widgets.py" line="186"/>
         <source>Contact &amp;phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="211"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -5754,17 +5769,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>操作日志链</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="50"/>
+        <location filename="../../app/services/checks.py" line="59"/>
+        <source>Database schema and guard triggers</source>
+        <translation>数据库结构与防改触发器</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="71"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="62"/>
+        <location filename="../../app/services/checks.py" line="83"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="74"/>
+        <location filename="../../app/services/checks.py" line="95"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
     </message>
@@ -5772,98 +5792,103 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="129"/>
+        <location filename="../../app/cli.py" line="134"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="136"/>
-        <location filename="../../app/cli.py" line="282"/>
+        <location filename="../../app/cli.py" line="141"/>
+        <location filename="../../app/cli.py" line="296"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="174"/>
+        <location filename="../../app/cli.py" line="179"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="187"/>
+        <location filename="../../app/cli.py" line="192"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="188"/>
+        <location filename="../../app/cli.py" line="193"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="203"/>
+        <location filename="../../app/cli.py" line="208"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="218"/>
+        <location filename="../../app/cli.py" line="223"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="223"/>
+        <location filename="../../app/cli.py" line="228"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="225"/>
+        <location filename="../../app/cli.py" line="230"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="230"/>
+        <location filename="../../app/cli.py" line="235"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="242"/>
+        <location filename="../../app/cli.py" line="248"/>
+        <source>Nothing was changed. Use --other-station to restore it anyway.</source>
+        <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="256"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="266"/>
+        <location filename="../../app/cli.py" line="280"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="269"/>
+        <location filename="../../app/cli.py" line="283"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="287"/>
+        <location filename="../../app/cli.py" line="301"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="298"/>
+        <location filename="../../app/cli.py" line="312"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="298"/>
+        <location filename="../../app/cli.py" line="312"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="315"/>
+        <location filename="../../app/cli.py" line="329"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="316"/>
+        <location filename="../../app/cli.py" line="330"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="326"/>
+        <location filename="../../app/cli.py" line="340"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
@@ -6066,17 +6091,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="132"/>
+        <location filename="../../app/services/backup.py" line="129"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="165"/>
+        <location filename="../../app/services/backup.py" line="162"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="183"/>
+        <location filename="../../app/services/backup.py" line="180"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -6986,6 +7011,33 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/views/certificates_page.py" line="261"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="69"/>
+        <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
+        <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="111"/>
+        <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
+        <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="121"/>
+        <location filename="../../app/services/restore.py" line="132"/>
+        <location filename="../../app/services/restore.py" line="214"/>
+        <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
+        <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="144"/>
+        <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
+        <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="166"/>
+        <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
+        <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from app.db import Database
 from app.errors import IntegrityProblem, PermissionDenied
 from app.models import Role
 from app.paths import DataDir
-from app.services import audit, auth, backup, station
+from app.services import audit, auth, backup, restore, station
 from app.services.auth import Actor
 from app.settings import Settings
 
@@ -35,7 +35,7 @@ def test_backup_restore_round_trip(
     auth.create_operator(db, admin, "after", "备份后", Role.WORKER, "pw123456")
     assert "after" in _usernames(db, admin)
 
-    restored = backup.restore_backup(db, data_dir, admin, info.path)
+    restored = restore.restore_backup(db, data_dir, admin, info.path)
     assert restored.created_at == info.created_at
     names = _usernames(db, admin)
     assert "before" in names and "after" not in names
@@ -56,7 +56,7 @@ def test_only_an_administrator_may_restore(
     worker = auth.login(db, "w", "pw123456")
     backup.backup_now(db, worker, tmp_path / "w")  # a worker may back up
     with pytest.raises(PermissionDenied):
-        backup.restore_backup(db, data_dir, worker, info.path)
+        restore.restore_backup(db, data_dir, worker, info.path)
     assert "w" in _usernames(db, admin)
 
 
@@ -73,7 +73,7 @@ def test_a_bad_backup_file_is_refused_and_nothing_changes(
     bad.write_bytes(content)
     entries = audit.count(db)
     with pytest.raises(IntegrityProblem, match="not a usable station backup"):
-        backup.restore_backup(db, data_dir, admin, bad)
+        restore.restore_backup(db, data_dir, admin, bad)
     assert audit.count(db) == entries
     assert not list(data_dir.backups.glob("*pre-restore*"))
 
@@ -135,7 +135,7 @@ def test_a_damaged_database_is_replaced_by_a_backup_and_kept_aside(
     data_dir.database.write_bytes(b"garbage" * 1000)
     assert backup.check_database(data_dir.database)
     assert backup.latest_good_backup(data_dir) == backup.inspect_backup(good.path)
-    backup.restore_file_offline(data_dir, good.path)
+    restore.restore_file_offline(data_dir, good.path)
     assert backup.check_database(data_dir.database) is None
     assert list(data_dir.root.glob("station.db.damaged-*"))
     reopened = Database(data_dir.database)
@@ -161,7 +161,7 @@ def test_a_backup_to_a_stick_carries_the_photos_and_a_restore_brings_them_back(
     assert info.photos == 2
     first.unlink()  # lost from the PC
     second.write_bytes(b"edited later")  # an existing photo is never overwritten
-    restored = backup.restore_backup(db, data_dir, admin, info.path)
+    restored = restore.restore_backup(db, data_dir, admin, info.path)
     assert restored.photos == 2
     assert first.read_bytes() == b"\xff\xd8jpeg-one"
     assert second.read_bytes() == b"edited later"
@@ -182,7 +182,7 @@ def test_daily_backups_mirror_photos_once_and_restores_use_the_mirror(
     mirrored = data_dir.backups / backup.PHOTO_MIRROR / "act-1" / "p1.jpg"
     assert mirrored.read_bytes() == b"jpeg"
     photo.unlink()
-    backup.restore_backup(db, data_dir, admin, daily.path)
+    restore.restore_backup(db, data_dir, admin, daily.path)
     assert photo.read_bytes() == b"jpeg"
 
 
@@ -200,6 +200,6 @@ def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
             ("../../escaped.txt", b"x"),
         )
     con.close()
-    backup.restore_backup(db, data_dir, admin, info.path)
+    restore.restore_backup(db, data_dir, admin, info.path)
     assert not (data_dir.root.parent / "escaped.txt").exists()
     assert not (data_dir.root / "escaped.txt").exists()

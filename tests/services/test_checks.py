@@ -22,6 +22,7 @@ def test_a_clean_station_passes_every_check(station_db: tuple[Database, Actor]) 
     new_household(db, admin, "001")
     results = run_checks(db, full=True)
     assert [r.name for r in results] == [
+        "Database schema and guard triggers",
         "Audit log chain",
         "Household points balances",
         "Goods on hand",
