@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("info", help="show the station's facts and key fingerprint")
     sub.add_parser("migrate", help="upgrade the database schema (after a backup)")
+    reset = sub.add_parser(
+        "reset-password",
+        help="give an operator (e.g. the last administrator) a new temporary password",
+    )
+    reset.add_argument("username")
     return parser
 
 
@@ -346,6 +351,34 @@ def cmd_migrate(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reset_password(data_dir: DataDir, args: argparse.Namespace) -> int:
+    """The recovery for a forgotten administrator password, on the station PC itself."""
+    from app.services import auth
+    from app.services.keys import SIGNING_KEY
+
+    try:
+        key_file = (data_dir.keys / SIGNING_KEY).read_bytes()
+    except OSError:
+        print(
+            translate(
+                "cli", "The data folder's key file cannot be read; only its owner can do this."
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    db = _open(data_dir)
+    try:
+        password = auth.reset_password_offline(db, args.username, key_file)
+    finally:
+        db.dispose()
+    print(
+        translate(
+            "cli", "New temporary password for {user}: {password} (to be changed at sign-in)"
+        ).format(user=args.username, password=password)
+    )
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "backup": cmd_backup,
@@ -355,4 +388,5 @@ COMMANDS = {
     "check": cmd_check,
     "info": cmd_info,
     "migrate": cmd_migrate,
+    "reset-password": cmd_reset_password,
 }

@@ -133,3 +133,26 @@ def test_the_entry_module_loads_the_database_stack_before_pyside6() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "True"
+
+
+def test_reset_password_recovers_the_last_administrator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.db import Database
+    from app.services import auth
+
+    data = tmp_path / "demo"
+    assert main(["--data-dir", str(data), "--lang", "en", "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "--lang", "en", "reset-password", "admin"]) == 0
+    password = capsys.readouterr().out.split(": ", 1)[1].split(" ", 1)[0]
+    db = Database(DataDir(data).database)
+    try:
+        actor = auth.login(db, "admin", password)
+        assert auth.must_change_password(db, actor)
+    finally:
+        db.dispose()
+    # without the key file it is refused
+    (DataDir(data).keys / "signing_ed25519.pem").rename(tmp_path / "elsewhere.pem")
+    assert main(["--data-dir", str(data), "--lang", "en", "reset-password", "admin"]) == 1
+    assert "key file" in capsys.readouterr().err

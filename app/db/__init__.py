@@ -16,7 +16,7 @@ action with :meth:`Database.write`; reads use :meth:`Database.read`.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,15 @@ from app.models.base import STATION_ID
 
 BUSY_TIMEOUT_MS = 10_000
 _IMMEDIATE = "wb_immediate"
+
+WRITE_CHECKS: list[Callable[[Session], None]] = []
+"""Called at the start of every write transaction, inside it; raising aborts the write.
+
+The services register here (``app.services.auth`` re-checks the acting
+operator's current role), so this module needs to know nothing above it.
+"""
+READ_CHECKS: list[Callable[[Session, bool], None]] = []
+"""Called when a read session opens (``False``) and closes (``True``)."""
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -88,7 +97,13 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it changes is committed."""
         with self._read() as session:
-            yield session
+            for check in READ_CHECKS:
+                check(session, False)
+            try:
+                yield session
+            finally:
+                for check in READ_CHECKS:
+                    check(session, True)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -98,6 +113,8 @@ class Database:
         with self._write() as session:
             session.info[STATION_ID] = self.station_id
             with session.begin():
+                for check in WRITE_CHECKS:
+                    check(session)
                 yield session
 
     def dispose(self) -> None:

@@ -4,6 +4,22 @@ Passwords are hashed with scrypt (stdlib ``hashlib.scrypt``, N=2^14, r=8, p=1,
 16-byte salt).  Roles map to permissions in :data:`PERMISSIONS`; every service
 that needs one calls :func:`require` first, so hiding a button is only a
 courtesy — a 超市值守 calling an administrator's service is refused here.
+
+The :class:`Actor` a service receives is what the operator was when they signed
+in.  An administrator may have disabled, demoted or removed them since, so
+:func:`require` also notes the check, and the next write transaction in the
+same thread re-checks it against the operator's row *inside that transaction*
+(:func:`recheck_pending`, called by :meth:`app.db.Database.write`): a disabled
+practitioner's Actor awards nothing, a demoted administrator voids nothing.
+
+Wrong passwords — at the sign-in dialog, the lock screen or closing the kiosk,
+all through :func:`_attempt` — are counted and audited.  After
+:data:`LOCK_STEPS` consecutive failures the account waits a growing time (1,
+5, then 15 minutes) instead of being locked for ever, so the only
+administrator can never lock the station out; attempts during the wait are
+audited too.  The last administrator who forgot the password is recovered with
+``main.py reset-password`` on the PC itself, which needs the data folder's key
+file and is audited (:func:`reset_password_offline`).
 """
 
 from __future__ import annotations
@@ -13,22 +29,29 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import READ_CHECKS, WRITE_CHECKS, Database
 from app.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Operator, Role, utcnow
+from app.models import AuditEntry, Operator, Role, utcnow
 from app.services import audit
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 6
-MAX_FAILED_LOGINS = 10
+# (consecutive failures, wait before the next attempt): a growing delay, never a
+# permanent lock (the only administrator must always be able to get back in)
+LOCK_STEPS: tuple[tuple[int, timedelta], ...] = (
+    (5, timedelta(minutes=1)),
+    (10, timedelta(minutes=5)),
+    (15, timedelta(minutes=15)),
+)
 
 ROLE_LABELS = {
     Role.ADMIN: QT_TRANSLATE_NOOP("roles", "Station head / administrator"),
@@ -75,11 +98,79 @@ SYSTEM = Actor("", "system", "system", Role.ADMIN)
 """The program itself (start-up backups, migrations, demo generation)."""
 
 
+_NOT_ALLOWED = QT_TRANSLATE_NOOP("errors", "Your role does not allow this action.")
+_pending = threading.local()
+
+
 def require(actor: Actor, permission: Permission) -> None:
+    """Refuse unless *actor*'s role allows *permission*; re-checked at the next write."""
     if not actor.can(permission):
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("errors", "Your role does not allow this action."),
+        raise PermissionDenied(_NOT_ALLOWED)
+    if actor.operator_id:  # SYSTEM (the program itself) has no operator row
+        checks = getattr(_pending, "checks", None)
+        if checks is None:
+            checks = _pending.checks = []
+        checks.append((actor.operator_id, permission))
+
+
+def recheck_pending(session: Session) -> None:
+    """Re-check the permissions noted by :func:`require` against the operators' rows now.
+
+    Called at the start of every write transaction, in it: an operator
+    disabled, demoted or removed since signing in is refused and nothing is
+    written.
+    """
+    checks = getattr(_pending, "checks", None)
+    if not checks:
+        return
+    _pending.checks = []
+    _recheck(session, checks)
+
+
+def _recheck_on_read(session: Session, closing: bool) -> None:
+    """A read that follows :func:`require` checks too; the notes end with the read.
+
+    (A service that reads before it writes was checked here; one that only
+    reads leaves nothing behind for an unrelated later write.)
+    """
+    checks = getattr(_pending, "checks", None)
+    if not checks:
+        return
+    if closing:
+        _pending.checks = []
+    else:
+        _recheck(session, checks)
+
+
+def _recheck(session: Session, checks: list[tuple[str, Permission]]) -> None:
+    for operator_id, permission in dict.fromkeys(checks):
+        op = session.get(Operator, operator_id)
+        if op is None and not _ever_existed(session, operator_id):
+            continue  # a note left by an action on another database (e.g. before a restore)
+        if op is None or not op.active or permission not in PERMISSIONS[Role(op.role)]:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Your account was changed by an administrator since you signed in "
+                    "and no longer allows this action. Please sign in again.",
+                )
+            )
+
+
+def _ever_existed(session: Session, operator_id: str) -> bool:
+    """Was *operator_id* created in this database (and so removed behind the app's back)?"""
+    return (
+        session.scalar(
+            select(AuditEntry.seq)
+            .where(AuditEntry.target_id == operator_id, AuditEntry.action == "operator.create")
+            .limit(1)
         )
+        is not None
+    )
+
+
+WRITE_CHECKS.append(recheck_pending)
+READ_CHECKS.append(_recheck_on_read)
 
 
 # --- passwords -----------------------------------------------------------------
@@ -142,9 +233,63 @@ def _actor(op: Operator) -> Actor:
     return Actor(op.id, op.username, op.display_name, Role(op.role))
 
 
+def _wait_left(session: Session, op: Operator) -> timedelta | None:
+    """How long *op* must still wait after consecutive wrong passwords (None: no wait)."""
+    wait = next((delay for count, delay in reversed(LOCK_STEPS) if op.failed_logins >= count), None)
+    if wait is None:
+        return None
+    last = session.scalar(
+        select(func.max(AuditEntry.at)).where(
+            AuditEntry.target_id == op.id,
+            AuditEntry.action.in_(("operator.login_failed", "operator.unlock_failed")),
+        )
+    )
+    if last is None:
+        return None
+    elapsed = utcnow() - last
+    # a clock set back never makes the wait longer than one step
+    left = wait - max(elapsed, timedelta(0))
+    return min(left, wait) if left > timedelta(0) else None
+
+
+def _attempt(session: Session, op: Operator, password: str, kind: str) -> bool:
+    """One password attempt by *op* (sign-in or unlock): counted, audited, delayed.
+
+    Raises :class:`AuthenticationFailed` while the account must wait; returns
+    whether the password was right.  The caller commits, so a failure is kept.
+    """
+    actor = _actor(op)
+    left = _wait_left(session, op)
+    if left is not None:
+        audit.record(session, actor, f"operator.{kind}_while_locked", "operator", op.id)
+        minutes = max(1, -(-int(left.total_seconds()) // 60))
+        raise AuthenticationFailed(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Too many wrong passwords. Please wait {minutes} minute(s) and try again, "
+                "or ask an administrator to reset the password.",
+            ),
+            minutes=minutes,
+        )
+    if check_password(password, op.password_hash):
+        op.failed_logins = 0
+        return True
+    op.failed_logins += 1
+    audit.record(
+        session,
+        actor,
+        f"operator.{kind}_failed",
+        "operator",
+        op.id,
+        after={"failed_in_a_row": op.failed_logins},
+    )
+    return False
+
+
 def login(db: Database, username: str, password: str) -> Actor:
     """Sign in; a wrong password and an unknown user get the same message."""
     wrong = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
+    failed: AuthenticationFailed | None = None
     with db.write() as session:
         op = session.scalar(select(Operator).where(Operator.username == username.strip()))
         if op is None:
@@ -154,32 +299,77 @@ def login(db: Database, username: str, password: str) -> Actor:
             raise AuthenticationFailed(
                 QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
             )
-        if op.failed_logins >= MAX_FAILED_LOGINS:
-            raise AuthenticationFailed(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "Too many wrong passwords. An administrator must reset this password.",
-                )
-            )
-        if not check_password(password, op.password_hash):
-            op.failed_logins += 1
-            actor = _actor(op)
-            audit.record(session, actor, "operator.login_failed", "operator", op.id)
-            failed = AuthenticationFailed(wrong)
+        try:
+            ok = _attempt(session, op, password, "login")
+        except AuthenticationFailed as exc:
+            failed = exc  # raised after the commit, so the attempt stays audited
         else:
-            op.failed_logins = 0
-            op.last_login_at = utcnow()
-            actor = _actor(op)
-            audit.record(session, actor, "operator.login", "operator", op.id)
-            return actor
+            if ok:
+                op.last_login_at = utcnow()
+                actor = _actor(op)
+                audit.record(session, actor, "operator.login", "operator", op.id)
+                return actor
+            failed = AuthenticationFailed(wrong)
     raise failed  # after the commit: the failed attempt is counted and audited
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:
-    """Unlock the lock screen: is *password* the signed-in operator's?"""
-    with db.read() as session:
+    """Unlock the lock screen (or close the kiosk): is *password* the operator's?
+
+    Counted and audited like a sign-in; raises :class:`AuthenticationFailed`
+    while the account must wait, or when it was disabled or removed.
+    """
+    failed: AuthenticationFailed | None = None
+    with db.write() as session:
         op = session.get(Operator, actor.operator_id)
-        return bool(op and op.active and check_password(password, op.password_hash))
+        if op is None or not op.active:
+            raise AuthenticationFailed(
+                QT_TRANSLATE_NOOP("errors", "This account is disabled. Ask an administrator.")
+            )
+        try:
+            return _attempt(session, op, password, "unlock")
+        except AuthenticationFailed as exc:
+            failed = exc
+    raise failed
+
+
+def reset_password_offline(db: Database, username: str, key_file: bytes) -> str:
+    """``main.py reset-password``: a new temporary password for *username*, on the PC itself.
+
+    The recovery for the last administrator who forgot the password: whoever
+    runs it must be able to read the data folder's signing key (*key_file*,
+    checked against the station's fingerprint), and it is audited.
+    """
+    from app.models.station import Station
+    from app.services.keys import fingerprint_of_pem
+
+    with db.write() as session:
+        station = session.scalar(select(Station).limit(1))
+        if station is None or fingerprint_of_pem(key_file) != station.signing_key_fingerprint:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The key file of this data folder does not belong to its station; "
+                    "the password was not reset.",
+                )
+            )
+        op = session.scalar(select(Operator).where(Operator.username == username.strip()))
+        if op is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No such operator."))
+        password = generate_password()
+        op.password_hash = hash_password(password)
+        op.must_change_password = True
+        op.failed_logins = 0
+        op.active = True
+        audit.record(
+            session,
+            SYSTEM,
+            "operator.reset_password_offline",
+            "operator",
+            op.id,
+            after={"username": op.username},
+        )
+        return password
 
 
 def create_operator(

@@ -47,6 +47,15 @@ def fingerprint(public: Ed25519PublicKey) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
+def fingerprint_of_pem(pem: bytes) -> str | None:
+    """The fingerprint of the public half of a signing-key file (None: not such a key)."""
+    try:
+        key = serialization.load_pem_private_key(pem, password=None)
+    except (ValueError, TypeError):
+        return None
+    return fingerprint(key.public_key()) if isinstance(key, Ed25519PrivateKey) else None
+
+
 @dataclass(frozen=True)
 class StationKeys:
     signing: Ed25519PrivateKey

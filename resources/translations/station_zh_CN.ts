@@ -688,67 +688,67 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="70"/>
+        <location filename="../../app/views/backup_page.py" line="71"/>
         <source>A backup is made automatically every day on this PC. Keep a copy away from this PC as well: back up to a USB stick every week.</source>
         <translation>本机每天自动备份一次。另外还要在别处留一份：每周备份到U盘一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="75"/>
+        <location filename="../../app/views/backup_page.py" line="76"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="77"/>
+        <location filename="../../app/views/backup_page.py" line="78"/>
         <source>Back up to a &amp;folder or USB stick…</source>
         <translation>备份到文件夹或U盘(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="86"/>
+        <location filename="../../app/views/backup_page.py" line="87"/>
         <source>&amp;Restore the selected backup…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="88"/>
+        <location filename="../../app/views/backup_page.py" line="89"/>
         <source>Restore from a f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="110"/>
+        <location filename="../../app/views/backup_page.py" line="111"/>
         <source>Backups on this PC:</source>
         <translation>本机上的备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="159"/>
+        <location filename="../../app/views/backup_page.py" line="160"/>
         <source>Choose the folder or USB stick for the backup</source>
         <translation>选择存放备份的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="165"/>
+        <location filename="../../app/views/backup_page.py" line="166"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="180"/>
+        <location filename="../../app/views/backup_page.py" line="181"/>
         <source>The backup was saved as {file} ({size}).</source>
         <translation>备份已保存为 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="197"/>
+        <location filename="../../app/views/backup_page.py" line="198"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="199"/>
+        <location filename="../../app/views/backup_page.py" line="200"/>
         <source>Station backups (*{suffix});;All files (*)</source>
         <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="205"/>
+        <location filename="../../app/views/backup_page.py" line="206"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="216"/>
+        <location filename="../../app/views/backup_page.py" line="217"/>
         <source>Restore the backup taken on {when} of {station} (code {code})?
 
 Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
@@ -757,23 +757,23 @@ Everything entered after that time will be replaced by the backup. A backup of t
 该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="226"/>
+        <location filename="../../app/views/backup_page.py" line="227"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="233"/>
-        <location filename="../../app/views/backup_page.py" line="272"/>
+        <location filename="../../app/views/backup_page.py" line="234"/>
+        <location filename="../../app/views/backup_page.py" line="273"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="240"/>
+        <location filename="../../app/views/backup_page.py" line="241"/>
         <source>Checking and restoring… please do not switch off the computer.</source>
         <translation>正在检查并恢复……请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="255"/>
+        <location filename="../../app/views/backup_page.py" line="256"/>
         <source>{problem}
 
 Restore this other station&apos;s backup anyway?</source>
@@ -782,12 +782,12 @@ Restore this other station&apos;s backup anyway?</source>
 仍要恢复这个其他站点的备份吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="265"/>
+        <location filename="../../app/views/backup_page.py" line="266"/>
         <source>A backup of another station</source>
         <translation>其他站点的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="278"/>
+        <location filename="../../app/views/backup_page.py" line="279"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -795,42 +795,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="40"/>
+        <location filename="../../app/views/backup_page.py" line="41"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="40"/>
+        <location filename="../../app/views/backup_page.py" line="41"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="40"/>
+        <location filename="../../app/views/backup_page.py" line="41"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="40"/>
+        <location filename="../../app/views/backup_page.py" line="41"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="44"/>
+        <location filename="../../app/views/backup_page.py" line="45"/>
         <source>Daily (automatic)</source>
         <translation>每日（自动）</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="45"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="46"/>
+        <location filename="../../app/views/backup_page.py" line="47"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="49"/>
+        <location filename="../../app/views/backup_page.py" line="50"/>
         <source>Before a program update</source>
         <translation>程序更新前</translation>
     </message>
@@ -5792,105 +5792,115 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="134"/>
+        <location filename="../../app/cli.py" line="139"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="141"/>
-        <location filename="../../app/cli.py" line="296"/>
+        <location filename="../../app/cli.py" line="146"/>
+        <location filename="../../app/cli.py" line="301"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="179"/>
+        <location filename="../../app/cli.py" line="184"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="192"/>
+        <location filename="../../app/cli.py" line="197"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="193"/>
+        <location filename="../../app/cli.py" line="198"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="208"/>
+        <location filename="../../app/cli.py" line="213"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="223"/>
+        <location filename="../../app/cli.py" line="228"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="228"/>
+        <location filename="../../app/cli.py" line="233"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="230"/>
+        <location filename="../../app/cli.py" line="235"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="235"/>
+        <location filename="../../app/cli.py" line="240"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="248"/>
+        <location filename="../../app/cli.py" line="253"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="256"/>
+        <location filename="../../app/cli.py" line="261"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="280"/>
+        <location filename="../../app/cli.py" line="285"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="283"/>
+        <location filename="../../app/cli.py" line="288"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="301"/>
+        <location filename="../../app/cli.py" line="306"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="312"/>
+        <location filename="../../app/cli.py" line="317"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="312"/>
+        <location filename="../../app/cli.py" line="317"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="329"/>
+        <location filename="../../app/cli.py" line="334"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="330"/>
+        <location filename="../../app/cli.py" line="335"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="340"/>
+        <location filename="../../app/cli.py" line="345"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="363"/>
+        <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
+        <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="375"/>
+        <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
+        <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
 </context>
 <context>
@@ -6029,64 +6039,76 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该照片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="81"/>
+        <location filename="../../app/services/auth.py" line="101"/>
         <source>Your role does not allow this action.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="118"/>
+        <location filename="../../app/services/auth.py" line="152"/>
+        <source>Your account was changed by an administrator since you signed in and no longer allows this action. Please sign in again.</source>
+        <translation>您登录后，管理员已更改了您的账号，现在不能再做这项操作。请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="209"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="127"/>
+        <location filename="../../app/services/auth.py" line="218"/>
         <source>A user name is 1–40 characters without spaces.</source>
         <translation>用户名为 1–40 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="147"/>
+        <location filename="../../app/services/auth.py" line="269"/>
+        <source>Too many wrong passwords. Please wait {minutes} minute(s) and try again, or ask an administrator to reset the password.</source>
+        <translation>密码错误次数太多。请等 {minutes} 分钟后再试，或请管理员重设密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/auth.py" line="293"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="155"/>
+        <location filename="../../app/services/auth.py" line="302"/>
+        <location filename="../../app/services/auth.py" line="329"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="159"/>
-        <source>Too many wrong passwords. An administrator must reset this password.</source>
-        <translation>密码输错次数过多，请联系管理员重置密码。</translation>
+        <location filename="../../app/services/auth.py" line="352"/>
+        <source>The key file of this data folder does not belong to its station; the password was not reset.</source>
+        <translation>这个数据文件夹的密钥文件不属于其中的站点；密码没有重设。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="215"/>
+        <location filename="../../app/services/auth.py" line="407"/>
         <location filename="../../app/services/households.py" line="233"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="222"/>
+        <location filename="../../app/services/auth.py" line="414"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="252"/>
+        <location filename="../../app/services/auth.py" line="444"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="283"/>
+        <location filename="../../app/services/auth.py" line="475"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>这是最后一位在用的管理员，不能停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="310"/>
+        <location filename="../../app/services/auth.py" line="502"/>
         <source>The station needs at least one administrator.</source>
         <translation>本站至少需要一位管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="354"/>
+        <location filename="../../app/services/auth.py" line="360"/>
+        <location filename="../../app/services/auth.py" line="546"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
@@ -7189,17 +7211,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/services/auth.py" line="34"/>
+        <location filename="../../app/services/auth.py" line="57"/>
         <source>Station head / administrator</source>
         <translation>站长/管理员</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="35"/>
+        <location filename="../../app/services/auth.py" line="58"/>
         <source>Practice worker</source>
         <translation>实践员</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="36"/>
+        <location filename="../../app/services/auth.py" line="59"/>
         <source>Supermarket counter</source>
         <translation>超市值守</translation>
     </message>

@@ -43,12 +43,12 @@ def test_wrong_password_and_unknown_user_get_the_same_message(
         assert s.scalars(select(Operator)).one().failed_logins == 1
 
 
-def test_too_many_wrong_passwords_lock_the_account_until_reset(
+def test_too_many_wrong_passwords_make_the_account_wait_until_reset(
     station_db: tuple[Database, Actor],
 ) -> None:
     db, admin = station_db
     auth.create_operator(db, admin, "clerk", "李值守", Role.COUNTER, "pw123456")
-    for _ in range(auth.MAX_FAILED_LOGINS):
+    for _ in range(auth.LOCK_STEPS[0][0]):
         with pytest.raises(AuthenticationFailed):
             auth.login(db, "clerk", "bad")
     with pytest.raises(AuthenticationFailed, match="Too many"):
