@@ -5774,17 +5774,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>数据库结构与防改触发器</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="71"/>
+        <location filename="../../app/services/checks.py" line="74"/>
+        <source>Every row accounted for in the audit log</source>
+        <translation>每一行数据都有操作日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="87"/>
+        <source>Audit log against its signed anchors</source>
+        <translation>操作日志与签名锚点一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="99"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="83"/>
+        <location filename="../../app/services/checks.py" line="111"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="95"/>
+        <location filename="../../app/services/checks.py" line="123"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
     </message>
@@ -6044,86 +6054,86 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="152"/>
+        <location filename="../../app/services/auth.py" line="156"/>
         <source>Your account was changed by an administrator since you signed in and no longer allows this action. Please sign in again.</source>
         <translation>您登录后，管理员已更改了您的账号，现在不能再做这项操作。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="209"/>
+        <location filename="../../app/services/auth.py" line="213"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="218"/>
+        <location filename="../../app/services/auth.py" line="222"/>
         <source>A user name is 1–40 characters without spaces.</source>
         <translation>用户名为 1–40 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="269"/>
+        <location filename="../../app/services/auth.py" line="271"/>
         <source>Too many wrong passwords. Please wait {minutes} minute(s) and try again, or ask an administrator to reset the password.</source>
         <translation>密码错误次数太多。请等 {minutes} 分钟后再试，或请管理员重设密码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="293"/>
+        <location filename="../../app/services/auth.py" line="295"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="302"/>
-        <location filename="../../app/services/auth.py" line="329"/>
+        <location filename="../../app/services/auth.py" line="304"/>
+        <location filename="../../app/services/auth.py" line="331"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="352"/>
+        <location filename="../../app/services/auth.py" line="354"/>
         <source>The key file of this data folder does not belong to its station; the password was not reset.</source>
         <translation>这个数据文件夹的密钥文件不属于其中的站点；密码没有重设。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="407"/>
+        <location filename="../../app/services/auth.py" line="409"/>
         <location filename="../../app/services/households.py" line="233"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="414"/>
+        <location filename="../../app/services/auth.py" line="416"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="444"/>
+        <location filename="../../app/services/auth.py" line="446"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="475"/>
+        <location filename="../../app/services/auth.py" line="477"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>这是最后一位在用的管理员，不能停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="502"/>
+        <location filename="../../app/services/auth.py" line="504"/>
         <source>The station needs at least one administrator.</source>
         <translation>本站至少需要一位管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="360"/>
-        <location filename="../../app/services/auth.py" line="546"/>
+        <location filename="../../app/services/auth.py" line="362"/>
+        <location filename="../../app/services/auth.py" line="548"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="129"/>
+        <location filename="../../app/services/backup.py" line="131"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="162"/>
+        <location filename="../../app/services/backup.py" line="164"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="180"/>
+        <location filename="../../app/services/backup.py" line="182"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -6792,8 +6802,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="214"/>
-        <location filename="../../app/services/station.py" line="224"/>
+        <location filename="../../app/services/station.py" line="215"/>
+        <location filename="../../app/services/station.py" line="225"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
