@@ -23,6 +23,7 @@ model: the view asks for a count, then for windows of rows as it scrolls.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -793,6 +794,15 @@ def fetch_households(
             .limit(max(0, min(limit, 1000)))
         )
         return _hits(session, query)
+
+
+def fetch_hits_by_id(db: Database, household_ids: Sequence[str]) -> list[HouseholdHit]:
+    """The list rows of these households as they are now (a row refreshed in place)."""
+    ids = list(dict.fromkeys(household_ids))[:1000]
+    if not ids:
+        return []
+    with db.read() as session:
+        return _hits(session, select(*_HIT_COLUMNS).where(Household.id.in_(ids)))
 
 
 # --- residents, for linking other records (a volunteer) to a person ------------------

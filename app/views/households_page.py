@@ -20,6 +20,7 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading
 
 SEARCH_DELAY_MS = 250
+MEMBER_ROWS_SHOWN = 6  # a household's members shown without scrolling
 
 
 # --- the lazy list ------------------------------------------------------------------------
@@ -103,6 +105,38 @@ class HouseholdsModel(LazyRowsModel):
 
     def loaded_pages(self) -> set[int]:
         return set(self.pages)
+
+    def refresh(self) -> None:
+        """Re-read the list; search results are re-read in place (same rows, new values)."""
+        if self.listed is None:
+            super().refresh()
+        else:
+            self.update_households([h.id for h in self.listed])
+
+    def update_households(self, household_ids: list[str]) -> None:
+        """Re-read these households' rows in place: the selection and scroll stay."""
+        if household_ids:
+            self._run(households.fetch_hits_by_id, household_ids, on_done=self._updated)
+
+    def _updated(self, generation: int, hits: list[HouseholdHit]) -> None:
+        if generation != self.generation:
+            return  # the list was replaced meanwhile: it was read afresh anyway
+        fresh = {h.id: h for h in hits}
+        changed: list[int] = []
+        if self.listed is not None:
+            for row, old in enumerate(self.listed):
+                if old.id in fresh:
+                    self.listed[row] = replace(fresh[old.id], matched=old.matched)
+                    changed.append(row)
+        else:
+            for page, rows in self.pages.items():
+                for offset, old in enumerate(rows):
+                    if old.id in fresh:
+                        rows[offset] = fresh[old.id]
+                        changed.append(page * self.PAGE + offset)
+        last = self.columnCount() - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -277,6 +311,7 @@ class HouseholdDetail(DetailPanel):
         self.balance.setFont(bfont)
         self.members = MembersModel(self)
         self.members_view = _table(self.members, "members_table")
+        self._fit_members()
         self.entries = EntriesModel(self)
         self.entries_view = _table(self.entries, "entries_table")
         self.entries_view.horizontalHeader().setStretchLastSection(False)
@@ -309,8 +344,8 @@ class HouseholdDetail(DetailPanel):
         QVBoxLayout(members_box).addWidget(self.members_view)
         entries_box = QGroupBox(self.tr("Recent points entries"))
         QVBoxLayout(entries_box).addWidget(self.entries_view)
-        layout.addWidget(members_box, 2)
-        layout.addWidget(entries_box, 3)
+        layout.addWidget(members_box, 0)
+        layout.addWidget(entries_box, 1)
         layout.addLayout(grid)
         layout.addWidget(self.message)
 
@@ -347,7 +382,20 @@ class HouseholdDetail(DetailPanel):
         self.facts.setText(" · ".join(parts))
         self.balance.setText(self.tr("Balance: {n} points").format(n=h.balance))
         self.members.set_rows(h.members)
+        self._fit_members()
         self.entries.set_rows(loaded.entries)
+
+    def _fit_members(self) -> None:
+        """The members list is as tall as its rows (a big household scrolls after 6)."""
+        view = self.members_view
+        rows = min(max(len(self.members.rows), 2), MEMBER_ROWS_SHOWN)
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
+        view.setFixedHeight(height)
 
     # helpers
     def _selected_member(self) -> MemberView | None:
@@ -537,7 +585,7 @@ class HouseholdsTab(QWidget):
         for col, width in ((0, 56), (1, 110), (2, 110), (3, 108), (4, 56)):
             self.view.setColumnWidth(col, width)
         self.detail = HouseholdDetail(ctx)
-        self.detail.changed.connect(lambda _hid: self.model.refresh())
+        self.detail.changed.connect(self._household_changed)
         self.message = MessageLabel()
         self.message.setObjectName("households_message")
 
@@ -667,6 +715,12 @@ class HouseholdsTab(QWidget):
                 return None
             ids.append(hit.id)
         return ids
+
+    def _household_changed(self, household_id: str) -> None:
+        if household_id:
+            self.model.update_households([household_id])
+        else:
+            self.model.refresh()
 
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
