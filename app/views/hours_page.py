@@ -430,9 +430,7 @@ class HoursTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.flagged.toggled.connect(lambda _b: self.apply_filter())
         self.year.valueChanged.connect(lambda _v: self.load_grants())
-        self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} records").format(n=n))
-        )
+        self.model.counted.connect(lambda n: self.count_label.setText(self.tr("%n records", "", n)))
         self.apply_filter()
         self.load_stars()
 
@@ -499,7 +497,7 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.id for r in chosen],
-            ok=lambda n: self.tr("{n} records approved.").format(n=n),
+            ok=lambda n: self.tr("%n records approved.", "", n),
         )
 
     def reject(self) -> None:
@@ -509,8 +507,10 @@ class HoursTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Reject hours"),
-            self.tr("Reject {n} record(s)? They stay listed as rejected. Give the reason:").format(
-                n=len(chosen)
+            self.tr(
+                "Reject %n record(s)? They stay listed as rejected. Give the reason:",
+                "",
+                len(chosen),
             ),
         )
         if reason is None:
@@ -521,7 +521,7 @@ class HoursTab(QWidget):
             self.ctx.actor,
             [r.id for r in chosen],
             reason,
-            ok=lambda n: self.tr("{n} records rejected.").format(n=n),
+            ok=lambda n: self.tr("%n records rejected.", "", n),
         )
 
     def correct(self) -> None:
@@ -560,5 +560,5 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.volunteer_id for r in rows],
-            ok=lambda grants: self.tr("{n} star levels granted.").format(n=len(grants)),
+            ok=lambda grants: self.tr("%n star levels granted.", "", len(grants)),
         )

@@ -369,7 +369,7 @@ class BatchAwardDialog(_RuleDialog):
         super().__init__(ctx, parent)
         self.setObjectName("batch_award_dialog")
         self.household_ids = household_ids
-        self.setWindowTitle(self.tr("Batch award for {n} households").format(n=len(household_ids)))
+        self.setWindowTitle(self.tr("Batch award for %n households", "", len(household_ids)))
         self.skip_capped = QCheckBox(self.tr("Leave out households that would pass the cap"))
         self.skip_capped.setObjectName("batch_skip_capped")
         form = QFormLayout()
@@ -387,8 +387,8 @@ class BatchAwardDialog(_RuleDialog):
         if not confirm(
             self,
             self.windowTitle(),
-            self.tr("Give “{rule}” ({points}) to {n} households in one batch?").format(
-                rule=rule.name, points=signed(rule.points * self.quantity.value()), n=n
+            self.tr("Give “{rule}” ({points}) to %n households in one batch?", "", n).format(
+                rule=rule.name, points=signed(rule.points * self.quantity.value())
             ),
         ):
             return

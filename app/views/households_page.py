@@ -29,7 +29,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import join_list
 from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
@@ -50,6 +50,7 @@ from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
 from app.views.detail_panel import DetailPanel
+from app.views.files import dated_file_name, save_file_name
 from app.views.household_dialogs import (
     AdjustDialog,
     AwardDialog,
@@ -380,7 +381,7 @@ class HouseholdDetail(DetailPanel):
         if not h.active:
             parts.append(self.tr("closed"))
         self.facts.setText(" · ".join(parts))
-        self.balance.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.balance.setText(self.tr("Balance: %n points", "", h.balance))
         self.members.set_rows(h.members)
         self._fit_members()
         self.entries.set_rows(loaded.entries)
@@ -539,7 +540,7 @@ class HouseholdDetail(DetailPanel):
             self.tr("Household cards ({n})").format(n=n),
             "A4",
             self,
-            file_name="household-cards.pdf",
+            file_name=dated_file_name(self.tr("household cards"), ".pdf"),
         )
 
 
@@ -686,7 +687,7 @@ class HouseholdsTab(QWidget):
         if self.model.hits is not None:
             self.count_label.setText(self.tr("{n} found").format(n=n))
         else:
-            self.count_label.setText(self.tr("{n} households").format(n=n))
+            self.count_label.setText(self.tr("%n households", "", n))
 
     def load_groups(self) -> None:
         run_task(households.list_groups, self.ctx.db, on_done=self._groups, receiver=self)
@@ -764,12 +765,12 @@ class HouseholdsTab(QWidget):
             assert batch is not None
             self.last_batch = batch
             self.action_buttons["undo_batch"].setEnabled(True)
-            text = self.tr("Batch done: {n} households, {total} points in all.").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            )
+            text = self.tr(
+                "Batch done: %n households, {total} points in all.", "", batch.entry_count
+            ).format(total=f"{batch.total_points:+d}")
             if batch.skipped:
                 text += " " + self.tr("Left out (cap reached): {numbers}.").format(
-                    numbers="、".join(batch.skipped)
+                    numbers=join_list(batch.skipped)
                 )
             self.message.show_ok(text)
             self.model.refresh()
@@ -785,9 +786,11 @@ class HouseholdsTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Undo batch"),
-            self.tr("Undo the batch of {n} entries ({total} points)? Give the reason:").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            ),
+            self.tr(
+                "Undo the batch of %n entries ({total} points)? Give the reason:",
+                "",
+                batch.entry_count,
+            ).format(total=f"{batch.total_points:+d}"),
         )
         if reason is None:
             return
@@ -796,7 +799,7 @@ class HouseholdsTab(QWidget):
             self.last_batch = None
             self.action_buttons["undo_batch"].setEnabled(False)
             self.message.show_ok(
-                self.tr("The batch was undone: {n} entries reversed.").format(n=undo.entry_count)
+                self.tr("The batch was undone: %n entries reversed.", "", undo.entry_count)
             )
             self.model.refresh()
             self.detail.reload()
@@ -818,10 +821,10 @@ class HouseholdsTab(QWidget):
             self.detail.cards_for(ids)
 
     def export_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Export households"),
-            "households.xlsx",
+            dated_file_name(self.tr("households"), ".xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
@@ -836,7 +839,7 @@ class HouseholdsTab(QWidget):
         def done(n: int) -> None:
             self.action_buttons["export"].setEnabled(True)
             self.message.show_ok(
-                self.tr("{n} households exported to {path}.").format(n=n, path=str(path))
+                self.tr("%n households exported to {path}.", "", n).format(path=str(path))
             )
 
         def failed(exc: BaseException) -> None:

@@ -579,7 +579,7 @@ class PeriodsTab(QWidget):
         self.message.show_error(self.tr("Choose a period in the list first."))
         return None
 
-    def _show_pdf(self, pdf: bytes, title: str, file_name: str) -> None:
+    def _show_pdf(self, pdf: bytes, title: str, file_name: str = "") -> None:
         from app.views.pdf_preview import show_pdf
 
         show_pdf(pdf, title, "A4", self, file_name=file_name)
@@ -589,8 +589,8 @@ class PeriodsTab(QWidget):
         key = points.period_key(date.today(), settings.period_kind)
         text = self.tr("Open period {period}?").format(period=key)
         if settings.base_points:
-            text += " " + self.tr("Every household gets the base score of {n} points.").format(
-                n=settings.base_points
+            text += " " + self.tr(
+                "Every household gets the base score of %n points.", "", settings.base_points
             )
         if not confirm(self, self.tr("Open a period"), text):
             return
@@ -649,7 +649,6 @@ class PeriodsTab(QWidget):
             on_done=lambda pdf: self._show_pdf(
                 pdf,
                 self.tr("公示 list {period}").format(period=period.key),
-                f"gongshi-{period.key}.pdf",
             ),
             on_error=self._error,
             receiver=self,
@@ -694,7 +693,7 @@ class PeriodsTab(QWidget):
             key,
             self.top_n.value(),
             self.ctx.settings.get(MASK_NAMES),
-            on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key), f"ranking-{key}.pdf"),
+            on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key)),
             on_error=self._error,
             receiver=self,
         )
@@ -763,9 +762,7 @@ class PeriodsTab(QWidget):
         run_task(
             make,
             self.ctx.db,
-            on_done=lambda pdf: self._show_pdf(
-                pdf, self.tr("Ratings {year}").format(year=year), f"ratings-{year}.pdf"
-            ),
+            on_done=lambda pdf: self._show_pdf(pdf, self.tr("Ratings {year}").format(year=year)),
             on_error=self._error,
             receiver=self,
         )

@@ -181,7 +181,7 @@ class AuditTab(QWidget):
         self.verify_button.setEnabled(True)
         if report.ok:
             self.result.show_ok(
-                self.tr("The audit log is intact: {n} entries checked.").format(n=report.checked)
+                self.tr("The audit log is intact: %n entries checked.", "", report.checked)
             )
         else:
             self.result.show_error(

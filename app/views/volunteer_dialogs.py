@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.i18n import join_list
 from app.services import households, personal, volunteers
 from app.services.households import ResidentHit
 from app.services.volunteers import (
@@ -154,7 +155,7 @@ class VolunteerDialog(ServiceDialog):
         self.group.setPlaceholderText(self.tr("e.g. 第一村民小组"))
         self.address = QLineEdit(v.address if v else "")
         self.address.setObjectName("volunteer_address")
-        self.skills = QLineEdit("、".join(v.skills) if v else "")
+        self.skills = QLineEdit(join_list(v.skills) if v else "")
         self.skills.setObjectName("volunteer_skills")
         self.skills.setPlaceholderText(self.tr("Separated by 、 or commas, e.g. 书法、医护"))
         self.categories = checkable_list(
@@ -501,7 +502,7 @@ class TeamsDialog(QDialog):
     def add_defaults(self) -> None:
         def done(n: int) -> None:
             self.changed = True
-            self.message.show_ok(self.tr("{n} teams added.").format(n=n))
+            self.message.show_ok(self.tr("%n teams added.", "", n))
             self.reload()
 
         run_task(

@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="97"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="101"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities_page.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="102"/>
+        <location filename="../../app/views/activities_page.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -66,10 +66,12 @@
         <source>Activities</source>
         <translation>活动</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="680"/>
-        <source>{n} activities</source>
-        <translation>共 {n} 场活动</translation>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>共 %n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="757"/>
@@ -85,148 +87,157 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="225"/>
-        <location filename="../../app/views/activities_page.py" line="306"/>
+        <location filename="../../app/views/activities_page.py" line="226"/>
+        <location filename="../../app/views/activities_page.py" line="307"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="253"/>
+        <location filename="../../app/views/activities_page.py" line="254"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="254"/>
+        <location filename="../../app/views/activities_page.py" line="255"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="255"/>
+        <location filename="../../app/views/activities_page.py" line="256"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="256"/>
+        <location filename="../../app/views/activities_page.py" line="257"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="257"/>
+        <location filename="../../app/views/activities_page.py" line="258"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="258"/>
+        <location filename="../../app/views/activities_page.py" line="259"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="259"/>
+        <location filename="../../app/views/activities_page.py" line="260"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="260"/>
+        <location filename="../../app/views/activities_page.py" line="261"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="271"/>
+        <location filename="../../app/views/activities_page.py" line="272"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="275"/>
+        <location filename="../../app/views/activities_page.py" line="276"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="322"/>
+        <location filename="../../app/views/activities_page.py" line="323"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="324"/>
+        <location filename="../../app/views/activities_page.py" line="325"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="327"/>
+        <location filename="../../app/views/activities_page.py" line="328"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="330"/>
+        <location filename="../../app/views/activities_page.py" line="331"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="331"/>
+        <location filename="../../app/views/activities_page.py" line="332"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="340"/>
+        <location filename="../../app/views/activities_page.py" line="341"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="369"/>
+        <location filename="../../app/views/activities_page.py" line="370"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="379"/>
+        <location filename="../../app/views/activities_page.py" line="380"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="386"/>
+        <location filename="../../app/views/activities_page.py" line="387"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="388"/>
+        <location filename="../../app/views/activities_page.py" line="389"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="399"/>
-        <source>Closed; {n} still present were signed out.</source>
-        <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="401"/>
+        <source>Closed; %n still present were signed out.</source>
+        <translation>
+            <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="474"/>
+        <source>%n photos added.</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="410"/>
+        <location filename="../../app/views/activities_page.py" line="411"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="411"/>
+        <location filename="../../app/views/activities_page.py" line="412"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="420"/>
+        <location filename="../../app/views/activities_page.py" line="421"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="429"/>
+        <location filename="../../app/views/activities_page.py" line="430"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="430"/>
+        <location filename="../../app/views/activities_page.py" line="431"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="436"/>
+        <location filename="../../app/views/activities_page.py" line="437"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="456"/>
+        <location filename="../../app/views/activities_page.py" line="457"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -239,11 +250,6 @@
         <location filename="../../app/views/activities_page.py" line="466"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="474"/>
-        <source>{n} photos added.</source>
-        <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="480"/>
@@ -613,10 +619,12 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/settings_page.py" line="184"/>
-        <source>The audit log is intact: {n} entries checked.</source>
-        <translation>操作日志完好：已检查 {n} 条记录。</translation>
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="189"/>
@@ -665,22 +673,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -822,10 +830,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 </context>
 <context>
     <name>BatchAwardDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/household_dialogs.py" line="372"/>
-        <source>Batch award for {n} households</source>
-        <translation>为 {n} 户批量加分</translation>
+        <source>Batch award for %n households</source>
+        <translation>
+            <numerusform>为 %n 户批量加分</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/household_dialogs.py" line="373"/>
@@ -852,10 +862,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/household_dialogs.py" line="390"/>
-        <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
-        <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
+        <source>Give “{rule}” ({points}) to %n households in one batch?</source>
+        <translation>
+            <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -884,207 +896,221 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="361"/>
+        <location filename="../../app/views/certificates_page.py" line="362"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="368"/>
+        <location filename="../../app/views/certificates_page.py" line="369"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <location filename="../../app/views/certificates_page.py" line="370"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="371"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="384"/>
+        <location filename="../../app/views/certificates_page.py" line="385"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="401"/>
+        <location filename="../../app/views/certificates_page.py" line="402"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="402"/>
+        <location filename="../../app/views/certificates_page.py" line="403"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="404"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="408"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="430"/>
+        <location filename="../../app/views/certificates_page.py" line="431"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="434"/>
+        <location filename="../../app/views/certificates_page.py" line="435"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="435"/>
+        <location filename="../../app/views/certificates_page.py" line="436"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="436"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="439"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="452"/>
+        <location filename="../../app/views/certificates_page.py" line="453"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="473"/>
-        <source>{n} certificates</source>
-        <translation>共 {n} 份证明</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="474"/>
+        <source>%n certificates</source>
+        <translation>
+            <numerusform>共 %n 份证明</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="516"/>
+        <location filename="../../app/views/certificates_page.py" line="519"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="535"/>
+        <location filename="../../app/views/certificates_page.py" line="538"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="542"/>
+        <location filename="../../app/views/certificates_page.py" line="545"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="545"/>
+        <location filename="../../app/views/certificates_page.py" line="548"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="552"/>
+        <location filename="../../app/views/certificates_page.py" line="555"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="584"/>
+        <location filename="../../app/views/certificates_page.py" line="587"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="594"/>
+        <location filename="../../app/views/certificates_page.py" line="597"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="604"/>
+        <location filename="../../app/views/certificates_page.py" line="607"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="635"/>
+        <location filename="../../app/views/certificates_page.py" line="638"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="636"/>
+        <location filename="../../app/views/certificates_page.py" line="639"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="647"/>
+        <location filename="../../app/views/certificates_page.py" line="650"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="649"/>
+        <location filename="../../app/views/certificates_page.py" line="652"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="656"/>
+        <location filename="../../app/views/certificates_page.py" line="659"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="675"/>
+        <location filename="../../app/views/certificates_page.py" line="680"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="683"/>
+        <source>certificates notice</source>
+        <translation>证书公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="698"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="698"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="692"/>
+        <location filename="../../app/views/certificates_page.py" line="701"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="712"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="705"/>
+        <location filename="../../app/views/certificates_page.py" line="714"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="717"/>
-        <source>{n} star certificates issued.</source>
-        <translation>已开具 {n} 份星级证书。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="726"/>
+        <source>%n star certificates issued.</source>
+        <translation>
+            <numerusform>已开具 %n 份星级证书。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="720"/>
+        <location filename="../../app/views/certificates_page.py" line="731"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="729"/>
+        <location filename="../../app/views/certificates_page.py" line="734"/>
+        <source>star certificates</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="744"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1145,12 +1171,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="70"/>
+        <location filename="../../app/views/widgets.py" line="99"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="91"/>
+        <location filename="../../app/views/widgets.py" line="120"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1345,10 +1371,33 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/counter.py" line="798"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="907"/>
+        <source>Total: %n points</source>
+        <translation>
+            <numerusform>合计：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="913"/>
+        <source>Balance after: %n points</source>
+        <translation>
+            <numerusform>兑换后余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="1203"/>
+        <source>%n slips were never printed; choose one and click Reprint.</source>
+        <translation>
+            <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="802"/>
@@ -1386,16 +1435,6 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/counter.py" line="869"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="907"/>
-        <source>Total: {n} points</source>
-        <translation>合计：{n} 分</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="913"/>
-        <source>Balance after: {n} points</source>
-        <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="917"/>
@@ -1480,12 +1519,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1203"/>
-        <source>{n} slips were never printed; choose one and click Reprint.</source>
-        <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="1208"/>
+        <location filename="../../app/views/counter.py" line="1206"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1493,17 +1527,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1628,24 +1662,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>By</source>
         <translation>评价人</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../app/views/files.py" line="54"/>
+        <source>document</source>
+        <translation>文档</translation>
     </message>
 </context>
 <context>
@@ -1659,73 +1701,73 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
         <location filename="../../app/views/supermarket_page.py" line="290"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="163"/>
+        <location filename="../../app/views/supermarket_page.py" line="164"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="166"/>
+        <location filename="../../app/views/supermarket_page.py" line="167"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="179"/>
+        <location filename="../../app/views/supermarket_page.py" line="180"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="180"/>
+        <location filename="../../app/views/supermarket_page.py" line="181"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="181"/>
+        <location filename="../../app/views/supermarket_page.py" line="182"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="182"/>
+        <location filename="../../app/views/supermarket_page.py" line="183"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="183"/>
+        <location filename="../../app/views/supermarket_page.py" line="184"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="185"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <location filename="../../app/views/supermarket_page.py" line="186"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="190"/>
+        <location filename="../../app/views/supermarket_page.py" line="191"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="199"/>
+        <location filename="../../app/views/supermarket_page.py" line="200"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="205"/>
+        <location filename="../../app/views/supermarket_page.py" line="206"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
@@ -1748,67 +1790,67 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="60"/>
+        <location filename="../../app/views/supermarket_page.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="61"/>
+        <location filename="../../app/views/supermarket_page.py" line="62"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="62"/>
+        <location filename="../../app/views/supermarket_page.py" line="63"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="63"/>
+        <location filename="../../app/views/supermarket_page.py" line="64"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="64"/>
+        <location filename="../../app/views/supermarket_page.py" line="65"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="65"/>
+        <location filename="../../app/views/supermarket_page.py" line="66"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="66"/>
+        <location filename="../../app/views/supermarket_page.py" line="67"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="100"/>
+        <location filename="../../app/views/supermarket_page.py" line="101"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="101"/>
+        <location filename="../../app/views/supermarket_page.py" line="102"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1855,10 +1897,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Stock &amp;history</source>
         <translation>库存记录(&amp;H)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/supermarket_page.py" line="423"/>
-        <source>{n} goods are low on stock: {names}</source>
-        <translation>有 {n} 种商品库存不足：{names}</translation>
+        <source>%n goods are low on stock: {names}</source>
+        <translation>
+            <numerusform>有 %n 种商品库存不足：{names}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/supermarket_page.py" line="433"/>
@@ -2046,6 +2090,14 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>Hours</name>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="82"/>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+</context>
+<context>
     <name>HoursTab</name>
     <message>
         <location filename="../../app/views/hours_page.py" line="344"/>
@@ -2128,40 +2180,55 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="434"/>
-        <source>{n} records</source>
-        <translation>共 {n} 条记录</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="433"/>
+        <source>%n records</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="500"/>
+        <source>%n records approved.</source>
+        <translation>
+            <numerusform>已审核通过 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="511"/>
+        <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
+        <translation>
+            <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="524"/>
+        <source>%n records rejected.</source>
+        <translation>
+            <numerusform>已驳回 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="563"/>
+        <source>%n star levels granted.</source>
+        <translation>
+            <numerusform>已评定 %n 人的星级。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="472"/>
+        <location filename="../../app/views/hours_page.py" line="470"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="476"/>
+        <location filename="../../app/views/hours_page.py" line="474"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="502"/>
-        <source>{n} records approved.</source>
-        <translation>已审核通过 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="511"/>
+        <location filename="../../app/views/hours_page.py" line="509"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="512"/>
-        <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
-        <translation>要驳回 {n} 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="524"/>
-        <source>{n} records rejected.</source>
-        <translation>已驳回 {n} 条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="532"/>
@@ -2178,186 +2245,188 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="563"/>
-        <source>{n} star levels granted.</source>
-        <translation>已评定 {n} 人的星级。</translation>
-    </message>
 </context>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="368"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="290"/>
+        <location filename="../../app/views/households_page.py" line="326"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="327"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="328"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="329"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="330"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="331"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="334"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="335"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="308"/>
+        <location filename="../../app/views/households_page.py" line="344"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="310"/>
+        <location filename="../../app/views/households_page.py" line="346"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="340"/>
+        <location filename="../../app/views/households_page.py" line="376"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="346"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="348"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="384"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="356"/>
+        <location filename="../../app/views/households_page.py" line="405"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="363"/>
+        <location filename="../../app/views/households_page.py" line="412"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="370"/>
-        <location filename="../../app/views/households_page.py" line="381"/>
-        <location filename="../../app/views/households_page.py" line="420"/>
+        <location filename="../../app/views/households_page.py" line="419"/>
+        <location filename="../../app/views/households_page.py" line="430"/>
+        <location filename="../../app/views/households_page.py" line="469"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="375"/>
+        <location filename="../../app/views/households_page.py" line="424"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="389"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="439"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="400"/>
+        <location filename="../../app/views/households_page.py" line="449"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="409"/>
+        <location filename="../../app/views/households_page.py" line="458"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="459"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="425"/>
+        <location filename="../../app/views/households_page.py" line="474"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="478"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="437"/>
+        <location filename="../../app/views/households_page.py" line="486"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="487"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="450"/>
+        <location filename="../../app/views/households_page.py" line="499"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="511"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="464"/>
+        <location filename="../../app/views/households_page.py" line="513"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="488"/>
+        <location filename="../../app/views/households_page.py" line="537"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="540"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="543"/>
+        <source>household cards</source>
+        <translation>户卡</translation>
     </message>
 </context>
 <context>
@@ -2421,42 +2490,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="109"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="146"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="147"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="148"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="159"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="159"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2464,22 +2533,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="845"/>
+        <location filename="../../app/views/households_page.py" line="902"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="846"/>
+        <location filename="../../app/views/households_page.py" line="903"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="847"/>
+        <location filename="../../app/views/households_page.py" line="904"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="906"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2487,123 +2556,138 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="524"/>
+        <location filename="../../app/views/households_page.py" line="573"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="528"/>
-        <location filename="../../app/views/households_page.py" line="650"/>
+        <location filename="../../app/views/households_page.py" line="577"/>
+        <location filename="../../app/views/households_page.py" line="699"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="529"/>
+        <location filename="../../app/views/households_page.py" line="578"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="561"/>
+        <location filename="../../app/views/households_page.py" line="610"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="562"/>
+        <location filename="../../app/views/households_page.py" line="611"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="563"/>
+        <location filename="../../app/views/households_page.py" line="612"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="613"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="565"/>
+        <location filename="../../app/views/households_page.py" line="614"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="566"/>
+        <location filename="../../app/views/households_page.py" line="615"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="639"/>
+        <location filename="../../app/views/households_page.py" line="688"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="641"/>
-        <source>{n} households</source>
-        <translation>共 {n} 户</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="690"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>共 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="769"/>
+        <source>Batch done: %n households, {total} points in all.</source>
+        <translation>
+            <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="790"/>
+        <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
+        <translation>
+            <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="802"/>
+        <source>The batch was undone: %n entries reversed.</source>
+        <translation>
+            <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="842"/>
+        <source>%n households exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 户导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="680"/>
+        <location filename="../../app/views/households_page.py" line="735"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="684"/>
+        <location filename="../../app/views/households_page.py" line="739"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="749"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="713"/>
-        <source>Batch done: {n} households, {total} points in all.</source>
-        <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="717"/>
+        <location filename="../../app/views/households_page.py" line="772"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="733"/>
+        <location filename="../../app/views/households_page.py" line="788"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="734"/>
-        <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
-        <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="745"/>
-        <source>The batch was undone: {n} entries reversed.</source>
-        <translation>该批已撤销：已冲正 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="769"/>
+        <location filename="../../app/views/households_page.py" line="826"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="771"/>
+        <location filename="../../app/views/households_page.py" line="827"/>
+        <source>households</source>
+        <translation>户档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="828"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="780"/>
+        <location filename="../../app/views/households_page.py" line="837"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="785"/>
-        <source>{n} households exported to {path}.</source>
-        <translation>已将 {n} 户导出到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="794"/>
+        <location filename="../../app/views/households_page.py" line="851"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2848,6 +2932,14 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/kiosk_window.py" line="842"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../app/i18n.py" line="36"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -3192,52 +3284,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="139"/>
+        <location filename="../../app/views/households_page.py" line="174"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="175"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="176"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="177"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="178"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="179"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="185"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3471,42 +3563,44 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="194"/>
+        <location filename="../../app/views/pdf_preview.py" line="195"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="197"/>
+        <location filename="../../app/views/pdf_preview.py" line="198"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="219"/>
+        <location filename="../../app/views/pdf_preview.py" line="220"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="229"/>
+        <location filename="../../app/views/pdf_preview.py" line="230"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
-    <message>
-        <location filename="../../app/views/pdf_preview.py" line="232"/>
-        <source>Sent {n} page(s) to the printer.</source>
-        <translation>已将 {n} 页发送到打印机。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="233"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="237"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="237"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="249"/>
+        <location filename="../../app/views/pdf_preview.py" line="250"/>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
     </message>
@@ -3725,10 +3819,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="592"/>
-        <source>Every household gets the base score of {n} points.</source>
-        <translation>每户将获得 {n} 分基础分。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/points_tabs.py" line="593"/>
+        <source>Every household gets the base score of %n points.</source>
+        <translation>
+            <numerusform>每户将获得 %n 分基础分。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/points_tabs.py" line="595"/>
@@ -3761,62 +3857,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="664"/>
+        <location filename="../../app/views/points_tabs.py" line="663"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="666"/>
+        <location filename="../../app/views/points_tabs.py" line="665"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="670"/>
+        <location filename="../../app/views/points_tabs.py" line="669"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="671"/>
+        <location filename="../../app/views/points_tabs.py" line="670"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="682"/>
+        <location filename="../../app/views/points_tabs.py" line="681"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="689"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="689"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="706"/>
+        <location filename="../../app/views/points_tabs.py" line="705"/>
         <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
         <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="730"/>
+        <location filename="../../app/views/points_tabs.py" line="729"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="733"/>
+        <location filename="../../app/views/points_tabs.py" line="732"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <location filename="../../app/views/points_tabs.py" line="746"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="767"/>
+        <location filename="../../app/views/points_tabs.py" line="765"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3827,6 +3923,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/main_window.py" line="46"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/translations.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/translations.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../app/translations.py" line="28"/>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3856,10 +3973,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="571"/>
-        <source>{n} more activities</source>
-        <translation>{n} 场活动</translation>
+        <source>%n more activities</source>
+        <translation>
+            <numerusform>%n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="575"/>
@@ -3969,62 +4088,62 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="302"/>
+        <location filename="../../app/views/certificates_page.py" line="303"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="303"/>
+        <location filename="../../app/views/certificates_page.py" line="304"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="336"/>
+        <location filename="../../app/views/certificates_page.py" line="337"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="337"/>
+        <location filename="../../app/views/certificates_page.py" line="338"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4213,10 +4332,40 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/roster_import_dialog.py" line="343"/>
-        <source>{n} rows below the header on row {header}.</source>
-        <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
+        <source>%n rows below the header on row {header}.</source>
+        <translation>
+            <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <source>&amp;Import %n rows</source>
+        <translation>
+            <numerusform>导入 %n 行(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <source>Import %n rows now?</source>
+        <translation>
+            <numerusform>现在导入这 %n 行吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
+        <source>%n rows with problems will be left out.</source>
+        <translation>
+            <numerusform>有问题的 %n 行将不导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="441"/>
+        <source>Imported: %n volunteers, numbers {first} to {last}.</source>
+        <translation>
+            <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/roster_import_dialog.py" line="388"/>
@@ -4224,29 +4373,9 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
-        <source>&amp;Import {n} rows</source>
-        <translation>导入 {n} 行(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
-        <source>Import {n} rows now?</source>
-        <translation>现在导入这 {n} 行吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
-        <source>{bad} rows with problems will be left out.</source>
-        <translation>有问题的 {bad} 行将不导入。</translation>
-    </message>
-    <message>
         <location filename="../../app/views/roster_import_dialog.py" line="418"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="440"/>
-        <source>Imported: {n} volunteers, numbers {first} to {last}.</source>
-        <translation>已导入 {n} 名志愿者，编号 {first} 至 {last}。</translation>
     </message>
     <message>
         <location filename="../../app/views/roster_import_dialog.py" line="445"/>
@@ -4495,42 +4624,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="143"/>
+        <location filename="../../app/views/widgets.py" line="172"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="145"/>
+        <location filename="../../app/views/widgets.py" line="174"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="149"/>
+        <location filename="../../app/views/widgets.py" line="178"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="152"/>
+        <location filename="../../app/views/widgets.py" line="181"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="153"/>
+        <location filename="../../app/views/widgets.py" line="182"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="155"/>
+        <location filename="../../app/views/widgets.py" line="184"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="157"/>
+        <location filename="../../app/views/widgets.py" line="186"/>
         <source>Contact &amp;phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="211"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4627,80 +4756,80 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="611"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
         <source>&amp;Organised by:</source>
         <translation>组织单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="618"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4804,42 +4933,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="357"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="358"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -4847,85 +4976,87 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="418"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="419"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
         <source>Add the &quot;8+N&quot; &amp;default teams</source>
         <translation>添加“8+N”默认队伍(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="460"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="474"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="479"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
-        <source>{n} teams added.</source>
-        <translation>已添加 {n} 支队伍。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <source>%n teams added.</source>
+        <translation>
+            <numerusform>已添加 %n 支队伍。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -4946,22 +5077,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4987,169 +5118,169 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="260"/>
-        <location filename="../../app/views/volunteers_page.py" line="354"/>
+        <location filename="../../app/views/volunteers_page.py" line="261"/>
+        <location filename="../../app/views/volunteers_page.py" line="355"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="305"/>
+        <location filename="../../app/views/volunteers_page.py" line="306"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="306"/>
+        <location filename="../../app/views/volunteers_page.py" line="307"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="307"/>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="309"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="309"/>
+        <location filename="../../app/views/volunteers_page.py" line="310"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="310"/>
+        <location filename="../../app/views/volunteers_page.py" line="311"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <location filename="../../app/views/volunteers_page.py" line="312"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <location filename="../../app/views/volunteers_page.py" line="313"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="313"/>
+        <location filename="../../app/views/volunteers_page.py" line="314"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="316"/>
+        <location filename="../../app/views/volunteers_page.py" line="317"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="320"/>
+        <location filename="../../app/views/volunteers_page.py" line="321"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="364"/>
+        <location filename="../../app/views/volunteers_page.py" line="365"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="369"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="375"/>
+        <location filename="../../app/views/volunteers_page.py" line="376"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="380"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="384"/>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="386"/>
+        <location filename="../../app/views/volunteers_page.py" line="387"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="391"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="415"/>
+        <location filename="../../app/views/volunteers_page.py" line="416"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="417"/>
+        <location filename="../../app/views/volunteers_page.py" line="418"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="431"/>
+        <location filename="../../app/views/volunteers_page.py" line="432"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="441"/>
+        <location filename="../../app/views/volunteers_page.py" line="442"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
@@ -5244,162 +5375,167 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="587"/>
+        <source>volunteer cards</source>
+        <translation>志愿者证</translation>
+    </message>
 </context>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="130"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="131"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="142"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="143"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="149"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="150"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="154"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="155"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="159"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="170"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="171"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="234"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="179"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="181"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
         <source>ID &amp;type:</source>
         <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="277"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="278"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="286"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="287"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5510,12 +5646,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="541"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="547"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5523,42 +5659,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5635,10 +5771,19 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/volunteers_page.py" line="721"/>
-        <source>{n} volunteers</source>
-        <translation>共 {n} 名志愿者</translation>
+        <source>%n volunteers</source>
+        <translation>
+            <numerusform>共 %n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers_page.py" line="815"/>
+        <source>%n volunteers exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="746"/>
@@ -5656,6 +5801,11 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>导出志愿者名单</translation>
     </message>
     <message>
+        <location filename="../../app/views/volunteers_page.py" line="794"/>
+        <source>volunteers</source>
+        <translation>志愿者名单</translation>
+    </message>
+    <message>
         <location filename="../../app/views/volunteers_page.py" line="795"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -5664,11 +5814,6 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/volunteers_page.py" line="810"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers_page.py" line="815"/>
-        <source>{n} volunteers exported to {path}.</source>
-        <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="824"/>
@@ -5689,12 +5834,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="162"/>
+        <location filename="../../app/views/session.py" line="164"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="164"/>
+        <location filename="../../app/views/session.py" line="166"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -5705,7 +5850,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="236"/>
+        <location filename="../../app/views/session.py" line="238"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -5713,17 +5858,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1231"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1231"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1231"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5951,7 +6096,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="527"/>
         <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="555"/>
+        <location filename="../../app/services/households.py" line="556"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
         <location filename="../../app/services/points.py" line="894"/>
         <location filename="../../app/services/points.py" line="1007"/>
@@ -6035,7 +6180,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="215"/>
-        <location filename="../../app/services/households.py" line="233"/>
+        <location filename="../../app/services/households.py" line="234"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
@@ -6097,7 +6242,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="174"/>
-        <location filename="../../app/services/households.py" line="355"/>
+        <location filename="../../app/services/households.py" line="356"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -6187,70 +6332,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="235"/>
+        <location filename="../../app/services/households.py" line="236"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="238"/>
+        <location filename="../../app/services/households.py" line="239"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="248"/>
+        <location filename="../../app/services/households.py" line="249"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="253"/>
+        <location filename="../../app/services/households.py" line="254"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="261"/>
+        <location filename="../../app/services/households.py" line="262"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="270"/>
+        <location filename="../../app/services/households.py" line="271"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="273"/>
+        <location filename="../../app/services/households.py" line="274"/>
         <location filename="../../app/services/roster_import.py" line="554"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="294"/>
+        <location filename="../../app/services/households.py" line="295"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="312"/>
+        <location filename="../../app/services/households.py" line="313"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="362"/>
+        <location filename="../../app/services/households.py" line="363"/>
         <location filename="../../app/services/volunteers.py" line="559"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="472"/>
-        <location filename="../../app/services/households.py" line="500"/>
+        <location filename="../../app/services/households.py" line="473"/>
+        <location filename="../../app/services/households.py" line="501"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="528"/>
+        <location filename="../../app/services/households.py" line="529"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="560"/>
+        <location filename="../../app/services/households.py" line="561"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -6983,7 +7128,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="261"/>
+        <location filename="../../app/views/certificates_page.py" line="262"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
