@@ -89,6 +89,10 @@ class Settings:
         except (TypeError, ValueError):
             return option.default
 
+    def has(self, option: Option[Any]) -> bool:
+        """Whether *option* was ever saved (else :meth:`get` gives its default)."""
+        return bool(self._qs.contains(option.key))
+
     def set(self, option: Option[T], value: T) -> None:
         self._qs.setValue(option.key, value)
 
