@@ -133,3 +133,47 @@ def test_the_ranking_size_box_says_what_it_is(periods_tab) -> None:  # type: ign
     tab = periods_tab()
     assert tab.top_n.text() == "top 10 places"
     assert tab.top_n.toolTip()
+
+
+# --- the sign-in dialog ----------------------------------------------------------------------
+
+
+def test_esc_on_the_sign_in_dialog_asks_before_quitting(qtbot, station_db, settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views.login import LoginDialog
+
+    db, _admin = station_db
+    login = LoginDialog(db, settings)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitExposed(login)
+    rejected: list[bool] = []
+    login.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(login.password, Qt.Key.Key_Escape)
+    box = login.quit_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "Quit Station Workbench?"
+    assert login.isVisible() and not rejected
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: login.quit_box is None)
+    assert login.isVisible() and not rejected  # "No": still at the sign-in
+    qtbot.keyClick(login.password, Qt.Key.Key_Escape)
+    box = login.quit_box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: bool(rejected))
+    assert not login.isVisible()
+
+
+def test_the_quit_button_on_the_sign_in_dialog_quits_at_once(qtbot, station_db, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.views.login import LoginDialog
+
+    db, _admin = station_db
+    login = LoginDialog(db, settings)
+    qtbot.addWidget(login)
+    login.show()
+    with qtbot.waitSignal(login.rejected):
+        login.quit_button.click()
+    assert login.quit_box is None
