@@ -477,7 +477,7 @@ class ActivityDetail(DetailPanel):
     def remove_photo(self) -> None:
         indexes = self.photo_view.selectedIndexes()
         if not indexes:
-            self.message.show_error(self.tr("Choose a photo first."))
+            self.message.show_selection_hint(self.tr("Choose a photo first."), self.photo_view)
             return
         photo_id = str(indexes[0].data(Qt.ItemDataRole.UserRole))
         if confirm(self, self.tr("Remove photo"), self.tr("Remove this photo from the activity?")):

@@ -594,7 +594,9 @@ class CertificatesTab(QWidget):
     def _chosen(self) -> RegisterRow | None:
         rows = rows_of(self.model, self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a certificate in the register first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a certificate in the register first."), self.view
+            )
             return None
         return rows[0]
 

@@ -1101,7 +1101,9 @@ class CounterWidget(QWidget):
     def reprint_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         run_task(
             supermarket.get_redemption,
@@ -1115,7 +1117,9 @@ class CounterWidget(QWidget):
     def void_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         if chosen.voided:
             self.message.show_error(

@@ -471,7 +471,9 @@ class HoursTab(QWidget):
             )
             return None
         if not chosen:
-            self.message.show_error(self.tr("Select one or more records in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more records in the list first."), self.view
+            )
             return None
         return chosen
 

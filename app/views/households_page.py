@@ -402,14 +402,18 @@ class HouseholdDetail(DetailPanel):
     def _selected_member(self) -> MemberView | None:
         rows = self.members_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a member in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a member in the list first."), self.members_view
+            )
             return None
         return self.members.rows[rows[0].row()]
 
     def _selected_entry(self) -> EntryView | None:
         rows = self.entries_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a points entry first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a points entry first."), self.entries_view
+            )
             return None
         return self.entries.entry_at(rows[0].row())
 
@@ -736,7 +740,9 @@ class HouseholdsTab(QWidget):
             )
             return None
         if not ids:
-            self.message.show_error(self.tr("Select one or more households in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more households in the list first."), self.view
+            )
             return None
         return ids
 

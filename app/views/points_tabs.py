@@ -433,7 +433,7 @@ class RulesTab(QWidget):
     def selected(self) -> RuleView | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a rule in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a rule in the list first."), self.view)
             return None
         rule: RuleView = self.model.rows[rows[0].row()]
         return rule
@@ -698,7 +698,7 @@ class PeriodsTab(QWidget):
         unfinished = [p for p in self.model.rows if p.state != "finalized"]
         if unfinished:
             return unfinished[0]
-        self.message.show_error(self.tr("Choose a period in the list first."))
+        self.message.show_selection_hint(self.tr("Choose a period in the list first."), self.view)
         return None
 
     def _show_pdf(self, pdf: bytes, title: str, file_name: str = "") -> None:

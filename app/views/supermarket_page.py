@@ -430,7 +430,7 @@ class GoodsTab(QWidget):
     def selected(self) -> GoodsView | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose goods in the list first."))
+            self.message.show_selection_hint(self.tr("Choose goods in the list first."), self.view)
             return None
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
 

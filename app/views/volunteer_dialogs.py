@@ -458,7 +458,7 @@ class TeamsDialog(QDialog):
     def _selected(self) -> TeamView | None:
         rows = selected_rows(self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a team in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a team in the list first."), self.view)
             return None
         return self.model.row_at(rows[0])
 

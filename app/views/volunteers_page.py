@@ -520,7 +520,7 @@ class VolunteerDetail(DetailPanel):
         rows = selected_rows(view)
         model = view.model()
         if not rows or not isinstance(model, RowsModel):
-            self.message.show_error(self.tr("Choose a record in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a record in the list first."), view)
             return
         record = model.row_at(rows[0])
         if not confirm(
@@ -843,7 +843,9 @@ class VolunteersTab(QWidget):
             )
             return
         if not chosen:
-            self.message.show_error(self.tr("Select one or more volunteers in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more volunteers in the list first."), self.view
+            )
             return
         self.detail.cards_for([h.id for h in chosen])
 

@@ -298,3 +298,17 @@ def test_the_members_list_shows_every_member(qtbot, tab, village, wait_tasks) ->
     for row in range(3):
         rect = view.visualRect(tab.detail.members.index(row, 0))
         assert rect.isValid() and view.viewport().rect().contains(rect), row
+
+
+def test_the_choose_first_message_goes_when_rows_are_chosen(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    tab.view.clearSelection()
+    qtbot.mouseClick(tab.action_buttons["batch"], Qt.MouseButton.LeftButton)
+    assert tab.message.kind == "error"
+    assert tab.message.text() == "Select one or more households in the list first."
+    selection = tab.view.selectionModel()
+    for row in range(4):
+        selection.select(
+            tab.model.index(row, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+    assert tab.message.text() == "" and not tab.message.isVisible()
