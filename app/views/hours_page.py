@@ -367,7 +367,7 @@ class HoursTab(QWidget):
             ("approve", self.tr("&Approve selected"), self.approve, can_approve),
             ("reject", self.tr("&Reject selected…"), self.reject, can_approve),
             ("correct", self.tr("&Correct…"), self.correct, can_approve),
-            ("manual", self.tr("Enter hours by &hand…"), self.manual, True),
+            ("manual", self.tr("&Enter hours by hand…"), self.manual, True),
         ):
             button = QPushButton(text)
             button.setObjectName(f"hours_{key}")
@@ -386,7 +386,7 @@ class HoursTab(QWidget):
         # stars
         self.eligible = EligibleModel(self)
         self.eligible_view = table_view(self.eligible, "eligible_table", multi=True)
-        self.grant_button = QPushButton(self.tr("&Grant stars (selected, or all)"))
+        self.grant_button = QPushButton(self.tr("Grant s&tars (selected, or all)"))
         self.grant_button.setObjectName("grant_stars")
         self.grant_button.clicked.connect(self.grant)
         self.grant_button.setVisible(can_approve)

@@ -145,10 +145,10 @@ class HouseholdDialog(ServiceDialog):
         )
         self.note = QLineEdit(household.note if household else "")
         form = QFormLayout()
-        form.addRow(self.tr("Household &number (户号):"), self.number)
+        form.addRow(self.tr("Household n&umber (户号):"), self.number)
         form.addRow(self.tr("Village &group (村民小组):"), self.group)
         form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow(self.tr("Household p&hone:"), self.phone)
         form.addRow(self.tr("N&ote:"), self.note)
         self.head_form: MemberForm | None = None
         parts: list[Any] = [form]

@@ -367,7 +367,7 @@ class RuleDialog(ServiceDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Points (+ award, − deduction):"), self.points)
         form.addRow(self.tr("&Unit:"), self.unit)
-        form.addRow(self.tr("Cap &per period:"), self.cap)
+        form.addRow(self.tr("Cap per peri&od:"), self.cap)
         form.addRow(self.tr("&Sort order:"), self.order)
         self.finish_layout(form)
 

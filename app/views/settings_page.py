@@ -42,7 +42,7 @@ class StationTab(QWidget):
         self.ctx = ctx
         self.form = StationFactsForm()
         self.form.changed.connect(self._update_button)
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("S&ave"))
         self.save_button.setObjectName("save_station")
         self.save_button.clicked.connect(self.save)
         self.message = MessageLabel()

@@ -389,7 +389,7 @@ class GoodsTab(QWidget):
                 ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
                 ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
                 ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
-                ("history", self.tr("Stock &history"), self.show_history),
+                ("history", self.tr("Stoc&k history"), self.show_history),
             ),
             enabled=can_manage,
         )

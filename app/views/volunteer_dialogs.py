@@ -191,7 +191,7 @@ class VolunteerDialog(ServiceDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Sex:"), self.sex)
         form.addRow(self.tr("&Birth date:"), self.birth)
-        form.addRow(self.tr("ID &type:"), self.id_type)
+        form.addRow(self.tr("ID t&ype:"), self.id_type)
         form.addRow(self.tr("&ID number:"), self.id_number)
         form.addRow("", self.id_message)
         form.addRow(self.tr("&Phone:"), self.phone)
@@ -431,7 +431,7 @@ class TeamsDialog(QDialog):
                 ("new", self.tr("&New team…"), self.new_team),
                 ("edit", self.tr("&Edit…"), self.edit_team),
                 ("toggle", self.tr("&Disband / use again"), self.toggle_team),
-                ("defaults", self.tr('Add the "8+N" &default teams'), self.add_defaults),
+                ("defaults", self.tr('&Add the "8+N" default teams'), self.add_defaults),
             ),
         )
         bar.addStretch(1)
@@ -604,7 +604,7 @@ class SubRecordDialog(ServiceDialog):
         if kind == "training":
             form.addRow(self.tr("&Date:"), self.when)
             form.addRow(self.tr("&Title:"), self.title)
-            form.addRow(self.tr("&Organised by:"), self.extra)
+            form.addRow(self.tr("Organised &by:"), self.extra)
             form.addRow(self.tr("&Length:"), self.minutes)
             form.addRow(self.tr("N&ote:"), self.note)
         elif kind == "award":

@@ -202,7 +202,7 @@ class StationFactsForm(QWidget):
         form.addRow(
             QCoreApplication.translate("StationFactsForm", "&Person in charge:"), self.leader
         )
-        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact &phone:"), self.phone)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact phon&e:"), self.phone)
 
         for edit in (self.name, self.village, self.township, self.county, self.leader, self.phone):
             edit.textChanged.connect(self.changed)

@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="726"/>
+        <location filename="../../app/views/certificates_page.py" line="728"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1203"/>
+        <location filename="../../app/views/counter.py" line="1207"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="500"/>
+        <location filename="../../app/views/hours_page.py" line="502"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="511"/>
+        <location filename="../../app/views/hours_page.py" line="513"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="524"/>
+        <location filename="../../app/views/hours_page.py" line="526"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="563"/>
+        <location filename="../../app/views/hours_page.py" line="565"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="690"/>
+        <location filename="../../app/views/households_page.py" line="694"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="769"/>
+        <location filename="../../app/views/households_page.py" line="775"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="790"/>
+        <location filename="../../app/views/households_page.py" line="796"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="802"/>
+        <location filename="../../app/views/households_page.py" line="808"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="842"/>
+        <location filename="../../app/views/households_page.py" line="848"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>%n household exported to {path}.</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="593"/>
+        <location filename="../../app/views/points_tabs.py" line="715"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>

@@ -351,8 +351,18 @@
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="129"/>
-        <source>Organising &amp;teams:</source>
-        <translation>组织队伍(&amp;T)：</translation>
+        <source>Organising te&amp;ams:</source>
+        <translation>组织队伍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <source>Capac&amp;ity:</source>
+        <translation>人数上限(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="136"/>
+        <source>Poi&amp;nts per household:</source>
+        <translation>每户加分(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="130"/>
@@ -375,19 +385,9 @@
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
-        <source>Ca&amp;pacity:</source>
-        <translation>人数上限(&amp;P)：</translation>
-    </message>
-    <message>
         <location filename="../../app/views/activity_dialogs.py" line="135"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activity_dialogs.py" line="136"/>
-        <source>Points per &amp;household:</source>
-        <translation>每户加分(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="149"/>
@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="79"/>
-        <location filename="../../app/views/application.py" line="123"/>
+        <location filename="../../app/views/application.py" line="80"/>
+        <location filename="../../app/views/application.py" line="124"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="105"/>
+        <location filename="../../app/views/application.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="107"/>
+        <location filename="../../app/views/application.py" line="108"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="174"/>
+        <location filename="../../app/views/application.py" line="175"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="176"/>
+        <location filename="../../app/views/application.py" line="177"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="185"/>
+        <location filename="../../app/views/application.py" line="186"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="197"/>
+        <location filename="../../app/views/application.py" line="198"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="202"/>
+        <location filename="../../app/views/application.py" line="203"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="209"/>
+        <location filename="../../app/views/application.py" line="210"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="213"/>
+        <location filename="../../app/views/application.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="223"/>
+        <location filename="../../app/views/application.py" line="224"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="225"/>
+        <location filename="../../app/views/application.py" line="226"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="268"/>
+        <location filename="../../app/views/application.py" line="269"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="293"/>
+        <location filename="../../app/views/application.py" line="294"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="294"/>
+        <location filename="../../app/views/application.py" line="295"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -1023,94 +1023,94 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="597"/>
+        <location filename="../../app/views/certificates_page.py" line="598"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="607"/>
+        <location filename="../../app/views/certificates_page.py" line="609"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="638"/>
+        <location filename="../../app/views/certificates_page.py" line="640"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="639"/>
+        <location filename="../../app/views/certificates_page.py" line="641"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="650"/>
+        <location filename="../../app/views/certificates_page.py" line="652"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="652"/>
+        <location filename="../../app/views/certificates_page.py" line="654"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="659"/>
+        <location filename="../../app/views/certificates_page.py" line="661"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="680"/>
+        <location filename="../../app/views/certificates_page.py" line="682"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="683"/>
+        <location filename="../../app/views/certificates_page.py" line="685"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="698"/>
+        <location filename="../../app/views/certificates_page.py" line="700"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="698"/>
+        <location filename="../../app/views/certificates_page.py" line="700"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="701"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="712"/>
+        <location filename="../../app/views/certificates_page.py" line="714"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="714"/>
+        <location filename="../../app/views/certificates_page.py" line="716"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="726"/>
+        <location filename="../../app/views/certificates_page.py" line="728"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="731"/>
+        <location filename="../../app/views/certificates_page.py" line="733"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="734"/>
+        <location filename="../../app/views/certificates_page.py" line="736"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="744"/>
+        <location filename="../../app/views/certificates_page.py" line="746"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1118,52 +1118,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="214"/>
+        <location filename="../../app/views/login.py" line="243"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="217"/>
+        <location filename="../../app/views/login.py" line="246"/>
         <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
         <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="221"/>
+        <location filename="../../app/views/login.py" line="250"/>
         <source>Choose a new password of at least {n} characters.</source>
         <translation>请设置至少 {n} 个字符的新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="234"/>
+        <location filename="../../app/views/login.py" line="263"/>
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="235"/>
+        <location filename="../../app/views/login.py" line="264"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="236"/>
+        <location filename="../../app/views/login.py" line="265"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="241"/>
+        <location filename="../../app/views/login.py" line="270"/>
         <source>&amp;Change password</source>
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="253"/>
+        <location filename="../../app/views/login.py" line="282"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>新密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="260"/>
+        <location filename="../../app/views/login.py" line="289"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="265"/>
+        <location filename="../../app/views/login.py" line="294"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
@@ -1171,12 +1171,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="99"/>
+        <location filename="../../app/views/widgets.py" line="118"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="120"/>
+        <location filename="../../app/views/widgets.py" line="139"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1393,7 +1393,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1203"/>
+        <location filename="../../app/views/counter.py" line="1207"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
@@ -1488,38 +1488,38 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1104"/>
-        <location filename="../../app/views/counter.py" line="1118"/>
+        <location filename="../../app/views/counter.py" line="1105"/>
+        <location filename="../../app/views/counter.py" line="1121"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1122"/>
+        <location filename="../../app/views/counter.py" line="1126"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1127"/>
+        <location filename="../../app/views/counter.py" line="1131"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1129"/>
+        <location filename="../../app/views/counter.py" line="1133"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1154"/>
+        <location filename="../../app/views/counter.py" line="1158"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1181"/>
+        <location filename="../../app/views/counter.py" line="1185"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1206"/>
+        <location filename="../../app/views/counter.py" line="1210"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1894,8 +1894,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/views/supermarket_page.py" line="392"/>
-        <source>Stock &amp;history</source>
-        <translation>库存记录(&amp;H)</translation>
+        <source>Stoc&amp;k history</source>
+        <translation>库存记录(&amp;K)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/supermarket_page.py" line="423"/>
@@ -2145,23 +2145,13 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
-        <source>Enter hours by &amp;hand…</source>
-        <translation>手工录入时长(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="389"/>
-        <source>&amp;Grant stars (selected, or all)</source>
-        <translation>评定星级（选中的或全部）(&amp;G)</translation>
-    </message>
-    <message>
         <location filename="../../app/views/hours_page.py" line="393"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="396"/>
-        <location filename="../../app/views/hours_page.py" line="556"/>
+        <location filename="../../app/views/hours_page.py" line="558"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
@@ -2188,28 +2178,28 @@ Everything entered after that time will be replaced by the backup. A backup of t
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="500"/>
+        <location filename="../../app/views/hours_page.py" line="502"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="511"/>
+        <location filename="../../app/views/hours_page.py" line="513"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="524"/>
+        <location filename="../../app/views/hours_page.py" line="526"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="563"/>
+        <location filename="../../app/views/hours_page.py" line="565"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
@@ -2221,27 +2211,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="474"/>
+        <location filename="../../app/views/hours_page.py" line="370"/>
+        <source>&amp;Enter hours by hand…</source>
+        <translation>手工录入时长(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="389"/>
+        <source>Grant s&amp;tars (selected, or all)</source>
+        <translation>评定星级（选中的或全部）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="475"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="509"/>
+        <location filename="../../app/views/hours_page.py" line="511"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="532"/>
+        <location filename="../../app/views/hours_page.py" line="534"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="537"/>
+        <location filename="../../app/views/hours_page.py" line="539"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="547"/>
+        <location filename="../../app/views/hours_page.py" line="549"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2332,99 +2332,99 @@ Everything entered after that time will be replaced by the backup. A backup of t
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="405"/>
+        <location filename="../../app/views/households_page.py" line="406"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="412"/>
+        <location filename="../../app/views/households_page.py" line="415"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="419"/>
-        <location filename="../../app/views/households_page.py" line="430"/>
-        <location filename="../../app/views/households_page.py" line="469"/>
+        <location filename="../../app/views/households_page.py" line="423"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
+        <location filename="../../app/views/households_page.py" line="473"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="424"/>
+        <location filename="../../app/views/households_page.py" line="428"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="442"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="439"/>
+        <location filename="../../app/views/households_page.py" line="443"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="449"/>
+        <location filename="../../app/views/households_page.py" line="453"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="458"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="459"/>
+        <location filename="../../app/views/households_page.py" line="463"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="474"/>
+        <location filename="../../app/views/households_page.py" line="478"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="478"/>
+        <location filename="../../app/views/households_page.py" line="482"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="486"/>
+        <location filename="../../app/views/households_page.py" line="490"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="487"/>
+        <location filename="../../app/views/households_page.py" line="491"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="499"/>
+        <location filename="../../app/views/households_page.py" line="503"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="511"/>
+        <location filename="../../app/views/households_page.py" line="515"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="513"/>
+        <location filename="../../app/views/households_page.py" line="517"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="537"/>
+        <location filename="../../app/views/households_page.py" line="541"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="540"/>
+        <location filename="../../app/views/households_page.py" line="544"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="543"/>
+        <location filename="../../app/views/households_page.py" line="547"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2447,11 +2447,6 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="148"/>
-        <source>Household &amp;number (户号):</source>
-        <translation>户号(&amp;N)：</translation>
-    </message>
-    <message>
         <location filename="../../app/views/household_dialogs.py" line="149"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
@@ -2462,9 +2457,14 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
+        <location filename="../../app/views/household_dialogs.py" line="148"/>
+        <source>Household n&amp;umber (户号):</source>
+        <translation>户号(&amp;U)：</translation>
+    </message>
+    <message>
         <location filename="../../app/views/household_dialogs.py" line="151"/>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
+        <source>Household p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/household_dialogs.py" line="152"/>
@@ -2533,22 +2533,22 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="902"/>
+        <location filename="../../app/views/households_page.py" line="908"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="903"/>
+        <location filename="../../app/views/households_page.py" line="909"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="904"/>
+        <location filename="../../app/views/households_page.py" line="910"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="906"/>
+        <location filename="../../app/views/households_page.py" line="912"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2556,138 +2556,138 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="573"/>
+        <location filename="../../app/views/households_page.py" line="577"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="577"/>
-        <location filename="../../app/views/households_page.py" line="699"/>
+        <location filename="../../app/views/households_page.py" line="581"/>
+        <location filename="../../app/views/households_page.py" line="703"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="578"/>
+        <location filename="../../app/views/households_page.py" line="582"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="610"/>
+        <location filename="../../app/views/households_page.py" line="614"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="611"/>
+        <location filename="../../app/views/households_page.py" line="615"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="612"/>
+        <location filename="../../app/views/households_page.py" line="616"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="613"/>
+        <location filename="../../app/views/households_page.py" line="617"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="614"/>
+        <location filename="../../app/views/households_page.py" line="618"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="615"/>
+        <location filename="../../app/views/households_page.py" line="619"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="688"/>
+        <location filename="../../app/views/households_page.py" line="692"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="690"/>
+        <location filename="../../app/views/households_page.py" line="694"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="769"/>
+        <location filename="../../app/views/households_page.py" line="775"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="790"/>
+        <location filename="../../app/views/households_page.py" line="796"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="802"/>
+        <location filename="../../app/views/households_page.py" line="808"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="842"/>
+        <location filename="../../app/views/households_page.py" line="848"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="735"/>
+        <location filename="../../app/views/households_page.py" line="739"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="739"/>
+        <location filename="../../app/views/households_page.py" line="744"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="749"/>
+        <location filename="../../app/views/households_page.py" line="755"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="772"/>
+        <location filename="../../app/views/households_page.py" line="778"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="788"/>
+        <location filename="../../app/views/households_page.py" line="794"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="826"/>
+        <location filename="../../app/views/households_page.py" line="832"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="827"/>
+        <location filename="../../app/views/households_page.py" line="833"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="828"/>
+        <location filename="../../app/views/households_page.py" line="834"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="837"/>
+        <location filename="../../app/views/households_page.py" line="843"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="851"/>
+        <location filename="../../app/views/households_page.py" line="857"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2904,32 +2904,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="771"/>
+        <location filename="../../app/views/kiosk_window.py" line="772"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="774"/>
+        <location filename="../../app/views/kiosk_window.py" line="776"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="778"/>
+        <location filename="../../app/views/kiosk_window.py" line="780"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="779"/>
+        <location filename="../../app/views/kiosk_window.py" line="781"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="826"/>
+        <location filename="../../app/views/kiosk_window.py" line="828"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="842"/>
+        <location filename="../../app/views/kiosk_window.py" line="845"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -2945,67 +2945,67 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="373"/>
+        <location filename="../../app/views/login.py" line="402"/>
         <source>Locked — Station Workbench</source>
         <translation>已锁屏 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="377"/>
+        <location filename="../../app/views/login.py" line="406"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="383"/>
+        <location filename="../../app/views/login.py" line="412"/>
         <source>{name} ({role}) is signed in. Enter your password to continue.</source>
         <translation>{name}（{role}）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="390"/>
+        <location filename="../../app/views/login.py" line="419"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="398"/>
+        <location filename="../../app/views/login.py" line="427"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="400"/>
+        <location filename="../../app/views/login.py" line="429"/>
         <source>Or sign in as an administrator</source>
         <translation>或以管理员身份登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="407"/>
+        <location filename="../../app/views/login.py" line="436"/>
         <source>Sign in as &amp;administrator</source>
         <translation>以管理员身份登录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="414"/>
+        <location filename="../../app/views/login.py" line="443"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="415"/>
+        <location filename="../../app/views/login.py" line="444"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="451"/>
+        <location filename="../../app/views/login.py" line="480"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="471"/>
+        <location filename="../../app/views/login.py" line="500"/>
         <source>That is not the right password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="478"/>
+        <location filename="../../app/views/login.py" line="507"/>
         <source>Please enter an administrator&apos;s user name and password.</source>
         <translation>请输入管理员的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="497"/>
+        <location filename="../../app/views/login.py" line="526"/>
         <source>Only an administrator can open another operator&apos;s locked screen.</source>
         <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
     </message>
@@ -3013,63 +3013,73 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="66"/>
+        <location filename="../../app/views/login.py" line="67"/>
         <source>Sign in — Station Workbench</source>
         <translation>登录 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="69"/>
-        <location filename="../../app/views/login.py" line="111"/>
+        <location filename="../../app/views/login.py" line="70"/>
+        <location filename="../../app/views/login.py" line="140"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="82"/>
+        <location filename="../../app/views/login.py" line="83"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="83"/>
+        <location filename="../../app/views/login.py" line="84"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="87"/>
+        <location filename="../../app/views/login.py" line="88"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="92"/>
+        <location filename="../../app/views/login.py" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="122"/>
+        <location filename="../../app/views/login.py" line="118"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="119"/>
+        <source>Quit Station Workbench?</source>
+        <translation>退出工作台？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="151"/>
         <source>Demo station: sign in as admin, shijian or chaoshi with the password {password}.</source>
         <translation>演示站点：可用 admin（站长）、shijian（实践员）或 chaoshi（超市值守）登录，密码都是 {password}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="131"/>
+        <location filename="../../app/views/login.py" line="160"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="140"/>
+        <location filename="../../app/views/login.py" line="169"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="144"/>
+        <location filename="../../app/views/login.py" line="173"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="179"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>Please choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="193"/>
+        <location filename="../../app/views/login.py" line="222"/>
         <source>You need to choose your own password before you can start work.</source>
         <translation>您需要先设置自己的密码，才能开始工作。</translation>
     </message>
@@ -3608,17 +3618,17 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="59"/>
+        <location filename="../../app/views/points_tabs.py" line="65"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="60"/>
+        <location filename="../../app/views/points_tabs.py" line="66"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="61"/>
+        <location filename="../../app/views/points_tabs.py" line="67"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3626,47 +3636,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points_tabs.py" line="104"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points_tabs.py" line="105"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="100"/>
+        <location filename="../../app/views/points_tabs.py" line="106"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="101"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="102"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="103"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="104"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="114"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="114"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3674,245 +3684,281 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="407"/>
+        <location filename="../../app/views/points_tabs.py" line="486"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="411"/>
+        <location filename="../../app/views/points_tabs.py" line="490"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="412"/>
+        <location filename="../../app/views/points_tabs.py" line="491"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="492"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="422"/>
-        <location filename="../../app/views/points_tabs.py" line="426"/>
+        <location filename="../../app/views/points_tabs.py" line="501"/>
+        <location filename="../../app/views/points_tabs.py" line="505"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="430"/>
+        <location filename="../../app/views/points_tabs.py" line="509"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="431"/>
+        <location filename="../../app/views/points_tabs.py" line="510"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="433"/>
+        <location filename="../../app/views/points_tabs.py" line="512"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="435"/>
+        <location filename="../../app/views/points_tabs.py" line="515"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="439"/>
+        <location filename="../../app/views/points_tabs.py" line="519"/>
+        <location filename="../../app/views/points_tabs.py" line="571"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="440"/>
+        <location filename="../../app/views/points_tabs.py" line="520"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="441"/>
+        <location filename="../../app/views/points_tabs.py" line="521"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="442"/>
+        <location filename="../../app/views/points_tabs.py" line="522"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="443"/>
+        <location filename="../../app/views/points_tabs.py" line="523"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="456"/>
+        <location filename="../../app/views/points_tabs.py" line="525"/>
+        <source>Annual rating tiers:</source>
+        <translation>年度评定称号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="537"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="457"/>
+        <location filename="../../app/views/points_tabs.py" line="538"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="458"/>
+        <location filename="../../app/views/points_tabs.py" line="539"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="459"/>
+        <location filename="../../app/views/points_tabs.py" line="540"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="465"/>
+        <location filename="../../app/views/points_tabs.py" line="546"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="471"/>
+        <location filename="../../app/views/points_tabs.py" line="552"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="480"/>
+        <location filename="../../app/views/points_tabs.py" line="561"/>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="562"/>
+        <source> places</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="563"/>
+        <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
+        <translation>积分榜、红榜/黑榜列出的户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="564"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="483"/>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="494"/>
+        <location filename="../../app/views/points_tabs.py" line="579"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="501"/>
+        <location filename="../../app/views/points_tabs.py" line="584"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="504"/>
+        <location filename="../../app/views/points_tabs.py" line="587"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="508"/>
+        <location filename="../../app/views/points_tabs.py" line="591"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="569"/>
+        <location filename="../../app/views/points_tabs.py" line="660"/>
+        <source>Finish period {period} (publicize and finalize it) first.</source>
+        <translation>请先完成周期 {period}（公示并结束）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="666"/>
+        <source>Period {period} is already opened ({state}).</source>
+        <translation>周期 {period} 已开启（{state}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="671"/>
+        <source>Only an administrator opens a period.</source>
+        <translation>只有管理员可以开启周期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="673"/>
+        <source>Open period {period} now.</source>
+        <translation>现在开启周期 {period}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="691"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="579"/>
+        <location filename="../../app/views/points_tabs.py" line="701"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="590"/>
+        <location filename="../../app/views/points_tabs.py" line="712"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="593"/>
+        <location filename="../../app/views/points_tabs.py" line="715"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="595"/>
+        <location filename="../../app/views/points_tabs.py" line="717"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="602"/>
+        <location filename="../../app/views/points_tabs.py" line="724"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="617"/>
+        <location filename="../../app/views/points_tabs.py" line="739"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="619"/>
+        <location filename="../../app/views/points_tabs.py" line="741"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <location filename="../../app/views/points_tabs.py" line="748"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="651"/>
+        <location filename="../../app/views/points_tabs.py" line="773"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="663"/>
+        <location filename="../../app/views/points_tabs.py" line="785"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="665"/>
+        <location filename="../../app/views/points_tabs.py" line="787"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="669"/>
+        <location filename="../../app/views/points_tabs.py" line="791"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="670"/>
+        <location filename="../../app/views/points_tabs.py" line="792"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="681"/>
+        <location filename="../../app/views/points_tabs.py" line="803"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="689"/>
+        <location filename="../../app/views/points_tabs.py" line="811"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="689"/>
+        <location filename="../../app/views/points_tabs.py" line="811"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="705"/>
-        <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
-        <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="729"/>
+        <location filename="../../app/views/points_tabs.py" line="851"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="732"/>
+        <location filename="../../app/views/points_tabs.py" line="854"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="746"/>
+        <location filename="../../app/views/points_tabs.py" line="868"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="765"/>
+        <location filename="../../app/views/points_tabs.py" line="887"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3994,27 +4040,27 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="123"/>
+        <location filename="../../app/views/points_tabs.py" line="129"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="124"/>
+        <location filename="../../app/views/points_tabs.py" line="130"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="125"/>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="126"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="127"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4419,52 +4465,52 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="344"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="344"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="280"/>
+        <location filename="../../app/views/points_tabs.py" line="359"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="286"/>
+        <location filename="../../app/views/points_tabs.py" line="365"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="287"/>
+        <location filename="../../app/views/points_tabs.py" line="366"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="288"/>
+        <location filename="../../app/views/points_tabs.py" line="367"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="289"/>
+        <location filename="../../app/views/points_tabs.py" line="368"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="290"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="291"/>
-        <source>Cap &amp;per period:</source>
-        <translation>每周期上限(&amp;P)：</translation>
+        <location filename="../../app/views/points_tabs.py" line="370"/>
+        <source>Cap per peri&amp;od:</source>
+        <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="292"/>
+        <location filename="../../app/views/points_tabs.py" line="371"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4472,47 +4518,47 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="74"/>
+        <location filename="../../app/views/points_tabs.py" line="80"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="75"/>
+        <location filename="../../app/views/points_tabs.py" line="81"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="76"/>
+        <location filename="../../app/views/points_tabs.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="77"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="78"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="79"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="80"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="97"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="97"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4520,32 +4566,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <location filename="../../app/views/points_tabs.py" line="400"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="409"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points_tabs.py" line="410"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <location filename="../../app/views/points_tabs.py" line="411"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="357"/>
+        <location filename="../../app/views/points_tabs.py" line="436"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="367"/>
+        <location filename="../../app/views/points_tabs.py" line="446"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4624,42 +4670,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="172"/>
+        <location filename="../../app/views/widgets.py" line="191"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="174"/>
+        <location filename="../../app/views/widgets.py" line="193"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="178"/>
+        <location filename="../../app/views/widgets.py" line="197"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="181"/>
+        <location filename="../../app/views/widgets.py" line="200"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="201"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="184"/>
+        <location filename="../../app/views/widgets.py" line="203"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="186"/>
-        <source>Contact &amp;phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
+        <location filename="../../app/views/widgets.py" line="205"/>
+        <source>Contact phon&amp;e:</source>
+        <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="211"/>
+        <location filename="../../app/views/widgets.py" line="230"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4681,8 +4727,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
     <name>StationTab</name>
     <message>
         <location filename="../../app/views/settings_page.py" line="45"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+        <source>S&amp;ave</source>
+        <translation>保存(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="86"/>
@@ -4789,8 +4835,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
-        <source>&amp;Organised by:</source>
-        <translation>组织单位(&amp;O)：</translation>
+        <source>Organised &amp;by:</source>
+        <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
@@ -4997,8 +5043,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
-        <source>Add the &quot;8+N&quot; &amp;default teams</source>
-        <translation>添加“8+N”默认队伍(&amp;D)</translation>
+        <source>&amp;Add the &quot;8+N&quot; default teams</source>
+        <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
@@ -5072,6 +5118,49 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <location filename="../../app/views/operators.py" line="126"/>
         <source>The temporary password for {who} is below. Give it to them in person; they must choose their own password when they sign in.</source>
         <translation>{who} 的临时密码如下。请当面交给本人；本人登录时必须设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>TiersEditor</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <source>Minimum annual score</source>
+        <translation>最低年度积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="263"/>
+        <source>Add tier</source>
+        <translation>添加称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <source>Remove tier</source>
+        <translation>删除称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="319"/>
+        <source>Tier {row} needs a title.</source>
+        <translation>第 {row} 行需要填写称号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="322"/>
+        <source>The title “{title}” is listed twice.</source>
+        <translation>称号“{title}”重复了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="326"/>
+        <source>Two tiers have the same minimum score {score}.</source>
+        <translation>两个称号的最低积分都是 {score}，请区分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <source>Add at least one tier.</source>
+        <translation>请至少添加一个称号。</translation>
     </message>
 </context>
 <context>
@@ -5476,8 +5565,8 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
-        <source>ID &amp;type:</source>
-        <translation>证件类型(&amp;T)：</translation>
+        <source>ID t&amp;ype:</source>
+        <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
@@ -5702,18 +5791,18 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="865"/>
-        <location filename="../../app/views/volunteers_page.py" line="870"/>
+        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="872"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="866"/>
+        <location filename="../../app/views/volunteers_page.py" line="868"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="869"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5826,7 +5915,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="846"/>
+        <location filename="../../app/views/volunteers_page.py" line="847"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5858,17 +5947,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1231"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1231"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1231"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -6096,7 +6185,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="527"/>
         <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="556"/>
+        <location filename="../../app/services/households.py" line="604"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
         <location filename="../../app/services/points.py" line="894"/>
         <location filename="../../app/services/points.py" line="1007"/>
@@ -6180,7 +6269,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="215"/>
-        <location filename="../../app/services/households.py" line="234"/>
+        <location filename="../../app/services/households.py" line="282"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
@@ -6242,7 +6331,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="174"/>
-        <location filename="../../app/services/households.py" line="356"/>
+        <location filename="../../app/services/households.py" line="404"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -6332,70 +6421,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="236"/>
+        <location filename="../../app/services/households.py" line="284"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="239"/>
+        <location filename="../../app/services/households.py" line="287"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="249"/>
+        <location filename="../../app/services/households.py" line="297"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="254"/>
+        <location filename="../../app/services/households.py" line="302"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="262"/>
+        <location filename="../../app/services/households.py" line="310"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="271"/>
+        <location filename="../../app/services/households.py" line="319"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="274"/>
+        <location filename="../../app/services/households.py" line="322"/>
         <location filename="../../app/services/roster_import.py" line="554"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="295"/>
+        <location filename="../../app/services/households.py" line="343"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="313"/>
+        <location filename="../../app/services/households.py" line="361"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="363"/>
+        <location filename="../../app/services/households.py" line="411"/>
         <location filename="../../app/services/volunteers.py" line="559"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="473"/>
-        <location filename="../../app/services/households.py" line="501"/>
+        <location filename="../../app/services/households.py" line="521"/>
+        <location filename="../../app/services/households.py" line="549"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="529"/>
+        <location filename="../../app/services/households.py" line="577"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="561"/>
+        <location filename="../../app/services/households.py" line="609"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
