@@ -289,6 +289,7 @@ class TiersEditor(QWidget):
         self.table.setItem(row, self.LABEL, item)
         spin = QSpinBox()
         spin.setRange(-100_000, 100_000)
+        spin.setFrame(False)
         spin.setValue(score)
         self.table.setCellWidget(row, self.SCORE, spin)
         self.table.setMinimumHeight(
