@@ -66,7 +66,8 @@ EXIT_ALREADY_RUNNING = 3
 def apply_stylesheet(app: QApplication) -> None:
     qss = resources_dir() / "style.qss"
     if qss.is_file():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("url(icons/", f"url({icons}/"))
 
 
 def create_application(argv: list[str]) -> QApplication:

@@ -47,12 +47,13 @@ from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
 from app.services.certificates import CertificateData, RegisterRow
 from app.services.volunteers import VolunteerHit
+from app.views.files import dated_file_name
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
 from app.views.points_options import MASK_NAMES, mask_name
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import CancelToken, Task, TaskCancelled, run_task
-from app.views.volunteer_common import CERTIFICATE_KINDS, hours, label
+from app.views.volunteer_common import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
 
 KIND_ZH = {
@@ -470,7 +471,7 @@ class CertificatesTab(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} certificates").format(n=n))
+            lambda n: self.count_label.setText(self.tr("%n certificates", "", n))
         )
         self._kind_changed()
         self.refresh()
@@ -511,7 +512,9 @@ class CertificatesTab(QWidget):
                 return
             self.volunteer.clear()
             for h in hits:
-                self.volunteer.addItem(f"{h.name}  {h.number}  {hours(h.approved_minutes)} h", h.id)
+                self.volunteer.addItem(
+                    f"{h.name}  {h.number}  {hours_with_unit(h.approved_minutes)}", h.id
+                )
             if not hits:
                 self.issue_message.show_error(self.tr("Nobody found."))
             else:
@@ -591,7 +594,9 @@ class CertificatesTab(QWidget):
     def _chosen(self) -> RegisterRow | None:
         rows = rows_of(self.model, self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a certificate in the register first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a certificate in the register first."), self.view
+            )
             return None
         return rows[0]
 
@@ -672,7 +677,13 @@ class CertificatesTab(QWidget):
 
         def done(pdf: bytes) -> None:
             self.last_pdf = pdf
-            show_pdf(pdf, self.tr("公示 list"), "A4", self, file_name="certificates-notice.pdf")
+            show_pdf(
+                pdf,
+                self.tr("公示 list"),
+                "A4",
+                self,
+                file_name=dated_file_name(self.tr("certificates notice"), ".pdf"),
+            )
 
         run_task(
             publicity_pdf,
@@ -714,10 +725,16 @@ class CertificatesTab(QWidget):
             n, pdf = result
             finished()
             self.last_pdf = pdf
-            self.message.show_ok(self.tr("{n} star certificates issued.").format(n=n))
+            self.message.show_ok(self.tr("%n star certificates issued.", "", n))
             from app.views.pdf_preview import show_pdf
 
-            show_pdf(pdf, self.tr("Star certificates"), "A4", self, file_name="stars.pdf")
+            show_pdf(
+                pdf,
+                self.tr("Star certificates"),
+                "A4",
+                self,
+                file_name=dated_file_name(self.tr("star certificates"), ".pdf"),
+            )
 
         def failed(exc: BaseException) -> None:
             finished()

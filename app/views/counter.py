@@ -795,7 +795,7 @@ class CounterWidget(QWidget):
                 number=h.number, head=h.head_name, group=h.group_name
             )
         )
-        self.balance_label.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.balance_label.setText(self.tr("Balance: %n points", "", h.balance))
         self.entries_model.set_rows(loaded.entries)
         self.slips_model.set_rows(loaded.redemptions)
         self.message.show_ok(
@@ -904,13 +904,13 @@ class CounterWidget(QWidget):
 
     def _update_totals(self) -> None:
         total = self.cart.total()
-        self.total_label.setText(self.tr("Total: {n} points").format(n=total))
+        self.total_label.setText(self.tr("Total: %n points", "", total))
         problems: list[str] = []
         if self.household is None:
             self.after_label.setText("")
         else:
             after = self.household.balance - total
-            self.after_label.setText(self.tr("Balance after: {n} points").format(n=after))
+            self.after_label.setText(self.tr("Balance after: %n points", "", after))
             if total > self.household.balance:
                 problems.append(
                     self.tr(
@@ -1101,7 +1101,9 @@ class CounterWidget(QWidget):
     def reprint_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         run_task(
             supermarket.get_redemption,
@@ -1115,7 +1117,9 @@ class CounterWidget(QWidget):
     def void_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         if chosen.voided:
             self.message.show_error(
@@ -1200,9 +1204,7 @@ class CounterWidget(QWidget):
         if rows:
             self.slips_view.selectRow(0)
             self.message.show_info(
-                self.tr("{n} slips were never printed; choose one and click Reprint.").format(
-                    n=len(rows)
-                )
+                self.tr("%n slips were never printed; choose one and click Reprint.", "", len(rows))
             )
         else:
             self.message.show_ok(self.tr("Every slip has been printed."))

@@ -367,7 +367,7 @@ class HoursTab(QWidget):
             ("approve", self.tr("&Approve selected"), self.approve, can_approve),
             ("reject", self.tr("&Reject selected…"), self.reject, can_approve),
             ("correct", self.tr("&Correct…"), self.correct, can_approve),
-            ("manual", self.tr("Enter hours by &hand…"), self.manual, True),
+            ("manual", self.tr("&Enter hours by hand…"), self.manual, True),
         ):
             button = QPushButton(text)
             button.setObjectName(f"hours_{key}")
@@ -386,7 +386,7 @@ class HoursTab(QWidget):
         # stars
         self.eligible = EligibleModel(self)
         self.eligible_view = table_view(self.eligible, "eligible_table", multi=True)
-        self.grant_button = QPushButton(self.tr("&Grant stars (selected, or all)"))
+        self.grant_button = QPushButton(self.tr("Grant s&tars (selected, or all)"))
         self.grant_button.setObjectName("grant_stars")
         self.grant_button.clicked.connect(self.grant)
         self.grant_button.setVisible(can_approve)
@@ -430,9 +430,7 @@ class HoursTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.flagged.toggled.connect(lambda _b: self.apply_filter())
         self.year.valueChanged.connect(lambda _v: self.load_grants())
-        self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} records").format(n=n))
-        )
+        self.model.counted.connect(lambda n: self.count_label.setText(self.tr("%n records", "", n)))
         self.apply_filter()
         self.load_stars()
 
@@ -473,7 +471,9 @@ class HoursTab(QWidget):
             )
             return None
         if not chosen:
-            self.message.show_error(self.tr("Select one or more records in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more records in the list first."), self.view
+            )
             return None
         return chosen
 
@@ -499,7 +499,7 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.id for r in chosen],
-            ok=lambda n: self.tr("{n} records approved.").format(n=n),
+            ok=lambda n: self.tr("%n records approved.", "", n),
         )
 
     def reject(self) -> None:
@@ -509,8 +509,10 @@ class HoursTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Reject hours"),
-            self.tr("Reject {n} record(s)? They stay listed as rejected. Give the reason:").format(
-                n=len(chosen)
+            self.tr(
+                "Reject %n record(s)? They stay listed as rejected. Give the reason:",
+                "",
+                len(chosen),
             ),
         )
         if reason is None:
@@ -521,7 +523,7 @@ class HoursTab(QWidget):
             self.ctx.actor,
             [r.id for r in chosen],
             reason,
-            ok=lambda n: self.tr("{n} records rejected.").format(n=n),
+            ok=lambda n: self.tr("%n records rejected.", "", n),
         )
 
     def correct(self) -> None:
@@ -560,5 +562,5 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.volunteer_id for r in rows],
-            ok=lambda grants: self.tr("{n} star levels granted.").format(n=len(grants)),
+            ok=lambda grants: self.tr("%n star levels granted.", "", len(grants)),
         )

@@ -145,10 +145,10 @@ class HouseholdDialog(ServiceDialog):
         )
         self.note = QLineEdit(household.note if household else "")
         form = QFormLayout()
-        form.addRow(self.tr("Household &number (户号):"), self.number)
+        form.addRow(self.tr("Household n&umber (户号):"), self.number)
         form.addRow(self.tr("Village &group (村民小组):"), self.group)
         form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow(self.tr("Household p&hone:"), self.phone)
         form.addRow(self.tr("N&ote:"), self.note)
         self.head_form: MemberForm | None = None
         parts: list[Any] = [form]
@@ -369,7 +369,7 @@ class BatchAwardDialog(_RuleDialog):
         super().__init__(ctx, parent)
         self.setObjectName("batch_award_dialog")
         self.household_ids = household_ids
-        self.setWindowTitle(self.tr("Batch award for {n} households").format(n=len(household_ids)))
+        self.setWindowTitle(self.tr("Batch award for %n households", "", len(household_ids)))
         self.skip_capped = QCheckBox(self.tr("Leave out households that would pass the cap"))
         self.skip_capped.setObjectName("batch_skip_capped")
         form = QFormLayout()
@@ -387,8 +387,8 @@ class BatchAwardDialog(_RuleDialog):
         if not confirm(
             self,
             self.windowTitle(),
-            self.tr("Give “{rule}” ({points}) to {n} households in one batch?").format(
-                rule=rule.name, points=signed(rule.points * self.quantity.value()), n=n
+            self.tr("Give “{rule}” ({points}) to %n households in one batch?", "", n).format(
+                rule=rule.name, points=signed(rule.points * self.quantity.value())
             ),
         ):
             return

@@ -20,6 +20,7 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import join_list
 from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
@@ -49,6 +50,7 @@ from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
 from app.views.detail_panel import DetailPanel
+from app.views.files import dated_file_name, save_file_name
 from app.views.household_dialogs import (
     AdjustDialog,
     AwardDialog,
@@ -70,6 +72,7 @@ from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading
 
 SEARCH_DELAY_MS = 250
+MEMBER_ROWS_SHOWN = 6  # a household's members shown without scrolling
 
 
 # --- the lazy list ------------------------------------------------------------------------
@@ -103,6 +106,38 @@ class HouseholdsModel(LazyRowsModel):
 
     def loaded_pages(self) -> set[int]:
         return set(self.pages)
+
+    def refresh(self) -> None:
+        """Re-read the list; search results are re-read in place (same rows, new values)."""
+        if self.listed is None:
+            super().refresh()
+        else:
+            self.update_households([h.id for h in self.listed])
+
+    def update_households(self, household_ids: list[str]) -> None:
+        """Re-read these households' rows in place: the selection and scroll stay."""
+        if household_ids:
+            self._run(households.fetch_hits_by_id, household_ids, on_done=self._updated)
+
+    def _updated(self, generation: int, hits: list[HouseholdHit]) -> None:
+        if generation != self.generation:
+            return  # the list was replaced meanwhile: it was read afresh anyway
+        fresh = {h.id: h for h in hits}
+        changed: list[int] = []
+        if self.listed is not None:
+            for row, old in enumerate(self.listed):
+                if old.id in fresh:
+                    self.listed[row] = replace(fresh[old.id], matched=old.matched)
+                    changed.append(row)
+        else:
+            for page, rows in self.pages.items():
+                for offset, old in enumerate(rows):
+                    if old.id in fresh:
+                        rows[offset] = fresh[old.id]
+                        changed.append(page * self.PAGE + offset)
+        last = self.columnCount() - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -277,6 +312,7 @@ class HouseholdDetail(DetailPanel):
         self.balance.setFont(bfont)
         self.members = MembersModel(self)
         self.members_view = _table(self.members, "members_table")
+        self._fit_members()
         self.entries = EntriesModel(self)
         self.entries_view = _table(self.entries, "entries_table")
         self.entries_view.horizontalHeader().setStretchLastSection(False)
@@ -309,8 +345,8 @@ class HouseholdDetail(DetailPanel):
         QVBoxLayout(members_box).addWidget(self.members_view)
         entries_box = QGroupBox(self.tr("Recent points entries"))
         QVBoxLayout(entries_box).addWidget(self.entries_view)
-        layout.addWidget(members_box, 2)
-        layout.addWidget(entries_box, 3)
+        layout.addWidget(members_box, 0)
+        layout.addWidget(entries_box, 1)
         layout.addLayout(grid)
         layout.addWidget(self.message)
 
@@ -345,22 +381,39 @@ class HouseholdDetail(DetailPanel):
         if not h.active:
             parts.append(self.tr("closed"))
         self.facts.setText(" · ".join(parts))
-        self.balance.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.balance.setText(self.tr("Balance: %n points", "", h.balance))
         self.members.set_rows(h.members)
+        self._fit_members()
         self.entries.set_rows(loaded.entries)
+
+    def _fit_members(self) -> None:
+        """The members list is as tall as its rows (a big household scrolls after 6)."""
+        view = self.members_view
+        rows = min(max(len(self.members.rows), 2), MEMBER_ROWS_SHOWN)
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
+        view.setFixedHeight(height)
 
     # helpers
     def _selected_member(self) -> MemberView | None:
         rows = self.members_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a member in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a member in the list first."), self.members_view
+            )
             return None
         return self.members.rows[rows[0].row()]
 
     def _selected_entry(self) -> EntryView | None:
         rows = self.entries_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a points entry first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a points entry first."), self.entries_view
+            )
             return None
         return self.entries.entry_at(rows[0].row())
 
@@ -491,7 +544,7 @@ class HouseholdDetail(DetailPanel):
             self.tr("Household cards ({n})").format(n=n),
             "A4",
             self,
-            file_name="household-cards.pdf",
+            file_name=dated_file_name(self.tr("household cards"), ".pdf"),
         )
 
 
@@ -537,7 +590,7 @@ class HouseholdsTab(QWidget):
         for col, width in ((0, 56), (1, 110), (2, 110), (3, 108), (4, 56)):
             self.view.setColumnWidth(col, width)
         self.detail = HouseholdDetail(ctx)
-        self.detail.changed.connect(lambda _hid: self.model.refresh())
+        self.detail.changed.connect(self._household_changed)
         self.message = MessageLabel()
         self.message.setObjectName("households_message")
 
@@ -638,7 +691,7 @@ class HouseholdsTab(QWidget):
         if self.model.hits is not None:
             self.count_label.setText(self.tr("{n} found").format(n=n))
         else:
-            self.count_label.setText(self.tr("{n} households").format(n=n))
+            self.count_label.setText(self.tr("%n households", "", n))
 
     def load_groups(self) -> None:
         run_task(households.list_groups, self.ctx.db, on_done=self._groups, receiver=self)
@@ -668,6 +721,12 @@ class HouseholdsTab(QWidget):
             ids.append(hit.id)
         return ids
 
+    def _household_changed(self, household_id: str) -> None:
+        if household_id:
+            self.model.update_households([household_id])
+        else:
+            self.model.refresh()
+
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
         hit = self.model.hit(rows[0]) if len(rows) == 1 else None
@@ -681,7 +740,9 @@ class HouseholdsTab(QWidget):
             )
             return None
         if not ids:
-            self.message.show_error(self.tr("Select one or more households in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more households in the list first."), self.view
+            )
             return None
         return ids
 
@@ -710,12 +771,12 @@ class HouseholdsTab(QWidget):
             assert batch is not None
             self.last_batch = batch
             self.action_buttons["undo_batch"].setEnabled(True)
-            text = self.tr("Batch done: {n} households, {total} points in all.").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            )
+            text = self.tr(
+                "Batch done: %n households, {total} points in all.", "", batch.entry_count
+            ).format(total=f"{batch.total_points:+d}")
             if batch.skipped:
                 text += " " + self.tr("Left out (cap reached): {numbers}.").format(
-                    numbers="、".join(batch.skipped)
+                    numbers=join_list(batch.skipped)
                 )
             self.message.show_ok(text)
             self.model.refresh()
@@ -731,9 +792,11 @@ class HouseholdsTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Undo batch"),
-            self.tr("Undo the batch of {n} entries ({total} points)? Give the reason:").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            ),
+            self.tr(
+                "Undo the batch of %n entries ({total} points)? Give the reason:",
+                "",
+                batch.entry_count,
+            ).format(total=f"{batch.total_points:+d}"),
         )
         if reason is None:
             return
@@ -742,7 +805,7 @@ class HouseholdsTab(QWidget):
             self.last_batch = None
             self.action_buttons["undo_batch"].setEnabled(False)
             self.message.show_ok(
-                self.tr("The batch was undone: {n} entries reversed.").format(n=undo.entry_count)
+                self.tr("The batch was undone: %n entries reversed.", "", undo.entry_count)
             )
             self.model.refresh()
             self.detail.reload()
@@ -764,10 +827,10 @@ class HouseholdsTab(QWidget):
             self.detail.cards_for(ids)
 
     def export_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Export households"),
-            "households.xlsx",
+            dated_file_name(self.tr("households"), ".xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
@@ -782,7 +845,7 @@ class HouseholdsTab(QWidget):
         def done(n: int) -> None:
             self.action_buttons["export"].setEnabled(True)
             self.message.show_ok(
-                self.tr("{n} households exported to {path}.").format(n=n, path=str(path))
+                self.tr("%n households exported to {path}.", "", n).format(path=str(path))
             )
 
         def failed(exc: BaseException) -> None:

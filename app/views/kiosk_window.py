@@ -768,7 +768,9 @@ class KioskWindow(QWidget):
         rows = selected_rows(self.recent_view)
         row: ScanRow | None = self.recent.row_at(rows[0]) if rows else None
         if row is None:
-            self.hint.show_error(self.tr("Choose the mistaken scan in the list first."))
+            self.hint.show_selection_hint(
+                self.tr("Choose the mistaken scan in the list first."), self.recent_view
+            )
             return
         if row.annulled or row.origin == "annul":
             self.hint.show_error(self.tr("This scan cannot be annulled."))
@@ -839,7 +841,9 @@ class KioskWindow(QWidget):
         rows = selected_rows(self.hits_view)
         hit: VolunteerHit | None = self.hits.row_at(rows[0]) if rows else None
         if hit is None:
-            self.manual_message.show_error(self.tr("Choose the volunteer in the list."))
+            self.manual_message.show_selection_hint(
+                self.tr("Choose the volunteer in the list."), self.hits_view
+            )
             return
         self._serial += 1
         serial = self._serial

@@ -97,7 +97,7 @@ class ResidentPicker(QDialog):
     def choose(self) -> None:
         rows = selected_rows(self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a resident in the list."))
+            self.message.show_selection_hint(self.tr("Choose a resident in the list."), self.view)
             return
         self.chosen = self.model.row_at(rows[0])
         self.accept()

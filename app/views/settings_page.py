@@ -42,7 +42,7 @@ class StationTab(QWidget):
         self.ctx = ctx
         self.form = StationFactsForm()
         self.form.changed.connect(self._update_button)
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("S&ave"))
         self.save_button.setObjectName("save_station")
         self.save_button.clicked.connect(self.save)
         self.message = MessageLabel()
@@ -181,7 +181,7 @@ class AuditTab(QWidget):
         self.verify_button.setEnabled(True)
         if report.ok:
             self.result.show_ok(
-                self.tr("The audit log is intact: {n} entries checked.").format(n=report.checked)
+                self.tr("The audit log is intact: %n entries checked.", "", report.checked)
             )
         else:
             self.result.show_error(

@@ -24,7 +24,6 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -38,11 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import join_list
 from app.services import supermarket
 from app.services.auth import Permission
 from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
+from app.views.files import open_file_name
 from app.views.pages import PageContext
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
@@ -200,10 +201,9 @@ class GoodsDialog(ServiceDialog):
         self.remove_photo_button.setEnabled(False)
 
     def choose_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Choose a photo of the goods"),
-            "",
             self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
         )
         if not name:
@@ -389,7 +389,7 @@ class GoodsTab(QWidget):
                 ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
                 ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
                 ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
-                ("history", self.tr("Stock &history"), self.show_history),
+                ("history", self.tr("Stoc&k history"), self.show_history),
             ),
             enabled=can_manage,
         )
@@ -417,11 +417,11 @@ class GoodsTab(QWidget):
         self.model.set_rows(rows)
         low = [g for g in rows if g.active and g.low]
         if low:
-            names = "、".join(f"{g.name} ({g.on_hand})" for g in low[:8])
+            names = join_list(f"{g.name} ({g.on_hand})" for g in low[:8])
             more = "…" if len(low) > 8 else ""
             self.low_label.show_error(
-                self.tr("{n} goods are low on stock: {names}").format(
-                    n=len(low), names=names + more
+                self.tr("%n goods are low on stock: {names}", "", len(low)).format(
+                    names=names + more
                 )
             )
         else:
@@ -430,7 +430,7 @@ class GoodsTab(QWidget):
     def selected(self) -> GoodsView | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose goods in the list first."))
+            self.message.show_selection_hint(self.tr("Choose goods in the list first."), self.view)
             return None
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
 

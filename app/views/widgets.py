@@ -9,12 +9,14 @@ The stylesheet colours them by the ``kind`` property (``error``, ``ok``,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QDialog,
     QFormLayout,
@@ -68,8 +70,25 @@ class MessageLabel(QLabel):
         if needed > window.height():
             window.resize(width, needed)
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, *, until: SignalInstance | None = None) -> None:
+        """Say *text*; with *until* (e.g. a view's ``selectionChanged``) the message goes
+        away when that signal fires — "choose a row first" must not outlive the choice."""
         self._say("error", text)
+        if until is not None:
+            self._clear_on(until, text)
+
+    def show_selection_hint(self, text: str, view: QAbstractItemView) -> None:
+        """An error asking to choose rows in *view*; cleared when its selection changes."""
+        self.show_error(text, until=view.selectionModel().selectionChanged)
+
+    def _clear_on(self, signal: SignalInstance, text: str) -> None:
+        def clear(*_args: object) -> None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(clear)
+            if shiboken6.isValid(self) and self.text() == text:
+                self.clear_message()
+
+        signal.connect(clear)
 
     def show_ok(self, text: str) -> None:
         self._say("ok", text)
@@ -183,7 +202,7 @@ class StationFactsForm(QWidget):
         form.addRow(
             QCoreApplication.translate("StationFactsForm", "&Person in charge:"), self.leader
         )
-        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact &phone:"), self.phone)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact phon&e:"), self.phone)
 
         for edit in (self.name, self.village, self.township, self.county, self.leader, self.phone):
             edit.textChanged.connect(self.changed)

@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="97"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="101"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities_page.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="102"/>
+        <location filename="../../app/views/activities_page.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -66,10 +66,12 @@
         <source>Activities</source>
         <translation>活动</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="680"/>
-        <source>{n} activities</source>
-        <translation>共 {n} 场活动</translation>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>共 %n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="757"/>
@@ -85,148 +87,157 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="225"/>
-        <location filename="../../app/views/activities_page.py" line="306"/>
+        <location filename="../../app/views/activities_page.py" line="226"/>
+        <location filename="../../app/views/activities_page.py" line="307"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="253"/>
+        <location filename="../../app/views/activities_page.py" line="254"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="254"/>
+        <location filename="../../app/views/activities_page.py" line="255"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="255"/>
+        <location filename="../../app/views/activities_page.py" line="256"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="256"/>
+        <location filename="../../app/views/activities_page.py" line="257"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="257"/>
+        <location filename="../../app/views/activities_page.py" line="258"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="258"/>
+        <location filename="../../app/views/activities_page.py" line="259"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="259"/>
+        <location filename="../../app/views/activities_page.py" line="260"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="260"/>
+        <location filename="../../app/views/activities_page.py" line="261"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="271"/>
+        <location filename="../../app/views/activities_page.py" line="272"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="275"/>
+        <location filename="../../app/views/activities_page.py" line="276"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="322"/>
+        <location filename="../../app/views/activities_page.py" line="323"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="324"/>
+        <location filename="../../app/views/activities_page.py" line="325"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="327"/>
+        <location filename="../../app/views/activities_page.py" line="328"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="330"/>
+        <location filename="../../app/views/activities_page.py" line="331"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="331"/>
+        <location filename="../../app/views/activities_page.py" line="332"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="340"/>
+        <location filename="../../app/views/activities_page.py" line="341"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="369"/>
+        <location filename="../../app/views/activities_page.py" line="370"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="379"/>
+        <location filename="../../app/views/activities_page.py" line="380"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="386"/>
+        <location filename="../../app/views/activities_page.py" line="387"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="388"/>
+        <location filename="../../app/views/activities_page.py" line="389"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="399"/>
-        <source>Closed; {n} still present were signed out.</source>
-        <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="401"/>
+        <source>Closed; %n still present were signed out.</source>
+        <translation>
+            <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="474"/>
+        <source>%n photos added.</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="410"/>
+        <location filename="../../app/views/activities_page.py" line="411"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="411"/>
+        <location filename="../../app/views/activities_page.py" line="412"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="420"/>
+        <location filename="../../app/views/activities_page.py" line="421"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="429"/>
+        <location filename="../../app/views/activities_page.py" line="430"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="430"/>
+        <location filename="../../app/views/activities_page.py" line="431"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="436"/>
+        <location filename="../../app/views/activities_page.py" line="437"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="456"/>
+        <location filename="../../app/views/activities_page.py" line="457"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -239,11 +250,6 @@
         <location filename="../../app/views/activities_page.py" line="466"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="474"/>
-        <source>{n} photos added.</source>
-        <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="480"/>
@@ -345,8 +351,18 @@
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="129"/>
-        <source>Organising &amp;teams:</source>
-        <translation>组织队伍(&amp;T)：</translation>
+        <source>Organising te&amp;ams:</source>
+        <translation>组织队伍(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <source>Capac&amp;ity:</source>
+        <translation>人数上限(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="136"/>
+        <source>Poi&amp;nts per household:</source>
+        <translation>每户加分(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="130"/>
@@ -369,19 +385,9 @@
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
-        <source>Ca&amp;pacity:</source>
-        <translation>人数上限(&amp;P)：</translation>
-    </message>
-    <message>
         <location filename="../../app/views/activity_dialogs.py" line="135"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activity_dialogs.py" line="136"/>
-        <source>Points per &amp;household:</source>
-        <translation>每户加分(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/activity_dialogs.py" line="149"/>
@@ -468,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="79"/>
-        <location filename="../../app/views/application.py" line="123"/>
+        <location filename="../../app/views/application.py" line="80"/>
+        <location filename="../../app/views/application.py" line="124"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="105"/>
+        <location filename="../../app/views/application.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="107"/>
+        <location filename="../../app/views/application.py" line="108"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="174"/>
+        <location filename="../../app/views/application.py" line="175"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="176"/>
+        <location filename="../../app/views/application.py" line="177"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -498,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="185"/>
+        <location filename="../../app/views/application.py" line="186"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="197"/>
+        <location filename="../../app/views/application.py" line="198"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="202"/>
+        <location filename="../../app/views/application.py" line="203"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="209"/>
+        <location filename="../../app/views/application.py" line="210"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="213"/>
+        <location filename="../../app/views/application.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="223"/>
+        <location filename="../../app/views/application.py" line="224"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="225"/>
+        <location filename="../../app/views/application.py" line="226"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="268"/>
+        <location filename="../../app/views/application.py" line="269"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="293"/>
+        <location filename="../../app/views/application.py" line="294"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="294"/>
+        <location filename="../../app/views/application.py" line="295"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -613,10 +619,12 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/settings_page.py" line="184"/>
-        <source>The audit log is intact: {n} entries checked.</source>
-        <translation>操作日志完好：已检查 {n} 条记录。</translation>
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="189"/>
@@ -665,22 +673,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -837,10 +845,12 @@ Restore this other station&apos;s backup anyway?</source>
 </context>
 <context>
     <name>BatchAwardDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/household_dialogs.py" line="372"/>
-        <source>Batch award for {n} households</source>
-        <translation>为 {n} 户批量加分</translation>
+        <source>Batch award for %n households</source>
+        <translation>
+            <numerusform>为 %n 户批量加分</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/household_dialogs.py" line="373"/>
@@ -867,10 +877,12 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/household_dialogs.py" line="390"/>
-        <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
-        <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
+        <source>Give “{rule}” ({points}) to %n households in one batch?</source>
+        <translation>
+            <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -899,207 +911,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="361"/>
+        <location filename="../../app/views/certificates_page.py" line="362"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="368"/>
+        <location filename="../../app/views/certificates_page.py" line="369"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <location filename="../../app/views/certificates_page.py" line="370"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="371"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="384"/>
+        <location filename="../../app/views/certificates_page.py" line="385"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="401"/>
+        <location filename="../../app/views/certificates_page.py" line="402"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="402"/>
+        <location filename="../../app/views/certificates_page.py" line="403"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="404"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="408"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="430"/>
+        <location filename="../../app/views/certificates_page.py" line="431"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="434"/>
+        <location filename="../../app/views/certificates_page.py" line="435"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="435"/>
+        <location filename="../../app/views/certificates_page.py" line="436"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="436"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="439"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="452"/>
+        <location filename="../../app/views/certificates_page.py" line="453"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="473"/>
-        <source>{n} certificates</source>
-        <translation>共 {n} 份证明</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="474"/>
+        <source>%n certificates</source>
+        <translation>
+            <numerusform>共 %n 份证明</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="516"/>
+        <location filename="../../app/views/certificates_page.py" line="519"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="535"/>
+        <location filename="../../app/views/certificates_page.py" line="538"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="542"/>
+        <location filename="../../app/views/certificates_page.py" line="545"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="545"/>
+        <location filename="../../app/views/certificates_page.py" line="548"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="552"/>
+        <location filename="../../app/views/certificates_page.py" line="555"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="584"/>
+        <location filename="../../app/views/certificates_page.py" line="587"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="594"/>
+        <location filename="../../app/views/certificates_page.py" line="598"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="604"/>
+        <location filename="../../app/views/certificates_page.py" line="609"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="635"/>
+        <location filename="../../app/views/certificates_page.py" line="640"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="636"/>
+        <location filename="../../app/views/certificates_page.py" line="641"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="647"/>
+        <location filename="../../app/views/certificates_page.py" line="652"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="649"/>
+        <location filename="../../app/views/certificates_page.py" line="654"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="656"/>
+        <location filename="../../app/views/certificates_page.py" line="661"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="675"/>
+        <location filename="../../app/views/certificates_page.py" line="682"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="685"/>
+        <source>certificates notice</source>
+        <translation>证书公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="700"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="700"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="692"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="714"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="705"/>
+        <location filename="../../app/views/certificates_page.py" line="716"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="717"/>
-        <source>{n} star certificates issued.</source>
-        <translation>已开具 {n} 份星级证书。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="728"/>
+        <source>%n star certificates issued.</source>
+        <translation>
+            <numerusform>已开具 %n 份星级证书。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="720"/>
+        <location filename="../../app/views/certificates_page.py" line="733"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="729"/>
+        <location filename="../../app/views/certificates_page.py" line="736"/>
+        <source>star certificates</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="746"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1107,52 +1133,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="214"/>
+        <location filename="../../app/views/login.py" line="243"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="217"/>
+        <location filename="../../app/views/login.py" line="246"/>
         <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
         <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="221"/>
+        <location filename="../../app/views/login.py" line="250"/>
         <source>Choose a new password of at least {n} characters.</source>
         <translation>请设置至少 {n} 个字符的新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="234"/>
+        <location filename="../../app/views/login.py" line="263"/>
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="235"/>
+        <location filename="../../app/views/login.py" line="264"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="236"/>
+        <location filename="../../app/views/login.py" line="265"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="241"/>
+        <location filename="../../app/views/login.py" line="270"/>
         <source>&amp;Change password</source>
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="253"/>
+        <location filename="../../app/views/login.py" line="282"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>新密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="260"/>
+        <location filename="../../app/views/login.py" line="289"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="265"/>
+        <location filename="../../app/views/login.py" line="294"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
@@ -1160,12 +1186,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="99"/>
+        <location filename="../../app/views/widgets.py" line="118"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="120"/>
+        <location filename="../../app/views/widgets.py" line="139"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1360,10 +1386,33 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/counter.py" line="798"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="907"/>
+        <source>Total: %n points</source>
+        <translation>
+            <numerusform>合计：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="913"/>
+        <source>Balance after: %n points</source>
+        <translation>
+            <numerusform>兑换后余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="1207"/>
+        <source>%n slips were never printed; choose one and click Reprint.</source>
+        <translation>
+            <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="802"/>
@@ -1401,16 +1450,6 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/counter.py" line="869"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="907"/>
-        <source>Total: {n} points</source>
-        <translation>合计：{n} 分</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="913"/>
-        <source>Balance after: {n} points</source>
-        <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
         <location filename="../../app/views/counter.py" line="917"/>
@@ -1464,43 +1503,38 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1104"/>
-        <location filename="../../app/views/counter.py" line="1118"/>
+        <location filename="../../app/views/counter.py" line="1105"/>
+        <location filename="../../app/views/counter.py" line="1121"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1122"/>
+        <location filename="../../app/views/counter.py" line="1126"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1127"/>
+        <location filename="../../app/views/counter.py" line="1131"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1129"/>
+        <location filename="../../app/views/counter.py" line="1133"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1154"/>
+        <location filename="../../app/views/counter.py" line="1158"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1181"/>
+        <location filename="../../app/views/counter.py" line="1185"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1203"/>
-        <source>{n} slips were never printed; choose one and click Reprint.</source>
-        <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="1208"/>
+        <location filename="../../app/views/counter.py" line="1210"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1508,17 +1542,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1643,24 +1677,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>By</source>
         <translation>评价人</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../app/views/files.py" line="54"/>
+        <source>document</source>
+        <translation>文档</translation>
     </message>
 </context>
 <context>
@@ -1674,73 +1716,73 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
         <location filename="../../app/views/supermarket_page.py" line="290"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="163"/>
+        <location filename="../../app/views/supermarket_page.py" line="164"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="166"/>
+        <location filename="../../app/views/supermarket_page.py" line="167"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="179"/>
+        <location filename="../../app/views/supermarket_page.py" line="180"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="180"/>
+        <location filename="../../app/views/supermarket_page.py" line="181"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="181"/>
+        <location filename="../../app/views/supermarket_page.py" line="182"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="182"/>
+        <location filename="../../app/views/supermarket_page.py" line="183"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="183"/>
+        <location filename="../../app/views/supermarket_page.py" line="184"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="185"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <location filename="../../app/views/supermarket_page.py" line="186"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="190"/>
+        <location filename="../../app/views/supermarket_page.py" line="191"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="199"/>
+        <location filename="../../app/views/supermarket_page.py" line="200"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="205"/>
+        <location filename="../../app/views/supermarket_page.py" line="206"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
@@ -1763,67 +1805,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="60"/>
+        <location filename="../../app/views/supermarket_page.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="61"/>
+        <location filename="../../app/views/supermarket_page.py" line="62"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="62"/>
+        <location filename="../../app/views/supermarket_page.py" line="63"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="63"/>
+        <location filename="../../app/views/supermarket_page.py" line="64"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="64"/>
+        <location filename="../../app/views/supermarket_page.py" line="65"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="65"/>
+        <location filename="../../app/views/supermarket_page.py" line="66"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="66"/>
+        <location filename="../../app/views/supermarket_page.py" line="67"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="100"/>
+        <location filename="../../app/views/supermarket_page.py" line="101"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="101"/>
+        <location filename="../../app/views/supermarket_page.py" line="102"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1867,13 +1909,15 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/supermarket_page.py" line="392"/>
-        <source>Stock &amp;history</source>
-        <translation>库存记录(&amp;H)</translation>
+        <source>Stoc&amp;k history</source>
+        <translation>库存记录(&amp;K)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/supermarket_page.py" line="423"/>
-        <source>{n} goods are low on stock: {names}</source>
-        <translation>有 {n} 种商品库存不足：{names}</translation>
+        <source>%n goods are low on stock: {names}</source>
+        <translation>
+            <numerusform>有 %n 种商品库存不足：{names}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/supermarket_page.py" line="433"/>
@@ -2061,6 +2105,14 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>Hours</name>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="82"/>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+</context>
+<context>
     <name>HoursTab</name>
     <message>
         <location filename="../../app/views/hours_page.py" line="344"/>
@@ -2108,23 +2160,13 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
-        <source>Enter hours by &amp;hand…</source>
-        <translation>手工录入时长(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="389"/>
-        <source>&amp;Grant stars (selected, or all)</source>
-        <translation>评定星级（选中的或全部）(&amp;G)</translation>
-    </message>
-    <message>
         <location filename="../../app/views/hours_page.py" line="393"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="396"/>
-        <location filename="../../app/views/hours_page.py" line="556"/>
+        <location filename="../../app/views/hours_page.py" line="558"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
@@ -2143,25 +2185,60 @@ Restore this other station&apos;s backup anyway?</source>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="434"/>
-        <source>{n} records</source>
-        <translation>共 {n} 条记录</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="433"/>
+        <source>%n records</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="502"/>
+        <source>%n records approved.</source>
+        <translation>
+            <numerusform>已审核通过 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="513"/>
+        <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
+        <translation>
+            <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="526"/>
+        <source>%n records rejected.</source>
+        <translation>
+            <numerusform>已驳回 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="565"/>
+        <source>%n star levels granted.</source>
+        <translation>
+            <numerusform>已评定 %n 人的星级。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="472"/>
+        <location filename="../../app/views/hours_page.py" line="470"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="476"/>
-        <source>Select one or more records in the list first.</source>
-        <translation>请先在列表中选择一条或多条记录。</translation>
+        <location filename="../../app/views/hours_page.py" line="370"/>
+        <source>&amp;Enter hours by hand…</source>
+        <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="502"/>
-        <source>{n} records approved.</source>
-        <translation>已审核通过 {n} 条记录。</translation>
+        <location filename="../../app/views/hours_page.py" line="389"/>
+        <source>Grant s&amp;tars (selected, or all)</source>
+        <translation>评定星级（选中的或全部）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="475"/>
+        <source>Select one or more records in the list first.</source>
+        <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/hours_page.py" line="511"/>
@@ -2169,210 +2246,202 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="512"/>
-        <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
-        <translation>要驳回 {n} 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="524"/>
-        <source>{n} records rejected.</source>
-        <translation>已驳回 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="532"/>
+        <location filename="../../app/views/hours_page.py" line="534"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="537"/>
+        <location filename="../../app/views/hours_page.py" line="539"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="547"/>
+        <location filename="../../app/views/hours_page.py" line="549"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="563"/>
-        <source>{n} star levels granted.</source>
-        <translation>已评定 {n} 人的星级。</translation>
     </message>
 </context>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="368"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="290"/>
+        <location filename="../../app/views/households_page.py" line="326"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="327"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="328"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="329"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="330"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="331"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="334"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="335"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="308"/>
+        <location filename="../../app/views/households_page.py" line="344"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="310"/>
+        <location filename="../../app/views/households_page.py" line="346"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="340"/>
+        <location filename="../../app/views/households_page.py" line="376"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="346"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="348"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="384"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="356"/>
+        <location filename="../../app/views/households_page.py" line="406"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="363"/>
+        <location filename="../../app/views/households_page.py" line="415"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="370"/>
-        <location filename="../../app/views/households_page.py" line="381"/>
-        <location filename="../../app/views/households_page.py" line="420"/>
+        <location filename="../../app/views/households_page.py" line="423"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
+        <location filename="../../app/views/households_page.py" line="473"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="375"/>
+        <location filename="../../app/views/households_page.py" line="428"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="389"/>
+        <location filename="../../app/views/households_page.py" line="442"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="443"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="400"/>
+        <location filename="../../app/views/households_page.py" line="453"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="409"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="463"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="425"/>
+        <location filename="../../app/views/households_page.py" line="478"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="482"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="437"/>
+        <location filename="../../app/views/households_page.py" line="490"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="491"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="450"/>
+        <location filename="../../app/views/households_page.py" line="503"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="515"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="464"/>
+        <location filename="../../app/views/households_page.py" line="517"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="488"/>
+        <location filename="../../app/views/households_page.py" line="541"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="544"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="547"/>
+        <source>household cards</source>
+        <translation>户卡</translation>
     </message>
 </context>
 <context>
@@ -2393,11 +2462,6 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="148"/>
-        <source>Household &amp;number (户号):</source>
-        <translation>户号(&amp;N)：</translation>
-    </message>
-    <message>
         <location filename="../../app/views/household_dialogs.py" line="149"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
@@ -2408,9 +2472,14 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
+        <location filename="../../app/views/household_dialogs.py" line="148"/>
+        <source>Household n&amp;umber (户号):</source>
+        <translation>户号(&amp;U)：</translation>
+    </message>
+    <message>
         <location filename="../../app/views/household_dialogs.py" line="151"/>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
+        <source>Household p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../app/views/household_dialogs.py" line="152"/>
@@ -2436,42 +2505,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="109"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="146"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="147"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="148"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="159"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="159"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2479,22 +2548,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="845"/>
+        <location filename="../../app/views/households_page.py" line="908"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="846"/>
+        <location filename="../../app/views/households_page.py" line="909"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="847"/>
+        <location filename="../../app/views/households_page.py" line="910"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="912"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2502,123 +2571,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="524"/>
+        <location filename="../../app/views/households_page.py" line="577"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="528"/>
-        <location filename="../../app/views/households_page.py" line="650"/>
+        <location filename="../../app/views/households_page.py" line="581"/>
+        <location filename="../../app/views/households_page.py" line="703"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="529"/>
+        <location filename="../../app/views/households_page.py" line="582"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="561"/>
+        <location filename="../../app/views/households_page.py" line="614"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="562"/>
+        <location filename="../../app/views/households_page.py" line="615"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="563"/>
+        <location filename="../../app/views/households_page.py" line="616"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="617"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="565"/>
+        <location filename="../../app/views/households_page.py" line="618"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="566"/>
+        <location filename="../../app/views/households_page.py" line="619"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="639"/>
+        <location filename="../../app/views/households_page.py" line="692"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="641"/>
-        <source>{n} households</source>
-        <translation>共 {n} 户</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="694"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>共 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="775"/>
+        <source>Batch done: %n households, {total} points in all.</source>
+        <translation>
+            <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="796"/>
+        <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
+        <translation>
+            <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="808"/>
+        <source>The batch was undone: %n entries reversed.</source>
+        <translation>
+            <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="848"/>
+        <source>%n households exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 户导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="680"/>
+        <location filename="../../app/views/households_page.py" line="739"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="684"/>
+        <location filename="../../app/views/households_page.py" line="744"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="755"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="713"/>
-        <source>Batch done: {n} households, {total} points in all.</source>
-        <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="717"/>
+        <location filename="../../app/views/households_page.py" line="778"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="733"/>
+        <location filename="../../app/views/households_page.py" line="794"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="734"/>
-        <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
-        <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="745"/>
-        <source>The batch was undone: {n} entries reversed.</source>
-        <translation>该批已撤销：已冲正 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="769"/>
+        <location filename="../../app/views/households_page.py" line="832"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="771"/>
+        <location filename="../../app/views/households_page.py" line="833"/>
+        <source>households</source>
+        <translation>户档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="834"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="780"/>
+        <location filename="../../app/views/households_page.py" line="843"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="785"/>
-        <source>{n} households exported to {path}.</source>
-        <translation>已将 {n} 户导出到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="794"/>
+        <location filename="../../app/views/households_page.py" line="857"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2835,100 +2919,108 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="771"/>
+        <location filename="../../app/views/kiosk_window.py" line="772"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="774"/>
+        <location filename="../../app/views/kiosk_window.py" line="776"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="778"/>
+        <location filename="../../app/views/kiosk_window.py" line="780"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="779"/>
+        <location filename="../../app/views/kiosk_window.py" line="781"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="826"/>
+        <location filename="../../app/views/kiosk_window.py" line="828"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="842"/>
+        <location filename="../../app/views/kiosk_window.py" line="845"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../app/i18n.py" line="36"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="373"/>
+        <location filename="../../app/views/login.py" line="402"/>
         <source>Locked — Station Workbench</source>
         <translation>已锁屏 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="377"/>
+        <location filename="../../app/views/login.py" line="406"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="383"/>
+        <location filename="../../app/views/login.py" line="412"/>
         <source>{name} ({role}) is signed in. Enter your password to continue.</source>
         <translation>{name}（{role}）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="390"/>
+        <location filename="../../app/views/login.py" line="419"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="398"/>
+        <location filename="../../app/views/login.py" line="427"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="400"/>
+        <location filename="../../app/views/login.py" line="429"/>
         <source>Or sign in as an administrator</source>
         <translation>或以管理员身份登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="407"/>
+        <location filename="../../app/views/login.py" line="436"/>
         <source>Sign in as &amp;administrator</source>
         <translation>以管理员身份登录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="414"/>
+        <location filename="../../app/views/login.py" line="443"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="415"/>
+        <location filename="../../app/views/login.py" line="444"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="451"/>
+        <location filename="../../app/views/login.py" line="480"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="471"/>
+        <location filename="../../app/views/login.py" line="500"/>
         <source>That is not the right password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="478"/>
+        <location filename="../../app/views/login.py" line="507"/>
         <source>Please enter an administrator&apos;s user name and password.</source>
         <translation>请输入管理员的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="497"/>
+        <location filename="../../app/views/login.py" line="526"/>
         <source>Only an administrator can open another operator&apos;s locked screen.</source>
         <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
     </message>
@@ -2936,63 +3028,73 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="66"/>
+        <location filename="../../app/views/login.py" line="67"/>
         <source>Sign in — Station Workbench</source>
         <translation>登录 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="69"/>
-        <location filename="../../app/views/login.py" line="111"/>
+        <location filename="../../app/views/login.py" line="70"/>
+        <location filename="../../app/views/login.py" line="140"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="82"/>
+        <location filename="../../app/views/login.py" line="83"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="83"/>
+        <location filename="../../app/views/login.py" line="84"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="87"/>
+        <location filename="../../app/views/login.py" line="88"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="92"/>
+        <location filename="../../app/views/login.py" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="122"/>
+        <location filename="../../app/views/login.py" line="118"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="119"/>
+        <source>Quit Station Workbench?</source>
+        <translation>退出工作台？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="151"/>
         <source>Demo station: sign in as admin, shijian or chaoshi with the password {password}.</source>
         <translation>演示站点：可用 admin（站长）、shijian（实践员）或 chaoshi（超市值守）登录，密码都是 {password}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="131"/>
+        <location filename="../../app/views/login.py" line="160"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="140"/>
+        <location filename="../../app/views/login.py" line="169"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="144"/>
+        <location filename="../../app/views/login.py" line="173"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="179"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>Please choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="193"/>
+        <location filename="../../app/views/login.py" line="222"/>
         <source>You need to choose your own password before you can start work.</source>
         <translation>您需要先设置自己的密码，才能开始工作。</translation>
     </message>
@@ -3207,52 +3309,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="139"/>
+        <location filename="../../app/views/households_page.py" line="174"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="175"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="176"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="177"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="178"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="179"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="185"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3486,42 +3588,44 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="194"/>
+        <location filename="../../app/views/pdf_preview.py" line="195"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="197"/>
+        <location filename="../../app/views/pdf_preview.py" line="198"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="219"/>
+        <location filename="../../app/views/pdf_preview.py" line="220"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="229"/>
+        <location filename="../../app/views/pdf_preview.py" line="230"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
-    <message>
-        <location filename="../../app/views/pdf_preview.py" line="232"/>
-        <source>Sent {n} page(s) to the printer.</source>
-        <translation>已将 {n} 页发送到打印机。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="233"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="237"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="237"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="249"/>
+        <location filename="../../app/views/pdf_preview.py" line="250"/>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
     </message>
@@ -3529,17 +3633,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="59"/>
+        <location filename="../../app/views/points_tabs.py" line="65"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="60"/>
+        <location filename="../../app/views/points_tabs.py" line="66"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="61"/>
+        <location filename="../../app/views/points_tabs.py" line="67"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3547,47 +3651,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points_tabs.py" line="104"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points_tabs.py" line="105"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="100"/>
+        <location filename="../../app/views/points_tabs.py" line="106"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="101"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="102"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="103"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="104"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="114"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="114"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3595,243 +3699,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="407"/>
+        <location filename="../../app/views/points_tabs.py" line="487"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="411"/>
+        <location filename="../../app/views/points_tabs.py" line="491"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="412"/>
+        <location filename="../../app/views/points_tabs.py" line="492"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="493"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="422"/>
-        <location filename="../../app/views/points_tabs.py" line="426"/>
+        <location filename="../../app/views/points_tabs.py" line="502"/>
+        <location filename="../../app/views/points_tabs.py" line="506"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="430"/>
+        <location filename="../../app/views/points_tabs.py" line="510"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="431"/>
+        <location filename="../../app/views/points_tabs.py" line="511"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="433"/>
+        <location filename="../../app/views/points_tabs.py" line="513"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="435"/>
+        <location filename="../../app/views/points_tabs.py" line="516"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="439"/>
+        <location filename="../../app/views/points_tabs.py" line="520"/>
+        <location filename="../../app/views/points_tabs.py" line="572"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="440"/>
+        <location filename="../../app/views/points_tabs.py" line="521"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="441"/>
+        <location filename="../../app/views/points_tabs.py" line="522"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="442"/>
+        <location filename="../../app/views/points_tabs.py" line="523"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="443"/>
+        <location filename="../../app/views/points_tabs.py" line="524"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="456"/>
+        <location filename="../../app/views/points_tabs.py" line="526"/>
+        <source>Annual rating tiers:</source>
+        <translation>年度评定称号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="538"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="457"/>
+        <location filename="../../app/views/points_tabs.py" line="539"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="458"/>
+        <location filename="../../app/views/points_tabs.py" line="540"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="459"/>
+        <location filename="../../app/views/points_tabs.py" line="541"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="465"/>
+        <location filename="../../app/views/points_tabs.py" line="547"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="471"/>
+        <location filename="../../app/views/points_tabs.py" line="553"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="480"/>
+        <location filename="../../app/views/points_tabs.py" line="562"/>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="563"/>
+        <source> places</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="564"/>
+        <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
+        <translation>积分榜、红榜/黑榜列出的户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="565"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="483"/>
+        <location filename="../../app/views/points_tabs.py" line="568"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="494"/>
+        <location filename="../../app/views/points_tabs.py" line="580"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="501"/>
+        <location filename="../../app/views/points_tabs.py" line="585"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="504"/>
+        <location filename="../../app/views/points_tabs.py" line="588"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="508"/>
+        <location filename="../../app/views/points_tabs.py" line="592"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="569"/>
+        <location filename="../../app/views/points_tabs.py" line="661"/>
+        <source>Finish period {period} (publicize and finalize it) first.</source>
+        <translation>请先完成周期 {period}（公示并结束）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="667"/>
+        <source>Period {period} is already opened ({state}).</source>
+        <translation>周期 {period} 已开启（{state}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="672"/>
+        <source>Only an administrator opens a period.</source>
+        <translation>只有管理员可以开启周期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <source>Open period {period} now.</source>
+        <translation>现在开启周期 {period}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="692"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="579"/>
+        <location filename="../../app/views/points_tabs.py" line="702"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="590"/>
+        <location filename="../../app/views/points_tabs.py" line="713"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="592"/>
-        <source>Every household gets the base score of {n} points.</source>
-        <translation>每户将获得 {n} 分基础分。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/points_tabs.py" line="716"/>
+        <source>Every household gets the base score of %n points.</source>
+        <translation>
+            <numerusform>每户将获得 %n 分基础分。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="595"/>
+        <location filename="../../app/views/points_tabs.py" line="718"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="602"/>
+        <location filename="../../app/views/points_tabs.py" line="725"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="617"/>
+        <location filename="../../app/views/points_tabs.py" line="740"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="619"/>
+        <location filename="../../app/views/points_tabs.py" line="742"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <location filename="../../app/views/points_tabs.py" line="749"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="651"/>
+        <location filename="../../app/views/points_tabs.py" line="774"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="664"/>
+        <location filename="../../app/views/points_tabs.py" line="786"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="666"/>
+        <location filename="../../app/views/points_tabs.py" line="788"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="670"/>
+        <location filename="../../app/views/points_tabs.py" line="792"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="671"/>
+        <location filename="../../app/views/points_tabs.py" line="793"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="682"/>
+        <location filename="../../app/views/points_tabs.py" line="804"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="812"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="812"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="706"/>
-        <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
-        <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="730"/>
+        <location filename="../../app/views/points_tabs.py" line="852"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="733"/>
+        <location filename="../../app/views/points_tabs.py" line="855"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <location filename="../../app/views/points_tabs.py" line="869"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="767"/>
+        <location filename="../../app/views/points_tabs.py" line="888"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3842,6 +3984,27 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/main_window.py" line="46"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/translations.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/translations.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../app/translations.py" line="28"/>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3871,10 +4034,12 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="571"/>
-        <source>{n} more activities</source>
-        <translation>{n} 场活动</translation>
+        <source>%n more activities</source>
+        <translation>
+            <numerusform>%n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="575"/>
@@ -3890,27 +4055,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="123"/>
+        <location filename="../../app/views/points_tabs.py" line="129"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="124"/>
+        <location filename="../../app/views/points_tabs.py" line="130"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="125"/>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="126"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="127"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -3984,62 +4149,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="302"/>
+        <location filename="../../app/views/certificates_page.py" line="303"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="303"/>
+        <location filename="../../app/views/certificates_page.py" line="304"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="336"/>
+        <location filename="../../app/views/certificates_page.py" line="337"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="337"/>
+        <location filename="../../app/views/certificates_page.py" line="338"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4228,10 +4393,40 @@ Restore this other station&apos;s backup anyway?</source>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/roster_import_dialog.py" line="343"/>
-        <source>{n} rows below the header on row {header}.</source>
-        <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
+        <source>%n rows below the header on row {header}.</source>
+        <translation>
+            <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <source>&amp;Import %n rows</source>
+        <translation>
+            <numerusform>导入 %n 行(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <source>Import %n rows now?</source>
+        <translation>
+            <numerusform>现在导入这 %n 行吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
+        <source>%n rows with problems will be left out.</source>
+        <translation>
+            <numerusform>有问题的 %n 行将不导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="441"/>
+        <source>Imported: %n volunteers, numbers {first} to {last}.</source>
+        <translation>
+            <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/roster_import_dialog.py" line="388"/>
@@ -4239,29 +4434,9 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
-        <source>&amp;Import {n} rows</source>
-        <translation>导入 {n} 行(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
-        <source>Import {n} rows now?</source>
-        <translation>现在导入这 {n} 行吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
-        <source>{bad} rows with problems will be left out.</source>
-        <translation>有问题的 {bad} 行将不导入。</translation>
-    </message>
-    <message>
         <location filename="../../app/views/roster_import_dialog.py" line="418"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="440"/>
-        <source>Imported: {n} volunteers, numbers {first} to {last}.</source>
-        <translation>已导入 {n} 名志愿者，编号 {first} 至 {last}。</translation>
     </message>
     <message>
         <location filename="../../app/views/roster_import_dialog.py" line="445"/>
@@ -4305,52 +4480,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="345"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="345"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="280"/>
+        <location filename="../../app/views/points_tabs.py" line="360"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="286"/>
+        <location filename="../../app/views/points_tabs.py" line="366"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="287"/>
+        <location filename="../../app/views/points_tabs.py" line="367"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="288"/>
+        <location filename="../../app/views/points_tabs.py" line="368"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="289"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="290"/>
+        <location filename="../../app/views/points_tabs.py" line="370"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="291"/>
-        <source>Cap &amp;per period:</source>
-        <translation>每周期上限(&amp;P)：</translation>
+        <location filename="../../app/views/points_tabs.py" line="371"/>
+        <source>Cap per peri&amp;od:</source>
+        <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="292"/>
+        <location filename="../../app/views/points_tabs.py" line="372"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4358,47 +4533,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="74"/>
+        <location filename="../../app/views/points_tabs.py" line="80"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="75"/>
+        <location filename="../../app/views/points_tabs.py" line="81"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="76"/>
+        <location filename="../../app/views/points_tabs.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="77"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="78"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="79"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="80"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="97"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="97"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4406,32 +4581,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <location filename="../../app/views/points_tabs.py" line="401"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="410"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points_tabs.py" line="411"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <location filename="../../app/views/points_tabs.py" line="412"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="357"/>
+        <location filename="../../app/views/points_tabs.py" line="437"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="367"/>
+        <location filename="../../app/views/points_tabs.py" line="447"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4510,42 +4685,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="172"/>
+        <location filename="../../app/views/widgets.py" line="191"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="174"/>
+        <location filename="../../app/views/widgets.py" line="193"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="178"/>
+        <location filename="../../app/views/widgets.py" line="197"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="181"/>
+        <location filename="../../app/views/widgets.py" line="200"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="201"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="184"/>
+        <location filename="../../app/views/widgets.py" line="203"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="186"/>
-        <source>Contact &amp;phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
+        <location filename="../../app/views/widgets.py" line="205"/>
+        <source>Contact phon&amp;e:</source>
+        <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="211"/>
+        <location filename="../../app/views/widgets.py" line="230"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4567,8 +4742,8 @@ Restore this other station&apos;s backup anyway?</source>
     <name>StationTab</name>
     <message>
         <location filename="../../app/views/settings_page.py" line="45"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+        <source>S&amp;ave</source>
+        <translation>保存(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="86"/>
@@ -4642,80 +4817,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="611"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <source>&amp;Organised by:</source>
-        <translation>组织单位(&amp;O)：</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <source>Organised &amp;by:</source>
+        <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="618"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4819,42 +4994,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="357"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="358"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -4862,85 +5037,87 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="418"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="419"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
-        <source>Add the &quot;8+N&quot; &amp;default teams</source>
-        <translation>添加“8+N”默认队伍(&amp;D)</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
+        <source>&amp;Add the &quot;8+N&quot; default teams</source>
+        <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="460"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="474"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="479"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
-        <source>{n} teams added.</source>
-        <translation>已添加 {n} 支队伍。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <source>%n teams added.</source>
+        <translation>
+            <numerusform>已添加 %n 支队伍。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -4959,24 +5136,67 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>TiersEditor</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <source>Minimum annual score</source>
+        <translation>最低年度积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="263"/>
+        <source>Add tier</source>
+        <translation>添加称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <source>Remove tier</source>
+        <translation>删除称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="320"/>
+        <source>Tier {row} needs a title.</source>
+        <translation>第 {row} 行需要填写称号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="323"/>
+        <source>The title “{title}” is listed twice.</source>
+        <translation>称号“{title}”重复了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="327"/>
+        <source>Two tiers have the same minimum score {score}.</source>
+        <translation>两个称号的最低积分都是 {score}，请区分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <source>Add at least one tier.</source>
+        <translation>请至少添加一个称号。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5002,169 +5222,169 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="260"/>
-        <location filename="../../app/views/volunteers_page.py" line="354"/>
+        <location filename="../../app/views/volunteers_page.py" line="261"/>
+        <location filename="../../app/views/volunteers_page.py" line="355"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="305"/>
+        <location filename="../../app/views/volunteers_page.py" line="306"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="306"/>
+        <location filename="../../app/views/volunteers_page.py" line="307"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="307"/>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="309"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="309"/>
+        <location filename="../../app/views/volunteers_page.py" line="310"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="310"/>
+        <location filename="../../app/views/volunteers_page.py" line="311"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <location filename="../../app/views/volunteers_page.py" line="312"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <location filename="../../app/views/volunteers_page.py" line="313"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="313"/>
+        <location filename="../../app/views/volunteers_page.py" line="314"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="316"/>
+        <location filename="../../app/views/volunteers_page.py" line="317"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="320"/>
+        <location filename="../../app/views/volunteers_page.py" line="321"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="364"/>
+        <location filename="../../app/views/volunteers_page.py" line="365"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="369"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="375"/>
+        <location filename="../../app/views/volunteers_page.py" line="376"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="380"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="384"/>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="386"/>
+        <location filename="../../app/views/volunteers_page.py" line="387"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="391"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="415"/>
+        <location filename="../../app/views/volunteers_page.py" line="416"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="417"/>
+        <location filename="../../app/views/volunteers_page.py" line="418"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="431"/>
+        <location filename="../../app/views/volunteers_page.py" line="432"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="441"/>
+        <location filename="../../app/views/volunteers_page.py" line="442"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
@@ -5259,162 +5479,167 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="587"/>
+        <source>volunteer cards</source>
+        <translation>志愿者证</translation>
+    </message>
 </context>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="130"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="131"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="142"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="143"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="149"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="150"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="154"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="155"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="159"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="170"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="171"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="234"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="179"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="181"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
-        <source>ID &amp;type:</source>
-        <translation>证件类型(&amp;T)：</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <source>ID t&amp;ype:</source>
+        <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="277"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="278"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="286"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="287"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5525,12 +5750,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="541"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="547"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5538,42 +5763,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5581,18 +5806,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="865"/>
-        <location filename="../../app/views/volunteers_page.py" line="870"/>
+        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="872"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="866"/>
+        <location filename="../../app/views/volunteers_page.py" line="868"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="869"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5650,10 +5875,19 @@ Restore this other station&apos;s backup anyway?</source>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/volunteers_page.py" line="721"/>
-        <source>{n} volunteers</source>
-        <translation>共 {n} 名志愿者</translation>
+        <source>%n volunteers</source>
+        <translation>
+            <numerusform>共 %n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers_page.py" line="815"/>
+        <source>%n volunteers exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="746"/>
@@ -5671,6 +5905,11 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
+        <location filename="../../app/views/volunteers_page.py" line="794"/>
+        <source>volunteers</source>
+        <translation>志愿者名单</translation>
+    </message>
+    <message>
         <location filename="../../app/views/volunteers_page.py" line="795"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -5679,11 +5918,6 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers_page.py" line="810"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers_page.py" line="815"/>
-        <source>{n} volunteers exported to {path}.</source>
-        <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="824"/>
@@ -5696,7 +5930,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="846"/>
+        <location filename="../../app/views/volunteers_page.py" line="847"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5704,12 +5938,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="162"/>
+        <location filename="../../app/views/session.py" line="164"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="164"/>
+        <location filename="../../app/views/session.py" line="166"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -5720,7 +5954,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="236"/>
+        <location filename="../../app/views/session.py" line="238"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -5728,17 +5962,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1235"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5996,7 +6230,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="527"/>
         <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="555"/>
+        <location filename="../../app/services/households.py" line="604"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
         <location filename="../../app/services/points.py" line="894"/>
         <location filename="../../app/services/points.py" line="1007"/>
@@ -6091,7 +6325,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="409"/>
-        <location filename="../../app/services/households.py" line="233"/>
+        <location filename="../../app/services/households.py" line="282"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
@@ -6154,7 +6388,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="174"/>
-        <location filename="../../app/services/households.py" line="355"/>
+        <location filename="../../app/services/households.py" line="404"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -6244,70 +6478,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="235"/>
+        <location filename="../../app/services/households.py" line="284"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="238"/>
+        <location filename="../../app/services/households.py" line="287"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="248"/>
+        <location filename="../../app/services/households.py" line="297"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="253"/>
+        <location filename="../../app/services/households.py" line="302"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="261"/>
+        <location filename="../../app/services/households.py" line="310"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="270"/>
+        <location filename="../../app/services/households.py" line="319"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="273"/>
+        <location filename="../../app/services/households.py" line="322"/>
         <location filename="../../app/services/roster_import.py" line="554"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="294"/>
+        <location filename="../../app/services/households.py" line="343"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="312"/>
+        <location filename="../../app/services/households.py" line="361"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="362"/>
+        <location filename="../../app/services/households.py" line="411"/>
         <location filename="../../app/services/volunteers.py" line="559"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="472"/>
-        <location filename="../../app/services/households.py" line="500"/>
+        <location filename="../../app/services/households.py" line="521"/>
+        <location filename="../../app/services/households.py" line="549"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="528"/>
+        <location filename="../../app/services/households.py" line="577"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="560"/>
+        <location filename="../../app/services/households.py" line="609"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -7040,7 +7274,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="261"/>
+        <location filename="../../app/views/certificates_page.py" line="262"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>

@@ -45,7 +45,7 @@ def test_low_stock_is_listed_and_highlighted(qtbot, tab) -> None:  # type: ignor
     supermarket.record_damage(shop.db, shop.admin, shop.oil.id, 3, "破损")  # 2 left, warns at 2
     widget.reload()
     qtbot.waitUntil(lambda: widget.low_label.isVisible())
-    assert widget.low_label.text() == "1 goods are low on stock: 食用油 (2)"
+    assert widget.low_label.text() == "1 item is low on stock: 食用油 (2)"
     row = next(i for i, g in enumerate(widget.model.rows) if g.name == "食用油")
     assert widget.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
 
