@@ -8,6 +8,11 @@ leaves by damage or a stocktake adjustment — each an append-only stock move
 written by the service; the dialogs here only collect the numbers.  Goods may
 have a photo, chosen in the goods dialog and previewed from a thumbnail made
 off the GUI thread (app.views.thumbnails); the list marks goods that have one.
+
+While the counter tab shows and no dialog is open, the counter's scan field
+has the keyboard: when the page is opened by Ctrl+number or a click in the
+navigation (:meth:`SupermarketPage.entry_widget`), when the tab is chosen,
+after a redemption and after a dialog closes (the counter's own rules).
 """
 
 from __future__ import annotations
@@ -532,6 +537,11 @@ class SupermarketPage(QWidget):
         layout.addWidget(heading(self.tr("Points supermarket")))
         layout.addWidget(self.tabs, 1)
 
+    def entry_widget(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened (see the main window): the
+        counter's scan field while the counter shows, so a scan is read at once."""
+        return self.counter.scan if self.tabs.currentWidget() is self.counter else None
+
     def _stock_changed(self, _what: object) -> None:
         if self.goods_tab is not None:
             self.goods_tab.reload()
@@ -540,6 +550,6 @@ class SupermarketPage(QWidget):
         widget = self.tabs.widget(index)
         if widget is self.counter:
             self.counter.reload_goods()
-            self.counter.scan.setFocus()
+            self.counter.scan.setFocus(Qt.FocusReason.OtherFocusReason)
         elif widget is self.goods_tab and self.goods_tab is not None:
             self.goods_tab.reload()
