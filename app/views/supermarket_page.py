@@ -49,6 +49,7 @@ from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.scan_field import ScanLineEdit
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file, preview_picture
@@ -148,9 +149,14 @@ class GoodsDialog(ServiceDialog):
         self.price.setObjectName("goods_price")
         self.price.setRange(0, 100_000)
         self.price.setValue(goods.points_price if goods else 0)
-        self.barcode = QLineEdit(goods.barcode or "" if goods else "")
+        # A scanner's burst replaces the barcode (never appended to the old one) and its
+        # Enter moves on to the next field instead of saving the half-filled form; a
+        # person's Enter still means OK.
+        self.barcode = ScanLineEdit()
+        self.barcode.setText(goods.barcode or "" if goods else "")
         self.barcode.setObjectName("goods_barcode")
-        self.barcode.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.barcode.scanned.connect(self._barcode_scanned)
+        self.barcode.typed_enter.connect(lambda _t: self.ok_button().click())
         self.low = QSpinBox()
         self.low.setRange(0, 100_000)
         self.low.setValue(goods.low_stock_threshold if goods else 0)
@@ -196,6 +202,10 @@ class GoodsDialog(ServiceDialog):
             self._load_preview(
                 load_thumbnail, photo_file(ctx.data_dir.photos, goods.photo_path), None
             )
+
+    def _barcode_scanned(self, code: str) -> None:
+        self.barcode.setText(code)
+        self.low.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- the photo ---------------------------------------------------------------------
 

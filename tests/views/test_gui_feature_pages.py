@@ -83,6 +83,7 @@ def shop_window(qtbot, station_db, data_dir, make_workbench, wait_tasks):  # typ
     qtbot.waitUntil(window.isActiveWindow)
     wait_tasks()
     assert window.current_key() == "home" and window.nav.hasFocus()
+    window.bench = bench  # type: ignore[attr-defined]  # the lock test needs it
     return window, shop
 
 
@@ -180,3 +181,23 @@ def test_opening_a_page_never_takes_the_activation_from_the_window(
         wait_tasks()
         assert window.isActiveWindow(), spec.key
     assert all(w is window.windowHandle() for w in seen)
+
+
+def test_after_the_lock_screen_the_scan_field_has_the_keyboard_again(
+    qtbot, shop_window, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    window, shop = shop_window
+    bench = window.bench
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("supermarket")
+    assert isinstance(page, SupermarketPage)
+    qtbot.waitUntil(page.counter.scan.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert bench.locked
+    screen = bench.lock_screen
+    qtbot.waitUntil(screen.password.hasFocus)
+    qtbot.keyClicks(screen.password, "admin123")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not bench.locked)
+    qtbot.waitUntil(page.counter.scan.hasFocus)
+    scan_lands_in_the_counter(qtbot, window, shop, wait_tasks)
