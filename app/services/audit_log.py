@@ -216,6 +216,26 @@ FIELD_LABELS: dict[str, str] = {
     "ends_at": QT_TRANSLATE_NOOP("audit", "Ends"),
     "place": QT_TRANSLATE_NOOP("audit", "Place"),
     "id": QT_TRANSLATE_NOOP("audit", "Record id"),
+    "end_action": QT_TRANSLATE_NOOP("audit", "At period end"),
+    "cleared": QT_TRANSLATE_NOOP("audit", "Cleared"),
+    "base_points": QT_TRANSLATE_NOOP("audit", "Base score"),
+    "subject": QT_TRANSLATE_NOOP("audit", "Holder"),
+    "head_member": QT_TRANSLATE_NOOP("audit", "Head of household"),
+}
+
+# Stored codes shown in words: (field, value) -> words.
+VALUE_LABELS: dict[tuple[str, str], str] = {
+    ("kind", "service_record"): QT_TRANSLATE_NOOP("audit", "Service record certificate"),
+    ("kind", "star"): QT_TRANSLATE_NOOP("audit", "Star volunteer certificate"),
+    ("kind", "participation"): QT_TRANSLATE_NOOP("audit", "Participation certificate"),
+    ("kind", "H"): QT_TRANSLATE_NOOP("audit", "Household card"),
+    ("kind", "V"): QT_TRANSLATE_NOOP("audit", "Volunteer card"),
+    ("sex", "M"): QT_TRANSLATE_NOOP("audit", "Male"),
+    ("sex", "F"): QT_TRANSLATE_NOOP("audit", "Female"),
+    ("mode", "station"): QT_TRANSLATE_NOOP("audit", "Village station"),
+    ("mode", "township"): QT_TRANSLATE_NOOP("audit", "Township centre"),
+    ("end_action", "carry"): QT_TRANSLATE_NOOP("audit", "Carry points over"),
+    ("end_action", "clear"): QT_TRANSLATE_NOOP("audit", "Clear points"),
 }
 
 SYSTEM_NAME = QT_TRANSLATE_NOOP("audit", "The program")

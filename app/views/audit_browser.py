@@ -38,6 +38,7 @@ from app.services.audit_log import (
     FIELD_LABELS,
     SYSTEM_NAME,
     TARGET_LABELS,
+    VALUE_LABELS,
     AuditChange,
     AuditFilter,
     AuditPage,
@@ -74,13 +75,15 @@ def field_text(code: str) -> str:
 
 
 def value_text(field: str, value: str) -> str:
-    """A stored value as shown: role codes in words, the rest as stored."""
-    if field.split(".")[-1] == "role":
+    """A stored value as shown: known codes (roles, kinds…) in words, the rest as stored."""
+    name = field.split(".")[-1]
+    if name == "role":
         try:
             return translate("roles", ROLE_LABELS[Role(value)])
         except ValueError:
             return value
-    return value
+    label = VALUE_LABELS.get((name, value))
+    return translate("audit", label) if label else value
 
 
 def operator_text(row: AuditRow) -> str:
@@ -271,6 +274,8 @@ class AuditBrowser(QWidget):
         self.model = AuditLogModel(ctx, self)
         self.table = table_view(self.model, "audit_entries")
         self.table.setMinimumWidth(300)
+        for column, width in ((0, 130), (1, 80), (2, 150), (3, 90)):
+            self.table.setColumnWidth(column, width)
         self.model.failed.connect(self._failed)
         self.changes = ChangesModel(self)
         self.changes_table = table_view(self.changes, "audit_changes", compact=False)
