@@ -555,71 +555,168 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
     </message>
 </context>
 <context>
+    <name>AuditBrowser</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="224"/>
+        <source>Anyone</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="227"/>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="234"/>
+        <source>Any record</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="239"/>
+        <source>&amp;Dates from</source>
+        <translation>日期从(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="246"/>
+        <source>Name, number, reason…</source>
+        <translation>姓名、编号、事由…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="255"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="257"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="259"/>
+        <source>Record kind:</source>
+        <translation>记录类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="264"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="268"/>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="283"/>
+        <location filename="../../app/views/audit_browser.py" line="376"/>
+        <source>Choose an entry to see what it changed.</source>
+        <translation>请选择一条记录，查看它改动了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="294"/>
+        <source>No audit log entries match these filters.</source>
+        <translation>没有符合这些条件的操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="380"/>
+        <source>{when} · {operator} · {action} · {kind} {record}</source>
+        <translation>{when} · {operator} · {action} · {kind} {record}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="123"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="124"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="125"/>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="126"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="98"/>
+        <location filename="../../app/views/settings_page.py" line="100"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="103"/>
+        <location filename="../../app/views/settings_page.py" line="105"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="108"/>
+        <location filename="../../app/views/settings_page.py" line="110"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="127"/>
+        <location filename="../../app/views/settings_page.py" line="130"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="146"/>
+        <location filename="../../app/views/settings_page.py" line="149"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="147"/>
+        <location filename="../../app/views/settings_page.py" line="150"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="153"/>
+        <location filename="../../app/views/settings_page.py" line="156"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="159"/>
+        <location filename="../../app/views/settings_page.py" line="162"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="160"/>
+        <location filename="../../app/views/settings_page.py" line="163"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="161"/>
+        <location filename="../../app/views/settings_page.py" line="164"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="167"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="184"/>
+        <location filename="../../app/views/settings_page.py" line="187"/>
         <source>The audit log is intact: {n} entries checked.</source>
         <translation>操作日志完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="189"/>
+        <location filename="../../app/views/settings_page.py" line="192"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -1143,14 +1240,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Before</source>
+        <translation>改动前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>After</source>
+        <translation>改动后</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="70"/>
+        <location filename="../../app/views/widgets.py" line="99"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="91"/>
+        <location filename="../../app/views/widgets.py" line="120"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1955,6 +2070,19 @@ Everything entered after that time will be replaced by the backup. A backup of t
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../app/views/help_window.py" line="46"/>
+        <source>Sign-in kiosk</source>
+        <translation>签到机</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="77"/>
+        <source>Station Workbench — User guide</source>
+        <translation>文明实践站工作台 — 使用帮助</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <location filename="../../app/views/kiosk_window.py" line="224"/>
@@ -2611,37 +2739,37 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="212"/>
+        <location filename="../../app/views/settings_page.py" line="215"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="218"/>
+        <location filename="../../app/views/settings_page.py" line="221"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="219"/>
+        <location filename="../../app/views/settings_page.py" line="222"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="223"/>
+        <location filename="../../app/views/settings_page.py" line="226"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="229"/>
+        <location filename="../../app/views/settings_page.py" line="232"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="231"/>
+        <location filename="../../app/views/settings_page.py" line="234"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="237"/>
+        <location filename="../../app/views/settings_page.py" line="240"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -2985,67 +3113,72 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="66"/>
+        <location filename="../../app/views/main_window.py" line="72"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="144"/>
+        <location filename="../../app/views/main_window.py" line="151"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="145"/>
+        <location filename="../../app/views/main_window.py" line="152"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="148"/>
+        <location filename="../../app/views/main_window.py" line="155"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="150"/>
+        <location filename="../../app/views/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="158"/>
+        <location filename="../../app/views/main_window.py" line="165"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167"/>
+        <location filename="../../app/views/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="168"/>
+        <location filename="../../app/views/main_window.py" line="175"/>
+        <source>&amp;User guide</source>
+        <translation>使用帮助(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="179"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="178"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="187"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="224"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3418,46 +3551,55 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>Pages</name>
     <message>
+        <location filename="../../app/views/help_window.py" line="41"/>
         <location filename="../../app/views/pages.py" line="79"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="42"/>
         <location filename="../../app/views/pages.py" line="82"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="88"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="100"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <location filename="../../app/views/pages.py" line="106"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <location filename="../../app/views/pages.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -3824,7 +3966,7 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="46"/>
+        <location filename="../../app/views/main_window.py" line="52"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -4424,32 +4566,32 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="257"/>
+        <location filename="../../app/views/settings_page.py" line="260"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="260"/>
+        <location filename="../../app/views/settings_page.py" line="263"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="263"/>
+        <location filename="../../app/views/settings_page.py" line="266"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="266"/>
+        <location filename="../../app/views/settings_page.py" line="269"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="268"/>
+        <location filename="../../app/views/settings_page.py" line="271"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="270"/>
+        <location filename="../../app/views/settings_page.py" line="273"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4495,42 +4637,42 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="143"/>
+        <location filename="../../app/views/widgets.py" line="172"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="145"/>
+        <location filename="../../app/views/widgets.py" line="174"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="149"/>
+        <location filename="../../app/views/widgets.py" line="178"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="152"/>
+        <location filename="../../app/views/widgets.py" line="181"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="153"/>
+        <location filename="../../app/views/widgets.py" line="182"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="155"/>
+        <location filename="../../app/views/widgets.py" line="184"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="157"/>
+        <location filename="../../app/views/widgets.py" line="186"/>
         <source>Contact &amp;phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="211"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4551,12 +4693,12 @@ Everything entered after that time will be replaced by the backup. A backup of t
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="45"/>
+        <location filename="../../app/views/settings_page.py" line="46"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="86"/>
+        <location filename="../../app/views/settings_page.py" line="87"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -5744,6 +5886,921 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/views/household_dialogs.py" line="314"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="42"/>
+        <source>Station set up</source>
+        <translation>建立站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="43"/>
+        <source>Station facts changed</source>
+        <translation>修改本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="44"/>
+        <source>Station copy restarted</source>
+        <translation>站点副本重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="45"/>
+        <source>Operator added</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="46"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="47"/>
+        <source>Sign-in refused</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="48"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="49"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="50"/>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="51"/>
+        <source>Operator enabled</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="52"/>
+        <source>Operator disabled</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="53"/>
+        <source>Backup made</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="54"/>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="55"/>
+        <source>Damaged database replaced</source>
+        <translation>替换损坏的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="56"/>
+        <source>Household added</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="57"/>
+        <source>Household changed</source>
+        <translation>修改户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="58"/>
+        <source>Head of household changed</source>
+        <translation>更换户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="59"/>
+        <source>Household closed</source>
+        <translation>注销户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="60"/>
+        <source>Household reopened</source>
+        <translation>恢复户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="61"/>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="62"/>
+        <source>Member changed</source>
+        <translation>修改成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="63"/>
+        <source>Member removed</source>
+        <translation>成员迁出</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="64"/>
+        <source>Member&apos;s full ID shown</source>
+        <translation>查看成员完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="65"/>
+        <source>Roster imported</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="66"/>
+        <source>Card issued</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="67"/>
+        <source>Card reissued</source>
+        <translation>补办卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="68"/>
+        <source>Card revoked</source>
+        <translation>注销卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="69"/>
+        <source>Points awarded or deducted</source>
+        <translation>加分/扣分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="70"/>
+        <source>Points for a batch</source>
+        <translation>批量加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="71"/>
+        <source>Batch undone</source>
+        <translation>撤销批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="72"/>
+        <source>Points entry reversed</source>
+        <translation>冲正积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="73"/>
+        <source>Points corrected</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="74"/>
+        <source>Star ratings applied</source>
+        <translation>写入年度评星</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="75"/>
+        <source>Points period opened</source>
+        <translation>开启积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="76"/>
+        <source>Points period made public</source>
+        <translation>公示积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="77"/>
+        <source>Points period finalized</source>
+        <translation>确认积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="78"/>
+        <source>Rule added</source>
+        <translation>新增积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="79"/>
+        <source>Rule changed</source>
+        <translation>修改积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="80"/>
+        <source>Rule enabled</source>
+        <translation>启用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="81"/>
+        <source>Rule disabled</source>
+        <translation>停用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="82"/>
+        <source>Standard rules added</source>
+        <translation>添加标准积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="83"/>
+        <source>Goods added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="84"/>
+        <source>Goods changed</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="85"/>
+        <source>Goods back on sale</source>
+        <translation>商品上架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="86"/>
+        <source>Goods taken off sale</source>
+        <translation>商品下架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="87"/>
+        <source>Goods photo set</source>
+        <translation>设置商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="88"/>
+        <source>Goods photo removed</source>
+        <translation>去掉商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="89"/>
+        <source>Stock purchased</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="90"/>
+        <source>Stock donated</source>
+        <translation>捐赠入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="91"/>
+        <source>Stock damaged</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="92"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="93"/>
+        <source>Goods redeemed</source>
+        <translation>兑换商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="94"/>
+        <source>Slip reprinted</source>
+        <translation>补打兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="95"/>
+        <source>Slip voided</source>
+        <translation>作废兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="96"/>
+        <source>Volunteer added</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="97"/>
+        <source>Volunteer changed</source>
+        <translation>修改志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="98"/>
+        <source>Volunteer reactivated</source>
+        <translation>志愿者恢复为正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="99"/>
+        <source>Volunteer deactivated</source>
+        <translation>志愿者标为不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="100"/>
+        <source>Volunteer&apos;s full ID shown</source>
+        <translation>查看志愿者完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="101"/>
+        <source>Training recorded</source>
+        <translation>添加培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="102"/>
+        <source>Award recorded</source>
+        <translation>添加表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="103"/>
+        <source>Evaluation recorded</source>
+        <translation>添加考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="104"/>
+        <source>Training removed</source>
+        <translation>删除培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="105"/>
+        <source>Award removed</source>
+        <translation>删除表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="106"/>
+        <source>Evaluation removed</source>
+        <translation>删除考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="107"/>
+        <source>Volunteer rules changed</source>
+        <translation>修改志愿服务规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="108"/>
+        <source>Volunteer photo set</source>
+        <translation>设置志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="109"/>
+        <source>Volunteer photo removed</source>
+        <translation>去掉志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="110"/>
+        <source>Team added</source>
+        <translation>新增队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="111"/>
+        <source>Team changed</source>
+        <translation>修改队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="112"/>
+        <source>Team enabled</source>
+        <translation>启用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="113"/>
+        <source>Team disabled</source>
+        <translation>停用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="114"/>
+        <source>Standard teams added</source>
+        <translation>添加标准队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="115"/>
+        <source>Joined a team</source>
+        <translation>加入队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="116"/>
+        <source>Left a team</source>
+        <translation>退出队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="117"/>
+        <source>Hours approved</source>
+        <translation>审核通过时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="118"/>
+        <source>Hours rejected</source>
+        <translation>驳回时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="119"/>
+        <source>Hours corrected</source>
+        <translation>更正时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="120"/>
+        <source>Hours entered by hand</source>
+        <translation>手工录入时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="121"/>
+        <source>Star level granted</source>
+        <translation>评定星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="122"/>
+        <source>Certificate issued</source>
+        <translation>开具证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="123"/>
+        <source>Certificate reprinted</source>
+        <translation>补打证明副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="124"/>
+        <source>Certificate voided</source>
+        <translation>作废证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="125"/>
+        <source>Activity added</source>
+        <translation>安排活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="126"/>
+        <source>Activity changed</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="127"/>
+        <source>Activity sign-in opened</source>
+        <translation>活动开始签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="128"/>
+        <source>Activity closed</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="129"/>
+        <source>Activity reopened</source>
+        <translation>重新开启活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="130"/>
+        <source>Activity cancelled</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="131"/>
+        <source>Activity photo added</source>
+        <translation>添加活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="132"/>
+        <source>Activity photo removed</source>
+        <translation>删除活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="133"/>
+        <source>Signed in at the kiosk</source>
+        <translation>签到机签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="134"/>
+        <source>Signed out at the kiosk</source>
+        <translation>签到机签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="135"/>
+        <source>Household card at the kiosk</source>
+        <translation>签到机刷户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="136"/>
+        <source>Kiosk scan annulled</source>
+        <translation>撤销扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="137"/>
+        <source>Demo volunteers made</source>
+        <translation>生成演示志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="138"/>
+        <source>Demo hours made</source>
+        <translation>生成演示时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="139"/>
+        <source>Demo data loaded</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="143"/>
+        <source>Station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="144"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="145"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="177"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="178"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="148"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="149"/>
+        <source>Points entry</source>
+        <translation>积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="150"/>
+        <source>Points batch</source>
+        <translation>批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="151"/>
+        <source>Points period</source>
+        <translation>积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="152"/>
+        <source>Points rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="153"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="154"/>
+        <source>Redemption slip</source>
+        <translation>兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="155"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="156"/>
+        <source>Volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="157"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="158"/>
+        <source>Certificate</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="159"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="160"/>
+        <source>Kiosk scan</source>
+        <translation>签到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="164"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="165"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="168"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="169"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="170"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="171"/>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="172"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="173"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="174"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="175"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="176"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="180"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="181"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="182"/>
+        <source>Balance after</source>
+        <translation>之后余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="183"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="184"/>
+        <source>Rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="185"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="188"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="190"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="191"/>
+        <source>Price in points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="192"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="194"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="195"/>
+        <source>Low-stock warning at</source>
+        <translation>库存提醒线</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="196"/>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="197"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="198"/>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="199"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="200"/>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="201"/>
+        <source>Serial number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="202"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="203"/>
+        <source>Entries</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="204"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="205"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="206"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="207"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="208"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="209"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="210"/>
+        <source>Station head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="211"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="212"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="213"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="215"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="216"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="217"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="218"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="219"/>
+        <source>At period end</source>
+        <translation>期末处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="220"/>
+        <source>Cleared</source>
+        <translation>清零户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="221"/>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="222"/>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="228"/>
+        <source>Service record certificate</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="229"/>
+        <source>Star volunteer certificate</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="230"/>
+        <source>Participation certificate</source>
+        <translation>活动参与证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="231"/>
+        <source>Household card</source>
+        <translation>户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="232"/>
+        <source>Volunteer card</source>
+        <translation>志愿者卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="233"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="234"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="235"/>
+        <source>Village station</source>
+        <translation>村（社区）实践站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="236"/>
+        <source>Township centre</source>
+        <translation>乡镇（街道）实践所</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="237"/>
+        <source>Carry points over</source>
+        <translation>积分结转</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="238"/>
+        <source>Clear points</source>
+        <translation>积分清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="241"/>
+        <source>The program</source>
+        <translation>系统程序</translation>
     </message>
 </context>
 <context>
