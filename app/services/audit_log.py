@@ -4,8 +4,9 @@ Administrators only (``Permission.VIEW_AUDIT``).  An entry stores who
 (operator id and name), when (UTC), the action code (``points.award``), the
 kind and id of the record it is about, and a JSON summary
 ``{"before": …, "after": …}``.  :func:`browse` turns entries into plain
-:class:`AuditRow` s: a label for the record (its number and name, taken from
-the summary) and one :class:`AuditChange` per field, old → new.
+:class:`AuditRow` s: a label for the record (its number and name from the
+summary, else read from the record itself, a card by its holder) and one
+:class:`AuditChange` per field, old → new.
 
 Paging is a keyset on ``seq`` (unique, indexed): a page is the first
 ``limit`` matches with ``seq < before_seq`` walking the ``seq`` index
@@ -221,6 +222,16 @@ FIELD_LABELS: dict[str, str] = {
     "base_points": QT_TRANSLATE_NOOP("audit", "Base score"),
     "subject": QT_TRANSLATE_NOOP("audit", "Holder"),
     "head_member": QT_TRANSLATE_NOOP("audit", "Head of household"),
+    "households_created": QT_TRANSLATE_NOOP("audit", "Households added"),
+    "members_added": QT_TRANSLATE_NOOP("audit", "Members added"),
+    "added": QT_TRANSLATE_NOOP("audit", "Added"),
+    "created": QT_TRANSLATE_NOOP("audit", "Added"),
+    "teams": QT_TRANSLATE_NOOP("audit", "Teams"),
+    "volunteers": QT_TRANSLATE_NOOP("audit", "Volunteers"),
+    "star_grants": QT_TRANSLATE_NOOP("audit", "Star levels granted"),
+    "volunteers_with_hours": QT_TRANSLATE_NOOP("audit", "Volunteers with hours"),
+    "batch": QT_TRANSLATE_NOOP("audit", "Batch"),
+    "skipped": QT_TRANSLATE_NOOP("audit", "Left out"),
 }
 
 # Stored codes shown in words: (field, value) -> words.
@@ -343,33 +354,41 @@ def changes_of(summary: str) -> tuple[AuditChange, ...]:
     )
 
 
-def label_of(summary: str, target_id: str) -> str:
-    """A short human label of the record: its number and name when the summary has them."""
+def _summary_body(summary: str) -> dict[str, Any]:
     try:
         body = json.loads(summary or "{}")
     except ValueError:
-        body = {}
-    parts: list[str] = []
-    if isinstance(body, dict):
-        for side in ("after", "before"):
-            data = body.get(side)
-            if not isinstance(data, dict):
-                continue
-            for key in _LABEL_KEYS:
-                value = data.get(key)
-                if isinstance(value, str | int) and not isinstance(value, bool):
-                    text = str(value)
-                    if text and text not in parts:
-                        parts.append(text)
-                if len(parts) == 2:
-                    break
-            if not parts and isinstance(data.get("period"), str):
-                parts.append(data["period"])
-            if parts:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def label_of(summary: str) -> str:
+    """A short label of the record from its entry: its number and name, if the summary has them."""
+    body = _summary_body(summary)
+    for side in ("after", "before"):
+        data = body.get(side)
+        if not isinstance(data, dict):
+            continue
+        parts: list[str] = []
+        for key in _LABEL_KEYS:
+            value = data.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                text = str(value)
+                if text and text not in parts:
+                    parts.append(text)
+            if len(parts) == 2:
                 break
-    if parts:
-        return " ".join(parts)
-    return target_id[:8] if target_id else ""
+        if parts:
+            return " ".join(parts)
+    return ""
+
+
+def _period_of(summary: str) -> str:
+    for side in ("after", "before"):
+        data = _summary_body(summary).get(side)
+        if isinstance(data, dict) and isinstance(data.get("period"), str):
+            return str(data["period"])
+    return ""
 
 
 def _record_columns() -> dict[str, tuple[Any, ...]]:
@@ -388,17 +407,24 @@ def _record_columns() -> dict[str, tuple[Any, ...]]:
         "certificate": (m.Certificate.id, m.Certificate.number),
         "activity": (m.Activity.id, m.Activity.title),
         "station": (m.Station.id, m.Station.name),
+        "point_batch": (m.PointBatch.id, m.PointBatch.rule_name, m.PointBatch.reason),
     }
 
 
 def _current_labels(session: Session, entries: list[AuditEntry]) -> dict[str, str]:
     """Labels of the records whose entries do not name them, read from the records."""
+    from app.models import Card
+
     wanted: dict[str, set[str]] = {}
     for entry in entries:
-        if entry.target_id and not label_of(entry.summary, ""):
+        if entry.target_id and not label_of(entry.summary):
             wanted.setdefault(entry.target_type, set()).add(entry.target_id)
-    if not wanted:
-        return {}
+    holders: dict[str, str] = {}  # card id -> its holder's id
+    if "card" in wanted:  # a card is named by whose card it is
+        query = select(Card.id, Card.kind, Card.subject_id).where(Card.id.in_(wanted.pop("card")))
+        for card_id, kind, subject_id in session.execute(query):
+            holders[card_id] = subject_id
+            wanted.setdefault("household" if kind == "H" else "volunteer", set()).add(subject_id)
     columns = _record_columns()
     out: dict[str, str] = {}
     for kind, ids in wanted.items():
@@ -407,11 +433,14 @@ def _current_labels(session: Session, entries: list[AuditEntry]) -> dict[str, st
         id_column, *names = columns[kind]
         for row in session.execute(select(id_column, *names).where(id_column.in_(ids))):
             out[row[0]] = " ".join(str(v) for v in row[1:] if v)
+    for card_id, subject_id in holders.items():
+        if subject_id in out:
+            out[card_id] = out[subject_id]
     return out
 
 
 def _row(entry: AuditEntry, current: dict[str, str]) -> AuditRow:
-    label = label_of(entry.summary, "") or current.get(entry.target_id, "")
+    label = label_of(entry.summary) or current.get(entry.target_id, "") or _period_of(entry.summary)
     return AuditRow(
         seq=entry.seq,
         at=entry.at,
@@ -420,7 +449,7 @@ def _row(entry: AuditEntry, current: dict[str, str]) -> AuditRow:
         action=entry.action,
         target_type=entry.target_type,
         target_id=entry.target_id,
-        label=label or entry.target_id[:8],
+        label=label,
         changes=changes_of(entry.summary),
     )
 

@@ -306,6 +306,11 @@ class AuditBrowser(QWidget):
         layout.addWidget(self.status)
 
         for combo in (self.operator, self.action, self.kind):
+            # long action names must not widen the settings page; the popup shows them whole
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self.apply_filter)
         self.dates.toggled.connect(self.apply_filter)
         self.since.dateChanged.connect(self._date_changed)

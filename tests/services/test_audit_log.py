@@ -156,3 +156,25 @@ def test_only_administrators_browse(busy_log: tuple[Database, Actor, Actor, Acto
             audit_log.operator_choices(db, actor)
     names = [c.name for c in audit_log.operator_choices(db, admin)]
     assert names == ["王站长", "李秀英", "张桂兰", audit_log.SYSTEM_NAME]
+
+
+def test_records_the_summary_does_not_name_are_labelled_from_the_record(
+    station_db: tuple[Database, Actor],
+) -> None:
+    from household_factory import new_household
+
+    from app.services import cards
+
+    db, admin = station_db
+    worker_id = auth.create_operator(db, admin, "li", "李秀英", Role.WORKER, "pw123456")
+    auth.set_role(db, admin, worker_id, Role.COUNTER)  # summary: only the roles
+    household = new_household(db, admin, "3-6", head="于俊阳")
+    cards.issue_card(db, admin, b"k" * 32, cards.CardKind.HOUSEHOLD, household.id)
+    rows = audit_log.browse(db, admin, AuditFilter(), limit=3).rows
+    by_action = {r.action: r for r in rows}
+    assert by_action["card.issue"].label == "3-6"  # a card by its holder
+    assert by_action["household.create"].label == "3-6 于俊阳"
+    assert by_action["operator.set_role"].label == "李秀英"
+    assert [(c.field, c.before, c.after) for c in by_action["operator.set_role"].changes] == [
+        ("role", "worker", "counter")
+    ]
