@@ -24,6 +24,7 @@ shown as it is stored.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -232,6 +233,12 @@ FIELD_LABELS: dict[str, str] = {
     "volunteers_with_hours": QT_TRANSLATE_NOOP("audit", "Volunteers with hours"),
     "batch": QT_TRANSLATE_NOOP("audit", "Batch"),
     "skipped": QT_TRANSLATE_NOOP("audit", "Left out"),
+    "capacity": QT_TRANSLATE_NOOP("audit", "Capacity"),
+    "hours_cap_minutes": QT_TRANSLATE_NOOP("audit", "Hours cap (minutes)"),
+    "platform": QT_TRANSLATE_NOOP("audit", "Platform"),
+    "points_rule": QT_TRANSLATE_NOOP("audit", "Points rule"),
+    "state": QT_TRANSLATE_NOOP("audit", "State"),
+    "content": QT_TRANSLATE_NOOP("audit", "Content"),
 }
 
 # Stored codes shown in words: (field, value) -> words.
@@ -247,9 +254,14 @@ VALUE_LABELS: dict[tuple[str, str], str] = {
     ("mode", "township"): QT_TRANSLATE_NOOP("audit", "Township centre"),
     ("end_action", "carry"): QT_TRANSLATE_NOOP("audit", "Carry points over"),
     ("end_action", "clear"): QT_TRANSLATE_NOOP("audit", "Clear points"),
+    ("state", "planned"): QT_TRANSLATE_NOOP("audit", "Planned"),
+    ("state", "open"): QT_TRANSLATE_NOOP("audit", "Open for sign-in"),
+    ("state", "closed"): QT_TRANSLATE_NOOP("audit", "Closed"),
 }
 
 SYSTEM_NAME = QT_TRANSLATE_NOOP("audit", "The program")
+
+_ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?")
 
 _LABEL_KEYS = ("number", "name", "head", "title", "username", "household", "volunteer")
 
@@ -321,7 +333,10 @@ def _value_text(value: Any) -> str:
         return "、".join(_value_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+    text = str(value)
+    if _ISO_TIME.fullmatch(text):  # 2026-12-01T20:06 -> 2026-12-01 20:06
+        return text[:16].replace("T", " ")
+    return text
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -339,7 +354,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def changes_of(summary: str) -> tuple[AuditChange, ...]:
-    """Old → new per field of an entry's summary, fields in a stable order."""
+    """Old → new per field of an entry's summary, fields in a stable order (empty ones left out)."""
     try:
         body = json.loads(summary or "{}")
     except ValueError:
@@ -349,9 +364,10 @@ def changes_of(summary: str) -> tuple[AuditChange, ...]:
     before = _flatten(body.get("before"))
     after = _flatten(body.get("after"))
     fields = list(before) + [k for k in after if k not in before]
-    return tuple(
+    changes = (
         AuditChange(f, _value_text(before.get(f)), _value_text(after.get(f))) for f in fields
     )
+    return tuple(c for c in changes if c.before or c.after)  # an empty field says nothing
 
 
 def _summary_body(summary: str) -> dict[str, Any]:

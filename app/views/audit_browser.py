@@ -280,6 +280,7 @@ class AuditBrowser(QWidget):
         self.changes = ChangesModel(self)
         self.changes_table = table_view(self.changes, "audit_changes", compact=False)
         self.changes_table.setMinimumWidth(220)
+        self.changes_table.setColumnWidth(ChangesModel.FIELD, 130)
         self.detail_title = QLabel(self.tr("Choose an entry to see what it changed."))
         self.detail_title.setObjectName("audit_detail_title")
         self.detail_title.setWordWrap(True)

@@ -47,8 +47,8 @@ def busy_log(station_db: tuple[Database, Actor]) -> tuple[Database, Actor, Actor
             "goods.update",
             "goods",
             "g-1",
-            before={"name": "香皂", "points_price": 10},
-            after={"name": "香皂", "points_price": 12},
+            before={"name": "香皂", "points_price": 10, "photo_path": None},
+            after={"name": "香皂", "points_price": 12, "photo_path": None, "note": ""},
         )
     return db, admin, worker, counter
 
@@ -93,7 +93,7 @@ def test_newest_first_and_each_filter(busy_log: tuple[Database, Actor, Actor, Ac
     assert [(c.field, c.before, c.after) for c in goods[0].changes] == [
         ("name", "香皂", "香皂"),
         ("points_price", "10", "12"),
-    ]
+    ]  # fields empty before and after are left out
 
     text_hits = audit_log.browse(db, admin, AuditFilter(text="3-4")).rows
     assert [r.target_id for r in text_hits] == ["hh-4"]
