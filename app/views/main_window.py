@@ -3,7 +3,8 @@
 The areas come from :mod:`app.views.pages` (a later issue registers its page
 there; this file is not edited).  Pages are built the first time they are
 opened.  Keyboard: Up/Down in the navigation list, Ctrl+1…Ctrl+9 jump to an
-area, Tab moves from the list into the page, Ctrl+L locks the screen.
+area, Tab moves from the list into the page, Ctrl+L locks the screen, F1 opens the
+user guide on the area shown (:mod:`app.views.help_window`).
 
 **Where the keyboard goes when a page opens.**  A page may name the input that
 should have the keyboard while it shows (``page.entry_widget()``, e.g. the
@@ -21,6 +22,8 @@ kept in the settings.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShowEvent
@@ -47,6 +50,9 @@ from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
 from app.views.tasks import run_task
 from app.views.widgets import format_local, heading
+
+if TYPE_CHECKING:
+    from app.views.help_window import HelpWindow
 
 
 class PlaceholderPage(QWidget):
@@ -77,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Station Workbench"))
         self.setMinimumSize(900, 600)
         self._leaving = False  # closing for sign-out, not quitting
+        self.help_window: HelpWindow | None = None  # made on the first F1
 
         self.specs: list[PageSpec] = visible_pages(ctx.actor)
         self.nav = QListWidget()
@@ -178,6 +185,10 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&User guide"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.triggered.connect(lambda _checked=False: self.show_help())
+        help_menu.addAction(self.help_action)
         self.about_action = QAction(self.tr("&About Station Workbench"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -244,6 +255,18 @@ class MainWindow(QMainWindow):
             "(文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 "
             "or the GPL version 3 with the font exception.</p>"
         ).format(version=__version__)
+
+    def show_help(self, topic: str | None = None) -> HelpWindow:
+        """The guide, open on *topic* (default: the area on screen); one window, reused."""
+        from app.views.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic or self.current_key())
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Station Workbench"), self.about_text())
@@ -319,6 +342,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.help_window is not None:
+            self.help_window.close()
         self.save_geometry()
         super().closeEvent(event)
         if not self._leaving:

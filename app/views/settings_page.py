@@ -26,6 +26,7 @@ from app.services.auth import Permission
 from app.services.checks import CheckResult, run_checks
 from app.services.station import StationInfo, get_station, update_station
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from app.views.audit_browser import AuditBrowser
 from app.views.backup_page import BackupTab
 from app.views.operators import OperatorsTab
 from app.views.pages import PageContext
@@ -88,7 +89,8 @@ class StationTab(QWidget):
 
 
 class AuditTab(QWidget):
-    """Check the hash chain of the audit log and say plainly what was found."""
+    """Check the hash chain of the audit log and say plainly what was found;
+    below, browse the entries (:mod:`app.views.audit_browser`)."""
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +121,8 @@ class AuditTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.check_result)
-        layout.addStretch(1)
+        self.browser = AuditBrowser(ctx)
+        layout.addWidget(self.browser, 1)
 
     def check_all(self) -> None:
         """Balances, stock, hours and the chain, recomputed from the ledgers (read-only)."""

@@ -34,7 +34,7 @@
 <context>
     <name>AuditTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="184"/>
+        <location filename="../../app/views/settings_page.py" line="187"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>The audit log is intact: %n entry checked.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="474"/>
+        <location filename="../../app/views/certificates_page.py" line="475"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="728"/>
+        <location filename="../../app/views/certificates_page.py" line="729"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="798"/>
+        <location filename="../../app/views/counter.py" line="802"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="911"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="913"/>
+        <location filename="../../app/views/counter.py" line="917"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1207"/>
+        <location filename="../../app/views/counter.py" line="1223"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>GoodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="423"/>
+        <location filename="../../app/views/supermarket_page.py" line="438"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>%n item is low on stock: {names}</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="433"/>
+        <location filename="../../app/views/hours_page.py" line="435"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="502"/>
+        <location filename="../../app/views/hours_page.py" line="504"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="513"/>
+        <location filename="../../app/views/hours_page.py" line="515"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="526"/>
+        <location filename="../../app/views/hours_page.py" line="528"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="565"/>
+        <location filename="../../app/views/hours_page.py" line="567"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>HouseholdDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="384"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="704"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="775"/>
+        <location filename="../../app/views/households_page.py" line="785"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="796"/>
+        <location filename="../../app/views/households_page.py" line="806"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="808"/>
+        <location filename="../../app/views/households_page.py" line="818"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="848"/>
+        <location filename="../../app/views/households_page.py" line="858"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>%n household exported to {path}.</numerusform>

@@ -561,73 +561,170 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
     </message>
 </context>
 <context>
+    <name>AuditBrowser</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="224"/>
+        <source>Anyone</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="227"/>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="234"/>
+        <source>Any record</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="239"/>
+        <source>&amp;Dates from</source>
+        <translation>日期从(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="246"/>
+        <source>Name, number, reason…</source>
+        <translation>姓名、编号、事由…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="255"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="257"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="259"/>
+        <source>Record kind:</source>
+        <translation>记录类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="264"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="268"/>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="284"/>
+        <location filename="../../app/views/audit_browser.py" line="382"/>
+        <source>Choose an entry to see what it changed.</source>
+        <translation>请选择一条记录，查看它改动了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="295"/>
+        <source>No audit log entries match these filters.</source>
+        <translation>没有符合这些条件的操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="386"/>
+        <source>{when} · {operator} · {action} · {kind} {record}</source>
+        <translation>{when} · {operator} · {action} · {kind} {record}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="123"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="124"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="125"/>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="126"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="98"/>
+        <location filename="../../app/views/settings_page.py" line="100"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="103"/>
+        <location filename="../../app/views/settings_page.py" line="105"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="108"/>
+        <location filename="../../app/views/settings_page.py" line="110"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="127"/>
+        <location filename="../../app/views/settings_page.py" line="130"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="146"/>
+        <location filename="../../app/views/settings_page.py" line="149"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="147"/>
+        <location filename="../../app/views/settings_page.py" line="150"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="153"/>
+        <location filename="../../app/views/settings_page.py" line="156"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="159"/>
+        <location filename="../../app/views/settings_page.py" line="162"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="160"/>
+        <location filename="../../app/views/settings_page.py" line="163"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="161"/>
+        <location filename="../../app/views/settings_page.py" line="164"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="167"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="184"/>
+        <location filename="../../app/views/settings_page.py" line="187"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="189"/>
+        <location filename="../../app/views/settings_page.py" line="192"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -721,42 +818,42 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="111"/>
+        <location filename="../../app/views/backup_page.py" line="112"/>
         <source>Backups on this PC:</source>
         <translation>本机上的备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="160"/>
+        <location filename="../../app/views/backup_page.py" line="161"/>
         <source>Choose the folder or USB stick for the backup</source>
         <translation>选择存放备份的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="166"/>
+        <location filename="../../app/views/backup_page.py" line="167"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="181"/>
+        <location filename="../../app/views/backup_page.py" line="182"/>
         <source>The backup was saved as {file} ({size}).</source>
         <translation>备份已保存为 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="198"/>
+        <location filename="../../app/views/backup_page.py" line="199"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="200"/>
+        <location filename="../../app/views/backup_page.py" line="201"/>
         <source>Station backups (*{suffix});;All files (*)</source>
         <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="206"/>
+        <location filename="../../app/views/backup_page.py" line="207"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="217"/>
+        <location filename="../../app/views/backup_page.py" line="218"/>
         <source>Restore the backup taken on {when} of {station} (code {code})?
 
 Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
@@ -765,23 +862,23 @@ Everything entered after that time will be replaced by the backup. A backup of t
 该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="227"/>
+        <location filename="../../app/views/backup_page.py" line="228"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="234"/>
-        <location filename="../../app/views/backup_page.py" line="273"/>
+        <location filename="../../app/views/backup_page.py" line="235"/>
+        <location filename="../../app/views/backup_page.py" line="274"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="241"/>
+        <location filename="../../app/views/backup_page.py" line="242"/>
         <source>Checking and restoring… please do not switch off the computer.</source>
         <translation>正在检查并恢复……请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="256"/>
+        <location filename="../../app/views/backup_page.py" line="257"/>
         <source>{problem}
 
 Restore this other station&apos;s backup anyway?</source>
@@ -790,12 +887,12 @@ Restore this other station&apos;s backup anyway?</source>
 仍要恢复这个其他站点的备份吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="266"/>
+        <location filename="../../app/views/backup_page.py" line="267"/>
         <source>A backup of another station</source>
         <translation>其他站点的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="279"/>
+        <location filename="../../app/views/backup_page.py" line="280"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -888,22 +985,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -996,136 +1093,136 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="453"/>
+        <location filename="../../app/views/certificates_page.py" line="454"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="474"/>
+        <location filename="../../app/views/certificates_page.py" line="475"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="519"/>
+        <location filename="../../app/views/certificates_page.py" line="520"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="538"/>
+        <location filename="../../app/views/certificates_page.py" line="539"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="545"/>
+        <location filename="../../app/views/certificates_page.py" line="546"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="548"/>
+        <location filename="../../app/views/certificates_page.py" line="549"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="555"/>
+        <location filename="../../app/views/certificates_page.py" line="556"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="587"/>
+        <location filename="../../app/views/certificates_page.py" line="588"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="598"/>
+        <location filename="../../app/views/certificates_page.py" line="599"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="609"/>
+        <location filename="../../app/views/certificates_page.py" line="610"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="640"/>
+        <location filename="../../app/views/certificates_page.py" line="641"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="641"/>
+        <location filename="../../app/views/certificates_page.py" line="642"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="652"/>
+        <location filename="../../app/views/certificates_page.py" line="653"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="654"/>
+        <location filename="../../app/views/certificates_page.py" line="655"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="661"/>
+        <location filename="../../app/views/certificates_page.py" line="662"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="682"/>
+        <location filename="../../app/views/certificates_page.py" line="683"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="685"/>
+        <location filename="../../app/views/certificates_page.py" line="686"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="700"/>
+        <location filename="../../app/views/certificates_page.py" line="701"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="700"/>
+        <location filename="../../app/views/certificates_page.py" line="701"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="704"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="714"/>
+        <location filename="../../app/views/certificates_page.py" line="715"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="716"/>
+        <location filename="../../app/views/certificates_page.py" line="717"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="728"/>
+        <location filename="../../app/views/certificates_page.py" line="729"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="733"/>
+        <location filename="../../app/views/certificates_page.py" line="734"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="736"/>
+        <location filename="../../app/views/certificates_page.py" line="737"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="746"/>
+        <location filename="../../app/views/certificates_page.py" line="747"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1184,6 +1281,24 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Before</source>
+        <translation>改动前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>After</source>
+        <translation>改动后</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <location filename="../../app/views/widgets.py" line="118"/>
@@ -1237,304 +1352,304 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="358"/>
+        <location filename="../../app/views/counter.py" line="359"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="366"/>
+        <location filename="../../app/views/counter.py" line="367"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="375"/>
+        <location filename="../../app/views/counter.py" line="376"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="376"/>
-        <location filename="../../app/views/counter.py" line="1014"/>
+        <location filename="../../app/views/counter.py" line="377"/>
+        <location filename="../../app/views/counter.py" line="1018"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="399"/>
+        <location filename="../../app/views/counter.py" line="400"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="405"/>
+        <location filename="../../app/views/counter.py" line="406"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="408"/>
+        <location filename="../../app/views/counter.py" line="409"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="433"/>
+        <location filename="../../app/views/counter.py" line="434"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="444"/>
+        <location filename="../../app/views/counter.py" line="445"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="459"/>
+        <location filename="../../app/views/counter.py" line="460"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="467"/>
+        <location filename="../../app/views/counter.py" line="468"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="479"/>
+        <location filename="../../app/views/counter.py" line="480"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="480"/>
+        <location filename="../../app/views/counter.py" line="481"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="489"/>
+        <location filename="../../app/views/counter.py" line="490"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="492"/>
+        <location filename="../../app/views/counter.py" line="493"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="494"/>
+        <location filename="../../app/views/counter.py" line="495"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="506"/>
+        <location filename="../../app/views/counter.py" line="510"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="515"/>
+        <location filename="../../app/views/counter.py" line="519"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="516"/>
+        <location filename="../../app/views/counter.py" line="520"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="517"/>
+        <location filename="../../app/views/counter.py" line="521"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="527"/>
+        <location filename="../../app/views/counter.py" line="531"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="668"/>
+        <location filename="../../app/views/counter.py" line="672"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="685"/>
+        <location filename="../../app/views/counter.py" line="689"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="718"/>
+        <location filename="../../app/views/counter.py" line="722"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="747"/>
+        <location filename="../../app/views/counter.py" line="751"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="756"/>
+        <location filename="../../app/views/counter.py" line="760"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="779"/>
+        <location filename="../../app/views/counter.py" line="783"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="786"/>
+        <location filename="../../app/views/counter.py" line="790"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="794"/>
+        <location filename="../../app/views/counter.py" line="798"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="798"/>
+        <location filename="../../app/views/counter.py" line="802"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="911"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="913"/>
+        <location filename="../../app/views/counter.py" line="917"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1207"/>
+        <location filename="../../app/views/counter.py" line="1223"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="802"/>
+        <location filename="../../app/views/counter.py" line="806"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="825"/>
+        <location filename="../../app/views/counter.py" line="829"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="838"/>
+        <location filename="../../app/views/counter.py" line="842"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="841"/>
+        <location filename="../../app/views/counter.py" line="845"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="854"/>
+        <location filename="../../app/views/counter.py" line="858"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="859"/>
-        <location filename="../../app/views/counter.py" line="886"/>
-        <location filename="../../app/views/counter.py" line="930"/>
+        <location filename="../../app/views/counter.py" line="863"/>
+        <location filename="../../app/views/counter.py" line="890"/>
+        <location filename="../../app/views/counter.py" line="934"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="869"/>
+        <location filename="../../app/views/counter.py" line="873"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="917"/>
+        <location filename="../../app/views/counter.py" line="921"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="923"/>
+        <location filename="../../app/views/counter.py" line="927"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="953"/>
+        <location filename="../../app/views/counter.py" line="957"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="979"/>
+        <location filename="../../app/views/counter.py" line="983"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="985"/>
+        <location filename="../../app/views/counter.py" line="989"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="996"/>
+        <location filename="../../app/views/counter.py" line="1000"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1025"/>
+        <location filename="../../app/views/counter.py" line="1029"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1049"/>
+        <location filename="../../app/views/counter.py" line="1053"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1084"/>
+        <location filename="../../app/views/counter.py" line="1088"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1089"/>
-        <location filename="../../app/views/counter.py" line="1092"/>
+        <location filename="../../app/views/counter.py" line="1093"/>
+        <location filename="../../app/views/counter.py" line="1097"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1105"/>
-        <location filename="../../app/views/counter.py" line="1121"/>
+        <location filename="../../app/views/counter.py" line="1120"/>
+        <location filename="../../app/views/counter.py" line="1136"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1126"/>
+        <location filename="../../app/views/counter.py" line="1141"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1131"/>
+        <location filename="../../app/views/counter.py" line="1146"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1133"/>
+        <location filename="../../app/views/counter.py" line="1148"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1158"/>
+        <location filename="../../app/views/counter.py" line="1174"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1185"/>
+        <location filename="../../app/views/counter.py" line="1201"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1210"/>
+        <location filename="../../app/views/counter.py" line="1226"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1716,88 +1831,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="138"/>
-        <location filename="../../app/views/supermarket_page.py" line="290"/>
+        <location filename="../../app/views/supermarket_page.py" line="144"/>
+        <location filename="../../app/views/supermarket_page.py" line="305"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="138"/>
+        <location filename="../../app/views/supermarket_page.py" line="144"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="164"/>
+        <location filename="../../app/views/supermarket_page.py" line="175"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="167"/>
+        <location filename="../../app/views/supermarket_page.py" line="178"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="180"/>
+        <location filename="../../app/views/supermarket_page.py" line="191"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="181"/>
+        <location filename="../../app/views/supermarket_page.py" line="192"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="182"/>
+        <location filename="../../app/views/supermarket_page.py" line="193"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="183"/>
+        <location filename="../../app/views/supermarket_page.py" line="194"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="195"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <location filename="../../app/views/supermarket_page.py" line="196"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="186"/>
+        <location filename="../../app/views/supermarket_page.py" line="197"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="191"/>
+        <location filename="../../app/views/supermarket_page.py" line="202"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="200"/>
+        <location filename="../../app/views/supermarket_page.py" line="215"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="206"/>
+        <location filename="../../app/views/supermarket_page.py" line="221"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="207"/>
+        <location filename="../../app/views/supermarket_page.py" line="222"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="233"/>
+        <location filename="../../app/views/supermarket_page.py" line="248"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <location filename="../../app/views/supermarket_page.py" line="257"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -1805,67 +1920,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="61"/>
+        <location filename="../../app/views/supermarket_page.py" line="67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="62"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="63"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="64"/>
+        <location filename="../../app/views/supermarket_page.py" line="70"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="65"/>
+        <location filename="../../app/views/supermarket_page.py" line="71"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="66"/>
+        <location filename="../../app/views/supermarket_page.py" line="72"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="69"/>
+        <location filename="../../app/views/supermarket_page.py" line="75"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="82"/>
+        <location filename="../../app/views/supermarket_page.py" line="88"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="82"/>
+        <location filename="../../app/views/supermarket_page.py" line="88"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="101"/>
+        <location filename="../../app/views/supermarket_page.py" line="107"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="102"/>
+        <location filename="../../app/views/supermarket_page.py" line="108"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1873,109 +1988,109 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="374"/>
+        <location filename="../../app/views/supermarket_page.py" line="389"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="386"/>
+        <location filename="../../app/views/supermarket_page.py" line="401"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="387"/>
+        <location filename="../../app/views/supermarket_page.py" line="402"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="388"/>
+        <location filename="../../app/views/supermarket_page.py" line="403"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="404"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <location filename="../../app/views/supermarket_page.py" line="405"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="391"/>
+        <location filename="../../app/views/supermarket_page.py" line="406"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="392"/>
+        <location filename="../../app/views/supermarket_page.py" line="407"/>
         <source>Stoc&amp;k history</source>
         <translation>库存记录(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="423"/>
+        <location filename="../../app/views/supermarket_page.py" line="438"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>有 %n 种商品库存不足：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="433"/>
+        <location filename="../../app/views/supermarket_page.py" line="448"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="444"/>
+        <location filename="../../app/views/supermarket_page.py" line="459"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="449"/>
+        <location filename="../../app/views/supermarket_page.py" line="464"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="455"/>
+        <location filename="../../app/views/supermarket_page.py" line="470"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="489"/>
+        <location filename="../../app/views/supermarket_page.py" line="504"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="490"/>
+        <location filename="../../app/views/supermarket_page.py" line="505"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="491"/>
+        <location filename="../../app/views/supermarket_page.py" line="506"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="492"/>
+        <location filename="../../app/views/supermarket_page.py" line="507"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="493"/>
+        <location filename="../../app/views/supermarket_page.py" line="508"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="494"/>
+        <location filename="../../app/views/supermarket_page.py" line="509"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="503"/>
+        <location filename="../../app/views/supermarket_page.py" line="518"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="504"/>
+        <location filename="../../app/views/supermarket_page.py" line="519"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2011,6 +2126,19 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/hours_page.py" line="166"/>
         <source>By</source>
         <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../app/views/help_window.py" line="46"/>
+        <source>Sign-in kiosk</source>
+        <translation>签到机</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="77"/>
+        <source>Station Workbench — User guide</source>
+        <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
 </context>
 <context>
@@ -2160,103 +2288,103 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="393"/>
-        <source>Reached a new star level</source>
-        <translation>达到新星级</translation>
+        <location filename="../../app/views/hours_page.py" line="370"/>
+        <source>&amp;Enter hours by hand…</source>
+        <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="396"/>
-        <location filename="../../app/views/hours_page.py" line="558"/>
-        <source>Nobody has reached a new star level.</source>
-        <translation>暂无人达到新的星级。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="406"/>
-        <source>Star levels granted</source>
-        <translation>已评定星级</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="409"/>
-        <source>Year:</source>
-        <translation>年份：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="414"/>
-        <source>No star levels granted in this year.</source>
-        <translation>本年度还没有评定星级。</translation>
+        <location filename="../../app/views/hours_page.py" line="390"/>
+        <source>Grant s&amp;tars (selected, or all)</source>
+        <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="433"/>
+        <location filename="../../app/views/hours_page.py" line="435"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="502"/>
+        <location filename="../../app/views/hours_page.py" line="504"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="513"/>
+        <location filename="../../app/views/hours_page.py" line="515"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="526"/>
+        <location filename="../../app/views/hours_page.py" line="528"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="565"/>
+        <location filename="../../app/views/hours_page.py" line="567"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="470"/>
+        <location filename="../../app/views/hours_page.py" line="395"/>
+        <source>Reached a new star level</source>
+        <translation>达到新星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="398"/>
+        <location filename="../../app/views/hours_page.py" line="560"/>
+        <source>Nobody has reached a new star level.</source>
+        <translation>暂无人达到新的星级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="408"/>
+        <source>Star levels granted</source>
+        <translation>已评定星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="411"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="416"/>
+        <source>No star levels granted in this year.</source>
+        <translation>本年度还没有评定星级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/hours_page.py" line="472"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
-        <source>&amp;Enter hours by hand…</source>
-        <translation>手工录入时长(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="389"/>
-        <source>Grant s&amp;tars (selected, or all)</source>
-        <translation>评定星级（选中的或全部）(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="475"/>
+        <location filename="../../app/views/hours_page.py" line="477"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="511"/>
+        <location filename="../../app/views/hours_page.py" line="513"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="534"/>
+        <location filename="../../app/views/hours_page.py" line="536"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="539"/>
+        <location filename="../../app/views/hours_page.py" line="541"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="549"/>
+        <location filename="../../app/views/hours_page.py" line="551"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2264,182 +2392,182 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
-        <location filename="../../app/views/households_page.py" line="368"/>
+        <location filename="../../app/views/households_page.py" line="303"/>
+        <location filename="../../app/views/households_page.py" line="374"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="326"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="327"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="328"/>
+        <location filename="../../app/views/households_page.py" line="334"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="329"/>
+        <location filename="../../app/views/households_page.py" line="335"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="330"/>
+        <location filename="../../app/views/households_page.py" line="336"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="331"/>
+        <location filename="../../app/views/households_page.py" line="337"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="338"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="333"/>
+        <location filename="../../app/views/households_page.py" line="339"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="334"/>
+        <location filename="../../app/views/households_page.py" line="340"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="335"/>
+        <location filename="../../app/views/households_page.py" line="341"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="344"/>
+        <location filename="../../app/views/households_page.py" line="350"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="346"/>
+        <location filename="../../app/views/households_page.py" line="352"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="376"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="382"/>
+        <location filename="../../app/views/households_page.py" line="388"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="384"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="406"/>
+        <location filename="../../app/views/households_page.py" line="412"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="415"/>
+        <location filename="../../app/views/households_page.py" line="421"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="423"/>
-        <location filename="../../app/views/households_page.py" line="434"/>
-        <location filename="../../app/views/households_page.py" line="473"/>
+        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="440"/>
+        <location filename="../../app/views/households_page.py" line="479"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="428"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="442"/>
+        <location filename="../../app/views/households_page.py" line="448"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="443"/>
+        <location filename="../../app/views/households_page.py" line="449"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="453"/>
+        <location filename="../../app/views/households_page.py" line="459"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="468"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="463"/>
+        <location filename="../../app/views/households_page.py" line="469"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="478"/>
+        <location filename="../../app/views/households_page.py" line="484"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="482"/>
+        <location filename="../../app/views/households_page.py" line="488"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="490"/>
+        <location filename="../../app/views/households_page.py" line="496"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="497"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="503"/>
+        <location filename="../../app/views/households_page.py" line="509"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="515"/>
+        <location filename="../../app/views/households_page.py" line="521"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="517"/>
+        <location filename="../../app/views/households_page.py" line="523"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="541"/>
+        <location filename="../../app/views/households_page.py" line="547"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="544"/>
+        <location filename="../../app/views/households_page.py" line="550"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="547"/>
+        <location filename="../../app/views/households_page.py" line="553"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2505,42 +2633,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="146"/>
+        <location filename="../../app/views/households_page.py" line="152"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="147"/>
+        <location filename="../../app/views/households_page.py" line="153"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="148"/>
+        <location filename="../../app/views/households_page.py" line="154"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="159"/>
+        <location filename="../../app/views/households_page.py" line="165"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="159"/>
+        <location filename="../../app/views/households_page.py" line="165"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2548,22 +2676,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="908"/>
+        <location filename="../../app/views/households_page.py" line="918"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="909"/>
+        <location filename="../../app/views/households_page.py" line="919"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="910"/>
+        <location filename="../../app/views/households_page.py" line="920"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="912"/>
+        <location filename="../../app/views/households_page.py" line="922"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2571,138 +2699,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="577"/>
+        <location filename="../../app/views/households_page.py" line="585"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="581"/>
-        <location filename="../../app/views/households_page.py" line="703"/>
+        <location filename="../../app/views/households_page.py" line="589"/>
+        <location filename="../../app/views/households_page.py" line="713"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="582"/>
+        <location filename="../../app/views/households_page.py" line="590"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="614"/>
+        <location filename="../../app/views/households_page.py" line="623"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="615"/>
+        <location filename="../../app/views/households_page.py" line="624"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="616"/>
+        <location filename="../../app/views/households_page.py" line="625"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="617"/>
+        <location filename="../../app/views/households_page.py" line="626"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="618"/>
+        <location filename="../../app/views/households_page.py" line="627"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="619"/>
+        <location filename="../../app/views/households_page.py" line="628"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="692"/>
+        <location filename="../../app/views/households_page.py" line="702"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="704"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="775"/>
+        <location filename="../../app/views/households_page.py" line="785"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="796"/>
+        <location filename="../../app/views/households_page.py" line="806"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="808"/>
+        <location filename="../../app/views/households_page.py" line="818"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="848"/>
+        <location filename="../../app/views/households_page.py" line="858"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="739"/>
+        <location filename="../../app/views/households_page.py" line="749"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="744"/>
+        <location filename="../../app/views/households_page.py" line="754"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="755"/>
+        <location filename="../../app/views/households_page.py" line="765"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="778"/>
+        <location filename="../../app/views/households_page.py" line="788"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="794"/>
+        <location filename="../../app/views/households_page.py" line="804"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="832"/>
+        <location filename="../../app/views/households_page.py" line="842"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="833"/>
+        <location filename="../../app/views/households_page.py" line="843"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="834"/>
+        <location filename="../../app/views/households_page.py" line="844"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="843"/>
+        <location filename="../../app/views/households_page.py" line="853"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="857"/>
+        <location filename="../../app/views/households_page.py" line="867"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2710,37 +2838,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="212"/>
+        <location filename="../../app/views/settings_page.py" line="215"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="218"/>
+        <location filename="../../app/views/settings_page.py" line="221"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="219"/>
+        <location filename="../../app/views/settings_page.py" line="222"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="223"/>
+        <location filename="../../app/views/settings_page.py" line="226"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="229"/>
+        <location filename="../../app/views/settings_page.py" line="232"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="231"/>
+        <location filename="../../app/views/settings_page.py" line="234"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="237"/>
+        <location filename="../../app/views/settings_page.py" line="240"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -3102,67 +3230,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="66"/>
+        <location filename="../../app/views/main_window.py" line="83"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="144"/>
+        <location filename="../../app/views/main_window.py" line="164"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="145"/>
+        <location filename="../../app/views/main_window.py" line="165"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="148"/>
+        <location filename="../../app/views/main_window.py" line="168"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="150"/>
+        <location filename="../../app/views/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="158"/>
+        <location filename="../../app/views/main_window.py" line="178"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167"/>
+        <location filename="../../app/views/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="168"/>
+        <location filename="../../app/views/main_window.py" line="188"/>
+        <source>&amp;User guide</source>
+        <translation>使用帮助(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="192"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="178"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="187"/>
+        <location filename="../../app/views/main_window.py" line="272"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="286"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="314"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="321"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3309,52 +3442,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="174"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="175"/>
+        <location filename="../../app/views/households_page.py" line="181"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="176"/>
+        <location filename="../../app/views/households_page.py" line="182"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="177"/>
+        <location filename="../../app/views/households_page.py" line="183"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="178"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="179"/>
+        <location filename="../../app/views/households_page.py" line="185"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="180"/>
+        <location filename="../../app/views/households_page.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="184"/>
+        <location filename="../../app/views/households_page.py" line="190"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="184"/>
+        <location filename="../../app/views/households_page.py" line="190"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="185"/>
+        <location filename="../../app/views/households_page.py" line="191"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3535,46 +3668,55 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Pages</name>
     <message>
+        <location filename="../../app/views/help_window.py" line="41"/>
         <location filename="../../app/views/pages.py" line="79"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="42"/>
         <location filename="../../app/views/pages.py" line="82"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="88"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="100"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <location filename="../../app/views/pages.py" line="106"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <location filename="../../app/views/pages.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -3981,7 +4123,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="46"/>
+        <location filename="../../app/views/main_window.py" line="63"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -4614,32 +4756,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="257"/>
+        <location filename="../../app/views/settings_page.py" line="260"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="260"/>
+        <location filename="../../app/views/settings_page.py" line="263"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="263"/>
+        <location filename="../../app/views/settings_page.py" line="266"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="266"/>
+        <location filename="../../app/views/settings_page.py" line="269"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="268"/>
+        <location filename="../../app/views/settings_page.py" line="271"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="270"/>
+        <location filename="../../app/views/settings_page.py" line="273"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4647,37 +4789,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="307"/>
+        <location filename="../../app/views/counter.py" line="308"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="309"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="309"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4741,12 +4883,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="45"/>
+        <location filename="../../app/views/settings_page.py" line="46"/>
         <source>S&amp;ave</source>
         <translation>保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="86"/>
+        <location filename="../../app/views/settings_page.py" line="87"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -4754,62 +4896,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="315"/>
+        <location filename="../../app/views/supermarket_page.py" line="330"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="316"/>
+        <location filename="../../app/views/supermarket_page.py" line="331"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="317"/>
+        <location filename="../../app/views/supermarket_page.py" line="332"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="326"/>
+        <location filename="../../app/views/supermarket_page.py" line="341"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="330"/>
+        <location filename="../../app/views/supermarket_page.py" line="345"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="332"/>
+        <location filename="../../app/views/supermarket_page.py" line="347"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="333"/>
+        <location filename="../../app/views/supermarket_page.py" line="348"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="334"/>
+        <location filename="../../app/views/supermarket_page.py" line="349"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="336"/>
+        <location filename="../../app/views/supermarket_page.py" line="351"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="337"/>
+        <location filename="../../app/views/supermarket_page.py" line="352"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="339"/>
+        <location filename="../../app/views/supermarket_page.py" line="354"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="340"/>
+        <location filename="../../app/views/supermarket_page.py" line="355"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -4976,17 +5118,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="523"/>
+        <location filename="../../app/views/supermarket_page.py" line="538"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="527"/>
+        <location filename="../../app/views/supermarket_page.py" line="542"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="532"/>
+        <location filename="../../app/views/supermarket_page.py" line="547"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -5061,6 +5203,13 @@ Restore this other station&apos;s backup anyway?</source>
         <source>&amp;Add the &quot;8+N&quot; default teams</source>
         <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <source>%n teams added.</source>
+        <translation>
+            <numerusform>已添加 %n 支队伍。</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
@@ -5075,13 +5224,6 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
-        <source>%n teams added.</source>
-        <translation>
-            <numerusform>已添加 %n 支队伍。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5962,17 +6104,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1235"/>
+        <location filename="../../app/views/counter.py" line="1261"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1235"/>
+        <location filename="../../app/views/counter.py" line="1261"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1235"/>
+        <location filename="../../app/views/counter.py" line="1261"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5993,6 +6135,1008 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/views/household_dialogs.py" line="314"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="44"/>
+        <source>Station set up</source>
+        <translation>建立站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="45"/>
+        <source>Station facts changed</source>
+        <translation>修改本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="46"/>
+        <source>Station copy restarted</source>
+        <translation>站点副本重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="47"/>
+        <source>Operator added</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="48"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="49"/>
+        <source>Sign-in refused</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="50"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="51"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="52"/>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="53"/>
+        <source>Operator enabled</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="54"/>
+        <source>Operator disabled</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="55"/>
+        <source>Backup made</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="56"/>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="57"/>
+        <source>Damaged database replaced</source>
+        <translation>替换损坏的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="58"/>
+        <source>Household added</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="59"/>
+        <source>Household changed</source>
+        <translation>修改户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="60"/>
+        <source>Head of household changed</source>
+        <translation>更换户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="61"/>
+        <source>Household closed</source>
+        <translation>注销户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="62"/>
+        <source>Household reopened</source>
+        <translation>恢复户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="63"/>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="64"/>
+        <source>Member changed</source>
+        <translation>修改成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="65"/>
+        <source>Member removed</source>
+        <translation>成员迁出</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="66"/>
+        <source>Member&apos;s full ID shown</source>
+        <translation>查看成员完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="67"/>
+        <source>Roster imported</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="68"/>
+        <source>Card issued</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="69"/>
+        <source>Card reissued</source>
+        <translation>补办卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="70"/>
+        <source>Card revoked</source>
+        <translation>注销卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="71"/>
+        <source>Points awarded or deducted</source>
+        <translation>加分/扣分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="72"/>
+        <source>Points for a batch</source>
+        <translation>批量加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="73"/>
+        <source>Batch undone</source>
+        <translation>撤销批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="74"/>
+        <source>Points entry reversed</source>
+        <translation>冲正积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="75"/>
+        <source>Points corrected</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="76"/>
+        <source>Star ratings applied</source>
+        <translation>写入年度评星</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="77"/>
+        <source>Points period opened</source>
+        <translation>开启积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="78"/>
+        <source>Points period made public</source>
+        <translation>公示积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="79"/>
+        <source>Points period finalized</source>
+        <translation>确认积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="80"/>
+        <source>Rule added</source>
+        <translation>新增积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="81"/>
+        <source>Rule changed</source>
+        <translation>修改积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="82"/>
+        <source>Rule enabled</source>
+        <translation>启用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="83"/>
+        <source>Rule disabled</source>
+        <translation>停用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="84"/>
+        <source>Standard rules added</source>
+        <translation>添加标准积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="85"/>
+        <source>Goods added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="86"/>
+        <source>Goods changed</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="87"/>
+        <source>Goods back on sale</source>
+        <translation>商品上架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="88"/>
+        <source>Goods taken off sale</source>
+        <translation>商品下架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="89"/>
+        <source>Goods photo set</source>
+        <translation>设置商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="90"/>
+        <source>Goods photo removed</source>
+        <translation>去掉商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="91"/>
+        <source>Stock purchased</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="92"/>
+        <source>Stock donated</source>
+        <translation>捐赠入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="93"/>
+        <source>Stock damaged</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="94"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="95"/>
+        <source>Goods redeemed</source>
+        <translation>兑换商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="96"/>
+        <source>Slip reprinted</source>
+        <translation>补打兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="97"/>
+        <source>Slip voided</source>
+        <translation>作废兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="98"/>
+        <source>Volunteer added</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="99"/>
+        <source>Volunteer changed</source>
+        <translation>修改志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="100"/>
+        <source>Volunteer reactivated</source>
+        <translation>志愿者恢复为正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="101"/>
+        <source>Volunteer deactivated</source>
+        <translation>志愿者标为不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="102"/>
+        <source>Volunteer&apos;s full ID shown</source>
+        <translation>查看志愿者完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="103"/>
+        <source>Training recorded</source>
+        <translation>添加培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="104"/>
+        <source>Award recorded</source>
+        <translation>添加表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="105"/>
+        <source>Evaluation recorded</source>
+        <translation>添加考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="106"/>
+        <source>Training removed</source>
+        <translation>删除培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="107"/>
+        <source>Award removed</source>
+        <translation>删除表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="108"/>
+        <source>Evaluation removed</source>
+        <translation>删除考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="109"/>
+        <source>Volunteer rules changed</source>
+        <translation>修改志愿服务规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="110"/>
+        <source>Volunteer photo set</source>
+        <translation>设置志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="111"/>
+        <source>Volunteer photo removed</source>
+        <translation>去掉志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="112"/>
+        <source>Team added</source>
+        <translation>新增队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="113"/>
+        <source>Team changed</source>
+        <translation>修改队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="114"/>
+        <source>Team enabled</source>
+        <translation>启用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="115"/>
+        <source>Team disabled</source>
+        <translation>停用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="116"/>
+        <source>Standard teams added</source>
+        <translation>添加标准队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="117"/>
+        <source>Joined a team</source>
+        <translation>加入队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="118"/>
+        <source>Left a team</source>
+        <translation>退出队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="119"/>
+        <source>Hours approved</source>
+        <translation>审核通过时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="120"/>
+        <source>Hours rejected</source>
+        <translation>驳回时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="121"/>
+        <source>Hours corrected</source>
+        <translation>更正时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="122"/>
+        <source>Hours entered by hand</source>
+        <translation>手工录入时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="123"/>
+        <source>Star level granted</source>
+        <translation>评定星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="124"/>
+        <source>Certificate issued</source>
+        <translation>开具证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="125"/>
+        <source>Certificate reprinted</source>
+        <translation>补打证明副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="126"/>
+        <source>Certificate voided</source>
+        <translation>作废证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="127"/>
+        <source>Activity added</source>
+        <translation>安排活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="128"/>
+        <source>Activity changed</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="129"/>
+        <source>Activity sign-in opened</source>
+        <translation>活动开始签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="130"/>
+        <source>Activity closed</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="131"/>
+        <source>Activity reopened</source>
+        <translation>重新开启活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="132"/>
+        <source>Activity cancelled</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="133"/>
+        <source>Activity photo added</source>
+        <translation>添加活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="134"/>
+        <source>Activity photo removed</source>
+        <translation>删除活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="135"/>
+        <source>Signed in at the kiosk</source>
+        <translation>签到机签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="136"/>
+        <source>Signed out at the kiosk</source>
+        <translation>签到机签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="137"/>
+        <source>Household card at the kiosk</source>
+        <translation>签到机刷户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="138"/>
+        <source>Kiosk scan annulled</source>
+        <translation>撤销扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="139"/>
+        <source>Demo volunteers made</source>
+        <translation>生成演示志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="140"/>
+        <source>Demo hours made</source>
+        <translation>生成演示时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="141"/>
+        <source>Demo data loaded</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="145"/>
+        <source>Station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="146"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="147"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="148"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="149"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="150"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="151"/>
+        <source>Points entry</source>
+        <translation>积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="152"/>
+        <source>Points batch</source>
+        <translation>批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="153"/>
+        <source>Points period</source>
+        <translation>积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="154"/>
+        <location filename="../../app/services/audit_log.py" line="239"/>
+        <source>Points rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="155"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="156"/>
+        <source>Redemption slip</source>
+        <translation>兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="158"/>
+        <source>Volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="159"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="160"/>
+        <source>Certificate</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="161"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="162"/>
+        <source>Kiosk scan</source>
+        <translation>签到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="168"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="169"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="170"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="171"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="172"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="173"/>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="174"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="175"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="176"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="177"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="178"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="182"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="183"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="184"/>
+        <source>Balance after</source>
+        <translation>之后余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="185"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="186"/>
+        <source>Rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="187"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="188"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="190"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="192"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="193"/>
+        <source>Price in points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="194"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="195"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="196"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="197"/>
+        <source>Low-stock warning at</source>
+        <translation>库存提醒线</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="198"/>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="199"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="200"/>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="201"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="202"/>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="203"/>
+        <source>Serial number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="204"/>
+        <source>Households</source>
+        <translation>居民户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="205"/>
+        <source>Entries</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="206"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="207"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="208"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="209"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="210"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="211"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="212"/>
+        <source>Station head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="213"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="214"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="215"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="217"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="218"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="219"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="220"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="221"/>
+        <source>At period end</source>
+        <translation>期末处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="222"/>
+        <source>Cleared</source>
+        <translation>清零户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="223"/>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="224"/>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="226"/>
+        <source>Households added</source>
+        <translation>新增户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="227"/>
+        <source>Members added</source>
+        <translation>新增成员数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="228"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="230"/>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="231"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="232"/>
+        <source>Star levels granted</source>
+        <translation>评定星级人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="233"/>
+        <source>Volunteers with hours</source>
+        <translation>有时长的志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="234"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="235"/>
+        <source>Left out</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="236"/>
+        <source>Capacity</source>
+        <translation>人数上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="237"/>
+        <source>Hours cap (minutes)</source>
+        <translation>每人时长上限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="238"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="240"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="241"/>
+        <source>Content</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="246"/>
+        <source>Service record certificate</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="247"/>
+        <source>Star volunteer certificate</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="248"/>
+        <source>Participation certificate</source>
+        <translation>活动参与证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="249"/>
+        <source>Household card</source>
+        <translation>户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="250"/>
+        <source>Volunteer card</source>
+        <translation>志愿者卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="251"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="252"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="253"/>
+        <source>Village station</source>
+        <translation>村（社区）实践站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="254"/>
+        <source>Township centre</source>
+        <translation>乡镇（街道）实践所</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="255"/>
+        <source>Carry points over</source>
+        <translation>积分结转</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="256"/>
+        <source>Clear points</source>
+        <translation>积分清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="257"/>
+        <source>Planned</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="258"/>
+        <source>Open for sign-in</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="259"/>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="262"/>
+        <source>The program</source>
+        <translation>系统程序</translation>
     </message>
 </context>
 <context>
@@ -6372,54 +7516,54 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="144"/>
+        <location filename="../../app/services/cards.py" line="148"/>
         <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
         <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="154"/>
+        <location filename="../../app/services/cards.py" line="158"/>
         <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
         <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="163"/>
+        <location filename="../../app/services/cards.py" line="167"/>
         <source>This code is damaged.</source>
         <translation>这个码已损坏，无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="174"/>
+        <location filename="../../app/services/cards.py" line="178"/>
         <location filename="../../app/services/households.py" line="404"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="177"/>
+        <location filename="../../app/services/cards.py" line="181"/>
         <source>This household is closed; it cannot get a card.</source>
         <translation>该户已注销，不能办卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="234"/>
-        <location filename="../../app/services/cards.py" line="266"/>
+        <location filename="../../app/services/cards.py" line="238"/>
+        <location filename="../../app/services/cards.py" line="270"/>
         <source>Cards are made for households and volunteers only.</source>
         <translation>只能为户和志愿者制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="306"/>
+        <location filename="../../app/services/cards.py" line="310"/>
         <source>No such card.</source>
         <translation>找不到该卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="329"/>
+        <location filename="../../app/services/cards.py" line="333"/>
         <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
         <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="345"/>
+        <location filename="../../app/services/cards.py" line="349"/>
         <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="353"/>
+        <location filename="../../app/services/cards.py" line="357"/>
         <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
@@ -7269,7 +8413,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="111"/>
+        <location filename="../../app/views/counter.py" line="112"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
