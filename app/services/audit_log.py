@@ -47,6 +47,15 @@ ACTION_LABELS: dict[str, str] = {
     "operator.create": QT_TRANSLATE_NOOP("audit", "Operator added"),
     "operator.login": QT_TRANSLATE_NOOP("audit", "Signed in"),
     "operator.login_failed": QT_TRANSLATE_NOOP("audit", "Sign-in refused"),
+    "operator.login_while_locked": QT_TRANSLATE_NOOP("audit", "Sign-in tried while waiting"),
+    "operator.unlock_failed": QT_TRANSLATE_NOOP("audit", "Unlock refused"),
+    "operator.unlock_while_locked": QT_TRANSLATE_NOOP("audit", "Unlock tried while waiting"),
+    "operator.reset_password_offline": QT_TRANSLATE_NOOP(
+        "audit", "Password reset on the PC (reset-password)"
+    ),
+    "data.write": QT_TRANSLATE_NOOP("audit", "Records written"),
+    "audit.seal_baseline": QT_TRANSLATE_NOOP("audit", "Existing records sealed"),
+    "demo.seal": QT_TRANSLATE_NOOP("audit", "Demo records sealed"),
     "operator.change_password": QT_TRANSLATE_NOOP("audit", "Password changed"),
     "operator.reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "operator.set_role": QT_TRANSLATE_NOOP("audit", "Role changed"),

@@ -6171,970 +6171,1005 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/audit_log.py" line="50"/>
+        <source>Sign-in tried while waiting</source>
+        <translation>等待期间尝试登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="51"/>
+        <source>Unlock refused</source>
+        <translation>解锁被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="52"/>
+        <source>Unlock tried while waiting</source>
+        <translation>等待期间尝试解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="53"/>
+        <source>Password reset on the PC (reset-password)</source>
+        <translation>在本机重设密码（reset-password）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="56"/>
+        <source>Records written</source>
+        <translation>写入记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="57"/>
+        <source>Existing records sealed</source>
+        <translation>已有记录加封</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="58"/>
+        <source>Demo records sealed</source>
+        <translation>演示记录加封</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="59"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="51"/>
+        <location filename="../../app/services/audit_log.py" line="60"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="52"/>
+        <location filename="../../app/services/audit_log.py" line="61"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="53"/>
+        <location filename="../../app/services/audit_log.py" line="62"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="54"/>
+        <location filename="../../app/services/audit_log.py" line="63"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="55"/>
+        <location filename="../../app/services/audit_log.py" line="64"/>
         <source>Backup made</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="56"/>
+        <location filename="../../app/services/audit_log.py" line="65"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="57"/>
+        <location filename="../../app/services/audit_log.py" line="66"/>
         <source>Damaged database replaced</source>
         <translation>替换损坏的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="58"/>
+        <location filename="../../app/services/audit_log.py" line="67"/>
         <source>Household added</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="59"/>
+        <location filename="../../app/services/audit_log.py" line="68"/>
         <source>Household changed</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="60"/>
+        <location filename="../../app/services/audit_log.py" line="69"/>
         <source>Head of household changed</source>
         <translation>更换户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="61"/>
+        <location filename="../../app/services/audit_log.py" line="70"/>
         <source>Household closed</source>
         <translation>注销户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="62"/>
+        <location filename="../../app/services/audit_log.py" line="71"/>
         <source>Household reopened</source>
         <translation>恢复户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="63"/>
+        <location filename="../../app/services/audit_log.py" line="72"/>
         <source>Member added</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="64"/>
+        <location filename="../../app/services/audit_log.py" line="73"/>
         <source>Member changed</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="65"/>
+        <location filename="../../app/services/audit_log.py" line="74"/>
         <source>Member removed</source>
         <translation>成员迁出</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="66"/>
+        <location filename="../../app/services/audit_log.py" line="75"/>
         <source>Member&apos;s full ID shown</source>
         <translation>查看成员完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="67"/>
+        <location filename="../../app/services/audit_log.py" line="76"/>
         <source>Roster imported</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="68"/>
+        <location filename="../../app/services/audit_log.py" line="77"/>
         <source>Card issued</source>
         <translation>制卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="69"/>
+        <location filename="../../app/services/audit_log.py" line="78"/>
         <source>Card reissued</source>
         <translation>补办卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="70"/>
+        <location filename="../../app/services/audit_log.py" line="79"/>
         <source>Card revoked</source>
         <translation>注销卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="71"/>
+        <location filename="../../app/services/audit_log.py" line="80"/>
         <source>Points awarded or deducted</source>
         <translation>加分/扣分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="72"/>
+        <location filename="../../app/services/audit_log.py" line="81"/>
         <source>Points for a batch</source>
         <translation>批量加分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="73"/>
+        <location filename="../../app/services/audit_log.py" line="82"/>
         <source>Batch undone</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="74"/>
+        <location filename="../../app/services/audit_log.py" line="83"/>
         <source>Points entry reversed</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="75"/>
+        <location filename="../../app/services/audit_log.py" line="84"/>
         <source>Points corrected</source>
         <translation>调整积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="76"/>
+        <location filename="../../app/services/audit_log.py" line="85"/>
         <source>Star ratings applied</source>
         <translation>写入年度评星</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="77"/>
+        <location filename="../../app/services/audit_log.py" line="86"/>
         <source>Points period opened</source>
         <translation>开启积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="78"/>
+        <location filename="../../app/services/audit_log.py" line="87"/>
         <source>Points period made public</source>
         <translation>公示积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="79"/>
+        <location filename="../../app/services/audit_log.py" line="88"/>
         <source>Points period finalized</source>
         <translation>确认积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="80"/>
+        <location filename="../../app/services/audit_log.py" line="89"/>
         <source>Rule added</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="81"/>
+        <location filename="../../app/services/audit_log.py" line="90"/>
         <source>Rule changed</source>
         <translation>修改积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="82"/>
+        <location filename="../../app/services/audit_log.py" line="91"/>
         <source>Rule enabled</source>
         <translation>启用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="83"/>
+        <location filename="../../app/services/audit_log.py" line="92"/>
         <source>Rule disabled</source>
         <translation>停用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="84"/>
+        <location filename="../../app/services/audit_log.py" line="93"/>
         <source>Standard rules added</source>
         <translation>添加标准积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="85"/>
+        <location filename="../../app/services/audit_log.py" line="94"/>
         <source>Goods added</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="86"/>
+        <location filename="../../app/services/audit_log.py" line="95"/>
         <source>Goods changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="87"/>
+        <location filename="../../app/services/audit_log.py" line="96"/>
         <source>Goods back on sale</source>
         <translation>商品上架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="88"/>
+        <location filename="../../app/services/audit_log.py" line="97"/>
         <source>Goods taken off sale</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="89"/>
+        <location filename="../../app/services/audit_log.py" line="98"/>
         <source>Goods photo set</source>
         <translation>设置商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="90"/>
+        <location filename="../../app/services/audit_log.py" line="99"/>
         <source>Goods photo removed</source>
         <translation>去掉商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="91"/>
+        <location filename="../../app/services/audit_log.py" line="100"/>
         <source>Stock purchased</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="92"/>
+        <location filename="../../app/services/audit_log.py" line="101"/>
         <source>Stock donated</source>
         <translation>捐赠入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="93"/>
+        <location filename="../../app/services/audit_log.py" line="102"/>
         <source>Stock damaged</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="94"/>
+        <location filename="../../app/services/audit_log.py" line="103"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="95"/>
+        <location filename="../../app/services/audit_log.py" line="104"/>
         <source>Goods redeemed</source>
         <translation>兑换商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="96"/>
+        <location filename="../../app/services/audit_log.py" line="105"/>
         <source>Slip reprinted</source>
         <translation>补打兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="97"/>
+        <location filename="../../app/services/audit_log.py" line="106"/>
         <source>Slip voided</source>
         <translation>作废兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="98"/>
+        <location filename="../../app/services/audit_log.py" line="107"/>
         <source>Volunteer added</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="99"/>
+        <location filename="../../app/services/audit_log.py" line="108"/>
         <source>Volunteer changed</source>
         <translation>修改志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="100"/>
+        <location filename="../../app/services/audit_log.py" line="109"/>
         <source>Volunteer reactivated</source>
         <translation>志愿者恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="101"/>
+        <location filename="../../app/services/audit_log.py" line="110"/>
         <source>Volunteer deactivated</source>
         <translation>志愿者标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="102"/>
+        <location filename="../../app/services/audit_log.py" line="111"/>
         <source>Volunteer&apos;s full ID shown</source>
         <translation>查看志愿者完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="103"/>
+        <location filename="../../app/services/audit_log.py" line="112"/>
         <source>Training recorded</source>
         <translation>添加培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="104"/>
+        <location filename="../../app/services/audit_log.py" line="113"/>
         <source>Award recorded</source>
         <translation>添加表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="105"/>
+        <location filename="../../app/services/audit_log.py" line="114"/>
         <source>Evaluation recorded</source>
         <translation>添加考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="106"/>
+        <location filename="../../app/services/audit_log.py" line="115"/>
         <source>Training removed</source>
         <translation>删除培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="107"/>
+        <location filename="../../app/services/audit_log.py" line="116"/>
         <source>Award removed</source>
         <translation>删除表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="108"/>
+        <location filename="../../app/services/audit_log.py" line="117"/>
         <source>Evaluation removed</source>
         <translation>删除考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="109"/>
+        <location filename="../../app/services/audit_log.py" line="118"/>
         <source>Volunteer rules changed</source>
         <translation>修改志愿服务规则</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="110"/>
+        <location filename="../../app/services/audit_log.py" line="119"/>
         <source>Volunteer photo set</source>
         <translation>设置志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="111"/>
+        <location filename="../../app/services/audit_log.py" line="120"/>
         <source>Volunteer photo removed</source>
         <translation>去掉志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="112"/>
+        <location filename="../../app/services/audit_log.py" line="121"/>
         <source>Team added</source>
         <translation>新增队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="113"/>
+        <location filename="../../app/services/audit_log.py" line="122"/>
         <source>Team changed</source>
         <translation>修改队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="114"/>
+        <location filename="../../app/services/audit_log.py" line="123"/>
         <source>Team enabled</source>
         <translation>启用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="115"/>
+        <location filename="../../app/services/audit_log.py" line="124"/>
         <source>Team disabled</source>
         <translation>停用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="116"/>
+        <location filename="../../app/services/audit_log.py" line="125"/>
         <source>Standard teams added</source>
         <translation>添加标准队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="117"/>
+        <location filename="../../app/services/audit_log.py" line="126"/>
         <source>Joined a team</source>
         <translation>加入队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="118"/>
+        <location filename="../../app/services/audit_log.py" line="127"/>
         <source>Left a team</source>
         <translation>退出队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="119"/>
+        <location filename="../../app/services/audit_log.py" line="128"/>
         <source>Hours approved</source>
         <translation>审核通过时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="120"/>
+        <location filename="../../app/services/audit_log.py" line="129"/>
         <source>Hours rejected</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="121"/>
+        <location filename="../../app/services/audit_log.py" line="130"/>
         <source>Hours corrected</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="122"/>
+        <location filename="../../app/services/audit_log.py" line="131"/>
         <source>Hours entered by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="123"/>
+        <location filename="../../app/services/audit_log.py" line="132"/>
         <source>Star level granted</source>
         <translation>评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="124"/>
+        <location filename="../../app/services/audit_log.py" line="133"/>
         <source>Certificate issued</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="125"/>
+        <location filename="../../app/services/audit_log.py" line="134"/>
         <source>Certificate reprinted</source>
         <translation>补打证明副本</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="126"/>
+        <location filename="../../app/services/audit_log.py" line="135"/>
         <source>Certificate voided</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="127"/>
+        <location filename="../../app/services/audit_log.py" line="136"/>
         <source>Activity added</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="128"/>
+        <location filename="../../app/services/audit_log.py" line="137"/>
         <source>Activity changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="129"/>
+        <location filename="../../app/services/audit_log.py" line="138"/>
         <source>Activity sign-in opened</source>
         <translation>活动开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="130"/>
+        <location filename="../../app/services/audit_log.py" line="139"/>
         <source>Activity closed</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="131"/>
+        <location filename="../../app/services/audit_log.py" line="140"/>
         <source>Activity reopened</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="132"/>
+        <location filename="../../app/services/audit_log.py" line="141"/>
         <source>Activity cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="133"/>
+        <location filename="../../app/services/audit_log.py" line="142"/>
         <source>Activity photo added</source>
         <translation>添加活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="134"/>
+        <location filename="../../app/services/audit_log.py" line="143"/>
         <source>Activity photo removed</source>
         <translation>删除活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="135"/>
+        <location filename="../../app/services/audit_log.py" line="144"/>
         <source>Signed in at the kiosk</source>
         <translation>签到机签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="136"/>
+        <location filename="../../app/services/audit_log.py" line="145"/>
         <source>Signed out at the kiosk</source>
         <translation>签到机签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="137"/>
+        <location filename="../../app/services/audit_log.py" line="146"/>
         <source>Household card at the kiosk</source>
         <translation>签到机刷户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="138"/>
+        <location filename="../../app/services/audit_log.py" line="147"/>
         <source>Kiosk scan annulled</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="139"/>
+        <location filename="../../app/services/audit_log.py" line="148"/>
         <source>Demo volunteers made</source>
         <translation>生成演示志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="140"/>
+        <location filename="../../app/services/audit_log.py" line="149"/>
         <source>Demo hours made</source>
         <translation>生成演示时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="141"/>
+        <location filename="../../app/services/audit_log.py" line="150"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="145"/>
+        <location filename="../../app/services/audit_log.py" line="154"/>
         <source>Station</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="155"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="156"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="148"/>
-        <location filename="../../app/services/audit_log.py" line="179"/>
+        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="149"/>
-        <location filename="../../app/services/audit_log.py" line="180"/>
+        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="150"/>
+        <location filename="../../app/services/audit_log.py" line="159"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="151"/>
+        <location filename="../../app/services/audit_log.py" line="160"/>
         <source>Points entry</source>
         <translation>积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="152"/>
+        <location filename="../../app/services/audit_log.py" line="161"/>
         <source>Points batch</source>
         <translation>批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="153"/>
+        <location filename="../../app/services/audit_log.py" line="162"/>
         <source>Points period</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="154"/>
-        <location filename="../../app/services/audit_log.py" line="239"/>
+        <location filename="../../app/services/audit_log.py" line="163"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
         <source>Points rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="155"/>
-        <location filename="../../app/services/audit_log.py" line="191"/>
+        <location filename="../../app/services/audit_log.py" line="164"/>
+        <location filename="../../app/services/audit_log.py" line="200"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="156"/>
+        <location filename="../../app/services/audit_log.py" line="165"/>
         <source>Redemption slip</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="157"/>
-        <location filename="../../app/services/audit_log.py" line="181"/>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="167"/>
         <source>Volunteer team</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="159"/>
+        <location filename="../../app/services/audit_log.py" line="168"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="160"/>
+        <location filename="../../app/services/audit_log.py" line="169"/>
         <source>Certificate</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="170"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="171"/>
         <source>Kiosk scan</source>
         <translation>签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="175"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="176"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="177"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="169"/>
+        <location filename="../../app/services/audit_log.py" line="178"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="171"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="172"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="173"/>
+        <location filename="../../app/services/audit_log.py" line="182"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="174"/>
-        <location filename="../../app/services/audit_log.py" line="225"/>
+        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="175"/>
+        <location filename="../../app/services/audit_log.py" line="184"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="176"/>
+        <location filename="../../app/services/audit_log.py" line="185"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="177"/>
+        <location filename="../../app/services/audit_log.py" line="186"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="178"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="182"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="192"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="184"/>
+        <location filename="../../app/services/audit_log.py" line="193"/>
         <source>Balance after</source>
         <translation>之后余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="185"/>
+        <location filename="../../app/services/audit_log.py" line="194"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="195"/>
         <source>Rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="196"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="188"/>
-        <location filename="../../app/services/audit_log.py" line="189"/>
+        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="198"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="190"/>
+        <location filename="../../app/services/audit_log.py" line="199"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="192"/>
+        <location filename="../../app/services/audit_log.py" line="201"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="202"/>
         <source>Price in points</source>
         <translation>所需积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="194"/>
+        <location filename="../../app/services/audit_log.py" line="203"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="195"/>
-        <location filename="../../app/services/audit_log.py" line="216"/>
+        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="196"/>
+        <location filename="../../app/services/audit_log.py" line="205"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="206"/>
         <source>Low-stock warning at</source>
         <translation>库存提醒线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="198"/>
+        <location filename="../../app/services/audit_log.py" line="207"/>
         <source>Donor</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="199"/>
+        <location filename="../../app/services/audit_log.py" line="208"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="200"/>
+        <location filename="../../app/services/audit_log.py" line="209"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="201"/>
+        <location filename="../../app/services/audit_log.py" line="210"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="202"/>
+        <location filename="../../app/services/audit_log.py" line="211"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="203"/>
+        <location filename="../../app/services/audit_log.py" line="212"/>
         <source>Serial number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="213"/>
         <source>Households</source>
         <translation>居民户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="205"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="206"/>
+        <location filename="../../app/services/audit_log.py" line="215"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="207"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="217"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="209"/>
+        <location filename="../../app/services/audit_log.py" line="218"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="210"/>
+        <location filename="../../app/services/audit_log.py" line="219"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="211"/>
+        <location filename="../../app/services/audit_log.py" line="220"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="212"/>
+        <location filename="../../app/services/audit_log.py" line="221"/>
         <source>Station head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="213"/>
+        <location filename="../../app/services/audit_log.py" line="222"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="214"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="215"/>
+        <location filename="../../app/services/audit_log.py" line="224"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="217"/>
+        <location filename="../../app/services/audit_log.py" line="226"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="218"/>
+        <location filename="../../app/services/audit_log.py" line="227"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="219"/>
+        <location filename="../../app/services/audit_log.py" line="228"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="220"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="221"/>
+        <location filename="../../app/services/audit_log.py" line="230"/>
         <source>At period end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="222"/>
+        <location filename="../../app/services/audit_log.py" line="231"/>
         <source>Cleared</source>
         <translation>清零户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="223"/>
+        <location filename="../../app/services/audit_log.py" line="232"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="224"/>
+        <location filename="../../app/services/audit_log.py" line="233"/>
         <source>Holder</source>
         <translation>持卡人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="226"/>
+        <location filename="../../app/services/audit_log.py" line="235"/>
         <source>Households added</source>
         <translation>新增户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="227"/>
+        <location filename="../../app/services/audit_log.py" line="236"/>
         <source>Members added</source>
         <translation>新增成员数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="228"/>
-        <location filename="../../app/services/audit_log.py" line="229"/>
+        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="238"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="230"/>
+        <location filename="../../app/services/audit_log.py" line="239"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="231"/>
+        <location filename="../../app/services/audit_log.py" line="240"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="232"/>
+        <location filename="../../app/services/audit_log.py" line="241"/>
         <source>Star levels granted</source>
         <translation>评定星级人数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="233"/>
+        <location filename="../../app/services/audit_log.py" line="242"/>
         <source>Volunteers with hours</source>
         <translation>有时长的志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="234"/>
+        <location filename="../../app/services/audit_log.py" line="243"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="235"/>
+        <location filename="../../app/services/audit_log.py" line="244"/>
         <source>Left out</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="236"/>
+        <location filename="../../app/services/audit_log.py" line="245"/>
         <source>Capacity</source>
         <translation>人数上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="246"/>
         <source>Hours cap (minutes)</source>
         <translation>每人时长上限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="238"/>
+        <location filename="../../app/services/audit_log.py" line="247"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="240"/>
+        <location filename="../../app/services/audit_log.py" line="249"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="241"/>
+        <location filename="../../app/services/audit_log.py" line="250"/>
         <source>Content</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="246"/>
+        <location filename="../../app/services/audit_log.py" line="255"/>
         <source>Service record certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="247"/>
+        <location filename="../../app/services/audit_log.py" line="256"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="248"/>
+        <location filename="../../app/services/audit_log.py" line="257"/>
         <source>Participation certificate</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="249"/>
+        <location filename="../../app/services/audit_log.py" line="258"/>
         <source>Household card</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="250"/>
+        <location filename="../../app/services/audit_log.py" line="259"/>
         <source>Volunteer card</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="251"/>
+        <location filename="../../app/services/audit_log.py" line="260"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="252"/>
+        <location filename="../../app/services/audit_log.py" line="261"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="253"/>
+        <location filename="../../app/services/audit_log.py" line="262"/>
         <source>Village station</source>
         <translation>村（社区）实践站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="254"/>
+        <location filename="../../app/services/audit_log.py" line="263"/>
         <source>Township centre</source>
         <translation>乡镇（街道）实践所</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="255"/>
+        <location filename="../../app/services/audit_log.py" line="264"/>
         <source>Carry points over</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="256"/>
+        <location filename="../../app/services/audit_log.py" line="265"/>
         <source>Clear points</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="257"/>
+        <location filename="../../app/services/audit_log.py" line="266"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="258"/>
+        <location filename="../../app/services/audit_log.py" line="267"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="259"/>
+        <location filename="../../app/services/audit_log.py" line="268"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="262"/>
+        <location filename="../../app/services/audit_log.py" line="271"/>
         <source>The program</source>
         <translation>系统程序</translation>
     </message>
