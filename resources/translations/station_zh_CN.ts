@@ -8103,22 +8103,33 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="652"/>
-        <location filename="../../app/services/volunteer_roster.py" line="356"/>
+        <location filename="../../app/services/roster_import.py" line="663"/>
+        <location filename="../../app/services/volunteer_roster.py" line="360"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="655"/>
-        <location filename="../../app/services/volunteer_roster.py" line="359"/>
+        <location filename="../../app/services/roster_import.py" line="666"/>
+        <location filename="../../app/services/volunteer_roster.py" line="363"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="693"/>
-        <location filename="../../app/services/volunteer_roster.py" line="369"/>
+        <location filename="../../app/services/roster_import.py" line="672"/>
+        <location filename="../../app/services/volunteer_roster.py" line="367"/>
+        <source>a roster import</source>
+        <translation>花名册导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="680"/>
+        <location filename="../../app/services/volunteer_roster.py" line="384"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="685"/>
+        <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
+        <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
         <location filename="../../app/services/service_hours.py" line="235"/>
@@ -8404,6 +8415,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
+        <location filename="../../app/services/volunteer_roster.py" line="378"/>
+        <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
+        <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
+    </message>
+    <message>
         <location filename="../../app/services/volunteers.py" line="568"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
@@ -8500,6 +8516,16 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/restore.py" line="166"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="137"/>
+        <source>The station&apos;s data is busy: {what} is running. Please try again in a moment.</source>
+        <translation>站点数据正忙：正在进行{what}。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="144"/>
+        <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
+        <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
     </message>
 </context>
 <context>
