@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.ids import new_id
-from app.models import AuditAnchor, AuditEntry, RowSeal, utcnow
+from app.models import AuditAnchor, AuditEntry, utcnow
 from app.models.base import STATION_ID
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ UNSEALED = frozenset(
 _TOUCHED = "wb_sealed_rows"  # session.info: {table: {id, ...}} written in this transaction
 _PENDING = "wb_audit_pending"  # session.info: entries recorded, chained at commit
 _CHUNK = 500
+_SEAL_TXN = 100_000  # rows per transaction when the demo's bulk rows are sealed
 
 
 def _canonical(entry: AuditEntry) -> bytes:
@@ -243,10 +244,12 @@ def _seal_and_chain(session: Session) -> None:
         prev = entry.entry_hash
         session.add(entry)
     closing = pending[-1].id
-    session.add_all(
-        RowSeal(entry_id=closing, table_name=t, row_key=k, row_hash=h) for t, k, h in seals
-    )
     session.flush()
+    if seals:  # plain executemany: a bulk import seals hundreds of thousands of rows
+        session.connection().exec_driver_sql(
+            "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) VALUES (?, ?, ?, ?)",
+            [(closing, t, k, h) for t, k, h in seals],
+        )
     # the entries' own flush must not seal them again
     session.info.pop(_TOUCHED, None)
 
@@ -382,18 +385,19 @@ def seal_generated_rows(db: Database, actor: Actor, action: str) -> int:
     see; this accounts for them in one entry.  On a real station it would
     launder an edit made behind the program's back, so nothing else calls it.
     """
-    with db.write() as session:
-        conn = session.connection()
-        found: dict[str, set[str]] = {}
-        for kind, table, key in list(_unmatched_rows(conn, [0])):
-            if kind != "removed":
-                found.setdefault(table, set()).add(key)
-        for table, keys in found.items():
-            mark_written(session, table, keys)
-        count = sum(len(k) for k in found.values())
-        if count:
-            record(session, actor, action, after={"rows": count})
-        return count
+    with db.read() as session:
+        found = [
+            (table, key)
+            for kind, table, key in _unmatched_rows(session.connection(), [0])
+            if kind != "removed"
+        ]
+    for start in range(0, len(found), _SEAL_TXN):
+        part = found[start : start + _SEAL_TXN]
+        with db.write() as session:
+            for table, key in part:
+                mark_written(session, table, (key,))
+            record(session, actor, action, after={"rows": len(part)})
+    return len(found)
 
 
 def verify_seals(db: Database, *, limit: int = 20) -> SealReport:
