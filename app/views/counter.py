@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -379,6 +380,7 @@ class CounterWidget(QWidget):
         _big(self.household_label, 13, True)
         self.balance_label = QLabel("")
         self.balance_label.setObjectName("counter_balance")
+        self.balance_label.setWordWrap(True)  # the household column is narrow at 1024 px
         _big(self.balance_label, 20, True)
         self.hits_model = _HitsModel(self)
         self.hits_view = _table(self.hits_model, "counter_hits")
@@ -438,7 +440,11 @@ class CounterWidget(QWidget):
             CartModel.NAME, QHeaderView.ResizeMode.Stretch
         )
         self.cart_view.horizontalHeader().setStretchLastSection(False)
-        self.cart_view.setMinimumHeight(88)  # two lines; it scrolls (fits 1366x768 screens)
+        # a line under the header at least; it scrolls (the counter fits 1024×768 and
+        # 1366×768 screens with a taskbar, where every line of height counts)
+        self.cart_view.setMinimumHeight(70)
+        # whole lines: the top line is never half hidden under the header
+        self.cart_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.plus_button = self._small_button("+", "cart_plus", lambda: self._change_selected(1))
         self.minus_button = self._small_button("−", "cart_minus", lambda: self._change_selected(-1))
         self.remove_button = self._small_button(
@@ -554,6 +560,7 @@ class CounterWidget(QWidget):
         columns.setStretchFactor(0, 3)
         columns.setStretchFactor(1, 4)
         columns.setStretchFactor(2, 4)
+        columns.setSizes([3000, 4000, 4000])  # the goods grid gets its share from the start
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
