@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from gui_points_fixtures import build_shop, page_context
+from layout_check import widget_problems
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QWidget
 
@@ -26,6 +27,15 @@ def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
 
 
+def stock_goods(db, admin) -> None:  # type: ignore[no-untyped-def]
+    """The demo station's goods, 50 of each in stock."""
+    for i, (name, category, unit, price, _popularity) in enumerate(GOODS):
+        goods = supermarket.create_goods(
+            db, admin, GoodsData(name, price, category, unit, f"69398760{i:05d}")
+        )
+        supermarket.receive_stock(db, admin, goods.id, 50)
+
+
 @pytest.fixture(autouse=True)
 def app_look(qapp):  # type: ignore[no-untyped-def]
     """The application's style sheet and font, as on a station PC."""
@@ -43,11 +53,7 @@ def app_look(qapp):  # type: ignore[no-untyped-def]
 def counter(qtbot, station_db, data_dir, settings, wait_tasks):  # type: ignore[no-untyped-def]
     db, admin = station_db
     shop = build_shop(db, data_dir, admin)
-    for i, (name, category, unit, price, _popularity) in enumerate(GOODS):
-        goods = supermarket.create_goods(
-            db, admin, GoodsData(name, price, category, unit, f"69398760{i:05d}")
-        )
-        supermarket.receive_stock(db, admin, goods.id, 50)
+    stock_goods(db, admin)
     widget = CounterWidget(page_context(db, data_dir, settings, admin))
     qtbot.addWidget(widget)
     widget.resize(1132, 574)
@@ -177,3 +183,71 @@ def test_the_cart_buttons_leave_the_cart_rows_visible(qtbot, counter, size) -> N
 def _inside(counter: QWidget, widget: QWidget) -> bool:
     rect = QRect(widget.mapTo(counter, QPoint(0, 0)), widget.size())
     return counter.rect().contains(rect)
+
+
+@pytest.mark.parametrize(
+    "area", [QRect(0, 0, 1366, 728), QRect(0, 0, 1024, 728)], ids=["1366x728", "1024x728"]
+)
+def test_the_counter_in_the_maximised_window(
+    qtbot, station_db, data_dir, make_workbench, area
+) -> None:  # type: ignore[no-untyped-def]
+    """As the report: the main window maximised on a 768 px screen with a taskbar,
+    the counter opened, goods clicked and removed — the grid stays whole."""
+    from app.views import screen
+    from app.views.feature_pages import register_feature_pages
+
+    db, admin = station_db
+    shop = build_shop(db, data_dir, admin)
+    stock_goods(db, admin)
+    register_feature_pages()
+    screen.emulate_screen(QRect(0, 0, area.width(), 768), area)
+    try:
+        bench = make_workbench(db)
+        bench.enter(admin)
+        window = bench.window
+        assert window is not None and window.isVisible()
+        settle(qtbot)
+        # first at the old default size, then maximised, then the counter opened
+        window.showNormal()
+        window.setGeometry(2, 2, min(1200, area.width() - 4), 700)
+        settle(qtbot)
+        screen.show_maximized(window)
+        settle(qtbot)
+        page = window.show_page("supermarket")
+        settle(qtbot)
+        counter = page.counter  # type: ignore[attr-defined]
+        assert counter.goods
+        counter.open_household(shop.rich.id)
+        qtbot.waitUntil(lambda: counter.household is not None)
+        settle(qtbot)
+        assert_grid_laid_out(counter, "maximised")
+        for goods in list(counter.goods.values())[:3]:
+            counter.add_goods(goods)
+        settle(qtbot)
+        problems = widget_problems(window)  # with a household and a cart: nothing cut
+        assert not problems, "\n".join(problems)
+        counter.cancel_checkout()
+        counter.open_household(shop.rich.id)
+        qtbot.waitUntil(lambda: counter.household is not None)
+        # the person resizes the window with the counter open, then maximises again
+        for width in range(900, area.width() + 1, 13):
+            window.resize(width, window.height())
+            settle(qtbot)
+            assert_grid_laid_out(counter, f"window {width} px wide")
+        screen.show_maximized(window)
+        settle(qtbot)
+        for width in range(250, 480, 3):  # the goods area, around two column boundaries
+            set_goods_width(counter, width)
+            settle(qtbot)
+            assert_grid_laid_out(counter, f"goods area {counter.goods_box.width()} px")
+        for button in list(counter.goods_buttons.values()):
+            counter.grid_scroll.ensureWidgetVisible(button)
+            settle(qtbot)
+            gid = next(k for k, b in counter.goods_buttons.items() if b is button)
+            click_at(qtbot, counter, button.mapTo(counter, button.rect().center()))
+            assert [line.goods.id for line in counter.cart.lines] == [gid], button.text()
+            qtbot.mouseClick(counter.remove_button, Qt.MouseButton.LeftButton)
+            settle(qtbot)
+            assert_grid_laid_out(counter, f"after {button.text()}")
+    finally:
+        screen.emulate_screen(None)
