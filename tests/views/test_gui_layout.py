@@ -311,3 +311,35 @@ def recent_scans_cut(kiosk) -> list[str]:  # type: ignore[no-untyped-def]
                     f"{view.columnWidth(c)}×{view.rowHeight(r)}"
                 )
     return problems
+
+
+@pytest.mark.parametrize("size", list(SCREENS), ids=list(SCREENS))
+def test_a_remembered_geometry_is_clamped_to_the_screen(
+    qtbot, station_db, settings, make_workbench, size
+) -> None:  # type: ignore[no-untyped-def]
+    """A window remembered on a bigger screen (or at the old 1200×780) opens inside
+    this one, its status bar on screen."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.settings import WINDOW_GEOMETRY
+
+    db, admin = station_db
+    probe = QMainWindow()
+    probe.setGeometry(40, 60, 1600, 1000)
+    settings.set(WINDOW_GEOMETRY, probe.saveGeometry())
+    probe.deleteLater()
+    screen_rect, area = SCREENS[size]
+    screen.emulate_screen(screen_rect, area)
+    try:
+        bench = make_workbench(db)
+        bench.enter(admin)
+        window = bench.window
+        assert window is not None
+        qtbot.waitExposed(window)
+        settle(qtbot)
+        assert area.contains(window.frameGeometry()), window.frameGeometry()
+        bar = window.statusBar()
+        bottom = bar.mapTo(window, bar.rect().bottomLeft()).y()
+        assert window.geometry().top() + bottom <= area.bottom()
+    finally:
+        screen.emulate_screen(None)
