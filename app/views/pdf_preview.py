@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.files import safe_file_name, save_file_name
+from app.views.screen import fit_window
 from app.views.widgets import MessageLabel, error_text
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(760, 860 if page != "80mm" else 700)
+        fit_window(self, 760, 860 if page != "80mm" else 700)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())

@@ -45,7 +45,7 @@
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="372"/>
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>Batch award for %n household</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="390"/>
+        <location filename="../../app/views/household_dialogs.py" line="391"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>Give “{rule}” ({points}) to %n household in one batch?</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="802"/>
+        <location filename="../../app/views/counter.py" line="819"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="911"/>
+        <location filename="../../app/views/counter.py" line="928"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="917"/>
+        <location filename="../../app/views/counter.py" line="934"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1223"/>
+        <location filename="../../app/views/counter.py" line="1240"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="435"/>
+        <location filename="../../app/views/hours_page.py" line="436"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="504"/>
+        <location filename="../../app/views/hours_page.py" line="505"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="515"/>
+        <location filename="../../app/views/hours_page.py" line="516"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="528"/>
+        <location filename="../../app/views/hours_page.py" line="529"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="567"/>
+        <location filename="../../app/views/hours_page.py" line="568"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/pdf_preview.py" line="233"/>
+        <location filename="../../app/views/pdf_preview.py" line="234"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="716"/>
+        <location filename="../../app/views/points_tabs.py" line="719"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>
@@ -259,7 +259,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="343"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>%n row below the header on row {header}.</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>Import %n row now?</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>%n row with a problem will be left out.</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="441"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>Imported: %n volunteer, numbers {first} to {last}.</numerusform>
@@ -302,7 +302,7 @@
 <context>
     <name>TeamsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>%n team added.</numerusform>

@@ -290,112 +290,112 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="62"/>
+        <location filename="../../app/views/activity_dialogs.py" line="63"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="62"/>
+        <location filename="../../app/views/activity_dialogs.py" line="63"/>
         <source>Plan an activity</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="72"/>
+        <location filename="../../app/views/activity_dialogs.py" line="73"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="85"/>
+        <location filename="../../app/views/activity_dialogs.py" line="86"/>
         <source>e.g. 村文化礼堂</source>
         <translation>如 村文化礼堂</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="105"/>
+        <location filename="../../app/views/activity_dialogs.py" line="106"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="112"/>
+        <location filename="../../app/views/activity_dialogs.py" line="113"/>
         <source>the schedule</source>
         <translation>按活动时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="113"/>
+        <location filename="../../app/views/activity_dialogs.py" line="114"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="117"/>
+        <location filename="../../app/views/activity_dialogs.py" line="118"/>
         <source>(no points)</source>
         <translation>（不加分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="122"/>
+        <location filename="../../app/views/activity_dialogs.py" line="123"/>
         <source>Villagers scan their household cards (户次, points)</source>
         <translation>村民刷户卡参加（计户次、积分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="126"/>
+        <location filename="../../app/views/activity_dialogs.py" line="127"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="127"/>
+        <location filename="../../app/views/activity_dialogs.py" line="128"/>
         <source>&amp;Category (five tasks):</source>
         <translation>类别（五项任务）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="128"/>
+        <location filename="../../app/views/activity_dialogs.py" line="129"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="129"/>
+        <location filename="../../app/views/activity_dialogs.py" line="130"/>
         <source>Organising te&amp;ams:</source>
         <translation>组织队伍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <location filename="../../app/views/activity_dialogs.py" line="135"/>
         <source>Capac&amp;ity:</source>
         <translation>人数上限(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="136"/>
+        <location filename="../../app/views/activity_dialogs.py" line="137"/>
         <source>Poi&amp;nts per household:</source>
         <translation>每户加分(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <location filename="../../app/views/activity_dialogs.py" line="131"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="131"/>
+        <location filename="../../app/views/activity_dialogs.py" line="132"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="132"/>
+        <location filename="../../app/views/activity_dialogs.py" line="133"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="133"/>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
         <source>C&amp;ontent:</source>
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <location filename="../../app/views/activity_dialogs.py" line="136"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="149"/>
+        <location filename="../../app/views/activity_dialogs.py" line="150"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="151"/>
+        <location filename="../../app/views/activity_dialogs.py" line="152"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
@@ -403,22 +403,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="420"/>
+        <location filename="../../app/views/household_dialogs.py" line="421"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="428"/>
+        <location filename="../../app/views/household_dialogs.py" line="429"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="429"/>
+        <location filename="../../app/views/household_dialogs.py" line="430"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="430"/>
+        <location filename="../../app/views/household_dialogs.py" line="431"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -748,37 +748,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="326"/>
+        <location filename="../../app/views/household_dialogs.py" line="327"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="332"/>
+        <location filename="../../app/views/household_dialogs.py" line="333"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="337"/>
+        <location filename="../../app/views/household_dialogs.py" line="338"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="338"/>
+        <location filename="../../app/views/household_dialogs.py" line="339"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="339"/>
+        <location filename="../../app/views/household_dialogs.py" line="340"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="340"/>
+        <location filename="../../app/views/household_dialogs.py" line="341"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="341"/>
+        <location filename="../../app/views/household_dialogs.py" line="342"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -959,39 +959,39 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="372"/>
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>为 %n 户批量加分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <location filename="../../app/views/household_dialogs.py" line="374"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="376"/>
+        <location filename="../../app/views/household_dialogs.py" line="377"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="377"/>
+        <location filename="../../app/views/household_dialogs.py" line="378"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="378"/>
+        <location filename="../../app/views/household_dialogs.py" line="379"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="379"/>
+        <location filename="../../app/views/household_dialogs.py" line="380"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="390"/>
+        <location filename="../../app/views/household_dialogs.py" line="391"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
@@ -1001,22 +1001,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="235"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="235"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="235"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="235"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1024,62 +1024,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="362"/>
+        <location filename="../../app/views/certificates_page.py" line="363"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <location filename="../../app/views/certificates_page.py" line="370"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="371"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="371"/>
+        <location filename="../../app/views/certificates_page.py" line="372"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="385"/>
+        <location filename="../../app/views/certificates_page.py" line="386"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="402"/>
+        <location filename="../../app/views/certificates_page.py" line="403"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="404"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="406"/>
+        <location filename="../../app/views/certificates_page.py" line="407"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="408"/>
+        <location filename="../../app/views/certificates_page.py" line="409"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="431"/>
+        <location filename="../../app/views/certificates_page.py" line="432"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
@@ -1317,12 +1317,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="118"/>
+        <location filename="../../app/views/widgets.py" line="135"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="139"/>
+        <location filename="../../app/views/widgets.py" line="156"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1330,37 +1330,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="215"/>
+        <location filename="../../app/views/hours_page.py" line="217"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="221"/>
+        <location filename="../../app/views/hours_page.py" line="223"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="227"/>
+        <location filename="../../app/views/hours_page.py" line="229"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="231"/>
+        <location filename="../../app/views/hours_page.py" line="233"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="239"/>
+        <location filename="../../app/views/hours_page.py" line="241"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="240"/>
+        <location filename="../../app/views/hours_page.py" line="242"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="241"/>
+        <location filename="../../app/views/hours_page.py" line="243"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1368,304 +1368,304 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="359"/>
+        <location filename="../../app/views/counter.py" line="360"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="367"/>
+        <location filename="../../app/views/counter.py" line="368"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="376"/>
+        <location filename="../../app/views/counter.py" line="377"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="377"/>
-        <location filename="../../app/views/counter.py" line="1018"/>
+        <location filename="../../app/views/counter.py" line="378"/>
+        <location filename="../../app/views/counter.py" line="1035"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="400"/>
+        <location filename="../../app/views/counter.py" line="402"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="406"/>
+        <location filename="../../app/views/counter.py" line="408"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="409"/>
+        <location filename="../../app/views/counter.py" line="411"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="434"/>
+        <location filename="../../app/views/counter.py" line="437"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="445"/>
+        <location filename="../../app/views/counter.py" line="452"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="460"/>
+        <location filename="../../app/views/counter.py" line="467"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="468"/>
+        <location filename="../../app/views/counter.py" line="475"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="480"/>
+        <location filename="../../app/views/counter.py" line="490"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="481"/>
+        <location filename="../../app/views/counter.py" line="491"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="490"/>
+        <location filename="../../app/views/counter.py" line="500"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="493"/>
+        <location filename="../../app/views/counter.py" line="503"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="495"/>
+        <location filename="../../app/views/counter.py" line="505"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="510"/>
+        <location filename="../../app/views/counter.py" line="520"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="519"/>
+        <location filename="../../app/views/counter.py" line="529"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="520"/>
+        <location filename="../../app/views/counter.py" line="530"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="521"/>
+        <location filename="../../app/views/counter.py" line="531"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="531"/>
+        <location filename="../../app/views/counter.py" line="541"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="672"/>
+        <location filename="../../app/views/counter.py" line="689"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="689"/>
+        <location filename="../../app/views/counter.py" line="706"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="722"/>
+        <location filename="../../app/views/counter.py" line="739"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="751"/>
+        <location filename="../../app/views/counter.py" line="768"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="760"/>
+        <location filename="../../app/views/counter.py" line="777"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="783"/>
+        <location filename="../../app/views/counter.py" line="800"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="790"/>
+        <location filename="../../app/views/counter.py" line="807"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="798"/>
+        <location filename="../../app/views/counter.py" line="815"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="802"/>
+        <location filename="../../app/views/counter.py" line="819"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="911"/>
+        <location filename="../../app/views/counter.py" line="928"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="917"/>
+        <location filename="../../app/views/counter.py" line="934"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1223"/>
+        <location filename="../../app/views/counter.py" line="1240"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="806"/>
+        <location filename="../../app/views/counter.py" line="823"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="829"/>
+        <location filename="../../app/views/counter.py" line="846"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="842"/>
+        <location filename="../../app/views/counter.py" line="859"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="845"/>
+        <location filename="../../app/views/counter.py" line="862"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="858"/>
+        <location filename="../../app/views/counter.py" line="875"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="863"/>
-        <location filename="../../app/views/counter.py" line="890"/>
-        <location filename="../../app/views/counter.py" line="934"/>
+        <location filename="../../app/views/counter.py" line="880"/>
+        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="951"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="873"/>
+        <location filename="../../app/views/counter.py" line="890"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="921"/>
+        <location filename="../../app/views/counter.py" line="938"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="927"/>
+        <location filename="../../app/views/counter.py" line="944"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="957"/>
+        <location filename="../../app/views/counter.py" line="974"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="983"/>
+        <location filename="../../app/views/counter.py" line="1000"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="989"/>
+        <location filename="../../app/views/counter.py" line="1006"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1000"/>
+        <location filename="../../app/views/counter.py" line="1017"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1029"/>
+        <location filename="../../app/views/counter.py" line="1046"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1053"/>
+        <location filename="../../app/views/counter.py" line="1070"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1088"/>
+        <location filename="../../app/views/counter.py" line="1105"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1093"/>
-        <location filename="../../app/views/counter.py" line="1097"/>
+        <location filename="../../app/views/counter.py" line="1110"/>
+        <location filename="../../app/views/counter.py" line="1114"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1120"/>
-        <location filename="../../app/views/counter.py" line="1136"/>
+        <location filename="../../app/views/counter.py" line="1137"/>
+        <location filename="../../app/views/counter.py" line="1153"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1141"/>
+        <location filename="../../app/views/counter.py" line="1158"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1146"/>
+        <location filename="../../app/views/counter.py" line="1163"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1148"/>
+        <location filename="../../app/views/counter.py" line="1165"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1174"/>
+        <location filename="../../app/views/counter.py" line="1191"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1201"/>
+        <location filename="../../app/views/counter.py" line="1218"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1226"/>
+        <location filename="../../app/views/counter.py" line="1243"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1709,27 +1709,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="131"/>
+        <location filename="../../app/views/hours_page.py" line="133"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="132"/>
+        <location filename="../../app/views/hours_page.py" line="134"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="133"/>
+        <location filename="../../app/views/hours_page.py" line="135"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="134"/>
+        <location filename="../../app/views/hours_page.py" line="136"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="135"/>
+        <location filename="../../app/views/hours_page.py" line="137"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -2114,32 +2114,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="161"/>
+        <location filename="../../app/views/hours_page.py" line="163"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="162"/>
+        <location filename="../../app/views/hours_page.py" line="164"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="163"/>
+        <location filename="../../app/views/hours_page.py" line="165"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="164"/>
+        <location filename="../../app/views/hours_page.py" line="166"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="165"/>
+        <location filename="../../app/views/hours_page.py" line="167"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="166"/>
+        <location filename="../../app/views/hours_page.py" line="168"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -2160,17 +2160,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="226"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="226"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="226"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
@@ -2259,148 +2259,148 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="344"/>
+        <location filename="../../app/views/hours_page.py" line="346"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="345"/>
+        <location filename="../../app/views/hours_page.py" line="347"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="346"/>
+        <location filename="../../app/views/hours_page.py" line="348"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="347"/>
+        <location filename="../../app/views/hours_page.py" line="349"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="350"/>
+        <location filename="../../app/views/hours_page.py" line="352"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="362"/>
+        <location filename="../../app/views/hours_page.py" line="364"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="367"/>
+        <location filename="../../app/views/hours_page.py" line="368"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="368"/>
+        <location filename="../../app/views/hours_page.py" line="369"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="369"/>
+        <location filename="../../app/views/hours_page.py" line="370"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
+        <location filename="../../app/views/hours_page.py" line="371"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="390"/>
+        <location filename="../../app/views/hours_page.py" line="391"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="435"/>
+        <location filename="../../app/views/hours_page.py" line="436"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="504"/>
+        <location filename="../../app/views/hours_page.py" line="505"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="515"/>
+        <location filename="../../app/views/hours_page.py" line="516"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="528"/>
+        <location filename="../../app/views/hours_page.py" line="529"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="567"/>
+        <location filename="../../app/views/hours_page.py" line="568"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="395"/>
+        <location filename="../../app/views/hours_page.py" line="396"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="398"/>
-        <location filename="../../app/views/hours_page.py" line="560"/>
+        <location filename="../../app/views/hours_page.py" line="399"/>
+        <location filename="../../app/views/hours_page.py" line="561"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="408"/>
+        <location filename="../../app/views/hours_page.py" line="409"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="411"/>
+        <location filename="../../app/views/hours_page.py" line="412"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="416"/>
+        <location filename="../../app/views/hours_page.py" line="417"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="472"/>
+        <location filename="../../app/views/hours_page.py" line="473"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="477"/>
+        <location filename="../../app/views/hours_page.py" line="478"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="513"/>
+        <location filename="../../app/views/hours_page.py" line="514"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="536"/>
+        <location filename="../../app/views/hours_page.py" line="537"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="541"/>
+        <location filename="../../app/views/hours_page.py" line="542"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="551"/>
+        <location filename="../../app/views/hours_page.py" line="552"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2591,57 +2591,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <location filename="../../app/views/household_dialogs.py" line="131"/>
         <source>Edit household</source>
         <translation>编辑户信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <location filename="../../app/views/household_dialogs.py" line="131"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="144"/>
+        <location filename="../../app/views/household_dialogs.py" line="145"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="149"/>
+        <location filename="../../app/views/household_dialogs.py" line="150"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="150"/>
+        <location filename="../../app/views/household_dialogs.py" line="151"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="148"/>
+        <location filename="../../app/views/household_dialogs.py" line="149"/>
         <source>Household n&amp;umber (户号):</source>
         <translation>户号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="151"/>
+        <location filename="../../app/views/household_dialogs.py" line="152"/>
         <source>Household p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="152"/>
+        <location filename="../../app/views/household_dialogs.py" line="153"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="156"/>
+        <location filename="../../app/views/household_dialogs.py" line="157"/>
         <source>Head of household (户主)</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="162"/>
+        <location filename="../../app/views/household_dialogs.py" line="163"/>
         <source>Leave the phone empty to keep {masked}.</source>
         <translation>电话留空则保留原号码 {masked}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="188"/>
+        <location filename="../../app/views/household_dialogs.py" line="189"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2854,37 +2854,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="215"/>
+        <location filename="../../app/views/settings_page.py" line="217"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="221"/>
+        <location filename="../../app/views/settings_page.py" line="223"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="222"/>
+        <location filename="../../app/views/settings_page.py" line="224"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="226"/>
+        <location filename="../../app/views/settings_page.py" line="228"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="232"/>
+        <location filename="../../app/views/settings_page.py" line="234"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="234"/>
+        <location filename="../../app/views/settings_page.py" line="236"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="240"/>
+        <location filename="../../app/views/settings_page.py" line="242"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -2892,203 +2892,203 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="103"/>
+        <location filename="../../app/views/kiosk_window.py" line="105"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
         <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="106"/>
+        <location filename="../../app/views/kiosk_window.py" line="108"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
         <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="109"/>
+        <location filename="../../app/views/kiosk_window.py" line="111"/>
         <source>The camera could not be started.</source>
         <translation>摄像头无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="110"/>
+        <location filename="../../app/views/kiosk_window.py" line="112"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="334"/>
+        <location filename="../../app/views/kiosk_window.py" line="336"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="348"/>
+        <location filename="../../app/views/kiosk_window.py" line="350"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="358"/>
+        <location filename="../../app/views/kiosk_window.py" line="360"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="359"/>
+        <location filename="../../app/views/kiosk_window.py" line="361"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="360"/>
+        <location filename="../../app/views/kiosk_window.py" line="362"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="382"/>
+        <location filename="../../app/views/kiosk_window.py" line="384"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="426"/>
+        <location filename="../../app/views/kiosk_window.py" line="436"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="429"/>
+        <location filename="../../app/views/kiosk_window.py" line="439"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="432"/>
+        <location filename="../../app/views/kiosk_window.py" line="442"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="455"/>
+        <location filename="../../app/views/kiosk_window.py" line="465"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="461"/>
+        <location filename="../../app/views/kiosk_window.py" line="471"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="464"/>
+        <location filename="../../app/views/kiosk_window.py" line="474"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="469"/>
+        <location filename="../../app/views/kiosk_window.py" line="479"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="497"/>
+        <location filename="../../app/views/kiosk_window.py" line="507"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="498"/>
+        <location filename="../../app/views/kiosk_window.py" line="508"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="560"/>
+        <location filename="../../app/views/kiosk_window.py" line="570"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="627"/>
+        <location filename="../../app/views/kiosk_window.py" line="637"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="682"/>
-        <location filename="../../app/views/kiosk_window.py" line="710"/>
+        <location filename="../../app/views/kiosk_window.py" line="692"/>
+        <location filename="../../app/views/kiosk_window.py" line="720"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="684"/>
+        <location filename="../../app/views/kiosk_window.py" line="694"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="686"/>
+        <location filename="../../app/views/kiosk_window.py" line="696"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="688"/>
+        <location filename="../../app/views/kiosk_window.py" line="698"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="690"/>
+        <location filename="../../app/views/kiosk_window.py" line="700"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="691"/>
+        <location filename="../../app/views/kiosk_window.py" line="701"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="697"/>
+        <location filename="../../app/views/kiosk_window.py" line="707"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="701"/>
+        <location filename="../../app/views/kiosk_window.py" line="711"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="726"/>
+        <location filename="../../app/views/kiosk_window.py" line="736"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="729"/>
+        <location filename="../../app/views/kiosk_window.py" line="739"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="730"/>
+        <location filename="../../app/views/kiosk_window.py" line="740"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="731"/>
+        <location filename="../../app/views/kiosk_window.py" line="741"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="761"/>
+        <location filename="../../app/views/kiosk_window.py" line="771"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="772"/>
+        <location filename="../../app/views/kiosk_window.py" line="782"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="776"/>
+        <location filename="../../app/views/kiosk_window.py" line="786"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="780"/>
+        <location filename="../../app/views/kiosk_window.py" line="790"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="781"/>
+        <location filename="../../app/views/kiosk_window.py" line="791"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="828"/>
+        <location filename="../../app/views/kiosk_window.py" line="838"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="845"/>
+        <location filename="../../app/views/kiosk_window.py" line="855"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -3246,72 +3246,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="83"/>
+        <location filename="../../app/views/main_window.py" line="84"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="164"/>
+        <location filename="../../app/views/main_window.py" line="165"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="165"/>
+        <location filename="../../app/views/main_window.py" line="166"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="168"/>
+        <location filename="../../app/views/main_window.py" line="169"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="170"/>
+        <location filename="../../app/views/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="178"/>
+        <location filename="../../app/views/main_window.py" line="179"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="187"/>
+        <location filename="../../app/views/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="188"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
         <source>&amp;User guide</source>
         <translation>使用帮助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="192"/>
+        <location filename="../../app/views/main_window.py" line="193"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="272"/>
+        <location filename="../../app/views/main_window.py" line="273"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="286"/>
+        <location filename="../../app/views/main_window.py" line="287"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="314"/>
+        <location filename="../../app/views/main_window.py" line="315"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="321"/>
+        <location filename="../../app/views/main_window.py" line="322"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3319,57 +3319,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="262"/>
+        <location filename="../../app/views/hours_page.py" line="264"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="265"/>
+        <location filename="../../app/views/hours_page.py" line="267"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="277"/>
+        <location filename="../../app/views/hours_page.py" line="279"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="282"/>
+        <location filename="../../app/views/hours_page.py" line="284"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="284"/>
+        <location filename="../../app/views/hours_page.py" line="286"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="286"/>
+        <location filename="../../app/views/hours_page.py" line="288"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="287"/>
+        <location filename="../../app/views/hours_page.py" line="289"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="288"/>
+        <location filename="../../app/views/hours_page.py" line="290"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="289"/>
+        <location filename="../../app/views/hours_page.py" line="291"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="300"/>
+        <location filename="../../app/views/hours_page.py" line="302"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="317"/>
+        <location filename="../../app/views/hours_page.py" line="319"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3377,17 +3377,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="226"/>
+        <location filename="../../app/views/household_dialogs.py" line="227"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="228"/>
+        <location filename="../../app/views/household_dialogs.py" line="229"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="254"/>
+        <location filename="../../app/views/household_dialogs.py" line="255"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3395,62 +3395,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="66"/>
+        <location filename="../../app/views/household_dialogs.py" line="67"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="67"/>
+        <location filename="../../app/views/household_dialogs.py" line="68"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="68"/>
+        <location filename="../../app/views/household_dialogs.py" line="69"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="71"/>
+        <location filename="../../app/views/household_dialogs.py" line="72"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>年-月-日，如 1990-01-31，选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="76"/>
+        <location filename="../../app/views/household_dialogs.py" line="77"/>
         <source>Optional; 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="80"/>
+        <location filename="../../app/views/household_dialogs.py" line="81"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="83"/>
+        <location filename="../../app/views/household_dialogs.py" line="84"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="85"/>
+        <location filename="../../app/views/household_dialogs.py" line="86"/>
         <source>&amp;Relation to the head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="86"/>
+        <location filename="../../app/views/household_dialogs.py" line="87"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="87"/>
+        <location filename="../../app/views/household_dialogs.py" line="88"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="88"/>
+        <location filename="../../app/views/household_dialogs.py" line="89"/>
         <source>&amp;ID number (身份证号):</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="89"/>
+        <location filename="../../app/views/household_dialogs.py" line="90"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -3741,49 +3741,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="183"/>
+        <location filename="../../app/views/pdf_preview.py" line="184"/>
         <source>Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="195"/>
+        <location filename="../../app/views/pdf_preview.py" line="196"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="198"/>
+        <location filename="../../app/views/pdf_preview.py" line="199"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="220"/>
+        <location filename="../../app/views/pdf_preview.py" line="221"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="230"/>
+        <location filename="../../app/views/pdf_preview.py" line="231"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/pdf_preview.py" line="233"/>
+        <location filename="../../app/views/pdf_preview.py" line="234"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已将 %n 页发送到打印机。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="237"/>
+        <location filename="../../app/views/pdf_preview.py" line="238"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="237"/>
+        <location filename="../../app/views/pdf_preview.py" line="238"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="250"/>
+        <location filename="../../app/views/pdf_preview.py" line="251"/>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
     </message>
@@ -3791,17 +3791,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="65"/>
+        <location filename="../../app/views/points_tabs.py" line="66"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="66"/>
+        <location filename="../../app/views/points_tabs.py" line="67"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="67"/>
+        <location filename="../../app/views/points_tabs.py" line="68"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3809,47 +3809,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="104"/>
+        <location filename="../../app/views/points_tabs.py" line="105"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="105"/>
+        <location filename="../../app/views/points_tabs.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="106"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="107"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="109"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="110"/>
+        <location filename="../../app/views/points_tabs.py" line="111"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="114"/>
+        <location filename="../../app/views/points_tabs.py" line="115"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="114"/>
+        <location filename="../../app/views/points_tabs.py" line="115"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3857,281 +3857,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="487"/>
+        <location filename="../../app/views/points_tabs.py" line="488"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="491"/>
+        <location filename="../../app/views/points_tabs.py" line="492"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="492"/>
+        <location filename="../../app/views/points_tabs.py" line="493"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="493"/>
+        <location filename="../../app/views/points_tabs.py" line="494"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="502"/>
-        <location filename="../../app/views/points_tabs.py" line="506"/>
+        <location filename="../../app/views/points_tabs.py" line="503"/>
+        <location filename="../../app/views/points_tabs.py" line="507"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="510"/>
+        <location filename="../../app/views/points_tabs.py" line="511"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="511"/>
+        <location filename="../../app/views/points_tabs.py" line="512"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="513"/>
+        <location filename="../../app/views/points_tabs.py" line="514"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="516"/>
+        <location filename="../../app/views/points_tabs.py" line="517"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="520"/>
-        <location filename="../../app/views/points_tabs.py" line="572"/>
+        <location filename="../../app/views/points_tabs.py" line="522"/>
+        <location filename="../../app/views/points_tabs.py" line="574"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="521"/>
+        <location filename="../../app/views/points_tabs.py" line="523"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="522"/>
+        <location filename="../../app/views/points_tabs.py" line="524"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="523"/>
+        <location filename="../../app/views/points_tabs.py" line="525"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="524"/>
+        <location filename="../../app/views/points_tabs.py" line="526"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="526"/>
+        <location filename="../../app/views/points_tabs.py" line="528"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="538"/>
+        <location filename="../../app/views/points_tabs.py" line="540"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="539"/>
+        <location filename="../../app/views/points_tabs.py" line="541"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="540"/>
+        <location filename="../../app/views/points_tabs.py" line="542"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="541"/>
+        <location filename="../../app/views/points_tabs.py" line="543"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="547"/>
+        <location filename="../../app/views/points_tabs.py" line="549"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="553"/>
+        <location filename="../../app/views/points_tabs.py" line="555"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="562"/>
+        <location filename="../../app/views/points_tabs.py" line="564"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="563"/>
+        <location filename="../../app/views/points_tabs.py" line="565"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="564"/>
+        <location filename="../../app/views/points_tabs.py" line="566"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="565"/>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="568"/>
+        <location filename="../../app/views/points_tabs.py" line="570"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="580"/>
+        <location filename="../../app/views/points_tabs.py" line="582"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="585"/>
+        <location filename="../../app/views/points_tabs.py" line="587"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="588"/>
+        <location filename="../../app/views/points_tabs.py" line="590"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="592"/>
+        <location filename="../../app/views/points_tabs.py" line="594"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="661"/>
+        <location filename="../../app/views/points_tabs.py" line="664"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="667"/>
+        <location filename="../../app/views/points_tabs.py" line="670"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="672"/>
+        <location filename="../../app/views/points_tabs.py" line="675"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <location filename="../../app/views/points_tabs.py" line="677"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="692"/>
+        <location filename="../../app/views/points_tabs.py" line="695"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="702"/>
+        <location filename="../../app/views/points_tabs.py" line="705"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="713"/>
+        <location filename="../../app/views/points_tabs.py" line="716"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="716"/>
+        <location filename="../../app/views/points_tabs.py" line="719"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <location filename="../../app/views/points_tabs.py" line="721"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="725"/>
+        <location filename="../../app/views/points_tabs.py" line="728"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="740"/>
+        <location filename="../../app/views/points_tabs.py" line="743"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="742"/>
+        <location filename="../../app/views/points_tabs.py" line="745"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="749"/>
+        <location filename="../../app/views/points_tabs.py" line="752"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="774"/>
+        <location filename="../../app/views/points_tabs.py" line="777"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="786"/>
+        <location filename="../../app/views/points_tabs.py" line="789"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="788"/>
+        <location filename="../../app/views/points_tabs.py" line="791"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="792"/>
+        <location filename="../../app/views/points_tabs.py" line="795"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="793"/>
+        <location filename="../../app/views/points_tabs.py" line="796"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="804"/>
+        <location filename="../../app/views/points_tabs.py" line="807"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="812"/>
+        <location filename="../../app/views/points_tabs.py" line="815"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="812"/>
+        <location filename="../../app/views/points_tabs.py" line="815"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="852"/>
+        <location filename="../../app/views/points_tabs.py" line="855"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="855"/>
+        <location filename="../../app/views/points_tabs.py" line="858"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="869"/>
+        <location filename="../../app/views/points_tabs.py" line="872"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="888"/>
+        <location filename="../../app/views/points_tabs.py" line="891"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4139,7 +4139,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="63"/>
+        <location filename="../../app/views/main_window.py" line="64"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -4213,27 +4213,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="129"/>
+        <location filename="../../app/views/points_tabs.py" line="130"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="130"/>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="132"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="133"/>
+        <location filename="../../app/views/points_tabs.py" line="134"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4241,22 +4241,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecentModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="206"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="206"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="206"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="213"/>
+        <location filename="../../app/views/kiosk_window.py" line="215"/>
         <source>[annulled] {text}</source>
         <translation>[已撤销] {text}</translation>
     </message>
@@ -4264,42 +4264,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="86"/>
+        <location filename="../../app/views/hours_page.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="87"/>
+        <location filename="../../app/views/hours_page.py" line="89"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="88"/>
+        <location filename="../../app/views/hours_page.py" line="90"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="89"/>
+        <location filename="../../app/views/hours_page.py" line="91"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="90"/>
+        <location filename="../../app/views/hours_page.py" line="92"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="91"/>
+        <location filename="../../app/views/hours_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="92"/>
+        <location filename="../../app/views/hours_page.py" line="94"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="105"/>
+        <location filename="../../app/views/hours_page.py" line="107"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -4307,62 +4307,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="303"/>
+        <location filename="../../app/views/certificates_page.py" line="304"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <location filename="../../app/views/certificates_page.py" line="313"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="337"/>
+        <location filename="../../app/views/certificates_page.py" line="338"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="338"/>
+        <location filename="../../app/views/certificates_page.py" line="339"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4370,22 +4370,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="46"/>
+        <location filename="../../app/views/resident_picker.py" line="47"/>
         <source>Choose a resident</source>
         <translation>选择本村居民</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="52"/>
+        <location filename="../../app/views/resident_picker.py" line="53"/>
         <source>Name or pinyin initials (zs)</source>
         <translation>姓名或拼音首字母(zs)</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="95"/>
+        <location filename="../../app/views/resident_picker.py" line="96"/>
         <source>No resident matches.</source>
         <translation>没有找到符合的居民。</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="100"/>
+        <location filename="../../app/views/resident_picker.py" line="101"/>
         <source>Choose a resident in the list.</source>
         <translation>请在列表中选择一位居民。</translation>
     </message>
@@ -4393,27 +4393,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="27"/>
+        <location filename="../../app/views/resident_picker.py" line="28"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="28"/>
+        <location filename="../../app/views/resident_picker.py" line="29"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="29"/>
+        <location filename="../../app/views/resident_picker.py" line="30"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="30"/>
+        <location filename="../../app/views/resident_picker.py" line="31"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="31"/>
+        <location filename="../../app/views/resident_picker.py" line="32"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -4421,183 +4421,183 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="68"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
         <source>ID type (证件类型)</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
         <source>Skills (技能特长)</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
         <source>Service categories (服务类别)</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
         <source>Teams (志愿服务队)</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="180"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="181"/>
         <source>Import volunteers from Excel</source>
         <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="182"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="183"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="190"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="191"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="192"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="193"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="201"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="202"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="204"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="205"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="214"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="215"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="216"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="217"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="238"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="251"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="252"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="338"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="339"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="343"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>导入 %n 行(&amp;I)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>现在导入这 %n 行吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>有问题的 %n 行将不导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="441"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="388"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="389"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="418"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="419"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="445"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="446"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4605,32 +4605,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Teams</source>
         <translation>所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="134"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="135"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -4638,52 +4638,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="345"/>
+        <location filename="../../app/views/points_tabs.py" line="346"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="345"/>
+        <location filename="../../app/views/points_tabs.py" line="346"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="360"/>
+        <location filename="../../app/views/points_tabs.py" line="361"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="366"/>
+        <location filename="../../app/views/points_tabs.py" line="367"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="367"/>
+        <location filename="../../app/views/points_tabs.py" line="368"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="368"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="369"/>
+        <location filename="../../app/views/points_tabs.py" line="370"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="370"/>
+        <location filename="../../app/views/points_tabs.py" line="371"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="371"/>
+        <location filename="../../app/views/points_tabs.py" line="372"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="372"/>
+        <location filename="../../app/views/points_tabs.py" line="373"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4691,47 +4691,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="80"/>
+        <location filename="../../app/views/points_tabs.py" line="81"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="81"/>
+        <location filename="../../app/views/points_tabs.py" line="82"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="82"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="83"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="84"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="85"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points_tabs.py" line="87"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="97"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="97"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4739,32 +4739,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="401"/>
+        <location filename="../../app/views/points_tabs.py" line="402"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="410"/>
+        <location filename="../../app/views/points_tabs.py" line="411"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="411"/>
+        <location filename="../../app/views/points_tabs.py" line="412"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="412"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="437"/>
+        <location filename="../../app/views/points_tabs.py" line="438"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="447"/>
+        <location filename="../../app/views/points_tabs.py" line="448"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4772,32 +4772,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="260"/>
+        <location filename="../../app/views/settings_page.py" line="262"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="263"/>
+        <location filename="../../app/views/settings_page.py" line="265"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="266"/>
+        <location filename="../../app/views/settings_page.py" line="268"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="269"/>
+        <location filename="../../app/views/settings_page.py" line="271"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="271"/>
+        <location filename="../../app/views/settings_page.py" line="273"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="273"/>
+        <location filename="../../app/views/settings_page.py" line="275"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4805,37 +4805,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="299"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="299"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="299"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="299"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="309"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="309"/>
+        <location filename="../../app/views/counter.py" line="310"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="309"/>
+        <location filename="../../app/views/counter.py" line="310"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4843,42 +4843,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="191"/>
+        <location filename="../../app/views/widgets.py" line="208"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="193"/>
+        <location filename="../../app/views/widgets.py" line="210"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="197"/>
+        <location filename="../../app/views/widgets.py" line="214"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="200"/>
+        <location filename="../../app/views/widgets.py" line="217"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="201"/>
+        <location filename="../../app/views/widgets.py" line="218"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="203"/>
+        <location filename="../../app/views/widgets.py" line="220"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="205"/>
+        <location filename="../../app/views/widgets.py" line="222"/>
         <source>Contact phon&amp;e:</source>
         <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="230"/>
+        <location filename="../../app/views/widgets.py" line="247"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4975,80 +4975,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="581"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="598"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="599"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>Organised &amp;by:</source>
         <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="617"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="623"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -5152,42 +5152,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="358"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="359"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="375"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -5195,49 +5195,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="419"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="420"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="435"/>
         <source>&amp;Add the &quot;8+N&quot; default teams</source>
         <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>已添加 %n 支队伍。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="462"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="476"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="481"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5245,37 +5245,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="401"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -5296,42 +5296,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <location filename="../../app/views/points_tabs.py" line="255"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <location filename="../../app/views/points_tabs.py" line="255"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="263"/>
+        <location filename="../../app/views/points_tabs.py" line="264"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <location filename="../../app/views/points_tabs.py" line="267"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="320"/>
+        <location filename="../../app/views/points_tabs.py" line="321"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="323"/>
+        <location filename="../../app/views/points_tabs.py" line="324"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="327"/>
+        <location filename="../../app/views/points_tabs.py" line="328"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points_tabs.py" line="332"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -5362,17 +5362,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="236"/>
+        <location filename="../../app/views/kiosk_window.py" line="238"/>
         <source>Close the kiosk</source>
         <translation>关闭签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="252"/>
+        <location filename="../../app/views/kiosk_window.py" line="254"/>
         <source>Only {name} can close the kiosk. Password:</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="279"/>
+        <location filename="../../app/views/kiosk_window.py" line="281"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5646,158 +5646,158 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="128"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="131"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="132"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="143"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="144"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="150"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="151"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="155"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="156"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="161"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="171"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="172"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="234"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="235"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="179"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="180"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="183"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
         <source>ID t&amp;ype:</source>
         <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="207"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="278"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="279"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="287"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="288"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="329"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5908,12 +5908,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="542"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="543"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="548"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="549"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -6120,17 +6120,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1261"/>
+        <location filename="../../app/views/counter.py" line="1278"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1261"/>
+        <location filename="../../app/views/counter.py" line="1278"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1261"/>
+        <location filename="../../app/views/counter.py" line="1278"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -6138,17 +6138,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="281"/>
+        <location filename="../../app/views/household_dialogs.py" line="282"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="298"/>
+        <location filename="../../app/views/household_dialogs.py" line="299"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="314"/>
+        <location filename="../../app/views/household_dialogs.py" line="315"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
@@ -8481,12 +8481,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="112"/>
+        <location filename="../../app/views/counter.py" line="113"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="262"/>
+        <location filename="../../app/views/certificates_page.py" line="263"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
