@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -1087,10 +1088,21 @@ class CounterWidget(QWidget):
 
         if mode == "preview":
             pdf_preview.show_pdf(pdf, self.tr("Slip {number}").format(number=name), page, self)
+            self._watch_previews()
             return True
-        return pdf_preview.print_direct(
+        printed = pdf_preview.print_direct(
             pdf, page, self, self.tr("Slip {number}").format(number=name)
         )
+        self._watch_previews()  # without a printer the slip was previewed instead
+        return printed
+
+    def _watch_previews(self) -> None:
+        from app.views import pdf_preview
+
+        for preview in pdf_preview.open_previews():
+            if preview.parent() is self and not preview.property("counter_watched"):
+                preview.setProperty("counter_watched", True)
+                preview.finished.connect(lambda _r: self.back_to_scan())
 
     def _selected_slip(self) -> RedemptionResult | None:
         rows = self.slips_view.selectionModel().selectedRows()
@@ -1130,6 +1142,7 @@ class CounterWidget(QWidget):
                 "stock. Why is it voided?"
             ).format(points=chosen.total_points, household=chosen.household_number),
         )
+        self.back_to_scan()
         if reason is None:
             return
         if self.facts is None:
@@ -1208,6 +1221,16 @@ class CounterWidget(QWidget):
             self.message.show_ok(self.tr("Every slip has been printed."))
 
     # --- misc ---------------------------------------------------------------------------
+
+    def back_to_scan(self) -> None:
+        """A dialog of the counter closed: its window and the scan field get the keyboard
+        back, so the next scan is read (a window manager may leave no window active)."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        window = self.window()
+        if not window.isActiveWindow():
+            window.activateWindow()
+        self.scan.reclaim_focus()
 
     def _show_error(self, exc: BaseException) -> None:
         self.message.show_error(error_text(exc))

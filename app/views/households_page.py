@@ -11,6 +11,12 @@ finds names, pinyin initials ``zs``, household numbers and phone tails); a
 result that arrives after the text changed again is dropped.  The group filter
 applies to both.  Only masked ID numbers and phones appear.
 
+The search box is a :class:`~app.views.scan_field.ScanLineEdit` with the
+input method left on (names are typed in Chinese): a scanner's burst — a
+household card, also in Caps Lock's lower case or with an IME's full-width
+``：`` — is searched as it came and the box is emptied, so the next scan
+starts afresh instead of being appended to the last one.
+
 The selected household's file (members, balance, recent entries) is on the
 right with its actions; selecting several rows enables the batch award, the
 A4 sheet of cards and the export of the list.  The rule catalogue and the
@@ -33,7 +39,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -65,6 +70,7 @@ from app.views.points_common import (
     load_household_file,
     load_station_facts,
 )
+from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading
@@ -519,8 +525,10 @@ class HouseholdsTab(QWidget):
         self.ctx = ctx
         self.last_batch: BatchResult | None = None
         self._search_serial = 0
-        self.search = QLineEdit()
+        self.search = ScanLineEdit()
         self.search.setObjectName("household_search")
+        # Names are typed in Chinese here; see the module docstring.
+        self.search.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.search.setPlaceholderText(self.tr("Name, initials (zs), No. or phone tail"))
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox()
@@ -546,7 +554,8 @@ class HouseholdsTab(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search.typed_enter.connect(lambda _t: self.apply_search())
+        self.search.scanned.connect(self.apply_search)
         self.group.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.include_closed.toggled.connect(lambda _b: self.apply_search())
         self.model.counted.connect(self._counted)
@@ -603,9 +612,10 @@ class HouseholdsTab(QWidget):
             include_inactive=self.include_closed.isChecked(),
         )
 
-    def apply_search(self) -> None:
+    def apply_search(self, scanned: str | None = None) -> None:
+        """Search what is in the box, or the code just *scanned* (the box is then empty)."""
         self.timer.stop()
-        text = self.search.text().strip()
+        text = (self.search.text() if scanned is None else scanned).strip()
         self._search_serial += 1
         serial = self._search_serial
         if self.message.kind == "error":  # e.g. an earlier forged card: a new search starts

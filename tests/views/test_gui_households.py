@@ -3,6 +3,7 @@ its dialogs, batch awards, cards and the export."""
 
 from __future__ import annotations
 
+import hid
 import pytest
 from gui_points_fixtures import page_context, snapshot
 from openpyxl import load_workbook
@@ -238,13 +239,34 @@ def test_a_scanned_household_card_finds_its_household(qtbot, tab, village, data_
     h = households.find_by_number(db, "002")
     assert h is not None
     card = cards.issue_card(db, admin, key, cards.CardKind.HOUSEHOLD, h.id)
-    tab.search.setText(card.payload)  # a keyboard-wedge scanner types it and Enter
-    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)  # into the search box
+    hid.scan(card.payload)  # a keyboard-wedge scanner: to the focus, real clock
     qtbot.waitUntil(lambda: tab.model.hits is not None)
     assert [x.number for x in tab.model.hits or []] == ["002"]
     qtbot.waitUntil(lambda: tab.detail.household is not None)
+    assert tab.search.text() == ""  # ready for the next card
     forged = card.payload[:-2] + ("AA" if not card.payload.endswith("AA") else "BB")
-    tab.search.setText(forged)
-    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    hid.scan(forged)
     qtbot.waitUntil(lambda: tab.message.kind == "error")
     assert "altered" in tab.message.text() or "not valid" in tab.message.text()
+    assert tab.search.text() == ""
+
+
+@pytest.mark.parametrize("variant", [{"caps_lock": True}, {"ime": True}])
+def test_after_a_refused_scan_a_lower_case_or_full_width_card_is_read(
+    qtbot, tab, village, data_dir, variant
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services import cards, keys
+
+    db, admin = village
+    key = keys.load_keys(data_dir.keys).card_key
+    h = households.find_by_number(db, "003")
+    assert h is not None
+    card = cards.issue_card(db, admin, key, cards.CardKind.HOUSEHOLD, h.id)
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)
+    hid.scan("Hello-World:42")  # not ours: nothing found, the box emptied
+    qtbot.waitUntil(lambda: tab.model.hits == [])
+    assert tab.search.text() == ""
+    hid.scan(card.payload, **variant)
+    qtbot.waitUntil(lambda: [x.number for x in tab.model.hits or []] == ["003"])
+    assert tab.search.text() == "" and tab.message.kind != "error"
