@@ -180,6 +180,10 @@ class Desktop:
             args, env=self.env(), capture_output=True, text=True, timeout=20, check=check
         )
 
+    def activate(self, title: str) -> None:
+        """Ask the window manager to focus the window whose title holds *title*."""
+        self.run(["wmctrl", "-a", title])
+
     def workarea(self) -> tuple[int, int, int, int]:
         out = self.run(["xprop", "-root", "_NET_WORKAREA"]).stdout
         x, y, w, h = (int(v) for v in out.split("=")[1].split(",")[:4])
@@ -189,8 +193,8 @@ class Desktop:
 
     def scan(self, code: str) -> None:
         """A USB scanner's burst: each key ~5 ms apart (Shift for capitals and ':'), Enter."""
-        # the newline is typed as Return, 5 ms after the last key like the rest
-        self.run(["xdotool", "type", "--delay", "5", code + "\n"])
+        # one xdotool command: Return follows the last key as closely as a scanner's
+        self.run(["xdotool", "type", "--delay", "5", "--args", "1", code, "key", "Return"])
 
     def type(self, text: str) -> None:
         """A person typing (about 8 keys a second)."""
