@@ -180,9 +180,16 @@ class Desktop:
             args, env=self.env(), capture_output=True, text=True, timeout=20, check=check
         )
 
-    def activate(self, title: str) -> None:
-        """Ask the window manager to focus the window whose title holds *title*."""
-        self.run(["wmctrl", "-a", title])
+    def activate(self, pid: int, title: str) -> bool:
+        """Ask the window manager to focus process *pid*'s window titled *title*, as a
+        click on it in the taskbar does; False if the window manager does not list it."""
+        for line in self.run(["wmctrl", "-l", "-p"]).stdout.splitlines():
+            # 0x00400007  0 12345  host 登录 — 文明实践站工作台
+            parts = line.split(None, 4)
+            if len(parts) == 5 and parts[2] == str(pid) and parts[4] == title:
+                self.run(["wmctrl", "-i", "-a", parts[0]])
+                return True
+        return False
 
     def workarea(self) -> tuple[int, int, int, int]:
         out = self.run(["xprop", "-root", "_NET_WORKAREA"]).stdout
@@ -359,6 +366,24 @@ class RunningApp:
 
     def click(self, box: dict[str, Any]) -> None:
         self.desktop.click(*center(box))
+
+    def activate(self, name: str) -> None:
+        """Make the window *name* the active one.  A window the program opens is
+        usually focused by the window manager; when it is not (Qt marks a window
+        that no user action opened as "don't focus"), it is activated as from the
+        taskbar."""
+        assert self.process is not None
+        pid = self.process.pid
+
+        def active(s: Screen) -> bool:
+            w = s.window(name)
+            if w is None:
+                return False
+            if not w["active"]:
+                self.desktop.activate(pid, w["title"])
+            return bool(w["active"])
+
+        self.wait_for(active, f"the window {name} active")
 
     def quit(self, timeout: float = 20) -> int:
         """Quit as a person does (Ctrl+Q in the main window); returns the exit code."""

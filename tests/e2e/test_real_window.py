@@ -26,10 +26,7 @@ pytestmark = pytest.mark.hardware
 def sign_in(app: RunningApp, user: str = "admin") -> None:
     """Type the user name and password into the sign-in dialog, as a person does."""
     field = app.wait_for(lambda s: s.widget("username", "login_dialog"), "the sign-in dialog", 30)
-    dialog = app.look().window("login_dialog")
-    if dialog is not None and not dialog["active"]:
-        # not focused by the window manager on its own (it happens under load)
-        app.desktop.activate(dialog["title"])
+    app.activate("login_dialog")
     app.click(field)
     app.wait_for(lambda s: s.focus == "username", "the focus in the user name field")
     app.desktop.type(user)
@@ -69,7 +66,7 @@ def assert_fits_above_taskbar(app: RunningApp, frame: dict[str, Any]) -> None:
     assert frame["x"] >= 0 and frame["y"] >= 0
     assert frame["x"] + frame["w"] <= w, frame
     assert frame["y"] + frame["h"] <= h, (
-        f"the maximised main window is {frame['h']} px tall with its frame; "
+        f"the main window reaches down to {frame['y'] + frame['h']} px with its frame; "
         f"the screen has {h} px above the taskbar"
     )
 
@@ -113,6 +110,9 @@ def test_counter_scan_click_and_enter_redeem_on_the_real_screen(
     set_option(station.data_dir, SLIP_FOLDER, str(slips))
     app = start_app(station)
     sign_in(app)
+    opened = app.look().window("main_window")
+    assert opened is not None
+    assert_fits_above_taskbar(app, opened)  # as the program opens it
     assert_fits_above_taskbar(app, maximise(app))
 
     open_area(app, "积分超市")
