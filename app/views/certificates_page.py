@@ -440,7 +440,8 @@ class CertificatesTab(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"register_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed)
+            if not allowed:  # hide only: showing a widget before it has a parent opens a window
+                button.hide()
             bar.addWidget(button)
             self.buttons[key] = button
         self.batch_level = QSpinBox()

@@ -493,7 +493,10 @@ class CounterWidget(QWidget):
             self.tr("Reprint"), "reprint_slip", self.reprint_selected
         )
         self.void_button = self._small_button(self.tr("Void…"), "void_slip", self.void_selected)
-        self.void_button.setVisible(ctx.actor.can(Permission.VOID))
+        if not ctx.actor.can(Permission.VOID):
+            # (hide only: setVisible(True) on a widget not yet in a layout would show it
+            # as a window of its own, which takes the activation from the main window)
+            self.void_button.hide()
         # how slips go out (settings, kept at once)
         self.paper = QComboBox()
         self.paper.setObjectName("slip_paper")

@@ -112,7 +112,8 @@ class DetailPanel(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"{prefix}_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed)
+            if not allowed:  # hide only: showing a widget before it has a parent opens a window
+                button.hide()
             button.setEnabled(False)
             self.buttons[key] = button
             grid.addWidget(button, i // columns, i % columns)

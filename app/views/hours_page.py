@@ -372,7 +372,8 @@ class HoursTab(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"hours_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed and ctx.actor.can(Permission.DAILY_WORK))
+            if not (allowed and ctx.actor.can(Permission.DAILY_WORK)):
+                button.hide()  # hide only: showing it before it has a parent opens a window
             bar.addWidget(button)
             self.buttons[key] = button
         top = QWidget()
@@ -389,7 +390,8 @@ class HoursTab(QWidget):
         self.grant_button = QPushButton(self.tr("&Grant stars (selected, or all)"))
         self.grant_button.setObjectName("grant_stars")
         self.grant_button.clicked.connect(self.grant)
-        self.grant_button.setVisible(can_approve)
+        if not can_approve:
+            self.grant_button.hide()  # (not setVisible(True): it has no parent yet)
         eligible_box = QGroupBox(self.tr("Reached a new star level"))
         eligible_layout = QVBoxLayout(eligible_box)
         eligible_layout.addWidget(

@@ -5,6 +5,16 @@ there; this file is not edited).  Pages are built the first time they are
 opened.  Keyboard: Up/Down in the navigation list, Ctrl+1…Ctrl+9 jump to an
 area, Tab moves from the list into the page, Ctrl+L locks the screen.
 
+**Where the keyboard goes when a page opens.**  A page may name the input that
+should have the keyboard while it shows (``page.entry_widget()``, e.g. the
+counter's scan field on the 积分超市 page, where a USB scanner types into
+whatever has the focus).  Opened by Ctrl+1…9 or by a mouse click in the list,
+such a page gets the focus in that input at once; pages without one leave it
+in the list, as before.  Walking the list with Up/Down keeps the focus in the
+list, so the arrows go on working — but a printable key arriving there while
+such a page shows (the first key of a scan) is passed to the page's input,
+which takes the focus, and Tab from the list goes straight to it.
+
 The status bar shows the station, the signed-in operator with their role, the
 last backup and the last sync, in local time.  Geometry and dock state are
 kept in the settings.
@@ -12,9 +22,10 @@ kept in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -88,6 +99,8 @@ class MainWindow(QMainWindow):
             holder_layout.setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
         self.nav.currentRowChanged.connect(self._open_row)
+        self.nav.itemClicked.connect(lambda _item: self.enter_page())
+        self.nav.installEventFilter(self)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -171,7 +184,56 @@ class MainWindow(QMainWindow):
 
     def _go(self, row: int) -> None:
         self.nav.setCurrentRow(row)
-        self.nav.setFocus()
+        self.enter_page()
+
+    def entry_widget(self) -> QWidget | None:
+        """The input the current page wants the keyboard in, if it names one."""
+        page = self._built.get(self.current_key())
+        wanted = getattr(page, "entry_widget", None)
+        widget = wanted() if callable(wanted) else None
+        if isinstance(widget, QWidget) and widget.isVisible() and widget.isEnabled():
+            return widget
+        return None
+
+    def enter_page(self) -> None:
+        """Give the keyboard to the current page's input, or keep it in the list."""
+        entry = self.entry_widget()
+        if entry is not None:
+            entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.nav and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            entry = self.entry_widget()
+            if entry is not None and self._goes_to_the_page(event):
+                entry.setFocus(Qt.FocusReason.OtherFocusReason)
+                if event.key() != Qt.Key.Key_Tab:
+                    forwarded = QKeyEvent(
+                        event.type(),
+                        event.key(),
+                        event.modifiers(),
+                        event.text(),
+                        event.isAutoRepeat(),
+                        event.count(),
+                    )
+                    QApplication.sendEvent(entry, forwarded)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _goes_to_the_page(event: QKeyEvent) -> bool:
+        """Tab, or a key that types a character (not a shortcut, not an arrow)."""
+        held = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if held != Qt.KeyboardModifier.NoModifier:
+            return False
+        if event.key() == Qt.Key.Key_Tab:
+            return event.modifiers() == Qt.KeyboardModifier.NoModifier
+        text = event.text()
+        return bool(text) and text.isprintable()
 
     def about_text(self) -> str:
         return self.tr(

@@ -8,6 +8,11 @@ leaves by damage or a stocktake adjustment — each an append-only stock move
 written by the service; the dialogs here only collect the numbers.  Goods may
 have a photo, chosen in the goods dialog and previewed from a thumbnail made
 off the GUI thread (app.views.thumbnails); the list marks goods that have one.
+
+While the counter tab shows and no dialog is open, the counter's scan field
+has the keyboard: when the page is opened by Ctrl+number or a click in the
+navigation (:meth:`SupermarketPage.entry_widget`), when the tab is chosen,
+after a redemption and after a dialog closes (the counter's own rules).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.scan_field import ScanLineEdit
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file, preview_picture
@@ -143,9 +149,14 @@ class GoodsDialog(ServiceDialog):
         self.price.setObjectName("goods_price")
         self.price.setRange(0, 100_000)
         self.price.setValue(goods.points_price if goods else 0)
-        self.barcode = QLineEdit(goods.barcode or "" if goods else "")
+        # A scanner's burst replaces the barcode (never appended to the old one) and its
+        # Enter moves on to the next field instead of saving the half-filled form; a
+        # person's Enter still means OK.
+        self.barcode = ScanLineEdit()
+        self.barcode.setText(goods.barcode or "" if goods else "")
         self.barcode.setObjectName("goods_barcode")
-        self.barcode.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.barcode.scanned.connect(self._barcode_scanned)
+        self.barcode.typed_enter.connect(lambda _t: self.ok_button().click())
         self.low = QSpinBox()
         self.low.setRange(0, 100_000)
         self.low.setValue(goods.low_stock_threshold if goods else 0)
@@ -191,6 +202,10 @@ class GoodsDialog(ServiceDialog):
             self._load_preview(
                 load_thumbnail, photo_file(ctx.data_dir.photos, goods.photo_path), None
             )
+
+    def _barcode_scanned(self, code: str) -> None:
+        self.barcode.setText(code)
+        self.low.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- the photo ---------------------------------------------------------------------
 
@@ -532,6 +547,11 @@ class SupermarketPage(QWidget):
         layout.addWidget(heading(self.tr("Points supermarket")))
         layout.addWidget(self.tabs, 1)
 
+    def entry_widget(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened (see the main window): the
+        counter's scan field while the counter shows, so a scan is read at once."""
+        return self.counter.scan if self.tabs.currentWidget() is self.counter else None
+
     def _stock_changed(self, _what: object) -> None:
         if self.goods_tab is not None:
             self.goods_tab.reload()
@@ -540,6 +560,6 @@ class SupermarketPage(QWidget):
         widget = self.tabs.widget(index)
         if widget is self.counter:
             self.counter.reload_goods()
-            self.counter.scan.setFocus()
+            self.counter.scan.setFocus(Qt.FocusReason.OtherFocusReason)
         elif widget is self.goods_tab and self.goods_tab is not None:
             self.goods_tab.reload()

@@ -39,7 +39,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["KeyStroke", "scan", "strokes"]
+__all__ = ["KeyStroke", "scan", "send", "strokes"]
 
 #: US layout: the characters typed with Shift held
 SHIFTED = set('ABCDEFGHIJKLMNOPQRSTUVWXYZ~!@#$%^&*()_+{}|:"<>?')
@@ -106,6 +106,36 @@ def _gaps(seed: int) -> Iterator[int]:
         yield rng.randint(2, 8)
 
 
+def send(
+    events: list[KeyStroke],
+    *,
+    clock: Any = None,
+    target: QWidget | None = None,
+    seed: int = 0,
+) -> None:
+    """Deliver *events* 2–8 ms apart to the focus widget (or *target*).
+
+    *clock* is the receiving widget's injectable clock (an object with a ``now`` in
+    milliseconds and a ``step`` added on every reading, as
+    :class:`gui_points_fixtures.FakeClock`): it is moved on 2–8 ms before every
+    event (``step`` is 0 meanwhile).  Without one the events go back to back."""
+    saved_step = None
+    if clock is not None:
+        saved_step, clock.step = clock.step, 0
+    try:
+        gaps = _gaps(seed)
+        for stroke in events:
+            if clock is not None:
+                clock.now += next(gaps)
+            receiver = target if target is not None else QApplication.focusWidget()
+            if receiver is None:
+                raise AssertionError("no widget has the keyboard focus for the scanner's keys")
+            QApplication.sendEvent(receiver, stroke.event())
+    finally:
+        if clock is not None:
+            clock.step = saved_step
+
+
 def scan(
     code: str,
     *,
@@ -116,24 +146,7 @@ def scan(
     ime: bool = False,
     seed: int = 0,
 ) -> None:
-    """Send *code* as a scanner does, to the focus widget (or *target*).
-
-    *clock* is the scanned widget's injectable clock (an object with a ``now`` in
-    milliseconds and a ``step`` added on every reading, as
-    :class:`gui_points_fixtures.FakeClock`): it is moved on 2–8 ms before every
-    event.  *suffix* is ``"enter"``, ``"tab"`` or None (no end key)."""
-    saved_step = None
-    if clock is not None:
-        saved_step, clock.step = clock.step, 0
-    try:
-        gaps = _gaps(seed)
-        for stroke in strokes(code, suffix=suffix, caps_lock=caps_lock, ime=ime):
-            if clock is not None:
-                clock.now += next(gaps)
-            receiver = target if target is not None else QApplication.focusWidget()
-            if receiver is None:
-                raise AssertionError(f"no widget has the keyboard focus to scan {code!r} into")
-            QApplication.sendEvent(receiver, stroke.event())
-    finally:
-        if clock is not None:
-            clock.step = saved_step
+    """Scan *code*: its keys as the scanner sends them (:func:`strokes`), then Enter
+    (*suffix* ``"tab"``: Tab; None: no end key), via :func:`send`."""
+    events = strokes(code, suffix=suffix, caps_lock=caps_lock, ime=ime)
+    send(events, clock=clock, target=target, seed=seed)

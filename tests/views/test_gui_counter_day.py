@@ -7,11 +7,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 import hid
+import pytest
 from gui_points_fixtures import (
     PERSON_MS,
-    SCANNER_MS,
     FakeClock,
     build_shop,
     page_context,
