@@ -80,6 +80,7 @@ class Goods:
     name: str
     price: int
     on_hand: int
+    barcode: str
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def prepare(data_dir: Path) -> Prepared:
             volunteer_id, volunteer_name, volunteer_card = person.id, person.name, vcard.id
         goods = sorted(
             (
-                Goods(g.id, g.name, g.points_price, g.on_hand)
+                Goods(g.id, g.name, g.points_price, g.on_hand, g.barcode or "")
                 for g in supermarket.list_goods(db, limit=5000)
                 if g.active and g.on_hand > 0
             ),

@@ -44,7 +44,7 @@ IN_CI = os.environ.get("CI") == "true"
 LOOK = 0.03  # s between two looks at a condition
 
 X_TOOLS = ("Xvfb", "openbox", "xdotool", "wmctrl", "xprop", "import")
-PRINT_TOOLS = ("cupsd", "lpadmin", "lpstat", "pdfinfo", "pdftoppm", "tesseract")
+PRINT_TOOLS = ("cupsd", "lpadmin", "lpstat", "pdfinfo", "pdftoppm", "convert", "tesseract")
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
@@ -238,7 +238,10 @@ class Screen:
         return list(self.data["windows"])
 
     def window(self, name: str) -> dict[str, Any] | None:
-        return next((w for w in self.data["windows"] if w["name"] == name), None)
+        """The window with the object name (or else the title) *name*."""
+        return next(
+            (w for w in self.data["windows"] if name in (w["name"], w["title"]) and name), None
+        )
 
     def widget(self, name: str, window: str | None = None) -> dict[str, Any] | None:
         return next(
@@ -524,17 +527,20 @@ def page_size_mm(info: dict[str, str]) -> tuple[float, float]:
     return float(w) * 25.4 / 72, float(h) * 25.4 / 72
 
 
-def read_printout(path: Path, page: int = 1, dpi: int = 200) -> str:
+def read_printout(
+    path: Path, page: int = 1, dpi: int = 200, layouts: tuple[int, ...] = (4,)
+) -> str:
     """The text a person reads on the printed page: the queue's PDF holds the page as
     the picture the printer gets (the program draws each page as an image), so it
-    is read back by OCR (tesseract, simplified Chinese)."""
+    is read back by OCR (tesseract, simplified Chinese).  The green channel turns
+    red ink (the 补打 stamp) black; each page-layout mode in *layouts* (tesseract's
+    --psm) reads the page once, and the texts are joined."""
     png = path.with_name(f"{path.stem}-p{page}")
     subprocess.run(
         [
             "pdftoppm",
             "-r",
             str(dpi),
-            "-gray",
             "-png",
             "-singlefile",
             "-f",
@@ -547,14 +553,21 @@ def read_printout(path: Path, page: int = 1, dpi: int = 200) -> str:
         check=True,
         timeout=60,
     )
-    out = subprocess.run(
-        ["tesseract", f"{png}.png", "-", "-l", "chi_sim", "--psm", "4"],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=True,
-    ).stdout
-    return "".join(out.split())  # OCR puts spaces between CJK characters
+    green = png.with_name(png.name + "-g.png")
+    subprocess.run(
+        ["convert", f"{png}.png", "-channel", "G", "-separate", str(green)], check=True, timeout=60
+    )
+    texts = []
+    for psm in layouts:
+        out = subprocess.run(
+            ["tesseract", str(green), "-", "-l", "chi_sim", "--psm", str(psm)],
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=True,
+        ).stdout
+        texts.append("".join(out.split()))  # OCR puts spaces between CJK characters
+    return "\n".join(texts)
 
 
 def shot_of_printout(path: Path, name: str) -> Path:
