@@ -15,14 +15,15 @@ text is a serial number); within about 50 ms the probe deletes it and writes
     {"serial": "7",
      "focus": {"name": "counter_scan", "class": "ScanLineEdit", "window": "main_window"},
      "windows": [{"name", "class", "title", "x", "y", "w", "h", "active", "modal"}],
-     "widgets": [{"name", "class", "window", "x", "y", "w", "h", "enabled", "text",
-                  "checked"}],
+     "widgets": [{"name", "class", "window", "x", "y", "w", "h", "shown", "enabled",
+                  "text", "checked"}],
      "items":   [{"view", "window", "row", "text", "x", "y", "w", "h"}],
      "tabs":    [{"tabs", "window", "index", "text", "current", "x", "y", "w", "h"}]}
 
 Coordinates are global (screen) pixels.  ``widgets`` holds the visible
 widgets that have an object name, and every visible button (the standard
-dialogs' buttons have none); ``text`` is a button's, label's, line edit's
+dialogs' buttons have none); ``shown`` is the part of a widget not scrolled
+away or covered by a sibling (``null`` if none); ``text`` is a button's, label's, line edit's
 (never a password's) or combo box's text.  ``items`` are the rows of item
 views (tables, lists) visible in their viewport, ``text`` the row's cells
 joined by `` | ``; ``tabs`` are the tabs of every visible tab bar, named by
@@ -201,12 +202,14 @@ def snapshot() -> dict[str, Any]:
             if not widget.objectName() and not isinstance(widget, QAbstractButton):
                 continue
             checked = widget.isChecked() if isinstance(widget, QAbstractButton) else None
+            shown = widget.visibleRegion().boundingRect()
             widgets.append(
                 {
                     "name": widget.objectName(),
                     "class": type(widget).__name__,
                     "window": _window_name(widget),
                     **_rect(widget),
+                    "shown": _rect(widget, shown) if not shown.isEmpty() else None,
                     "enabled": widget.isEnabled(),
                     "text": _text(widget),
                     "checked": checked,

@@ -19,7 +19,16 @@ from typing import Any
 import pytest
 from conftest import Prepared, set_option
 from desktop import SCREEN, RunningApp
-from workbench import assert_fits_above_taskbar, maximise, open_area, overlaps, sign_in
+from workbench import (
+    assert_fits_above_taskbar,
+    fully_shown,
+    maximise,
+    open_area,
+    open_counter,
+    overlaps,
+    scan_household,
+    sign_in,
+)
 
 pytestmark = pytest.mark.hardware
 
@@ -36,30 +45,24 @@ def test_counter_scan_click_and_enter_redeem_on_the_real_screen(
     sign_in(app)
     opened = app.look().window("main_window")
     assert opened is not None
-    pass  # TEMP assert_fits_above_taskbar(app, opened)  # as the program opens it
+    assert_fits_above_taskbar(app, opened)  # as the program opens it
     assert_fits_above_taskbar(app, maximise(app))
 
-    open_area(app, "积分超市")
-    tab = app.wait_for(lambda s: s.tab("兑换台"), "the counter's tab")
-    app.click(tab)
-    buttons = app.wait_for(lambda s: s.widgets("goods_"), "the goods buttons")
-    assert len(buttons) >= 2
-    # The scanner must work at once: the focus is in the scan field.
-    app.wait_for(lambda s: s.focus == "counter_scan", "the focus in the counter's scan field", 5)
-
-    app.desktop.scan(station.household_card)
-    app.wait_for(
-        lambda s: station.household_number in s.text("counter_household"),
-        f"household {station.household_number} at the counter after the card scan",
-    )
+    open_counter(app)  # and the focus is in its scan field at once
+    scan_household(app, station.household_card, station.household_number)
     assert str(station.balance) in app.look().text("counter_balance")
 
     # Two goods the household can afford, clicked where they are drawn.
     screen = app.look()
     grid = screen.widgets("goods_")
-    shown = {w["name"]: w for w in grid if w["enabled"]}
+    # buttons in full view: a person clicks only what is drawn whole
+    shown = {w["name"]: w for w in grid if w["enabled"] and fully_shown(w)}
     chosen = [g for g in station.goods if f"goods_{g.id}" in shown][:2]
-    assert len(chosen) == 2 and sum(g.price for g in chosen) <= station.balance
+    assert len(chosen) == 2, (
+        f"{len(shown)} of {len(grid)} goods buttons are drawn whole; "
+        f"{len(overlaps(grid))} pairs are drawn on top of each other"
+    )
+    assert sum(g.price for g in chosen) <= station.balance
     for n, good in enumerate(chosen, start=1):
         app.click(shown[f"goods_{good.id}"])
         cart = app.wait_for(
@@ -67,7 +70,7 @@ def test_counter_scan_click_and_enter_redeem_on_the_real_screen(
         )
         assert good.name in cart[-1]["text"], (
             f"clicked the button of {good.name!r}; the cart got {cart[-1]['text']!r} "
-            f"(buttons covering each other: {overlaps(grid)[:3]})"
+            f"(buttons drawn on top of each other: {len(overlaps(grid))} pairs)"
         )
     screen = app.look()
     assert screen.focus == "counter_scan"

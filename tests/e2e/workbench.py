@@ -94,3 +94,9 @@ def scan_household(app: RunningApp, card: str, number: str) -> None:
         lambda s: number in s.text("counter_household"),
         f"household {number} at the counter after the card scan",
     )
+
+
+def fully_shown(widget: dict[str, Any]) -> bool:
+    """Drawn whole: not scrolled partly away, not partly covered by a sibling."""
+    shown = widget["shown"]
+    return shown is not None and all(shown[k] == widget[k] for k in ("x", "y", "w", "h"))
