@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import Prepared, set_option
-from desktop import (
+from e2e_desktop import (
     PrintQueue,
     RunningApp,
     page_size_mm,
@@ -21,7 +20,8 @@ from desktop import (
     read_printout,
     shot_of_printout,
 )
-from workbench import open_area, open_counter, scan_household, sign_in
+from e2e_station import Prepared, set_option
+from e2e_steps import open_area, open_counter, scan_household, sign_in
 
 from app.views.pdf_preview import PAGE_CHOICES
 

@@ -14,12 +14,13 @@ Screenshots of the counter and the kiosk go to /tmp/shots-e2e/.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Prepared, set_option
-from desktop import SCREEN, RunningApp
-from workbench import (
+from e2e_desktop import SCREEN, RunningApp
+from e2e_station import Prepared, set_option
+from e2e_steps import (
     assert_fits_above_taskbar,
     fully_shown,
     maximise,
@@ -34,8 +35,8 @@ pytestmark = pytest.mark.hardware
 
 
 def test_counter_scan_click_and_enter_redeem_on_the_real_screen(
-    start_app: Callable[..., RunningApp], station: Prepared, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    start_app: Callable[..., RunningApp], station: Prepared, tmp_path: Path
+) -> None:
     from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT
 
     slips = tmp_path / "slips"

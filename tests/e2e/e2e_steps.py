@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import DEMO_PASSWORD
-from desktop import SCREEN, TASKBAR, RunningApp, Screen, wait_until
+from e2e_desktop import SCREEN, TASKBAR, RunningApp, Screen, wait_until
+from e2e_station import DEMO_PASSWORD
 
 
 def sign_in(app: RunningApp, user: str = "admin") -> None:
