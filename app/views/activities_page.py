@@ -79,7 +79,7 @@ from app.views.table_models import (
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnails
 from app.views.volunteer_common import ACTIVITY_STATES, Catalog, hours, label, load_catalog
-from app.views.widgets import MessageLabel, error_text, heading
+from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 THUMB = QSize(120, 90)
 
@@ -276,7 +276,7 @@ class ActivityDetail(DetailPanel):
             )
         )
         layout.addWidget(photos_box, 1)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     def show_activity(self, activity_id: str | None) -> None:
@@ -660,7 +660,7 @@ class ActivitiesPage(QWidget):
         top.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.views)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

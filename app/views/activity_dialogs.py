@@ -28,6 +28,7 @@ from app.services import activities
 from app.services.activities import ActivityData, ActivityView
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.volunteer_common import Catalog
 from app.views.volunteer_dialogs import checkable_list, checked_keys
 
@@ -139,7 +140,7 @@ class ActivityDialog(ServiceDialog):
         self.title.textChanged.connect(lambda _t: self.check())
         self.starts.dateTimeChanged.connect(lambda _d: self.check())
         self.ends.dateTimeChanged.connect(lambda _d: self.check())
-        self.resize(560, 660)
+        fit_window(self, 560, 660)
         self.check()
 
     def check(self) -> bool:

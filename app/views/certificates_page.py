@@ -47,6 +47,7 @@ from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
 from app.services.certificates import CertificateData, RegisterRow
 from app.services.volunteers import VolunteerHit
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
 from app.views.points_options import MASK_NAMES, mask_name
@@ -426,10 +427,9 @@ class CertificatesTab(QWidget):
         self.message = MessageLabel()
         self.message.setObjectName("register_message")
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout(height_for_width=False)  # wraps on a narrow screen, texts whole
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)
-        bar.addStretch(1)
         for key, text, slot, allowed in (
             ("preview", self.tr("Pre&view"), self.preview, daily),
             ("reprint", self.tr("&Reprint (副本)…"), self.reprint, daily),
@@ -452,7 +452,7 @@ class CertificatesTab(QWidget):
         bar.addWidget(self.batch_level)
         register_box = QGroupBox(self.tr("Certificate register"))
         register_layout = QVBoxLayout(register_box)
-        register_layout.addLayout(bar)
+        register_layout.addWidget(wrapping(bar))
         register_layout.addWidget(self.message)
         register_layout.addWidget(self.view, 1)
         register_layout.addWidget(self.count_label)

@@ -29,14 +29,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +59,7 @@ from app.services.cards import CardKind, looks_like_payload, resolve_card, slip_
 from app.services.households import HouseholdHit, HouseholdView
 from app.services.points import EntryView
 from app.services.supermarket import GoodsView, RedemptionResult
+from app.views.grid_layout import ColumnGridLayout
 from app.views.pages import PageContext
 from app.views.pdf_preview import PAGE_CHOICES
 from app.views.points_common import (
@@ -335,7 +335,7 @@ class CounterWidget(QWidget):
     redeemed = Signal(object)  # RedemptionResult
     voided = Signal(object)  # VoidDone
     slip_output = Signal(str, bytes)  # redemption number, PDF
-    GRID_BUTTON_WIDTH = 130  # px: the grid has as many columns as fit
+    GRID_BUTTON_WIDTH = 130  # px at least: the grid has as many columns as fit
     GRID_ICON = QSize(36, 36)  # a goods photo on its grid button
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None, *, clock: Any = None):
@@ -410,17 +410,18 @@ class CounterWidget(QWidget):
         self.goods_filter.setClearButtonEnabled(True)
         self.goods_filter.textChanged.connect(self._rebuild_grid)
         self.grid_holder = QWidget()
-        self.grid = QGridLayout(self.grid_holder)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.grid_holder.setObjectName("goods_grid")
+        # As many columns as fit, reflowed by the layout itself (see grid_layout).
+        self.grid = ColumnGridLayout(self.grid_holder, cell_width=self.GRID_BUTTON_WIDTH)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().installEventFilter(self)
+        # Always there, so the content's width never depends on its height.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.grid_scroll = scroll
-        self.grid_columns = 2
         middle = QVBoxLayout(self.goods_box)
         middle.addWidget(self.goods_filter)
         middle.addWidget(scroll, 1)
@@ -438,7 +439,7 @@ class CounterWidget(QWidget):
             CartModel.NAME, QHeaderView.ResizeMode.Stretch
         )
         self.cart_view.horizontalHeader().setStretchLastSection(False)
-        self.cart_view.setMinimumHeight(96)  # three lines; it scrolls (fits 1366x768 screens)
+        self.cart_view.setMinimumHeight(88)  # two lines; it scrolls (fits 1366x768 screens)
         self.plus_button = self._small_button("+", "cart_plus", lambda: self._change_selected(1))
         self.minus_button = self._small_button("−", "cart_minus", lambda: self._change_selected(-1))
         self.remove_button = self._small_button(
@@ -467,14 +468,17 @@ class CounterWidget(QWidget):
         self.cancel_button = self._small_button(
             self.tr("Clear (Esc)"), "cancel_checkout", self.cancel_checkout
         )
+        qty_row.addWidget(self.cancel_button)
         right = QVBoxLayout(self.cart_box)
         right.addWidget(self.cart_view, 1)
         right.addLayout(qty_row)
-        right.addWidget(self.total_label)
-        right.addWidget(self.after_label)
+        totals = QHBoxLayout()  # one line: the cart fits a 768 px screen
+        totals.addWidget(self.total_label)
+        totals.addStretch(1)
+        totals.addWidget(self.after_label)
+        right.addLayout(totals)
         right.addWidget(self.cart_warning)
         right.addWidget(self.confirm_button)
-        right.addWidget(self.cancel_button)
 
         # bottom: the last redemption and the slips list
         self.slips_box = QGroupBox(self.tr("Slips"))
@@ -483,7 +487,7 @@ class CounterWidget(QWidget):
         self.last_label.setWordWrap(True)
         self.slips_model = SlipsModel(self)
         self.slips_view = _table(self.slips_model, "counter_slips")
-        self.slips_view.setMaximumHeight(110)
+        self.slips_view.setMaximumHeight(76)  # the counter fits 1366×768 with a taskbar
         self.slips_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.find_slip = QLineEdit()
         self.find_slip.setObjectName("find_slip")
@@ -547,8 +551,10 @@ class CounterWidget(QWidget):
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.setChildrenCollapsible(False)
         for box in (self.household_box, self.goods_box, self.cart_box):
-            box.setMinimumWidth(260)
             columns.addWidget(box)
+        # Narrower than their contents' wish, so the three fit a 1024 px screen.
+        self.household_box.setMinimumWidth(200)
+        self.goods_box.setMinimumWidth(self.GRID_BUTTON_WIDTH + 60)
         columns.setStretchFactor(0, 3)
         columns.setStretchFactor(1, 4)
         columns.setStretchFactor(2, 4)
@@ -638,35 +644,39 @@ class CounterWidget(QWidget):
             button.setIconSize(self.GRID_ICON)
 
     def _rebuild_grid(self) -> None:
-        for button in self.goods_buttons.values():
-            self.grid.removeWidget(button)
-            button.deleteLater()
-        self.goods_buttons = {}
+        """Show the goods matching the filter; a goods keeps its button."""
         text = self.goods_filter.text().strip()
         shown = [g for g in self.goods.values() if _goods_match(g, text)]
-        for i, g in enumerate(shown):
-            button = QPushButton(self._goods_button_text(g))
-            button.setObjectName(f"goods_{g.id}")
-            button.setProperty("role", "goods")  # style.qss gives it room for two lines
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(58)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        wanted = {g.id for g in shown}
+        for goods_id in [k for k in self.goods_buttons if k not in wanted]:
+            button = self.goods_buttons.pop(goods_id)
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        for g in shown:
+            existing = self.goods_buttons.get(g.id)
+            if existing is None:
+                button = QPushButton()
+                button.setObjectName(f"goods_{g.id}")
+                button.setProperty("role", "goods")  # style.qss gives it room for two lines
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setMinimumHeight(58)
+                button.clicked.connect(lambda _c=False, gid=g.id: self.add_goods_id(gid))
+                self.goods_buttons[g.id] = button
+            else:
+                button = existing
+                self.grid.removeWidget(button)
+            button.setText(self._goods_button_text(g))
             button.setToolTip(self._goods_button_text(g).replace("\n", " · "))
             button.setEnabled(g.on_hand > 0)
             self._set_goods_icon(button, g)
-            if g.low:
-                button.setProperty("kind", "warning")
-            button.clicked.connect(lambda _c=False, gid=g.id: self.add_goods_id(gid))
-            self.grid.addWidget(button, i // self.grid_columns, i % self.grid_columns)
-            self.goods_buttons[g.id] = button
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.grid_scroll.viewport() and event.type() == QEvent.Type.Resize:
-            columns = max(1, self.grid_scroll.viewport().width() // self.GRID_BUTTON_WIDTH)
-            if columns != self.grid_columns:
-                self.grid_columns = columns
-                self._rebuild_grid()
-        return super().eventFilter(watched, event)
+            kind = "warning" if g.low else ""
+            if button.property("kind") != kind:
+                button.setProperty("kind", kind)
+                button.style().unpolish(button)
+                button.style().polish(button)
+            self.grid.addWidget(button)  # in the order shown
+            button.show()
+        self.grid.invalidate()
 
     def _goods_button_text(self, g: GoodsView) -> str:
         return self.tr("{name}\n{price} pts · {on_hand} left").format(

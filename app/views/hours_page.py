@@ -45,8 +45,10 @@ from app.services.auth import Permission
 from app.services.service_hours import RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
 from app.views.dialogs import ServiceDialog
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
+from app.views.screen import fit_window
 from app.views.table_models import (
     GREEN,
     GREY,
@@ -289,7 +291,7 @@ class ManualHoursDialog(ServiceDialog):
         form.addRow(self.tr("&Reason:"), self.reason)
         self.finish_layout(form)
         self.who.returnPressed.connect(self.find_volunteer)
-        self.resize(460, 320)
+        fit_window(self, 460, 320)
 
     def find_volunteer(self) -> None:
         def done(hits: list[VolunteerHit]) -> None:
@@ -358,11 +360,10 @@ class HoursTab(QWidget):
         self.message = MessageLabel()
         self.message.setObjectName("hours_message")
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout(height_for_width=False)  # wraps on a narrow screen, texts whole
         bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.status)
         bar.addWidget(self.flagged)
-        bar.addStretch(1)
         for key, text, slot, allowed in (
             ("approve", self.tr("&Approve selected"), self.approve, can_approve),
             ("reject", self.tr("&Reject selected…"), self.reject, can_approve),
@@ -379,7 +380,7 @@ class HoursTab(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(bar)
+        top_layout.addWidget(wrapping(bar))
         top_layout.addWidget(self.message)
         top_layout.addWidget(self.view, 1)
         top_layout.addWidget(self.count_label)

@@ -31,6 +31,7 @@ from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
 from app.views.points_options import points_settings
+from app.views.screen import fit_window
 from app.views.tasks import run_task
 
 RELATIONS = (
@@ -168,7 +169,7 @@ class HouseholdDialog(ServiceDialog):
             hint.setObjectName("hint")
             parts.append(hint)
         self.finish_layout(*parts)
-        self.resize(480, 0)
+        fit_window(self, 480, 0)
 
     def data(self) -> HouseholdData:
         return HouseholdData(

@@ -73,7 +73,7 @@ from app.views.points_common import (
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, button_row, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
 
@@ -317,7 +317,7 @@ class HouseholdDetail(DetailPanel):
         QVBoxLayout(entries_box).addWidget(self.entries_view)
         layout.addWidget(members_box, 2)
         layout.addWidget(entries_box, 3)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     # loading
@@ -591,7 +591,7 @@ class HouseholdsTab(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

@@ -42,6 +42,7 @@ from app.i18n import translate
 from app.resources import resources_dir
 from app.services.auth import ROLE_LABELS
 from app.settings import WINDOW_GEOMETRY, WINDOW_STATE
+from app.views import screen
 from app.views.home import Overview, load_overview
 from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
@@ -300,15 +301,31 @@ class MainWindow(QMainWindow):
 
     # --- geometry ------------------------------------------------------------------
 
+    DEFAULT_SIZE = (1200, 780)
+
     def _restore_geometry(self) -> None:
+        """The remembered geometry (clamped to this screen), else the default size —
+        or maximised where the screen's available area is smaller than that."""
+        self._maximise = False
         geometry = self.ctx.settings.get(WINDOW_GEOMETRY)
-        if geometry and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if geometry and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            screen.clamp_to_screen(self)
         else:
-            self.resize(1200, 780)
+            width, height = self.DEFAULT_SIZE
+            most = screen.max_window_size(self)
+            self._maximise = most.width() < width or most.height() < height
+            screen.fit_window(self, width, height)
         state = self.ctx.settings.get(WINDOW_STATE)
         if state and not state.isEmpty():
             self.restoreState(state)
+
+    def show_on_screen(self) -> None:
+        """Show the window as :meth:`_restore_geometry` decided, inside the screen."""
+        if self._maximise:
+            screen.show_maximized(self)
+            return
+        self.show()
+        screen.clamp_to_screen(self)
 
     def save_geometry(self) -> None:
         self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())

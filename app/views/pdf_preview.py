@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.screen import fit_window
 from app.views.widgets import MessageLabel, error_text
 
 if TYPE_CHECKING:
@@ -207,18 +207,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(*self._fitting_size(760, 860 if page != "80mm" else 700))
-
-    def _fitting_size(self, width: int, height: int) -> tuple[int, int]:
-        """*width*×*height*, made smaller to fit the screen's free area with the window's
-        frame, so Print… and Save as PDF… stay on a 1366×768 screen with a taskbar."""
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is None:
-            return width, height
-        free = screen.availableGeometry()
-        frame = 40  # title bar and borders that the window manager adds
-        return min(width, free.width() - frame), min(height, free.height() - frame)
+        fit_window(self, 760, 860 if page != "80mm" else 700)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())

@@ -39,6 +39,7 @@ from app.services import points
 from app.services.auth import Permission
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
 from app.views.dialogs import ServiceDialog
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
 from app.views.points_options import (
@@ -436,13 +437,14 @@ class PeriodsTab(QWidget):
         self.save_settings_button.setObjectName("save_points_settings")
         self.save_settings_button.clicked.connect(self.save_settings)
         form = QFormLayout(self.settings_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Period:"), self.kind)
         form.addRow(self.tr("Base score at period start:"), self.base)
         form.addRow(self.tr("Pass line to redeem:"), self.pass_line)
         form.addRow(self.tr("Minimum balance to redeem:"), self.min_balance)
         form.addRow(self.tr("At period end:"), self.end_action)
-        form.addRow("", self.mask_names)
-        form.addRow("", self.save_settings_button)
+        form.addRow(self.mask_names)  # the whole row: long texts are not squeezed
+        form.addRow(self.save_settings_button)
         self.settings_box.setEnabled(admin)
 
         # periods
@@ -483,12 +485,12 @@ class PeriodsTab(QWidget):
         self.red_black_button = QPushButton(self.tr("红黑榜 PDF"))
         self.red_black_button.setObjectName("red_black_pdf")
         self.red_black_button.clicked.connect(lambda: self.rank_pdf(red_black=True))
-        rank_row = QHBoxLayout(rank_box)
+        rank_row = FlowLayout(height_for_width=False)  # wraps where the tab is narrow
         rank_row.addWidget(self.rank_period)
         rank_row.addWidget(self.top_n)
         rank_row.addWidget(self.ranking_button)
         rank_row.addWidget(self.red_black_button)
-        rank_row.addStretch(1)
+        QVBoxLayout(rank_box).addWidget(wrapping(rank_row))
 
         # ratings
         ratings_box = QGroupBox(self.tr("Annual household ratings (星级文明户 / 文明信用户)"))
@@ -510,14 +512,14 @@ class PeriodsTab(QWidget):
         self.ratings_pdf_button.clicked.connect(self.print_ratings)
         self.ratings = RatingsModel(self)
         self.ratings_view = _view(self.ratings, "ratings_table")
-        ratings_row = QHBoxLayout()
+        ratings_row = FlowLayout(height_for_width=False)  # wraps where the tab is narrow
         ratings_row.addWidget(self.year)
-        ratings_row.addWidget(self.tiers, 1)
+        ratings_row.addWidget(self.tiers)
         ratings_row.addWidget(self.show_ratings_button)
         ratings_row.addWidget(self.apply_ratings_button)
         ratings_row.addWidget(self.ratings_pdf_button)
         ratings_layout = QVBoxLayout(ratings_box)
-        ratings_layout.addLayout(ratings_row)
+        ratings_layout.addWidget(wrapping(ratings_row))
         ratings_layout.addWidget(self.ratings_view)
 
         left = QWidget()
@@ -532,6 +534,7 @@ class PeriodsTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3000, 1000])  # the periods and rankings get the room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)

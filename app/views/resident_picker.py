@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout,
 from app.services import households
 from app.services.households import ResidentHit
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
@@ -70,7 +71,7 @@ class ResidentPicker(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(640, 420)
+        fit_window(self, 640, 420)
 
     def run_search(self) -> None:
         self._serial += 1

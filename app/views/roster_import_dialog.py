@@ -60,6 +60,7 @@ from app.views import table_models
 from app.views.pages import PageContext
 from app.views.points_common import confirm
 from app.views.points_options import remember_mapping, remembered_mapping
+from app.views.screen import fit_window
 from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
@@ -268,7 +269,7 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        fit_window(self, 900, 640)
 
     # --- busy state ----------------------------------------------------------------------
 

@@ -115,7 +115,7 @@ class Workbench(QObject):
         window.sign_out_requested.connect(self.sign_out)
         window.quit_requested.connect(self._quit)
         self.window = window
-        window.show()
+        window.show_on_screen()
         self.idle.start()
         emit(self.window_shown, window)
         if not self._auto_backup_done:

@@ -204,6 +204,8 @@ class InterfaceTab(QWidget):
         self.ctx = ctx
         self.language = QComboBox()
         self.language.setObjectName("language")
+        # as wide as the longest language name, whatever the font
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         current = self.language.findData(ctx.settings.get(LANGUAGE))

@@ -50,6 +50,7 @@ from app.services.volunteers import (
 )
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text
@@ -207,7 +208,7 @@ class VolunteerDialog(ServiceDialog):
         self.id_number.textChanged.connect(self._check_id)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())
         self.phone.textChanged.connect(self._check_phone)
-        self.resize(520, 640)
+        fit_window(self, 520, 640)
         if v is not None:
             self._load_personal(v.id)
         if self.member_id:
@@ -441,7 +442,7 @@ class TeamsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(720, 460)
+        fit_window(self, 720, 460)
         self.reload()
 
     def reload(self) -> None:
@@ -547,7 +548,7 @@ class VolunteerTeamsDialog(ServiceDialog):
             QLabel(self.tr("Tick the teams {name} serves in:").format(name=volunteer.name)),
             self.list,
         )
-        self.resize(380, 420)
+        fit_window(self, 380, 420)
 
     def submit(self) -> None:
         chosen = set(checked_keys(self.list))

@@ -92,7 +92,7 @@ from app.views.volunteer_dialogs import (
     VolunteerDialog,
     VolunteerTeamsDialog,
 )
-from app.views.widgets import MessageLabel, button_row, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
 
@@ -334,7 +334,7 @@ class VolunteerDetail(DetailPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     def show_volunteer(self, volunteer_id: str | None) -> None:
@@ -660,7 +660,7 @@ class VolunteersTab(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from app.errors import DomainError
 from app.models import StationMode
 from app.services.station import StationInfo, validate_code
+from app.views.grid_layout import FlowLayout
 from app.views.qtfix import emit
 
 
@@ -66,7 +69,10 @@ class MessageLabel(QLabel):
             else layout.totalSizeHint().height()
         )
         if needed > window.height():
+            from app.views.screen import clamp_to_screen
+
             window.resize(width, needed)
+            clamp_to_screen(window)  # never past the screen's edge
 
     def show_error(self, text: str) -> None:
         self._say("error", text)
@@ -83,6 +89,17 @@ class MessageLabel(QLabel):
     @property
     def kind(self) -> str:
         return str(self.property("kind") or "")
+
+
+def scrollable(widget: QWidget) -> QScrollArea:
+    """*widget* in a frameless scroll area: a panel taller than a 768 px screen
+    scrolls instead of pushing its buttons out of sight."""
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'panel'}_scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
@@ -259,11 +276,18 @@ def button_row(
     Returns the buttons by key, so the page can enable or hide single ones later.
     """
     buttons: dict[str, QPushButton] = {}
+    # The row wraps onto a second line where the page is narrow (a 1024 px
+    # screen, long English texts) instead of squeezing the buttons' texts.
+    row = QWidget()
+    row.setObjectName(f"{prefix}_buttons")
+    grid = FlowLayout(row, height_for_width=False)
+    grid.setContentsMargins(0, 0, 0, 0)
     for key, text, slot in specs:
         button = QPushButton(text)
         button.setObjectName(f"{prefix}_{key}")
         button.clicked.connect(slot)
         button.setEnabled(enabled)
-        layout.addWidget(button)
+        grid.addWidget(button)
         buttons[key] = button
+    layout.addWidget(row, 100)  # the row, not a stretch after it, takes the room
     return buttons
