@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -591,3 +592,49 @@ def shot_of_printout(path: Path, name: str) -> Path:
         timeout=60,
     )
     return target.with_suffix(".png")
+
+
+def _gray_page(pdf: Path, dpi: int) -> tuple[int, int, bytes]:
+    """Page 1 of *pdf* as grey pixels (pdftoppm's PGM on stdout)."""
+    data = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-singlefile", "-f", "1", "-l", "1", str(pdf)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+    assert header is not None, "pdftoppm gave no PGM picture"
+    return int(header[1]), int(header[2]), data[header.end() :]
+
+
+def differences_where_they_differ(
+    printed: Path, a: Path, b: Path, dpi: int = 100, block: int = 8
+) -> tuple[float, float]:
+    """How far page 1 of *printed* is from page 1 of *a* and of *b*, measured only
+    where *a* and *b* differ: the pages are compared as the mean grey of blocks of
+    *block*×*block* pixels (so the printer's pixel or two of shift does not count),
+    on the blocks where *a* and *b* differ.  *printed* is *a* when the first
+    number is much the smaller."""
+
+    def blocks(pdf: Path) -> list[list[float]]:
+        w, h, pixels = _gray_page(pdf, dpi)
+        return [
+            [
+                sum(pixels[y * w + x] for y in range(by, by + block) for x in range(bx, bx + block))
+                / block**2
+                for bx in range(0, w - block + 1, block)
+            ]
+            for by in range(0, h - block + 1, block)
+        ]
+
+    pp, pa, pb = blocks(printed), blocks(a), blocks(b)
+    to_a = to_b = 0.0
+    count = 0
+    for rp, ra, rb in zip(pp, pa, pb, strict=False):
+        for vp, va, vb in zip(rp, ra, rb, strict=False):
+            if abs(va - vb) > 24:
+                to_a += abs(vp - va)
+                to_b += abs(vp - vb)
+                count += 1
+    assert count, "the two pages look the same"
+    return to_a / count, to_b / count

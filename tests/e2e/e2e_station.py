@@ -28,6 +28,7 @@ class Prepared:
     household_number: str
     household_card: str  # the QR payload a scanner reads off the household's card
     balance: int
+    redemptions: int  # the household's redemptions so far
     goods: tuple[Goods, ...]  # active, in stock, cheapest first
     volunteer_id: str
     volunteer_name: str
@@ -71,6 +72,7 @@ def prepare(data_dir: Path) -> Prepared:
                 .limit(1)
             ).one()
             volunteer_id, volunteer_name, volunteer_card = person.id, person.name, vcard.id
+        redemptions = len(supermarket.household_redemptions(db, home_id, 10_000))
         goods = sorted(
             (
                 Goods(g.id, g.name, g.points_price, g.on_hand, g.barcode or "")
@@ -106,6 +108,7 @@ def prepare(data_dir: Path) -> Prepared:
         number,
         sign_payload(card_key, "H", home_card),
         balance,
+        redemptions,
         tuple(goods),
         volunteer_id,
         volunteer_name,
