@@ -25,6 +25,9 @@ DEB_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
   libpulse0          # QtMultimedia (webcam scanning) needs it on Linux
+)
+# What only the tests need (./dev.sh test installs these as well).
+DEB_TEST_PACKAGES=(
   poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
   # tests/e2e: the real program on an X screen, driven by real key and mouse events
   xvfb openbox xdotool wmctrl x11-utils imagemagick
@@ -36,8 +39,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 setup_debian() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu/UOS/Kylin: skip
-  local missing=()
-  for p in "${DEB_PACKAGES[@]}"; do
+  local missing=() wanted=("$@")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -83,7 +86,7 @@ setup_translations() {
 }
 
 setup() {
-  setup_debian
+  setup_debian "$@"
   setup_python
   setup_translations
 }
@@ -92,11 +95,11 @@ cmd=${1:-}
 shift || true
 case "$cmd" in
   app)
-    setup
+    setup "${DEB_PACKAGES[@]}"
     exec "$PY" main.py --data-dir "$ROOT/demo-data" gui --demo "$@"
     ;;
   test)
-    setup
+    setup "${DEB_PACKAGES[@]}" "${DEB_TEST_PACKAGES[@]}"
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
     "$VENV/bin/ruff" check app tests scripts main.py
