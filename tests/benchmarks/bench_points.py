@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy import event, func, select, text  # noqa: E402
 
 from app.db import Database, migrate  # noqa: E402
 from app.models import Card, Goods, Household, Member  # noqa: E402
@@ -251,28 +251,79 @@ def bench_redeem(db_path: Path, scratch: Path, rng: random.Random, n: int) -> li
     try:
         actor = admin_actor(db)
         with db.read() as s:
-            rich = list(s.execute(select(Household.id).where(Household.balance >= 200)).scalars())
+            rich = s.execute(
+                select(Household.id, Household.balance).where(Household.balance >= 200)
+            ).all()
             goods = s.execute(
                 select(Goods.id, Goods.points_price).where(
                     Goods.on_hand > 50, Goods.points_price <= 60
                 )
             ).all()
         baskets = []
-        for hid in rng.sample(rich, n):
-            lines = [(g.id, rng.randint(1, 2)) for g in rng.sample(goods, rng.randint(1, 3))]
-            baskets.append((supermarket.new_redemption_id(), hid, lines))
+        for hid, balance in rng.sample(rich, n):
+            lines = [(g, rng.randint(1, 2)) for g in rng.sample(goods, rng.randint(1, 3))]
+            # a basket the household can afford (the pass line leaves 60 points aside)
+            while len(lines) > 1 and sum(g.points_price * q for g, q in lines) > balance - 60:
+                lines.pop()
+            if lines[0][0].points_price * lines[0][1] > balance - 60:
+                lines = [(lines[0][0], 1)]
+            baskets.append((supermarket.new_redemption_id(), hid, [(g.id, q) for g, q in lines]))
 
         def redeem(basket: tuple[str, str, list[tuple[str, int]]]) -> object:
             rid, hid, lines = basket
             return supermarket.redeem(db, actor, rid, hid, lines)
 
-        rows = [summary("redemption commit (supermarket.redeem)", timed(redeem, baskets), 30)]
+        # how many rows one redemption writes (INSERT and UPDATE statements), for the floor
+        writes: list[int] = []
+
+        def count(_conn, _cursor, statement: str, params, _context, executemany: bool):  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+                writes.append(len(params) if executemany else 1)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        samples = timed(redeem, baskets)
+        event.remove(db.engine, "before_cursor_execute", count)
+        rows_written = sum(writes) / len(baskets)
+        rows = [summary("redemption commit (supermarket.redeem)", samples, 30)]
+        rows.append(
+            summary(
+                f"  raw floor: bare sqlite3 txn of {rows_written:.0f} rows, same PRAGMAs",
+                _bare_transactions(scratch / "station.db", round(rows_written), len(baskets)),
+                None,
+            )
+        )
         again = timed(redeem, baskets[: max(10, n // 10)])
         rows.append(summary("repeat of a committed checkout (idempotent)", again, None))
         return rows
     finally:
         db.dispose()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _bare_transactions(path: Path, rows: int, runs: int) -> list[float]:
+    """The floor under a commit: one BEGIN IMMEDIATE … COMMIT of *rows* rows of ~200 bytes,
+    on the same file with the station's PRAGMAs (WAL, synchronous=FULL)."""
+    import uuid
+
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("CREATE TABLE IF NOT EXISTS bench_floor (id TEXT PRIMARY KEY, payload TEXT)")
+        payload = "x" * 200
+        out = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            con.execute("BEGIN IMMEDIATE")
+            con.executemany(
+                "INSERT INTO bench_floor (id, payload) VALUES (?, ?)",
+                [(str(uuid.uuid4()), payload) for _ in range(rows)],
+            )
+            con.execute("COMMIT")
+            out.append(time.perf_counter() - t)
+        return out
+    finally:
+        con.close()
 
 
 def bench_checks(db: Database, runs: int) -> list[Row]:
@@ -293,6 +344,17 @@ def bench_checks(db: Database, runs: int) -> list[Row]:
     rows.append(
         summary("verify_stock", timed(lambda _: supermarket.verify_stock(db), range(runs)), None)
     )
+    from app.services import audit
+
+    seals: list[audit.SealReport] = []
+    rows.append(
+        summary(
+            "verify_seals: every row against its seal (check --full)",
+            timed(lambda _: seals.append(audit.verify_seals(db)), range(1)),
+            None,
+        )
+    )
+    assert all(r.ok for r in seals), seals[0].problems[:3]
     year = str(time.gmtime().tm_year)
     rows.append(
         summary(
