@@ -48,6 +48,7 @@ from app.services.auth import Permission
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.detail_panel import DetailPanel
 from app.views.household_dialogs import (
     AdjustDialog,
@@ -520,6 +521,7 @@ class HouseholdsTab(QWidget):
         self.last_batch: BatchResult | None = None
         self._search_serial = 0
         self.search = QLineEdit()
+        self.search.setMaxLength(MAX_SEARCH_CHARS)
         self.search.setObjectName("household_search")
         self.search.setPlaceholderText(self.tr("Name, initials (zs), No. or phone tail"))
         self.search.setClearButtonEnabled(True)
