@@ -876,22 +876,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="233"/>
+        <location filename="../../app/views/counter.py" line="234"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -899,207 +899,207 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="361"/>
+        <location filename="../../app/views/certificates_page.py" line="363"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="368"/>
+        <location filename="../../app/views/certificates_page.py" line="370"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="369"/>
+        <location filename="../../app/views/certificates_page.py" line="371"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="372"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="384"/>
+        <location filename="../../app/views/certificates_page.py" line="386"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="401"/>
+        <location filename="../../app/views/certificates_page.py" line="403"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="402"/>
+        <location filename="../../app/views/certificates_page.py" line="404"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="407"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="409"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="430"/>
+        <location filename="../../app/views/certificates_page.py" line="432"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="434"/>
+        <location filename="../../app/views/certificates_page.py" line="436"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="435"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="436"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="439"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="440"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="452"/>
+        <location filename="../../app/views/certificates_page.py" line="454"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="473"/>
+        <location filename="../../app/views/certificates_page.py" line="475"/>
         <source>{n} certificates</source>
         <translation>共 {n} 份证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="516"/>
+        <location filename="../../app/views/certificates_page.py" line="518"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="535"/>
+        <location filename="../../app/views/certificates_page.py" line="537"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="542"/>
+        <location filename="../../app/views/certificates_page.py" line="544"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="545"/>
+        <location filename="../../app/views/certificates_page.py" line="547"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="552"/>
+        <location filename="../../app/views/certificates_page.py" line="554"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="584"/>
+        <location filename="../../app/views/certificates_page.py" line="586"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="594"/>
+        <location filename="../../app/views/certificates_page.py" line="596"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="604"/>
+        <location filename="../../app/views/certificates_page.py" line="606"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="635"/>
+        <location filename="../../app/views/certificates_page.py" line="637"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="636"/>
+        <location filename="../../app/views/certificates_page.py" line="638"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="647"/>
+        <location filename="../../app/views/certificates_page.py" line="649"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="649"/>
+        <location filename="../../app/views/certificates_page.py" line="651"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="656"/>
+        <location filename="../../app/views/certificates_page.py" line="658"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="675"/>
+        <location filename="../../app/views/certificates_page.py" line="677"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="691"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="689"/>
+        <location filename="../../app/views/certificates_page.py" line="691"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="692"/>
+        <location filename="../../app/views/certificates_page.py" line="694"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="705"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="705"/>
+        <location filename="../../app/views/certificates_page.py" line="707"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="717"/>
+        <location filename="../../app/views/certificates_page.py" line="719"/>
         <source>{n} star certificates issued.</source>
         <translation>已开具 {n} 份星级证书。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="720"/>
+        <location filename="../../app/views/certificates_page.py" line="722"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="729"/>
+        <location filename="../../app/views/certificates_page.py" line="731"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1211,296 +1211,296 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="358"/>
+        <location filename="../../app/views/counter.py" line="359"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="366"/>
+        <location filename="../../app/views/counter.py" line="367"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="375"/>
+        <location filename="../../app/views/counter.py" line="376"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="376"/>
-        <location filename="../../app/views/counter.py" line="1014"/>
+        <location filename="../../app/views/counter.py" line="377"/>
+        <location filename="../../app/views/counter.py" line="1017"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="399"/>
+        <location filename="../../app/views/counter.py" line="400"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="405"/>
+        <location filename="../../app/views/counter.py" line="406"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="408"/>
+        <location filename="../../app/views/counter.py" line="410"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="433"/>
+        <location filename="../../app/views/counter.py" line="435"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="444"/>
+        <location filename="../../app/views/counter.py" line="446"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="459"/>
+        <location filename="../../app/views/counter.py" line="461"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="467"/>
+        <location filename="../../app/views/counter.py" line="469"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="479"/>
+        <location filename="../../app/views/counter.py" line="481"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="480"/>
+        <location filename="../../app/views/counter.py" line="482"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="489"/>
+        <location filename="../../app/views/counter.py" line="492"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="492"/>
+        <location filename="../../app/views/counter.py" line="495"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="494"/>
+        <location filename="../../app/views/counter.py" line="497"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="506"/>
+        <location filename="../../app/views/counter.py" line="509"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="515"/>
+        <location filename="../../app/views/counter.py" line="518"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="516"/>
+        <location filename="../../app/views/counter.py" line="519"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="517"/>
+        <location filename="../../app/views/counter.py" line="520"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="527"/>
+        <location filename="../../app/views/counter.py" line="530"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="668"/>
+        <location filename="../../app/views/counter.py" line="671"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="685"/>
+        <location filename="../../app/views/counter.py" line="688"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="718"/>
+        <location filename="../../app/views/counter.py" line="721"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="747"/>
+        <location filename="../../app/views/counter.py" line="750"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="756"/>
+        <location filename="../../app/views/counter.py" line="759"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="779"/>
+        <location filename="../../app/views/counter.py" line="782"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="786"/>
+        <location filename="../../app/views/counter.py" line="789"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="794"/>
+        <location filename="../../app/views/counter.py" line="797"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="798"/>
+        <location filename="../../app/views/counter.py" line="801"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="802"/>
+        <location filename="../../app/views/counter.py" line="805"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="825"/>
+        <location filename="../../app/views/counter.py" line="828"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="838"/>
+        <location filename="../../app/views/counter.py" line="841"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="841"/>
+        <location filename="../../app/views/counter.py" line="844"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="854"/>
+        <location filename="../../app/views/counter.py" line="857"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="859"/>
-        <location filename="../../app/views/counter.py" line="886"/>
-        <location filename="../../app/views/counter.py" line="930"/>
+        <location filename="../../app/views/counter.py" line="862"/>
+        <location filename="../../app/views/counter.py" line="889"/>
+        <location filename="../../app/views/counter.py" line="933"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="869"/>
+        <location filename="../../app/views/counter.py" line="872"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="910"/>
         <source>Total: {n} points</source>
         <translation>合计：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="913"/>
+        <location filename="../../app/views/counter.py" line="916"/>
         <source>Balance after: {n} points</source>
         <translation>兑换后余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="917"/>
+        <location filename="../../app/views/counter.py" line="920"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="923"/>
+        <location filename="../../app/views/counter.py" line="926"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="953"/>
+        <location filename="../../app/views/counter.py" line="956"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="979"/>
+        <location filename="../../app/views/counter.py" line="982"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="985"/>
+        <location filename="../../app/views/counter.py" line="988"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="996"/>
+        <location filename="../../app/views/counter.py" line="999"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1025"/>
+        <location filename="../../app/views/counter.py" line="1028"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1049"/>
+        <location filename="../../app/views/counter.py" line="1052"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1084"/>
+        <location filename="../../app/views/counter.py" line="1087"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1089"/>
         <location filename="../../app/views/counter.py" line="1092"/>
+        <location filename="../../app/views/counter.py" line="1095"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1104"/>
-        <location filename="../../app/views/counter.py" line="1118"/>
+        <location filename="../../app/views/counter.py" line="1107"/>
+        <location filename="../../app/views/counter.py" line="1121"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1122"/>
+        <location filename="../../app/views/counter.py" line="1125"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1127"/>
+        <location filename="../../app/views/counter.py" line="1130"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1129"/>
+        <location filename="../../app/views/counter.py" line="1132"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1154"/>
+        <location filename="../../app/views/counter.py" line="1157"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1181"/>
+        <location filename="../../app/views/counter.py" line="1184"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1203"/>
+        <location filename="../../app/views/counter.py" line="1206"/>
         <source>{n} slips were never printed; choose one and click Reprint.</source>
         <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1208"/>
+        <location filename="../../app/views/counter.py" line="1211"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1674,88 +1674,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
-        <location filename="../../app/views/supermarket_page.py" line="290"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
+        <location filename="../../app/views/supermarket_page.py" line="291"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="137"/>
+        <location filename="../../app/views/supermarket_page.py" line="138"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="163"/>
+        <location filename="../../app/views/supermarket_page.py" line="164"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="166"/>
+        <location filename="../../app/views/supermarket_page.py" line="167"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="179"/>
+        <location filename="../../app/views/supermarket_page.py" line="180"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="180"/>
+        <location filename="../../app/views/supermarket_page.py" line="181"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="181"/>
+        <location filename="../../app/views/supermarket_page.py" line="182"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="182"/>
+        <location filename="../../app/views/supermarket_page.py" line="183"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="183"/>
+        <location filename="../../app/views/supermarket_page.py" line="184"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="185"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <location filename="../../app/views/supermarket_page.py" line="186"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="190"/>
+        <location filename="../../app/views/supermarket_page.py" line="191"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="199"/>
+        <location filename="../../app/views/supermarket_page.py" line="200"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="205"/>
+        <location filename="../../app/views/supermarket_page.py" line="206"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="207"/>
+        <location filename="../../app/views/supermarket_page.py" line="208"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="233"/>
+        <location filename="../../app/views/supermarket_page.py" line="234"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="242"/>
+        <location filename="../../app/views/supermarket_page.py" line="243"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -1763,67 +1763,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="60"/>
+        <location filename="../../app/views/supermarket_page.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="61"/>
+        <location filename="../../app/views/supermarket_page.py" line="62"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="62"/>
+        <location filename="../../app/views/supermarket_page.py" line="63"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="63"/>
+        <location filename="../../app/views/supermarket_page.py" line="64"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="64"/>
+        <location filename="../../app/views/supermarket_page.py" line="65"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="65"/>
+        <location filename="../../app/views/supermarket_page.py" line="66"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="66"/>
+        <location filename="../../app/views/supermarket_page.py" line="67"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="81"/>
+        <location filename="../../app/views/supermarket_page.py" line="82"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="100"/>
+        <location filename="../../app/views/supermarket_page.py" line="101"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="101"/>
+        <location filename="../../app/views/supermarket_page.py" line="102"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1831,107 +1831,107 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="374"/>
+        <location filename="../../app/views/supermarket_page.py" line="376"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="386"/>
+        <location filename="../../app/views/supermarket_page.py" line="388"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="387"/>
+        <location filename="../../app/views/supermarket_page.py" line="389"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="388"/>
+        <location filename="../../app/views/supermarket_page.py" line="390"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="391"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <location filename="../../app/views/supermarket_page.py" line="392"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="391"/>
+        <location filename="../../app/views/supermarket_page.py" line="393"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="392"/>
+        <location filename="../../app/views/supermarket_page.py" line="394"/>
         <source>Stock &amp;history</source>
         <translation>库存记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="423"/>
+        <location filename="../../app/views/supermarket_page.py" line="425"/>
         <source>{n} goods are low on stock: {names}</source>
         <translation>有 {n} 种商品库存不足：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="433"/>
+        <location filename="../../app/views/supermarket_page.py" line="435"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="444"/>
+        <location filename="../../app/views/supermarket_page.py" line="446"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="449"/>
+        <location filename="../../app/views/supermarket_page.py" line="451"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="455"/>
+        <location filename="../../app/views/supermarket_page.py" line="457"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="489"/>
+        <location filename="../../app/views/supermarket_page.py" line="491"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="490"/>
+        <location filename="../../app/views/supermarket_page.py" line="492"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="491"/>
+        <location filename="../../app/views/supermarket_page.py" line="493"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="492"/>
+        <location filename="../../app/views/supermarket_page.py" line="494"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="493"/>
+        <location filename="../../app/views/supermarket_page.py" line="495"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="494"/>
+        <location filename="../../app/views/supermarket_page.py" line="496"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="503"/>
+        <location filename="../../app/views/supermarket_page.py" line="505"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="504"/>
+        <location filename="../../app/views/supermarket_page.py" line="506"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -1972,17 +1972,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="225"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="225"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="224"/>
+        <location filename="../../app/views/kiosk_window.py" line="225"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
@@ -2202,175 +2202,175 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="262"/>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="263"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="290"/>
+        <location filename="../../app/views/households_page.py" line="291"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="292"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="293"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="294"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="295"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="296"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="298"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="299"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="300"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="308"/>
+        <location filename="../../app/views/households_page.py" line="309"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="310"/>
+        <location filename="../../app/views/households_page.py" line="311"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="340"/>
+        <location filename="../../app/views/households_page.py" line="341"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="346"/>
+        <location filename="../../app/views/households_page.py" line="347"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="348"/>
+        <location filename="../../app/views/households_page.py" line="349"/>
         <source>Balance: {n} points</source>
         <translation>积分余额：{n} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="356"/>
+        <location filename="../../app/views/households_page.py" line="357"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="363"/>
+        <location filename="../../app/views/households_page.py" line="364"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="370"/>
-        <location filename="../../app/views/households_page.py" line="381"/>
-        <location filename="../../app/views/households_page.py" line="420"/>
+        <location filename="../../app/views/households_page.py" line="371"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
+        <location filename="../../app/views/households_page.py" line="421"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="375"/>
+        <location filename="../../app/views/households_page.py" line="376"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="389"/>
+        <location filename="../../app/views/households_page.py" line="390"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="391"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="400"/>
+        <location filename="../../app/views/households_page.py" line="401"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="409"/>
+        <location filename="../../app/views/households_page.py" line="410"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="411"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="425"/>
+        <location filename="../../app/views/households_page.py" line="426"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="430"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="437"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="439"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="450"/>
+        <location filename="../../app/views/households_page.py" line="451"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/households_page.py" line="463"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="464"/>
+        <location filename="../../app/views/households_page.py" line="465"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="488"/>
+        <location filename="../../app/views/households_page.py" line="489"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="491"/>
+        <location filename="../../app/views/households_page.py" line="492"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
@@ -2436,42 +2436,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="109"/>
+        <location filename="../../app/views/households_page.py" line="110"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="111"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="112"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="114"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="124"/>
+        <location filename="../../app/views/households_page.py" line="125"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2479,22 +2479,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="845"/>
+        <location filename="../../app/views/households_page.py" line="847"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="846"/>
+        <location filename="../../app/views/households_page.py" line="848"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="847"/>
+        <location filename="../../app/views/households_page.py" line="849"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="851"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2502,123 +2502,123 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="524"/>
+        <location filename="../../app/views/households_page.py" line="526"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="528"/>
-        <location filename="../../app/views/households_page.py" line="650"/>
+        <location filename="../../app/views/households_page.py" line="530"/>
+        <location filename="../../app/views/households_page.py" line="652"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="529"/>
+        <location filename="../../app/views/households_page.py" line="531"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="561"/>
+        <location filename="../../app/views/households_page.py" line="563"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="562"/>
+        <location filename="../../app/views/households_page.py" line="564"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="563"/>
+        <location filename="../../app/views/households_page.py" line="565"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="566"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="565"/>
+        <location filename="../../app/views/households_page.py" line="567"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="566"/>
+        <location filename="../../app/views/households_page.py" line="568"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="639"/>
+        <location filename="../../app/views/households_page.py" line="641"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="641"/>
+        <location filename="../../app/views/households_page.py" line="643"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="680"/>
+        <location filename="../../app/views/households_page.py" line="682"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="684"/>
+        <location filename="../../app/views/households_page.py" line="686"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="694"/>
+        <location filename="../../app/views/households_page.py" line="696"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="713"/>
+        <location filename="../../app/views/households_page.py" line="715"/>
         <source>Batch done: {n} households, {total} points in all.</source>
         <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="717"/>
+        <location filename="../../app/views/households_page.py" line="719"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="733"/>
+        <location filename="../../app/views/households_page.py" line="735"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="734"/>
+        <location filename="../../app/views/households_page.py" line="736"/>
         <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
         <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="745"/>
+        <location filename="../../app/views/households_page.py" line="747"/>
         <source>The batch was undone: {n} entries reversed.</source>
         <translation>该批已撤销：已冲正 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="769"/>
+        <location filename="../../app/views/households_page.py" line="771"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="771"/>
+        <location filename="../../app/views/households_page.py" line="773"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="780"/>
+        <location filename="../../app/views/households_page.py" line="782"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="785"/>
+        <location filename="../../app/views/households_page.py" line="787"/>
         <source>{n} households exported to {path}.</source>
         <translation>已将 {n} 户导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="794"/>
+        <location filename="../../app/views/households_page.py" line="796"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2664,203 +2664,203 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="103"/>
+        <location filename="../../app/views/kiosk_window.py" line="104"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
         <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="106"/>
+        <location filename="../../app/views/kiosk_window.py" line="107"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
         <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="109"/>
+        <location filename="../../app/views/kiosk_window.py" line="110"/>
         <source>The camera could not be started.</source>
         <translation>摄像头无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="110"/>
+        <location filename="../../app/views/kiosk_window.py" line="111"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="334"/>
+        <location filename="../../app/views/kiosk_window.py" line="335"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="348"/>
+        <location filename="../../app/views/kiosk_window.py" line="349"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="358"/>
+        <location filename="../../app/views/kiosk_window.py" line="359"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="359"/>
+        <location filename="../../app/views/kiosk_window.py" line="360"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="360"/>
+        <location filename="../../app/views/kiosk_window.py" line="361"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="382"/>
+        <location filename="../../app/views/kiosk_window.py" line="383"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="426"/>
+        <location filename="../../app/views/kiosk_window.py" line="427"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="429"/>
+        <location filename="../../app/views/kiosk_window.py" line="430"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="432"/>
+        <location filename="../../app/views/kiosk_window.py" line="433"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="455"/>
+        <location filename="../../app/views/kiosk_window.py" line="457"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="461"/>
+        <location filename="../../app/views/kiosk_window.py" line="463"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="464"/>
+        <location filename="../../app/views/kiosk_window.py" line="466"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="469"/>
+        <location filename="../../app/views/kiosk_window.py" line="471"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="497"/>
+        <location filename="../../app/views/kiosk_window.py" line="499"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="498"/>
+        <location filename="../../app/views/kiosk_window.py" line="500"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="560"/>
+        <location filename="../../app/views/kiosk_window.py" line="562"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="627"/>
+        <location filename="../../app/views/kiosk_window.py" line="629"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="682"/>
-        <location filename="../../app/views/kiosk_window.py" line="710"/>
+        <location filename="../../app/views/kiosk_window.py" line="684"/>
+        <location filename="../../app/views/kiosk_window.py" line="712"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="684"/>
+        <location filename="../../app/views/kiosk_window.py" line="686"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="686"/>
+        <location filename="../../app/views/kiosk_window.py" line="688"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="688"/>
+        <location filename="../../app/views/kiosk_window.py" line="690"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="690"/>
+        <location filename="../../app/views/kiosk_window.py" line="692"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="691"/>
+        <location filename="../../app/views/kiosk_window.py" line="693"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="697"/>
+        <location filename="../../app/views/kiosk_window.py" line="699"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="701"/>
+        <location filename="../../app/views/kiosk_window.py" line="703"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="726"/>
+        <location filename="../../app/views/kiosk_window.py" line="728"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="729"/>
+        <location filename="../../app/views/kiosk_window.py" line="731"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="730"/>
+        <location filename="../../app/views/kiosk_window.py" line="732"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="731"/>
+        <location filename="../../app/views/kiosk_window.py" line="733"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="761"/>
+        <location filename="../../app/views/kiosk_window.py" line="763"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="771"/>
+        <location filename="../../app/views/kiosk_window.py" line="773"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="774"/>
+        <location filename="../../app/views/kiosk_window.py" line="776"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="778"/>
+        <location filename="../../app/views/kiosk_window.py" line="780"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="779"/>
+        <location filename="../../app/views/kiosk_window.py" line="781"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="826"/>
+        <location filename="../../app/views/kiosk_window.py" line="828"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="842"/>
+        <location filename="../../app/views/kiosk_window.py" line="844"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -3207,52 +3207,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="139"/>
+        <location filename="../../app/views/households_page.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="141"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="142"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="143"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="144"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3918,22 +3918,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecentModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="205"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="205"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="204"/>
+        <location filename="../../app/views/kiosk_window.py" line="205"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="213"/>
+        <location filename="../../app/views/kiosk_window.py" line="214"/>
         <source>[annulled] {text}</source>
         <translation>[已撤销] {text}</translation>
     </message>
@@ -3984,62 +3984,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="302"/>
+        <location filename="../../app/views/certificates_page.py" line="303"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="303"/>
+        <location filename="../../app/views/certificates_page.py" line="304"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="336"/>
+        <location filename="../../app/views/certificates_page.py" line="337"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="337"/>
+        <location filename="../../app/views/certificates_page.py" line="338"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4047,22 +4047,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="46"/>
+        <location filename="../../app/views/resident_picker.py" line="47"/>
         <source>Choose a resident</source>
         <translation>选择本村居民</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="52"/>
+        <location filename="../../app/views/resident_picker.py" line="54"/>
         <source>Name or pinyin initials (zs)</source>
         <translation>姓名或拼音首字母(zs)</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="95"/>
+        <location filename="../../app/views/resident_picker.py" line="97"/>
         <source>No resident matches.</source>
         <translation>没有找到符合的居民。</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="100"/>
+        <location filename="../../app/views/resident_picker.py" line="102"/>
         <source>Choose a resident in the list.</source>
         <translation>请在列表中选择一位居民。</translation>
     </message>
@@ -4070,27 +4070,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="27"/>
+        <location filename="../../app/views/resident_picker.py" line="28"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="28"/>
+        <location filename="../../app/views/resident_picker.py" line="29"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="29"/>
+        <location filename="../../app/views/resident_picker.py" line="30"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="30"/>
+        <location filename="../../app/views/resident_picker.py" line="31"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="31"/>
+        <location filename="../../app/views/resident_picker.py" line="32"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -4472,37 +4472,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="297"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="307"/>
+        <location filename="../../app/views/counter.py" line="308"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="309"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="309"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4579,62 +4579,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="315"/>
+        <location filename="../../app/views/supermarket_page.py" line="316"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="316"/>
+        <location filename="../../app/views/supermarket_page.py" line="317"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="317"/>
+        <location filename="../../app/views/supermarket_page.py" line="318"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="326"/>
+        <location filename="../../app/views/supermarket_page.py" line="327"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="330"/>
+        <location filename="../../app/views/supermarket_page.py" line="331"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="332"/>
+        <location filename="../../app/views/supermarket_page.py" line="333"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="333"/>
+        <location filename="../../app/views/supermarket_page.py" line="334"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="334"/>
+        <location filename="../../app/views/supermarket_page.py" line="335"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="336"/>
+        <location filename="../../app/views/supermarket_page.py" line="337"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="337"/>
+        <location filename="../../app/views/supermarket_page.py" line="338"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="339"/>
+        <location filename="../../app/views/supermarket_page.py" line="340"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="340"/>
+        <location filename="../../app/views/supermarket_page.py" line="341"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -4801,17 +4801,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="523"/>
+        <location filename="../../app/views/supermarket_page.py" line="525"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="527"/>
+        <location filename="../../app/views/supermarket_page.py" line="529"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="532"/>
+        <location filename="../../app/views/supermarket_page.py" line="534"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -4984,17 +4984,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="236"/>
+        <location filename="../../app/views/kiosk_window.py" line="237"/>
         <source>Close the kiosk</source>
         <translation>关闭签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="252"/>
+        <location filename="../../app/views/kiosk_window.py" line="253"/>
         <source>Only {name} can close the kiosk. Password:</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="279"/>
+        <location filename="../../app/views/kiosk_window.py" line="280"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5728,17 +5728,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1236"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1236"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1233"/>
+        <location filename="../../app/views/counter.py" line="1236"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5993,7 +5993,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="1059"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="485"/>
+        <location filename="../../app/services/supermarket.py" line="486"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -6059,56 +6059,56 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>用户名为 1–40 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="269"/>
+        <location filename="../../app/services/auth.py" line="267"/>
         <source>Too many wrong passwords. Please wait {minutes} minute(s) and try again, or ask an administrator to reset the password.</source>
         <translation>密码错误次数太多。请等 {minutes} 分钟后再试，或请管理员重设密码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="293"/>
+        <location filename="../../app/services/auth.py" line="291"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="302"/>
-        <location filename="../../app/services/auth.py" line="329"/>
+        <location filename="../../app/services/auth.py" line="300"/>
+        <location filename="../../app/services/auth.py" line="327"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="352"/>
+        <location filename="../../app/services/auth.py" line="350"/>
         <source>The key file of this data folder does not belong to its station; the password was not reset.</source>
         <translation>这个数据文件夹的密钥文件不属于其中的站点；密码没有重设。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="407"/>
+        <location filename="../../app/services/auth.py" line="405"/>
         <location filename="../../app/services/households.py" line="233"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="414"/>
+        <location filename="../../app/services/auth.py" line="412"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="444"/>
+        <location filename="../../app/services/auth.py" line="442"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="475"/>
+        <location filename="../../app/services/auth.py" line="473"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>这是最后一位在用的管理员，不能停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="502"/>
+        <location filename="../../app/services/auth.py" line="500"/>
         <source>The station needs at least one administrator.</source>
         <translation>本站至少需要一位管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="360"/>
-        <location filename="../../app/services/auth.py" line="546"/>
+        <location filename="../../app/services/auth.py" line="358"/>
+        <location filename="../../app/services/auth.py" line="544"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
@@ -6184,7 +6184,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1177"/>
+        <location filename="../../app/services/volunteers.py" line="1179"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -6265,7 +6265,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="273"/>
-        <location filename="../../app/services/roster_import.py" line="554"/>
+        <location filename="../../app/services/roster_import.py" line="681"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -6461,7 +6461,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/points.py" line="613"/>
-        <location filename="../../app/services/supermarket.py" line="450"/>
+        <location filename="../../app/services/supermarket.py" line="451"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
@@ -6571,111 +6571,117 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="253"/>
+        <location filename="../../app/services/roster_import.py" line="327"/>
+        <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="344"/>
+        <location filename="../../app/services/roster_import.py" line="477"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="347"/>
+        <location filename="../../app/services/roster_import.py" line="480"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="356"/>
+        <location filename="../../app/services/roster_import.py" line="490"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="384"/>
+        <location filename="../../app/services/roster_import.py" line="515"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="403"/>
+        <location filename="../../app/services/roster_import.py" line="530"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="406"/>
+        <location filename="../../app/services/roster_import.py" line="533"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="416"/>
+        <location filename="../../app/services/roster_import.py" line="543"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="119"/>
+        <location filename="../../app/services/roster_import.py" line="122"/>
         <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="120"/>
+        <location filename="../../app/services/roster_import.py" line="123"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="463"/>
+        <location filename="../../app/services/roster_import.py" line="590"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="547"/>
+        <location filename="../../app/services/roster_import.py" line="674"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="496"/>
+        <location filename="../../app/services/roster_import.py" line="623"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="482"/>
+        <location filename="../../app/services/roster_import.py" line="344"/>
+        <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
+        <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="609"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="589"/>
+        <location filename="../../app/services/roster_import.py" line="716"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="599"/>
+        <location filename="../../app/services/roster_import.py" line="726"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="610"/>
+        <location filename="../../app/services/roster_import.py" line="737"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="620"/>
+        <location filename="../../app/services/roster_import.py" line="747"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="652"/>
+        <location filename="../../app/services/roster_import.py" line="779"/>
         <location filename="../../app/services/volunteer_roster.py" line="356"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="655"/>
+        <location filename="../../app/services/roster_import.py" line="782"/>
         <location filename="../../app/services/volunteer_roster.py" line="359"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="693"/>
+        <location filename="../../app/services/roster_import.py" line="820"/>
         <location filename="../../app/services/volunteer_roster.py" line="369"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
@@ -6824,75 +6830,75 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/supermarket.py" line="282"/>
-        <location filename="../../app/services/supermarket.py" line="689"/>
+        <location filename="../../app/services/supermarket.py" line="690"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="490"/>
-        <location filename="../../app/services/supermarket.py" line="696"/>
+        <location filename="../../app/services/supermarket.py" line="491"/>
+        <location filename="../../app/services/supermarket.py" line="697"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="518"/>
+        <location filename="../../app/services/supermarket.py" line="519"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="572"/>
+        <location filename="../../app/services/supermarket.py" line="573"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="577"/>
+        <location filename="../../app/services/supermarket.py" line="578"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="582"/>
+        <location filename="../../app/services/supermarket.py" line="583"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="588"/>
+        <location filename="../../app/services/supermarket.py" line="589"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="660"/>
+        <location filename="../../app/services/supermarket.py" line="661"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="668"/>
+        <location filename="../../app/services/supermarket.py" line="669"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="678"/>
+        <location filename="../../app/services/supermarket.py" line="679"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="692"/>
+        <location filename="../../app/services/supermarket.py" line="693"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="785"/>
-        <location filename="../../app/services/supermarket.py" line="819"/>
-        <location filename="../../app/services/supermarket.py" line="888"/>
+        <location filename="../../app/services/supermarket.py" line="786"/>
+        <location filename="../../app/services/supermarket.py" line="822"/>
+        <location filename="../../app/services/supermarket.py" line="891"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="814"/>
+        <location filename="../../app/services/supermarket.py" line="817"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="822"/>
+        <location filename="../../app/services/supermarket.py" line="825"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
@@ -6943,7 +6949,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers.py" line="511"/>
-        <location filename="../../app/services/volunteers.py" line="957"/>
+        <location filename="../../app/services/volunteers.py" line="959"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -6969,68 +6975,68 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="949"/>
+        <location filename="../../app/services/volunteers.py" line="951"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="952"/>
+        <location filename="../../app/services/volunteers.py" line="954"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="971"/>
+        <location filename="../../app/services/volunteers.py" line="973"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1126"/>
+        <location filename="../../app/services/volunteers.py" line="1128"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1170"/>
+        <location filename="../../app/services/volunteers.py" line="1172"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1196"/>
+        <location filename="../../app/services/volunteers.py" line="1198"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1268"/>
+        <location filename="../../app/services/volunteers.py" line="1270"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1272"/>
+        <location filename="../../app/services/volunteers.py" line="1274"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1300"/>
+        <location filename="../../app/services/volunteers.py" line="1302"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1304"/>
+        <location filename="../../app/services/volunteers.py" line="1306"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1357"/>
+        <location filename="../../app/services/volunteers.py" line="1359"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="111"/>
+        <location filename="../../app/views/counter.py" line="112"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="261"/>
+        <location filename="../../app/views/certificates_page.py" line="262"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
@@ -7060,6 +7066,61 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/restore.py" line="166"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="96"/>
+        <source>{file} is damaged and cannot be read. Open it in Excel or WPS, save it again as .xlsx, and import the new file.</source>
+        <translation>{file} 已损坏，无法读取。请用 Excel 或 WPS 打开，重新另存为 .xlsx，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="107"/>
+        <source>{file} unpacks to more than {mb} MB. A roster is far smaller; the file may be damaged or made to overload the computer. Nothing was imported.</source>
+        <translation>这个 Excel 文件（{file}）解压后超过 {mb} MB。花名册远没有这么大，文件可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="128"/>
+        <source>Reading {file} took longer than {seconds} seconds and was stopped. Split it into smaller files and import them one by one.</source>
+        <translation>读取 {file} 超过 {seconds} 秒，已停止。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="273"/>
+        <source>{file} contains XML in an encoding Excel and WPS do not write. It is damaged or not a roster; nothing was imported.</source>
+        <translation>{file} 里的 XML 使用了 Excel 和 WPS 不会使用的编码。文件已损坏或不是花名册，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="295"/>
+        <source>{file} contains XML entity or DOCTYPE declarations, which Excel and WPS never write and which can be used to attack the computer. Nothing was imported.</source>
+        <translation>文件 {file} 里含有不允许的 XML 实体或 DOCTYPE 声明。Excel 和 WPS 从不写入这些内容，它们可被用来攻击电脑。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="311"/>
+        <source>{file} holds more than {max} different texts, far more than a roster. Split it into smaller files and import them one by one.</source>
+        <translation>{file} 含有超过 {max} 条不同的文字，远多于一份花名册。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="321"/>
+        <source>{file} has more than {max} merged cells. Unmerge the cells (or split the file) and import again.</source>
+        <translation>{file} 有超过 {max} 个合并单元格。请取消合并（或拆分文件）后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="331"/>
+        <source>{file} has more than {max} cells, far more than a roster. Split it into smaller files and import them one by one.</source>
+        <translation>{file} 有超过 {max} 个单元格，远多于一份花名册。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="341"/>
+        <source>{file} has more than {max} rows, counting empty ones. Delete the empty rows at the end of the sheet, or split the file, and import again.</source>
+        <translation>{file} 连同空行超过 {max} 行。请删除表格末尾的空行，或拆分文件，再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="358"/>
+        <source>{file} is larger than {mb} MB. A roster is far smaller; check that you chose the right file, or split it.</source>
+        <translation>{file} 超过 {mb} MB。花名册远没有这么大，请确认选对了文件，或把它拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="383"/>
+        <source>{file} is packed far more tightly than any real workbook. It may be damaged or made to overload the computer; nothing was imported.</source>
+        <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
 </context>
 <context>
