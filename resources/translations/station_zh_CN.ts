@@ -6013,23 +6013,37 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="61"/>
+        <location filename="../../app/services/photos.py" line="103"/>
         <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
         <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="67"/>
-        <location filename="../../app/services/photos.py" line="71"/>
+        <location filename="../../app/services/photos.py" line="93"/>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="51"/>
+        <location filename="../../app/services/photos.py" line="77"/>
         <source>The picture is larger than {mb} MB.</source>
         <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
     </message>
     <message>
+        <location filename="../../app/services/photos.py" line="84"/>
+        <source>The file is not a picture (JPG, PNG, WebP, BMP, GIF), or it is damaged.</source>
+        <translation>这个文件不是图片（JPG、PNG、WebP、BMP、GIF），或者已经损坏。</translation>
+    </message>
+    <message>
         <location filename="../../app/services/photos.py" line="111"/>
+        <source>{name} is a shortcut (a link) to another file. Choose the picture itself.</source>
+        <translation>{name} 是指向其他文件的快捷方式（链接）。请选择图片文件本身。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/photos.py" line="155"/>
+        <source>The picture has more than {max} million pixels. Make it smaller and add it again.</source>
+        <translation>这张图片超过 {max} 百万像素。请缩小后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/photos.py" line="250"/>
         <source>The picture could not be copied: {error}</source>
         <translation>图片未能复制：{error}</translation>
     </message>
@@ -6113,17 +6127,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="129"/>
+        <location filename="../../app/services/backup.py" line="130"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="162"/>
+        <location filename="../../app/services/backup.py" line="163"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="180"/>
+        <location filename="../../app/services/backup.py" line="181"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -6265,7 +6279,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="273"/>
-        <location filename="../../app/services/roster_import.py" line="681"/>
+        <location filename="../../app/services/roster_import.py" line="724"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -6571,43 +6585,43 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="327"/>
+        <location filename="../../app/services/roster_import.py" line="365"/>
         <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="477"/>
+        <location filename="../../app/services/roster_import.py" line="520"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="480"/>
+        <location filename="../../app/services/roster_import.py" line="523"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="490"/>
+        <location filename="../../app/services/roster_import.py" line="533"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="515"/>
+        <location filename="../../app/services/roster_import.py" line="558"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="530"/>
+        <location filename="../../app/services/roster_import.py" line="573"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="533"/>
+        <location filename="../../app/services/roster_import.py" line="576"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="543"/>
+        <location filename="../../app/services/roster_import.py" line="586"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
@@ -6623,65 +6637,65 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="590"/>
+        <location filename="../../app/services/roster_import.py" line="633"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="674"/>
+        <location filename="../../app/services/roster_import.py" line="717"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="623"/>
+        <location filename="../../app/services/roster_import.py" line="666"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="344"/>
+        <location filename="../../app/services/roster_import.py" line="382"/>
         <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
         <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="609"/>
+        <location filename="../../app/services/roster_import.py" line="652"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="716"/>
+        <location filename="../../app/services/roster_import.py" line="759"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="726"/>
+        <location filename="../../app/services/roster_import.py" line="769"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="737"/>
+        <location filename="../../app/services/roster_import.py" line="780"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="747"/>
+        <location filename="../../app/services/roster_import.py" line="790"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="779"/>
+        <location filename="../../app/services/roster_import.py" line="822"/>
         <location filename="../../app/services/volunteer_roster.py" line="356"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="782"/>
+        <location filename="../../app/services/roster_import.py" line="825"/>
         <location filename="../../app/services/volunteer_roster.py" line="359"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="820"/>
+        <location filename="../../app/services/roster_import.py" line="863"/>
         <location filename="../../app/services/volunteer_roster.py" line="369"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
@@ -7041,29 +7055,34 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="69"/>
+        <location filename="../../app/services/restore.py" line="70"/>
         <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="111"/>
+        <location filename="../../app/services/restore.py" line="112"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="121"/>
-        <location filename="../../app/services/restore.py" line="132"/>
-        <location filename="../../app/services/restore.py" line="214"/>
+        <location filename="../../app/services/restore.py" line="122"/>
+        <location filename="../../app/services/restore.py" line="133"/>
+        <location filename="../../app/services/restore.py" line="226"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="144"/>
+        <location filename="../../app/services/restore.py" line="145"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="166"/>
+        <location filename="../../app/services/restore.py" line="155"/>
+        <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
+        <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="178"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
