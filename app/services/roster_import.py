@@ -8,14 +8,17 @@ per roster; the households' are in this module.
 
 Three steps, so nothing is written until the person confirms:
 
-1. :func:`read_roster` opens the file (openpyxl ``read_only`` — rows are
-   streamed, so a 50,000-row sheet stays within a few tens of MB), finds the
-   header row among the first rows, and suggests a column mapping from the
-   header text (for households 姓名, 户号, 与户主关系, 身份证号, 联系电话, 村民小组,
-   住址, 性别, 出生日期).  The file is read twice in lock-step: once with cached values
-   (``data_only=True``) and once raw, to tell a formula whose value was never
-   computed (a file written by a program, not saved by Excel) from an empty
-   cell.
+1. :func:`read_roster` first checks the file as a zip without parsing it
+   (:func:`app.services.xlsx_safety.check_xlsx`: unpacked sizes, packing
+   ratio, DTDs and entities, counts of strings, merges, rows and cells — a
+   roster is hostile input), then streams its rows with openpyxl's parser in
+   one pass under a time limit, finds the header row among the first rows,
+   and suggests a column mapping from the header text (for households 姓名,
+   户号, 与户主关系, 身份证号, 联系电话, 村民小组, 住址, 性别, 出生日期).  A cell
+   whose formula was never computed (a file written by a program, not saved
+   by Excel) is told from an empty cell by its ``<f>`` element.  The largest
+   roster allowed (50,000 rows) reads in about 5–10 s within about 110 MB
+   (tests/benchmarks/bench_roster_import.py).
 2. :func:`validate_rows` turns each row into a :class:`RowResult` with every
    problem found (missing name, bad or Excel-mangled ID number, bad phone,
    duplicate of a registered resident or of another row, unknown group, two
