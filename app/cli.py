@@ -177,18 +177,30 @@ def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
     from app.services.station import is_set_up
 
     if args.reset and data_dir.database.exists():
-        db = Database(data_dir.database)
+        from app.instance import acquire_instance_lock
+
+        lock = acquire_instance_lock(data_dir)
+        if lock is None:  # never delete a folder under a running app
+            print(
+                translate("cli", "The app is running on this data folder; close it first."),
+                file=sys.stderr,
+            )
+            return 3
         try:
-            if is_set_up(db) and not is_demo(db):
-                print(
-                    translate(
-                        "cli", "Refused: {folder} holds a real station, not the demo."
-                    ).format(folder=data_dir.root),
-                    file=sys.stderr,
-                )
-                return 1
+            db = Database(data_dir.database)
+            try:
+                if is_set_up(db) and not is_demo(db):
+                    print(
+                        translate(
+                            "cli", "Refused: {folder} holds a real station, not the demo."
+                        ).format(folder=data_dir.root),
+                        file=sys.stderr,
+                    )
+                    return 1
+            finally:
+                db.dispose()
         finally:
-            db.dispose()
+            lock.release()
         shutil.rmtree(data_dir.root)
     db = create_demo_station(
         data_dir, args.size, seed=args.seed, progress=lambda step: print(f"… {step}")

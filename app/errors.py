@@ -51,3 +51,7 @@ class NotFound(DomainError):
 
 class IntegrityProblem(DomainError):
     """Stored data failed a check (corrupt database, broken audit chain, bad backup)."""
+
+
+class Busy(DomainError):
+    """The database is held by a long job or another program; nothing was changed."""

@@ -10,6 +10,7 @@ display time with :func:`translate`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -30,3 +31,11 @@ def translate(context: str, text: str, **kwargs: Any) -> str:
     except ImportError:  # pragma: no cover - the hub may run without Qt
         translated = text
     return translated.format(**kwargs) if kwargs else translated
+
+
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Lists", ", ")  # Chinese: 、
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items of a list in running text: ``a, b, c`` in English, ``甲、乙、丙`` in Chinese."""
+    return translate("Lists", LIST_SEPARATOR).join(items)

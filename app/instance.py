@@ -5,13 +5,25 @@ audit chain and the counters, so the second is refused with a clear message.
 QLockFile (QtCore only) writes the owner's PID and host into
 ``<data>/instance.lock`` and recognises a stale lock left by a crash or a
 power cut, so a killed program never locks the station out.
+
+A lock written by *another computer* cannot be checked from here (its PID
+means nothing on this host): that happens when a data folder on a USB disk or
+a network share was left open elsewhere, or was copied from a PC that died.
+Such a lock is never taken over silently; :func:`lock_holder` says who holds
+it, and :func:`take_over_instance_lock` takes it after the person confirmed
+(the app asks, naming the other computer).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLockFile
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLockFile, QSysInfo
 
 from app.paths import DataDir
+
+log = logging.getLogger(__name__)
 
 
 class InstanceLock:
@@ -24,6 +36,16 @@ class InstanceLock:
         self._lock.unlock()
 
 
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    host: str
+
+    @property
+    def on_this_computer(self) -> bool:
+        return not self.host or self.host == QSysInfo.machineHostName()
+
+
 def acquire_instance_lock(data_dir: DataDir) -> InstanceLock | None:
     """Lock *data_dir* for this process; ``None`` when another instance holds it."""
     data_dir.root.mkdir(parents=True, exist_ok=True)
@@ -34,7 +56,33 @@ def acquire_instance_lock(data_dir: DataDir) -> InstanceLock | None:
     return InstanceLock(lock) if lock.tryLock(0) else None
 
 
+def lock_holder(data_dir: DataDir) -> LockHolder | None:
+    """Who holds the data folder's lock (``None``: nobody, or the file is unreadable)."""
+    if not data_dir.lock_file.exists():
+        return None
+    pid, host, _app = QLockFile(str(data_dir.lock_file)).getLockInfo()
+    return LockHolder(int(pid or 0), str(host or "")) if pid else None
+
+
 def holder_pid(data_dir: DataDir) -> int | None:
     """The PID written in the lock file by its holder, if any (for messages)."""
-    pid, _host, _app = QLockFile(str(data_dir.lock_file)).getLockInfo()
-    return int(pid) if pid else None
+    holder = lock_holder(data_dir)
+    return holder.pid if holder else None
+
+
+def take_over_instance_lock(data_dir: DataDir) -> InstanceLock | None:
+    """Take a lock left by another computer, after the person confirmed it.
+
+    Refused (``None``) when the holder runs on this computer: that program is
+    really open, and two on one database must never be.
+    """
+    holder = lock_holder(data_dir)
+    if holder is not None and holder.on_this_computer:
+        return acquire_instance_lock(data_dir)
+    log.warning(
+        "taking over the data folder lock of %s (pid %s)",
+        holder.host if holder else "?",
+        holder.pid if holder else "?",
+    )
+    data_dir.lock_file.unlink(missing_ok=True)
+    return acquire_instance_lock(data_dir)

@@ -41,6 +41,7 @@ BACKUP_KEEP_DAILY = Option("backup/keep_daily", int, 7, "Automatic daily backups
 BACKUP_KEEP_WEEKLY = Option("backup/keep_weekly", int, 4, "Automatic weekly backups kept")
 BACKUP_KEEP_MONTHLY = Option("backup/keep_monthly", int, 12, "Automatic monthly backups kept")
 LAST_USERNAME = Option("ui/last_username", str, "", "User name offered at the login screen")
+LAST_FOLDER = Option("ui/last_folder", str, "", "Folder the last save or open dialog used")
 WINDOW_GEOMETRY = Option(
     "ui/main_window_geometry", QByteArray, QByteArray(), "Main window geometry"
 )
@@ -53,6 +54,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     BACKUP_KEEP_WEEKLY,
     BACKUP_KEEP_MONTHLY,
     LAST_USERNAME,
+    LAST_FOLDER,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
 )
@@ -86,6 +88,10 @@ class Settings:
             return option.type(raw)  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return option.default
+
+    def has(self, option: Option[Any]) -> bool:
+        """Whether *option* was ever saved (else :meth:`get` gives its default)."""
+        return bool(self._qs.contains(option.key))
 
     def set(self, option: Option[T], value: T) -> None:
         self._qs.setValue(option.key, value)

@@ -4,6 +4,18 @@ The mapping is ``{context: {source: translation}}``.  A value may instead be an
 object ``{comment: translation}`` for messages that share a source text and are
 told apart by their ``<comment>`` (use ``""`` for the message without one).
 
+Plural messages (``self.tr("%n activities", "", n)``) have one ``<numerusform>``
+per plural form of the language: a string fills every form (Chinese has one), a
+list fills them in order.  English is the source language, but its plural forms
+still need a translation (Qt does not inflect the source): ``station_en.ts``
+holds only the plural messages, filled from the mapping's ``"@en"`` entry::
+
+    {"ActivitiesPage": {"%n activities": "%n 项活动"},
+     "@en": {"ActivitiesPage": {"%n activities": ["%n activity", "%n activities"]}}}
+
+Without ``--ts`` the plain entries go to ``station_zh_CN.ts`` and each ``"@lang"``
+entry to ``station_<lang>.ts``.
+
 By default only unfinished (or empty) messages are filled in, so translations
 already reviewed in the .ts are kept; ``--overwrite`` replaces them too.  A
 translation is refused (and reported) when its ``{named}`` fields, ``%1``/``%n``
@@ -29,7 +41,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TS = ROOT / "resources" / "translations" / "station_zh_CN.ts"
+TS_DIR = ROOT / "resources" / "translations"
+DEFAULT_TS = TS_DIR / "station_zh_CN.ts"
 
 FIELD = re.compile(r"\{[A-Za-z_0-9]*\}")
 PERCENT = re.compile(r"%(?:n|L?\d+)")
@@ -56,7 +69,9 @@ def problems(source: str, translation: str) -> list[str]:
     return found
 
 
-def lookup(mapping: dict, context: str, source: str, comment: str) -> tuple[str | None, str]:
+def lookup(
+    mapping: dict, context: str, source: str, comment: str
+) -> tuple[str | list[str] | None, str]:
     """The translation for a message, and the text it is checked against.
 
     A comment-keyed entry whose source has no named fields is checked against the
@@ -69,6 +84,8 @@ def lookup(mapping: dict, context: str, source: str, comment: str) -> tuple[str 
         value = value.get(comment)
         if comment and not FIELD.findall(source):
             reference = comment
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return value, reference
     return (value if isinstance(value, str) else None), reference
 
 
@@ -84,7 +101,9 @@ def is_unfinished(message: ET.Element) -> bool:
     return not (tr.text or "").strip()
 
 
-def set_translation(message: ET.Element, text: str) -> None:
+def set_translation(message: ET.Element, text: str | list[str]) -> None:
+    """Fill a message; a list gives the plural forms in order (the last one repeats)."""
+    texts = text if isinstance(text, list) else [text]
     tr = message.find("translation")
     if tr is None:
         tr = ET.SubElement(message, "translation")
@@ -95,10 +114,10 @@ def set_translation(message: ET.Element, text: str) -> None:
             form = ET.SubElement(tr, "numerusform")
             form.tail = "\n        "
             forms = [form]
-        for form in forms:
-            form.text = text
+        for i, form in enumerate(forms):
+            form.text = texts[min(i, len(texts) - 1)]
     else:
-        tr.text = text
+        tr.text = texts[0]
     if tr.get("type") == "unfinished":
         del tr.attrib["type"]
 
@@ -170,13 +189,23 @@ def apply(mapping: dict, ts: Path, *, overwrite: bool = False, dry_run: bool = F
             used.add((name, source))
             if not unfinished and not overwrite:
                 continue
-            bad = problems(reference, text)
+            bad = [
+                p
+                for t in (text if isinstance(text, list) else [text])
+                for p in problems(reference, t)
+            ]
             if bad:
                 refused.append(f"[{name}] {source!r}: {'; '.join(bad)}")
                 continue
             set_translation(message, text)
             applied += 1
-    unused = [(c, s) for c, entries in mapping.items() for s in entries if (c, s) not in used]
+    unused = [
+        (c, s)
+        for c, entries in mapping.items()
+        if not c.startswith("@")
+        for s in entries
+        if (c, s) not in used
+    ]
     print(f"applied {applied} translation(s) to {ts}")
     if refused:
         print(f"refused {len(refused)}:", *refused, sep="\n  ")
@@ -192,12 +221,22 @@ def apply(mapping: dict, ts: Path, *, overwrite: bool = False, dry_run: bool = F
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mapping", type=Path, help="JSON {context: {source: translation}}")
-    parser.add_argument("--ts", type=Path, default=DEFAULT_TS, help=f"default: {DEFAULT_TS}")
+    parser.add_argument(
+        "--ts", type=Path, help=f"default: {DEFAULT_TS} (and station_<lang>.ts for '@lang')"
+    )
     parser.add_argument("--overwrite", action="store_true", help="replace finished translations")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = parser.parse_args()
     mapping = json.loads(args.mapping.read_text(encoding="utf-8"))
-    return apply(mapping, args.ts, overwrite=args.overwrite, dry_run=args.dry_run)
+    if args.ts is not None:
+        return apply(mapping, args.ts, overwrite=args.overwrite, dry_run=args.dry_run)
+    plain = {k: v for k, v in mapping.items() if not k.startswith("@")}
+    status = apply(plain, DEFAULT_TS, overwrite=args.overwrite, dry_run=args.dry_run)
+    for key, part in mapping.items():
+        if key.startswith("@"):
+            ts = TS_DIR / f"station_{key[1:]}.ts"
+            status |= apply(part, ts, overwrite=args.overwrite, dry_run=args.dry_run)
+    return status
 
 
 if __name__ == "__main__":

@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+# English is the source language: its file holds only the plural messages ("%n rows"),
+# whose singular and plural forms Qt cannot derive from the source text.
+PLURAL_ONLY = {"en"}
 
 
 def tool(name: str) -> str:
@@ -33,8 +36,9 @@ def python_sources() -> list[str]:
 def update() -> None:
     for lang in LANGUAGES:
         ts = TS_DIR / f"station_{lang}.ts"
+        extra = ["-pluralonly", "-target-language", lang] if lang in PLURAL_ONLY else []
         subprocess.run(
-            [tool("pyside6-lupdate"), *python_sources(), "-no-obsolete", "-ts", str(ts)],
+            [tool("pyside6-lupdate"), *python_sources(), "-no-obsolete", *extra, "-ts", str(ts)],
             cwd=ROOT,
             check=True,
         )

@@ -156,3 +156,34 @@ def test_reset_password_recovers_the_last_administrator(
     (DataDir(data).keys / "signing_ed25519.pem").rename(tmp_path / "elsewhere.pem")
     assert main(["--data-dir", str(data), "--lang", "en", "reset-password", "admin"]) == 1
     assert "key file" in capsys.readouterr().err
+
+
+def test_demo_reset_never_deletes_a_folder_under_a_running_app(other_instance: DataDir) -> None:
+    result = run("--data-dir", str(other_instance.root), "--lang", "en", "demo", "--reset")
+    assert result.returncode == 3
+    assert "running on this data folder" in result.stderr
+    assert other_instance.database.exists() and other_instance.lock_file.exists()
+
+
+def test_a_lock_left_by_another_computer_is_taken_over_only_when_asked(tmp_path: Path) -> None:
+    from app.instance import lock_holder, take_over_instance_lock
+
+    data = DataDir(tmp_path / "copied").ensure()
+    # the folder was copied from a PC that died while the app was open
+    data.lock_file.write_text("4242\nStationWorkbench\nvillage-pc-old\n")
+    assert acquire_instance_lock(data) is None  # never taken silently
+    holder = lock_holder(data)
+    assert holder is not None and holder.host == "village-pc-old"
+    assert not holder.on_this_computer
+    lock = take_over_instance_lock(data)
+    assert lock is not None
+    assert lock_holder(data).on_this_computer  # type: ignore[union-attr]
+    lock.release()
+
+
+def test_a_lock_held_on_this_computer_is_never_taken_over(other_instance: DataDir) -> None:
+    from app.instance import lock_holder, take_over_instance_lock
+
+    holder = lock_holder(other_instance)
+    assert holder is not None and holder.on_this_computer
+    assert take_over_instance_lock(other_instance) is None

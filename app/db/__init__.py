@@ -11,17 +11,29 @@ is taken up front and two writers can never deadlock on a lock upgrade.
 
 Services receive a :class:`Database` and open exactly one transaction per user
 action with :meth:`Database.write`; reads use :meth:`Database.read`.
+
+**The write lane.**  Inside one program, write transactions on a file take
+turns through a first-come-first-served lane (:class:`_WriteLane`) before
+SQLite's own lock.  SQLite's busy handler only retries now and then, so a long
+job that commits chunk after chunk (a roster import) could otherwise take the
+lock again before a waiting redemption ever sees it free; with the lane the
+counter and the kiosk wait for at most one chunk.  A long job names itself
+with :meth:`Database.busy_with`, so when a write must give up (another
+*program* held the file past ``busy_timeout``) its message says what is running.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.base import STATION_ID
@@ -67,6 +79,76 @@ def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+LANE_TIMEOUT_S = 60.0
+
+
+class _WriteLane:
+    """A re-entrant first-come-first-served lock: writers take turns in arrival order."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque[int] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+        self.busy_with = ""  # what the long job holding the lane is (for messages)
+
+    def acquire(self, timeout: float) -> bool:
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+                return True
+            self._queue.append(me)
+            ok = self._cond.wait_for(
+                lambda: self._owner is None and self._queue[0] == me, timeout=timeout
+            )
+            if not ok:
+                self._queue.remove(me)
+                self._cond.notify_all()
+                return False
+            self._queue.popleft()
+            self._owner, self._depth = me, 1
+            return True
+
+    def release(self) -> None:
+        with self._cond:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._cond.notify_all()
+
+
+_lanes: dict[Path, _WriteLane] = {}
+_lanes_lock = threading.Lock()
+
+
+def _lane(path: Path) -> _WriteLane:
+    key = path.resolve()
+    with _lanes_lock:
+        return _lanes.setdefault(key, _WriteLane())
+
+
+def _busy_error(what: str) -> Exception:
+    from app.errors import Busy
+    from app.i18n import QT_TRANSLATE_NOOP
+
+    if what:
+        return Busy(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The station's data is busy: {what} is running. Please try again in a moment.",
+            ),
+            what=what,
+        )
+    return Busy(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The station's data is busy (another program is writing to it). "
+            "Please try again in a moment.",
+        )
+    )
+
+
 class Database:
     """A station database file and its session factories."""
 
@@ -79,6 +161,20 @@ class Database:
             self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
         )
         self._station_id: str | None = None
+        self._lane = _lane(self.path) if not read_only else None
+
+    @contextmanager
+    def busy_with(self, what: str) -> Iterator[None]:
+        """Name the long job running now (translated text), for the messages of writers."""
+        lane = self._lane
+        if lane is None:
+            yield
+            return
+        before, lane.busy_with = lane.busy_with, what
+        try:
+            yield
+        finally:
+            lane.busy_with = before
 
     @property
     def station_id(self) -> str | None:
@@ -108,14 +204,25 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commits on success, rolls back on any exception."""
-        if self.read_only:
+        if self.read_only or self._lane is None:
             raise RuntimeError("database opened read-only")
-        with self._write() as session:
-            session.info[STATION_ID] = self.station_id
-            with session.begin():
-                for check in WRITE_CHECKS:
-                    check(session)
-                yield session
+        lane = self._lane
+        if not lane.acquire(LANE_TIMEOUT_S):
+            raise _busy_error(lane.busy_with)
+        try:
+            with self._write() as session:
+                session.info[STATION_ID] = self.station_id
+                try:
+                    with session.begin():
+                        for check in WRITE_CHECKS:
+                            check(session)
+                        yield session
+                except OperationalError as exc:
+                    if "locked" in str(exc) or "busy" in str(exc):
+                        raise _busy_error(lane.busy_with) from exc
+                    raise
+        finally:
+            lane.release()
 
     def dispose(self) -> None:
         self.engine.dispose()

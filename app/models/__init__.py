@@ -7,17 +7,19 @@ log, counters); the feature tables load on first use (see ``_FEATURES``).
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from app.models.audit import AuditEntry
+from app.models.audit import AuditAnchor, AuditEntry, RowSeal
 from app.models.base import Base, ChangeCounter, LocalState, Syncable, syncable_tables, utcnow
 from app.models.station import Operator, Role, Station, StationMode
 
 __all__ = [
+    "AuditAnchor",
     "AuditEntry",
     "Base",
     "ChangeCounter",
     "LocalState",
     "Operator",
     "Role",
+    "RowSeal",
     "Station",
     "StationMode",
     "Syncable",

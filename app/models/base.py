@@ -176,6 +176,8 @@ def append_only_tables() -> list[str]:
 
 def guard_statements() -> list[str]:
     """The triggers that keep syncable rows and ledgers from being deleted or edited."""
-    statements = [no_delete_trigger_sql(t) for t in syncable_tables()]
-    statements += [append_only_trigger_sql(t) for t in append_only_tables()]
+    ledgers = append_only_tables()
+    # a local ledger (the audit log's row seals and anchors) is never deleted either
+    statements = [no_delete_trigger_sql(t) for t in sorted(set(syncable_tables()) | set(ledgers))]
+    statements += [append_only_trigger_sql(t) for t in ledgers]
     return statements

@@ -44,6 +44,8 @@ class Station(Syncable, Base):
     leader_name: Mapped[str] = mapped_column(String(50), default="")  # 负责人
     contact_phone: Mapped[str] = mapped_column(String(20), default="")
     signing_key_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    # the raw Ed25519 public key (hex): verifies the audit anchors anywhere
+    signing_public_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class Operator(Base):

@@ -186,6 +186,9 @@ def _fields(cert: Certificate) -> tuple[str, dict[str, Any]]:
         return "certificate_star", common
     common.update(
         role=cert.role,
+        volunteer_number=cert.volunteer_number,
+        hours=format_number(cert.hours) if cert.hours else "",
+        # The clauses of layouts made before optional template parts existed.
         number_clause=f"，志愿者编号：{cert.volunteer_number}" if cert.volunteer_number else "",
         activity_title=cert.activity_title,
         activity_date=format_date(cert.activity_date)

@@ -56,7 +56,11 @@ table's nominal ``bottom`` moves by the same amount.
 
 Field values are formatted for print: dates as ``2025年3月8日``, datetimes as
 ``2025-03-08 14:05``, whole numbers without ``.0``; a missing field prints empty.
-Templates may use ``{page}`` and ``{pages}``.
+Templates may use ``{page}`` and ``{pages}``.  In a template, ``[...]`` marks an
+optional part: it disappears when one of its fields is empty, and so do the
+separators and brackets it leaves dangling — a label never prints without its
+value (``（[{id_type}：{id_number}]，[志愿者编号：{volunteer_number}]）``,
+``[联系电话：{contact_phone}]``; see ``fill_template``).
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,6 +109,7 @@ __all__ = [
     "LayoutError",
     "LayoutPlan",
     "default_layout_names",
+    "fill_template",
     "load_layout",
     "plan",
     "render",
@@ -306,10 +312,104 @@ def _get(row: Any, key: str) -> Any:
     return getattr(row, key, None)
 
 
+# Separators left dangling once an optional part is dropped: "（，志愿者编号：V1）",
+# "（居民身份证：…，）", "（）".
+_OPEN = "（(【"
+_CLOSE = "）)】"
+_SEPARATORS = "，、；,;"
+_DANGLING = (
+    (re.compile(f"([{_OPEN}])\\s*[{_SEPARATORS}]\\s*"), r"\1"),
+    (re.compile(f"\\s*[{_SEPARATORS}]\\s*([{_CLOSE}])"), r"\1"),
+    (re.compile(f"^\\s*[{_SEPARATORS}]\\s*|\\s*[{_SEPARATORS}]\\s*$"), ""),
+    (re.compile(f"([{_SEPARATORS}])\\s*[{_SEPARATORS}]"), r"\1"),
+    (re.compile(r"（\s*）|\(\s*\)|【\s*】"), ""),
+)
+
+
+def _split_groups(template: str) -> list[Any]:
+    """``"a[b{x}[c]]d"`` -> ``["a", ["b{x}", ["c"]], "d"]``; ``[[``/``]]`` are literal."""
+    root: list[Any] = []
+    stack = [root]
+    text = ""
+    i = 0
+    while i < len(template):
+        ch = template[i]
+        if ch in "[]" and template[i + 1 : i + 2] == ch:
+            text += ch
+            i += 2
+            continue
+        if ch == "[":
+            if text:
+                stack[-1].append(text)
+            text = ""
+            group: list[Any] = []
+            stack[-1].append(group)
+            stack.append(group)
+        elif ch == "]" and len(stack) > 1:
+            if text:
+                stack[-1].append(text)
+            text = ""
+            stack.pop()
+        else:
+            text += ch
+        i += 1
+    if text:
+        stack[-1].append(text)
+    return root
+
+
+def _render_group(parts: list[Any], data: Mapping[str, Any]) -> tuple[str, bool, bool]:
+    """(text, drop this optional part, some optional part inside was dropped).
+
+    An optional part is dropped when one of its own fields is empty, or when it
+    has no fields of its own and every optional part inside it was dropped.
+    """
+    out: list[str] = []
+    own_fields = inner = inner_kept = 0
+    empty_field = dropped_any = False
+    for part in parts:
+        if isinstance(part, list):
+            inner += 1
+            text, dropped, dropped_inside = _render_group(part, data)
+            dropped_any = dropped_any or dropped or dropped_inside
+            if not dropped:
+                inner_kept += 1
+                out.append(text)
+            continue
+        for literal, name, spec, conv in _FORMATTER.parse(part):
+            out.append(literal)
+            if name is None:
+                continue
+            own_fields += 1
+            value, _ = _FORMATTER.get_field(name, (), data)
+            value = _FORMATTER.format_field(_FORMATTER.convert_field(value, conv), spec or "")
+            empty_field = empty_field or not value.strip()
+            out.append(value)
+    drop = empty_field or (own_fields == 0 and inner > 0 and inner_kept == 0)
+    return "".join(out), drop, dropped_any
+
+
+def fill_template(template: str, data: Mapping[str, Any]) -> str:
+    """Fill ``{field}`` placeholders; ``[...]`` marks an optional part of the text.
+
+    The rule that keeps a label from printing without its value: an optional part
+    — typically a label, its field and the punctuation around it, e.g.
+    ``[联系电话：{contact_phone}]`` or ``（[{id_type}：{id_number}]，[志愿者编号：
+    {volunteer_number}]）`` — disappears when one of its fields is empty, and the
+    separators and brackets that would then dangle (``（，``, ``，）``, ``（）``)
+    go with it.  Parts nest; ``[[`` and ``]]`` print literal brackets.
+    """
+    text, _, dropped = _render_group(_split_groups(template), data)
+    if dropped:
+        for pattern, repl in _DANGLING:
+            text = pattern.sub(repl, text)
+    return text
+
+
 def _value_text(el: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     if "template" in el:
         try:
-            return _FORMATTER.vformat(str(el["template"]), (), data)
+            return fill_template(str(el["template"]), data)
         except (ValueError, IndexError, KeyError, AttributeError):
             return str(el["template"])
     if "field" in el:

@@ -207,8 +207,10 @@ def draw_table_part(
             cx += col.width
         y -= h
         lines_y.append(y)
+    marker: tuple[float, float] | None = None  # the （以下空白） row: one cell, no column rules
     for k in range(blank_rows):
         if k == 0:
+            marker = (y, y - style.row_height)
             # The accounting convention: nothing may be added below the last line.
             draw_fitted(
                 c,
@@ -251,10 +253,19 @@ def draw_table_part(
         path.moveTo(x, ly)
         path.lineTo(x + total_w, ly)
     cx = x
-    for w in [0.0, *widths]:
+    edges = [0.0, *widths]
+    for i, w in enumerate(edges):
         cx += w
-        path.moveTo(cx, top)
-        path.lineTo(cx, y)
+        inner = 0 < i < len(edges) - 1
+        if inner and marker is not None:  # the column rules stop at the 以下空白 row
+            path.moveTo(cx, top)
+            path.lineTo(cx, marker[0])
+            if marker[1] > y:
+                path.moveTo(cx, marker[1])
+                path.lineTo(cx, y)
+        else:
+            path.moveTo(cx, top)
+            path.lineTo(cx, y)
     c.drawPath(path, stroke=1, fill=0)
     c.restoreState()
     return y

@@ -1,26 +1,45 @@
-"""审计日志 — write and verify the hash-chained audit log.
+"""审计日志 — write and verify the hash-chained audit log and the row seals.
 
 ``record`` is called by every data-changing service inside its own
 transaction, so an action and its audit entry commit or roll back together.
 The hash covers the entry's identity and content and the previous hash;
 ``verify_chain`` walks the chain in ``seq`` order and returns the first
 broken link (edited content, a removed or inserted row, a reordered chain).
+
+**Row seals.** A session hook notes every data row a transaction writes
+(``after_flush``); just before the commit (``before_commit``) the rows are
+read back as SQLite stores them and each gets a :class:`~app.models.RowSeal`
+with its content hash (:func:`row_hash`), and the transaction's audit entries
+are chained then, the last one carrying the digest of those seals.  (A
+transaction that wrote rows but recorded no entry gets one, ``data.write``.)
+:func:`verify_seals` recomputes every row's hash against its latest seal, so a
+row changed, added or removed with the sqlite3 tool is named by ``check
+--full``; a seal changed to match breaks its entry's digest.
+
+**Anchors.** :func:`anchor` signs the chain's head with the station's key
+(at every backup and sign-in); :func:`verify_anchors` checks that every
+anchored entry is still in the chain with the same hash, which catches a
+truncated log or one re-hashed from some entry on.
+
+The functions :func:`row_hash` and :func:`_canonical` define stored hashes:
+they never change (schema 0005 carries a frozen copy to seal existing rows).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.ids import new_id
-from app.models import AuditEntry, utcnow
+from app.models import AuditAnchor, AuditEntry, utcnow
 from app.models.base import STATION_ID
 
 if TYPE_CHECKING:
@@ -28,6 +47,17 @@ if TYPE_CHECKING:
 
 GENESIS = "0" * 64
 _BATCH = 5000
+
+
+# Tables whose rows are not sealed: the audit log itself, and the station-local
+# bookkeeping that is rewritten on every transaction or never leaves the PC.
+UNSEALED = frozenset(
+    {"audit_entry", "audit_row", "audit_anchor", "change_counter", "local_state", "alembic_version"}
+)
+_TOUCHED = "wb_sealed_rows"  # session.info: {table: {id, ...}} written in this transaction
+_PENDING = "wb_audit_pending"  # session.info: entries recorded, chained at commit
+_CHUNK = 500
+_SEAL_TXN = 100_000  # rows per transaction when the demo's bulk rows are sealed
 
 
 def _canonical(entry: AuditEntry) -> bytes:
@@ -44,7 +74,45 @@ def _canonical(entry: AuditEntry) -> bytes:
         entry.summary,
         entry.prev_hash,
     ]
+    if entry.rows_digest:  # entries before schema 0005 have none and hash as they did
+        content.append(entry.rows_digest)
     return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    return {"b": value.hex()} if isinstance(value, bytes | memoryview) else value
+
+
+def row_hash(table: str, columns: Iterable[str], values: Iterable[Any]) -> str:
+    """The content hash of one row as SQLite returns it (columns in any order)."""
+    pairs = sorted(zip(columns, (_plain(v) for v in values), strict=True))
+    body = json.dumps([table, pairs], ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def row_hasher(table: str, columns: list[str]) -> Callable[[Any], str]:
+    """:func:`row_hash` for many rows of one table (the column order worked out once)."""
+    order = sorted(range(len(columns)), key=columns.__getitem__)
+    names = [columns[i] for i in order]
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+    sha256 = hashlib.sha256
+
+    def digest(values: Any) -> str:
+        pairs = [
+            [name, v if not isinstance(v, bytes | memoryview) else {"b": v.hex()}]
+            for name, v in zip(names, [values[i] for i in order], strict=True)
+        ]
+        return sha256(encode([table, pairs]).encode("utf-8")).hexdigest()
+
+    return digest
+
+
+def seals_digest(seals: Iterable[tuple[str, str, str]]) -> str:
+    """The digest of (table, row key, row hash) seals, in the order given."""
+    h = hashlib.sha256()
+    for table, key, digest in seals:
+        h.update(f"{table}\t{key}\t{digest}\n".encode())
+    return h.hexdigest()
 
 
 def entry_hash(entry: AuditEntry) -> str:
@@ -71,16 +139,15 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    """Append one audit entry in *session*'s transaction (the caller commits)."""
+    """Append one audit entry in *session*'s transaction (the caller commits).
+
+    The entry joins the chain when the transaction commits, after the last row
+    it talks about was written (see the module docstring).
+    """
     session.flush()  # assign ids/stamps of the rows this entry talks about
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     entry = AuditEntry(
         id=new_id(),
         station_id=session.info.get(STATION_ID) or "",
-        seq=seq,
         at=utcnow(),
         operator_id=actor.operator_id if actor else "",
         operator_name=actor.display_name if actor else "system",
@@ -88,13 +155,127 @@ def record(
         target_type=target_type,
         target_id=target_id or "",
         summary=summarize(before, after),
-        prev_hash=prev,
+        rows_digest="",
     )
-    # The hash is set before the row is written: the append-only trigger
-    # forbids any UPDATE, so the INSERT must already carry it.
-    entry.entry_hash = entry_hash(entry)
-    session.add(entry)
+    # remembered with the savepoint it was recorded in: rolled back with it
+    session.info.setdefault(_PENDING, []).append((entry, session.get_nested_transaction()))
     return entry
+
+
+def mark_written(session: Session, table: str, ids: Iterable[str]) -> None:
+    """Note rows written with bulk statements (no ORM objects) for sealing at commit."""
+    if table not in UNSEALED:
+        session.info.setdefault(_TOUCHED, {}).setdefault(table, set()).update(ids)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_written(session: Session, _ctx: Any) -> None:
+    touched: dict[str, set[str]] = session.info.setdefault(_TOUCHED, {})
+    for obj in (*session.new, *session.dirty):
+        table = getattr(type(obj), "__tablename__", None)
+        if table is None or table in UNSEALED:
+            continue
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        touched.setdefault(table, set()).add(str(obj.id))
+
+
+def _read_seals(session: Session, touched: dict[str, set[str]]) -> list[tuple[str, str, str]]:
+    """(table, id, hash) of every touched row as it is now, sorted; a row gone is skipped."""
+    conn = session.connection()
+    seals = []
+    for table in sorted(touched):
+        ids = sorted(touched[table])
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            cursor = conn.exec_driver_sql(
+                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(part)
+            )
+            columns = list(cursor.keys())
+            at = columns.index("id")
+            digest = row_hasher(table, columns)
+            for row in cursor:
+                seals.append((table, str(row[at]), digest(row)))
+    seals.sort()
+    return seals
+
+
+def _credit_operator(session: Session, entry: AuditEntry) -> None:
+    """The operator whose permission this write was checked for (app.services.auth)."""
+    from app.models import Operator
+
+    operator_id = session.info.get("wb_acting_operator")
+    if operator_id and (op := session.get(Operator, operator_id)) is not None:
+        entry.operator_id, entry.operator_name = op.id, op.display_name
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_and_chain(session: Session) -> None:
+    if session.info.get(_PENDING) is None and not session.info.get(_TOUCHED):
+        return
+    session.flush()
+    touched = session.info.pop(_TOUCHED, {})
+    seals = _read_seals(session, touched) if touched else []
+    pending = [entry for entry, _savepoint in session.info.pop(_PENDING, None) or []]
+    if seals and not pending:
+        # rows written with no entry of their own (a refused scan's event, say):
+        # sealed by one that says who and what, so no row is left unaccounted
+        entry = record(
+            session, None, "data.write", after={"rows": dict(Counter(t for t, _k, _h in seals))}
+        )
+        _credit_operator(session, entry)
+        pending = [entry for entry, _ in session.info.pop(_PENDING)]
+    if not pending:
+        return
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    if seals:
+        pending[-1].rows_digest = seals_digest(seals)
+    for entry in pending:
+        seq += 1
+        entry.seq = seq
+        entry.prev_hash = prev
+        # The hash is set before the row is written: the append-only trigger
+        # forbids any UPDATE, so the INSERT must already carry it.
+        entry.entry_hash = entry_hash(entry)
+        prev = entry.entry_hash
+        session.add(entry)
+    closing = pending[-1].id
+    session.flush()
+    if seals:  # plain executemany: a bulk import seals hundreds of thousands of rows
+        session.connection().exec_driver_sql(
+            "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) VALUES (?, ?, ?, ?)",
+            [(closing, t, k, h) for t, k, h in seals],
+        )
+    # the entries' own flush must not seal them again
+    session.info.pop(_TOUCHED, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, previous: Any) -> None:
+    """Entries recorded inside a savepoint that was rolled back are not chained."""
+    pending = session.info.get(_PENDING)
+    if not pending:
+        return
+
+    def inside(txn: Any) -> bool:
+        while txn is not None:
+            if txn is previous:
+                return True
+            txn = txn.parent
+        return False
+
+    session.info[_PENDING] = [(e, sp) for e, sp in pending if not inside(sp)]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_TOUCHED, None)
+        session.info.pop(_PENDING, None)
 
 
 @dataclass(frozen=True)
@@ -136,3 +317,259 @@ def verify_chain(db: Database) -> ChainReport:
 def count(db: Database) -> int:
     with db.read() as session:
         return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+
+# --- verifying the row seals ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SealReport:
+    """Every data row against its latest seal, and every seal against its entry."""
+
+    checked: int
+    problems: tuple[str, ...]
+    total_problems: int
+
+    @property
+    def ok(self) -> bool:
+        return self.total_problems == 0
+
+
+def sealed_tables(conn: Any) -> list[str]:
+    names = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).scalars()
+    return sorted(n for n in names if n not in UNSEALED and n != "backup_photo")
+
+
+_KINDS = {
+    "unsealed": "a row no audit entry accounts for",
+    "changed": "changed outside the program",
+    "removed": "removed outside the program",
+}
+
+
+def _unmatched_rows(conn: Any, counter: list[int]) -> Iterator[tuple[str, str, str]]:
+    """(kind, table, row id) of every row that does not match its latest seal."""
+    for table in sealed_tables(conn):
+        cursor = conn.exec_driver_sql(
+            f'SELECT t.*, s.row_hash AS "__seal" FROM "{table}" t LEFT JOIN '
+            "(SELECT row_key, row_hash FROM audit_row WHERE id IN "
+            "(SELECT max(id) FROM audit_row WHERE table_name = ? GROUP BY row_key)) s "
+            "ON s.row_key = t.id",
+            (table,),
+        )
+        columns = list(cursor.keys())[:-1]
+        at = columns.index("id")
+        digest = row_hasher(table, columns)
+        for row in cursor:
+            counter[0] += 1
+            seal = row[-1]
+            if seal is None:
+                yield "unsealed", table, str(row[at])
+            elif digest(row) != seal:  # the hasher reads only the table's own columns
+                yield "changed", table, str(row[at])
+        gone = conn.exec_driver_sql(
+            "SELECT row_key FROM audit_row WHERE table_name = ? "
+            f'AND row_key NOT IN (SELECT id FROM "{table}") GROUP BY row_key',
+            (table,),
+        )
+        for (key,) in gone:
+            yield "removed", table, key
+
+
+def seal_generated_rows(db: Database, actor: Actor, action: str) -> int:
+    """Seal every row that does not match its seal — ONLY for generated data (the demo).
+
+    The demo writes millions of rows with bulk statements the session cannot
+    see; this accounts for them in one entry.  On a real station it would
+    launder an edit made behind the program's back, so nothing else calls it.
+    """
+    with db.read() as session:
+        found = [
+            (table, key)
+            for kind, table, key in _unmatched_rows(session.connection(), [0])
+            if kind != "removed"
+        ]
+    for start in range(0, len(found), _SEAL_TXN):
+        part = found[start : start + _SEAL_TXN]
+        with db.write() as session:
+            for table, key in part:
+                mark_written(session, table, (key,))
+            record(session, actor, action, after={"rows": len(part)})
+    return len(found)
+
+
+def verify_seals(db: Database, *, limit: int = 20) -> SealReport:
+    """Recompute every data row's hash against its latest seal (``check --full``).
+
+    Names rows changed, added or removed behind the program's back, seals
+    without their entry and entries whose seals were changed.
+    """
+    problems: list[str] = []
+    total = 0
+    counter = [0]
+
+    def problem(text: str) -> None:
+        nonlocal total
+        total += 1
+        if len(problems) < limit:
+            problems.append(text)
+
+    with db.read() as session:
+        conn = session.connection()
+        # 1. the seals of each entry still give the digest the chain covers
+        digests = conn.exec_driver_sql(
+            "SELECT id, seq, rows_digest FROM audit_entry WHERE rows_digest != '' ORDER BY id"
+        )
+        cur = conn.connection.cursor()
+        try:
+            cur.execute(
+                "SELECT entry_id, table_name, row_key, row_hash FROM audit_row "
+                "ORDER BY entry_id, table_name, row_key"
+            )
+            pending = cur.fetchone()
+            for entry_id, seq, digest in digests:
+                while pending is not None and pending[0] < entry_id:
+                    problem(f"row seals with no audit entry ({pending[1]} {pending[2]})")
+                    pending = cur.fetchone()
+                group = []
+                while pending is not None and pending[0] == entry_id:
+                    group.append((pending[1], pending[2], pending[3]))
+                    pending = cur.fetchone()
+                if seals_digest(group) != digest:
+                    problem(f"audit entry #{seq}: the row seals it covers were changed")
+            while pending is not None:
+                problem(f"row seals with no audit entry ({pending[1]} {pending[2]})")
+                pending = cur.fetchone()
+        finally:
+            cur.close()
+        # 2. every row matches its latest seal, and every sealed row still exists
+        for kind, table, key in _unmatched_rows(conn, counter):
+            problem(f"{table} {key}: {_KINDS[kind]}")
+    return SealReport(counter[0], tuple(problems), total)
+
+
+# --- anchors: the chain's head signed with the station's key --------------------------
+
+ANCHOR_FILE = "audit-anchor.json"  # the latest anchor, also kept beside the database
+
+
+def _anchor_message(station_id: str, seq: int, digest: str) -> bytes:
+    return f"wb-audit-anchor|{station_id}|{seq}|{digest}".encode()
+
+
+def anchor(db: Database, signing: Any, reason: str) -> AuditAnchor | None:
+    """Sign the chain's head now (at a backup, a sign-in, a sync export).
+
+    *signing* is the station's Ed25519 private key.  The anchor is stored in
+    the database (so backups and sync files carry it) and as a file in the data
+    folder, which an edit of the database alone cannot roll back.
+    """
+    from cryptography.hazmat.primitives import serialization
+
+    from app.models import Station
+
+    public = signing.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    with db.write() as session:
+        head = session.execute(
+            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        station = session.scalar(select(Station).limit(1))
+        if head is None or station is None:
+            return None
+        from app.services.keys import fingerprint
+
+        if station.signing_key_fingerprint != fingerprint(signing.public_key()):
+            return None  # another station's database on this PC: its key is not here
+        if not station.signing_public_key:  # stations set up before schema 0005
+            station.signing_public_key = public.hex()
+        signature = signing.sign(_anchor_message(station.id, head[0], head[1])).hex()
+        row = AuditAnchor(
+            seq=head[0], entry_hash=head[1], at=utcnow(), reason=reason, signature=signature
+        )
+        session.add(row)
+    _write_anchor_file(db.path.parent / ANCHOR_FILE, station.id, row)
+    return row
+
+
+def anchor_with_keys(db: Database, keys_folder: Any, reason: str) -> AuditAnchor | None:
+    """:func:`anchor` with the signing key of a data folder (None: no key there)."""
+    from app.services.keys import load_keys
+
+    try:
+        signing = load_keys(keys_folder).signing
+    except (OSError, ValueError):
+        return None
+    return anchor(db, signing, reason)
+
+
+def forget_anchor_file(data_folder: Any) -> None:
+    """Before a restore puts an older chain in place (its own anchors come with it)."""
+    (data_folder / ANCHOR_FILE).unlink(missing_ok=True)
+
+
+def _write_anchor_file(path: Any, station_id: str, row: AuditAnchor) -> None:
+    import contextlib
+    import os
+
+    body = {
+        "station_id": station_id,
+        "seq": row.seq,
+        "entry_hash": row.entry_hash,
+        "at": row.at.isoformat(),
+        "reason": row.reason,
+        "signature": row.signature,
+    }
+    tmp = path.with_name(path.name + ".part")
+    with contextlib.suppress(OSError):  # the database copy is the one that matters
+        tmp.write_text(json.dumps(body, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def verify_anchors(db: Database) -> ChainReport:
+    """Every anchor (and the anchor file) is signed by the station and still in the chain."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from app.models import Station
+
+    with db.read() as session:
+        station = session.scalar(select(Station).limit(1))
+        anchors = [
+            (a.seq, a.entry_hash, a.signature)
+            for a in session.scalars(select(AuditAnchor).order_by(AuditAnchor.id))
+        ]
+        path = db.path.parent / ANCHOR_FILE
+        if path.is_file():
+            try:
+                body = json.loads(path.read_text(encoding="utf-8"))
+                anchors.append((int(body["seq"]), str(body["entry_hash"]), str(body["signature"])))
+            except (ValueError, KeyError, TypeError, OSError):
+                return ChainReport(len(anchors), False, None, "the anchor file is damaged")
+        if not anchors:
+            return ChainReport(0, True)
+        if station is None or not station.signing_public_key:
+            return ChainReport(0, False, None, "the station's public key is missing")
+        try:
+            key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(station.signing_public_key))
+        except ValueError:
+            return ChainReport(0, False, None, "the station's public key is damaged")
+        top = session.scalar(select(func.max(AuditEntry.seq))) or 0
+        for checked, (seq, digest, signature) in enumerate(anchors):
+            try:
+                key.verify(bytes.fromhex(signature), _anchor_message(station.id, seq, digest))
+            except (InvalidSignature, ValueError):
+                return ChainReport(checked, False, seq, "an anchor's signature does not verify")
+            if seq > top:
+                return ChainReport(
+                    checked, False, seq, "the audit log ends before a signed anchor (truncated)"
+                )
+            found = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.seq == seq))
+            if found != digest:
+                return ChainReport(
+                    checked, False, seq, "the chain differs from a signed anchor (re-hashed)"
+                )
+        return ChainReport(len(anchors), True)

@@ -142,7 +142,11 @@ def _recheck_on_read(session: Session, closing: bool) -> None:
         _recheck(session, checks)
 
 
+ACTING_OPERATOR = "wb_acting_operator"  # session.info: who this write is for (the audit log)
+
+
 def _recheck(session: Session, checks: list[tuple[str, Permission]]) -> None:
+    session.info[ACTING_OPERATOR] = checks[-1][0]
     for operator_id, permission in dict.fromkeys(checks):
         op = session.get(Operator, operator_id)
         if op is None and not _ever_existed(session, operator_id):

@@ -120,6 +120,8 @@ def _station_code(db: Database) -> str:
 
 def make_backup(db: Database, folder: Path, kind: str, *, with_photos: bool = False) -> BackupInfo:
     """Back up *db* into *folder*; no permission check (the program's own backups)."""
+    # the backup carries the chain's head signed now: an edited copy is caught
+    audit.anchor_with_keys(db, DataDir(db.path.parent).keys, f"backup:{kind}"[:40])
     taken_at = utcnow()
     target = folder / _backup_name(_station_code(db), taken_at, kind)
     photos = _photos_folder(db) if with_photos else None

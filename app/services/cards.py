@@ -32,6 +32,7 @@ import base64
 import hashlib
 import hmac
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -126,8 +127,11 @@ def sign_payload(card_key: bytes, kind: CardKind | str, record_id: str) -> str:
 
 
 def normalize_scan(text: str) -> str:
-    """Undo what scanners and input methods do to a payload (case, full-width colon, spaces)."""
-    return text.strip().replace("：", ":").replace(" ", "").upper()
+    """Undo what scanners and input methods do to a payload: Caps Lock's lower case, an
+    active Chinese IME's full-width ``：`` (U+FF1A) or full-width letters and digits
+    (全角), and spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).upper()
 
 
 def looks_like_payload(text: str) -> bool:

@@ -63,6 +63,34 @@ def _schema(db: Database, full: bool) -> CheckResult:
     )
 
 
+def _seals(db: Database, full: bool) -> CheckResult:
+    from app.services.audit import verify_seals
+
+    report = verify_seals(db)
+    problems = report.problems
+    if report.total_problems > len(problems):
+        problems += (f"… {report.total_problems - len(problems)} more",)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Every row accounted for in the audit log"),
+        report.ok,
+        report.checked,
+        problems,
+    )
+
+
+def _anchors(db: Database, full: bool) -> CheckResult:
+    from app.services.audit import verify_anchors
+
+    report = verify_anchors(db)
+    problems = () if report.ok else (f"#{report.broken_seq}: {report.reason}",)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Audit log against its signed anchors"),
+        report.ok,
+        report.checked,
+        problems,
+    )
+
+
 def _balances(db: Database, full: bool) -> CheckResult:
     from app.services.points import verify_balances
 
@@ -102,6 +130,8 @@ def _hours(db: Database, full: bool) -> CheckResult:
 CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
     _schema,
     _audit,
+    _anchors,
+    _seals,
     _balances,
     _stock,
     _hours,

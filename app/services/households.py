@@ -23,6 +23,7 @@ model: the view asks for a count, then for windows of rows as it scrolls.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,6 +55,54 @@ def initials(text: str) -> str:
 def number_sort_key(number: str) -> str:
     """Natural sort key for a 户号: digit runs are zero-padded (``2`` before ``10``)."""
     return re.sub(r"\d+", lambda m: m.group().zfill(8), number)[:60]
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL_RUN = re.compile(r"\d+|[零〇一二两三四五六七八九十百千]+")
+
+
+def chinese_numeral_value(text: str) -> int:
+    """``十一`` -> 11, ``二十`` -> 20, ``一百零五`` -> 105, ``三`` -> 3."""
+    total = current = 0
+    after_digit = False
+    for ch in text:
+        if ch in _CN_DIGITS:  # 二〇二四: digits in a row read as a number
+            current = current * 10 + _CN_DIGITS[ch] if after_digit else _CN_DIGITS[ch]
+            after_digit = True
+        else:
+            total += (current or 1) * _CN_UNITS[ch]
+            current, after_digit = 0, False
+    return total + current
+
+
+def group_sort_key(name: str) -> tuple[str, str]:
+    """Natural order of village groups: 第一, 第二, … 第十, 第十一; 1组, 2组, 10组."""
+
+    def padded(m: re.Match[str]) -> str:
+        run = m.group()
+        value = int(run) if run.isdigit() else chinese_numeral_value(run)
+        return f"{value:08d}"
+
+    return _NUMERAL_RUN.sub(padded, name), name
+
+
+def sort_groups(names: Iterable[str]) -> list[str]:
+    """Distinct non-empty group names in natural order (every list of groups uses this)."""
+    return sorted({n for n in names if n}, key=group_sort_key)
 
 
 def _prefix_range(column, prefix: str):
@@ -619,13 +668,7 @@ def find_by_number(db: Database, number: str) -> HouseholdView | None:
 def list_groups(db: Database) -> list[str]:
     """The village groups (村民小组) in use, for filters and the roster import."""
     with db.read() as session:
-        return [
-            g
-            for g in session.scalars(
-                select(Household.group_name).distinct().order_by(Household.group_name)
-            )
-            if g
-        ]
+        return sort_groups(session.scalars(select(Household.group_name).distinct()))
 
 
 _HIT_COLUMNS = (
@@ -794,6 +837,15 @@ def fetch_households(
             .limit(max(0, min(limit, 1000)))
         )
         return _hits(session, query)
+
+
+def fetch_hits_by_id(db: Database, household_ids: Sequence[str]) -> list[HouseholdHit]:
+    """The list rows of these households as they are now (a row refreshed in place)."""
+    ids = list(dict.fromkeys(household_ids))[:1000]
+    if not ids:
+        return []
+    with db.read() as session:
+        return _hits(session, select(*_HIT_COLUMNS).where(Household.id.in_(ids)))
 
 
 # --- residents, for linking other records (a volunteer) to a person ------------------

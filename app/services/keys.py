@@ -69,6 +69,12 @@ class StationKeys:
     def fingerprint(self) -> str:
         return fingerprint(self.public)
 
+    @property
+    def public_hex(self) -> str:
+        return self.public.public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        ).hex()
+
 
 def create_keys(folder: Path) -> StationKeys:
     """Make new keys in *folder*; refuses to overwrite existing ones."""

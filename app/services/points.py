@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, join_list
 from app.ids import new_id
 from app.models import (
     EntryKind,
@@ -824,7 +824,7 @@ def batch_award(
                     cap=rule.cap_per_period,
                     count=len(over),
                     period=period,
-                    numbers="、".join(h.number for h in over[:10])
+                    numbers=join_list(h.number for h in over[:10])
                     + ("…" if len(over) > 10 else ""),
                 )
             skipped = [h.number for h in over]

@@ -310,6 +310,7 @@ def restore_backup(
         checked = check_backup(data_dir, backup, accept_other_station=accept_other_station)
         before = make_backup(db, data_dir.backups, "pre-restore")
         db.dispose()
+        audit.forget_anchor_file(data_dir.root)
         _overwrite_database(checked.copy, db.path)
         db.dispose()
     finally:
@@ -328,6 +329,7 @@ def restore_backup(
                 checked, {"pre_restore_backup": before.path.name, "photos_restored": photos}
             ),
         )
+    audit.anchor_with_keys(db, data_dir.keys, "restore")
     return checked.info
 
 
@@ -347,6 +349,7 @@ def restore_file_offline(
             part = Path(str(live) + suffix)
             if part.exists():
                 shutil.move(part, Path(f"{live}.damaged-{stamp}{suffix}"))
+        audit.forget_anchor_file(data_dir.root)
         _overwrite_database(checked.copy, live)
     finally:
         discard_check(data_dir)
@@ -366,5 +369,6 @@ def restore_file_offline(
                     {"damaged_kept_as": f"{live.name}.damaged-{stamp}", "photos_restored": photos},
                 ),
             )
+        audit.anchor_with_keys(db, data_dir.keys, "restore")
     finally:
         db.dispose()

@@ -817,8 +817,19 @@ def validate_rows(
 # --- committing -------------------------------------------------------------------------
 
 
+IMPORT_CHUNK = 500  # households per transaction: the counter waits for one chunk at most
+
+
 def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> ImportCounts:
-    """Write the confirmed, valid *rows* in one transaction; any failure writes nothing."""
+    """Write the confirmed, valid *rows*, :data:`IMPORT_CHUNK` households per transaction.
+
+    A roster of 40,000 rows is one long write; in one transaction it would hold
+    the database for half a minute while a villager waits at the counter.  In
+    chunks, the counter and the kiosk take their turn between two chunks
+    (see the write lane in :mod:`app.db`).  A row refused half-way (rare: the
+    rows were checked before) stops the import there; the households already
+    written stay, and importing the same file again shows them as already there.
+    """
     require(actor, Permission.DAILY_WORK)
     if any(not r.ok or r.member is None for r in rows):
         raise ValidationError(
@@ -829,9 +840,52 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
     by_number: dict[str, list[RowResult]] = {}
     for r in rows:
         by_number.setdefault(r.number, []).append(r)
+    groups = list(by_number.items())
+    created = added = 0
+    with db.busy_with(translate("errors", "a roster import")):
+        for start in range(0, len(groups), IMPORT_CHUNK):
+            chunk = groups[start : start + IMPORT_CHUNK]
+            try:
+                made, joined = _import_chunk(db, actor, chunk, start, len(groups))
+            except _RowRefused as refused:
+                if start == 0:
+                    raise ValidationError(
+                        QT_TRANSLATE_NOOP("errors", "Row {row}: {problem} Nothing was imported."),
+                        row=refused.row_no,
+                        problem=refused.problem,
+                    ) from refused
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Row {row}: {problem} The {done} households before it were imported; "
+                        "import the file again after fixing that row (they will show as "
+                        "already there).",
+                    ),
+                    row=refused.row_no,
+                    problem=refused.problem,
+                    done=start,
+                ) from refused
+            created += made
+            added += joined
+    return ImportCounts(created, created + added)
+
+
+class _RowRefused(Exception):
+    def __init__(self, row_no: int, problem: str) -> None:
+        super().__init__(problem)
+        self.row_no, self.problem = row_no, problem
+
+
+def _import_chunk(
+    db: Database,
+    actor: Actor,
+    chunk: Sequence[tuple[str, list[RowResult]]],
+    start: int,
+    total: int,
+) -> tuple[int, int]:
     created = added = 0
     with db.write() as session:
-        for number, group in by_number.items():
+        for number, group in chunk:
             row = group[0]
             try:
                 household = session.scalar(
@@ -862,20 +916,21 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
                     households.insert_member(session, household, clean)
                     added += 1
             except DomainError as err:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "Row {row}: {problem} Nothing was imported."),
-                    row=row.row_no,
-                    problem=str(err),
-                ) from err
+                raise _RowRefused(row.row_no, str(err)) from err
         audit.record(
             session,
             actor,
             "roster.import",
             "household",
             "",
-            after={"households_created": created, "members_added": added, "rows": len(rows)},
+            after={
+                "households_created": created,
+                "members_added": added,
+                "rows": sum(len(g) for _n, g in chunk),
+                "part": f"{start + 1}-{start + len(chunk)} / {total}",
+            },
         )
-    return ImportCounts(created, created + added)
+    return created, added
 
 
 # --- exporting ----------------------------------------------------------------------------

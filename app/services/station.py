@@ -165,6 +165,7 @@ def setup_station(db: Database, keys_folder: Path, info: StationInfo, admin: Adm
                 leader_name=info.leader_name,
                 contact_phone=info.contact_phone,
                 signing_key_fingerprint=station_keys.fingerprint,
+                signing_public_key=station_keys.public_hex,
             )
             session.add(station)
             session.flush()

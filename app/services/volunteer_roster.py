@@ -38,9 +38,9 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.errors import DomainError, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Volunteer, VolunteerTeam
-from app.services import audit, personal, volunteers
+from app.services import audit, personal, roster_import, volunteers
 from app.services.auth import Actor, Permission, require
 from app.services.roster_import import (
     RosterPreview,
@@ -349,7 +349,11 @@ def validate_volunteer_rows(
 def commit_volunteer_import(
     db: Database, actor: Actor, rows: Sequence[VolunteerRow]
 ) -> VolunteerImportCounts:
-    """Register the confirmed, valid *rows* in one transaction; any failure writes nothing."""
+    """Register the confirmed, valid *rows*, a chunk of them per transaction.
+
+    As :func:`app.services.roster_import.commit_import`: a long import takes
+    turns with the counter and the kiosk; a row refused half-way stops it there.
+    """
     require(actor, Permission.DAILY_WORK)
     if any(not r.ok or r.data is None for r in rows):
         raise ValidationError(
@@ -359,35 +363,48 @@ def commit_volunteer_import(
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "There are no rows to import."))
     numbers: list[str] = []
     places = 0
-    with db.write() as session:
-        for row in rows:
-            assert row.data is not None
-            try:
-                v = volunteers.add_volunteer(session, actor, row.data, row.team_ids)
-            except DomainError as err:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "Row {row}: {problem} Nothing was imported."),
-                    row=row.row_no,
-                    problem=str(err),
-                ) from err
-            numbers.append(v.number)
-            places += len(set(row.team_ids))
-        counts = VolunteerImportCounts(len(numbers), numbers[0], numbers[-1], places)
-        audit.record(
-            session,
-            actor,
-            "roster.import",
-            "volunteer",
-            "",
-            after={
-                "volunteers_created": counts.volunteers_created,
-                "first_number": counts.first_number,
-                "last_number": counts.last_number,
-                "team_places": places,
-                "rows": len(rows),
-            },
-        )
-    return counts
+    chunk_size = roster_import.IMPORT_CHUNK  # the counter waits for one chunk at most
+    with db.busy_with(translate("errors", "a roster import")):
+        for start in range(0, len(rows), chunk_size):
+            with db.write() as session:
+                chunk = rows[start : start + chunk_size]
+                first = len(numbers)
+                for row in chunk:
+                    assert row.data is not None
+                    try:
+                        v = volunteers.add_volunteer(session, actor, row.data, row.team_ids)
+                    except DomainError as err:
+                        raise ValidationError(
+                            QT_TRANSLATE_NOOP(
+                                "errors",
+                                "Row {row}: {problem} The {done} volunteers before it were "
+                                "registered; import the file again after fixing that row.",
+                            )
+                            if start
+                            else QT_TRANSLATE_NOOP(
+                                "errors", "Row {row}: {problem} Nothing was imported."
+                            ),
+                            row=row.row_no,
+                            problem=str(err),
+                            done=start,
+                        ) from err
+                    numbers.append(v.number)
+                    places += len(set(row.team_ids))
+                audit.record(
+                    session,
+                    actor,
+                    "roster.import",
+                    "volunteer",
+                    "",
+                    after={
+                        "volunteers_created": len(numbers) - first,
+                        "first_number": numbers[first],
+                        "last_number": numbers[-1],
+                        "rows": len(chunk),
+                        "part": f"{start + 1}-{start + len(chunk)} / {len(rows)}",
+                    },
+                )
+    return VolunteerImportCounts(len(numbers), numbers[0], numbers[-1], places)
 
 
 # --- exporting ----------------------------------------------------------------------------

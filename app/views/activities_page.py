@@ -35,7 +35,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import join_list
 from app.services import activities
 from app.services.activities import (
     ActivityFilter,
@@ -64,6 +64,7 @@ from app.services.auth import Permission
 from app.services.points import RuleView
 from app.views.activity_dialogs import ActivityDialog
 from app.views.detail_panel import DetailPanel
+from app.views.files import open_file_names
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason, confirm
 from app.views.qtfix import emit
@@ -79,7 +80,7 @@ from app.views.table_models import (
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnails
 from app.views.volunteer_common import ACTIVITY_STATES, Catalog, hours, label, load_catalog
-from app.views.widgets import MessageLabel, error_text, heading
+from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 THUMB = QSize(120, 90)
 
@@ -276,7 +277,7 @@ class ActivityDetail(DetailPanel):
             )
         )
         layout.addWidget(photos_box, 1)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     def show_activity(self, activity_id: str | None) -> None:
@@ -317,7 +318,7 @@ class ActivityDetail(DetailPanel):
         ]
         parts += [p for p in (a.platform, a.place) if p]
         if a.team_names:
-            parts.append("、".join(a.team_names))
+            parts.append(join_list(a.team_names))
         if a.capacity:
             parts.append(self.tr("capacity {n}").format(n=a.capacity))
         if a.hours_cap_minutes:
@@ -396,8 +397,8 @@ class ActivityDetail(DetailPanel):
             self.ctx.actor,
             a.id,
             datetime.now(),
-            ok_text=lambda r: self.tr("Closed; {n} still present were signed out.").format(
-                n=r.signed_out
+            ok_text=lambda r: self.tr(
+                "Closed; %n still present were signed out.", "", r.signed_out
             ),
         )
 
@@ -451,10 +452,9 @@ class ActivityDetail(DetailPanel):
     def add_photos(self) -> None:
         if self.activity is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(
+        files = open_file_names(
             self,
             self.tr("Add photos"),
-            "",
             self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
         )
         if files:
@@ -471,13 +471,13 @@ class ActivityDetail(DetailPanel):
             self.ctx.data_dir.photos,
             self.activity.id,
             list(files),
-            ok_text=lambda n: self.tr("{n} photos added.").format(n=n),
+            ok_text=lambda n: self.tr("%n photos added.", "", n),
         )
 
     def remove_photo(self) -> None:
         indexes = self.photo_view.selectedIndexes()
         if not indexes:
-            self.message.show_error(self.tr("Choose a photo first."))
+            self.message.show_selection_hint(self.tr("Choose a photo first."), self.photo_view)
             return
         photo_id = str(indexes[0].data(Qt.ItemDataRole.UserRole))
         if confirm(self, self.tr("Remove photo"), self.tr("Remove this photo from the activity?")):
@@ -568,7 +568,7 @@ class QuotaPanel(QGroupBox):
             missing = []
             if q.activities < q.target_activities:
                 missing.append(
-                    self.tr("{n} more activities").format(n=q.target_activities - q.activities)
+                    self.tr("%n more activities", "", q.target_activities - q.activities)
                 )
             if q.theory < q.target_theory:
                 missing.append(
@@ -577,7 +577,7 @@ class QuotaPanel(QGroupBox):
                     )
                 )
             self.summary.setText(
-                self.tr("Still to plan this month: {missing}.").format(missing="、".join(missing))
+                self.tr("Still to plan this month: {missing}.").format(missing=join_list(missing))
             )
             self.summary.setStyleSheet("color: #9a6700;")
 
@@ -660,7 +660,7 @@ class ActivitiesPage(QWidget):
         top.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.views)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -677,7 +677,7 @@ class ActivitiesPage(QWidget):
         self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.new_button.clicked.connect(self.new_activity)
         self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} activities").format(n=n))
+            lambda n: self.count_label.setText(self.tr("%n activities", "", n))
         )
         self.view.selectionModel().selectionChanged.connect(self._list_selection)
         self.day_view.selectionModel().selectionChanged.connect(self._day_selection)

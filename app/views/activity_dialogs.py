@@ -28,6 +28,7 @@ from app.services import activities
 from app.services.activities import ActivityData, ActivityView
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.volunteer_common import Catalog
 from app.views.volunteer_dialogs import checkable_list, checked_keys
 
@@ -126,20 +127,20 @@ class ActivityDialog(ServiceDialog):
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Category (five tasks):"), self.category)
         form.addRow(self.tr("&Platform:"), self.platform)
-        form.addRow(self.tr("Organising &teams:"), self.teams)
+        form.addRow(self.tr("Organising te&ams:"), self.teams)
         form.addRow(self.tr("P&lace:"), self.place)
         form.addRow(self.tr("&Starts:"), self.starts)
         form.addRow(self.tr("&Ends:"), self.ends)
         form.addRow(self.tr("C&ontent:"), self.content)
-        form.addRow(self.tr("Ca&pacity:"), self.capacity)
+        form.addRow(self.tr("Capac&ity:"), self.capacity)
         form.addRow(self.tr("&Hours cap per volunteer:"), self.hours_cap)
-        form.addRow(self.tr("Points per &household:"), self.rule)
+        form.addRow(self.tr("Poi&nts per household:"), self.rule)
         form.addRow("", self.households)
         self.finish_layout(form)
         self.title.textChanged.connect(lambda _t: self.check())
         self.starts.dateTimeChanged.connect(lambda _d: self.check())
         self.ends.dateTimeChanged.connect(lambda _d: self.check())
-        self.resize(560, 660)
+        fit_window(self, 560, 660)
         self.check()
 
     def check(self) -> bool:

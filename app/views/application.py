@@ -66,7 +66,8 @@ EXIT_ALREADY_RUNNING = 3
 def apply_stylesheet(app: QApplication) -> None:
     qss = resources_dir() / "style.qss"
     if qss.is_file():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("url(icons/", f"url({icons}/"))
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -276,7 +277,7 @@ def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> 
 
     *language* (``--lang``) overrides the ``LANGUAGE`` setting for this run.
     """
-    from app.instance import acquire_instance_lock
+    from app.instance import acquire_instance_lock, lock_holder, take_over_instance_lock
     from app.logs import setup_logging
 
     data_dir.ensure()
@@ -287,6 +288,23 @@ def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> 
     install_translators(app, language or settings.get(LANGUAGE))
 
     lock = acquire_instance_lock(data_dir)
+    holder = lock_holder(data_dir) if lock is None else None
+    if lock is None and holder is not None and not holder.on_this_computer:
+        answer = QMessageBox.warning(
+            None,
+            QApplication.translate("Application", "Opened on another computer"),
+            QApplication.translate(
+                "Application",
+                "This station's data folder is marked as open on another computer ({host}):\n"
+                "{folder}\n\nIf Station Workbench is still running there, choose No and close "
+                "it there first: two computers writing one database would damage it. If that "
+                "computer is switched off, or this folder was copied from it, take it over.",
+            ).format(host=holder.host, folder=str(data_dir.root)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            lock = take_over_instance_lock(data_dir)
     if lock is None:
         QMessageBox.critical(
             None,

@@ -91,8 +91,9 @@ class BackupTab(QWidget):
         self.restore_selected_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
         can_restore = ctx.actor.can(Permission.RESTORE)
-        self.restore_selected_button.setVisible(can_restore)
-        self.restore_file_button.setVisible(can_restore)
+        if not can_restore:  # hide only: showing them before they have a parent opens windows
+            self.restore_selected_button.hide()
+            self.restore_file_button.hide()
         self.message = MessageLabel()
         self.message.setObjectName("backup_message")
 

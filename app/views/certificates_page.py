@@ -48,12 +48,14 @@ from app.services.auth import Permission
 from app.services.certificates import CertificateData, RegisterRow
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit
+from app.views.files import dated_file_name
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
 from app.views.points_options import MASK_NAMES, mask_name
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import CancelToken, Task, TaskCancelled, run_task
-from app.views.volunteer_common import CERTIFICATE_KINDS, hours, label
+from app.views.volunteer_common import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
 
 KIND_ZH = {
@@ -428,10 +430,9 @@ class CertificatesTab(QWidget):
         self.message = MessageLabel()
         self.message.setObjectName("register_message")
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout(height_for_width=False)  # wraps on a narrow screen, texts whole
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)
-        bar.addStretch(1)
         for key, text, slot, allowed in (
             ("preview", self.tr("Pre&view"), self.preview, daily),
             ("reprint", self.tr("&Reprint (副本)…"), self.reprint, daily),
@@ -442,7 +443,8 @@ class CertificatesTab(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"register_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed)
+            if not allowed:  # hide only: showing a widget before it has a parent opens a window
+                button.hide()
             bar.addWidget(button)
             self.buttons[key] = button
         self.batch_level = QSpinBox()
@@ -453,7 +455,7 @@ class CertificatesTab(QWidget):
         bar.addWidget(self.batch_level)
         register_box = QGroupBox(self.tr("Certificate register"))
         register_layout = QVBoxLayout(register_box)
-        register_layout.addLayout(bar)
+        register_layout.addWidget(wrapping(bar))
         register_layout.addWidget(self.message)
         register_layout.addWidget(self.view, 1)
         register_layout.addWidget(self.count_label)
@@ -472,7 +474,7 @@ class CertificatesTab(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} certificates").format(n=n))
+            lambda n: self.count_label.setText(self.tr("%n certificates", "", n))
         )
         self._kind_changed()
         self.refresh()
@@ -513,7 +515,9 @@ class CertificatesTab(QWidget):
                 return
             self.volunteer.clear()
             for h in hits:
-                self.volunteer.addItem(f"{h.name}  {h.number}  {hours(h.approved_minutes)} h", h.id)
+                self.volunteer.addItem(
+                    f"{h.name}  {h.number}  {hours_with_unit(h.approved_minutes)}", h.id
+                )
             if not hits:
                 self.issue_message.show_error(self.tr("Nobody found."))
             else:
@@ -593,7 +597,9 @@ class CertificatesTab(QWidget):
     def _chosen(self) -> RegisterRow | None:
         rows = rows_of(self.model, self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a certificate in the register first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a certificate in the register first."), self.view
+            )
             return None
         return rows[0]
 
@@ -674,7 +680,13 @@ class CertificatesTab(QWidget):
 
         def done(pdf: bytes) -> None:
             self.last_pdf = pdf
-            show_pdf(pdf, self.tr("公示 list"), "A4", self, file_name="certificates-notice.pdf")
+            show_pdf(
+                pdf,
+                self.tr("公示 list"),
+                "A4",
+                self,
+                file_name=dated_file_name(self.tr("certificates notice"), ".pdf"),
+            )
 
         run_task(
             publicity_pdf,
@@ -716,10 +728,16 @@ class CertificatesTab(QWidget):
             n, pdf = result
             finished()
             self.last_pdf = pdf
-            self.message.show_ok(self.tr("{n} star certificates issued.").format(n=n))
+            self.message.show_ok(self.tr("%n star certificates issued.", "", n))
             from app.views.pdf_preview import show_pdf
 
-            show_pdf(pdf, self.tr("Star certificates"), "A4", self, file_name="stars.pdf")
+            show_pdf(
+                pdf,
+                self.tr("Star certificates"),
+                "A4",
+                self,
+                file_name=dated_file_name(self.tr("star certificates"), ".pdf"),
+            )
 
         def failed(exc: BaseException) -> None:
             finished()

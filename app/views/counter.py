@@ -29,13 +29,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -60,6 +61,7 @@ from app.services.households import HouseholdHit, HouseholdView
 from app.services.points import EntryView
 from app.services.supermarket import GoodsView, RedemptionResult
 from app.services.text_input import MAX_SEARCH_CHARS
+from app.views.grid_layout import ColumnGridLayout
 from app.views.pages import PageContext
 from app.views.pdf_preview import PAGE_CHOICES
 from app.views.points_common import (
@@ -335,7 +337,7 @@ class CounterWidget(QWidget):
     redeemed = Signal(object)  # RedemptionResult
     voided = Signal(object)  # VoidDone
     slip_output = Signal(str, bytes)  # redemption number, PDF
-    GRID_BUTTON_WIDTH = 130  # px: the grid has as many columns as fit
+    GRID_BUTTON_WIDTH = 130  # px at least: the grid has as many columns as fit
     GRID_ICON = QSize(36, 36)  # a goods photo on its grid button
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None, *, clock: Any = None):
@@ -380,6 +382,7 @@ class CounterWidget(QWidget):
         _big(self.household_label, 13, True)
         self.balance_label = QLabel("")
         self.balance_label.setObjectName("counter_balance")
+        self.balance_label.setWordWrap(True)  # the household column is narrow at 1024 px
         _big(self.balance_label, 20, True)
         self.hits_model = _HitsModel(self)
         self.hits_view = _table(self.hits_model, "counter_hits")
@@ -411,17 +414,18 @@ class CounterWidget(QWidget):
         self.goods_filter.setClearButtonEnabled(True)
         self.goods_filter.textChanged.connect(self._rebuild_grid)
         self.grid_holder = QWidget()
-        self.grid = QGridLayout(self.grid_holder)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.grid_holder.setObjectName("goods_grid")
+        # As many columns as fit, reflowed by the layout itself (see grid_layout).
+        self.grid = ColumnGridLayout(self.grid_holder, cell_width=self.GRID_BUTTON_WIDTH)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().installEventFilter(self)
+        # Always there, so the content's width never depends on its height.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.grid_scroll = scroll
-        self.grid_columns = 2
         middle = QVBoxLayout(self.goods_box)
         middle.addWidget(self.goods_filter)
         middle.addWidget(scroll, 1)
@@ -439,7 +443,11 @@ class CounterWidget(QWidget):
             CartModel.NAME, QHeaderView.ResizeMode.Stretch
         )
         self.cart_view.horizontalHeader().setStretchLastSection(False)
-        self.cart_view.setMinimumHeight(96)  # three lines; it scrolls (fits 1366x768 screens)
+        # a line under the header at least; it scrolls (the counter fits 1024×768 and
+        # 1366×768 screens with a taskbar, where every line of height counts)
+        self.cart_view.setMinimumHeight(70)
+        # whole lines: the top line is never half hidden under the header
+        self.cart_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.plus_button = self._small_button("+", "cart_plus", lambda: self._change_selected(1))
         self.minus_button = self._small_button("−", "cart_minus", lambda: self._change_selected(-1))
         self.remove_button = self._small_button(
@@ -468,14 +476,17 @@ class CounterWidget(QWidget):
         self.cancel_button = self._small_button(
             self.tr("Clear (Esc)"), "cancel_checkout", self.cancel_checkout
         )
+        qty_row.addWidget(self.cancel_button)
         right = QVBoxLayout(self.cart_box)
         right.addWidget(self.cart_view, 1)
         right.addLayout(qty_row)
-        right.addWidget(self.total_label)
-        right.addWidget(self.after_label)
+        totals = QHBoxLayout()  # one line: the cart fits a 768 px screen
+        totals.addWidget(self.total_label)
+        totals.addStretch(1)
+        totals.addWidget(self.after_label)
+        right.addLayout(totals)
         right.addWidget(self.cart_warning)
         right.addWidget(self.confirm_button)
-        right.addWidget(self.cancel_button)
 
         # bottom: the last redemption and the slips list
         self.slips_box = QGroupBox(self.tr("Slips"))
@@ -484,7 +495,7 @@ class CounterWidget(QWidget):
         self.last_label.setWordWrap(True)
         self.slips_model = SlipsModel(self)
         self.slips_view = _table(self.slips_model, "counter_slips")
-        self.slips_view.setMaximumHeight(110)
+        self.slips_view.setMaximumHeight(76)  # the counter fits 1366×768 with a taskbar
         self.slips_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.find_slip = QLineEdit()
         self.find_slip.setMaxLength(MAX_SEARCH_CHARS)
@@ -495,7 +506,10 @@ class CounterWidget(QWidget):
             self.tr("Reprint"), "reprint_slip", self.reprint_selected
         )
         self.void_button = self._small_button(self.tr("Void…"), "void_slip", self.void_selected)
-        self.void_button.setVisible(ctx.actor.can(Permission.VOID))
+        if not ctx.actor.can(Permission.VOID):
+            # (hide only: setVisible(True) on a widget not yet in a layout would show it
+            # as a window of its own, which takes the activation from the main window)
+            self.void_button.hide()
         # how slips go out (settings, kept at once)
         self.paper = QComboBox()
         self.paper.setObjectName("slip_paper")
@@ -546,11 +560,14 @@ class CounterWidget(QWidget):
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.setChildrenCollapsible(False)
         for box in (self.household_box, self.goods_box, self.cart_box):
-            box.setMinimumWidth(260)
             columns.addWidget(box)
+        # Narrower than their contents' wish, so the three fit a 1024 px screen.
+        self.household_box.setMinimumWidth(200)
+        self.goods_box.setMinimumWidth(self.GRID_BUTTON_WIDTH + 60)
         columns.setStretchFactor(0, 3)
         columns.setStretchFactor(1, 4)
         columns.setStretchFactor(2, 4)
+        columns.setSizes([3000, 4000, 4000])  # the goods grid gets its share from the start
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -637,35 +654,39 @@ class CounterWidget(QWidget):
             button.setIconSize(self.GRID_ICON)
 
     def _rebuild_grid(self) -> None:
-        for button in self.goods_buttons.values():
-            self.grid.removeWidget(button)
-            button.deleteLater()
-        self.goods_buttons = {}
+        """Show the goods matching the filter; a goods keeps its button."""
         text = self.goods_filter.text().strip()
         shown = [g for g in self.goods.values() if _goods_match(g, text)]
-        for i, g in enumerate(shown):
-            button = QPushButton(self._goods_button_text(g))
-            button.setObjectName(f"goods_{g.id}")
-            button.setProperty("role", "goods")  # style.qss gives it room for two lines
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(58)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        wanted = {g.id for g in shown}
+        for goods_id in [k for k in self.goods_buttons if k not in wanted]:
+            button = self.goods_buttons.pop(goods_id)
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        for g in shown:
+            existing = self.goods_buttons.get(g.id)
+            if existing is None:
+                button = QPushButton()
+                button.setObjectName(f"goods_{g.id}")
+                button.setProperty("role", "goods")  # style.qss gives it room for two lines
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setMinimumHeight(58)
+                button.clicked.connect(lambda _c=False, gid=g.id: self.add_goods_id(gid))
+                self.goods_buttons[g.id] = button
+            else:
+                button = existing
+                self.grid.removeWidget(button)
+            button.setText(self._goods_button_text(g))
             button.setToolTip(self._goods_button_text(g).replace("\n", " · "))
             button.setEnabled(g.on_hand > 0)
             self._set_goods_icon(button, g)
-            if g.low:
-                button.setProperty("kind", "warning")
-            button.clicked.connect(lambda _c=False, gid=g.id: self.add_goods_id(gid))
-            self.grid.addWidget(button, i // self.grid_columns, i % self.grid_columns)
-            self.goods_buttons[g.id] = button
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.grid_scroll.viewport() and event.type() == QEvent.Type.Resize:
-            columns = max(1, self.grid_scroll.viewport().width() // self.GRID_BUTTON_WIDTH)
-            if columns != self.grid_columns:
-                self.grid_columns = columns
-                self._rebuild_grid()
-        return super().eventFilter(watched, event)
+            kind = "warning" if g.low else ""
+            if button.property("kind") != kind:
+                button.setProperty("kind", kind)
+                button.style().unpolish(button)
+                button.style().polish(button)
+            self.grid.addWidget(button)  # in the order shown
+            button.show()
+        self.grid.invalidate()
 
     def _goods_button_text(self, g: GoodsView) -> str:
         return self.tr("{name}\n{price} pts · {on_hand} left").format(
@@ -798,7 +819,7 @@ class CounterWidget(QWidget):
                 number=h.number, head=h.head_name, group=h.group_name
             )
         )
-        self.balance_label.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.balance_label.setText(self.tr("Balance: %n points", "", h.balance))
         self.entries_model.set_rows(loaded.entries)
         self.slips_model.set_rows(loaded.redemptions)
         self.message.show_ok(
@@ -907,13 +928,13 @@ class CounterWidget(QWidget):
 
     def _update_totals(self) -> None:
         total = self.cart.total()
-        self.total_label.setText(self.tr("Total: {n} points").format(n=total))
+        self.total_label.setText(self.tr("Total: %n points", "", total))
         problems: list[str] = []
         if self.household is None:
             self.after_label.setText("")
         else:
             after = self.household.balance - total
-            self.after_label.setText(self.tr("Balance after: {n} points").format(n=after))
+            self.after_label.setText(self.tr("Balance after: %n points", "", after))
             if total > self.household.balance:
                 problems.append(
                     self.tr(
@@ -1090,10 +1111,21 @@ class CounterWidget(QWidget):
 
         if mode == "preview":
             pdf_preview.show_pdf(pdf, self.tr("Slip {number}").format(number=name), page, self)
+            self._watch_previews()
             return True
-        return pdf_preview.print_direct(
+        printed = pdf_preview.print_direct(
             pdf, page, self, self.tr("Slip {number}").format(number=name)
         )
+        self._watch_previews()  # without a printer the slip was previewed instead
+        return printed
+
+    def _watch_previews(self) -> None:
+        from app.views import pdf_preview
+
+        for preview in pdf_preview.open_previews():
+            if preview.parent() is self and not preview.property("counter_watched"):
+                preview.setProperty("counter_watched", True)
+                preview.finished.connect(lambda _r: self.back_to_scan())
 
     def _selected_slip(self) -> RedemptionResult | None:
         rows = self.slips_view.selectionModel().selectedRows()
@@ -1104,7 +1136,9 @@ class CounterWidget(QWidget):
     def reprint_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         run_task(
             supermarket.get_redemption,
@@ -1118,7 +1152,9 @@ class CounterWidget(QWidget):
     def void_selected(self) -> None:
         chosen = self._selected_slip()
         if chosen is None:
-            self.message.show_error(self.tr("Choose a slip in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a slip in the list first."), self.slips_view
+            )
             return
         if chosen.voided:
             self.message.show_error(
@@ -1133,6 +1169,7 @@ class CounterWidget(QWidget):
                 "stock. Why is it voided?"
             ).format(points=chosen.total_points, household=chosen.household_number),
         )
+        self.back_to_scan()
         if reason is None:
             return
         if self.facts is None:
@@ -1203,14 +1240,22 @@ class CounterWidget(QWidget):
         if rows:
             self.slips_view.selectRow(0)
             self.message.show_info(
-                self.tr("{n} slips were never printed; choose one and click Reprint.").format(
-                    n=len(rows)
-                )
+                self.tr("%n slips were never printed; choose one and click Reprint.", "", len(rows))
             )
         else:
             self.message.show_ok(self.tr("Every slip has been printed."))
 
     # --- misc ---------------------------------------------------------------------------
+
+    def back_to_scan(self) -> None:
+        """A dialog of the counter closed: its window and the scan field get the keyboard
+        back, so the next scan is read (a window manager may leave no window active)."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        window = self.window()
+        if not window.isActiveWindow():
+            window.activateWindow()
+        self.scan.reclaim_focus()
 
     def _show_error(self, exc: BaseException) -> None:
         self.message.show_error(error_text(exc))

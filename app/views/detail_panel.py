@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
+from app.views.grid_layout import ColumnGridLayout, wrapping
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.tasks import run_task
@@ -105,15 +106,21 @@ class DetailPanel(QWidget):
             **kwargs,
         )
 
-    def button_grid(self, prefix: str, specs: Sequence[ButtonSpec], columns: int) -> QGridLayout:
-        """The action buttons, disabled until a file is shown; hidden where not *allowed*."""
-        grid = QGridLayout()
-        for i, (key, text, slot, allowed) in enumerate(specs):
+    def button_grid(self, prefix: str, specs: Sequence[ButtonSpec], columns: int) -> QWidget:
+        """The action buttons, disabled until a file is shown; hidden where not *allowed*.
+
+        Up to *columns* a row, fewer where the panel is too narrow for their texts.
+        """
+        grid = ColumnGridLayout(max_columns=columns, height_for_width=False)
+        holder = wrapping(grid)
+        holder.setObjectName(f"{prefix}_buttons")
+        for key, text, slot, allowed in specs:
             button = QPushButton(text)
             button.setObjectName(f"{prefix}_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed)
+            if not allowed:  # hide only: showing a widget before it has a parent opens a window
+                button.hide()
             button.setEnabled(False)
             self.buttons[key] = button
-            grid.addWidget(button, i // columns, i % columns)
-        return grid
+            grid.addWidget(button)
+        return holder

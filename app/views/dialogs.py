@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from app.views.pages import PageContext
+from app.views.screen import clamp_to_screen
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
 
@@ -32,6 +34,10 @@ class ServiceDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        clamp_to_screen(self)  # a long form on a 768 px screen
 
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -45,8 +45,10 @@ from app.services.auth import Permission
 from app.services.service_hours import RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
 from app.views.dialogs import ServiceDialog
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
+from app.views.screen import fit_window
 from app.views.table_models import (
     GREEN,
     GREY,
@@ -289,7 +291,7 @@ class ManualHoursDialog(ServiceDialog):
         form.addRow(self.tr("&Reason:"), self.reason)
         self.finish_layout(form)
         self.who.returnPressed.connect(self.find_volunteer)
-        self.resize(460, 320)
+        fit_window(self, 460, 320)
 
     def find_volunteer(self) -> None:
         def done(hits: list[VolunteerHit]) -> None:
@@ -358,27 +360,27 @@ class HoursTab(QWidget):
         self.message = MessageLabel()
         self.message.setObjectName("hours_message")
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout(height_for_width=False)  # wraps on a narrow screen, texts whole
         bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.status)
         bar.addWidget(self.flagged)
-        bar.addStretch(1)
         for key, text, slot, allowed in (
             ("approve", self.tr("&Approve selected"), self.approve, can_approve),
             ("reject", self.tr("&Reject selected…"), self.reject, can_approve),
             ("correct", self.tr("&Correct…"), self.correct, can_approve),
-            ("manual", self.tr("Enter hours by &hand…"), self.manual, True),
+            ("manual", self.tr("&Enter hours by hand…"), self.manual, True),
         ):
             button = QPushButton(text)
             button.setObjectName(f"hours_{key}")
             button.clicked.connect(slot)
-            button.setVisible(allowed and ctx.actor.can(Permission.DAILY_WORK))
+            if not (allowed and ctx.actor.can(Permission.DAILY_WORK)):
+                button.hide()  # hide only: showing it before it has a parent opens a window
             bar.addWidget(button)
             self.buttons[key] = button
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(bar)
+        top_layout.addWidget(wrapping(bar))
         top_layout.addWidget(self.message)
         top_layout.addWidget(self.view, 1)
         top_layout.addWidget(self.count_label)
@@ -386,10 +388,11 @@ class HoursTab(QWidget):
         # stars
         self.eligible = EligibleModel(self)
         self.eligible_view = table_view(self.eligible, "eligible_table", multi=True)
-        self.grant_button = QPushButton(self.tr("&Grant stars (selected, or all)"))
+        self.grant_button = QPushButton(self.tr("Grant s&tars (selected, or all)"))
         self.grant_button.setObjectName("grant_stars")
         self.grant_button.clicked.connect(self.grant)
-        self.grant_button.setVisible(can_approve)
+        if not can_approve:
+            self.grant_button.hide()  # (not setVisible(True): it has no parent yet)
         eligible_box = QGroupBox(self.tr("Reached a new star level"))
         eligible_layout = QVBoxLayout(eligible_box)
         eligible_layout.addWidget(
@@ -430,9 +433,7 @@ class HoursTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.flagged.toggled.connect(lambda _b: self.apply_filter())
         self.year.valueChanged.connect(lambda _v: self.load_grants())
-        self.model.counted.connect(
-            lambda n: self.count_label.setText(self.tr("{n} records").format(n=n))
-        )
+        self.model.counted.connect(lambda n: self.count_label.setText(self.tr("%n records", "", n)))
         self.apply_filter()
         self.load_stars()
 
@@ -473,7 +474,9 @@ class HoursTab(QWidget):
             )
             return None
         if not chosen:
-            self.message.show_error(self.tr("Select one or more records in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more records in the list first."), self.view
+            )
             return None
         return chosen
 
@@ -499,7 +502,7 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.id for r in chosen],
-            ok=lambda n: self.tr("{n} records approved.").format(n=n),
+            ok=lambda n: self.tr("%n records approved.", "", n),
         )
 
     def reject(self) -> None:
@@ -509,8 +512,10 @@ class HoursTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Reject hours"),
-            self.tr("Reject {n} record(s)? They stay listed as rejected. Give the reason:").format(
-                n=len(chosen)
+            self.tr(
+                "Reject %n record(s)? They stay listed as rejected. Give the reason:",
+                "",
+                len(chosen),
             ),
         )
         if reason is None:
@@ -521,7 +526,7 @@ class HoursTab(QWidget):
             self.ctx.actor,
             [r.id for r in chosen],
             reason,
-            ok=lambda n: self.tr("{n} records rejected.").format(n=n),
+            ok=lambda n: self.tr("%n records rejected.", "", n),
         )
 
     def correct(self) -> None:
@@ -560,5 +565,5 @@ class HoursTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             [r.volunteer_id for r in rows],
-            ok=lambda grants: self.tr("{n} star levels granted.").format(n=len(grants)),
+            ok=lambda grants: self.tr("%n star levels granted.", "", len(grants)),
         )

@@ -31,6 +31,7 @@ from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
 from app.views.points_options import points_settings
+from app.views.screen import fit_window
 from app.views.tasks import run_task
 
 RELATIONS = (
@@ -145,10 +146,10 @@ class HouseholdDialog(ServiceDialog):
         )
         self.note = QLineEdit(household.note if household else "")
         form = QFormLayout()
-        form.addRow(self.tr("Household &number (户号):"), self.number)
+        form.addRow(self.tr("Household n&umber (户号):"), self.number)
         form.addRow(self.tr("Village &group (村民小组):"), self.group)
         form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow(self.tr("Household p&hone:"), self.phone)
         form.addRow(self.tr("N&ote:"), self.note)
         self.head_form: MemberForm | None = None
         parts: list[Any] = [form]
@@ -168,7 +169,7 @@ class HouseholdDialog(ServiceDialog):
             hint.setObjectName("hint")
             parts.append(hint)
         self.finish_layout(*parts)
-        self.resize(480, 0)
+        fit_window(self, 480, 0)
 
     def data(self) -> HouseholdData:
         return HouseholdData(
@@ -369,7 +370,7 @@ class BatchAwardDialog(_RuleDialog):
         super().__init__(ctx, parent)
         self.setObjectName("batch_award_dialog")
         self.household_ids = household_ids
-        self.setWindowTitle(self.tr("Batch award for {n} households").format(n=len(household_ids)))
+        self.setWindowTitle(self.tr("Batch award for %n households", "", len(household_ids)))
         self.skip_capped = QCheckBox(self.tr("Leave out households that would pass the cap"))
         self.skip_capped.setObjectName("batch_skip_capped")
         form = QFormLayout()
@@ -387,8 +388,8 @@ class BatchAwardDialog(_RuleDialog):
         if not confirm(
             self,
             self.windowTitle(),
-            self.tr("Give “{rule}” ({points}) to {n} households in one batch?").format(
-                rule=rule.name, points=signed(rule.points * self.quantity.value()), n=n
+            self.tr("Give “{rule}” ({points}) to %n households in one batch?", "", n).format(
+                rule=rule.name, points=signed(rule.points * self.quantity.value())
             ),
         ):
             return

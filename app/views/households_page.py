@@ -11,6 +11,12 @@ finds names, pinyin initials ``zs``, household numbers and phone tails); a
 result that arrives after the text changed again is dropped.  The group filter
 applies to both.  Only masked ID numbers and phones appear.
 
+The search box is a :class:`~app.views.scan_field.ScanLineEdit` with the
+input method left on (names are typed in Chinese): a scanner's burst — a
+household card, also in Caps Lock's lower case or with an IME's full-width
+``：`` — is searched as it came and the box is emptied, so the next scan
+starts afresh instead of being appended to the last one.
+
 The selected household's file (members, balance, recent entries) is on the
 right with its actions; selecting several rows enables the batch award, the
 A4 sheet of cards and the export of the list.  The rule catalogue and the
@@ -20,6 +26,7 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +35,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -42,14 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import join_list
 from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
-from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.detail_panel import DetailPanel
+from app.views.files import dated_file_name, save_file_name
 from app.views.household_dialogs import (
     AdjustDialog,
     AwardDialog,
@@ -66,11 +72,13 @@ from app.views.points_common import (
     load_household_file,
     load_station_facts,
 )
+from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, button_row, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
+MEMBER_ROWS_SHOWN = 6  # a household's members shown without scrolling
 
 
 # --- the lazy list ------------------------------------------------------------------------
@@ -104,6 +112,38 @@ class HouseholdsModel(LazyRowsModel):
 
     def loaded_pages(self) -> set[int]:
         return set(self.pages)
+
+    def refresh(self) -> None:
+        """Re-read the list; search results are re-read in place (same rows, new values)."""
+        if self.listed is None:
+            super().refresh()
+        else:
+            self.update_households([h.id for h in self.listed])
+
+    def update_households(self, household_ids: list[str]) -> None:
+        """Re-read these households' rows in place: the selection and scroll stay."""
+        if household_ids:
+            self._run(households.fetch_hits_by_id, household_ids, on_done=self._updated)
+
+    def _updated(self, generation: int, hits: list[HouseholdHit]) -> None:
+        if generation != self.generation:
+            return  # the list was replaced meanwhile: it was read afresh anyway
+        fresh = {h.id: h for h in hits}
+        changed: list[int] = []
+        if self.listed is not None:
+            for row, old in enumerate(self.listed):
+                if old.id in fresh:
+                    self.listed[row] = replace(fresh[old.id], matched=old.matched)
+                    changed.append(row)
+        else:
+            for page, rows in self.pages.items():
+                for offset, old in enumerate(rows):
+                    if old.id in fresh:
+                        rows[offset] = fresh[old.id]
+                        changed.append(page * self.PAGE + offset)
+        last = self.columnCount() - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -278,6 +318,7 @@ class HouseholdDetail(DetailPanel):
         self.balance.setFont(bfont)
         self.members = MembersModel(self)
         self.members_view = _table(self.members, "members_table")
+        self._fit_members()
         self.entries = EntriesModel(self)
         self.entries_view = _table(self.entries, "entries_table")
         self.entries_view.horizontalHeader().setStretchLastSection(False)
@@ -310,9 +351,9 @@ class HouseholdDetail(DetailPanel):
         QVBoxLayout(members_box).addWidget(self.members_view)
         entries_box = QGroupBox(self.tr("Recent points entries"))
         QVBoxLayout(entries_box).addWidget(self.entries_view)
-        layout.addWidget(members_box, 2)
-        layout.addWidget(entries_box, 3)
-        layout.addLayout(grid)
+        layout.addWidget(members_box, 0)
+        layout.addWidget(entries_box, 1)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     # loading
@@ -346,22 +387,39 @@ class HouseholdDetail(DetailPanel):
         if not h.active:
             parts.append(self.tr("closed"))
         self.facts.setText(" · ".join(parts))
-        self.balance.setText(self.tr("Balance: {n} points").format(n=h.balance))
+        self.balance.setText(self.tr("Balance: %n points", "", h.balance))
         self.members.set_rows(h.members)
+        self._fit_members()
         self.entries.set_rows(loaded.entries)
+
+    def _fit_members(self) -> None:
+        """The members list is as tall as its rows (a big household scrolls after 6)."""
+        view = self.members_view
+        rows = min(max(len(self.members.rows), 2), MEMBER_ROWS_SHOWN)
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
+        view.setFixedHeight(height)
 
     # helpers
     def _selected_member(self) -> MemberView | None:
         rows = self.members_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a member in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a member in the list first."), self.members_view
+            )
             return None
         return self.members.rows[rows[0].row()]
 
     def _selected_entry(self) -> EntryView | None:
         rows = self.entries_view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a points entry first."))
+            self.message.show_selection_hint(
+                self.tr("Choose a points entry first."), self.entries_view
+            )
             return None
         return self.entries.entry_at(rows[0].row())
 
@@ -492,7 +550,7 @@ class HouseholdDetail(DetailPanel):
             self.tr("Household cards ({n})").format(n=n),
             "A4",
             self,
-            file_name="household-cards.pdf",
+            file_name=dated_file_name(self.tr("household cards"), ".pdf"),
         )
 
 
@@ -520,9 +578,10 @@ class HouseholdsTab(QWidget):
         self.ctx = ctx
         self.last_batch: BatchResult | None = None
         self._search_serial = 0
-        self.search = QLineEdit()
-        self.search.setMaxLength(MAX_SEARCH_CHARS)
+        self.search = ScanLineEdit()  # bounded there (a scanned code; names are far shorter)
         self.search.setObjectName("household_search")
+        # Names are typed in Chinese here; see the module docstring.
+        self.search.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.search.setPlaceholderText(self.tr("Name, initials (zs), No. or phone tail"))
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox()
@@ -539,7 +598,7 @@ class HouseholdsTab(QWidget):
         for col, width in ((0, 56), (1, 110), (2, 110), (3, 108), (4, 56)):
             self.view.setColumnWidth(col, width)
         self.detail = HouseholdDetail(ctx)
-        self.detail.changed.connect(lambda _hid: self.model.refresh())
+        self.detail.changed.connect(self._household_changed)
         self.message = MessageLabel()
         self.message.setObjectName("households_message")
 
@@ -548,7 +607,8 @@ class HouseholdsTab(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search.typed_enter.connect(lambda _t: self.apply_search())
+        self.search.scanned.connect(self.apply_search)
         self.group.currentIndexChanged.connect(lambda _i: self.apply_search())
         self.include_closed.toggled.connect(lambda _b: self.apply_search())
         self.model.counted.connect(self._counted)
@@ -584,7 +644,7 @@ class HouseholdsTab(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -605,9 +665,10 @@ class HouseholdsTab(QWidget):
             include_inactive=self.include_closed.isChecked(),
         )
 
-    def apply_search(self) -> None:
+    def apply_search(self, scanned: str | None = None) -> None:
+        """Search what is in the box, or the code just *scanned* (the box is then empty)."""
         self.timer.stop()
-        text = self.search.text().strip()
+        text = (self.search.text() if scanned is None else scanned).strip()
         self._search_serial += 1
         serial = self._search_serial
         if self.message.kind == "error":  # e.g. an earlier forged card: a new search starts
@@ -640,7 +701,7 @@ class HouseholdsTab(QWidget):
         if self.model.hits is not None:
             self.count_label.setText(self.tr("{n} found").format(n=n))
         else:
-            self.count_label.setText(self.tr("{n} households").format(n=n))
+            self.count_label.setText(self.tr("%n households", "", n))
 
     def load_groups(self) -> None:
         run_task(households.list_groups, self.ctx.db, on_done=self._groups, receiver=self)
@@ -670,6 +731,12 @@ class HouseholdsTab(QWidget):
             ids.append(hit.id)
         return ids
 
+    def _household_changed(self, household_id: str) -> None:
+        if household_id:
+            self.model.update_households([household_id])
+        else:
+            self.model.refresh()
+
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
         hit = self.model.hit(rows[0]) if len(rows) == 1 else None
@@ -683,7 +750,9 @@ class HouseholdsTab(QWidget):
             )
             return None
         if not ids:
-            self.message.show_error(self.tr("Select one or more households in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more households in the list first."), self.view
+            )
             return None
         return ids
 
@@ -712,12 +781,12 @@ class HouseholdsTab(QWidget):
             assert batch is not None
             self.last_batch = batch
             self.action_buttons["undo_batch"].setEnabled(True)
-            text = self.tr("Batch done: {n} households, {total} points in all.").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            )
+            text = self.tr(
+                "Batch done: %n households, {total} points in all.", "", batch.entry_count
+            ).format(total=f"{batch.total_points:+d}")
             if batch.skipped:
                 text += " " + self.tr("Left out (cap reached): {numbers}.").format(
-                    numbers="、".join(batch.skipped)
+                    numbers=join_list(batch.skipped)
                 )
             self.message.show_ok(text)
             self.model.refresh()
@@ -733,9 +802,11 @@ class HouseholdsTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Undo batch"),
-            self.tr("Undo the batch of {n} entries ({total} points)? Give the reason:").format(
-                n=batch.entry_count, total=f"{batch.total_points:+d}"
-            ),
+            self.tr(
+                "Undo the batch of %n entries ({total} points)? Give the reason:",
+                "",
+                batch.entry_count,
+            ).format(total=f"{batch.total_points:+d}"),
         )
         if reason is None:
             return
@@ -744,7 +815,7 @@ class HouseholdsTab(QWidget):
             self.last_batch = None
             self.action_buttons["undo_batch"].setEnabled(False)
             self.message.show_ok(
-                self.tr("The batch was undone: {n} entries reversed.").format(n=undo.entry_count)
+                self.tr("The batch was undone: %n entries reversed.", "", undo.entry_count)
             )
             self.model.refresh()
             self.detail.reload()
@@ -766,10 +837,10 @@ class HouseholdsTab(QWidget):
             self.detail.cards_for(ids)
 
     def export_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Export households"),
-            "households.xlsx",
+            dated_file_name(self.tr("households"), ".xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
@@ -784,7 +855,7 @@ class HouseholdsTab(QWidget):
         def done(n: int) -> None:
             self.action_buttons["export"].setEnabled(True)
             self.message.show_ok(
-                self.tr("{n} households exported to {path}.").format(n=n, path=str(path))
+                self.tr("%n households exported to {path}.", "", n).format(path=str(path))
             )
 
         def failed(exc: BaseException) -> None:

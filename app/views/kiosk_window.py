@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -78,6 +79,7 @@ from app.views.points_common import ask_reason
 from app.views.points_options import points_settings
 from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
+from app.views.screen import fit_window, show_full_screen
 from app.views.table_models import (
     GREEN,
     GREY,
@@ -421,9 +423,17 @@ class KioskWindow(QWidget):
         _font(self.counts_label, 18, True)
         self.counts_label.setWordWrap(True)
         self.recent = RecentModel(self)
-        self.recent_view = table_view(self.recent, "kiosk_recent")
-        self.recent_view.setColumnWidth(0, 70)
-        self.recent_view.setColumnWidth(1, 80)
+        # The result is a sentence (longer in English): it wraps in its column, and
+        # the time and the name take what they need.
+        self.recent_view = table_view(self.recent, "kiosk_recent", compact=False)
+        recent_header = self.recent_view.horizontalHeader()
+        for column in (RecentModel.TIME, RecentModel.NAME):
+            recent_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        recent_header.setSectionResizeMode(RecentModel.RESULT, QHeaderView.ResizeMode.Stretch)
+        self.recent_view.setWordWrap(True)
+        self.recent_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.annul_button = QPushButton(self.tr("Annul selected scan…"))
         self.annul_button.setObjectName("kiosk_annul")
         self.annul_button.clicked.connect(self.annul_selected)
@@ -527,7 +537,7 @@ class KioskWindow(QWidget):
         self.tick.timeout.connect(self._tick)
         self._tick()
         self.back_to_idle()
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800)
 
     # --- opening and closing ----------------------------------------------------------------
 
@@ -535,7 +545,7 @@ class KioskWindow(QWidget):
         """Show the kiosk (full screen in use), pause the idle lock, load the card key."""
         emit(self.ctx.events.idle_lock_changed, 0)
         if fullscreen:
-            self.showFullScreen()
+            show_full_screen(self)
         else:
             self.show()
         self.raise_()
@@ -770,7 +780,9 @@ class KioskWindow(QWidget):
         rows = selected_rows(self.recent_view)
         row: ScanRow | None = self.recent.row_at(rows[0]) if rows else None
         if row is None:
-            self.hint.show_error(self.tr("Choose the mistaken scan in the list first."))
+            self.hint.show_selection_hint(
+                self.tr("Choose the mistaken scan in the list first."), self.recent_view
+            )
             return
         if row.annulled or row.origin == "annul":
             self.hint.show_error(self.tr("This scan cannot be annulled."))
@@ -841,7 +853,9 @@ class KioskWindow(QWidget):
         rows = selected_rows(self.hits_view)
         hit: VolunteerHit | None = self.hits.row_at(rows[0]) if rows else None
         if hit is None:
-            self.manual_message.show_error(self.tr("Choose the volunteer in the list."))
+            self.manual_message.show_selection_hint(
+                self.tr("Choose the volunteer in the list."), self.hits_view
+            )
             return
         self._serial += 1
         serial = self._serial

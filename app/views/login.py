@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -92,7 +93,8 @@ class LoginDialog(QDialog):
             self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.quit_now)  # 退出 is a deliberate click
+        self.quit_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.station)
@@ -106,6 +108,33 @@ class LoginDialog(QDialog):
         run_task(
             get_station, db, on_done=self._show_station, on_error=lambda _e: None, receiver=self
         )
+
+    def reject(self) -> None:
+        """Esc or the window's close box: a slip of the hand must not end the program."""
+        if self.quit_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit"),
+            self.tr("Quit Station Workbench?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("quit_question")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _r: self._quit_answered(box))
+        self.quit_box = box
+        box.open()
+
+    def _quit_answered(self, box: QMessageBox) -> None:
+        self.quit_box = None
+        box.deleteLater()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.quit_now()
+
+    def quit_now(self) -> None:
+        super().reject()
 
     def _show_station(self, info: object) -> None:
         self.station.setText(getattr(info, "name", "") or self.tr("Station Workbench"))

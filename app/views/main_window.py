@@ -3,7 +3,18 @@
 The areas come from :mod:`app.views.pages` (a later issue registers its page
 there; this file is not edited).  Pages are built the first time they are
 opened.  Keyboard: Up/Down in the navigation list, Ctrl+1…Ctrl+9 jump to an
-area, Tab moves from the list into the page, Ctrl+L locks the screen.
+area, Tab moves from the list into the page, Ctrl+L locks the screen, F1 opens the
+user guide on the area shown (:mod:`app.views.help_window`).
+
+**Where the keyboard goes when a page opens.**  A page may name the input that
+should have the keyboard while it shows (``page.entry_widget()``, e.g. the
+counter's scan field on the 积分超市 page, where a USB scanner types into
+whatever has the focus).  Opened by Ctrl+1…9 or by a mouse click in the list,
+such a page gets the focus in that input at once; pages without one leave it
+in the list, as before.  Walking the list with Up/Down keeps the focus in the
+list, so the arrows go on working — but a printable key arriving there while
+such a page shows (the first key of a scan) is passed to the page's input,
+which takes the focus, and Tab from the list goes straight to it.
 
 The status bar shows the station, the signed-in operator with their role, the
 last backup and the last sync, in local time.  Geometry and dock state are
@@ -12,9 +23,12 @@ kept in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,11 +45,15 @@ from app.i18n import translate
 from app.resources import resources_dir
 from app.services.auth import ROLE_LABELS
 from app.settings import WINDOW_GEOMETRY, WINDOW_STATE
+from app.views import screen
 from app.views.home import Overview, load_overview
 from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
 from app.views.tasks import run_task
 from app.views.widgets import format_local, heading
+
+if TYPE_CHECKING:
+    from app.views.help_window import HelpWindow
 
 
 class PlaceholderPage(QWidget):
@@ -66,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Station Workbench"))
         self.setMinimumSize(900, 600)
         self._leaving = False  # closing for sign-out, not quitting
+        self.help_window: HelpWindow | None = None  # made on the first F1
 
         self.specs: list[PageSpec] = visible_pages(ctx.actor)
         self.nav = QListWidget()
@@ -88,6 +107,8 @@ class MainWindow(QMainWindow):
             holder_layout.setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
         self.nav.currentRowChanged.connect(self._open_row)
+        self.nav.itemClicked.connect(lambda _item: self.enter_page())
+        self.nav.installEventFilter(self)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -165,13 +186,66 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&User guide"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.triggered.connect(lambda _checked=False: self.show_help())
+        help_menu.addAction(self.help_action)
         self.about_action = QAction(self.tr("&About Station Workbench"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
     def _go(self, row: int) -> None:
         self.nav.setCurrentRow(row)
-        self.nav.setFocus()
+        self.enter_page()
+
+    def entry_widget(self) -> QWidget | None:
+        """The input the current page wants the keyboard in, if it names one."""
+        page = self._built.get(self.current_key())
+        wanted = getattr(page, "entry_widget", None)
+        widget = wanted() if callable(wanted) else None
+        if isinstance(widget, QWidget) and widget.isVisible() and widget.isEnabled():
+            return widget
+        return None
+
+    def enter_page(self) -> None:
+        """Give the keyboard to the current page's input, or keep it in the list."""
+        entry = self.entry_widget()
+        if entry is not None:
+            entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.nav and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            entry = self.entry_widget()
+            if entry is not None and self._goes_to_the_page(event):
+                entry.setFocus(Qt.FocusReason.OtherFocusReason)
+                if event.key() != Qt.Key.Key_Tab:
+                    forwarded = QKeyEvent(
+                        event.type(),
+                        event.key(),
+                        event.modifiers(),
+                        event.text(),
+                        event.isAutoRepeat(),
+                        event.count(),
+                    )
+                    QApplication.sendEvent(entry, forwarded)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _goes_to_the_page(event: QKeyEvent) -> bool:
+        """Tab, or a key that types a character (not a shortcut, not an arrow)."""
+        held = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if held != Qt.KeyboardModifier.NoModifier:
+            return False
+        if event.key() == Qt.Key.Key_Tab:
+            return event.modifiers() == Qt.KeyboardModifier.NoModifier
+        text = event.text()
+        return bool(text) and text.isprintable()
 
     def about_text(self) -> str:
         return self.tr(
@@ -182,6 +256,18 @@ class MainWindow(QMainWindow):
             "(文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 "
             "or the GPL version 3 with the font exception.</p>"
         ).format(version=__version__)
+
+    def show_help(self, topic: str | None = None) -> HelpWindow:
+        """The guide, open on *topic* (default: the area on screen); one window, reused."""
+        from app.views.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic or self.current_key())
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Station Workbench"), self.about_text())
@@ -238,15 +324,31 @@ class MainWindow(QMainWindow):
 
     # --- geometry ------------------------------------------------------------------
 
+    DEFAULT_SIZE = (1200, 780)
+
     def _restore_geometry(self) -> None:
+        """The remembered geometry (clamped to this screen), else the default size —
+        or maximised where the screen's available area is smaller than that."""
+        self._maximise = False
         geometry = self.ctx.settings.get(WINDOW_GEOMETRY)
-        if geometry and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if geometry and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            screen.clamp_to_screen(self)
         else:
-            self.resize(1200, 780)
+            width, height = self.DEFAULT_SIZE
+            most = screen.max_window_size(self)
+            self._maximise = most.width() < width or most.height() < height
+            screen.fit_window(self, width, height)
         state = self.ctx.settings.get(WINDOW_STATE)
         if state and not state.isEmpty():
             self.restoreState(state)
+
+    def show_on_screen(self) -> None:
+        """Show the window as :meth:`_restore_geometry` decided, inside the screen."""
+        if self._maximise:
+            screen.show_maximized(self)
+            return
+        self.show()
+        screen.clamp_to_screen(self)
 
     def save_geometry(self) -> None:
         self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
@@ -257,6 +359,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.help_window is not None:
+            self.help_window.close()
         self.save_geometry()
         super().closeEvent(event)
         if not self._leaving:

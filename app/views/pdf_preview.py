@@ -21,13 +21,14 @@ from PySide6.QtCore import QSizeF
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.views.files import safe_file_name, save_file_name
+from app.views.screen import fit_window
 from app.views.widgets import MessageLabel, error_text
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class PdfPreviewDialog(QDialog):
         page: str = "A4",
         parent: QWidget | None = None,
         *,
-        file_name: str = "document.pdf",
+        file_name: str = "",
     ) -> None:
         from PySide6.QtPdfWidgets import QPdfView
 
@@ -183,7 +184,8 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title or self.tr("Preview"))
         self.data = data
         self.page = page
-        self.file_name = file_name
+        # The suggested name: the caller's, else the (translated) window title.
+        self.file_name = file_name or safe_file_name(self.windowTitle()) + ".pdf"
         self.document = _document(data, self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
@@ -206,7 +208,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(760, 860 if page != "80mm" else 700)
+        fit_window(self, 760, 860 if page != "80mm" else 700)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
@@ -229,10 +231,10 @@ class PdfPreviewDialog(QDialog):
                 self.tr("Printing failed: {error}").format(error=error_text(err))
             )
             return
-        self.message.show_ok(self.tr("Sent {n} page(s) to the printer.").format(n=pages))
+        self.message.show_ok(self.tr("Sent %n page(s) to the printer.", "", pages))
 
     def save_document(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save as PDF"), self.file_name, self.tr("PDF documents (*.pdf)")
         )
         if path:
@@ -258,7 +260,7 @@ def show_pdf(
     page: str = "A4",
     parent: QWidget | None = None,
     *,
-    file_name: str = "document.pdf",
+    file_name: str = "",
 ) -> PdfPreviewDialog:
     """Open a preview window (not blocking) and return it."""
     dialog = PdfPreviewDialog(data, title, page, parent, file_name=file_name)

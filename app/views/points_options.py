@@ -10,8 +10,16 @@ cannot redeem anyway.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
-from app.services.points import END_ACTIONS, PERIOD_KINDS, PointsSettings
+from app.services.points import (
+    DEFAULT_TIERS,
+    END_ACTIONS,
+    PERIOD_KINDS,
+    PeriodView,
+    PointsSettings,
+    RatingTier,
+)
 from app.settings import Option, Settings
 
 PERIOD_KIND = Option("points/period_kind", str, "year", "Points period: month, quarter or year")
@@ -21,6 +29,12 @@ MIN_BALANCE = Option("points/min_balance", int, 0, "Minimum balance to redeem; 0
 END_ACTION = Option("points/end_action", str, "carry", "At finalize: carry (结转) or clear (清零)")
 MASK_NAMES = Option(
     "points/mask_names_on_notices", bool, False, "Print 张* instead of 张三 on notice-board lists"
+)
+RATING_TIERS = Option(
+    "points/rating_tiers",
+    str,
+    "",
+    "Annual rating tiers: JSON [[title, minimum annual score], ...]; empty = the defaults",
 )
 SLIP_PAGE = Option("supermarket/slip_page", str, "A4", "Slip paper: A4, A5 or 80mm")
 SLIP_TWO_COPIES = Option(
@@ -61,6 +75,43 @@ def points_settings(settings: Settings) -> PointsSettings:
         pass_line=pass_line or None,
         min_balance=min_balance if min_balance > 0 else None,
         end_action=action if action in END_ACTIONS else "carry",
+    )
+
+
+def adopt_period_settings(settings: Settings, periods: Sequence[PeriodView]) -> bool:
+    """Take the period kind, base score and end action of the newest period as the
+    settings when they were never saved, so the form shows what the periods list
+    says (a station set up elsewhere, or the demo) and the next period continues it.
+    Returns True when something was adopted."""
+    if not periods:
+        return False
+    latest = max(periods, key=lambda p: p.opened_at)
+    adopted = False
+    if not settings.has(PERIOD_KIND) and latest.kind in PERIOD_KINDS:
+        settings.set(PERIOD_KIND, latest.kind)
+        adopted = True
+    if not settings.has(BASE_POINTS):
+        settings.set(BASE_POINTS, int(latest.base_points))
+        adopted = True
+    if not settings.has(END_ACTION) and latest.end_action in END_ACTIONS:
+        settings.set(END_ACTION, latest.end_action)
+        adopted = True
+    return adopted
+
+
+def rating_tiers(settings: Settings) -> list[RatingTier]:
+    """The saved rating tiers, highest first (the defaults when none are saved)."""
+    try:
+        raw = json.loads(settings.get(RATING_TIERS) or "null")
+        tiers = [RatingTier(str(label), int(score)) for label, score in raw]
+    except (TypeError, ValueError):
+        tiers = []
+    return sorted(tiers or DEFAULT_TIERS, key=lambda t: t.min_score, reverse=True)
+
+
+def save_rating_tiers(settings: Settings, tiers: Sequence[RatingTier]) -> None:
+    settings.set(
+        RATING_TIERS, json.dumps([[t.label, t.min_score] for t in tiers], ensure_ascii=False)
     )
 
 

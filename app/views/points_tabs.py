@@ -24,21 +24,25 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db import Database
-from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from app.services import points
 from app.services.auth import Permission
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
 from app.views.dialogs import ServiceDialog
+from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
 from app.views.points_options import (
@@ -48,8 +52,11 @@ from app.views.points_options import (
     MIN_BALANCE,
     PASS_LINE,
     PERIOD_KIND,
+    adopt_period_settings,
     mask_name,
     points_settings,
+    rating_tiers,
+    save_rating_tiers,
 )
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
@@ -236,20 +243,94 @@ def ratings_pdf(db: Database, year: int, rows: list[RatingRow], mask: bool) -> b
     )
 
 
-def parse_tiers(text: str) -> list[RatingTier]:
-    """``星级文明户:120, 文明信用户:90`` -> tiers; raises ValueError on bad input."""
-    tiers = []
-    for part in text.replace("，", ",").replace("：", ":").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        label, _, score = part.rpartition(":")
-        if not label.strip():
-            raise ValueError(part)
-        tiers.append(RatingTier(label.strip(), int(score)))
-    if not tiers:
-        raise ValueError(text)
-    return tiers
+class TiersEditor(QWidget):
+    """The annual rating tiers as a small table: 称号 and 最低年度积分, rows added and removed."""
+
+    LABEL, SCORE = range(2)
+
+    def __init__(self, tiers: list[RatingTier], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("ratings_tiers")
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Minimum annual score")])
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.LABEL, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.SCORE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.add_button = QPushButton(self.tr("Add tier"))
+        self.add_button.setObjectName("tier_add")
+        self.add_button.clicked.connect(lambda: self.add_row("", 0, edit=True))
+        self.remove_button = QPushButton(self.tr("Remove tier"))
+        self.remove_button.setObjectName("tier_remove")
+        self.remove_button.clicked.connect(self.remove_row)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.set_tiers(tiers)
+
+    def set_tiers(self, tiers: list[RatingTier]) -> None:
+        self.table.setRowCount(0)
+        for tier in tiers:
+            self.add_row(tier.label, tier.min_score)
+
+    def add_row(self, label: str, score: int, *, edit: bool = False) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        item = QTableWidgetItem(label)
+        self.table.setItem(row, self.LABEL, item)
+        spin = QSpinBox()
+        spin.setRange(-100_000, 100_000)
+        spin.setFrame(False)
+        spin.setValue(score)
+        self.table.setCellWidget(row, self.SCORE, spin)
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + 3 * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        if edit:
+            self.table.setCurrentCell(row, self.LABEL)
+            self.table.editItem(item)
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def tiers(self) -> list[RatingTier]:
+        """The tiers, highest first; ValueError (a sentence to show) when the table is wrong."""
+        tiers: list[RatingTier] = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, self.LABEL)
+            label = " ".join((item.text() if item else "").split())
+            spin = self.table.cellWidget(row, self.SCORE)
+            score = spin.value() if isinstance(spin, QSpinBox) else 0
+            if not label:
+                raise ValueError(self.tr("Tier {row} needs a title.").format(row=row + 1))
+            if any(t.label == label for t in tiers):
+                raise ValueError(
+                    self.tr("The title “{title}” is listed twice.").format(title=label)
+                )
+            if any(t.min_score == score for t in tiers):
+                raise ValueError(
+                    self.tr("Two tiers have the same minimum score {score}.").format(score=score)
+                )
+            tiers.append(RatingTier(label, score))
+        if not tiers:
+            raise ValueError(self.tr("Add at least one tier."))
+        return sorted(tiers, key=lambda t: t.min_score, reverse=True)
 
 
 # --- the rules tab --------------------------------------------------------------------------
@@ -288,7 +369,7 @@ class RuleDialog(ServiceDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Points (+ award, − deduction):"), self.points)
         form.addRow(self.tr("&Unit:"), self.unit)
-        form.addRow(self.tr("Cap &per period:"), self.cap)
+        form.addRow(self.tr("Cap per peri&od:"), self.cap)
         form.addRow(self.tr("&Sort order:"), self.order)
         self.finish_layout(form)
 
@@ -354,7 +435,7 @@ class RulesTab(QWidget):
     def selected(self) -> RuleView | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose a rule in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a rule in the list first."), self.view)
             return None
         rule: RuleView = self.model.rows[rows[0].row()]
         return rule
@@ -432,17 +513,20 @@ class PeriodsTab(QWidget):
         self.end_action.setCurrentIndex(max(0, self.end_action.findData(s.get(END_ACTION))))
         self.mask_names = QCheckBox(self.tr("Mask names on notice-board lists (张*)"))
         self.mask_names.setChecked(s.get(MASK_NAMES))
+        self.tiers = TiersEditor(rating_tiers(s))
         self.save_settings_button = QPushButton(self.tr("Save settings"))
         self.save_settings_button.setObjectName("save_points_settings")
         self.save_settings_button.clicked.connect(self.save_settings)
         form = QFormLayout(self.settings_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Period:"), self.kind)
         form.addRow(self.tr("Base score at period start:"), self.base)
         form.addRow(self.tr("Pass line to redeem:"), self.pass_line)
         form.addRow(self.tr("Minimum balance to redeem:"), self.min_balance)
         form.addRow(self.tr("At period end:"), self.end_action)
-        form.addRow("", self.mask_names)
-        form.addRow("", self.save_settings_button)
+        form.addRow(self.mask_names)  # the whole row: long texts are not squeezed
+        form.addRow(self.tr("Annual rating tiers:"), self.tiers)
+        form.addRow(self.save_settings_button)
         self.settings_box.setEnabled(admin)
 
         # periods
@@ -477,18 +561,22 @@ class PeriodsTab(QWidget):
         self.top_n.setObjectName("rank_top_n")
         self.top_n.setRange(1, 10_000)
         self.top_n.setValue(10)
+        self.top_n.setPrefix(self.tr("top "))
+        self.top_n.setSuffix(self.tr(" places"))
+        self.top_n.setToolTip(self.tr("How many households the 积分榜 and the 红榜/黑榜 list"))
         self.ranking_button = QPushButton(self.tr("积分榜 PDF"))
         self.ranking_button.setObjectName("ranking_pdf")
         self.ranking_button.clicked.connect(lambda: self.rank_pdf(red_black=False))
         self.red_black_button = QPushButton(self.tr("红黑榜 PDF"))
         self.red_black_button.setObjectName("red_black_pdf")
         self.red_black_button.clicked.connect(lambda: self.rank_pdf(red_black=True))
-        rank_row = QHBoxLayout(rank_box)
+        rank_row = FlowLayout(height_for_width=False)  # wraps where the tab is narrow
+        rank_row.addWidget(QLabel(self.tr("Period:")))
         rank_row.addWidget(self.rank_period)
         rank_row.addWidget(self.top_n)
         rank_row.addWidget(self.ranking_button)
         rank_row.addWidget(self.red_black_button)
-        rank_row.addStretch(1)
+        QVBoxLayout(rank_box).addWidget(wrapping(rank_row))
 
         # ratings
         ratings_box = QGroupBox(self.tr("Annual household ratings (星级文明户 / 文明信用户)"))
@@ -496,8 +584,6 @@ class PeriodsTab(QWidget):
         self.year.setObjectName("ratings_year")
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.tiers = QLineEdit(", ".join(f"{t.label}:{t.min_score}" for t in points.DEFAULT_TIERS))
-        self.tiers.setObjectName("ratings_tiers")
         self.show_ratings_button = QPushButton(self.tr("Show"))
         self.show_ratings_button.setObjectName("ratings_show")
         self.show_ratings_button.clicked.connect(self.show_ratings)
@@ -510,14 +596,13 @@ class PeriodsTab(QWidget):
         self.ratings_pdf_button.clicked.connect(self.print_ratings)
         self.ratings = RatingsModel(self)
         self.ratings_view = _view(self.ratings, "ratings_table")
-        ratings_row = QHBoxLayout()
+        ratings_row = FlowLayout(height_for_width=False)  # wraps where the tab is narrow
         ratings_row.addWidget(self.year)
-        ratings_row.addWidget(self.tiers, 1)
         ratings_row.addWidget(self.show_ratings_button)
         ratings_row.addWidget(self.apply_ratings_button)
         ratings_row.addWidget(self.ratings_pdf_button)
         ratings_layout = QVBoxLayout(ratings_box)
-        ratings_layout.addLayout(ratings_row)
+        ratings_layout.addWidget(wrapping(ratings_row))
         ratings_layout.addWidget(self.ratings_view)
 
         left = QWidget()
@@ -532,6 +617,7 @@ class PeriodsTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3000, 1000])  # the periods and rankings get the room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -551,6 +637,12 @@ class PeriodsTab(QWidget):
 
     def _periods(self, periods: list[PeriodView]) -> None:
         self.model.set_rows(periods)
+        if adopt_period_settings(self.ctx.settings, periods):
+            s = self.ctx.settings
+            self.kind.setCurrentIndex(max(0, self.kind.findData(s.get(PERIOD_KIND))))
+            self.base.setValue(s.get(BASE_POINTS))
+            self.end_action.setCurrentIndex(max(0, self.end_action.findData(s.get(END_ACTION))))
+        self._update_open_button()
         current = self.rank_period.currentText()
         keys = [p.key for p in periods]
         years = sorted({k[:4] for k in keys}, reverse=True)
@@ -558,7 +650,37 @@ class PeriodsTab(QWidget):
         self.rank_period.addItems(list(dict.fromkeys([*keys, *years])))
         self.rank_period.setCurrentText(current)
 
+    def _update_open_button(self) -> None:
+        """开启本期 only while the current period is not there yet; the tooltip says why not."""
+        button = self.period_buttons["open"]
+        key = points.period_key(date.today(), points_settings(self.ctx.settings).period_kind)
+        current = next((p for p in self.model.rows if p.key == key), None)
+        unfinished = next((p for p in self.model.rows if p.state != "finalized"), None)
+        admin = self.ctx.actor.can(Permission.MANAGE_SETTINGS)
+        button.setEnabled(admin and current is None and unfinished is None)
+        if current is None and unfinished is not None:
+            button.setToolTip(
+                self.tr("Finish period {period} (publicize and finalize it) first.").format(
+                    period=unfinished.key
+                )
+            )
+        elif current is not None:
+            button.setToolTip(
+                self.tr("Period {period} is already opened ({state}).").format(
+                    period=key, state=translate("PeriodState", PERIOD_STATES[current.state])
+                )
+            )
+        elif not admin:
+            button.setToolTip(self.tr("Only an administrator opens a period."))
+        else:
+            button.setToolTip(self.tr("Open period {period} now.").format(period=key))
+
     def save_settings(self) -> None:
+        try:
+            tiers = self.tiers.tiers()
+        except ValueError as exc:
+            self.message.show_error(str(exc))
+            return
         s = self.ctx.settings
         s.set(PERIOD_KIND, str(self.kind.currentData()))
         s.set(BASE_POINTS, self.base.value())
@@ -566,6 +688,9 @@ class PeriodsTab(QWidget):
         s.set(MIN_BALANCE, self.min_balance.value())
         s.set(END_ACTION, str(self.end_action.currentData()))
         s.set(MASK_NAMES, self.mask_names.isChecked())
+        save_rating_tiers(s, tiers)
+        self.tiers.set_tiers(tiers)
+        self._update_open_button()
         self.message.show_ok(self.tr("Points settings saved."))
 
     def selected_period(self) -> PeriodView | None:
@@ -576,10 +701,10 @@ class PeriodsTab(QWidget):
         unfinished = [p for p in self.model.rows if p.state != "finalized"]
         if unfinished:
             return unfinished[0]
-        self.message.show_error(self.tr("Choose a period in the list first."))
+        self.message.show_selection_hint(self.tr("Choose a period in the list first."), self.view)
         return None
 
-    def _show_pdf(self, pdf: bytes, title: str, file_name: str) -> None:
+    def _show_pdf(self, pdf: bytes, title: str, file_name: str = "") -> None:
         from app.views.pdf_preview import show_pdf
 
         show_pdf(pdf, title, "A4", self, file_name=file_name)
@@ -589,8 +714,8 @@ class PeriodsTab(QWidget):
         key = points.period_key(date.today(), settings.period_kind)
         text = self.tr("Open period {period}?").format(period=key)
         if settings.base_points:
-            text += " " + self.tr("Every household gets the base score of {n} points.").format(
-                n=settings.base_points
+            text += " " + self.tr(
+                "Every household gets the base score of %n points.", "", settings.base_points
             )
         if not confirm(self, self.tr("Open a period"), text):
             return
@@ -649,7 +774,6 @@ class PeriodsTab(QWidget):
             on_done=lambda pdf: self._show_pdf(
                 pdf,
                 self.tr("公示 list {period}").format(period=period.key),
-                f"gongshi-{period.key}.pdf",
             ),
             on_error=self._error,
             receiver=self,
@@ -694,16 +818,16 @@ class PeriodsTab(QWidget):
             key,
             self.top_n.value(),
             self.ctx.settings.get(MASK_NAMES),
-            on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key), f"ranking-{key}.pdf"),
+            on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key)),
             on_error=self._error,
             receiver=self,
         )
 
     def _tiers(self) -> list[RatingTier] | None:
         try:
-            return parse_tiers(self.tiers.text())
-        except ValueError:
-            self.message.show_error(self.tr("Write the tiers like 星级文明户:120, 文明信用户:90."))
+            return self.tiers.tiers()
+        except ValueError as exc:
+            self.message.show_error(str(exc))
             return None
 
     def show_ratings(self) -> None:
@@ -726,7 +850,7 @@ class PeriodsTab(QWidget):
         for r in rows:
             if r.rating:
                 counts[r.rating] = counts.get(r.rating, 0) + 1
-        summary = "、".join(f"{k} {v}" for k, v in counts.items()) or self.tr(
+        summary = join_list(f"{k} {v}" for k, v in counts.items()) or self.tr(
             "no household reaches a tier"
         )
         self.message.show_info(
@@ -763,9 +887,7 @@ class PeriodsTab(QWidget):
         run_task(
             make,
             self.ctx.db,
-            on_done=lambda pdf: self._show_pdf(
-                pdf, self.tr("Ratings {year}").format(year=year), f"ratings-{year}.pdf"
-            ),
+            on_done=lambda pdf: self._show_pdf(pdf, self.tr("Ratings {year}").format(year=year)),
             on_error=self._error,
             receiver=self,
         )

@@ -15,6 +15,7 @@ from app.services import households
 from app.services.households import ResidentHit
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
@@ -72,7 +73,7 @@ class ResidentPicker(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(640, 420)
+        fit_window(self, 640, 420)
 
     def run_search(self) -> None:
         self._serial += 1
@@ -99,7 +100,7 @@ class ResidentPicker(QDialog):
     def choose(self) -> None:
         rows = selected_rows(self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a resident in the list."))
+            self.message.show_selection_hint(self.tr("Choose a resident in the list."), self.view)
             return
         self.chosen = self.model.row_at(rows[0])
         self.accept()

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, join_list
 from app.services import households, roster_import, volunteer_roster
 from app.services.auth import Actor
 from app.services.roster_import import (
@@ -57,9 +56,11 @@ from app.services.roster_import import (
 )
 from app.services.volunteer_roster import VolunteerImportCounts, VolunteerRow
 from app.views import table_models
+from app.views.files import open_file_name
 from app.views.pages import PageContext
 from app.views.points_common import confirm
 from app.views.points_options import remember_mapping, remembered_mapping
+from app.views.screen import fit_window
 from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text
@@ -126,7 +127,7 @@ class RowsModel(table_models.RowsModel):
             if isinstance(r, RowResult):
                 return r.number + (" ↓" if r.fill_down else "")
             if isinstance(r, VolunteerRow):
-                return "、".join(r.team_names)
+                return join_list(r.team_names)
             return ""
         if column == self.NAME:
             return r.name
@@ -268,7 +269,7 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        fit_window(self, 900, 640)
 
     # --- busy state ----------------------------------------------------------------------
 
@@ -288,8 +289,8 @@ class RosterImportDialog(QDialog):
     # --- step 1: the file -------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the roster"), "", self.tr("Excel workbooks (*.xlsx)")
+        path = open_file_name(
+            self, self.tr("Choose the roster"), self.tr("Excel workbooks (*.xlsx)")
         )
         if path:
             self.load_file(Path(path))
@@ -340,8 +341,8 @@ class RosterImportDialog(QDialog):
                 combo.addItem(f"{_column_letter(col)}: {text}", col)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(fld, -1))))
         self.summary_label.setText(
-            self.tr("{n} rows below the header on row {header}.").format(
-                n=len(preview.rows), header=preview.header_row
+            self.tr("%n rows below the header on row {header}.", "", len(preview.rows)).format(
+                header=preview.header_row
             )
         )
         self._busy(False)
@@ -399,7 +400,7 @@ class RosterImportDialog(QDialog):
         good = len(self.good_rows())
         self.import_button.setEnabled(good > 0 and not self.busy.isVisible())
         self.import_button.setText(
-            self.tr("&Import {n} rows").format(n=good) if good else self.tr("&Import")
+            self.tr("&Import %n rows", "", good) if good else self.tr("&Import")
         )
 
     # --- step 3: commit ---------------------------------------------------------------------
@@ -409,9 +410,9 @@ class RosterImportDialog(QDialog):
         if not rows:
             return
         bad = len(self.results) - len(rows)
-        text = self.tr("Import {n} rows now?").format(n=len(rows))
+        text = self.tr("Import %n rows now?", "", len(rows))
         if bad:
-            text += " " + self.tr("{bad} rows with problems will be left out.").format(bad=bad)
+            text += " " + self.tr("%n rows with problems will be left out.", "", bad)
         if not confirm(self, self.windowTitle(), text):
             return
         self._busy(True)
@@ -437,9 +438,9 @@ class RosterImportDialog(QDialog):
                 self.kind.spec.kind,
             )
         if isinstance(counts, VolunteerImportCounts):
-            self.summary = self.tr("Imported: {n} volunteers, numbers {first} to {last}.").format(
-                n=counts.volunteers_created, first=counts.first_number, last=counts.last_number
-            )
+            self.summary = self.tr(
+                "Imported: %n volunteers, numbers {first} to {last}.", "", counts.volunteers_created
+            ).format(first=counts.first_number, last=counts.last_number)
         else:
             self.summary = self.tr(
                 "Imported: {households} new households, {members} residents."

@@ -1,15 +1,26 @@
 """扫码框 — a line edit that tells a keyboard-wedge scanner (扫码枪) from a person.
 
 A USB scanner "types" its code as key presses a few milliseconds apart and
-ends with Enter.  DESIGN §4: the input method is disabled (a Chinese IME
-would swallow the keystrokes or turn ``:`` into ``：``) and a burst-timing rule
-decides: if the keys since the last pause were all at most
+ends with Enter (or Tab, if it is set up so).  It is a USB keyboard: for a
+capital letter or ``:`` it presses Shift, presses and releases the key with
+Shift held, then releases Shift.  DESIGN §4: the input method is disabled (a
+Chinese IME would swallow the keystrokes or turn ``:`` into ``：``) and a
+burst-timing rule decides: if the keys since the last pause were all at most
 :attr:`ScanLineEdit.max_gap_ms` apart (≈60 ms), there were at least
 :attr:`min_length` of them, and Enter followed as quickly, the burst was a
 scan and :attr:`scanned` fires with the burst's text (our own QR payloads are
-normalised with :func:`app.services.cards.normalize_scan`); the field is then
-cleared, ready for the next scan.  Anything slower is a person typing, and
-Enter emits :attr:`typed_enter` with the field's text, which stays.
+normalised with :func:`app.services.cards.normalize_scan`, so Caps Lock's
+lower case and an IME's full-width ``：`` are read too); the field is then
+cleared — recognised or not, the next scan starts in an empty field.
+Anything slower is a person typing, and Enter emits :attr:`typed_enter` with
+the field's text, which stays.
+
+Modifier keys alone (Shift, Ctrl, Alt, Meta, Caps Lock, AltGr…) carry no
+character and are neither part of a burst nor a person's editing key: they
+leave the burst as it is.  Other keys without text (Backspace, the arrows…)
+are a person's editing and end a burst.  A Tab right after a fast burst ends
+the scan like Enter (scanners set up with a Tab suffix); any other Tab moves
+the focus as usual.
 
 The clock is injectable (``clock=lambda: milliseconds``) so tests can drive
 scanner speed and person speed deterministically without waiting.
@@ -24,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +54,25 @@ from app.views.qtfix import emit
 DEFAULT_MAX_GAP_MS = 60
 DEFAULT_MIN_LENGTH = 4
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: keys that only change how the next key is read; a scanner presses Shift for
+#: every capital and every ``:``, so these must not break a burst
+MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_ScrollLock,
+        Qt.Key.Key_Mode_switch,
+    }
+)
 _INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit, QAbstractItemView)
 
 
@@ -118,8 +148,29 @@ class ScanLineEdit(QLineEdit):
         if self._last_key_at is None:
             self._burst_start = len(self.text())
 
+    def event(self, event: QEvent) -> bool:
+        # Tab is taken for focus moves before keyPressEvent; a scanner's Tab suffix
+        # must end its scan instead (a person's Tab still moves the focus).
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self._last_key_at is not None
+        ):
+            gap = int(self._clock()) - self._last_key_at
+            burst = self.text()[self._burst_start :]
+            if gap <= self.max_gap_ms and len(burst.strip()) >= self.min_length:
+                self._finish(gap)
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in MODIFIER_KEYS:
+            super().keyPressEvent(event)  # the burst goes on: Shift for a capital, say
+            return
         now = int(self._clock())
         gap = None if self._last_key_at is None else now - self._last_key_at
         if key in _ENTER_KEYS:

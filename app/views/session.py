@@ -23,6 +23,7 @@ from app.services.backup import BackupInfo
 from app.services.checks import CheckResult, run_checks
 from app.services.station import is_set_up
 from app.settings import IDLE_LOCK_MINUTES, Settings
+from app.views.files import remember_folders_in
 from app.views.login import IdleWatcher, LockScreen, LoginDialog
 from app.views.main_window import MainWindow
 from app.views.pages import AppEvents, PageContext
@@ -57,6 +58,7 @@ class Workbench(QObject):
         self.db = db
         self.data_dir = data_dir
         self.settings = settings
+        remember_folders_in(settings)
         self.events = AppEvents(self)
         self.actor: Actor | None = None
         self.window: MainWindow | None = None
@@ -115,7 +117,7 @@ class Workbench(QObject):
         window.sign_out_requested.connect(self.sign_out)
         window.quit_requested.connect(self._quit)
         self.window = window
-        window.show()
+        window.show_on_screen()
         self.idle.start()
         emit(self.window_shown, window)
         if not self._auto_backup_done:

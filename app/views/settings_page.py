@@ -26,6 +26,7 @@ from app.services.auth import Permission
 from app.services.checks import CheckResult, run_checks
 from app.services.station import StationInfo, get_station, update_station
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from app.views.audit_browser import AuditBrowser
 from app.views.backup_page import BackupTab
 from app.views.operators import OperatorsTab
 from app.views.pages import PageContext
@@ -42,7 +43,7 @@ class StationTab(QWidget):
         self.ctx = ctx
         self.form = StationFactsForm()
         self.form.changed.connect(self._update_button)
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("S&ave"))
         self.save_button.setObjectName("save_station")
         self.save_button.clicked.connect(self.save)
         self.message = MessageLabel()
@@ -88,7 +89,8 @@ class StationTab(QWidget):
 
 
 class AuditTab(QWidget):
-    """Check the hash chain of the audit log and say plainly what was found."""
+    """Check the hash chain of the audit log and say plainly what was found;
+    below, browse the entries (:mod:`app.views.audit_browser`)."""
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +121,8 @@ class AuditTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.check_result)
-        layout.addStretch(1)
+        self.browser = AuditBrowser(ctx)
+        layout.addWidget(self.browser, 1)
 
     def check_all(self) -> None:
         """Balances, stock, hours and the chain, recomputed from the ledgers (read-only)."""
@@ -181,7 +184,7 @@ class AuditTab(QWidget):
         self.verify_button.setEnabled(True)
         if report.ok:
             self.result.show_ok(
-                self.tr("The audit log is intact: {n} entries checked.").format(n=report.checked)
+                self.tr("The audit log is intact: %n entries checked.", "", report.checked)
             )
         else:
             self.result.show_error(
@@ -204,6 +207,8 @@ class InterfaceTab(QWidget):
         self.ctx = ctx
         self.language = QComboBox()
         self.language.setObjectName("language")
+        # as wide as the longest language name, whatever the font
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         current = self.language.findData(ctx.settings.get(LANGUAGE))

@@ -8,6 +8,11 @@ leaves by damage or a stocktake adjustment — each an append-only stock move
 written by the service; the dialogs here only collect the numbers.  Goods may
 have a photo, chosen in the goods dialog and previewed from a thumbnail made
 off the GUI thread (app.views.thumbnails); the list marks goods that have one.
+
+While the counter tab shows and no dialog is open, the counter's scan field
+has the keyboard: when the page is opened by Ctrl+number or a click in the
+navigation (:meth:`SupermarketPage.entry_widget`), when the tab is chosen,
+after a redemption and after a dialog closes (the counter's own rules).
 """
 
 from __future__ import annotations
@@ -24,7 +29,6 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -38,13 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import join_list
 from app.services import supermarket
 from app.services.auth import Permission
 from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
+from app.views.files import open_file_name
 from app.views.pages import PageContext
+from app.views.scan_field import ScanLineEdit
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file, preview_picture
@@ -144,9 +151,14 @@ class GoodsDialog(ServiceDialog):
         self.price.setObjectName("goods_price")
         self.price.setRange(0, 100_000)
         self.price.setValue(goods.points_price if goods else 0)
-        self.barcode = QLineEdit(goods.barcode or "" if goods else "")
+        # A scanner's burst replaces the barcode (never appended to the old one) and its
+        # Enter moves on to the next field instead of saving the half-filled form; a
+        # person's Enter still means OK.
+        self.barcode = ScanLineEdit()
+        self.barcode.setText(goods.barcode or "" if goods else "")
         self.barcode.setObjectName("goods_barcode")
-        self.barcode.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.barcode.scanned.connect(self._barcode_scanned)
+        self.barcode.typed_enter.connect(lambda _t: self.ok_button().click())
         self.low = QSpinBox()
         self.low.setRange(0, 100_000)
         self.low.setValue(goods.low_stock_threshold if goods else 0)
@@ -193,6 +205,10 @@ class GoodsDialog(ServiceDialog):
                 load_thumbnail, photo_file(ctx.data_dir.photos, goods.photo_path), None
             )
 
+    def _barcode_scanned(self, code: str) -> None:
+        self.barcode.setText(code)
+        self.low.setFocus(Qt.FocusReason.TabFocusReason)
+
     # --- the photo ---------------------------------------------------------------------
 
     def _show_no_photo(self) -> None:
@@ -201,10 +217,9 @@ class GoodsDialog(ServiceDialog):
         self.remove_photo_button.setEnabled(False)
 
     def choose_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Choose a photo of the goods"),
-            "",
             self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
         )
         if not name:
@@ -391,7 +406,7 @@ class GoodsTab(QWidget):
                 ("damage", self.tr("&Damage…"), lambda: self.stock(StockDialog.DAMAGE)),
                 ("stocktake", self.tr("Stock&take…"), lambda: self.stock(StockDialog.STOCKTAKE)),
                 ("toggle", self.tr("Withdraw / offer"), self.toggle_active),
-                ("history", self.tr("Stock &history"), self.show_history),
+                ("history", self.tr("Stoc&k history"), self.show_history),
             ),
             enabled=can_manage,
         )
@@ -419,11 +434,11 @@ class GoodsTab(QWidget):
         self.model.set_rows(rows)
         low = [g for g in rows if g.active and g.low]
         if low:
-            names = "、".join(f"{g.name} ({g.on_hand})" for g in low[:8])
+            names = join_list(f"{g.name} ({g.on_hand})" for g in low[:8])
             more = "…" if len(low) > 8 else ""
             self.low_label.show_error(
-                self.tr("{n} goods are low on stock: {names}").format(
-                    n=len(low), names=names + more
+                self.tr("%n goods are low on stock: {names}", "", len(low)).format(
+                    names=names + more
                 )
             )
         else:
@@ -432,7 +447,7 @@ class GoodsTab(QWidget):
     def selected(self) -> GoodsView | None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
-            self.message.show_error(self.tr("Choose goods in the list first."))
+            self.message.show_selection_hint(self.tr("Choose goods in the list first."), self.view)
             return None
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
 
@@ -534,6 +549,11 @@ class SupermarketPage(QWidget):
         layout.addWidget(heading(self.tr("Points supermarket")))
         layout.addWidget(self.tabs, 1)
 
+    def entry_widget(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened (see the main window): the
+        counter's scan field while the counter shows, so a scan is read at once."""
+        return self.counter.scan if self.tabs.currentWidget() is self.counter else None
+
     def _stock_changed(self, _what: object) -> None:
         if self.goods_tab is not None:
             self.goods_tab.reload()
@@ -542,6 +562,6 @@ class SupermarketPage(QWidget):
         widget = self.tabs.widget(index)
         if widget is self.counter:
             self.counter.reload_goods()
-            self.counter.scan.setFocus()
+            self.counter.scan.setFocus(Qt.FocusReason.OtherFocusReason)
         elif widget is self.goods_tab and self.goods_tab is not None:
             self.goods_tab.reload()

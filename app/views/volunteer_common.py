@@ -77,6 +77,11 @@ def hours(minutes: int) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def hours_with_unit(minutes: int) -> str:
+    """``90`` -> ``1.5 h`` (``1.5 小时``): hours with their unit, in running text."""
+    return QCoreApplication.translate("Hours", "{h} h").format(h=hours(minutes))
+
+
 def stars(level: int) -> str:
     return "★" * level if level > 0 else ""
 

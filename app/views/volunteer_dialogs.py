@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.i18n import join_list
 from app.services import households, personal, volunteers
 from app.services.households import ResidentHit
 from app.services.volunteers import (
@@ -50,6 +51,7 @@ from app.services.volunteers import (
 )
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
+from app.views.screen import fit_window
 from app.views.table_models import RowsModel, selected_rows, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text
@@ -154,7 +156,7 @@ class VolunteerDialog(ServiceDialog):
         self.group.setPlaceholderText(self.tr("e.g. 第一村民小组"))
         self.address = QLineEdit(v.address if v else "")
         self.address.setObjectName("volunteer_address")
-        self.skills = QLineEdit("、".join(v.skills) if v else "")
+        self.skills = QLineEdit(join_list(v.skills) if v else "")
         self.skills.setObjectName("volunteer_skills")
         self.skills.setPlaceholderText(self.tr("Separated by 、 or commas, e.g. 书法、医护"))
         self.categories = checkable_list(
@@ -190,7 +192,7 @@ class VolunteerDialog(ServiceDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Sex:"), self.sex)
         form.addRow(self.tr("&Birth date:"), self.birth)
-        form.addRow(self.tr("ID &type:"), self.id_type)
+        form.addRow(self.tr("ID t&ype:"), self.id_type)
         form.addRow(self.tr("&ID number:"), self.id_number)
         form.addRow("", self.id_message)
         form.addRow(self.tr("&Phone:"), self.phone)
@@ -207,7 +209,7 @@ class VolunteerDialog(ServiceDialog):
         self.id_number.textChanged.connect(self._check_id)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())
         self.phone.textChanged.connect(self._check_phone)
-        self.resize(520, 640)
+        fit_window(self, 520, 640)
         if v is not None:
             self._load_personal(v.id)
         if self.member_id:
@@ -430,7 +432,7 @@ class TeamsDialog(QDialog):
                 ("new", self.tr("&New team…"), self.new_team),
                 ("edit", self.tr("&Edit…"), self.edit_team),
                 ("toggle", self.tr("&Disband / use again"), self.toggle_team),
-                ("defaults", self.tr('Add the "8+N" &default teams'), self.add_defaults),
+                ("defaults", self.tr('&Add the "8+N" default teams'), self.add_defaults),
             ),
         )
         bar.addStretch(1)
@@ -441,7 +443,7 @@ class TeamsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(720, 460)
+        fit_window(self, 720, 460)
         self.reload()
 
     def reload(self) -> None:
@@ -457,7 +459,7 @@ class TeamsDialog(QDialog):
     def _selected(self) -> TeamView | None:
         rows = selected_rows(self.view)
         if not rows:
-            self.message.show_error(self.tr("Choose a team in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a team in the list first."), self.view)
             return None
         return self.model.row_at(rows[0])
 
@@ -501,7 +503,7 @@ class TeamsDialog(QDialog):
     def add_defaults(self) -> None:
         def done(n: int) -> None:
             self.changed = True
-            self.message.show_ok(self.tr("{n} teams added.").format(n=n))
+            self.message.show_ok(self.tr("%n teams added.", "", n))
             self.reload()
 
         run_task(
@@ -547,7 +549,7 @@ class VolunteerTeamsDialog(ServiceDialog):
             QLabel(self.tr("Tick the teams {name} serves in:").format(name=volunteer.name)),
             self.list,
         )
-        self.resize(380, 420)
+        fit_window(self, 380, 420)
 
     def submit(self) -> None:
         chosen = set(checked_keys(self.list))
@@ -603,7 +605,7 @@ class SubRecordDialog(ServiceDialog):
         if kind == "training":
             form.addRow(self.tr("&Date:"), self.when)
             form.addRow(self.tr("&Title:"), self.title)
-            form.addRow(self.tr("&Organised by:"), self.extra)
+            form.addRow(self.tr("Organised &by:"), self.extra)
             form.addRow(self.tr("&Length:"), self.minutes)
             form.addRow(self.tr("N&ote:"), self.note)
         elif kind == "award":

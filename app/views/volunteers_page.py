@@ -38,7 +38,6 @@ from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import join_list
 from app.services import service_hours, volunteer_roster, volunteers
 from app.services.auth import Permission
 from app.services.service_hours import StarGrantView
@@ -63,6 +63,7 @@ from app.services.volunteers import (
     VolunteerView,
 )
 from app.views.detail_panel import DetailPanel
+from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason, confirm, load_station_facts
 from app.views.scan_field import ScanLineEdit
@@ -92,7 +93,7 @@ from app.views.volunteer_dialogs import (
     VolunteerDialog,
     VolunteerTeamsDialog,
 )
-from app.views.widgets import MessageLabel, button_row, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
 
@@ -334,7 +335,7 @@ class VolunteerDetail(DetailPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addWidget(self.message)
 
     def show_volunteer(self, volunteer_id: str | None) -> None:
@@ -369,11 +370,11 @@ class VolunteerDetail(DetailPanel):
             parts.append(self.tr("born {date}").format(date=v.birth_date.isoformat()))
         parts += [p for p in (v.id_masked, v.phone_masked, v.group_name, v.address) if p]
         if v.skills:
-            parts.append(self.tr("skills: {skills}").format(skills="、".join(v.skills)))
+            parts.append(self.tr("skills: {skills}").format(skills=join_list(v.skills)))
         if v.service_categories:
             parts.append(
                 self.tr("serves in: {categories}").format(
-                    categories="、".join(v.service_categories)
+                    categories=join_list(v.service_categories)
                 )
             )
         if v.joined_on:
@@ -392,7 +393,7 @@ class VolunteerDetail(DetailPanel):
                     date=last.granted_on.isoformat()
                 )
         self.summary.setText(summary)
-        teams = "、".join(t.name + (f"（{t.role}）" if t.role else "") for t in v.teams)
+        teams = join_list(t.name + (f"（{t.role}）" if t.role else "") for t in v.teams)
         self.teams_label.setText(
             self.tr("Teams: {teams}").format(teams=teams) if teams else self.tr("In no team yet.")
         )
@@ -436,10 +437,9 @@ class VolunteerDetail(DetailPanel):
         v = self.volunteer
         if v is None:
             return
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Choose a photo of {name}").format(name=v.name),
-            "",
             self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
         )
         if not name:
@@ -520,7 +520,7 @@ class VolunteerDetail(DetailPanel):
         rows = selected_rows(view)
         model = view.model()
         if not rows or not isinstance(model, RowsModel):
-            self.message.show_error(self.tr("Choose a record in the list first."))
+            self.message.show_selection_hint(self.tr("Choose a record in the list first."), view)
             return
         record = model.row_at(rows[0])
         if not confirm(
@@ -584,7 +584,7 @@ class VolunteerDetail(DetailPanel):
             self.tr("Volunteer cards ({n})").format(n=n),
             "A4",
             self,
-            file_name="volunteer-cards.pdf",
+            file_name=dated_file_name(self.tr("volunteer cards"), ".pdf"),
         )
 
 
@@ -660,7 +660,7 @@ class VolunteersTab(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrollable(self.detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -718,7 +718,7 @@ class VolunteersTab(QWidget):
         if self.model.listed is not None:
             self.count_label.setText(self.tr("{n} found by card").format(n=n))
         else:
-            self.count_label.setText(self.tr("{n} volunteers").format(n=n))
+            self.count_label.setText(self.tr("%n volunteers", "", n))
 
     def load_catalog(self) -> None:
         run_task(load_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
@@ -788,10 +788,10 @@ class VolunteersTab(QWidget):
         dialog.open()
 
     def export_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Export volunteers"),
-            "volunteers.xlsx",
+            dated_file_name(self.tr("volunteers"), ".xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
@@ -812,7 +812,7 @@ class VolunteersTab(QWidget):
         def done(n: int) -> None:
             button.setEnabled(True)
             self.message.show_ok(
-                self.tr("{n} volunteers exported to {path}.").format(n=n, path=str(path))
+                self.tr("%n volunteers exported to {path}.", "", n).format(path=str(path))
             )
 
         def failed(exc: BaseException) -> None:
@@ -843,7 +843,9 @@ class VolunteersTab(QWidget):
             )
             return
         if not chosen:
-            self.message.show_error(self.tr("Select one or more volunteers in the list first."))
+            self.message.show_selection_hint(
+                self.tr("Select one or more volunteers in the list first."), self.view
+            )
             return
         self.detail.cards_for([h.id for h in chosen])
 

@@ -9,24 +9,29 @@ The stylesheet colours them by the ``kind`` property (``error``, ``ok``,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from app.errors import DomainError
 from app.models import StationMode
 from app.services.station import StationInfo, validate_code
+from app.views.grid_layout import FlowLayout
 from app.views.qtfix import emit
 
 
@@ -66,10 +71,30 @@ class MessageLabel(QLabel):
             else layout.totalSizeHint().height()
         )
         if needed > window.height():
-            window.resize(width, needed)
+            from app.views.screen import clamp_to_screen
 
-    def show_error(self, text: str) -> None:
+            window.resize(width, needed)
+            clamp_to_screen(window)  # never past the screen's edge
+
+    def show_error(self, text: str, *, until: SignalInstance | None = None) -> None:
+        """Say *text*; with *until* (e.g. a view's ``selectionChanged``) the message goes
+        away when that signal fires — "choose a row first" must not outlive the choice."""
         self._say("error", text)
+        if until is not None:
+            self._clear_on(until, text)
+
+    def show_selection_hint(self, text: str, view: QAbstractItemView) -> None:
+        """An error asking to choose rows in *view*; cleared when its selection changes."""
+        self.show_error(text, until=view.selectionModel().selectionChanged)
+
+    def _clear_on(self, signal: SignalInstance, text: str) -> None:
+        def clear(*_args: object) -> None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(clear)
+            if shiboken6.isValid(self) and self.text() == text:
+                self.clear_message()
+
+        signal.connect(clear)
 
     def show_ok(self, text: str) -> None:
         self._say("ok", text)
@@ -83,6 +108,17 @@ class MessageLabel(QLabel):
     @property
     def kind(self) -> str:
         return str(self.property("kind") or "")
+
+
+def scrollable(widget: QWidget) -> QScrollArea:
+    """*widget* in a frameless scroll area: a panel taller than a 768 px screen
+    scrolls instead of pushing its buttons out of sight."""
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'panel'}_scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
@@ -183,7 +219,7 @@ class StationFactsForm(QWidget):
         form.addRow(
             QCoreApplication.translate("StationFactsForm", "&Person in charge:"), self.leader
         )
-        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact &phone:"), self.phone)
+        form.addRow(QCoreApplication.translate("StationFactsForm", "Contact phon&e:"), self.phone)
 
         for edit in (self.name, self.village, self.township, self.county, self.leader, self.phone):
             edit.textChanged.connect(self.changed)
@@ -259,11 +295,18 @@ def button_row(
     Returns the buttons by key, so the page can enable or hide single ones later.
     """
     buttons: dict[str, QPushButton] = {}
+    # The row wraps onto a second line where the page is narrow (a 1024 px
+    # screen, long English texts) instead of squeezing the buttons' texts.
+    row = QWidget()
+    row.setObjectName(f"{prefix}_buttons")
+    grid = FlowLayout(row, height_for_width=False)
+    grid.setContentsMargins(0, 0, 0, 0)
     for key, text, slot in specs:
         button = QPushButton(text)
         button.setObjectName(f"{prefix}_{key}")
         button.clicked.connect(slot)
         button.setEnabled(enabled)
-        layout.addWidget(button)
+        grid.addWidget(button)
         buttons[key] = button
+    layout.addWidget(row, 100)  # the row, not a stretch after it, takes the room
     return buttons

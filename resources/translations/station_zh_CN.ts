@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="97"/>
+        <location filename="../../app/views/activities_page.py" line="98"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities_page.py" line="99"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities_page.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities_page.py" line="101"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities_page.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="102"/>
+        <location filename="../../app/views/activities_page.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -66,10 +66,12 @@
         <source>Activities</source>
         <translation>活动</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="680"/>
-        <source>{n} activities</source>
-        <translation>共 {n} 场活动</translation>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>共 %n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="757"/>
@@ -85,148 +87,157 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="225"/>
-        <location filename="../../app/views/activities_page.py" line="306"/>
+        <location filename="../../app/views/activities_page.py" line="226"/>
+        <location filename="../../app/views/activities_page.py" line="307"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="253"/>
+        <location filename="../../app/views/activities_page.py" line="254"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="254"/>
+        <location filename="../../app/views/activities_page.py" line="255"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="255"/>
+        <location filename="../../app/views/activities_page.py" line="256"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="256"/>
+        <location filename="../../app/views/activities_page.py" line="257"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="257"/>
+        <location filename="../../app/views/activities_page.py" line="258"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="258"/>
+        <location filename="../../app/views/activities_page.py" line="259"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="259"/>
+        <location filename="../../app/views/activities_page.py" line="260"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="260"/>
+        <location filename="../../app/views/activities_page.py" line="261"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="271"/>
+        <location filename="../../app/views/activities_page.py" line="272"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="275"/>
+        <location filename="../../app/views/activities_page.py" line="276"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="322"/>
+        <location filename="../../app/views/activities_page.py" line="323"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="324"/>
+        <location filename="../../app/views/activities_page.py" line="325"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="327"/>
+        <location filename="../../app/views/activities_page.py" line="328"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="330"/>
+        <location filename="../../app/views/activities_page.py" line="331"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="331"/>
+        <location filename="../../app/views/activities_page.py" line="332"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="340"/>
+        <location filename="../../app/views/activities_page.py" line="341"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="369"/>
+        <location filename="../../app/views/activities_page.py" line="370"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="379"/>
+        <location filename="../../app/views/activities_page.py" line="380"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="386"/>
+        <location filename="../../app/views/activities_page.py" line="387"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="388"/>
+        <location filename="../../app/views/activities_page.py" line="389"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="399"/>
-        <source>Closed; {n} still present were signed out.</source>
-        <translation>活动已结束；已为仍在场的 {n} 人签退。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="401"/>
+        <source>Closed; %n still present were signed out.</source>
+        <translation>
+            <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="474"/>
+        <source>%n photos added.</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="410"/>
+        <location filename="../../app/views/activities_page.py" line="411"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="411"/>
+        <location filename="../../app/views/activities_page.py" line="412"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="420"/>
+        <location filename="../../app/views/activities_page.py" line="421"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="429"/>
+        <location filename="../../app/views/activities_page.py" line="430"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="430"/>
+        <location filename="../../app/views/activities_page.py" line="431"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="436"/>
+        <location filename="../../app/views/activities_page.py" line="437"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="456"/>
+        <location filename="../../app/views/activities_page.py" line="457"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -239,11 +250,6 @@
         <location filename="../../app/views/activities_page.py" line="466"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activities_page.py" line="474"/>
-        <source>{n} photos added.</source>
-        <translation>已添加 {n} 张照片。</translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="480"/>
@@ -284,112 +290,112 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="62"/>
+        <location filename="../../app/views/activity_dialogs.py" line="63"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="62"/>
+        <location filename="../../app/views/activity_dialogs.py" line="63"/>
         <source>Plan an activity</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="72"/>
+        <location filename="../../app/views/activity_dialogs.py" line="73"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="85"/>
+        <location filename="../../app/views/activity_dialogs.py" line="86"/>
         <source>e.g. 村文化礼堂</source>
         <translation>如 村文化礼堂</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="105"/>
+        <location filename="../../app/views/activity_dialogs.py" line="106"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="112"/>
+        <location filename="../../app/views/activity_dialogs.py" line="113"/>
         <source>the schedule</source>
         <translation>按活动时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="113"/>
+        <location filename="../../app/views/activity_dialogs.py" line="114"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="117"/>
+        <location filename="../../app/views/activity_dialogs.py" line="118"/>
         <source>(no points)</source>
         <translation>（不加分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="122"/>
+        <location filename="../../app/views/activity_dialogs.py" line="123"/>
         <source>Villagers scan their household cards (户次, points)</source>
         <translation>村民刷户卡参加（计户次、积分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="126"/>
+        <location filename="../../app/views/activity_dialogs.py" line="127"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="127"/>
+        <location filename="../../app/views/activity_dialogs.py" line="128"/>
         <source>&amp;Category (five tasks):</source>
         <translation>类别（五项任务）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="128"/>
+        <location filename="../../app/views/activity_dialogs.py" line="129"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="129"/>
-        <source>Organising &amp;teams:</source>
-        <translation>组织队伍(&amp;T)：</translation>
+        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <source>Organising te&amp;ams:</source>
+        <translation>组织队伍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <source>Capac&amp;ity:</source>
+        <translation>人数上限(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="137"/>
+        <source>Poi&amp;nts per household:</source>
+        <translation>每户加分(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/activity_dialogs.py" line="131"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="131"/>
+        <location filename="../../app/views/activity_dialogs.py" line="132"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="132"/>
+        <location filename="../../app/views/activity_dialogs.py" line="133"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="133"/>
+        <location filename="../../app/views/activity_dialogs.py" line="134"/>
         <source>C&amp;ontent:</source>
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
-        <source>Ca&amp;pacity:</source>
-        <translation>人数上限(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <location filename="../../app/views/activity_dialogs.py" line="136"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="136"/>
-        <source>Points per &amp;household:</source>
-        <translation>每户加分(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/activity_dialogs.py" line="149"/>
+        <location filename="../../app/views/activity_dialogs.py" line="150"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="151"/>
+        <location filename="../../app/views/activity_dialogs.py" line="152"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
@@ -397,22 +403,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="420"/>
+        <location filename="../../app/views/household_dialogs.py" line="421"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="428"/>
+        <location filename="../../app/views/household_dialogs.py" line="429"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="429"/>
+        <location filename="../../app/views/household_dialogs.py" line="430"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="430"/>
+        <location filename="../../app/views/household_dialogs.py" line="431"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -468,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="79"/>
-        <location filename="../../app/views/application.py" line="123"/>
+        <location filename="../../app/views/application.py" line="80"/>
+        <location filename="../../app/views/application.py" line="124"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="105"/>
+        <location filename="../../app/views/application.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="107"/>
+        <location filename="../../app/views/application.py" line="108"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="174"/>
+        <location filename="../../app/views/application.py" line="175"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="176"/>
+        <location filename="../../app/views/application.py" line="177"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -498,52 +504,68 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="185"/>
+        <location filename="../../app/views/application.py" line="186"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="197"/>
+        <location filename="../../app/views/application.py" line="198"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="202"/>
+        <location filename="../../app/views/application.py" line="203"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="209"/>
+        <location filename="../../app/views/application.py" line="210"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="213"/>
+        <location filename="../../app/views/application.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="223"/>
+        <location filename="../../app/views/application.py" line="224"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="225"/>
+        <location filename="../../app/views/application.py" line="226"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="268"/>
+        <location filename="../../app/views/application.py" line="269"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="293"/>
+        <location filename="../../app/views/application.py" line="295"/>
+        <source>Opened on another computer</source>
+        <translation>在另一台电脑上打开着</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="296"/>
+        <source>This station&apos;s data folder is marked as open on another computer ({host}):
+{folder}
+
+If Station Workbench is still running there, choose No and close it there first: two computers writing one database would damage it. If that computer is switched off, or this folder was copied from it, take it over.</source>
+        <translation>本站的数据文件夹被标记为正在另一台电脑（{host}）上打开：
+{folder}
+
+如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="311"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="294"/>
+        <location filename="../../app/views/application.py" line="312"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -555,71 +577,170 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
     </message>
 </context>
 <context>
+    <name>AuditBrowser</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="224"/>
+        <source>Anyone</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="227"/>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="234"/>
+        <source>Any record</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="239"/>
+        <source>&amp;Dates from</source>
+        <translation>日期从(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="246"/>
+        <source>Name, number, reason…</source>
+        <translation>姓名、编号、事由…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="255"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="257"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="259"/>
+        <source>Record kind:</source>
+        <translation>记录类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="264"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="268"/>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="284"/>
+        <location filename="../../app/views/audit_browser.py" line="382"/>
+        <source>Choose an entry to see what it changed.</source>
+        <translation>请选择一条记录，查看它改动了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="295"/>
+        <source>No audit log entries match these filters.</source>
+        <translation>没有符合这些条件的操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="386"/>
+        <source>{when} · {operator} · {action} · {kind} {record}</source>
+        <translation>{when} · {operator} · {action} · {kind} {record}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="123"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="124"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="125"/>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="126"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="98"/>
+        <location filename="../../app/views/settings_page.py" line="100"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="103"/>
+        <location filename="../../app/views/settings_page.py" line="105"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="108"/>
+        <location filename="../../app/views/settings_page.py" line="110"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="127"/>
+        <location filename="../../app/views/settings_page.py" line="130"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="146"/>
+        <location filename="../../app/views/settings_page.py" line="149"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="147"/>
+        <location filename="../../app/views/settings_page.py" line="150"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="153"/>
+        <location filename="../../app/views/settings_page.py" line="156"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="159"/>
+        <location filename="../../app/views/settings_page.py" line="162"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="160"/>
+        <location filename="../../app/views/settings_page.py" line="163"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="161"/>
+        <location filename="../../app/views/settings_page.py" line="164"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="167"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
-    <message>
-        <location filename="../../app/views/settings_page.py" line="184"/>
-        <source>The audit log is intact: {n} entries checked.</source>
-        <translation>操作日志完好：已检查 {n} 条记录。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/settings_page.py" line="187"/>
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="189"/>
+        <location filename="../../app/views/settings_page.py" line="192"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -627,37 +748,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="326"/>
+        <location filename="../../app/views/household_dialogs.py" line="327"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="332"/>
+        <location filename="../../app/views/household_dialogs.py" line="333"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="337"/>
+        <location filename="../../app/views/household_dialogs.py" line="338"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="338"/>
+        <location filename="../../app/views/household_dialogs.py" line="339"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="339"/>
+        <location filename="../../app/views/household_dialogs.py" line="340"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="340"/>
+        <location filename="../../app/views/household_dialogs.py" line="341"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="341"/>
+        <location filename="../../app/views/household_dialogs.py" line="342"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -665,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="226"/>
+        <location filename="../../app/views/volunteers_page.py" line="227"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -713,42 +834,42 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="111"/>
+        <location filename="../../app/views/backup_page.py" line="112"/>
         <source>Backups on this PC:</source>
         <translation>本机上的备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="160"/>
+        <location filename="../../app/views/backup_page.py" line="161"/>
         <source>Choose the folder or USB stick for the backup</source>
         <translation>选择存放备份的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="166"/>
+        <location filename="../../app/views/backup_page.py" line="167"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="181"/>
+        <location filename="../../app/views/backup_page.py" line="182"/>
         <source>The backup was saved as {file} ({size}).</source>
         <translation>备份已保存为 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="198"/>
+        <location filename="../../app/views/backup_page.py" line="199"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="200"/>
+        <location filename="../../app/views/backup_page.py" line="201"/>
         <source>Station backups (*{suffix});;All files (*)</source>
         <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="206"/>
+        <location filename="../../app/views/backup_page.py" line="207"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="217"/>
+        <location filename="../../app/views/backup_page.py" line="218"/>
         <source>Restore the backup taken on {when} of {station} (code {code})?
 
 Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
@@ -757,23 +878,23 @@ Everything entered after that time will be replaced by the backup. A backup of t
 该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="227"/>
+        <location filename="../../app/views/backup_page.py" line="228"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="234"/>
-        <location filename="../../app/views/backup_page.py" line="273"/>
+        <location filename="../../app/views/backup_page.py" line="235"/>
+        <location filename="../../app/views/backup_page.py" line="274"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="241"/>
+        <location filename="../../app/views/backup_page.py" line="242"/>
         <source>Checking and restoring… please do not switch off the computer.</source>
         <translation>正在检查并恢复……请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="256"/>
+        <location filename="../../app/views/backup_page.py" line="257"/>
         <source>{problem}
 
 Restore this other station&apos;s backup anyway?</source>
@@ -782,12 +903,12 @@ Restore this other station&apos;s backup anyway?</source>
 仍要恢复这个其他站点的备份吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="266"/>
+        <location filename="../../app/views/backup_page.py" line="267"/>
         <source>A backup of another station</source>
         <translation>其他站点的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="279"/>
+        <location filename="../../app/views/backup_page.py" line="280"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -837,61 +958,65 @@ Restore this other station&apos;s backup anyway?</source>
 </context>
 <context>
     <name>BatchAwardDialog</name>
-    <message>
-        <location filename="../../app/views/household_dialogs.py" line="372"/>
-        <source>Batch award for {n} households</source>
-        <translation>为 {n} 户批量加分</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <source>Batch award for %n households</source>
+        <translation>
+            <numerusform>为 %n 户批量加分</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <location filename="../../app/views/household_dialogs.py" line="374"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="376"/>
+        <location filename="../../app/views/household_dialogs.py" line="377"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="377"/>
+        <location filename="../../app/views/household_dialogs.py" line="378"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="378"/>
+        <location filename="../../app/views/household_dialogs.py" line="379"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="379"/>
+        <location filename="../../app/views/household_dialogs.py" line="380"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
-    <message>
-        <location filename="../../app/views/household_dialogs.py" line="390"/>
-        <source>Give “{rule}” ({points}) to {n} households in one batch?</source>
-        <translation>要一次性为 {n} 户记入“{rule}”（{points}）吗？</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/household_dialogs.py" line="391"/>
+        <source>Give “{rule}” ({points}) to %n households in one batch?</source>
+        <translation>
+            <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="234"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -899,207 +1024,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="363"/>
+        <location filename="../../app/views/certificates_page.py" line="365"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="372"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="371"/>
+        <location filename="../../app/views/certificates_page.py" line="373"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="372"/>
+        <location filename="../../app/views/certificates_page.py" line="374"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="386"/>
+        <location filename="../../app/views/certificates_page.py" line="388"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="407"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="406"/>
+        <location filename="../../app/views/certificates_page.py" line="408"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="409"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="409"/>
+        <location filename="../../app/views/certificates_page.py" line="411"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="432"/>
+        <location filename="../../app/views/certificates_page.py" line="434"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="436"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="439"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="439"/>
+        <location filename="../../app/views/certificates_page.py" line="440"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="440"/>
+        <location filename="../../app/views/certificates_page.py" line="441"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="454"/>
+        <location filename="../../app/views/certificates_page.py" line="456"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="475"/>
-        <source>{n} certificates</source>
-        <translation>共 {n} 份证明</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="477"/>
+        <source>%n certificates</source>
+        <translation>
+            <numerusform>共 %n 份证明</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="518"/>
+        <location filename="../../app/views/certificates_page.py" line="522"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="537"/>
+        <location filename="../../app/views/certificates_page.py" line="541"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="544"/>
+        <location filename="../../app/views/certificates_page.py" line="548"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="547"/>
+        <location filename="../../app/views/certificates_page.py" line="551"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="554"/>
+        <location filename="../../app/views/certificates_page.py" line="558"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="586"/>
+        <location filename="../../app/views/certificates_page.py" line="590"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="596"/>
+        <location filename="../../app/views/certificates_page.py" line="601"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="606"/>
+        <location filename="../../app/views/certificates_page.py" line="612"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="637"/>
+        <location filename="../../app/views/certificates_page.py" line="643"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="638"/>
+        <location filename="../../app/views/certificates_page.py" line="644"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="649"/>
+        <location filename="../../app/views/certificates_page.py" line="655"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="651"/>
+        <location filename="../../app/views/certificates_page.py" line="657"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="658"/>
+        <location filename="../../app/views/certificates_page.py" line="664"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="677"/>
+        <location filename="../../app/views/certificates_page.py" line="685"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="691"/>
+        <location filename="../../app/views/certificates_page.py" line="688"/>
+        <source>certificates notice</source>
+        <translation>证书公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="691"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="694"/>
+        <location filename="../../app/views/certificates_page.py" line="706"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="705"/>
+        <location filename="../../app/views/certificates_page.py" line="717"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="707"/>
+        <location filename="../../app/views/certificates_page.py" line="719"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
-    <message>
-        <location filename="../../app/views/certificates_page.py" line="719"/>
-        <source>{n} star certificates issued.</source>
-        <translation>已开具 {n} 份星级证书。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="731"/>
+        <source>%n star certificates issued.</source>
+        <translation>
+            <numerusform>已开具 %n 份星级证书。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="722"/>
+        <location filename="../../app/views/certificates_page.py" line="736"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="731"/>
+        <location filename="../../app/views/certificates_page.py" line="739"/>
+        <source>star certificates</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/certificates_page.py" line="749"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1107,65 +1246,83 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="214"/>
+        <location filename="../../app/views/login.py" line="243"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="217"/>
+        <location filename="../../app/views/login.py" line="246"/>
         <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
         <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="221"/>
+        <location filename="../../app/views/login.py" line="250"/>
         <source>Choose a new password of at least {n} characters.</source>
         <translation>请设置至少 {n} 个字符的新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="234"/>
+        <location filename="../../app/views/login.py" line="263"/>
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="235"/>
+        <location filename="../../app/views/login.py" line="264"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="236"/>
+        <location filename="../../app/views/login.py" line="265"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="241"/>
+        <location filename="../../app/views/login.py" line="270"/>
         <source>&amp;Change password</source>
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="253"/>
+        <location filename="../../app/views/login.py" line="282"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>新密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="260"/>
+        <location filename="../../app/views/login.py" line="289"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="265"/>
+        <location filename="../../app/views/login.py" line="294"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>Before</source>
+        <translation>改动前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <source>After</source>
+        <translation>改动后</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="99"/>
+        <location filename="../../app/views/widgets.py" line="135"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="120"/>
+        <location filename="../../app/views/widgets.py" line="156"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1173,37 +1330,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="215"/>
+        <location filename="../../app/views/hours_page.py" line="217"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="221"/>
+        <location filename="../../app/views/hours_page.py" line="223"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="227"/>
+        <location filename="../../app/views/hours_page.py" line="229"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="231"/>
+        <location filename="../../app/views/hours_page.py" line="233"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="239"/>
+        <location filename="../../app/views/hours_page.py" line="241"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="240"/>
+        <location filename="../../app/views/hours_page.py" line="242"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="241"/>
+        <location filename="../../app/views/hours_page.py" line="243"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1211,296 +1368,304 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="359"/>
+        <location filename="../../app/views/counter.py" line="361"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="367"/>
+        <location filename="../../app/views/counter.py" line="369"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="376"/>
+        <location filename="../../app/views/counter.py" line="378"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="377"/>
-        <location filename="../../app/views/counter.py" line="1017"/>
+        <location filename="../../app/views/counter.py" line="379"/>
+        <location filename="../../app/views/counter.py" line="1038"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="400"/>
+        <location filename="../../app/views/counter.py" line="403"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="406"/>
+        <location filename="../../app/views/counter.py" line="409"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="410"/>
+        <location filename="../../app/views/counter.py" line="413"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="435"/>
+        <location filename="../../app/views/counter.py" line="439"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="446"/>
+        <location filename="../../app/views/counter.py" line="454"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="461"/>
+        <location filename="../../app/views/counter.py" line="469"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="469"/>
+        <location filename="../../app/views/counter.py" line="477"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="481"/>
+        <location filename="../../app/views/counter.py" line="492"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="482"/>
+        <location filename="../../app/views/counter.py" line="493"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="492"/>
+        <location filename="../../app/views/counter.py" line="503"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="495"/>
+        <location filename="../../app/views/counter.py" line="506"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="497"/>
+        <location filename="../../app/views/counter.py" line="508"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="509"/>
+        <location filename="../../app/views/counter.py" line="523"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="518"/>
+        <location filename="../../app/views/counter.py" line="532"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="519"/>
+        <location filename="../../app/views/counter.py" line="533"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="520"/>
+        <location filename="../../app/views/counter.py" line="534"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="530"/>
+        <location filename="../../app/views/counter.py" line="544"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="671"/>
+        <location filename="../../app/views/counter.py" line="692"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="688"/>
+        <location filename="../../app/views/counter.py" line="709"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="721"/>
+        <location filename="../../app/views/counter.py" line="742"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="750"/>
+        <location filename="../../app/views/counter.py" line="771"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="759"/>
+        <location filename="../../app/views/counter.py" line="780"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="782"/>
+        <location filename="../../app/views/counter.py" line="803"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="789"/>
+        <location filename="../../app/views/counter.py" line="810"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="797"/>
+        <location filename="../../app/views/counter.py" line="818"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="801"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="822"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="931"/>
+        <source>Total: %n points</source>
+        <translation>
+            <numerusform>合计：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="937"/>
+        <source>Balance after: %n points</source>
+        <translation>
+            <numerusform>兑换后余额：%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="1243"/>
+        <source>%n slips were never printed; choose one and click Reprint.</source>
+        <translation>
+            <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="805"/>
+        <location filename="../../app/views/counter.py" line="826"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="828"/>
+        <location filename="../../app/views/counter.py" line="849"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="841"/>
+        <location filename="../../app/views/counter.py" line="862"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="844"/>
+        <location filename="../../app/views/counter.py" line="865"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="857"/>
+        <location filename="../../app/views/counter.py" line="878"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="862"/>
-        <location filename="../../app/views/counter.py" line="889"/>
-        <location filename="../../app/views/counter.py" line="933"/>
+        <location filename="../../app/views/counter.py" line="883"/>
+        <location filename="../../app/views/counter.py" line="910"/>
+        <location filename="../../app/views/counter.py" line="954"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="872"/>
+        <location filename="../../app/views/counter.py" line="893"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="910"/>
-        <source>Total: {n} points</source>
-        <translation>合计：{n} 分</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="916"/>
-        <source>Balance after: {n} points</source>
-        <translation>兑换后余额：{n} 分</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="920"/>
+        <location filename="../../app/views/counter.py" line="941"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="926"/>
+        <location filename="../../app/views/counter.py" line="947"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="956"/>
+        <location filename="../../app/views/counter.py" line="977"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="982"/>
+        <location filename="../../app/views/counter.py" line="1003"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="988"/>
+        <location filename="../../app/views/counter.py" line="1009"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="999"/>
+        <location filename="../../app/views/counter.py" line="1020"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1028"/>
+        <location filename="../../app/views/counter.py" line="1049"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1052"/>
+        <location filename="../../app/views/counter.py" line="1073"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1087"/>
+        <location filename="../../app/views/counter.py" line="1108"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1092"/>
-        <location filename="../../app/views/counter.py" line="1095"/>
+        <location filename="../../app/views/counter.py" line="1113"/>
+        <location filename="../../app/views/counter.py" line="1117"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1107"/>
-        <location filename="../../app/views/counter.py" line="1121"/>
+        <location filename="../../app/views/counter.py" line="1140"/>
+        <location filename="../../app/views/counter.py" line="1156"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1125"/>
+        <location filename="../../app/views/counter.py" line="1161"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1130"/>
+        <location filename="../../app/views/counter.py" line="1166"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1132"/>
+        <location filename="../../app/views/counter.py" line="1168"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1157"/>
+        <location filename="../../app/views/counter.py" line="1194"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1184"/>
+        <location filename="../../app/views/counter.py" line="1221"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1206"/>
-        <source>{n} slips were never printed; choose one and click Reprint.</source>
-        <translation>有 {n} 张兑换单未打印，请选中一张后点击“补打”。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="1211"/>
+        <location filename="../../app/views/counter.py" line="1246"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1508,17 +1673,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="122"/>
+        <location filename="../../app/views/activities_page.py" line="123"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1544,27 +1709,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="131"/>
+        <location filename="../../app/views/hours_page.py" line="133"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="132"/>
+        <location filename="../../app/views/hours_page.py" line="134"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="133"/>
+        <location filename="../../app/views/hours_page.py" line="135"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="134"/>
+        <location filename="../../app/views/hours_page.py" line="136"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="135"/>
+        <location filename="../../app/views/hours_page.py" line="137"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -1643,24 +1808,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="234"/>
+        <location filename="../../app/views/volunteers_page.py" line="235"/>
         <source>By</source>
         <translation>评价人</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../app/views/files.py" line="54"/>
+        <source>document</source>
+        <translation>文档</translation>
     </message>
 </context>
 <context>
@@ -1674,88 +1847,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="138"/>
-        <location filename="../../app/views/supermarket_page.py" line="291"/>
+        <location filename="../../app/views/supermarket_page.py" line="145"/>
+        <location filename="../../app/views/supermarket_page.py" line="306"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="138"/>
+        <location filename="../../app/views/supermarket_page.py" line="145"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="164"/>
+        <location filename="../../app/views/supermarket_page.py" line="176"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="167"/>
+        <location filename="../../app/views/supermarket_page.py" line="179"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="180"/>
+        <location filename="../../app/views/supermarket_page.py" line="192"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="181"/>
+        <location filename="../../app/views/supermarket_page.py" line="193"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="182"/>
+        <location filename="../../app/views/supermarket_page.py" line="194"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="183"/>
+        <location filename="../../app/views/supermarket_page.py" line="195"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="184"/>
+        <location filename="../../app/views/supermarket_page.py" line="196"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="185"/>
+        <location filename="../../app/views/supermarket_page.py" line="197"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="186"/>
+        <location filename="../../app/views/supermarket_page.py" line="198"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="191"/>
+        <location filename="../../app/views/supermarket_page.py" line="203"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="200"/>
+        <location filename="../../app/views/supermarket_page.py" line="216"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="206"/>
+        <location filename="../../app/views/supermarket_page.py" line="222"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="208"/>
+        <location filename="../../app/views/supermarket_page.py" line="223"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="234"/>
+        <location filename="../../app/views/supermarket_page.py" line="249"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="243"/>
+        <location filename="../../app/views/supermarket_page.py" line="258"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -1763,67 +1936,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="61"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="62"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="63"/>
+        <location filename="../../app/views/supermarket_page.py" line="70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="64"/>
+        <location filename="../../app/views/supermarket_page.py" line="71"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="65"/>
+        <location filename="../../app/views/supermarket_page.py" line="72"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="66"/>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="74"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="69"/>
+        <location filename="../../app/views/supermarket_page.py" line="76"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="82"/>
+        <location filename="../../app/views/supermarket_page.py" line="89"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="82"/>
+        <location filename="../../app/views/supermarket_page.py" line="89"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="101"/>
+        <location filename="../../app/views/supermarket_page.py" line="108"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="102"/>
+        <location filename="../../app/views/supermarket_page.py" line="109"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1831,107 +2004,109 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="376"/>
+        <location filename="../../app/views/supermarket_page.py" line="391"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="388"/>
+        <location filename="../../app/views/supermarket_page.py" line="403"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="404"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="390"/>
+        <location filename="../../app/views/supermarket_page.py" line="405"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="391"/>
+        <location filename="../../app/views/supermarket_page.py" line="406"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="392"/>
+        <location filename="../../app/views/supermarket_page.py" line="407"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="393"/>
+        <location filename="../../app/views/supermarket_page.py" line="408"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="394"/>
-        <source>Stock &amp;history</source>
-        <translation>库存记录(&amp;H)</translation>
+        <location filename="../../app/views/supermarket_page.py" line="409"/>
+        <source>Stoc&amp;k history</source>
+        <translation>库存记录(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/supermarket_page.py" line="440"/>
+        <source>%n goods are low on stock: {names}</source>
+        <translation>
+            <numerusform>有 %n 种商品库存不足：{names}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="425"/>
-        <source>{n} goods are low on stock: {names}</source>
-        <translation>有 {n} 种商品库存不足：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supermarket_page.py" line="435"/>
+        <location filename="../../app/views/supermarket_page.py" line="450"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="446"/>
+        <location filename="../../app/views/supermarket_page.py" line="461"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="451"/>
+        <location filename="../../app/views/supermarket_page.py" line="466"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="457"/>
+        <location filename="../../app/views/supermarket_page.py" line="472"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="491"/>
+        <location filename="../../app/views/supermarket_page.py" line="506"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="492"/>
+        <location filename="../../app/views/supermarket_page.py" line="507"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="493"/>
+        <location filename="../../app/views/supermarket_page.py" line="508"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="494"/>
+        <location filename="../../app/views/supermarket_page.py" line="509"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="495"/>
+        <location filename="../../app/views/supermarket_page.py" line="510"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="496"/>
+        <location filename="../../app/views/supermarket_page.py" line="511"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="505"/>
+        <location filename="../../app/views/supermarket_page.py" line="520"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="506"/>
+        <location filename="../../app/views/supermarket_page.py" line="521"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -1939,50 +2114,63 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="161"/>
+        <location filename="../../app/views/hours_page.py" line="163"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="162"/>
+        <location filename="../../app/views/hours_page.py" line="164"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="163"/>
+        <location filename="../../app/views/hours_page.py" line="165"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="164"/>
+        <location filename="../../app/views/hours_page.py" line="166"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="165"/>
+        <location filename="../../app/views/hours_page.py" line="167"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="166"/>
+        <location filename="../../app/views/hours_page.py" line="168"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../app/views/help_window.py" line="46"/>
+        <source>Sign-in kiosk</source>
+        <translation>签到机</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="77"/>
+        <source>Station Workbench — User guide</source>
+        <translation>文明实践站工作台 — 使用帮助</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="225"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="225"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="225"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
@@ -2061,374 +2249,399 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>Hours</name>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="82"/>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+</context>
+<context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="344"/>
+        <location filename="../../app/views/hours_page.py" line="346"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="345"/>
+        <location filename="../../app/views/hours_page.py" line="347"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="346"/>
+        <location filename="../../app/views/hours_page.py" line="348"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="347"/>
+        <location filename="../../app/views/hours_page.py" line="349"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="350"/>
+        <location filename="../../app/views/hours_page.py" line="352"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="362"/>
+        <location filename="../../app/views/hours_page.py" line="364"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="367"/>
+        <location filename="../../app/views/hours_page.py" line="368"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="368"/>
+        <location filename="../../app/views/hours_page.py" line="369"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="369"/>
+        <location filename="../../app/views/hours_page.py" line="370"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
-        <source>Enter hours by &amp;hand…</source>
-        <translation>手工录入时长(&amp;H)…</translation>
+        <location filename="../../app/views/hours_page.py" line="371"/>
+        <source>&amp;Enter hours by hand…</source>
+        <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="389"/>
-        <source>&amp;Grant stars (selected, or all)</source>
-        <translation>评定星级（选中的或全部）(&amp;G)</translation>
+        <location filename="../../app/views/hours_page.py" line="391"/>
+        <source>Grant s&amp;tars (selected, or all)</source>
+        <translation>评定星级（选中的或全部）(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="436"/>
+        <source>%n records</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="505"/>
+        <source>%n records approved.</source>
+        <translation>
+            <numerusform>已审核通过 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="516"/>
+        <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
+        <translation>
+            <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="529"/>
+        <source>%n records rejected.</source>
+        <translation>
+            <numerusform>已驳回 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="568"/>
+        <source>%n star levels granted.</source>
+        <translation>
+            <numerusform>已评定 %n 人的星级。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="393"/>
+        <location filename="../../app/views/hours_page.py" line="396"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="396"/>
-        <location filename="../../app/views/hours_page.py" line="556"/>
+        <location filename="../../app/views/hours_page.py" line="399"/>
+        <location filename="../../app/views/hours_page.py" line="561"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="406"/>
+        <location filename="../../app/views/hours_page.py" line="409"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="409"/>
+        <location filename="../../app/views/hours_page.py" line="412"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="414"/>
+        <location filename="../../app/views/hours_page.py" line="417"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="434"/>
-        <source>{n} records</source>
-        <translation>共 {n} 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="472"/>
+        <location filename="../../app/views/hours_page.py" line="473"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="476"/>
+        <location filename="../../app/views/hours_page.py" line="478"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="502"/>
-        <source>{n} records approved.</source>
-        <translation>已审核通过 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="511"/>
+        <location filename="../../app/views/hours_page.py" line="514"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="512"/>
-        <source>Reject {n} record(s)? They stay listed as rejected. Give the reason:</source>
-        <translation>要驳回 {n} 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="524"/>
-        <source>{n} records rejected.</source>
-        <translation>已驳回 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="532"/>
+        <location filename="../../app/views/hours_page.py" line="537"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="537"/>
+        <location filename="../../app/views/hours_page.py" line="542"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="547"/>
+        <location filename="../../app/views/hours_page.py" line="552"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/hours_page.py" line="563"/>
-        <source>{n} star levels granted.</source>
-        <translation>已评定 {n} 人的星级。</translation>
     </message>
 </context>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="263"/>
-        <location filename="../../app/views/households_page.py" line="333"/>
+        <location filename="../../app/views/households_page.py" line="303"/>
+        <location filename="../../app/views/households_page.py" line="374"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="291"/>
+        <location filename="../../app/views/households_page.py" line="332"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="292"/>
+        <location filename="../../app/views/households_page.py" line="333"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="334"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="335"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="336"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="337"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="338"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="339"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="340"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="300"/>
+        <location filename="../../app/views/households_page.py" line="341"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="309"/>
+        <location filename="../../app/views/households_page.py" line="350"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="311"/>
+        <location filename="../../app/views/households_page.py" line="352"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="341"/>
+        <location filename="../../app/views/households_page.py" line="382"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="347"/>
+        <location filename="../../app/views/households_page.py" line="388"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="349"/>
-        <source>Balance: {n} points</source>
-        <translation>积分余额：{n} 分</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="390"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>积分余额：%n 分</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="357"/>
+        <location filename="../../app/views/households_page.py" line="412"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="364"/>
+        <location filename="../../app/views/households_page.py" line="421"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="371"/>
-        <location filename="../../app/views/households_page.py" line="382"/>
-        <location filename="../../app/views/households_page.py" line="421"/>
+        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="440"/>
+        <location filename="../../app/views/households_page.py" line="479"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="376"/>
+        <location filename="../../app/views/households_page.py" line="434"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="448"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="391"/>
+        <location filename="../../app/views/households_page.py" line="449"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="401"/>
+        <location filename="../../app/views/households_page.py" line="459"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="468"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="411"/>
+        <location filename="../../app/views/households_page.py" line="469"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="426"/>
+        <location filename="../../app/views/households_page.py" line="484"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="430"/>
+        <location filename="../../app/views/households_page.py" line="488"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/households_page.py" line="496"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="439"/>
+        <location filename="../../app/views/households_page.py" line="497"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="451"/>
+        <location filename="../../app/views/households_page.py" line="509"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="463"/>
+        <location filename="../../app/views/households_page.py" line="521"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="465"/>
+        <location filename="../../app/views/households_page.py" line="523"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="489"/>
+        <location filename="../../app/views/households_page.py" line="547"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="492"/>
+        <location filename="../../app/views/households_page.py" line="550"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="553"/>
+        <source>household cards</source>
+        <translation>户卡</translation>
     </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <location filename="../../app/views/household_dialogs.py" line="131"/>
         <source>Edit household</source>
         <translation>编辑户信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="130"/>
+        <location filename="../../app/views/household_dialogs.py" line="131"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="144"/>
+        <location filename="../../app/views/household_dialogs.py" line="145"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="148"/>
-        <source>Household &amp;number (户号):</source>
-        <translation>户号(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/household_dialogs.py" line="149"/>
+        <location filename="../../app/views/household_dialogs.py" line="150"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="150"/>
+        <location filename="../../app/views/household_dialogs.py" line="151"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="151"/>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
+        <location filename="../../app/views/household_dialogs.py" line="149"/>
+        <source>Household n&amp;umber (户号):</source>
+        <translation>户号(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../../app/views/household_dialogs.py" line="152"/>
+        <source>Household p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/household_dialogs.py" line="153"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="156"/>
+        <location filename="../../app/views/household_dialogs.py" line="157"/>
         <source>Head of household (户主)</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="162"/>
+        <location filename="../../app/views/household_dialogs.py" line="163"/>
         <source>Leave the phone empty to keep {masked}.</source>
         <translation>电话留空则保留原号码 {masked}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="188"/>
+        <location filename="../../app/views/household_dialogs.py" line="189"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2436,42 +2649,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="110"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="111"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="112"/>
+        <location filename="../../app/views/households_page.py" line="152"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="113"/>
+        <location filename="../../app/views/households_page.py" line="153"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="114"/>
+        <location filename="../../app/views/households_page.py" line="154"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="115"/>
+        <location filename="../../app/views/households_page.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="165"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="125"/>
+        <location filename="../../app/views/households_page.py" line="165"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2479,22 +2692,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="847"/>
+        <location filename="../../app/views/households_page.py" line="918"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="848"/>
+        <location filename="../../app/views/households_page.py" line="919"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="849"/>
+        <location filename="../../app/views/households_page.py" line="920"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="851"/>
+        <location filename="../../app/views/households_page.py" line="922"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2502,123 +2715,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="526"/>
+        <location filename="../../app/views/households_page.py" line="585"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="530"/>
-        <location filename="../../app/views/households_page.py" line="652"/>
+        <location filename="../../app/views/households_page.py" line="589"/>
+        <location filename="../../app/views/households_page.py" line="713"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="531"/>
+        <location filename="../../app/views/households_page.py" line="590"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="563"/>
+        <location filename="../../app/views/households_page.py" line="623"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="564"/>
+        <location filename="../../app/views/households_page.py" line="624"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="565"/>
+        <location filename="../../app/views/households_page.py" line="625"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="566"/>
+        <location filename="../../app/views/households_page.py" line="626"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="567"/>
+        <location filename="../../app/views/households_page.py" line="627"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="568"/>
+        <location filename="../../app/views/households_page.py" line="628"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="641"/>
+        <location filename="../../app/views/households_page.py" line="702"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="643"/>
-        <source>{n} households</source>
-        <translation>共 {n} 户</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="704"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>共 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="785"/>
+        <source>Batch done: %n households, {total} points in all.</source>
+        <translation>
+            <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="806"/>
+        <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
+        <translation>
+            <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="818"/>
+        <source>The batch was undone: %n entries reversed.</source>
+        <translation>
+            <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="858"/>
+        <source>%n households exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 户导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="682"/>
+        <location filename="../../app/views/households_page.py" line="749"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="686"/>
+        <location filename="../../app/views/households_page.py" line="754"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="696"/>
+        <location filename="../../app/views/households_page.py" line="765"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="715"/>
-        <source>Batch done: {n} households, {total} points in all.</source>
-        <translation>批量记分完成：共 {n} 户，合计 {total} 分。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="719"/>
+        <location filename="../../app/views/households_page.py" line="788"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="735"/>
+        <location filename="../../app/views/households_page.py" line="804"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="736"/>
-        <source>Undo the batch of {n} entries ({total} points)? Give the reason:</source>
-        <translation>要撤销这批共 {n} 条记录（{total} 分）吗？请填写原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="747"/>
-        <source>The batch was undone: {n} entries reversed.</source>
-        <translation>该批已撤销：已冲正 {n} 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="771"/>
+        <location filename="../../app/views/households_page.py" line="842"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="773"/>
+        <location filename="../../app/views/households_page.py" line="843"/>
+        <source>households</source>
+        <translation>户档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/households_page.py" line="844"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="782"/>
+        <location filename="../../app/views/households_page.py" line="853"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="787"/>
-        <source>{n} households exported to {path}.</source>
-        <translation>已将 {n} 户导出到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/households_page.py" line="796"/>
+        <location filename="../../app/views/households_page.py" line="867"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2626,37 +2854,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="212"/>
+        <location filename="../../app/views/settings_page.py" line="217"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="218"/>
+        <location filename="../../app/views/settings_page.py" line="223"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="219"/>
+        <location filename="../../app/views/settings_page.py" line="224"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="223"/>
+        <location filename="../../app/views/settings_page.py" line="228"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="229"/>
+        <location filename="../../app/views/settings_page.py" line="234"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="231"/>
+        <location filename="../../app/views/settings_page.py" line="236"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="237"/>
+        <location filename="../../app/views/settings_page.py" line="242"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -2664,271 +2892,279 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="104"/>
+        <location filename="../../app/views/kiosk_window.py" line="106"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
         <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="107"/>
+        <location filename="../../app/views/kiosk_window.py" line="109"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
         <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="110"/>
+        <location filename="../../app/views/kiosk_window.py" line="112"/>
         <source>The camera could not be started.</source>
         <translation>摄像头无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="111"/>
+        <location filename="../../app/views/kiosk_window.py" line="113"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="335"/>
+        <location filename="../../app/views/kiosk_window.py" line="337"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="349"/>
+        <location filename="../../app/views/kiosk_window.py" line="351"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="359"/>
+        <location filename="../../app/views/kiosk_window.py" line="361"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="360"/>
+        <location filename="../../app/views/kiosk_window.py" line="362"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="361"/>
+        <location filename="../../app/views/kiosk_window.py" line="363"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="383"/>
+        <location filename="../../app/views/kiosk_window.py" line="385"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="427"/>
+        <location filename="../../app/views/kiosk_window.py" line="437"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="430"/>
+        <location filename="../../app/views/kiosk_window.py" line="440"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="433"/>
+        <location filename="../../app/views/kiosk_window.py" line="443"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="457"/>
+        <location filename="../../app/views/kiosk_window.py" line="467"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="463"/>
+        <location filename="../../app/views/kiosk_window.py" line="473"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="466"/>
+        <location filename="../../app/views/kiosk_window.py" line="476"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="471"/>
+        <location filename="../../app/views/kiosk_window.py" line="481"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="499"/>
+        <location filename="../../app/views/kiosk_window.py" line="509"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="500"/>
+        <location filename="../../app/views/kiosk_window.py" line="510"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="562"/>
+        <location filename="../../app/views/kiosk_window.py" line="572"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="629"/>
+        <location filename="../../app/views/kiosk_window.py" line="639"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="684"/>
-        <location filename="../../app/views/kiosk_window.py" line="712"/>
+        <location filename="../../app/views/kiosk_window.py" line="694"/>
+        <location filename="../../app/views/kiosk_window.py" line="722"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="686"/>
+        <location filename="../../app/views/kiosk_window.py" line="696"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="688"/>
+        <location filename="../../app/views/kiosk_window.py" line="698"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="690"/>
+        <location filename="../../app/views/kiosk_window.py" line="700"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="692"/>
+        <location filename="../../app/views/kiosk_window.py" line="702"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="693"/>
+        <location filename="../../app/views/kiosk_window.py" line="703"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="699"/>
+        <location filename="../../app/views/kiosk_window.py" line="709"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="703"/>
+        <location filename="../../app/views/kiosk_window.py" line="713"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="728"/>
+        <location filename="../../app/views/kiosk_window.py" line="738"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="731"/>
+        <location filename="../../app/views/kiosk_window.py" line="741"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="732"/>
+        <location filename="../../app/views/kiosk_window.py" line="742"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="733"/>
+        <location filename="../../app/views/kiosk_window.py" line="743"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="763"/>
+        <location filename="../../app/views/kiosk_window.py" line="773"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="773"/>
+        <location filename="../../app/views/kiosk_window.py" line="784"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="776"/>
+        <location filename="../../app/views/kiosk_window.py" line="788"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="780"/>
+        <location filename="../../app/views/kiosk_window.py" line="792"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="781"/>
+        <location filename="../../app/views/kiosk_window.py" line="793"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="828"/>
+        <location filename="../../app/views/kiosk_window.py" line="840"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="844"/>
+        <location filename="../../app/views/kiosk_window.py" line="857"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../app/i18n.py" line="36"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="373"/>
+        <location filename="../../app/views/login.py" line="402"/>
         <source>Locked — Station Workbench</source>
         <translation>已锁屏 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="377"/>
+        <location filename="../../app/views/login.py" line="406"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="383"/>
+        <location filename="../../app/views/login.py" line="412"/>
         <source>{name} ({role}) is signed in. Enter your password to continue.</source>
         <translation>{name}（{role}）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="390"/>
+        <location filename="../../app/views/login.py" line="419"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="398"/>
+        <location filename="../../app/views/login.py" line="427"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="400"/>
+        <location filename="../../app/views/login.py" line="429"/>
         <source>Or sign in as an administrator</source>
         <translation>或以管理员身份登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="407"/>
+        <location filename="../../app/views/login.py" line="436"/>
         <source>Sign in as &amp;administrator</source>
         <translation>以管理员身份登录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="414"/>
+        <location filename="../../app/views/login.py" line="443"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="415"/>
+        <location filename="../../app/views/login.py" line="444"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="451"/>
+        <location filename="../../app/views/login.py" line="480"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="471"/>
+        <location filename="../../app/views/login.py" line="500"/>
         <source>That is not the right password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="478"/>
+        <location filename="../../app/views/login.py" line="507"/>
         <source>Please enter an administrator&apos;s user name and password.</source>
         <translation>请输入管理员的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="497"/>
+        <location filename="../../app/views/login.py" line="526"/>
         <source>Only an administrator can open another operator&apos;s locked screen.</source>
         <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
     </message>
@@ -2936,63 +3172,73 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="66"/>
+        <location filename="../../app/views/login.py" line="67"/>
         <source>Sign in — Station Workbench</source>
         <translation>登录 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="69"/>
-        <location filename="../../app/views/login.py" line="111"/>
+        <location filename="../../app/views/login.py" line="70"/>
+        <location filename="../../app/views/login.py" line="140"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="82"/>
+        <location filename="../../app/views/login.py" line="83"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="83"/>
+        <location filename="../../app/views/login.py" line="84"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="87"/>
+        <location filename="../../app/views/login.py" line="88"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="92"/>
+        <location filename="../../app/views/login.py" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="122"/>
+        <location filename="../../app/views/login.py" line="118"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="119"/>
+        <source>Quit Station Workbench?</source>
+        <translation>退出工作台？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="151"/>
         <source>Demo station: sign in as admin, shijian or chaoshi with the password {password}.</source>
         <translation>演示站点：可用 admin（站长）、shijian（实践员）或 chaoshi（超市值守）登录，密码都是 {password}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="131"/>
+        <location filename="../../app/views/login.py" line="160"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="140"/>
+        <location filename="../../app/views/login.py" line="169"/>
         <source>Please enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="144"/>
+        <location filename="../../app/views/login.py" line="173"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="179"/>
+        <location filename="../../app/views/login.py" line="208"/>
         <source>Please choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="193"/>
+        <location filename="../../app/views/login.py" line="222"/>
         <source>You need to choose your own password before you can start work.</source>
         <translation>您需要先设置自己的密码，才能开始工作。</translation>
     </message>
@@ -3000,67 +3246,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="66"/>
+        <location filename="../../app/views/main_window.py" line="84"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="144"/>
+        <location filename="../../app/views/main_window.py" line="165"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="145"/>
+        <location filename="../../app/views/main_window.py" line="166"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="148"/>
+        <location filename="../../app/views/main_window.py" line="169"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="150"/>
+        <location filename="../../app/views/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="158"/>
+        <location filename="../../app/views/main_window.py" line="179"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167"/>
+        <location filename="../../app/views/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="168"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
+        <source>&amp;User guide</source>
+        <translation>使用帮助(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="193"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="178"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="187"/>
+        <location filename="../../app/views/main_window.py" line="273"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="201"/>
+        <location filename="../../app/views/main_window.py" line="287"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="315"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="236"/>
+        <location filename="../../app/views/main_window.py" line="322"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3068,57 +3319,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="262"/>
+        <location filename="../../app/views/hours_page.py" line="264"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="265"/>
+        <location filename="../../app/views/hours_page.py" line="267"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="277"/>
+        <location filename="../../app/views/hours_page.py" line="279"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="282"/>
+        <location filename="../../app/views/hours_page.py" line="284"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="284"/>
+        <location filename="../../app/views/hours_page.py" line="286"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="286"/>
+        <location filename="../../app/views/hours_page.py" line="288"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="287"/>
+        <location filename="../../app/views/hours_page.py" line="289"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="288"/>
+        <location filename="../../app/views/hours_page.py" line="290"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="289"/>
+        <location filename="../../app/views/hours_page.py" line="291"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="300"/>
+        <location filename="../../app/views/hours_page.py" line="302"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="317"/>
+        <location filename="../../app/views/hours_page.py" line="319"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3126,17 +3377,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="226"/>
+        <location filename="../../app/views/household_dialogs.py" line="227"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="228"/>
+        <location filename="../../app/views/household_dialogs.py" line="229"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="254"/>
+        <location filename="../../app/views/household_dialogs.py" line="255"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3144,62 +3395,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="66"/>
+        <location filename="../../app/views/household_dialogs.py" line="67"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="67"/>
+        <location filename="../../app/views/household_dialogs.py" line="68"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="68"/>
+        <location filename="../../app/views/household_dialogs.py" line="69"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="71"/>
+        <location filename="../../app/views/household_dialogs.py" line="72"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>年-月-日，如 1990-01-31，选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="76"/>
+        <location filename="../../app/views/household_dialogs.py" line="77"/>
         <source>Optional; 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="80"/>
+        <location filename="../../app/views/household_dialogs.py" line="81"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="83"/>
+        <location filename="../../app/views/household_dialogs.py" line="84"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="85"/>
+        <location filename="../../app/views/household_dialogs.py" line="86"/>
         <source>&amp;Relation to the head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="86"/>
+        <location filename="../../app/views/household_dialogs.py" line="87"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="87"/>
+        <location filename="../../app/views/household_dialogs.py" line="88"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="88"/>
+        <location filename="../../app/views/household_dialogs.py" line="89"/>
         <source>&amp;ID number (身份证号):</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="89"/>
+        <location filename="../../app/views/household_dialogs.py" line="90"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -3207,52 +3458,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="140"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="141"/>
+        <location filename="../../app/views/households_page.py" line="181"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="142"/>
+        <location filename="../../app/views/households_page.py" line="182"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="143"/>
+        <location filename="../../app/views/households_page.py" line="183"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="144"/>
+        <location filename="../../app/views/households_page.py" line="184"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="145"/>
+        <location filename="../../app/views/households_page.py" line="185"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="146"/>
+        <location filename="../../app/views/households_page.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="190"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="190"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/households_page.py" line="191"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3433,46 +3684,55 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Pages</name>
     <message>
+        <location filename="../../app/views/help_window.py" line="41"/>
         <location filename="../../app/views/pages.py" line="79"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="42"/>
         <location filename="../../app/views/pages.py" line="82"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="88"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="100"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <location filename="../../app/views/pages.py" line="106"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <location filename="../../app/views/pages.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -3481,47 +3741,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="183"/>
+        <location filename="../../app/views/pdf_preview.py" line="184"/>
         <source>Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="194"/>
+        <location filename="../../app/views/pdf_preview.py" line="196"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="197"/>
+        <location filename="../../app/views/pdf_preview.py" line="199"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="219"/>
+        <location filename="../../app/views/pdf_preview.py" line="221"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="229"/>
+        <location filename="../../app/views/pdf_preview.py" line="231"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
-    <message>
-        <location filename="../../app/views/pdf_preview.py" line="232"/>
-        <source>Sent {n} page(s) to the printer.</source>
-        <translation>已将 {n} 页发送到打印机。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="234"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="238"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="236"/>
+        <location filename="../../app/views/pdf_preview.py" line="238"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="249"/>
+        <location filename="../../app/views/pdf_preview.py" line="251"/>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
     </message>
@@ -3529,17 +3791,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="59"/>
+        <location filename="../../app/views/points_tabs.py" line="66"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="60"/>
+        <location filename="../../app/views/points_tabs.py" line="67"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="61"/>
+        <location filename="../../app/views/points_tabs.py" line="68"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3547,47 +3809,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points_tabs.py" line="105"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points_tabs.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="100"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="101"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="102"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="103"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="104"/>
+        <location filename="../../app/views/points_tabs.py" line="111"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="115"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="115"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3595,243 +3857,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="407"/>
+        <location filename="../../app/views/points_tabs.py" line="488"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="411"/>
+        <location filename="../../app/views/points_tabs.py" line="492"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="412"/>
+        <location filename="../../app/views/points_tabs.py" line="493"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="494"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="422"/>
-        <location filename="../../app/views/points_tabs.py" line="426"/>
+        <location filename="../../app/views/points_tabs.py" line="503"/>
+        <location filename="../../app/views/points_tabs.py" line="507"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="430"/>
+        <location filename="../../app/views/points_tabs.py" line="511"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="431"/>
+        <location filename="../../app/views/points_tabs.py" line="512"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="433"/>
+        <location filename="../../app/views/points_tabs.py" line="514"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="435"/>
+        <location filename="../../app/views/points_tabs.py" line="517"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="439"/>
+        <location filename="../../app/views/points_tabs.py" line="522"/>
+        <location filename="../../app/views/points_tabs.py" line="574"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="440"/>
+        <location filename="../../app/views/points_tabs.py" line="523"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="441"/>
+        <location filename="../../app/views/points_tabs.py" line="524"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="442"/>
+        <location filename="../../app/views/points_tabs.py" line="525"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="443"/>
+        <location filename="../../app/views/points_tabs.py" line="526"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="456"/>
+        <location filename="../../app/views/points_tabs.py" line="528"/>
+        <source>Annual rating tiers:</source>
+        <translation>年度评定称号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="540"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="457"/>
+        <location filename="../../app/views/points_tabs.py" line="541"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="458"/>
+        <location filename="../../app/views/points_tabs.py" line="542"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="459"/>
+        <location filename="../../app/views/points_tabs.py" line="543"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="465"/>
+        <location filename="../../app/views/points_tabs.py" line="549"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="471"/>
+        <location filename="../../app/views/points_tabs.py" line="555"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="480"/>
+        <location filename="../../app/views/points_tabs.py" line="564"/>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="565"/>
+        <source> places</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="566"/>
+        <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
+        <translation>积分榜、红榜/黑榜列出的户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="483"/>
+        <location filename="../../app/views/points_tabs.py" line="570"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="494"/>
+        <location filename="../../app/views/points_tabs.py" line="582"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="501"/>
+        <location filename="../../app/views/points_tabs.py" line="587"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="504"/>
+        <location filename="../../app/views/points_tabs.py" line="590"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="508"/>
+        <location filename="../../app/views/points_tabs.py" line="594"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="569"/>
+        <location filename="../../app/views/points_tabs.py" line="663"/>
+        <source>Finish period {period} (publicize and finalize it) first.</source>
+        <translation>请先完成周期 {period}（公示并结束）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="669"/>
+        <source>Period {period} is already opened ({state}).</source>
+        <translation>周期 {period} 已开启（{state}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <source>Only an administrator opens a period.</source>
+        <translation>只有管理员可以开启周期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="676"/>
+        <source>Open period {period} now.</source>
+        <translation>现在开启周期 {period}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="694"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="579"/>
+        <location filename="../../app/views/points_tabs.py" line="704"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="590"/>
+        <location filename="../../app/views/points_tabs.py" line="715"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="592"/>
-        <source>Every household gets the base score of {n} points.</source>
-        <translation>每户将获得 {n} 分基础分。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <source>Every household gets the base score of %n points.</source>
+        <translation>
+            <numerusform>每户将获得 %n 分基础分。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="595"/>
+        <location filename="../../app/views/points_tabs.py" line="720"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="602"/>
+        <location filename="../../app/views/points_tabs.py" line="727"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="617"/>
+        <location filename="../../app/views/points_tabs.py" line="742"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="619"/>
+        <location filename="../../app/views/points_tabs.py" line="744"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <location filename="../../app/views/points_tabs.py" line="751"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="651"/>
+        <location filename="../../app/views/points_tabs.py" line="776"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="664"/>
+        <location filename="../../app/views/points_tabs.py" line="788"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="666"/>
+        <location filename="../../app/views/points_tabs.py" line="790"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="670"/>
+        <location filename="../../app/views/points_tabs.py" line="794"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="671"/>
+        <location filename="../../app/views/points_tabs.py" line="795"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="682"/>
+        <location filename="../../app/views/points_tabs.py" line="806"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="814"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="690"/>
+        <location filename="../../app/views/points_tabs.py" line="814"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="706"/>
-        <source>Write the tiers like 星级文明户:120, 文明信用户:90.</source>
-        <translation>请按“星级文明户:120, 文明信用户:90”的格式填写等级。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points_tabs.py" line="730"/>
+        <location filename="../../app/views/points_tabs.py" line="854"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="733"/>
+        <location filename="../../app/views/points_tabs.py" line="857"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="747"/>
+        <location filename="../../app/views/points_tabs.py" line="871"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="767"/>
+        <location filename="../../app/views/points_tabs.py" line="890"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -3839,9 +4139,30 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="46"/>
+        <location filename="../../app/views/main_window.py" line="64"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/translations.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/translations.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../app/translations.py" line="28"/>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3871,10 +4192,12 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/activities_page.py" line="571"/>
-        <source>{n} more activities</source>
-        <translation>{n} 场活动</translation>
+        <source>%n more activities</source>
+        <translation>
+            <numerusform>%n 场活动</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/activities_page.py" line="575"/>
@@ -3890,27 +4213,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="123"/>
+        <location filename="../../app/views/points_tabs.py" line="130"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="124"/>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="125"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="126"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="127"/>
+        <location filename="../../app/views/points_tabs.py" line="134"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -3918,22 +4241,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecentModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="205"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="205"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="205"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="214"/>
+        <location filename="../../app/views/kiosk_window.py" line="216"/>
         <source>[annulled] {text}</source>
         <translation>[已撤销] {text}</translation>
     </message>
@@ -3941,42 +4264,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="86"/>
+        <location filename="../../app/views/hours_page.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="87"/>
+        <location filename="../../app/views/hours_page.py" line="89"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="88"/>
+        <location filename="../../app/views/hours_page.py" line="90"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="89"/>
+        <location filename="../../app/views/hours_page.py" line="91"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="90"/>
+        <location filename="../../app/views/hours_page.py" line="92"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="91"/>
+        <location filename="../../app/views/hours_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="92"/>
+        <location filename="../../app/views/hours_page.py" line="94"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="105"/>
+        <location filename="../../app/views/hours_page.py" line="107"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -3984,62 +4307,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="303"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="313"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <location filename="../../app/views/certificates_page.py" line="314"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="337"/>
+        <location filename="../../app/views/certificates_page.py" line="339"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="338"/>
+        <location filename="../../app/views/certificates_page.py" line="340"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4047,22 +4370,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="47"/>
+        <location filename="../../app/views/resident_picker.py" line="48"/>
         <source>Choose a resident</source>
         <translation>选择本村居民</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="54"/>
+        <location filename="../../app/views/resident_picker.py" line="55"/>
         <source>Name or pinyin initials (zs)</source>
         <translation>姓名或拼音首字母(zs)</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="97"/>
+        <location filename="../../app/views/resident_picker.py" line="98"/>
         <source>No resident matches.</source>
         <translation>没有找到符合的居民。</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="102"/>
+        <location filename="../../app/views/resident_picker.py" line="103"/>
         <source>Choose a resident in the list.</source>
         <translation>请在列表中选择一位居民。</translation>
     </message>
@@ -4070,27 +4393,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="28"/>
+        <location filename="../../app/views/resident_picker.py" line="29"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="29"/>
+        <location filename="../../app/views/resident_picker.py" line="30"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="30"/>
+        <location filename="../../app/views/resident_picker.py" line="31"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="31"/>
+        <location filename="../../app/views/resident_picker.py" line="32"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="32"/>
+        <location filename="../../app/views/resident_picker.py" line="33"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -4098,173 +4421,183 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="68"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
         <source>ID type (证件类型)</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
         <source>Skills (技能特长)</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
         <source>Service categories (服务类别)</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
         <source>Teams (志愿服务队)</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="180"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="181"/>
         <source>Import volunteers from Excel</source>
         <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="182"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="183"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="190"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="191"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="192"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="193"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="201"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="202"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="204"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="205"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="214"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="215"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="216"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="217"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="238"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="251"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="252"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="292"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="338"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="339"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="343"/>
-        <source>{n} rows below the header on row {header}.</source>
-        <translation>表头在第 {header} 行，其下共 {n} 行。</translation>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
+        <source>%n rows below the header on row {header}.</source>
+        <translation>
+            <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <source>&amp;Import %n rows</source>
+        <translation>
+            <numerusform>导入 %n 行(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
+        <source>Import %n rows now?</source>
+        <translation>
+            <numerusform>现在导入这 %n 行吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <source>%n rows with problems will be left out.</source>
+        <translation>
+            <numerusform>有问题的 %n 行将不导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
+        <source>Imported: %n volunteers, numbers {first} to {last}.</source>
+        <translation>
+            <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="388"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="389"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="402"/>
-        <source>&amp;Import {n} rows</source>
-        <translation>导入 {n} 行(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="412"/>
-        <source>Import {n} rows now?</source>
-        <translation>现在导入这 {n} 行吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
-        <source>{bad} rows with problems will be left out.</source>
-        <translation>有问题的 {bad} 行将不导入。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="418"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="419"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="440"/>
-        <source>Imported: {n} volunteers, numbers {first} to {last}.</source>
-        <translation>已导入 {n} 名志愿者，编号 {first} 至 {last}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="445"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="446"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4272,32 +4605,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="119"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
         <source>Teams</source>
         <translation>所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="134"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="135"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -4305,52 +4638,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="346"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="346"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="280"/>
+        <location filename="../../app/views/points_tabs.py" line="361"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="286"/>
+        <location filename="../../app/views/points_tabs.py" line="367"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="287"/>
+        <location filename="../../app/views/points_tabs.py" line="368"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="288"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="289"/>
+        <location filename="../../app/views/points_tabs.py" line="370"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="290"/>
+        <location filename="../../app/views/points_tabs.py" line="371"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="291"/>
-        <source>Cap &amp;per period:</source>
-        <translation>每周期上限(&amp;P)：</translation>
+        <location filename="../../app/views/points_tabs.py" line="372"/>
+        <source>Cap per peri&amp;od:</source>
+        <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="292"/>
+        <location filename="../../app/views/points_tabs.py" line="373"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4358,47 +4691,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="74"/>
+        <location filename="../../app/views/points_tabs.py" line="81"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="75"/>
+        <location filename="../../app/views/points_tabs.py" line="82"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="76"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="77"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="78"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="79"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="80"/>
+        <location filename="../../app/views/points_tabs.py" line="87"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="91"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4406,32 +4739,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <location filename="../../app/views/points_tabs.py" line="402"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="411"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points_tabs.py" line="412"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="357"/>
+        <location filename="../../app/views/points_tabs.py" line="438"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="367"/>
+        <location filename="../../app/views/points_tabs.py" line="448"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4439,32 +4772,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="257"/>
+        <location filename="../../app/views/settings_page.py" line="262"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="260"/>
+        <location filename="../../app/views/settings_page.py" line="265"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="263"/>
+        <location filename="../../app/views/settings_page.py" line="268"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="266"/>
+        <location filename="../../app/views/settings_page.py" line="271"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="268"/>
+        <location filename="../../app/views/settings_page.py" line="273"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="270"/>
+        <location filename="../../app/views/settings_page.py" line="275"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4472,37 +4805,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="308"/>
+        <location filename="../../app/views/counter.py" line="310"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="309"/>
+        <location filename="../../app/views/counter.py" line="311"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="309"/>
+        <location filename="../../app/views/counter.py" line="311"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4510,42 +4843,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="172"/>
+        <location filename="../../app/views/widgets.py" line="208"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="174"/>
+        <location filename="../../app/views/widgets.py" line="210"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="178"/>
+        <location filename="../../app/views/widgets.py" line="214"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="181"/>
+        <location filename="../../app/views/widgets.py" line="217"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="182"/>
+        <location filename="../../app/views/widgets.py" line="218"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="184"/>
+        <location filename="../../app/views/widgets.py" line="220"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="186"/>
-        <source>Contact &amp;phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
+        <location filename="../../app/views/widgets.py" line="222"/>
+        <source>Contact phon&amp;e:</source>
+        <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="211"/>
+        <location filename="../../app/views/widgets.py" line="247"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -4566,12 +4899,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="45"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+        <location filename="../../app/views/settings_page.py" line="46"/>
+        <source>S&amp;ave</source>
+        <translation>保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="86"/>
+        <location filename="../../app/views/settings_page.py" line="87"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -4579,62 +4912,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="316"/>
+        <location filename="../../app/views/supermarket_page.py" line="331"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="317"/>
+        <location filename="../../app/views/supermarket_page.py" line="332"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="318"/>
+        <location filename="../../app/views/supermarket_page.py" line="333"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="327"/>
+        <location filename="../../app/views/supermarket_page.py" line="342"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="331"/>
+        <location filename="../../app/views/supermarket_page.py" line="346"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="333"/>
+        <location filename="../../app/views/supermarket_page.py" line="348"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="334"/>
+        <location filename="../../app/views/supermarket_page.py" line="349"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="335"/>
+        <location filename="../../app/views/supermarket_page.py" line="350"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="337"/>
+        <location filename="../../app/views/supermarket_page.py" line="352"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="338"/>
+        <location filename="../../app/views/supermarket_page.py" line="353"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="340"/>
+        <location filename="../../app/views/supermarket_page.py" line="355"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="341"/>
+        <location filename="../../app/views/supermarket_page.py" line="356"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -4642,80 +4975,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="577"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="578"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="581"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="599"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="611"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="605"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="612"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <source>&amp;Organised by:</source>
-        <translation>组织单位(&amp;O)：</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <source>Organised &amp;by:</source>
+        <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="617"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="618"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="619"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="623"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -4801,17 +5134,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="525"/>
+        <location filename="../../app/views/supermarket_page.py" line="540"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="529"/>
+        <location filename="../../app/views/supermarket_page.py" line="544"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="534"/>
+        <location filename="../../app/views/supermarket_page.py" line="549"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -4819,42 +5152,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="351"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="357"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="359"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="369"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="375"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -4862,85 +5195,87 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="418"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="420"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="430"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
-        <source>Add the &quot;8+N&quot; &amp;default teams</source>
-        <translation>添加“8+N”默认队伍(&amp;D)</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="435"/>
+        <source>&amp;Add the &quot;8+N&quot; default teams</source>
+        <translation>添加“8+N”默认队伍(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
+        <source>%n teams added.</source>
+        <translation>
+            <numerusform>已添加 %n 支队伍。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="460"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="462"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="474"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="476"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="479"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="481"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="504"/>
-        <source>{n} teams added.</source>
-        <translation>已添加 {n} 支队伍。</translation>
     </message>
 </context>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="395"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="401"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="408"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -4959,24 +5294,67 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>TiersEditor</name>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="255"/>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="255"/>
+        <source>Minimum annual score</source>
+        <translation>最低年度积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="264"/>
+        <source>Add tier</source>
+        <translation>添加称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="267"/>
+        <source>Remove tier</source>
+        <translation>删除称号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <source>Tier {row} needs a title.</source>
+        <translation>第 {row} 行需要填写称号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="324"/>
+        <source>The title “{title}” is listed twice.</source>
+        <translation>称号“{title}”重复了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="328"/>
+        <source>Two tiers have the same minimum score {score}.</source>
+        <translation>两个称号的最低积分都是 {score}，请区分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <source>Add at least one tier.</source>
+        <translation>请至少添加一个称号。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="218"/>
+        <location filename="../../app/views/volunteers_page.py" line="219"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -4984,17 +5362,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="237"/>
+        <location filename="../../app/views/kiosk_window.py" line="239"/>
         <source>Close the kiosk</source>
         <translation>关闭签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="253"/>
+        <location filename="../../app/views/kiosk_window.py" line="255"/>
         <source>Only {name} can close the kiosk. Password:</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="280"/>
+        <location filename="../../app/views/kiosk_window.py" line="282"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5002,169 +5380,169 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="260"/>
-        <location filename="../../app/views/volunteers_page.py" line="354"/>
+        <location filename="../../app/views/volunteers_page.py" line="261"/>
+        <location filename="../../app/views/volunteers_page.py" line="355"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="287"/>
+        <location filename="../../app/views/volunteers_page.py" line="288"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="289"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="292"/>
+        <location filename="../../app/views/volunteers_page.py" line="293"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="294"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="305"/>
+        <location filename="../../app/views/volunteers_page.py" line="306"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="306"/>
+        <location filename="../../app/views/volunteers_page.py" line="307"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="307"/>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="308"/>
+        <location filename="../../app/views/volunteers_page.py" line="309"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="309"/>
+        <location filename="../../app/views/volunteers_page.py" line="310"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="310"/>
+        <location filename="../../app/views/volunteers_page.py" line="311"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <location filename="../../app/views/volunteers_page.py" line="312"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <location filename="../../app/views/volunteers_page.py" line="313"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="313"/>
+        <location filename="../../app/views/volunteers_page.py" line="314"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="316"/>
+        <location filename="../../app/views/volunteers_page.py" line="317"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="320"/>
+        <location filename="../../app/views/volunteers_page.py" line="321"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="364"/>
+        <location filename="../../app/views/volunteers_page.py" line="365"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="369"/>
+        <location filename="../../app/views/volunteers_page.py" line="370"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="372"/>
+        <location filename="../../app/views/volunteers_page.py" line="373"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="375"/>
+        <location filename="../../app/views/volunteers_page.py" line="376"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="380"/>
+        <location filename="../../app/views/volunteers_page.py" line="381"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="384"/>
+        <location filename="../../app/views/volunteers_page.py" line="385"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="386"/>
+        <location filename="../../app/views/volunteers_page.py" line="387"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="391"/>
+        <location filename="../../app/views/volunteers_page.py" line="392"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="397"/>
+        <location filename="../../app/views/volunteers_page.py" line="398"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="400"/>
+        <location filename="../../app/views/volunteers_page.py" line="401"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="415"/>
+        <location filename="../../app/views/volunteers_page.py" line="416"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="417"/>
+        <location filename="../../app/views/volunteers_page.py" line="418"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="431"/>
+        <location filename="../../app/views/volunteers_page.py" line="432"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="441"/>
+        <location filename="../../app/views/volunteers_page.py" line="442"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
@@ -5259,162 +5637,167 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
+    <message>
+        <location filename="../../app/views/volunteers_page.py" line="587"/>
+        <source>volunteer cards</source>
+        <translation>志愿者证</translation>
+    </message>
 </context>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="117"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="124"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="128"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="130"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="132"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="142"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="144"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="149"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="151"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="154"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="156"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="159"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="161"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="170"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="172"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="176"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="233"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="235"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="180"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="181"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="183"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="189"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
-        <source>ID &amp;type:</source>
-        <translation>证件类型(&amp;T)：</translation>
+        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
+        <source>ID t&amp;ype:</source>
+        <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="207"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="277"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="279"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="286"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="288"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="327"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="329"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5525,12 +5908,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="541"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="543"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="547"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="549"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5538,42 +5921,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="110"/>
+        <location filename="../../app/views/volunteers_page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5581,18 +5964,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="865"/>
-        <location filename="../../app/views/volunteers_page.py" line="870"/>
+        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="872"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="866"/>
+        <location filename="../../app/views/volunteers_page.py" line="868"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="867"/>
+        <location filename="../../app/views/volunteers_page.py" line="869"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5650,10 +6033,19 @@ Restore this other station&apos;s backup anyway?</source>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/views/volunteers_page.py" line="721"/>
-        <source>{n} volunteers</source>
-        <translation>共 {n} 名志愿者</translation>
+        <source>%n volunteers</source>
+        <translation>
+            <numerusform>共 %n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers_page.py" line="815"/>
+        <source>%n volunteers exported to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="746"/>
@@ -5671,6 +6063,11 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
+        <location filename="../../app/views/volunteers_page.py" line="794"/>
+        <source>volunteers</source>
+        <translation>志愿者名单</translation>
+    </message>
+    <message>
         <location filename="../../app/views/volunteers_page.py" line="795"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -5679,11 +6076,6 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers_page.py" line="810"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers_page.py" line="815"/>
-        <source>{n} volunteers exported to {path}.</source>
-        <translation>已将 {n} 名志愿者导出到 {path}。</translation>
     </message>
     <message>
         <location filename="../../app/views/volunteers_page.py" line="824"/>
@@ -5696,7 +6088,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="846"/>
+        <location filename="../../app/views/volunteers_page.py" line="847"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -5704,12 +6096,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="162"/>
+        <location filename="../../app/views/session.py" line="164"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="164"/>
+        <location filename="../../app/views/session.py" line="166"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -5720,7 +6112,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="236"/>
+        <location filename="../../app/views/session.py" line="238"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -5728,17 +6120,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1236"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1236"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1236"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -5746,19 +6138,1056 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="281"/>
+        <location filename="../../app/views/household_dialogs.py" line="282"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="298"/>
+        <location filename="../../app/views/household_dialogs.py" line="299"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="314"/>
+        <location filename="../../app/views/household_dialogs.py" line="315"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="44"/>
+        <source>Station set up</source>
+        <translation>建立站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="45"/>
+        <source>Station facts changed</source>
+        <translation>修改本站信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="46"/>
+        <source>Station copy restarted</source>
+        <translation>站点副本重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="47"/>
+        <source>Operator added</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="48"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="49"/>
+        <source>Sign-in refused</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="50"/>
+        <source>Sign-in tried while waiting</source>
+        <translation>等待期间尝试登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="51"/>
+        <source>Unlock refused</source>
+        <translation>解锁被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="52"/>
+        <source>Unlock tried while waiting</source>
+        <translation>等待期间尝试解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="53"/>
+        <source>Password reset on the PC (reset-password)</source>
+        <translation>在本机重设密码（reset-password）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="56"/>
+        <source>Records written</source>
+        <translation>写入记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="57"/>
+        <source>Existing records sealed</source>
+        <translation>已有记录加封</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="58"/>
+        <source>Demo records sealed</source>
+        <translation>演示记录加封</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="59"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="60"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="61"/>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="62"/>
+        <source>Operator enabled</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="63"/>
+        <source>Operator disabled</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="64"/>
+        <source>Backup made</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="65"/>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="66"/>
+        <source>Damaged database replaced</source>
+        <translation>替换损坏的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="67"/>
+        <source>Household added</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="68"/>
+        <source>Household changed</source>
+        <translation>修改户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="69"/>
+        <source>Head of household changed</source>
+        <translation>更换户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="70"/>
+        <source>Household closed</source>
+        <translation>注销户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="71"/>
+        <source>Household reopened</source>
+        <translation>恢复户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="72"/>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="73"/>
+        <source>Member changed</source>
+        <translation>修改成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="74"/>
+        <source>Member removed</source>
+        <translation>成员迁出</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="75"/>
+        <source>Member&apos;s full ID shown</source>
+        <translation>查看成员完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="76"/>
+        <source>Roster imported</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="77"/>
+        <source>Card issued</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="78"/>
+        <source>Card reissued</source>
+        <translation>补办卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="79"/>
+        <source>Card revoked</source>
+        <translation>注销卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="80"/>
+        <source>Points awarded or deducted</source>
+        <translation>加分/扣分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="81"/>
+        <source>Points for a batch</source>
+        <translation>批量加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="82"/>
+        <source>Batch undone</source>
+        <translation>撤销批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="83"/>
+        <source>Points entry reversed</source>
+        <translation>冲正积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="84"/>
+        <source>Points corrected</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="85"/>
+        <source>Star ratings applied</source>
+        <translation>写入年度评星</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="86"/>
+        <source>Points period opened</source>
+        <translation>开启积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="87"/>
+        <source>Points period made public</source>
+        <translation>公示积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="88"/>
+        <source>Points period finalized</source>
+        <translation>确认积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="89"/>
+        <source>Rule added</source>
+        <translation>新增积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="90"/>
+        <source>Rule changed</source>
+        <translation>修改积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="91"/>
+        <source>Rule enabled</source>
+        <translation>启用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="92"/>
+        <source>Rule disabled</source>
+        <translation>停用积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="93"/>
+        <source>Standard rules added</source>
+        <translation>添加标准积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="94"/>
+        <source>Goods added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="95"/>
+        <source>Goods changed</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="96"/>
+        <source>Goods back on sale</source>
+        <translation>商品上架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="97"/>
+        <source>Goods taken off sale</source>
+        <translation>商品下架</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="98"/>
+        <source>Goods photo set</source>
+        <translation>设置商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="99"/>
+        <source>Goods photo removed</source>
+        <translation>去掉商品照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="100"/>
+        <source>Stock purchased</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="101"/>
+        <source>Stock donated</source>
+        <translation>捐赠入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="102"/>
+        <source>Stock damaged</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="103"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="104"/>
+        <source>Goods redeemed</source>
+        <translation>兑换商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="105"/>
+        <source>Slip reprinted</source>
+        <translation>补打兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="106"/>
+        <source>Slip voided</source>
+        <translation>作废兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="107"/>
+        <source>Volunteer added</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="108"/>
+        <source>Volunteer changed</source>
+        <translation>修改志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="109"/>
+        <source>Volunteer reactivated</source>
+        <translation>志愿者恢复为正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="110"/>
+        <source>Volunteer deactivated</source>
+        <translation>志愿者标为不活跃</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="111"/>
+        <source>Volunteer&apos;s full ID shown</source>
+        <translation>查看志愿者完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="112"/>
+        <source>Training recorded</source>
+        <translation>添加培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="113"/>
+        <source>Award recorded</source>
+        <translation>添加表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="114"/>
+        <source>Evaluation recorded</source>
+        <translation>添加考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="115"/>
+        <source>Training removed</source>
+        <translation>删除培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="116"/>
+        <source>Award removed</source>
+        <translation>删除表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="117"/>
+        <source>Evaluation removed</source>
+        <translation>删除考评</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="118"/>
+        <source>Volunteer rules changed</source>
+        <translation>修改志愿服务规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="119"/>
+        <source>Volunteer photo set</source>
+        <translation>设置志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="120"/>
+        <source>Volunteer photo removed</source>
+        <translation>去掉志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="121"/>
+        <source>Team added</source>
+        <translation>新增队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="122"/>
+        <source>Team changed</source>
+        <translation>修改队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="123"/>
+        <source>Team enabled</source>
+        <translation>启用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="124"/>
+        <source>Team disabled</source>
+        <translation>停用队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="125"/>
+        <source>Standard teams added</source>
+        <translation>添加标准队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="126"/>
+        <source>Joined a team</source>
+        <translation>加入队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="127"/>
+        <source>Left a team</source>
+        <translation>退出队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="128"/>
+        <source>Hours approved</source>
+        <translation>审核通过时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="129"/>
+        <source>Hours rejected</source>
+        <translation>驳回时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="130"/>
+        <source>Hours corrected</source>
+        <translation>更正时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="131"/>
+        <source>Hours entered by hand</source>
+        <translation>手工录入时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="132"/>
+        <source>Star level granted</source>
+        <translation>评定星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="133"/>
+        <source>Certificate issued</source>
+        <translation>开具证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="134"/>
+        <source>Certificate reprinted</source>
+        <translation>补打证明副本</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="135"/>
+        <source>Certificate voided</source>
+        <translation>作废证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="136"/>
+        <source>Activity added</source>
+        <translation>安排活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="137"/>
+        <source>Activity changed</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="138"/>
+        <source>Activity sign-in opened</source>
+        <translation>活动开始签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="139"/>
+        <source>Activity closed</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="140"/>
+        <source>Activity reopened</source>
+        <translation>重新开启活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="141"/>
+        <source>Activity cancelled</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="142"/>
+        <source>Activity photo added</source>
+        <translation>添加活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="143"/>
+        <source>Activity photo removed</source>
+        <translation>删除活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="144"/>
+        <source>Signed in at the kiosk</source>
+        <translation>签到机签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="145"/>
+        <source>Signed out at the kiosk</source>
+        <translation>签到机签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="146"/>
+        <source>Household card at the kiosk</source>
+        <translation>签到机刷户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="147"/>
+        <source>Kiosk scan annulled</source>
+        <translation>撤销扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="148"/>
+        <source>Demo volunteers made</source>
+        <translation>生成演示志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="149"/>
+        <source>Demo hours made</source>
+        <translation>生成演示时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="150"/>
+        <source>Demo data loaded</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="154"/>
+        <source>Station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="155"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="156"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="159"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="160"/>
+        <source>Points entry</source>
+        <translation>积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="161"/>
+        <source>Points batch</source>
+        <translation>批量记分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="162"/>
+        <source>Points period</source>
+        <translation>积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="163"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
+        <source>Points rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="164"/>
+        <location filename="../../app/services/audit_log.py" line="200"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="165"/>
+        <source>Redemption slip</source>
+        <translation>兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <source>Volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="168"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="169"/>
+        <source>Certificate</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="170"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="171"/>
+        <source>Kiosk scan</source>
+        <translation>签到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="175"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="176"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="177"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="178"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="179"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="180"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="181"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="182"/>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="184"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="185"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="186"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="187"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="191"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="192"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="193"/>
+        <source>Balance after</source>
+        <translation>之后余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="194"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="195"/>
+        <source>Rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="196"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="198"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="199"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="201"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="202"/>
+        <source>Price in points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="203"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="205"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="206"/>
+        <source>Low-stock warning at</source>
+        <translation>库存提醒线</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="207"/>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="208"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="209"/>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="210"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="211"/>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="212"/>
+        <source>Serial number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="213"/>
+        <source>Households</source>
+        <translation>居民户</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="214"/>
+        <source>Entries</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="215"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="216"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="217"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="218"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="219"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="220"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="221"/>
+        <source>Station head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="222"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="223"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="224"/>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="226"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="227"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="228"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="229"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="230"/>
+        <source>At period end</source>
+        <translation>期末处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="231"/>
+        <source>Cleared</source>
+        <translation>清零户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="232"/>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="233"/>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="235"/>
+        <source>Households added</source>
+        <translation>新增户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="236"/>
+        <source>Members added</source>
+        <translation>新增成员数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="238"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="239"/>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="240"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="241"/>
+        <source>Star levels granted</source>
+        <translation>评定星级人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="242"/>
+        <source>Volunteers with hours</source>
+        <translation>有时长的志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="243"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="244"/>
+        <source>Left out</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="245"/>
+        <source>Capacity</source>
+        <translation>人数上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="246"/>
+        <source>Hours cap (minutes)</source>
+        <translation>每人时长上限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="247"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="249"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="250"/>
+        <source>Content</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="255"/>
+        <source>Service record certificate</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="256"/>
+        <source>Star volunteer certificate</source>
+        <translation>星级志愿者证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="257"/>
+        <source>Participation certificate</source>
+        <translation>活动参与证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="258"/>
+        <source>Household card</source>
+        <translation>户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="259"/>
+        <source>Volunteer card</source>
+        <translation>志愿者卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="260"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="261"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="262"/>
+        <source>Village station</source>
+        <translation>村（社区）实践站</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="263"/>
+        <source>Township centre</source>
+        <translation>乡镇（街道）实践所</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="264"/>
+        <source>Carry points over</source>
+        <translation>积分结转</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="265"/>
+        <source>Clear points</source>
+        <translation>积分清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="266"/>
+        <source>Planned</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="267"/>
+        <source>Open for sign-in</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="268"/>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="271"/>
+        <source>The program</source>
+        <translation>系统程序</translation>
     </message>
 </context>
 <context>
@@ -5774,17 +7203,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>数据库结构与防改触发器</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="71"/>
+        <location filename="../../app/services/checks.py" line="74"/>
+        <source>Every row accounted for in the audit log</source>
+        <translation>每一行数据都有操作日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="87"/>
+        <source>Audit log against its signed anchors</source>
+        <translation>操作日志与签名锚点一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="99"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="83"/>
+        <location filename="../../app/services/checks.py" line="111"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="95"/>
+        <location filename="../../app/services/checks.py" line="123"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
     </message>
@@ -5798,107 +7237,108 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/cli.py" line="146"/>
-        <location filename="../../app/cli.py" line="301"/>
+        <location filename="../../app/cli.py" line="313"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="184"/>
+        <location filename="../../app/cli.py" line="194"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="197"/>
+        <location filename="../../app/cli.py" line="209"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="198"/>
+        <location filename="../../app/cli.py" line="210"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="213"/>
+        <location filename="../../app/cli.py" line="225"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="228"/>
+        <location filename="../../app/cli.py" line="240"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="233"/>
+        <location filename="../../app/cli.py" line="245"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="235"/>
+        <location filename="../../app/cli.py" line="247"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="240"/>
+        <location filename="../../app/cli.py" line="185"/>
+        <location filename="../../app/cli.py" line="252"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="253"/>
+        <location filename="../../app/cli.py" line="265"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="261"/>
+        <location filename="../../app/cli.py" line="273"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="285"/>
+        <location filename="../../app/cli.py" line="297"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="288"/>
+        <location filename="../../app/cli.py" line="300"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="306"/>
+        <location filename="../../app/cli.py" line="318"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="317"/>
+        <location filename="../../app/cli.py" line="329"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="317"/>
+        <location filename="../../app/cli.py" line="329"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="334"/>
+        <location filename="../../app/cli.py" line="346"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="335"/>
+        <location filename="../../app/cli.py" line="347"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="345"/>
+        <location filename="../../app/cli.py" line="357"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="363"/>
+        <location filename="../../app/cli.py" line="375"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="375"/>
+        <location filename="../../app/cli.py" line="387"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
@@ -5986,7 +7426,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="527"/>
         <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="555"/>
+        <location filename="../../app/services/households.py" line="604"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
         <location filename="../../app/services/points.py" line="894"/>
         <location filename="../../app/services/points.py" line="1007"/>
@@ -6058,138 +7498,138 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="152"/>
+        <location filename="../../app/services/auth.py" line="156"/>
         <source>Your account was changed by an administrator since you signed in and no longer allows this action. Please sign in again.</source>
         <translation>您登录后，管理员已更改了您的账号，现在不能再做这项操作。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="209"/>
+        <location filename="../../app/services/auth.py" line="213"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="218"/>
+        <location filename="../../app/services/auth.py" line="222"/>
         <source>A user name is 1–40 characters without spaces.</source>
         <translation>用户名为 1–40 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="267"/>
+        <location filename="../../app/services/auth.py" line="271"/>
         <source>Too many wrong passwords. Please wait {minutes} minute(s) and try again, or ask an administrator to reset the password.</source>
         <translation>密码错误次数太多。请等 {minutes} 分钟后再试，或请管理员重设密码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="291"/>
+        <location filename="../../app/services/auth.py" line="295"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="300"/>
-        <location filename="../../app/services/auth.py" line="327"/>
+        <location filename="../../app/services/auth.py" line="304"/>
+        <location filename="../../app/services/auth.py" line="331"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="350"/>
+        <location filename="../../app/services/auth.py" line="354"/>
         <source>The key file of this data folder does not belong to its station; the password was not reset.</source>
         <translation>这个数据文件夹的密钥文件不属于其中的站点；密码没有重设。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="405"/>
-        <location filename="../../app/services/households.py" line="233"/>
+        <location filename="../../app/services/auth.py" line="409"/>
+        <location filename="../../app/services/households.py" line="282"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="412"/>
+        <location filename="../../app/services/auth.py" line="416"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="442"/>
+        <location filename="../../app/services/auth.py" line="446"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="473"/>
+        <location filename="../../app/services/auth.py" line="477"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>这是最后一位在用的管理员，不能停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="500"/>
+        <location filename="../../app/services/auth.py" line="504"/>
         <source>The station needs at least one administrator.</source>
         <translation>本站至少需要一位管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="358"/>
-        <location filename="../../app/services/auth.py" line="544"/>
+        <location filename="../../app/services/auth.py" line="362"/>
+        <location filename="../../app/services/auth.py" line="548"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="130"/>
+        <location filename="../../app/services/backup.py" line="132"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="163"/>
+        <location filename="../../app/services/backup.py" line="165"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="181"/>
+        <location filename="../../app/services/backup.py" line="183"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="144"/>
+        <location filename="../../app/services/cards.py" line="148"/>
         <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
         <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="154"/>
+        <location filename="../../app/services/cards.py" line="158"/>
         <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
         <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="163"/>
+        <location filename="../../app/services/cards.py" line="167"/>
         <source>This code is damaged.</source>
         <translation>这个码已损坏，无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="174"/>
-        <location filename="../../app/services/households.py" line="355"/>
+        <location filename="../../app/services/cards.py" line="178"/>
+        <location filename="../../app/services/households.py" line="404"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="177"/>
+        <location filename="../../app/services/cards.py" line="181"/>
         <source>This household is closed; it cannot get a card.</source>
         <translation>该户已注销，不能办卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="234"/>
-        <location filename="../../app/services/cards.py" line="266"/>
+        <location filename="../../app/services/cards.py" line="238"/>
+        <location filename="../../app/services/cards.py" line="270"/>
         <source>Cards are made for households and volunteers only.</source>
         <translation>只能为户和志愿者制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="306"/>
+        <location filename="../../app/services/cards.py" line="310"/>
         <source>No such card.</source>
         <translation>找不到该卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="329"/>
+        <location filename="../../app/services/cards.py" line="333"/>
         <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
         <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="345"/>
+        <location filename="../../app/services/cards.py" line="349"/>
         <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="353"/>
+        <location filename="../../app/services/cards.py" line="357"/>
         <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
@@ -6248,70 +7688,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="235"/>
+        <location filename="../../app/services/households.py" line="284"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="238"/>
+        <location filename="../../app/services/households.py" line="287"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="248"/>
+        <location filename="../../app/services/households.py" line="297"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="253"/>
+        <location filename="../../app/services/households.py" line="302"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="261"/>
+        <location filename="../../app/services/households.py" line="310"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="270"/>
+        <location filename="../../app/services/households.py" line="319"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="273"/>
-        <location filename="../../app/services/roster_import.py" line="724"/>
+        <location filename="../../app/services/households.py" line="322"/>
+        <location filename="../../app/services/roster_import.py" line="727"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="294"/>
+        <location filename="../../app/services/households.py" line="343"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="312"/>
+        <location filename="../../app/services/households.py" line="361"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="362"/>
+        <location filename="../../app/services/households.py" line="411"/>
         <location filename="../../app/services/volunteers.py" line="559"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="472"/>
-        <location filename="../../app/services/households.py" line="500"/>
+        <location filename="../../app/services/households.py" line="521"/>
+        <location filename="../../app/services/households.py" line="549"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="528"/>
+        <location filename="../../app/services/households.py" line="577"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="560"/>
+        <location filename="../../app/services/households.py" line="609"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -6585,120 +8025,131 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="365"/>
+        <location filename="../../app/services/roster_import.py" line="368"/>
         <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="520"/>
+        <location filename="../../app/services/roster_import.py" line="523"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="523"/>
+        <location filename="../../app/services/roster_import.py" line="526"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="533"/>
+        <location filename="../../app/services/roster_import.py" line="536"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="558"/>
+        <location filename="../../app/services/roster_import.py" line="561"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="573"/>
+        <location filename="../../app/services/roster_import.py" line="576"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="576"/>
+        <location filename="../../app/services/roster_import.py" line="579"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="586"/>
+        <location filename="../../app/services/roster_import.py" line="589"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="122"/>
+        <location filename="../../app/services/roster_import.py" line="125"/>
         <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="123"/>
+        <location filename="../../app/services/roster_import.py" line="126"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="633"/>
+        <location filename="../../app/services/roster_import.py" line="636"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="717"/>
+        <location filename="../../app/services/roster_import.py" line="720"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="666"/>
+        <location filename="../../app/services/roster_import.py" line="669"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="382"/>
+        <location filename="../../app/services/roster_import.py" line="385"/>
         <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
         <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="652"/>
+        <location filename="../../app/services/roster_import.py" line="655"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="759"/>
+        <location filename="../../app/services/roster_import.py" line="762"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="769"/>
+        <location filename="../../app/services/roster_import.py" line="772"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="780"/>
+        <location filename="../../app/services/roster_import.py" line="783"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="790"/>
+        <location filename="../../app/services/roster_import.py" line="793"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="822"/>
-        <location filename="../../app/services/volunteer_roster.py" line="356"/>
+        <location filename="../../app/services/roster_import.py" line="836"/>
+        <location filename="../../app/services/volunteer_roster.py" line="360"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="825"/>
-        <location filename="../../app/services/volunteer_roster.py" line="359"/>
+        <location filename="../../app/services/roster_import.py" line="839"/>
+        <location filename="../../app/services/volunteer_roster.py" line="363"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="863"/>
-        <location filename="../../app/services/volunteer_roster.py" line="369"/>
+        <location filename="../../app/services/roster_import.py" line="845"/>
+        <location filename="../../app/services/volunteer_roster.py" line="367"/>
+        <source>a roster import</source>
+        <translation>花名册导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="853"/>
+        <location filename="../../app/services/volunteer_roster.py" line="384"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="858"/>
+        <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
+        <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
         <location filename="../../app/services/service_hours.py" line="235"/>
@@ -6812,8 +8263,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="214"/>
-        <location filename="../../app/services/station.py" line="224"/>
+        <location filename="../../app/services/station.py" line="215"/>
+        <location filename="../../app/services/station.py" line="225"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -6984,6 +8435,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
+        <location filename="../../app/services/volunteer_roster.py" line="378"/>
+        <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
+        <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
+    </message>
+    <message>
         <location filename="../../app/services/volunteers.py" line="568"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
@@ -7045,12 +8501,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="112"/>
+        <location filename="../../app/views/counter.py" line="114"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="262"/>
+        <location filename="../../app/views/certificates_page.py" line="264"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
@@ -7085,6 +8541,16 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/restore.py" line="178"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="137"/>
+        <source>The station&apos;s data is busy: {what} is running. Please try again in a moment.</source>
+        <translation>站点数据正忙：正在进行{what}。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="144"/>
+        <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
+        <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/services/xlsx_safety.py" line="96"/>

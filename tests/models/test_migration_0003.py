@@ -48,7 +48,12 @@ LEDGERS = {
 
 
 # Columns later revisions add to 0003's tables: at 0003 they are the only difference.
-ADDED_LATER = {("volunteer", "photo_path")}  # 0004
+ADDED_LATER = {
+    ("volunteer", "photo_path"),  # 0004
+    ("audit_entry", "rows_digest"),  # 0005
+    ("station", "signing_public_key"),  # 0005
+}
+TABLES_LATER = {"audit_row", "audit_anchor"}  # 0005
 
 
 def _diffs(db: Database) -> list[object]:
@@ -61,7 +66,14 @@ def _diffs_at_0003(db: Database) -> list[object]:
     diffs = _diffs(db)
     later = {(d[2], d[3].name) for d in diffs if isinstance(d, tuple) and d[0] == "add_column"}
     assert later == ADDED_LATER
-    return [d for d in diffs if not (isinstance(d, tuple) and d[0] == "add_column")]
+    tables = {d[1].name for d in diffs if isinstance(d, tuple) and d[0] == "add_table"}
+    assert tables == TABLES_LATER
+    return [
+        d
+        for d in diffs
+        if not (isinstance(d, tuple) and d[0] in ("add_column", "add_table"))
+        and not (isinstance(d, tuple) and d[0] == "add_index" and d[1].table.name in TABLES_LATER)
+    ]
 
 
 def _triggers(path: Path) -> dict[str, str]:

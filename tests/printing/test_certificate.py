@@ -204,3 +204,25 @@ def test_batch_mixes_kinds_and_reports_progress(pdf) -> None:
 def test_batch_can_be_cancelled() -> None:
     with pytest.raises(PrintCancelled):
         render_certificates([service()] * 5, progress=lambda done, total: done < 2)
+
+
+def test_an_empty_field_takes_its_label_and_punctuation_with_it(pdf) -> None:
+    """A volunteer without an ID number: no "（：，志愿者编号：…）" on the paper."""
+    text = pdf(render_certificate(service(name="冯荣健", id_type="", id_number_masked=""))).flat()
+    assert "兹证明冯荣健（志愿者编号：V33010220240007）于" in text
+    assert "（：" not in text and "：，" not in text
+    text = pdf(render_certificate(service(name="冯荣健", volunteer_number=""))).flat()
+    assert f"兹证明冯荣健（居民身份证：{MASKED_ID}）于" in text
+    assert "志愿者编号" not in text
+    text = pdf(
+        render_certificate(
+            service(name="冯荣健", id_type="", id_number_masked="", volunteer_number="")
+        )
+    ).flat()
+    assert "兹证明冯荣健于" in text and "（）" not in text
+    text = pdf(render_certificate(service(contact_phone=""))).flat()
+    assert "联系电话" not in text
+    text = pdf(render_certificate(star(volunteer_number=""))).flat()
+    assert "欧阳建国同志：" in text and "志愿者编号" not in text
+    text = pdf(render_certificate(activity(hours=None))).flat()
+    assert "服务时长" not in text and "）（活动地点" not in text

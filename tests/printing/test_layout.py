@@ -11,6 +11,7 @@ from app.printing.layout import (
     Layout,
     LayoutError,
     default_layout_names,
+    fill_template,
     load_layout,
     plan,
     render,
@@ -182,6 +183,28 @@ def test_missing_fields_print_empty_and_templates_survive_bad_braces() -> None:
         }
     )
     assert render(layout, {}).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"a": "甲", "b": "乙", "c": "丙"}, "张三（类型甲：乙，编号：丙）等"),
+        ({"a": "", "b": "", "c": "丙"}, "张三（编号：丙）等"),
+        ({"a": "甲", "b": "乙", "c": ""}, "张三（类型甲：乙）等"),
+        ({"a": "甲", "b": "", "c": None}, "张三等"),
+    ],
+)
+def test_an_optional_template_part_goes_with_its_empty_field(data: dict, expected: str) -> None:
+    template = "{name}（[类型{a}：{b}]，[编号：{c}]）等"
+    assert fill_template(template, {"name": "张三", **data}) == expected
+
+
+def test_template_optional_parts_nest_and_brackets_can_be_literal() -> None:
+    assert fill_template("[电话：{p}]", {"p": ""}) == ""
+    assert fill_template("[电话：{p}]", {"p": "123"}) == "电话：123"
+    assert fill_template("[[备注]]{x}[[{y}]]", {"x": 1, "y": 2.0}) == "[备注]1[2]"
+    assert fill_template("A[（[{x}][、{y}]）]B", {"x": "", "y": ""}) == "AB"
+    assert fill_template("A[（[{x}][、{y}]）]B", {"x": "", "y": "乙"}) == "A（乙）B"
 
 
 def test_auto_height_page_grows_with_the_table() -> None:

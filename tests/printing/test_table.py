@@ -46,3 +46,34 @@ def test_pagination_is_complete_ordered_and_fits() -> None:
 
 def test_nothing_to_paginate() -> None:
     assert paginate_rows([], lambda p, last: 100.0) == [(0, 0)]
+
+
+def test_the_column_rules_do_not_run_through_the_blank_marker() -> None:
+    """（以下空白） is one cell across the table: no column line may cross it."""
+    import re
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.printing.table import Column, TableStyle, draw_table_part
+
+    out = BytesIO()
+    c = Canvas(out, pageCompression=0)
+    style = TableStyle()
+    columns = [Column("a", "品名", 60), Column("b", "数量", 40), Column("c", "积分", 40)]
+    top = 700.0
+    bottom = draw_table_part(
+        c, 10, top, columns, [["食用油", "1", "20"]], [18.0], style, blank_rows=3
+    )
+    c.save()
+    marker_top = top - style.header_height - 18.0
+    marker_bottom = marker_top - style.row_height
+    numbers = r"(-?[\d.]+)"
+    segments = re.findall(rf"{numbers} {numbers} m {numbers} {numbers} l".encode(), out.getvalue())
+    vertical = [tuple(map(float, s)) for s in segments if float(s[0]) == float(s[2])]
+    inner = [v for v in vertical if 10 < v[0] < 150]
+    assert {v[0] for v in inner} == {70.0, 110.0}
+    for x1, y1, _x2, y2 in inner:
+        low, high = sorted((y1, y2))
+        assert high <= marker_bottom + 0.01 or low >= marker_top - 0.01, (x1, y1, y2)
+    assert min(min(v[1], v[3]) for v in inner) == bottom  # the rules go on below it

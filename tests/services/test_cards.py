@@ -41,6 +41,10 @@ def test_scanner_case_and_ime_colons_are_normalised(carded) -> None:
     mangled = " " + payload.lower().replace(":", "：") + "\n"
     assert cards.looks_like_payload(mangled)
     assert cards.resolve_card(db, key, mangled).subject_id == h.id
+    # an IME in full-width (全角) mode: letters, digits and colons all full-width
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in payload)
+    assert wide != payload and cards.looks_like_payload(wide)
+    assert cards.resolve_card(db, key, wide).subject_id == h.id
 
 
 @pytest.mark.parametrize(

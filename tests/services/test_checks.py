@@ -24,6 +24,8 @@ def test_a_clean_station_passes_every_check(station_db: tuple[Database, Actor]) 
     assert [r.name for r in results] == [
         "Database schema and guard triggers",
         "Audit log chain",
+        "Audit log against its signed anchors",
+        "Every row accounted for in the audit log",
         "Household points balances",
         "Goods on hand",
         "Volunteer hours and stars",

@@ -191,7 +191,8 @@ def test_tiny_demo_through_the_bulk_path(tmp_path: Path, monkeypatch) -> None:
                 assert s.scalar(text(f"SELECT max(row_version) FROM {table}")) == 1
             transactions = s.scalar(text("SELECT count(DISTINCT change_seq) FROM point_entry"))
             assert transactions is not None and transactions > 2
-            assert s.scalar(text("SELECT min(change_seq) FROM household")) == counter
+            # (the demo's very last transaction seals the bulk rows: one more number)
+            assert s.scalar(text("SELECT min(change_seq) FROM household")) == counter - 1
             assert s.scalar(text("SELECT min(row_version) FROM household")) == 2
             assert s.scalar(text("SELECT max(row_version) FROM household")) == 2
             actions = dict(

@@ -234,3 +234,26 @@ def test_residents_are_found_by_name_initials_or_part_of_the_name(station_db) ->
     hit = households.search_residents(db, "李小三")[0]
     assert households.describe_resident(db, hit.member_id) == hit
     assert hit.relation == "子" and hit.household_number == "3-13"
+
+
+def test_village_groups_are_listed_in_natural_order(station_db) -> None:
+    db, admin = station_db
+    names = ["第三村民小组", "第一村民小组", "第十一村民小组", "第二村民小组", "第十村民小组"]
+    names += ["10组", "2组", "1组"]
+    with db.write() as s:
+        for i, group in enumerate(names, 1):
+            households.add_household(
+                s, admin, HouseholdData(f"{i:03d}", group), MemberData(f"户{i}")
+            )
+    assert households.list_groups(db) == [
+        "1组",
+        "2组",
+        "10组",
+        "第一村民小组",
+        "第二村民小组",
+        "第三村民小组",
+        "第十村民小组",
+        "第十一村民小组",
+    ]
+    assert households.chinese_numeral_value("一百零五") == 105
+    assert households.chinese_numeral_value("二十三") == 23

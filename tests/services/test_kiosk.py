@@ -90,7 +90,10 @@ def test_in_and_out_modes(w) -> None:
     before = snapshot(w.db)
     refused = scan(w, card, T8, mode="out")
     assert (refused.status, refused.reason) == ("red", "not_signed_in")
-    assert changed(before, snapshot(w.db)) == {"scan": 1}  # sign-out without sign-in
+    assert changed(before, snapshot(w.db)) == {
+        "scan": 1,
+        "audit": 1,
+    }  # sign-out without sign-in (sealed)
     assert scan(w, card, T8 + timedelta(minutes=1), mode="in").reason == "signed_in"
     already = scan(w, card, T8 + timedelta(minutes=20), mode="in")
     assert (already.status, already.reason) == ("amber", "already_in")
@@ -120,7 +123,8 @@ def test_bad_cards_are_red_and_write_only_their_scan_event(w, case) -> None:
     expected = {"slip": "not_a_card"}.get(case, case)
     assert (r.status, r.reason, r.action) == ("red", expected, "none")
     assert r.wrote and r.text
-    assert changed(before, snapshot(w.db)) == {"scan": 1}
+    # its scan event, and the audit entry that seals it (no row goes unaccounted)
+    assert changed(before, snapshot(w.db)) == {"scan": 1, "audit": 1}
 
 
 def test_household_card_records_participation_and_awards_points_once(w) -> None:
@@ -139,7 +143,7 @@ def test_household_card_records_participation_and_awards_points_once(w) -> None:
     mid = snapshot(w.db)
     again = scan(w, card, T8 + timedelta(minutes=30), mode="out")
     assert (again.status, again.reason, again.points) == ("amber", "household_repeat", 0)
-    assert changed(mid, snapshot(w.db)) == {"scan": 1}
+    assert changed(mid, snapshot(w.db)) == {"scan": 1, "audit": 1}
     with w.db.read() as s:
         entry = s.scalars(select(PointEntry).where(PointEntry.household_id == hid)).one()
         assert (entry.link_type, entry.link_id, entry.points) == ("activity", w.activity_id, 5)
@@ -169,7 +173,8 @@ def test_household_card_refused_where_only_volunteers_are_taken(w) -> None:
     before = snapshot(w.db)
     r = scan(w, card, T8, activity_id=aid)
     assert (r.status, r.reason) == ("red", "household_not_allowed")
-    assert changed(before, snapshot(w.db)) == {"scan": 1}
+    # its scan event, and the audit entry that seals it (no row goes unaccounted)
+    assert changed(before, snapshot(w.db)) == {"scan": 1, "audit": 1}
 
 
 def test_scans_after_close_are_refused_and_close_signs_out_everyone_for_review(w) -> None:
@@ -191,7 +196,8 @@ def test_scans_after_close_are_refused_and_close_signs_out_everyone_for_review(w
     before = snapshot(w.db)
     r = scan(w, card_a, DAY.replace(hour=15, minute=1))
     assert (r.status, r.reason) == ("red", "closed")
-    assert changed(before, snapshot(w.db)) == {"scan": 1}
+    # its scan event, and the audit entry that seals it (no row goes unaccounted)
+    assert changed(before, snapshot(w.db)) == {"scan": 1, "audit": 1}
     with pytest.raises(activities.ActivityRefused):
         activities.close_activity(w.db, w.worker, w.activity_id, DAY.replace(hour=16))
 

@@ -36,6 +36,14 @@ def _wait_idle(qtbot, timeout: int = 15_000) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(default_runner().is_idle, timeout=timeout)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The GUI tests read English, with its plural forms ("1 household", "2 households")."""
+    from app.translations import install_translators
+
+    install_translators(qapp, "en")
+
+
 @pytest.fixture
 def wait_tasks(qtbot):  # type: ignore[no-untyped-def]
     """``wait_tasks()`` waits until every task's result has been delivered."""

@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import hid
 from gui_points_fixtures import PERSON_MS, SCANNER_MS, FakeClock, page_context
 from PySide6.QtCore import Qt
 
@@ -118,11 +119,12 @@ def build_station(db: Database, data_dir: DataDir, admin: Actor, n_volunteers: i
     return Station(db, admin, key, vols, vcards, homes, hcards, activity, day, id_numbers)
 
 
-def scan(qtbot, field, clock: FakeClock, code: str) -> None:  # type: ignore[no-untyped-def]
-    """A USB scanner: the code's keys a few ms apart, then Enter."""
-    clock.step = SCANNER_MS
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+def scan(qtbot, field, clock: FakeClock, code: str, **variant) -> None:  # type: ignore[no-untyped-def]
+    """A USB scanner (see hid): Shift for capitals and ':', keys 2-8 ms apart, then
+    Enter — sent to the focus widget, which must be *field* (as at the station, a scan
+    goes wherever the focus is).  *variant*: hid.scan's caps_lock, ime, suffix."""
+    qtbot.waitUntil(field.hasFocus, timeout=2_000)
+    hid.scan(code, clock=clock, **variant)
 
 
 def type_in(qtbot, field, clock: FakeClock, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -7,22 +7,24 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import hid
 import pytest
 from gui_points_fixtures import (
     PERSON_MS,
-    SCANNER_MS,
     FakeClock,
     build_shop,
     page_context,
     snapshot,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.models import Redemption
 from app.services import audit, points, supermarket
 from app.views import counter as counter_module
 from app.views.counter import CounterWidget
+from app.views.pdf_preview import open_previews
 from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
 
 
@@ -55,11 +57,10 @@ def counter(qtbot, shop, data_dir, settings, tmp_path, wait_tasks):  # type: ign
     return widget
 
 
-def scan(qtbot, widget: CounterWidget, code: str) -> None:  # type: ignore[no-untyped-def]
-    """A USB scanner: the code's keys a few ms apart, then Enter."""
-    widget.clock.step = SCANNER_MS  # type: ignore[attr-defined]
-    qtbot.keyClicks(widget.scan, code)
-    qtbot.keyClick(widget.scan, Qt.Key.Key_Return)
+def scan(qtbot, widget: CounterWidget, code: str, **variant) -> None:  # type: ignore[no-untyped-def]
+    """A USB scanner (see hid), to the focus widget — the counter's scan field."""
+    qtbot.waitUntil(widget.scan.hasFocus, timeout=2_000)
+    hid.scan(code, clock=widget.clock, **variant)  # type: ignore[attr-defined]
 
 
 def type_in(qtbot, widget: CounterWidget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -78,7 +79,7 @@ def test_a_whole_day_at_the_counter(
 ) -> None:  # type: ignore[no-untyped-def]
     db = shop.db
     # 1. the first villager: card scanned at scanner speed
-    scan(qtbot, counter, shop.rich_card.lower())  # Caps Lock on: still read
+    scan(qtbot, counter, shop.rich_card, caps_lock=True)  # Caps Lock on: still read
     qtbot.waitUntil(lambda: counter.household is not None)
     assert counter.household is not None and counter.household.number == "001"
     assert counter.balance_label.text() == "Balance: 50 points"
@@ -189,6 +190,54 @@ def test_person_speed_typing_is_a_search_not_a_scan(qtbot, counter, shop, wait_t
     type_in(qtbot, counter, "zs")  # pinyin initials of 张三
     qtbot.waitUntil(lambda: counter.household is not None)
     assert counter.household is not None and counter.household.head_name == "张三"
+
+
+def test_an_unrecognised_scan_empties_the_field_and_the_next_card_is_read(
+    qtbot, counter, shop, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, counter, "Hello-World:42")  # not a card, no household: searched, nothing
+    qtbot.waitUntil(lambda: counter.message.kind == "error")
+    assert counter.message.text() == "No household matches “Hello-World:42”."
+    assert counter.scan.text() == "" and counter.household is None
+    scan(qtbot, counter, shop.rich_card, caps_lock=True)  # Caps Lock on
+    qtbot.waitUntil(lambda: counter.household is not None)
+    assert counter.household is not None and counter.household.number == "001"
+    scan(qtbot, counter, "Hello-World:42")  # a household is open: an unknown barcode
+    qtbot.waitUntil(lambda: "No goods has the barcode" in counter.message.text())
+    assert counter.scan.text() == "" and not counter.cart.lines
+    scan(qtbot, counter, shop.poor_card, ime=True)  # a Chinese IME's full-width colon
+    qtbot.waitUntil(lambda: counter.household is not None and counter.household.number == "002")
+    assert counter.scan.text() == "" and counter.scan.hasFocus()
+
+
+def test_the_scan_field_has_the_focus_after_a_redemption_and_a_dialog(
+    qtbot, counter, shop, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, counter, shop.rich_card)
+    qtbot.waitUntil(lambda: counter.household is not None)
+    scan(qtbot, counter, shop.soap.barcode)
+    counter.ctx.settings.set(SLIP_OUTPUT, "preview")  # the slip opens in a preview window
+    with qtbot.waitSignal(counter.redeemed, timeout=10_000):
+        qtbot.mouseClick(counter.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(open_previews()), timeout=20_000)
+    open_previews()[-1].reject()  # the cashier closes it
+    qtbot.waitUntil(counter.scan.hasFocus)
+    # the void dialog (the real one) opens over the counter and is cancelled
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        seen.append(dialog.windowTitle())
+        dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, cancel)
+    qtbot.mouseClick(counter.void_button, Qt.MouseButton.LeftButton)
+    assert seen and seen[0].startswith("Void slip")
+    qtbot.waitUntil(counter.scan.hasFocus)
+    hid.scan(shop.poor_card, clock=counter.clock)  # to the focus widget
+    qtbot.waitUntil(lambda: counter.household is not None)
+    assert counter.household is not None and counter.household.number == "002"
 
 
 def test_out_of_stock_is_refused_before_confirm(qtbot, counter, shop, wait_tasks) -> None:  # type: ignore[no-untyped-def]

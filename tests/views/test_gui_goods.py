@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hid
 import pytest
 from gui_points_fixtures import build_shop, page_context, snapshot
 from PySide6.QtCore import Qt
@@ -45,7 +46,7 @@ def test_low_stock_is_listed_and_highlighted(qtbot, tab) -> None:  # type: ignor
     supermarket.record_damage(shop.db, shop.admin, shop.oil.id, 3, "破损")  # 2 left, warns at 2
     widget.reload()
     qtbot.waitUntil(lambda: widget.low_label.isVisible())
-    assert widget.low_label.text() == "1 goods are low on stock: 食用油 (2)"
+    assert widget.low_label.text() == "1 item is low on stock: 食用油 (2)"
     row = next(i for i, g in enumerate(widget.model.rows) if g.name == "食用油")
     assert widget.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
 
@@ -178,3 +179,29 @@ def test_a_refused_picture_keeps_the_photo_and_remove_drops_it(  # type: ignore[
     towel = {g.id: g for g in supermarket.list_goods(shop.db)}[shop.towel.id]
     assert towel.photo_path is None
     assert (data_dir.photos / str(goods.photo_path)).is_file()  # the file stays
+
+
+def test_a_scanned_barcode_replaces_the_old_one_and_does_not_save_the_form(
+    qtbot, tab, data_dir, settings, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    widget, shop = tab
+    dialog = GoodsDialog(page_context(shop.db, data_dir, settings, shop.admin), shop.oil, widget)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.barcode.text() == "6901234567890"
+    qtbot.mouseClick(dialog.barcode, Qt.MouseButton.LeftButton)  # into the field, at its end
+    qtbot.waitUntil(dialog.barcode.hasFocus)
+    hid.scan("6901234567906")  # the scanner, to the focus widget, ending in Enter
+    assert dialog.barcode.text() == "6901234567906"  # replaced, not appended
+    assert dialog.isVisible() and dialog.result_value is None  # Enter did not save
+    assert dialog.low.hasFocus()  # on to the next field
+    wait_tasks()
+    assert supermarket.find_goods_by_barcode(shop.db, "6901234567906") is None
+    # a person's Enter in the field is still OK
+    qtbot.mouseClick(dialog.barcode, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.barcode, Qt.Key.Key_Return)
+    saved = supermarket.find_goods_by_barcode(shop.db, "6901234567906")
+    assert saved is not None and saved.id == shop.oil.id

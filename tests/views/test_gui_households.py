@@ -3,6 +3,7 @@ its dialogs, batch awards, cards and the export."""
 
 from __future__ import annotations
 
+import hid
 import pytest
 from gui_points_fixtures import page_context, snapshot
 from openpyxl import load_workbook
@@ -238,13 +239,99 @@ def test_a_scanned_household_card_finds_its_household(qtbot, tab, village, data_
     h = households.find_by_number(db, "002")
     assert h is not None
     card = cards.issue_card(db, admin, key, cards.CardKind.HOUSEHOLD, h.id)
-    tab.search.setText(card.payload)  # a keyboard-wedge scanner types it and Enter
-    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)  # into the search box
+    hid.scan(card.payload)  # a keyboard-wedge scanner: to the focus, real clock
     qtbot.waitUntil(lambda: tab.model.hits is not None)
     assert [x.number for x in tab.model.hits or []] == ["002"]
     qtbot.waitUntil(lambda: tab.detail.household is not None)
+    assert tab.search.text() == ""  # ready for the next card
     forged = card.payload[:-2] + ("AA" if not card.payload.endswith("AA") else "BB")
-    tab.search.setText(forged)
-    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    hid.scan(forged)
     qtbot.waitUntil(lambda: tab.message.kind == "error")
     assert "altered" in tab.message.text() or "not valid" in tab.message.text()
+
+
+def test_awarding_one_household_updates_its_row_in_the_search_results(
+    qtbot, tab, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    tab.search.setText("zs")
+    tab.apply_search()
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    balance = tab.model.index(0, HouseholdsModel.BALANCE)
+    assert balance.data() == "0"
+    qtbot.mouseClick(tab.detail.buttons["award"], Qt.MouseButton.LeftButton)
+    dialog = tab.detail.findChild(household_dialogs.AwardDialog)
+    wait_tasks()
+    dialog.select_rule("HJ02")  # +2
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    qtbot.waitUntil(lambda: tab.model.index(0, HouseholdsModel.BALANCE).data() == "2")
+    assert tab.selected_rows() == [0]  # the row stays selected, the file stays open
+    assert tab.detail.balance.text() == "Balance: 2 points"
+
+
+def test_awarding_in_the_paged_list_keeps_the_row_selected(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    tab.view.selectRow(1)
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    qtbot.mouseClick(tab.detail.buttons["award"], Qt.MouseButton.LeftButton)
+    dialog = tab.detail.findChild(household_dialogs.AwardDialog)
+    wait_tasks()
+    dialog.select_rule("HJ02")
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    qtbot.waitUntil(lambda: tab.model.index(1, HouseholdsModel.BALANCE).data() == "2")
+    assert tab.selected_rows() == [1]
+
+
+def test_the_members_list_shows_every_member(qtbot, tab, village, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    db, admin = village
+    first = households.find_by_number(db, "001")
+    assert first is not None
+    for name, relation in (("张小明", "子"), ("李梅", "妻")):
+        households.add_member(db, admin, first.id, MemberData(name, relation=relation))
+    tab.resize(1200, 560)  # a small screen: the entries list gives way, not the members
+    tab.view.selectRow(0)
+    qtbot.waitUntil(lambda: len(tab.detail.members.rows) == 3)
+    view = tab.detail.members_view
+    qtbot.waitUntil(lambda: view.viewport().height() > 0)
+    for row in range(3):
+        rect = view.visualRect(tab.detail.members.index(row, 0))
+        assert rect.isValid() and view.viewport().rect().contains(rect), row
+
+
+def test_the_choose_first_message_goes_when_rows_are_chosen(qtbot, tab, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    tab.view.clearSelection()
+    qtbot.mouseClick(tab.action_buttons["batch"], Qt.MouseButton.LeftButton)
+    assert tab.message.kind == "error"
+    assert tab.message.text() == "Select one or more households in the list first."
+    selection = tab.view.selectionModel()
+    for row in range(4):
+        selection.select(
+            tab.model.index(row, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+    assert tab.message.text() == "" and not tab.message.isVisible()
+
+    assert tab.search.text() == ""
+
+
+@pytest.mark.parametrize("variant", [{"caps_lock": True}, {"ime": True}])
+def test_after_a_refused_scan_a_lower_case_or_full_width_card_is_read(
+    qtbot, tab, village, data_dir, variant
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services import cards, keys
+
+    db, admin = village
+    key = keys.load_keys(data_dir.keys).card_key
+    h = households.find_by_number(db, "003")
+    assert h is not None
+    card = cards.issue_card(db, admin, key, cards.CardKind.HOUSEHOLD, h.id)
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)
+    hid.scan("Hello-World:42")  # not ours: nothing found, the box emptied
+    qtbot.waitUntil(lambda: tab.model.hits == [])
+    assert tab.search.text() == ""
+    hid.scan(card.payload, **variant)
+    qtbot.waitUntil(lambda: [x.number for x in tab.model.hits or []] == ["003"])
+    assert tab.search.text() == "" and tab.message.kind != "error"

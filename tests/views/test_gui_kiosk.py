@@ -50,10 +50,50 @@ def kiosk(qtbot, station, data_dir, settings):  # type: ignore[no-untyped-def]
     return make_kiosk(qtbot, station, data_dir, settings)
 
 
-def scan_and_wait(qtbot, kiosk, code: str):  # type: ignore[no-untyped-def]
+def scan_and_wait(qtbot, kiosk, code: str, **variant):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(kiosk.result_shown, timeout=10_000) as shown:
-        scan(qtbot, kiosk.scan, kiosk.clock, code)
+        scan(qtbot, kiosk.scan, kiosk.clock, code, **variant)
     return shown.args[0]
+
+
+def test_auto_mode_signs_in_and_out_with_one_scan_each(qtbot, kiosk, station) -> None:  # type: ignore[no-untyped-def]
+    assert kiosk.mode == "auto"
+    card = station.volunteer_cards[1]
+    result = scan_and_wait(qtbot, kiosk, card)
+    assert (result.status, result.action) == ("green", "sign_in")
+    assert not kiosk.hint.isVisible() and kiosk.scan.text() == ""
+    kiosk.now.advance(hours=2)
+    result = scan_and_wait(qtbot, kiosk, card)
+    assert (result.status, result.action) == ("green", "sign_out")
+    assert kiosk.headline.text() == "Signed out" and not kiosk.hint.isVisible()
+    assert kiosk.scan.text() == "" and kiosk.scan.hasFocus()
+
+
+def test_an_unrecognised_scan_is_red_and_the_next_cards_are_read(qtbot, kiosk, station) -> None:  # type: ignore[no-untyped-def]
+    result = scan_and_wait(qtbot, kiosk, "Hello-World:42")
+    assert (result.status, result.reason) == ("red", "malformed")
+    assert kiosk.status == "red" and kiosk.headline.text() == "Not accepted"
+    # not taken for typing: no name search, the focus stays for the next scan
+    assert not kiosk.manual_panel.isVisible() and not kiosk.hint.isVisible()
+    assert kiosk.scan.text() == ""
+    qtbot.waitUntil(kiosk.scan.hasFocus)
+    assert kiosk.scan.keeps_focus()
+    # Caps Lock on, then an active Chinese IME's full-width colon: both read
+    result = scan_and_wait(qtbot, kiosk, station.volunteer_cards[2], caps_lock=True)
+    assert (result.status, result.action) == ("green", "sign_in")
+    assert kiosk.person.text() == station.volunteers[2].name
+    result = scan_and_wait(qtbot, kiosk, "Hello-World:43")
+    assert result.status == "red"
+    result = scan_and_wait(qtbot, kiosk, station.volunteer_cards[3], ime=True)
+    assert (result.status, result.action) == ("green", "sign_in")
+    assert kiosk.person.text() == station.volunteers[3].name
+    assert kiosk.scan.text() == "" and not kiosk.manual_panel.isVisible()
+
+
+def test_a_tab_ending_scanner_works_at_the_kiosk(qtbot, kiosk, station) -> None:  # type: ignore[no-untyped-def]
+    result = scan_and_wait(qtbot, kiosk, station.volunteer_cards[0], suffix="tab")
+    assert (result.status, result.action) == ("green", "sign_in")
+    assert kiosk.scan.hasFocus() and kiosk.scan.text() == ""
 
 
 def test_no_camera_is_a_clear_state(qtbot, kiosk, station, monkeypatch) -> None:  # type: ignore[no-untyped-def]

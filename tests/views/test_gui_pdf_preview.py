@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 
 from app.printing.slip import SlipData, SlipLine, render_slip
 from app.views import pdf_preview
@@ -53,7 +55,7 @@ def test_the_dialog_shows_and_saves(qtbot, tmp_path, monkeypatch) -> None:  # ty
     assert dialog.page_count() == 1
     target = tmp_path / "saved"
     monkeypatch.setattr(
-        pdf_preview.QFileDialog,
+        QFileDialog,
         "getSaveFileName",
         staticmethod(lambda *_a, **_k: (str(target), "")),
     )
@@ -80,9 +82,45 @@ def test_print_button_uses_the_print_dialog(qtbot, tmp_path, monkeypatch) -> Non
 
     monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
     dialog.print_button.click()
-    assert out.is_file() and dialog.message.text() == "Sent 2 page(s) to the printer."
+    assert out.is_file() and dialog.message.text() == "Sent 2 pages to the printer."
 
 
 def test_not_a_pdf_is_refused() -> None:
     with pytest.raises(ValueError):
         pdf_preview.pdf_page_sizes_mm(b"not a pdf")
+
+
+def test_save_starts_in_documents_then_in_the_last_folder(
+    qtbot, tmp_path, settings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Not the program's folder, not "document.pdf": the title names the file."""
+    from PySide6.QtCore import QStandardPaths
+
+    from app.settings import LAST_FOLDER
+    from app.views import files
+
+    files.remember_folders_in(settings)
+    offered: list[str] = []
+    chosen = tmp_path / "U盘" / "积分榜.pdf"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _p, _t, start, _f: offered.append(start) or (str(chosen), "")),
+    )
+    try:
+        data = slip("A4")
+        dialog = PdfPreviewDialog(data, "积分榜 2026-11", "A4")
+        qtbot.addWidget(dialog)
+        dialog.save_button.click()
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        assert Path(offered[0]).parent in (Path(documents), Path.home())
+        assert Path(offered[0]).name == "积分榜 2026-11.pdf"
+        assert chosen.read_bytes() == data
+        assert settings.get(LAST_FOLDER) == str(chosen.parent)
+        dialog.save_button.click()
+        assert Path(offered[1]) == chosen.parent / "积分榜 2026-11.pdf"
+    finally:
+        files.remember_folders_in(None)

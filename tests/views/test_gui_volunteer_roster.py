@@ -180,7 +180,7 @@ def test_export_the_list_writes_masked_values(qtbot, tab, station_db, tmp_path, 
         volunteers.VolunteerData(name="张三", id_number=id_number, phone="13812345678"),
     )
     tab.apply_filter()
-    qtbot.waitUntil(lambda: tab.count_label.text() == "1 volunteers")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 volunteer")
     path = tmp_path / "list"  # the suffix is added
     tab.export_to(path)
     assert not tab.action_buttons["export"].isEnabled()  # until the export is done

@@ -78,6 +78,7 @@ def test_a_scanned_card_finds_its_volunteer(qtbot, page, station) -> None:  # ty
     tab = page.volunteers
     clock = FakeClock()
     tab.search._clock = clock  # the scanner's timing
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)  # into the search box
     scan(qtbot, tab.search, clock, station.volunteer_cards[4])
     qtbot.waitUntil(lambda: names(tab) == [station.volunteers[4].name])
     assert tab.count_label.text() == "1 found by card"
@@ -88,6 +89,22 @@ def test_a_scanned_card_finds_its_volunteer(qtbot, page, station) -> None:  # ty
     scan(qtbot, tab.search, clock, card[:-1] + ("A" if card[-1] != "A" else "B"))
     qtbot.waitUntil(lambda: tab.message.kind == "error")
     assert tab.model.rowCount() == 0
+
+
+@pytest.mark.parametrize("variant", [{"caps_lock": True}, {"ime": True}])
+def test_a_card_in_lower_case_or_with_a_full_width_colon_finds_its_volunteer(
+    qtbot, page, station, variant
+) -> None:  # type: ignore[no-untyped-def]
+    tab = page.volunteers
+    clock = FakeClock()
+    tab.search._clock = clock
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)
+    scan(qtbot, tab.search, clock, "Hello-World:42")  # refused first: nobody found
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    assert tab.search.text() == ""
+    scan(qtbot, tab.search, clock, station.volunteer_cards[2], **variant)
+    qtbot.waitUntil(lambda: names(tab) == [station.volunteers[2].name])
+    assert tab.count_label.text() == "1 found by card" and tab.search.text() == ""
 
 
 def test_the_list_is_lazy(qtbot, station, data_dir, settings, wait_tasks) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,332 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ActivitiesPage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="680"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetail</name>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="401"/>
+        <source>Closed; %n still present were signed out.</source>
+        <translation>
+            <numerusform>Closed; %n still present was signed out.</numerusform>
+            <numerusform>Closed; %n still present were signed out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="474"/>
+        <source>%n photos added.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/settings_page.py" line="187"/>
+        <source>The audit log is intact: %n entries checked.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry checked.</numerusform>
+            <numerusform>The audit log is intact: %n entries checked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchAwardDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <source>Batch award for %n households</source>
+        <translation>
+            <numerusform>Batch award for %n household</numerusform>
+            <numerusform>Batch award for %n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/household_dialogs.py" line="391"/>
+        <source>Give “{rule}” ({points}) to %n households in one batch?</source>
+        <translation>
+            <numerusform>Give “{rule}” ({points}) to %n household in one batch?</numerusform>
+            <numerusform>Give “{rule}” ({points}) to %n households in one batch?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="477"/>
+        <source>%n certificates</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/certificates_page.py" line="731"/>
+        <source>%n star certificates issued.</source>
+        <translation>
+            <numerusform>%n star certificate issued.</numerusform>
+            <numerusform>%n star certificates issued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CounterWidget</name>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="822"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>Balance: %n point</numerusform>
+            <numerusform>Balance: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="931"/>
+        <source>Total: %n points</source>
+        <translation>
+            <numerusform>Total: %n point</numerusform>
+            <numerusform>Total: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="937"/>
+        <source>Balance after: %n points</source>
+        <translation>
+            <numerusform>Balance after: %n point</numerusform>
+            <numerusform>Balance after: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/counter.py" line="1243"/>
+        <source>%n slips were never printed; choose one and click Reprint.</source>
+        <translation>
+            <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
+            <numerusform>%n slips were never printed; choose one and click Reprint.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoodsTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/supermarket_page.py" line="440"/>
+        <source>%n goods are low on stock: {names}</source>
+        <translation>
+            <numerusform>%n item is low on stock: {names}</numerusform>
+            <numerusform>%n items are low on stock: {names}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HoursTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="436"/>
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="505"/>
+        <source>%n records approved.</source>
+        <translation>
+            <numerusform>%n record approved.</numerusform>
+            <numerusform>%n records approved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="516"/>
+        <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
+        <translation>
+            <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
+            <numerusform>Reject %n records? They stay listed as rejected. Give the reason:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="529"/>
+        <source>%n records rejected.</source>
+        <translation>
+            <numerusform>%n record rejected.</numerusform>
+            <numerusform>%n records rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/hours_page.py" line="568"/>
+        <source>%n star levels granted.</source>
+        <translation>
+            <numerusform>%n star level granted.</numerusform>
+            <numerusform>%n star levels granted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetail</name>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="390"/>
+        <source>Balance: %n points</source>
+        <translation>
+            <numerusform>Balance: %n point</numerusform>
+            <numerusform>Balance: %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="704"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="785"/>
+        <source>Batch done: %n households, {total} points in all.</source>
+        <translation>
+            <numerusform>Batch done: %n household, {total} points in all.</numerusform>
+            <numerusform>Batch done: %n households, {total} points in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="806"/>
+        <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
+        <translation>
+            <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
+            <numerusform>Undo the batch of %n entries ({total} points)? Give the reason:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="818"/>
+        <source>The batch was undone: %n entries reversed.</source>
+        <translation>
+            <numerusform>The batch was undone: %n entry reversed.</numerusform>
+            <numerusform>The batch was undone: %n entries reversed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/households_page.py" line="858"/>
+        <source>%n households exported to {path}.</source>
+        <translation>
+            <numerusform>%n household exported to {path}.</numerusform>
+            <numerusform>%n households exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="234"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <source>Every household gets the base score of %n points.</source>
+        <translation>
+            <numerusform>Every household gets the base score of %n point.</numerusform>
+            <numerusform>Every household gets the base score of %n points.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotaPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/views/activities_page.py" line="571"/>
+        <source>%n more activities</source>
+        <translation>
+            <numerusform>%n more activity</numerusform>
+            <numerusform>%n more activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
+        <source>%n rows below the header on row {header}.</source>
+        <translation>
+            <numerusform>%n row below the header on row {header}.</numerusform>
+            <numerusform>%n rows below the header on row {header}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <source>&amp;Import %n rows</source>
+        <translation>
+            <numerusform>&amp;Import %n row</numerusform>
+            <numerusform>&amp;Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
+        <source>Import %n rows now?</source>
+        <translation>
+            <numerusform>Import %n row now?</numerusform>
+            <numerusform>Import %n rows now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <source>%n rows with problems will be left out.</source>
+        <translation>
+            <numerusform>%n row with a problem will be left out.</numerusform>
+            <numerusform>%n rows with problems will be left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
+        <source>Imported: %n volunteers, numbers {first} to {last}.</source>
+        <translation>
+            <numerusform>Imported: %n volunteer, numbers {first} to {last}.</numerusform>
+            <numerusform>Imported: %n volunteers, numbers {first} to {last}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamsDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
+        <source>%n teams added.</source>
+        <translation>
+            <numerusform>%n team added.</numerusform>
+            <numerusform>%n teams added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersTab</name>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers_page.py" line="721"/>
+        <source>%n volunteers</source>
+        <translation>
+            <numerusform>%n volunteer</numerusform>
+            <numerusform>%n volunteers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers_page.py" line="815"/>
+        <source>%n volunteers exported to {path}.</source>
+        <translation>
+            <numerusform>%n volunteer exported to {path}.</numerusform>
+            <numerusform>%n volunteers exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
