@@ -8,9 +8,12 @@
 #                            type check and the whole test suite headless
 #
 # Set-up is idempotent and skipped when nothing changed: Debian packages the
-# Qt libraries need (installed with apt-get when root or via sudo), a virtual
-# environment in .venv with the project and its dev tools, and the compiled
-# translations (.qm) built from resources/translations/*.ts.
+# Qt libraries and the end-to-end tests need (an X server, a window manager,
+# xdotool, CUPS with a PDF printer, OCR; installed with apt-get when root or via
+# sudo, starting no service), a virtual environment in .venv with the project
+# and its dev tools, and the compiled translations (.qm) built from
+# resources/translations/*.ts.  The end-to-end tests start their own X server
+# and print server; `./dev.sh test -m "not hardware"` leaves them out.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -22,15 +25,22 @@ DEB_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
   libpulse0          # QtMultimedia (webcam scanning) needs it on Linux
+)
+# What only the tests need (./dev.sh test installs these as well).
+DEB_TEST_PACKAGES=(
   poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
+  # tests/e2e: the real program on an X screen, driven by real key and mouse events
+  xvfb openbox xdotool wmctrl x11-utils imagemagick
+  # tests/e2e: printing through a real print queue, the printed page read back
+  cups printer-driver-cups-pdf tesseract-ocr tesseract-ocr-chi-sim
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 setup_debian() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu/UOS/Kylin: skip
-  local missing=()
-  for p in "${DEB_PACKAGES[@]}"; do
+  local missing=() wanted=("$@")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -42,7 +52,18 @@ setup_debian() {
     fi
   fi
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Installing starts no service (cups would start the system's print server): the
+  # tests start their own.  policy-rc.d answering 101 is Debian's way to say so.
+  local policy=/usr/sbin/policy-rc.d made_policy="" status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+    made_policy=1
+  fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${missing[@]}" || status=$?
+  if [ -n "$made_policy" ]; then $SUDO rm -f "$policy"; fi
+  return $status
 }
 
 setup_python() {
@@ -65,7 +86,7 @@ setup_translations() {
 }
 
 setup() {
-  setup_debian
+  setup_debian "$@"
   setup_python
   setup_translations
 }
@@ -74,11 +95,11 @@ cmd=${1:-}
 shift || true
 case "$cmd" in
   app)
-    setup
+    setup "${DEB_PACKAGES[@]}"
     exec "$PY" main.py --data-dir "$ROOT/demo-data" gui --demo "$@"
     ;;
   test)
-    setup
+    setup "${DEB_PACKAGES[@]}" "${DEB_TEST_PACKAGES[@]}"
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
     "$VENV/bin/ruff" check app tests scripts main.py

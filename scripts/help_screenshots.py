@@ -84,12 +84,17 @@ def shots(app: QApplication, root: Path, language: str, out: Path) -> int:
     db, admin = make_station(data_dir)
     settings = Settings(data_dir.settings_file)
     settings.set(LANGUAGE, language)
+    from PySide6.QtCore import QRect
+
+    from app.views import screen
+
+    # a station's screen: 1366x768 with a 40 px taskbar; the window maximised on it
+    screen.emulate_screen(QRect(0, 0, 1366, 768), QRect(0, 0, 1366, 728))
     bench = Workbench(db, data_dir, settings)
     bench.enter(admin)
     window = bench.window
     assert window is not None
-    window.resize(1280, 760)
-    window.show()
+    screen.show_maximized(window)
     settle(app)
 
     # An activity happening now: listed on Activities, then shown at the kiosk.
@@ -144,7 +149,7 @@ def shots(app: QApplication, root: Path, language: str, out: Path) -> int:
     activities.open_activity(db, admin, made.id)
     kiosk = KioskWindow(window.ctx, activities.get_activity(db, made.id), sounds=False)
     kiosk.may_close = True
-    kiosk.resize(1280, 760)
+    kiosk.resize(1366, 768)
     kiosk.start(fullscreen=False)
     settle(app, until=lambda: kiosk.card_key is not None and kiosk.counts is not None)
     with db.read() as s:

@@ -115,6 +115,28 @@ def shots(app: QApplication, out: Path, root: Path, language: str, size: str) ->
     grab(preview, out, "40-print-preview")
     preview.close()
 
+    # the user guide (F1) on the counter's area, and the audit-log browser
+    page = window.show_page("supermarket")
+    settle(app)
+    guide = window.show_help()
+    settle(app)
+    grab(guide, out, "45-help-supermarket")
+    guide.close()
+    settings_page = window.show_page("settings")
+    audit_tab = next(
+        w for w in settings_page.findChildren(QWidget) if type(w).__name__ == "AuditTab"
+    )
+    tabs = next(t for t in settings_page.findChildren(QTabWidget) if t.indexOf(audit_tab) >= 0)
+    tabs.setCurrentWidget(audit_tab)
+    browser = audit_tab.browser  # type: ignore[attr-defined]
+    settle(app, lambda: browser.model.rowCount() > 0)
+    for row in range(browser.model.rowCount()):
+        if "login" not in str(browser.model.index(row, 0).data(0x0100) or ""):
+            browser.table.selectRow(row)
+            break
+    settle(app)
+    grab(window, out, "46-audit-log-browser")
+
     # the kiosk: an activity opened now, three volunteer cards scanned
     kiosk_shots(app, out, db, data_dir, admin, window)
     bench.idle.uninstall()

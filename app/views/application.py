@@ -50,6 +50,7 @@ from app.services.backup import (
 from app.services.restore import restore_file_offline
 from app.settings import LANGUAGE, Settings
 from app.translations import install_translators
+from app.views import test_probe
 from app.views.fonts import install_application_font
 from app.views.qtfix import GuiThreadGarbageCollector, emit
 from app.views.session import Workbench
@@ -318,6 +319,7 @@ def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> 
         return EXIT_ALREADY_RUNNING
 
     collector = GuiThreadGarbageCollector(app)
+    probe = test_probe.install(app)  # None unless an end-to-end test asks for it
     previous_hook = sys.excepthook
     sys.excepthook = _ExceptHook(data_dir)
     runner = default_runner()
@@ -338,6 +340,8 @@ def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> 
             startup.db.dispose()
         lock.release()
         collector.stop()
+        if probe is not None:
+            probe.timer.stop()
         sys.excepthook = previous_hook
         log.info("Station Workbench ended with code %s", code)
     return int(code)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.resources import resources_dir
+from app.views.screen import fit_window
 
 # The parts in index order: the main window's areas (titles in the "Pages"
 # context), then the kiosk, which is opened from an activity.
@@ -53,6 +54,7 @@ HELP_LANGUAGES = ("zh_CN", "en")
 
 # 1366×768 with a taskbar leaves about 728 px; the frame takes ~40 of them.
 DEFAULT_SIZE = (980, 640)
+IMAGE_WIDTH = 700  # as the help pages draw their pictures
 
 
 def help_root() -> Path:
@@ -98,13 +100,38 @@ class HelpWindow(QWidget):
         self._fit_screen()
 
     def _fit_screen(self) -> None:
-        width, height = DEFAULT_SIZE
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = max(600, min(width, room.width() - 40))
-            height = max(400, min(height, room.height() - 60))
-        self.resize(width, height)
+        fit_window(self, *DEFAULT_SIZE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_images()
+
+    def _fit_images(self) -> None:
+        """Pictures narrower than the text area on a small screen (never wider than drawn)."""
+        limit = max(200, self.browser.viewport().width() - 30)
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    wanted = min(IMAGE_WIDTH, limit)
+                    if int(image.width()) != wanted:
+                        image.setWidth(wanted)
+                        # no height: it follows the picture's aspect
+                        image.clearProperty(QTextFormat.Property.ImageHeight)
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(
+                            fragment.position() + fragment.length(),
+                            QTextCursor.MoveMode.KeepAnchor,
+                        )
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
     def topics(self) -> list[str]:
         return [key for key, _context, _title in TOPICS]
@@ -136,6 +163,7 @@ class HelpWindow(QWidget):
             self.index.blockSignals(True)
             self.index.setCurrentRow(keys.index(topic))
             self.index.blockSignals(False)
+        self._fit_images()
 
     def heading(self) -> str:
         """The shown part's heading (its first ``<h1>``)."""

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -613,7 +615,15 @@ class PeriodsTab(QWidget):
         left_layout.addWidget(ratings_box, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.settings_box)
+        # the settings form scrolls on a short screen instead of squeezing its rows
+        settings_scroll = QScrollArea()
+        settings_scroll.setObjectName("points_settings_scroll")
+        settings_scroll.setWidgetResizable(True)
+        settings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_scroll.setWidget(self.settings_box)
+        settings_scroll.setMinimumWidth(self.settings_box.minimumSizeHint().width() + 20)
+        splitter.addWidget(settings_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

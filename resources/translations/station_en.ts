@@ -237,7 +237,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <location filename="../../app/views/points_tabs.py" line="728"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>

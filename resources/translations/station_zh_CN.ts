@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="80"/>
-        <location filename="../../app/views/application.py" line="124"/>
+        <location filename="../../app/views/application.py" line="81"/>
+        <location filename="../../app/views/application.py" line="125"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="106"/>
+        <location filename="../../app/views/application.py" line="107"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="108"/>
+        <location filename="../../app/views/application.py" line="109"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="175"/>
+        <location filename="../../app/views/application.py" line="176"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="177"/>
+        <location filename="../../app/views/application.py" line="178"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="186"/>
+        <location filename="../../app/views/application.py" line="187"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="198"/>
+        <location filename="../../app/views/application.py" line="199"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="203"/>
+        <location filename="../../app/views/application.py" line="204"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="210"/>
+        <location filename="../../app/views/application.py" line="211"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="214"/>
+        <location filename="../../app/views/application.py" line="215"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="224"/>
+        <location filename="../../app/views/application.py" line="225"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="226"/>
+        <location filename="../../app/views/application.py" line="227"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="269"/>
+        <location filename="../../app/views/application.py" line="270"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="295"/>
+        <location filename="../../app/views/application.py" line="296"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="296"/>
+        <location filename="../../app/views/application.py" line="297"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="311"/>
+        <location filename="../../app/views/application.py" line="312"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="312"/>
+        <location filename="../../app/views/application.py" line="313"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -2147,12 +2147,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="46"/>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <source>Sign-in kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="77"/>
+        <location filename="../../app/views/help_window.py" line="79"/>
         <source>Station Workbench — User guide</source>
         <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
@@ -3684,55 +3684,55 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="41"/>
+        <location filename="../../app/views/help_window.py" line="42"/>
         <location filename="../../app/views/pages.py" line="79"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="42"/>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="82"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="43"/>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="88"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="44"/>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="45"/>
+        <location filename="../../app/views/help_window.py" line="46"/>
         <location filename="../../app/views/pages.py" line="100"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="47"/>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <location filename="../../app/views/pages.py" line="106"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="48"/>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="49"/>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="50"/>
+        <location filename="../../app/views/help_window.py" line="51"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -3791,17 +3791,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="66"/>
+        <location filename="../../app/views/points_tabs.py" line="68"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="67"/>
+        <location filename="../../app/views/points_tabs.py" line="69"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="68"/>
+        <location filename="../../app/views/points_tabs.py" line="70"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3809,47 +3809,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="105"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="106"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="107"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="109"/>
+        <location filename="../../app/views/points_tabs.py" line="111"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="110"/>
+        <location filename="../../app/views/points_tabs.py" line="112"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="111"/>
+        <location filename="../../app/views/points_tabs.py" line="113"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="115"/>
+        <location filename="../../app/views/points_tabs.py" line="117"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="115"/>
+        <location filename="../../app/views/points_tabs.py" line="117"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3857,281 +3857,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="488"/>
+        <location filename="../../app/views/points_tabs.py" line="490"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="492"/>
+        <location filename="../../app/views/points_tabs.py" line="494"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="493"/>
+        <location filename="../../app/views/points_tabs.py" line="495"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="494"/>
+        <location filename="../../app/views/points_tabs.py" line="496"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="503"/>
-        <location filename="../../app/views/points_tabs.py" line="507"/>
+        <location filename="../../app/views/points_tabs.py" line="505"/>
+        <location filename="../../app/views/points_tabs.py" line="509"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="511"/>
+        <location filename="../../app/views/points_tabs.py" line="513"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="512"/>
+        <location filename="../../app/views/points_tabs.py" line="514"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="514"/>
+        <location filename="../../app/views/points_tabs.py" line="516"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="517"/>
+        <location filename="../../app/views/points_tabs.py" line="519"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="522"/>
-        <location filename="../../app/views/points_tabs.py" line="574"/>
+        <location filename="../../app/views/points_tabs.py" line="524"/>
+        <location filename="../../app/views/points_tabs.py" line="576"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="523"/>
+        <location filename="../../app/views/points_tabs.py" line="525"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="524"/>
+        <location filename="../../app/views/points_tabs.py" line="526"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="525"/>
+        <location filename="../../app/views/points_tabs.py" line="527"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="526"/>
+        <location filename="../../app/views/points_tabs.py" line="528"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="528"/>
+        <location filename="../../app/views/points_tabs.py" line="530"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="540"/>
+        <location filename="../../app/views/points_tabs.py" line="542"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="541"/>
+        <location filename="../../app/views/points_tabs.py" line="543"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="542"/>
+        <location filename="../../app/views/points_tabs.py" line="544"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="543"/>
+        <location filename="../../app/views/points_tabs.py" line="545"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="549"/>
+        <location filename="../../app/views/points_tabs.py" line="551"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="555"/>
+        <location filename="../../app/views/points_tabs.py" line="557"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="564"/>
+        <location filename="../../app/views/points_tabs.py" line="566"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="565"/>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="566"/>
+        <location filename="../../app/views/points_tabs.py" line="568"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="567"/>
+        <location filename="../../app/views/points_tabs.py" line="569"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="570"/>
+        <location filename="../../app/views/points_tabs.py" line="572"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="582"/>
+        <location filename="../../app/views/points_tabs.py" line="584"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="587"/>
+        <location filename="../../app/views/points_tabs.py" line="589"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="590"/>
+        <location filename="../../app/views/points_tabs.py" line="592"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="594"/>
+        <location filename="../../app/views/points_tabs.py" line="596"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="663"/>
+        <location filename="../../app/views/points_tabs.py" line="673"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="669"/>
+        <location filename="../../app/views/points_tabs.py" line="679"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="674"/>
+        <location filename="../../app/views/points_tabs.py" line="684"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="676"/>
+        <location filename="../../app/views/points_tabs.py" line="686"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="694"/>
+        <location filename="../../app/views/points_tabs.py" line="704"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="704"/>
+        <location filename="../../app/views/points_tabs.py" line="714"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="715"/>
+        <location filename="../../app/views/points_tabs.py" line="725"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <location filename="../../app/views/points_tabs.py" line="728"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="720"/>
+        <location filename="../../app/views/points_tabs.py" line="730"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="727"/>
+        <location filename="../../app/views/points_tabs.py" line="737"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="742"/>
+        <location filename="../../app/views/points_tabs.py" line="752"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="744"/>
+        <location filename="../../app/views/points_tabs.py" line="754"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="751"/>
+        <location filename="../../app/views/points_tabs.py" line="761"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="776"/>
+        <location filename="../../app/views/points_tabs.py" line="786"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="788"/>
+        <location filename="../../app/views/points_tabs.py" line="798"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="790"/>
+        <location filename="../../app/views/points_tabs.py" line="800"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="794"/>
+        <location filename="../../app/views/points_tabs.py" line="804"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="795"/>
+        <location filename="../../app/views/points_tabs.py" line="805"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="806"/>
+        <location filename="../../app/views/points_tabs.py" line="816"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="814"/>
+        <location filename="../../app/views/points_tabs.py" line="824"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="814"/>
+        <location filename="../../app/views/points_tabs.py" line="824"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="854"/>
+        <location filename="../../app/views/points_tabs.py" line="864"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="857"/>
+        <location filename="../../app/views/points_tabs.py" line="867"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="871"/>
+        <location filename="../../app/views/points_tabs.py" line="881"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="890"/>
+        <location filename="../../app/views/points_tabs.py" line="900"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4213,27 +4213,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="130"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="132"/>
+        <location filename="../../app/views/points_tabs.py" line="134"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="133"/>
+        <location filename="../../app/views/points_tabs.py" line="135"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="134"/>
+        <location filename="../../app/views/points_tabs.py" line="136"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4638,52 +4638,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="346"/>
+        <location filename="../../app/views/points_tabs.py" line="348"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="346"/>
+        <location filename="../../app/views/points_tabs.py" line="348"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="361"/>
+        <location filename="../../app/views/points_tabs.py" line="363"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="367"/>
+        <location filename="../../app/views/points_tabs.py" line="369"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="368"/>
+        <location filename="../../app/views/points_tabs.py" line="370"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="369"/>
+        <location filename="../../app/views/points_tabs.py" line="371"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="370"/>
+        <location filename="../../app/views/points_tabs.py" line="372"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="371"/>
+        <location filename="../../app/views/points_tabs.py" line="373"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="372"/>
+        <location filename="../../app/views/points_tabs.py" line="374"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="373"/>
+        <location filename="../../app/views/points_tabs.py" line="375"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4691,47 +4691,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="81"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="82"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="83"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="84"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="85"/>
+        <location filename="../../app/views/points_tabs.py" line="87"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points_tabs.py" line="88"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="87"/>
+        <location filename="../../app/views/points_tabs.py" line="89"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points_tabs.py" line="100"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points_tabs.py" line="100"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4739,32 +4739,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="402"/>
+        <location filename="../../app/views/points_tabs.py" line="404"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="411"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="412"/>
+        <location filename="../../app/views/points_tabs.py" line="414"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="415"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="438"/>
+        <location filename="../../app/views/points_tabs.py" line="440"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="448"/>
+        <location filename="../../app/views/points_tabs.py" line="450"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5296,42 +5296,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="255"/>
+        <location filename="../../app/views/points_tabs.py" line="257"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="255"/>
+        <location filename="../../app/views/points_tabs.py" line="257"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="264"/>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="267"/>
+        <location filename="../../app/views/points_tabs.py" line="269"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <location filename="../../app/views/points_tabs.py" line="323"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="324"/>
+        <location filename="../../app/views/points_tabs.py" line="326"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="328"/>
+        <location filename="../../app/views/points_tabs.py" line="330"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="332"/>
+        <location filename="../../app/views/points_tabs.py" line="334"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
