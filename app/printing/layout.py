@@ -834,6 +834,36 @@ def _draw_stars(
     c.restoreState()
 
 
+PRINT_SIDE = 1600  # pixels on the long side: sharp at any size a layout draws a photo
+
+
+def _printable_image(path: Path) -> Any:
+    """What to draw for the photo at *path*: the path itself, a reduced copy of a picture
+    stored before photos were re-encoded (a 12000×12000 PNG took 2.7 s and 1.5 GB
+    per card), or None for a file that is not a picture or has too many pixels.
+    Only the file's header is read to decide."""
+    import warnings
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    from app.services.photos import MAX_PIXELS, OPEN_FORMATS
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        image = Image.open(path, formats=OPEN_FORMATS)
+    with image:
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            return None
+        if max(width, height) <= PRINT_SIDE:
+            return str(path)
+        image.draft("RGB", (PRINT_SIDE, PRINT_SIDE))
+        small = image.convert("RGB")
+        small.thumbnail((PRINT_SIDE, PRINT_SIDE))
+        return ImageReader(small)
+
+
 def _draw_image(
     c: Canvas,
     el: Mapping[str, Any],
@@ -848,8 +878,10 @@ def _draw_image(
     path = data.get(el["field"]) if "field" in el else None
     if path:
         try:
-            c.drawImage(str(path), x, top - h, w, h, preserveAspectRatio=True, anchor="c")
-            return
+            image = _printable_image(Path(path))
+            if image is not None:
+                c.drawImage(image, x, top - h, w, h, preserveAspectRatio=True, anchor="c")
+                return
         except Exception:  # an unreadable photo must not stop a batch of cards
             pass
     placeholder = el.get("placeholder")

@@ -52,7 +52,7 @@ from app.models import (
     Volunteer,
     VolunteerTeam,
 )
-from app.services import audit, photos, service_hours
+from app.services import audit, photos, service_hours, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
 
@@ -585,12 +585,12 @@ def _filtered(query: Select, flt: ActivityFilter) -> Select:
         start, end = month_range(flt.month)
         query = query.where(Activity.starts_at >= start, Activity.starts_at < end)
     if flt.category:
-        query = query.where(Activity.category == flt.category)
+        query = query.where(Activity.category == text_input.clean_search(flt.category))
     if flt.platform:
-        query = query.where(Activity.platform == flt.platform)
+        query = query.where(Activity.platform == text_input.clean_search(flt.platform))
     if flt.state:
-        query = query.where(Activity.state == flt.state)
-    text = " ".join(flt.text.split())
+        query = query.where(Activity.state == text_input.clean_search(flt.state))
+    text = text_input.clean_search(flt.text)
     if text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Activity.title.like(f"%{escaped}%", escape="\\"))

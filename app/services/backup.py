@@ -38,12 +38,13 @@ from pathlib import Path
 
 from app.db import Database
 from app.db.migrate import known_revisions
-from app.errors import IntegrityProblem
+from app.errors import DomainError, IntegrityProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import utcnow
 from app.paths import DataDir
 from app.services import audit
 from app.services.auth import Actor, Permission, require
+from app.services.photos import MAX_PHOTO_BYTES, check_image_bytes
 from app.services.station import LAST_BACKUP, set_state
 
 SUFFIX = ".wbak"
@@ -342,13 +343,38 @@ def _photos_folder(db: Database) -> Path:
 
 
 def _photo_files(photos: Path) -> list[tuple[str, Path]]:
+    """The photo files under *photos*; never a symbolic link (one to /etc/passwd named
+    like a photo would otherwise be carried into every backup)."""
     if not photos.is_dir():
         return []
     return [
         (p.relative_to(photos).as_posix(), p)
         for p in sorted(photos.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
+        if not p.is_symlink() and p.is_file() and not p.name.startswith(".")
     ]
+
+
+def _sound_photo(data: bytes) -> bool:
+    try:
+        check_image_bytes(data)
+    except DomainError:
+        return False
+    return True
+
+
+def first_unsound_photo(con: sqlite3.Connection) -> str | None:
+    """The path of the first photo the backup open in *con* carries that is not an
+    acceptable picture (app.services.photos.check_image_bytes), or None.  A restore
+    checks this before anything changes: a genuine backup never carries one."""
+    has_table = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (PHOTO_TABLE,)
+    ).fetchone()
+    if not has_table:
+        return None
+    for rel, data in con.execute(f"SELECT path, data FROM {PHOTO_TABLE} ORDER BY path"):
+        if not isinstance(data, bytes) or not _sound_photo(data):
+            return str(rel)
+    return None
 
 
 def _embed_photos(con: sqlite3.Connection, photos: Path) -> int:
@@ -395,7 +421,9 @@ def restore_photos(backup: Path, data_dir: DataDir) -> int:
     """Write back every photo missing from the photos folder; returns how many.
 
     From the backup file first (when it carries photos), then from the mirror of
-    the automatic backups.  Nothing is overwritten or deleted.
+    the automatic backups.  Nothing is overwritten or deleted, and nothing that
+    is not an acceptable picture is written (the restore refused a backup
+    carrying one already; this also covers the mirror).
     """
     photos = data_dir.photos
     restored = 0
@@ -407,16 +435,20 @@ def restore_photos(backup: Path, data_dir: DataDir) -> int:
         if has_table:
             for rel, data in con.execute(f"SELECT path, data FROM {PHOTO_TABLE}"):
                 target = _safe_target(photos, str(rel))
-                if target is not None and not target.exists():
-                    _write_new_file(target, bytes(data))
+                if target is None or target.exists() or not isinstance(data, bytes):
+                    continue
+                if _sound_photo(data):
+                    _write_new_file(target, data)
                     restored += 1
     finally:
         con.close()
     for rel, path in _photo_files(data_dir.backups / PHOTO_MIRROR):
         target = photos / rel
-        if not target.exists():
-            _write_new_file(target, path.read_bytes())
-            restored += 1
+        if not target.exists() and path.stat().st_size <= MAX_PHOTO_BYTES:
+            data = path.read_bytes()
+            if _sound_photo(data):
+                _write_new_file(target, data)
+                restored += 1
     return restored
 
 

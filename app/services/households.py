@@ -35,7 +35,7 @@ from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Member
-from app.services import audit, personal
+from app.services import audit, personal, text_input
 from app.services.auth import Actor, Permission, require
 
 HEAD_RELATION = "户主"
@@ -658,7 +658,8 @@ def find_by_number(db: Database, number: str) -> HouseholdView | None:
     with db.read() as session:
         household = session.scalar(
             select(Household).where(
-                Household.number == number.strip().upper(), Household.deleted.is_(False)
+                Household.number == text_input.clean_search(number).upper(),
+                Household.deleted.is_(False),
             )
         )
         return _household_view(household) if household else None
@@ -703,7 +704,7 @@ def search(
     revoked or unknown card raises the card service's error, so the person is
     told why rather than shown an empty list.
     """
-    text = " ".join(query.split())
+    text = text_input.clean_search(query)
     if not text:
         return []
     limit = max(1, min(limit, MAX_SEARCH_LIMIT))
@@ -800,8 +801,8 @@ def _filtered(query: Select, flt: HouseholdFilter) -> Select:
     if not flt.include_inactive:
         query = query.where(Household.active.is_(True))
     if flt.group_name:
-        query = query.where(Household.group_name == flt.group_name)
-    text = " ".join(flt.text.split())
+        query = query.where(Household.group_name == text_input.clean_search(flt.group_name))
+    text = text_input.clean_search(flt.text)
     if text:
         like = f"%{_escape_like(text)}%"
         query = query.where(
@@ -880,7 +881,7 @@ _RESIDENT_COLUMNS = (
 
 def search_residents(db: Database, query: str, limit: int = 20) -> list[ResidentHit]:
     """Active residents whose name or pinyin initials start with *query*, or contain it."""
-    text = " ".join(query.split())
+    text = text_input.clean_search(query)
     if not text:
         return []
     limit = max(1, min(limit, MAX_SEARCH_LIMIT))

@@ -83,7 +83,7 @@ from app.models import (
     Volunteer,
     VolunteerStatus,
 )
-from app.services import audit, cards, points, service_hours
+from app.services import audit, cards, points, service_hours, text_input
 from app.services.activities import get_activity_row, sign_out, stats_in_session
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
@@ -311,7 +311,7 @@ def scan(
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The kiosk mode must be in, out or auto.")
         )
-    text = cards.normalize_scan(payload)[:MAX_PAYLOAD]
+    text = cards.normalize_scan(text_input.clean_scan(payload))[:MAX_PAYLOAD]
     if not text:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Nothing was scanned."))
     now = now.replace(tzinfo=None)

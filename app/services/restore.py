@@ -50,6 +50,7 @@ from app.services.backup import (
     PHOTO_TABLE,
     BackupInfo,
     _overwrite_database,
+    first_unsound_photo,
     inspect_backup,
     make_backup,
     restore_photos,
@@ -147,6 +148,17 @@ def _check_schema(con: sqlite3.Connection, file: str) -> tuple[str, int]:
                 ),
                 file=file,
                 photo=str(too_big[0])[:80],
+            )
+        unsound = first_unsound_photo(con)
+        if unsound is not None:
+            raise IntegrityProblem(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} carries a photo that is not a picture ({photo}); it may have been "
+                    "tampered with. Nothing was restored.",
+                ),
+                file=file,
+                photo=unsound[:80],
             )
     missing = len(set(expected.triggers) - set(actual.triggers))
     return revision, missing

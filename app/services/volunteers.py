@@ -60,7 +60,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTraining,
 )
-from app.services import audit, cards, personal, photos
+from app.services import audit, cards, personal, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
 
@@ -751,7 +751,8 @@ def find_by_number(db: Database, number: str) -> VolunteerView | None:
     with db.read() as session:
         v = session.scalar(
             select(Volunteer).where(
-                Volunteer.number == number.strip().upper(), Volunteer.deleted.is_(False)
+                Volunteer.number == text_input.clean_search(number).upper(),
+                Volunteer.deleted.is_(False),
             )
         )
         return volunteer_view(session, v) if v else None
@@ -806,7 +807,7 @@ def search_volunteers(
     card_key: bytes | None = None,
 ) -> list[VolunteerHit]:
     """Volunteers matching what a person typed or scanned (see the module docstring)."""
-    text = " ".join(query.split())
+    text = text_input.clean_search(query)
     if not text:
         return []
     limit = max(1, min(limit, MAX_SEARCH_LIMIT))
@@ -852,13 +853,14 @@ def _filtered(query: Select, flt: VolunteerFilter) -> Select:
     if not flt.include_inactive:
         query = query.where(Volunteer.status == VolunteerStatus.ACTIVE.value)
     if flt.group_name:
-        query = query.where(Volunteer.group_name == flt.group_name)
+        query = query.where(Volunteer.group_name == text_input.clean_search(flt.group_name))
     if flt.min_star:
         query = query.where(Volunteer.star_level >= flt.min_star)
     if flt.category:
         query = query.where(
             (_SEP + Volunteer.service_categories + _SEP).like(
-                f"%{_SEP}{_escape_like(flt.category)}{_SEP}%", escape="\\"
+                f"%{_SEP}{_escape_like(text_input.clean_search(flt.category))}{_SEP}%",
+                escape="\\",
             )
         )
     if flt.team_id:
@@ -871,7 +873,7 @@ def _filtered(query: Select, flt: VolunteerFilter) -> Select:
                 )
             )
         )
-    text = " ".join(flt.text.split())
+    text = text_input.clean_search(flt.text)
     if text:
         like = f"%{_escape_like(text)}%"
         query = query.where(

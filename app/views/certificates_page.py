@@ -46,6 +46,7 @@ from app.services import activities, certificates, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
 from app.services.certificates import CertificateData, RegisterRow
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
@@ -359,6 +360,7 @@ class CertificatesTab(QWidget):
 
         # issuing
         self.who = QLineEdit()
+        self.who.setMaxLength(MAX_SEARCH_CHARS)
         self.who.setObjectName("certificate_volunteer_search")
         self.who.setPlaceholderText(self.tr("Find the volunteer: name, initials or No."))
         self.who.setClearButtonEnabled(True)

@@ -60,6 +60,7 @@ from app.services.cards import CardKind, looks_like_payload, resolve_card, slip_
 from app.services.households import HouseholdHit, HouseholdView
 from app.services.points import EntryView
 from app.services.supermarket import GoodsView, RedemptionResult
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.grid_layout import ColumnGridLayout
 from app.views.pages import PageContext
 from app.views.pdf_preview import PAGE_CHOICES
@@ -407,6 +408,7 @@ class CounterWidget(QWidget):
         # middle: goods grid
         self.goods_box = QGroupBox(self.tr("Goods"))
         self.goods_filter = QLineEdit()
+        self.goods_filter.setMaxLength(MAX_SEARCH_CHARS)
         self.goods_filter.setObjectName("goods_filter")
         self.goods_filter.setPlaceholderText(self.tr("Filter goods"))
         self.goods_filter.setClearButtonEnabled(True)
@@ -496,6 +498,7 @@ class CounterWidget(QWidget):
         self.slips_view.setMaximumHeight(76)  # the counter fits 1366×768 with a taskbar
         self.slips_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.find_slip = QLineEdit()
+        self.find_slip.setMaxLength(MAX_SEARCH_CHARS)
         self.find_slip.setObjectName("find_slip")
         self.find_slip.setPlaceholderText(self.tr("Slip No., e.g. DH-2026-000012"))
         self.find_slip.returnPressed.connect(self.find_slip_by_number)

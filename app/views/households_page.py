@@ -578,7 +578,7 @@ class HouseholdsTab(QWidget):
         self.ctx = ctx
         self.last_batch: BatchResult | None = None
         self._search_serial = 0
-        self.search = ScanLineEdit()
+        self.search = ScanLineEdit()  # bounded there (a scanned code; names are far shorter)
         self.search.setObjectName("household_search")
         # Names are typed in Chinese here; see the module docstring.
         self.search.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)

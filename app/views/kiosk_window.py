@@ -70,6 +70,7 @@ from app.services import auth, kiosk, volunteers
 from app.services.activities import ActivityView
 from app.services.cards import looks_like_payload, normalize_scan
 from app.services.kiosk import LiveCounts, ScanResult, ScanRow
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit
 from app.settings import IDLE_LOCK_MINUTES
 from app.views.kiosk_camera import CameraScanner
@@ -460,6 +461,7 @@ class KioskWindow(QWidget):
         self.manual_panel.setObjectName("kiosk_manual_panel")
         self.manual_panel.setFrameShape(QFrame.Shape.StyledPanel)
         self.manual_search = QLineEdit()
+        self.manual_search.setMaxLength(MAX_SEARCH_CHARS)
         self.manual_search.setObjectName("kiosk_manual_search")
         self.manual_search.setPlaceholderText(
             self.tr("Name, initials or volunteer No., then Enter")

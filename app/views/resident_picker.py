@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout,
 
 from app.services import households
 from app.services.households import ResidentHit
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.pages import PageContext
 from app.views.screen import fit_window
 from app.views.table_models import RowsModel, selected_rows, table_view
@@ -49,6 +50,7 @@ class ResidentPicker(QDialog):
         self.chosen: ResidentHit | None = None
         self._serial = 0
         self.search = QLineEdit()
+        self.search.setMaxLength(MAX_SEARCH_CHARS)
         self.search.setObjectName("resident_search")
         self.search.setPlaceholderText(self.tr("Name or pinyin initials (zs)"))
         self.search.setClearButtonEnabled(True)

@@ -46,6 +46,7 @@ from app.i18n import join_list
 from app.services import supermarket
 from app.services.auth import Permission
 from app.services.supermarket import GoodsData, GoodsView, MoveView
+from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
 from app.views.files import open_file_name
@@ -385,6 +386,7 @@ class GoodsTab(QWidget):
         self.view.sortByColumn(GoodsModel.NAME, Qt.SortOrder.AscendingOrder)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.filter = QLineEdit()
+        self.filter.setMaxLength(MAX_SEARCH_CHARS)
         self.filter.setObjectName("goods_search")
         self.filter.setPlaceholderText(self.tr("Filter by name, category or barcode"))
         self.filter.setClearButtonEnabled(True)

@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="475"/>
+        <location filename="../../app/views/certificates_page.py" line="477"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="729"/>
+        <location filename="../../app/views/certificates_page.py" line="731"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="819"/>
+        <location filename="../../app/views/counter.py" line="822"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="928"/>
+        <location filename="../../app/views/counter.py" line="931"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="934"/>
+        <location filename="../../app/views/counter.py" line="937"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1240"/>
+        <location filename="../../app/views/counter.py" line="1243"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>GoodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="438"/>
+        <location filename="../../app/views/supermarket_page.py" line="440"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>%n item is low on stock: {names}</numerusform>

@@ -1001,22 +1001,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="235"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="235"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="235"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="235"/>
+        <location filename="../../app/views/counter.py" line="236"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1024,221 +1024,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="363"/>
+        <location filename="../../app/views/certificates_page.py" line="365"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="370"/>
+        <location filename="../../app/views/certificates_page.py" line="372"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="371"/>
+        <location filename="../../app/views/certificates_page.py" line="373"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="372"/>
+        <location filename="../../app/views/certificates_page.py" line="374"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="386"/>
+        <location filename="../../app/views/certificates_page.py" line="388"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="403"/>
+        <location filename="../../app/views/certificates_page.py" line="405"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="404"/>
+        <location filename="../../app/views/certificates_page.py" line="406"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="407"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="406"/>
+        <location filename="../../app/views/certificates_page.py" line="408"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="409"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="409"/>
+        <location filename="../../app/views/certificates_page.py" line="411"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="432"/>
+        <location filename="../../app/views/certificates_page.py" line="434"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="435"/>
+        <location filename="../../app/views/certificates_page.py" line="437"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="436"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="439"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="440"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="439"/>
+        <location filename="../../app/views/certificates_page.py" line="441"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="454"/>
+        <location filename="../../app/views/certificates_page.py" line="456"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="475"/>
+        <location filename="../../app/views/certificates_page.py" line="477"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="520"/>
+        <location filename="../../app/views/certificates_page.py" line="522"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="539"/>
+        <location filename="../../app/views/certificates_page.py" line="541"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="546"/>
+        <location filename="../../app/views/certificates_page.py" line="548"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="549"/>
+        <location filename="../../app/views/certificates_page.py" line="551"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="556"/>
+        <location filename="../../app/views/certificates_page.py" line="558"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="588"/>
+        <location filename="../../app/views/certificates_page.py" line="590"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="599"/>
+        <location filename="../../app/views/certificates_page.py" line="601"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="610"/>
+        <location filename="../../app/views/certificates_page.py" line="612"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="641"/>
+        <location filename="../../app/views/certificates_page.py" line="643"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="642"/>
+        <location filename="../../app/views/certificates_page.py" line="644"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="653"/>
+        <location filename="../../app/views/certificates_page.py" line="655"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="655"/>
+        <location filename="../../app/views/certificates_page.py" line="657"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="662"/>
+        <location filename="../../app/views/certificates_page.py" line="664"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="683"/>
+        <location filename="../../app/views/certificates_page.py" line="685"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="686"/>
+        <location filename="../../app/views/certificates_page.py" line="688"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="701"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="701"/>
+        <location filename="../../app/views/certificates_page.py" line="703"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="704"/>
+        <location filename="../../app/views/certificates_page.py" line="706"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="715"/>
+        <location filename="../../app/views/certificates_page.py" line="717"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="717"/>
+        <location filename="../../app/views/certificates_page.py" line="719"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="729"/>
+        <location filename="../../app/views/certificates_page.py" line="731"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="734"/>
+        <location filename="../../app/views/certificates_page.py" line="736"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="737"/>
+        <location filename="../../app/views/certificates_page.py" line="739"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="747"/>
+        <location filename="../../app/views/certificates_page.py" line="749"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1368,304 +1368,304 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="360"/>
+        <location filename="../../app/views/counter.py" line="361"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="368"/>
+        <location filename="../../app/views/counter.py" line="369"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="377"/>
+        <location filename="../../app/views/counter.py" line="378"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="378"/>
-        <location filename="../../app/views/counter.py" line="1035"/>
+        <location filename="../../app/views/counter.py" line="379"/>
+        <location filename="../../app/views/counter.py" line="1038"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="402"/>
+        <location filename="../../app/views/counter.py" line="403"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="408"/>
+        <location filename="../../app/views/counter.py" line="409"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="411"/>
+        <location filename="../../app/views/counter.py" line="413"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="437"/>
+        <location filename="../../app/views/counter.py" line="439"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="452"/>
+        <location filename="../../app/views/counter.py" line="454"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="467"/>
+        <location filename="../../app/views/counter.py" line="469"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="475"/>
+        <location filename="../../app/views/counter.py" line="477"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="490"/>
+        <location filename="../../app/views/counter.py" line="492"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="491"/>
+        <location filename="../../app/views/counter.py" line="493"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="500"/>
+        <location filename="../../app/views/counter.py" line="503"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="503"/>
+        <location filename="../../app/views/counter.py" line="506"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="505"/>
+        <location filename="../../app/views/counter.py" line="508"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="520"/>
+        <location filename="../../app/views/counter.py" line="523"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="529"/>
+        <location filename="../../app/views/counter.py" line="532"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="530"/>
+        <location filename="../../app/views/counter.py" line="533"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="531"/>
+        <location filename="../../app/views/counter.py" line="534"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="541"/>
+        <location filename="../../app/views/counter.py" line="544"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="689"/>
+        <location filename="../../app/views/counter.py" line="692"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="706"/>
+        <location filename="../../app/views/counter.py" line="709"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="739"/>
+        <location filename="../../app/views/counter.py" line="742"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="768"/>
+        <location filename="../../app/views/counter.py" line="771"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="777"/>
+        <location filename="../../app/views/counter.py" line="780"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="800"/>
+        <location filename="../../app/views/counter.py" line="803"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="807"/>
+        <location filename="../../app/views/counter.py" line="810"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="815"/>
+        <location filename="../../app/views/counter.py" line="818"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="819"/>
+        <location filename="../../app/views/counter.py" line="822"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="928"/>
+        <location filename="../../app/views/counter.py" line="931"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="934"/>
+        <location filename="../../app/views/counter.py" line="937"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1240"/>
+        <location filename="../../app/views/counter.py" line="1243"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="823"/>
+        <location filename="../../app/views/counter.py" line="826"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="846"/>
+        <location filename="../../app/views/counter.py" line="849"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="859"/>
+        <location filename="../../app/views/counter.py" line="862"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="862"/>
+        <location filename="../../app/views/counter.py" line="865"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="875"/>
+        <location filename="../../app/views/counter.py" line="878"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="880"/>
-        <location filename="../../app/views/counter.py" line="907"/>
-        <location filename="../../app/views/counter.py" line="951"/>
+        <location filename="../../app/views/counter.py" line="883"/>
+        <location filename="../../app/views/counter.py" line="910"/>
+        <location filename="../../app/views/counter.py" line="954"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="890"/>
+        <location filename="../../app/views/counter.py" line="893"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="938"/>
+        <location filename="../../app/views/counter.py" line="941"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="944"/>
+        <location filename="../../app/views/counter.py" line="947"/>
         <source>At least {minimum} points are needed to redeem.</source>
         <translation>积分至少达到 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="974"/>
+        <location filename="../../app/views/counter.py" line="977"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1000"/>
+        <location filename="../../app/views/counter.py" line="1003"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1006"/>
+        <location filename="../../app/views/counter.py" line="1009"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1017"/>
+        <location filename="../../app/views/counter.py" line="1020"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1046"/>
+        <location filename="../../app/views/counter.py" line="1049"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1070"/>
+        <location filename="../../app/views/counter.py" line="1073"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1105"/>
+        <location filename="../../app/views/counter.py" line="1108"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1110"/>
-        <location filename="../../app/views/counter.py" line="1114"/>
+        <location filename="../../app/views/counter.py" line="1113"/>
+        <location filename="../../app/views/counter.py" line="1117"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1137"/>
-        <location filename="../../app/views/counter.py" line="1153"/>
+        <location filename="../../app/views/counter.py" line="1140"/>
+        <location filename="../../app/views/counter.py" line="1156"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1158"/>
+        <location filename="../../app/views/counter.py" line="1161"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1163"/>
+        <location filename="../../app/views/counter.py" line="1166"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1165"/>
+        <location filename="../../app/views/counter.py" line="1168"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1191"/>
+        <location filename="../../app/views/counter.py" line="1194"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1218"/>
+        <location filename="../../app/views/counter.py" line="1221"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1243"/>
+        <location filename="../../app/views/counter.py" line="1246"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1847,88 +1847,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="144"/>
-        <location filename="../../app/views/supermarket_page.py" line="305"/>
+        <location filename="../../app/views/supermarket_page.py" line="145"/>
+        <location filename="../../app/views/supermarket_page.py" line="306"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="144"/>
+        <location filename="../../app/views/supermarket_page.py" line="145"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="175"/>
+        <location filename="../../app/views/supermarket_page.py" line="176"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="178"/>
+        <location filename="../../app/views/supermarket_page.py" line="179"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="191"/>
+        <location filename="../../app/views/supermarket_page.py" line="192"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="192"/>
+        <location filename="../../app/views/supermarket_page.py" line="193"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="193"/>
+        <location filename="../../app/views/supermarket_page.py" line="194"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="194"/>
+        <location filename="../../app/views/supermarket_page.py" line="195"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="195"/>
+        <location filename="../../app/views/supermarket_page.py" line="196"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="196"/>
+        <location filename="../../app/views/supermarket_page.py" line="197"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="197"/>
+        <location filename="../../app/views/supermarket_page.py" line="198"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="202"/>
+        <location filename="../../app/views/supermarket_page.py" line="203"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="215"/>
+        <location filename="../../app/views/supermarket_page.py" line="216"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="221"/>
+        <location filename="../../app/views/supermarket_page.py" line="222"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="222"/>
+        <location filename="../../app/views/supermarket_page.py" line="223"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="248"/>
+        <location filename="../../app/views/supermarket_page.py" line="249"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="257"/>
+        <location filename="../../app/views/supermarket_page.py" line="258"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -1936,67 +1936,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="67"/>
+        <location filename="../../app/views/supermarket_page.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket_page.py" line="69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="69"/>
+        <location filename="../../app/views/supermarket_page.py" line="70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="70"/>
+        <location filename="../../app/views/supermarket_page.py" line="71"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="71"/>
+        <location filename="../../app/views/supermarket_page.py" line="72"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="72"/>
+        <location filename="../../app/views/supermarket_page.py" line="73"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <location filename="../../app/views/supermarket_page.py" line="74"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="74"/>
+        <location filename="../../app/views/supermarket_page.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="75"/>
+        <location filename="../../app/views/supermarket_page.py" line="76"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="88"/>
+        <location filename="../../app/views/supermarket_page.py" line="89"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="88"/>
+        <location filename="../../app/views/supermarket_page.py" line="89"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="107"/>
+        <location filename="../../app/views/supermarket_page.py" line="108"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="108"/>
+        <location filename="../../app/views/supermarket_page.py" line="109"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -2004,109 +2004,109 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="389"/>
+        <location filename="../../app/views/supermarket_page.py" line="391"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="401"/>
+        <location filename="../../app/views/supermarket_page.py" line="403"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="402"/>
+        <location filename="../../app/views/supermarket_page.py" line="404"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="403"/>
+        <location filename="../../app/views/supermarket_page.py" line="405"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="404"/>
+        <location filename="../../app/views/supermarket_page.py" line="406"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="405"/>
+        <location filename="../../app/views/supermarket_page.py" line="407"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="406"/>
+        <location filename="../../app/views/supermarket_page.py" line="408"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="407"/>
+        <location filename="../../app/views/supermarket_page.py" line="409"/>
         <source>Stoc&amp;k history</source>
         <translation>库存记录(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="438"/>
+        <location filename="../../app/views/supermarket_page.py" line="440"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>有 %n 种商品库存不足：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="448"/>
+        <location filename="../../app/views/supermarket_page.py" line="450"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="459"/>
+        <location filename="../../app/views/supermarket_page.py" line="461"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="464"/>
+        <location filename="../../app/views/supermarket_page.py" line="466"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="470"/>
+        <location filename="../../app/views/supermarket_page.py" line="472"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="504"/>
+        <location filename="../../app/views/supermarket_page.py" line="506"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="505"/>
+        <location filename="../../app/views/supermarket_page.py" line="507"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="506"/>
+        <location filename="../../app/views/supermarket_page.py" line="508"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="507"/>
+        <location filename="../../app/views/supermarket_page.py" line="509"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="508"/>
+        <location filename="../../app/views/supermarket_page.py" line="510"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="509"/>
+        <location filename="../../app/views/supermarket_page.py" line="511"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="518"/>
+        <location filename="../../app/views/supermarket_page.py" line="520"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="519"/>
+        <location filename="../../app/views/supermarket_page.py" line="521"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2147,12 +2147,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="46"/>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <source>Sign-in kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="77"/>
+        <location filename="../../app/views/help_window.py" line="79"/>
         <source>Station Workbench — User guide</source>
         <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
@@ -2160,17 +2160,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="226"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="226"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="226"/>
+        <location filename="../../app/views/kiosk_window.py" line="227"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
@@ -2892,203 +2892,203 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="105"/>
+        <location filename="../../app/views/kiosk_window.py" line="106"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
         <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="108"/>
+        <location filename="../../app/views/kiosk_window.py" line="109"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
         <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="111"/>
+        <location filename="../../app/views/kiosk_window.py" line="112"/>
         <source>The camera could not be started.</source>
         <translation>摄像头无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="112"/>
+        <location filename="../../app/views/kiosk_window.py" line="113"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="336"/>
+        <location filename="../../app/views/kiosk_window.py" line="337"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="350"/>
+        <location filename="../../app/views/kiosk_window.py" line="351"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="360"/>
+        <location filename="../../app/views/kiosk_window.py" line="361"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="361"/>
+        <location filename="../../app/views/kiosk_window.py" line="362"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="362"/>
+        <location filename="../../app/views/kiosk_window.py" line="363"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="384"/>
+        <location filename="../../app/views/kiosk_window.py" line="385"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="436"/>
+        <location filename="../../app/views/kiosk_window.py" line="437"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="439"/>
+        <location filename="../../app/views/kiosk_window.py" line="440"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="442"/>
+        <location filename="../../app/views/kiosk_window.py" line="443"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="465"/>
+        <location filename="../../app/views/kiosk_window.py" line="467"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="471"/>
+        <location filename="../../app/views/kiosk_window.py" line="473"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="474"/>
+        <location filename="../../app/views/kiosk_window.py" line="476"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="479"/>
+        <location filename="../../app/views/kiosk_window.py" line="481"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="507"/>
+        <location filename="../../app/views/kiosk_window.py" line="509"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="508"/>
+        <location filename="../../app/views/kiosk_window.py" line="510"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="570"/>
+        <location filename="../../app/views/kiosk_window.py" line="572"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="637"/>
+        <location filename="../../app/views/kiosk_window.py" line="639"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="692"/>
-        <location filename="../../app/views/kiosk_window.py" line="720"/>
+        <location filename="../../app/views/kiosk_window.py" line="694"/>
+        <location filename="../../app/views/kiosk_window.py" line="722"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="694"/>
+        <location filename="../../app/views/kiosk_window.py" line="696"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="696"/>
+        <location filename="../../app/views/kiosk_window.py" line="698"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="698"/>
+        <location filename="../../app/views/kiosk_window.py" line="700"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="700"/>
+        <location filename="../../app/views/kiosk_window.py" line="702"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="701"/>
+        <location filename="../../app/views/kiosk_window.py" line="703"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="707"/>
+        <location filename="../../app/views/kiosk_window.py" line="709"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="711"/>
+        <location filename="../../app/views/kiosk_window.py" line="713"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="736"/>
+        <location filename="../../app/views/kiosk_window.py" line="738"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="739"/>
+        <location filename="../../app/views/kiosk_window.py" line="741"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="740"/>
+        <location filename="../../app/views/kiosk_window.py" line="742"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="741"/>
+        <location filename="../../app/views/kiosk_window.py" line="743"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="771"/>
+        <location filename="../../app/views/kiosk_window.py" line="773"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="782"/>
+        <location filename="../../app/views/kiosk_window.py" line="784"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="786"/>
+        <location filename="../../app/views/kiosk_window.py" line="788"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="790"/>
+        <location filename="../../app/views/kiosk_window.py" line="792"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="791"/>
+        <location filename="../../app/views/kiosk_window.py" line="793"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="838"/>
+        <location filename="../../app/views/kiosk_window.py" line="840"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="855"/>
+        <location filename="../../app/views/kiosk_window.py" line="857"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -3684,55 +3684,55 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="41"/>
+        <location filename="../../app/views/help_window.py" line="42"/>
         <location filename="../../app/views/pages.py" line="79"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="42"/>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="82"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="43"/>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="88"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="44"/>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="45"/>
+        <location filename="../../app/views/help_window.py" line="46"/>
         <location filename="../../app/views/pages.py" line="100"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="47"/>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <location filename="../../app/views/pages.py" line="106"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="48"/>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="49"/>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="50"/>
+        <location filename="../../app/views/help_window.py" line="51"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -4241,22 +4241,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecentModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="206"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="206"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="206"/>
+        <location filename="../../app/views/kiosk_window.py" line="207"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="215"/>
+        <location filename="../../app/views/kiosk_window.py" line="216"/>
         <source>[annulled] {text}</source>
         <translation>[已撤销] {text}</translation>
     </message>
@@ -4307,62 +4307,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="304"/>
+        <location filename="../../app/views/certificates_page.py" line="305"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="306"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="307"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="308"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="309"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="310"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="311"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="312"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <location filename="../../app/views/certificates_page.py" line="313"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="313"/>
+        <location filename="../../app/views/certificates_page.py" line="314"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="338"/>
+        <location filename="../../app/views/certificates_page.py" line="339"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="339"/>
+        <location filename="../../app/views/certificates_page.py" line="340"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4370,22 +4370,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentPicker</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="47"/>
+        <location filename="../../app/views/resident_picker.py" line="48"/>
         <source>Choose a resident</source>
         <translation>选择本村居民</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="53"/>
+        <location filename="../../app/views/resident_picker.py" line="55"/>
         <source>Name or pinyin initials (zs)</source>
         <translation>姓名或拼音首字母(zs)</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="96"/>
+        <location filename="../../app/views/resident_picker.py" line="98"/>
         <source>No resident matches.</source>
         <translation>没有找到符合的居民。</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="101"/>
+        <location filename="../../app/views/resident_picker.py" line="103"/>
         <source>Choose a resident in the list.</source>
         <translation>请在列表中选择一位居民。</translation>
     </message>
@@ -4393,27 +4393,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ResidentsModel</name>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="28"/>
+        <location filename="../../app/views/resident_picker.py" line="29"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="29"/>
+        <location filename="../../app/views/resident_picker.py" line="30"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="30"/>
+        <location filename="../../app/views/resident_picker.py" line="31"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="31"/>
+        <location filename="../../app/views/resident_picker.py" line="32"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="32"/>
+        <location filename="../../app/views/resident_picker.py" line="33"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -4805,37 +4805,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="299"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="299"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="299"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="299"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="309"/>
+        <location filename="../../app/views/counter.py" line="310"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="310"/>
+        <location filename="../../app/views/counter.py" line="311"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="310"/>
+        <location filename="../../app/views/counter.py" line="311"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4912,62 +4912,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="330"/>
+        <location filename="../../app/views/supermarket_page.py" line="331"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="331"/>
+        <location filename="../../app/views/supermarket_page.py" line="332"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="332"/>
+        <location filename="../../app/views/supermarket_page.py" line="333"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="341"/>
+        <location filename="../../app/views/supermarket_page.py" line="342"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="345"/>
+        <location filename="../../app/views/supermarket_page.py" line="346"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="347"/>
+        <location filename="../../app/views/supermarket_page.py" line="348"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="348"/>
+        <location filename="../../app/views/supermarket_page.py" line="349"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="349"/>
+        <location filename="../../app/views/supermarket_page.py" line="350"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="351"/>
+        <location filename="../../app/views/supermarket_page.py" line="352"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="352"/>
+        <location filename="../../app/views/supermarket_page.py" line="353"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="354"/>
+        <location filename="../../app/views/supermarket_page.py" line="355"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="355"/>
+        <location filename="../../app/views/supermarket_page.py" line="356"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -5134,17 +5134,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="538"/>
+        <location filename="../../app/views/supermarket_page.py" line="540"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="542"/>
+        <location filename="../../app/views/supermarket_page.py" line="544"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="547"/>
+        <location filename="../../app/views/supermarket_page.py" line="549"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -5362,17 +5362,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="238"/>
+        <location filename="../../app/views/kiosk_window.py" line="239"/>
         <source>Close the kiosk</source>
         <translation>关闭签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="254"/>
+        <location filename="../../app/views/kiosk_window.py" line="255"/>
         <source>Only {name} can close the kiosk. Password:</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="281"/>
+        <location filename="../../app/views/kiosk_window.py" line="282"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -6120,17 +6120,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1278"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1278"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1278"/>
+        <location filename="../../app/views/counter.py" line="1281"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -7433,7 +7433,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="1059"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="485"/>
+        <location filename="../../app/services/supermarket.py" line="486"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -7453,23 +7453,37 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="61"/>
+        <location filename="../../app/services/photos.py" line="103"/>
         <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
         <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="67"/>
-        <location filename="../../app/services/photos.py" line="71"/>
+        <location filename="../../app/services/photos.py" line="93"/>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="51"/>
+        <location filename="../../app/services/photos.py" line="77"/>
         <source>The picture is larger than {mb} MB.</source>
         <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
     </message>
     <message>
+        <location filename="../../app/services/photos.py" line="84"/>
+        <source>The file is not a picture (JPG, PNG, WebP, BMP, GIF), or it is damaged.</source>
+        <translation>这个文件不是图片（JPG、PNG、WebP、BMP、GIF），或者已经损坏。</translation>
+    </message>
+    <message>
         <location filename="../../app/services/photos.py" line="111"/>
+        <source>{name} is a shortcut (a link) to another file. Choose the picture itself.</source>
+        <translation>{name} 是指向其他文件的快捷方式（链接）。请选择图片文件本身。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/photos.py" line="155"/>
+        <source>The picture has more than {max} million pixels. Make it smaller and add it again.</source>
+        <translation>这张图片超过 {max} 百万像素。请缩小后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/photos.py" line="250"/>
         <source>The picture could not be copied: {error}</source>
         <translation>图片未能复制：{error}</translation>
     </message>
@@ -7553,17 +7567,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="131"/>
+        <location filename="../../app/services/backup.py" line="132"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="164"/>
+        <location filename="../../app/services/backup.py" line="165"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="182"/>
+        <location filename="../../app/services/backup.py" line="183"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -7624,7 +7638,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points.py" line="601"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1177"/>
+        <location filename="../../app/services/volunteers.py" line="1179"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -7705,7 +7719,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="322"/>
-        <location filename="../../app/services/roster_import.py" line="554"/>
+        <location filename="../../app/services/roster_import.py" line="727"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -7901,7 +7915,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/points.py" line="613"/>
-        <location filename="../../app/services/supermarket.py" line="450"/>
+        <location filename="../../app/services/supermarket.py" line="451"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
@@ -8011,123 +8025,129 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="253"/>
+        <location filename="../../app/services/roster_import.py" line="368"/>
+        <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="344"/>
+        <location filename="../../app/services/roster_import.py" line="523"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="347"/>
+        <location filename="../../app/services/roster_import.py" line="526"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="356"/>
+        <location filename="../../app/services/roster_import.py" line="536"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="384"/>
+        <location filename="../../app/services/roster_import.py" line="561"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="403"/>
+        <location filename="../../app/services/roster_import.py" line="576"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="406"/>
+        <location filename="../../app/services/roster_import.py" line="579"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="416"/>
+        <location filename="../../app/services/roster_import.py" line="589"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="119"/>
+        <location filename="../../app/services/roster_import.py" line="125"/>
         <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="120"/>
+        <location filename="../../app/services/roster_import.py" line="126"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="463"/>
+        <location filename="../../app/services/roster_import.py" line="636"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="547"/>
+        <location filename="../../app/services/roster_import.py" line="720"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="496"/>
+        <location filename="../../app/services/roster_import.py" line="669"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="482"/>
+        <location filename="../../app/services/roster_import.py" line="385"/>
+        <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
+        <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/roster_import.py" line="655"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="589"/>
+        <location filename="../../app/services/roster_import.py" line="762"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="599"/>
+        <location filename="../../app/services/roster_import.py" line="772"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="610"/>
+        <location filename="../../app/services/roster_import.py" line="783"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="620"/>
+        <location filename="../../app/services/roster_import.py" line="793"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="663"/>
+        <location filename="../../app/services/roster_import.py" line="836"/>
         <location filename="../../app/services/volunteer_roster.py" line="360"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="666"/>
+        <location filename="../../app/services/roster_import.py" line="839"/>
         <location filename="../../app/services/volunteer_roster.py" line="363"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="672"/>
+        <location filename="../../app/services/roster_import.py" line="845"/>
         <location filename="../../app/services/volunteer_roster.py" line="367"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="680"/>
+        <location filename="../../app/services/roster_import.py" line="853"/>
         <location filename="../../app/services/volunteer_roster.py" line="384"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="685"/>
+        <location filename="../../app/services/roster_import.py" line="858"/>
         <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
@@ -8275,75 +8295,75 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/supermarket.py" line="282"/>
-        <location filename="../../app/services/supermarket.py" line="689"/>
+        <location filename="../../app/services/supermarket.py" line="690"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="490"/>
-        <location filename="../../app/services/supermarket.py" line="696"/>
+        <location filename="../../app/services/supermarket.py" line="491"/>
+        <location filename="../../app/services/supermarket.py" line="697"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="518"/>
+        <location filename="../../app/services/supermarket.py" line="519"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="572"/>
+        <location filename="../../app/services/supermarket.py" line="573"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="577"/>
+        <location filename="../../app/services/supermarket.py" line="578"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="582"/>
+        <location filename="../../app/services/supermarket.py" line="583"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="588"/>
+        <location filename="../../app/services/supermarket.py" line="589"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="660"/>
+        <location filename="../../app/services/supermarket.py" line="661"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="668"/>
+        <location filename="../../app/services/supermarket.py" line="669"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="678"/>
+        <location filename="../../app/services/supermarket.py" line="679"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="692"/>
+        <location filename="../../app/services/supermarket.py" line="693"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="785"/>
-        <location filename="../../app/services/supermarket.py" line="819"/>
-        <location filename="../../app/services/supermarket.py" line="888"/>
+        <location filename="../../app/services/supermarket.py" line="786"/>
+        <location filename="../../app/services/supermarket.py" line="822"/>
+        <location filename="../../app/services/supermarket.py" line="891"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="814"/>
+        <location filename="../../app/services/supermarket.py" line="817"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="822"/>
+        <location filename="../../app/services/supermarket.py" line="825"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
@@ -8394,7 +8414,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers.py" line="511"/>
-        <location filename="../../app/services/volunteers.py" line="957"/>
+        <location filename="../../app/services/volunteers.py" line="959"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -8425,95 +8445,100 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="949"/>
+        <location filename="../../app/services/volunteers.py" line="951"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="952"/>
+        <location filename="../../app/services/volunteers.py" line="954"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="971"/>
+        <location filename="../../app/services/volunteers.py" line="973"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1126"/>
+        <location filename="../../app/services/volunteers.py" line="1128"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1170"/>
+        <location filename="../../app/services/volunteers.py" line="1172"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1196"/>
+        <location filename="../../app/services/volunteers.py" line="1198"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1268"/>
+        <location filename="../../app/services/volunteers.py" line="1270"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1272"/>
+        <location filename="../../app/services/volunteers.py" line="1274"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1300"/>
+        <location filename="../../app/services/volunteers.py" line="1302"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1304"/>
+        <location filename="../../app/services/volunteers.py" line="1306"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1357"/>
+        <location filename="../../app/services/volunteers.py" line="1359"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="113"/>
+        <location filename="../../app/views/counter.py" line="114"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="263"/>
+        <location filename="../../app/views/certificates_page.py" line="264"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="69"/>
+        <location filename="../../app/services/restore.py" line="70"/>
         <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="111"/>
+        <location filename="../../app/services/restore.py" line="112"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="121"/>
-        <location filename="../../app/services/restore.py" line="132"/>
-        <location filename="../../app/services/restore.py" line="214"/>
+        <location filename="../../app/services/restore.py" line="122"/>
+        <location filename="../../app/services/restore.py" line="133"/>
+        <location filename="../../app/services/restore.py" line="226"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="144"/>
+        <location filename="../../app/services/restore.py" line="145"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="166"/>
+        <location filename="../../app/services/restore.py" line="155"/>
+        <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
+        <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/restore.py" line="178"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
@@ -8526,6 +8551,61 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/db/__init__.py" line="144"/>
         <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
         <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="96"/>
+        <source>{file} is damaged and cannot be read. Open it in Excel or WPS, save it again as .xlsx, and import the new file.</source>
+        <translation>{file} 已损坏，无法读取。请用 Excel 或 WPS 打开，重新另存为 .xlsx，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="107"/>
+        <source>{file} unpacks to more than {mb} MB. A roster is far smaller; the file may be damaged or made to overload the computer. Nothing was imported.</source>
+        <translation>这个 Excel 文件（{file}）解压后超过 {mb} MB。花名册远没有这么大，文件可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="128"/>
+        <source>Reading {file} took longer than {seconds} seconds and was stopped. Split it into smaller files and import them one by one.</source>
+        <translation>读取 {file} 超过 {seconds} 秒，已停止。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="273"/>
+        <source>{file} contains XML in an encoding Excel and WPS do not write. It is damaged or not a roster; nothing was imported.</source>
+        <translation>{file} 里的 XML 使用了 Excel 和 WPS 不会使用的编码。文件已损坏或不是花名册，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="295"/>
+        <source>{file} contains XML entity or DOCTYPE declarations, which Excel and WPS never write and which can be used to attack the computer. Nothing was imported.</source>
+        <translation>文件 {file} 里含有不允许的 XML 实体或 DOCTYPE 声明。Excel 和 WPS 从不写入这些内容，它们可被用来攻击电脑。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="311"/>
+        <source>{file} holds more than {max} different texts, far more than a roster. Split it into smaller files and import them one by one.</source>
+        <translation>{file} 含有超过 {max} 条不同的文字，远多于一份花名册。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="321"/>
+        <source>{file} has more than {max} merged cells. Unmerge the cells (or split the file) and import again.</source>
+        <translation>{file} 有超过 {max} 个合并单元格。请取消合并（或拆分文件）后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="331"/>
+        <source>{file} has more than {max} cells, far more than a roster. Split it into smaller files and import them one by one.</source>
+        <translation>{file} 有超过 {max} 个单元格，远多于一份花名册。请拆分成几个较小的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="341"/>
+        <source>{file} has more than {max} rows, counting empty ones. Delete the empty rows at the end of the sheet, or split the file, and import again.</source>
+        <translation>{file} 连同空行超过 {max} 行。请删除表格末尾的空行，或拆分文件，再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="358"/>
+        <source>{file} is larger than {mb} MB. A roster is far smaller; check that you chose the right file, or split it.</source>
+        <translation>{file} 超过 {mb} MB。花名册远没有这么大，请确认选对了文件，或把它拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/xlsx_safety.py" line="383"/>
+        <source>{file} is packed far more tightly than any real workbook. It may be damaged or made to overload the computer; nothing was imported.</source>
+        <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
 </context>
 <context>

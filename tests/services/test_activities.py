@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hostile import images
+from PIL import Image
 from test_volunteers_factory import DAY, TASK, make_world, new_activity, snapshot, volunteer_card
 
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -130,11 +132,10 @@ def test_cancel_only_before_anyone_scanned(w) -> None:
 
 
 def test_photos_are_copied_into_the_data_folder(w, tmp_path: Path) -> None:
-    src = tmp_path / "现场.JPG"
-    src.write_bytes(b"\xff\xd8\xff" + b"x" * 100)
+    src = images.write(tmp_path / "现场.JPG", images.jpeg(120, 90))
     photo = activities.add_photo(w.db, w.worker, w.data_dir.photos, w.activity_id, src, "合影")
     stored = w.data_dir.photos / photo.path
-    assert stored.read_bytes() == src.read_bytes()
+    assert Image.open(stored).size == (120, 90) and photo.size_bytes == stored.stat().st_size
     assert photo.path.startswith(f"{w.activity_id}/") and photo.path.endswith(".jpg")
     assert [p.caption for p in activities.list_photos(w.db, w.activity_id)] == ["合影"]
     activities.remove_photo(w.db, w.worker, photo.id)

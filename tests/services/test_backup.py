@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hostile import images
 
 from app.db import Database
 from app.errors import IntegrityProblem, PermissionDenied
@@ -155,15 +156,16 @@ def test_a_backup_to_a_stick_carries_the_photos_and_a_restore_brings_them_back(
     station_db: tuple[Database, Actor], data_dir: DataDir, tmp_path: Path
 ) -> None:
     db, admin = station_db
-    first = _photo(data_dir, "act-1/p1.jpg", b"\xff\xd8jpeg-one")
-    second = _photo(data_dir, "act-2/p2.png", b"\x89PNG-two")
+    one, two = images.jpeg(color="red"), images.png(color="blue")
+    first = _photo(data_dir, "act-1/p1.jpg", one)
+    second = _photo(data_dir, "act-2/p2.png", two)
     info = backup.backup_now(db, admin, tmp_path / "usb")
     assert info.photos == 2
     first.unlink()  # lost from the PC
     second.write_bytes(b"edited later")  # an existing photo is never overwritten
     restored = restore.restore_backup(db, data_dir, admin, info.path)
     assert restored.photos == 2
-    assert first.read_bytes() == b"\xff\xd8jpeg-one"
+    assert first.read_bytes() == one
     assert second.read_bytes() == b"edited later"
     # The photo table stays in the backup file only, not in the station database.
     from sqlalchemy import inspect as sa_inspect
@@ -176,14 +178,15 @@ def test_daily_backups_mirror_photos_once_and_restores_use_the_mirror(
     station_db: tuple[Database, Actor], data_dir: DataDir
 ) -> None:
     db, admin = station_db
-    photo = _photo(data_dir, "act-1/p1.jpg", b"jpeg")
+    jpeg = images.jpeg()
+    photo = _photo(data_dir, "act-1/p1.jpg", jpeg)
     daily = backup.auto_backup_if_due(db, data_dir, Settings(data_dir.settings_file))
     assert daily is not None and daily.photos == 0  # the daily file is the database only
     mirrored = data_dir.backups / backup.PHOTO_MIRROR / "act-1" / "p1.jpg"
-    assert mirrored.read_bytes() == b"jpeg"
+    assert mirrored.read_bytes() == jpeg
     photo.unlink()
     restore.restore_backup(db, data_dir, admin, daily.path)
-    assert photo.read_bytes() == b"jpeg"
+    assert photo.read_bytes() == jpeg
 
 
 def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
@@ -197,9 +200,9 @@ def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
     with con:
         con.execute(
             f"INSERT INTO {backup.PHOTO_TABLE} (path, data) VALUES (?, ?)",
-            ("../../escaped.txt", b"x"),
+            ("../../escaped.jpg", images.jpeg()),
         )
     con.close()
     restore.restore_backup(db, data_dir, admin, info.path)
-    assert not (data_dir.root.parent / "escaped.txt").exists()
-    assert not (data_dir.root / "escaped.txt").exists()
+    assert not (data_dir.root.parent / "escaped.jpg").exists()
+    assert not (data_dir.root / "escaped.jpg").exists()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from household_factory import new_household, snapshot
+from PIL import Image
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -332,9 +333,10 @@ def test_goods_photo_is_copied_audited_and_removal_keeps_the_file(
     src = picture(tmp_path / "油.PNG")
     goods = supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, src)
     assert goods.photo_path is not None
-    assert goods.photo_path.startswith(f"goods/{oil.id}/") and goods.photo_path.endswith(".png")
+    assert goods.photo_path.startswith(f"goods/{oil.id}/") and goods.photo_path.endswith(".jpg")
     first = data_dir.photos / goods.photo_path
-    assert first.read_bytes() == src.read_bytes()
+    stored = Image.open(first)  # a re-encoded JPEG copy of the PNG
+    assert (stored.format, stored.size) == ("JPEG", Image.open(src).size)
     assert not [p for p in first.parent.iterdir() if p.name.startswith(".")]  # no temp file left
     listed = {g.id: g.photo_path for g in supermarket.list_goods(db)}
     assert listed[oil.id] == goods.photo_path

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import select
 from test_volunteers_factory import new_volunteer, snapshot, worker_of
@@ -49,7 +50,8 @@ def test_a_photo_is_copied_replaced_and_removal_keeps_the_file(
     assert v.photo_path is not None
     assert v.photo_path.startswith(f"volunteers/{vid}/") and v.photo_path.endswith(".jpg")
     first = data_dir.photos / v.photo_path
-    assert first.read_bytes() == src.read_bytes()
+    stored = Image.open(first)  # a re-encoded copy, the same picture
+    assert (stored.format, stored.size) == ("JPEG", Image.open(src).size)
     assert not [p for p in first.parent.iterdir() if p.name.startswith(".")]  # no temp file
     assert volunteers.get_volunteer(db, vid).photo_path == v.photo_path
 
@@ -62,7 +64,7 @@ def test_a_photo_is_copied_replaced_and_removal_keeps_the_file(
         db, worker, data_dir.photos, vid, picture(tmp_path / "b.png", "blue")
     )
     assert second.photo_path is not None and second.photo_path != v.photo_path
-    assert second.photo_path.endswith(".png") and first.exists()
+    assert second.photo_path.endswith(".jpg") and first.exists()  # every stored photo: JPEG
 
     removed = volunteers.set_volunteer_photo(db, worker, data_dir.photos, vid, None)
     assert removed.photo_path is None

@@ -1,0 +1,1 @@
+"""Hostile files built at test time (nothing big is committed)."""
