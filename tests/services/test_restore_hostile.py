@@ -5,12 +5,12 @@ with the program's own guard triggers."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from digests import table_digests
 from household_factory import new_household
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -23,29 +23,6 @@ from app.services.auth import Actor
 from app.services.checks import run_checks
 from app.services.station import AdminAccount, StationInfo, setup_station
 from app.translations import install_translators
-
-
-def table_digests(path: Path) -> dict[str, str]:
-    """One SHA-256 per table over all its rows in primary-key order."""
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
-        names = [
-            r[0]
-            for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        digests = {}
-        for name in sorted(names):
-            h = hashlib.sha256()
-            for row in con.execute(f'SELECT * FROM "{name}" ORDER BY 1'):
-                h.update(repr(row).encode())
-            digests[name] = h.hexdigest()
-        schema = con.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
-        digests["<schema>"] = hashlib.sha256(repr(schema).encode()).hexdigest()
-        return digests
-    finally:
-        con.close()
 
 
 @pytest.fixture
