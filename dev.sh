@@ -23,6 +23,7 @@ DEB_PACKAGES=(
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1
   libpulse0          # QtMultimedia (webcam scanning) needs it on Linux
   poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
+  postgresql         # a township hub's database: the schema test starts a private server
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -254,7 +254,11 @@ def _check_barcode_free(session: Session, barcode: str | None, except_id: str = 
     if barcode is None:
         return
     other = session.scalar(
-        select(Goods.name).where(Goods.barcode == barcode, Goods.id != except_id)
+        select(Goods.name).where(
+            Goods.station_id == session.info.get(STATION_ID),
+            Goods.barcode == barcode,
+            Goods.id != except_id,
+        )
     )
     if other is not None:
         raise ValidationError(
@@ -389,7 +393,11 @@ def list_goods(
 
 def find_goods_by_barcode(db: Database, barcode: str) -> GoodsView | None:
     with db.read() as session:
-        goods = session.scalar(select(Goods).where(Goods.barcode == barcode.strip()))
+        goods = session.scalar(
+            select(Goods).where(
+                Goods.station_id == session.info.get(STATION_ID), Goods.barcode == barcode.strip()
+            )
+        )
         return _goods_view(goods) if goods is not None and not goods.deleted else None
 
 

@@ -60,6 +60,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTraining,
 )
+from app.models.base import own_station
 from app.services import audit, cards, personal, photos
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
@@ -593,8 +594,14 @@ def _apply(session: Session, v: Volunteer, clean: _Clean, data: VolunteerData) -
 
 
 def _next_number(session: Session) -> tuple[str, int]:
-    code = session.scalar(select(Station.code).limit(1)) or "000000"
-    last = session.scalar(select(func.max(Volunteer.number_seq))) or 0
+    station_id = own_station(session)
+    code = session.scalar(select(Station.code).where(Station.id == station_id)) or "000000"
+    last = (
+        session.scalar(
+            select(func.max(Volunteer.number_seq)).where(Volunteer.station_id == station_id)
+        )
+        or 0
+    )
     seq = last + 1
     return f"{code[-6:]}-V-{seq:05d}", seq
 
