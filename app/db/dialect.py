@@ -63,3 +63,15 @@ def table_names(conn: Any) -> list[str]:
             ).scalars()
         )
     return list(inspect(conn).get_table_names())
+
+
+def driver_sql(conn: Any, sql: str, params: Any = ()) -> Any:
+    """``exec_driver_sql`` of *sql* written with SQLite's ``?`` placeholders, on any driver.
+
+    The audit log's bulk statements skip SQLAlchemy's compiler (hundreds of
+    thousands of rows); a driver with ``%s`` placeholders (psycopg) gets them
+    rewritten, literal ``%`` doubled.
+    """
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("%", "%%").replace("?", "%s")
+    return conn.exec_driver_sql(sql, params)

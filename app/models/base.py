@@ -13,7 +13,12 @@ DESIGN §3.  Every table whose rows leave the station mixes in :class:`Syncable`
 
 The stamping is done once, here, in a ``before_flush`` hook, so no service can
 forget it; a row changed by several flushes in one transaction is still bumped
-exactly once.  A ``BEFORE DELETE`` trigger on every syncable table (see
+exactly once.  A new row takes the session's station (``session.info``, set by
+app.db.Database); a row with none is an error — a database may hold many
+stations' rows, so the hook never guesses.  In *replicating* mode
+(``Database.replicating``) rows are another station's and arrive stamped:
+their ``row_version``, ``change_seq``, ``created_at``, ``updated_at`` and
+``station_id`` are kept as they come.  A ``BEFORE DELETE`` trigger on every syncable table (see
 :func:`no_delete_trigger_sql`) makes a physical delete fail even from raw SQL.
 """
 

@@ -38,6 +38,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.db.dialect import driver_sql
 from app.ids import new_id
 from app.models import AuditAnchor, AuditEntry, utcnow
 from app.models.base import REPLICATING, STATION_ID
@@ -191,9 +192,7 @@ def _read_seals(session: Session, touched: dict[str, set[str]]) -> list[tuple[st
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
             marks = ",".join("?" * len(part))
-            cursor = conn.exec_driver_sql(
-                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(part)
-            )
+            cursor = driver_sql(conn, f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(part))
             columns = list(cursor.keys())
             at = columns.index("id")
             digest = row_hasher(table, columns)
@@ -258,7 +257,8 @@ def _seal_and_chain(session: Session) -> None:
     closing = pending[-1].id
     session.flush()
     if seals:  # plain executemany: a bulk import seals hundreds of thousands of rows
-        session.connection().exec_driver_sql(
+        driver_sql(
+            session.connection(),
             "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) VALUES (?, ?, ?, ?)",
             [(closing, t, k, h) for t, k, h in seals],
         )
@@ -397,7 +397,8 @@ def _unmatched_rows(
 
     synced = set(syncable_tables())
     for table in sealed_tables(conn):
-        cursor = conn.exec_driver_sql(
+        cursor = driver_sql(
+            conn,
             f'SELECT t.*, s.row_hash AS "__seal" FROM "{table}" t LEFT JOIN '
             "(SELECT row_key, row_hash FROM audit_row WHERE id IN "
             "(SELECT max(id) FROM audit_row WHERE table_name = ? GROUP BY row_key)) s "
@@ -419,7 +420,8 @@ def _unmatched_rows(
             if table in synced
             else (" AND entry_id IN (SELECT id FROM audit_entry WHERE station_id = ?)")
         )
-        gone = conn.exec_driver_sql(
+        gone = driver_sql(
+            conn,
             "SELECT row_key FROM audit_row WHERE table_name = ? "
             f'AND row_key NOT IN (SELECT id FROM "{table}"){local} GROUP BY row_key',
             (table, own_station or "") if local else (table,),

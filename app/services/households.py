@@ -36,6 +36,7 @@ from app.db.dialect import contains_by_index_scan
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Member
+from app.models.base import STATION_ID
 from app.services import audit, personal
 from app.services.auth import Actor, Permission, require
 
@@ -335,7 +336,9 @@ def _clean_household(data: HouseholdData) -> HouseholdData:
 
 
 def _check_number_free(session: Session, number: str, except_id: str | None = None) -> None:
-    query = select(Household.id).where(Household.number == number)
+    query = select(Household.id).where(
+        Household.station_id == session.info.get(STATION_ID), Household.number == number
+    )
     if except_id:
         query = query.where(Household.id != except_id)
     if session.scalar(query.limit(1)) is not None:
@@ -658,7 +661,9 @@ def find_by_number(db: Database, number: str) -> HouseholdView | None:
     with db.read() as session:
         household = session.scalar(
             select(Household).where(
-                Household.number == number.strip().upper(), Household.deleted.is_(False)
+                Household.station_id == session.info.get(STATION_ID),
+                Household.number == number.strip().upper(),
+                Household.deleted.is_(False),
             )
         )
         return _household_view(household) if household else None

@@ -796,7 +796,12 @@ def get_redemption(db: Database, redemption_id: str) -> RedemptionResult:
 
 def find_redemption_by_number(db: Database, number: str) -> RedemptionResult | None:
     with db.read() as session:
-        r = session.scalar(select(Redemption).where(Redemption.number == number.strip().upper()))
+        r = session.scalar(
+            select(Redemption).where(
+                Redemption.station_id == session.info.get(STATION_ID),
+                Redemption.number == number.strip().upper(),
+            )
+        )
         return _result(session, r) if r is not None else None
 
 

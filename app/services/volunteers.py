@@ -60,7 +60,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTraining,
 )
-from app.models.base import own_station
+from app.models.base import STATION_ID, own_station
 from app.services import audit, cards, personal, photos
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
@@ -758,7 +758,9 @@ def find_by_number(db: Database, number: str) -> VolunteerView | None:
     with db.read() as session:
         v = session.scalar(
             select(Volunteer).where(
-                Volunteer.number == number.strip().upper(), Volunteer.deleted.is_(False)
+                Volunteer.station_id == session.info.get(STATION_ID),
+                Volunteer.number == number.strip().upper(),
+                Volunteer.deleted.is_(False),
             )
         )
         return volunteer_view(session, v) if v else None

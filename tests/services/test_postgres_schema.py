@@ -9,6 +9,7 @@ queries in each station's context.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from two_stations import DemoStation, make_station, replicate
 
 from app.db import Database
 from app.models import Base, Household, LocalState, load_all
-from app.models.base import OWN_STATION
+from app.models.base import OWN_STATION, ChangeCounter
 from app.services import (
     activities,
     audit,
@@ -29,6 +30,8 @@ from app.services import (
     supermarket,
     volunteers,
 )
+from app.services.auth import SYSTEM
+from app.services.station import get_station, update_station
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +56,23 @@ def test_the_schema_and_main_read_queries_run_on_postgresql(
     hub = Database(hub_path, engine=pg_engine, station_id=a.station_id)
     with hub.write() as s:
         s.add(LocalState(key=OWN_STATION, value=a.station_id))
+        s.add(ChangeCounter(id=1, value=0))
     for station in (a, b):
         assert replicate(station.db, hub) > 100
     for station in (a, b):
         _reads_match(station, Database(hub_path, engine=pg_engine, station_id=station.station_id))
-    with Database(hub_path, engine=pg_engine).read() as s:  # no context: the PC's own
+    own = Database(hub_path, engine=pg_engine)  # no explicit context: the hub's own, unfiltered
+    assert own.station_id == a.station_id
+    with own.read() as s:
         assert s.scalar(select(func.count()).select_from(Household)) == _count(a) + _count(b)
+    # a write on PostgreSQL: stamped, sealed and chained onto its own station's chain
+    entries = {sid: audit.count(own, sid) for sid in (a.station_id, b.station_id)}
+    info = get_station(own)
+    update_station(own, SYSTEM, replace(info, leader_name="李主任"))
+    assert get_station(own).leader_name == "李主任"
+    assert audit.count(own, a.station_id) == entries[a.station_id] + 1
+    assert audit.count(own, b.station_id) == entries[b.station_id]
+    assert audit.verify_chain(own).ok
     a.db.dispose()
     b.db.dispose()
 
