@@ -63,7 +63,8 @@ def postgres_server() -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL is not installed (./dev.sh installs it); CI needs it")
         pytest.skip("PostgreSQL binaries are not installed (./dev.sh installs them)")
-    folder = Path(tempfile.mkdtemp(prefix="wb-pg-"))
+    # a short path: the server's unix socket lives in it (at most ~100 characters)
+    folder = Path(tempfile.mkdtemp(prefix="wb-pg-", dir="/tmp" if Path("/tmp").is_dir() else None))
     prefix = _as_server_user()
     if prefix:
         shutil.chown(folder, user="postgres")
