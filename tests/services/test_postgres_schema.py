@@ -24,12 +24,14 @@ from app.models.base import OWN_STATION, ChangeCounter
 from app.services import (
     activities,
     audit,
+    audit_log,
     households,
     points,
     service_hours,
     supermarket,
     volunteers,
 )
+from app.services.audit_log import AuditFilter
 from app.services.auth import SYSTEM
 from app.services.station import get_station, update_station
 
@@ -116,3 +118,11 @@ def _reads_match(station: DemoStation, hub: Database) -> None:
     assert same(lambda db: [x.id for x in activities.fetch_activities(db, 0, 50)])
     assert same(lambda db: [g.id for g in supermarket.list_goods(db)])
     same(lambda db: service_hours.count_records(db))
+    same(lambda db: [r.id for r in service_hours.fetch_records(db, 0, 50)])
+    same(lambda db: [(r.number, r.score) for r in points.annual_ratings(db, int(year))])
+    same(lambda db: households.list_groups(db))
+    same(lambda db: [g.id for g in supermarket.low_stock(db)])
+    page = same(
+        lambda db: [(r.seq, r.action) for r in audit_log.browse(db, SYSTEM, AuditFilter()).rows]
+    )
+    assert page and page[0][0] == audit.count(local, station.station_id)  # newest first
