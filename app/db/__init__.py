@@ -247,14 +247,14 @@ class Database:
 
     @property
     def station_id(self) -> str | None:
-        """The id of the station this PC is (the services' station context).
+        """The station the services work for: the explicit context, else the PC's own.
 
         A database may hold many stations' rows (a township's hub receives
         its stations'), so "this station" is never "the first station row":
-        it is the id stored at set-up in ``local_state`` (schema 0006 stores
-        it for every older single-station file).  A file without that mark
-        that holds exactly one station (a pre-0006 backup opened read-only)
-        is that station's; any other has no station context (``None``).
+        the PC's own is the id stored at set-up in ``local_state`` (schema
+        0006 stores it for every older single-station file).  A file without
+        that mark that holds exactly one station (a pre-0006 backup opened
+        read-only) is that station's; any other has no station (``None``).
         """
         if self._station_id is None:
             from app.models.base import LocalState

@@ -18,7 +18,9 @@ app.db.Database); a row with none is an error — a database may hold many
 stations' rows, so the hook never guesses.  In *replicating* mode
 (``Database.replicating``) rows are another station's and arrive stamped:
 their ``row_version``, ``change_seq``, ``created_at``, ``updated_at`` and
-``station_id`` are kept as they come.  A ``BEFORE DELETE`` trigger on every syncable table (see
+``station_id`` are kept as they come.
+
+A ``BEFORE DELETE`` trigger on every syncable table (see
 :func:`no_delete_trigger_sql`) makes a physical delete fail even from raw SQL.
 """
 
