@@ -29,6 +29,7 @@ DEB_PACKAGES=(
 # What only the tests need (./dev.sh test installs these as well).
 DEB_TEST_PACKAGES=(
   poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
+  postgresql         # a township hub's database: the schema test starts a private server
   # tests/e2e: the real program on an X screen, driven by real key and mouse events
   xvfb openbox xdotool wmctrl x11-utils imagemagick
   # tests/e2e: printing through a real print queue, the printed page read back

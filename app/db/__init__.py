@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
-from app.models.base import STATION_ID
+from app.models.base import OWN_STATION, REPLICATING, STATION_ID
 
 BUSY_TIMEOUT_MS = 10_000
 _IMMEDIATE = "wb_immediate"
@@ -49,6 +49,55 @@ operator's current role), so this module needs to know nothing above it.
 """
 READ_CHECKS: list[Callable[[Session, bool], None]] = []
 """Called when a read session opens (``False``) and closes (``True``)."""
+
+SCOPE = "wb_station_scope"
+"""session.info: the station an explicit station context limits ORM reads to."""
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_to_station(state: ORMExecuteState) -> None:
+    """In an explicit station context, ORM queries see that station's rows only.
+
+    A hub's database holds many stations' rows; a :class:`Database` opened
+    for one of them (``Database(..., station_id=...)``) makes every ORM select
+    of a syncable table (lists, searches, lookups by id) that station's.  The
+    station table itself stays whole (every station is known), and a
+    replicating transaction sees everything.  A station's own file, with no
+    explicit context, is not filtered: its queries and their plans are as
+    they were.
+    """
+    station = state.session.info.get(SCOPE)
+    if (
+        station is None
+        or not state.is_select
+        or state.is_column_load
+        or state.is_relationship_load
+        or state.session.info.get(REPLICATING)
+    ):
+        return
+    state.statement = state.statement.options(
+        *(
+            with_loader_criteria(cls, lambda c: c.station_id == station, include_aliases=True)
+            for cls in _scoped_classes()
+        )
+    )
+
+
+def _scoped_classes() -> list[type]:
+    from app.models import Base, Station, load_all
+    from app.models.base import Syncable
+
+    if not _SCOPED:
+        load_all()
+        _SCOPED.extend(
+            m.class_
+            for m in Base.registry.mappers
+            if issubclass(m.class_, Syncable) and m.class_ is not Station
+        )
+    return _SCOPED
+
+
+_SCOPED: list[type] = []
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -150,17 +199,32 @@ def _busy_error(what: str) -> Exception:
 
 
 class Database:
-    """A station database file and its session factories."""
+    """A station database and its session factories, for one station context.
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    *path* is the station's SQLite file.  A hub (many stations' rows in one
+    database, maybe PostgreSQL) passes its own *engine*; *path* then only names
+    the database (its write lane, the folder of its anchor file).  *station_id*
+    is the station the services work for; by default the PC's own
+    (:attr:`station_id`).
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        engine: Engine | None = None,
+        station_id: str | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.engine = make_engine(self.path, read_only=read_only)
+        self.engine = engine if engine is not None else make_engine(self.path, read_only=read_only)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
         )
-        self._station_id: str | None = None
+        self._station_id: str | None = station_id
+        self._fixed_station = station_id is not None
         self._lane = _lane(self.path) if not read_only else None
 
     @contextmanager
@@ -177,22 +241,45 @@ class Database:
             lane.busy_with = before
 
     @property
+    def scoped(self) -> bool:
+        """Opened for an explicit station (a hub's view of one of its stations)."""
+        return self._fixed_station
+
+    @property
     def station_id(self) -> str | None:
-        """The id of this database's station, once the station exists."""
+        """The station the services work for: the explicit context, else the PC's own.
+
+        A database may hold many stations' rows (a township's hub receives
+        its stations'), so "this station" is never "the first station row":
+        the PC's own is the id stored at set-up in ``local_state`` (schema
+        0006 stores it for every older single-station file).  A file without
+        that mark that holds exactly one station (a pre-0006 backup opened
+        read-only) is that station's; any other has no station (``None``).
+        """
         if self._station_id is None:
+            from app.models.base import LocalState
             from app.models.station import Station
 
             with self._read() as s:
-                self._station_id = s.scalar(select(Station.id).limit(1))
+                own = s.get(LocalState, OWN_STATION)
+                if own is not None and own.value:
+                    self._station_id = own.value
+                else:
+                    ids = s.scalars(select(Station.id).limit(2)).all()
+                    self._station_id = ids[0] if len(ids) == 1 else None
         return self._station_id
 
     def forget_station(self) -> None:
-        self._station_id = None
+        if not self._fixed_station:
+            self._station_id = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it changes is committed."""
         with self._read() as session:
+            session.info[STATION_ID] = self.station_id
+            if self._fixed_station:
+                session.info[SCOPE] = self._station_id
             for check in READ_CHECKS:
                 check(session, False)
             try:
@@ -212,6 +299,8 @@ class Database:
         try:
             with self._write() as session:
                 session.info[STATION_ID] = self.station_id
+                if self._fixed_station:
+                    session.info[SCOPE] = self._station_id
                 try:
                     with session.begin():
                         for check in WRITE_CHECKS:
@@ -223,6 +312,19 @@ class Database:
                     raise
         finally:
             lane.release()
+
+    @contextmanager
+    def replicating(self) -> Iterator[Session]:
+        """A write transaction that stores rows made by another station as they come.
+
+        The stamping hook keeps each row's ``row_version``, ``change_seq``,
+        ``created_at``, ``updated_at`` and ``station_id``, and the audit log
+        neither seals nor chains them: their seals and their chain are the
+        origin station's and arrive with them.
+        """
+        with self.write() as session:
+            session.info[REPLICATING] = True  # cleared when the transaction ends
+            yield session
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -97,12 +97,27 @@ def create_new(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the revisions up to *revision* in one transaction.
+
+    On SQLite foreign keys are off while they run (the pragma is a no-op inside
+    a transaction, so it is set before): a revision that rebuilds a table
+    drops it before its copy takes the name, as SQLite's ALTER TABLE procedure
+    says, and checks ``PRAGMA foreign_key_check`` itself.
+    """
     from alembic import command
 
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def ensure_schema(engine: Engine, backup: Callable[[str], object] | None = None) -> str:

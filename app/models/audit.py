@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Syncable
@@ -33,8 +33,10 @@ class AuditEntry(Syncable, Base):
 
     __tablename__ = "audit_entry"
     __append_only__ = True
+    # one chain per station: a hub's database holds every station's
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
 
-    seq: Mapped[int] = mapped_column(Integer, unique=True)  # position in the chain
+    seq: Mapped[int] = mapped_column(Integer)  # position in its station's chain
     at: Mapped[datetime] = mapped_column(DateTime)
     operator_id: Mapped[str] = mapped_column(String(36), default="")
     operator_name: Mapped[str] = mapped_column(String(50), default="")
@@ -70,6 +72,8 @@ class AuditAnchor(Base):
     __append_only__ = True
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # the station whose chain this signs (schema 0006; older anchors: the PC's own)
+    station_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
     seq: Mapped[int] = mapped_column(Integer)
     entry_hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime)

@@ -13,7 +13,14 @@ DESIGN §3.  Every table whose rows leave the station mixes in :class:`Syncable`
 
 The stamping is done once, here, in a ``before_flush`` hook, so no service can
 forget it; a row changed by several flushes in one transaction is still bumped
-exactly once.  A ``BEFORE DELETE`` trigger on every syncable table (see
+exactly once.  A new row takes the session's station (``session.info``, set by
+app.db.Database); a row with none is an error — a database may hold many
+stations' rows, so the hook never guesses.  In *replicating* mode
+(``Database.replicating``) rows are another station's and arrive stamped:
+their ``row_version``, ``change_seq``, ``created_at``, ``updated_at`` and
+``station_id`` are kept as they come.
+
+A ``BEFORE DELETE`` trigger on every syncable table (see
 :func:`no_delete_trigger_sql`) makes a physical delete fail even from raw SQL.
 """
 
@@ -30,6 +37,7 @@ from sqlalchemy import (
     String,
     Table,
     event,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -47,7 +55,17 @@ NAMING = {
 # session.info keys (per transaction state of the stamping hook)
 _TXN_SEQ = "wb_txn_change_seq"
 _BUMPED = "wb_bumped_rows"
-STATION_ID = "wb_station_id"
+STATION_ID = "wb_station_id"  # the station this session works for (Database sets it)
+REPLICATING = "wb_replicating"  # rows come from another database: keep their stamps
+OWN_STATION = "own_station_id"  # local_state key: the station this PC is
+
+
+def own_station(session: Session) -> str:
+    """The station a session works for (set by the Database); raises when there is none."""
+    station_id = session.info.get(STATION_ID)
+    if not station_id:
+        raise RuntimeError("this session works for no station (the station is not set up)")
+    return str(station_id)
 
 
 def utcnow() -> datetime:
@@ -68,7 +86,8 @@ class Syncable:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
     change_seq: Mapped[int] = mapped_column(Integer, index=True, default=0)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    # false(): "DEFAULT 0" on SQLite (as every released schema has it), "false" elsewhere
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ChangeCounter(Base):
@@ -131,13 +150,21 @@ def _stamp_syncable(session: Session, flush_context: Any, instances: Any) -> Non
             )
     bumped: set[tuple[str, str]] = session.info.setdefault(_BUMPED, set())
     now = utcnow()
+    if session.info.get(REPLICATING):
+        _check_replicated(session)
+        return
     for obj in session.new:
         if not isinstance(obj, Syncable):
             continue
         if obj.id is None:
             obj.id = new_id()
-        if obj.station_id is None:
-            obj.station_id = session.info.get(STATION_ID) or obj.id
+        if not obj.station_id:
+            obj.station_id = session.info.get(STATION_ID) or ""
+            if not obj.station_id:
+                raise RuntimeError(
+                    f"a {type(obj).__name__} row has no station_id and the session "
+                    "works for no station (a database holds many stations: never guess)"
+                )
         obj.created_at = obj.created_at or now
         obj.updated_at = now
         obj.row_version = 1
@@ -155,11 +182,33 @@ def _stamp_syncable(session: Session, flush_context: Any, instances: Any) -> Non
         bumped.add(key)
 
 
+def _check_replicated(session: Session) -> None:
+    """Replicating mode: rows written are another station's, with their own stamps.
+
+    Nothing is re-stamped (``row_version``, ``change_seq``, ``created_at``,
+    ``updated_at`` and ``station_id`` are the origin's), so each row must
+    arrive complete.
+    """
+    for obj in (*session.new, *session.dirty):
+        if not isinstance(obj, Syncable):
+            continue
+        missing = [
+            name
+            for name in ("id", "station_id", "row_version", "change_seq", "created_at")
+            if getattr(obj, name) in (None, "")
+        ]
+        if missing:
+            raise RuntimeError(f"a replicated {type(obj).__name__} row lacks {', '.join(missing)}")
+        if obj.updated_at is None:
+            obj.updated_at = obj.created_at
+
+
 @event.listens_for(Session, "after_transaction_end")
 def _reset_txn_state(session: Session, transaction: Any) -> None:
     if transaction.parent is None:  # the outermost transaction ended
         session.info.pop(_TXN_SEQ, None)
         session.info.pop(_BUMPED, None)
+        session.info.pop(REPLICATING, None)
 
 
 def append_only_tables() -> list[str]:

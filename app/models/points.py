@@ -33,6 +33,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -64,8 +65,9 @@ class PointRule(Syncable, Base):
     """积分项目 — one line of the catalogue adopted by the villagers' meeting."""
 
     __tablename__ = "point_rule"
+    __table_args__ = (UniqueConstraint("station_id", "code"),)  # each station's catalogue
 
-    code: Mapped[str] = mapped_column(String(20), unique=True)
+    code: Mapped[str] = mapped_column(String(20))
     category: Mapped[str] = mapped_column(String(40), default="")
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(10))  # RuleKind
@@ -137,8 +139,9 @@ class PointPeriod(Syncable, Base):
     """积分周期 — a month, quarter or year and where its close stands."""
 
     __tablename__ = "point_period"
+    __table_args__ = (UniqueConstraint("station_id", "key"),)  # each station's periods
 
-    key: Mapped[str] = mapped_column(String(7), unique=True)
+    key: Mapped[str] = mapped_column(String(7))
     kind: Mapped[str] = mapped_column(String(8))  # month, quarter, year
     state: Mapped[str] = mapped_column(String(12), default=PeriodState.OPEN.value)
     base_points: Mapped[int] = mapped_column(Integer, default=0)

@@ -45,13 +45,14 @@ class Goods(Syncable, Base):
     """积分超市商品."""
 
     __tablename__ = "goods"
+    __table_args__ = (UniqueConstraint("station_id", "barcode"),)  # a barcode per station
 
     name: Mapped[str] = mapped_column(String(100))
     initials: Mapped[str] = mapped_column(String(40), default="", index=True)
     category: Mapped[str] = mapped_column(String(40), default="")
     unit: Mapped[str] = mapped_column(String(10), default="件")
     points_price: Mapped[int] = mapped_column(Integer)
-    barcode: Mapped[str | None] = mapped_column(String(40), nullable=True, unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(40), nullable=True)
     photo_path: Mapped[str | None] = mapped_column(String(260), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     on_hand: Mapped[int] = mapped_column(Integer, default=0)  # cache of the moves' sum

@@ -52,6 +52,7 @@ from app.models import (
     Volunteer,
     VolunteerTeam,
 )
+from app.models.base import STATION_ID
 from app.services import audit, photos, service_hours, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
@@ -260,7 +261,11 @@ def _clean(session: Session, data: ActivityData, policy: VolunteerPolicy) -> Act
         )
     code = data.points_rule_code.strip().upper()
     if code:
-        rule = session.scalar(select(PointRule).where(PointRule.code == code))
+        rule = session.scalar(
+            select(PointRule).where(
+                PointRule.station_id == session.info.get(STATION_ID), PointRule.code == code
+            )
+        )
         if rule is None or rule.deleted or not rule.active:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("errors", "No points rule in use has the code {code}."),

@@ -38,9 +38,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.db.dialect import driver_sql
 from app.ids import new_id
 from app.models import AuditAnchor, AuditEntry, utcnow
-from app.models.base import STATION_ID
+from app.models.base import REPLICATING, STATION_ID
 
 if TYPE_CHECKING:
     from app.services.auth import Actor
@@ -147,7 +148,7 @@ def record(
     session.flush()  # assign ids/stamps of the rows this entry talks about
     entry = AuditEntry(
         id=new_id(),
-        station_id=session.info.get(STATION_ID) or "",
+        station_id=session.info.get(STATION_ID),  # none: the stamping hook refuses it
         at=utcnow(),
         operator_id=actor.operator_id if actor else "",
         operator_name=actor.display_name if actor else "system",
@@ -164,12 +165,14 @@ def record(
 
 def mark_written(session: Session, table: str, ids: Iterable[str]) -> None:
     """Note rows written with bulk statements (no ORM objects) for sealing at commit."""
-    if table not in UNSEALED:
+    if table not in UNSEALED and not session.info.get(REPLICATING):
         session.info.setdefault(_TOUCHED, {}).setdefault(table, set()).update(ids)
 
 
 @event.listens_for(Session, "after_flush")
 def _note_written(session: Session, _ctx: Any) -> None:
+    if session.info.get(REPLICATING):
+        return  # another station's rows: their seals come with them
     touched: dict[str, set[str]] = session.info.setdefault(_TOUCHED, {})
     for obj in (*session.new, *session.dirty):
         table = getattr(type(obj), "__tablename__", None)
@@ -189,9 +192,7 @@ def _read_seals(session: Session, touched: dict[str, set[str]]) -> list[tuple[st
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
             marks = ",".join("?" * len(part))
-            cursor = conn.exec_driver_sql(
-                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(part)
-            )
+            cursor = driver_sql(conn, f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(part))
             columns = list(cursor.keys())
             at = columns.index("id")
             digest = row_hasher(table, columns)
@@ -210,8 +211,20 @@ def _credit_operator(session: Session, entry: AuditEntry) -> None:
         entry.operator_id, entry.operator_name = op.id, op.display_name
 
 
+def _head(session: Session, station_id: str | None) -> Any:
+    """(seq, entry_hash) of the last entry of *station_id*'s chain, or None."""
+    return session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash)
+        .where(AuditEntry.station_id == station_id)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+
+
 @event.listens_for(Session, "before_commit")
 def _seal_and_chain(session: Session) -> None:
+    if session.info.get(REPLICATING):
+        return  # another station's entries arrive chained, their rows sealed
     if session.info.get(_PENDING) is None and not session.info.get(_TOUCHED):
         return
     session.flush()
@@ -228,9 +241,7 @@ def _seal_and_chain(session: Session) -> None:
         pending = [entry for entry, _ in session.info.pop(_PENDING)]
     if not pending:
         return
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
+    last = _head(session, pending[0].station_id)
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     if seals:
         pending[-1].rows_digest = seals_digest(seals)
@@ -246,7 +257,8 @@ def _seal_and_chain(session: Session) -> None:
     closing = pending[-1].id
     session.flush()
     if seals:  # plain executemany: a bulk import seals hundreds of thousands of rows
-        session.connection().exec_driver_sql(
+        driver_sql(
+            session.connection(),
             "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) VALUES (?, ?, ?, ?)",
             [(closing, t, k, h) for t, k, h in seals],
         )
@@ -305,18 +317,41 @@ def verify_entries(entries: Iterable[AuditEntry]) -> ChainReport:
     return ChainReport(checked, True)
 
 
-def verify_chain(db: Database) -> ChainReport:
-    """Check the whole chain, streaming it in batches; report the first broken link."""
-    with db.read() as session:
-        rows = session.scalars(
-            select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=_BATCH)
-        )
-        return verify_entries(rows)
+def chain_stations(session: Session) -> list[str]:
+    """Every station with an audit chain in this database (a hub holds many)."""
+    return sorted(session.scalars(select(AuditEntry.station_id).distinct()))
 
 
-def count(db: Database) -> int:
+def verify_chain(db: Database, station_id: str | None = None) -> ChainReport:
+    """Check *station_id*'s chain, or every station's; report the first broken link.
+
+    Each station's entries form their own chain (``seq`` from 1, linked by
+    hash); they are streamed in batches.
+    """
     with db.read() as session:
-        return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        stations = [station_id] if station_id is not None else chain_stations(session)
+        checked = 0
+        for station in stations:
+            rows = session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.station_id == station)
+                .order_by(AuditEntry.seq)
+                .execution_options(yield_per=_BATCH)
+            )
+            report = verify_entries(rows)
+            checked += report.checked
+            if not report.ok:
+                reason = report.reason if len(stations) == 1 else f"{report.reason} ({station})"
+                return ChainReport(checked, False, report.broken_seq, reason)
+        return ChainReport(checked, True)
+
+
+def count(db: Database, station_id: str | None = None) -> int:
+    with db.read() as session:
+        query = select(func.count()).select_from(AuditEntry)
+        if station_id is not None:
+            query = query.where(AuditEntry.station_id == station_id)
+        return session.scalar(query) or 0
 
 
 # --- verifying the row seals ---------------------------------------------------------
@@ -336,9 +371,9 @@ class SealReport:
 
 
 def sealed_tables(conn: Any) -> list[str]:
-    names = conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).scalars()
+    from app.db.dialect import table_names
+
+    names = table_names(conn)
     return sorted(n for n in names if n not in UNSEALED and n != "backup_photo")
 
 
@@ -349,10 +384,21 @@ _KINDS = {
 }
 
 
-def _unmatched_rows(conn: Any, counter: list[int]) -> Iterator[tuple[str, str, str]]:
-    """(kind, table, row id) of every row that does not match its latest seal."""
+def _unmatched_rows(
+    conn: Any, counter: list[int], own_station: str | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """(kind, table, row id) of every row that does not match its latest seal.
+
+    A row of a station-local table (operators) that another station sealed
+    never comes with that station's replicated rows: only the seals of those
+    tables by *own_station* (the PC's) say a row must be here.
+    """
+    from app.models.base import syncable_tables
+
+    synced = set(syncable_tables())
     for table in sealed_tables(conn):
-        cursor = conn.exec_driver_sql(
+        cursor = driver_sql(
+            conn,
             f'SELECT t.*, s.row_hash AS "__seal" FROM "{table}" t LEFT JOIN '
             "(SELECT row_key, row_hash FROM audit_row WHERE id IN "
             "(SELECT max(id) FROM audit_row WHERE table_name = ? GROUP BY row_key)) s "
@@ -369,10 +415,16 @@ def _unmatched_rows(conn: Any, counter: list[int]) -> Iterator[tuple[str, str, s
                 yield "unsealed", table, str(row[at])
             elif digest(row) != seal:  # the hasher reads only the table's own columns
                 yield "changed", table, str(row[at])
-        gone = conn.exec_driver_sql(
+        local = (
+            ""
+            if table in synced
+            else (" AND entry_id IN (SELECT id FROM audit_entry WHERE station_id = ?)")
+        )
+        gone = driver_sql(
+            conn,
             "SELECT row_key FROM audit_row WHERE table_name = ? "
-            f'AND row_key NOT IN (SELECT id FROM "{table}") GROUP BY row_key',
-            (table,),
+            f'AND row_key NOT IN (SELECT id FROM "{table}"){local} GROUP BY row_key',
+            (table, own_station or "") if local else (table,),
         )
         for (key,) in gone:
             yield "removed", table, key
@@ -398,6 +450,15 @@ def seal_generated_rows(db: Database, actor: Actor, action: str) -> int:
                 mark_written(session, table, (key,))
             record(session, actor, action, after={"rows": len(part)})
     return len(found)
+
+
+def _pc_station(session: Session, db: Database) -> str | None:
+    """The station this PC is (its mark in local_state), whatever *db*'s context."""
+    from app.models import LocalState
+    from app.models.base import OWN_STATION
+
+    mark = session.get(LocalState, OWN_STATION)
+    return mark.value if mark is not None and mark.value else db.station_id
 
 
 def verify_seals(db: Database, *, limit: int = 20) -> SealReport:
@@ -445,7 +506,8 @@ def verify_seals(db: Database, *, limit: int = 20) -> SealReport:
         finally:
             cur.close()
         # 2. every row matches its latest seal, and every sealed row still exists
-        for kind, table, key in _unmatched_rows(conn, counter):
+        # the operators in this file are the PC's own station's, whatever the context
+        for kind, table, key in _unmatched_rows(conn, counter, _pc_station(session, db)):
             problem(f"{table} {key}: {_KINDS[kind]}")
     return SealReport(counter[0], tuple(problems), total)
 
@@ -474,10 +536,9 @@ def anchor(db: Database, signing: Any, reason: str) -> AuditAnchor | None:
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     with db.write() as session:
-        head = session.execute(
-            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
-        station = session.scalar(select(Station).limit(1))
+        own = db.station_id
+        station = session.get(Station, own) if own else None
+        head = _head(session, own) if own else None
         if head is None or station is None:
             return None
         from app.services.keys import fingerprint
@@ -488,7 +549,12 @@ def anchor(db: Database, signing: Any, reason: str) -> AuditAnchor | None:
             station.signing_public_key = public.hex()
         signature = signing.sign(_anchor_message(station.id, head[0], head[1])).hex()
         row = AuditAnchor(
-            seq=head[0], entry_hash=head[1], at=utcnow(), reason=reason, signature=signature
+            station_id=station.id,
+            seq=head[0],
+            entry_hash=head[1],
+            at=utcnow(),
+            reason=reason,
+            signature=signature,
         )
         session.add(row)
     _write_anchor_file(db.path.parent / ANCHOR_FILE, station.id, row)
@@ -530,46 +596,84 @@ def _write_anchor_file(path: Any, station_id: str, row: AuditAnchor) -> None:
 
 
 def verify_anchors(db: Database) -> ChainReport:
-    """Every anchor (and the anchor file) is signed by the station and still in the chain."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    """Every anchor (and the anchor file) is signed by its station and still in its chain.
 
+    An anchor names the station whose chain it signs (anchors made before
+    schema 0006 and an anchor file without a name are the PC's own station's);
+    each is checked with that station's public key against that station's chain.
+    """
     from app.models import Station
 
     with db.read() as session:
-        station = session.scalar(select(Station).limit(1))
+        own = _pc_station(session, db) or ""
         anchors = [
-            (a.seq, a.entry_hash, a.signature)
+            (a.station_id or own, a.seq, a.entry_hash, a.signature)
             for a in session.scalars(select(AuditAnchor).order_by(AuditAnchor.id))
         ]
         path = db.path.parent / ANCHOR_FILE
         if path.is_file():
             try:
                 body = json.loads(path.read_text(encoding="utf-8"))
-                anchors.append((int(body["seq"]), str(body["entry_hash"]), str(body["signature"])))
-            except (ValueError, KeyError, TypeError, OSError):
+                anchors.append(
+                    (
+                        str(body.get("station_id") or own),
+                        int(body["seq"]),
+                        str(body["entry_hash"]),
+                        str(body["signature"]),
+                    )
+                )
+            except (ValueError, KeyError, TypeError, OSError, AttributeError):
                 return ChainReport(len(anchors), False, None, "the anchor file is damaged")
+        if db.scoped:  # a hub's view of one station: that station's anchors
+            anchors = [a for a in anchors if a[0] == db.station_id]
         if not anchors:
             return ChainReport(0, True)
-        if station is None or not station.signing_public_key:
-            return ChainReport(0, False, None, "the station's public key is missing")
-        try:
-            key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(station.signing_public_key))
-        except ValueError:
-            return ChainReport(0, False, None, "the station's public key is damaged")
-        top = session.scalar(select(func.max(AuditEntry.seq))) or 0
-        for checked, (seq, digest, signature) in enumerate(anchors):
-            try:
-                key.verify(bytes.fromhex(signature), _anchor_message(station.id, seq, digest))
-            except (InvalidSignature, ValueError):
-                return ChainReport(checked, False, seq, "an anchor's signature does not verify")
-            if seq > top:
-                return ChainReport(
-                    checked, False, seq, "the audit log ends before a signed anchor (truncated)"
-                )
-            found = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.seq == seq))
-            if found != digest:
-                return ChainReport(
-                    checked, False, seq, "the chain differs from a signed anchor (re-hashed)"
-                )
+        keys: dict[str, Any] = {}
+        for checked, (station_id, seq, digest, signature) in enumerate(anchors):
+            if station_id not in keys:
+                station = session.get(Station, station_id) if station_id else None
+                keys[station_id] = _public_key(station)
+            key = keys[station_id]
+            if isinstance(key, str):
+                return ChainReport(checked, False, None, key)
+            if problem := _check_anchor(session, key, station_id, seq, digest, signature):
+                return ChainReport(checked, False, seq, problem)
         return ChainReport(len(anchors), True)
+
+
+def _public_key(station: Any) -> Any:
+    """The station's Ed25519 public key, or the reason there is none (a string)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    if station is None or not station.signing_public_key:
+        return "the station's public key is missing"
+    try:
+        return Ed25519PublicKey.from_public_bytes(bytes.fromhex(station.signing_public_key))
+    except ValueError:
+        return "the station's public key is damaged"
+
+
+def _check_anchor(
+    session: Session, key: Any, station_id: str, seq: int, digest: str, signature: str
+) -> str:
+    """Why one anchor does not hold ("" when it does)."""
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        key.verify(bytes.fromhex(signature), _anchor_message(station_id, seq, digest))
+    except (InvalidSignature, ValueError):
+        return "an anchor's signature does not verify"
+    top = (
+        session.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.station_id == station_id))
+        or 0
+    )
+    if seq > top:
+        return "the audit log ends before a signed anchor (truncated)"
+    found = session.scalar(
+        select(AuditEntry.entry_hash).where(
+            AuditEntry.station_id == station_id, AuditEntry.seq == seq
+        )
+    )
+    if found != digest:
+        return "the chain differs from a signed anchor (re-hashed)"
+    return ""

@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import AuditEntry, Operator
+from app.models import AuditEntry, LocalState, Operator
+from app.models.base import OWN_STATION
 from app.services.auth import Actor, Permission, require
 
 PAGE = 100
@@ -484,9 +485,21 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def page_query(flt: AuditFilter, before_seq: int | None, limit: int) -> Select[AuditEntry]:
-    """The SELECT of one page (``limit + 1`` rows, to know whether more follow)."""
-    query = select(AuditEntry)
+def page_query(
+    flt: AuditFilter, before_seq: int | None, limit: int, station_id: str | None = None
+) -> Select[AuditEntry]:
+    """The SELECT of one page (``limit + 1`` rows, to know whether more follow).
+
+    The log of one station: *station_id*'s, by default the PC's own (its mark
+    in local_state).  ``station_id = … AND seq < …`` walks the unique
+    ``(station_id, seq)`` index newest first.
+    """
+    own = (
+        select(LocalState.value).where(LocalState.key == OWN_STATION).scalar_subquery()
+        if station_id is None
+        else literal(station_id)
+    )
+    query = select(AuditEntry).where(AuditEntry.station_id == own)
     if before_seq is not None:
         query = query.where(AuditEntry.seq < before_seq)
     if flt.operator_id is not None:
@@ -518,7 +531,8 @@ def browse(
     require(actor, Permission.VIEW_AUDIT)
     limit = max(1, min(int(limit), 1000))
     with db.read() as session:
-        entries = list(session.scalars(page_query(flt, before_seq, limit)).all())
+        query = page_query(flt, before_seq, limit, db.station_id)
+        entries = list(session.scalars(query).all())
         current = _current_labels(session, entries[:limit])
         rows = [_row(e, current) for e in entries[:limit]]
     more = len(entries) > limit

@@ -348,7 +348,7 @@ def reset_password_offline(db: Database, username: str, key_file: bytes) -> str:
     from app.services.keys import fingerprint_of_pem
 
     with db.write() as session:
-        station = session.scalar(select(Station).limit(1))
+        station = session.get(Station, db.station_id) if db.station_id else None
         if station is None or fingerprint_of_pem(key_file) != station.signing_key_fingerprint:
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP(

@@ -109,6 +109,14 @@ def _backup_name(code: str, taken_at: datetime, kind: str) -> str:
     return f"wb-{code or 'station'}-{taken_at.strftime(_TS)}-{kind}{SUFFIX}"
 
 
+OWN_STATION_SQL = (
+    "id = coalesce((SELECT value FROM local_state WHERE key = 'own_station_id'), id) "
+    "ORDER BY id LIMIT 1"
+)
+"""The backup's own station in its ``station`` table: the one its mark names
+(schema 0006 on), or the only one (an older backup)."""
+
+
 def _station_code(db: Database) -> str:
     from app.services.station import get_station
 
@@ -191,7 +199,7 @@ def inspect_backup(path: Path, *, full: bool = True) -> BackupInfo:
             if PHOTO_TABLE in tables
             else 0
         )
-        station = con.execute("SELECT name, code FROM station LIMIT 1").fetchone()
+        station = con.execute(f"SELECT name, code FROM station WHERE {OWN_STATION_SQL}").fetchone()
         if station is None:
             raise IntegrityProblem(bad, file=path.name, problem="no station in it")
         meta = dict(con.execute("SELECT key, value FROM local_state"))

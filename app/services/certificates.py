@@ -43,6 +43,7 @@ from app.models import (
     Volunteer,
     utcnow,
 )
+from app.models.base import own_station
 from app.services import audit, cards, service_hours
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import ID_TYPE_NAMES_ZH, get_volunteer_row, load_policy
@@ -189,7 +190,7 @@ def summarize_content(lines: list[ServiceLine]) -> str:
 
 def _next_number(session: Session, year: int) -> tuple[str, int]:
     prefix = load_policy(session).certificate_prefix
-    station_id = session.scalar(select(Station.id).limit(1)) or ""
+    station_id = own_station(session)
     last = session.scalar(
         select(func.max(Certificate.seq)).where(
             Certificate.year == year, Certificate.station_id == station_id
@@ -266,7 +267,7 @@ def _issue(
 def _data(
     session: Session, card_key: bytes, cert: Certificate, copy_no: int = 0
 ) -> CertificateData:
-    station = session.scalar(select(Station).limit(1))
+    station = session.get(Station, cert.station_id)
     void = session.scalar(
         select(CertificateEvent).where(
             CertificateEvent.certificate_id == cert.id, CertificateEvent.kind == "void"

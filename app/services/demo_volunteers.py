@@ -76,7 +76,7 @@ def fill_demo(ctx: DemoContext) -> None:
     db, rng, actor, names = ctx.db, ctx.rng, ctx.actor, ctx.names
     today = date.today()
     with db.write() as session:
-        station = session.scalars(select(Station)).one()
+        station = session.get_one(Station, db.station_id)
         station_id, code = station.id, station.code
         policy = load_policy(session)
         add_default_teams(session, actor)  # set-up made them; this only fills gaps

@@ -33,10 +33,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnClause, and_, func, literal_column, select, text
+from sqlalchemy import ColumnClause, FromClause, and_, func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.db.dialect import table_scan
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, join_list
 from app.ids import new_id
@@ -52,6 +53,7 @@ from app.models import (
     RuleKind,
     utcnow,
 )
+from app.models.base import STATION_ID
 from app.services import audit
 from app.services.auth import SYSTEM, Actor, Permission, require
 from app.services.households import get_household_row
@@ -62,12 +64,17 @@ MAX_QUANTITY = 1000
 MAX_RULE_POINTS = 10_000
 _CHUNK = 500
 
-# The ledger read as a plain table scan.  A whole-ledger aggregate (balance check, a
-# year's scores) otherwise walks the (household_id, period) index and fetches every
-# entry's row from the table at random: at 2,000,000 entries that is 4x slower than
-# reading the table in order and sorting (SQLAlchemy renders no SQLite table hints,
-# hence the text FROM).
-_LEDGER_SCAN = text("point_entry NOT INDEXED")
+
+def _ledger_scan(session: Session) -> FromClause:
+    """The ledger read as a plain table scan.
+
+    A whole-ledger aggregate (balance check, a year's scores) on SQLite otherwise
+    walks the (household_id, period) index and fetches every entry's row from the
+    table at random: at 2,000,000 entries that is 4x slower than reading the table
+    in order and sorting (SQLAlchemy renders no SQLite table hints, hence the text
+    FROM, behind app.db.dialect).
+    """
+    return table_scan(session, PointEntry.__table__, "point_entry")
 
 
 class PointsRefused(DomainError):
@@ -414,7 +421,11 @@ def create_rule(db: Database, actor: Actor, data: RuleData) -> RuleView:
     require(actor, Permission.MANAGE_SETTINGS)
     data = _clean_rule(data)
     with db.write() as session:
-        if session.scalar(select(PointRule.id).where(PointRule.code == data.code)):
+        if session.scalar(
+            select(PointRule.id).where(
+                PointRule.station_id == session.info.get(STATION_ID), PointRule.code == data.code
+            )
+        ):
             raise ValidationError(
                 QT_TRANSLATE_NOOP("errors", "Rule code {code} is already in use."), code=data.code
             )
@@ -508,7 +519,12 @@ def _get_rule(session: Session, rule_id: str) -> PointRule:
 
 
 def _rule_by_code(session: Session, code: str) -> PointRule:
-    rule = session.scalar(select(PointRule).where(PointRule.code == code.strip().upper()))
+    rule = session.scalar(
+        select(PointRule).where(
+            PointRule.station_id == session.info.get(STATION_ID),
+            PointRule.code == code.strip().upper(),
+        )
+    )
     if rule is None or rule.deleted:
         raise NotFound(
             QT_TRANSLATE_NOOP("errors", "No points rule has the code {code}."), code=code
@@ -581,7 +597,11 @@ def post_entry(
 
 
 def _check_open(session: Session, key: str) -> None:
-    state = session.scalar(select(PointPeriod.state).where(PointPeriod.key == key))
+    state = session.scalar(
+        select(PointPeriod.state).where(
+            PointPeriod.station_id == session.info.get(STATION_ID), PointPeriod.key == key
+        )
+    )
     if state == PeriodState.FINALIZED.value:
         raise PeriodFinalized(
             QT_TRANSLATE_NOOP(
@@ -1144,7 +1164,7 @@ def verify_balances(db: Database, sample: int | None = None) -> BalanceReport:
             sums: dict[str, int] = dict(
                 session.execute(
                     select(household_id, func.sum(literal_column("points")))
-                    .select_from(_LEDGER_SCAN)
+                    .select_from(_ledger_scan(session))
                     .group_by(household_id)
                 ).all()
             )
@@ -1176,7 +1196,11 @@ def verify_balances(db: Database, sample: int | None = None) -> BalanceReport:
 
 
 def _get_period(session: Session, key: str) -> PointPeriod:
-    period = session.scalar(select(PointPeriod).where(PointPeriod.key == key))
+    period = session.scalar(
+        select(PointPeriod).where(
+            PointPeriod.station_id == session.info.get(STATION_ID), PointPeriod.key == key
+        )
+    )
     if period is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("errors", "Period {period} has not been opened."), period=key
@@ -1200,7 +1224,11 @@ def open_period(
     on = on or date.today()
     key = period_key(on, settings.period_kind)
     with db.write() as session:
-        if session.scalar(select(PointPeriod.id).where(PointPeriod.key == key)):
+        if session.scalar(
+            select(PointPeriod.id).where(
+                PointPeriod.station_id == session.info.get(STATION_ID), PointPeriod.key == key
+            )
+        ):
             raise PointsRefused(
                 QT_TRANSLATE_NOOP("errors", "Period {period} is already open."), period=key
             )
@@ -1411,8 +1439,8 @@ def _scores(session: Session, key: str):
         household_id: ColumnClause[str] = literal_column("household_id")
         return (
             select(household_id.label("hid"), func.sum(literal_column("points")).label("score"))
-            .select_from(_LEDGER_SCAN)
-            .where(_in_period(literal_column("period"), key), literal_column("scored") == 1)
+            .select_from(_ledger_scan(session))
+            .where(_in_period(literal_column("period"), key), literal_column("scored") == true())
             .group_by(household_id)
             .subquery()
         )

@@ -47,6 +47,7 @@ from app.services import audit
 from app.services.auth import SYSTEM, Actor, Permission, require
 from app.services.backup import (
     _TS,
+    OWN_STATION_SQL,
     PHOTO_TABLE,
     BackupInfo,
     _overwrite_database,
@@ -189,7 +190,9 @@ def _check_data(copy: Path, file: str) -> None:
 def _station_fingerprint(copy: Path) -> str:
     con = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
     try:
-        row = con.execute("SELECT signing_key_fingerprint FROM station LIMIT 1").fetchone()
+        row = con.execute(
+            f"SELECT signing_key_fingerprint FROM station WHERE {OWN_STATION_SQL}"
+        ).fetchone()
     finally:
         con.close()
     return str(row[0]) if row else ""

@@ -743,14 +743,18 @@ def verify(db: Database) -> HoursReport:
             .subquery()
         )
         latest = aliased(ServiceRecordCorrection)
+        # grouped by the record: its state and decision are one row each (unique
+        # record_id), so max() of them is them — standard SQL, which PostgreSQL
+        # needs where SQLite takes bare columns; two latest corrections are
+        # re-read below
         ledger = (
             select(
                 ServiceRecord.id,
                 ServiceRecord.volunteer_id,
-                func.coalesce(latest.new_minutes, ServiceRecord.minutes),
-                func.coalesce(ServiceRecordDecision.decision, RecordStatus.PENDING.value),
-                ServiceRecordState.minutes,
-                ServiceRecordState.status,
+                func.max(func.coalesce(latest.new_minutes, ServiceRecord.minutes)),
+                func.max(func.coalesce(ServiceRecordDecision.decision, RecordStatus.PENDING.value)),
+                func.max(ServiceRecordState.minutes),
+                func.max(ServiceRecordState.status),
                 func.count(latest.id),
             )
             .select_from(ServiceRecord)

@@ -18,7 +18,6 @@ import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -26,7 +25,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import LocalState, Role, Station, StationMode
-from app.models.base import STATION_ID
+from app.models.base import OWN_STATION, STATION_ID
 from app.services import audit, keys
 from app.services.auth import SYSTEM, Actor, Permission, add_operator, require
 
@@ -170,6 +169,7 @@ def setup_station(db: Database, keys_folder: Path, info: StationInfo, admin: Adm
             session.add(station)
             session.flush()
             set_state(session, INCARNATION, new_id())
+            set_state(session, OWN_STATION, station_id)  # this PC's station, by name
             audit.record(
                 session, SYSTEM, "station.setup", "station", station_id, after=_public(info)
             )
@@ -210,7 +210,7 @@ def _public(info: StationInfo) -> dict[str, str]:
 
 def get_station(db: Database) -> StationInfo:
     with db.read() as session:
-        station = session.scalar(select(Station).limit(1))
+        station = session.get(Station, db.station_id) if db.station_id else None
         if station is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
         return _info(station)
@@ -220,7 +220,7 @@ def update_station(db: Database, actor: Actor, info: StationInfo) -> StationInfo
     """Change the station's facts (not its mode or identity)."""
     require(actor, Permission.MANAGE_STATION)
     with db.write() as session:
-        station = session.scalar(select(Station).limit(1))
+        station = session.get(Station, db.station_id) if db.station_id else None
         if station is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
         info = replace(info, mode=StationMode(station.mode)).validated()

@@ -254,7 +254,11 @@ def _check_barcode_free(session: Session, barcode: str | None, except_id: str = 
     if barcode is None:
         return
     other = session.scalar(
-        select(Goods.name).where(Goods.barcode == barcode, Goods.id != except_id)
+        select(Goods.name).where(
+            Goods.station_id == session.info.get(STATION_ID),
+            Goods.barcode == barcode,
+            Goods.id != except_id,
+        )
     )
     if other is not None:
         raise ValidationError(
@@ -390,7 +394,11 @@ def list_goods(
 def find_goods_by_barcode(db: Database, barcode: str) -> GoodsView | None:
     with db.read() as session:
         code = text_input.clean_scan(barcode)
-        goods = session.scalar(select(Goods).where(Goods.barcode == code))
+        goods = session.scalar(
+            select(Goods).where(
+                Goods.station_id == session.info.get(STATION_ID), Goods.barcode == code
+            )
+        )
         return _goods_view(goods) if goods is not None and not goods.deleted else None
 
 
@@ -790,7 +798,10 @@ def get_redemption(db: Database, redemption_id: str) -> RedemptionResult:
 def find_redemption_by_number(db: Database, number: str) -> RedemptionResult | None:
     with db.read() as session:
         r = session.scalar(
-            select(Redemption).where(Redemption.number == text_input.clean_search(number).upper())
+            select(Redemption).where(
+                Redemption.station_id == session.info.get(STATION_ID),
+                Redemption.number == text_input.clean_search(number).upper(),
+            )
         )
         return _result(session, r) if r is not None else None
 

@@ -60,6 +60,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTraining,
 )
+from app.models.base import STATION_ID, own_station
 from app.services import audit, cards, personal, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
@@ -593,8 +594,14 @@ def _apply(session: Session, v: Volunteer, clean: _Clean, data: VolunteerData) -
 
 
 def _next_number(session: Session) -> tuple[str, int]:
-    code = session.scalar(select(Station.code).limit(1)) or "000000"
-    last = session.scalar(select(func.max(Volunteer.number_seq))) or 0
+    station_id = own_station(session)
+    code = session.scalar(select(Station.code).where(Station.id == station_id)) or "000000"
+    last = (
+        session.scalar(
+            select(func.max(Volunteer.number_seq)).where(Volunteer.station_id == station_id)
+        )
+        or 0
+    )
     seq = last + 1
     return f"{code[-6:]}-V-{seq:05d}", seq
 
@@ -751,6 +758,7 @@ def find_by_number(db: Database, number: str) -> VolunteerView | None:
     with db.read() as session:
         v = session.scalar(
             select(Volunteer).where(
+                Volunteer.station_id == session.info.get(STATION_ID),
                 Volunteer.number == text_input.clean_search(number).upper(),
                 Volunteer.deleted.is_(False),
             )

@@ -6156,1036 +6156,1036 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../app/services/audit_log.py" line="44"/>
+        <location filename="../../app/services/audit_log.py" line="45"/>
         <source>Station set up</source>
         <translation>建立站点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="45"/>
+        <location filename="../../app/services/audit_log.py" line="46"/>
         <source>Station facts changed</source>
         <translation>修改本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="46"/>
+        <location filename="../../app/services/audit_log.py" line="47"/>
         <source>Station copy restarted</source>
         <translation>站点副本重新启用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="47"/>
+        <location filename="../../app/services/audit_log.py" line="48"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="48"/>
+        <location filename="../../app/services/audit_log.py" line="49"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="49"/>
+        <location filename="../../app/services/audit_log.py" line="50"/>
         <source>Sign-in refused</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="50"/>
+        <location filename="../../app/services/audit_log.py" line="51"/>
         <source>Sign-in tried while waiting</source>
         <translation>等待期间尝试登录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="51"/>
+        <location filename="../../app/services/audit_log.py" line="52"/>
         <source>Unlock refused</source>
         <translation>解锁被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="52"/>
+        <location filename="../../app/services/audit_log.py" line="53"/>
         <source>Unlock tried while waiting</source>
         <translation>等待期间尝试解锁</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="53"/>
+        <location filename="../../app/services/audit_log.py" line="54"/>
         <source>Password reset on the PC (reset-password)</source>
         <translation>在本机重设密码（reset-password）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="56"/>
+        <location filename="../../app/services/audit_log.py" line="57"/>
         <source>Records written</source>
         <translation>写入记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="57"/>
+        <location filename="../../app/services/audit_log.py" line="58"/>
         <source>Existing records sealed</source>
         <translation>已有记录加封</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="58"/>
+        <location filename="../../app/services/audit_log.py" line="59"/>
         <source>Demo records sealed</source>
         <translation>演示记录加封</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="59"/>
+        <location filename="../../app/services/audit_log.py" line="60"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="60"/>
+        <location filename="../../app/services/audit_log.py" line="61"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="61"/>
+        <location filename="../../app/services/audit_log.py" line="62"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="62"/>
+        <location filename="../../app/services/audit_log.py" line="63"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="63"/>
+        <location filename="../../app/services/audit_log.py" line="64"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="64"/>
+        <location filename="../../app/services/audit_log.py" line="65"/>
         <source>Backup made</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="65"/>
+        <location filename="../../app/services/audit_log.py" line="66"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="66"/>
+        <location filename="../../app/services/audit_log.py" line="67"/>
         <source>Damaged database replaced</source>
         <translation>替换损坏的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="67"/>
+        <location filename="../../app/services/audit_log.py" line="68"/>
         <source>Household added</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="68"/>
+        <location filename="../../app/services/audit_log.py" line="69"/>
         <source>Household changed</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="69"/>
+        <location filename="../../app/services/audit_log.py" line="70"/>
         <source>Head of household changed</source>
         <translation>更换户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="70"/>
+        <location filename="../../app/services/audit_log.py" line="71"/>
         <source>Household closed</source>
         <translation>注销户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="71"/>
+        <location filename="../../app/services/audit_log.py" line="72"/>
         <source>Household reopened</source>
         <translation>恢复户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="72"/>
+        <location filename="../../app/services/audit_log.py" line="73"/>
         <source>Member added</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="73"/>
+        <location filename="../../app/services/audit_log.py" line="74"/>
         <source>Member changed</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="74"/>
+        <location filename="../../app/services/audit_log.py" line="75"/>
         <source>Member removed</source>
         <translation>成员迁出</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="75"/>
+        <location filename="../../app/services/audit_log.py" line="76"/>
         <source>Member&apos;s full ID shown</source>
         <translation>查看成员完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="76"/>
+        <location filename="../../app/services/audit_log.py" line="77"/>
         <source>Roster imported</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="77"/>
+        <location filename="../../app/services/audit_log.py" line="78"/>
         <source>Card issued</source>
         <translation>制卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="78"/>
+        <location filename="../../app/services/audit_log.py" line="79"/>
         <source>Card reissued</source>
         <translation>补办卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="79"/>
+        <location filename="../../app/services/audit_log.py" line="80"/>
         <source>Card revoked</source>
         <translation>注销卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="80"/>
+        <location filename="../../app/services/audit_log.py" line="81"/>
         <source>Points awarded or deducted</source>
         <translation>加分/扣分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="81"/>
+        <location filename="../../app/services/audit_log.py" line="82"/>
         <source>Points for a batch</source>
         <translation>批量加分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="82"/>
+        <location filename="../../app/services/audit_log.py" line="83"/>
         <source>Batch undone</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="83"/>
+        <location filename="../../app/services/audit_log.py" line="84"/>
         <source>Points entry reversed</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="84"/>
+        <location filename="../../app/services/audit_log.py" line="85"/>
         <source>Points corrected</source>
         <translation>调整积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="85"/>
+        <location filename="../../app/services/audit_log.py" line="86"/>
         <source>Star ratings applied</source>
         <translation>写入年度评星</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="86"/>
+        <location filename="../../app/services/audit_log.py" line="87"/>
         <source>Points period opened</source>
         <translation>开启积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="87"/>
+        <location filename="../../app/services/audit_log.py" line="88"/>
         <source>Points period made public</source>
         <translation>公示积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="88"/>
+        <location filename="../../app/services/audit_log.py" line="89"/>
         <source>Points period finalized</source>
         <translation>确认积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="89"/>
+        <location filename="../../app/services/audit_log.py" line="90"/>
         <source>Rule added</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="90"/>
+        <location filename="../../app/services/audit_log.py" line="91"/>
         <source>Rule changed</source>
         <translation>修改积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="91"/>
+        <location filename="../../app/services/audit_log.py" line="92"/>
         <source>Rule enabled</source>
         <translation>启用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="92"/>
+        <location filename="../../app/services/audit_log.py" line="93"/>
         <source>Rule disabled</source>
         <translation>停用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="93"/>
+        <location filename="../../app/services/audit_log.py" line="94"/>
         <source>Standard rules added</source>
         <translation>添加标准积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="94"/>
+        <location filename="../../app/services/audit_log.py" line="95"/>
         <source>Goods added</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="95"/>
+        <location filename="../../app/services/audit_log.py" line="96"/>
         <source>Goods changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="96"/>
+        <location filename="../../app/services/audit_log.py" line="97"/>
         <source>Goods back on sale</source>
         <translation>商品上架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="97"/>
+        <location filename="../../app/services/audit_log.py" line="98"/>
         <source>Goods taken off sale</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="98"/>
+        <location filename="../../app/services/audit_log.py" line="99"/>
         <source>Goods photo set</source>
         <translation>设置商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="99"/>
+        <location filename="../../app/services/audit_log.py" line="100"/>
         <source>Goods photo removed</source>
         <translation>去掉商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="100"/>
+        <location filename="../../app/services/audit_log.py" line="101"/>
         <source>Stock purchased</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="101"/>
+        <location filename="../../app/services/audit_log.py" line="102"/>
         <source>Stock donated</source>
         <translation>捐赠入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="102"/>
+        <location filename="../../app/services/audit_log.py" line="103"/>
         <source>Stock damaged</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="103"/>
+        <location filename="../../app/services/audit_log.py" line="104"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="104"/>
+        <location filename="../../app/services/audit_log.py" line="105"/>
         <source>Goods redeemed</source>
         <translation>兑换商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="105"/>
+        <location filename="../../app/services/audit_log.py" line="106"/>
         <source>Slip reprinted</source>
         <translation>补打兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="106"/>
+        <location filename="../../app/services/audit_log.py" line="107"/>
         <source>Slip voided</source>
         <translation>作废兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="107"/>
+        <location filename="../../app/services/audit_log.py" line="108"/>
         <source>Volunteer added</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="108"/>
+        <location filename="../../app/services/audit_log.py" line="109"/>
         <source>Volunteer changed</source>
         <translation>修改志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="109"/>
+        <location filename="../../app/services/audit_log.py" line="110"/>
         <source>Volunteer reactivated</source>
         <translation>志愿者恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="110"/>
+        <location filename="../../app/services/audit_log.py" line="111"/>
         <source>Volunteer deactivated</source>
         <translation>志愿者标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="111"/>
+        <location filename="../../app/services/audit_log.py" line="112"/>
         <source>Volunteer&apos;s full ID shown</source>
         <translation>查看志愿者完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="112"/>
+        <location filename="../../app/services/audit_log.py" line="113"/>
         <source>Training recorded</source>
         <translation>添加培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="113"/>
+        <location filename="../../app/services/audit_log.py" line="114"/>
         <source>Award recorded</source>
         <translation>添加表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="114"/>
+        <location filename="../../app/services/audit_log.py" line="115"/>
         <source>Evaluation recorded</source>
         <translation>添加考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="115"/>
+        <location filename="../../app/services/audit_log.py" line="116"/>
         <source>Training removed</source>
         <translation>删除培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="116"/>
+        <location filename="../../app/services/audit_log.py" line="117"/>
         <source>Award removed</source>
         <translation>删除表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="117"/>
+        <location filename="../../app/services/audit_log.py" line="118"/>
         <source>Evaluation removed</source>
         <translation>删除考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="118"/>
+        <location filename="../../app/services/audit_log.py" line="119"/>
         <source>Volunteer rules changed</source>
         <translation>修改志愿服务规则</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="119"/>
+        <location filename="../../app/services/audit_log.py" line="120"/>
         <source>Volunteer photo set</source>
         <translation>设置志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="120"/>
+        <location filename="../../app/services/audit_log.py" line="121"/>
         <source>Volunteer photo removed</source>
         <translation>去掉志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="121"/>
+        <location filename="../../app/services/audit_log.py" line="122"/>
         <source>Team added</source>
         <translation>新增队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="122"/>
+        <location filename="../../app/services/audit_log.py" line="123"/>
         <source>Team changed</source>
         <translation>修改队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="123"/>
+        <location filename="../../app/services/audit_log.py" line="124"/>
         <source>Team enabled</source>
         <translation>启用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="124"/>
+        <location filename="../../app/services/audit_log.py" line="125"/>
         <source>Team disabled</source>
         <translation>停用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="125"/>
+        <location filename="../../app/services/audit_log.py" line="126"/>
         <source>Standard teams added</source>
         <translation>添加标准队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="126"/>
+        <location filename="../../app/services/audit_log.py" line="127"/>
         <source>Joined a team</source>
         <translation>加入队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="127"/>
+        <location filename="../../app/services/audit_log.py" line="128"/>
         <source>Left a team</source>
         <translation>退出队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="128"/>
+        <location filename="../../app/services/audit_log.py" line="129"/>
         <source>Hours approved</source>
         <translation>审核通过时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="129"/>
+        <location filename="../../app/services/audit_log.py" line="130"/>
         <source>Hours rejected</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="130"/>
+        <location filename="../../app/services/audit_log.py" line="131"/>
         <source>Hours corrected</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="131"/>
+        <location filename="../../app/services/audit_log.py" line="132"/>
         <source>Hours entered by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="132"/>
+        <location filename="../../app/services/audit_log.py" line="133"/>
         <source>Star level granted</source>
         <translation>评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="133"/>
+        <location filename="../../app/services/audit_log.py" line="134"/>
         <source>Certificate issued</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="134"/>
+        <location filename="../../app/services/audit_log.py" line="135"/>
         <source>Certificate reprinted</source>
         <translation>补打证明副本</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="135"/>
+        <location filename="../../app/services/audit_log.py" line="136"/>
         <source>Certificate voided</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="136"/>
+        <location filename="../../app/services/audit_log.py" line="137"/>
         <source>Activity added</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="137"/>
+        <location filename="../../app/services/audit_log.py" line="138"/>
         <source>Activity changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="138"/>
+        <location filename="../../app/services/audit_log.py" line="139"/>
         <source>Activity sign-in opened</source>
         <translation>活动开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="139"/>
+        <location filename="../../app/services/audit_log.py" line="140"/>
         <source>Activity closed</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="140"/>
+        <location filename="../../app/services/audit_log.py" line="141"/>
         <source>Activity reopened</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="141"/>
+        <location filename="../../app/services/audit_log.py" line="142"/>
         <source>Activity cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="142"/>
+        <location filename="../../app/services/audit_log.py" line="143"/>
         <source>Activity photo added</source>
         <translation>添加活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="143"/>
+        <location filename="../../app/services/audit_log.py" line="144"/>
         <source>Activity photo removed</source>
         <translation>删除活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="144"/>
+        <location filename="../../app/services/audit_log.py" line="145"/>
         <source>Signed in at the kiosk</source>
         <translation>签到机签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="145"/>
+        <location filename="../../app/services/audit_log.py" line="146"/>
         <source>Signed out at the kiosk</source>
         <translation>签到机签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="147"/>
         <source>Household card at the kiosk</source>
         <translation>签到机刷户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="148"/>
         <source>Kiosk scan annulled</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="148"/>
+        <location filename="../../app/services/audit_log.py" line="149"/>
         <source>Demo volunteers made</source>
         <translation>生成演示志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="149"/>
+        <location filename="../../app/services/audit_log.py" line="150"/>
         <source>Demo hours made</source>
         <translation>生成演示时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="150"/>
+        <location filename="../../app/services/audit_log.py" line="151"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="154"/>
+        <location filename="../../app/services/audit_log.py" line="155"/>
         <source>Station</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="155"/>
+        <location filename="../../app/services/audit_log.py" line="156"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="156"/>
+        <location filename="../../app/services/audit_log.py" line="157"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="157"/>
-        <location filename="../../app/services/audit_log.py" line="188"/>
+        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="158"/>
-        <location filename="../../app/services/audit_log.py" line="189"/>
+        <location filename="../../app/services/audit_log.py" line="159"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="159"/>
+        <location filename="../../app/services/audit_log.py" line="160"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="160"/>
+        <location filename="../../app/services/audit_log.py" line="161"/>
         <source>Points entry</source>
         <translation>积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="162"/>
         <source>Points batch</source>
         <translation>批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="163"/>
         <source>Points period</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="163"/>
-        <location filename="../../app/services/audit_log.py" line="248"/>
+        <location filename="../../app/services/audit_log.py" line="164"/>
+        <location filename="../../app/services/audit_log.py" line="249"/>
         <source>Points rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="164"/>
-        <location filename="../../app/services/audit_log.py" line="200"/>
+        <location filename="../../app/services/audit_log.py" line="165"/>
+        <location filename="../../app/services/audit_log.py" line="201"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="165"/>
+        <location filename="../../app/services/audit_log.py" line="166"/>
         <source>Redemption slip</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="166"/>
-        <location filename="../../app/services/audit_log.py" line="190"/>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="168"/>
         <source>Volunteer team</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="169"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="169"/>
+        <location filename="../../app/services/audit_log.py" line="170"/>
         <source>Certificate</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="171"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="171"/>
+        <location filename="../../app/services/audit_log.py" line="172"/>
         <source>Kiosk scan</source>
         <translation>签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="175"/>
+        <location filename="../../app/services/audit_log.py" line="176"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="176"/>
+        <location filename="../../app/services/audit_log.py" line="177"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="177"/>
+        <location filename="../../app/services/audit_log.py" line="178"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="178"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="179"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="180"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="181"/>
+        <location filename="../../app/services/audit_log.py" line="182"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="182"/>
+        <location filename="../../app/services/audit_log.py" line="183"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="183"/>
-        <location filename="../../app/services/audit_log.py" line="234"/>
+        <location filename="../../app/services/audit_log.py" line="184"/>
+        <location filename="../../app/services/audit_log.py" line="235"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="184"/>
+        <location filename="../../app/services/audit_log.py" line="185"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="185"/>
+        <location filename="../../app/services/audit_log.py" line="186"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="191"/>
+        <location filename="../../app/services/audit_log.py" line="192"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="192"/>
+        <location filename="../../app/services/audit_log.py" line="193"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="194"/>
         <source>Balance after</source>
         <translation>之后余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="194"/>
+        <location filename="../../app/services/audit_log.py" line="195"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="195"/>
+        <location filename="../../app/services/audit_log.py" line="196"/>
         <source>Rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="196"/>
+        <location filename="../../app/services/audit_log.py" line="197"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="197"/>
         <location filename="../../app/services/audit_log.py" line="198"/>
+        <location filename="../../app/services/audit_log.py" line="199"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="199"/>
+        <location filename="../../app/services/audit_log.py" line="200"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="201"/>
+        <location filename="../../app/services/audit_log.py" line="202"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="202"/>
+        <location filename="../../app/services/audit_log.py" line="203"/>
         <source>Price in points</source>
         <translation>所需积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="203"/>
+        <location filename="../../app/services/audit_log.py" line="204"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="204"/>
-        <location filename="../../app/services/audit_log.py" line="225"/>
+        <location filename="../../app/services/audit_log.py" line="205"/>
+        <location filename="../../app/services/audit_log.py" line="226"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="205"/>
+        <location filename="../../app/services/audit_log.py" line="206"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="206"/>
+        <location filename="../../app/services/audit_log.py" line="207"/>
         <source>Low-stock warning at</source>
         <translation>库存提醒线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="207"/>
+        <location filename="../../app/services/audit_log.py" line="208"/>
         <source>Donor</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="209"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="209"/>
+        <location filename="../../app/services/audit_log.py" line="210"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="210"/>
+        <location filename="../../app/services/audit_log.py" line="211"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="211"/>
+        <location filename="../../app/services/audit_log.py" line="212"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="212"/>
+        <location filename="../../app/services/audit_log.py" line="213"/>
         <source>Serial number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="213"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
         <source>Households</source>
         <translation>居民户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="214"/>
+        <location filename="../../app/services/audit_log.py" line="215"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="215"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="216"/>
+        <location filename="../../app/services/audit_log.py" line="217"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="217"/>
+        <location filename="../../app/services/audit_log.py" line="218"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="218"/>
+        <location filename="../../app/services/audit_log.py" line="219"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="219"/>
+        <location filename="../../app/services/audit_log.py" line="220"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="220"/>
+        <location filename="../../app/services/audit_log.py" line="221"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="221"/>
+        <location filename="../../app/services/audit_log.py" line="222"/>
         <source>Station head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="222"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="223"/>
+        <location filename="../../app/services/audit_log.py" line="224"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="224"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="226"/>
+        <location filename="../../app/services/audit_log.py" line="227"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="227"/>
+        <location filename="../../app/services/audit_log.py" line="228"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="228"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="229"/>
+        <location filename="../../app/services/audit_log.py" line="230"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="230"/>
+        <location filename="../../app/services/audit_log.py" line="231"/>
         <source>At period end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="231"/>
+        <location filename="../../app/services/audit_log.py" line="232"/>
         <source>Cleared</source>
         <translation>清零户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="232"/>
+        <location filename="../../app/services/audit_log.py" line="233"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="233"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
         <source>Holder</source>
         <translation>持卡人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="235"/>
+        <location filename="../../app/services/audit_log.py" line="236"/>
         <source>Households added</source>
         <translation>新增户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="236"/>
+        <location filename="../../app/services/audit_log.py" line="237"/>
         <source>Members added</source>
         <translation>新增成员数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="237"/>
         <location filename="../../app/services/audit_log.py" line="238"/>
+        <location filename="../../app/services/audit_log.py" line="239"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="239"/>
+        <location filename="../../app/services/audit_log.py" line="240"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="240"/>
+        <location filename="../../app/services/audit_log.py" line="241"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="241"/>
+        <location filename="../../app/services/audit_log.py" line="242"/>
         <source>Star levels granted</source>
         <translation>评定星级人数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="242"/>
+        <location filename="../../app/services/audit_log.py" line="243"/>
         <source>Volunteers with hours</source>
         <translation>有时长的志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="243"/>
+        <location filename="../../app/services/audit_log.py" line="244"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="244"/>
+        <location filename="../../app/services/audit_log.py" line="245"/>
         <source>Left out</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="245"/>
+        <location filename="../../app/services/audit_log.py" line="246"/>
         <source>Capacity</source>
         <translation>人数上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="246"/>
+        <location filename="../../app/services/audit_log.py" line="247"/>
         <source>Hours cap (minutes)</source>
         <translation>每人时长上限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="247"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="249"/>
+        <location filename="../../app/services/audit_log.py" line="250"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="250"/>
+        <location filename="../../app/services/audit_log.py" line="251"/>
         <source>Content</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="255"/>
+        <location filename="../../app/services/audit_log.py" line="256"/>
         <source>Service record certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="256"/>
+        <location filename="../../app/services/audit_log.py" line="257"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="257"/>
+        <location filename="../../app/services/audit_log.py" line="258"/>
         <source>Participation certificate</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="258"/>
+        <location filename="../../app/services/audit_log.py" line="259"/>
         <source>Household card</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="259"/>
+        <location filename="../../app/services/audit_log.py" line="260"/>
         <source>Volunteer card</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="260"/>
+        <location filename="../../app/services/audit_log.py" line="261"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="261"/>
+        <location filename="../../app/services/audit_log.py" line="262"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="262"/>
+        <location filename="../../app/services/audit_log.py" line="263"/>
         <source>Village station</source>
         <translation>村（社区）实践站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="263"/>
+        <location filename="../../app/services/audit_log.py" line="264"/>
         <source>Township centre</source>
         <translation>乡镇（街道）实践所</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="264"/>
+        <location filename="../../app/services/audit_log.py" line="265"/>
         <source>Carry points over</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="265"/>
+        <location filename="../../app/services/audit_log.py" line="266"/>
         <source>Clear points</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="266"/>
+        <location filename="../../app/services/audit_log.py" line="267"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="267"/>
+        <location filename="../../app/services/audit_log.py" line="268"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="268"/>
+        <location filename="../../app/services/audit_log.py" line="269"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="271"/>
+        <location filename="../../app/services/audit_log.py" line="272"/>
         <source>The program</source>
         <translation>系统程序</translation>
     </message>
@@ -7346,109 +7346,109 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/activities.py" line="232"/>
+        <location filename="../../app/services/activities.py" line="233"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="235"/>
+        <location filename="../../app/services/activities.py" line="236"/>
         <source>A title can have at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="239"/>
+        <location filename="../../app/services/activities.py" line="240"/>
         <source>Please choose one of the five tasks as the category.</source>
         <translation>请从五项任务中选择一项作为活动类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="243"/>
+        <location filename="../../app/services/activities.py" line="244"/>
         <source>“{platform}” is not one of the platform types.</source>
         <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="247"/>
+        <location filename="../../app/services/activities.py" line="248"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="250"/>
+        <location filename="../../app/services/activities.py" line="251"/>
         <source>An activity can last at most {days} days.</source>
         <translation>一次活动最长 {days} 天。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="255"/>
+        <location filename="../../app/services/activities.py" line="256"/>
         <source>The capacity must be a number of people above 0.</source>
         <translation>人数上限必须是大于 0 的人数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="259"/>
+        <location filename="../../app/services/activities.py" line="260"/>
         <source>The hours cap must be more than 0 and at most 24 hours.</source>
         <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="266"/>
+        <location filename="../../app/services/activities.py" line="271"/>
         <source>No points rule in use has the code {code}.</source>
         <translation>没有编码为 {code} 的在用积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="271"/>
+        <location filename="../../app/services/activities.py" line="276"/>
         <source>Taking part earns points: choose a rule that adds points.</source>
         <translation>参加活动是加分的，请选择一个加分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="278"/>
-        <location filename="../../app/services/volunteers.py" line="612"/>
+        <location filename="../../app/services/activities.py" line="283"/>
+        <location filename="../../app/services/volunteers.py" line="619"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="319"/>
-        <location filename="../../app/services/certificates.py" line="424"/>
+        <location filename="../../app/services/activities.py" line="324"/>
+        <location filename="../../app/services/certificates.py" line="425"/>
         <location filename="../../app/services/service_hours.py" line="356"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="369"/>
+        <location filename="../../app/services/activities.py" line="374"/>
         <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
         <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="397"/>
+        <location filename="../../app/services/activities.py" line="402"/>
         <source>The activity is closed. Ask the station head to reopen it.</source>
         <translation>活动已结束。如需修改，请站长重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="451"/>
+        <location filename="../../app/services/activities.py" line="456"/>
         <source>The activity is already closed.</source>
         <translation>活动已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="527"/>
-        <location filename="../../app/services/certificates.py" line="515"/>
-        <location filename="../../app/services/households.py" line="604"/>
+        <location filename="../../app/services/activities.py" line="532"/>
+        <location filename="../../app/services/certificates.py" line="516"/>
+        <location filename="../../app/services/households.py" line="607"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
-        <location filename="../../app/services/points.py" line="894"/>
-        <location filename="../../app/services/points.py" line="1007"/>
-        <location filename="../../app/services/points.py" line="1059"/>
+        <location filename="../../app/services/points.py" line="914"/>
+        <location filename="../../app/services/points.py" line="1027"/>
+        <location filename="../../app/services/points.py" line="1079"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="486"/>
+        <location filename="../../app/services/supermarket.py" line="494"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="531"/>
+        <location filename="../../app/services/activities.py" line="536"/>
         <source>The activity is not closed.</source>
         <translation>活动尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="545"/>
+        <location filename="../../app/services/activities.py" line="550"/>
         <source>People have already scanned in; the activity can only be closed.</source>
         <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="576"/>
+        <location filename="../../app/services/activities.py" line="581"/>
         <source>A month is written like 2026-05.</source>
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
@@ -7488,7 +7488,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="753"/>
+        <location filename="../../app/services/activities.py" line="758"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7535,7 +7535,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="409"/>
-        <location filename="../../app/services/households.py" line="282"/>
+        <location filename="../../app/services/households.py" line="283"/>
         <location filename="../../app/services/volunteer_roster.py" line="223"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
@@ -7567,17 +7567,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="132"/>
+        <location filename="../../app/services/backup.py" line="140"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="165"/>
+        <location filename="../../app/services/backup.py" line="173"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="183"/>
+        <location filename="../../app/services/backup.py" line="191"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -7598,7 +7598,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="178"/>
-        <location filename="../../app/services/households.py" line="404"/>
+        <location filename="../../app/services/households.py" line="407"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -7634,46 +7634,46 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="205"/>
-        <location filename="../../app/services/points.py" line="601"/>
+        <location filename="../../app/services/certificates.py" line="206"/>
+        <location filename="../../app/services/points.py" line="621"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
         <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1179"/>
+        <location filename="../../app/services/volunteers.py" line="1187"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="318"/>
+        <location filename="../../app/services/certificates.py" line="319"/>
         <source>No such certificate.</source>
         <translation>找不到该证明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="341"/>
+        <location filename="../../app/services/certificates.py" line="342"/>
         <source>The period must end on or after its first day.</source>
         <translation>截止日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="349"/>
+        <location filename="../../app/services/certificates.py" line="350"/>
         <source>{name} has no approved service hours from {start} to {end}, so there is nothing to certify. Approve the hours first or choose another period.</source>
         <translation>{name} 在 {start} 至 {end} 期间没有已审核的服务时长，无法开具证明。请先审核服务时长，或另选时间段。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="389"/>
+        <location filename="../../app/services/certificates.py" line="390"/>
         <source>{name} has not been granted a star level yet.</source>
         <translation>{name} 还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="429"/>
+        <location filename="../../app/services/certificates.py" line="430"/>
         <source>{name} has no approved service hours at “{activity}”. Approve the hours first.</source>
         <translation>{name} 在“{activity}”中没有已审核的服务时长，请先审核服务时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="469"/>
+        <location filename="../../app/services/certificates.py" line="470"/>
         <source>Certificate {number} was voided and cannot be printed again.</source>
         <translation>证明 {number} 已作废，不能再打印。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="520"/>
+        <location filename="../../app/services/certificates.py" line="521"/>
         <source>Certificate {number} is already voided.</source>
         <translation>证明 {number} 已经作废。</translation>
     </message>
@@ -7688,70 +7688,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="284"/>
+        <location filename="../../app/services/households.py" line="285"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="287"/>
+        <location filename="../../app/services/households.py" line="288"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="297"/>
+        <location filename="../../app/services/households.py" line="298"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="302"/>
+        <location filename="../../app/services/households.py" line="303"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="310"/>
+        <location filename="../../app/services/households.py" line="311"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="319"/>
+        <location filename="../../app/services/households.py" line="320"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="322"/>
+        <location filename="../../app/services/households.py" line="323"/>
         <location filename="../../app/services/roster_import.py" line="727"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="343"/>
+        <location filename="../../app/services/households.py" line="346"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="361"/>
+        <location filename="../../app/services/households.py" line="364"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="411"/>
-        <location filename="../../app/services/volunteers.py" line="559"/>
+        <location filename="../../app/services/households.py" line="414"/>
+        <location filename="../../app/services/volunteers.py" line="560"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="521"/>
-        <location filename="../../app/services/households.py" line="549"/>
+        <location filename="../../app/services/households.py" line="524"/>
+        <location filename="../../app/services/households.py" line="552"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="577"/>
+        <location filename="../../app/services/households.py" line="580"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="609"/>
+        <location filename="../../app/services/households.py" line="612"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -7768,7 +7768,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="605"/>
+        <location filename="../../app/services/volunteers.py" line="612"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -7859,168 +7859,168 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>手机号为 11 位，以 13–19 开头。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="143"/>
+        <location filename="../../app/services/points.py" line="150"/>
         <source>{period} is not a period (2026, 2026-Q4 or 2026-11).</source>
         <translation>{period} 不是有效的周期，请按 2026、2026-Q4 或 2026-11 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="384"/>
+        <location filename="../../app/services/points.py" line="391"/>
         <source>A rule code has 1–20 letters, digits or dashes, e.g. HJ01.</source>
         <translation>积分项编码为 1–20 个字母、数字或短横线，如 HJ01。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="390"/>
+        <location filename="../../app/services/points.py" line="397"/>
         <source>Please enter the rule&apos;s name.</source>
         <translation>请填写积分项名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="393"/>
+        <location filename="../../app/services/points.py" line="400"/>
         <source>A rule&apos;s points must be between -{max} and {max}, and not 0.</source>
         <translation>积分项的分值必须在 -{max} 到 {max} 之间，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="401"/>
+        <location filename="../../app/services/points.py" line="408"/>
         <source>The cap per period ({cap}) is smaller than one award ({points}).</source>
         <translation>每周期上限（{cap}）小于单次分值（{points}），请调整。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="419"/>
+        <location filename="../../app/services/points.py" line="430"/>
         <source>Rule code {code} is already in use.</source>
         <translation>积分项编码 {code} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="453"/>
+        <location filename="../../app/services/points.py" line="464"/>
         <source>A rule&apos;s code cannot change; make a new rule instead.</source>
         <translation>积分项编码不能修改，如需更改请新建一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="506"/>
+        <location filename="../../app/services/points.py" line="517"/>
         <source>No such points rule.</source>
         <translation>找不到该积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="514"/>
+        <location filename="../../app/services/points.py" line="530"/>
         <source>No points rule has the code {code}.</source>
         <translation>没有编码为 {code} 的积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="518"/>
+        <location filename="../../app/services/points.py" line="534"/>
         <source>The rule “{name}” is no longer in use.</source>
         <translation>积分项“{name}”已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="587"/>
+        <location filename="../../app/services/points.py" line="607"/>
         <source>Period {period} is finalized; its points can no longer change. Enter the points in the current period instead.</source>
         <translation>{period} 期积分已确认，不能再修改。请在当前周期中记分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="613"/>
-        <location filename="../../app/services/supermarket.py" line="451"/>
+        <location filename="../../app/services/points.py" line="633"/>
+        <location filename="../../app/services/supermarket.py" line="459"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="639"/>
+        <location filename="../../app/services/points.py" line="659"/>
         <source>The cap for “{rule}” is {cap} points per period. In {period}, household {number} already has {used}, so {points} more would pass the cap.</source>
         <translation>“{rule}”每周期上限为 {cap} 分。户号 {number} 在 {period} 已得 {used} 分，再加 {points} 分就会超出上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="723"/>
+        <location filename="../../app/services/points.py" line="743"/>
         <source>That resident is not a member of this household.</source>
         <translation>该居民不是这一户的成员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="769"/>
+        <location filename="../../app/services/points.py" line="789"/>
         <source>{count} of the chosen households no longer exist.</source>
         <translation>所选的户中有 {count} 户已不存在，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="795"/>
+        <location filename="../../app/services/points.py" line="815"/>
         <source>Please choose at least one household.</source>
         <translation>请至少选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="818"/>
+        <location filename="../../app/services/points.py" line="838"/>
         <source>The cap for “{rule}” is {cap} points per period; {count} households ({numbers}) would pass it in {period}. Remove them or skip them.</source>
         <translation>“{rule}”每周期上限为 {cap} 分；有 {count} 户（{numbers}）在 {period} 会超出上限。请移除或跳过这些户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="835"/>
+        <location filename="../../app/services/points.py" line="855"/>
         <source>Every chosen household has reached the cap for “{rule}”.</source>
         <translation>所选的户都已达到“{rule}”的上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="898"/>
+        <location filename="../../app/services/points.py" line="918"/>
         <source>No such batch.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="901"/>
+        <location filename="../../app/services/points.py" line="921"/>
         <source>Only a batch award can be undone this way.</source>
         <translation>只有批量加分才能这样撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="905"/>
+        <location filename="../../app/services/points.py" line="925"/>
         <source>This batch has already been undone.</source>
         <translation>这一批已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1011"/>
+        <location filename="../../app/services/points.py" line="1031"/>
         <source>No such points entry.</source>
         <translation>找不到该积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1019"/>
+        <location filename="../../app/services/points.py" line="1039"/>
         <source>This entry cannot be reversed here (a redemption is voided at the supermarket; a reversal cannot be reversed).</source>
         <translation>这条记录不能在这里冲正（兑换要到积分超市作废；冲正记录本身不能再冲正）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1027"/>
+        <location filename="../../app/services/points.py" line="1047"/>
         <source>This entry has already been reversed.</source>
         <translation>这条记录已经冲正过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1062"/>
+        <location filename="../../app/services/points.py" line="1082"/>
         <source>An adjustment is a whole number of points, not 0.</source>
         <translation>调整的积分必须是整数，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1182"/>
+        <location filename="../../app/services/points.py" line="1206"/>
         <source>Period {period} has not been opened.</source>
         <translation>{period} 期尚未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1205"/>
+        <location filename="../../app/services/points.py" line="1233"/>
         <source>Period {period} is already open.</source>
         <translation>{period} 期已经开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1212"/>
+        <location filename="../../app/services/points.py" line="1240"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成 {period} 期（公示并确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1281"/>
+        <location filename="../../app/services/points.py" line="1309"/>
         <source>Period {period} is not open.</source>
         <translation>{period} 期未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1306"/>
+        <location filename="../../app/services/points.py" line="1334"/>
         <source>Period {period} must be publicized (公示) before it is finalized.</source>
         <translation>{period} 期必须先公示，才能确认。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1374"/>
+        <location filename="../../app/services/points.py" line="1402"/>
         <source>Household {number} has a score of {score} in {period}, below the pass line of {line}; it cannot redeem until it reaches the pass line.</source>
         <translation>户号 {number} 在 {period} 的得分为 {score} 分，低于及格线 {line} 分，达到及格线后才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1386"/>
+        <location filename="../../app/services/points.py" line="1414"/>
         <source>Household {number} has {balance} points; at least {minimum} are needed to redeem.</source>
         <translation>户号 {number} 现有 {balance} 分，至少需要 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1396"/>
+        <location filename="../../app/services/points.py" line="1424"/>
         <source>Household {number} has {balance} points; these goods need {cost}.</source>
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
@@ -8208,57 +8208,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="48"/>
+        <location filename="../../app/services/station.py" line="47"/>
         <source>The division code must be exactly 12 digits.</source>
         <translation>统计用区划代码必须是 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="52"/>
+        <location filename="../../app/services/station.py" line="51"/>
         <source>The division code does not start with a valid province code.</source>
         <translation>统计用区划代码开头不是有效的省份代码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="58"/>
+        <location filename="../../app/services/station.py" line="57"/>
         <source>The division code must name a city, county and township (no 00/000).</source>
         <translation>统计用区划代码中的市、县、乡镇部分不能是 00/000。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="64"/>
+        <location filename="../../app/services/station.py" line="63"/>
         <source>A village station&apos;s code ends in its village number, not 000.</source>
         <translation>村站的区划代码应以村的编号结尾，不能是 000。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="69"/>
+        <location filename="../../app/services/station.py" line="68"/>
         <source>A township&apos;s code ends in 000.</source>
         <translation>乡镇的区划代码应以 000 结尾。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="91"/>
+        <location filename="../../app/services/station.py" line="90"/>
         <source>Please enter the station&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="93"/>
+        <location filename="../../app/services/station.py" line="92"/>
         <source>Please enter the village&apos;s name.</source>
         <translation>请填写村名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="95"/>
+        <location filename="../../app/services/station.py" line="94"/>
         <source>Please enter the township&apos;s name.</source>
         <translation>请填写乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="97"/>
+        <location filename="../../app/services/station.py" line="96"/>
         <source>Please enter the county&apos;s name.</source>
         <translation>请填写县（市、区）名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="101"/>
+        <location filename="../../app/services/station.py" line="100"/>
         <source>The contact phone is not a phone number.</source>
         <translation>联系电话不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="145"/>
+        <location filename="../../app/services/station.py" line="144"/>
         <source>This station is already set up.</source>
         <translation>本站已经设置过了。</translation>
     </message>
@@ -8289,132 +8289,132 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>库存提醒数量不能是负数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="261"/>
+        <location filename="../../app/services/supermarket.py" line="265"/>
         <source>The barcode {barcode} already belongs to “{name}”.</source>
         <translation>条码 {barcode} 已属于“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="282"/>
-        <location filename="../../app/services/supermarket.py" line="690"/>
+        <location filename="../../app/services/supermarket.py" line="286"/>
+        <location filename="../../app/services/supermarket.py" line="698"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="491"/>
-        <location filename="../../app/services/supermarket.py" line="697"/>
+        <location filename="../../app/services/supermarket.py" line="499"/>
+        <location filename="../../app/services/supermarket.py" line="705"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="519"/>
+        <location filename="../../app/services/supermarket.py" line="527"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="573"/>
+        <location filename="../../app/services/supermarket.py" line="581"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="578"/>
+        <location filename="../../app/services/supermarket.py" line="586"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="583"/>
+        <location filename="../../app/services/supermarket.py" line="591"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="589"/>
+        <location filename="../../app/services/supermarket.py" line="597"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="661"/>
+        <location filename="../../app/services/supermarket.py" line="669"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="669"/>
+        <location filename="../../app/services/supermarket.py" line="677"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="679"/>
+        <location filename="../../app/services/supermarket.py" line="687"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="693"/>
+        <location filename="../../app/services/supermarket.py" line="701"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="786"/>
-        <location filename="../../app/services/supermarket.py" line="822"/>
-        <location filename="../../app/services/supermarket.py" line="891"/>
+        <location filename="../../app/services/supermarket.py" line="794"/>
+        <location filename="../../app/services/supermarket.py" line="833"/>
+        <location filename="../../app/services/supermarket.py" line="902"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="817"/>
+        <location filename="../../app/services/supermarket.py" line="828"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="825"/>
+        <location filename="../../app/services/supermarket.py" line="836"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="146"/>
+        <location filename="../../app/services/volunteers.py" line="147"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="153"/>
+        <location filename="../../app/services/volunteers.py" line="154"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="159"/>
+        <location filename="../../app/services/volunteers.py" line="160"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="163"/>
+        <location filename="../../app/services/volunteers.py" line="164"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="169"/>
+        <location filename="../../app/services/volunteers.py" line="170"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="180"/>
+        <location filename="../../app/services/volunteers.py" line="181"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="185"/>
+        <location filename="../../app/services/volunteers.py" line="186"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="486"/>
+        <location filename="../../app/services/volunteers.py" line="487"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="504"/>
+        <location filename="../../app/services/volunteers.py" line="505"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="511"/>
-        <location filename="../../app/services/volunteers.py" line="959"/>
+        <location filename="../../app/services/volunteers.py" line="512"/>
+        <location filename="../../app/services/volunteers.py" line="967"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -8430,7 +8430,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="316"/>
-        <location filename="../../app/services/volunteers.py" line="546"/>
+        <location filename="../../app/services/volunteers.py" line="547"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
@@ -8440,63 +8440,63 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="568"/>
+        <location filename="../../app/services/volunteers.py" line="569"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="951"/>
+        <location filename="../../app/services/volunteers.py" line="959"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="954"/>
+        <location filename="../../app/services/volunteers.py" line="962"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="973"/>
+        <location filename="../../app/services/volunteers.py" line="981"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1128"/>
+        <location filename="../../app/services/volunteers.py" line="1136"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1172"/>
+        <location filename="../../app/services/volunteers.py" line="1180"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1198"/>
+        <location filename="../../app/services/volunteers.py" line="1206"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1270"/>
+        <location filename="../../app/services/volunteers.py" line="1278"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1274"/>
+        <location filename="../../app/services/volunteers.py" line="1282"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1302"/>
+        <location filename="../../app/services/volunteers.py" line="1310"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1306"/>
+        <location filename="../../app/services/volunteers.py" line="1314"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1359"/>
+        <location filename="../../app/services/volunteers.py" line="1367"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -8511,44 +8511,44 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="70"/>
+        <location filename="../../app/services/restore.py" line="71"/>
         <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="112"/>
+        <location filename="../../app/services/restore.py" line="113"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="122"/>
-        <location filename="../../app/services/restore.py" line="133"/>
-        <location filename="../../app/services/restore.py" line="226"/>
+        <location filename="../../app/services/restore.py" line="123"/>
+        <location filename="../../app/services/restore.py" line="134"/>
+        <location filename="../../app/services/restore.py" line="229"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="145"/>
+        <location filename="../../app/services/restore.py" line="146"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="155"/>
+        <location filename="../../app/services/restore.py" line="156"/>
         <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
         <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="178"/>
+        <location filename="../../app/services/restore.py" line="179"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="137"/>
+        <location filename="../../app/db/__init__.py" line="186"/>
         <source>The station&apos;s data is busy: {what} is running. Please try again in a moment.</source>
         <translation>站点数据正忙：正在进行{what}。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="144"/>
+        <location filename="../../app/db/__init__.py" line="193"/>
         <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
         <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
     </message>
@@ -8611,27 +8611,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="96"/>
+        <location filename="../../app/services/volunteers.py" line="97"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="97"/>
+        <location filename="../../app/services/volunteers.py" line="98"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="98"/>
+        <location filename="../../app/services/volunteers.py" line="99"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="99"/>
+        <location filename="../../app/services/volunteers.py" line="100"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="100"/>
+        <location filename="../../app/services/volunteers.py" line="101"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
@@ -8639,7 +8639,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>kiosk</name>
     <message>
-        <location filename="../../app/services/activities.py" line="484"/>
+        <location filename="../../app/services/activities.py" line="489"/>
         <source>{name} was signed out when the activity closed</source>
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>

@@ -54,6 +54,13 @@ ADDED_LATER = {
     ("station", "signing_public_key"),  # 0005
 }
 TABLES_LATER = {"audit_row", "audit_anchor"}  # 0005
+# uniques 0006 scopes by station: (table, columns before, columns after)
+SCOPED_LATER = {
+    ("goods", ("barcode",), ("station_id", "barcode")),
+    ("point_rule", ("code",), ("station_id", "code")),
+    ("point_period", ("key",), ("station_id", "key")),
+    ("audit_entry", ("seq",), ("station_id", "seq")),
+}
 
 
 def _diffs(db: Database) -> list[object]:
@@ -68,10 +75,25 @@ def _diffs_at_0003(db: Database) -> list[object]:
     assert later == ADDED_LATER
     tables = {d[1].name for d in diffs if isinstance(d, tuple) and d[0] == "add_table"}
     assert tables == TABLES_LATER
+    removed = {
+        (d[1].table.name, tuple(c.name for c in d[1].columns))
+        for d in diffs
+        if isinstance(d, tuple) and d[0] == "remove_constraint"
+    }
+    added = {
+        (d[1].table.name, tuple(c.name for c in d[1].columns))
+        for d in diffs
+        if isinstance(d, tuple) and d[0] == "add_constraint"
+    }
+    assert removed == {(t, before) for t, before, _ in SCOPED_LATER}
+    assert added == {(t, after) for t, _, after in SCOPED_LATER}
     return [
         d
         for d in diffs
-        if not (isinstance(d, tuple) and d[0] in ("add_column", "add_table"))
+        if not (
+            isinstance(d, tuple)
+            and d[0] in ("add_column", "add_table", "remove_constraint", "add_constraint")
+        )
         and not (isinstance(d, tuple) and d[0] == "add_index" and d[1].table.name in TABLES_LATER)
     ]
 
