@@ -4,6 +4,21 @@ With no command the desktop app starts.  Every command calls the same
 services as the GUI, so what the CLI checks or writes is exactly what the app
 would.  Later capabilities add ``export``, ``import`` and ``hub`` here.
 
+Only the desktop app loads Qt: the other commands translate with the ``.ts``
+catalogue (:func:`app.i18n.use_catalog`) and never import PySide6, so they run
+where no display or Qt is available.  ``print`` (re)prints documents to PDF
+files through :mod:`app.services.documents`, as the program itself (``system``):
+
+* ``print slip DH-2026-000012 --to out.pdf [--page A4|A5|80mm|58mm] [--one-copy]``
+  — what the counter's Reprint does: 补打 when it was printed before, a voided
+  slip as its 作废单; the print is logged like the counter's.
+* ``print certificate ZM-2026-0004 --to out.pdf [--reason R]`` — a 副本, counted
+  in the certificate register as the 副本 button does.
+* ``print cards --households 1-1,1-2 --to cards.pdf`` (or ``--volunteers
+  ZYZ-0001,...``) — the current cards, unchanged: it never issues, revokes or
+  logs a card, and refuses a household or volunteer who has none yet (issue
+  or reissue cards in the app).
+
 Exit codes: 0 done, 1 refused (a DomainError, message printed), 2 usage,
 3 another instance is running on the data folder, 4 the database failed its
 integrity check.
@@ -25,11 +40,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from app import __version__
 from app.errors import DomainError
-from app.i18n import translate
+from app.i18n import DEFAULT_LANGUAGE, restore_catalog, translate, use_catalog
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -91,6 +104,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="give an operator (e.g. the last administrator) a new temporary password",
     )
     reset.add_argument("username")
+    printing = sub.add_parser("print", help="print a slip, a certificate or cards to a PDF file")
+    what = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    slip = what.add_parser("slip", help="a 兑换单 again (补打; a voided one as its 作废单)")
+    slip.add_argument("number", help="the slip number, e.g. DH-2026-000012")
+    slip.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    slip.add_argument("--page", choices=["A4", "A5", "80mm", "58mm"], default="A4")
+    slip.add_argument(
+        "--one-copy", action="store_true", help="the 客户联 only (default: 存根联 and 客户联)"
+    )
+    cert = what.add_parser("certificate", help="a 副本 of a registered certificate")
+    cert.add_argument("number", help="the certificate number, e.g. ZM-2026-0004")
+    cert.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    cert.add_argument("--reason", default="", help="why it is printed again (registered)")
+    cards = what.add_parser("cards", help="the current cards of households or volunteers")
+    whose = cards.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--households", help="household numbers (户号), comma-separated")
+    whose.add_argument("--volunteers", help="volunteer numbers, comma-separated")
+    cards.add_argument("--to", type=Path, required=True, help="the PDF file to write")
     return parser
 
 
@@ -105,28 +136,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "demo", False):
             _ensure_demo(data_dir)
         return run_gui(data_dir, gui_argv, language=args.lang)
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    _load_language(app, data_dir, args.lang)
-    from app.logs import setup_logging
-
-    data_dir.ensure()
-    setup_logging(data_dir)
+    before = use_catalog(_language(data_dir, args.lang))
     try:
-        return COMMANDS[command](data_dir, args)
-    except DomainError as err:
-        print(str(err), file=sys.stderr)
-        log.info("refused: %s", err.untranslated)
-        return 1
+        from app.logs import setup_logging
+
+        data_dir.ensure()
+        setup_logging(data_dir)
+        try:
+            return COMMANDS[command](data_dir, args)
+        except DomainError as err:
+            print(str(err), file=sys.stderr)
+            log.info("refused: %s", err.untranslated)
+            return 1
+    finally:
+        restore_catalog(before)
 
 
-def _load_language(app: QCoreApplication, data_dir: DataDir, override: str | None) -> None:
-    from app import settings
-    from app.translations import install_translators
+def _language(data_dir: DataDir, override: str | None) -> str:
+    """The language for this run: ``--lang``, else the app's setting (``ui/language``
+    in settings.ini, read as plain INI so that Qt is not needed), else Chinese."""
+    if override is not None:
+        return override
+    import configparser
 
-    language = override
-    if language is None and data_dir.settings_file.exists():
-        language = settings.Settings(data_dir.settings_file).get(settings.LANGUAGE)
-    install_translators(app, language)
+    ini = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        ini.read(data_dir.settings_file, encoding="utf-8")
+        return ini.get("ui", "language", fallback=DEFAULT_LANGUAGE).strip() or DEFAULT_LANGUAGE
+    except (OSError, configparser.Error, UnicodeError):
+        return DEFAULT_LANGUAGE
 
 
 def _open(data_dir: DataDir) -> Database:
@@ -391,6 +429,71 @@ def cmd_reset_password(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 0
 
 
+def _numbers(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+
+
+def _write_pdf(path: Path, pdf: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+
+
+def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
+    """(Re)print a document to a PDF file; see the module docstring."""
+    from app.services.auth import SYSTEM
+    from app.services.documents import card_key, slips
+    from app.services.documents import cards as card_documents
+    from app.services.documents import certificates as certificate_documents
+    from app.services.station import get_station
+
+    db = _open(data_dir)
+    try:
+        if args.document == "slip":
+            printed = slips.print_slip(
+                db,
+                SYSTEM,
+                args.number.strip().upper(),
+                get_station(db).name,
+                card_key(data_dir),
+                args.page,
+                slips.copies_of(not args.one_copy),
+                lambda pdf: _write_pdf(args.to, pdf),
+            )
+            if printed.void:
+                text = translate("cli", "Void slip {number} written to {file}.")
+            elif printed.reprint:
+                text = translate("cli", "Slip {number} written to {file}, marked as a reprint.")
+            else:
+                text = translate("cli", "Slip {number} written to {file}.")
+            print(text.format(number=printed.result.number, file=args.to))
+        elif args.document == "certificate":
+            data, pdf = certificate_documents.print_certificate(
+                db, SYSTEM, data_dir, args.number, reason=args.reason
+            )
+            _write_pdf(args.to, pdf)
+            print(
+                translate("cli", "Certificate {number} (copy {copy}) written to {file}.").format(
+                    number=data.number, copy=data.copy_no, file=args.to
+                )
+            )
+        else:
+            if args.households is not None:
+                numbers = _numbers(args.households)
+                pdf = card_documents.reprint_household_cards(db, data_dir, numbers)
+            else:
+                numbers = _numbers(args.volunteers)
+                pdf = card_documents.reprint_volunteer_cards(db, data_dir, numbers)
+            _write_pdf(args.to, pdf)
+            print(
+                translate("cli", "Cards written to {file}: {n}.").format(
+                    n=len(numbers), file=args.to
+                )
+            )
+    finally:
+        db.dispose()
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "backup": cmd_backup,
@@ -401,4 +504,5 @@ COMMANDS = {
     "info": cmd_info,
     "migrate": cmd_migrate,
     "reset-password": cmd_reset_password,
+    "print": cmd_print,
 }

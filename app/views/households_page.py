@@ -51,6 +51,7 @@ from app.i18n import join_list
 from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
+from app.services.documents.cards import household_cards_pdf
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
 from app.services.roster_import import write_xlsx
@@ -70,7 +71,6 @@ from app.views.points_common import (
     ask_reason,
     confirm,
     load_household_file,
-    load_station_facts,
 )
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
@@ -250,45 +250,6 @@ def export_households(
 
 def export_hits(hits: list[HouseholdHit], path: Path) -> int:
     return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))
-
-
-def household_cards_pdf(
-    db: Database,
-    actor: Any,
-    data_dir: Any,
-    household_ids: list[str],
-    *,
-    reissue: bool = False,
-    reason: str = "",
-) -> bytes:
-    """Issue (or reissue) the households' cards and lay them out: one card-sized
-    page for a single household, A4 sheets of eight for several."""
-    from app.printing.cards import CardData, render_card, render_cards
-
-    facts = load_station_facts(db, data_dir)
-    faces = []
-    for hid in household_ids:
-        h = households.get_household(db, hid)
-        if reissue:
-            card = cards.reissue_card(db, actor, facts.card_key, "H", hid, reason)
-        else:
-            card = cards.issue_card(db, actor, facts.card_key, "H", hid)
-        extra = [h.group_name] if h.group_name else []
-        if card.serial > 1:
-            extra.append(f"第 {card.serial} 张卡")
-        faces.append(
-            CardData(
-                kind_label="家庭积分卡",
-                title_line=facts.name,
-                name=h.head_name,
-                number=h.number,
-                extra_lines=extra,
-                payload=card.payload,
-            )
-        )
-    if len(faces) == 1:
-        return render_card(faces[0], "card")
-    return render_cards(faces, per_page=8)
 
 
 # --- the detail panel ------------------------------------------------------------------------
