@@ -115,3 +115,21 @@ def test_the_edit_form_keeps_the_stored_phone_when_left_blank(w) -> None:  # typ
     form = HouseholdData("1-1", group_name="一组", phone="")
     kept = households.update_household(w.db, w.worker, h.id, form, blank_phone_keeps=True)
     assert kept.phone_masked == h.phone_masked != "" and kept.group_name == "一组"
+
+
+def test_adding_several_photos_is_all_or_nothing(w, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.models import ActivityPhoto
+    from app.services import activities
+
+    good = [tmp_path / "a.jpg", tmp_path / "b.png"]
+    for i, path in enumerate(good):
+        path.write_bytes(b"\xff\xd8\xff picture " + bytes([i]) * 100)
+    empty = tmp_path / "c.jpg"
+    empty.write_bytes(b"")
+    with pytest.raises(ValidationError):
+        activities.add_photos(w.db, w.worker, w.data_dir.photos, w.activity_id, [*good, empty])
+    assert _count(w, ActivityPhoto) == 0
+    assert not [p for p in w.data_dir.photos.rglob("*") if p.is_file()]
+    n = activities.add_photos(w.db, w.worker, w.data_dir.photos, w.activity_id, good)
+    assert n == 2 and _count(w, ActivityPhoto) == 2
+    assert len([p for p in w.data_dir.photos.rglob("*") if p.is_file()]) == 2
