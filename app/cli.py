@@ -9,9 +9,10 @@ catalogue (:func:`app.i18n.use_catalog`) and never import PySide6, so they run
 where no display or Qt is available.  ``print`` (re)prints documents to PDF
 files through :mod:`app.services.documents`, as the program itself (``system``):
 
-* ``print slip DH-2026-000012 --to out.pdf [--page A4|A5|80mm|58mm] [--one-copy]``
-  — what the counter's Reprint does: 补打 when it was printed before, a voided
-  slip as its 作废单; the print is logged like the counter's.
+* ``print slip DH-2026-000012 --to out.pdf [--page A4|A5|80mm|58mm]
+  [--one-copy|--two-copies]`` — what the counter's Reprint does, on the
+  counter's paper and copies unless told: 补打 when it was printed before, a
+  voided slip as its 作废单; the print is logged like the counter's.
 * ``print certificate ZM-2026-0004 --to out.pdf [--reason R]`` — a 副本, counted
   in the certificate register as the 副本 button does.
 * ``print cards --households 1-1,1-2 --to cards.pdf`` (or ``--volunteers
@@ -109,10 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     slip = what.add_parser("slip", help="a 兑换单 again (补打; a voided one as its 作废单)")
     slip.add_argument("number", help="the slip number, e.g. DH-2026-000012")
     slip.add_argument("--to", type=Path, required=True, help="the PDF file to write")
-    slip.add_argument("--page", choices=["A4", "A5", "80mm", "58mm"], default="A4")
     slip.add_argument(
-        "--one-copy", action="store_true", help="the 客户联 only (default: 存根联 and 客户联)"
+        "--page",
+        choices=["A4", "A5", "80mm", "58mm"],
+        help="the paper (default: the counter's setting, else A4)",
     )
+    copies = slip.add_mutually_exclusive_group()
+    copies.add_argument("--one-copy", action="store_true", help="the 客户联 only")
+    copies.add_argument("--two-copies", action="store_true", help="存根联 and 客户联")
     cert = what.add_parser("certificate", help="a 副本 of a registered certificate")
     cert.add_argument("number", help="the certificate number, e.g. ZM-2026-0004")
     cert.add_argument("--to", type=Path, required=True, help="the PDF file to write")
@@ -152,19 +157,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         restore_catalog(before)
 
 
-def _language(data_dir: DataDir, override: str | None) -> str:
-    """The language for this run: ``--lang``, else the app's setting (``ui/language``
-    in settings.ini, read as plain INI so that Qt is not needed), else Chinese."""
-    if override is not None:
-        return override
+def _setting(data_dir: DataDir, key: str, default: str) -> str:
+    """One of the app's settings (``section/name`` in settings.ini), read as plain INI
+    so that Qt is not needed."""
     import configparser
 
+    section, name = key.split("/", 1)
     ini = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         ini.read(data_dir.settings_file, encoding="utf-8")
-        return ini.get("ui", "language", fallback=DEFAULT_LANGUAGE).strip() or DEFAULT_LANGUAGE
+        return ini.get(section, name, fallback=default).strip() or default
     except (OSError, configparser.Error, UnicodeError):
-        return DEFAULT_LANGUAGE
+        return default
+
+
+def _language(data_dir: DataDir, override: str | None) -> str:
+    """The language for this run: ``--lang``, else the app's setting, else Chinese."""
+    return override or _setting(data_dir, "ui/language", DEFAULT_LANGUAGE)
 
 
 def _open(data_dir: DataDir) -> Database:
@@ -438,6 +447,13 @@ def _write_pdf(path: Path, pdf: bytes) -> None:
     path.write_bytes(pdf)
 
 
+def _two_copies(data_dir: DataDir, args: argparse.Namespace) -> bool:
+    """存根联 and 客户联 unless asked for one copy; by default as the counter prints."""
+    if args.one_copy or args.two_copies:
+        return bool(args.two_copies)
+    return _setting(data_dir, "supermarket/slip_two_copies", "true").lower() in ("true", "1")
+
+
 def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
     """(Re)print a document to a PDF file; see the module docstring."""
     from app.services.auth import SYSTEM
@@ -455,8 +471,8 @@ def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
                 args.number.strip().upper(),
                 get_station(db).name,
                 card_key(data_dir),
-                args.page,
-                slips.copies_of(not args.one_copy),
+                args.page or _setting(data_dir, "supermarket/slip_page", "A4"),
+                slips.copies_of(_two_copies(data_dir, args)),
                 lambda pdf: _write_pdf(args.to, pdf),
             )
             if printed.void:

@@ -190,3 +190,39 @@ def test_print_slip_of_a_voided_redemption_prints_its_void_slip_with_the_stored_
         .where(PrintLog.doc_id == slip.id, PrintLog.doc_type == "redemption_void")
     )
     assert count(db, void_prints) == 1
+
+
+def test_print_slip_uses_the_counters_paper_and_copies_unless_told(
+    station, data_dir: DataDir, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings
+    from app.views.points_options import SLIP_PAGE, SLIP_TWO_COPIES
+
+    _, _, slip, *_ = station
+    settings = Settings(data_dir.settings_file)  # as the counter's options save them
+    settings.set(SLIP_PAGE, "80mm")
+    settings.set(SLIP_TWO_COPIES, False)
+    del settings
+    result = cli(data_dir, "print", "slip", slip.number, "--to", str(tmp_path / "one.pdf"))
+    no_qt(result)
+    text = pdf_text(tmp_path / "one.pdf")
+    assert "客户联" in text and "存根联" not in text
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "one.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    width = float(info.split("Page size:")[1].split()[0])
+    assert round(width / 72 * 25.4) == 80  # the 80 mm roll
+    result = cli(
+        data_dir,
+        "print",
+        "slip",
+        slip.number,
+        "--two-copies",
+        "--page",
+        "A4",
+        "--to",
+        str(tmp_path / "two.pdf"),
+    )
+    no_qt(result)
+    text = pdf_text(tmp_path / "two.pdf")
+    assert "客户联" in text and "存根联" in text
