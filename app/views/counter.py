@@ -21,8 +21,7 @@ recorded, so a crash before printing leaves the redemption in the
 slip reprints as its 作废单.  A void (administrators, reason required) prints a
 void slip stamped with the void's stored time.  The slips themselves are made
 by :mod:`app.services.documents.slips` (the command line prints the same).
-Then the counter is
-idle again for the next villager.
+Then the counter is idle again for the next villager.
 """
 
 from __future__ import annotations
