@@ -19,6 +19,9 @@ files through :mod:`app.services.documents`, as the program itself (``system``):
   ZYZ-0001,...``) — the current cards, unchanged: it never issues, revokes or
   logs a card, and refuses a household or volunteer who has none yet (issue
   or reissue cards in the app).
+* ``print notice|ranking|red-black PERIOD --to list.pdf [--top N]`` and
+  ``print certificate-notice --to list.pdf`` — the notice-board lists, names
+  masked as the station's setting says unless ``--mask-names``/``--full-names``.
 
 Exit codes: 0 done, 1 refused (a DomainError, message printed), 2 usage,
 3 another instance is running on the data folder, 4 the database failed its
@@ -127,7 +130,29 @@ def build_parser() -> argparse.ArgumentParser:
     whose.add_argument("--households", help="household numbers (户号), comma-separated")
     whose.add_argument("--volunteers", help="volunteer numbers, comma-separated")
     cards.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    for name, text in (
+        ("notice", "a period's 积分公示 (every household's score)"),
+        ("ranking", "a period's 积分榜"),
+        ("red-black", "a period's 红黑榜"),
+    ):
+        board = what.add_parser(name, help=text)
+        board.add_argument("period", help="the period key, e.g. 2026, 2026-Q4 or 2026-11")
+        board.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+        if name != "notice":
+            board.add_argument("--top", type=int, default=10, help="how many places (default 10)")
+        _mask_arguments(board)
+    notice = what.add_parser(
+        "certificate-notice", help="the 公示 of certificates of the last 7 days"
+    )
+    notice.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    _mask_arguments(notice)
     return parser
+
+
+def _mask_arguments(parser: argparse.ArgumentParser) -> None:
+    names = parser.add_mutually_exclusive_group()
+    names.add_argument("--mask-names", action="store_true", help="print 张* instead of 张三")
+    names.add_argument("--full-names", action="store_true", help="print the names in full")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -454,6 +479,23 @@ def _two_copies(data_dir: DataDir, args: argparse.Namespace) -> bool:
     return _setting(data_dir, "supermarket/slip_two_copies", "true").lower() in ("true", "1")
 
 
+def _notice_board_pdf(db: Database, data_dir: DataDir, args: argparse.Namespace) -> bytes:
+    """A notice-board list, names masked as the station's setting says unless told."""
+    from app.services.documents import lists
+
+    if args.mask_names or args.full_names:
+        mask = bool(args.mask_names)
+    else:
+        mask = _setting(data_dir, "points/mask_names_on_notices", "false").lower() in ("true", "1")
+    if args.document == "notice":
+        return lists.notice_pdf(db, args.period, mask)
+    if args.document == "ranking":
+        return lists.ranking_pdf(db, args.period, max(1, args.top), mask)
+    if args.document == "red-black":
+        return lists.red_black_pdf(db, args.period, max(1, args.top), mask)
+    return lists.publicity_pdf(db, mask)
+
+
 def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
     """(Re)print a document to a PDF file; see the module docstring."""
     from app.services.auth import SYSTEM
@@ -492,6 +534,10 @@ def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
                     number=data.number, copy=data.copy_no, file=args.to
                 )
             )
+        elif args.document in ("notice", "ranking", "red-black", "certificate-notice"):
+            pdf = _notice_board_pdf(db, data_dir, args)
+            _write_pdf(args.to, pdf)
+            print(translate("cli", "List written to {file}.").format(file=args.to))
         else:
             if args.households is not None:
                 numbers = _numbers(args.households)

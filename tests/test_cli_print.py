@@ -226,3 +226,19 @@ def test_print_slip_uses_the_counters_paper_and_copies_unless_told(
     no_qt(result)
     text = pdf_text(tmp_path / "two.pdf")
     assert "客户联" in text and "存根联" in text
+
+
+def test_print_makes_the_notice_board_lists_without_qt(
+    station, data_dir: DataDir, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    year = str(date.today().year)
+    result = cli(
+        data_dir, "print", "ranking", year, "--mask-names", "--to", str(tmp_path / "r.pdf")
+    )
+    no_qt(result)
+    text = pdf_text(tmp_path / "r.pdf")
+    assert f"{year}年度积分榜" in text and "张*" in text and "张三" not in text
+    result = cli(data_dir, "print", "certificate-notice", "--to", str(tmp_path / "n.pdf"))
+    no_qt(result)
+    text = pdf_text(tmp_path / "n.pdf")
+    assert "志愿服务证明出具情况公示" in text and "王芳" in text

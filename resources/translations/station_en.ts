@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="680"/>
+        <location filename="../../app/views/activities_page.py" line="672"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="401"/>
+        <location filename="../../app/views/activities_page.py" line="393"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>Closed; %n still present was signed out.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="474"/>
+        <location filename="../../app/views/activities_page.py" line="466"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="709"/>
+        <location filename="../../app/views/counter.py" line="708"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="818"/>
+        <location filename="../../app/views/counter.py" line="817"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="824"/>
+        <location filename="../../app/views/counter.py" line="823"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1136"/>
+        <location filename="../../app/views/counter.py" line="1135"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>HouseholdDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="351"/>
+        <location filename="../../app/views/households_page.py" line="305"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="665"/>
+        <location filename="../../app/views/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="746"/>
+        <location filename="../../app/views/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="767"/>
+        <location filename="../../app/views/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="779"/>
+        <location filename="../../app/views/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="819"/>
+        <location filename="../../app/views/households_page.py" line="773"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>%n household exported to {path}.</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="571"/>
+        <location filename="../../app/views/activities_page.py" line="563"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>

@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="616"/>
+        <location filename="../../app/views/activities_page.py" line="608"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="617"/>
+        <location filename="../../app/views/activities_page.py" line="609"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="647"/>
+        <location filename="../../app/views/activities_page.py" line="639"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="651"/>
+        <location filename="../../app/views/activities_page.py" line="643"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="652"/>
+        <location filename="../../app/views/activities_page.py" line="644"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="669"/>
+        <location filename="../../app/views/activities_page.py" line="661"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="680"/>
+        <location filename="../../app/views/activities_page.py" line="672"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="757"/>
+        <location filename="../../app/views/activities_page.py" line="749"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="768"/>
+        <location filename="../../app/views/activities_page.py" line="760"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -87,202 +87,202 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="226"/>
-        <location filename="../../app/views/activities_page.py" line="307"/>
+        <location filename="../../app/views/activities_page.py" line="218"/>
+        <location filename="../../app/views/activities_page.py" line="299"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="254"/>
+        <location filename="../../app/views/activities_page.py" line="246"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="255"/>
+        <location filename="../../app/views/activities_page.py" line="247"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="256"/>
+        <location filename="../../app/views/activities_page.py" line="248"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="257"/>
+        <location filename="../../app/views/activities_page.py" line="249"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="258"/>
+        <location filename="../../app/views/activities_page.py" line="250"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="259"/>
+        <location filename="../../app/views/activities_page.py" line="251"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="260"/>
+        <location filename="../../app/views/activities_page.py" line="252"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="261"/>
+        <location filename="../../app/views/activities_page.py" line="253"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="272"/>
+        <location filename="../../app/views/activities_page.py" line="264"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="276"/>
+        <location filename="../../app/views/activities_page.py" line="268"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="323"/>
+        <location filename="../../app/views/activities_page.py" line="315"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="325"/>
+        <location filename="../../app/views/activities_page.py" line="317"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="328"/>
+        <location filename="../../app/views/activities_page.py" line="320"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="331"/>
+        <location filename="../../app/views/activities_page.py" line="323"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="332"/>
+        <location filename="../../app/views/activities_page.py" line="324"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="341"/>
+        <location filename="../../app/views/activities_page.py" line="333"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="370"/>
+        <location filename="../../app/views/activities_page.py" line="362"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="380"/>
+        <location filename="../../app/views/activities_page.py" line="372"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="387"/>
+        <location filename="../../app/views/activities_page.py" line="379"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="389"/>
+        <location filename="../../app/views/activities_page.py" line="381"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="401"/>
+        <location filename="../../app/views/activities_page.py" line="393"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="474"/>
+        <location filename="../../app/views/activities_page.py" line="466"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="411"/>
+        <location filename="../../app/views/activities_page.py" line="403"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="412"/>
+        <location filename="../../app/views/activities_page.py" line="404"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="421"/>
+        <location filename="../../app/views/activities_page.py" line="413"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="430"/>
+        <location filename="../../app/views/activities_page.py" line="422"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="431"/>
+        <location filename="../../app/views/activities_page.py" line="423"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="437"/>
+        <location filename="../../app/views/activities_page.py" line="429"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="457"/>
+        <location filename="../../app/views/activities_page.py" line="449"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="458"/>
+        <location filename="../../app/views/activities_page.py" line="450"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="466"/>
+        <location filename="../../app/views/activities_page.py" line="458"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="480"/>
+        <location filename="../../app/views/activities_page.py" line="472"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="483"/>
+        <location filename="../../app/views/activities_page.py" line="475"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="483"/>
+        <location filename="../../app/views/activities_page.py" line="475"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="489"/>
+        <location filename="../../app/views/activities_page.py" line="481"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="497"/>
+        <location filename="../../app/views/activities_page.py" line="489"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="501"/>
+        <location filename="../../app/views/activities_page.py" line="493"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="502"/>
+        <location filename="../../app/views/activities_page.py" line="494"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -1001,22 +1001,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/counter.py" line="124"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/counter.py" line="124"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/counter.py" line="124"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/counter.py" line="124"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1368,299 +1368,299 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="250"/>
+        <location filename="../../app/views/counter.py" line="249"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="258"/>
+        <location filename="../../app/views/counter.py" line="257"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="267"/>
+        <location filename="../../app/views/counter.py" line="266"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="268"/>
-        <location filename="../../app/views/counter.py" line="923"/>
+        <location filename="../../app/views/counter.py" line="267"/>
+        <location filename="../../app/views/counter.py" line="922"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="292"/>
+        <location filename="../../app/views/counter.py" line="291"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="297"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="301"/>
+        <location filename="../../app/views/counter.py" line="300"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="327"/>
+        <location filename="../../app/views/counter.py" line="326"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="342"/>
+        <location filename="../../app/views/counter.py" line="341"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="357"/>
+        <location filename="../../app/views/counter.py" line="356"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="365"/>
+        <location filename="../../app/views/counter.py" line="364"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="380"/>
+        <location filename="../../app/views/counter.py" line="379"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="381"/>
+        <location filename="../../app/views/counter.py" line="380"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="390"/>
+        <location filename="../../app/views/counter.py" line="389"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="393"/>
+        <location filename="../../app/views/counter.py" line="392"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="395"/>
+        <location filename="../../app/views/counter.py" line="394"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="410"/>
+        <location filename="../../app/views/counter.py" line="409"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="419"/>
+        <location filename="../../app/views/counter.py" line="418"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="420"/>
+        <location filename="../../app/views/counter.py" line="419"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="421"/>
+        <location filename="../../app/views/counter.py" line="420"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="431"/>
+        <location filename="../../app/views/counter.py" line="430"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="579"/>
+        <location filename="../../app/views/counter.py" line="578"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="596"/>
+        <location filename="../../app/views/counter.py" line="595"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="629"/>
+        <location filename="../../app/views/counter.py" line="628"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="658"/>
+        <location filename="../../app/views/counter.py" line="657"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="667"/>
+        <location filename="../../app/views/counter.py" line="666"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="690"/>
+        <location filename="../../app/views/counter.py" line="689"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="697"/>
+        <location filename="../../app/views/counter.py" line="696"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="705"/>
+        <location filename="../../app/views/counter.py" line="704"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="709"/>
+        <location filename="../../app/views/counter.py" line="708"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="818"/>
+        <location filename="../../app/views/counter.py" line="817"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="824"/>
+        <location filename="../../app/views/counter.py" line="823"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1136"/>
+        <location filename="../../app/views/counter.py" line="1135"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="713"/>
+        <location filename="../../app/views/counter.py" line="712"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="736"/>
+        <location filename="../../app/views/counter.py" line="735"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="749"/>
+        <location filename="../../app/views/counter.py" line="748"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="752"/>
+        <location filename="../../app/views/counter.py" line="751"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="765"/>
+        <location filename="../../app/views/counter.py" line="764"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="770"/>
-        <location filename="../../app/views/counter.py" line="797"/>
-        <location filename="../../app/views/counter.py" line="839"/>
+        <location filename="../../app/views/counter.py" line="769"/>
+        <location filename="../../app/views/counter.py" line="796"/>
+        <location filename="../../app/views/counter.py" line="838"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="780"/>
+        <location filename="../../app/views/counter.py" line="779"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="828"/>
+        <location filename="../../app/views/counter.py" line="827"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="862"/>
+        <location filename="../../app/views/counter.py" line="861"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="888"/>
+        <location filename="../../app/views/counter.py" line="887"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="894"/>
+        <location filename="../../app/views/counter.py" line="893"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="905"/>
+        <location filename="../../app/views/counter.py" line="904"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="934"/>
+        <location filename="../../app/views/counter.py" line="933"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="963"/>
+        <location filename="../../app/views/counter.py" line="962"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1000"/>
+        <location filename="../../app/views/counter.py" line="999"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1005"/>
-        <location filename="../../app/views/counter.py" line="1009"/>
+        <location filename="../../app/views/counter.py" line="1004"/>
+        <location filename="../../app/views/counter.py" line="1008"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1032"/>
-        <location filename="../../app/views/counter.py" line="1048"/>
+        <location filename="../../app/views/counter.py" line="1031"/>
+        <location filename="../../app/views/counter.py" line="1047"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1053"/>
+        <location filename="../../app/views/counter.py" line="1052"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1058"/>
+        <location filename="../../app/views/counter.py" line="1057"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1060"/>
+        <location filename="../../app/views/counter.py" line="1059"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1087"/>
+        <location filename="../../app/views/counter.py" line="1086"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1114"/>
+        <location filename="../../app/views/counter.py" line="1113"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1139"/>
+        <location filename="../../app/views/counter.py" line="1138"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -2403,182 +2403,182 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="264"/>
-        <location filename="../../app/views/households_page.py" line="335"/>
+        <location filename="../../app/views/households_page.py" line="218"/>
+        <location filename="../../app/views/households_page.py" line="289"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="293"/>
+        <location filename="../../app/views/households_page.py" line="247"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="294"/>
+        <location filename="../../app/views/households_page.py" line="248"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="295"/>
+        <location filename="../../app/views/households_page.py" line="249"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="296"/>
+        <location filename="../../app/views/households_page.py" line="250"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/households_page.py" line="251"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="298"/>
+        <location filename="../../app/views/households_page.py" line="252"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="299"/>
+        <location filename="../../app/views/households_page.py" line="253"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="300"/>
+        <location filename="../../app/views/households_page.py" line="254"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="301"/>
+        <location filename="../../app/views/households_page.py" line="255"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="302"/>
+        <location filename="../../app/views/households_page.py" line="256"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="311"/>
+        <location filename="../../app/views/households_page.py" line="265"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="313"/>
+        <location filename="../../app/views/households_page.py" line="267"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="343"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="349"/>
+        <location filename="../../app/views/households_page.py" line="303"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="351"/>
+        <location filename="../../app/views/households_page.py" line="305"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="373"/>
+        <location filename="../../app/views/households_page.py" line="327"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="382"/>
+        <location filename="../../app/views/households_page.py" line="336"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="390"/>
-        <location filename="../../app/views/households_page.py" line="401"/>
-        <location filename="../../app/views/households_page.py" line="440"/>
+        <location filename="../../app/views/households_page.py" line="344"/>
+        <location filename="../../app/views/households_page.py" line="355"/>
+        <location filename="../../app/views/households_page.py" line="394"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="395"/>
+        <location filename="../../app/views/households_page.py" line="349"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="409"/>
+        <location filename="../../app/views/households_page.py" line="363"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="410"/>
+        <location filename="../../app/views/households_page.py" line="364"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="420"/>
+        <location filename="../../app/views/households_page.py" line="374"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
+        <location filename="../../app/views/households_page.py" line="383"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="430"/>
+        <location filename="../../app/views/households_page.py" line="384"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="445"/>
+        <location filename="../../app/views/households_page.py" line="399"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="449"/>
+        <location filename="../../app/views/households_page.py" line="403"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="457"/>
+        <location filename="../../app/views/households_page.py" line="411"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="458"/>
+        <location filename="../../app/views/households_page.py" line="412"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="470"/>
+        <location filename="../../app/views/households_page.py" line="424"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="482"/>
+        <location filename="../../app/views/households_page.py" line="436"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="484"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="508"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="511"/>
+        <location filename="../../app/views/households_page.py" line="465"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="514"/>
+        <location filename="../../app/views/households_page.py" line="468"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2644,42 +2644,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="147"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/households_page.py" line="148"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="152"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="153"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="154"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="155"/>
+        <location filename="../../app/views/households_page.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="165"/>
+        <location filename="../../app/views/households_page.py" line="162"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="165"/>
+        <location filename="../../app/views/households_page.py" line="162"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2687,22 +2687,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="879"/>
+        <location filename="../../app/views/households_page.py" line="833"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="880"/>
+        <location filename="../../app/views/households_page.py" line="834"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="881"/>
+        <location filename="../../app/views/households_page.py" line="835"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="883"/>
+        <location filename="../../app/views/households_page.py" line="837"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2710,138 +2710,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="546"/>
+        <location filename="../../app/views/households_page.py" line="500"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="550"/>
-        <location filename="../../app/views/households_page.py" line="674"/>
+        <location filename="../../app/views/households_page.py" line="504"/>
+        <location filename="../../app/views/households_page.py" line="628"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="551"/>
+        <location filename="../../app/views/households_page.py" line="505"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="584"/>
+        <location filename="../../app/views/households_page.py" line="538"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="585"/>
+        <location filename="../../app/views/households_page.py" line="539"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="586"/>
+        <location filename="../../app/views/households_page.py" line="540"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="587"/>
+        <location filename="../../app/views/households_page.py" line="541"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="588"/>
+        <location filename="../../app/views/households_page.py" line="542"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="589"/>
+        <location filename="../../app/views/households_page.py" line="543"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="663"/>
+        <location filename="../../app/views/households_page.py" line="617"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="665"/>
+        <location filename="../../app/views/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="746"/>
+        <location filename="../../app/views/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="767"/>
+        <location filename="../../app/views/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="779"/>
+        <location filename="../../app/views/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="819"/>
+        <location filename="../../app/views/households_page.py" line="773"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="710"/>
+        <location filename="../../app/views/households_page.py" line="664"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="715"/>
+        <location filename="../../app/views/households_page.py" line="669"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="726"/>
+        <location filename="../../app/views/households_page.py" line="680"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="749"/>
+        <location filename="../../app/views/households_page.py" line="703"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="765"/>
+        <location filename="../../app/views/households_page.py" line="719"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="803"/>
+        <location filename="../../app/views/households_page.py" line="757"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="804"/>
+        <location filename="../../app/views/households_page.py" line="758"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="805"/>
+        <location filename="../../app/views/households_page.py" line="759"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="814"/>
+        <location filename="../../app/views/households_page.py" line="768"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="828"/>
+        <location filename="../../app/views/households_page.py" line="782"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3453,52 +3453,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="180"/>
+        <location filename="../../app/views/households_page.py" line="177"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="181"/>
+        <location filename="../../app/views/households_page.py" line="178"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="182"/>
+        <location filename="../../app/views/households_page.py" line="179"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="183"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="184"/>
+        <location filename="../../app/views/households_page.py" line="181"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="185"/>
+        <location filename="../../app/views/households_page.py" line="182"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="186"/>
+        <location filename="../../app/views/households_page.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="190"/>
+        <location filename="../../app/views/households_page.py" line="187"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="190"/>
+        <location filename="../../app/views/households_page.py" line="187"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="191"/>
+        <location filename="../../app/views/households_page.py" line="188"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -4142,12 +4142,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../app/translations.py" line="26"/>
+        <location filename="../../app/translations.py" line="27"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/translations.py" line="27"/>
+        <location filename="../../app/translations.py" line="28"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -4155,7 +4155,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QPrintSettingsOutput</name>
     <message>
-        <location filename="../../app/translations.py" line="28"/>
+        <location filename="../../app/translations.py" line="29"/>
         <source>Page &amp;Set:</source>
         <translation>页面集(&amp;S)：</translation>
     </message>
@@ -4163,44 +4163,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="540"/>
+        <location filename="../../app/views/activities_page.py" line="532"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="542"/>
+        <location filename="../../app/views/activities_page.py" line="534"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="549"/>
+        <location filename="../../app/views/activities_page.py" line="541"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="556"/>
+        <location filename="../../app/views/activities_page.py" line="548"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="565"/>
+        <location filename="../../app/views/activities_page.py" line="557"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="571"/>
+        <location filename="../../app/views/activities_page.py" line="563"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="575"/>
+        <location filename="../../app/views/activities_page.py" line="567"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="580"/>
+        <location filename="../../app/views/activities_page.py" line="572"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4800,37 +4800,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/counter.py" line="188"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/counter.py" line="188"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/counter.py" line="188"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/counter.py" line="188"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="199"/>
+        <location filename="../../app/views/counter.py" line="198"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="200"/>
+        <location filename="../../app/views/counter.py" line="199"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="200"/>
+        <location filename="../../app/views/counter.py" line="199"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -6115,17 +6115,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1174"/>
+        <location filename="../../app/views/counter.py" line="1173"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1174"/>
+        <location filename="../../app/views/counter.py" line="1173"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1174"/>
+        <location filename="../../app/views/counter.py" line="1173"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -7226,139 +7226,144 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="177"/>
+        <location filename="../../app/cli.py" line="211"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="184"/>
-        <location filename="../../app/cli.py" line="351"/>
+        <location filename="../../app/cli.py" line="218"/>
+        <location filename="../../app/cli.py" line="385"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="232"/>
+        <location filename="../../app/cli.py" line="266"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="247"/>
+        <location filename="../../app/cli.py" line="281"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="248"/>
+        <location filename="../../app/cli.py" line="282"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="263"/>
+        <location filename="../../app/cli.py" line="297"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="278"/>
+        <location filename="../../app/cli.py" line="312"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="283"/>
+        <location filename="../../app/cli.py" line="317"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="285"/>
+        <location filename="../../app/cli.py" line="319"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="223"/>
-        <location filename="../../app/cli.py" line="290"/>
+        <location filename="../../app/cli.py" line="257"/>
+        <location filename="../../app/cli.py" line="324"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="303"/>
+        <location filename="../../app/cli.py" line="337"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="311"/>
+        <location filename="../../app/cli.py" line="345"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="335"/>
+        <location filename="../../app/cli.py" line="369"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="338"/>
+        <location filename="../../app/cli.py" line="372"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="356"/>
+        <location filename="../../app/cli.py" line="390"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="367"/>
+        <location filename="../../app/cli.py" line="401"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="367"/>
+        <location filename="../../app/cli.py" line="401"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="384"/>
+        <location filename="../../app/cli.py" line="418"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="385"/>
+        <location filename="../../app/cli.py" line="419"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="395"/>
+        <location filename="../../app/cli.py" line="429"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="413"/>
+        <location filename="../../app/cli.py" line="447"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="425"/>
+        <location filename="../../app/cli.py" line="459"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="463"/>
+        <location filename="../../app/cli.py" line="521"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="465"/>
+        <location filename="../../app/cli.py" line="523"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="467"/>
+        <location filename="../../app/cli.py" line="525"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="475"/>
+        <location filename="../../app/cli.py" line="533"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="488"/>
+        <location filename="../../app/cli.py" line="540"/>
+        <source>List written to {file}.</source>
+        <translation>名单已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="550"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
@@ -7366,85 +7371,85 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/activities.py" line="232"/>
+        <location filename="../../app/services/activities.py" line="234"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="235"/>
+        <location filename="../../app/services/activities.py" line="237"/>
         <source>A title can have at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="239"/>
+        <location filename="../../app/services/activities.py" line="241"/>
         <source>Please choose one of the five tasks as the category.</source>
         <translation>请从五项任务中选择一项作为活动类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="243"/>
+        <location filename="../../app/services/activities.py" line="245"/>
         <source>“{platform}” is not one of the platform types.</source>
         <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="247"/>
+        <location filename="../../app/services/activities.py" line="249"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="250"/>
+        <location filename="../../app/services/activities.py" line="252"/>
         <source>An activity can last at most {days} days.</source>
         <translation>一次活动最长 {days} 天。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="255"/>
+        <location filename="../../app/services/activities.py" line="257"/>
         <source>The capacity must be a number of people above 0.</source>
         <translation>人数上限必须是大于 0 的人数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="259"/>
+        <location filename="../../app/services/activities.py" line="261"/>
         <source>The hours cap must be more than 0 and at most 24 hours.</source>
         <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="266"/>
+        <location filename="../../app/services/activities.py" line="268"/>
         <source>No points rule in use has the code {code}.</source>
         <translation>没有编码为 {code} 的在用积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="271"/>
+        <location filename="../../app/services/activities.py" line="273"/>
         <source>Taking part earns points: choose a rule that adds points.</source>
         <translation>参加活动是加分的，请选择一个加分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="278"/>
+        <location filename="../../app/services/activities.py" line="280"/>
         <location filename="../../app/services/volunteers.py" line="613"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="319"/>
+        <location filename="../../app/services/activities.py" line="321"/>
         <location filename="../../app/services/certificates.py" line="457"/>
         <location filename="../../app/services/service_hours.py" line="356"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="369"/>
+        <location filename="../../app/services/activities.py" line="371"/>
         <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
         <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="397"/>
+        <location filename="../../app/services/activities.py" line="399"/>
         <source>The activity is closed. Ask the station head to reopen it.</source>
         <translation>活动已结束。如需修改，请站长重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="451"/>
+        <location filename="../../app/services/activities.py" line="453"/>
         <source>The activity is already closed.</source>
         <translation>活动已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="527"/>
+        <location filename="../../app/services/activities.py" line="529"/>
         <location filename="../../app/services/certificates.py" line="557"/>
         <location filename="../../app/services/households.py" line="613"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
@@ -7459,17 +7464,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="531"/>
+        <location filename="../../app/services/activities.py" line="533"/>
         <source>The activity is not closed.</source>
         <translation>活动尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="545"/>
+        <location filename="../../app/services/activities.py" line="547"/>
         <source>People have already scanned in; the activity can only be closed.</source>
         <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="576"/>
+        <location filename="../../app/services/activities.py" line="578"/>
         <source>A month is written like 2026-05.</source>
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
@@ -7495,7 +7500,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="753"/>
+        <location filename="../../app/services/activities.py" line="797"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7725,7 +7730,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="322"/>
-        <location filename="../../app/services/roster_import.py" line="554"/>
+        <location filename="../../app/services/roster_import.py" line="560"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -8031,123 +8036,123 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="253"/>
+        <location filename="../../app/services/roster_import.py" line="259"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="344"/>
+        <location filename="../../app/services/roster_import.py" line="350"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="347"/>
+        <location filename="../../app/services/roster_import.py" line="353"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="356"/>
+        <location filename="../../app/services/roster_import.py" line="362"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="384"/>
+        <location filename="../../app/services/roster_import.py" line="390"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="403"/>
+        <location filename="../../app/services/roster_import.py" line="409"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="406"/>
+        <location filename="../../app/services/roster_import.py" line="412"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="416"/>
+        <location filename="../../app/services/roster_import.py" line="422"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="119"/>
+        <location filename="../../app/services/roster_import.py" line="125"/>
         <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="120"/>
+        <location filename="../../app/services/roster_import.py" line="126"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="463"/>
+        <location filename="../../app/services/roster_import.py" line="469"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="547"/>
+        <location filename="../../app/services/roster_import.py" line="553"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="496"/>
+        <location filename="../../app/services/roster_import.py" line="502"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="482"/>
+        <location filename="../../app/services/roster_import.py" line="488"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="589"/>
+        <location filename="../../app/services/roster_import.py" line="595"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="599"/>
+        <location filename="../../app/services/roster_import.py" line="605"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="610"/>
+        <location filename="../../app/services/roster_import.py" line="616"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="620"/>
+        <location filename="../../app/services/roster_import.py" line="626"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="663"/>
+        <location filename="../../app/services/roster_import.py" line="669"/>
         <location filename="../../app/services/volunteer_roster.py" line="360"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="666"/>
+        <location filename="../../app/services/roster_import.py" line="672"/>
         <location filename="../../app/services/volunteer_roster.py" line="363"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="672"/>
+        <location filename="../../app/services/roster_import.py" line="678"/>
         <location filename="../../app/services/volunteer_roster.py" line="367"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="680"/>
+        <location filename="../../app/services/roster_import.py" line="686"/>
         <location filename="../../app/services/volunteer_roster.py" line="384"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="685"/>
+        <location filename="../../app/services/roster_import.py" line="691"/>
         <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
@@ -8605,7 +8610,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>kiosk</name>
     <message>
-        <location filename="../../app/services/activities.py" line="484"/>
+        <location filename="../../app/services/activities.py" line="486"/>
         <source>{name} was signed out when the activity closed</source>
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>
