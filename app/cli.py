@@ -4,6 +4,25 @@ With no command the desktop app starts.  Every command calls the same
 services as the GUI, so what the CLI checks or writes is exactly what the app
 would.  Later capabilities add ``export``, ``import`` and ``hub`` here.
 
+Only the desktop app loads Qt: the other commands translate with the ``.ts``
+catalogue (:func:`app.i18n.use_catalog`) and never import PySide6, so they run
+where no display or Qt is available.  ``print`` (re)prints documents to PDF
+files through :mod:`app.services.documents`, as the program itself (``system``):
+
+* ``print slip DH-2026-000012 --to out.pdf [--page A4|A5|80mm|58mm]
+  [--one-copy|--two-copies]`` — what the counter's Reprint does, on the
+  counter's paper and copies unless told: 补打 when it was printed before, a
+  voided slip as its 作废单; the print is logged like the counter's.
+* ``print certificate ZM-2026-0004 --to out.pdf [--reason R]`` — a 副本, counted
+  in the certificate register as the 副本 button does.
+* ``print cards --households 1-1,1-2 --to cards.pdf`` (or ``--volunteers
+  ZYZ-0001,...``) — the current cards, unchanged: it never issues, revokes or
+  logs a card, and refuses a household or volunteer who has none yet (issue
+  or reissue cards in the app).
+* ``print notice|ranking|red-black PERIOD --to list.pdf [--top N]`` and
+  ``print certificate-notice --to list.pdf`` — the notice-board lists, names
+  masked as the station's setting says unless ``--mask-names``/``--full-names``.
+
 Exit codes: 0 done, 1 refused (a DomainError, message printed), 2 usage,
 3 another instance is running on the data folder, 4 the database failed its
 integrity check.
@@ -25,11 +44,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from app import __version__
 from app.errors import DomainError
-from app.i18n import translate
+from app.i18n import DEFAULT_LANGUAGE, restore_catalog, translate, use_catalog
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -91,7 +108,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="give an operator (e.g. the last administrator) a new temporary password",
     )
     reset.add_argument("username")
+    printing = sub.add_parser("print", help="print a slip, a certificate or cards to a PDF file")
+    what = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    slip = what.add_parser("slip", help="a 兑换单 again (补打; a voided one as its 作废单)")
+    slip.add_argument("number", help="the slip number, e.g. DH-2026-000012")
+    slip.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    slip.add_argument(
+        "--page",
+        choices=["A4", "A5", "80mm", "58mm"],
+        help="the paper (default: the counter's setting, else A4)",
+    )
+    copies = slip.add_mutually_exclusive_group()
+    copies.add_argument("--one-copy", action="store_true", help="the 客户联 only")
+    copies.add_argument("--two-copies", action="store_true", help="存根联 and 客户联")
+    cert = what.add_parser("certificate", help="a 副本 of a registered certificate")
+    cert.add_argument("number", help="the certificate number, e.g. ZM-2026-0004")
+    cert.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    cert.add_argument("--reason", default="", help="why it is printed again (registered)")
+    cards = what.add_parser("cards", help="the current cards of households or volunteers")
+    whose = cards.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--households", help="household numbers (户号), comma-separated")
+    whose.add_argument("--volunteers", help="volunteer numbers, comma-separated")
+    cards.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    for name, text in (
+        ("notice", "a period's 积分公示 (every household's score)"),
+        ("ranking", "a period's 积分榜"),
+        ("red-black", "a period's 红黑榜"),
+    ):
+        board = what.add_parser(name, help=text)
+        board.add_argument("period", help="the period key, e.g. 2026, 2026-Q4 or 2026-11")
+        board.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+        if name != "notice":
+            board.add_argument("--top", type=int, default=10, help="how many places (default 10)")
+        _mask_arguments(board)
+    notice = what.add_parser(
+        "certificate-notice", help="the 公示 of certificates of the last 7 days"
+    )
+    notice.add_argument("--to", type=Path, required=True, help="the PDF file to write")
+    _mask_arguments(notice)
     return parser
+
+
+def _mask_arguments(parser: argparse.ArgumentParser) -> None:
+    names = parser.add_mutually_exclusive_group()
+    names.add_argument("--mask-names", action="store_true", help="print 张* instead of 张三")
+    names.add_argument("--full-names", action="store_true", help="print the names in full")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,28 +166,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "demo", False):
             _ensure_demo(data_dir)
         return run_gui(data_dir, gui_argv, language=args.lang)
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    _load_language(app, data_dir, args.lang)
-    from app.logs import setup_logging
-
-    data_dir.ensure()
-    setup_logging(data_dir)
+    before = use_catalog(_language(data_dir, args.lang))
     try:
-        return COMMANDS[command](data_dir, args)
-    except DomainError as err:
-        print(str(err), file=sys.stderr)
-        log.info("refused: %s", err.untranslated)
-        return 1
+        from app.logs import setup_logging
+
+        data_dir.ensure()
+        setup_logging(data_dir)
+        try:
+            return COMMANDS[command](data_dir, args)
+        except DomainError as err:
+            print(str(err), file=sys.stderr)
+            log.info("refused: %s", err.untranslated)
+            return 1
+    finally:
+        restore_catalog(before)
 
 
-def _load_language(app: QCoreApplication, data_dir: DataDir, override: str | None) -> None:
-    from app import settings
-    from app.translations import install_translators
+def _setting(data_dir: DataDir, key: str, default: str) -> str:
+    """One of the app's settings (``section/name`` in settings.ini), read as plain INI
+    so that Qt is not needed."""
+    import configparser
 
-    language = override
-    if language is None and data_dir.settings_file.exists():
-        language = settings.Settings(data_dir.settings_file).get(settings.LANGUAGE)
-    install_translators(app, language)
+    section, name = key.split("/", 1)
+    ini = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        ini.read(data_dir.settings_file, encoding="utf-8")
+        return ini.get(section, name, fallback=default).strip() or default
+    except (OSError, configparser.Error, UnicodeError):
+        return default
+
+
+def _language(data_dir: DataDir, override: str | None) -> str:
+    """The language for this run: ``--lang``, else the app's setting, else Chinese."""
+    return override or _setting(data_dir, "ui/language", DEFAULT_LANGUAGE)
 
 
 def _open(data_dir: DataDir) -> Database:
@@ -391,6 +463,99 @@ def cmd_reset_password(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 0
 
 
+def _numbers(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+
+
+def _write_pdf(path: Path, pdf: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+
+
+def _two_copies(data_dir: DataDir, args: argparse.Namespace) -> bool:
+    """存根联 and 客户联 unless asked for one copy; by default as the counter prints."""
+    if args.one_copy or args.two_copies:
+        return bool(args.two_copies)
+    return _setting(data_dir, "supermarket/slip_two_copies", "true").lower() in ("true", "1")
+
+
+def _notice_board_pdf(db: Database, data_dir: DataDir, args: argparse.Namespace) -> bytes:
+    """A notice-board list, names masked as the station's setting says unless told."""
+    from app.services.documents import lists
+
+    if args.mask_names or args.full_names:
+        mask = bool(args.mask_names)
+    else:
+        mask = _setting(data_dir, "points/mask_names_on_notices", "false").lower() in ("true", "1")
+    if args.document == "notice":
+        return lists.notice_pdf(db, args.period, mask)
+    if args.document == "ranking":
+        return lists.ranking_pdf(db, args.period, max(1, args.top), mask)
+    if args.document == "red-black":
+        return lists.red_black_pdf(db, args.period, max(1, args.top), mask)
+    return lists.publicity_pdf(db, mask)
+
+
+def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
+    """(Re)print a document to a PDF file; see the module docstring."""
+    from app.services.auth import SYSTEM
+    from app.services.documents import card_key, slips
+    from app.services.documents import cards as card_documents
+    from app.services.documents import certificates as certificate_documents
+    from app.services.station import get_station
+
+    db = _open(data_dir)
+    try:
+        if args.document == "slip":
+            printed = slips.print_slip(
+                db,
+                SYSTEM,
+                args.number.strip().upper(),
+                get_station(db).name,
+                card_key(data_dir),
+                args.page or _setting(data_dir, "supermarket/slip_page", "A4"),
+                slips.copies_of(_two_copies(data_dir, args)),
+                lambda pdf: _write_pdf(args.to, pdf),
+            )
+            if printed.void:
+                text = translate("cli", "Void slip {number} written to {file}.")
+            elif printed.reprint:
+                text = translate("cli", "Slip {number} written to {file}, marked as a reprint.")
+            else:
+                text = translate("cli", "Slip {number} written to {file}.")
+            print(text.format(number=printed.result.number, file=args.to))
+        elif args.document == "certificate":
+            data, pdf = certificate_documents.print_certificate(
+                db, SYSTEM, data_dir, args.number, reason=args.reason
+            )
+            _write_pdf(args.to, pdf)
+            print(
+                translate("cli", "Certificate {number} (copy {copy}) written to {file}.").format(
+                    number=data.number, copy=data.copy_no, file=args.to
+                )
+            )
+        elif args.document in ("notice", "ranking", "red-black", "certificate-notice"):
+            pdf = _notice_board_pdf(db, data_dir, args)
+            _write_pdf(args.to, pdf)
+            print(translate("cli", "List written to {file}.").format(file=args.to))
+        else:
+            if args.households is not None:
+                numbers = _numbers(args.households)
+                pdf = card_documents.reprint_household_cards(db, data_dir, numbers)
+            else:
+                numbers = _numbers(args.volunteers)
+                pdf = card_documents.reprint_volunteer_cards(db, data_dir, numbers)
+            _write_pdf(args.to, pdf)
+            print(
+                translate("cli", "Cards written to {file}: {n}.").format(
+                    n=len(numbers), file=args.to
+                )
+            )
+    finally:
+        db.dispose()
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "backup": cmd_backup,
@@ -401,4 +566,5 @@ COMMANDS = {
     "info": cmd_info,
     "migrate": cmd_migrate,
     "reset-password": cmd_reset_password,
+    "print": cmd_print,
 }

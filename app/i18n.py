@@ -6,11 +6,17 @@ and is supplied by ``resources/translations/station_zh_CN.ts``.  Qt widgets use
 QApplication, so it marks its user-facing texts with :func:`QT_TRANSLATE_NOOP`
 (picked up by ``pyside6-lupdate`` by name) and the views translate them at
 display time with :func:`translate`.
+
+Without Qt — the command line's non-GUI commands, the hub — :func:`use_catalog`
+reads the same ``.ts`` source the GUI's ``.qm`` is compiled from, so
+:func:`translate` gives the same sentences and PySide6 is never loaded.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -22,14 +28,58 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def translate(context: str, text: str, **kwargs: Any) -> str:
-    """Translate *text* in *context* if Qt is loaded, then fill ``{named}`` fields."""
-    try:
-        from PySide6.QtCore import QCoreApplication
+Catalog = dict[tuple[str, str], str]
+_catalog: Catalog | None = None
 
-        translated = QCoreApplication.translate(context, text)
-    except ImportError:  # pragma: no cover - the hub may run without Qt
-        translated = text
+
+def read_catalog(ts_file: Path) -> Catalog:
+    """(context, source) -> translation of a Qt Linguist ``.ts`` file, finished or
+    not, without obsolete entries and plural forms (which only Qt applies)."""
+    import xml.etree.ElementTree as ET
+
+    out: Catalog = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source")
+            if translation is None or source is None or message.get("numerus") == "yes":
+                continue
+            if translation.get("type") in ("obsolete", "vanished") or not translation.text:
+                continue
+            out[(name, source)] = translation.text
+    return out
+
+
+def use_catalog(language: str | None) -> Catalog | None:
+    """Translate with the ``.ts`` catalogue of *language* instead of Qt (None: Qt
+    again); returns the catalogue in effect before, to restore it."""
+    global _catalog
+    before = _catalog
+    if language is None:
+        _catalog = None
+        return before
+    from app.resources import translations_dir
+
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    ts = translations_dir() / f"station_{language}.ts"
+    _catalog = read_catalog(ts) if language != "en" and ts.exists() else {}
+    return before
+
+
+def restore_catalog(catalog: Catalog | None) -> None:
+    global _catalog
+    _catalog = catalog
+
+
+def translate(context: str, text: str, **kwargs: Any) -> str:
+    """Translate *text* in *context*, then fill ``{named}`` fields: with the catalogue
+    when one is in use, else with Qt's translators if Qt is loaded (never loading it)."""
+    if _catalog is not None:
+        translated = _catalog.get((context, text), text)
+    else:
+        qt = sys.modules.get("PySide6.QtCore")
+        translated = qt.QCoreApplication.translate(context, text) if qt is not None else text
     return translated.format(**kwargs) if kwargs else translated
 
 

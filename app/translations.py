@@ -1,4 +1,5 @@
-"""Load the UI language (QtCore only, shared by the GUI and the CLI).
+"""Load the UI language into Qt, for the desktop app (the other commands translate
+with the same ``.ts`` catalogue through :func:`app.i18n.use_catalog`, without Qt).
 
 ``station_<lang>.qm`` files are compiled from the ``.ts`` sources in
 ``resources/translations`` by ``scripts/build_translations.py`` (run by the

@@ -207,7 +207,7 @@ def main() -> int:
         result = counter.last_result
         assert result is not None and counter.facts is not None
         from app.printing.slip import render_slip
-        from app.views.counter import slip_data
+        from app.services.documents.slips import slip_data
 
         data = slip_data(result, counter.facts.name, counter.facts.card_key)
         pdf_to_png(render_slip(data, "A4"), out, "06_slip_A4")

@@ -239,7 +239,7 @@ def main() -> None:
         ranked = sorted(
             (h for h in volunteers.fetch_volunteers(db, 0, 60)), key=lambda h: -h.approved_minutes
         )
-        from app.views.certificates_page import certificate_pdf
+        from app.services.documents.certificates import certificate_pdf
 
         data = certificates.issue_service_record(
             db, admin, key, ranked[0].id, date(date.today().year - 1, 1, 1), date.today()

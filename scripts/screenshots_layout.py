@@ -106,8 +106,8 @@ def shots(app: QApplication, out: Path, root: Path, language: str, size: str) ->
     grab(window, out, "30-counter-cart")
 
     # a print preview: the year's 积分榜 as the periods tab makes it
+    from app.services.documents.lists import ranking_pdf
     from app.views.pdf_preview import show_pdf
-    from app.views.points_tabs import ranking_pdf
 
     pdf = ranking_pdf(db, str(datetime.now().year), 10, False)
     preview = show_pdf(pdf, "积分榜", "A4", window)

@@ -126,9 +126,12 @@ def test_the_lock_is_free_again_when_the_other_instance_ends(tmp_path: Path) -> 
 
 
 def test_the_entry_module_loads_the_database_stack_before_pyside6() -> None:
-    """PySide6's import hook reads the source of every module loaded after it."""
+    """PySide6's import hook reads the source of every module loaded after it.
+
+    The commands other than the desktop app never load PySide6 (test_cli_print),
+    so the order is checked on the app's own path: the CLI, then the GUI."""
     code = (
-        "import sys, app.cli; names = list(sys.modules);"
+        "import sys, app.cli, app.views.application; names = list(sys.modules);"
         "print(names.index('sqlalchemy.orm') < names.index('PySide6.QtCore'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

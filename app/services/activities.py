@@ -23,7 +23,9 @@ township may still name it.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -748,6 +750,48 @@ def add_photo(
             after={"photo": photo.path, "name": photo.original_name},
         )
         return _photo_view(photo)
+
+
+def add_photos(
+    db: Database, actor: Actor, photos_root: Path, activity_id: str, sources: Sequence[str | Path]
+) -> int:
+    """Several chosen pictures at once: all are copied and recorded in one
+    transaction, or none (a refused one leaves no copy behind); returns how many."""
+    require(actor, Permission.DAILY_WORK)
+    files = [Path(source) for source in sources]
+    for source in files:
+        photos.check_photo(source)
+    with db.read() as session:
+        get_activity_row(session, activity_id)
+    with contextlib.ExitStack() as stack:
+        copies = []
+        for source in files:
+            photo_id = new_id()
+            stored = photos.stored_photo(source, photos_root, activity_id, photo_id)
+            copies.append((source, photo_id, stack.enter_context(stored)))
+        with db.write() as session:
+            get_activity_row(session, activity_id)
+            for source, photo_id, copied in copies:
+                photo = ActivityPhoto(
+                    id=photo_id,
+                    activity_id=activity_id,
+                    path=copied.path,
+                    original_name=source.name[:200],
+                    caption="",
+                    size_bytes=copied.size_bytes,
+                    sha256=copied.sha256,
+                )
+                session.add(photo)
+                session.flush()
+                audit.record(
+                    session,
+                    actor,
+                    "activity.photo_add",
+                    "activity",
+                    activity_id,
+                    after={"photo": photo.path, "name": photo.original_name},
+                )
+    return len(files)
 
 
 def remove_photo(db: Database, actor: Actor, photo_id: str) -> None:

@@ -34,6 +34,7 @@ import hmac
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -82,6 +83,10 @@ class UnknownCard(CardError):
 
 class RevokedCard(CardError):
     pass
+
+
+class NotAHouseholdCard(CardError):
+    """A genuine code of another kind (a volunteer card, a slip) where a household card is wanted."""
 
 
 @dataclass(frozen=True)
@@ -227,31 +232,78 @@ def _new_card(session: Session, actor: Actor, kind: CardKind, subject_id: str) -
     return card
 
 
-def issue_card(
-    db: Database, actor: Actor, card_key: bytes, kind: CardKind | str, subject_id: str
-) -> IssuedCard:
-    """The subject's card: its current one if it has one (to print again), else a new one."""
-    require(actor, Permission.DAILY_WORK)
+def _check_kind(kind: CardKind | str) -> CardKind:
     kind = CardKind(kind)
     if kind not in CARD_KINDS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Cards are made for households and volunteers only.")
         )
+    return kind
+
+
+def issue_in(
+    session: Session, actor: Actor, card_key: bytes, kind: CardKind, subject_id: str
+) -> IssuedCard:
+    """Step of a larger action: the subject's current card, or a new one."""
+    _check_subject(session, kind, subject_id)
+    card = _active_card(session, kind, subject_id)
+    if card is None:
+        card = _new_card(session, actor, kind, subject_id)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "card.issue",
+            "card",
+            card.id,
+            after={"kind": kind.value, "subject": subject_id, "serial": card.serial},
+        )
+    return _issued(card_key, card)
+
+
+def reissue_in(
+    session: Session, actor: Actor, card_key: bytes, kind: CardKind, subject_id: str, reason: str
+) -> IssuedCard:
+    """Step of a larger action: revoke the subject's current card(s), issue a new one."""
+    reason = reason.strip()[:100]
+    _check_subject(session, kind, subject_id)
+    now = utcnow()
+    revoked = []
+    for old in session.scalars(
+        select(Card).where(
+            Card.kind == kind.value, Card.subject_id == subject_id, Card.revoked_at.is_(None)
+        )
+    ):
+        old.revoked_at = now
+        old.revoke_reason = reason or "reissued"
+        revoked.append(old.serial)
+    card = _new_card(session, actor, kind, subject_id)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "card.reissue",
+        "card",
+        card.id,
+        before={"revoked_serials": revoked},
+        after={
+            "kind": kind.value,
+            "subject": subject_id,
+            "serial": card.serial,
+            "reason": reason,
+        },
+    )
+    return _issued(card_key, card)
+
+
+def issue_card(
+    db: Database, actor: Actor, card_key: bytes, kind: CardKind | str, subject_id: str
+) -> IssuedCard:
+    """The subject's card: its current one if it has one (to print again), else a new one."""
+    require(actor, Permission.DAILY_WORK)
+    kind = _check_kind(kind)
     with db.write() as session:
-        _check_subject(session, kind, subject_id)
-        card = _active_card(session, kind, subject_id)
-        if card is None:
-            card = _new_card(session, actor, kind, subject_id)
-            session.flush()
-            audit.record(
-                session,
-                actor,
-                "card.issue",
-                "card",
-                card.id,
-                after={"kind": kind.value, "subject": subject_id, "serial": card.serial},
-            )
-        return _issued(card_key, card)
+        return issue_in(session, actor, card_key, kind, subject_id)
 
 
 def reissue_card(
@@ -264,41 +316,53 @@ def reissue_card(
 ) -> IssuedCard:
     """补办: revoke the subject's current card(s) and issue a new one (lost, damaged)."""
     require(actor, Permission.DAILY_WORK)
-    kind = CardKind(kind)
-    if kind not in CARD_KINDS:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Cards are made for households and volunteers only.")
-        )
-    reason = reason.strip()[:100]
+    kind = _check_kind(kind)
     with db.write() as session:
-        _check_subject(session, kind, subject_id)
-        now = utcnow()
-        revoked = []
-        for old in session.scalars(
-            select(Card).where(
-                Card.kind == kind.value, Card.subject_id == subject_id, Card.revoked_at.is_(None)
-            )
-        ):
-            old.revoked_at = now
-            old.revoke_reason = reason or "reissued"
-            revoked.append(old.serial)
-        card = _new_card(session, actor, kind, subject_id)
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "card.reissue",
-            "card",
-            card.id,
-            before={"revoked_serials": revoked},
-            after={
-                "kind": kind.value,
-                "subject": subject_id,
-                "serial": card.serial,
-                "reason": reason,
-            },
-        )
-        return _issued(card_key, card)
+        return reissue_in(session, actor, card_key, kind, subject_id, reason)
+
+
+def issue_cards(
+    db: Database,
+    actor: Actor,
+    card_key: bytes,
+    kind: CardKind | str,
+    subject_ids: Sequence[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+    check: Callable[[Session, str], None] | None = None,
+) -> list[IssuedCard]:
+    """Issue (or, with *reissue*, 补办) the cards of several subjects in one transaction.
+
+    *check* is the subject kind's own rule (e.g. an inactive volunteer gets no
+    card), run inside the transaction for each subject; any refusal changes nothing.
+    """
+    require(actor, Permission.DAILY_WORK)
+    kind = _check_kind(kind)
+    with db.write() as session:
+        out = []
+        for subject_id in subject_ids:
+            if check is not None:
+                check(session, subject_id)
+            if reissue:
+                out.append(reissue_in(session, actor, card_key, kind, subject_id, reason))
+            else:
+                out.append(issue_in(session, actor, card_key, kind, subject_id))
+        return out
+
+
+def current_cards(
+    db: Database, card_key: bytes, kind: CardKind | str, subject_ids: Sequence[str]
+) -> list[IssuedCard | None]:
+    """The subjects' current cards (None for one without), to print again; nothing is
+    issued or revoked."""
+    kind = _check_kind(kind)
+    with db.read() as session:
+        out: list[IssuedCard | None] = []
+        for subject_id in subject_ids:
+            card = _active_card(session, kind, subject_id)
+            out.append(None if card is None else _issued(card_key, card))
+        return out
 
 
 def revoke_card(db: Database, actor: Actor, card_id: str, reason: str) -> None:
@@ -361,6 +425,18 @@ def resolve_card(db: Database, card_key: bytes, payload: str) -> CardSubject:
                 )
             )
         return CardSubject(card.kind, card.subject_id, card.id, card.serial)
+
+
+def household_of_card(db: Database, card_key: bytes, payload: str) -> str:
+    """The household a scanned household card names; any other code is refused."""
+    subject = resolve_card(db, card_key, payload)
+    if subject.kind != CardKind.HOUSEHOLD.value:
+        raise NotAHouseholdCard(
+            QT_TRANSLATE_NOOP(
+                "errors", "This code is not a household card. Scan the family's card."
+            )
+        )
+    return subject.subject_id
 
 
 def slip_payload(card_key: bytes, redemption_id: str) -> str:

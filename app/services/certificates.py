@@ -21,6 +21,7 @@ as voided.  :class:`CertificateData` holds everything the printer needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -371,6 +372,29 @@ def issue_service_record(
         return _data(session, card_key, cert)
 
 
+def _issue_star_in(
+    session: Session, actor: Actor, volunteer_id: str, issued_on: date, note: str
+) -> Certificate:
+    v = get_volunteer_row(session, volunteer_id)
+    if v.star_level <= 0:
+        raise CertificateRefused(
+            QT_TRANSLATE_NOOP("errors", "{name} has not been granted a star level yet."),
+            name=v.name,
+        )
+    return _issue(
+        session,
+        actor,
+        v,
+        kind=CertificateKind.STAR,
+        issued_on=issued_on,
+        minutes=v.approved_minutes,
+        content=f"{v.star_level}星级志愿者",
+        period_end=issued_on,
+        star_level=v.star_level,
+        note=note,
+    )
+
+
 def issue_star(
     db: Database,
     actor: Actor,
@@ -384,25 +408,34 @@ def issue_star(
     require(actor, Permission.DAILY_WORK)
     issued_on = _check_day(issued_on or date.today())
     with db.write() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        if v.star_level <= 0:
-            raise CertificateRefused(
-                QT_TRANSLATE_NOOP("errors", "{name} has not been granted a star level yet."),
-                name=v.name,
-            )
-        cert = _issue(
-            session,
-            actor,
-            v,
-            kind=CertificateKind.STAR,
-            issued_on=issued_on,
-            minutes=v.approved_minutes,
-            content=f"{v.star_level}星级志愿者",
-            period_end=issued_on,
-            star_level=v.star_level,
-            note=note,
-        )
+        cert = _issue_star_in(session, actor, volunteer_id, issued_on, note)
         return _data(session, card_key, cert)
+
+
+def issue_stars(
+    db: Database,
+    actor: Actor,
+    card_key: bytes,
+    volunteer_ids: Sequence[str],
+    *,
+    issued_on: date | None = None,
+    step: Callable[[int, int], None] | None = None,
+) -> list[CertificateData]:
+    """星级志愿者 certificates for several volunteers, numbered in one transaction.
+
+    *step(done, total)* is called after each one; raising from it (a cancelled
+    batch) rolls the whole batch back, so a cancelled batch takes no numbers.
+    """
+    require(actor, Permission.DAILY_WORK)
+    issued_on = _check_day(issued_on or date.today())
+    with db.write() as session:
+        out = []
+        for i, volunteer_id in enumerate(volunteer_ids, 1):
+            cert = _issue_star_in(session, actor, volunteer_id, issued_on, "")
+            out.append(_data(session, card_key, cert))
+            if step is not None:
+                step(i, len(volunteer_ids))
+        return out
 
 
 def issue_participation(
@@ -456,6 +489,15 @@ def certificate_data(db: Database, card_key: bytes, certificate_id: str) -> Cert
     """The certificate as issued (for the preview; printing it again is :func:`reprint`)."""
     with db.read() as session:
         return _data(session, card_key, _get(session, certificate_id))
+
+
+def find_by_number(db: Database, card_key: bytes, number: str) -> CertificateData | None:
+    """The registered certificate numbered *number* (e.g. ZM-2026-0004), or None."""
+    with db.read() as session:
+        cert = session.scalar(
+            select(Certificate).where(Certificate.number == number.strip().upper()).limit(1)
+        )
+        return None if cert is None else _data(session, card_key, cert)
 
 
 def reprint(

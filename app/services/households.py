@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pypinyin import Style, lazy_pinyin
@@ -463,12 +463,21 @@ def create_household(
 
 
 def update_household(
-    db: Database, actor: Actor, household_id: str, data: HouseholdData
+    db: Database,
+    actor: Actor,
+    household_id: str,
+    data: HouseholdData,
+    *,
+    blank_phone_keeps: bool = False,
 ) -> HouseholdView:
+    """Change a household's facts.  With *blank_phone_keeps* (the edit form, which
+    shows the phone masked) an empty phone keeps the stored number."""
     require(actor, Permission.DAILY_WORK)
     data = _clean_household(data)
     with db.write() as session:
         household = get_household_row(session, household_id)
+        if blank_phone_keeps and not (data.phone or "").strip() and household.phone:
+            data = replace(data, phone=None)
         _check_number_free(session, data.number, except_id=household.id)
         before = _public_household(household)
         _apply_household(household, data)

@@ -1386,6 +1386,24 @@ def finalize_period(
 # --- redemption checks -----------------------------------------------------------------
 
 
+def below_minimum_balance(
+    number: str, balance: int, settings: PointsSettings
+) -> BelowMinimumBalance | None:
+    """The refusal for a household whose balance is below the station's minimum
+    for redeeming (None when it may redeem); the counter says it before confirming."""
+    if settings.min_balance is None or balance >= settings.min_balance:
+        return None
+    return BelowMinimumBalance(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Household {number} has {balance} points; at least {minimum} are needed to redeem.",
+        ),
+        number=number,
+        balance=balance,
+        minimum=settings.min_balance,
+    )
+
+
 def check_can_redeem(
     session: Session,
     household: Household,
@@ -1409,16 +1427,9 @@ def check_can_redeem(
                 period=key,
                 line=settings.pass_line,
             )
-    if settings.min_balance is not None and household.balance < settings.min_balance:
-        raise BelowMinimumBalance(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "Household {number} has {balance} points; at least {minimum} are needed to redeem.",
-            ),
-            number=household.number,
-            balance=household.balance,
-            minimum=settings.min_balance,
-        )
+    below = below_minimum_balance(household.number, household.balance, settings)
+    if below is not None:
+        raise below
     if cost > household.balance:
         raise InsufficientBalance(
             QT_TRANSLATE_NOOP(

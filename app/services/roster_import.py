@@ -61,7 +61,13 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Household, Member
 from app.services import audit, households, personal
 from app.services.auth import Actor, Permission, require
-from app.services.households import HEAD_RELATION, HouseholdData, MemberData
+from app.services.households import (
+    HEAD_RELATION,
+    HouseholdData,
+    HouseholdFilter,
+    HouseholdHit,
+    MemberData,
+)
 from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
 
 __all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
@@ -1003,3 +1009,47 @@ def write_xlsx(
         tmp.unlink(missing_ok=True)
         raise
     return count
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")
+
+
+def _export_row(h: HouseholdHit) -> list[Any]:
+    return [
+        h.number,
+        h.head_name,
+        h.group_name,
+        h.phone_masked,
+        h.balance,
+        "在册" if h.active else "已注销",
+    ]
+
+
+def export_households_xlsx(
+    db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
+) -> int:
+    """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
+    total = households.count_households(db, flt)
+
+    def rows() -> Iterator[list[Any]]:
+        done = 0
+        while done < total:
+            if cancel is not None:
+                cancel.check()
+            page = households.fetch_households(db, done, 1000, flt)
+            if not page:
+                break
+            yield from (_export_row(h) for h in page)
+            done += len(page)
+            if progress is not None:
+                progress(done, total)
+
+    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, rows())
+
+
+def export_household_hits_xlsx(hits: list[HouseholdHit], path: Path) -> int:
+    """The households found by a search (masked phones) to an .xlsx file."""
+    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))

@@ -477,6 +477,30 @@ def reject(db: Database, actor: Actor, record_id: str, reason: str) -> RecordVie
         return _record_view(session, record_id)
 
 
+def reject_many(db: Database, actor: Actor, record_ids: Sequence[str], reason: str) -> int:
+    """Reject a selection of pending records in one transaction (all or none)."""
+    require(actor, Permission.APPROVE_HOURS)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please give a reason."))
+    ids = list(dict.fromkeys(record_ids))
+    if not ids:
+        return 0
+    with db.write() as session:
+        for record_id in ids:
+            state = _state(session, record_id)
+            decide(session, actor, state, RecordStatus.REJECTED, reason)
+            audit.record(
+                session,
+                actor,
+                "hours.reject",
+                "service_record",
+                record_id,
+                after={"minutes": state.minutes, "reason": reason},
+            )
+        return len(ids)
+
+
 def correct(
     db: Database,
     actor: Actor,

@@ -54,13 +54,16 @@ from app.models import (
 from app.models.base import STATION_ID
 from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require
-from app.services.households import get_household_row, initials
+from app.services.cards import household_of_card
+from app.services.households import HouseholdView, get_household, get_household_row, initials
 from app.services.points import (
+    EntryView,
     PointsSettings,
     check_can_redeem,
     period_key,
     post_entry,
     post_reversal,
+    recent_entries,
 )
 
 MAX_LINE_QTY = 999
@@ -168,6 +171,8 @@ class RedemptionResult:
     void_reason: str = ""
     print_count: int = 0
     already_existed: bool = False
+    voided_at: datetime | None = None  # UTC, as stored
+    void_print_count: int = 0  # prints of its 作废单
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,7 @@ class VoidResult:
     points_returned: int
     balance_after: int
     reason: str
+    voided_at: datetime | None = None  # UTC, as stored
 
 
 @dataclass(frozen=True)
@@ -620,14 +626,16 @@ def _result(session: Session, r: Redemption, *, already_existed: bool = False) -
         .order_by(RedemptionLine.line_no)
     )
     void = session.scalar(select(RedemptionVoid).where(RedemptionVoid.redemption_id == r.id))
-    prints = (
-        session.scalar(
-            select(func.count())
-            .select_from(PrintLog)
-            .where(PrintLog.doc_type == "redemption", PrintLog.doc_id == r.id)
-        )
-        or 0
+    counts = dict(
+        session.execute(
+            select(PrintLog.doc_type, func.count())
+            .where(
+                PrintLog.doc_type.in_(("redemption", "redemption_void")), PrintLog.doc_id == r.id
+            )
+            .group_by(PrintLog.doc_type)
+        ).all()
     )
+    prints = counts.get("redemption", 0)
     return RedemptionResult(
         id=r.id,
         number=r.number,
@@ -649,6 +657,8 @@ def _result(session: Session, r: Redemption, *, already_existed: bool = False) -
         void_reason=void.reason if void is not None else "",
         print_count=prints,
         already_existed=already_existed,
+        voided_at=void.voided_at if void is not None else None,
+        void_print_count=counts.get("redemption_void", 0),
     )
 
 
@@ -862,6 +872,7 @@ def void_redemption(db: Database, actor: Actor, redemption_id: str, reason: str)
                 reverses_id=line.stock_move_id,
             )
         session.flush()
+        voided_at = utcnow()
         session.add(
             RedemptionVoid(
                 id=new_id(),
@@ -870,7 +881,7 @@ def void_redemption(db: Database, actor: Actor, redemption_id: str, reason: str)
                 point_entry_id=entry.id,
                 operator_id=actor.operator_id,
                 operator_name=actor.display_name,
-                voided_at=utcnow(),
+                voided_at=voided_at,
             )
         )
         audit.record(
@@ -882,7 +893,7 @@ def void_redemption(db: Database, actor: Actor, redemption_id: str, reason: str)
             before={"number": r.number, "total": r.total_points},
             after={"reason": reason, "balance_after": household.balance},
         )
-        return VoidResult(r.id, r.number, r.total_points, household.balance, reason)
+        return VoidResult(r.id, r.number, r.total_points, household.balance, reason, voided_at)
 
 
 def record_print(
@@ -946,3 +957,28 @@ def unprinted_redemptions(db: Database, *, within_days: int = 3) -> list[Redempt
             .order_by(Redemption.created_at)
         ).all()
         return [_result(session, r) for r in rows]
+
+
+# --- the counter ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CounterHousehold:
+    """A household as the counter shows it: its facts, recent entries and slips."""
+
+    household: HouseholdView
+    entries: tuple[EntryView, ...]
+    redemptions: tuple[RedemptionResult, ...]
+
+
+def counter_household(db: Database, household_id: str) -> CounterHousehold:
+    return CounterHousehold(
+        get_household(db, household_id),
+        tuple(recent_entries(db, household_id, 8)),
+        tuple(household_redemptions(db, household_id, 10)),
+    )
+
+
+def counter_household_of_card(db: Database, card_key: bytes, payload: str) -> CounterHousehold:
+    """The household of a scanned household card; any other code is refused."""
+    return counter_household(db, household_of_card(db, card_key, payload))

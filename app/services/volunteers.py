@@ -36,6 +36,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -1164,6 +1165,49 @@ def remove_from_team(db: Database, actor: Actor, team_id: str, volunteer_id: str
         return volunteer_view(session, v)
 
 
+def change_teams(
+    db: Database,
+    actor: Actor,
+    volunteer_id: str,
+    joined: Sequence[str],
+    left: Sequence[str],
+) -> VolunteerView:
+    """Put a volunteer into some teams and take them out of others, in one transaction."""
+    require(actor, Permission.DAILY_WORK)
+    with db.write() as session:
+        v = get_volunteer_row(session, volunteer_id)
+        for team_id in joined:
+            team = _get_team(session, team_id)
+            if not team.active:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "The team {name} is no longer active."),
+                    name=team.name,
+                )
+            if _join_team(session, team, v, "", date.today()):
+                audit.record(
+                    session,
+                    actor,
+                    "team.join",
+                    "volunteer",
+                    v.id,
+                    after={"team": team.name, "role": ""},
+                )
+        for team_id in left:
+            team = _get_team(session, team_id)
+            row = session.scalar(
+                select(TeamMembership).where(
+                    TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
+                )
+            )
+            if row is not None and row.active:
+                row.active = False
+                audit.record(
+                    session, actor, "team.leave", "volunteer", v.id, after={"team": team.name}
+                )
+        session.flush()
+        return volunteer_view(session, v)
+
+
 # --- sub-records -----------------------------------------------------------------------------
 
 SubRecord = VolunteerTraining | VolunteerAward | VolunteerEvaluation
@@ -1359,16 +1403,21 @@ def list_sub_records(db: Database, volunteer_id: str) -> VolunteerRecords:
 # --- cards ---------------------------------------------------------------------------------
 
 
+def check_card_subject(session: Session, volunteer_id: str) -> None:
+    """An inactive volunteer gets no card (step of a larger action)."""
+    v = get_volunteer_row(session, volunteer_id)
+    if v.status != VolunteerStatus.ACTIVE.value:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{name} is marked inactive; make them active before printing a card."
+            ),
+            name=v.name,
+        )
+
+
 def _check_card_subject(db: Database, volunteer_id: str) -> None:
     with db.read() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        if v.status != VolunteerStatus.ACTIVE.value:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "{name} is marked inactive; make them active before printing a card."
-                ),
-                name=v.name,
-            )
+        check_card_subject(session, volunteer_id)
 
 
 def issue_volunteer_card(
@@ -1385,3 +1434,25 @@ def reissue_volunteer_card(
     """补办: a new card; the old one is revoked and is refused at the kiosk."""
     _check_card_subject(db, volunteer_id)
     return cards.reissue_card(db, actor, card_key, cards.CardKind.VOLUNTEER, volunteer_id, reason)
+
+
+def issue_volunteer_cards(
+    db: Database,
+    actor: Actor,
+    card_key: bytes,
+    volunteer_ids: Sequence[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+) -> list[cards.IssuedCard]:
+    """The cards of several volunteers (or their 补办), in one transaction."""
+    return cards.issue_cards(
+        db,
+        actor,
+        card_key,
+        cards.CardKind.VOLUNTEER,
+        volunteer_ids,
+        reissue=reissue,
+        reason=reason,
+        check=check_card_subject,
+    )

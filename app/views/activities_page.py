@@ -201,14 +201,6 @@ def load_activity_file(db: Database, photos_root: Path, activity_id: str) -> Act
     )
 
 
-def add_photos(
-    db: Database, actor: Any, photos_root: Path, activity_id: str, files: list[str]
-) -> int:
-    for name in files:
-        activities.add_photo(db, actor, photos_root, activity_id, Path(name))
-    return len(files)
-
-
 def open_for_kiosk(db: Database, actor: Any, activity_id: str) -> ActivityView:
     """Open a planned activity for sign-in (an open one stays open)."""
     return activities.open_activity(db, actor, activity_id)
@@ -465,7 +457,7 @@ class ActivityDetail(DetailPanel):
             return
         self.message.show_info(self.tr("Copying the photos…"))
         self._service(
-            add_photos,
+            activities.add_photos,
             self.ctx.db,
             self.ctx.actor,
             self.ctx.data_dir.photos,

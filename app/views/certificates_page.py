@@ -2,8 +2,8 @@
 certificate register, reprints (副本), voids, the 公示 list and batch printing.
 
 Issuing is one service call (numbered and registered in its transaction); the
-PDF is then made from the returned :class:`~app.services.certificates.CertificateData`
-and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
+PDF is then made by :mod:`app.services.documents.certificates` from the returned
+:class:`~app.services.certificates.CertificateData` and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
 approved hours in the period, no star level yet — is shown inline and takes
 no number.  The register is a lazy model over ``count_register`` /
 ``fetch_register``; a voided certificate stays listed, marked voided with its
@@ -11,17 +11,15 @@ reason; a reprint prints 副本 and is counted in the register.
 
 Batch printing (e.g. every five-star volunteer of a year from
 ``certificates.star_candidates``) runs off the GUI thread with a progress
-dialog and Cancel: each candidate's star certificate is issued (numbered) and
-then all are rendered into one PDF.  Cancelling while issuing stops before
-the next number; certificates already issued stay in the register and can be
-printed from there.
+dialog and Cancel: the candidates' star certificates are issued (numbered) in
+one transaction and then all are rendered into one PDF.  Cancelling while
+issuing takes no numbers at all; cancelling while rendering keeps the issued
+certificates in the register, to be printed from there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -41,247 +39,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import QT_TRANSLATE_NOOP
 from app.services import activities, certificates, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
 from app.services.certificates import CertificateData, RegisterRow
+from app.services.documents.certificates import batch_star_pdf, issue_certificate, register_pdf
+from app.services.documents.lists import publicity_pdf
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import ask_reason
-from app.views.points_options import MASK_NAMES, mask_name
+from app.views.points_options import MASK_NAMES
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
-from app.views.tasks import CancelToken, Task, TaskCancelled, run_task
+from app.views.tasks import Task, run_task
 from app.views.volunteer_common import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
-
-KIND_ZH = {
-    "service_record": "志愿服务记录证明",
-    "star": "星级志愿者证书",
-    "participation": "活动参与证明",
-}
-
-
-# --- worker functions (off the GUI thread) ------------------------------------------------------
-
-
-def card_key(data_dir: Any) -> bytes:
-    from app.services.keys import load_keys
-
-    return load_keys(data_dir.keys).card_key
-
-
-def _place_of(db: Database, data: CertificateData) -> str:
-    if not data.activity_title or data.period_start is None:
-        return ""
-    flt = ActivityFilter(month=activities.month_of(data.period_start), text=data.activity_title)
-    for row in activities.fetch_activities(db, 0, 50, flt):
-        if row.title == data.activity_title and row.starts_at.date() == data.period_start:
-            return row.place
-    return ""
-
-
-def printable(db: Database, data: CertificateData) -> Any:
-    """The printing layer's certificate for *data* (plain data, masked ID)."""
-    from app.printing.certificate import (
-        ActivityCertificate,
-        ServiceCertificate,
-        ServiceItem,
-        StarCertificate,
-    )
-
-    total = round(data.total_minutes / 60, 1)
-    if data.kind == "star":
-        return StarCertificate(
-            number=data.number,
-            name=data.volunteer_name,
-            volunteer_number=data.volunteer_number,
-            star_level=data.star_level or 0,
-            hours_at_grant=total,
-            granted_on=data.period_end or data.issued_on,
-            issuer_name=data.issuer,
-            issue_date=data.issued_on,
-            verify_payload=data.verify_payload,
-            is_copy=data.is_copy,
-            voided=data.voided,
-            void_reason=data.void_reason,
-        )
-    if data.kind == "participation":
-        return ActivityCertificate(
-            number=data.number,
-            name=data.volunteer_name,
-            activity_title=data.activity_title,
-            activity_date=data.period_start or data.issued_on,
-            place=_place_of(db, data),
-            organizer=data.issuer,
-            issuer_name=data.issuer,
-            issue_date=data.issued_on,
-            verify_payload=data.verify_payload,
-            volunteer_number=data.volunteer_number,
-            hours=total,
-            is_copy=data.is_copy,
-            voided=data.voided,
-            void_reason=data.void_reason,
-        )
-    return ServiceCertificate(
-        number=data.number,
-        name=data.volunteer_name,
-        id_type=data.id_type,
-        id_number_masked=data.id_masked,
-        volunteer_number=data.volunteer_number,
-        period_start=data.period_start or data.issued_on,
-        period_end=data.period_end or data.issued_on,
-        total_hours=total,
-        activities=[
-            ServiceItem(line.service_date, line.title, round(line.minutes / 60, 1))
-            for line in data.services
-        ],
-        issuer_name=data.issuer,
-        leader_name=data.leader_name,
-        handler_name=data.operator_name,
-        contact_phone=data.contact_phone,
-        issue_date=data.issued_on,
-        verify_payload=data.verify_payload,
-        notes=data.note,
-        is_copy=data.is_copy,
-        voided=data.voided,
-        void_reason=data.void_reason,
-    )
-
-
-def certificate_pdf(db: Database, data: CertificateData) -> bytes:
-    from app.printing.certificate import render_certificate
-
-    return render_certificate(printable(db, data))
-
-
-def issue_certificate(
-    db: Database,
-    actor: Any,
-    data_dir: Any,
-    kind: str,
-    volunteer_id: str,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-    activity_id: str = "",
-    note: str = "",
-) -> tuple[CertificateData, bytes]:
-    key = card_key(data_dir)
-    if kind == "star":
-        data = certificates.issue_star(db, actor, key, volunteer_id, note=note)
-    elif kind == "participation":
-        data = certificates.issue_participation(
-            db, actor, key, volunteer_id, activity_id, note=note
-        )
-    else:
-        assert start is not None and end is not None
-        data = certificates.issue_service_record(
-            db, actor, key, volunteer_id, start, end, note=note
-        )
-    return data, certificate_pdf(db, data)
-
-
-def register_pdf(
-    db: Database, actor: Any, data_dir: Any, certificate_id: str, *, copy: bool, reason: str = ""
-) -> tuple[CertificateData, bytes]:
-    """The certificate as issued (preview) or a 副本 (recorded as a reprint)."""
-    key = card_key(data_dir)
-    if copy:
-        data = certificates.reprint(db, actor, key, certificate_id, reason)
-    else:
-        data = certificates.certificate_data(db, key, certificate_id)
-    return data, certificate_pdf(db, data)
-
-
-def publicity_pdf(db: Database, mask: bool, today: date | None = None) -> bytes:
-    """公示: the certificates of the last 7 days, voided ones marked."""
-    from app.printing.rankings import render_public_notice
-    from app.printing.report import ReportColumn
-    from app.services.station import get_station
-
-    today = today or date.today()
-    station = get_station(db)
-    rows = certificates.publicity_list(db, today)
-    cells = [
-        [
-            r.number,
-            KIND_ZH.get(r.kind, r.kind),
-            mask_name(r.volunteer_name) if mask else r.volunteer_name,
-            r.volunteer_number,
-            f"{r.period_start or ''}至{r.period_end or ''}" if r.period_start else "",
-            r.total_hours,
-            r.issued_on.isoformat(),
-            f"已作废：{r.void_reason}" if r.voided else "",
-        ]
-        for r in rows
-    ]
-    columns = (
-        ReportColumn("证明编号", 26, "center"),
-        ReportColumn("类别", 26, "center", wrap=True),
-        ReportColumn("姓名", 18, "center"),
-        ReportColumn("志愿者编号", 28, "center"),
-        ReportColumn("服务期间", "*", wrap=True),
-        ReportColumn("时长(小时)", 16, "right"),
-        ReportColumn("出具日期", 20, "center"),
-        ReportColumn("备注", 20, wrap=True),
-    )
-    start = today - timedelta(days=certificates.PUBLICITY_DAYS - 1)
-    return render_public_notice(
-        "志愿服务证明出具情况公示",
-        station.name,
-        f"{start.isoformat()}至{today.isoformat()}",
-        cells,
-        today,
-        notice_start=today,
-        notice_end=today + timedelta(days=certificates.PUBLICITY_DAYS - 1),
-        contact_name=station.leader_name or station.name,
-        contact_phone=station.contact_phone,
-        intro=f"现将{station.name}近期出具的志愿服务证明予以公示。",
-        columns=columns,
-    )
-
-
-def batch_star_pdf(
-    db: Database,
-    actor: Any,
-    data_dir: Any,
-    year: int,
-    level: int,
-    progress: Callable[..., None],
-    cancel: CancelToken,
-) -> tuple[int, bytes]:
-    """Issue a star certificate to every volunteer granted *level* in *year*, one PDF."""
-    from app.printing.certificate import PrintCancelled, render_certificates
-
-    key = card_key(data_dir)
-    candidates = certificates.star_candidates(db, year, level)
-    if not candidates:
-        raise certificates.CertificateRefused(
-            QT_TRANSLATE_NOOP("errors", "No volunteer was granted star level {level} in {year}."),
-            level=level,
-            year=year,
-        )
-    n = len(candidates)
-    issued = []
-    for i, c in enumerate(candidates, 1):
-        cancel.check()
-        issued.append(printable(db, certificates.issue_star(db, actor, key, c.volunteer_id)))
-        progress(i, 2 * n, c.name)
-
-    def rendered(done: int, total: int) -> bool:
-        progress(n + done, 2 * n, "")
-        return not cancel.cancelled
-
-    try:
-        pdf = render_certificates(issued, progress=rendered)
-    except PrintCancelled as err:
-        raise TaskCancelled from err
-    return n, pdf
-
 
 # --- the register model ---------------------------------------------------------------------------
 

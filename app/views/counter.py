@@ -17,15 +17,16 @@ never redeem twice — the button is also disabled while the commit runs.
 After the commit the 兑换单 is made (page and copies from the settings) and
 sent to the printer, a preview, or a folder of PDFs; only then is the print
 recorded, so a crash before printing leaves the redemption in the
-"unprinted slips" list.  Reprints are marked 补打 by the print count.  A void
-(administrators, reason required) prints a void slip.  Then the counter is
-idle again for the next villager.
+"unprinted slips" list.  Reprints are marked 补打 by the print count; a voided
+slip reprints as its 作废单.  A void (administrators, reason required) prints a
+void slip stamped with the void's stored time.  The slips themselves are made
+by :mod:`app.services.documents.slips` (the command line prints the same).
+Then the counter is idle again for the next villager.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +52,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.errors import DomainError
-from app.i18n import QT_TRANSLATE_NOOP
-from app.services import households, points, supermarket
+from app.services import households, supermarket
 from app.services.auth import Permission
-from app.services.cards import CardKind, looks_like_payload, resolve_card, slip_payload
+from app.services.cards import looks_like_payload
+from app.services.documents import slips
+from app.services.documents.slips import VoidDone
 from app.services.households import HouseholdHit, HouseholdView
-from app.services.points import EntryView
-from app.services.supermarket import GoodsView, RedemptionResult
+from app.services.points import below_minimum_balance
+from app.services.supermarket import CounterHousehold, GoodsView, RedemptionResult
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.grid_layout import ColumnGridLayout
 from app.views.pages import PageContext
@@ -86,117 +86,6 @@ from app.views.thumbnails import load_thumbnails
 from app.views.widgets import MessageLabel, error_text
 
 # --- worker functions (run off the GUI thread) ------------------------------------------
-
-
-class NotAHouseholdCard(DomainError):
-    pass
-
-
-@dataclass(frozen=True)
-class CounterHousehold:
-    household: HouseholdView
-    entries: tuple[EntryView, ...]
-    redemptions: tuple[RedemptionResult, ...]
-
-
-def load_counter_household(db: Database, household_id: str) -> CounterHousehold:
-    return CounterHousehold(
-        households.get_household(db, household_id),
-        tuple(points.recent_entries(db, household_id, 8)),
-        tuple(supermarket.household_redemptions(db, household_id, 10)),
-    )
-
-
-def household_from_card(db: Database, card_key: bytes, payload: str) -> CounterHousehold:
-    subject = resolve_card(db, card_key, payload)
-    if subject.kind != CardKind.HOUSEHOLD.value:
-        raise NotAHouseholdCard(
-            QT_TRANSLATE_NOOP(
-                "errors", "This code is not a household card. Scan the family's card."
-            )
-        )
-    return load_counter_household(db, subject.subject_id)
-
-
-def slip_data(
-    result: RedemptionResult,
-    station_name: str,
-    card_key: bytes,
-    *,
-    reprint: bool = False,
-    void_reason: str = "",
-    voided_at: datetime | None = None,
-    balance_after: int | None = None,
-) -> Any:
-    from app.printing.slip import SlipData, SlipLine
-
-    voided = bool(void_reason)
-    return SlipData(
-        number=result.number,
-        station_name=station_name,
-        household_number=result.household_number,
-        household_head=result.head_name,
-        items=[
-            SlipLine(x.goods_name, x.unit, x.qty, x.unit_points, x.line_points)
-            for x in result.lines
-        ],
-        total_points=result.total_points,
-        balance_before=result.balance_before,
-        balance_after=result.balance_after if balance_after is None else balance_after,
-        operator_name=result.operator_name,
-        issued_at=result.created_at,
-        verify_payload=slip_payload(card_key, result.id),
-        reprint=reprint,
-        voided=voided,
-        void_reason=void_reason,
-        voided_at=voided_at,
-    )
-
-
-def make_slip_pdf(
-    result: RedemptionResult,
-    facts: StationFacts,
-    page: str,
-    copies: tuple[str, ...],
-    *,
-    reprint: bool = False,
-) -> bytes:
-    from app.printing.slip import render_slip
-
-    data = slip_data(result, facts.name, facts.card_key, reprint=reprint)
-    return render_slip(data, page, copies)
-
-
-@dataclass(frozen=True)
-class VoidDone:
-    result: RedemptionResult
-    reason: str
-    balance_after: int
-    pdf: bytes
-
-
-def void_and_render(
-    db: Database,
-    actor: Any,
-    redemption_id: str,
-    reason: str,
-    facts: StationFacts,
-    page: str,
-    copies: tuple[str, ...],
-) -> VoidDone:
-    from app.printing.slip import render_slip
-
-    void = supermarket.void_redemption(db, actor, redemption_id, reason)
-    result = supermarket.get_redemption(db, redemption_id)
-    data = slip_data(
-        result,
-        facts.name,
-        facts.card_key,
-        void_reason=void.reason,
-        voided_at=datetime.now(),
-        balance_after=void.balance_after,
-    )
-    return VoidDone(result, void.reason, void.balance_after, render_slip(data, page, copies))
 
 
 def save_slip(pdf: bytes, folder: Path, name: str) -> Path:
@@ -742,7 +631,7 @@ class CounterWidget(QWidget):
             self.message.show_error(self.tr("The counter is still starting; scan again."))
             return
         run_task(
-            household_from_card,
+            supermarket.counter_household_of_card,
             self.ctx.db,
             self.facts.card_key,
             payload,
@@ -787,7 +676,7 @@ class CounterWidget(QWidget):
 
     def open_household(self, household_id: str) -> None:
         run_task(
-            load_counter_household,
+            supermarket.counter_household,
             self.ctx.db,
             household_id,
             on_done=self._household_loaded,
@@ -941,13 +830,11 @@ class CounterWidget(QWidget):
                         "Not enough points: the goods need {cost}, the household has {n}."
                     ).format(cost=total, n=self.household.balance)
                 )
-            minimum = points_settings(self.ctx.settings).min_balance
-            if minimum is not None and self.household.balance < minimum:
-                problems.append(
-                    self.tr("At least {minimum} points are needed to redeem.").format(
-                        minimum=minimum
-                    )
-                )
+            below = below_minimum_balance(
+                self.household.number, self.household.balance, points_settings(self.ctx.settings)
+            )
+            if below is not None:
+                problems.append(str(below))
         for line in self.cart.lines:
             if line.qty > line.goods.on_hand:
                 problems.append(
@@ -1049,14 +936,19 @@ class CounterWidget(QWidget):
             self.message.show_error(self.tr("The slip could not be made; reprint it later."))
             return
         settings = self.ctx.settings
+        void = result.voided
         run_task(
-            make_slip_pdf,
+            slips.slip_pdf,
             result,
-            self.facts,
+            self.facts.name,
+            self.facts.card_key,
             settings.get(SLIP_PAGE),
             slip_copies(settings),
             reprint=reprint,
-            on_done=lambda pdf: self._output_slip(result, pdf, "redemption"),
+            void=void,
+            on_done=lambda pdf: self._output_slip(
+                result, pdf, slips.VOID if void else slips.REDEMPTION
+            ),
             on_error=self._show_error,
             receiver=self,
         )
@@ -1064,7 +956,7 @@ class CounterWidget(QWidget):
     def _output_slip(self, result: RedemptionResult, pdf: bytes, doc_type: str) -> None:
         self.last_pdf = pdf
         emit(self.slip_output, result.number, pdf)
-        name = result.number + ("-void" if doc_type == "redemption_void" else "")
+        name = result.number + ("-void" if doc_type == slips.VOID else "")
         try:
             done = self.output(name, pdf)
         except (OSError, ValueError) as err:
@@ -1077,22 +969,24 @@ class CounterWidget(QWidget):
         if not done:
             return
         run_task(
-            supermarket.record_print,
+            slips.record_slip_print,
             self.ctx.db,
             self.ctx.actor,
-            result.id,
-            doc_type=doc_type,
-            on_done=lambda p: self._printed(result, p.copy_no),
+            result,
+            void=doc_type == slips.VOID,
+            on_done=lambda p: self._printed(result, p.copy_no, doc_type == slips.VOID),
             on_error=self._show_error,
             receiver=self,
         )
 
-    def _printed(self, result: RedemptionResult, copy_no: int) -> None:
+    def _printed(self, result: RedemptionResult, copy_no: int, void: bool = False) -> None:
+        def counted(r: RedemptionResult) -> RedemptionResult:
+            if void:
+                return replace(r, void_print_count=max(r.void_print_count, copy_no))
+            return replace(r, print_count=max(r.print_count, copy_no))
+
         self.slips_model.set_rows(
-            [
-                replace(r, print_count=max(r.print_count, copy_no)) if r.id == result.id else r
-                for r in self.slips_model.rows
-            ]
+            [counted(r) if r.id == result.id else r for r in self.slips_model.rows]
         )
         self.refresh_unprinted_count()
 
@@ -1144,7 +1038,7 @@ class CounterWidget(QWidget):
             supermarket.get_redemption,
             self.ctx.db,
             chosen.id,
-            on_done=lambda r: self.print_slip(r, reprint=r.print_count > 0),
+            on_done=lambda r: self.print_slip(r, reprint=slips.is_reprint(r, void=r.voided)),
             on_error=self._show_error,
             receiver=self,
         )
@@ -1176,12 +1070,13 @@ class CounterWidget(QWidget):
             return
         settings = self.ctx.settings
         run_task(
-            void_and_render,
+            slips.void_slip,
             self.ctx.db,
             self.ctx.actor,
             chosen.id,
             reason,
-            self.facts,
+            self.facts.name,
+            self.facts.card_key,
             settings.get(SLIP_PAGE),
             slip_copies(settings),
             on_done=self._voided,
@@ -1199,7 +1094,7 @@ class CounterWidget(QWidget):
             [done.result if r.id == done.result.id else r for r in self.slips_model.rows]
         )
         emit(self.voided, done)
-        self._output_slip(done.result, done.pdf, "redemption_void")
+        self._output_slip(done.result, done.pdf, slips.VOID)
         self.reload_goods()
 
     def find_slip_by_number(self) -> None:

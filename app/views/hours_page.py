@@ -198,12 +198,6 @@ def grants_of_year(db: Database, year: int) -> list[GrantRow]:
     return list(reversed(out))
 
 
-def reject_many(db: Database, actor: Any, record_ids: list[str], reason: str) -> int:
-    for record_id in record_ids:
-        service_hours.reject(db, actor, record_id, reason)
-    return len(record_ids)
-
-
 # --- dialogs -----------------------------------------------------------------------------------
 
 
@@ -521,7 +515,7 @@ class HoursTab(QWidget):
         if reason is None:
             return
         self._service(
-            reject_many,
+            service_hours.reject_many,
             self.ctx.db,
             self.ctx.actor,
             [r.id for r in chosen],

@@ -191,21 +191,13 @@ class HouseholdDialog(ServiceDialog):
             self.run(households.create_household, self.ctx.db, self.ctx.actor, self.data(), head)
         else:
             self.run(
-                _update_household_keep_phone,
+                households.update_household,
                 self.ctx.db,
                 self.ctx.actor,
-                self.household,
+                self.household.id,
                 self.data(),
+                blank_phone_keeps=True,
             )
-
-
-def _update_household_keep_phone(
-    db: Any, actor: Any, household: HouseholdView, data: HouseholdData
-) -> HouseholdView:
-    """The edit form shows the phone masked; an empty field keeps the stored one."""
-    if not (data.phone or "").strip() and household.phone_masked:
-        data = HouseholdData(data.number, data.group_name, data.address, None, data.note)
-    return households.update_household(db, actor, household.id, data)
 
 
 class MemberDialog(ServiceDialog):

@@ -25,10 +25,8 @@ periods/rankings are further tabs (:mod:`app.views.points_tabs`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -49,11 +47,11 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import join_list
 from app.paths import DataDir
-from app.services import cards, households, points
+from app.services import cards, households, points, roster_import
 from app.services.auth import Permission
+from app.services.documents.cards import household_cards_pdf
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
-from app.services.roster_import import write_xlsx
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, save_file_name
 from app.views.household_dialogs import (
@@ -70,7 +68,6 @@ from app.views.points_common import (
     ask_reason,
     confirm,
     load_household_file,
-    load_station_facts,
 )
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
@@ -207,88 +204,6 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view = table_view(model, name, compact=False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
-
-
-# --- worker functions ------------------------------------------------------------------------
-
-
-HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")
-
-
-def _export_row(h: HouseholdHit) -> list[Any]:
-    return [
-        h.number,
-        h.head_name,
-        h.group_name,
-        h.phone_masked,
-        h.balance,
-        "在册" if h.active else "已注销",
-    ]
-
-
-def export_households(
-    db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
-) -> int:
-    """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
-    total = households.count_households(db, flt)
-
-    def rows() -> Iterator[list[Any]]:
-        done = 0
-        while done < total:
-            if cancel is not None:
-                cancel.check()
-            page = households.fetch_households(db, done, 1000, flt)
-            if not page:
-                break
-            yield from (_export_row(h) for h in page)
-            done += len(page)
-            if progress is not None:
-                progress(done, total)
-
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, rows())
-
-
-def export_hits(hits: list[HouseholdHit], path: Path) -> int:
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))
-
-
-def household_cards_pdf(
-    db: Database,
-    actor: Any,
-    data_dir: Any,
-    household_ids: list[str],
-    *,
-    reissue: bool = False,
-    reason: str = "",
-) -> bytes:
-    """Issue (or reissue) the households' cards and lay them out: one card-sized
-    page for a single household, A4 sheets of eight for several."""
-    from app.printing.cards import CardData, render_card, render_cards
-
-    facts = load_station_facts(db, data_dir)
-    faces = []
-    for hid in household_ids:
-        h = households.get_household(db, hid)
-        if reissue:
-            card = cards.reissue_card(db, actor, facts.card_key, "H", hid, reason)
-        else:
-            card = cards.issue_card(db, actor, facts.card_key, "H", hid)
-        extra = [h.group_name] if h.group_name else []
-        if card.serial > 1:
-            extra.append(f"第 {card.serial} 张卡")
-        faces.append(
-            CardData(
-                kind_label="家庭积分卡",
-                title_line=facts.name,
-                name=h.head_name,
-                number=h.number,
-                extra_lines=extra,
-                payload=card.payload,
-            )
-        )
-    if len(faces) == 1:
-        return render_card(faces[0], "card")
-    return render_cards(faces, per_page=8)
 
 
 # --- the detail panel ------------------------------------------------------------------------
@@ -869,7 +784,7 @@ class HouseholdsTab(QWidget):
 
         if self.model.hits is not None:
             run_task(
-                export_hits,
+                roster_import.export_household_hits_xlsx,
                 list(self.model.hits),
                 path,
                 on_done=done,
@@ -878,7 +793,7 @@ class HouseholdsTab(QWidget):
             )
         else:
             run_task(
-                export_households,
+                roster_import.export_households_xlsx,
                 self.ctx.db,
                 self.model.filter,
                 path,

@@ -12,8 +12,7 @@ bottom *n* (not already on the 红榜) for the 黑榜.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
@@ -42,6 +41,7 @@ from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from app.services import points
 from app.services.auth import Permission
+from app.services.documents.lists import notice_pdf, ranking_pdf, ratings_pdf, red_black_pdf
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
@@ -55,7 +55,6 @@ from app.views.points_options import (
     PASS_LINE,
     PERIOD_KIND,
     adopt_period_settings,
-    mask_name,
     points_settings,
     rating_tiers,
     save_rating_tiers,
@@ -138,111 +137,6 @@ class RatingsModel(RowsModel):
 
     def cell(self, r: RatingRow, column: int) -> str:
         return (r.number, r.head_name, r.group_name, str(r.score), r.rating)[column]
-
-
-# --- worker functions ----------------------------------------------------------------------
-
-
-def period_label(key: str) -> str:
-    """2026 -> 2026年度, 2026-Q4 -> 2026年第4季度, 2026-11 -> 2026年11月 (printed text)."""
-    if len(key) == 4:
-        return f"{key}年度"
-    year, rest = key.split("-", 1)
-    if rest.startswith("Q"):
-        return f"{year}年第{rest[1:]}季度"
-    return f"{year}年{int(rest)}月"
-
-
-def _rank_rows(rows: list[points.RankRow], mask: bool) -> list[Any]:
-    from app.printing.rankings import RankRow
-
-    return [
-        RankRow(
-            r.rank, r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score
-        )
-        for r in rows
-    ]
-
-
-def notice_pdf(db: Database, key: str, mask: bool) -> bytes:
-    """公示 list of a period: every household's score, with the objection window."""
-    from app.printing.rankings import render_public_notice
-    from app.services.station import get_station
-
-    station = get_station(db)
-    rows = points.rankings(db, key, None)
-    today = date.today()
-    return render_public_notice(
-        f"{period_label(key)}积分公示",
-        station.name,
-        period_label(key),
-        _rank_rows(rows, mask),
-        today,
-        notice_start=today,
-        notice_end=today + timedelta(days=6),
-        contact_name=station.leader_name or station.name,
-        contact_phone=station.contact_phone or "—",
-    )
-
-
-def ranking_pdf(db: Database, key: str, n: int, mask: bool) -> bytes:
-    from app.printing.rankings import render_ranking
-    from app.services.station import get_station
-
-    station = get_station(db)
-    rows = points.rankings(db, key, n)
-    return render_ranking(
-        f"{period_label(key)}积分榜",
-        station.name,
-        period_label(key),
-        _rank_rows(rows, mask),
-        date.today(),
-    )
-
-
-def red_black_pdf(db: Database, key: str, n: int, mask: bool) -> bytes:
-    from app.printing.rankings import render_red_black
-    from app.services.station import get_station
-
-    station = get_station(db)
-    red = points.rankings(db, key, n)
-    red_ids = {r.household_id for r in red}
-    black = [r for r in points.rankings(db, key, n, bottom=True) if r.household_id not in red_ids]
-    return render_red_black(
-        f"{period_label(key)}红黑榜",
-        station.name,
-        period_label(key),
-        _rank_rows(red, mask),
-        _rank_rows(black, mask),
-        date.today(),
-    )
-
-
-def ratings_pdf(db: Database, year: int, rows: list[RatingRow], mask: bool) -> bytes:
-    from app.printing.report import ReportColumn, render_table_report
-    from app.services.station import get_station
-
-    station = get_station(db)
-    columns = (
-        ReportColumn("户号", 30, "center"),
-        ReportColumn("户主", "*"),
-        ReportColumn("村民小组", 40, "center"),
-        ReportColumn("年度积分", 26, "right"),
-        ReportColumn("评定结果", 36, "center"),
-    )
-    cells = [
-        [r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score, r.rating]
-        for r in rows
-        if r.rating
-    ]
-    return render_table_report(
-        f"{year}年度文明户评定结果",
-        columns,
-        cells,
-        station_name=station.name,
-        subtitle=f"{year}年度",
-        generated_at=date.today(),
-    )
 
 
 class TiersEditor(QWidget):

@@ -15,7 +15,6 @@ and the fields stay disabled until they arrive.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -516,18 +515,6 @@ class TeamsDialog(QDialog):
         )
 
 
-def change_teams(
-    db: Any, actor: Any, volunteer_id: str, joined: tuple[str, ...], left: tuple[str, ...]
-) -> VolunteerView:
-    """Worker: put a volunteer into some teams and take them out of others."""
-    view = volunteers.get_volunteer(db, volunteer_id)
-    for team_id in joined:
-        view = volunteers.add_to_team(db, actor, team_id, volunteer_id)
-    for team_id in left:
-        view = volunteers.remove_from_team(db, actor, team_id, volunteer_id)
-    return view
-
-
 class VolunteerTeamsDialog(ServiceDialog):
     """Which teams a volunteer belongs to."""
 
@@ -554,7 +541,7 @@ class VolunteerTeamsDialog(ServiceDialog):
     def submit(self) -> None:
         chosen = set(checked_keys(self.list))
         self.run(
-            change_teams,
+            volunteers.change_teams,
             self.ctx.db,
             self.ctx.actor,
             self.volunteer.id,

@@ -52,6 +52,7 @@ from app.db import Database
 from app.i18n import join_list
 from app.services import service_hours, volunteer_roster, volunteers
 from app.services.auth import Permission
+from app.services.documents.cards import volunteer_cards_pdf
 from app.services.service_hours import StarGrantView
 from app.services.volunteers import (
     AwardView,
@@ -65,7 +66,7 @@ from app.services.volunteers import (
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason, confirm, load_station_facts
+from app.views.points_common import ask_reason, confirm
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import (
     GREY,
@@ -162,46 +163,6 @@ def load_volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
         volunteers.list_sub_records(db, volunteer_id),
         tuple(service_hours.star_history(db, volunteer_id)),
     )
-
-
-def volunteer_cards_pdf(
-    db: Database,
-    actor: Any,
-    data_dir: Any,
-    volunteer_ids: list[str],
-    *,
-    reissue: bool = False,
-    reason: str = "",
-) -> bytes:
-    """Issue (or reissue) the volunteers' cards and lay them out: one card-sized page
-    for a single volunteer, A4 sheets of eight for several."""
-    from app.printing.cards import CardData, render_card, render_cards
-
-    facts = load_station_facts(db, data_dir)
-    faces = []
-    for vid in volunteer_ids:
-        v = volunteers.get_volunteer(db, vid)
-        if reissue:
-            card = volunteers.reissue_volunteer_card(db, actor, facts.card_key, vid, reason)
-        else:
-            card = volunteers.issue_volunteer_card(db, actor, facts.card_key, vid)
-        extra = [t.name for t in v.teams[:2]]
-        if card.serial > 1:
-            extra.append(f"第 {card.serial} 张卡")
-        faces.append(
-            CardData(
-                kind_label="志愿者证",
-                title_line=facts.name,
-                name=v.name,
-                number=v.number,
-                extra_lines=extra,
-                payload=card.payload,
-                photo_path=photo_file(data_dir.photos, v.photo_path) if v.photo_path else None,
-            )
-        )
-    if len(faces) == 1:
-        return render_card(faces[0], "card")
-    return render_cards(faces, per_page=8)
 
 
 def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:

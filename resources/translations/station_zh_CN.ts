@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="616"/>
+        <location filename="../../app/views/activities_page.py" line="608"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="617"/>
+        <location filename="../../app/views/activities_page.py" line="609"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="647"/>
+        <location filename="../../app/views/activities_page.py" line="639"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="651"/>
+        <location filename="../../app/views/activities_page.py" line="643"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="652"/>
+        <location filename="../../app/views/activities_page.py" line="644"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="669"/>
+        <location filename="../../app/views/activities_page.py" line="661"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="680"/>
+        <location filename="../../app/views/activities_page.py" line="672"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="757"/>
+        <location filename="../../app/views/activities_page.py" line="749"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="768"/>
+        <location filename="../../app/views/activities_page.py" line="760"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -87,202 +87,202 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="226"/>
-        <location filename="../../app/views/activities_page.py" line="307"/>
+        <location filename="../../app/views/activities_page.py" line="218"/>
+        <location filename="../../app/views/activities_page.py" line="299"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="254"/>
+        <location filename="../../app/views/activities_page.py" line="246"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="255"/>
+        <location filename="../../app/views/activities_page.py" line="247"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="256"/>
+        <location filename="../../app/views/activities_page.py" line="248"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="257"/>
+        <location filename="../../app/views/activities_page.py" line="249"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="258"/>
+        <location filename="../../app/views/activities_page.py" line="250"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="259"/>
+        <location filename="../../app/views/activities_page.py" line="251"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="260"/>
+        <location filename="../../app/views/activities_page.py" line="252"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="261"/>
+        <location filename="../../app/views/activities_page.py" line="253"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="272"/>
+        <location filename="../../app/views/activities_page.py" line="264"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="276"/>
+        <location filename="../../app/views/activities_page.py" line="268"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="323"/>
+        <location filename="../../app/views/activities_page.py" line="315"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="325"/>
+        <location filename="../../app/views/activities_page.py" line="317"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="328"/>
+        <location filename="../../app/views/activities_page.py" line="320"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="331"/>
+        <location filename="../../app/views/activities_page.py" line="323"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="332"/>
+        <location filename="../../app/views/activities_page.py" line="324"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="341"/>
+        <location filename="../../app/views/activities_page.py" line="333"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="370"/>
+        <location filename="../../app/views/activities_page.py" line="362"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="380"/>
+        <location filename="../../app/views/activities_page.py" line="372"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="387"/>
+        <location filename="../../app/views/activities_page.py" line="379"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="389"/>
+        <location filename="../../app/views/activities_page.py" line="381"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="401"/>
+        <location filename="../../app/views/activities_page.py" line="393"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="474"/>
+        <location filename="../../app/views/activities_page.py" line="466"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="411"/>
+        <location filename="../../app/views/activities_page.py" line="403"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="412"/>
+        <location filename="../../app/views/activities_page.py" line="404"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="421"/>
+        <location filename="../../app/views/activities_page.py" line="413"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="430"/>
+        <location filename="../../app/views/activities_page.py" line="422"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="431"/>
+        <location filename="../../app/views/activities_page.py" line="423"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="437"/>
+        <location filename="../../app/views/activities_page.py" line="429"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="457"/>
+        <location filename="../../app/views/activities_page.py" line="449"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="458"/>
+        <location filename="../../app/views/activities_page.py" line="450"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="466"/>
+        <location filename="../../app/views/activities_page.py" line="458"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="480"/>
+        <location filename="../../app/views/activities_page.py" line="472"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="483"/>
+        <location filename="../../app/views/activities_page.py" line="475"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="483"/>
+        <location filename="../../app/views/activities_page.py" line="475"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="489"/>
+        <location filename="../../app/views/activities_page.py" line="481"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="497"/>
+        <location filename="../../app/views/activities_page.py" line="489"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="501"/>
+        <location filename="../../app/views/activities_page.py" line="493"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="502"/>
+        <location filename="../../app/views/activities_page.py" line="494"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -403,22 +403,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="421"/>
+        <location filename="../../app/views/household_dialogs.py" line="413"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="429"/>
+        <location filename="../../app/views/household_dialogs.py" line="421"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="430"/>
+        <location filename="../../app/views/household_dialogs.py" line="422"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="431"/>
+        <location filename="../../app/views/household_dialogs.py" line="423"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -748,37 +748,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="327"/>
+        <location filename="../../app/views/household_dialogs.py" line="319"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="333"/>
+        <location filename="../../app/views/household_dialogs.py" line="325"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="338"/>
+        <location filename="../../app/views/household_dialogs.py" line="330"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="339"/>
+        <location filename="../../app/views/household_dialogs.py" line="331"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="340"/>
+        <location filename="../../app/views/household_dialogs.py" line="332"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="341"/>
+        <location filename="../../app/views/household_dialogs.py" line="333"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="342"/>
+        <location filename="../../app/views/household_dialogs.py" line="334"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -786,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="188"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="188"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="188"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="227"/>
+        <location filename="../../app/views/volunteers_page.py" line="188"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -959,39 +959,39 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="373"/>
+        <location filename="../../app/views/household_dialogs.py" line="365"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>为 %n 户批量加分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="374"/>
+        <location filename="../../app/views/household_dialogs.py" line="366"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="377"/>
+        <location filename="../../app/views/household_dialogs.py" line="369"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="378"/>
+        <location filename="../../app/views/household_dialogs.py" line="370"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="379"/>
+        <location filename="../../app/views/household_dialogs.py" line="371"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="380"/>
+        <location filename="../../app/views/household_dialogs.py" line="372"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="391"/>
+        <location filename="../../app/views/household_dialogs.py" line="383"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
@@ -1001,22 +1001,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="125"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="125"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="125"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="236"/>
+        <location filename="../../app/views/counter.py" line="125"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1024,221 +1024,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="365"/>
+        <location filename="../../app/views/certificates_page.py" line="139"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="372"/>
+        <location filename="../../app/views/certificates_page.py" line="146"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="373"/>
+        <location filename="../../app/views/certificates_page.py" line="147"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="374"/>
+        <location filename="../../app/views/certificates_page.py" line="148"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="388"/>
+        <location filename="../../app/views/certificates_page.py" line="162"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="405"/>
+        <location filename="../../app/views/certificates_page.py" line="179"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="406"/>
+        <location filename="../../app/views/certificates_page.py" line="180"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="407"/>
+        <location filename="../../app/views/certificates_page.py" line="181"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="408"/>
+        <location filename="../../app/views/certificates_page.py" line="182"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="409"/>
+        <location filename="../../app/views/certificates_page.py" line="183"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="411"/>
+        <location filename="../../app/views/certificates_page.py" line="185"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="434"/>
+        <location filename="../../app/views/certificates_page.py" line="208"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="437"/>
+        <location filename="../../app/views/certificates_page.py" line="211"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/certificates_page.py" line="212"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="439"/>
+        <location filename="../../app/views/certificates_page.py" line="213"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="440"/>
+        <location filename="../../app/views/certificates_page.py" line="214"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="441"/>
+        <location filename="../../app/views/certificates_page.py" line="215"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="456"/>
+        <location filename="../../app/views/certificates_page.py" line="230"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="477"/>
+        <location filename="../../app/views/certificates_page.py" line="251"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="522"/>
+        <location filename="../../app/views/certificates_page.py" line="296"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="541"/>
+        <location filename="../../app/views/certificates_page.py" line="315"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="548"/>
+        <location filename="../../app/views/certificates_page.py" line="322"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="551"/>
+        <location filename="../../app/views/certificates_page.py" line="325"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="558"/>
+        <location filename="../../app/views/certificates_page.py" line="332"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="590"/>
+        <location filename="../../app/views/certificates_page.py" line="364"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="601"/>
+        <location filename="../../app/views/certificates_page.py" line="375"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="612"/>
+        <location filename="../../app/views/certificates_page.py" line="386"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="643"/>
+        <location filename="../../app/views/certificates_page.py" line="417"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="644"/>
+        <location filename="../../app/views/certificates_page.py" line="418"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="655"/>
+        <location filename="../../app/views/certificates_page.py" line="429"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="657"/>
+        <location filename="../../app/views/certificates_page.py" line="431"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="664"/>
+        <location filename="../../app/views/certificates_page.py" line="438"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="685"/>
+        <location filename="../../app/views/certificates_page.py" line="459"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="688"/>
+        <location filename="../../app/views/certificates_page.py" line="462"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="477"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="703"/>
+        <location filename="../../app/views/certificates_page.py" line="477"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="706"/>
+        <location filename="../../app/views/certificates_page.py" line="480"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="717"/>
+        <location filename="../../app/views/certificates_page.py" line="491"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="719"/>
+        <location filename="../../app/views/certificates_page.py" line="493"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="731"/>
+        <location filename="../../app/views/certificates_page.py" line="505"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="736"/>
+        <location filename="../../app/views/certificates_page.py" line="510"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="739"/>
+        <location filename="../../app/views/certificates_page.py" line="513"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="749"/>
+        <location filename="../../app/views/certificates_page.py" line="523"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1330,37 +1330,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="217"/>
+        <location filename="../../app/views/hours_page.py" line="211"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="223"/>
+        <location filename="../../app/views/hours_page.py" line="217"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="229"/>
+        <location filename="../../app/views/hours_page.py" line="223"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="233"/>
+        <location filename="../../app/views/hours_page.py" line="227"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="241"/>
+        <location filename="../../app/views/hours_page.py" line="235"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="242"/>
+        <location filename="../../app/views/hours_page.py" line="236"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="243"/>
+        <location filename="../../app/views/hours_page.py" line="237"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1368,304 +1368,299 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="361"/>
+        <location filename="../../app/views/counter.py" line="250"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="369"/>
+        <location filename="../../app/views/counter.py" line="258"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="378"/>
+        <location filename="../../app/views/counter.py" line="267"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="379"/>
-        <location filename="../../app/views/counter.py" line="1038"/>
+        <location filename="../../app/views/counter.py" line="268"/>
+        <location filename="../../app/views/counter.py" line="925"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="403"/>
+        <location filename="../../app/views/counter.py" line="292"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="409"/>
+        <location filename="../../app/views/counter.py" line="298"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="413"/>
+        <location filename="../../app/views/counter.py" line="302"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="439"/>
+        <location filename="../../app/views/counter.py" line="328"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="454"/>
+        <location filename="../../app/views/counter.py" line="343"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="469"/>
+        <location filename="../../app/views/counter.py" line="358"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="477"/>
+        <location filename="../../app/views/counter.py" line="366"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="492"/>
+        <location filename="../../app/views/counter.py" line="381"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="493"/>
+        <location filename="../../app/views/counter.py" line="382"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="503"/>
+        <location filename="../../app/views/counter.py" line="392"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="506"/>
+        <location filename="../../app/views/counter.py" line="395"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="508"/>
+        <location filename="../../app/views/counter.py" line="397"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="523"/>
+        <location filename="../../app/views/counter.py" line="412"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="532"/>
+        <location filename="../../app/views/counter.py" line="421"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="533"/>
+        <location filename="../../app/views/counter.py" line="422"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="534"/>
+        <location filename="../../app/views/counter.py" line="423"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="544"/>
+        <location filename="../../app/views/counter.py" line="433"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="692"/>
+        <location filename="../../app/views/counter.py" line="581"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="709"/>
+        <location filename="../../app/views/counter.py" line="598"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="742"/>
+        <location filename="../../app/views/counter.py" line="631"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="771"/>
+        <location filename="../../app/views/counter.py" line="660"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="780"/>
+        <location filename="../../app/views/counter.py" line="669"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="803"/>
+        <location filename="../../app/views/counter.py" line="692"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="810"/>
+        <location filename="../../app/views/counter.py" line="699"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="818"/>
+        <location filename="../../app/views/counter.py" line="707"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="822"/>
+        <location filename="../../app/views/counter.py" line="711"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="931"/>
+        <location filename="../../app/views/counter.py" line="820"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="937"/>
+        <location filename="../../app/views/counter.py" line="826"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1243"/>
+        <location filename="../../app/views/counter.py" line="1138"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="826"/>
+        <location filename="../../app/views/counter.py" line="715"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="849"/>
+        <location filename="../../app/views/counter.py" line="738"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="862"/>
+        <location filename="../../app/views/counter.py" line="751"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="865"/>
+        <location filename="../../app/views/counter.py" line="754"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="878"/>
+        <location filename="../../app/views/counter.py" line="767"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="883"/>
-        <location filename="../../app/views/counter.py" line="910"/>
-        <location filename="../../app/views/counter.py" line="954"/>
+        <location filename="../../app/views/counter.py" line="772"/>
+        <location filename="../../app/views/counter.py" line="799"/>
+        <location filename="../../app/views/counter.py" line="841"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="893"/>
+        <location filename="../../app/views/counter.py" line="782"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="941"/>
+        <location filename="../../app/views/counter.py" line="830"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="947"/>
-        <source>At least {minimum} points are needed to redeem.</source>
-        <translation>积分至少达到 {minimum} 分才能兑换。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/counter.py" line="977"/>
+        <location filename="../../app/views/counter.py" line="864"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1003"/>
+        <location filename="../../app/views/counter.py" line="890"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1009"/>
+        <location filename="../../app/views/counter.py" line="896"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1020"/>
+        <location filename="../../app/views/counter.py" line="907"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1049"/>
+        <location filename="../../app/views/counter.py" line="936"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1073"/>
+        <location filename="../../app/views/counter.py" line="965"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1108"/>
+        <location filename="../../app/views/counter.py" line="1002"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1113"/>
-        <location filename="../../app/views/counter.py" line="1117"/>
+        <location filename="../../app/views/counter.py" line="1007"/>
+        <location filename="../../app/views/counter.py" line="1011"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1140"/>
-        <location filename="../../app/views/counter.py" line="1156"/>
+        <location filename="../../app/views/counter.py" line="1034"/>
+        <location filename="../../app/views/counter.py" line="1050"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1161"/>
+        <location filename="../../app/views/counter.py" line="1055"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1166"/>
+        <location filename="../../app/views/counter.py" line="1060"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1168"/>
+        <location filename="../../app/views/counter.py" line="1062"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1194"/>
+        <location filename="../../app/views/counter.py" line="1089"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1221"/>
+        <location filename="../../app/views/counter.py" line="1116"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1246"/>
+        <location filename="../../app/views/counter.py" line="1141"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1808,22 +1803,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="196"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="196"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="196"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="235"/>
+        <location filename="../../app/views/volunteers_page.py" line="196"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -2259,148 +2254,148 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="346"/>
+        <location filename="../../app/views/hours_page.py" line="340"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="347"/>
+        <location filename="../../app/views/hours_page.py" line="341"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="348"/>
+        <location filename="../../app/views/hours_page.py" line="342"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="349"/>
+        <location filename="../../app/views/hours_page.py" line="343"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="352"/>
+        <location filename="../../app/views/hours_page.py" line="346"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="364"/>
+        <location filename="../../app/views/hours_page.py" line="358"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="368"/>
+        <location filename="../../app/views/hours_page.py" line="362"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="369"/>
+        <location filename="../../app/views/hours_page.py" line="363"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="370"/>
+        <location filename="../../app/views/hours_page.py" line="364"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="371"/>
+        <location filename="../../app/views/hours_page.py" line="365"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="391"/>
+        <location filename="../../app/views/hours_page.py" line="385"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="436"/>
+        <location filename="../../app/views/hours_page.py" line="430"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="505"/>
+        <location filename="../../app/views/hours_page.py" line="499"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="516"/>
+        <location filename="../../app/views/hours_page.py" line="510"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="529"/>
+        <location filename="../../app/views/hours_page.py" line="523"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="568"/>
+        <location filename="../../app/views/hours_page.py" line="562"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="396"/>
+        <location filename="../../app/views/hours_page.py" line="390"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="399"/>
-        <location filename="../../app/views/hours_page.py" line="561"/>
+        <location filename="../../app/views/hours_page.py" line="393"/>
+        <location filename="../../app/views/hours_page.py" line="555"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="409"/>
+        <location filename="../../app/views/hours_page.py" line="403"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="412"/>
+        <location filename="../../app/views/hours_page.py" line="406"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="417"/>
+        <location filename="../../app/views/hours_page.py" line="411"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="473"/>
+        <location filename="../../app/views/hours_page.py" line="467"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="478"/>
+        <location filename="../../app/views/hours_page.py" line="472"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="514"/>
+        <location filename="../../app/views/hours_page.py" line="508"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="537"/>
+        <location filename="../../app/views/hours_page.py" line="531"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="542"/>
+        <location filename="../../app/views/hours_page.py" line="536"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="552"/>
+        <location filename="../../app/views/hours_page.py" line="546"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2408,182 +2403,182 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="303"/>
-        <location filename="../../app/views/households_page.py" line="374"/>
+        <location filename="../../app/views/households_page.py" line="218"/>
+        <location filename="../../app/views/households_page.py" line="289"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="332"/>
+        <location filename="../../app/views/households_page.py" line="247"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="333"/>
+        <location filename="../../app/views/households_page.py" line="248"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="334"/>
+        <location filename="../../app/views/households_page.py" line="249"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="335"/>
+        <location filename="../../app/views/households_page.py" line="250"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="336"/>
+        <location filename="../../app/views/households_page.py" line="251"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="337"/>
+        <location filename="../../app/views/households_page.py" line="252"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="338"/>
+        <location filename="../../app/views/households_page.py" line="253"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="339"/>
+        <location filename="../../app/views/households_page.py" line="254"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="340"/>
+        <location filename="../../app/views/households_page.py" line="255"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="341"/>
+        <location filename="../../app/views/households_page.py" line="256"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="350"/>
+        <location filename="../../app/views/households_page.py" line="265"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="352"/>
+        <location filename="../../app/views/households_page.py" line="267"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="382"/>
+        <location filename="../../app/views/households_page.py" line="297"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="388"/>
+        <location filename="../../app/views/households_page.py" line="303"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="390"/>
+        <location filename="../../app/views/households_page.py" line="305"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="412"/>
+        <location filename="../../app/views/households_page.py" line="327"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="421"/>
+        <location filename="../../app/views/households_page.py" line="336"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="429"/>
-        <location filename="../../app/views/households_page.py" line="440"/>
-        <location filename="../../app/views/households_page.py" line="479"/>
+        <location filename="../../app/views/households_page.py" line="344"/>
+        <location filename="../../app/views/households_page.py" line="355"/>
+        <location filename="../../app/views/households_page.py" line="394"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="434"/>
+        <location filename="../../app/views/households_page.py" line="349"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="448"/>
+        <location filename="../../app/views/households_page.py" line="363"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="449"/>
+        <location filename="../../app/views/households_page.py" line="364"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="459"/>
+        <location filename="../../app/views/households_page.py" line="374"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="468"/>
+        <location filename="../../app/views/households_page.py" line="383"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="469"/>
+        <location filename="../../app/views/households_page.py" line="384"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="484"/>
+        <location filename="../../app/views/households_page.py" line="399"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="488"/>
+        <location filename="../../app/views/households_page.py" line="403"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="496"/>
+        <location filename="../../app/views/households_page.py" line="411"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="497"/>
+        <location filename="../../app/views/households_page.py" line="412"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="509"/>
+        <location filename="../../app/views/households_page.py" line="424"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="521"/>
+        <location filename="../../app/views/households_page.py" line="436"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="523"/>
+        <location filename="../../app/views/households_page.py" line="438"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="547"/>
+        <location filename="../../app/views/households_page.py" line="462"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="550"/>
+        <location filename="../../app/views/households_page.py" line="465"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="553"/>
+        <location filename="../../app/views/households_page.py" line="468"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2649,42 +2644,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/households_page.py" line="147"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/households_page.py" line="148"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="152"/>
+        <location filename="../../app/views/households_page.py" line="149"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="153"/>
+        <location filename="../../app/views/households_page.py" line="150"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="154"/>
+        <location filename="../../app/views/households_page.py" line="151"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="155"/>
+        <location filename="../../app/views/households_page.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="165"/>
+        <location filename="../../app/views/households_page.py" line="162"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="165"/>
+        <location filename="../../app/views/households_page.py" line="162"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2692,22 +2687,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="918"/>
+        <location filename="../../app/views/households_page.py" line="833"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="919"/>
+        <location filename="../../app/views/households_page.py" line="834"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="920"/>
+        <location filename="../../app/views/households_page.py" line="835"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="922"/>
+        <location filename="../../app/views/households_page.py" line="837"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2715,138 +2710,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="585"/>
+        <location filename="../../app/views/households_page.py" line="500"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="589"/>
-        <location filename="../../app/views/households_page.py" line="713"/>
+        <location filename="../../app/views/households_page.py" line="504"/>
+        <location filename="../../app/views/households_page.py" line="628"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="590"/>
+        <location filename="../../app/views/households_page.py" line="505"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="623"/>
+        <location filename="../../app/views/households_page.py" line="538"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="624"/>
+        <location filename="../../app/views/households_page.py" line="539"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="625"/>
+        <location filename="../../app/views/households_page.py" line="540"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="626"/>
+        <location filename="../../app/views/households_page.py" line="541"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="627"/>
+        <location filename="../../app/views/households_page.py" line="542"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="628"/>
+        <location filename="../../app/views/households_page.py" line="543"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="702"/>
+        <location filename="../../app/views/households_page.py" line="617"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="704"/>
+        <location filename="../../app/views/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="785"/>
+        <location filename="../../app/views/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="806"/>
+        <location filename="../../app/views/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="818"/>
+        <location filename="../../app/views/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="858"/>
+        <location filename="../../app/views/households_page.py" line="773"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="749"/>
+        <location filename="../../app/views/households_page.py" line="664"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="754"/>
+        <location filename="../../app/views/households_page.py" line="669"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="765"/>
+        <location filename="../../app/views/households_page.py" line="680"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="788"/>
+        <location filename="../../app/views/households_page.py" line="703"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="804"/>
+        <location filename="../../app/views/households_page.py" line="719"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="842"/>
+        <location filename="../../app/views/households_page.py" line="757"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="843"/>
+        <location filename="../../app/views/households_page.py" line="758"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="844"/>
+        <location filename="../../app/views/households_page.py" line="759"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="853"/>
+        <location filename="../../app/views/households_page.py" line="768"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="867"/>
+        <location filename="../../app/views/households_page.py" line="782"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -3096,7 +3091,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../app/i18n.py" line="36"/>
+        <location filename="../../app/i18n.py" line="86"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3319,57 +3314,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="264"/>
+        <location filename="../../app/views/hours_page.py" line="258"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="267"/>
+        <location filename="../../app/views/hours_page.py" line="261"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="279"/>
+        <location filename="../../app/views/hours_page.py" line="273"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="284"/>
+        <location filename="../../app/views/hours_page.py" line="278"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="286"/>
+        <location filename="../../app/views/hours_page.py" line="280"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="288"/>
+        <location filename="../../app/views/hours_page.py" line="282"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="289"/>
+        <location filename="../../app/views/hours_page.py" line="283"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="290"/>
+        <location filename="../../app/views/hours_page.py" line="284"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="291"/>
+        <location filename="../../app/views/hours_page.py" line="285"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="302"/>
+        <location filename="../../app/views/hours_page.py" line="296"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="319"/>
+        <location filename="../../app/views/hours_page.py" line="313"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3377,17 +3372,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="227"/>
+        <location filename="../../app/views/household_dialogs.py" line="219"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="229"/>
+        <location filename="../../app/views/household_dialogs.py" line="221"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="255"/>
+        <location filename="../../app/views/household_dialogs.py" line="247"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3458,52 +3453,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="180"/>
+        <location filename="../../app/views/households_page.py" line="177"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="181"/>
+        <location filename="../../app/views/households_page.py" line="178"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="182"/>
+        <location filename="../../app/views/households_page.py" line="179"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="183"/>
+        <location filename="../../app/views/households_page.py" line="180"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="184"/>
+        <location filename="../../app/views/households_page.py" line="181"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="185"/>
+        <location filename="../../app/views/households_page.py" line="182"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="186"/>
+        <location filename="../../app/views/households_page.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="190"/>
+        <location filename="../../app/views/households_page.py" line="187"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="190"/>
+        <location filename="../../app/views/households_page.py" line="187"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="191"/>
+        <location filename="../../app/views/households_page.py" line="188"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3791,17 +3786,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="68"/>
+        <location filename="../../app/views/points_tabs.py" line="67"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="69"/>
+        <location filename="../../app/views/points_tabs.py" line="68"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="70"/>
+        <location filename="../../app/views/points_tabs.py" line="69"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3809,47 +3804,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="107"/>
+        <location filename="../../app/views/points_tabs.py" line="106"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="107"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="109"/>
+        <location filename="../../app/views/points_tabs.py" line="108"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="110"/>
+        <location filename="../../app/views/points_tabs.py" line="109"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="111"/>
+        <location filename="../../app/views/points_tabs.py" line="110"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="112"/>
+        <location filename="../../app/views/points_tabs.py" line="111"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="113"/>
+        <location filename="../../app/views/points_tabs.py" line="112"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="117"/>
+        <location filename="../../app/views/points_tabs.py" line="116"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="117"/>
+        <location filename="../../app/views/points_tabs.py" line="116"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3857,281 +3852,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="490"/>
+        <location filename="../../app/views/points_tabs.py" line="384"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="494"/>
+        <location filename="../../app/views/points_tabs.py" line="388"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="495"/>
+        <location filename="../../app/views/points_tabs.py" line="389"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="496"/>
+        <location filename="../../app/views/points_tabs.py" line="390"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="505"/>
-        <location filename="../../app/views/points_tabs.py" line="509"/>
+        <location filename="../../app/views/points_tabs.py" line="399"/>
+        <location filename="../../app/views/points_tabs.py" line="403"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="513"/>
+        <location filename="../../app/views/points_tabs.py" line="407"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="514"/>
+        <location filename="../../app/views/points_tabs.py" line="408"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="516"/>
+        <location filename="../../app/views/points_tabs.py" line="410"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="519"/>
+        <location filename="../../app/views/points_tabs.py" line="413"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="524"/>
-        <location filename="../../app/views/points_tabs.py" line="576"/>
+        <location filename="../../app/views/points_tabs.py" line="418"/>
+        <location filename="../../app/views/points_tabs.py" line="470"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="525"/>
+        <location filename="../../app/views/points_tabs.py" line="419"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="526"/>
+        <location filename="../../app/views/points_tabs.py" line="420"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="527"/>
+        <location filename="../../app/views/points_tabs.py" line="421"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="528"/>
+        <location filename="../../app/views/points_tabs.py" line="422"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="530"/>
+        <location filename="../../app/views/points_tabs.py" line="424"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="542"/>
+        <location filename="../../app/views/points_tabs.py" line="436"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="543"/>
+        <location filename="../../app/views/points_tabs.py" line="437"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="544"/>
+        <location filename="../../app/views/points_tabs.py" line="438"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="545"/>
+        <location filename="../../app/views/points_tabs.py" line="439"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="551"/>
+        <location filename="../../app/views/points_tabs.py" line="445"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="557"/>
+        <location filename="../../app/views/points_tabs.py" line="451"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="566"/>
+        <location filename="../../app/views/points_tabs.py" line="460"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="567"/>
+        <location filename="../../app/views/points_tabs.py" line="461"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="568"/>
+        <location filename="../../app/views/points_tabs.py" line="462"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="569"/>
+        <location filename="../../app/views/points_tabs.py" line="463"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="572"/>
+        <location filename="../../app/views/points_tabs.py" line="466"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="584"/>
+        <location filename="../../app/views/points_tabs.py" line="478"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="589"/>
+        <location filename="../../app/views/points_tabs.py" line="483"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="592"/>
+        <location filename="../../app/views/points_tabs.py" line="486"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="596"/>
+        <location filename="../../app/views/points_tabs.py" line="490"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="673"/>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="679"/>
+        <location filename="../../app/views/points_tabs.py" line="573"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="684"/>
+        <location filename="../../app/views/points_tabs.py" line="578"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="686"/>
+        <location filename="../../app/views/points_tabs.py" line="580"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="704"/>
+        <location filename="../../app/views/points_tabs.py" line="598"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="714"/>
+        <location filename="../../app/views/points_tabs.py" line="608"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="725"/>
+        <location filename="../../app/views/points_tabs.py" line="619"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="728"/>
+        <location filename="../../app/views/points_tabs.py" line="622"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="730"/>
+        <location filename="../../app/views/points_tabs.py" line="624"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="737"/>
+        <location filename="../../app/views/points_tabs.py" line="631"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="752"/>
+        <location filename="../../app/views/points_tabs.py" line="646"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="754"/>
+        <location filename="../../app/views/points_tabs.py" line="648"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="761"/>
+        <location filename="../../app/views/points_tabs.py" line="655"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="786"/>
+        <location filename="../../app/views/points_tabs.py" line="680"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="798"/>
+        <location filename="../../app/views/points_tabs.py" line="692"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="800"/>
+        <location filename="../../app/views/points_tabs.py" line="694"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="804"/>
+        <location filename="../../app/views/points_tabs.py" line="698"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="805"/>
+        <location filename="../../app/views/points_tabs.py" line="699"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="816"/>
+        <location filename="../../app/views/points_tabs.py" line="710"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="824"/>
+        <location filename="../../app/views/points_tabs.py" line="718"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="824"/>
+        <location filename="../../app/views/points_tabs.py" line="718"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="864"/>
+        <location filename="../../app/views/points_tabs.py" line="758"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="867"/>
+        <location filename="../../app/views/points_tabs.py" line="761"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="881"/>
+        <location filename="../../app/views/points_tabs.py" line="775"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="900"/>
+        <location filename="../../app/views/points_tabs.py" line="794"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4147,12 +4142,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../app/translations.py" line="26"/>
+        <location filename="../../app/translations.py" line="27"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/translations.py" line="27"/>
+        <location filename="../../app/translations.py" line="28"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -4160,7 +4155,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QPrintSettingsOutput</name>
     <message>
-        <location filename="../../app/translations.py" line="28"/>
+        <location filename="../../app/translations.py" line="29"/>
         <source>Page &amp;Set:</source>
         <translation>页面集(&amp;S)：</translation>
     </message>
@@ -4168,44 +4163,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="540"/>
+        <location filename="../../app/views/activities_page.py" line="532"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="542"/>
+        <location filename="../../app/views/activities_page.py" line="534"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="549"/>
+        <location filename="../../app/views/activities_page.py" line="541"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="556"/>
+        <location filename="../../app/views/activities_page.py" line="548"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="565"/>
+        <location filename="../../app/views/activities_page.py" line="557"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="571"/>
+        <location filename="../../app/views/activities_page.py" line="563"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="575"/>
+        <location filename="../../app/views/activities_page.py" line="567"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="580"/>
+        <location filename="../../app/views/activities_page.py" line="572"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4213,27 +4208,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="132"/>
+        <location filename="../../app/views/points_tabs.py" line="131"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="133"/>
+        <location filename="../../app/views/points_tabs.py" line="132"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="134"/>
+        <location filename="../../app/views/points_tabs.py" line="133"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="135"/>
+        <location filename="../../app/views/points_tabs.py" line="134"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="136"/>
+        <location filename="../../app/views/points_tabs.py" line="135"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4307,62 +4302,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="305"/>
+        <location filename="../../app/views/certificates_page.py" line="79"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="306"/>
+        <location filename="../../app/views/certificates_page.py" line="80"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="307"/>
+        <location filename="../../app/views/certificates_page.py" line="81"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="308"/>
+        <location filename="../../app/views/certificates_page.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="309"/>
+        <location filename="../../app/views/certificates_page.py" line="83"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="310"/>
+        <location filename="../../app/views/certificates_page.py" line="84"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="311"/>
+        <location filename="../../app/views/certificates_page.py" line="85"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="312"/>
+        <location filename="../../app/views/certificates_page.py" line="86"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="313"/>
+        <location filename="../../app/views/certificates_page.py" line="87"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="314"/>
+        <location filename="../../app/views/certificates_page.py" line="88"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="339"/>
+        <location filename="../../app/views/certificates_page.py" line="113"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="340"/>
+        <location filename="../../app/views/certificates_page.py" line="114"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4638,52 +4633,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="348"/>
+        <location filename="../../app/views/points_tabs.py" line="242"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="348"/>
+        <location filename="../../app/views/points_tabs.py" line="242"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="363"/>
+        <location filename="../../app/views/points_tabs.py" line="257"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="369"/>
+        <location filename="../../app/views/points_tabs.py" line="263"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="370"/>
+        <location filename="../../app/views/points_tabs.py" line="264"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="371"/>
+        <location filename="../../app/views/points_tabs.py" line="265"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="372"/>
+        <location filename="../../app/views/points_tabs.py" line="266"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="373"/>
+        <location filename="../../app/views/points_tabs.py" line="267"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="374"/>
+        <location filename="../../app/views/points_tabs.py" line="268"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="375"/>
+        <location filename="../../app/views/points_tabs.py" line="269"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4691,47 +4686,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="83"/>
+        <location filename="../../app/views/points_tabs.py" line="82"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="84"/>
+        <location filename="../../app/views/points_tabs.py" line="83"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="85"/>
+        <location filename="../../app/views/points_tabs.py" line="84"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points_tabs.py" line="85"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="87"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="88"/>
+        <location filename="../../app/views/points_tabs.py" line="87"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="89"/>
+        <location filename="../../app/views/points_tabs.py" line="88"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="100"/>
+        <location filename="../../app/views/points_tabs.py" line="99"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="100"/>
+        <location filename="../../app/views/points_tabs.py" line="99"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4739,32 +4734,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="404"/>
+        <location filename="../../app/views/points_tabs.py" line="298"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="307"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="414"/>
+        <location filename="../../app/views/points_tabs.py" line="308"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="415"/>
+        <location filename="../../app/views/points_tabs.py" line="309"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="440"/>
+        <location filename="../../app/views/points_tabs.py" line="334"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="450"/>
+        <location filename="../../app/views/points_tabs.py" line="344"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4805,37 +4800,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="300"/>
+        <location filename="../../app/views/counter.py" line="189"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="300"/>
+        <location filename="../../app/views/counter.py" line="189"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="300"/>
+        <location filename="../../app/views/counter.py" line="189"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="300"/>
+        <location filename="../../app/views/counter.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="310"/>
+        <location filename="../../app/views/counter.py" line="199"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="311"/>
+        <location filename="../../app/views/counter.py" line="200"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="311"/>
+        <location filename="../../app/views/counter.py" line="200"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4975,80 +4970,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="579"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="566"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="580"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="567"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="581"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="568"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="599"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="586"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="606"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="613"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="593"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="600"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="614"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="594"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="601"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="595"/>
         <source>Organised &amp;by:</source>
         <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="596"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="617"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="615"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="602"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="616"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="603"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="620"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="621"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="622"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="623"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -5152,42 +5147,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="353"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="359"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="358"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="375"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -5195,49 +5190,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="420"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="419"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="435"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
         <source>&amp;Add the &quot;8+N&quot; default teams</source>
         <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="506"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>已添加 %n 支队伍。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="462"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="476"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="481"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5245,37 +5240,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="401"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="410"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -5296,42 +5291,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="257"/>
+        <location filename="../../app/views/points_tabs.py" line="151"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="257"/>
+        <location filename="../../app/views/points_tabs.py" line="151"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <location filename="../../app/views/points_tabs.py" line="160"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="269"/>
+        <location filename="../../app/views/points_tabs.py" line="163"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="323"/>
+        <location filename="../../app/views/points_tabs.py" line="217"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="326"/>
+        <location filename="../../app/views/points_tabs.py" line="220"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="330"/>
+        <location filename="../../app/views/points_tabs.py" line="224"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="334"/>
+        <location filename="../../app/views/points_tabs.py" line="228"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -5339,22 +5334,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="180"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="180"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="180"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="219"/>
+        <location filename="../../app/views/volunteers_page.py" line="180"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5380,265 +5375,265 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="261"/>
-        <location filename="../../app/views/volunteers_page.py" line="355"/>
+        <location filename="../../app/views/volunteers_page.py" line="222"/>
+        <location filename="../../app/views/volunteers_page.py" line="316"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="249"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="288"/>
+        <location filename="../../app/views/volunteers_page.py" line="249"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <location filename="../../app/views/volunteers_page.py" line="250"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="289"/>
+        <location filename="../../app/views/volunteers_page.py" line="250"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="293"/>
+        <location filename="../../app/views/volunteers_page.py" line="254"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="294"/>
+        <location filename="../../app/views/volunteers_page.py" line="255"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="306"/>
+        <location filename="../../app/views/volunteers_page.py" line="267"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="307"/>
+        <location filename="../../app/views/volunteers_page.py" line="268"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="308"/>
-        <location filename="../../app/views/volunteers_page.py" line="401"/>
+        <location filename="../../app/views/volunteers_page.py" line="269"/>
+        <location filename="../../app/views/volunteers_page.py" line="362"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="309"/>
+        <location filename="../../app/views/volunteers_page.py" line="270"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="310"/>
+        <location filename="../../app/views/volunteers_page.py" line="271"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="311"/>
+        <location filename="../../app/views/volunteers_page.py" line="272"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="312"/>
+        <location filename="../../app/views/volunteers_page.py" line="273"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="313"/>
+        <location filename="../../app/views/volunteers_page.py" line="274"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="314"/>
+        <location filename="../../app/views/volunteers_page.py" line="275"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="317"/>
+        <location filename="../../app/views/volunteers_page.py" line="278"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="321"/>
+        <location filename="../../app/views/volunteers_page.py" line="282"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="365"/>
+        <location filename="../../app/views/volunteers_page.py" line="326"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="370"/>
+        <location filename="../../app/views/volunteers_page.py" line="331"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="373"/>
+        <location filename="../../app/views/volunteers_page.py" line="334"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="376"/>
+        <location filename="../../app/views/volunteers_page.py" line="337"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="381"/>
+        <location filename="../../app/views/volunteers_page.py" line="342"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="385"/>
+        <location filename="../../app/views/volunteers_page.py" line="346"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="387"/>
+        <location filename="../../app/views/volunteers_page.py" line="348"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="392"/>
+        <location filename="../../app/views/volunteers_page.py" line="353"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="398"/>
+        <location filename="../../app/views/volunteers_page.py" line="359"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="398"/>
+        <location filename="../../app/views/volunteers_page.py" line="359"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="401"/>
+        <location filename="../../app/views/volunteers_page.py" line="362"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="416"/>
+        <location filename="../../app/views/volunteers_page.py" line="377"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="418"/>
+        <location filename="../../app/views/volunteers_page.py" line="379"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="432"/>
+        <location filename="../../app/views/volunteers_page.py" line="393"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="442"/>
+        <location filename="../../app/views/volunteers_page.py" line="403"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="443"/>
+        <location filename="../../app/views/volunteers_page.py" line="404"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="447"/>
+        <location filename="../../app/views/volunteers_page.py" line="408"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="455"/>
+        <location filename="../../app/views/volunteers_page.py" line="416"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="469"/>
+        <location filename="../../app/views/volunteers_page.py" line="430"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="478"/>
-        <location filename="../../app/views/volunteers_page.py" line="510"/>
+        <location filename="../../app/views/volunteers_page.py" line="439"/>
+        <location filename="../../app/views/volunteers_page.py" line="471"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="486"/>
+        <location filename="../../app/views/volunteers_page.py" line="447"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="497"/>
+        <location filename="../../app/views/volunteers_page.py" line="458"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="498"/>
+        <location filename="../../app/views/volunteers_page.py" line="459"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="515"/>
+        <location filename="../../app/views/volunteers_page.py" line="476"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="523"/>
+        <location filename="../../app/views/volunteers_page.py" line="484"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="528"/>
+        <location filename="../../app/views/volunteers_page.py" line="489"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="529"/>
+        <location filename="../../app/views/volunteers_page.py" line="490"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="538"/>
+        <location filename="../../app/views/volunteers_page.py" line="499"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="551"/>
+        <location filename="../../app/views/volunteers_page.py" line="512"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="553"/>
+        <location filename="../../app/views/volunteers_page.py" line="514"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="560"/>
+        <location filename="../../app/views/volunteers_page.py" line="521"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="578"/>
+        <location filename="../../app/views/volunteers_page.py" line="539"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="584"/>
+        <location filename="../../app/views/volunteers_page.py" line="545"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="587"/>
+        <location filename="../../app/views/volunteers_page.py" line="548"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -5646,158 +5641,158 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="119"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="128"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="132"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="131"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="144"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="143"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="151"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="150"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="156"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="155"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="161"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="172"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="171"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="178"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="235"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="234"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="180"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="179"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="183"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
         <source>ID t&amp;ype:</source>
         <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="196"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="198"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="203"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="207"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="279"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="278"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="288"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="287"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="329"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5908,12 +5903,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="543"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="530"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="549"/>
+        <location filename="../../app/views/volunteer_dialogs.py" line="536"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -5921,42 +5916,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="111"/>
+        <location filename="../../app/views/volunteers_page.py" line="112"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers_page.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers_page.py" line="114"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers_page.py" line="115"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers_page.py" line="116"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers_page.py" line="117"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers_page.py" line="118"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="118"/>
+        <location filename="../../app/views/volunteers_page.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5964,18 +5959,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="867"/>
-        <location filename="../../app/views/volunteers_page.py" line="872"/>
+        <location filename="../../app/views/volunteers_page.py" line="828"/>
+        <location filename="../../app/views/volunteers_page.py" line="833"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="868"/>
+        <location filename="../../app/views/volunteers_page.py" line="829"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="869"/>
+        <location filename="../../app/views/volunteers_page.py" line="830"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -5983,112 +5978,112 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="605"/>
+        <location filename="../../app/views/volunteers_page.py" line="566"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="610"/>
-        <location filename="../../app/views/volunteers_page.py" line="731"/>
+        <location filename="../../app/views/volunteers_page.py" line="571"/>
+        <location filename="../../app/views/volunteers_page.py" line="692"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="611"/>
+        <location filename="../../app/views/volunteers_page.py" line="572"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="642"/>
+        <location filename="../../app/views/volunteers_page.py" line="603"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="643"/>
+        <location filename="../../app/views/volunteers_page.py" line="604"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="644"/>
+        <location filename="../../app/views/volunteers_page.py" line="605"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="645"/>
+        <location filename="../../app/views/volunteers_page.py" line="606"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="646"/>
+        <location filename="../../app/views/volunteers_page.py" line="607"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="704"/>
+        <location filename="../../app/views/volunteers_page.py" line="665"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="719"/>
+        <location filename="../../app/views/volunteers_page.py" line="680"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="721"/>
+        <location filename="../../app/views/volunteers_page.py" line="682"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="815"/>
+        <location filename="../../app/views/volunteers_page.py" line="776"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="746"/>
+        <location filename="../../app/views/volunteers_page.py" line="707"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="753"/>
+        <location filename="../../app/views/volunteers_page.py" line="714"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="793"/>
+        <location filename="../../app/views/volunteers_page.py" line="754"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="794"/>
+        <location filename="../../app/views/volunteers_page.py" line="755"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="795"/>
+        <location filename="../../app/views/volunteers_page.py" line="756"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="810"/>
+        <location filename="../../app/views/volunteers_page.py" line="771"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="824"/>
+        <location filename="../../app/views/volunteers_page.py" line="785"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="842"/>
+        <location filename="../../app/views/volunteers_page.py" line="803"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="847"/>
+        <location filename="../../app/views/volunteers_page.py" line="808"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -6120,17 +6115,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1281"/>
+        <location filename="../../app/views/counter.py" line="1176"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1281"/>
+        <location filename="../../app/views/counter.py" line="1176"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1281"/>
+        <location filename="../../app/views/counter.py" line="1176"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -6138,17 +6133,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="282"/>
+        <location filename="../../app/views/household_dialogs.py" line="274"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="299"/>
+        <location filename="../../app/views/household_dialogs.py" line="291"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="315"/>
+        <location filename="../../app/views/household_dialogs.py" line="307"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
@@ -7231,224 +7226,255 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="139"/>
+        <location filename="../../app/cli.py" line="211"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="146"/>
-        <location filename="../../app/cli.py" line="313"/>
+        <location filename="../../app/cli.py" line="218"/>
+        <location filename="../../app/cli.py" line="385"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="194"/>
+        <location filename="../../app/cli.py" line="266"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="209"/>
+        <location filename="../../app/cli.py" line="281"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="210"/>
+        <location filename="../../app/cli.py" line="282"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="225"/>
+        <location filename="../../app/cli.py" line="297"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="240"/>
+        <location filename="../../app/cli.py" line="312"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="245"/>
+        <location filename="../../app/cli.py" line="317"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="247"/>
+        <location filename="../../app/cli.py" line="319"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="185"/>
-        <location filename="../../app/cli.py" line="252"/>
+        <location filename="../../app/cli.py" line="257"/>
+        <location filename="../../app/cli.py" line="324"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="265"/>
+        <location filename="../../app/cli.py" line="337"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="273"/>
+        <location filename="../../app/cli.py" line="345"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="297"/>
+        <location filename="../../app/cli.py" line="369"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="300"/>
+        <location filename="../../app/cli.py" line="372"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="318"/>
+        <location filename="../../app/cli.py" line="390"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="329"/>
+        <location filename="../../app/cli.py" line="401"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="329"/>
+        <location filename="../../app/cli.py" line="401"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="346"/>
+        <location filename="../../app/cli.py" line="418"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="347"/>
+        <location filename="../../app/cli.py" line="419"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="357"/>
+        <location filename="../../app/cli.py" line="429"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="375"/>
+        <location filename="../../app/cli.py" line="447"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="387"/>
+        <location filename="../../app/cli.py" line="459"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="521"/>
+        <source>Void slip {number} written to {file}.</source>
+        <translation>作废单 {number} 已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="523"/>
+        <source>Slip {number} written to {file}, marked as a reprint.</source>
+        <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="525"/>
+        <source>Slip {number} written to {file}.</source>
+        <translation>兑换单 {number} 已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="533"/>
+        <source>Certificate {number} (copy {copy}) written to {file}.</source>
+        <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="540"/>
+        <source>List written to {file}.</source>
+        <translation>名单已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="550"/>
+        <source>Cards written to {file}: {n}.</source>
+        <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/activities.py" line="233"/>
+        <location filename="../../app/services/activities.py" line="235"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="236"/>
+        <location filename="../../app/services/activities.py" line="238"/>
         <source>A title can have at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="240"/>
+        <location filename="../../app/services/activities.py" line="242"/>
         <source>Please choose one of the five tasks as the category.</source>
         <translation>请从五项任务中选择一项作为活动类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="244"/>
+        <location filename="../../app/services/activities.py" line="246"/>
         <source>“{platform}” is not one of the platform types.</source>
         <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="248"/>
+        <location filename="../../app/services/activities.py" line="250"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="251"/>
+        <location filename="../../app/services/activities.py" line="253"/>
         <source>An activity can last at most {days} days.</source>
         <translation>一次活动最长 {days} 天。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="256"/>
+        <location filename="../../app/services/activities.py" line="258"/>
         <source>The capacity must be a number of people above 0.</source>
         <translation>人数上限必须是大于 0 的人数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="260"/>
+        <location filename="../../app/services/activities.py" line="262"/>
         <source>The hours cap must be more than 0 and at most 24 hours.</source>
         <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="271"/>
+        <location filename="../../app/services/activities.py" line="273"/>
         <source>No points rule in use has the code {code}.</source>
         <translation>没有编码为 {code} 的在用积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="276"/>
+        <location filename="../../app/services/activities.py" line="278"/>
         <source>Taking part earns points: choose a rule that adds points.</source>
         <translation>参加活动是加分的，请选择一个加分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="283"/>
-        <location filename="../../app/services/volunteers.py" line="619"/>
+        <location filename="../../app/services/activities.py" line="285"/>
+        <location filename="../../app/services/volunteers.py" line="620"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="324"/>
-        <location filename="../../app/services/certificates.py" line="425"/>
+        <location filename="../../app/services/activities.py" line="326"/>
+        <location filename="../../app/services/certificates.py" line="458"/>
         <location filename="../../app/services/service_hours.py" line="356"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="374"/>
+        <location filename="../../app/services/activities.py" line="376"/>
         <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
         <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="402"/>
+        <location filename="../../app/services/activities.py" line="404"/>
         <source>The activity is closed. Ask the station head to reopen it.</source>
         <translation>活动已结束。如需修改，请站长重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="456"/>
+        <location filename="../../app/services/activities.py" line="458"/>
         <source>The activity is already closed.</source>
         <translation>活动已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="532"/>
-        <location filename="../../app/services/certificates.py" line="516"/>
-        <location filename="../../app/services/households.py" line="607"/>
+        <location filename="../../app/services/activities.py" line="534"/>
+        <location filename="../../app/services/certificates.py" line="558"/>
+        <location filename="../../app/services/households.py" line="616"/>
         <location filename="../../app/services/kiosk.py" line="699"/>
         <location filename="../../app/services/points.py" line="914"/>
         <location filename="../../app/services/points.py" line="1027"/>
         <location filename="../../app/services/points.py" line="1079"/>
         <location filename="../../app/services/service_hours.py" line="465"/>
-        <location filename="../../app/services/service_hours.py" line="492"/>
-        <location filename="../../app/services/supermarket.py" line="494"/>
+        <location filename="../../app/services/service_hours.py" line="485"/>
+        <location filename="../../app/services/service_hours.py" line="516"/>
+        <location filename="../../app/services/supermarket.py" line="500"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="536"/>
+        <location filename="../../app/services/activities.py" line="538"/>
         <source>The activity is not closed.</source>
         <translation>活动尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="550"/>
+        <location filename="../../app/services/activities.py" line="552"/>
         <source>People have already scanned in; the activity can only be closed.</source>
         <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="581"/>
+        <location filename="../../app/services/activities.py" line="583"/>
         <source>A month is written like 2026-05.</source>
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
@@ -7488,7 +7514,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="758"/>
+        <location filename="../../app/services/activities.py" line="802"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7582,98 +7608,97 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="148"/>
+        <location filename="../../app/services/cards.py" line="153"/>
         <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
         <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="158"/>
+        <location filename="../../app/services/cards.py" line="163"/>
         <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
         <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="167"/>
+        <location filename="../../app/services/cards.py" line="172"/>
         <source>This code is damaged.</source>
         <translation>这个码已损坏，无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="178"/>
+        <location filename="../../app/services/cards.py" line="183"/>
         <location filename="../../app/services/households.py" line="407"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="181"/>
+        <location filename="../../app/services/cards.py" line="186"/>
         <source>This household is closed; it cannot get a card.</source>
         <translation>该户已注销，不能办卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="238"/>
-        <location filename="../../app/services/cards.py" line="270"/>
+        <location filename="../../app/services/cards.py" line="239"/>
         <source>Cards are made for households and volunteers only.</source>
         <translation>只能为户和志愿者制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="310"/>
+        <location filename="../../app/services/cards.py" line="374"/>
         <source>No such card.</source>
         <translation>找不到该卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="333"/>
+        <location filename="../../app/services/cards.py" line="397"/>
         <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
         <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="349"/>
+        <location filename="../../app/services/cards.py" line="413"/>
         <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="357"/>
+        <location filename="../../app/services/cards.py" line="421"/>
         <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="206"/>
+        <location filename="../../app/services/certificates.py" line="207"/>
         <location filename="../../app/services/points.py" line="621"/>
         <location filename="../../app/services/service_hours.py" line="348"/>
-        <location filename="../../app/services/service_hours.py" line="664"/>
-        <location filename="../../app/services/volunteers.py" line="1187"/>
+        <location filename="../../app/services/service_hours.py" line="688"/>
+        <location filename="../../app/services/volunteers.py" line="1231"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="319"/>
+        <location filename="../../app/services/certificates.py" line="320"/>
         <source>No such certificate.</source>
         <translation>找不到该证明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="342"/>
+        <location filename="../../app/services/certificates.py" line="343"/>
         <source>The period must end on or after its first day.</source>
         <translation>截止日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="350"/>
+        <location filename="../../app/services/certificates.py" line="351"/>
         <source>{name} has no approved service hours from {start} to {end}, so there is nothing to certify. Approve the hours first or choose another period.</source>
         <translation>{name} 在 {start} 至 {end} 期间没有已审核的服务时长，无法开具证明。请先审核服务时长，或另选时间段。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="390"/>
+        <location filename="../../app/services/certificates.py" line="381"/>
         <source>{name} has not been granted a star level yet.</source>
         <translation>{name} 还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="430"/>
+        <location filename="../../app/services/certificates.py" line="463"/>
         <source>{name} has no approved service hours at “{activity}”. Approve the hours first.</source>
         <translation>{name} 在“{activity}”中没有已审核的服务时长，请先审核服务时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="470"/>
+        <location filename="../../app/services/certificates.py" line="512"/>
         <source>Certificate {number} was voided and cannot be printed again.</source>
         <translation>证明 {number} 已作废，不能再打印。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="521"/>
+        <location filename="../../app/services/certificates.py" line="563"/>
         <source>Certificate {number} is already voided.</source>
         <translation>证明 {number} 已经作废。</translation>
     </message>
@@ -7719,7 +7744,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="323"/>
-        <location filename="../../app/services/roster_import.py" line="727"/>
+        <location filename="../../app/services/roster_import.py" line="733"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -7735,23 +7760,23 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="414"/>
-        <location filename="../../app/services/volunteers.py" line="560"/>
+        <location filename="../../app/services/volunteers.py" line="561"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="524"/>
-        <location filename="../../app/services/households.py" line="552"/>
+        <location filename="../../app/services/households.py" line="533"/>
+        <location filename="../../app/services/households.py" line="561"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="580"/>
+        <location filename="../../app/services/households.py" line="589"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="612"/>
+        <location filename="../../app/services/households.py" line="621"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -7768,7 +7793,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="612"/>
+        <location filename="../../app/services/volunteers.py" line="613"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -7915,7 +7940,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/points.py" line="633"/>
-        <location filename="../../app/services/supermarket.py" line="459"/>
+        <location filename="../../app/services/supermarket.py" line="465"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
@@ -8010,144 +8035,144 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{period} 期必须先公示，才能确认。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1402"/>
+        <location filename="../../app/services/points.py" line="1420"/>
         <source>Household {number} has a score of {score} in {period}, below the pass line of {line}; it cannot redeem until it reaches the pass line.</source>
         <translation>户号 {number} 在 {period} 的得分为 {score} 分，低于及格线 {line} 分，达到及格线后才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1414"/>
+        <location filename="../../app/services/points.py" line="1397"/>
         <source>Household {number} has {balance} points; at least {minimum} are needed to redeem.</source>
         <translation>户号 {number} 现有 {balance} 分，至少需要 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1424"/>
+        <location filename="../../app/services/points.py" line="1435"/>
         <source>Household {number} has {balance} points; these goods need {cost}.</source>
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="368"/>
+        <location filename="../../app/services/roster_import.py" line="374"/>
         <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="523"/>
+        <location filename="../../app/services/roster_import.py" line="529"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="526"/>
+        <location filename="../../app/services/roster_import.py" line="532"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="536"/>
+        <location filename="../../app/services/roster_import.py" line="542"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="561"/>
+        <location filename="../../app/services/roster_import.py" line="567"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="576"/>
+        <location filename="../../app/services/roster_import.py" line="582"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="579"/>
+        <location filename="../../app/services/roster_import.py" line="585"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="589"/>
+        <location filename="../../app/services/roster_import.py" line="595"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="125"/>
+        <location filename="../../app/services/roster_import.py" line="131"/>
         <location filename="../../app/services/volunteer_roster.py" line="95"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="126"/>
+        <location filename="../../app/services/roster_import.py" line="132"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="636"/>
+        <location filename="../../app/services/roster_import.py" line="642"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="720"/>
+        <location filename="../../app/services/roster_import.py" line="726"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="669"/>
+        <location filename="../../app/services/roster_import.py" line="675"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="385"/>
+        <location filename="../../app/services/roster_import.py" line="391"/>
         <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
         <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="655"/>
+        <location filename="../../app/services/roster_import.py" line="661"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="762"/>
+        <location filename="../../app/services/roster_import.py" line="768"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="772"/>
+        <location filename="../../app/services/roster_import.py" line="778"/>
         <location filename="../../app/services/volunteer_roster.py" line="327"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="783"/>
+        <location filename="../../app/services/roster_import.py" line="789"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="793"/>
+        <location filename="../../app/services/roster_import.py" line="799"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="836"/>
+        <location filename="../../app/services/roster_import.py" line="842"/>
         <location filename="../../app/services/volunteer_roster.py" line="360"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="839"/>
+        <location filename="../../app/services/roster_import.py" line="845"/>
         <location filename="../../app/services/volunteer_roster.py" line="363"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="845"/>
+        <location filename="../../app/services/roster_import.py" line="851"/>
         <location filename="../../app/services/volunteer_roster.py" line="367"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="853"/>
+        <location filename="../../app/services/roster_import.py" line="859"/>
         <location filename="../../app/services/volunteer_roster.py" line="384"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="858"/>
+        <location filename="../../app/services/roster_import.py" line="864"/>
         <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
@@ -8188,22 +8213,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="499"/>
+        <location filename="../../app/services/service_hours.py" line="523"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="505"/>
+        <location filename="../../app/services/service_hours.py" line="529"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="512"/>
+        <location filename="../../app/services/service_hours.py" line="536"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="516"/>
+        <location filename="../../app/services/service_hours.py" line="540"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
@@ -8269,152 +8294,152 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站尚未设置。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="227"/>
+        <location filename="../../app/services/supermarket.py" line="233"/>
         <source>Please enter the goods&apos; name.</source>
         <translation>请填写商品名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="231"/>
+        <location filename="../../app/services/supermarket.py" line="237"/>
         <source>The points price must be a whole number from 1 to 100000.</source>
         <translation>所需积分必须是 1 到 100000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="235"/>
+        <location filename="../../app/services/supermarket.py" line="241"/>
         <source>A barcode has 1–40 letters or digits.</source>
         <translation>条码为 1–40 个字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="239"/>
+        <location filename="../../app/services/supermarket.py" line="245"/>
         <source>The low-stock warning level cannot be negative.</source>
         <translation>库存提醒数量不能是负数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="265"/>
+        <location filename="../../app/services/supermarket.py" line="271"/>
         <source>The barcode {barcode} already belongs to “{name}”.</source>
         <translation>条码 {barcode} 已属于“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="286"/>
-        <location filename="../../app/services/supermarket.py" line="698"/>
+        <location filename="../../app/services/supermarket.py" line="292"/>
+        <location filename="../../app/services/supermarket.py" line="708"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="499"/>
-        <location filename="../../app/services/supermarket.py" line="705"/>
+        <location filename="../../app/services/supermarket.py" line="505"/>
+        <location filename="../../app/services/supermarket.py" line="715"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="527"/>
+        <location filename="../../app/services/supermarket.py" line="533"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="581"/>
+        <location filename="../../app/services/supermarket.py" line="587"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="586"/>
+        <location filename="../../app/services/supermarket.py" line="592"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="591"/>
+        <location filename="../../app/services/supermarket.py" line="597"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="597"/>
+        <location filename="../../app/services/supermarket.py" line="603"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="669"/>
+        <location filename="../../app/services/supermarket.py" line="679"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="677"/>
+        <location filename="../../app/services/supermarket.py" line="687"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="687"/>
+        <location filename="../../app/services/supermarket.py" line="697"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="701"/>
+        <location filename="../../app/services/supermarket.py" line="711"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="794"/>
-        <location filename="../../app/services/supermarket.py" line="833"/>
-        <location filename="../../app/services/supermarket.py" line="902"/>
+        <location filename="../../app/services/supermarket.py" line="804"/>
+        <location filename="../../app/services/supermarket.py" line="843"/>
+        <location filename="../../app/services/supermarket.py" line="913"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="828"/>
+        <location filename="../../app/services/supermarket.py" line="838"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="836"/>
+        <location filename="../../app/services/supermarket.py" line="846"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="147"/>
+        <location filename="../../app/services/volunteers.py" line="148"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="154"/>
+        <location filename="../../app/services/volunteers.py" line="155"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="160"/>
+        <location filename="../../app/services/volunteers.py" line="161"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="164"/>
+        <location filename="../../app/services/volunteers.py" line="165"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="170"/>
+        <location filename="../../app/services/volunteers.py" line="171"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="181"/>
+        <location filename="../../app/services/volunteers.py" line="182"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="186"/>
+        <location filename="../../app/services/volunteers.py" line="187"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="487"/>
+        <location filename="../../app/services/volunteers.py" line="488"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="505"/>
+        <location filename="../../app/services/volunteers.py" line="506"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="512"/>
-        <location filename="../../app/services/volunteers.py" line="967"/>
+        <location filename="../../app/services/volunteers.py" line="513"/>
+        <location filename="../../app/services/volunteers.py" line="968"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -8430,7 +8455,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="316"/>
-        <location filename="../../app/services/volunteers.py" line="547"/>
+        <location filename="../../app/services/volunteers.py" line="548"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
@@ -8440,73 +8465,79 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="569"/>
+        <location filename="../../app/services/volunteers.py" line="570"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="959"/>
+        <location filename="../../app/services/volunteers.py" line="960"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="962"/>
+        <location filename="../../app/services/volunteers.py" line="963"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="981"/>
+        <location filename="../../app/services/volunteers.py" line="982"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1136"/>
+        <location filename="../../app/services/volunteers.py" line="1137"/>
+        <location filename="../../app/services/volunteers.py" line="1183"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1180"/>
+        <location filename="../../app/services/volunteers.py" line="1224"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1206"/>
+        <location filename="../../app/services/volunteers.py" line="1250"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1278"/>
+        <location filename="../../app/services/volunteers.py" line="1322"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1282"/>
+        <location filename="../../app/services/volunteers.py" line="1326"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1310"/>
+        <location filename="../../app/services/volunteers.py" line="1354"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1314"/>
+        <location filename="../../app/services/volunteers.py" line="1358"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1367"/>
+        <location filename="../../app/services/volunteers.py" line="1411"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="114"/>
+        <location filename="../../app/services/cards.py" line="435"/>
         <source>This code is not a household card. Scan the family&apos;s card.</source>
         <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="264"/>
+        <location filename="../../app/services/documents/certificates.py" line="164"/>
+        <source>No certificate numbered {number}.</source>
+        <translation>没有编号为 {number} 的证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/documents/certificates.py" line="209"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
@@ -8551,6 +8582,26 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/db/__init__.py" line="193"/>
         <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
         <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/documents/cards.py" line="132"/>
+        <source>{number} has no card yet; issue its card in the app first.</source>
+        <translation>{number} 还没有卡，请先在程序中制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/documents/cards.py" line="148"/>
+        <source>No household numbered {number}.</source>
+        <translation>没有户号为 {number} 的户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/documents/cards.py" line="162"/>
+        <source>No volunteer numbered {number}.</source>
+        <translation>没有编号为 {number} 的志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/documents/slips.py" line="147"/>
+        <source>No slip numbered {number}.</source>
+        <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
         <location filename="../../app/services/xlsx_safety.py" line="96"/>
@@ -8611,27 +8662,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="97"/>
+        <location filename="../../app/services/volunteers.py" line="98"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="98"/>
+        <location filename="../../app/services/volunteers.py" line="99"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="99"/>
+        <location filename="../../app/services/volunteers.py" line="100"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="100"/>
+        <location filename="../../app/services/volunteers.py" line="101"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="101"/>
+        <location filename="../../app/services/volunteers.py" line="102"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
@@ -8639,7 +8690,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>kiosk</name>
     <message>
-        <location filename="../../app/services/activities.py" line="489"/>
+        <location filename="../../app/services/activities.py" line="491"/>
         <source>{name} was signed out when the activity closed</source>
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>

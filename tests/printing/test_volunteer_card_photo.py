@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from app.services import volunteers
+from app.services.documents.cards import volunteer_cards_pdf
 from app.services.volunteers import VolunteerData
-from app.views.volunteers_page import volunteer_cards_pdf
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdfimages"), reason="poppler-utils not installed")
 

@@ -1,0 +1,34 @@
+"""Documents: service results turned into the printing layer's data and PDF bytes.
+
+The GUI, the command line (``main.py print …``) and later the hub and the
+reports make every printed document here, so a slip, a card sheet, a
+certificate or a notice list looks the same whoever asks and needs no Qt:
+
+* :mod:`.slips` — 兑换单 and 作废单, and recording their prints (补打);
+* :mod:`.cards` — household and volunteer QR cards (single or A4 sheets);
+* :mod:`.certificates` — 志愿服务记录证明, star and participation certificates (副本);
+* :mod:`.lists` — the notice-board lists: 公示, 积分榜, 红黑榜, ratings.
+
+Writes (issuing a card or a certificate, logging a print) go through the
+domain services, one transaction per user action.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from app.paths import DataDir
+
+
+def card_key(data_dir: DataDir) -> bytes:
+    """The station's QR card key (signs cards, slips and certificates)."""
+    from app.services.keys import load_keys
+
+    return load_keys(data_dir.keys).card_key
+
+
+def local_time(utc: datetime | None) -> datetime | None:
+    """A stored (naive UTC) time as the station's wall-clock time, for printing."""
+    if utc is None:
+        return None
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
