@@ -116,6 +116,7 @@ ACTION_LABELS: dict[str, str] = {
     "volunteer.award_remove": QT_TRANSLATE_NOOP("audit", "Award removed"),
     "volunteer.evaluation_remove": QT_TRANSLATE_NOOP("audit", "Evaluation removed"),
     "volunteer.policy": QT_TRANSLATE_NOOP("audit", "Volunteer rules changed"),
+    "policy.points": QT_TRANSLATE_NOOP("audit", "Points rules changed"),
     "volunteer.photo_set": QT_TRANSLATE_NOOP("audit", "Volunteer photo set"),
     "volunteer.photo_remove": QT_TRANSLATE_NOOP("audit", "Volunteer photo removed"),
     "team.create": QT_TRANSLATE_NOOP("audit", "Team added"),

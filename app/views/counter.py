@@ -938,7 +938,7 @@ class CounterWidget(QWidget):
                         "Not enough points: the goods need {cost}, the household has {n}."
                     ).format(cost=total, n=self.household.balance)
                 )
-            minimum = points_settings(self.ctx.settings).min_balance
+            minimum = points_settings(self.ctx.db).min_balance
             if minimum is not None and self.household.balance < minimum:
                 problems.append(
                     self.tr("At least {minimum} points are needed to redeem.").format(
@@ -979,7 +979,7 @@ class CounterWidget(QWidget):
             self.redemption_id,
             self.household.id,
             [(line.goods.id, line.qty) for line in self.cart.lines],
-            points_settings(self.ctx.settings),
+            points_settings(self.ctx.db),
             on_done=self._redeemed,
             on_error=self._redeem_failed,
             receiver=self,

@@ -355,7 +355,7 @@ class AwardDialog(_RuleDialog):
             self.quantity.value(),
             self.member.currentData() or None,
             self.reason.text(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
         )
 
     @property
@@ -401,7 +401,7 @@ class BatchAwardDialog(_RuleDialog):
             rule.code,
             self.reason.text(),
             quantity=self.quantity.value(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
             skip_capped=self.skip_capped.isChecked(),
         )
 
@@ -439,5 +439,5 @@ class AdjustDialog(ServiceDialog):
             self.household.id,
             self.points.value(),
             self.reason.text(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
         )
