@@ -124,10 +124,10 @@ class PointsPolicy:
         tiers: list[tuple[str, int]] = []
         for label, score in self.rating_tiers:
             label = " ".join(str(label).split())
-            if not label or isinstance(score, bool) or not isinstance(score, int) or score < 0:
+            if not label or isinstance(score, bool) or not isinstance(score, int):
                 raise ValidationError(
                     QT_TRANSLATE_NOOP(
-                        "errors", "Each rating tier needs a title and a minimum score of 0 or more."
+                        "errors", "Each rating tier needs a title and a whole-number minimum score."
                     )
                 )
             tiers.append((label, score))
