@@ -103,6 +103,11 @@ class StarThresholds(QWidget):
         spin.setFrame(False)
         spin.setValue(value)
         self.table.setCellWidget(row, self.HOURS, spin)
+        self.table.setMinimumHeight(  # every level in sight (five, as the defaults)
+            self.table.horizontalHeader().sizeHint().height()
+            + max(5, self.table.rowCount()) * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
         self._update_buttons()
 
     def _add_next(self) -> None:
