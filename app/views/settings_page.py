@@ -56,7 +56,6 @@ class StationTab(QWidget):
         self.rules_button = QPushButton(self.tr("&Volunteer rules…"))
         self.rules_button.setObjectName("open_volunteer_policy")
         self.rules_button.clicked.connect(self.edit_volunteer_rules)
-        self.rules_button.setVisible(ctx.actor.can(Permission.MANAGE_SETTINGS))
         self.rules_dialog: VolunteerPolicyDialog | None = None
         rules = QHBoxLayout()
         rules.addWidget(self.rules_button)
@@ -67,6 +66,8 @@ class StationTab(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(rules)
         layout.addStretch(1)
+        # after it has a parent: shown without one it would be a window of its own
+        self.rules_button.setVisible(ctx.actor.can(Permission.MANAGE_SETTINGS))
         self.save_button.setEnabled(False)
         run_task(get_station, ctx.db, on_done=self._loaded, on_error=self._failed, receiver=self)
 
