@@ -53,7 +53,7 @@ class StationTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.save_button)
         # the station's volunteer rules (quotas, kiosk, hours, stars): administrators
-        self.rules_button = QPushButton(self.tr("&Volunteer rules…"))
+        self.rules_button = QPushButton(self.tr("Volunteer &rules…"))
         self.rules_button.setObjectName("open_volunteer_policy")
         self.rules_button.clicked.connect(self.edit_volunteer_rules)
         self.rules_dialog: VolunteerPolicyDialog | None = None

@@ -34,7 +34,7 @@
 <context>
     <name>AuditTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="206"/>
+        <location filename="../../app/views/settings_page.py" line="207"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>The audit log is intact: %n entry checked.</numerusform>

@@ -676,71 +676,71 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="119"/>
+        <location filename="../../app/views/settings_page.py" line="120"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="124"/>
+        <location filename="../../app/views/settings_page.py" line="125"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="129"/>
+        <location filename="../../app/views/settings_page.py" line="130"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="149"/>
+        <location filename="../../app/views/settings_page.py" line="150"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="168"/>
+        <location filename="../../app/views/settings_page.py" line="169"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="169"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="175"/>
+        <location filename="../../app/views/settings_page.py" line="176"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="181"/>
+        <location filename="../../app/views/settings_page.py" line="182"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="182"/>
+        <location filename="../../app/views/settings_page.py" line="183"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="183"/>
+        <location filename="../../app/views/settings_page.py" line="184"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="189"/>
+        <location filename="../../app/views/settings_page.py" line="190"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="206"/>
+        <location filename="../../app/views/settings_page.py" line="207"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="211"/>
+        <location filename="../../app/views/settings_page.py" line="212"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -2854,37 +2854,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="236"/>
+        <location filename="../../app/views/settings_page.py" line="237"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="242"/>
+        <location filename="../../app/views/settings_page.py" line="243"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="243"/>
+        <location filename="../../app/views/settings_page.py" line="244"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="247"/>
+        <location filename="../../app/views/settings_page.py" line="248"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="253"/>
+        <location filename="../../app/views/settings_page.py" line="254"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="255"/>
+        <location filename="../../app/views/settings_page.py" line="256"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="261"/>
+        <location filename="../../app/views/settings_page.py" line="262"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -4772,32 +4772,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="281"/>
+        <location filename="../../app/views/settings_page.py" line="282"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="284"/>
+        <location filename="../../app/views/settings_page.py" line="285"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="287"/>
+        <location filename="../../app/views/settings_page.py" line="288"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="290"/>
+        <location filename="../../app/views/settings_page.py" line="291"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="292"/>
+        <location filename="../../app/views/settings_page.py" line="293"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="294"/>
+        <location filename="../../app/views/settings_page.py" line="295"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4933,16 +4933,16 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="56"/>
-        <source>&amp;Volunteer rules…</source>
-        <translation>志愿服务规则(&amp;V)…</translation>
+        <source>Volunteer &amp;rules…</source>
+        <translation>志愿服务规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="99"/>
+        <location filename="../../app/views/settings_page.py" line="100"/>
         <source>The volunteer rules were saved.</source>
         <translation>志愿服务规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="106"/>
+        <location filename="../../app/views/settings_page.py" line="107"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -5951,144 +5951,144 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerPolicyDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="129"/>
+        <location filename="../../app/views/volunteer_policy.py" line="134"/>
         <source>Volunteer rules</source>
         <translation>志愿服务规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="133"/>
+        <location filename="../../app/views/volunteer_policy.py" line="138"/>
         <source>Monthly quotas</source>
         <translation>每月任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="134"/>
-        <location filename="../../app/views/volunteer_policy.py" line="135"/>
+        <location filename="../../app/views/volunteer_policy.py" line="139"/>
+        <location filename="../../app/views/volunteer_policy.py" line="140"/>
         <source> activities</source>
         <translation> 场</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="139"/>
+        <location filename="../../app/views/volunteer_policy.py" line="144"/>
         <source>Activities a month at least:</source>
         <translation>每月活动不少于：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="140"/>
+        <location filename="../../app/views/volunteer_policy.py" line="145"/>
         <source>Of them theory talks at least:</source>
         <translation>其中理论宣讲不少于：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="141"/>
+        <location filename="../../app/views/volunteer_policy.py" line="146"/>
         <source>Platform that counts as theory:</source>
         <translation>计为理论宣讲的平台：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="143"/>
+        <location filename="../../app/views/volunteer_policy.py" line="148"/>
         <source>Sign-in kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="144"/>
-        <location filename="../../app/views/volunteer_policy.py" line="146"/>
+        <location filename="../../app/views/volunteer_policy.py" line="149"/>
+        <location filename="../../app/views/volunteer_policy.py" line="151"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="145"/>
+        <location filename="../../app/views/volunteer_policy.py" line="150"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="147"/>
+        <location filename="../../app/views/volunteer_policy.py" line="152"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="150"/>
+        <location filename="../../app/views/volunteer_policy.py" line="155"/>
         <source>A repeat scan within this is ignored:</source>
         <translation>此时间内重复扫码不计：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="151"/>
+        <location filename="../../app/views/volunteer_policy.py" line="156"/>
         <source>Sign-out sooner than this asks again:</source>
         <translation>签到后不足此时间签退需再确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="152"/>
+        <location filename="../../app/views/volunteer_policy.py" line="157"/>
         <source>A second scan within this signs out:</source>
         <translation>此时间内再次扫码即签退：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="153"/>
+        <location filename="../../app/views/volunteer_policy.py" line="158"/>
         <source>Sign-ins per person per activity a day:</source>
         <translation>每人每天每项活动签到次数上限：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="155"/>
+        <location filename="../../app/views/volunteer_policy.py" line="160"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="159"/>
+        <location filename="../../app/views/volunteer_policy.py" line="164"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="162"/>
+        <location filename="../../app/views/volunteer_policy.py" line="167"/>
         <source>Down (1 h 50 min counts 1.5 h)</source>
         <translation>向下取整（1 小时 50 分计 1.5 小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="163"/>
+        <location filename="../../app/views/volunteer_policy.py" line="168"/>
         <source>To the nearest step</source>
         <translation>四舍五入到最近一档</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="165"/>
+        <location filename="../../app/views/volunteer_policy.py" line="170"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="165"/>
+        <location filename="../../app/views/volunteer_policy.py" line="170"/>
         <source>no check</source>
         <translation>不检查</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="169"/>
+        <location filename="../../app/views/volunteer_policy.py" line="174"/>
         <source>Count hours in steps of:</source>
         <translation>时长计算单位：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="170"/>
+        <location filename="../../app/views/volunteer_policy.py" line="175"/>
         <source>Rounding:</source>
         <translation>取整方式：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="171"/>
+        <location filename="../../app/views/volunteer_policy.py" line="176"/>
         <source>More hours in one day than this need review:</source>
         <translation>单日时长超过此数需复核：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="173"/>
+        <location filename="../../app/views/volunteer_policy.py" line="178"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="182"/>
+        <location filename="../../app/views/volunteer_policy.py" line="187"/>
         <source>Hours for each star level:</source>
         <translation>各星级所需时长：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="183"/>
+        <location filename="../../app/views/volunteer_policy.py" line="188"/>
         <source>Certificate number prefix:</source>
         <translation>证明编号前缀：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="195"/>
+        <location filename="../../app/views/volunteer_policy.py" line="200"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="198"/>
+        <location filename="../../app/views/volunteer_policy.py" line="203"/>
         <source>Only an administrator changes these rules.</source>
         <translation>只有管理员可以修改这些规则。</translation>
     </message>
