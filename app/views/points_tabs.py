@@ -48,7 +48,7 @@ from app.views.points_common import confirm, signed
 from app.views.points_options import MASK_NAMES, mask_name, points_settings
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, button_row, error_text, format_local
+from app.views.widgets import MessageLabel, button_row, error_text, format_local, scrollable
 
 PERIOD_STATES = {
     "open": QT_TRANSLATE_NOOP("PeriodState", "Open"),
@@ -599,7 +599,15 @@ class PeriodsTab(QWidget):
         left_layout.addWidget(ratings_box, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.settings_box)
+        # scrolls where the window is short (768 px, English wraps more rows); as wide
+        # as the box and a scroll bar, so it never scrolls sideways
+        settings_area = scrollable(self.settings_box)
+        settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_area.setMinimumWidth(
+            self.settings_box.minimumSizeHint().width()
+            + settings_area.verticalScrollBar().sizeHint().width()
+        )
+        splitter.addWidget(settings_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
