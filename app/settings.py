@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.i18n import DEFAULT_LANGUAGE
+from app.services.backup import Retention
 
 T = TypeVar("T")
 
@@ -96,5 +97,18 @@ class Settings:
     def set(self, option: Option[T], value: T) -> None:
         self._qs.setValue(option.key, value)
 
+    def remove(self, option: Option[Any]) -> None:
+        """Forget *option* (its value moved elsewhere); :meth:`get` gives the default."""
+        self._qs.remove(option.key)
+
     def sync(self) -> None:
         self._qs.sync()
+
+
+def backup_retention(settings: Settings) -> Retention:
+    """The automatic backups to keep, as app.services.backup takes them."""
+    return Retention(
+        keep_daily=settings.get(BACKUP_KEEP_DAILY),
+        keep_weekly=settings.get(BACKUP_KEEP_WEEKLY),
+        keep_monthly=settings.get(BACKUP_KEEP_MONTHLY),
+    )

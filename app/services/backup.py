@@ -245,10 +245,20 @@ def latest_good_backup(data_dir: DataDir) -> BackupInfo | None:
 # --- automatic backups and retention -----------------------------------------
 
 
-def auto_backup_if_due(db: Database, data_dir: DataDir, settings: object) -> BackupInfo | None:
-    """The day's first start makes a daily backup, then retention is applied."""
-    from app import settings as s
+@dataclass(frozen=True)
+class Retention:
+    """How many automatic backups are kept (the UI's settings give the numbers)."""
 
+    keep_daily: int = 7
+    keep_weekly: int = 4
+    keep_monthly: int = 12
+
+
+def auto_backup_if_due(
+    db: Database, data_dir: DataDir, retention: Retention | None = None
+) -> BackupInfo | None:
+    """The day's first start makes a daily backup, then retention is applied."""
+    retention = retention or Retention()
     today = datetime.now().date()
     for existing in data_dir.backups.glob(f"*-daily{SUFFIX}"):
         stamp = _stamp_of(existing)
@@ -256,12 +266,11 @@ def auto_backup_if_due(db: Database, data_dir: DataDir, settings: object) -> Bac
             return None
     info = make_backup(db, data_dir.backups, "daily")
     mirror_photos(data_dir.photos, data_dir.backups / PHOTO_MIRROR)
-    get = settings.get  # type: ignore[attr-defined]
     apply_retention(
         data_dir.backups,
-        keep_daily=get(s.BACKUP_KEEP_DAILY),
-        keep_weekly=get(s.BACKUP_KEEP_WEEKLY),
-        keep_monthly=get(s.BACKUP_KEEP_MONTHLY),
+        keep_daily=retention.keep_daily,
+        keep_weekly=retention.keep_weekly,
+        keep_monthly=retention.keep_monthly,
     )
     return info
 

@@ -27,7 +27,9 @@
    sign in; present for at least ``min_stay_minutes`` → sign out; present for
    less → amber ``confirm_out`` ("already signed in at 08:32 — scan again to
    sign out?"), and a scan of the same card after the duplicate window and
-   within ``confirm_window_seconds`` of that amber result signs out.
+   within ``confirm_window_seconds`` of that amber result signs out.  With a
+   per-day cap (policy ``max_signins_per_day``, off by default) a sign-in beyond
+   that many at the activity on the scan's day is red ``too_many_signins``.
 6. **Clock set back.**  A scan whose ``now`` is earlier than the activity's latest
    scan is flagged ``clock_back`` on its event; a sign-out earlier than its
    sign-in counts 0 minutes (never negative) and its record is flagged for the
@@ -56,7 +58,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -102,6 +104,10 @@ _M = {
         "kiosk", "{name} signed out; the time looks wrong and will be checked by the station"
     ),
     "already_in": QT_TRANSLATE_NOOP("kiosk", "{name} is already signed in (since {time})"),
+    "too_many_signins": QT_TRANSLATE_NOOP(
+        "kiosk",
+        "{name} has already signed in {count} times at this activity today, the most allowed.",
+    ),
     "confirm_out": QT_TRANSLATE_NOOP(
         "kiosk", "{name} already signed in at {time} — scan again to sign out?"
     ),
@@ -434,6 +440,10 @@ def _volunteer(ctx: _Ctx, o: _Outcome) -> _Outcome:
         if ctx.mode == "out":
             o.reason = "not_signed_in"
             return o
+        limit = ctx.policy.max_signins_per_day
+        if limit and _signins_today(ctx, v.id) >= limit:
+            o.reason, o.args["count"] = "too_many_signins", limit
+            return o
         return _sign_in(ctx, o)
     o.signed_in_at = presence.in_at
     o.presence_id = presence.id
@@ -447,6 +457,23 @@ def _volunteer(ctx: _Ctx, o: _Outcome) -> _Outcome:
             o.status, o.reason = ScanStatus.AMBER, "confirm_out"
             return o
     return _sign_out(ctx, o, presence)
+
+
+def _signins_today(ctx: _Ctx, volunteer_id: str) -> int:
+    """Sign-ins (not annulled) of *volunteer_id* at this activity on the scan's day."""
+    day = datetime.combine(ctx.now.date(), datetime.min.time())
+    return int(
+        ctx.session.scalar(
+            select(func.count(Presence.id)).where(
+                Presence.activity_id == ctx.activity.id,
+                Presence.volunteer_id == volunteer_id,
+                Presence.state != PresenceState.ANNULLED.value,
+                Presence.in_at >= day,
+                Presence.in_at < day + timedelta(days=1),
+            )
+        )
+        or 0
+    )
 
 
 def _confirming(ctx: _Ctx, presence: Presence) -> bool:

@@ -10,7 +10,9 @@ not count — DOMAIN: travel does not count either), capped by the activity's
 hours cap, then rounded in steps of the policy's ``rounding_minutes`` (down by
 default, so 1 h 50 min counts 1.5 h).  A sign-out *before* the sign-in — the
 PC's clock was set back during the activity — counts 0 and is flagged
-``clock_back`` for the reviewer, never negative.
+``clock_back`` for the reviewer, never negative.  A record that takes a
+volunteer's hours on one day above the policy's ``review_above_hours_per_day``
+(off by default) is flagged ``over_day_hours``.
 
 **Approval**: every record starts *pending*; an approval or a rejection is one
 ``ServiceRecordDecision`` (once per record; a rejected record stays listed).
@@ -60,6 +62,7 @@ from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, get_volunteer_row, load_policy
 
 MAX_RECORD_MINUTES = 24 * 60
+OVER_DAY_HOURS = "over_day_hours"  # review flag: the day's hours pass the policy's limit
 _CHUNK = 500
 
 
@@ -277,7 +280,24 @@ def add_record(
     reason: str = "",
     review_reason: str = "",
 ) -> ServiceRecord:
-    """Step of a larger action (sign-out, close, manual entry): one pending record."""
+    """Step of a larger action (sign-out, close, manual entry): one pending record.
+
+    With the policy's ``review_above_hours_per_day`` set, a record that takes the
+    volunteer's hours on *service_date* (rejected records aside) above it is
+    flagged ``over_day_hours`` for the reviewer."""
+    flags = [f for f in review_reason.split(",") if f]
+    limit = load_policy(session).review_above_hours_per_day
+    if limit and minutes > 0 and OVER_DAY_HOURS not in flags:
+        earlier = session.scalar(
+            select(func.coalesce(func.sum(ServiceRecordState.minutes), 0)).where(
+                ServiceRecordState.volunteer_id == volunteer_id,
+                ServiceRecordState.service_date == service_date,
+                ServiceRecordState.status != RecordStatus.REJECTED.value,
+            )
+        )
+        if int(earlier or 0) + minutes > limit * 60:
+            flags.append(OVER_DAY_HOURS)
+    review_reason = ",".join(flags)
     record = ServiceRecord(
         volunteer_id=volunteer_id,
         activity_id=activity_id,

@@ -20,10 +20,10 @@ the phone's last four), letters (pinyin initials, ``zs`` finds 张三), a scanne
 card payload (``WB1:V:...``), otherwise a name substring.
 
 **Policy**: the thresholds a township may change (categories, quotas, kiosk
-windows, rounding, star thresholds) are one :class:`VolunteerPolicy` value kept
-as JSON in ``local_state`` (key ``volunteer_policy``) — a later config package
-import writes the same key.  Every service that needs it reads it in its own
-transaction with :func:`load_policy`.
+windows, rounding, star thresholds, per-day caps) are one :class:`VolunteerPolicy`
+value, declared with the points rules in app.services.policy and stored in the
+database.  Every service that needs it reads it in its own transaction with
+:func:`load_policy`.
 
 **Photo**: a volunteer may have a card photo (:func:`set_volunteer_photo`),
 copied like a goods photo into ``<data>/photos/volunteers/<volunteer id>/``
@@ -33,11 +33,9 @@ backups carry it; the printed card shows it (the ``card_photo`` layout).
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,7 +48,6 @@ from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Card,
-    LocalState,
     Member,
     Station,
     TeamMembership,
@@ -63,35 +60,14 @@ from app.models import (
 )
 from app.models.base import STATION_ID, own_station
 from app.services import audit, cards, personal, photos, text_input
+from app.services import policy as policy_home
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
+from app.services.policy import VolunteerPolicy
 
-POLICY_STATE = "volunteer_policy"
 MAX_SEARCH_LIMIT = 200
 MAX_FETCH = 1000
 
-# DOMAIN "Organisation": the "8+N" team categories — 8 fixed plus local ones.
-DEFAULT_TEAM_CATEGORIES = (
-    "理论宣讲",
-    "文化文艺",
-    "科技科普",
-    "卫生健康",
-    "法律服务",
-    "助学支教",
-    "扶贫帮困",
-    "生态环保",
-    "平安法治",
-    "移风易俗",
-)
-# DOMAIN "Activities": the five tasks and the platform types.
-FIVE_TASKS = (
-    "学习实践科学理论",
-    "宣传宣讲党的政策",
-    "培育践行主流价值",
-    "丰富活跃文化生活",
-    "持续深入移风易俗",
-)
-PLATFORMS = ("理论宣讲", "教育服务", "文化服务", "科技科普", "健身体育")
 
 ID_CARD = "id_card"
 ID_TYPES: dict[str, str] = {
@@ -113,124 +89,19 @@ _NUMBER = re.compile(r"^\d{6}-V-\d{5}$")
 _SEP = "|"
 
 
-# --- policy ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VolunteerPolicy:
-    """The configurable rules of volunteer and activity work (DOMAIN defaults)."""
-
-    team_categories: tuple[str, ...] = DEFAULT_TEAM_CATEGORIES
-    activity_categories: tuple[str, ...] = FIVE_TASKS
-    platforms: tuple[str, ...] = PLATFORMS
-    monthly_min_activities: int = 8
-    monthly_min_theory: int = 3
-    theory_platform: str = "理论宣讲"
-    # Kiosk: a repeat of the same card within this many seconds is a scanner double
-    # read and returns the earlier result.  5 s (not 10): a worker who sees the amber
-    # "scan again to sign out" card and scans again a few seconds later must not be
-    # answered with the same amber card.
-    duplicate_window_seconds: int = 5
-    # Auto mode: a scan sooner than this after sign-in is amber (probably by mistake)...
-    min_stay_minutes: int = 10
-    # ...and a second scan within this many seconds of that amber result signs out.
-    confirm_window_seconds: int = 60
-    rounding_minutes: int = 30  # hours are counted in steps of this many minutes
-    rounding: str = "down"  # down or nearest
-    star_thresholds_hours: tuple[int, ...] = (100, 300, 600, 1000, 1500)
-    certificate_prefix: str = "ZM"
-
-    def validated(self) -> VolunteerPolicy:
-        def cleaned(values: tuple[str, ...]) -> tuple[str, ...]:
-            out = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
-            if not out:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "A list of categories cannot be empty.")
-                )
-            return out
-
-        thresholds = tuple(int(t) for t in self.star_thresholds_hours)
-        if not thresholds or any(b <= a for a, b in itertools.pairwise(thresholds)):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Star thresholds must be rising numbers of hours, e.g. 100, 300, 600."
-                )
-            )
-        if thresholds[0] <= 0:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("errors", "Star thresholds must be more than 0 hours.")
-            )
-        if self.rounding_minutes not in (1, 5, 6, 10, 15, 30, 60):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes."
-                )
-            )
-        if self.rounding not in ("down", "nearest"):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("errors", "Rounding must be down or to the nearest step.")
-            )
-        for value in (
-            self.monthly_min_activities,
-            self.monthly_min_theory,
-            self.duplicate_window_seconds,
-            self.min_stay_minutes,
-            self.confirm_window_seconds,
-        ):
-            if not isinstance(value, int) or value < 0:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "Quotas and time windows must be 0 or more.")
-                )
-        prefix = self.certificate_prefix.strip().upper()
-        if not re.fullmatch(r"[A-Z]{1,6}", prefix):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("errors", "The certificate prefix is 1–6 Latin letters.")
-            )
-        return replace(
-            self,
-            team_categories=cleaned(self.team_categories),
-            activity_categories=cleaned(self.activity_categories),
-            platforms=cleaned(self.platforms),
-            star_thresholds_hours=thresholds,
-            certificate_prefix=prefix,
-        )
+# --- policy (declared in app.services.policy; these names are kept for the callers) ---
 
 
 def load_policy(session: Session) -> VolunteerPolicy:
-    row = session.get(LocalState, POLICY_STATE)
-    if row is None or not row.value:
-        return VolunteerPolicy()
-    try:
-        raw = json.loads(row.value)
-    except ValueError:
-        return VolunteerPolicy()
-    known = {f.name for f in fields(VolunteerPolicy)}
-    values: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k in known
-    }
-    return VolunteerPolicy(**values)
+    return policy_home.load_volunteer_policy(session)
 
 
 def get_policy(db: Database) -> VolunteerPolicy:
-    with db.read() as session:
-        return load_policy(session)
+    return policy_home.get_volunteer_policy(db)
 
 
 def save_policy(db: Database, actor: Actor, policy: VolunteerPolicy) -> VolunteerPolicy:
-    require(actor, Permission.MANAGE_SETTINGS)
-    policy = policy.validated()
-    with db.write() as session:
-        before = asdict(load_policy(session))
-        value = json.dumps(asdict(policy), ensure_ascii=False, sort_keys=True)
-        row = session.get(LocalState, POLICY_STATE)
-        if row is None:
-            session.add(LocalState(key=POLICY_STATE, value=value))
-        else:
-            row.value = value
-        audit.record(
-            session, actor, "volunteer.policy", "station", "", before=before, after=asdict(policy)
-        )
-    return policy
+    return policy_home.set_volunteer_policy(db, actor, policy)
 
 
 # --- inputs and views --------------------------------------------------------------------

@@ -15,7 +15,8 @@ Order of start-up, each step only when the previous one succeeded:
    thread): ``check_database`` on an existing file.  A damaged file is never
    opened for writing; the person is offered the latest good backup (its date
    and station named) or a backup file of their choice, or to quit;
-5. ``ensure_schema`` with a pre-migration backup; then the
+5. ``ensure_schema`` with a pre-migration backup; points settings an older
+   version kept in ``settings.ini`` move into the database (once); then the
    :class:`~app.views.session.Workbench` takes over (first-run wizard or
    sign-in, main window, the day's automatic backup).
 
@@ -48,10 +49,12 @@ from app.services.backup import (
     make_backup,
 )
 from app.services.restore import restore_file_offline
+from app.services.station import is_set_up
 from app.settings import LANGUAGE, Settings
 from app.translations import install_translators
 from app.views import test_probe
 from app.views.fonts import install_application_font
+from app.views.points_options import move_points_settings_to_database
 from app.views.qtfix import GuiThreadGarbageCollector, emit
 from app.views.session import Workbench
 from app.views.tasks import default_runner, run_task
@@ -257,6 +260,10 @@ class Startup(QObject):
     def _migrated(self, what: str) -> None:
         assert self.db is not None
         log.info("database %s: %s", self.data_dir.database, what)
+        if is_set_up(self.db):
+            # once: points rules an older version kept in settings.ini (which backups do
+            # not carry) become the database's station policy
+            move_points_settings_to_database(self.db, self.settings)
         workbench = Workbench(self.db, self.data_dir, self.settings, self)
         workbench.quit_requested.connect(lambda: emit(self.finished, EXIT_OK))
         self.workbench = workbench

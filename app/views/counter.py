@@ -831,7 +831,7 @@ class CounterWidget(QWidget):
                     ).format(cost=total, n=self.household.balance)
                 )
             below = below_minimum_balance(
-                self.household.number, self.household.balance, points_settings(self.ctx.settings)
+                self.household.number, self.household.balance, points_settings(self.ctx.db)
             )
             if below is not None:
                 problems.append(str(below))
@@ -869,7 +869,7 @@ class CounterWidget(QWidget):
             self.redemption_id,
             self.household.id,
             [(line.goods.id, line.qty) for line in self.cart.lines],
-            points_settings(self.ctx.settings),
+            points_settings(self.ctx.db),
             on_done=self._redeemed,
             on_error=self._redeem_failed,
             receiver=self,

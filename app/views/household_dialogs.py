@@ -347,7 +347,7 @@ class AwardDialog(_RuleDialog):
             self.quantity.value(),
             self.member.currentData() or None,
             self.reason.text(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
         )
 
     @property
@@ -393,7 +393,7 @@ class BatchAwardDialog(_RuleDialog):
             rule.code,
             self.reason.text(),
             quantity=self.quantity.value(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
             skip_capped=self.skip_capped.isChecked(),
         )
 
@@ -431,5 +431,5 @@ class AdjustDialog(ServiceDialog):
             self.household.id,
             self.points.value(),
             self.reason.text(),
-            settings=points_settings(self.ctx.settings),
+            settings=points_settings(self.ctx.db),
         )

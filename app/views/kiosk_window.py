@@ -321,7 +321,7 @@ class KioskWindow(QWidget):
         self.now = now  # the wall clock each scan is stamped with (tests move it)
         self.card_key: bytes | None = None
         self.mode = "auto"
-        self.points = points_settings(ctx.settings)
+        self.points = points_settings(ctx.db)
         self.queue: list[str] = []
         self.may_close = False
         self.unlock_dialog: UnlockDialog | None = None

@@ -1,40 +1,41 @@
-"""Settings of the points system, the supermarket counter and the roster imports.
+"""Settings of the supermarket counter, the notice-board lists and the roster imports.
 
 Declared here as typed :class:`~app.settings.Option` values (STYLE 5) rather
-than in app/settings.py, because only the issue-3 pages read them;
-:func:`points_settings` turns them into the services' :class:`PointsSettings`.
-A pass line or minimum balance of 0 means "none" — a household with no points
-cannot redeem anyway.
+than in app/settings.py, because only the issue-3 pages read them.  The points
+rules (period kind, base score, pass line, minimum balance, end action, rating
+tiers) are station policy and live in the database (app.services.policy);
+:func:`move_points_settings_to_database` hands over, once, the values an older
+version kept here in ``settings.ini``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import logging
+from typing import Any
 
-from app.services.points import (
-    DEFAULT_TIERS,
-    END_ACTIONS,
-    PERIOD_KINDS,
-    PeriodView,
-    PointsSettings,
-    RatingTier,
-)
+from app.db import Database
+from app.services import policy
+from app.services.points import PointsSettings, RatingTier
 from app.settings import Option, Settings
 
-PERIOD_KIND = Option("points/period_kind", str, "year", "Points period: month, quarter or year")
-BASE_POINTS = Option("points/base_points", int, 0, "Base score written at period open")
-PASS_LINE = Option("points/pass_line", int, 0, "Minimum period score to redeem (合格线); 0 = none")
-MIN_BALANCE = Option("points/min_balance", int, 0, "Minimum balance to redeem; 0 = none")
-END_ACTION = Option("points/end_action", str, "carry", "At finalize: carry (结转) or clear (清零)")
+log = logging.getLogger(__name__)
+
+# Where the points rules were kept before the policy home (read once, then removed).
+LEGACY_POINTS_OPTIONS: dict[str, Option[Any]] = {
+    "period_kind": Option(
+        "points/period_kind", str, "year", "Points period (moved to the database)"
+    ),
+    "base_points": Option("points/base_points", int, 0, "Base score (moved to the database)"),
+    "pass_line": Option("points/pass_line", int, 0, "Pass line (moved to the database)"),
+    "min_balance": Option("points/min_balance", int, 0, "Minimum balance (moved to the database)"),
+    "end_action": Option("points/end_action", str, "carry", "End action (moved to the database)"),
+    "rating_tiers": Option(
+        "points/rating_tiers", str, "", "Rating tiers JSON (moved to the database)"
+    ),
+}
 MASK_NAMES = Option(
     "points/mask_names_on_notices", bool, False, "Print 张* instead of 张三 on notice-board lists"
-)
-RATING_TIERS = Option(
-    "points/rating_tiers",
-    str,
-    "",
-    "Annual rating tiers: JSON [[title, minimum annual score], ...]; empty = the defaults",
 )
 SLIP_PAGE = Option("supermarket/slip_page", str, "A4", "Slip paper: A4, A5 or 80mm")
 SLIP_TWO_COPIES = Option(
@@ -64,55 +65,37 @@ ROSTER_MAPPINGS = {"households": ROSTER_MAPPING, "volunteers": VOLUNTEER_ROSTER_
 SLIP_OUTPUTS = ("printer", "preview", "folder")
 
 
-def points_settings(settings: Settings) -> PointsSettings:
-    kind = settings.get(PERIOD_KIND)
-    action = settings.get(END_ACTION)
-    pass_line = settings.get(PASS_LINE)
-    min_balance = settings.get(MIN_BALANCE)
-    return PointsSettings(
-        period_kind=kind if kind in PERIOD_KINDS else "year",
-        base_points=max(0, settings.get(BASE_POINTS)),
-        pass_line=pass_line or None,
-        min_balance=min_balance if min_balance > 0 else None,
-        end_action=action if action in END_ACTIONS else "carry",
-    )
+def points_settings(db: Database) -> PointsSettings:
+    """The station's points settings now (from the database policy)."""
+    return policy.points_settings(db)
 
 
-def adopt_period_settings(settings: Settings, periods: Sequence[PeriodView]) -> bool:
-    """Take the period kind, base score and end action of the newest period as the
-    settings when they were never saved, so the form shows what the periods list
-    says (a station set up elsewhere, or the demo) and the next period continues it.
-    Returns True when something was adopted."""
-    if not periods:
+def rating_tiers(db: Database) -> list[RatingTier]:
+    """The station's rating tiers, highest first."""
+    return policy.get_points_policy(db).tiers()
+
+
+def move_points_settings_to_database(db: Database, settings: Settings) -> bool:
+    """Start-up: points settings found in ``settings.ini`` (an older version kept them
+    there, where backups do not reach) become the database's points policy — unless
+    one is stored already — and leave the file.  Returns True when any were moved."""
+    found: dict[str, Any] = {}
+    for name, option in LEGACY_POINTS_OPTIONS.items():
+        if settings.has(option):
+            found[name] = settings.get(option)
+    if not found:
         return False
-    latest = max(periods, key=lambda p: p.opened_at)
-    adopted = False
-    if not settings.has(PERIOD_KIND) and latest.kind in PERIOD_KINDS:
-        settings.set(PERIOD_KIND, latest.kind)
-        adopted = True
-    if not settings.has(BASE_POINTS):
-        settings.set(BASE_POINTS, int(latest.base_points))
-        adopted = True
-    if not settings.has(END_ACTION) and latest.end_action in END_ACTIONS:
-        settings.set(END_ACTION, latest.end_action)
-        adopted = True
-    return adopted
-
-
-def rating_tiers(settings: Settings) -> list[RatingTier]:
-    """The saved rating tiers, highest first (the defaults when none are saved)."""
-    try:
-        raw = json.loads(settings.get(RATING_TIERS) or "null")
-        tiers = [RatingTier(str(label), int(score)) for label, score in raw]
-    except (TypeError, ValueError):
-        tiers = []
-    return sorted(tiers or DEFAULT_TIERS, key=lambda t: t.min_score, reverse=True)
-
-
-def save_rating_tiers(settings: Settings, tiers: Sequence[RatingTier]) -> None:
-    settings.set(
-        RATING_TIERS, json.dumps([[t.label, t.min_score] for t in tiers], ensure_ascii=False)
-    )
+    if "rating_tiers" in found:
+        try:
+            found["rating_tiers"] = [[str(t), int(n)] for t, n in json.loads(found["rating_tiers"])]
+        except (TypeError, ValueError):
+            log.warning("settings.ini: unreadable rating tiers %r ignored", found["rating_tiers"])
+            del found["rating_tiers"]
+    moved = policy.adopt_legacy_points(db, found)
+    for option in LEGACY_POINTS_OPTIONS.values():
+        settings.remove(option)
+    settings.sync()
+    return moved
 
 
 def slip_copies(settings: Settings) -> tuple[str, ...]:

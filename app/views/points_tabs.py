@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -39,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, join_list, translate
-from app.services import points
+from app.services import points, policy
 from app.services.auth import Permission
 from app.services.documents.lists import notice_pdf, ranking_pdf, ratings_pdf, red_black_pdf
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
@@ -47,21 +45,10 @@ from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points_common import confirm, signed
-from app.views.points_options import (
-    BASE_POINTS,
-    END_ACTION,
-    MASK_NAMES,
-    MIN_BALANCE,
-    PASS_LINE,
-    PERIOD_KIND,
-    adopt_period_settings,
-    points_settings,
-    rating_tiers,
-    save_rating_tiers,
-)
+from app.views.points_options import MASK_NAMES, points_settings
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, button_row, error_text, format_local
+from app.views.widgets import MessageLabel, button_row, error_text, format_local, scrollable
 
 PERIOD_STATES = {
     "open": QT_TRANSLATE_NOOP("PeriodState", "Open"),
@@ -379,8 +366,10 @@ class PeriodsTab(QWidget):
         self.message = MessageLabel()
         self.message.setObjectName("periods_message")
 
-        # settings
+        # settings: the points rules are station policy (in the database); read here
+        # at once — one small row — so the form never shows a value it does not hold
         s = ctx.settings
+        self.policy = policy.get_points_policy(ctx.db)
         self.settings_box = QGroupBox(self.tr("Points settings"))
         self.kind = QComboBox()
         self.kind.setObjectName("setting_period_kind")
@@ -390,26 +379,22 @@ class PeriodsTab(QWidget):
             ("month", self.tr("Month")),
         ):
             self.kind.addItem(text, value)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(s.get(PERIOD_KIND))))
         self.base = QSpinBox()
         self.base.setRange(0, 10_000)
-        self.base.setValue(s.get(BASE_POINTS))
         self.pass_line = QSpinBox()
         self.pass_line.setRange(0, 10_000)
         self.pass_line.setSpecialValueText(self.tr("none"))
-        self.pass_line.setValue(s.get(PASS_LINE))
         self.min_balance = QSpinBox()
         self.min_balance.setRange(0, 10_000)
         self.min_balance.setSpecialValueText(self.tr("none"))
-        self.min_balance.setValue(s.get(MIN_BALANCE))
         self.end_action = QComboBox()
         self.end_action.setObjectName("setting_end_action")
         self.end_action.addItem(self.tr("Carry points over (结转)"), "carry")
         self.end_action.addItem(self.tr("Clear points (清零)"), "clear")
-        self.end_action.setCurrentIndex(max(0, self.end_action.findData(s.get(END_ACTION))))
         self.mask_names = QCheckBox(self.tr("Mask names on notice-board lists (张*)"))
         self.mask_names.setChecked(s.get(MASK_NAMES))
-        self.tiers = TiersEditor(rating_tiers(s))
+        self.tiers = TiersEditor(self.policy.tiers())
+        self._show_policy(self.policy)
         self.save_settings_button = QPushButton(self.tr("Save settings"))
         self.save_settings_button.setObjectName("save_points_settings")
         self.save_settings_button.clicked.connect(self.save_settings)
@@ -509,15 +494,15 @@ class PeriodsTab(QWidget):
         left_layout.addWidget(ratings_box, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        # the settings form scrolls on a short screen instead of squeezing its rows
-        settings_scroll = QScrollArea()
-        settings_scroll.setObjectName("points_settings_scroll")
-        settings_scroll.setWidgetResizable(True)
-        settings_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        settings_scroll.setWidget(self.settings_box)
-        settings_scroll.setMinimumWidth(self.settings_box.minimumSizeHint().width() + 20)
-        splitter.addWidget(settings_scroll)
+        # scrolls where the window is short (768 px, English wraps more rows); as wide
+        # as the box and a scroll bar, so it never scrolls sideways
+        settings_area = scrollable(self.settings_box)
+        settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_area.setMinimumWidth(
+            self.settings_box.minimumSizeHint().width()
+            + settings_area.verticalScrollBar().sizeHint().width()
+        )
+        splitter.addWidget(settings_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -530,6 +515,15 @@ class PeriodsTab(QWidget):
     def _error(self, exc: BaseException) -> None:
         self.message.show_error(error_text(exc))
 
+    def _show_policy(self, rules: policy.PointsPolicy) -> None:
+        self.policy = rules
+        self.kind.setCurrentIndex(max(0, self.kind.findData(rules.period_kind)))
+        self.base.setValue(rules.base_points)
+        self.pass_line.setValue(rules.pass_line)
+        self.min_balance.setValue(rules.min_balance)
+        self.end_action.setCurrentIndex(max(0, self.end_action.findData(rules.end_action)))
+        self.tiers.set_tiers(rules.tiers())
+
     def reload(self) -> None:
         run_task(
             points.list_periods,
@@ -541,11 +535,6 @@ class PeriodsTab(QWidget):
 
     def _periods(self, periods: list[PeriodView]) -> None:
         self.model.set_rows(periods)
-        if adopt_period_settings(self.ctx.settings, periods):
-            s = self.ctx.settings
-            self.kind.setCurrentIndex(max(0, self.kind.findData(s.get(PERIOD_KIND))))
-            self.base.setValue(s.get(BASE_POINTS))
-            self.end_action.setCurrentIndex(max(0, self.end_action.findData(s.get(END_ACTION))))
         self._update_open_button()
         current = self.rank_period.currentText()
         keys = [p.key for p in periods]
@@ -557,7 +546,7 @@ class PeriodsTab(QWidget):
     def _update_open_button(self) -> None:
         """开启本期 only while the current period is not there yet; the tooltip says why not."""
         button = self.period_buttons["open"]
-        key = points.period_key(date.today(), points_settings(self.ctx.settings).period_kind)
+        key = points.period_key(date.today(), self.policy.period_kind)
         current = next((p for p in self.model.rows if p.key == key), None)
         unfinished = next((p for p in self.model.rows if p.state != "finalized"), None)
         admin = self.ctx.actor.can(Permission.MANAGE_SETTINGS)
@@ -585,17 +574,35 @@ class PeriodsTab(QWidget):
         except ValueError as exc:
             self.message.show_error(str(exc))
             return
-        s = self.ctx.settings
-        s.set(PERIOD_KIND, str(self.kind.currentData()))
-        s.set(BASE_POINTS, self.base.value())
-        s.set(PASS_LINE, self.pass_line.value())
-        s.set(MIN_BALANCE, self.min_balance.value())
-        s.set(END_ACTION, str(self.end_action.currentData()))
-        s.set(MASK_NAMES, self.mask_names.isChecked())
-        save_rating_tiers(s, tiers)
-        self.tiers.set_tiers(tiers)
+        rules = policy.PointsPolicy(
+            period_kind=str(self.kind.currentData()),
+            base_points=self.base.value(),
+            pass_line=self.pass_line.value(),
+            min_balance=self.min_balance.value(),
+            end_action=str(self.end_action.currentData()),
+            rating_tiers=tuple((t.label, t.min_score) for t in tiers),
+        )
+        self.ctx.settings.set(MASK_NAMES, self.mask_names.isChecked())  # a printing preference
+        self.save_settings_button.setEnabled(False)
+        run_task(
+            policy.set_points_policy,
+            self.ctx.db,
+            self.ctx.actor,
+            rules,
+            on_done=self._settings_saved,
+            on_error=self._save_failed,
+            receiver=self,
+        )
+
+    def _settings_saved(self, rules: policy.PointsPolicy) -> None:
+        self.save_settings_button.setEnabled(True)
+        self._show_policy(rules)
         self._update_open_button()
         self.message.show_ok(self.tr("Points settings saved."))
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_settings_button.setEnabled(True)
+        self._error(exc)
 
     def selected_period(self) -> PeriodView | None:
         rows = self.view.selectionModel().selectedRows()
@@ -614,7 +621,7 @@ class PeriodsTab(QWidget):
         show_pdf(pdf, title, "A4", self, file_name=file_name)
 
     def open_period(self) -> None:
-        settings = points_settings(self.ctx.settings)
+        settings = points_settings(self.ctx.db)
         key = points.period_key(date.today(), settings.period_kind)
         text = self.tr("Open period {period}?").format(period=key)
         if settings.base_points:
@@ -687,7 +694,7 @@ class PeriodsTab(QWidget):
         period = self.selected_period()
         if period is None:
             return
-        settings = points_settings(self.ctx.settings)
+        settings = points_settings(self.ctx.db)
         action = (
             self.tr("Every balance is then cleared to 0 (清零), written as ledger entries.")
             if settings.end_action == "clear"

@@ -22,7 +22,7 @@ from app.services.auth import Actor
 from app.services.backup import BackupInfo
 from app.services.checks import CheckResult, run_checks
 from app.services.station import is_set_up
-from app.settings import IDLE_LOCK_MINUTES, Settings
+from app.settings import IDLE_LOCK_MINUTES, Settings, backup_retention
 from app.views.files import remember_folders_in
 from app.views.login import IdleWatcher, LockScreen, LoginDialog
 from app.views.main_window import MainWindow
@@ -44,7 +44,9 @@ def _quick_check(db: Database) -> list[CheckResult]:
 
 def _auto_backup(db: Database, data_dir: DataDir) -> BackupInfo | None:
     # A Settings object of its own: QSettings objects are not shared across threads.
-    return backup.auto_backup_if_due(db, data_dir, Settings(data_dir.settings_file))
+    return backup.auto_backup_if_due(
+        db, data_dir, backup_retention(Settings(data_dir.settings_file))
+    )
 
 
 class Workbench(QObject):

@@ -1,4 +1,5 @@
-"""设置 — the settings area: station facts, operators, backups, audit log, interface.
+"""设置 — the settings area: station facts (and, from there, the volunteer rules),
+operators, backups, audit log, interface.
 
 Tabs an operator's role does not allow are not shown (the services refuse
 anyway).  Each tab is its own widget; operators and backups live in
@@ -32,6 +33,7 @@ from app.views.operators import OperatorsTab
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.tasks import run_task
+from app.views.volunteer_policy import VolunteerPolicyDialog
 from app.views.widgets import MessageLabel, StationFactsForm, error_text, heading
 
 
@@ -50,11 +52,22 @@ class StationTab(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
+        # the station's volunteer rules (quotas, kiosk, hours, stars): administrators
+        self.rules_button = QPushButton(self.tr("Volunteer &rules…"))
+        self.rules_button.setObjectName("open_volunteer_policy")
+        self.rules_button.clicked.connect(self.edit_volunteer_rules)
+        self.rules_dialog: VolunteerPolicyDialog | None = None
+        rules = QHBoxLayout()
+        rules.addWidget(self.rules_button)
+        rules.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addLayout(rules)
         layout.addStretch(1)
+        # after it has a parent: shown without one it would be a window of its own
+        self.rules_button.setVisible(ctx.actor.can(Permission.MANAGE_SETTINGS))
         self.save_button.setEnabled(False)
         run_task(get_station, ctx.db, on_done=self._loaded, on_error=self._failed, receiver=self)
 
@@ -80,6 +93,13 @@ class StationTab(QWidget):
             on_error=self._failed,
             receiver=self,
         )
+
+    def edit_volunteer_rules(self) -> None:
+        dialog = self.rules_dialog = VolunteerPolicyDialog(self.ctx, self)
+        dialog.accepted.connect(
+            lambda: self.message.show_ok(self.tr("The volunteer rules were saved."))
+        )
+        dialog.open()
 
     def _saved(self, info: StationInfo) -> None:
         self.form.set_info(info)

@@ -44,6 +44,7 @@ REVIEW_FLAGS = {
     "clock_back": QT_TRANSLATE_NOOP("VolunteerLabels", "PC clock went back"),
     "manual": QT_TRANSLATE_NOOP("VolunteerLabels", "found by name"),
     "capped": QT_TRANSLATE_NOOP("VolunteerLabels", "capped"),
+    "over_day_hours": QT_TRANSLATE_NOOP("VolunteerLabels", "over the day's hours limit"),
 }
 CERTIFICATE_KINDS = {
     "service_record": QT_TRANSLATE_NOOP("VolunteerLabels", "Service record"),

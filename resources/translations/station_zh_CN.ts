@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="81"/>
-        <location filename="../../app/views/application.py" line="125"/>
+        <location filename="../../app/views/application.py" line="84"/>
+        <location filename="../../app/views/application.py" line="128"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="107"/>
+        <location filename="../../app/views/application.py" line="110"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="109"/>
+        <location filename="../../app/views/application.py" line="112"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="176"/>
+        <location filename="../../app/views/application.py" line="179"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="178"/>
+        <location filename="../../app/views/application.py" line="181"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="187"/>
+        <location filename="../../app/views/application.py" line="190"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="199"/>
+        <location filename="../../app/views/application.py" line="202"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="204"/>
+        <location filename="../../app/views/application.py" line="207"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="211"/>
+        <location filename="../../app/views/application.py" line="214"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="215"/>
+        <location filename="../../app/views/application.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="225"/>
+        <location filename="../../app/views/application.py" line="228"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="227"/>
+        <location filename="../../app/views/application.py" line="230"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="270"/>
+        <location filename="../../app/views/application.py" line="277"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="296"/>
+        <location filename="../../app/views/application.py" line="303"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="297"/>
+        <location filename="../../app/views/application.py" line="304"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="312"/>
+        <location filename="../../app/views/application.py" line="319"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="313"/>
+        <location filename="../../app/views/application.py" line="320"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -676,71 +676,71 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="100"/>
+        <location filename="../../app/views/settings_page.py" line="120"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="105"/>
+        <location filename="../../app/views/settings_page.py" line="125"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="110"/>
+        <location filename="../../app/views/settings_page.py" line="130"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="130"/>
+        <location filename="../../app/views/settings_page.py" line="150"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="149"/>
+        <location filename="../../app/views/settings_page.py" line="169"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="150"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="156"/>
+        <location filename="../../app/views/settings_page.py" line="176"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="162"/>
+        <location filename="../../app/views/settings_page.py" line="182"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="163"/>
+        <location filename="../../app/views/settings_page.py" line="183"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="164"/>
+        <location filename="../../app/views/settings_page.py" line="184"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="170"/>
+        <location filename="../../app/views/settings_page.py" line="190"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="187"/>
+        <location filename="../../app/views/settings_page.py" line="207"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="192"/>
+        <location filename="../../app/views/settings_page.py" line="212"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -2246,7 +2246,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Hours</name>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="82"/>
+        <location filename="../../app/views/volunteer_common.py" line="83"/>
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
@@ -2849,37 +2849,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="217"/>
+        <location filename="../../app/views/settings_page.py" line="237"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="223"/>
+        <location filename="../../app/views/settings_page.py" line="243"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="224"/>
+        <location filename="../../app/views/settings_page.py" line="244"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="228"/>
+        <location filename="../../app/views/settings_page.py" line="248"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="234"/>
+        <location filename="../../app/views/settings_page.py" line="254"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="236"/>
+        <location filename="../../app/views/settings_page.py" line="256"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="242"/>
+        <location filename="../../app/views/settings_page.py" line="262"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -3786,17 +3786,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="67"/>
+        <location filename="../../app/views/points_tabs.py" line="54"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="68"/>
+        <location filename="../../app/views/points_tabs.py" line="55"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="69"/>
+        <location filename="../../app/views/points_tabs.py" line="56"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3804,47 +3804,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="106"/>
+        <location filename="../../app/views/points_tabs.py" line="93"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="107"/>
+        <location filename="../../app/views/points_tabs.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="108"/>
+        <location filename="../../app/views/points_tabs.py" line="95"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="109"/>
+        <location filename="../../app/views/points_tabs.py" line="96"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="110"/>
+        <location filename="../../app/views/points_tabs.py" line="97"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="111"/>
+        <location filename="../../app/views/points_tabs.py" line="98"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="112"/>
+        <location filename="../../app/views/points_tabs.py" line="99"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="116"/>
+        <location filename="../../app/views/points_tabs.py" line="103"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="116"/>
+        <location filename="../../app/views/points_tabs.py" line="103"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3852,281 +3852,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="384"/>
+        <location filename="../../app/views/points_tabs.py" line="373"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="388"/>
+        <location filename="../../app/views/points_tabs.py" line="377"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="389"/>
+        <location filename="../../app/views/points_tabs.py" line="378"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="390"/>
+        <location filename="../../app/views/points_tabs.py" line="379"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="399"/>
-        <location filename="../../app/views/points_tabs.py" line="403"/>
+        <location filename="../../app/views/points_tabs.py" line="386"/>
+        <location filename="../../app/views/points_tabs.py" line="389"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="407"/>
+        <location filename="../../app/views/points_tabs.py" line="392"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="408"/>
+        <location filename="../../app/views/points_tabs.py" line="393"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="410"/>
+        <location filename="../../app/views/points_tabs.py" line="394"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="413"/>
+        <location filename="../../app/views/points_tabs.py" line="398"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="418"/>
-        <location filename="../../app/views/points_tabs.py" line="470"/>
+        <location filename="../../app/views/points_tabs.py" line="403"/>
+        <location filename="../../app/views/points_tabs.py" line="455"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="419"/>
+        <location filename="../../app/views/points_tabs.py" line="404"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="420"/>
+        <location filename="../../app/views/points_tabs.py" line="405"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="421"/>
+        <location filename="../../app/views/points_tabs.py" line="406"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="422"/>
+        <location filename="../../app/views/points_tabs.py" line="407"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="424"/>
+        <location filename="../../app/views/points_tabs.py" line="409"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="436"/>
+        <location filename="../../app/views/points_tabs.py" line="421"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="437"/>
+        <location filename="../../app/views/points_tabs.py" line="422"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="438"/>
+        <location filename="../../app/views/points_tabs.py" line="423"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="439"/>
+        <location filename="../../app/views/points_tabs.py" line="424"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="445"/>
+        <location filename="../../app/views/points_tabs.py" line="430"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="451"/>
+        <location filename="../../app/views/points_tabs.py" line="436"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="460"/>
+        <location filename="../../app/views/points_tabs.py" line="445"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="461"/>
+        <location filename="../../app/views/points_tabs.py" line="446"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="462"/>
+        <location filename="../../app/views/points_tabs.py" line="447"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="463"/>
+        <location filename="../../app/views/points_tabs.py" line="448"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="466"/>
+        <location filename="../../app/views/points_tabs.py" line="451"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="478"/>
+        <location filename="../../app/views/points_tabs.py" line="463"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="483"/>
+        <location filename="../../app/views/points_tabs.py" line="468"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="486"/>
+        <location filename="../../app/views/points_tabs.py" line="471"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="490"/>
+        <location filename="../../app/views/points_tabs.py" line="475"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="567"/>
+        <location filename="../../app/views/points_tabs.py" line="556"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="573"/>
+        <location filename="../../app/views/points_tabs.py" line="562"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="578"/>
+        <location filename="../../app/views/points_tabs.py" line="567"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="580"/>
+        <location filename="../../app/views/points_tabs.py" line="569"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="598"/>
+        <location filename="../../app/views/points_tabs.py" line="601"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="608"/>
+        <location filename="../../app/views/points_tabs.py" line="615"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="619"/>
+        <location filename="../../app/views/points_tabs.py" line="626"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="622"/>
+        <location filename="../../app/views/points_tabs.py" line="629"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="624"/>
+        <location filename="../../app/views/points_tabs.py" line="631"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="631"/>
+        <location filename="../../app/views/points_tabs.py" line="638"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="646"/>
+        <location filename="../../app/views/points_tabs.py" line="653"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="648"/>
+        <location filename="../../app/views/points_tabs.py" line="655"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="655"/>
+        <location filename="../../app/views/points_tabs.py" line="662"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="680"/>
+        <location filename="../../app/views/points_tabs.py" line="687"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="692"/>
+        <location filename="../../app/views/points_tabs.py" line="699"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="694"/>
+        <location filename="../../app/views/points_tabs.py" line="701"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="698"/>
+        <location filename="../../app/views/points_tabs.py" line="705"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="699"/>
+        <location filename="../../app/views/points_tabs.py" line="706"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="710"/>
+        <location filename="../../app/views/points_tabs.py" line="717"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <location filename="../../app/views/points_tabs.py" line="725"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="718"/>
+        <location filename="../../app/views/points_tabs.py" line="725"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="758"/>
+        <location filename="../../app/views/points_tabs.py" line="765"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="761"/>
+        <location filename="../../app/views/points_tabs.py" line="768"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="775"/>
+        <location filename="../../app/views/points_tabs.py" line="782"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="794"/>
+        <location filename="../../app/views/points_tabs.py" line="801"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4208,27 +4208,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="131"/>
+        <location filename="../../app/views/points_tabs.py" line="118"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="132"/>
+        <location filename="../../app/views/points_tabs.py" line="119"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="133"/>
+        <location filename="../../app/views/points_tabs.py" line="120"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="134"/>
+        <location filename="../../app/views/points_tabs.py" line="121"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="135"/>
+        <location filename="../../app/views/points_tabs.py" line="122"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4633,52 +4633,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="242"/>
+        <location filename="../../app/views/points_tabs.py" line="229"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="242"/>
+        <location filename="../../app/views/points_tabs.py" line="229"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="257"/>
+        <location filename="../../app/views/points_tabs.py" line="244"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="263"/>
+        <location filename="../../app/views/points_tabs.py" line="250"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="264"/>
+        <location filename="../../app/views/points_tabs.py" line="251"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="265"/>
+        <location filename="../../app/views/points_tabs.py" line="252"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="266"/>
+        <location filename="../../app/views/points_tabs.py" line="253"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="267"/>
+        <location filename="../../app/views/points_tabs.py" line="254"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="268"/>
+        <location filename="../../app/views/points_tabs.py" line="255"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="269"/>
+        <location filename="../../app/views/points_tabs.py" line="256"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4686,47 +4686,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="82"/>
+        <location filename="../../app/views/points_tabs.py" line="69"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="83"/>
+        <location filename="../../app/views/points_tabs.py" line="70"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="84"/>
+        <location filename="../../app/views/points_tabs.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="85"/>
+        <location filename="../../app/views/points_tabs.py" line="72"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points_tabs.py" line="73"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="87"/>
+        <location filename="../../app/views/points_tabs.py" line="74"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="88"/>
+        <location filename="../../app/views/points_tabs.py" line="75"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points_tabs.py" line="86"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4734,32 +4734,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="298"/>
+        <location filename="../../app/views/points_tabs.py" line="285"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="307"/>
+        <location filename="../../app/views/points_tabs.py" line="294"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="308"/>
+        <location filename="../../app/views/points_tabs.py" line="295"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="309"/>
+        <location filename="../../app/views/points_tabs.py" line="296"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="334"/>
+        <location filename="../../app/views/points_tabs.py" line="321"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="344"/>
+        <location filename="../../app/views/points_tabs.py" line="331"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4767,32 +4767,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="262"/>
+        <location filename="../../app/views/settings_page.py" line="282"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="265"/>
+        <location filename="../../app/views/settings_page.py" line="285"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="268"/>
+        <location filename="../../app/views/settings_page.py" line="288"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="271"/>
+        <location filename="../../app/views/settings_page.py" line="291"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="273"/>
+        <location filename="../../app/views/settings_page.py" line="293"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="275"/>
+        <location filename="../../app/views/settings_page.py" line="295"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4833,6 +4833,34 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/counter.py" line="200"/>
         <source>Not printed</source>
         <translation>未打印</translation>
+    </message>
+</context>
+<context>
+    <name>StarThresholds</name>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="61"/>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="61"/>
+        <source>Approved hours</source>
+        <translation>审核通过的时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="66"/>
+        <source>Add level</source>
+        <translation>添加星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="69"/>
+        <source>Remove the last level</source>
+        <translation>删除最后一级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="101"/>
+        <source> h</source>
+        <translation> 小时</translation>
     </message>
 </context>
 <context>
@@ -4894,12 +4922,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="46"/>
+        <location filename="../../app/views/settings_page.py" line="48"/>
         <source>S&amp;ave</source>
         <translation>保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="87"/>
+        <location filename="../../app/views/settings_page.py" line="56"/>
+        <source>Volunteer &amp;rules…</source>
+        <translation>志愿服务规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="100"/>
+        <source>The volunteer rules were saved.</source>
+        <translation>志愿服务规则已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="107"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -5291,42 +5329,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="151"/>
+        <location filename="../../app/views/points_tabs.py" line="138"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="151"/>
+        <location filename="../../app/views/points_tabs.py" line="138"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="160"/>
+        <location filename="../../app/views/points_tabs.py" line="147"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="163"/>
+        <location filename="../../app/views/points_tabs.py" line="150"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="217"/>
+        <location filename="../../app/views/points_tabs.py" line="204"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="220"/>
+        <location filename="../../app/views/points_tabs.py" line="207"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="224"/>
+        <location filename="../../app/views/points_tabs.py" line="211"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="228"/>
+        <location filename="../../app/views/points_tabs.py" line="215"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -5865,39 +5903,189 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="49"/>
+        <location filename="../../app/views/volunteer_common.py" line="47"/>
+        <source>over the day&apos;s hours limit</source>
+        <translation>超过当日时长上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_common.py" line="50"/>
         <source>Service record</source>
         <translation>服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="50"/>
+        <location filename="../../app/views/volunteer_common.py" line="51"/>
         <source>Star volunteer</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="51"/>
+        <location filename="../../app/views/volunteer_common.py" line="52"/>
         <source>Participation</source>
         <translation>活动参与</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="54"/>
+        <location filename="../../app/views/volunteer_common.py" line="55"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="55"/>
+        <location filename="../../app/views/volunteer_common.py" line="56"/>
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="58"/>
+        <location filename="../../app/views/volunteer_common.py" line="59"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="59"/>
+        <location filename="../../app/views/volunteer_common.py" line="60"/>
         <source>Female</source>
         <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerPolicyDialog</name>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="134"/>
+        <source>Volunteer rules</source>
+        <translation>志愿服务规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="138"/>
+        <source>Monthly quotas</source>
+        <translation>每月任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="139"/>
+        <location filename="../../app/views/volunteer_policy.py" line="140"/>
+        <source> activities</source>
+        <translation> 场</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="144"/>
+        <source>Activities a month at least:</source>
+        <translation>每月活动不少于：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="145"/>
+        <source>Of them theory talks at least:</source>
+        <translation>其中理论宣讲不少于：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="146"/>
+        <source>Platform that counts as theory:</source>
+        <translation>计为理论宣讲的平台：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="148"/>
+        <source>Sign-in kiosk</source>
+        <translation>签到机</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="149"/>
+        <location filename="../../app/views/volunteer_policy.py" line="151"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="150"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="152"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="155"/>
+        <source>A repeat scan within this is ignored:</source>
+        <translation>此时间内重复扫码不计：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="156"/>
+        <source>Sign-out sooner than this asks again:</source>
+        <translation>签到后不足此时间签退需再确认：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="157"/>
+        <source>A second scan within this signs out:</source>
+        <translation>此时间内再次扫码即签退：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="158"/>
+        <source>Sign-ins per person per activity a day:</source>
+        <translation>每人每天每项活动签到次数上限：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="160"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="164"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="167"/>
+        <source>Down (1 h 50 min counts 1.5 h)</source>
+        <translation>向下取整（1 小时 50 分计 1.5 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="168"/>
+        <source>To the nearest step</source>
+        <translation>四舍五入到最近一档</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="170"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="170"/>
+        <source>no check</source>
+        <translation>不检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="174"/>
+        <source>Count hours in steps of:</source>
+        <translation>时长计算单位：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="175"/>
+        <source>Rounding:</source>
+        <translation>取整方式：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="176"/>
+        <source>More hours in one day than this need review:</source>
+        <translation>单日时长超过此数需复核：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="178"/>
+        <source>Star volunteers</source>
+        <translation>星级志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="187"/>
+        <source>Hours for each star level:</source>
+        <translation>各星级所需时长：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="188"/>
+        <source>Certificate number prefix:</source>
+        <translation>证明编号前缀：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="200"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteer_policy.py" line="203"/>
+        <source>Only an administrator changes these rules.</source>
+        <translation>只有管理员可以修改这些规则。</translation>
     </message>
 </context>
 <context>
@@ -6091,12 +6279,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="164"/>
+        <location filename="../../app/views/session.py" line="166"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="166"/>
+        <location filename="../../app/views/session.py" line="168"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -6107,7 +6295,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="238"/>
+        <location filename="../../app/views/session.py" line="240"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -6517,670 +6705,791 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/audit_log.py" line="120"/>
+        <source>Points rules changed</source>
+        <translation>积分规则已修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="121"/>
         <source>Volunteer photo set</source>
         <translation>设置志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="121"/>
+        <location filename="../../app/services/audit_log.py" line="122"/>
         <source>Volunteer photo removed</source>
         <translation>去掉志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="122"/>
+        <location filename="../../app/services/audit_log.py" line="123"/>
         <source>Team added</source>
         <translation>新增队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="123"/>
+        <location filename="../../app/services/audit_log.py" line="124"/>
         <source>Team changed</source>
         <translation>修改队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="124"/>
+        <location filename="../../app/services/audit_log.py" line="125"/>
         <source>Team enabled</source>
         <translation>启用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="125"/>
+        <location filename="../../app/services/audit_log.py" line="126"/>
         <source>Team disabled</source>
         <translation>停用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="126"/>
+        <location filename="../../app/services/audit_log.py" line="127"/>
         <source>Standard teams added</source>
         <translation>添加标准队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="127"/>
+        <location filename="../../app/services/audit_log.py" line="128"/>
         <source>Joined a team</source>
         <translation>加入队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="128"/>
+        <location filename="../../app/services/audit_log.py" line="129"/>
         <source>Left a team</source>
         <translation>退出队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="129"/>
+        <location filename="../../app/services/audit_log.py" line="130"/>
         <source>Hours approved</source>
         <translation>审核通过时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="130"/>
+        <location filename="../../app/services/audit_log.py" line="131"/>
         <source>Hours rejected</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="131"/>
+        <location filename="../../app/services/audit_log.py" line="132"/>
         <source>Hours corrected</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="132"/>
+        <location filename="../../app/services/audit_log.py" line="133"/>
         <source>Hours entered by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="133"/>
+        <location filename="../../app/services/audit_log.py" line="134"/>
         <source>Star level granted</source>
         <translation>评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="134"/>
+        <location filename="../../app/services/audit_log.py" line="135"/>
         <source>Certificate issued</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="135"/>
+        <location filename="../../app/services/audit_log.py" line="136"/>
         <source>Certificate reprinted</source>
         <translation>补打证明副本</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="136"/>
+        <location filename="../../app/services/audit_log.py" line="137"/>
         <source>Certificate voided</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="137"/>
+        <location filename="../../app/services/audit_log.py" line="138"/>
         <source>Activity added</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="138"/>
+        <location filename="../../app/services/audit_log.py" line="139"/>
         <source>Activity changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="139"/>
+        <location filename="../../app/services/audit_log.py" line="140"/>
         <source>Activity sign-in opened</source>
         <translation>活动开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="140"/>
+        <location filename="../../app/services/audit_log.py" line="141"/>
         <source>Activity closed</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="141"/>
+        <location filename="../../app/services/audit_log.py" line="142"/>
         <source>Activity reopened</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="142"/>
+        <location filename="../../app/services/audit_log.py" line="143"/>
         <source>Activity cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="143"/>
+        <location filename="../../app/services/audit_log.py" line="144"/>
         <source>Activity photo added</source>
         <translation>添加活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="144"/>
+        <location filename="../../app/services/audit_log.py" line="145"/>
         <source>Activity photo removed</source>
         <translation>删除活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="145"/>
+        <location filename="../../app/services/audit_log.py" line="146"/>
         <source>Signed in at the kiosk</source>
         <translation>签到机签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="147"/>
         <source>Signed out at the kiosk</source>
         <translation>签到机签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="148"/>
         <source>Household card at the kiosk</source>
         <translation>签到机刷户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="148"/>
+        <location filename="../../app/services/audit_log.py" line="149"/>
         <source>Kiosk scan annulled</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="149"/>
+        <location filename="../../app/services/audit_log.py" line="150"/>
         <source>Demo volunteers made</source>
         <translation>生成演示志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="150"/>
+        <location filename="../../app/services/audit_log.py" line="151"/>
         <source>Demo hours made</source>
         <translation>生成演示时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="151"/>
+        <location filename="../../app/services/audit_log.py" line="152"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="155"/>
+        <location filename="../../app/services/audit_log.py" line="156"/>
         <source>Station</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="156"/>
+        <location filename="../../app/services/audit_log.py" line="157"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="158"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="158"/>
-        <location filename="../../app/services/audit_log.py" line="189"/>
+        <location filename="../../app/services/audit_log.py" line="159"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="159"/>
-        <location filename="../../app/services/audit_log.py" line="190"/>
+        <location filename="../../app/services/audit_log.py" line="160"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="160"/>
+        <location filename="../../app/services/audit_log.py" line="161"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="162"/>
         <source>Points entry</source>
         <translation>积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="163"/>
         <source>Points batch</source>
         <translation>批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="163"/>
+        <location filename="../../app/services/audit_log.py" line="164"/>
+        <location filename="../../app/services/audit_log.py" line="254"/>
         <source>Points period</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="164"/>
-        <location filename="../../app/services/audit_log.py" line="249"/>
+        <location filename="../../app/services/audit_log.py" line="165"/>
+        <location filename="../../app/services/audit_log.py" line="250"/>
         <source>Points rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="165"/>
-        <location filename="../../app/services/audit_log.py" line="201"/>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="202"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="167"/>
         <source>Redemption slip</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="167"/>
-        <location filename="../../app/services/audit_log.py" line="191"/>
+        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="192"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="169"/>
         <source>Volunteer team</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="169"/>
+        <location filename="../../app/services/audit_log.py" line="170"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="171"/>
         <source>Certificate</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="171"/>
+        <location filename="../../app/services/audit_log.py" line="172"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="172"/>
+        <location filename="../../app/services/audit_log.py" line="173"/>
         <source>Kiosk scan</source>
         <translation>签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="176"/>
+        <location filename="../../app/services/audit_log.py" line="177"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="177"/>
+        <location filename="../../app/services/audit_log.py" line="178"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="178"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="179"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="180"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="181"/>
+        <location filename="../../app/services/audit_log.py" line="182"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="182"/>
+        <location filename="../../app/services/audit_log.py" line="183"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="184"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="184"/>
-        <location filename="../../app/services/audit_log.py" line="235"/>
+        <location filename="../../app/services/audit_log.py" line="185"/>
+        <location filename="../../app/services/audit_log.py" line="236"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="185"/>
+        <location filename="../../app/services/audit_log.py" line="186"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="188"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="192"/>
+        <location filename="../../app/services/audit_log.py" line="193"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="194"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="194"/>
+        <location filename="../../app/services/audit_log.py" line="195"/>
         <source>Balance after</source>
         <translation>之后余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="195"/>
+        <location filename="../../app/services/audit_log.py" line="196"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="196"/>
+        <location filename="../../app/services/audit_log.py" line="197"/>
         <source>Rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="198"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="198"/>
         <location filename="../../app/services/audit_log.py" line="199"/>
+        <location filename="../../app/services/audit_log.py" line="200"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="200"/>
+        <location filename="../../app/services/audit_log.py" line="201"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="202"/>
+        <location filename="../../app/services/audit_log.py" line="203"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="203"/>
+        <location filename="../../app/services/audit_log.py" line="204"/>
         <source>Price in points</source>
         <translation>所需积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="205"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="205"/>
-        <location filename="../../app/services/audit_log.py" line="226"/>
+        <location filename="../../app/services/audit_log.py" line="206"/>
+        <location filename="../../app/services/audit_log.py" line="227"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="206"/>
+        <location filename="../../app/services/audit_log.py" line="207"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="207"/>
+        <location filename="../../app/services/audit_log.py" line="208"/>
         <source>Low-stock warning at</source>
         <translation>库存提醒线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="209"/>
         <source>Donor</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="209"/>
+        <location filename="../../app/services/audit_log.py" line="210"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="210"/>
+        <location filename="../../app/services/audit_log.py" line="211"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="211"/>
+        <location filename="../../app/services/audit_log.py" line="212"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="212"/>
+        <location filename="../../app/services/audit_log.py" line="213"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="213"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
         <source>Serial number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="214"/>
+        <location filename="../../app/services/audit_log.py" line="215"/>
         <source>Households</source>
         <translation>居民户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="215"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="216"/>
+        <location filename="../../app/services/audit_log.py" line="217"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="217"/>
+        <location filename="../../app/services/audit_log.py" line="218"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="218"/>
+        <location filename="../../app/services/audit_log.py" line="219"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="219"/>
+        <location filename="../../app/services/audit_log.py" line="220"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="220"/>
+        <location filename="../../app/services/audit_log.py" line="221"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="221"/>
+        <location filename="../../app/services/audit_log.py" line="222"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="222"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
         <source>Station head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="223"/>
+        <location filename="../../app/services/audit_log.py" line="224"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="224"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="225"/>
+        <location filename="../../app/services/audit_log.py" line="226"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="227"/>
+        <location filename="../../app/services/audit_log.py" line="228"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="228"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="229"/>
+        <location filename="../../app/services/audit_log.py" line="230"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="230"/>
+        <location filename="../../app/services/audit_log.py" line="231"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="231"/>
+        <location filename="../../app/services/audit_log.py" line="232"/>
         <source>At period end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="232"/>
+        <location filename="../../app/services/audit_log.py" line="233"/>
         <source>Cleared</source>
         <translation>清零户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="233"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="234"/>
+        <location filename="../../app/services/audit_log.py" line="235"/>
         <source>Holder</source>
         <translation>持卡人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="236"/>
+        <location filename="../../app/services/audit_log.py" line="237"/>
         <source>Households added</source>
         <translation>新增户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="238"/>
         <source>Members added</source>
         <translation>新增成员数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="238"/>
         <location filename="../../app/services/audit_log.py" line="239"/>
+        <location filename="../../app/services/audit_log.py" line="240"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="240"/>
+        <location filename="../../app/services/audit_log.py" line="241"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="241"/>
+        <location filename="../../app/services/audit_log.py" line="242"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="242"/>
+        <location filename="../../app/services/audit_log.py" line="243"/>
         <source>Star levels granted</source>
         <translation>评定星级人数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="243"/>
+        <location filename="../../app/services/audit_log.py" line="244"/>
         <source>Volunteers with hours</source>
         <translation>有时长的志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="244"/>
+        <location filename="../../app/services/audit_log.py" line="245"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="245"/>
+        <location filename="../../app/services/audit_log.py" line="246"/>
         <source>Left out</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="246"/>
+        <location filename="../../app/services/audit_log.py" line="247"/>
         <source>Capacity</source>
         <translation>人数上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="247"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
         <source>Hours cap (minutes)</source>
         <translation>每人时长上限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="248"/>
+        <location filename="../../app/services/audit_log.py" line="249"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="250"/>
+        <location filename="../../app/services/audit_log.py" line="251"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="251"/>
+        <location filename="../../app/services/audit_log.py" line="252"/>
         <source>Content</source>
         <translation>活动内容</translation>
     </message>
     <message>
+        <location filename="../../app/services/audit_log.py" line="255"/>
+        <source>Pass line to redeem</source>
+        <translation>兑换合格线</translation>
+    </message>
+    <message>
         <location filename="../../app/services/audit_log.py" line="256"/>
+        <source>Minimum balance to redeem</source>
+        <translation>兑换最低余额</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="257"/>
+        <source>Annual rating tiers</source>
+        <translation>年度评定等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="258"/>
+        <source>Team categories</source>
+        <translation>服务队类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="259"/>
+        <source>Activity categories</source>
+        <translation>活动类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="260"/>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="261"/>
+        <source>Activities a month at least</source>
+        <translation>每月活动不少于</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="262"/>
+        <source>Theory talks a month at least</source>
+        <translation>每月理论宣讲不少于</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="263"/>
+        <source>Platform that counts as theory</source>
+        <translation>计为理论宣讲的平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="264"/>
+        <source>Repeat scans ignored within (s)</source>
+        <translation>重复扫码忽略时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="265"/>
+        <source>Shortest stay before sign-out (min)</source>
+        <translation>签退前最短停留（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="266"/>
+        <source>Second scan signs out within (s)</source>
+        <translation>再次扫码签退时限（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="267"/>
+        <source>Hours counted in steps of (min)</source>
+        <translation>时长计算单位（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="268"/>
+        <source>Rounding</source>
+        <translation>取整方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="269"/>
+        <source>Star thresholds (h)</source>
+        <translation>星级时长门槛（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="270"/>
+        <source>Certificate number prefix</source>
+        <translation>证明编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="271"/>
+        <source>Hours in one day needing review</source>
+        <translation>需复核的单日时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="272"/>
+        <source>Sign-ins per person per activity a day</source>
+        <translation>每人每天每项活动签到上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="277"/>
         <source>Service record certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="257"/>
+        <location filename="../../app/services/audit_log.py" line="278"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="258"/>
+        <location filename="../../app/services/audit_log.py" line="279"/>
         <source>Participation certificate</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="259"/>
+        <location filename="../../app/services/audit_log.py" line="280"/>
         <source>Household card</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="260"/>
+        <location filename="../../app/services/audit_log.py" line="281"/>
         <source>Volunteer card</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="261"/>
+        <location filename="../../app/services/audit_log.py" line="282"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="262"/>
+        <location filename="../../app/services/audit_log.py" line="283"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="263"/>
+        <location filename="../../app/services/audit_log.py" line="284"/>
         <source>Village station</source>
         <translation>村（社区）实践站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="264"/>
+        <location filename="../../app/services/audit_log.py" line="285"/>
         <source>Township centre</source>
         <translation>乡镇（街道）实践所</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="265"/>
+        <location filename="../../app/services/audit_log.py" line="286"/>
         <source>Carry points over</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="266"/>
+        <location filename="../../app/services/audit_log.py" line="287"/>
         <source>Clear points</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="267"/>
+        <location filename="../../app/services/audit_log.py" line="288"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="289"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="290"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="291"/>
+        <source>Down</source>
+        <translation>向下取整</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="292"/>
+        <source>To the nearest step</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="293"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="268"/>
+        <location filename="../../app/services/audit_log.py" line="294"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="269"/>
+        <location filename="../../app/services/audit_log.py" line="295"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="272"/>
+        <location filename="../../app/services/audit_log.py" line="298"/>
         <source>The program</source>
         <translation>系统程序</translation>
     </message>
@@ -7422,14 +7731,14 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="285"/>
-        <location filename="../../app/services/volunteers.py" line="620"/>
+        <location filename="../../app/services/volunteers.py" line="491"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="326"/>
         <location filename="../../app/services/certificates.py" line="458"/>
-        <location filename="../../app/services/service_hours.py" line="356"/>
+        <location filename="../../app/services/service_hours.py" line="376"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
@@ -7452,13 +7761,13 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/activities.py" line="534"/>
         <location filename="../../app/services/certificates.py" line="558"/>
         <location filename="../../app/services/households.py" line="616"/>
-        <location filename="../../app/services/kiosk.py" line="699"/>
+        <location filename="../../app/services/kiosk.py" line="726"/>
         <location filename="../../app/services/points.py" line="914"/>
         <location filename="../../app/services/points.py" line="1027"/>
         <location filename="../../app/services/points.py" line="1079"/>
-        <location filename="../../app/services/service_hours.py" line="465"/>
         <location filename="../../app/services/service_hours.py" line="485"/>
-        <location filename="../../app/services/service_hours.py" line="516"/>
+        <location filename="../../app/services/service_hours.py" line="505"/>
+        <location filename="../../app/services/service_hours.py" line="536"/>
         <location filename="../../app/services/supermarket.py" line="500"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
@@ -7661,9 +7970,9 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/certificates.py" line="207"/>
         <location filename="../../app/services/points.py" line="621"/>
-        <location filename="../../app/services/service_hours.py" line="348"/>
-        <location filename="../../app/services/service_hours.py" line="688"/>
-        <location filename="../../app/services/volunteers.py" line="1231"/>
+        <location filename="../../app/services/service_hours.py" line="368"/>
+        <location filename="../../app/services/service_hours.py" line="708"/>
+        <location filename="../../app/services/volunteers.py" line="1102"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -7760,7 +8069,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="414"/>
-        <location filename="../../app/services/volunteers.py" line="561"/>
+        <location filename="../../app/services/volunteers.py" line="432"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -7781,49 +8090,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="312"/>
-        <location filename="../../app/services/kiosk.py" line="643"/>
+        <location filename="../../app/services/kiosk.py" line="318"/>
+        <location filename="../../app/services/kiosk.py" line="670"/>
         <source>The kiosk mode must be in, out or auto.</source>
         <translation>签到机模式只能是 in（签到）、out（签退）或 auto（自动）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="316"/>
+        <location filename="../../app/services/kiosk.py" line="322"/>
         <source>Nothing was scanned.</source>
         <translation>没有扫描到内容，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="650"/>
-        <location filename="../../app/services/volunteers.py" line="613"/>
+        <location filename="../../app/services/kiosk.py" line="677"/>
+        <location filename="../../app/services/volunteers.py" line="484"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="685"/>
+        <location filename="../../app/services/kiosk.py" line="712"/>
         <source>The hours of this scan are already approved. Correct them on the service-hours page instead.</source>
         <translation>这次扫码的服务时长已审核通过，请到服务时长页面更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="704"/>
+        <location filename="../../app/services/kiosk.py" line="731"/>
         <source>No such scan.</source>
         <translation>找不到该扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="707"/>
+        <location filename="../../app/services/kiosk.py" line="734"/>
         <source>An annulment cannot be annulled.</source>
         <translation>撤销记录本身不能再撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="709"/>
+        <location filename="../../app/services/kiosk.py" line="736"/>
         <source>This scan was already annulled.</source>
         <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="717"/>
+        <location filename="../../app/services/kiosk.py" line="744"/>
         <source>The activity is closed; correct the hours on the service-hours page instead.</source>
         <translation>活动已结束，请到服务时长页面更正时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="725"/>
+        <location filename="../../app/services/kiosk.py" line="752"/>
         <source>This sign-out was already undone.</source>
         <translation>这次签退已经撤销过了。</translation>
     </message>
@@ -8177,58 +8486,58 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="235"/>
-        <location filename="../../app/services/service_hours.py" line="396"/>
+        <location filename="../../app/services/service_hours.py" line="238"/>
+        <location filename="../../app/services/service_hours.py" line="416"/>
         <source>No such service-hour record.</source>
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="320"/>
+        <location filename="../../app/services/service_hours.py" line="340"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="343"/>
+        <location filename="../../app/services/service_hours.py" line="363"/>
         <source>Please say why these hours are entered by hand.</source>
         <translation>请说明为什么手工录入这些时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="360"/>
+        <location filename="../../app/services/service_hours.py" line="380"/>
         <source>Please describe the service (what was done).</source>
         <translation>请填写服务内容（做了什么）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="406"/>
+        <location filename="../../app/services/service_hours.py" line="426"/>
         <source>This record was already approved; it cannot be decided again.</source>
         <translation>这条记录已经审核通过，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="410"/>
+        <location filename="../../app/services/service_hours.py" line="430"/>
         <source>This record was already rejected; it cannot be decided again.</source>
         <translation>这条记录已经被驳回，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="416"/>
+        <location filename="../../app/services/service_hours.py" line="436"/>
         <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="523"/>
+        <location filename="../../app/services/service_hours.py" line="543"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="529"/>
+        <location filename="../../app/services/service_hours.py" line="549"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="536"/>
+        <location filename="../../app/services/service_hours.py" line="556"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="540"/>
+        <location filename="../../app/services/service_hours.py" line="560"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
@@ -8393,53 +8702,83 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="148"/>
+        <location filename="../../app/services/policy.py" line="111"/>
+        <source>The points period is a month, a quarter or a year.</source>
+        <translation>积分周期只能是月、季度或年。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="115"/>
+        <source>At the end of a period points are carried or cleared.</source>
+        <translation>周期结束时积分只能结转或清零。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="120"/>
+        <source>The base score, pass line and minimum balance are 0 or more.</source>
+        <translation>基础分、合格线和最低余额不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="129"/>
+        <source>Each rating tier needs a title and a whole-number minimum score.</source>
+        <translation>每个评定等级都需要称号和整数的最低积分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="137"/>
+        <source>The rating tiers are 1 to 10 tiers with different titles.</source>
+        <translation>评定等级为 1 到 10 个，称号不能重复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="195"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="155"/>
+        <location filename="../../app/services/policy.py" line="202"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="161"/>
+        <location filename="../../app/services/policy.py" line="208"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="165"/>
+        <location filename="../../app/services/policy.py" line="212"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="171"/>
+        <location filename="../../app/services/policy.py" line="218"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="182"/>
+        <location filename="../../app/services/policy.py" line="230"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="187"/>
+        <location filename="../../app/services/policy.py" line="235"/>
+        <source>The hours in one day that need review are 0 (no check) to 24.</source>
+        <translation>需复核的单日时长为 0（不检查）到 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="242"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="488"/>
+        <location filename="../../app/services/volunteers.py" line="359"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="506"/>
+        <location filename="../../app/services/volunteers.py" line="377"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="513"/>
-        <location filename="../../app/services/volunteers.py" line="968"/>
+        <location filename="../../app/services/volunteers.py" line="384"/>
+        <location filename="../../app/services/volunteers.py" line="839"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -8455,7 +8794,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="316"/>
-        <location filename="../../app/services/volunteers.py" line="548"/>
+        <location filename="../../app/services/volunteers.py" line="419"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
@@ -8465,64 +8804,64 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="570"/>
+        <location filename="../../app/services/volunteers.py" line="441"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="960"/>
+        <location filename="../../app/services/volunteers.py" line="831"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="963"/>
+        <location filename="../../app/services/volunteers.py" line="834"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="982"/>
+        <location filename="../../app/services/volunteers.py" line="853"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1137"/>
-        <location filename="../../app/services/volunteers.py" line="1183"/>
+        <location filename="../../app/services/volunteers.py" line="1008"/>
+        <location filename="../../app/services/volunteers.py" line="1054"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1224"/>
+        <location filename="../../app/services/volunteers.py" line="1095"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1250"/>
+        <location filename="../../app/services/volunteers.py" line="1121"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1322"/>
+        <location filename="../../app/services/volunteers.py" line="1193"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1326"/>
+        <location filename="../../app/services/volunteers.py" line="1197"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1354"/>
+        <location filename="../../app/services/volunteers.py" line="1225"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1358"/>
+        <location filename="../../app/services/volunteers.py" line="1229"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1411"/>
+        <location filename="../../app/services/volunteers.py" line="1282"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -8662,27 +9001,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="98"/>
+        <location filename="../../app/services/volunteers.py" line="74"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="99"/>
+        <location filename="../../app/services/volunteers.py" line="75"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="100"/>
+        <location filename="../../app/services/volunteers.py" line="76"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="101"/>
+        <location filename="../../app/services/volunteers.py" line="77"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="102"/>
+        <location filename="../../app/services/volunteers.py" line="78"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
@@ -8695,112 +9034,117 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="97"/>
+        <location filename="../../app/services/kiosk.py" line="99"/>
         <source>{name} signed in at {time}</source>
         <translation>{name} 已于 {time} 签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="98"/>
+        <location filename="../../app/services/kiosk.py" line="100"/>
         <source>{name} signed out: {hours} h counted today, {total} h approved in all</source>
         <translation>{name} 已签退：本次计 {hours} 小时，累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="101"/>
+        <location filename="../../app/services/kiosk.py" line="103"/>
         <source>{name} signed out; the time looks wrong and will be checked by the station</source>
         <translation>{name} 已签退；时长似乎有误，将由站里核实</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="104"/>
+        <location filename="../../app/services/kiosk.py" line="106"/>
         <source>{name} is already signed in (since {time})</source>
         <translation>{name} 已经签到（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="105"/>
+        <location filename="../../app/services/kiosk.py" line="107"/>
+        <source>{name} has already signed in {count} times at this activity today, the most allowed.</source>
+        <translation>{name} 今天已在本活动签到 {count} 次，已达上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="111"/>
         <source>{name} already signed in at {time} — scan again to sign out?</source>
         <translation>{name} 已于 {time} 签到 — 要签退请再扫一次</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="108"/>
+        <location filename="../../app/services/kiosk.py" line="114"/>
         <source>{name} has not signed in, so cannot sign out. Switch to sign-in.</source>
         <translation>{name} 还没有签到，不能签退。请切换到签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="111"/>
+        <location filename="../../app/services/kiosk.py" line="117"/>
         <source>This activity is closed; scans are no longer taken.</source>
         <translation>本活动已结束，不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="112"/>
+        <location filename="../../app/services/kiosk.py" line="118"/>
         <source>This activity has not been opened for sign-in yet.</source>
         <translation>本活动还没有开始签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="113"/>
+        <location filename="../../app/services/kiosk.py" line="119"/>
         <source>This is not a station card. Switch the input method to English and scan again.</source>
         <translation>这不是本站的卡。请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="116"/>
+        <location filename="../../app/services/kiosk.py" line="122"/>
         <source>This card has been altered and is not valid. Keep it and tell the station head.</source>
         <translation>这张卡已被改动，无效。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="119"/>
+        <location filename="../../app/services/kiosk.py" line="125"/>
         <source>This card was not issued in this township (or the code is damaged). Look the person up by name.</source>
         <translation>这张卡不是本乡镇发的（或码已损坏）。请按姓名查找此人。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="124"/>
+        <location filename="../../app/services/kiosk.py" line="130"/>
         <source>This card is from another station and the person is not registered here. Look them up by name or register them.</source>
         <translation>这张卡是其他站发的，此人未在本站登记。请按姓名查找，或为其登记。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="129"/>
+        <location filename="../../app/services/kiosk.py" line="135"/>
         <source>This card was replaced or cancelled and no longer works. Please see the staff.</source>
         <translation>这张卡已被替换或注销，不能再使用。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="132"/>
+        <location filename="../../app/services/kiosk.py" line="138"/>
         <source>This is a certificate or slip code, not a card for signing in.</source>
         <translation>这是证明或兑换单上的码，不是签到用的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="135"/>
+        <location filename="../../app/services/kiosk.py" line="141"/>
         <source>{name} is marked as an inactive volunteer. Please see the staff.</source>
         <translation>{name} 已标记为不活跃志愿者。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="138"/>
+        <location filename="../../app/services/kiosk.py" line="144"/>
         <source>This is a household card; this activity takes volunteer cards only.</source>
         <translation>这是户卡；本活动只接受志愿者卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="141"/>
+        <location filename="../../app/services/kiosk.py" line="147"/>
         <source>Household {number} is closed and cannot take part. Please see the staff.</source>
         <translation>户号 {number} 已注销，不能参加。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="144"/>
+        <location filename="../../app/services/kiosk.py" line="150"/>
         <source>Household {number} ({name}) recorded: +{points} points</source>
         <translation>已记录户号 {number}（{name}）：+{points} 分</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="147"/>
+        <location filename="../../app/services/kiosk.py" line="153"/>
         <source>Household {number} ({name}) recorded</source>
         <translation>已记录户号 {number}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="148"/>
+        <location filename="../../app/services/kiosk.py" line="154"/>
         <source>Household {number} ({name}) recorded, but no points: {why}</source>
         <translation>已记录户号 {number}（{name}），但未加分：{why}</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="151"/>
+        <location filename="../../app/services/kiosk.py" line="157"/>
         <source>Household {number} ({name}) is already recorded for this activity</source>
         <translation>户号 {number}（{name}）已记录过本次活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="154"/>
+        <location filename="../../app/services/kiosk.py" line="160"/>
         <source>The scan of {name} at {time} was annulled</source>
         <translation>{name} 在 {time} 的扫码已撤销</translation>
     </message>

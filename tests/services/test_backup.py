@@ -14,7 +14,7 @@ from app.models import Role
 from app.paths import DataDir
 from app.services import audit, auth, backup, restore, station
 from app.services.auth import Actor
-from app.settings import Settings
+from app.settings import Settings, backup_retention
 
 
 def _usernames(db: Database, admin: Actor) -> set[str]:
@@ -95,9 +95,9 @@ def test_daily_backup_once_a_day_then_retention(
 ) -> None:
     db, _ = station_db
     settings = Settings(data_dir.settings_file)
-    first = backup.auto_backup_if_due(db, data_dir, settings)
+    first = backup.auto_backup_if_due(db, data_dir, backup_retention(settings))
     assert first is not None and first.kind == "daily"
-    assert backup.auto_backup_if_due(db, data_dir, settings) is None
+    assert backup.auto_backup_if_due(db, data_dir, backup_retention(settings)) is None
     assert station.get_state(db, station.LAST_BACKUP) == first.created_at.isoformat()
 
 
@@ -180,7 +180,9 @@ def test_daily_backups_mirror_photos_once_and_restores_use_the_mirror(
     db, admin = station_db
     jpeg = images.jpeg()
     photo = _photo(data_dir, "act-1/p1.jpg", jpeg)
-    daily = backup.auto_backup_if_due(db, data_dir, Settings(data_dir.settings_file))
+    daily = backup.auto_backup_if_due(
+        db, data_dir, backup_retention(Settings(data_dir.settings_file))
+    )
     assert daily is not None and daily.photos == 0  # the daily file is the database only
     mirrored = data_dir.backups / backup.PHOTO_MIRROR / "act-1" / "p1.jpg"
     assert mirrored.read_bytes() == jpeg

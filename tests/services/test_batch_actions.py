@@ -118,10 +118,10 @@ def test_the_edit_form_keeps_the_stored_phone_when_left_blank(w) -> None:  # typ
 
 
 def test_adding_several_photos_is_all_or_nothing(w, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from hostile.images import jpeg, png
+
     from app.models import ActivityPhoto
     from app.services import activities
-
-    from hostile.images import jpeg, png
 
     good = [tmp_path / "a.jpg", tmp_path / "b.png"]
     good[0].write_bytes(jpeg(color="red"))

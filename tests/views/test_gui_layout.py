@@ -177,6 +177,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
         VolunteerDialog,
         VolunteerTeamsDialog,
     )
+    from app.views.volunteer_policy import VolunteerPolicyDialog
     from app.views.wizard import FirstRunWizard
 
     db, data_dir, admin = demo_station
@@ -209,6 +210,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
         "new volunteer": lambda: VolunteerDialog(ctx, catalog.policy, catalog.teams, None, window),
         "team": lambda: TeamDialog(ctx, catalog.policy, None, window),
         "teams": lambda: TeamsDialog(ctx, catalog.policy, window),
+        "volunteer rules": lambda: VolunteerPolicyDialog(ctx, window),
         "volunteer teams": lambda: VolunteerTeamsDialog(ctx, volunteer, catalog.teams, window),
         "training": lambda: SubRecordDialog(ctx, "training", volunteer, window),
         "activity": lambda: ActivityDialog(ctx, catalog, activity, window),

@@ -88,25 +88,31 @@ def test_the_base_score_setting_agrees_with_the_periods_list(
     """A station whose periods were opened with 60 (the demo, a copied folder) shows 60."""
     from app.services import points
     from app.services.points import PointsSettings
-    from app.views.points_options import BASE_POINTS, points_settings
+    from app.services.policy import get_points_policy
+    from app.views.points_options import points_settings
 
     db, admin = station_db
     points.open_period(db, admin, PointsSettings(period_kind="year", base_points=60))
     tab = periods_tab()
     assert tab.model.rows[0].base_points == 60
     assert tab.base.value() == 60
-    assert points_settings(settings).base_points == 60  # the next period continues with it
+    assert points_settings(db).base_points == 60  # the next period continues with it
     tab.base.setValue(50)
     tab.save_settings()
-    assert settings.get(BASE_POINTS) == 50
+    wait_tasks()
+    assert get_points_policy(db).base_points == 50
     tab.reload()
     wait_tasks()
     assert tab.base.value() == 50  # a saved choice is kept
 
 
-def test_rating_tiers_are_edited_in_a_table_and_validated(periods_tab, settings) -> None:  # type: ignore[no-untyped-def]
+def test_rating_tiers_are_edited_in_a_table_and_validated(
+    periods_tab, station_db, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
     from app.services.points import RatingTier
     from app.views.points_options import rating_tiers
+
+    db, _ = station_db
 
     tab = periods_tab()
     editor = tab.tiers
@@ -122,8 +128,9 @@ def test_rating_tiers_are_edited_in_a_table_and_validated(periods_tab, settings)
     editor.table.item(2, editor.LABEL).setText("五好家庭")
     editor.table.cellWidget(2, editor.SCORE).setValue(150)
     tab.save_settings()
+    wait_tasks()
     assert tab.message.kind == "ok"
-    assert rating_tiers(settings)[0] == RatingTier("五好家庭", 150)
+    assert rating_tiers(db)[0] == RatingTier("五好家庭", 150)
     editor.table.setCurrentCell(0, 0)
     editor.remove_button.click()
     assert [t.label for t in editor.tiers()] == ["星级文明户", "文明信用户"]

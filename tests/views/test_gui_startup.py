@@ -79,3 +79,33 @@ def test_start_up_does_not_import_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_start_up_moves_points_settings_from_settings_ini_into_the_database(
+    qtbot, station_db, data_dir, settings, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    """A station whose pass line and minimum balance were kept in settings.ini (where
+    backups do not reach) finds them in the database after the first start."""
+    from app.services.policy import get_points_policy
+    from app.views.points_options import LEGACY_POINTS_OPTIONS
+
+    db, _admin = station_db
+    settings.set(LEGACY_POINTS_OPTIONS["pass_line"], 60)
+    settings.set(LEGACY_POINTS_OPTIONS["min_balance"], 5)
+    settings.set(LEGACY_POINTS_OPTIONS["period_kind"], "quarter")
+    settings.set(LEGACY_POINTS_OPTIONS["rating_tiers"], '[["五好家庭", 150], ["文明户", 90]]')
+    settings.sync()
+    db.dispose()
+    startup = Startup(data_dir, settings)
+    with qtbot.waitSignal(startup.ready, timeout=15_000) as ready:
+        startup.start()
+    rules = get_points_policy(startup.db)
+    assert (rules.pass_line, rules.min_balance, rules.period_kind) == (60, 5, "quarter")
+    assert rules.rating_tiers == (("五好家庭", 150), ("文明户", 90))
+    assert not any(settings.has(o) for o in LEGACY_POINTS_OPTIONS.values())  # moved, once
+    bench = ready.args[0]
+    qtbot.waitUntil(lambda: bench.login is not None and bench.login.isVisible())
+    bench.login.close()
+    bench.idle.uninstall()
+    wait_tasks()
+    startup.db.dispose()
