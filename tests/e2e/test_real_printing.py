@@ -49,7 +49,7 @@ def expected_slip(station: Prepared, width_mm: int, reprint: bool, folder: Path)
     from app.db import Database
     from app.paths import DataDir
     from app.services import supermarket
-    from app.views.counter import make_slip_pdf
+    from app.services.documents.slips import slip_pdf
     from app.views.points_common import load_station_facts
 
     assert width_mm == 80
@@ -57,8 +57,9 @@ def expected_slip(station: Prepared, width_mm: int, reprint: bool, folder: Path)
     db = Database(data_dir.database)
     try:
         result = supermarket.household_redemptions(db, station.household_id, 1)[0]
-        pdf = make_slip_pdf(
-            result, load_station_facts(db, data_dir), "80mm", ("存根联", "客户联"), reprint=reprint
+        facts = load_station_facts(db, data_dir)
+        pdf = slip_pdf(
+            result, facts.name, facts.card_key, "80mm", ("存根联", "客户联"), reprint=reprint
         )
     finally:
         db.dispose()
