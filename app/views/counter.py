@@ -58,7 +58,7 @@ from app.services.cards import looks_like_payload
 from app.services.documents import slips
 from app.services.documents.slips import VoidDone
 from app.services.households import HouseholdHit, HouseholdView
-from app.services.points import below_minimum_balance
+from app.services.points import PointsSettings, below_minimum_balance
 from app.services.supermarket import CounterHousehold, GoodsView, RedemptionResult
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.grid_layout import ColumnGridLayout
@@ -234,6 +234,9 @@ class CounterWidget(QWidget):
         self.setObjectName("counter")
         self.ctx = ctx
         self.facts: StationFacts | None = None
+        # the station's points policy, read off the GUI thread when the counter opens and
+        # again with every household (an administrator may have changed it meanwhile)
+        self.points: PointsSettings | None = None
         self.goods: dict[str, GoodsView] = {}
         self.household: HouseholdView | None = None
         self.redemption_id: str | None = None
@@ -485,9 +488,23 @@ class CounterWidget(QWidget):
         )
         self.reload_goods()
         self.refresh_unprinted_count()
+        self.reload_points_policy()
 
     def _facts_loaded(self, facts: StationFacts) -> None:
         self.facts = facts
+
+    def reload_points_policy(self) -> None:
+        run_task(
+            points_settings,
+            self.ctx.db,
+            on_done=self._points_loaded,
+            on_error=self._show_error,
+            receiver=self,
+        )
+
+    def _points_loaded(self, settings: PointsSettings) -> None:
+        self.points = settings
+        self._update_totals()
 
     def reload_goods(self) -> None:
         run_task(
@@ -685,6 +702,7 @@ class CounterWidget(QWidget):
         )
 
     def _household_loaded(self, loaded: CounterHousehold) -> None:
+        self.reload_points_policy()
         h = loaded.household
         if self.cart.lines and self.household is not None and self.household.id != h.id:
             self.message.show_error(
@@ -830,8 +848,10 @@ class CounterWidget(QWidget):
                         "Not enough points: the goods need {cost}, the household has {n}."
                     ).format(cost=total, n=self.household.balance)
                 )
-            below = below_minimum_balance(
-                self.household.number, self.household.balance, points_settings(self.ctx.db)
+            below = (
+                below_minimum_balance(self.household.number, self.household.balance, self.points)
+                if self.points is not None
+                else None
             )
             if below is not None:
                 problems.append(str(below))
@@ -846,7 +866,12 @@ class CounterWidget(QWidget):
             self.cart_warning.show_error("\n".join(problems))
         else:
             self.cart_warning.clear_message()
-        can = bool(self.cart.lines) and self.household is not None and not self.committing
+        can = (
+            bool(self.cart.lines)
+            and self.household is not None
+            and self.points is not None
+            and not self.committing
+        )
         self.confirm_button.setEnabled(can)
         for button in (self.plus_button, self.minus_button, self.remove_button):
             button.setEnabled(bool(self.cart.lines) and not self.committing)
@@ -856,6 +881,8 @@ class CounterWidget(QWidget):
     def confirm(self) -> None:
         if self.committing or self.household is None or not self.cart.lines:
             return
+        if self.points is None:
+            return  # the policy is still being read (a moment after the counter opens)
         if self.redemption_id is None:
             self.redemption_id = supermarket.new_redemption_id()
         self.committing = True
@@ -869,7 +896,7 @@ class CounterWidget(QWidget):
             self.redemption_id,
             self.household.id,
             [(line.goods.id, line.qty) for line in self.cart.lines],
-            points_settings(self.ctx.db),
+            self.points,
             on_done=self._redeemed,
             on_error=self._redeem_failed,
             receiver=self,
