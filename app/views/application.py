@@ -54,7 +54,6 @@ from app.settings import LANGUAGE, Settings
 from app.translations import install_translators
 from app.views import test_probe
 from app.views.fonts import install_application_font
-from app.views.points_options import move_points_settings_to_database
 from app.views.qtfix import GuiThreadGarbageCollector, emit
 from app.views.session import Workbench
 from app.views.tasks import default_runner, run_task
@@ -263,6 +262,9 @@ class Startup(QObject):
         if is_set_up(self.db):
             # once: points rules an older version kept in settings.ini (which backups do
             # not carry) become the database's station policy
+            # (imported here: the points services are not on the start path's way)
+            from app.views.points_options import move_points_settings_to_database
+
             move_points_settings_to_database(self.db, self.settings)
         workbench = Workbench(self.db, self.data_dir, self.settings, self)
         workbench.quit_requested.connect(lambda: emit(self.finished, EXIT_OK))
