@@ -730,26 +730,40 @@ def add_photo(
         db.write() as session,
     ):
         get_activity_row(session, activity_id)
-        photo = ActivityPhoto(
-            id=photo_id,
-            activity_id=activity_id,
-            path=copied.path,
-            original_name=source.name[:200],
-            caption=caption.strip()[:200],
-            size_bytes=copied.size_bytes,
-            sha256=copied.sha256,
-        )
-        session.add(photo)
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "activity.photo_add",
-            "activity",
-            activity_id,
-            after={"photo": photo.path, "name": photo.original_name},
-        )
+        photo = _record_photo(session, actor, activity_id, photo_id, source, copied, caption)
         return _photo_view(photo)
+
+
+def _record_photo(
+    session: Session,
+    actor: Actor,
+    activity_id: str,
+    photo_id: str,
+    source: Path,
+    copied: photos.CopiedPhoto,
+    caption: str = "",
+) -> ActivityPhoto:
+    """One stored picture's row and its audit entry (a step of a photo action)."""
+    photo = ActivityPhoto(
+        id=photo_id,
+        activity_id=activity_id,
+        path=copied.path,
+        original_name=source.name[:200],
+        caption=caption.strip()[:200],
+        size_bytes=copied.size_bytes,
+        sha256=copied.sha256,
+    )
+    session.add(photo)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "activity.photo_add",
+        "activity",
+        activity_id,
+        after={"photo": photo.path, "name": photo.original_name},
+    )
+    return photo
 
 
 def add_photos(
@@ -772,25 +786,7 @@ def add_photos(
         with db.write() as session:
             get_activity_row(session, activity_id)
             for source, photo_id, copied in copies:
-                photo = ActivityPhoto(
-                    id=photo_id,
-                    activity_id=activity_id,
-                    path=copied.path,
-                    original_name=source.name[:200],
-                    caption="",
-                    size_bytes=copied.size_bytes,
-                    sha256=copied.sha256,
-                )
-                session.add(photo)
-                session.flush()
-                audit.record(
-                    session,
-                    actor,
-                    "activity.photo_add",
-                    "activity",
-                    activity_id,
-                    after={"photo": photo.path, "name": photo.original_name},
-                )
+                _record_photo(session, actor, activity_id, photo_id, source, copied)
     return len(files)
 
 
