@@ -230,7 +230,7 @@ def _open(data_dir: DataDir) -> Database:
 
 def _ensure_demo(data_dir: DataDir) -> None:
     from app.db import Database
-    from app.services.demo import create_demo_station
+    from app.demo.station import create_demo_station
     from app.services.station import is_set_up
 
     if data_dir.database.exists():
@@ -245,7 +245,7 @@ def _ensure_demo(data_dir: DataDir) -> None:
 
 def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
     from app.db import Database
-    from app.services.demo import create_demo_station, is_demo
+    from app.demo.station import create_demo_station, is_demo
     from app.services.station import is_set_up
 
     if args.reset and data_dir.database.exists():

@@ -144,7 +144,7 @@ def shots(app: QApplication, root: Path, language: str, out: Path) -> int:
         total += save_small(window, out / f"{spec.key}.png")
 
     # The kiosk of an activity happening now, after one volunteer's scan.
-    from app.views.kiosk_window import KioskWindow
+    from app.views.kiosk.window import KioskWindow
 
     activities.open_activity(db, admin, made.id)
     kiosk = KioskWindow(window.ctx, activities.get_activity(db, made.id), sounds=False)

@@ -1,7 +1,7 @@
 """Screenshots of the GUI for review: ``python scripts/screenshots.py [--out DIR]``.
 
 Runs offscreen on a temporary data folder: first the first-run wizard (each
-page, filled in), then a demo station (``app.services.demo`` when present,
+page, filled in), then a demo station (``app.demo.station`` when present,
 otherwise a plain set-up) signed in as its administrator, and the main window
 on every area and every settings tab.  PNGs go to ``screenshots/``.
 """
@@ -102,7 +102,7 @@ def wizard_shots(app: QApplication, out: Path, root: Path) -> None:
 
 def make_station(data_dir: DataDir) -> tuple[Database, auth.Actor]:
     try:
-        from app.services import demo
+        from app.demo import station as demo
     except ImportError:  # before the demo service existed
         demo = None  # type: ignore[assignment]
     if demo is not None:

@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
+from app.demo import station as demo
 from app.paths import DataDir
-from app.services import activities, auth, cards, demo, households, volunteers
+from app.services import activities, auth, cards, households, volunteers
 from app.services.keys import load_keys
 from app.settings import Settings
 from app.views import screen
@@ -147,7 +148,7 @@ def shots(app: QApplication, out: Path, root: Path, language: str, size: str) ->
 
 
 def kiosk_shots(app: QApplication, out: Path, db, data_dir, admin, window) -> None:  # type: ignore[no-untyped-def]
-    from app.views.kiosk_window import KioskWindow
+    from app.views.kiosk.window import KioskWindow
 
     now = datetime.now().replace(second=0, microsecond=0)
     teams = volunteers.list_teams(db)

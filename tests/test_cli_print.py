@@ -196,7 +196,7 @@ def test_print_slip_uses_the_counters_paper_and_copies_unless_told(
     station, data_dir: DataDir, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from app.settings import Settings
-    from app.views.points_options import SLIP_PAGE, SLIP_TWO_COPIES
+    from app.views.points.options import SLIP_PAGE, SLIP_TWO_COPIES
 
     _, _, slip, *_ = station
     settings = Settings(data_dir.settings_file)  # as the counter's options save them

@@ -108,7 +108,7 @@ def test_counts_read_naturally_in_both_languages(qapp: object) -> None:
 
     from app.i18n import join_list
     from app.translations import install_translators
-    from app.views.volunteer_common import hours_with_unit
+    from app.views.volunteers.labels import hours_with_unit
 
     def tr(n: int) -> str:
         return QCoreApplication.translate("ActivitiesPage", "%n activities", "", n)

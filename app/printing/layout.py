@@ -847,7 +847,7 @@ def _printable_image(path: Path) -> Any:
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
-    from app.services.photos import MAX_PIXELS, OPEN_FORMATS
+    from app.image_limits import MAX_PIXELS, OPEN_FORMATS
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)

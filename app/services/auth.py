@@ -526,6 +526,17 @@ class OperatorRow:
     last_login_at: datetime | None
 
 
+def count_operators(db: Database) -> int:
+    """How many operator accounts are active."""
+    with db.read() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Operator).where(Operator.active.is_(True))
+            )
+            or 0
+        )
+
+
 def list_operators(db: Database, actor: Actor) -> list[OperatorRow]:
     require(actor, Permission.MANAGE_OPERATORS)
     with db.read() as session:

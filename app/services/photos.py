@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
+from app.image_limits import MAX_PIXELS, OPEN_FORMATS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -52,13 +53,11 @@ if TYPE_CHECKING:
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"})
 MAX_PHOTO_BYTES = 30 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # a 40-megapixel camera; a decoded RGB copy is 120 MB at most
 MAX_SIDE = 1600  # the stored copy's long side: sharp on a card, a report or the screen
 JPEG_QUALITY = 85
 STORED_SUFFIX = ".jpg"  # every stored photo is a re-encoded JPEG
-# the only decoders Pillow may try (no EPS, no PSD, no ICNS...), and the formats they
-# give (MPO: the multi-picture JPEG many phones write, opened by the JPEG decoder)
-OPEN_FORMATS = ("BMP", "GIF", "JPEG", "PNG", "WEBP")
+# the formats the decoders give (MPO: the multi-picture JPEG many phones write, opened
+# by the JPEG decoder)
 IMAGE_FORMATS = frozenset({*OPEN_FORMATS, "MPO"})
 R = TypeVar("R", bound="HasPhoto")
 V = TypeVar("V")

@@ -35,8 +35,6 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-import app.views.feature_pages
-import app.views.volunteer_pages  # noqa: F401 - registers the volunteers and activities areas
 from app import APP_NAME, APP_ORG, __version__
 from app.db import Database
 from app.db.migrate import ensure_schema
@@ -263,7 +261,7 @@ class Startup(QObject):
             # once: points rules an older version kept in settings.ini (which backups do
             # not carry) become the database's station policy
             # (imported here: the points services are not on the start path's way)
-            from app.views.points_options import move_points_settings_to_database
+            from app.views.points.options import move_points_settings_to_database
 
             move_points_settings_to_database(self.db, self.settings)
         workbench = Workbench(self.db, self.data_dir, self.settings, self)

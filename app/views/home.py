@@ -26,9 +26,8 @@ from app.db import Database
 from app.i18n import translate
 from app.models import StationMode
 from app.services import audit
-from app.services.auth import ROLE_LABELS
+from app.services.auth import ROLE_LABELS, count_operators
 from app.services.station import LAST_BACKUP, LAST_SYNC, StationInfo, get_state, get_station
-from app.services.ui_support import count_operators
 from app.views.pages import PageContext
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, error_text, format_local, heading, parse_utc

@@ -138,12 +138,12 @@ class LoginDialog(QDialog):
 
     def _show_station(self, info: object) -> None:
         self.station.setText(getattr(info, "name", "") or self.tr("Station Workbench"))
-        from app.services.demo import is_demo
+        from app.demo.station import is_demo
 
         run_task(is_demo, self.db, on_done=self._show_demo_hint, receiver=self)
 
     def _show_demo_hint(self, demo: bool) -> None:
-        from app.services.demo import DEMO_PASSWORD
+        from app.demo.station import DEMO_PASSWORD
 
         if demo and not self.message.text():
             self.message.show_info(

@@ -9,7 +9,9 @@ per area, in order.  An area whose ``factory`` is ``None`` shows the friendly
 (or a whole new :class:`PageSpec`, appended at the end) — the window itself is
 not edited.  Factories receive a :class:`PageContext`, the narrow set of
 dependencies a page may use (STYLE 6), and are called lazily the first time
-the area is opened, so start-up imports only what the first page needs.
+the area is opened, so start-up imports only what the first page needs (each
+factory imports its page's module inside; reportlab, openpyxl, QtPdf and
+QtMultimedia load only when a page or the kiosk first needs them).
 
 ``title`` is an English source string translated in the ``Pages`` context at
 display time.
@@ -69,6 +71,30 @@ def _home(ctx: PageContext) -> QWidget:
     return HomePage(ctx)
 
 
+def _households(ctx: PageContext) -> QWidget:
+    from app.views.points.households_page import HouseholdsPage
+
+    return HouseholdsPage(ctx)
+
+
+def _supermarket(ctx: PageContext) -> QWidget:
+    from app.views.supermarket.page import SupermarketPage
+
+    return SupermarketPage(ctx)
+
+
+def _volunteers(ctx: PageContext) -> QWidget:
+    from app.views.volunteers.page import VolunteersPage
+
+    return VolunteersPage(ctx)
+
+
+def _activities(ctx: PageContext) -> QWidget:
+    from app.views.activities.page import ActivitiesPage
+
+    return ActivitiesPage(ctx)
+
+
 def _settings(ctx: PageContext) -> QWidget:
     from app.views.settings_page import SettingsPage
 
@@ -81,24 +107,28 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "households",
         QT_TRANSLATE_NOOP("Pages", "Households & points"),
         "households.svg",
+        factory=_households,
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
         "supermarket",
         QT_TRANSLATE_NOOP("Pages", "Points supermarket"),
         "supermarket.svg",
+        factory=_supermarket,
         permission=Permission.REDEEM,
     ),
     PageSpec(
         "volunteers",
         QT_TRANSLATE_NOOP("Pages", "Volunteers"),
         "volunteers.svg",
+        factory=_volunteers,
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
         "activities",
         QT_TRANSLATE_NOOP("Pages", "Activities"),
         "activities.svg",
+        factory=_activities,
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(

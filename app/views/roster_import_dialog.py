@@ -58,8 +58,8 @@ from app.services.volunteer_roster import VolunteerImportCounts, VolunteerRow
 from app.views import table_models
 from app.views.files import open_file_name
 from app.views.pages import PageContext
-from app.views.points_common import confirm
-from app.views.points_options import remember_mapping, remembered_mapping
+from app.views.points.entries import confirm
+from app.views.points.options import remember_mapping, remembered_mapping
 from app.views.screen import fit_window
 from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
 from app.views.tasks import run_task

@@ -33,7 +33,7 @@ from app.views.operators import OperatorsTab
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.tasks import run_task
-from app.views.volunteer_policy import VolunteerPolicyDialog
+from app.views.volunteers.policy import VolunteerPolicyDialog
 from app.views.widgets import MessageLabel, StationFactsForm, error_text, heading
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="672"/>
+        <location filename="../../app/views/activities/page.py" line="672"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="393"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>Closed; %n still present was signed out.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="466"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="365"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="365"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>Batch award for %n household</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="383"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="383"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>Give “{rule}” ({points}) to %n household in one batch?</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="711"/>
+        <location filename="../../app/views/supermarket/counter.py" line="729"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="820"/>
+        <location filename="../../app/views/supermarket/counter.py" line="838"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="826"/>
+        <location filename="../../app/views/supermarket/counter.py" line="844"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1138"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1165"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>GoodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="440"/>
+        <location filename="../../app/views/supermarket/page.py" line="440"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>%n item is low on stock: {names}</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="430"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="523"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="562"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="562"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>HouseholdDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="305"/>
+        <location filename="../../app/views/points/households_page.py" line="305"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="773"/>
+        <location filename="../../app/views/points/households_page.py" line="773"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>%n household exported to {path}.</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="629"/>
+        <location filename="../../app/views/points/tabs.py" line="629"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="563"/>
+        <location filename="../../app/views/activities/page.py" line="563"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>
@@ -302,7 +302,7 @@
 <context>
     <name>TeamsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="505"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>%n team added.</numerusform>
@@ -313,7 +313,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="682"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -321,7 +321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="776"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

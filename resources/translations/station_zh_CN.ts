@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="98"/>
+        <location filename="../../app/views/activities/page.py" line="98"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="99"/>
+        <location filename="../../app/views/activities/page.py" line="99"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="100"/>
+        <location filename="../../app/views/activities/page.py" line="100"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="101"/>
+        <location filename="../../app/views/activities/page.py" line="101"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="102"/>
+        <location filename="../../app/views/activities/page.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="103"/>
+        <location filename="../../app/views/activities/page.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="608"/>
+        <location filename="../../app/views/activities/page.py" line="608"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="609"/>
+        <location filename="../../app/views/activities/page.py" line="609"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="639"/>
+        <location filename="../../app/views/activities/page.py" line="639"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="643"/>
+        <location filename="../../app/views/activities/page.py" line="643"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="644"/>
+        <location filename="../../app/views/activities/page.py" line="644"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="661"/>
+        <location filename="../../app/views/activities/page.py" line="661"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="672"/>
+        <location filename="../../app/views/activities/page.py" line="672"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="749"/>
+        <location filename="../../app/views/activities/page.py" line="749"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="760"/>
+        <location filename="../../app/views/activities/page.py" line="760"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -87,202 +87,202 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="218"/>
-        <location filename="../../app/views/activities_page.py" line="299"/>
+        <location filename="../../app/views/activities/page.py" line="218"/>
+        <location filename="../../app/views/activities/page.py" line="299"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="246"/>
+        <location filename="../../app/views/activities/page.py" line="246"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="247"/>
+        <location filename="../../app/views/activities/page.py" line="247"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="248"/>
+        <location filename="../../app/views/activities/page.py" line="248"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="249"/>
+        <location filename="../../app/views/activities/page.py" line="249"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="250"/>
+        <location filename="../../app/views/activities/page.py" line="250"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="251"/>
+        <location filename="../../app/views/activities/page.py" line="251"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="252"/>
+        <location filename="../../app/views/activities/page.py" line="252"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="253"/>
+        <location filename="../../app/views/activities/page.py" line="253"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="264"/>
+        <location filename="../../app/views/activities/page.py" line="264"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="268"/>
+        <location filename="../../app/views/activities/page.py" line="268"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="315"/>
+        <location filename="../../app/views/activities/page.py" line="315"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="317"/>
+        <location filename="../../app/views/activities/page.py" line="317"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="320"/>
+        <location filename="../../app/views/activities/page.py" line="320"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="323"/>
+        <location filename="../../app/views/activities/page.py" line="323"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="324"/>
+        <location filename="../../app/views/activities/page.py" line="324"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="333"/>
+        <location filename="../../app/views/activities/page.py" line="333"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="362"/>
+        <location filename="../../app/views/activities/page.py" line="362"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="372"/>
+        <location filename="../../app/views/activities/page.py" line="372"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="379"/>
+        <location filename="../../app/views/activities/page.py" line="379"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="381"/>
+        <location filename="../../app/views/activities/page.py" line="381"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="393"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="466"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="403"/>
+        <location filename="../../app/views/activities/page.py" line="403"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="404"/>
+        <location filename="../../app/views/activities/page.py" line="404"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="413"/>
+        <location filename="../../app/views/activities/page.py" line="413"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="422"/>
+        <location filename="../../app/views/activities/page.py" line="422"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="423"/>
+        <location filename="../../app/views/activities/page.py" line="423"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="429"/>
+        <location filename="../../app/views/activities/page.py" line="429"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="449"/>
+        <location filename="../../app/views/activities/page.py" line="449"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="450"/>
+        <location filename="../../app/views/activities/page.py" line="450"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="458"/>
+        <location filename="../../app/views/activities/page.py" line="458"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="472"/>
+        <location filename="../../app/views/activities/page.py" line="472"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="475"/>
+        <location filename="../../app/views/activities/page.py" line="475"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="475"/>
+        <location filename="../../app/views/activities/page.py" line="475"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="481"/>
+        <location filename="../../app/views/activities/page.py" line="481"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="489"/>
+        <location filename="../../app/views/activities/page.py" line="489"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="493"/>
+        <location filename="../../app/views/activities/page.py" line="493"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="494"/>
+        <location filename="../../app/views/activities/page.py" line="494"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -290,112 +290,112 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="63"/>
+        <location filename="../../app/views/activities/dialogs.py" line="63"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="63"/>
+        <location filename="../../app/views/activities/dialogs.py" line="63"/>
         <source>Plan an activity</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="73"/>
+        <location filename="../../app/views/activities/dialogs.py" line="73"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="86"/>
+        <location filename="../../app/views/activities/dialogs.py" line="86"/>
         <source>e.g. 村文化礼堂</source>
         <translation>如 村文化礼堂</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="106"/>
+        <location filename="../../app/views/activities/dialogs.py" line="106"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="113"/>
+        <location filename="../../app/views/activities/dialogs.py" line="113"/>
         <source>the schedule</source>
         <translation>按活动时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="114"/>
+        <location filename="../../app/views/activities/dialogs.py" line="114"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="118"/>
+        <location filename="../../app/views/activities/dialogs.py" line="118"/>
         <source>(no points)</source>
         <translation>（不加分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="123"/>
+        <location filename="../../app/views/activities/dialogs.py" line="123"/>
         <source>Villagers scan their household cards (户次, points)</source>
         <translation>村民刷户卡参加（计户次、积分）</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="127"/>
+        <location filename="../../app/views/activities/dialogs.py" line="127"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="128"/>
+        <location filename="../../app/views/activities/dialogs.py" line="128"/>
         <source>&amp;Category (five tasks):</source>
         <translation>类别（五项任务）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="129"/>
+        <location filename="../../app/views/activities/dialogs.py" line="129"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="130"/>
+        <location filename="../../app/views/activities/dialogs.py" line="130"/>
         <source>Organising te&amp;ams:</source>
         <translation>组织队伍(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="135"/>
+        <location filename="../../app/views/activities/dialogs.py" line="135"/>
         <source>Capac&amp;ity:</source>
         <translation>人数上限(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="137"/>
+        <location filename="../../app/views/activities/dialogs.py" line="137"/>
         <source>Poi&amp;nts per household:</source>
         <translation>每户加分(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="131"/>
+        <location filename="../../app/views/activities/dialogs.py" line="131"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="132"/>
+        <location filename="../../app/views/activities/dialogs.py" line="132"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="133"/>
+        <location filename="../../app/views/activities/dialogs.py" line="133"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="134"/>
+        <location filename="../../app/views/activities/dialogs.py" line="134"/>
         <source>C&amp;ontent:</source>
         <translation>活动内容(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="136"/>
+        <location filename="../../app/views/activities/dialogs.py" line="136"/>
         <source>&amp;Hours cap per volunteer:</source>
         <translation>每人时长上限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="150"/>
+        <location filename="../../app/views/activities/dialogs.py" line="150"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activity_dialogs.py" line="152"/>
+        <location filename="../../app/views/activities/dialogs.py" line="152"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
@@ -403,22 +403,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="413"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="413"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="421"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="421"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="422"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="422"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="423"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="423"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="84"/>
-        <location filename="../../app/views/application.py" line="128"/>
+        <location filename="../../app/views/application.py" line="81"/>
+        <location filename="../../app/views/application.py" line="125"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="110"/>
+        <location filename="../../app/views/application.py" line="107"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="112"/>
+        <location filename="../../app/views/application.py" line="109"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="179"/>
+        <location filename="../../app/views/application.py" line="176"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="181"/>
+        <location filename="../../app/views/application.py" line="178"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,37 +504,37 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="190"/>
+        <location filename="../../app/views/application.py" line="187"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="202"/>
+        <location filename="../../app/views/application.py" line="199"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="207"/>
+        <location filename="../../app/views/application.py" line="204"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="214"/>
+        <location filename="../../app/views/application.py" line="211"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="218"/>
+        <location filename="../../app/views/application.py" line="215"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="228"/>
+        <location filename="../../app/views/application.py" line="225"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="230"/>
+        <location filename="../../app/views/application.py" line="227"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
@@ -748,37 +748,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="319"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="319"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="325"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="325"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="330"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="330"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="331"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="331"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="332"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="332"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="333"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="333"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="334"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="334"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -786,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="188"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="188"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="188"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="188"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -959,39 +959,39 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="365"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="365"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>为 %n 户批量加分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="366"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="366"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="369"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="369"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="370"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="370"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="371"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="371"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="372"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="372"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/household_dialogs.py" line="383"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="383"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
@@ -1001,22 +1001,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/supermarket/counter.py" line="125"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/supermarket/counter.py" line="125"/>
         <source>Each</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/supermarket/counter.py" line="125"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="125"/>
+        <location filename="../../app/views/supermarket/counter.py" line="125"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -1024,221 +1024,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="139"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="139"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="146"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="146"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="147"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="148"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="162"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="162"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="179"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="179"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="181"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="183"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="185"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="208"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="208"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="211"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="211"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="212"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="213"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="214"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="215"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="230"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="230"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="296"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="296"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="315"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="315"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="322"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="322"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="325"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="325"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="332"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="332"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="364"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="375"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="375"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="386"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="386"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="417"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="417"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="418"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="418"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="429"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="429"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="431"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="431"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="438"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="438"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="459"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="459"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="462"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="462"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="477"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="477"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="480"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="480"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="491"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="491"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="493"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="493"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="510"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="513"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="513"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="523"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1330,37 +1330,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="211"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="211"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="217"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="217"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="223"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="223"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="227"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="227"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="235"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="235"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="236"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="236"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="237"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="237"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1368,299 +1368,299 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="250"/>
+        <location filename="../../app/views/supermarket/counter.py" line="253"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="258"/>
+        <location filename="../../app/views/supermarket/counter.py" line="261"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="267"/>
+        <location filename="../../app/views/supermarket/counter.py" line="270"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="268"/>
-        <location filename="../../app/views/counter.py" line="925"/>
+        <location filename="../../app/views/supermarket/counter.py" line="271"/>
+        <location filename="../../app/views/supermarket/counter.py" line="952"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="292"/>
+        <location filename="../../app/views/supermarket/counter.py" line="295"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/supermarket/counter.py" line="301"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="302"/>
+        <location filename="../../app/views/supermarket/counter.py" line="305"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="328"/>
+        <location filename="../../app/views/supermarket/counter.py" line="331"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="343"/>
+        <location filename="../../app/views/supermarket/counter.py" line="346"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="358"/>
+        <location filename="../../app/views/supermarket/counter.py" line="361"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="366"/>
+        <location filename="../../app/views/supermarket/counter.py" line="369"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="381"/>
+        <location filename="../../app/views/supermarket/counter.py" line="384"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="382"/>
+        <location filename="../../app/views/supermarket/counter.py" line="385"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="392"/>
+        <location filename="../../app/views/supermarket/counter.py" line="395"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="395"/>
+        <location filename="../../app/views/supermarket/counter.py" line="398"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="397"/>
+        <location filename="../../app/views/supermarket/counter.py" line="400"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="412"/>
+        <location filename="../../app/views/supermarket/counter.py" line="415"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="421"/>
+        <location filename="../../app/views/supermarket/counter.py" line="424"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="422"/>
+        <location filename="../../app/views/supermarket/counter.py" line="425"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="423"/>
+        <location filename="../../app/views/supermarket/counter.py" line="426"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="433"/>
+        <location filename="../../app/views/supermarket/counter.py" line="436"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="581"/>
+        <location filename="../../app/views/supermarket/counter.py" line="598"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="598"/>
+        <location filename="../../app/views/supermarket/counter.py" line="615"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="631"/>
+        <location filename="../../app/views/supermarket/counter.py" line="648"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="660"/>
+        <location filename="../../app/views/supermarket/counter.py" line="677"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="669"/>
+        <location filename="../../app/views/supermarket/counter.py" line="686"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="692"/>
+        <location filename="../../app/views/supermarket/counter.py" line="710"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="699"/>
+        <location filename="../../app/views/supermarket/counter.py" line="717"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="707"/>
+        <location filename="../../app/views/supermarket/counter.py" line="725"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="711"/>
+        <location filename="../../app/views/supermarket/counter.py" line="729"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="820"/>
+        <location filename="../../app/views/supermarket/counter.py" line="838"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="826"/>
+        <location filename="../../app/views/supermarket/counter.py" line="844"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1138"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1165"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="715"/>
+        <location filename="../../app/views/supermarket/counter.py" line="733"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="738"/>
+        <location filename="../../app/views/supermarket/counter.py" line="756"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="751"/>
+        <location filename="../../app/views/supermarket/counter.py" line="769"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="754"/>
+        <location filename="../../app/views/supermarket/counter.py" line="772"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="767"/>
+        <location filename="../../app/views/supermarket/counter.py" line="785"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="772"/>
-        <location filename="../../app/views/counter.py" line="799"/>
-        <location filename="../../app/views/counter.py" line="841"/>
+        <location filename="../../app/views/supermarket/counter.py" line="790"/>
+        <location filename="../../app/views/supermarket/counter.py" line="817"/>
+        <location filename="../../app/views/supermarket/counter.py" line="861"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="782"/>
+        <location filename="../../app/views/supermarket/counter.py" line="800"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="830"/>
+        <location filename="../../app/views/supermarket/counter.py" line="848"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="864"/>
+        <location filename="../../app/views/supermarket/counter.py" line="891"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="890"/>
+        <location filename="../../app/views/supermarket/counter.py" line="917"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="896"/>
+        <location filename="../../app/views/supermarket/counter.py" line="923"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/supermarket/counter.py" line="934"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="936"/>
+        <location filename="../../app/views/supermarket/counter.py" line="963"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="965"/>
+        <location filename="../../app/views/supermarket/counter.py" line="992"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1002"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1029"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1007"/>
-        <location filename="../../app/views/counter.py" line="1011"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1034"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1038"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1034"/>
-        <location filename="../../app/views/counter.py" line="1050"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1061"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1077"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1055"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1082"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1060"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1087"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1062"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1089"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1089"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1116"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1116"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1143"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1141"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1168"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1668,17 +1668,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="123"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="123"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="123"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1704,27 +1704,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="133"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="133"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="134"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="134"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="135"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="135"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="136"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="136"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="137"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="137"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -1732,32 +1732,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../app/views/points_common.py" line="106"/>
+        <location filename="../../app/views/points/entries.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="107"/>
+        <location filename="../../app/views/points/entries.py" line="107"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="108"/>
+        <location filename="../../app/views/points/entries.py" line="108"/>
         <source>Item / reason</source>
         <translation>项目/事由</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="109"/>
+        <location filename="../../app/views/points/entries.py" line="109"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="110"/>
+        <location filename="../../app/views/points/entries.py" line="110"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="111"/>
+        <location filename="../../app/views/points/entries.py" line="111"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
@@ -1765,37 +1765,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EntryKind</name>
     <message>
-        <location filename="../../app/views/points_common.py" line="28"/>
+        <location filename="../../app/views/points/entries.py" line="28"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="29"/>
+        <location filename="../../app/views/points/entries.py" line="29"/>
         <source>Award</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="30"/>
+        <location filename="../../app/views/points/entries.py" line="30"/>
         <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="31"/>
+        <location filename="../../app/views/points/entries.py" line="31"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="32"/>
+        <location filename="../../app/views/points/entries.py" line="32"/>
         <source>Reversal</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="33"/>
+        <location filename="../../app/views/points/entries.py" line="33"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_common.py" line="34"/>
+        <location filename="../../app/views/points/entries.py" line="34"/>
         <source>Clearance</source>
         <translation>积分清零</translation>
     </message>
@@ -1803,22 +1803,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="196"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="196"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="196"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="196"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -1842,88 +1842,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="145"/>
-        <location filename="../../app/views/supermarket_page.py" line="306"/>
+        <location filename="../../app/views/supermarket/page.py" line="145"/>
+        <location filename="../../app/views/supermarket/page.py" line="306"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="145"/>
+        <location filename="../../app/views/supermarket/page.py" line="145"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="176"/>
+        <location filename="../../app/views/supermarket/page.py" line="176"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="179"/>
+        <location filename="../../app/views/supermarket/page.py" line="179"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="192"/>
+        <location filename="../../app/views/supermarket/page.py" line="192"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="193"/>
+        <location filename="../../app/views/supermarket/page.py" line="193"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="194"/>
+        <location filename="../../app/views/supermarket/page.py" line="194"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="195"/>
+        <location filename="../../app/views/supermarket/page.py" line="195"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="196"/>
+        <location filename="../../app/views/supermarket/page.py" line="196"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="197"/>
+        <location filename="../../app/views/supermarket/page.py" line="197"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="198"/>
+        <location filename="../../app/views/supermarket/page.py" line="198"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="203"/>
+        <location filename="../../app/views/supermarket/page.py" line="203"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="216"/>
+        <location filename="../../app/views/supermarket/page.py" line="216"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="222"/>
+        <location filename="../../app/views/supermarket/page.py" line="222"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="223"/>
+        <location filename="../../app/views/supermarket/page.py" line="223"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="249"/>
+        <location filename="../../app/views/supermarket/page.py" line="249"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="258"/>
+        <location filename="../../app/views/supermarket/page.py" line="258"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -1931,67 +1931,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="68"/>
+        <location filename="../../app/views/supermarket/page.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="69"/>
+        <location filename="../../app/views/supermarket/page.py" line="69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="70"/>
+        <location filename="../../app/views/supermarket/page.py" line="70"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="71"/>
+        <location filename="../../app/views/supermarket/page.py" line="71"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="72"/>
+        <location filename="../../app/views/supermarket/page.py" line="72"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="73"/>
+        <location filename="../../app/views/supermarket/page.py" line="73"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="74"/>
+        <location filename="../../app/views/supermarket/page.py" line="74"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="75"/>
+        <location filename="../../app/views/supermarket/page.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="76"/>
+        <location filename="../../app/views/supermarket/page.py" line="76"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="89"/>
+        <location filename="../../app/views/supermarket/page.py" line="89"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="89"/>
+        <location filename="../../app/views/supermarket/page.py" line="89"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="108"/>
+        <location filename="../../app/views/supermarket/page.py" line="108"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="109"/>
+        <location filename="../../app/views/supermarket/page.py" line="109"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -1999,109 +1999,109 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="391"/>
+        <location filename="../../app/views/supermarket/page.py" line="391"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="403"/>
+        <location filename="../../app/views/supermarket/page.py" line="403"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="404"/>
+        <location filename="../../app/views/supermarket/page.py" line="404"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="405"/>
+        <location filename="../../app/views/supermarket/page.py" line="405"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="406"/>
+        <location filename="../../app/views/supermarket/page.py" line="406"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="407"/>
+        <location filename="../../app/views/supermarket/page.py" line="407"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="408"/>
+        <location filename="../../app/views/supermarket/page.py" line="408"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="409"/>
+        <location filename="../../app/views/supermarket/page.py" line="409"/>
         <source>Stoc&amp;k history</source>
         <translation>库存记录(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket_page.py" line="440"/>
+        <location filename="../../app/views/supermarket/page.py" line="440"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>有 %n 种商品库存不足：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="450"/>
+        <location filename="../../app/views/supermarket/page.py" line="450"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="461"/>
+        <location filename="../../app/views/supermarket/page.py" line="461"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="466"/>
+        <location filename="../../app/views/supermarket/page.py" line="466"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="472"/>
+        <location filename="../../app/views/supermarket/page.py" line="472"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="506"/>
+        <location filename="../../app/views/supermarket/page.py" line="506"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="507"/>
+        <location filename="../../app/views/supermarket/page.py" line="507"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="508"/>
+        <location filename="../../app/views/supermarket/page.py" line="508"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="509"/>
+        <location filename="../../app/views/supermarket/page.py" line="509"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="510"/>
+        <location filename="../../app/views/supermarket/page.py" line="510"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="511"/>
+        <location filename="../../app/views/supermarket/page.py" line="511"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="520"/>
+        <location filename="../../app/views/supermarket/page.py" line="520"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="521"/>
+        <location filename="../../app/views/supermarket/page.py" line="521"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2109,32 +2109,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="163"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="163"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="164"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="164"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="165"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="165"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="166"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="166"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="167"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="167"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="168"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="168"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -2155,17 +2155,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HitsModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="227"/>
+        <location filename="../../app/views/kiosk/window.py" line="227"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="227"/>
+        <location filename="../../app/views/kiosk/window.py" line="227"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="227"/>
+        <location filename="../../app/views/kiosk/window.py" line="227"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
@@ -2173,72 +2173,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home.py" line="72"/>
+        <location filename="../../app/views/home.py" line="71"/>
         <source>Welcome, {name} ({role}).</source>
         <translation>欢迎您，{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="87"/>
+        <location filename="../../app/views/home.py" line="86"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="89"/>
+        <location filename="../../app/views/home.py" line="88"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="90"/>
+        <location filename="../../app/views/home.py" line="89"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="91"/>
+        <location filename="../../app/views/home.py" line="90"/>
         <source>Place:</source>
         <translation>所在地：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="92"/>
+        <location filename="../../app/views/home.py" line="91"/>
         <source>Person in charge:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="93"/>
+        <location filename="../../app/views/home.py" line="92"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="94"/>
+        <location filename="../../app/views/home.py" line="93"/>
         <source>Signing key fingerprint:</source>
         <translation>签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="100"/>
+        <location filename="../../app/views/home.py" line="99"/>
         <source>At a glance</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="102"/>
+        <location filename="../../app/views/home.py" line="101"/>
         <source>Active operators:</source>
         <translation>在用操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="103"/>
+        <location filename="../../app/views/home.py" line="102"/>
         <source>Audit log entries:</source>
         <translation>操作日志条数：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="104"/>
+        <location filename="../../app/views/home.py" line="103"/>
         <source>Last backup:</source>
         <translation>上次备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="105"/>
+        <location filename="../../app/views/home.py" line="104"/>
         <source>Last sync with the township:</source>
         <translation>上次与乡镇同步：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="123"/>
+        <location filename="../../app/views/home.py" line="122"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2246,7 +2246,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Hours</name>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="83"/>
+        <location filename="../../app/views/volunteers/labels.py" line="83"/>
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
@@ -2254,148 +2254,148 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="340"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="340"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="341"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="341"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="342"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="343"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="343"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="346"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="346"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="358"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="358"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="362"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="362"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="363"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="363"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="364"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="365"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="385"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="385"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="430"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="523"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/hours_page.py" line="562"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="562"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="390"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="390"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="393"/>
-        <location filename="../../app/views/hours_page.py" line="555"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="393"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="555"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="403"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="403"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="406"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="406"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="411"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="411"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="467"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="467"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="472"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="508"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="508"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="531"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="531"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="536"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="536"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="546"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="546"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2403,182 +2403,182 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="218"/>
-        <location filename="../../app/views/households_page.py" line="289"/>
+        <location filename="../../app/views/points/households_page.py" line="218"/>
+        <location filename="../../app/views/points/households_page.py" line="289"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="247"/>
+        <location filename="../../app/views/points/households_page.py" line="247"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="248"/>
+        <location filename="../../app/views/points/households_page.py" line="248"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="249"/>
+        <location filename="../../app/views/points/households_page.py" line="249"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="250"/>
+        <location filename="../../app/views/points/households_page.py" line="250"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="251"/>
+        <location filename="../../app/views/points/households_page.py" line="251"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="252"/>
+        <location filename="../../app/views/points/households_page.py" line="252"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="253"/>
+        <location filename="../../app/views/points/households_page.py" line="253"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="254"/>
+        <location filename="../../app/views/points/households_page.py" line="254"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="255"/>
+        <location filename="../../app/views/points/households_page.py" line="255"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="256"/>
+        <location filename="../../app/views/points/households_page.py" line="256"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="265"/>
+        <location filename="../../app/views/points/households_page.py" line="265"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="267"/>
+        <location filename="../../app/views/points/households_page.py" line="267"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="297"/>
+        <location filename="../../app/views/points/households_page.py" line="297"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="303"/>
+        <location filename="../../app/views/points/households_page.py" line="303"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="305"/>
+        <location filename="../../app/views/points/households_page.py" line="305"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="327"/>
+        <location filename="../../app/views/points/households_page.py" line="327"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="336"/>
+        <location filename="../../app/views/points/households_page.py" line="336"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="344"/>
-        <location filename="../../app/views/households_page.py" line="355"/>
-        <location filename="../../app/views/households_page.py" line="394"/>
+        <location filename="../../app/views/points/households_page.py" line="344"/>
+        <location filename="../../app/views/points/households_page.py" line="355"/>
+        <location filename="../../app/views/points/households_page.py" line="394"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="349"/>
+        <location filename="../../app/views/points/households_page.py" line="349"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="363"/>
+        <location filename="../../app/views/points/households_page.py" line="363"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="364"/>
+        <location filename="../../app/views/points/households_page.py" line="364"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="374"/>
+        <location filename="../../app/views/points/households_page.py" line="374"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="383"/>
+        <location filename="../../app/views/points/households_page.py" line="383"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="384"/>
+        <location filename="../../app/views/points/households_page.py" line="384"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="399"/>
+        <location filename="../../app/views/points/households_page.py" line="399"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="403"/>
+        <location filename="../../app/views/points/households_page.py" line="403"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="411"/>
+        <location filename="../../app/views/points/households_page.py" line="411"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="412"/>
+        <location filename="../../app/views/points/households_page.py" line="412"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="424"/>
+        <location filename="../../app/views/points/households_page.py" line="424"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="436"/>
+        <location filename="../../app/views/points/households_page.py" line="436"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="438"/>
+        <location filename="../../app/views/points/households_page.py" line="438"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="462"/>
+        <location filename="../../app/views/points/households_page.py" line="462"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="465"/>
+        <location filename="../../app/views/points/households_page.py" line="465"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="468"/>
+        <location filename="../../app/views/points/households_page.py" line="468"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2586,57 +2586,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="131"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="131"/>
         <source>Edit household</source>
         <translation>编辑户信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="131"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="131"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="145"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="145"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="150"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="150"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="151"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="151"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="149"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="149"/>
         <source>Household n&amp;umber (户号):</source>
         <translation>户号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="152"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="152"/>
         <source>Household p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="153"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="153"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="157"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="157"/>
         <source>Head of household (户主)</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="163"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="163"/>
         <source>Leave the phone empty to keep {masked}.</source>
         <translation>电话留空则保留原号码 {masked}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="189"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="189"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2644,42 +2644,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="147"/>
+        <location filename="../../app/views/points/households_page.py" line="147"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="148"/>
+        <location filename="../../app/views/points/households_page.py" line="148"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="149"/>
+        <location filename="../../app/views/points/households_page.py" line="149"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="150"/>
+        <location filename="../../app/views/points/households_page.py" line="150"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="151"/>
+        <location filename="../../app/views/points/households_page.py" line="151"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="152"/>
+        <location filename="../../app/views/points/households_page.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="162"/>
+        <location filename="../../app/views/points/households_page.py" line="162"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="162"/>
+        <location filename="../../app/views/points/households_page.py" line="162"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2687,22 +2687,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="833"/>
+        <location filename="../../app/views/points/households_page.py" line="833"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="834"/>
+        <location filename="../../app/views/points/households_page.py" line="834"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="835"/>
+        <location filename="../../app/views/points/households_page.py" line="835"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="837"/>
+        <location filename="../../app/views/points/households_page.py" line="837"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2710,138 +2710,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="500"/>
+        <location filename="../../app/views/points/households_page.py" line="500"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="504"/>
-        <location filename="../../app/views/households_page.py" line="628"/>
+        <location filename="../../app/views/points/households_page.py" line="504"/>
+        <location filename="../../app/views/points/households_page.py" line="628"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="505"/>
+        <location filename="../../app/views/points/households_page.py" line="505"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="538"/>
+        <location filename="../../app/views/points/households_page.py" line="538"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="539"/>
+        <location filename="../../app/views/points/households_page.py" line="539"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="540"/>
+        <location filename="../../app/views/points/households_page.py" line="540"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="541"/>
+        <location filename="../../app/views/points/households_page.py" line="541"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="542"/>
+        <location filename="../../app/views/points/households_page.py" line="542"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="543"/>
+        <location filename="../../app/views/points/households_page.py" line="543"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="617"/>
+        <location filename="../../app/views/points/households_page.py" line="617"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/households_page.py" line="773"/>
+        <location filename="../../app/views/points/households_page.py" line="773"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="664"/>
+        <location filename="../../app/views/points/households_page.py" line="664"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="669"/>
+        <location filename="../../app/views/points/households_page.py" line="669"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="680"/>
+        <location filename="../../app/views/points/households_page.py" line="680"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="703"/>
+        <location filename="../../app/views/points/households_page.py" line="703"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="719"/>
+        <location filename="../../app/views/points/households_page.py" line="719"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="757"/>
+        <location filename="../../app/views/points/households_page.py" line="757"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="758"/>
+        <location filename="../../app/views/points/households_page.py" line="758"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="759"/>
+        <location filename="../../app/views/points/households_page.py" line="759"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="768"/>
+        <location filename="../../app/views/points/households_page.py" line="768"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="782"/>
+        <location filename="../../app/views/points/households_page.py" line="782"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2887,203 +2887,203 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="106"/>
+        <location filename="../../app/views/kiosk/window.py" line="106"/>
         <source>No camera found. Scan with the scanner or search by name.</source>
         <translation>没有找到摄像头。请用扫码枪扫描，或按姓名查找。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="109"/>
+        <location filename="../../app/views/kiosk/window.py" line="109"/>
         <source>Reading codes with the camera is not installed. Use the scanner.</source>
         <translation>未安装摄像头识码功能。请用扫码枪扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="112"/>
+        <location filename="../../app/views/kiosk/window.py" line="112"/>
         <source>The camera could not be started.</source>
         <translation>摄像头无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="113"/>
+        <location filename="../../app/views/kiosk/window.py" line="113"/>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="337"/>
+        <location filename="../../app/views/kiosk/window.py" line="337"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="351"/>
+        <location filename="../../app/views/kiosk/window.py" line="351"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="361"/>
+        <location filename="../../app/views/kiosk/window.py" line="361"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="362"/>
+        <location filename="../../app/views/kiosk/window.py" line="362"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="363"/>
+        <location filename="../../app/views/kiosk/window.py" line="363"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="385"/>
+        <location filename="../../app/views/kiosk/window.py" line="385"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="437"/>
+        <location filename="../../app/views/kiosk/window.py" line="437"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="440"/>
+        <location filename="../../app/views/kiosk/window.py" line="440"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="443"/>
+        <location filename="../../app/views/kiosk/window.py" line="443"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="467"/>
+        <location filename="../../app/views/kiosk/window.py" line="467"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="473"/>
+        <location filename="../../app/views/kiosk/window.py" line="473"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="476"/>
+        <location filename="../../app/views/kiosk/window.py" line="476"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="481"/>
+        <location filename="../../app/views/kiosk/window.py" line="481"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="509"/>
+        <location filename="../../app/views/kiosk/window.py" line="509"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="510"/>
+        <location filename="../../app/views/kiosk/window.py" line="510"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="572"/>
+        <location filename="../../app/views/kiosk/window.py" line="572"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="639"/>
+        <location filename="../../app/views/kiosk/window.py" line="639"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="694"/>
-        <location filename="../../app/views/kiosk_window.py" line="722"/>
+        <location filename="../../app/views/kiosk/window.py" line="694"/>
+        <location filename="../../app/views/kiosk/window.py" line="722"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="696"/>
+        <location filename="../../app/views/kiosk/window.py" line="696"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="698"/>
+        <location filename="../../app/views/kiosk/window.py" line="698"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="700"/>
+        <location filename="../../app/views/kiosk/window.py" line="700"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="702"/>
+        <location filename="../../app/views/kiosk/window.py" line="702"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="703"/>
+        <location filename="../../app/views/kiosk/window.py" line="703"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="709"/>
+        <location filename="../../app/views/kiosk/window.py" line="709"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="713"/>
+        <location filename="../../app/views/kiosk/window.py" line="713"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="738"/>
+        <location filename="../../app/views/kiosk/window.py" line="738"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="741"/>
+        <location filename="../../app/views/kiosk/window.py" line="741"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="742"/>
+        <location filename="../../app/views/kiosk/window.py" line="742"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="743"/>
+        <location filename="../../app/views/kiosk/window.py" line="743"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="773"/>
+        <location filename="../../app/views/kiosk/window.py" line="773"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="784"/>
+        <location filename="../../app/views/kiosk/window.py" line="784"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="788"/>
+        <location filename="../../app/views/kiosk/window.py" line="788"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="792"/>
+        <location filename="../../app/views/kiosk/window.py" line="792"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="793"/>
+        <location filename="../../app/views/kiosk/window.py" line="793"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="840"/>
+        <location filename="../../app/views/kiosk/window.py" line="840"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="857"/>
+        <location filename="../../app/views/kiosk/window.py" line="857"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -3314,57 +3314,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="258"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="258"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="261"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="261"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="273"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="273"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="278"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="278"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="280"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="280"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="282"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="282"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="283"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="283"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="284"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="284"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="285"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="285"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="296"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="296"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="313"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="313"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3372,17 +3372,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="219"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="219"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="221"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="221"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="247"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="247"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3390,62 +3390,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="67"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="67"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="68"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="68"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="69"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="69"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="72"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="72"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>年-月-日，如 1990-01-31，选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="77"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="77"/>
         <source>Optional; 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="81"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="81"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="84"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="84"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="86"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="86"/>
         <source>&amp;Relation to the head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="87"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="87"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="88"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="88"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="89"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="89"/>
         <source>&amp;ID number (身份证号):</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="90"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="90"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -3453,52 +3453,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/households_page.py" line="177"/>
+        <location filename="../../app/views/points/households_page.py" line="177"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="178"/>
+        <location filename="../../app/views/points/households_page.py" line="178"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="179"/>
+        <location filename="../../app/views/points/households_page.py" line="179"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="180"/>
+        <location filename="../../app/views/points/households_page.py" line="180"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="181"/>
+        <location filename="../../app/views/points/households_page.py" line="181"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="182"/>
+        <location filename="../../app/views/points/households_page.py" line="182"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="183"/>
+        <location filename="../../app/views/points/households_page.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="187"/>
+        <location filename="../../app/views/points/households_page.py" line="187"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="187"/>
+        <location filename="../../app/views/points/households_page.py" line="187"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/households_page.py" line="188"/>
+        <location filename="../../app/views/points/households_page.py" line="188"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3680,55 +3680,55 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="79"/>
+        <location filename="../../app/views/pages.py" line="105"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="82"/>
+        <location filename="../../app/views/pages.py" line="108"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="88"/>
+        <location filename="../../app/views/pages.py" line="115"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="94"/>
+        <location filename="../../app/views/pages.py" line="122"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="100"/>
+        <location filename="../../app/views/pages.py" line="129"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="106"/>
+        <location filename="../../app/views/pages.py" line="136"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="112"/>
+        <location filename="../../app/views/pages.py" line="142"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="118"/>
+        <location filename="../../app/views/pages.py" line="148"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="122"/>
+        <location filename="../../app/views/pages.py" line="152"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3786,17 +3786,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="54"/>
+        <location filename="../../app/views/points/tabs.py" line="54"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="55"/>
+        <location filename="../../app/views/points/tabs.py" line="55"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="56"/>
+        <location filename="../../app/views/points/tabs.py" line="56"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3804,47 +3804,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="93"/>
+        <location filename="../../app/views/points/tabs.py" line="93"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="94"/>
+        <location filename="../../app/views/points/tabs.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="95"/>
+        <location filename="../../app/views/points/tabs.py" line="95"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="96"/>
+        <location filename="../../app/views/points/tabs.py" line="96"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="97"/>
+        <location filename="../../app/views/points/tabs.py" line="97"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="98"/>
+        <location filename="../../app/views/points/tabs.py" line="98"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="99"/>
+        <location filename="../../app/views/points/tabs.py" line="99"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="103"/>
+        <location filename="../../app/views/points/tabs.py" line="103"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="103"/>
+        <location filename="../../app/views/points/tabs.py" line="103"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3852,281 +3852,281 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="373"/>
+        <location filename="../../app/views/points/tabs.py" line="373"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="377"/>
+        <location filename="../../app/views/points/tabs.py" line="377"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="378"/>
+        <location filename="../../app/views/points/tabs.py" line="378"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="379"/>
+        <location filename="../../app/views/points/tabs.py" line="379"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="386"/>
-        <location filename="../../app/views/points_tabs.py" line="389"/>
+        <location filename="../../app/views/points/tabs.py" line="386"/>
+        <location filename="../../app/views/points/tabs.py" line="389"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="392"/>
+        <location filename="../../app/views/points/tabs.py" line="392"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="393"/>
+        <location filename="../../app/views/points/tabs.py" line="393"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="394"/>
+        <location filename="../../app/views/points/tabs.py" line="394"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="398"/>
+        <location filename="../../app/views/points/tabs.py" line="398"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="403"/>
-        <location filename="../../app/views/points_tabs.py" line="455"/>
+        <location filename="../../app/views/points/tabs.py" line="403"/>
+        <location filename="../../app/views/points/tabs.py" line="455"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="404"/>
+        <location filename="../../app/views/points/tabs.py" line="404"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="405"/>
+        <location filename="../../app/views/points/tabs.py" line="405"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="406"/>
+        <location filename="../../app/views/points/tabs.py" line="406"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="407"/>
+        <location filename="../../app/views/points/tabs.py" line="407"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="409"/>
+        <location filename="../../app/views/points/tabs.py" line="409"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="421"/>
+        <location filename="../../app/views/points/tabs.py" line="421"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="422"/>
+        <location filename="../../app/views/points/tabs.py" line="422"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="423"/>
+        <location filename="../../app/views/points/tabs.py" line="423"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="424"/>
+        <location filename="../../app/views/points/tabs.py" line="424"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="430"/>
+        <location filename="../../app/views/points/tabs.py" line="430"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="436"/>
+        <location filename="../../app/views/points/tabs.py" line="436"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="445"/>
+        <location filename="../../app/views/points/tabs.py" line="445"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="446"/>
+        <location filename="../../app/views/points/tabs.py" line="446"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="447"/>
+        <location filename="../../app/views/points/tabs.py" line="447"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="448"/>
+        <location filename="../../app/views/points/tabs.py" line="448"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="451"/>
+        <location filename="../../app/views/points/tabs.py" line="451"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="463"/>
+        <location filename="../../app/views/points/tabs.py" line="463"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="468"/>
+        <location filename="../../app/views/points/tabs.py" line="468"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="471"/>
+        <location filename="../../app/views/points/tabs.py" line="471"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="475"/>
+        <location filename="../../app/views/points/tabs.py" line="475"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="556"/>
+        <location filename="../../app/views/points/tabs.py" line="556"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="562"/>
+        <location filename="../../app/views/points/tabs.py" line="562"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="567"/>
+        <location filename="../../app/views/points/tabs.py" line="567"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="569"/>
+        <location filename="../../app/views/points/tabs.py" line="569"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="601"/>
+        <location filename="../../app/views/points/tabs.py" line="601"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="615"/>
+        <location filename="../../app/views/points/tabs.py" line="615"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="626"/>
+        <location filename="../../app/views/points/tabs.py" line="626"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points_tabs.py" line="629"/>
+        <location filename="../../app/views/points/tabs.py" line="629"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="631"/>
+        <location filename="../../app/views/points/tabs.py" line="631"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="638"/>
+        <location filename="../../app/views/points/tabs.py" line="638"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="653"/>
+        <location filename="../../app/views/points/tabs.py" line="653"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="655"/>
+        <location filename="../../app/views/points/tabs.py" line="655"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="662"/>
+        <location filename="../../app/views/points/tabs.py" line="662"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="687"/>
+        <location filename="../../app/views/points/tabs.py" line="687"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="699"/>
+        <location filename="../../app/views/points/tabs.py" line="699"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="701"/>
+        <location filename="../../app/views/points/tabs.py" line="701"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="705"/>
+        <location filename="../../app/views/points/tabs.py" line="705"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="706"/>
+        <location filename="../../app/views/points/tabs.py" line="706"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="717"/>
+        <location filename="../../app/views/points/tabs.py" line="717"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="725"/>
+        <location filename="../../app/views/points/tabs.py" line="725"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="725"/>
+        <location filename="../../app/views/points/tabs.py" line="725"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="765"/>
+        <location filename="../../app/views/points/tabs.py" line="765"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="768"/>
+        <location filename="../../app/views/points/tabs.py" line="768"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="782"/>
+        <location filename="../../app/views/points/tabs.py" line="782"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="801"/>
+        <location filename="../../app/views/points/tabs.py" line="801"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4163,44 +4163,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities_page.py" line="532"/>
+        <location filename="../../app/views/activities/page.py" line="532"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="534"/>
+        <location filename="../../app/views/activities/page.py" line="534"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="541"/>
+        <location filename="../../app/views/activities/page.py" line="541"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="548"/>
+        <location filename="../../app/views/activities/page.py" line="548"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="557"/>
+        <location filename="../../app/views/activities/page.py" line="557"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities_page.py" line="563"/>
+        <location filename="../../app/views/activities/page.py" line="563"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="567"/>
+        <location filename="../../app/views/activities/page.py" line="567"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities_page.py" line="572"/>
+        <location filename="../../app/views/activities/page.py" line="572"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4208,27 +4208,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="118"/>
+        <location filename="../../app/views/points/tabs.py" line="118"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="119"/>
+        <location filename="../../app/views/points/tabs.py" line="119"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="120"/>
+        <location filename="../../app/views/points/tabs.py" line="120"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="121"/>
+        <location filename="../../app/views/points/tabs.py" line="121"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="122"/>
+        <location filename="../../app/views/points/tabs.py" line="122"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4236,22 +4236,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecentModel</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="207"/>
+        <location filename="../../app/views/kiosk/window.py" line="207"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="207"/>
+        <location filename="../../app/views/kiosk/window.py" line="207"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="207"/>
+        <location filename="../../app/views/kiosk/window.py" line="207"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="216"/>
+        <location filename="../../app/views/kiosk/window.py" line="216"/>
         <source>[annulled] {text}</source>
         <translation>[已撤销] {text}</translation>
     </message>
@@ -4259,42 +4259,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/hours_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="89"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="89"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="90"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="90"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="91"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="91"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="92"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="92"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="93"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="94"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="94"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/hours_page.py" line="107"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="107"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -4302,62 +4302,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="79"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="79"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="80"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="81"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="82"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="83"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="84"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="85"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="86"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="87"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="113"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="113"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/certificates_page.py" line="114"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4633,52 +4633,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="229"/>
+        <location filename="../../app/views/points/tabs.py" line="229"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="229"/>
+        <location filename="../../app/views/points/tabs.py" line="229"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="244"/>
+        <location filename="../../app/views/points/tabs.py" line="244"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="250"/>
+        <location filename="../../app/views/points/tabs.py" line="250"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="251"/>
+        <location filename="../../app/views/points/tabs.py" line="251"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="252"/>
+        <location filename="../../app/views/points/tabs.py" line="252"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="253"/>
+        <location filename="../../app/views/points/tabs.py" line="253"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="254"/>
+        <location filename="../../app/views/points/tabs.py" line="254"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="255"/>
+        <location filename="../../app/views/points/tabs.py" line="255"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="256"/>
+        <location filename="../../app/views/points/tabs.py" line="256"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4686,47 +4686,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="69"/>
+        <location filename="../../app/views/points/tabs.py" line="69"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="70"/>
+        <location filename="../../app/views/points/tabs.py" line="70"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="71"/>
+        <location filename="../../app/views/points/tabs.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="72"/>
+        <location filename="../../app/views/points/tabs.py" line="72"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="73"/>
+        <location filename="../../app/views/points/tabs.py" line="73"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="74"/>
+        <location filename="../../app/views/points/tabs.py" line="74"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="75"/>
+        <location filename="../../app/views/points/tabs.py" line="75"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points/tabs.py" line="86"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="86"/>
+        <location filename="../../app/views/points/tabs.py" line="86"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4734,32 +4734,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="285"/>
+        <location filename="../../app/views/points/tabs.py" line="285"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="294"/>
+        <location filename="../../app/views/points/tabs.py" line="294"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="295"/>
+        <location filename="../../app/views/points/tabs.py" line="295"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="296"/>
+        <location filename="../../app/views/points/tabs.py" line="296"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="321"/>
+        <location filename="../../app/views/points/tabs.py" line="321"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="331"/>
+        <location filename="../../app/views/points/tabs.py" line="331"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4800,37 +4800,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SlipsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/supermarket/counter.py" line="189"/>
         <source>Slip No.</source>
         <translation>兑换单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/supermarket/counter.py" line="189"/>
         <source>Household</source>
         <translation>户号/户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/supermarket/counter.py" line="189"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="189"/>
+        <location filename="../../app/views/supermarket/counter.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="199"/>
+        <location filename="../../app/views/supermarket/counter.py" line="199"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="200"/>
+        <location filename="../../app/views/supermarket/counter.py" line="200"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="200"/>
+        <location filename="../../app/views/supermarket/counter.py" line="200"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
@@ -4838,27 +4838,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StarThresholds</name>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="61"/>
+        <location filename="../../app/views/volunteers/policy.py" line="61"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="61"/>
+        <location filename="../../app/views/volunteers/policy.py" line="61"/>
         <source>Approved hours</source>
         <translation>审核通过的时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="66"/>
+        <location filename="../../app/views/volunteers/policy.py" line="66"/>
         <source>Add level</source>
         <translation>添加星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="69"/>
+        <location filename="../../app/views/volunteers/policy.py" line="69"/>
         <source>Remove the last level</source>
         <translation>删除最后一级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="101"/>
+        <location filename="../../app/views/volunteers/policy.py" line="101"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -4945,62 +4945,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="331"/>
+        <location filename="../../app/views/supermarket/page.py" line="331"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="332"/>
+        <location filename="../../app/views/supermarket/page.py" line="332"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="333"/>
+        <location filename="../../app/views/supermarket/page.py" line="333"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="342"/>
+        <location filename="../../app/views/supermarket/page.py" line="342"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="346"/>
+        <location filename="../../app/views/supermarket/page.py" line="346"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="348"/>
+        <location filename="../../app/views/supermarket/page.py" line="348"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="349"/>
+        <location filename="../../app/views/supermarket/page.py" line="349"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="350"/>
+        <location filename="../../app/views/supermarket/page.py" line="350"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="352"/>
+        <location filename="../../app/views/supermarket/page.py" line="352"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="353"/>
+        <location filename="../../app/views/supermarket/page.py" line="353"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="355"/>
+        <location filename="../../app/views/supermarket/page.py" line="355"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="356"/>
+        <location filename="../../app/views/supermarket/page.py" line="356"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -5008,80 +5008,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="566"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="566"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="567"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="567"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="568"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="568"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="586"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="586"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="593"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="600"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="593"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="600"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="594"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="601"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="594"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="601"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="595"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="595"/>
         <source>Organised &amp;by:</source>
         <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="596"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="596"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="597"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="604"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="597"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="604"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="602"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="602"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="603"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="603"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="607"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="608"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="609"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="610"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="610"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -5167,17 +5167,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="540"/>
+        <location filename="../../app/views/supermarket/page.py" line="540"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="544"/>
+        <location filename="../../app/views/supermarket/page.py" line="544"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket_page.py" line="549"/>
+        <location filename="../../app/views/supermarket/page.py" line="549"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -5185,42 +5185,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="352"/>
         <source>Edit team</source>
         <translation>编辑志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="352"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="352"/>
         <source>New team</source>
         <translation>新建志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="358"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="358"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="370"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="370"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="371"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="371"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="372"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="372"/>
         <source>&amp;Leader (队长):</source>
         <translation>队长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="373"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="373"/>
         <source>&amp;Description:</source>
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="374"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="374"/>
         <source>&amp;Order in lists:</source>
         <translation>排列顺序(&amp;O)：</translation>
     </message>
@@ -5228,49 +5228,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="419"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="419"/>
         <source>Volunteer teams</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="431"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="431"/>
         <source>&amp;New team…</source>
         <translation>新建队伍(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="432"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="432"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="433"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="433"/>
         <source>&amp;Disband / use again</source>
         <translation>解散/恢复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="434"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="434"/>
         <source>&amp;Add the &quot;8+N&quot; default teams</source>
         <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteer_dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="505"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>已添加 %n 支队伍。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="461"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="461"/>
         <source>Choose a team in the list first.</source>
         <translation>请先在列表中选择一支队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="475"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="475"/>
         <source>Team created.</source>
         <translation>队伍已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="480"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="480"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5278,37 +5278,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="396"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="396"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="397"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="397"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="398"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="398"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="399"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="399"/>
         <source>Members</source>
         <translation>队员数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="400"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="400"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="409"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="409"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="409"/>
         <source>Disbanded</source>
         <translation>已解散</translation>
     </message>
@@ -5329,42 +5329,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="138"/>
+        <location filename="../../app/views/points/tabs.py" line="138"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="138"/>
+        <location filename="../../app/views/points/tabs.py" line="138"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="147"/>
+        <location filename="../../app/views/points/tabs.py" line="147"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="150"/>
+        <location filename="../../app/views/points/tabs.py" line="150"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="204"/>
+        <location filename="../../app/views/points/tabs.py" line="204"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="207"/>
+        <location filename="../../app/views/points/tabs.py" line="207"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="211"/>
+        <location filename="../../app/views/points/tabs.py" line="211"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points_tabs.py" line="215"/>
+        <location filename="../../app/views/points/tabs.py" line="215"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -5372,22 +5372,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="180"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="180"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="180"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="180"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5395,17 +5395,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="239"/>
+        <location filename="../../app/views/kiosk/window.py" line="239"/>
         <source>Close the kiosk</source>
         <translation>关闭签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="255"/>
+        <location filename="../../app/views/kiosk/window.py" line="255"/>
         <source>Only {name} can close the kiosk. Password:</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk_window.py" line="282"/>
+        <location filename="../../app/views/kiosk/window.py" line="282"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5413,265 +5413,265 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="222"/>
-        <location filename="../../app/views/volunteers_page.py" line="316"/>
+        <location filename="../../app/views/volunteers/page.py" line="222"/>
+        <location filename="../../app/views/volunteers/page.py" line="316"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="249"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="249"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="254"/>
+        <location filename="../../app/views/volunteers/page.py" line="254"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="255"/>
+        <location filename="../../app/views/volunteers/page.py" line="255"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="267"/>
+        <location filename="../../app/views/volunteers/page.py" line="267"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="268"/>
+        <location filename="../../app/views/volunteers/page.py" line="268"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="269"/>
-        <location filename="../../app/views/volunteers_page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="269"/>
+        <location filename="../../app/views/volunteers/page.py" line="362"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="270"/>
+        <location filename="../../app/views/volunteers/page.py" line="270"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="271"/>
+        <location filename="../../app/views/volunteers/page.py" line="271"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="272"/>
+        <location filename="../../app/views/volunteers/page.py" line="272"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="273"/>
+        <location filename="../../app/views/volunteers/page.py" line="273"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="274"/>
+        <location filename="../../app/views/volunteers/page.py" line="274"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="275"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="278"/>
+        <location filename="../../app/views/volunteers/page.py" line="278"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="282"/>
+        <location filename="../../app/views/volunteers/page.py" line="282"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="326"/>
+        <location filename="../../app/views/volunteers/page.py" line="326"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="331"/>
+        <location filename="../../app/views/volunteers/page.py" line="331"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="334"/>
+        <location filename="../../app/views/volunteers/page.py" line="334"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="337"/>
+        <location filename="../../app/views/volunteers/page.py" line="337"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="342"/>
+        <location filename="../../app/views/volunteers/page.py" line="342"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="346"/>
+        <location filename="../../app/views/volunteers/page.py" line="346"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="348"/>
+        <location filename="../../app/views/volunteers/page.py" line="348"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="353"/>
+        <location filename="../../app/views/volunteers/page.py" line="353"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="359"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="359"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="362"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="377"/>
+        <location filename="../../app/views/volunteers/page.py" line="377"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="379"/>
+        <location filename="../../app/views/volunteers/page.py" line="379"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="393"/>
+        <location filename="../../app/views/volunteers/page.py" line="393"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="403"/>
+        <location filename="../../app/views/volunteers/page.py" line="403"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="404"/>
+        <location filename="../../app/views/volunteers/page.py" line="404"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="408"/>
+        <location filename="../../app/views/volunteers/page.py" line="408"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="416"/>
+        <location filename="../../app/views/volunteers/page.py" line="416"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/page.py" line="430"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="439"/>
-        <location filename="../../app/views/volunteers_page.py" line="471"/>
+        <location filename="../../app/views/volunteers/page.py" line="439"/>
+        <location filename="../../app/views/volunteers/page.py" line="471"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="447"/>
+        <location filename="../../app/views/volunteers/page.py" line="447"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="458"/>
+        <location filename="../../app/views/volunteers/page.py" line="458"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="459"/>
+        <location filename="../../app/views/volunteers/page.py" line="459"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="476"/>
+        <location filename="../../app/views/volunteers/page.py" line="476"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="484"/>
+        <location filename="../../app/views/volunteers/page.py" line="484"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="489"/>
+        <location filename="../../app/views/volunteers/page.py" line="489"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="490"/>
+        <location filename="../../app/views/volunteers/page.py" line="490"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/page.py" line="499"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="512"/>
+        <location filename="../../app/views/volunteers/page.py" line="512"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="514"/>
+        <location filename="../../app/views/volunteers/page.py" line="514"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="521"/>
+        <location filename="../../app/views/volunteers/page.py" line="521"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="539"/>
+        <location filename="../../app/views/volunteers/page.py" line="539"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="545"/>
+        <location filename="../../app/views/volunteers/page.py" line="545"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="548"/>
+        <location filename="../../app/views/volunteers/page.py" line="548"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -5679,158 +5679,158 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="118"/>
         <source>Edit volunteer</source>
         <translation>编辑志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="118"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="118"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="125"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="125"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="126"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="126"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="127"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="127"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="131"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="131"/>
         <source>YYYY-MM-DD; read from the ID card if given</source>
         <translation>年-月-日；填了身份证号会自动读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="143"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="143"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="150"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="150"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="155"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="155"/>
         <source>e.g. 第一村民小组</source>
         <translation>如 第一村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="160"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="160"/>
         <source>Separated by 、 or commas, e.g. 书法、医护</source>
         <translation>用顿号或逗号分隔，如 书法、医护</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="171"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="171"/>
         <source>YYYY-MM-DD; today if empty</source>
         <translation>年-月-日；不填则为今天</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="177"/>
-        <location filename="../../app/views/volunteer_dialogs.py" line="234"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="177"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="234"/>
         <source>Not linked to a resident</source>
         <translation>未关联居民档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="179"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="179"/>
         <source>&amp;Resident…</source>
         <translation>选择居民(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="182"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="182"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="190"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="190"/>
         <source>Village resident:</source>
         <translation>本村居民：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="191"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="191"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="192"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="192"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="193"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="193"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="194"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="194"/>
         <source>ID t&amp;ype:</source>
         <translation>证件类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="195"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="195"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="197"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="197"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="199"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="199"/>
         <source>Village &amp;group:</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="200"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="200"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="201"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="201"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="202"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="202"/>
         <source>Service &amp;categories:</source>
         <translation>服务类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="204"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="204"/>
         <source>&amp;Teams:</source>
         <translation>所在队伍(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="205"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="205"/>
         <source>&amp;Joined on:</source>
         <translation>加入日期(&amp;J)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="206"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="206"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="278"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="278"/>
         <source>{n} of 18 characters</source>
         <translation>已输入 {n}/18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="287"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="287"/>
         <source>Valid ID number; born {date}.</source>
         <translation>证件号码有效；出生日期 {date}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="328"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="328"/>
         <source>Dates are written like 2026-05-01.</source>
         <translation>日期请按 2026-05-01 的格式填写。</translation>
     </message>
@@ -5838,107 +5838,107 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerLabels</name>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="28"/>
+        <location filename="../../app/views/volunteers/labels.py" line="28"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="29"/>
+        <location filename="../../app/views/volunteers/labels.py" line="29"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="30"/>
+        <location filename="../../app/views/volunteers/labels.py" line="30"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="33"/>
+        <location filename="../../app/views/volunteers/labels.py" line="33"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="34"/>
+        <location filename="../../app/views/volunteers/labels.py" line="34"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="35"/>
+        <location filename="../../app/views/volunteers/labels.py" line="35"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="38"/>
+        <location filename="../../app/views/volunteers/labels.py" line="38"/>
         <source>Kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="39"/>
+        <location filename="../../app/views/volunteers/labels.py" line="39"/>
         <source>Closed activity</source>
         <translation>活动结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="40"/>
+        <location filename="../../app/views/volunteers/labels.py" line="40"/>
         <source>Entered by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="43"/>
+        <location filename="../../app/views/volunteers/labels.py" line="43"/>
         <source>signed out by the close</source>
         <translation>结束时自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="44"/>
+        <location filename="../../app/views/volunteers/labels.py" line="44"/>
         <source>PC clock went back</source>
         <translation>电脑时钟被回拨</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="45"/>
+        <location filename="../../app/views/volunteers/labels.py" line="45"/>
         <source>found by name</source>
         <translation>按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="46"/>
+        <location filename="../../app/views/volunteers/labels.py" line="46"/>
         <source>capped</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="47"/>
+        <location filename="../../app/views/volunteers/labels.py" line="47"/>
         <source>over the day&apos;s hours limit</source>
         <translation>超过当日时长上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="50"/>
+        <location filename="../../app/views/volunteers/labels.py" line="50"/>
         <source>Service record</source>
         <translation>服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="51"/>
+        <location filename="../../app/views/volunteers/labels.py" line="51"/>
         <source>Star volunteer</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="52"/>
+        <location filename="../../app/views/volunteers/labels.py" line="52"/>
         <source>Participation</source>
         <translation>活动参与</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="55"/>
+        <location filename="../../app/views/volunteers/labels.py" line="55"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="56"/>
+        <location filename="../../app/views/volunteers/labels.py" line="56"/>
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="59"/>
+        <location filename="../../app/views/volunteers/labels.py" line="59"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_common.py" line="60"/>
+        <location filename="../../app/views/volunteers/labels.py" line="60"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -5946,144 +5946,144 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerPolicyDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="134"/>
+        <location filename="../../app/views/volunteers/policy.py" line="134"/>
         <source>Volunteer rules</source>
         <translation>志愿服务规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="138"/>
+        <location filename="../../app/views/volunteers/policy.py" line="138"/>
         <source>Monthly quotas</source>
         <translation>每月任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="139"/>
-        <location filename="../../app/views/volunteer_policy.py" line="140"/>
+        <location filename="../../app/views/volunteers/policy.py" line="139"/>
+        <location filename="../../app/views/volunteers/policy.py" line="140"/>
         <source> activities</source>
         <translation> 场</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="144"/>
+        <location filename="../../app/views/volunteers/policy.py" line="144"/>
         <source>Activities a month at least:</source>
         <translation>每月活动不少于：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="145"/>
+        <location filename="../../app/views/volunteers/policy.py" line="145"/>
         <source>Of them theory talks at least:</source>
         <translation>其中理论宣讲不少于：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="146"/>
+        <location filename="../../app/views/volunteers/policy.py" line="146"/>
         <source>Platform that counts as theory:</source>
         <translation>计为理论宣讲的平台：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="148"/>
+        <location filename="../../app/views/volunteers/policy.py" line="148"/>
         <source>Sign-in kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="149"/>
-        <location filename="../../app/views/volunteer_policy.py" line="151"/>
+        <location filename="../../app/views/volunteers/policy.py" line="149"/>
+        <location filename="../../app/views/volunteers/policy.py" line="151"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="150"/>
+        <location filename="../../app/views/volunteers/policy.py" line="150"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="152"/>
+        <location filename="../../app/views/volunteers/policy.py" line="152"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="155"/>
+        <location filename="../../app/views/volunteers/policy.py" line="155"/>
         <source>A repeat scan within this is ignored:</source>
         <translation>此时间内重复扫码不计：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="156"/>
+        <location filename="../../app/views/volunteers/policy.py" line="156"/>
         <source>Sign-out sooner than this asks again:</source>
         <translation>签到后不足此时间签退需再确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="157"/>
+        <location filename="../../app/views/volunteers/policy.py" line="157"/>
         <source>A second scan within this signs out:</source>
         <translation>此时间内再次扫码即签退：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="158"/>
+        <location filename="../../app/views/volunteers/policy.py" line="158"/>
         <source>Sign-ins per person per activity a day:</source>
         <translation>每人每天每项活动签到次数上限：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="160"/>
+        <location filename="../../app/views/volunteers/policy.py" line="160"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="164"/>
+        <location filename="../../app/views/volunteers/policy.py" line="164"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="167"/>
+        <location filename="../../app/views/volunteers/policy.py" line="167"/>
         <source>Down (1 h 50 min counts 1.5 h)</source>
         <translation>向下取整（1 小时 50 分计 1.5 小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="168"/>
+        <location filename="../../app/views/volunteers/policy.py" line="168"/>
         <source>To the nearest step</source>
         <translation>四舍五入到最近一档</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="170"/>
+        <location filename="../../app/views/volunteers/policy.py" line="170"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="170"/>
+        <location filename="../../app/views/volunteers/policy.py" line="170"/>
         <source>no check</source>
         <translation>不检查</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="174"/>
+        <location filename="../../app/views/volunteers/policy.py" line="174"/>
         <source>Count hours in steps of:</source>
         <translation>时长计算单位：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="175"/>
+        <location filename="../../app/views/volunteers/policy.py" line="175"/>
         <source>Rounding:</source>
         <translation>取整方式：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="176"/>
+        <location filename="../../app/views/volunteers/policy.py" line="176"/>
         <source>More hours in one day than this need review:</source>
         <translation>单日时长超过此数需复核：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="178"/>
+        <location filename="../../app/views/volunteers/policy.py" line="178"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="187"/>
+        <location filename="../../app/views/volunteers/policy.py" line="187"/>
         <source>Hours for each star level:</source>
         <translation>各星级所需时长：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="188"/>
+        <location filename="../../app/views/volunteers/policy.py" line="188"/>
         <source>Certificate number prefix:</source>
         <translation>证明编号前缀：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="200"/>
+        <location filename="../../app/views/volunteers/policy.py" line="200"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_policy.py" line="203"/>
+        <location filename="../../app/views/volunteers/policy.py" line="203"/>
         <source>Only an administrator changes these rules.</source>
         <translation>只有管理员可以修改这些规则。</translation>
     </message>
@@ -6091,12 +6091,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="530"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="530"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteer_dialogs.py" line="536"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="536"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -6104,42 +6104,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="112"/>
+        <location filename="../../app/views/volunteers/page.py" line="112"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="117"/>
+        <location filename="../../app/views/volunteers/page.py" line="117"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="118"/>
+        <location filename="../../app/views/volunteers/page.py" line="118"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="119"/>
+        <location filename="../../app/views/volunteers/page.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6147,18 +6147,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="828"/>
-        <location filename="../../app/views/volunteers_page.py" line="833"/>
+        <location filename="../../app/views/volunteers/page.py" line="828"/>
+        <location filename="../../app/views/volunteers/page.py" line="833"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="829"/>
+        <location filename="../../app/views/volunteers/page.py" line="829"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="830"/>
+        <location filename="../../app/views/volunteers/page.py" line="830"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -6166,112 +6166,112 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="566"/>
+        <location filename="../../app/views/volunteers/page.py" line="566"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="571"/>
-        <location filename="../../app/views/volunteers_page.py" line="692"/>
+        <location filename="../../app/views/volunteers/page.py" line="571"/>
+        <location filename="../../app/views/volunteers/page.py" line="692"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="572"/>
+        <location filename="../../app/views/volunteers/page.py" line="572"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="603"/>
+        <location filename="../../app/views/volunteers/page.py" line="603"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="604"/>
+        <location filename="../../app/views/volunteers/page.py" line="604"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="605"/>
+        <location filename="../../app/views/volunteers/page.py" line="605"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="606"/>
+        <location filename="../../app/views/volunteers/page.py" line="606"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="607"/>
+        <location filename="../../app/views/volunteers/page.py" line="607"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="665"/>
+        <location filename="../../app/views/volunteers/page.py" line="665"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="680"/>
+        <location filename="../../app/views/volunteers/page.py" line="680"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="682"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers_page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="776"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="707"/>
+        <location filename="../../app/views/volunteers/page.py" line="707"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="714"/>
+        <location filename="../../app/views/volunteers/page.py" line="714"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="754"/>
+        <location filename="../../app/views/volunteers/page.py" line="754"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="755"/>
+        <location filename="../../app/views/volunteers/page.py" line="755"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="756"/>
+        <location filename="../../app/views/volunteers/page.py" line="756"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="771"/>
+        <location filename="../../app/views/volunteers/page.py" line="771"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="785"/>
+        <location filename="../../app/views/volunteers/page.py" line="785"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="803"/>
+        <location filename="../../app/views/volunteers/page.py" line="803"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers_page.py" line="808"/>
+        <location filename="../../app/views/volunteers/page.py" line="808"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -6303,17 +6303,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -6321,17 +6321,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="274"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="274"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="291"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="291"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/household_dialogs.py" line="307"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="307"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
@@ -7788,42 +7788,42 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="103"/>
+        <location filename="../../app/services/photos.py" line="102"/>
         <source>Only pictures (JPG, PNG, WebP, BMP, GIF) can be added.</source>
         <translation>只能添加图片（JPG、PNG、WebP、BMP、GIF）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="93"/>
+        <location filename="../../app/services/photos.py" line="92"/>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="77"/>
+        <location filename="../../app/services/photos.py" line="76"/>
         <source>The picture is larger than {mb} MB.</source>
         <translation>图片超过 {mb} MB，请换一张较小的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="84"/>
+        <location filename="../../app/services/photos.py" line="83"/>
         <source>The file is not a picture (JPG, PNG, WebP, BMP, GIF), or it is damaged.</source>
         <translation>这个文件不是图片（JPG、PNG、WebP、BMP、GIF），或者已经损坏。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="111"/>
+        <location filename="../../app/services/photos.py" line="110"/>
         <source>{name} is a shortcut (a link) to another file. Choose the picture itself.</source>
         <translation>{name} 是指向其他文件的快捷方式（链接）。请选择图片文件本身。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="155"/>
+        <location filename="../../app/services/photos.py" line="154"/>
         <source>The picture has more than {max} million pixels. Make it smaller and add it again.</source>
         <translation>这张图片超过 {max} 百万像素。请缩小后再添加。</translation>
     </message>
     <message>
-        <location filename="../../app/services/photos.py" line="250"/>
+        <location filename="../../app/services/photos.py" line="249"/>
         <source>The picture could not be copied: {error}</source>
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="802"/>
+        <location filename="../../app/services/activities.py" line="798"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7897,7 +7897,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="362"/>
-        <location filename="../../app/services/auth.py" line="548"/>
+        <location filename="../../app/services/auth.py" line="559"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
@@ -8012,12 +8012,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>证明 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="107"/>
+        <location filename="../../app/demo/station.py" line="107"/>
         <source>Unknown demo size {size}; use small, medium or large.</source>
         <translation>不认识的演示数据规模 {size}，请使用 small、medium 或 large。</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="211"/>
+        <location filename="../../app/demo/station.py" line="211"/>
         <source>{folder} already holds a station; choose an empty folder.</source>
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>

@@ -6,7 +6,7 @@ Run from the repository root::
         [--data-dir /tmp/wb-bench-kiosk] [--scans 200] [--rebuild]
 
 The first run builds the station once (5,000 volunteers with cards, 1,000
-activities and ~200,000 scan events through app.services.demo_volunteers
+activities and ~200,000 scan events through app.demo.volunteers
 .fill_demo — about a minute) in the data folder; later runs reuse it.  Every
 run works on a scratch copy of the folder, so the cached station stays as built.
 
@@ -50,11 +50,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from app.db import Database, migrate  # noqa: E402
+from app.demo import station as demo  # noqa: E402
+from app.demo.station import DemoContext, DemoSize, NameGenerator  # noqa: E402
+from app.demo.volunteers import fill_demo  # noqa: E402
 from app.models import ScanEvent, Volunteer  # noqa: E402
 from app.paths import DataDir  # noqa: E402
-from app.services import activities, auth, demo, keys, volunteers  # noqa: E402
-from app.services.demo import DemoContext, DemoSize, NameGenerator  # noqa: E402
-from app.services.demo_volunteers import fill_demo  # noqa: E402
+from app.services import activities, auth, keys, volunteers  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.views.pages import AppEvents, PageContext  # noqa: E402
 from app.views.qtfix import GuiThreadGarbageCollector  # noqa: E402
@@ -146,7 +147,7 @@ def wait_until(app: QApplication, condition, timeout_ms: int = 20_000) -> None: 
 
 
 def bench_kiosk(app: QApplication, ctx: PageContext, n_scans: int) -> list[float]:
-    from app.views.kiosk_window import KioskWindow
+    from app.views.kiosk.window import KioskWindow
 
     db, actor = ctx.db, ctx.actor
     now = datetime.now().replace(second=0, microsecond=0)
@@ -211,7 +212,7 @@ def bench_kiosk(app: QApplication, ctx: PageContext, n_scans: int) -> list[float
 
 
 def bench_list(app: QApplication, ctx: PageContext) -> tuple[list[float], list[float]]:
-    from app.views.volunteers_page import VolunteersTab
+    from app.views.volunteers.page import VolunteersTab
 
     opens = []
     for _ in range(5):

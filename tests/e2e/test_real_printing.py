@@ -50,7 +50,7 @@ def expected_slip(station: Prepared, width_mm: int, reprint: bool, folder: Path)
     from app.paths import DataDir
     from app.services import supermarket
     from app.services.documents.slips import slip_pdf
-    from app.views.points_common import load_station_facts
+    from app.views.points.entries import load_station_facts
 
     assert width_mm == 80
     data_dir = DataDir(station.data_dir)
@@ -74,7 +74,7 @@ def test_counter_slips_print_on_the_queue_in_a4_and_80mm(
     print_queue: PrintQueue,
     tmp_path: Path,
 ) -> None:
-    from app.views.points_options import SLIP_OUTPUT, SLIP_PAGE, SLIP_TWO_COPIES
+    from app.views.points.options import SLIP_OUTPUT, SLIP_PAGE, SLIP_TWO_COPIES
 
     set_option(station.data_dir, SLIP_OUTPUT, "printer")  # 立即打印, the counter's default
     set_option(station.data_dir, SLIP_PAGE, "A4")

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.hardware
 def test_counter_scan_click_and_enter_redeem_on_the_real_screen(
     start_app: Callable[..., RunningApp], station: Prepared, tmp_path: Path
 ) -> None:
-    from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT
+    from app.views.points.options import SLIP_FOLDER, SLIP_OUTPUT
 
     slips = tmp_path / "slips"
     set_option(station.data_dir, SLIP_OUTPUT, "folder")  # this test prints nothing

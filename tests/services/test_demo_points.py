@@ -10,6 +10,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.db import Database
+from app.demo import points as demo_points
+from app.demo import station as demo
+from app.demo.station import DemoSize, create_demo_station
 from app.models import (
     Card,
     ChangeCounter,
@@ -22,8 +25,7 @@ from app.models import (
     syncable_tables,
 )
 from app.paths import DataDir
-from app.services import audit, cards, demo, demo_points, keys, points, supermarket
-from app.services.demo import DemoSize, create_demo_station
+from app.services import audit, cards, keys, points, supermarket
 from app.services.personal import id_check_digit
 
 TINY = DemoSize(

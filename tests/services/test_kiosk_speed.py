@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.demo.station import DemoContext, DemoSize, NameGenerator
+from app.demo.volunteers import fill_demo
 from app.models import ScanEvent
 from app.services import activities, cards, keys, kiosk, volunteers
-from app.services.demo import DemoContext, DemoSize, NameGenerator
-from app.services.demo_volunteers import fill_demo
 
 
 @pytest.mark.slow

@@ -3,7 +3,6 @@ backup carries it; versions upgraded, bad values back to defaults; the per-day c
 
 from __future__ import annotations
 
-import ast
 import json
 import logging
 from dataclasses import replace
@@ -219,28 +218,3 @@ def test_sign_ins_beyond_the_days_maximum_are_refused(w) -> None:  # type: ignor
         kiosk.scan(w.db, w.worker, w.key, other, card, "auto", T8 + timedelta(hours=4)).reason
         == "signed_in"
     )  # the cap is per activity
-
-
-# --- layering -------------------------------------------------------------------------------
-
-_APP = Path(__file__).resolve().parents[2] / "app"
-_QT_MODULES = ("PySide6", "app.settings", "app.instance", "app.translations", "app.views")
-
-
-def test_nothing_below_the_views_imports_qt() -> None:
-    """Settings storage must not reach the services through QSettings: no module under
-    app/services, app/models, app/db or app/printing imports PySide6 (QtCore included)
-    or a module that does — not even inside a function."""
-    found = []
-    for folder in ("services", "models", "db", "printing"):
-        for path in sorted((_APP / folder).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names: list[str] = []
-                if isinstance(node, ast.Import):
-                    names = [a.name for a in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.module:
-                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-                for name in names:
-                    if any(name == m or name.startswith(m + ".") for m in _QT_MODULES):
-                        found.append(f"{path.relative_to(_APP)}:{node.lineno} {name}")
-    assert found == []

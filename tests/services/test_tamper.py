@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 
 from app.db import Database
+from app.demo.station import create_demo_station
 from app.paths import DataDir
 from app.services import audit, backup
 from app.services.audit import UNSEALED
 from app.services.checks import run_checks
-from app.services.demo import create_demo_station
 
 EDITS_PER_KIND = 50
 

@@ -6,10 +6,10 @@ import random
 
 from sqlalchemy import func, select
 
+from app.demo.station import SIZES, DemoContext, NameGenerator
+from app.demo.volunteers import fill_demo
 from app.models import ScanEvent
 from app.services import activities, audit, certificates, service_hours, volunteers
-from app.services.demo import SIZES, DemoContext, NameGenerator
-from app.services.demo_volunteers import fill_demo
 
 
 def test_fill_demo_small(station_db, data_dir) -> None:

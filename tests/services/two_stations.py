@@ -14,12 +14,12 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from app.db import Database
+from app.demo.station import DemoSize, create_demo_station
 from app.models import AuditAnchor, Base, RowSeal, load_all
 from app.models.base import Syncable
 from app.paths import DataDir
 from app.services import audit
 from app.services.auth import SYSTEM
-from app.services.demo import DemoSize, create_demo_station
 from app.services.station import get_station, update_station
 
 TINY = DemoSize(

@@ -13,11 +13,11 @@ from gui_points_fixtures import PERSON_MS, SCANNER_MS, FakeClock, page_context
 from PySide6.QtCore import Qt
 
 from app.db import Database
+from app.demo.station import NameGenerator
 from app.paths import DataDir
 from app.services import activities, cards, households, points, volunteers
 from app.services.activities import ActivityData, ActivityView
 from app.services.auth import Actor
-from app.services.demo import NameGenerator
 from app.services.households import HouseholdData, HouseholdView, MemberData
 from app.services.keys import load_keys
 from app.services.volunteers import VolunteerData, VolunteerView

@@ -24,11 +24,11 @@ from sqlalchemy import func, select
 
 from app.models import ScanEvent
 from app.services import activities, households, service_hours, volunteers
-from app.views import activities_page as activities_module
-from app.views.activities_page import ActivitiesPage
-from app.views.kiosk_window import KioskWindow
+from app.views.activities import page as activities_module
+from app.views.activities.page import ActivitiesPage
+from app.views.kiosk.window import KioskWindow
 from app.views.pdf_preview import open_previews
-from app.views.volunteers_page import VolunteersPage
+from app.views.volunteers.page import VolunteersPage
 from tests.conftest import ADMIN_PASSWORD
 
 

@@ -22,10 +22,10 @@ from sqlalchemy import func, select
 
 from app.models import Redemption
 from app.services import audit, points, supermarket
-from app.views import counter as counter_module
-from app.views.counter import CounterWidget
 from app.views.pdf_preview import open_previews
-from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
+from app.views.points.options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
+from app.views.supermarket import counter as counter_module
+from app.views.supermarket.counter import CounterWidget
 
 
 def pdf_text(path: Path) -> str:

@@ -9,10 +9,10 @@ from layout_check import widget_problems
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QWidget
 
+from app.demo.points import GOODS
 from app.services import supermarket
-from app.services.demo_points import GOODS
 from app.services.supermarket import GoodsData
-from app.views.counter import CounterWidget
+from app.views.supermarket.counter import CounterWidget
 from app.views.tasks import default_runner
 
 # (counter width, counter height): the counter in the main window maximised on
@@ -194,12 +194,10 @@ def test_the_counter_in_the_maximised_window(
     """As the report: the main window maximised on a 768 px screen with a taskbar,
     the counter opened, goods clicked and removed — the grid stays whole."""
     from app.views import screen
-    from app.views.feature_pages import register_feature_pages
 
     db, admin = station_db
     shop = build_shop(db, data_dir, admin)
     stock_goods(db, admin)
-    register_feature_pages()
     screen.emulate_screen(QRect(0, 0, area.width(), 768), area)
     try:
         bench = make_workbench(db)

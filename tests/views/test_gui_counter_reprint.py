@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 
 from app.services import supermarket
 from app.services.documents import local_time, slips
-from app.views.counter import CounterWidget
-from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
+from app.views.points.options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
+from app.views.supermarket.counter import CounterWidget
 
 
 def pdf_text(path: Path) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from app.services import supermarket
-from app.views.supermarket_page import (
+from app.views.supermarket.page import (
     GoodsDialog,
     GoodsModel,
     GoodsTab,

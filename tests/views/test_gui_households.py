@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services import households, points
 from app.services.households import HouseholdData, MemberData
-from app.views import household_dialogs, households_page
-from app.views.households_page import HouseholdsModel, HouseholdsTab
 from app.views.pdf_preview import open_previews
+from app.views.points import household_dialogs, households_page
+from app.views.points.households_page import HouseholdsModel, HouseholdsTab
 
 N = 450
 

@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from app.services import activities
-from app.views import kiosk_camera, kiosk_window
-from app.views.kiosk_window import KioskWindow
+from app.views.kiosk import camera as kiosk_camera
+from app.views.kiosk import window as kiosk_window
+from app.views.kiosk.window import KioskWindow
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ than its minimum size hint, and every window fits the available screen.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
@@ -20,9 +18,9 @@ from layout_check import layout_problems, widget_problems
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
-import app.views
+from app.demo import station as demo
 from app.paths import DataDir
-from app.services import activities, auth, demo, households, points, supermarket, volunteers
+from app.services import activities, auth, households, points, supermarket, volunteers
 from app.services.activities import ActivityFilter
 from app.views import screen
 from app.views.tasks import default_runner
@@ -35,16 +33,6 @@ LANGUAGES = ("zh_CN", "en")
 DEMO = demo.DemoSize(
     households=40, volunteers=24, activities=14, ledger_entries=300, redemptions=20, scan_events=120
 )
-
-
-def register_all_pages() -> None:
-    """What the application registers at start-up (``reset_pages`` undid it)."""
-    importlib.import_module("app.views.application")
-    for info in pkgutil.iter_modules(app.views.__path__):
-        module = importlib.import_module(f"app.views.{info.name}")
-        for name in dir(module):
-            if name.startswith("register_") and name.endswith("pages"):
-                getattr(module, name)()
 
 
 def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -112,7 +100,6 @@ def check_tabs(qtbot, window: QWidget, root: QWidget, where: str, area: QRect) -
 
 def open_main_window(qtbot, make_workbench, demo_station):  # type: ignore[no-untyped-def]
     db, _data_dir, admin = demo_station
-    register_all_pages()
     bench = make_workbench(db)
     bench.enter(admin)
     window = bench.window
@@ -153,31 +140,31 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
     """The main dialogs, each built as the pages build them, with demo data."""
     from reportlab.lib.pagesizes import A4
 
-    from app.views.activity_dialogs import ActivityDialog
-    from app.views.household_dialogs import (
+    from app.views.activities.dialogs import ActivityDialog
+    from app.views.kiosk.window import UnlockDialog
+    from app.views.login import ChangePasswordDialog, LockScreen, LoginDialog
+    from app.views.operators import NewOperatorDialog, TemporaryPasswordDialog
+    from app.views.pdf_preview import PdfPreviewDialog
+    from app.views.points.household_dialogs import (
         AdjustDialog,
         AwardDialog,
         BatchAwardDialog,
         HouseholdDialog,
         MemberDialog,
     )
-    from app.views.kiosk_window import UnlockDialog
-    from app.views.login import ChangePasswordDialog, LockScreen, LoginDialog
-    from app.views.operators import NewOperatorDialog, TemporaryPasswordDialog
-    from app.views.pdf_preview import PdfPreviewDialog
-    from app.views.points_tabs import RuleDialog
+    from app.views.points.tabs import RuleDialog
     from app.views.resident_picker import ResidentPicker
     from app.views.roster_import_dialog import RosterImportDialog
-    from app.views.supermarket_page import GoodsDialog, StockDialog
-    from app.views.volunteer_common import load_catalog
-    from app.views.volunteer_dialogs import (
+    from app.views.supermarket.page import GoodsDialog, StockDialog
+    from app.views.volunteers.dialogs import (
         SubRecordDialog,
         TeamDialog,
         TeamsDialog,
         VolunteerDialog,
         VolunteerTeamsDialog,
     )
-    from app.views.volunteer_policy import VolunteerPolicyDialog
+    from app.views.volunteers.labels import load_catalog
+    from app.views.volunteers.policy import VolunteerPolicyDialog
     from app.views.wizard import FirstRunWizard
 
     db, data_dir, admin = demo_station
@@ -254,7 +241,7 @@ def test_the_main_dialogs_fit_the_screen(qtbot, look, demo_station, make_workben
 def test_the_kiosk_fits_the_screen(qtbot, look, station_db, data_dir, settings) -> None:  # type: ignore[no-untyped-def]
     from gui_volunteer_fixtures import WallClock, build_station
 
-    from app.views.kiosk_window import KioskWindow
+    from app.views.kiosk.window import KioskWindow
     from app.views.pages import AppEvents, PageContext
 
     screen_rect, _area, _lang = look

@@ -195,8 +195,8 @@ def test_a_counter_operator_sees_only_the_supermarket_and_is_refused_by_services
 
 
 def test_the_demo_station_tells_a_newcomer_how_to_sign_in(qtbot, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.demo.station import DEMO_PASSWORD, DemoSize, create_demo_station
     from app.paths import DataDir
-    from app.services.demo import DEMO_PASSWORD, DemoSize, create_demo_station
 
     tiny = DemoSize(
         households=5, volunteers=3, activities=2, ledger_entries=30, redemptions=3, scan_events=10

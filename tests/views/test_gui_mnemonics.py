@@ -77,8 +77,8 @@ def duplicates(window: QWidget) -> dict[str, list[str]]:
 
 @pytest.fixture
 def demo_db(tmp_path):  # type: ignore[no-untyped-def]
+    from app.demo.station import DemoSize, create_demo_station
     from app.paths import DataDir
-    from app.services.demo import DemoSize, create_demo_station
 
     tiny = DemoSize(
         households=6, volunteers=4, activities=3, ledger_entries=40, redemptions=3, scan_events=10
@@ -181,11 +181,7 @@ def test_no_window_has_a_duplicate_accelerator(
     qtbot, qapp, demo_db, make_workbench, wait_tasks, no_blocking_boxes, language
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services import auth
-    from app.views.feature_pages import register_feature_pages
-    from app.views.volunteer_pages import register_volunteer_pages
 
-    register_feature_pages()
-    register_volunteer_pages()
     install_translators(qapp, language)
     try:
         bench = make_workbench(demo_db)

@@ -7,7 +7,7 @@ from gui_points_fixtures import page_context
 
 from app.services import backup, restore
 from app.services.policy import get_points_policy
-from app.views.points_tabs import PeriodsTab
+from app.views.points.tabs import PeriodsTab
 
 
 def test_points_settings_saved_in_the_tab_come_back_with_a_restore(

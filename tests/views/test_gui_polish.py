@@ -50,7 +50,7 @@ def test_spin_boxes_show_their_arrows(qtbot, styled, cls) -> None:  # type: igno
 def periods_tab(qtbot, station_db, data_dir, settings, wait_tasks):  # type: ignore[no-untyped-def]
     from gui_points_fixtures import page_context
 
-    from app.views.points_tabs import PeriodsTab
+    from app.views.points.tabs import PeriodsTab
 
     db, admin = station_db
 
@@ -89,7 +89,7 @@ def test_the_base_score_setting_agrees_with_the_periods_list(
     from app.services import points
     from app.services.points import PointsSettings
     from app.services.policy import get_points_policy
-    from app.views.points_options import points_settings
+    from app.views.points.options import points_settings
 
     db, admin = station_db
     points.open_period(db, admin, PointsSettings(period_kind="year", base_points=60))
@@ -110,7 +110,7 @@ def test_rating_tiers_are_edited_in_a_table_and_validated(
     periods_tab, station_db, wait_tasks
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services.points import RatingTier
-    from app.views.points_options import rating_tiers
+    from app.views.points.options import rating_tiers
 
     db, _ = station_db
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.services import households
 from app.services.personal import id_check_digit
 from app.views import roster_import_dialog
-from app.views.points_options import remembered_mapping
+from app.views.points.options import remembered_mapping
 from app.views.roster_import_dialog import RosterImportDialog, RowsModel
 
 

@@ -87,7 +87,7 @@ def test_start_up_moves_points_settings_from_settings_ini_into_the_database(
     """A station whose pass line and minimum balance were kept in settings.ini (where
     backups do not reach) finds them in the database after the first start."""
     from app.services.policy import get_points_policy
-    from app.views.points_options import LEGACY_POINTS_OPTIONS
+    from app.views.points.options import LEGACY_POINTS_OPTIONS
 
     db, _admin = station_db
     settings.set(LEGACY_POINTS_OPTIONS["pass_line"], 60)

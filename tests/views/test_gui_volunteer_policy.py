@@ -10,7 +10,7 @@ from app.errors import PermissionDenied
 from app.services import policy
 from app.views.pages import AppEvents, PageContext
 from app.views.settings_page import SettingsPage
-from app.views.volunteer_policy import VolunteerPolicyDialog
+from app.views.volunteers.policy import VolunteerPolicyDialog
 
 
 def test_an_administrator_changes_the_rules_and_they_are_kept(

@@ -18,9 +18,9 @@ from app.services import volunteers
 from app.services.personal import id_check_digit
 from app.services.volunteers import TeamData
 from app.views import roster_import_dialog
-from app.views.points_options import remembered_mapping
+from app.views.points.options import remembered_mapping
 from app.views.roster_import_dialog import RosterImportDialog, RowsModel
-from app.views.volunteers_page import VolunteersTab
+from app.views.volunteers.page import VolunteersTab
 
 HEADER = ["姓名", "性别", "身份证号", "联系电话", "技能特长", "志愿服务队"]
 

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import Card
 from app.services import cards, volunteers
-from app.views import volunteers_page as volunteers_module
 from app.views.pages import page_spec
 from app.views.pdf_preview import open_previews
-from app.views.volunteer_pages import register_volunteer_pages
-from app.views.volunteers_page import VolunteersPage
+from app.views.volunteers import page as volunteers_module
+from app.views.volunteers.page import VolunteersPage
 
 
 @pytest.fixture
@@ -209,7 +208,7 @@ def test_sub_records_and_teams(qtbot, page, station, wait_tasks) -> None:  # typ
     teams = next(
         w for w in QApplication.topLevelWidgets() if w.objectName() == "volunteer_teams_dialog"
     )
-    from app.views.volunteer_dialogs import checked_keys, set_checked
+    from app.views.volunteers.dialogs import checked_keys, set_checked
 
     second = tab.catalog.teams[1]
     set_checked(teams.list, second.id)
@@ -222,14 +221,13 @@ def test_sub_records_and_teams(qtbot, page, station, wait_tasks) -> None:  # typ
 
 def test_registration_is_light_and_supplies_both_areas() -> None:
     code = (
-        "import sys, app.views.volunteer_pages;"
+        "import sys, app.views.pages;"
         "heavy = [m for m in ('PySide6.QtPdf', 'PySide6.QtMultimedia', 'reportlab',"
-        " 'app.views.kiosk_window', 'app.views.volunteers_page', 'zxingcpp') if m in sys.modules];"
+        " 'app.views.kiosk.window', 'app.views.volunteers.page', 'zxingcpp') if m in sys.modules];"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
-    register_volunteer_pages()
     assert page_spec("volunteers").factory is not None
     assert page_spec("activities").factory is not None
 

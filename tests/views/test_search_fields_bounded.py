@@ -8,9 +8,9 @@ import pytest
 from gui_points_fixtures import page_context
 
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.views.households_page import HouseholdsTab
+from app.views.points.households_page import HouseholdsTab
 from app.views.resident_picker import ResidentPicker
-from app.views.supermarket_page import GoodsTab
+from app.views.supermarket.page import GoodsTab
 
 
 @pytest.mark.parametrize(

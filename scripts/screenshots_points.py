@@ -1,12 +1,12 @@
-"""Screenshots of issue 3 (households, points, the supermarket counter) for review:
-``python scripts/screenshots_issue3.py [--out DIR]``.
+"""Screenshots of 居民与积分 and 积分超市 (households, points, the supermarket counter) for review:
+``python scripts/screenshots_points.py [--out DIR]``.
 
 Runs offscreen on a temporary station filled through the services (households
 with members, the default rule catalogue, awards, goods with stock, a few
 redemptions), then grabs: the households page with a household open, the
 points tabs, the goods tab, the counter in the middle of a checkout, and a
 兑换单 (A4 and 80 mm) rendered to PNG with ``pdftoppm``.  PNGs go to
-``screenshots/issue3/``.
+``screenshots/points/``.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def pdf_to_png(pdf: bytes, out: Path, name: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="screenshots/issue3")
+    parser.add_argument("--out", default="screenshots/points")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -160,7 +160,7 @@ def main() -> int:
         settings = Settings(data_dir.settings_file)
         ctx = PageContext(db, data_dir, settings, admin, AppEvents())  # type: ignore[arg-type]
 
-        from app.views.households_page import HouseholdsPage
+        from app.views.points.households_page import HouseholdsPage
 
         page = HouseholdsPage(ctx)
         page.resize(1366, 800)
@@ -181,8 +181,8 @@ def main() -> int:
         grab(page, out, "03_periods")
         page.close()
 
-        from app.views.points_options import SLIP_FOLDER, SLIP_OUTPUT
-        from app.views.supermarket_page import SupermarketPage
+        from app.views.points.options import SLIP_FOLDER, SLIP_OUTPUT
+        from app.views.supermarket.page import SupermarketPage
 
         settings.set(SLIP_OUTPUT, "folder")
         settings.set(SLIP_FOLDER, str(Path(tmp) / "slips"))

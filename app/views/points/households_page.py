@@ -20,7 +20,7 @@ starts afresh instead of being appended to the last one.
 The selected household's file (members, balance, recent entries) is on the
 right with its actions; selecting several rows enables the batch award, the
 A4 sheet of cards and the export of the list.  The rule catalogue and the
-periods/rankings are further tabs (:mod:`app.views.points_tabs`).
+periods/rankings are further tabs (:mod:`app.views.points.tabs`).
 """
 
 from __future__ import annotations
@@ -54,20 +54,20 @@ from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView
 from app.services.points import BatchResult, EntryView
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, save_file_name
-from app.views.household_dialogs import (
-    AdjustDialog,
-    AwardDialog,
-    BatchAwardDialog,
-    HouseholdDialog,
-    MemberDialog,
-)
 from app.views.pages import PageContext
-from app.views.points_common import (
+from app.views.points.entries import (
     EntriesModel,
     HouseholdFile,
     ask_reason,
     confirm,
     load_household_file,
+)
+from app.views.points.household_dialogs import (
+    AdjustDialog,
+    AwardDialog,
+    BatchAwardDialog,
+    HouseholdDialog,
+    MemberDialog,
 )
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
@@ -822,7 +822,7 @@ class HouseholdsPage(QWidget):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.views.points_tabs import PeriodsTab, RulesTab
+        from app.views.points.tabs import PeriodsTab, RulesTab
 
         self.ctx = ctx
         self.tabs = QTabWidget()

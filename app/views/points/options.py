@@ -1,7 +1,7 @@
 """Settings of the supermarket counter, the notice-board lists and the roster imports.
 
 Declared here as typed :class:`~app.settings.Option` values (STYLE 5) rather
-than in app/settings.py, because only the issue-3 pages read them.  The points
+than in app/settings.py, because only the households and supermarket pages read them.  The points
 rules (period kind, base score, pass line, minimum balance, end action, rating
 tiers) are station policy and live in the database (app.services.policy);
 :func:`move_points_settings_to_database` hands over, once, the values an older

@@ -47,7 +47,7 @@ from app.services.volunteers import VolunteerHit
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason
+from app.views.points.entries import ask_reason
 from app.views.screen import fit_window
 from app.views.table_models import (
     GREEN,
@@ -60,7 +60,7 @@ from app.views.table_models import (
     with_placeholder,
 )
 from app.views.tasks import run_task
-from app.views.volunteer_common import (
+from app.views.volunteers.labels import (
     RECORD_SOURCES,
     RECORD_STATES,
     flags_text,

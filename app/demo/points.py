@@ -2,7 +2,7 @@
 
 :func:`fill_demo` populates a demo station with a year of a village's points
 economy: households and their members (synthetic people from
-:class:`app.services.demo.NameGenerator`, ID numbers with a valid check
+:class:`app.demo.station.NameGenerator`, ID numbers with a valid check
 digit), a QR card per household, the default rule catalogue, the 积分超市's
 goods with barcodes and stock, a year of points entries (base score at each
 period start, awards and deductions by the catalogue, activity batches, one
@@ -49,6 +49,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.demo.station import DEMO_STATION, DemoContext, NameGenerator, register_filler
 from app.ids import new_id
 from app.models import (
     Card,
@@ -74,7 +75,6 @@ from app.models import (
 from app.models.base import next_change_seq
 from app.services import audit, cards, households, keys, personal, points, supermarket
 from app.services.auth import Actor
-from app.services.demo import DEMO_STATION, DemoContext, NameGenerator, register_filler
 from app.services.households import HEAD_RELATION, HouseholdData, MemberData
 from app.services.points import PointsSettings
 

@@ -29,8 +29,8 @@ from app.services.activities import ActivityData, ActivityView
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.screen import fit_window
-from app.views.volunteer_common import Catalog
-from app.views.volunteer_dialogs import checkable_list, checked_keys
+from app.views.volunteers.dialogs import checkable_list, checked_keys
+from app.views.volunteers.labels import Catalog
 
 
 def _qdt(value: datetime) -> QDateTime:

@@ -1,5 +1,5 @@
-"""Screenshots of issue 4 (volunteers, activities, the kiosk, hours, certificates) for review:
-``python scripts/screenshots_issue4.py [--out DIR]``.
+"""Screenshots of 志愿者 and 活动 (volunteers, activities, the kiosk, hours, certificates) for review:
+``python scripts/screenshots_volunteers.py [--out DIR]``.
 
 Runs offscreen on a temporary station: the volunteers demo filler (teams, 60
 volunteers with cards, a year of closed activities with kiosk scans, approved
@@ -8,7 +8,7 @@ month and one open now.  Grabs the volunteers page with a volunteer open, the
 activities page with the quota progress (list and calendar), the kiosk with a
 green, an amber and a red result, the hours tab, the certificates tab, and a
 志愿服务记录证明 rendered to PNG with ``pdftoppm``.  PNGs go to
-``screenshots/issue4/``.
+``screenshots/volunteers/``.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db import Database, migrate
+from app.demo.station import DEMO_STATION, DemoContext, DemoSize, NameGenerator
+from app.demo.volunteers import fill_demo
 from app.paths import DataDir
 from app.services import activities, certificates, points, volunteers
 from app.services.activities import ActivityData
-from app.services.demo import DEMO_STATION, DemoContext, DemoSize, NameGenerator
-from app.services.demo_volunteers import fill_demo
 from app.services.keys import load_keys
 from app.services.station import AdminAccount, setup_station
 from app.settings import Settings
@@ -122,7 +122,7 @@ def build(root: Path) -> tuple[Database, DataDir, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="screenshots/issue4")
+    parser.add_argument("--out", default="screenshots/volunteers")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -132,8 +132,8 @@ def main() -> None:
         ctx = PageContext(db, data_dir, Settings(data_dir.settings_file), admin, AppEvents())  # type: ignore[arg-type]
         key = load_keys(data_dir.keys).card_key
 
-        from app.views.activities_page import ActivitiesPage
-        from app.views.volunteers_page import VolunteersPage
+        from app.views.activities.page import ActivitiesPage
+        from app.views.volunteers.page import VolunteersPage
 
         # the volunteers page with a volunteer open
         page = VolunteersPage(ctx)
@@ -185,7 +185,7 @@ def main() -> None:
 
         # the kiosk: green, amber, red
         live = activities.fetch_activities(db, 0, 1, activities.ActivityFilter(state="open"))[0]
-        from app.views.kiosk_window import KioskWindow
+        from app.views.kiosk.window import KioskWindow
 
         clock_ms = [1000]
 

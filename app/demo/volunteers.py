@@ -1,6 +1,6 @@
 """演示数据: volunteers, teams, activities, kiosk scans, approved hours, stars, certificates.
 
-A filler for app.services.demo (``fill_demo(ctx)``, registered below).  It
+A filler for app.demo.station (``fill_demo(ctx)``, registered below).  It
 writes in a few big transactions with Core ``INSERT``s for the high-volume ledgers
 (scan events, presences, hour records, decisions) and stamps their syncable
 columns itself — the ORM hook would cost minutes at the large size — while
@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.demo.station import DemoContext, register_filler
 from app.ids import new_id
 from app.models import (
     Activity,
@@ -37,7 +38,6 @@ from app.models import (
 )
 from app.models.base import next_change_seq
 from app.services import audit, certificates, personal, service_hours
-from app.services.demo import DemoContext, register_filler
 from app.services.households import initials
 from app.services.volunteers import add_default_teams, load_policy
 

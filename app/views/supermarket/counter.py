@@ -64,13 +64,13 @@ from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.grid_layout import ColumnGridLayout
 from app.views.pages import PageContext
 from app.views.pdf_preview import PAGE_CHOICES
-from app.views.points_common import (
+from app.views.points.entries import (
     EntriesModel,
     StationFacts,
     ask_reason,
     load_station_facts,
 )
-from app.views.points_options import (
+from app.views.points.options import (
     SLIP_FOLDER,
     SLIP_OUTPUT,
     SLIP_PAGE,

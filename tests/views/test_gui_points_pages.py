@@ -1,4 +1,4 @@
-"""The issue-3 pages plug into the main window without editing it, and stay lazy."""
+"""The households and supermarket pages plug into the main window without editing it, and stay lazy."""
 
 from __future__ import annotations
 
@@ -11,16 +11,15 @@ from gui_points_fixtures import build_shop
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.views.feature_pages import register_feature_pages
-from app.views.households_page import HouseholdsPage
-from app.views.supermarket_page import SupermarketPage
+from app.views.points.households_page import HouseholdsPage
+from app.views.supermarket.page import SupermarketPage
 
 
 def test_importing_the_registration_loads_no_heavy_module() -> None:
     code = (
-        "import sys, app.views.feature_pages;"
+        "import sys, app.views.pages;"
         "heavy = [m for m in ('PySide6.QtPdf', 'PySide6.QtPdfWidgets', 'reportlab', 'openpyxl',"
-        " 'app.views.counter', 'app.views.households_page') if m in sys.modules];"
+        " 'app.views.supermarket.counter', 'app.views.points.households_page') if m in sys.modules];"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
@@ -28,7 +27,6 @@ def test_importing_the_registration_loads_no_heavy_module() -> None:
 
 
 def test_the_pages_open_in_the_main_window(qtbot, station_db, make_workbench, wait_tasks) -> None:  # type: ignore[no-untyped-def]
-    register_feature_pages()
     db, admin = station_db
     bench = make_workbench(db)
     bench.enter(admin)
@@ -50,7 +48,6 @@ def test_the_pages_open_in_the_main_window(qtbot, station_db, make_workbench, wa
 def test_a_counter_operator_sees_only_the_counter(
     qtbot, station_db, operators, make_workbench, wait_tasks
 ) -> None:  # type: ignore[no-untyped-def]
-    register_feature_pages()
     db, _ = station_db
     bench = make_workbench(db)
     bench.enter(operators["zhao"])
@@ -71,7 +68,6 @@ def test_a_counter_operator_sees_only_the_counter(
 @pytest.fixture
 def shop_window(qtbot, station_db, data_dir, make_workbench, wait_tasks):  # type: ignore[no-untyped-def]
     """The main window on a station with households, cards and goods, on the home page."""
-    register_feature_pages()
     db, admin = station_db
     shop = build_shop(db, data_dir, admin)
     bench = make_workbench(db)
@@ -170,9 +166,6 @@ def test_opening_a_page_never_takes_the_activation_from_the_window(
 ) -> None:  # type: ignore[no-untyped-def]
     """A widget shown before it has a parent is a window of its own for a moment; the
     main window then loses the activation and a scan goes nowhere."""
-    from app.views.volunteer_pages import register_volunteer_pages
-
-    register_volunteer_pages()
     window, _shop = shop_window
     seen: list[object] = []
     QApplication.instance().focusWindowChanged.connect(seen.append)  # type: ignore[union-attr]

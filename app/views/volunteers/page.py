@@ -66,7 +66,7 @@ from app.services.volunteers import (
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason, confirm
+from app.views.points.entries import ask_reason, confirm
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import (
     GREY,
@@ -79,7 +79,13 @@ from app.views.table_models import (
 )
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file
-from app.views.volunteer_common import (
+from app.views.volunteers.dialogs import (
+    SubRecordDialog,
+    TeamsDialog,
+    VolunteerDialog,
+    VolunteerTeamsDialog,
+)
+from app.views.volunteers.labels import (
     SEXES,
     VOLUNTEER_STATES,
     Catalog,
@@ -87,12 +93,6 @@ from app.views.volunteer_common import (
     label,
     load_catalog,
     stars,
-)
-from app.views.volunteer_dialogs import (
-    SubRecordDialog,
-    TeamsDialog,
-    VolunteerDialog,
-    VolunteerTeamsDialog,
 )
 from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
@@ -816,8 +816,8 @@ class VolunteersPage(QWidget):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.views.certificates_page import CertificatesTab
-        from app.views.hours_page import HoursTab
+        from app.views.volunteers.certificates_page import CertificatesTab
+        from app.views.volunteers.hours_page import HoursTab
 
         self.ctx = ctx
         self.tabs = QTabWidget()

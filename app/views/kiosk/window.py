@@ -31,7 +31,7 @@ reason and calls ``kiosk.annul_scan``.  Live counts (signed in / present /
 data folder's ``sounds/`` on first use; QtMultimedia is imported only then.
 Without audio (no device, no backend) the kiosk is silent and works the same.
 
-**Camera**: :mod:`app.views.kiosk_camera` (optional, degrades to a clear
+**Camera**: :mod:`app.views.kiosk.camera` (optional, degrades to a clear
 "no camera" state).
 """
 
@@ -73,10 +73,10 @@ from app.services.kiosk import LiveCounts, ScanResult, ScanRow
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit
 from app.settings import IDLE_LOCK_MINUTES
-from app.views.kiosk_camera import CameraScanner
+from app.views.kiosk.camera import CameraScanner
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason
-from app.views.points_options import points_settings
+from app.views.points.entries import ask_reason
+from app.views.points.options import points_settings
 from app.views.qtfix import emit
 from app.views.scan_field import ScanLineEdit
 from app.views.screen import fit_window, show_full_screen

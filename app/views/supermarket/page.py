@@ -47,11 +47,11 @@ from app.services import supermarket
 from app.services.auth import Permission
 from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.views.counter import CounterWidget
 from app.views.dialogs import ServiceDialog
 from app.views.files import open_file_name
 from app.views.pages import PageContext
 from app.views.scan_field import ScanLineEdit
+from app.views.supermarket.counter import CounterWidget
 from app.views.table_models import DISPLAY, GREY, ModelIndex, RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnail, photo_file, preview_picture

@@ -29,8 +29,8 @@ from app.services.households import HouseholdData, HouseholdView, MemberData, Me
 from app.services.points import BatchResult, EntryView, RuleView
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
-from app.views.points_common import confirm, signed
-from app.views.points_options import points_settings
+from app.views.points.entries import confirm, signed
+from app.views.points.options import points_settings
 from app.views.screen import fit_window
 from app.views.tasks import run_task
 

@@ -62,11 +62,11 @@ from app.services.activities import (
 )
 from app.services.auth import Permission
 from app.services.points import RuleView
-from app.views.activity_dialogs import ActivityDialog
+from app.views.activities.dialogs import ActivityDialog
 from app.views.detail_panel import DetailPanel
 from app.views.files import open_file_names
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason, confirm
+from app.views.points.entries import ask_reason, confirm
 from app.views.qtfix import emit
 from app.views.table_models import (
     GREEN,
@@ -79,7 +79,7 @@ from app.views.table_models import (
 )
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnails
-from app.views.volunteer_common import ACTIVITY_STATES, Catalog, hours, label, load_catalog
+from app.views.volunteers.labels import ACTIVITY_STATES, Catalog, hours, label, load_catalog
 from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 THUMB = QSize(120, 90)
@@ -766,7 +766,7 @@ class ActivitiesPage(QWidget):
 
     def start_kiosk(self, activity: ActivityView) -> None:
         """Open the kiosk window locked to *activity* (full screen)."""
-        from app.views.kiosk_window import KioskWindow
+        from app.views.kiosk.window import KioskWindow
 
         if self.kiosk is not None and self.kiosk.isVisible():
             self.kiosk.raise_()

@@ -44,8 +44,8 @@ from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, Rul
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
-from app.views.points_common import confirm, signed
-from app.views.points_options import MASK_NAMES, points_settings
+from app.views.points.entries import confirm, signed
+from app.views.points.options import MASK_NAMES, points_settings
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, format_local, scrollable

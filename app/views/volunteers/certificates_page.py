@@ -50,11 +50,11 @@ from app.services.volunteers import VolunteerHit
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
-from app.views.points_common import ask_reason
-from app.views.points_options import MASK_NAMES
+from app.views.points.entries import ask_reason
+from app.views.points.options import MASK_NAMES
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import Task, run_task
-from app.views.volunteer_common import CERTIFICATE_KINDS, hours, hours_with_unit, label
+from app.views.volunteers.labels import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
 
 # --- the register model ---------------------------------------------------------------------------

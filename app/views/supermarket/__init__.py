@@ -1,0 +1,1 @@
+"""Views of 积分超市: the goods and stock page and the redemption counter."""
