@@ -43,8 +43,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "views"))  # the scanner's key events (hid)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # floors
 
 import hid  # noqa: E402
+from floors import WriteCounter, bare_transactions  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
@@ -177,6 +179,9 @@ def bench_kiosk(app: QApplication, ctx: PageContext, n_scans: int) -> list[float
     kiosk.result_shown.connect(shown.append)
     timings: list[float] = []
     statuses: dict[str, int] = {}
+    written = WriteCounter(db.engine).__enter__()
+    writes_before = 0
+    scan_rows: list[int] = []
     for i, payload in enumerate(payloads * 2):
         if i == people:
             wall.at += timedelta(hours=2)  # the same people sign out later
@@ -194,6 +199,7 @@ def bench_kiosk(app: QApplication, ctx: PageContext, n_scans: int) -> list[float
         kiosk.result_shown.disconnect(loop.quit)
         if len(shown) == before:
             raise SystemExit(f"scan {i} showed no result")
+        scan_rows.append(written.rows - writes_before)
         result = shown[-1]
         key_ = f"{result.status}/{result.action}"  # type: ignore[attr-defined]
         statuses[key_] = statuses.get(key_, 0) + 1
@@ -201,7 +207,17 @@ def bench_kiosk(app: QApplication, ctx: PageContext, n_scans: int) -> list[float
         kiosk.refresh_timer.stop()
         kiosk.refresh()
         wait_until(app, default_runner().is_idle)
+        writes_before = written.rows
+    written.__exit__(None, None, None)
     print(f"  results: {statuses}")
+    per_scan = statistics.mean(scan_rows)
+    floor = stats(
+        [t * 1000 for t in bare_transactions(ctx.data_dir.database, round(per_scan), len(timings))]
+    )
+    print(
+        f"  raw floor: bare sqlite3 txn of {per_scan:.0f} rows (what one scan writes), same PRAGMAs: "
+        f"median {floor[0]:.2f} ms, p95 {floor[1]:.2f} ms"
+    )
     service = stats(kiosk.latencies_ms)
     print(
         f"  kiosk.scan on the worker + delivery (submit -> card): median {service[0]:.1f} ms, "

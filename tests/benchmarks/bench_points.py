@@ -31,8 +31,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # floors
 
-from sqlalchemy import event, func, select, text  # noqa: E402
+from floors import WriteCounter, bare_transactions  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
 
 from app.db import Database, migrate  # noqa: E402
 from app.models import Card, Goods, Household, Member  # noqa: E402
@@ -274,21 +276,14 @@ def bench_redeem(db_path: Path, scratch: Path, rng: random.Random, n: int) -> li
             return supermarket.redeem(db, actor, rid, hid, lines)
 
         # how many rows one redemption writes (INSERT and UPDATE statements), for the floor
-        writes: list[int] = []
-
-        def count(_conn, _cursor, statement: str, params, _context, executemany: bool):  # type: ignore[no-untyped-def]
-            if statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
-                writes.append(len(params) if executemany else 1)
-
-        event.listen(db.engine, "before_cursor_execute", count)
-        samples = timed(redeem, baskets)
-        event.remove(db.engine, "before_cursor_execute", count)
-        rows_written = sum(writes) / len(baskets)
+        with WriteCounter(db.engine) as written:
+            samples = timed(redeem, baskets)
+        rows_written = written.rows / len(baskets)
         rows = [summary("redemption commit (supermarket.redeem)", samples, 30)]
         rows.append(
             summary(
                 f"  raw floor: bare sqlite3 txn of {rows_written:.0f} rows, same PRAGMAs",
-                _bare_transactions(scratch / "station.db", round(rows_written), len(baskets)),
+                bare_transactions(scratch / "station.db", round(rows_written), len(baskets)),
                 None,
             )
         )
@@ -298,32 +293,6 @@ def bench_redeem(db_path: Path, scratch: Path, rng: random.Random, n: int) -> li
     finally:
         db.dispose()
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _bare_transactions(path: Path, rows: int, runs: int) -> list[float]:
-    """The floor under a commit: one BEGIN IMMEDIATE … COMMIT of *rows* rows of ~200 bytes,
-    on the same file with the station's PRAGMAs (WAL, synchronous=FULL)."""
-    import uuid
-
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("CREATE TABLE IF NOT EXISTS bench_floor (id TEXT PRIMARY KEY, payload TEXT)")
-        payload = "x" * 200
-        out = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            con.execute("BEGIN IMMEDIATE")
-            con.executemany(
-                "INSERT INTO bench_floor (id, payload) VALUES (?, ?)",
-                [(str(uuid.uuid4()), payload) for _ in range(rows)],
-            )
-            con.execute("COMMIT")
-            out.append(time.perf_counter() - t)
-        return out
-    finally:
-        con.close()
 
 
 def bench_checks(db: Database, runs: int) -> list[Row]:
