@@ -300,8 +300,13 @@ def test_inactive_volunteer_is_refused(w) -> None:
 
 
 def test_participation_is_unique_per_activity_and_household(w) -> None:
+    """The household's card scanned twice, past the duplicate-scan window: one
+    participation, and the second scan says the household is already counted."""
     hid, card = household_card(w, "8-8")
-    scan(w, card, T8)
+    first = scan(w, card, T8)
+    second = scan(w, card, T8 + timedelta(hours=1))
+    assert (first.status, first.reason) == ("green", "household")
+    assert (second.status, second.reason) == ("amber", "household_repeat")
     with w.db.read() as s:
         assert s.scalars(select(Participation)).one().household_id == hid
 
