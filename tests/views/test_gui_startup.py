@@ -81,6 +81,19 @@ def test_start_up_does_not_import_heavy_libraries() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_the_one_time_settings_move_on_the_start_path_loads_no_points_service() -> None:
+    """Every start of a set-up station imports the settings move (app.views.points
+    .options); importing the points services with it (pypinyin, every model) made
+    the sign-in dialog ~0.3-0.8 s later."""
+    code = (
+        "import sys, app.views.application, app.views.points.options;"
+        "heavy = [m for m in ('app.services.points', 'app.services.policy', 'pypinyin')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_start_up_moves_points_settings_from_settings_ini_into_the_database(
     qtbot, station_db, data_dir, settings, wait_tasks
 ) -> None:  # type: ignore[no-untyped-def]

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.db import Database
-from app.services import policy
-from app.services.points import PointsSettings, RatingTier
 from app.settings import Option, Settings
+
+if TYPE_CHECKING:
+    from app.services.points import PointsSettings, RatingTier
+
+# The points services are imported where they are used: the start-up path imports this
+# module for the one-time move below, and the points services (with pypinyin and every
+# model) cost ~0.8 s to import.
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +72,15 @@ SLIP_OUTPUTS = ("printer", "preview", "folder")
 
 def points_settings(db: Database) -> PointsSettings:
     """The station's points settings now (from the database policy)."""
+    from app.services import policy
+
     return policy.points_settings(db)
 
 
 def rating_tiers(db: Database) -> list[RatingTier]:
     """The station's rating tiers, highest first."""
+    from app.services import policy
+
     return policy.get_points_policy(db).tiers()
 
 
@@ -91,6 +100,8 @@ def move_points_settings_to_database(db: Database, settings: Settings) -> bool:
         except (TypeError, ValueError):
             log.warning("settings.ini: unreadable rating tiers %r ignored", found["rating_tiers"])
             del found["rating_tiers"]
+    from app.services import policy
+
     moved = policy.adopt_legacy_points(db, found)
     for option in LEGACY_POINTS_OPTIONS.values():
         settings.remove(option)
