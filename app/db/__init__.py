@@ -129,6 +129,7 @@ def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
 
 
 LANE_TIMEOUT_S = 60.0
+GATE_TIMEOUT_S = 600.0  # the start-up check of a file of several GB takes seconds, not minutes
 
 
 class _WriteLane:
@@ -223,6 +224,10 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
         )
+        # writes wait while the start-up check of the file runs (hold_writes)
+        self._writable = threading.Event()
+        self._writable.set()
+        self._refusal: str | None = None
         self._station_id: str | None = station_id
         self._fixed_station = station_id is not None
         self._lane = _lane(self.path) if not read_only else None
@@ -288,11 +293,49 @@ class Database:
                 for check in READ_CHECKS:
                     check(session, True)
 
+    def hold_writes(self) -> None:
+        """Make every write wait until :meth:`allow_writes` or :meth:`refuse_writes`.
+
+        Start-up opens the file for reading (the sign-in dialog, the station's
+        name) while ``PRAGMA quick_check`` runs on a worker: seconds on a file of
+        several GB.  A damaged file must never be written, so writes wait here
+        for the verdict rather than the sign-in dialog for the check."""
+        self._writable.clear()
+
+    def allow_writes(self) -> None:
+        """The check passed: waiting and later writes go ahead."""
+        self._refusal = None
+        self._writable.set()
+
+    def refuse_writes(self, problem: str) -> None:
+        """The check failed: waiting and later writes raise IntegrityProblem."""
+        self._refusal = problem
+        self._writable.set()
+
+    def _wait_until_writable(self) -> None:
+        if not self._writable.is_set() and not self._writable.wait(GATE_TIMEOUT_S):
+            from app.i18n import translate
+
+            raise _busy_error(translate("errors", "the start-up check of the station's data"))
+        if self._refusal is not None:
+            from app.errors import IntegrityProblem
+            from app.i18n import QT_TRANSLATE_NOOP
+
+            raise IntegrityProblem(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The station database failed its check, so nothing is written to it. "
+                    "Problem found: {problem}",
+                ),
+                problem=self._refusal,
+            )
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commits on success, rolls back on any exception."""
         if self.read_only or self._lane is None:
             raise RuntimeError("database opened read-only")
+        self._wait_until_writable()
         lane = self._lane
         if not lane.acquire(LANE_TIMEOUT_S):
             raise _busy_error(lane.busy_with)

@@ -120,6 +120,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
+def is_current(engine: Engine) -> bool:
+    """True when the file holds a schema at head (start-up then needs no migration)."""
+    return not is_empty(engine) and current_revision(engine) == head_revision()
+
+
 def ensure_schema(engine: Engine, backup: Callable[[str], object] | None = None) -> str:
     """Bring the database at *engine* to head; returns what was done.
 

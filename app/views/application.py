@@ -12,11 +12,16 @@ Order of start-up, each step only when the previous one succeeded:
    program running; garbage collection moved to the GUI thread
    (:mod:`app.views.qtfix`);
 4. after the event loop starts (:class:`Startup`, every step on a worker
-   thread): ``check_database`` on an existing file.  A damaged file is never
-   opened for writing; the person is offered the latest good backup (its date
-   and station named) or a backup file of their choice, or to quit;
-5. ``ensure_schema`` with a pre-migration backup; points settings an older
-   version kept in ``settings.ini`` move into the database (once); then the
+   thread): ``check_database`` (``PRAGMA quick_check``) on an existing file
+   and, at the same time, a read of its schema version.  When the schema is
+   current the sign-in appears at once, and every write waits for the check's
+   verdict (:meth:`~app.db.Database.hold_writes`): seconds on a file of
+   several GB.  A damaged file is never written: its windows close, and the
+   person is offered the latest good backup (its date and station named) or a
+   backup file of their choice, or to quit;
+5. a schema that is not current is migrated only after the check passed, with
+   a pre-migration backup; points settings an older version kept in
+   ``settings.ini`` move into the database (once, on a worker); then the
    :class:`~app.views.session.Workbench` takes over (first-run wizard or
    sign-in, main window, the day's automatic backup).
 
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, APP_ORG, __version__
 from app.db import Database
-from app.db.migrate import ensure_schema
+from app.db.migrate import ensure_schema, is_current
 from app.paths import DataDir
 from app.resources import resources_dir
 from app.services.backup import (
@@ -47,7 +52,6 @@ from app.services.backup import (
     make_backup,
 )
 from app.services.restore import restore_file_offline
-from app.services.station import is_set_up
 from app.settings import LANGUAGE, Settings
 from app.translations import install_translators
 from app.views import test_probe
@@ -131,6 +135,16 @@ def _open_and_migrate(db: Database, data_dir: DataDir) -> str:
     return ensure_schema(db.engine, backup=lambda kind: make_backup(db, data_dir.backups, kind))
 
 
+_PENDING = "\0pending"  # Startup._verdict before the check has answered
+
+
+def has_legacy_points_settings(settings: Settings) -> bool:
+    """Whether settings.ini still holds points rules of an older version (no DB read)."""
+    from app.views.points.options import LEGACY_POINTS_OPTIONS
+
+    return any(settings.has(option) for option in LEGACY_POINTS_OPTIONS.values())
+
+
 class Startup(QObject):
     """Steps 4–5 of the module docstring; emits :attr:`finished` with an exit
     code if the program must end before a session starts."""
@@ -144,24 +158,67 @@ class Startup(QObject):
         self.settings = settings
         self.db: Database | None = None
         self.workbench: Workbench | None = None
+        self._checking: Database | None = None  # the file while its check runs
+        self._verdict: str | None = _PENDING  # None: the check passed; text: its problem
+        self._migrate_when_checked = False
 
     def start(self) -> None:
-        if self.data_dir.database.exists():
-            run_task(
-                check_database,
-                self.data_dir.database,
-                on_done=self._checked,
-                on_error=self._fatal,
-                receiver=self,
-            )
-        else:
-            self._open()
-
-    def _checked(self, problem: str | None) -> None:
-        if problem is None:
+        if not self.data_dir.database.exists():
             self._open()
             return
+        # The check and the schema's version are read at the same time, on workers.
+        # A current schema needs no migration, so the sign-in appears at once and
+        # the file's writes wait for the check's verdict (Database.hold_writes):
+        # a damaged file is never written, and sign-in does not wait seconds for
+        # PRAGMA quick_check on a file of several GB.
+        db = Database(self.data_dir.database)
+        db.hold_writes()
+        self._checking = db
+        run_task(
+            check_database,
+            self.data_dir.database,
+            on_done=self._checked,
+            on_error=self._fatal,
+            receiver=self,
+        )
+        run_task(
+            is_current,
+            db.engine,
+            on_done=self._schema_known,
+            on_error=lambda _exc: self._schema_known(False),  # a damaged file: the check says
+            receiver=self,
+        )
+
+    def _schema_known(self, current: bool) -> None:
+        db = self._checking
+        if db is None or self._verdict not in (_PENDING, None):
+            return  # the check failed first
+        if current:
+            self.db = db
+            self._migrated("current")
+        elif self._verdict is None:
+            self._migrate(db)
+        else:
+            self._migrate_when_checked = True  # migrations write: only a checked file
+
+    def _checked(self, problem: str | None) -> None:
+        db = self._checking
+        assert db is not None
+        self._verdict = problem
+        if problem is None:
+            db.allow_writes()
+            if self._migrate_when_checked:
+                self._migrate(db)
+            return
         log.error("database check failed: %s", problem)
+        db.refuse_writes(problem)
+        if self.workbench is not None:  # the sign-in was shown while the check ran
+            self.workbench.abandon()
+            self.workbench.deleteLater()
+            self.workbench = None
+        self.db = None
+        self._checking = None
+        db.dispose()
         run_task(
             latest_good_backup,
             self.data_dir,
@@ -244,7 +301,13 @@ class Startup(QObject):
         )
 
     def _open(self) -> None:
-        self.db = Database(self.data_dir.database)
+        """A new file, or one a restore just put in place: no check to wait for."""
+        self._checking = None
+        self._verdict = None
+        self._migrate(Database(self.data_dir.database))
+
+    def _migrate(self, db: Database) -> None:
+        self.db = db
         run_task(
             _open_and_migrate,
             self.db,
@@ -257,13 +320,12 @@ class Startup(QObject):
     def _migrated(self, what: str) -> None:
         assert self.db is not None
         log.info("database %s: %s", self.data_dir.database, what)
-        if is_set_up(self.db):
+        if has_legacy_points_settings(self.settings):
             # once: points rules an older version kept in settings.ini (which backups do
-            # not carry) become the database's station policy
-            # (imported here: the points services are not on the start path's way)
+            # not carry) become the database's station policy (a write: on a worker)
             from app.views.points.options import move_points_settings_to_database
 
-            move_points_settings_to_database(self.db, self.settings)
+            run_task(move_points_settings_to_database, self.db, self.settings, receiver=self)
         workbench = Workbench(self.db, self.data_dir, self.settings, self)
         workbench.quit_requested.connect(lambda: emit(self.finished, EXIT_OK))
         self.workbench = workbench

@@ -242,6 +242,20 @@ class Workbench(QObject):
             )
         )
 
+    def abandon(self) -> None:
+        """Start-up found the file damaged while the sign-in (or more) was already
+        shown: close every window without asking to quit — the restore offer follows."""
+        self.idle.stop()
+        self.idle.uninstall()
+        for widget in (self.login, self.wizard, self.lock_screen):
+            if widget is not None:
+                widget.blockSignals(True)  # no "rejected" -> quit
+                widget.close()
+                widget.deleteLater()
+        self.login = self.wizard = self.lock_screen = None
+        self._close_window()
+        self.actor = None
+
     def shutdown(self) -> None:
         self.idle.uninstall()
         if self.window is not None:

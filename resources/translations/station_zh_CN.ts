@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="81"/>
-        <location filename="../../app/views/application.py" line="125"/>
+        <location filename="../../app/views/application.py" line="80"/>
+        <location filename="../../app/views/application.py" line="124"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="107"/>
+        <location filename="../../app/views/application.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="109"/>
+        <location filename="../../app/views/application.py" line="108"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="176"/>
+        <location filename="../../app/views/application.py" line="228"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="178"/>
+        <location filename="../../app/views/application.py" line="230"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="187"/>
+        <location filename="../../app/views/application.py" line="239"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="199"/>
+        <location filename="../../app/views/application.py" line="251"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="204"/>
+        <location filename="../../app/views/application.py" line="256"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="211"/>
+        <location filename="../../app/views/application.py" line="263"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="215"/>
+        <location filename="../../app/views/application.py" line="267"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="225"/>
+        <location filename="../../app/views/application.py" line="277"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="227"/>
+        <location filename="../../app/views/application.py" line="279"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="277"/>
+        <location filename="../../app/views/application.py" line="334"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="303"/>
+        <location filename="../../app/views/application.py" line="360"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="304"/>
+        <location filename="../../app/views/application.py" line="361"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="319"/>
+        <location filename="../../app/views/application.py" line="376"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="320"/>
+        <location filename="../../app/views/application.py" line="377"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -8913,14 +8913,24 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="186"/>
+        <location filename="../../app/db/__init__.py" line="187"/>
         <source>The station&apos;s data is busy: {what} is running. Please try again in a moment.</source>
         <translation>站点数据正忙：正在进行{what}。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="193"/>
+        <location filename="../../app/db/__init__.py" line="194"/>
         <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
         <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="319"/>
+        <source>the start-up check of the station&apos;s data</source>
+        <translation>站点数据的启动检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/__init__.py" line="325"/>
+        <source>The station database failed its check, so nothing is written to it. Problem found: {problem}</source>
+        <translation>站点数据库未通过检查，因此不会再写入任何内容。发现的问题：{problem}</translation>
     </message>
     <message>
         <location filename="../../app/services/documents/cards.py" line="132"/>

@@ -112,6 +112,7 @@ def test_start_up_moves_points_settings_from_settings_ini_into_the_database(
     startup = Startup(data_dir, settings)
     with qtbot.waitSignal(startup.ready, timeout=15_000) as ready:
         startup.start()
+    wait_tasks()  # the move is a write, on a worker
     rules = get_points_policy(startup.db)
     assert (rules.pass_line, rules.min_balance, rules.period_kind) == (60, 5, "quarter")
     assert rules.rating_tiers == (("五好家庭", 150), ("文明户", 90))
@@ -122,3 +123,120 @@ def test_start_up_moves_points_settings_from_settings_ini_into_the_database(
     bench.idle.uninstall()
     wait_tasks()
     startup.db.dispose()
+
+
+class _HeldCheck:
+    """The real start-up check, held by the test until it lets it answer."""
+
+    def __init__(self) -> None:
+        import threading
+
+        from app.services.backup import check_database
+
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self._check = check_database
+
+    def __call__(self, path):  # type: ignore[no-untyped-def]
+        self.started.set()
+        assert self.release.wait(30)
+        return self._check(path)
+
+
+def _write_in_a_thread(db):  # type: ignore[no-untyped-def]
+    """A write on a worker thread (as every write of the GUI is); the event is set once
+    it committed or failed, with the outcome in the list."""
+    import threading
+
+    from app.models import LocalState
+
+    done = threading.Event()
+    outcome: list[object] = []
+
+    def work() -> None:
+        try:
+            with db.write() as session:
+                session.merge(LocalState(key="test/startup-write", value="1"))
+            outcome.append("written")
+        except Exception as exc:  # the outcome is what the test reads
+            outcome.append(exc)
+        done.set()
+
+    threading.Thread(target=work, daemon=True).start()
+    return done, outcome
+
+
+def test_the_sign_in_appears_while_the_check_runs_and_writes_wait_for_it(
+    qtbot, station_db, data_dir, settings, monkeypatch, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    """On a big station PRAGMA quick_check takes seconds: the sign-in dialog does not wait
+    for it, but no write reaches the file before the check has passed."""
+    import app.views.application as application
+
+    db, _admin = station_db
+    db.dispose()
+    held = _HeldCheck()
+    monkeypatch.setattr(application, "check_database", held)
+    startup = Startup(data_dir, settings)
+    with qtbot.waitSignal(startup.ready, timeout=15_000) as ready:
+        startup.start()
+    bench = ready.args[0]
+    qtbot.waitUntil(lambda: bench.login is not None and bench.login.isVisible())
+    assert held.started.is_set() and not held.release.is_set()  # shown before the verdict
+    done, outcome = _write_in_a_thread(startup.db)
+    assert not done.wait(0.3)  # the write waits for the check
+    held.release.set()
+    qtbot.waitUntil(done.is_set, timeout=10_000)
+    assert outcome == ["written"]
+    bench.login.close()
+    bench.idle.uninstall()
+    wait_tasks()
+    startup.db.dispose()
+
+
+def test_a_damage_found_after_the_sign_in_appeared_closes_it_and_writes_nothing(
+    qtbot, station_db, data_dir, settings, monkeypatch, wait_tasks
+) -> None:  # type: ignore[no-untyped-def]
+    """A file whose schema reads but whose pages are damaged: the sign-in shown while the
+    check ran is closed, a write tried meanwhile is refused, the restore is offered."""
+    import app.views.application as application
+
+    db, _admin = station_db
+    db.dispose()
+    held = _HeldCheck()
+    monkeypatch.setattr(application, "check_database", held)
+    startup = Startup(data_dir, settings)
+    asked: list[str] = []
+
+    def ask(problem, backup):  # type: ignore[no-untyped-def]
+        asked.append(problem)
+        return None  # the person quits
+
+    monkeypatch.setattr(startup, "ask_restore", ask)
+    with qtbot.waitSignal(startup.ready, timeout=15_000) as ready:
+        startup.start()
+    bench = ready.args[0]
+    qtbot.waitUntil(lambda: bench.login is not None and bench.login.isVisible())
+    login = bench.login
+    the_db = startup.db
+    done, outcome = _write_in_a_thread(the_db)
+    # damage the file's last pages while the check is held (the schema was read)
+    raw = bytearray(data_dir.database.read_bytes())
+    page = 4096
+    raw[-3 * page : -page] = bytes(range(256)) * (2 * page // 256)
+    data_dir.database.write_bytes(bytes(raw))
+    before = data_dir.database.read_bytes()
+    with qtbot.waitSignal(startup.finished, timeout=15_000) as finished:
+        held.release.set()
+    assert finished.args == [EXIT_FAILED]
+    assert asked and asked[0]
+    import shiboken6
+
+    assert not shiboken6.isValid(login) or not login.isVisible()
+    assert bench.login is None and startup.db is None
+    qtbot.waitUntil(done.is_set, timeout=10_000)
+    from app.errors import IntegrityProblem
+
+    assert isinstance(outcome[0], IntegrityProblem)
+    assert data_dir.database.read_bytes() == before  # nothing written
+    wait_tasks()
