@@ -422,6 +422,7 @@ class RosterImportDialog(QDialog):
             self.ctx.db,
             self.ctx.actor,
             rows,
+            write=True,
             on_done=self._committed,
             on_error=self._failed,
             receiver=self,

@@ -128,6 +128,7 @@ class Workbench(QObject):
                 _auto_backup,
                 self.db,
                 self.data_dir,
+                write=True,
                 on_done=self._auto_backup_made,
                 on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
                 receiver=self,
