@@ -68,6 +68,7 @@ from app.services.households import (
     HouseholdHit,
     MemberData,
 )
+from app.services.progress import Cancel, ProgressFn
 from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
 
 __all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
@@ -1029,7 +1030,11 @@ def _export_row(h: HouseholdHit) -> list[Any]:
 
 
 def export_households_xlsx(
-    db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
+    db: Database,
+    flt: HouseholdFilter,
+    path: Path,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
     total = households.count_households(db, flt)

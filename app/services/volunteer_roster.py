@@ -42,6 +42,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Volunteer, VolunteerTeam
 from app.services import audit, personal, roster_import, volunteers
 from app.services.auth import Actor, Permission, require
+from app.services.progress import Cancel, ProgressFn
 from app.services.roster_import import (
     RosterPreview,
     RosterSpec,
@@ -435,8 +436,8 @@ def export_volunteers_xlsx(
     db: Database,
     path: Path | str,
     flt: VolunteerFilter | None = None,
-    progress: Any = None,
-    cancel: Any = None,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """The volunteers list under *flt* to an .xlsx file; returns the row count.
 

@@ -23,6 +23,11 @@ Two lanes, as Anki's ``taskman`` keeps collection work on one thread:
   award, an import, a backup or restore) runs on **one** writer thread, in the
   order it was submitted: 50 queued kiosk scans are stored in the order they
   were scanned, and an award never overtakes the batch it depends on.
+* ``write=LONG_WRITE`` — a long write that commits chunk after chunk (a roster
+  import, a card batch, a backup) runs on a pool thread of its own instead.  On
+  the single writer thread it would hold up every scan and redemption until it
+  ended; beside it, the database's first-come-first-served write lane
+  (``app.db``) lets a short write in between two chunks.
 * reads (the default) run on a pool of four threads, in parallel with each other
   and with a write that is waiting or running.
 
@@ -60,7 +65,18 @@ ErrorHandler = Callable[[BaseException], None]
 #: The name this module used before the protocol moved below the views.
 TaskCancelled = Cancelled
 
-__all__ = ["CancelToken", "Cancelled", "Task", "TaskCancelled", "TaskRunner", "run_task"]
+#: ``run_task(..., write=LONG_WRITE)``: a long, chunked write (see the module docstring).
+LONG_WRITE = "long"
+
+__all__ = [
+    "LONG_WRITE",
+    "CancelToken",
+    "Cancelled",
+    "Task",
+    "TaskCancelled",
+    "TaskRunner",
+    "run_task",
+]
 
 
 def _accepts(fn: Callable[..., Any], name: str) -> bool:
@@ -100,14 +116,14 @@ class Task(QObject):
         on_cancelled: Callable[[], None] | None,
         receiver: QObject | None,
         runner: TaskRunner,
-        write: bool = False,
+        write: bool | str = False,
         key: Hashable | None = None,
     ) -> None:
         super().__init__()
         self.fn = fn
         self.token = CancelToken()
         self.name = getattr(fn, "__qualname__", repr(fn))
-        self.write = write
+        self.write = bool(write)
         self.key = key
         self.superseded = False  # a newer task with the same key was submitted
         self._args = args
@@ -241,7 +257,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         receiver: QObject | None = None,
-        write: bool = False,
+        write: bool | str = False,
         key: Hashable | None = None,
         **kwargs: Any,
     ) -> Task:
@@ -266,7 +282,7 @@ class TaskRunner(QObject):
             self._latest[scope] = task
         was_idle = not self._active
         self._active.add(task)  # keeps the Task alive until its result is delivered
-        (self.writer if write else self.pool).start(task.run)
+        (self.writer if write is True else self.pool).start(task.run)
         if was_idle:
             emit(self.busy_changed, True)
         return task
@@ -330,13 +346,14 @@ def run_task(
     on_progress: Callable[[int, int, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     receiver: QObject | None = None,
-    write: bool = False,
+    write: bool | str = False,
     key: Hashable | None = None,
     **kwargs: Any,
 ) -> Task:
     """Run ``fn(*args, **kwargs)`` on the default runner; see the module docstring.
 
-    ``write=True``: on the single ordered writer thread.  ``key``: only the newest
+    ``write=True``: on the single ordered writer thread (``LONG_WRITE``: a long,
+    chunked write, on a pool thread of its own).  ``key``: only the newest
     task with this key (per *receiver*) delivers its answer.
     """
     return default_runner().run(

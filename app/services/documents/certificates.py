@@ -10,9 +10,8 @@ the PDF; a batch of star certificates is numbered in one transaction.  A copy
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from app.db import Database
 from app.errors import NotFound
@@ -23,6 +22,7 @@ from app.services.activities import ActivityFilter
 from app.services.auth import Actor
 from app.services.certificates import CertificateData, CertificateRefused
 from app.services.documents import card_key
+from app.services.progress import Cancel, Progress
 
 
 def _place_of(db: Database, data: CertificateData) -> str:
@@ -175,22 +175,13 @@ def print_certificate(
     return register_pdf(db, actor, data_dir, found.id, copy=True, reason=reason)
 
 
-class Cancel(Protocol):
-    """What a long job polls: ``check()`` raises when the person cancelled."""
-
-    @property
-    def cancelled(self) -> bool: ...
-
-    def check(self) -> None: ...
-
-
 def batch_star_pdf(
     db: Database,
     actor: Actor,
     data_dir: DataDir,
     year: int,
     level: int,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[int, bytes]:
     """Issue a star certificate to every volunteer granted *level* in *year* and
