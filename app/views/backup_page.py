@@ -30,7 +30,7 @@ from app.services.restore import OtherStationBackup, restore_backup
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.table_models import RowsModel, table_view
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, error_text, format_local, format_size
 
 
@@ -171,7 +171,7 @@ class BackupTab(QWidget):
             self.ctx.actor,
             folder,
             "manual",
-            write=True,
+            write=LONG_WRITE,
             on_done=self._backed_up,
             on_error=self._failed,
             receiver=self,

@@ -62,7 +62,7 @@ from app.views.points.entries import confirm
 from app.views.points.options import remember_mapping, remembered_mapping
 from app.views.screen import fit_window
 from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, error_text
 
 FIELD_LABELS = {
@@ -422,7 +422,7 @@ class RosterImportDialog(QDialog):
             self.ctx.db,
             self.ctx.actor,
             rows,
-            write=True,
+            write=LONG_WRITE,
             on_done=self._committed,
             on_error=self._failed,
             receiver=self,

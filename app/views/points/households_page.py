@@ -71,7 +71,7 @@ from app.views.points.household_dialogs import (
 )
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
@@ -448,7 +448,7 @@ class HouseholdDetail(DetailPanel):
             self.ctx.actor,
             self.ctx.data_dir,
             household_ids,
-            write=True,
+            write=LONG_WRITE,
             reissue=reissue,
             reason="补办" if reissue else "",
             on_done=lambda pdf: self._cards_ready(pdf, len(household_ids), reissue),

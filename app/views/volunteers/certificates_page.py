@@ -53,7 +53,7 @@ from app.views.pages import PageContext
 from app.views.points.entries import ask_reason
 from app.views.points.options import MASK_NAMES
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
-from app.views.tasks import Task, run_task
+from app.views.tasks import LONG_WRITE, Task, run_task
 from app.views.volunteers.labels import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
 
@@ -534,7 +534,7 @@ class CertificatesTab(QWidget):
             self.ctx.data_dir,
             year,
             level,
-            write=True,
+            write=LONG_WRITE,
             on_done=done,
             on_error=failed,
             on_progress=progressed,

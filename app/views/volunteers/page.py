@@ -77,7 +77,7 @@ from app.views.table_models import (
     table_view,
     with_placeholder,
 )
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.thumbnails import load_thumbnail, photo_file
 from app.views.volunteers.dialogs import (
     SubRecordDialog,
@@ -525,7 +525,7 @@ class VolunteerDetail(DetailPanel):
             self.ctx.actor,
             self.ctx.data_dir,
             volunteer_ids,
-            write=True,
+            write=LONG_WRITE,
             reissue=reissue,
             reason="补办" if reissue else "",
             on_done=lambda pdf: self._cards_ready(pdf, len(volunteer_ids), reissue),
