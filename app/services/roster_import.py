@@ -68,7 +68,7 @@ from app.services.households import (
     HouseholdHit,
     MemberData,
 )
-from app.services.progress import Cancel, ProgressFn
+from app.services.progress import Cancel, ProgressFn, check, report
 from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
 
 __all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
@@ -827,7 +827,13 @@ def validate_rows(
 IMPORT_CHUNK = 500  # households per transaction: the counter waits for one chunk at most
 
 
-def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> ImportCounts:
+def commit_import(
+    db: Database,
+    actor: Actor,
+    rows: Sequence[RowResult],
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
+) -> ImportCounts:
     """Write the confirmed, valid *rows*, :data:`IMPORT_CHUNK` households per transaction.
 
     A roster of 40,000 rows is one long write; in one transaction it would hold
@@ -836,6 +842,9 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
     (see the write lane in :mod:`app.db`).  A row refused half-way (rare: the
     rows were checked before) stops the import there; the households already
     written stay, and importing the same file again shows them as already there.
+    *progress(done, total)* counts households after each chunk; *cancel* is polled
+    before each chunk (:class:`~app.services.progress.Cancelled`: the chunks
+    before it stay, as after a refused row).
     """
     require(actor, Permission.DAILY_WORK)
     if any(not r.ok or r.member is None for r in rows):
@@ -851,6 +860,7 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
     created = added = 0
     with db.busy_with(translate("errors", "a roster import")):
         for start in range(0, len(groups), IMPORT_CHUNK):
+            check(cancel)
             chunk = groups[start : start + IMPORT_CHUNK]
             try:
                 made, joined = _import_chunk(db, actor, chunk, start, len(groups))
@@ -874,6 +884,7 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
                 ) from refused
             created += made
             added += joined
+            report(progress, start + len(chunk), len(groups))
     return ImportCounts(created, created + added)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from app.views.tasks import Task, run_task
 
@@ -35,6 +35,7 @@ class TaskProgress(QProgressDialog):
         *,
         cancellable: bool = True,
         label_for: LabelFn | None = None,
+        cancel_until: int | None = None,
     ) -> None:
         super().__init__(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
         self.setObjectName("task_progress")
@@ -46,6 +47,7 @@ class TaskProgress(QProgressDialog):
         if not cancellable:
             self.setCancelButton(None)
         self.cancellable = cancellable
+        self.cancel_until = cancel_until
         self.label_for = label_for
         self.task: Task | None = None
         self.setValue(0)  # starts the show-after timer
@@ -55,7 +57,16 @@ class TaskProgress(QProgressDialog):
         task.progressed.connect(self.report)
         task.finished.connect(self._finished)
         if self.cancellable:
-            self.canceled.connect(task.cancel)
+            self.canceled.connect(self._cancel)
+
+    def _cancel(self) -> None:
+        task = self.task
+        if task is None:
+            return
+        if not task.write and not task.polls_cancel:
+            task.abandon()  # a read that cannot stop: its answer is simply not shown
+        else:
+            task.cancel()
 
     def _finished(self) -> None:
         if self.cancellable:
@@ -67,6 +78,13 @@ class TaskProgress(QProgressDialog):
             super().reject()
 
     def report(self, done: int, total: int, text: str) -> None:
+        if self.cancel_until is not None and done >= self.cancel_until and self.cancellable:
+            # past the point of no return: the work runs to its end
+            self.cancellable = False
+            self.canceled.disconnect()
+            button = self.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
         if total > 0:
             self.setMaximum(total)
             self.setValue(min(done, total))
@@ -84,13 +102,25 @@ def run_with_progress(
     label: str = "",
     label_for: LabelFn | None = None,
     cancellable: bool = True,
+    cancel_until: int | None = None,
     **kwargs: Any,
 ) -> Task:
     """``run_task(fn, *args, **kwargs)`` with a :class:`TaskProgress` dialog on *parent*.
 
-    The task is returned; its dialog is ``task.progress_dialog``.
+    *label* is shown first; *label_for(done, total, text)* makes the text of each
+    report (default: the report's text).  *cancellable=False* shows no Cancel;
+    *cancel_until=n* offers Cancel until the work reports step *n* (a restore,
+    after which the live file is being replaced).  The task is returned; its
+    dialog is ``task.progress_dialog``.
     """
-    dialog = TaskProgress(parent, title, label, cancellable=cancellable, label_for=label_for)
+    dialog = TaskProgress(
+        parent,
+        title,
+        label,
+        cancellable=cancellable,
+        label_for=label_for,
+        cancel_until=cancel_until,
+    )
     task = run_task(fn, *args, **kwargs)
     dialog.follow(task)
     task.progress_dialog = dialog  # type: ignore[attr-defined]

@@ -181,6 +181,18 @@ class Task(QObject):
         if not self.write:
             self.token.cancel()
 
+    @property
+    def polls_cancel(self) -> bool:
+        """Whether the function takes the token (else cancelling cannot stop it)."""
+        return "cancel" in self._kwargs
+
+    def abandon(self) -> None:
+        """The person no longer wants this read's answer: cancel it and drop its callbacks
+        (a read that cannot stop early runs to its end, unseen)."""
+        if self.write:
+            raise ValueError("a write cannot be abandoned, only cancelled")
+        self.supersede()
+
     def _receiver_alive(self) -> bool:
         return not self.superseded and (self._receiver is None or shiboken6.isValid(self._receiver))
 

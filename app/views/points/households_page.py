@@ -69,6 +69,7 @@ from app.views.points.household_dialogs import (
     HouseholdDialog,
     MemberDialog,
 )
+from app.views.progress_dialog import run_with_progress
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
 from app.views.tasks import LONG_WRITE, run_task
@@ -442,7 +443,9 @@ class HouseholdDetail(DetailPanel):
         self.cards_for([self.household.id], reissue=True)
 
     def cards_for(self, household_ids: list[str], *, reissue: bool = False) -> None:
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Household cards"),
             household_cards_pdf,
             self.ctx.db,
             self.ctx.actor,
@@ -451,6 +454,8 @@ class HouseholdDetail(DetailPanel):
             write=LONG_WRITE,
             reissue=reissue,
             reason="补办" if reissue else "",
+            label=self.tr("Preparing the cards…"),
+            cancellable=False,
             on_done=lambda pdf: self._cards_ready(pdf, len(household_ids), reissue),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
