@@ -43,6 +43,7 @@ from app.errors import DomainError, IntegrityProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import guard_statements, utcnow
 from app.paths import DataDir
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit
 from app.services.auth import SYSTEM, Actor, Permission, require
 from app.services.backup import (
@@ -56,7 +57,6 @@ from app.services.backup import (
     make_backup,
     restore_photos,
 )
-from app.services.progress import Cancel, ProgressFn, check, report
 from app.services.station import new_incarnation
 
 CHECK_FOLDER = "restore-check"
@@ -315,7 +315,7 @@ def restore_backup(
     The caller must hold no open sessions; *db* stays usable afterwards.
     *progress(step, RESTORE_STEPS)* follows the steps (check, backup of the current
     data, replace, photos, record).  *cancel* is honoured only before the file is
-    replaced (:class:`~app.services.progress.Cancelled`, nothing changed); after
+    replaced (:class:`~app.progress.Cancelled`, nothing changed); after
     that the restore always runs to its end.
     """
     require(actor, Permission.RESTORE)

@@ -59,6 +59,7 @@ from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Household, Member
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit, households, personal
 from app.services.auth import Actor, Permission, require
 from app.services.households import (
@@ -68,7 +69,6 @@ from app.services.households import (
     HouseholdHit,
     MemberData,
 )
-from app.services.progress import Cancel, ProgressFn, check, report
 from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
 
 __all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
@@ -843,7 +843,7 @@ def commit_import(
     rows were checked before) stops the import there; the households already
     written stay, and importing the same file again shows them as already there.
     *progress(done, total)* counts households after each chunk; *cancel* is polled
-    before each chunk (:class:`~app.services.progress.Cancelled`: the chunks
+    before each chunk (:class:`~app.progress.Cancelled`: the chunks
     before it stay, as after a refused row).
     """
     require(actor, Permission.DAILY_WORK)

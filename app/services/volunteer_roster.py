@@ -40,9 +40,9 @@ from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Volunteer, VolunteerTeam
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit, personal, roster_import, volunteers
 from app.services.auth import Actor, Permission, require
-from app.services.progress import Cancel, ProgressFn, check, report
 from app.services.roster_import import (
     RosterPreview,
     RosterSpec,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.progress import Cancel, ProgressFn, report
+from app.progress import Cancel, ProgressFn, report
 from app.views.files import safe_file_name, save_file_name
 from app.views.screen import fit_window
 from app.views.tasks import Task

@@ -9,9 +9,9 @@ GUI starts goes through :func:`run_task`::
 ``fn`` runs on a thread pool; ``on_done(result)``, ``on_error(exc)`` and
 ``on_progress(done, total, text)`` are called on the GUI thread (queued
 signals of a :class:`Task` that lives there).  If ``fn`` has a parameter named
-``cancel`` it receives a :class:`~app.services.progress.CancelToken`; one named
+``cancel`` it receives a :class:`~app.progress.CancelToken`; one named
 ``progress`` receives a callable ``progress(done, total, text="")`` (the
-protocol of ``app.services.progress``, which the services type their
+protocol of ``app.progress``, which the services type their
 parameters with).  When the *receiver* QObject has been deleted by the time the
 result arrives (the user closed the dialog), the callbacks are dropped and the
 token is cancelled — the pattern of Orange's ``qinvoke`` and Picard's
@@ -53,7 +53,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
-from app.services.progress import Cancelled, CancelToken
+from app.progress import Cancelled, CancelToken
 from app.views.qtfix import emit
 
 log = logging.getLogger(__name__)

@@ -213,7 +213,7 @@ def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
 def test_restore_reports_its_steps_and_cancels_only_before_the_file_is_replaced(
     station_db: tuple[Database, Actor], data_dir: DataDir, tmp_path: Path
 ) -> None:
-    from app.services.progress import Cancelled, CancelToken
+    from app.progress import Cancelled, CancelToken
 
     db, admin = station_db
     info = backup.backup_now(db, admin, tmp_path / "usb")

@@ -105,7 +105,7 @@ def test_a_write_that_must_give_up_says_what_is_running(
 def test_a_cancelled_import_keeps_the_chunks_before_and_reports_progress(
     station_db: tuple[Database, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.progress import Cancelled, CancelToken
+    from app.progress import Cancelled, CancelToken
 
     db, admin = station_db
     rows = [

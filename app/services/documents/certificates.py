@@ -17,12 +17,12 @@ from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import DataDir
+from app.progress import Cancel, Progress
 from app.services import activities, certificates
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
 from app.services.certificates import CertificateData, CertificateRefused
 from app.services.documents import card_key
-from app.services.progress import Cancel, Progress
 
 
 def _place_of(db: Database, data: CertificateData) -> str:
@@ -191,7 +191,7 @@ def batch_star_pdf(
     issuing (``cancel.check()`` raises) takes no numbers at all; one cancelled
     while rendering keeps its certificates in the register, to print from there.
     """
-    from app.printing.certificate import PrintCancelled, render_certificates
+    from app.printing.certificate import render_certificates
 
     key = card_key(data_dir)
     candidates = certificates.star_candidates(db, year, level)
@@ -216,15 +216,8 @@ def batch_star_pdf(
     )
     faces = [printable(db, d) for d in datas]
 
-    def rendered(done: int, total: int) -> bool:
+    def rendered(done: int, total: int) -> None:
         if progress is not None:
             progress(n + done, 2 * n, "")
-        return cancel is None or not cancel.cancelled
 
-    try:
-        pdf = render_certificates(faces, progress=rendered)
-    except PrintCancelled:
-        if cancel is not None:
-            cancel.check()
-        raise
-    return n, pdf
+    return n, render_certificates(faces, progress=rendered, cancel=cancel)

@@ -1,8 +1,10 @@
 """Progress and cancel for long work, without Qt (DESIGN §2 "long work").
 
-A long service function (an import, a card batch, a backup, a sync upload)
-takes two optional, keyword-friendly parameters and knows nothing else about
-who called it::
+In the foundation layer, so that the printing layer (a certificate batch), the
+services (imports, backups, restores) and the sync code share one protocol.
+A long function (an import, a card batch, a backup, a sync upload) takes two
+optional, keyword-friendly parameters and knows nothing else about who called
+it::
 
     def export_all(db, path, progress: Progress | None = None, cancel: Cancel | None = None):
         for done, row in enumerate(rows, 1):
