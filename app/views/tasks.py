@@ -20,7 +20,7 @@ token is cancelled — the pattern of Orange's ``qinvoke`` and Picard's
 Two lanes, as Anki's ``taskman`` keeps collection work on one thread:
 
 * ``write=True`` — work that changes the database (a scan, a redemption, an
-  award, an import, a backup or restore) runs on **one** writer thread, in the
+  award, a void, a sign-in, a restore) runs on **one** writer thread, in the
   order it was submitted: 50 queued kiosk scans are stored in the order they
   were scanned, and an award never overtakes the batch it depends on.
 * ``write=LONG_WRITE`` — a long write that commits chunk after chunk (a roster
@@ -58,12 +58,8 @@ from app.views.qtfix import emit
 
 log = logging.getLogger(__name__)
 
-ProgressFn = Callable[..., None]
 ErrorHandler = Callable[[BaseException], None]
 
-
-#: The name this module used before the protocol moved below the views.
-TaskCancelled = Cancelled
 
 #: ``run_task(..., write=LONG_WRITE)``: a long, chunked write (see the module docstring).
 LONG_WRITE = "long"
@@ -73,7 +69,6 @@ __all__ = [
     "CancelToken",
     "Cancelled",
     "Task",
-    "TaskCancelled",
     "TaskRunner",
     "run_task",
 ]

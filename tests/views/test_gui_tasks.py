@@ -76,7 +76,7 @@ def test_progress_and_cancel(qtbot, runner) -> None:  # type: ignore[no-untyped-
         progress(1, 3, "first step")
         started.set()
         release.wait(10)
-        cancel.check()  # raises TaskCancelled: the user cancelled meanwhile
+        cancel.check()  # raises Cancelled: the user cancelled meanwhile
         return "finished"
 
     task = runner.run(
