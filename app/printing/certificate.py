@@ -19,7 +19,7 @@ number on paper.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any
 
 from app.printing.layout import Layout, load_layout, render_many
 from app.printing.text import format_date, format_number
+from app.progress import Cancel, Cancelled, ProgressFn, report
 
 __all__ = [
     "ActivityCertificate",
@@ -51,8 +52,8 @@ _FULL_ID = re.compile(r"\b(\d{3})\d{11}(\d{3}[\dXx])\b")
 _FULL_ID_15 = re.compile(r"\b(\d{3})\d{8}(\d{4})\b")
 
 
-class PrintCancelled(Exception):
-    """Raised when the progress callback asks to stop a batch."""
+class PrintCancelled(Cancelled):
+    """A batch stopped by its cancel token (a :class:`~app.progress.Cancelled`)."""
 
 
 def mask_id_number(value: str) -> str:
@@ -205,12 +206,14 @@ def render_certificates(
     certificates: Sequence[Certificate],
     *,
     layout_dir: str | Path | None = None,
-    progress: Callable[[int, int], bool | None] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> bytes:
     """Many certificates, any mix of kinds, in one PDF (each on its own page(s)).
 
-    ``progress(done, total)`` is called after each certificate; returning ``False``
-    stops the batch with ``PrintCancelled`` (the batch-print dialog's cancel).
+    ``progress(done, total)`` is called after each certificate; *cancel* (the
+    protocol of :mod:`app.progress`) is polled after each one and stops the batch
+    with :class:`PrintCancelled` (the batch-print dialog's cancel).
     """
     layouts: dict[str, Layout] = {}
     total = len(certificates)
@@ -221,7 +224,8 @@ def render_certificates(
             if name not in layouts:
                 layouts[name] = load_layout(name, layout_dir)
             yield layouts[name], fields
-            if progress is not None and progress(done, total) is False:
+            report(progress, done, total)
+            if cancel is not None and cancel.cancelled:
                 raise PrintCancelled(f"cancelled after {done} of {total}")
 
     return render_many(jobs(), title="志愿服务证明")

@@ -43,6 +43,7 @@ from app.errors import DomainError, IntegrityProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import guard_statements, utcnow
 from app.paths import DataDir
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit
 from app.services.auth import SYSTEM, Actor, Permission, require
 from app.services.backup import (
@@ -296,6 +297,9 @@ def _restored_entry(checked: CheckedBackup, extra: dict[str, object]) -> dict[st
     }
 
 
+RESTORE_STEPS = 5  # check, pre-restore backup, replace, photos, record
+
+
 def restore_backup(
     db: Database,
     data_dir: DataDir,
@@ -303,22 +307,35 @@ def restore_backup(
     backup: Path,
     *,
     accept_other_station: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> BackupInfo:
     """恢复 — replace the live database with *backup* after checking it completely.
 
     The caller must hold no open sessions; *db* stays usable afterwards.
+    *progress(step, RESTORE_STEPS)* follows the steps (check, backup of the current
+    data, replace, photos, record).  *cancel* is honoured only before the file is
+    replaced (:class:`~app.progress.Cancelled`, nothing changed); after
+    that the restore always runs to its end.
     """
     require(actor, Permission.RESTORE)
     try:
+        check(cancel)
         checked = check_backup(data_dir, backup, accept_other_station=accept_other_station)
+        report(progress, 1, RESTORE_STEPS)
+        check(cancel)
         before = make_backup(db, data_dir.backups, "pre-restore")
+        report(progress, 2, RESTORE_STEPS)
+        check(cancel)  # the last moment to stop: from here on the file is replaced
         db.dispose()
         audit.forget_anchor_file(data_dir.root)
         _overwrite_database(checked.copy, db.path)
         db.dispose()
     finally:
         discard_check(data_dir)
+    report(progress, 3, RESTORE_STEPS)
     photos = restore_photos(backup, data_dir)
+    report(progress, 4, RESTORE_STEPS)
     db.forget_station()
     new_incarnation(db)
     with db.write() as session:
@@ -333,6 +350,7 @@ def restore_backup(
             ),
         )
     audit.anchor_with_keys(db, data_dir.keys, "restore")
+    report(progress, RESTORE_STEPS, RESTORE_STEPS)
     return checked.info
 
 

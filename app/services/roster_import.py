@@ -59,6 +59,7 @@ from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Household, Member
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit, households, personal
 from app.services.auth import Actor, Permission, require
 from app.services.households import (
@@ -826,7 +827,13 @@ def validate_rows(
 IMPORT_CHUNK = 500  # households per transaction: the counter waits for one chunk at most
 
 
-def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> ImportCounts:
+def commit_import(
+    db: Database,
+    actor: Actor,
+    rows: Sequence[RowResult],
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
+) -> ImportCounts:
     """Write the confirmed, valid *rows*, :data:`IMPORT_CHUNK` households per transaction.
 
     A roster of 40,000 rows is one long write; in one transaction it would hold
@@ -835,6 +842,9 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
     (see the write lane in :mod:`app.db`).  A row refused half-way (rare: the
     rows were checked before) stops the import there; the households already
     written stay, and importing the same file again shows them as already there.
+    *progress(done, total)* counts households after each chunk; *cancel* is polled
+    before each chunk (:class:`~app.progress.Cancelled`: the chunks
+    before it stay, as after a refused row).
     """
     require(actor, Permission.DAILY_WORK)
     if any(not r.ok or r.member is None for r in rows):
@@ -850,6 +860,7 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
     created = added = 0
     with db.busy_with(translate("errors", "a roster import")):
         for start in range(0, len(groups), IMPORT_CHUNK):
+            check(cancel)
             chunk = groups[start : start + IMPORT_CHUNK]
             try:
                 made, joined = _import_chunk(db, actor, chunk, start, len(groups))
@@ -873,6 +884,7 @@ def commit_import(db: Database, actor: Actor, rows: Sequence[RowResult]) -> Impo
                 ) from refused
             created += made
             added += joined
+            report(progress, start + len(chunk), len(groups))
     return ImportCounts(created, created + added)
 
 
@@ -1029,7 +1041,11 @@ def _export_row(h: HouseholdHit) -> list[Any]:
 
 
 def export_households_xlsx(
-    db: Database, flt: HouseholdFilter, path: Path, progress: Any = None, cancel: Any = None
+    db: Database,
+    flt: HouseholdFilter,
+    path: Path,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
     total = households.count_households(db, flt)

@@ -40,6 +40,7 @@ from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Volunteer, VolunteerTeam
+from app.progress import Cancel, ProgressFn, check, report
 from app.services import audit, personal, roster_import, volunteers
 from app.services.auth import Actor, Permission, require
 from app.services.roster_import import (
@@ -347,12 +348,18 @@ def validate_volunteer_rows(
 
 
 def commit_volunteer_import(
-    db: Database, actor: Actor, rows: Sequence[VolunteerRow]
+    db: Database,
+    actor: Actor,
+    rows: Sequence[VolunteerRow],
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> VolunteerImportCounts:
     """Register the confirmed, valid *rows*, a chunk of them per transaction.
 
     As :func:`app.services.roster_import.commit_import`: a long import takes
     turns with the counter and the kiosk; a row refused half-way stops it there.
+    *progress(done, total)* counts rows after each chunk; *cancel* is polled before
+    each chunk (the chunks before it stay registered).
     """
     require(actor, Permission.DAILY_WORK)
     if any(not r.ok or r.data is None for r in rows):
@@ -366,6 +373,7 @@ def commit_volunteer_import(
     chunk_size = roster_import.IMPORT_CHUNK  # the counter waits for one chunk at most
     with db.busy_with(translate("errors", "a roster import")):
         for start in range(0, len(rows), chunk_size):
+            check(cancel)
             with db.write() as session:
                 chunk = rows[start : start + chunk_size]
                 first = len(numbers)
@@ -404,6 +412,7 @@ def commit_volunteer_import(
                         "part": f"{start + 1}-{start + len(chunk)} / {len(rows)}",
                     },
                 )
+            report(progress, start + len(chunk), len(rows))
     return VolunteerImportCounts(len(numbers), numbers[0], numbers[-1], places)
 
 
@@ -435,8 +444,8 @@ def export_volunteers_xlsx(
     db: Database,
     path: Path | str,
     flt: VolunteerFilter | None = None,
-    progress: Any = None,
-    cancel: Any = None,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """The volunteers list under *flt* to an .xlsx file; returns the row count.
 

@@ -171,6 +171,7 @@ class AuditLogModel(TableModel):
             self.ctx.db,
             self.ctx.actor,
             self.filter,
+            key="audit.page",
             before_seq=self.next_before,
             on_done=lambda page: self._arrived(serial, page),
             on_error=lambda exc: self._failed(serial, exc),

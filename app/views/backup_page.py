@@ -28,10 +28,15 @@ from app.services.auth import Permission
 from app.services.backup import BackupInfo
 from app.services.restore import OtherStationBackup, restore_backup
 from app.views.pages import PageContext
+from app.views.progress_dialog import run_with_progress
 from app.views.qtfix import emit
 from app.views.table_models import RowsModel, table_view
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, error_text, format_local, format_size
+
+# After the check and the backup of the current data (steps 1 and 2 of the restore)
+# the live file is replaced: Cancel is offered only until then.
+RESTORE_POINT_OF_NO_RETURN = 2
 
 
 class BackupsModel(RowsModel):
@@ -165,12 +170,17 @@ class BackupTab(QWidget):
 
     def _backup(self, folder: Path) -> None:
         self._set_busy(True, self.tr("Backing up…"))
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Back up"),
             backup.backup_now,
             self.ctx.db,
             self.ctx.actor,
             folder,
             "manual",
+            label=self.tr("Backing up…"),
+            cancellable=False,
+            write=LONG_WRITE,
             on_done=self._backed_up,
             on_error=self._failed,
             receiver=self,
@@ -241,17 +251,33 @@ class BackupTab(QWidget):
             True,
             self.tr("Checking and restoring… please do not switch off the computer."),
         )
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Restore a backup"),
             restore_backup,
             self.ctx.db,
             self.ctx.data_dir,
             self.ctx.actor,
             path,
+            label=self.tr("Checking the backup…"),
+            label_for=self._restore_step,
+            cancel_until=RESTORE_POINT_OF_NO_RETURN,
+            write=True,
             accept_other_station=accept_other_station,
             on_done=self._restored,
             on_error=self._restore_failed,
+            on_cancelled=self._restore_cancelled,
             receiver=self,
         )
+
+    def _restore_step(self, done: int, _total: int, _text: str) -> str:
+        if done < RESTORE_POINT_OF_NO_RETURN:
+            return self.tr("Backing up the current data…")
+        return self.tr("Restoring… please do not switch off the computer.")
+
+    def _restore_cancelled(self) -> None:
+        self._set_busy(False)
+        self.message.show_info(self.tr("Nothing was restored."))
 
     def other_station_text(self, exc: OtherStationBackup) -> str:
         return self.tr("{problem}\n\nRestore this other station's backup anyway?").format(

@@ -57,6 +57,7 @@ class DetailPanel(QWidget):
             fn,
             self.ctx.db,
             *args,
+            key="detail.load",
             on_done=lambda loaded: self._loaded(serial, loaded),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
@@ -100,6 +101,7 @@ class DetailPanel(QWidget):
         run_task(
             fn,
             *args,
+            write=True,
             on_done=done,
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,

@@ -56,7 +56,15 @@ class ServiceDialog(QDialog):
     def run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         self.buttons.setEnabled(False)
         self.message.clear_message()
-        run_task(fn, *args, on_done=self._done, on_error=self._failed, receiver=self, **kwargs)
+        run_task(
+            fn,
+            *args,
+            write=True,
+            on_done=self._done,
+            on_error=self._failed,
+            receiver=self,
+            **kwargs,
+        )
 
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

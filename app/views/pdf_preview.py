@@ -4,7 +4,9 @@ Every document the program makes is PDF bytes (DESIGN §6).  This module is the
 one place they meet Qt: :class:`PdfPreviewDialog` shows them in a QPdfView with
 Print… and Save as PDF… buttons, :func:`print_pdf` draws them on a QPrinter
 (each PDF page rendered at the printer's resolution and fitted to its page,
-so A4, A5 and 58/80 mm receipt pages all print at their real size), and
+so A4, A5 and 58/80 mm receipt pages all print at their real size) — on a
+worker thread through :func:`start_print`, with a progress dialog and Cancel,
+so a 40-page card batch does not freeze the window — and
 :func:`print_direct` sends a slip straight to the default printer — the
 counter's path, where a dialog per villager would slow the queue.
 
@@ -14,10 +16,12 @@ import, so start-up does not load them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QCoreApplication, QSizeF
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.progress import Cancel, ProgressFn, report
 from app.views.files import safe_file_name, save_file_name
 from app.views.screen import fit_window
+from app.views.tasks import Task
 from app.views.widgets import MessageLabel, error_text
 
 if TYPE_CHECKING:
@@ -105,8 +111,21 @@ def pdf_printer(path: Path | str, page: str = "A4", data: bytes | None = None) -
     return printer
 
 
-def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Draw every page of *data* on *printer*; returns the number of pages printed."""
+def print_pdf(
+    data: bytes,
+    printer: QPrinter,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Draw the pages of *data* on *printer*; returns the number of pages printed.
+
+    Safe on a worker thread (Qt allows QPainter on a QPrinter off the GUI thread,
+    one thread per printer at a time; the QPdfDocument is made here, on the
+    calling thread).  ``progress(done, total)`` is called after each page; when
+    *cancel* is set between pages the job ends there and the pages so far are
+    printed (the count says how many).
+    """
     from PySide6.QtCore import QRectF, QSize
     from PySide6.QtGui import QPainter
     from PySide6.QtPdf import QPdfDocumentRenderOptions
@@ -116,10 +135,13 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     if not painter.begin(printer):
         doc.close()
         raise OSError("the printer could not be opened")
+    printed = 0
     try:
         count = doc.pageCount()
         dpi = printer.resolution()
         for i in range(count):
+            if cancel is not None and cancel.cancelled:
+                break
             if i:
                 printer.newPage()
             pt = doc.pagePointSize(i)
@@ -130,10 +152,64 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
             cap = 4000 / max(w, h) if max(w, h) > 4000 else 1.0
             image = doc.render(i, QSize(int(w * cap), int(h * cap)), QPdfDocumentRenderOptions())
             painter.drawImage(QRectF(target.x(), target.y(), w, h), image)
-        return count
+            printed += 1
+            report(progress, printed, count)
+        return printed
     finally:
         painter.end()
         doc.close()
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a print job did: *pages* of *total* went to the printer."""
+
+    pages: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.pages == self.total
+
+
+def _print_job(data: bytes, printer: QPrinter, progress: ProgressFn, cancel: Cancel) -> Printed:
+    total = len(pdf_page_sizes_mm(data))
+    return Printed(print_pdf(data, printer, progress=progress, cancel=cancel), total)
+
+
+def start_print(
+    data: bytes,
+    printer: QPrinter,
+    parent: QWidget | None = None,
+    *,
+    on_done: Callable[[Printed], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Task:
+    """Print *data* on *printer* on a worker thread, with a progress dialog
+    ("Page 3 of 40") whose Cancel ends the job after the page being printed.
+
+    The GUI stays responsive meanwhile; *on_done* gets a :class:`Printed`.
+    The QPrinter must not be used by anyone else until the task finishes.
+    """
+    from app.views.progress_dialog import run_with_progress
+
+    def page_text(done: int, total: int, _text: str) -> str:
+        return QCoreApplication.translate("pdf_preview", "Printing page {done} of {total}…").format(
+            done=min(done + 1, total), total=total
+        )
+
+    return run_with_progress(
+        parent,
+        QCoreApplication.translate("pdf_preview", "Printing"),
+        _print_job,
+        data,
+        printer,
+        label=QCoreApplication.translate("pdf_preview", "Printing…"),
+        label_for=page_text,
+        on_done=on_done,
+        on_error=on_error,
+        receiver=parent,
+    )
 
 
 def save_pdf(data: bytes, path: Path | str) -> Path:
@@ -156,10 +232,11 @@ def print_direct(
 ) -> bool:
     """Print on the default printer without a dialog; without a printer, preview instead.
 
-    Returns True when the pages went to a printer.
+    Returns True when the pages went to a printer: the job then runs on a worker
+    thread (:func:`start_print`); a failure is told by the application's handler.
     """
     if has_printer():
-        print_pdf(data, make_printer(page, data))
+        start_print(data, make_printer(page, data), parent)
         return True
     show_pdf(data, title, page, parent)
     return False
@@ -184,6 +261,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title or self.tr("Preview"))
         self.data = data
         self.page = page
+        self._print_task: Task | None = None
         # The suggested name: the caller's, else the (translated) window title.
         self.file_name = file_name or safe_file_name(self.windowTitle()) + ".pdf"
         self.document = _document(data, self)
@@ -223,15 +301,29 @@ class PdfPreviewDialog(QDialog):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        try:
-            pages = print_pdf(self.data, printer)
-        except (OSError, ValueError) as err:
+    def print_to(self, printer: QPrinter) -> Task:
+        """Print on *printer* off the GUI thread; the message says how it went."""
+        self.print_button.setEnabled(False)
+
+        def done(printed: Printed) -> None:
+            self.print_button.setEnabled(True)
+            if printed.complete:
+                self.message.show_ok(self.tr("Sent %n page(s) to the printer.", "", printed.pages))
+            else:
+                self.message.show_info(
+                    self.tr(
+                        "Printing cancelled after %n page(s) of {total}.", "", printed.pages
+                    ).format(total=printed.total)
+                )
+
+        def failed(err: BaseException) -> None:
+            self.print_button.setEnabled(True)
             self.message.show_error(
                 self.tr("Printing failed: {error}").format(error=error_text(err))
             )
-            return
-        self.message.show_ok(self.tr("Sent %n page(s) to the printer.", "", pages))
+
+        self._print_task = start_print(self.data, printer, self, on_done=done, on_error=failed)
+        return self._print_task
 
     def save_document(self) -> None:
         path = save_file_name(

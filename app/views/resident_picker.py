@@ -48,7 +48,6 @@ class ResidentPicker(QDialog):
         self.setWindowTitle(self.tr("Choose a resident"))
         self.ctx = ctx
         self.chosen: ResidentHit | None = None
-        self._serial = 0
         self.search = QLineEdit()
         self.search.setMaxLength(MAX_SEARCH_CHARS)
         self.search.setObjectName("resident_search")
@@ -76,20 +75,17 @@ class ResidentPicker(QDialog):
         fit_window(self, 640, 420)
 
     def run_search(self) -> None:
-        self._serial += 1
-        serial = self._serial
         run_task(
             households.search_residents,
             self.ctx.db,
             self.search.text(),
-            on_done=lambda hits: self._found(serial, hits),
+            key="resident.search",
+            on_done=self._found,
             on_error=lambda exc: self.message.show_error(error_text(exc)),
             receiver=self,
         )
 
-    def _found(self, serial: int, hits: list[ResidentHit]) -> None:
-        if serial != self._serial:
-            return  # an older search finished late
+    def _found(self, hits: list[ResidentHit]) -> None:
         self.model.set_rows(hits)
         if hits:
             self.view.selectRow(0)

@@ -60,9 +60,10 @@ from app.views.files import open_file_name
 from app.views.pages import PageContext
 from app.views.points.entries import confirm
 from app.views.points.options import remember_mapping, remembered_mapping
+from app.views.progress_dialog import run_with_progress
 from app.views.screen import fit_window
 from app.views.table_models import DISPLAY, GREEN, RED, ModelIndex
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, Task, run_task
 from app.views.widgets import MessageLabel, error_text
 
 FIELD_LABELS = {
@@ -187,6 +188,7 @@ class RosterImportDialog(QDialog):
         self.results: list[CheckedRow] = []
         self.summary = ""
         self.counts: ImportCounts | VolunteerImportCounts | None = None
+        self.commit_task: Task | None = None
 
         self.file_label = QLabel(self.tr("No file chosen."))
         self.file_label.setObjectName("roster_file")
@@ -417,14 +419,31 @@ class RosterImportDialog(QDialog):
             return
         self._busy(True)
         self.message.show_info(self.tr("Importing…"))
-        run_task(
+        self.commit_task = run_with_progress(
+            self,
+            self.windowTitle(),
             self.kind.commit,
             self.ctx.db,
             self.ctx.actor,
             rows,
+            label=self.tr("Importing…"),
+            label_for=lambda done, total, _t: self.tr("Imported {done} of {total}…").format(
+                done=done, total=total
+            ),
+            write=LONG_WRITE,
             on_done=self._committed,
             on_error=self._failed,
+            on_cancelled=self._commit_cancelled,
             receiver=self,
+        )
+
+    def _commit_cancelled(self) -> None:
+        self._busy(False)
+        self.message.show_info(
+            self.tr(
+                "Import stopped. What was written before stays; importing the same file "
+                "again shows those rows as already there."
+            )
         )
 
     def _committed(self, counts: ImportCounts | VolunteerImportCounts) -> None:

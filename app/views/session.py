@@ -28,7 +28,7 @@ from app.views.login import IdleWatcher, LockScreen, LoginDialog
 from app.views.main_window import MainWindow
 from app.views.pages import AppEvents, PageContext
 from app.views.qtfix import emit
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import format_local
 from app.views.wizard import FirstRunWizard
 
@@ -128,6 +128,7 @@ class Workbench(QObject):
                 _auto_backup,
                 self.db,
                 self.data_dir,
+                write=LONG_WRITE,
                 on_done=self._auto_backup_made,
                 on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
                 receiver=self,

@@ -89,6 +89,7 @@ class StationTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             self.form.info(),
+            write=True,
             on_done=self._saved,
             on_error=self._failed,
             receiver=self,

@@ -9,11 +9,32 @@ GUI starts goes through :func:`run_task`::
 ``fn`` runs on a thread pool; ``on_done(result)``, ``on_error(exc)`` and
 ``on_progress(done, total, text)`` are called on the GUI thread (queued
 signals of a :class:`Task` that lives there).  If ``fn`` has a parameter named
-``cancel`` it receives a :class:`CancelToken`; one named ``progress`` receives
-a callable ``progress(done, total, text="")``.  When the *receiver* QObject has
-been deleted by the time the result arrives (the user closed the dialog), the
-callbacks are dropped and the token is cancelled — the pattern of Orange's
-``qinvoke`` and Picard's ``util/thread.py``.
+``cancel`` it receives a :class:`~app.progress.CancelToken`; one named
+``progress`` receives a callable ``progress(done, total, text="")`` (the
+protocol of ``app.progress``, which the services type their
+parameters with).  When the *receiver* QObject has been deleted by the time the
+result arrives (the user closed the dialog), the callbacks are dropped and the
+token is cancelled — the pattern of Orange's ``qinvoke`` and Picard's
+``util/thread.py``.
+
+Two lanes, as Anki's ``taskman`` keeps collection work on one thread:
+
+* ``write=True`` — work that changes the database (a scan, a redemption, an
+  award, a void, a sign-in, a restore) runs on **one** writer thread, in the
+  order it was submitted: 50 queued kiosk scans are stored in the order they
+  were scanned, and an award never overtakes the batch it depends on.
+* ``write=LONG_WRITE`` — a long write that commits chunk after chunk (a roster
+  import, a card batch, a backup) runs on a pool thread of its own instead.  On
+  the single writer thread it would hold up every scan and redemption until it
+  ended; beside it, the database's first-come-first-served write lane
+  (``app.db``) lets a short write in between two chunks.
+* reads (the default) run on a pool of four threads, in parallel with each other
+  and with a write that is waiting or running.
+
+``key="counter.household"`` marks a lookup whose newest answer is the only one
+wanted: submitting another task with the same key (for the same *receiver*)
+supersedes the earlier one, whose callbacks are then dropped (and its token
+cancelled), so a slow first answer never overwrites the second on screen.
 
 A failure without an ``on_error`` goes to the runner's error handler, which the
 application sets to show the message (``app.views.application``); by default
@@ -26,42 +47,31 @@ from __future__ import annotations
 
 import inspect
 import logging
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
+from app.progress import Cancelled, CancelToken
 from app.views.qtfix import emit
 
 log = logging.getLogger(__name__)
 
-ProgressFn = Callable[..., None]
 ErrorHandler = Callable[[BaseException], None]
 
 
-class TaskCancelled(Exception):
-    """Raised inside a task's function when it notices its token was cancelled."""
+#: ``run_task(..., write=LONG_WRITE)``: a long, chunked write (see the module docstring).
+LONG_WRITE = "long"
 
-
-class CancelToken:
-    """Thread-safe flag a long function polls between steps."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        """Raise :class:`TaskCancelled` if the user cancelled."""
-        if self._event.is_set():
-            raise TaskCancelled
+__all__ = [
+    "LONG_WRITE",
+    "CancelToken",
+    "Cancelled",
+    "Task",
+    "TaskRunner",
+    "run_task",
+]
 
 
 def _accepts(fn: Callable[..., Any], name: str) -> bool:
@@ -101,11 +111,16 @@ class Task(QObject):
         on_cancelled: Callable[[], None] | None,
         receiver: QObject | None,
         runner: TaskRunner,
+        write: bool | str = False,
+        key: Hashable | None = None,
     ) -> None:
         super().__init__()
         self.fn = fn
         self.token = CancelToken()
         self.name = getattr(fn, "__qualname__", repr(fn))
+        self.write = bool(write)
+        self.key = key
+        self.superseded = False  # a newer task with the same key was submitted
         self._args = args
         self._kwargs = dict(kwargs)
         if _accepts(fn, "cancel"):
@@ -140,7 +155,7 @@ class Task(QObject):
             return
         try:
             result = self.fn(*self._args, **self._kwargs)
-        except TaskCancelled:
+        except Cancelled:
             emit(self._was_cancelled)
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
             emit(self._error_raised, exc)
@@ -152,8 +167,29 @@ class Task(QObject):
     def cancel(self) -> None:
         self.token.cancel()
 
+    def supersede(self) -> None:
+        """A newer answer to the same question is on its way: drop this one's callbacks.
+
+        A read is also cancelled (it may stop early); a write is never cut short.
+        """
+        self.superseded = True
+        if not self.write:
+            self.token.cancel()
+
+    @property
+    def polls_cancel(self) -> bool:
+        """Whether the function takes the token (else cancelling cannot stop it)."""
+        return "cancel" in self._kwargs
+
+    def abandon(self) -> None:
+        """The person no longer wants this read's answer: cancel it and drop its callbacks
+        (a read that cannot stop early runs to its end, unseen)."""
+        if self.write:
+            raise ValueError("a write cannot be abandoned, only cancelled")
+        self.supersede()
+
     def _receiver_alive(self) -> bool:
-        return self._receiver is None or shiboken6.isValid(self._receiver)
+        return not self.superseded and (self._receiver is None or shiboken6.isValid(self._receiver))
 
     @Slot(int, int, str)
     def _deliver_progress(self, done: int, total: int, text: str) -> None:
@@ -177,7 +213,7 @@ class Task(QObject):
     def _deliver_error(self, exc: BaseException) -> None:
         try:
             if not self._receiver_alive():
-                log.info("task %s failed after its window closed: %s", self.name, exc)
+                log.info("task %s failed, its answer no longer wanted: %s", self.name, exc)
             elif self._on_error is not None:
                 self._on_error(exc)
             else:
@@ -203,7 +239,7 @@ class Task(QObject):
 
 
 class TaskRunner(QObject):
-    """A thread pool plus the set of tasks whose results have not been delivered."""
+    """A read pool, one ordered writer thread, and the tasks not yet delivered."""
 
     busy_changed = Signal(bool)
 
@@ -211,7 +247,12 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
+        # One thread: QThreadPool starts queued runnables of equal priority in
+        # submission order, so writes are applied in the order they were asked for.
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)
         self._active: set[Task] = set()
+        self._latest: dict[tuple[int, Hashable], Task] = {}
         self.error_handler: ErrorHandler | None = None
 
     def run(
@@ -223,6 +264,8 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         receiver: QObject | None = None,
+        write: bool | str = False,
+        key: Hashable | None = None,
         **kwargs: Any,
     ) -> Task:
         task = Task(
@@ -235,16 +278,34 @@ class TaskRunner(QObject):
             on_cancelled=on_cancelled,
             receiver=receiver,
             runner=self,
+            write=write,
+            key=key,
         )
+        if key is not None:
+            scope = self._scope(task)
+            previous = self._latest.get(scope)
+            if previous is not None:
+                previous.supersede()
+            self._latest[scope] = task
         was_idle = not self._active
         self._active.add(task)  # keeps the Task alive until its result is delivered
-        self.pool.start(task.run)
+        (self.writer if write is True else self.pool).start(task.run)
         if was_idle:
             emit(self.busy_changed, True)
         return task
 
+    @staticmethod
+    def _scope(task: Task) -> tuple[int, Hashable]:
+        # The receiver's identity is safe as a key: the entry goes when the task is
+        # delivered, and a deleted receiver's task is dropped anyway.
+        return (id(task._receiver) if task._receiver is not None else 0, task.key)
+
     def _forget(self, task: Task) -> None:
         self._active.discard(task)
+        if task.key is not None:
+            scope = self._scope(task)
+            if self._latest.get(scope) is task:
+                del self._latest[scope]
         if not self._active:
             emit(self.busy_changed, False)
 
@@ -259,8 +320,9 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait_for_threads(self, msecs: int = 30_000) -> bool:
-        """Block until the pool's threads are done (only at shutdown)."""
-        return bool(self.pool.waitForDone(msecs))
+        """Block until both lanes' threads are done (only at shutdown)."""
+        writes_done = bool(self.writer.waitForDone(msecs))
+        return bool(self.pool.waitForDone(msecs)) and writes_done
 
     def unhandled(self, exc: BaseException, task: Task) -> None:
         """A failure nobody asked to handle: log it, then tell the user."""
@@ -291,9 +353,16 @@ def run_task(
     on_progress: Callable[[int, int, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     receiver: QObject | None = None,
+    write: bool | str = False,
+    key: Hashable | None = None,
     **kwargs: Any,
 ) -> Task:
-    """Run ``fn(*args, **kwargs)`` on the default runner; see the module docstring."""
+    """Run ``fn(*args, **kwargs)`` on the default runner; see the module docstring.
+
+    ``write=True``: on the single ordered writer thread (``LONG_WRITE``: a long,
+    chunked write, on a pool thread of its own).  ``key``: only the newest
+    task with this key (per *receiver*) delivers its answer.
+    """
     return default_runner().run(
         fn,
         *args,
@@ -302,5 +371,7 @@ def run_task(
         on_progress=on_progress,
         on_cancelled=on_cancelled,
         receiver=receiver,
+        write=write,
+        key=key,
         **kwargs,
     )

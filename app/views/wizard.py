@@ -238,6 +238,7 @@ class SummaryPage(QWizardPage):
             self.wiz.data_dir.keys,
             self.wiz.station_page.form.info(),
             self.wiz.admin_page.account(),
+            write=True,
             on_done=self._created,
             on_error=self._failed,
             receiver=self,

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="672"/>
+        <location filename="../../app/views/activities/page.py" line="674"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="467"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>AuditTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="207"/>
+        <location filename="../../app/views/settings_page.py" line="208"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>The audit log is intact: %n entry checked.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/household_dialogs.py" line="365"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="373"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>Batch award for %n household</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/household_dialogs.py" line="383"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="391"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>Give “{rule}” ({points}) to %n household in one batch?</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="496"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="729"/>
+        <location filename="../../app/views/supermarket/counter.py" line="727"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="838"/>
+        <location filename="../../app/views/supermarket/counter.py" line="836"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="844"/>
+        <location filename="../../app/views/supermarket/counter.py" line="842"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="1165"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1166"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="431"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="525"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="562"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="564"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>HouseholdDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="305"/>
+        <location filename="../../app/views/points/households_page.py" line="306"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="626"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="707"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="728"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="740"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="773"/>
+        <location filename="../../app/views/points/households_page.py" line="781"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>%n household exported to {path}.</numerusform>
@@ -226,18 +226,26 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/pdf_preview.py" line="234"/>
+        <location filename="../../app/views/pdf_preview.py" line="311"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
             <numerusform>Sent %n pages to the printer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="315"/>
+        <source>Printing cancelled after %n page(s) of {total}.</source>
+        <translation>
+            <numerusform>Printing cancelled after %n page of {total}.</numerusform>
+            <numerusform>Printing cancelled after %n pages of {total}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="629"/>
+        <location filename="../../app/views/points/tabs.py" line="632"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>
@@ -248,7 +256,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="563"/>
+        <location filename="../../app/views/activities/page.py" line="565"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>
@@ -259,7 +267,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>%n row below the header on row {header}.</numerusform>
@@ -267,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>
@@ -275,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>Import %n row now?</numerusform>
@@ -283,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="417"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>%n row with a problem will be left out.</numerusform>
@@ -291,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="461"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>Imported: %n volunteer, numbers {first} to {last}.</numerusform>
@@ -302,7 +310,7 @@
 <context>
     <name>TeamsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="506"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>%n team added.</numerusform>
@@ -313,7 +321,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="689"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -321,7 +329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="783"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="608"/>
+        <location filename="../../app/views/activities/page.py" line="610"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="609"/>
+        <location filename="../../app/views/activities/page.py" line="611"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="639"/>
+        <location filename="../../app/views/activities/page.py" line="641"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="643"/>
+        <location filename="../../app/views/activities/page.py" line="645"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="644"/>
+        <location filename="../../app/views/activities/page.py" line="646"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="661"/>
+        <location filename="../../app/views/activities/page.py" line="663"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="672"/>
+        <location filename="../../app/views/activities/page.py" line="674"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="749"/>
+        <location filename="../../app/views/activities/page.py" line="751"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="760"/>
+        <location filename="../../app/views/activities/page.py" line="762"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -200,7 +200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="467"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
@@ -237,52 +237,52 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="449"/>
+        <location filename="../../app/views/activities/page.py" line="450"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="450"/>
+        <location filename="../../app/views/activities/page.py" line="451"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="458"/>
+        <location filename="../../app/views/activities/page.py" line="459"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="472"/>
+        <location filename="../../app/views/activities/page.py" line="473"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="475"/>
+        <location filename="../../app/views/activities/page.py" line="476"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="475"/>
+        <location filename="../../app/views/activities/page.py" line="476"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="481"/>
+        <location filename="../../app/views/activities/page.py" line="482"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="489"/>
+        <location filename="../../app/views/activities/page.py" line="490"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="493"/>
+        <location filename="../../app/views/activities/page.py" line="494"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="494"/>
+        <location filename="../../app/views/activities/page.py" line="495"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -403,22 +403,22 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="413"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="421"/>
         <source>Adjust points: household {number}</source>
         <translation>调整积分：户号 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="421"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="429"/>
         <source>Current balance:</source>
         <translation>当前积分余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="422"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="430"/>
         <source>&amp;Points (+ or −):</source>
         <translation>积分（+ 或 −）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="423"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="431"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="80"/>
-        <location filename="../../app/views/application.py" line="124"/>
+        <location filename="../../app/views/application.py" line="85"/>
+        <location filename="../../app/views/application.py" line="129"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="106"/>
+        <location filename="../../app/views/application.py" line="111"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="108"/>
+        <location filename="../../app/views/application.py" line="113"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="228"/>
+        <location filename="../../app/views/application.py" line="233"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="230"/>
+        <location filename="../../app/views/application.py" line="235"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="239"/>
+        <location filename="../../app/views/application.py" line="244"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="251"/>
+        <location filename="../../app/views/application.py" line="256"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="256"/>
+        <location filename="../../app/views/application.py" line="261"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="263"/>
+        <location filename="../../app/views/application.py" line="268"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="267"/>
+        <location filename="../../app/views/application.py" line="272"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="277"/>
+        <location filename="../../app/views/application.py" line="282"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="279"/>
+        <location filename="../../app/views/application.py" line="284"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="334"/>
+        <location filename="../../app/views/application.py" line="341"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="360"/>
+        <location filename="../../app/views/application.py" line="367"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="361"/>
+        <location filename="../../app/views/application.py" line="368"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="376"/>
+        <location filename="../../app/views/application.py" line="383"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="377"/>
+        <location filename="../../app/views/application.py" line="384"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -579,68 +579,68 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="224"/>
+        <location filename="../../app/views/audit_browser.py" line="225"/>
         <source>Anyone</source>
         <translation>全部操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="227"/>
+        <location filename="../../app/views/audit_browser.py" line="228"/>
         <source>Any action</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="234"/>
+        <location filename="../../app/views/audit_browser.py" line="235"/>
         <source>Any record</source>
         <translation>全部记录类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="239"/>
+        <location filename="../../app/views/audit_browser.py" line="240"/>
         <source>&amp;Dates from</source>
         <translation>日期从(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="246"/>
+        <location filename="../../app/views/audit_browser.py" line="247"/>
         <source>Name, number, reason…</source>
         <translation>姓名、编号、事由…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="255"/>
+        <location filename="../../app/views/audit_browser.py" line="256"/>
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="257"/>
+        <location filename="../../app/views/audit_browser.py" line="258"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="259"/>
+        <location filename="../../app/views/audit_browser.py" line="260"/>
         <source>Record kind:</source>
         <translation>记录类型：</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="264"/>
+        <location filename="../../app/views/audit_browser.py" line="265"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="268"/>
+        <location filename="../../app/views/audit_browser.py" line="269"/>
         <source>Search:</source>
         <translation>搜索：</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="284"/>
-        <location filename="../../app/views/audit_browser.py" line="382"/>
+        <location filename="../../app/views/audit_browser.py" line="285"/>
+        <location filename="../../app/views/audit_browser.py" line="383"/>
         <source>Choose an entry to see what it changed.</source>
         <translation>请选择一条记录，查看它改动了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="295"/>
+        <location filename="../../app/views/audit_browser.py" line="296"/>
         <source>No audit log entries match these filters.</source>
         <translation>没有符合这些条件的操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="386"/>
+        <location filename="../../app/views/audit_browser.py" line="387"/>
         <source>{when} · {operator} · {action} · {kind} {record}</source>
         <translation>{when} · {operator} · {action} · {kind} {record}</translation>
     </message>
@@ -676,71 +676,71 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="120"/>
+        <location filename="../../app/views/settings_page.py" line="121"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="125"/>
+        <location filename="../../app/views/settings_page.py" line="126"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="130"/>
+        <location filename="../../app/views/settings_page.py" line="131"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="150"/>
+        <location filename="../../app/views/settings_page.py" line="151"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="169"/>
+        <location filename="../../app/views/settings_page.py" line="170"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="170"/>
+        <location filename="../../app/views/settings_page.py" line="171"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="176"/>
+        <location filename="../../app/views/settings_page.py" line="177"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="182"/>
+        <location filename="../../app/views/settings_page.py" line="183"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="183"/>
+        <location filename="../../app/views/settings_page.py" line="184"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="184"/>
+        <location filename="../../app/views/settings_page.py" line="185"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="190"/>
+        <location filename="../../app/views/settings_page.py" line="191"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="207"/>
+        <location filename="../../app/views/settings_page.py" line="208"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="212"/>
+        <location filename="../../app/views/settings_page.py" line="213"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -748,37 +748,37 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="319"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="327"/>
         <source>Award or deduct: household {number} {head}</source>
         <translation>加分/扣分：户号 {number} {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="325"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="333"/>
         <source>(the household)</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="330"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="338"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="331"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="339"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="332"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="340"/>
         <source>&amp;Member:</source>
         <translation>成员(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="333"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="341"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="334"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="342"/>
         <source>Points:</source>
         <translation>积分：</translation>
     </message>
@@ -786,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="189"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="189"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="189"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="189"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -809,67 +809,74 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="71"/>
+        <location filename="../../app/views/backup_page.py" line="76"/>
         <source>A backup is made automatically every day on this PC. Keep a copy away from this PC as well: back up to a USB stick every week.</source>
         <translation>本机每天自动备份一次。另外还要在别处留一份：每周备份到U盘一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="76"/>
+        <location filename="../../app/views/backup_page.py" line="81"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="78"/>
+        <location filename="../../app/views/backup_page.py" line="83"/>
         <source>Back up to a &amp;folder or USB stick…</source>
         <translation>备份到文件夹或U盘(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="87"/>
+        <location filename="../../app/views/backup_page.py" line="92"/>
         <source>&amp;Restore the selected backup…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="89"/>
+        <location filename="../../app/views/backup_page.py" line="94"/>
         <source>Restore from a f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="112"/>
+        <location filename="../../app/views/backup_page.py" line="117"/>
         <source>Backups on this PC:</source>
         <translation>本机上的备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="161"/>
+        <location filename="../../app/views/backup_page.py" line="166"/>
         <source>Choose the folder or USB stick for the backup</source>
         <translation>选择存放备份的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="167"/>
+        <location filename="../../app/views/backup_page.py" line="172"/>
+        <location filename="../../app/views/backup_page.py" line="181"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="182"/>
+        <location filename="../../app/views/backup_page.py" line="175"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="192"/>
         <source>The backup was saved as {file} ({size}).</source>
         <translation>备份已保存为 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="199"/>
+        <location filename="../../app/views/backup_page.py" line="209"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="201"/>
+        <location filename="../../app/views/backup_page.py" line="211"/>
         <source>Station backups (*{suffix});;All files (*)</source>
         <translation>工作站备份 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="207"/>
+        <location filename="../../app/views/backup_page.py" line="217"/>
+        <location filename="../../app/views/backup_page.py" line="262"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="218"/>
+        <location filename="../../app/views/backup_page.py" line="228"/>
         <source>Restore the backup taken on {when} of {station} (code {code})?
 
 Everything entered after that time will be replaced by the backup. A backup of the current data is made first. Everyone signs in again afterwards.</source>
@@ -878,23 +885,35 @@ Everything entered after that time will be replaced by the backup. A backup of t
 该时间之后录入的所有内容都将被备份内容替换。恢复前会先备份当前数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="228"/>
+        <location filename="../../app/views/backup_page.py" line="238"/>
+        <location filename="../../app/views/backup_page.py" line="256"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="235"/>
-        <location filename="../../app/views/backup_page.py" line="274"/>
+        <location filename="../../app/views/backup_page.py" line="245"/>
+        <location filename="../../app/views/backup_page.py" line="280"/>
+        <location filename="../../app/views/backup_page.py" line="300"/>
         <source>Nothing was restored.</source>
         <translation>未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="242"/>
+        <location filename="../../app/views/backup_page.py" line="252"/>
         <source>Checking and restoring… please do not switch off the computer.</source>
         <translation>正在检查并恢复……请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="257"/>
+        <location filename="../../app/views/backup_page.py" line="275"/>
+        <source>Backing up the current data…</source>
+        <translation>正在备份当前数据…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="276"/>
+        <source>Restoring… please do not switch off the computer.</source>
+        <translation>正在恢复……请不要关闭电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/backup_page.py" line="283"/>
         <source>{problem}
 
 Restore this other station&apos;s backup anyway?</source>
@@ -903,12 +922,12 @@ Restore this other station&apos;s backup anyway?</source>
 仍要恢复这个其他站点的备份吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="267"/>
+        <location filename="../../app/views/backup_page.py" line="293"/>
         <source>A backup of another station</source>
         <translation>其他站点的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="280"/>
+        <location filename="../../app/views/backup_page.py" line="306"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -916,42 +935,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../app/views/backup_page.py" line="41"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="41"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="41"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="41"/>
+        <location filename="../../app/views/backup_page.py" line="46"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="45"/>
+        <location filename="../../app/views/backup_page.py" line="50"/>
         <source>Daily (automatic)</source>
         <translation>每日（自动）</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="46"/>
+        <location filename="../../app/views/backup_page.py" line="51"/>
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="47"/>
+        <location filename="../../app/views/backup_page.py" line="52"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../app/views/backup_page.py" line="50"/>
+        <location filename="../../app/views/backup_page.py" line="55"/>
         <source>Before a program update</source>
         <translation>程序更新前</translation>
     </message>
@@ -959,39 +978,39 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BatchAwardDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/household_dialogs.py" line="365"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="373"/>
         <source>Batch award for %n households</source>
         <translation>
             <numerusform>为 %n 户批量加分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="366"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="374"/>
         <source>Leave out households that would pass the cap</source>
         <translation>跳过会超出上限的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="369"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="377"/>
         <source>&amp;Rule:</source>
         <translation>积分项(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="370"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="378"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="371"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="379"/>
         <source>R&amp;eason / note:</source>
         <translation>事由/备注(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="372"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="380"/>
         <source>Points each:</source>
         <translation>每户积分：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/household_dialogs.py" line="383"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="391"/>
         <source>Give “{rule}” ({points}) to %n households in one batch?</source>
         <translation>
             <numerusform>要一次性为 %n 户记入“{rule}”（{points}）吗？</numerusform>
@@ -1024,221 +1043,216 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="139"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="140"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="146"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="149"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="162"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="163"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="179"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="186"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="208"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="209"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="211"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="230"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="231"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="296"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="297"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="315"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="317"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="322"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="324"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="325"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="327"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="332"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="334"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="367"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="375"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="378"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="386"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="389"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="417"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="421"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="418"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="422"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="429"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="433"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="431"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="435"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="438"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="442"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="459"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="464"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="462"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="467"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="529"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="480"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="519"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="491"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="484"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="493"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="485"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="496"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="501"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="513"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="504"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="514"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1246,52 +1260,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/views/login.py" line="243"/>
+        <location filename="../../app/views/login.py" line="244"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="246"/>
+        <location filename="../../app/views/login.py" line="247"/>
         <source>An administrator gave you a temporary password. Please choose your own password now; only you should know it.</source>
         <translation>管理员给您设置的是临时密码。请现在设置您自己的密码，并且只有您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="250"/>
+        <location filename="../../app/views/login.py" line="251"/>
         <source>Choose a new password of at least {n} characters.</source>
         <translation>请设置至少 {n} 个字符的新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="263"/>
+        <location filename="../../app/views/login.py" line="264"/>
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="264"/>
+        <location filename="../../app/views/login.py" line="265"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="265"/>
+        <location filename="../../app/views/login.py" line="266"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="270"/>
+        <location filename="../../app/views/login.py" line="271"/>
         <source>&amp;Change password</source>
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="282"/>
+        <location filename="../../app/views/login.py" line="283"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>新密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="289"/>
+        <location filename="../../app/views/login.py" line="290"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="294"/>
+        <location filename="../../app/views/login.py" line="295"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
@@ -1299,17 +1313,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <location filename="../../app/views/audit_browser.py" line="207"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <location filename="../../app/views/audit_browser.py" line="207"/>
         <source>Before</source>
         <translation>改动前</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_browser.py" line="206"/>
+        <location filename="../../app/views/audit_browser.py" line="207"/>
         <source>After</source>
         <translation>改动后</translation>
     </message>
@@ -1368,252 +1382,252 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="253"/>
+        <location filename="../../app/views/supermarket/counter.py" line="252"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="261"/>
+        <location filename="../../app/views/supermarket/counter.py" line="260"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="270"/>
+        <location filename="../../app/views/supermarket/counter.py" line="269"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="271"/>
-        <location filename="../../app/views/supermarket/counter.py" line="952"/>
+        <location filename="../../app/views/supermarket/counter.py" line="270"/>
+        <location filename="../../app/views/supermarket/counter.py" line="951"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="295"/>
+        <location filename="../../app/views/supermarket/counter.py" line="294"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="301"/>
+        <location filename="../../app/views/supermarket/counter.py" line="300"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="305"/>
+        <location filename="../../app/views/supermarket/counter.py" line="304"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="331"/>
+        <location filename="../../app/views/supermarket/counter.py" line="330"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="346"/>
+        <location filename="../../app/views/supermarket/counter.py" line="345"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="361"/>
+        <location filename="../../app/views/supermarket/counter.py" line="360"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="369"/>
+        <location filename="../../app/views/supermarket/counter.py" line="368"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="384"/>
+        <location filename="../../app/views/supermarket/counter.py" line="383"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="385"/>
+        <location filename="../../app/views/supermarket/counter.py" line="384"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="395"/>
+        <location filename="../../app/views/supermarket/counter.py" line="394"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="398"/>
+        <location filename="../../app/views/supermarket/counter.py" line="397"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="400"/>
+        <location filename="../../app/views/supermarket/counter.py" line="399"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="415"/>
+        <location filename="../../app/views/supermarket/counter.py" line="414"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="424"/>
+        <location filename="../../app/views/supermarket/counter.py" line="423"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="425"/>
+        <location filename="../../app/views/supermarket/counter.py" line="424"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="426"/>
+        <location filename="../../app/views/supermarket/counter.py" line="425"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="436"/>
+        <location filename="../../app/views/supermarket/counter.py" line="435"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="598"/>
+        <location filename="../../app/views/supermarket/counter.py" line="597"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="615"/>
+        <location filename="../../app/views/supermarket/counter.py" line="614"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="648"/>
+        <location filename="../../app/views/supermarket/counter.py" line="647"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="677"/>
+        <location filename="../../app/views/supermarket/counter.py" line="674"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="686"/>
+        <location filename="../../app/views/supermarket/counter.py" line="683"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="710"/>
+        <location filename="../../app/views/supermarket/counter.py" line="708"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="717"/>
+        <location filename="../../app/views/supermarket/counter.py" line="715"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="725"/>
+        <location filename="../../app/views/supermarket/counter.py" line="723"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="729"/>
+        <location filename="../../app/views/supermarket/counter.py" line="727"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="838"/>
+        <location filename="../../app/views/supermarket/counter.py" line="836"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="844"/>
+        <location filename="../../app/views/supermarket/counter.py" line="842"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="1165"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1166"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="733"/>
+        <location filename="../../app/views/supermarket/counter.py" line="731"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="756"/>
+        <location filename="../../app/views/supermarket/counter.py" line="754"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="769"/>
+        <location filename="../../app/views/supermarket/counter.py" line="767"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="772"/>
+        <location filename="../../app/views/supermarket/counter.py" line="770"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="785"/>
+        <location filename="../../app/views/supermarket/counter.py" line="783"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="790"/>
-        <location filename="../../app/views/supermarket/counter.py" line="817"/>
-        <location filename="../../app/views/supermarket/counter.py" line="861"/>
+        <location filename="../../app/views/supermarket/counter.py" line="788"/>
+        <location filename="../../app/views/supermarket/counter.py" line="815"/>
+        <location filename="../../app/views/supermarket/counter.py" line="859"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="800"/>
+        <location filename="../../app/views/supermarket/counter.py" line="798"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="848"/>
+        <location filename="../../app/views/supermarket/counter.py" line="846"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="891"/>
+        <location filename="../../app/views/supermarket/counter.py" line="889"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="917"/>
+        <location filename="../../app/views/supermarket/counter.py" line="916"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="923"/>
+        <location filename="../../app/views/supermarket/counter.py" line="922"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="934"/>
+        <location filename="../../app/views/supermarket/counter.py" line="933"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="963"/>
+        <location filename="../../app/views/supermarket/counter.py" line="962"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="992"/>
+        <location filename="../../app/views/supermarket/counter.py" line="991"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
@@ -1650,17 +1664,17 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1116"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1117"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1143"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1144"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1168"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1169"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -1686,17 +1700,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="264"/>
+        <location filename="../../app/views/wizard.py" line="265"/>
         <source>The station is set up</source>
         <translation>本站已设置完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="267"/>
+        <location filename="../../app/views/wizard.py" line="268"/>
         <source>Write down this fingerprint of the station&apos;s signing key. The township compares it when it enrols your station; it is also on the home page.</source>
         <translation>请记下本站签名密钥的指纹。乡镇登记本站时会核对它；首页上也能看到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="280"/>
+        <location filename="../../app/views/wizard.py" line="281"/>
         <source>Click Finish to start. Add the other operators under Settings → Operators, and keep a backup on a USB stick.</source>
         <translation>点击“完成”开始使用。请在“设置 → 操作员”中添加其他操作员，并在U盘上保留一份备份。</translation>
     </message>
@@ -1803,22 +1817,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="197"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="197"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="197"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="197"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -1834,7 +1848,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="310"/>
+        <location filename="../../app/views/wizard.py" line="311"/>
         <source>Set up Station Workbench</source>
         <translation>设置文明实践站工作台</translation>
     </message>
@@ -2066,42 +2080,42 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="506"/>
+        <location filename="../../app/views/supermarket/page.py" line="507"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="507"/>
+        <location filename="../../app/views/supermarket/page.py" line="508"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="508"/>
+        <location filename="../../app/views/supermarket/page.py" line="509"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="509"/>
+        <location filename="../../app/views/supermarket/page.py" line="510"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="510"/>
+        <location filename="../../app/views/supermarket/page.py" line="511"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="511"/>
+        <location filename="../../app/views/supermarket/page.py" line="512"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="520"/>
+        <location filename="../../app/views/supermarket/page.py" line="521"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="521"/>
+        <location filename="../../app/views/supermarket/page.py" line="522"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2254,148 +2268,148 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="340"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="341"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="341"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="343"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="343"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="344"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="346"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="347"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="358"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="359"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="362"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="363"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="363"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="364"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="366"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="385"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="386"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="431"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="525"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="562"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="564"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="390"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="391"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="393"/>
-        <location filename="../../app/views/volunteers/hours_page.py" line="555"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="394"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="557"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="403"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="404"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="406"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="407"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="411"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="412"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="467"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="468"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="473"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="508"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="531"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="533"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="536"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="538"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="546"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="548"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2403,182 +2417,192 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="218"/>
-        <location filename="../../app/views/points/households_page.py" line="289"/>
+        <location filename="../../app/views/points/households_page.py" line="219"/>
+        <location filename="../../app/views/points/households_page.py" line="290"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="247"/>
+        <location filename="../../app/views/points/households_page.py" line="248"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="248"/>
+        <location filename="../../app/views/points/households_page.py" line="249"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="249"/>
+        <location filename="../../app/views/points/households_page.py" line="250"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="250"/>
+        <location filename="../../app/views/points/households_page.py" line="251"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="251"/>
+        <location filename="../../app/views/points/households_page.py" line="252"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="252"/>
+        <location filename="../../app/views/points/households_page.py" line="253"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="253"/>
+        <location filename="../../app/views/points/households_page.py" line="254"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="254"/>
+        <location filename="../../app/views/points/households_page.py" line="255"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="255"/>
+        <location filename="../../app/views/points/households_page.py" line="256"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="256"/>
+        <location filename="../../app/views/points/households_page.py" line="257"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="265"/>
+        <location filename="../../app/views/points/households_page.py" line="266"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="267"/>
+        <location filename="../../app/views/points/households_page.py" line="268"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="297"/>
+        <location filename="../../app/views/points/households_page.py" line="298"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="303"/>
+        <location filename="../../app/views/points/households_page.py" line="304"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="305"/>
+        <location filename="../../app/views/points/households_page.py" line="306"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="327"/>
+        <location filename="../../app/views/points/households_page.py" line="328"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="336"/>
+        <location filename="../../app/views/points/households_page.py" line="337"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="344"/>
-        <location filename="../../app/views/points/households_page.py" line="355"/>
-        <location filename="../../app/views/points/households_page.py" line="394"/>
+        <location filename="../../app/views/points/households_page.py" line="345"/>
+        <location filename="../../app/views/points/households_page.py" line="356"/>
+        <location filename="../../app/views/points/households_page.py" line="395"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="349"/>
+        <location filename="../../app/views/points/households_page.py" line="350"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="363"/>
+        <location filename="../../app/views/points/households_page.py" line="364"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="364"/>
+        <location filename="../../app/views/points/households_page.py" line="365"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="374"/>
+        <location filename="../../app/views/points/households_page.py" line="375"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="383"/>
+        <location filename="../../app/views/points/households_page.py" line="384"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="384"/>
+        <location filename="../../app/views/points/households_page.py" line="385"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="399"/>
+        <location filename="../../app/views/points/households_page.py" line="400"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="403"/>
+        <location filename="../../app/views/points/households_page.py" line="404"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="411"/>
+        <location filename="../../app/views/points/households_page.py" line="412"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="412"/>
+        <location filename="../../app/views/points/households_page.py" line="413"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="424"/>
+        <location filename="../../app/views/points/households_page.py" line="425"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="436"/>
+        <location filename="../../app/views/points/households_page.py" line="437"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="438"/>
+        <location filename="../../app/views/points/households_page.py" line="439"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="462"/>
+        <location filename="../../app/views/points/households_page.py" line="448"/>
+        <source>Household cards</source>
+        <translation>户卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/households_page.py" line="457"/>
+        <source>Preparing the cards…</source>
+        <translation>正在准备卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/households_page.py" line="468"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="465"/>
+        <location filename="../../app/views/points/households_page.py" line="471"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="468"/>
+        <location filename="../../app/views/points/households_page.py" line="474"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -2586,57 +2610,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="131"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="133"/>
         <source>Edit household</source>
         <translation>编辑户信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="131"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="133"/>
         <source>New household</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="145"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="147"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="150"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="152"/>
         <source>Village &amp;group (村民小组):</source>
         <translation>村民小组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="151"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="153"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="149"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="151"/>
         <source>Household n&amp;umber (户号):</source>
         <translation>户号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="152"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="154"/>
         <source>Household p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="153"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="155"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="157"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="159"/>
         <source>Head of household (户主)</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="163"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="165"/>
         <source>Leave the phone empty to keep {masked}.</source>
         <translation>电话留空则保留原号码 {masked}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="189"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="191"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -2644,42 +2668,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="147"/>
+        <location filename="../../app/views/points/households_page.py" line="148"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="148"/>
+        <location filename="../../app/views/points/households_page.py" line="149"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="149"/>
+        <location filename="../../app/views/points/households_page.py" line="150"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="150"/>
+        <location filename="../../app/views/points/households_page.py" line="151"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="151"/>
+        <location filename="../../app/views/points/households_page.py" line="152"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="152"/>
+        <location filename="../../app/views/points/households_page.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="162"/>
+        <location filename="../../app/views/points/households_page.py" line="163"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="162"/>
+        <location filename="../../app/views/points/households_page.py" line="163"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -2687,22 +2711,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="833"/>
+        <location filename="../../app/views/points/households_page.py" line="841"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="834"/>
+        <location filename="../../app/views/points/households_page.py" line="842"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="835"/>
+        <location filename="../../app/views/points/households_page.py" line="843"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="837"/>
+        <location filename="../../app/views/points/households_page.py" line="845"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -2710,138 +2734,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="500"/>
+        <location filename="../../app/views/points/households_page.py" line="506"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="504"/>
-        <location filename="../../app/views/points/households_page.py" line="628"/>
+        <location filename="../../app/views/points/households_page.py" line="510"/>
+        <location filename="../../app/views/points/households_page.py" line="635"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="505"/>
+        <location filename="../../app/views/points/households_page.py" line="511"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="538"/>
+        <location filename="../../app/views/points/households_page.py" line="544"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="539"/>
+        <location filename="../../app/views/points/households_page.py" line="545"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="540"/>
+        <location filename="../../app/views/points/households_page.py" line="546"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="541"/>
+        <location filename="../../app/views/points/households_page.py" line="547"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="542"/>
+        <location filename="../../app/views/points/households_page.py" line="548"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="543"/>
+        <location filename="../../app/views/points/households_page.py" line="549"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="617"/>
+        <location filename="../../app/views/points/households_page.py" line="624"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="626"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="707"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="728"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="740"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="773"/>
+        <location filename="../../app/views/points/households_page.py" line="781"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="664"/>
+        <location filename="../../app/views/points/households_page.py" line="671"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="669"/>
+        <location filename="../../app/views/points/households_page.py" line="676"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="680"/>
+        <location filename="../../app/views/points/households_page.py" line="687"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="703"/>
+        <location filename="../../app/views/points/households_page.py" line="710"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="719"/>
+        <location filename="../../app/views/points/households_page.py" line="726"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="757"/>
+        <location filename="../../app/views/points/households_page.py" line="765"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="758"/>
+        <location filename="../../app/views/points/households_page.py" line="766"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="759"/>
+        <location filename="../../app/views/points/households_page.py" line="767"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="768"/>
+        <location filename="../../app/views/points/households_page.py" line="776"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="782"/>
+        <location filename="../../app/views/points/households_page.py" line="790"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -2849,37 +2873,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="237"/>
+        <location filename="../../app/views/settings_page.py" line="238"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="243"/>
+        <location filename="../../app/views/settings_page.py" line="244"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="244"/>
+        <location filename="../../app/views/settings_page.py" line="245"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="248"/>
+        <location filename="../../app/views/settings_page.py" line="249"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="254"/>
+        <location filename="../../app/views/settings_page.py" line="255"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="256"/>
+        <location filename="../../app/views/settings_page.py" line="257"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="262"/>
+        <location filename="../../app/views/settings_page.py" line="263"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -2907,183 +2931,183 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>摄像头已打开：请把卡上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="337"/>
+        <location filename="../../app/views/kiosk/window.py" line="338"/>
         <source>Sign-in kiosk — {title}</source>
         <translation>签到机 — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="351"/>
+        <location filename="../../app/views/kiosk/window.py" line="352"/>
         <source>Close kiosk…</source>
         <translation>关闭签到机…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="361"/>
+        <location filename="../../app/views/kiosk/window.py" line="362"/>
         <source>签到 Sign in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="362"/>
+        <location filename="../../app/views/kiosk/window.py" line="363"/>
         <source>签退 Sign out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="363"/>
+        <location filename="../../app/views/kiosk/window.py" line="364"/>
         <source>自动 Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="385"/>
+        <location filename="../../app/views/kiosk/window.py" line="386"/>
         <source>Scan a card…</source>
         <translation>请扫卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="437"/>
+        <location filename="../../app/views/kiosk/window.py" line="438"/>
         <source>Annul selected scan…</source>
         <translation>撤销选中的扫码…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="440"/>
+        <location filename="../../app/views/kiosk/window.py" line="441"/>
         <source>Search by name…</source>
         <translation>按姓名查找…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="443"/>
+        <location filename="../../app/views/kiosk/window.py" line="444"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="467"/>
+        <location filename="../../app/views/kiosk/window.py" line="468"/>
         <source>Name, initials or volunteer No., then Enter</source>
         <translation>输入姓名、拼音首字母或志愿者编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="473"/>
+        <location filename="../../app/views/kiosk/window.py" line="474"/>
         <source>Use this volunteer</source>
         <translation>就是此人</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="476"/>
+        <location filename="../../app/views/kiosk/window.py" line="477"/>
         <source>Close search</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="481"/>
+        <location filename="../../app/views/kiosk/window.py" line="482"/>
         <source>Volunteer without a card:</source>
         <translation>没带卡的志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="509"/>
+        <location filename="../../app/views/kiosk/window.py" line="510"/>
         <source>Recent scans:</source>
         <translation>最近扫码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="510"/>
+        <location filename="../../app/views/kiosk/window.py" line="511"/>
         <source>No scans yet.</source>
         <translation>还没有扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="572"/>
+        <location filename="../../app/views/kiosk/window.py" line="573"/>
         <source>The kiosk cannot read cards</source>
         <translation>签到机无法读卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="639"/>
+        <location filename="../../app/views/kiosk/window.py" line="640"/>
         <source>That was typed, not scanned. Press Enter again to use it, or use “Search by name…”.</source>
         <translation>这是手工输入的，不是扫码。确认使用请再按一次 Enter，或使用“按姓名查找…”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="694"/>
-        <location filename="../../app/views/kiosk/window.py" line="722"/>
+        <location filename="../../app/views/kiosk/window.py" line="696"/>
+        <location filename="../../app/views/kiosk/window.py" line="724"/>
         <source>Not accepted</source>
         <translation>扫码未成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="696"/>
+        <location filename="../../app/views/kiosk/window.py" line="698"/>
         <source>Signed in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="698"/>
+        <location filename="../../app/views/kiosk/window.py" line="700"/>
         <source>Signed out</source>
         <translation>签退成功</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="700"/>
+        <location filename="../../app/views/kiosk/window.py" line="702"/>
         <source>Participation recorded</source>
         <translation>已记录参加</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="702"/>
+        <location filename="../../app/views/kiosk/window.py" line="704"/>
         <source>Scan annulled</source>
         <translation>扫码已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="703"/>
+        <location filename="../../app/views/kiosk/window.py" line="705"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="709"/>
+        <location filename="../../app/views/kiosk/window.py" line="711"/>
         <source>Today {today} h · approved in all {total} h</source>
         <translation>本次 {today} 小时 · 累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="713"/>
+        <location filename="../../app/views/kiosk/window.py" line="715"/>
         <source>Same card again within a few seconds: nothing new was recorded.</source>
         <translation>几秒内重复扫了同一张卡，未重复记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="738"/>
+        <location filename="../../app/views/kiosk/window.py" line="740"/>
         <source>Please scan your card</source>
         <translation>请扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="741"/>
+        <location filename="../../app/views/kiosk/window.py" line="743"/>
         <source>Mode: sign in</source>
         <translation>当前模式：签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="742"/>
+        <location filename="../../app/views/kiosk/window.py" line="744"/>
         <source>Mode: sign out</source>
         <translation>当前模式：签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="743"/>
+        <location filename="../../app/views/kiosk/window.py" line="745"/>
         <source>Mode: automatic (first scan signs in, the next signs out)</source>
         <translation>当前模式：自动（第一次扫卡签到，再扫一次签退）</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="773"/>
+        <location filename="../../app/views/kiosk/window.py" line="775"/>
         <source>Signed in: {signed}   Present: {present}   Households: {households}</source>
         <translation>已签到：{signed}   在场：{present}   居民户：{households}</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="784"/>
+        <location filename="../../app/views/kiosk/window.py" line="786"/>
         <source>Choose the mistaken scan in the list first.</source>
         <translation>请先在列表中选择扫错的那一条。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="788"/>
+        <location filename="../../app/views/kiosk/window.py" line="790"/>
         <source>This scan cannot be annulled.</source>
         <translation>这条扫码记录不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="792"/>
+        <location filename="../../app/views/kiosk/window.py" line="794"/>
         <source>Annul a scan</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="793"/>
+        <location filename="../../app/views/kiosk/window.py" line="795"/>
         <source>Annul the scan of {name} at {time}? Give the reason:</source>
         <translation>要撤销 {name} 在 {time} 的扫码吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="840"/>
+        <location filename="../../app/views/kiosk/window.py" line="843"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="857"/>
+        <location filename="../../app/views/kiosk/window.py" line="861"/>
         <source>Choose the volunteer in the list.</source>
         <translation>请在列表中选择志愿者。</translation>
     </message>
@@ -3099,67 +3123,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../app/views/login.py" line="402"/>
+        <location filename="../../app/views/login.py" line="404"/>
         <source>Locked — Station Workbench</source>
         <translation>已锁屏 — 文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="406"/>
+        <location filename="../../app/views/login.py" line="408"/>
         <source>The screen is locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="412"/>
+        <location filename="../../app/views/login.py" line="414"/>
         <source>{name} ({role}) is signed in. Enter your password to continue.</source>
         <translation>{name}（{role}）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="419"/>
+        <location filename="../../app/views/login.py" line="421"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="427"/>
+        <location filename="../../app/views/login.py" line="429"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="429"/>
+        <location filename="../../app/views/login.py" line="431"/>
         <source>Or sign in as an administrator</source>
         <translation>或以管理员身份登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="436"/>
+        <location filename="../../app/views/login.py" line="438"/>
         <source>Sign in as &amp;administrator</source>
         <translation>以管理员身份登录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="443"/>
+        <location filename="../../app/views/login.py" line="445"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="444"/>
+        <location filename="../../app/views/login.py" line="446"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="480"/>
+        <location filename="../../app/views/login.py" line="482"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="500"/>
+        <location filename="../../app/views/login.py" line="503"/>
         <source>That is not the right password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="507"/>
+        <location filename="../../app/views/login.py" line="510"/>
         <source>Please enter an administrator&apos;s user name and password.</source>
         <translation>请输入管理员的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="526"/>
+        <location filename="../../app/views/login.py" line="530"/>
         <source>Only an administrator can open another operator&apos;s locked screen.</source>
         <translation>只有管理员才能解锁其他操作员的锁屏。</translation>
     </message>
@@ -3228,12 +3252,12 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="208"/>
+        <location filename="../../app/views/login.py" line="209"/>
         <source>Please choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login.py" line="222"/>
+        <location filename="../../app/views/login.py" line="223"/>
         <source>You need to choose your own password before you can start work.</source>
         <translation>您需要先设置自己的密码，才能开始工作。</translation>
     </message>
@@ -3364,7 +3388,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="313"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3372,17 +3396,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="219"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="221"/>
         <source>Edit resident</source>
         <translation>编辑居民信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="221"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="223"/>
         <source>New member of household {number}</source>
         <translation>为户号 {number} 新增成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="247"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="249"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
     </message>
@@ -3390,62 +3414,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="67"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="69"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="68"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="70"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="69"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="71"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="72"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="74"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>年-月-日，如 1990-01-31，选填</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="77"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="79"/>
         <source>Optional; 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="81"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="83"/>
         <source>Optional; 11-digit mobile</source>
         <translation>选填，11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="84"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="86"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="86"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="88"/>
         <source>&amp;Relation to the head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="87"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="89"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="88"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="90"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="89"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="91"/>
         <source>&amp;ID number (身份证号):</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="90"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="92"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -3453,52 +3477,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="177"/>
+        <location filename="../../app/views/points/households_page.py" line="178"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="178"/>
+        <location filename="../../app/views/points/households_page.py" line="179"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="179"/>
+        <location filename="../../app/views/points/households_page.py" line="180"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="180"/>
+        <location filename="../../app/views/points/households_page.py" line="181"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="181"/>
+        <location filename="../../app/views/points/households_page.py" line="182"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="182"/>
+        <location filename="../../app/views/points/households_page.py" line="183"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="183"/>
+        <location filename="../../app/views/points/households_page.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="187"/>
+        <location filename="../../app/views/points/households_page.py" line="188"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="187"/>
+        <location filename="../../app/views/points/households_page.py" line="188"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="188"/>
+        <location filename="../../app/views/points/households_page.py" line="189"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -3636,42 +3660,42 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="284"/>
+        <location filename="../../app/views/operators.py" line="285"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="286"/>
+        <location filename="../../app/views/operators.py" line="287"/>
         <source>Give {name} a new temporary password? Their current password stops working.</source>
         <translation>要给 {name} 设置新的临时密码吗？其当前密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="295"/>
+        <location filename="../../app/views/operators.py" line="296"/>
         <source>The password of {name} was reset.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="316"/>
+        <location filename="../../app/views/operators.py" line="318"/>
         <source>{name} can sign in again.</source>
         <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="318"/>
+        <location filename="../../app/views/operators.py" line="320"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="339"/>
+        <location filename="../../app/views/operators.py" line="342"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="340"/>
+        <location filename="../../app/views/operators.py" line="343"/>
         <source>New role for {name}:</source>
         <translation>{name} 的新角色：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="357"/>
+        <location filename="../../app/views/operators.py" line="361"/>
         <source>{name} is now: {role}.</source>
         <translation>{name} 现在的角色是：{role}。</translation>
     </message>
@@ -3736,49 +3760,56 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="184"/>
+        <location filename="../../app/views/pdf_preview.py" line="261"/>
         <source>Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="196"/>
+        <location filename="../../app/views/pdf_preview.py" line="274"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="199"/>
+        <location filename="../../app/views/pdf_preview.py" line="277"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="221"/>
+        <location filename="../../app/views/pdf_preview.py" line="299"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/pdf_preview.py" line="315"/>
+        <source>Printing cancelled after %n page(s) of {total}.</source>
+        <translation>
+            <numerusform>打印已取消：共 {total} 页，已打印 %n 页。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="231"/>
+        <location filename="../../app/views/pdf_preview.py" line="322"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/pdf_preview.py" line="234"/>
+        <location filename="../../app/views/pdf_preview.py" line="311"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已将 %n 页发送到打印机。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="238"/>
+        <location filename="../../app/views/pdf_preview.py" line="330"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="238"/>
+        <location filename="../../app/views/pdf_preview.py" line="330"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/pdf_preview.py" line="251"/>
+        <location filename="../../app/views/pdf_preview.py" line="343"/>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
     </message>
@@ -3786,17 +3817,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="54"/>
+        <location filename="../../app/views/points/tabs.py" line="55"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="55"/>
+        <location filename="../../app/views/points/tabs.py" line="56"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="56"/>
+        <location filename="../../app/views/points/tabs.py" line="57"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -3804,47 +3835,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="93"/>
+        <location filename="../../app/views/points/tabs.py" line="94"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="94"/>
+        <location filename="../../app/views/points/tabs.py" line="95"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="95"/>
+        <location filename="../../app/views/points/tabs.py" line="96"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="96"/>
+        <location filename="../../app/views/points/tabs.py" line="97"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="97"/>
+        <location filename="../../app/views/points/tabs.py" line="98"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="98"/>
+        <location filename="../../app/views/points/tabs.py" line="99"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="99"/>
+        <location filename="../../app/views/points/tabs.py" line="100"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="103"/>
+        <location filename="../../app/views/points/tabs.py" line="104"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="103"/>
+        <location filename="../../app/views/points/tabs.py" line="104"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -3852,281 +3883,288 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="373"/>
+        <location filename="../../app/views/points/tabs.py" line="375"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="377"/>
+        <location filename="../../app/views/points/tabs.py" line="379"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="378"/>
+        <location filename="../../app/views/points/tabs.py" line="380"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="379"/>
+        <location filename="../../app/views/points/tabs.py" line="381"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="386"/>
-        <location filename="../../app/views/points/tabs.py" line="389"/>
+        <location filename="../../app/views/points/tabs.py" line="388"/>
+        <location filename="../../app/views/points/tabs.py" line="391"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="392"/>
+        <location filename="../../app/views/points/tabs.py" line="394"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="393"/>
+        <location filename="../../app/views/points/tabs.py" line="395"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="394"/>
+        <location filename="../../app/views/points/tabs.py" line="396"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="398"/>
+        <location filename="../../app/views/points/tabs.py" line="400"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="403"/>
-        <location filename="../../app/views/points/tabs.py" line="455"/>
+        <location filename="../../app/views/points/tabs.py" line="405"/>
+        <location filename="../../app/views/points/tabs.py" line="457"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="404"/>
+        <location filename="../../app/views/points/tabs.py" line="406"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="405"/>
+        <location filename="../../app/views/points/tabs.py" line="407"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="406"/>
+        <location filename="../../app/views/points/tabs.py" line="408"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="407"/>
+        <location filename="../../app/views/points/tabs.py" line="409"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="409"/>
+        <location filename="../../app/views/points/tabs.py" line="411"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="421"/>
+        <location filename="../../app/views/points/tabs.py" line="423"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="422"/>
+        <location filename="../../app/views/points/tabs.py" line="424"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="423"/>
+        <location filename="../../app/views/points/tabs.py" line="425"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="424"/>
+        <location filename="../../app/views/points/tabs.py" line="426"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="430"/>
+        <location filename="../../app/views/points/tabs.py" line="432"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="436"/>
+        <location filename="../../app/views/points/tabs.py" line="438"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="445"/>
+        <location filename="../../app/views/points/tabs.py" line="447"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="446"/>
+        <location filename="../../app/views/points/tabs.py" line="448"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="447"/>
+        <location filename="../../app/views/points/tabs.py" line="449"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="448"/>
+        <location filename="../../app/views/points/tabs.py" line="450"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="451"/>
+        <location filename="../../app/views/points/tabs.py" line="453"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="463"/>
+        <location filename="../../app/views/points/tabs.py" line="465"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="468"/>
+        <location filename="../../app/views/points/tabs.py" line="470"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="471"/>
+        <location filename="../../app/views/points/tabs.py" line="473"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="475"/>
+        <location filename="../../app/views/points/tabs.py" line="477"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="556"/>
+        <location filename="../../app/views/points/tabs.py" line="558"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="562"/>
+        <location filename="../../app/views/points/tabs.py" line="564"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="567"/>
+        <location filename="../../app/views/points/tabs.py" line="569"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="569"/>
+        <location filename="../../app/views/points/tabs.py" line="571"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="601"/>
+        <location filename="../../app/views/points/tabs.py" line="604"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="615"/>
+        <location filename="../../app/views/points/tabs.py" line="618"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="626"/>
+        <location filename="../../app/views/points/tabs.py" line="629"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="629"/>
+        <location filename="../../app/views/points/tabs.py" line="632"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="631"/>
+        <location filename="../../app/views/points/tabs.py" line="634"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="638"/>
+        <location filename="../../app/views/points/tabs.py" line="642"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="653"/>
+        <location filename="../../app/views/points/tabs.py" line="657"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="655"/>
+        <location filename="../../app/views/points/tabs.py" line="659"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="662"/>
+        <location filename="../../app/views/points/tabs.py" line="666"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="687"/>
+        <location filename="../../app/views/points/tabs.py" line="692"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="699"/>
+        <location filename="../../app/views/points/tabs.py" line="704"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="701"/>
+        <location filename="../../app/views/points/tabs.py" line="706"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="705"/>
+        <location filename="../../app/views/points/tabs.py" line="710"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="706"/>
+        <location filename="../../app/views/points/tabs.py" line="711"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="717"/>
+        <location filename="../../app/views/points/tabs.py" line="723"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="725"/>
+        <location filename="../../app/views/points/tabs.py" line="731"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="725"/>
+        <location filename="../../app/views/points/tabs.py" line="731"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="765"/>
+        <location filename="../../app/views/points/tabs.py" line="740"/>
+        <location filename="../../app/views/points/tabs.py" line="813"/>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="774"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="768"/>
+        <location filename="../../app/views/points/tabs.py" line="777"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="782"/>
+        <location filename="../../app/views/points/tabs.py" line="792"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="801"/>
+        <location filename="../../app/views/points/tabs.py" line="810"/>
+        <location filename="../../app/views/points/tabs.py" line="814"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -4163,44 +4201,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="532"/>
+        <location filename="../../app/views/activities/page.py" line="534"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="534"/>
+        <location filename="../../app/views/activities/page.py" line="536"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="541"/>
+        <location filename="../../app/views/activities/page.py" line="543"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="548"/>
+        <location filename="../../app/views/activities/page.py" line="550"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="557"/>
+        <location filename="../../app/views/activities/page.py" line="559"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="563"/>
+        <location filename="../../app/views/activities/page.py" line="565"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="567"/>
+        <location filename="../../app/views/activities/page.py" line="569"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="572"/>
+        <location filename="../../app/views/activities/page.py" line="574"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4208,27 +4246,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="118"/>
+        <location filename="../../app/views/points/tabs.py" line="119"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="119"/>
+        <location filename="../../app/views/points/tabs.py" line="120"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="120"/>
+        <location filename="../../app/views/points/tabs.py" line="121"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="121"/>
+        <location filename="../../app/views/points/tabs.py" line="122"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="122"/>
+        <location filename="../../app/views/points/tabs.py" line="123"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -4302,62 +4340,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="79"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="113"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="115"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4370,17 +4408,17 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>选择本村居民</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="55"/>
+        <location filename="../../app/views/resident_picker.py" line="54"/>
         <source>Name or pinyin initials (zs)</source>
         <translation>姓名或拼音首字母(zs)</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="98"/>
+        <location filename="../../app/views/resident_picker.py" line="94"/>
         <source>No resident matches.</source>
         <translation>没有找到符合的居民。</translation>
     </message>
     <message>
-        <location filename="../../app/views/resident_picker.py" line="103"/>
+        <location filename="../../app/views/resident_picker.py" line="99"/>
         <source>Choose a resident in the list.</source>
         <translation>请在列表中选择一位居民。</translation>
     </message>
@@ -4416,183 +4454,194 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="69"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
         <source>ID type (证件类型)</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
         <source>Skills (技能特长)</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
         <source>Service categories (服务类别)</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="82"/>
         <source>Teams (志愿服务队)</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="181"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="182"/>
         <source>Import volunteers from Excel</source>
         <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="183"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="184"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="191"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="193"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="193"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="195"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="202"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="204"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="205"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="207"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="215"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="217"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="217"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="219"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="239"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="241"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="252"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="254"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="295"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="293"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="295"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="339"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="341"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>导入 %n 行(&amp;I)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>现在导入这 %n 行吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="417"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>有问题的 %n 行将不导入。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="430"/>
+        <source>Imported {done} of {total}…</source>
+        <translation>已导入 {done}/{total}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roster_import_dialog.py" line="444"/>
+        <source>Import stopped. What was written before stays; importing the same file again shows those rows as already there.</source>
+        <translation>导入已停止。此前已写入的数据保留；再次导入同一文件时，这些行会显示为已存在。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="461"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="389"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="391"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="419"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="421"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="429"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="446"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="465"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4600,32 +4649,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="120"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
         <source>Teams</source>
         <translation>所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="135"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="136"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -4633,52 +4682,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="229"/>
+        <location filename="../../app/views/points/tabs.py" line="230"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="229"/>
+        <location filename="../../app/views/points/tabs.py" line="230"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="244"/>
+        <location filename="../../app/views/points/tabs.py" line="245"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="250"/>
+        <location filename="../../app/views/points/tabs.py" line="251"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="251"/>
+        <location filename="../../app/views/points/tabs.py" line="252"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="252"/>
+        <location filename="../../app/views/points/tabs.py" line="253"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="253"/>
+        <location filename="../../app/views/points/tabs.py" line="254"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="254"/>
+        <location filename="../../app/views/points/tabs.py" line="255"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="255"/>
+        <location filename="../../app/views/points/tabs.py" line="256"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="256"/>
+        <location filename="../../app/views/points/tabs.py" line="257"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -4686,47 +4735,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="69"/>
+        <location filename="../../app/views/points/tabs.py" line="70"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="70"/>
+        <location filename="../../app/views/points/tabs.py" line="71"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="71"/>
+        <location filename="../../app/views/points/tabs.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="72"/>
+        <location filename="../../app/views/points/tabs.py" line="73"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="73"/>
+        <location filename="../../app/views/points/tabs.py" line="74"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="74"/>
+        <location filename="../../app/views/points/tabs.py" line="75"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="75"/>
+        <location filename="../../app/views/points/tabs.py" line="76"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="86"/>
+        <location filename="../../app/views/points/tabs.py" line="87"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="86"/>
+        <location filename="../../app/views/points/tabs.py" line="87"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4734,32 +4783,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="285"/>
+        <location filename="../../app/views/points/tabs.py" line="286"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="294"/>
+        <location filename="../../app/views/points/tabs.py" line="295"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="295"/>
+        <location filename="../../app/views/points/tabs.py" line="296"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="296"/>
+        <location filename="../../app/views/points/tabs.py" line="297"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="321"/>
+        <location filename="../../app/views/points/tabs.py" line="322"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="331"/>
+        <location filename="../../app/views/points/tabs.py" line="332"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4767,32 +4816,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="282"/>
+        <location filename="../../app/views/settings_page.py" line="283"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="285"/>
+        <location filename="../../app/views/settings_page.py" line="286"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="288"/>
+        <location filename="../../app/views/settings_page.py" line="289"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="291"/>
+        <location filename="../../app/views/settings_page.py" line="292"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="293"/>
+        <location filename="../../app/views/settings_page.py" line="294"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="295"/>
+        <location filename="../../app/views/settings_page.py" line="296"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4932,12 +4981,12 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>志愿服务规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="100"/>
+        <location filename="../../app/views/settings_page.py" line="101"/>
         <source>The volunteer rules were saved.</source>
         <translation>志愿服务规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="107"/>
+        <location filename="../../app/views/settings_page.py" line="108"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -5008,80 +5057,80 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SubRecordDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="566"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="568"/>
         <source>Training of {name}</source>
         <translation>{name} 的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="567"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="569"/>
         <source>Award of {name}</source>
         <translation>{name} 的表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="568"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="570"/>
         <source>Evaluation of {name}</source>
         <translation>{name} 的考评记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="586"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="588"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="593"/>
-        <location filename="../../app/views/volunteers/dialogs.py" line="600"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="595"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="602"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="594"/>
-        <location filename="../../app/views/volunteers/dialogs.py" line="601"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="596"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="603"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="595"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="597"/>
         <source>Organised &amp;by:</source>
         <translation>组织单位(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="596"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="598"/>
         <source>&amp;Length:</source>
         <translation>时长(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="597"/>
-        <location filename="../../app/views/volunteers/dialogs.py" line="604"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="599"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="606"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="602"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="604"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="603"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="605"/>
         <source>&amp;Issued by:</source>
         <translation>授予单位(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="607"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="609"/>
         <source>2026, 2026-Q2 or 2026-05</source>
         <translation>如 2026、2026-Q2 或 2026-05</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="608"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="610"/>
         <source>&amp;Period:</source>
         <translation>考评期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="609"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="611"/>
         <source>&amp;Rating:</source>
         <translation>评价(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="610"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="612"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
     </message>
@@ -5167,19 +5216,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="540"/>
+        <location filename="../../app/views/supermarket/page.py" line="541"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="544"/>
+        <location filename="../../app/views/supermarket/page.py" line="545"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="549"/>
+        <location filename="../../app/views/supermarket/page.py" line="550"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <location filename="../../app/views/progress_dialog.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5253,7 +5310,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>添加“8+N”默认队伍(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/dialogs.py" line="505"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="506"/>
         <source>%n teams added.</source>
         <translation>
             <numerusform>已添加 %n 支队伍。</numerusform>
@@ -5329,42 +5386,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="138"/>
+        <location filename="../../app/views/points/tabs.py" line="139"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="138"/>
+        <location filename="../../app/views/points/tabs.py" line="139"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="147"/>
+        <location filename="../../app/views/points/tabs.py" line="148"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="150"/>
+        <location filename="../../app/views/points/tabs.py" line="151"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="204"/>
+        <location filename="../../app/views/points/tabs.py" line="205"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="207"/>
+        <location filename="../../app/views/points/tabs.py" line="208"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="211"/>
+        <location filename="../../app/views/points/tabs.py" line="212"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="215"/>
+        <location filename="../../app/views/points/tabs.py" line="216"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -5372,22 +5429,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="181"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="181"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="181"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="181"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5405,7 +5462,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>只有 {name} 能关闭签到机。请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/kiosk/window.py" line="282"/>
+        <location filename="../../app/views/kiosk/window.py" line="283"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5413,265 +5470,271 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="222"/>
-        <location filename="../../app/views/volunteers/page.py" line="316"/>
+        <location filename="../../app/views/volunteers/page.py" line="223"/>
+        <location filename="../../app/views/volunteers/page.py" line="317"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="251"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="251"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="254"/>
+        <location filename="../../app/views/volunteers/page.py" line="255"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="255"/>
+        <location filename="../../app/views/volunteers/page.py" line="256"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="267"/>
+        <location filename="../../app/views/volunteers/page.py" line="268"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="268"/>
+        <location filename="../../app/views/volunteers/page.py" line="269"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="269"/>
-        <location filename="../../app/views/volunteers/page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="270"/>
+        <location filename="../../app/views/volunteers/page.py" line="363"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="270"/>
+        <location filename="../../app/views/volunteers/page.py" line="271"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="271"/>
+        <location filename="../../app/views/volunteers/page.py" line="272"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="272"/>
+        <location filename="../../app/views/volunteers/page.py" line="273"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="273"/>
+        <location filename="../../app/views/volunteers/page.py" line="274"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="274"/>
+        <location filename="../../app/views/volunteers/page.py" line="275"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="276"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="278"/>
+        <location filename="../../app/views/volunteers/page.py" line="279"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="282"/>
+        <location filename="../../app/views/volunteers/page.py" line="283"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="326"/>
+        <location filename="../../app/views/volunteers/page.py" line="327"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="331"/>
+        <location filename="../../app/views/volunteers/page.py" line="332"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="334"/>
+        <location filename="../../app/views/volunteers/page.py" line="335"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="337"/>
+        <location filename="../../app/views/volunteers/page.py" line="338"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="342"/>
+        <location filename="../../app/views/volunteers/page.py" line="343"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="346"/>
+        <location filename="../../app/views/volunteers/page.py" line="347"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="348"/>
+        <location filename="../../app/views/volunteers/page.py" line="349"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="353"/>
+        <location filename="../../app/views/volunteers/page.py" line="354"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="360"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="360"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="363"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="377"/>
+        <location filename="../../app/views/volunteers/page.py" line="378"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="379"/>
+        <location filename="../../app/views/volunteers/page.py" line="380"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="393"/>
+        <location filename="../../app/views/volunteers/page.py" line="394"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="403"/>
+        <location filename="../../app/views/volunteers/page.py" line="404"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="404"/>
+        <location filename="../../app/views/volunteers/page.py" line="405"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="408"/>
+        <location filename="../../app/views/volunteers/page.py" line="409"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="416"/>
+        <location filename="../../app/views/volunteers/page.py" line="417"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="430"/>
+        <location filename="../../app/views/volunteers/page.py" line="431"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="439"/>
-        <location filename="../../app/views/volunteers/page.py" line="471"/>
+        <location filename="../../app/views/volunteers/page.py" line="440"/>
+        <location filename="../../app/views/volunteers/page.py" line="472"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="447"/>
+        <location filename="../../app/views/volunteers/page.py" line="448"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="458"/>
+        <location filename="../../app/views/volunteers/page.py" line="459"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="459"/>
+        <location filename="../../app/views/volunteers/page.py" line="460"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="476"/>
+        <location filename="../../app/views/volunteers/page.py" line="477"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="484"/>
+        <location filename="../../app/views/volunteers/page.py" line="485"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="489"/>
+        <location filename="../../app/views/volunteers/page.py" line="490"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="490"/>
+        <location filename="../../app/views/volunteers/page.py" line="491"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="499"/>
+        <location filename="../../app/views/volunteers/page.py" line="500"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="512"/>
+        <location filename="../../app/views/volunteers/page.py" line="513"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="514"/>
+        <location filename="../../app/views/volunteers/page.py" line="515"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="521"/>
+        <location filename="../../app/views/volunteers/page.py" line="522"/>
+        <location filename="../../app/views/volunteers/page.py" line="534"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="539"/>
+        <location filename="../../app/views/volunteers/page.py" line="525"/>
+        <source>Volunteer cards</source>
+        <translation>志愿者卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="545"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="545"/>
+        <location filename="../../app/views/volunteers/page.py" line="551"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="548"/>
+        <location filename="../../app/views/volunteers/page.py" line="554"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -6091,12 +6154,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerTeamsDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="530"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="532"/>
         <source>Teams of {name}</source>
         <translation>{name} 所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/dialogs.py" line="536"/>
+        <location filename="../../app/views/volunteers/dialogs.py" line="538"/>
         <source>Tick the teams {name} serves in:</source>
         <translation>请勾选 {name} 所在的队伍：</translation>
     </message>
@@ -6104,42 +6167,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="112"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="117"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="117"/>
+        <location filename="../../app/views/volunteers/page.py" line="118"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="118"/>
+        <location filename="../../app/views/volunteers/page.py" line="119"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="119"/>
+        <location filename="../../app/views/volunteers/page.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6147,18 +6210,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="828"/>
-        <location filename="../../app/views/volunteers/page.py" line="833"/>
+        <location filename="../../app/views/volunteers/page.py" line="835"/>
+        <location filename="../../app/views/volunteers/page.py" line="840"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="829"/>
+        <location filename="../../app/views/volunteers/page.py" line="836"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="830"/>
+        <location filename="../../app/views/volunteers/page.py" line="837"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -6166,112 +6229,112 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="566"/>
+        <location filename="../../app/views/volunteers/page.py" line="572"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="571"/>
-        <location filename="../../app/views/volunteers/page.py" line="692"/>
+        <location filename="../../app/views/volunteers/page.py" line="577"/>
+        <location filename="../../app/views/volunteers/page.py" line="699"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="572"/>
+        <location filename="../../app/views/volunteers/page.py" line="578"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="603"/>
+        <location filename="../../app/views/volunteers/page.py" line="609"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="604"/>
+        <location filename="../../app/views/volunteers/page.py" line="610"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="605"/>
+        <location filename="../../app/views/volunteers/page.py" line="611"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="606"/>
+        <location filename="../../app/views/volunteers/page.py" line="612"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="607"/>
+        <location filename="../../app/views/volunteers/page.py" line="613"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="665"/>
+        <location filename="../../app/views/volunteers/page.py" line="671"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="680"/>
+        <location filename="../../app/views/volunteers/page.py" line="687"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="689"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="783"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="707"/>
+        <location filename="../../app/views/volunteers/page.py" line="714"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="714"/>
+        <location filename="../../app/views/volunteers/page.py" line="721"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="754"/>
+        <location filename="../../app/views/volunteers/page.py" line="761"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="755"/>
+        <location filename="../../app/views/volunteers/page.py" line="762"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="756"/>
+        <location filename="../../app/views/volunteers/page.py" line="763"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="771"/>
+        <location filename="../../app/views/volunteers/page.py" line="778"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="785"/>
+        <location filename="../../app/views/volunteers/page.py" line="792"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="803"/>
+        <location filename="../../app/views/volunteers/page.py" line="810"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="808"/>
+        <location filename="../../app/views/volunteers/page.py" line="815"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -6279,12 +6342,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="166"/>
+        <location filename="../../app/views/session.py" line="167"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="168"/>
+        <location filename="../../app/views/session.py" line="169"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -6295,7 +6358,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="240"/>
+        <location filename="../../app/views/session.py" line="241"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -6303,17 +6366,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1203"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -6321,17 +6384,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_RuleDialog</name>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="274"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="282"/>
         <source>e.g. the activity or the place</source>
         <translation>如活动名称或地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="291"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="299"/>
         <source>The rule catalogue is empty; add rules first.</source>
         <translation>积分项目录是空的，请先添加积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/household_dialogs.py" line="307"/>
+        <location filename="../../app/views/points/household_dialogs.py" line="315"/>
         <source>{points} points</source>
         <translation>{points} 分</translation>
     </message>
@@ -7871,7 +7934,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/auth.py" line="409"/>
         <location filename="../../app/services/households.py" line="283"/>
-        <location filename="../../app/services/volunteer_roster.py" line="223"/>
+        <location filename="../../app/services/volunteer_roster.py" line="224"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -8053,7 +8116,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households.py" line="323"/>
-        <location filename="../../app/services/roster_import.py" line="733"/>
+        <location filename="../../app/services/roster_import.py" line="734"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
@@ -8359,129 +8422,129 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="374"/>
+        <location filename="../../app/services/roster_import.py" line="375"/>
         <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="529"/>
+        <location filename="../../app/services/roster_import.py" line="530"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="532"/>
+        <location filename="../../app/services/roster_import.py" line="533"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="542"/>
+        <location filename="../../app/services/roster_import.py" line="543"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="567"/>
+        <location filename="../../app/services/roster_import.py" line="568"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="582"/>
+        <location filename="../../app/services/roster_import.py" line="583"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="585"/>
+        <location filename="../../app/services/roster_import.py" line="586"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="595"/>
+        <location filename="../../app/services/roster_import.py" line="596"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="131"/>
-        <location filename="../../app/services/volunteer_roster.py" line="95"/>
+        <location filename="../../app/services/roster_import.py" line="132"/>
+        <location filename="../../app/services/volunteer_roster.py" line="96"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="132"/>
+        <location filename="../../app/services/roster_import.py" line="133"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="642"/>
+        <location filename="../../app/services/roster_import.py" line="643"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="726"/>
+        <location filename="../../app/services/roster_import.py" line="727"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="675"/>
+        <location filename="../../app/services/roster_import.py" line="676"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="391"/>
+        <location filename="../../app/services/roster_import.py" line="392"/>
         <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
         <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="661"/>
+        <location filename="../../app/services/roster_import.py" line="662"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="768"/>
+        <location filename="../../app/services/roster_import.py" line="769"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="778"/>
-        <location filename="../../app/services/volunteer_roster.py" line="327"/>
+        <location filename="../../app/services/roster_import.py" line="779"/>
+        <location filename="../../app/services/volunteer_roster.py" line="328"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="789"/>
+        <location filename="../../app/services/roster_import.py" line="790"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="799"/>
+        <location filename="../../app/services/roster_import.py" line="800"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="842"/>
-        <location filename="../../app/services/volunteer_roster.py" line="360"/>
+        <location filename="../../app/services/roster_import.py" line="852"/>
+        <location filename="../../app/services/volunteer_roster.py" line="367"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="845"/>
-        <location filename="../../app/services/volunteer_roster.py" line="363"/>
+        <location filename="../../app/services/roster_import.py" line="855"/>
+        <location filename="../../app/services/volunteer_roster.py" line="370"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="851"/>
-        <location filename="../../app/services/volunteer_roster.py" line="367"/>
+        <location filename="../../app/services/roster_import.py" line="861"/>
+        <location filename="../../app/services/volunteer_roster.py" line="374"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="859"/>
-        <location filename="../../app/services/volunteer_roster.py" line="384"/>
+        <location filename="../../app/services/roster_import.py" line="870"/>
+        <location filename="../../app/services/volunteer_roster.py" line="392"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="864"/>
+        <location filename="../../app/services/roster_import.py" line="875"/>
         <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
@@ -8783,23 +8846,23 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="236"/>
+        <location filename="../../app/services/volunteer_roster.py" line="237"/>
         <source>“{value}” is not a type of ID the station knows (身份证, 护照, 港澳/台湾通行证, 外国人永久居留身份证).</source>
         <translation>“{value}”不是本站认可的证件类型（身份证、护照、港澳/台湾通行证、外国人永久居留身份证）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="272"/>
+        <location filename="../../app/services/volunteer_roster.py" line="273"/>
         <source>The station has no volunteer team called “{team}”. Add it under Teams first, or correct the name.</source>
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="316"/>
+        <location filename="../../app/services/volunteer_roster.py" line="317"/>
         <location filename="../../app/services/volunteers.py" line="419"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="378"/>
+        <location filename="../../app/services/volunteer_roster.py" line="386"/>
         <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
@@ -8824,7 +8887,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="284"/>
+        <location filename="../../app/services/volunteer_roster.py" line="285"/>
         <location filename="../../app/services/volunteers.py" line="1008"/>
         <location filename="../../app/services/volunteers.py" line="1054"/>
         <source>The team {name} is no longer active.</source>
@@ -8876,39 +8939,39 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有编号为 {number} 的证明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/certificates.py" line="209"/>
+        <location filename="../../app/services/documents/certificates.py" line="200"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="71"/>
+        <location filename="../../app/services/restore.py" line="72"/>
         <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="113"/>
+        <location filename="../../app/services/restore.py" line="114"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="123"/>
-        <location filename="../../app/services/restore.py" line="134"/>
-        <location filename="../../app/services/restore.py" line="229"/>
+        <location filename="../../app/services/restore.py" line="124"/>
+        <location filename="../../app/services/restore.py" line="135"/>
+        <location filename="../../app/services/restore.py" line="230"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="146"/>
+        <location filename="../../app/services/restore.py" line="147"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="156"/>
+        <location filename="../../app/services/restore.py" line="157"/>
         <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
         <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="179"/>
+        <location filename="../../app/services/restore.py" line="180"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
@@ -9157,6 +9220,24 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/kiosk.py" line="160"/>
         <source>The scan of {name} at {time} was annulled</source>
         <translation>{name} 在 {time} 的扫码已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_preview</name>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="197"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done}/{total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="203"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pdf_preview.py" line="207"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,7 @@ def test_batch_mixes_kinds_and_reports_progress(pdf) -> None:
     doc = pdf(
         render_certificates(
             [service(), star(), activity(), star(star_level=5)],
-            progress=lambda d, t: seen.append((d, t)) is None,
+            progress=lambda d, t: seen.append((d, t)),
         )
     )
     assert doc.pages == 4
@@ -202,8 +202,20 @@ def test_batch_mixes_kinds_and_reports_progress(pdf) -> None:
 
 
 def test_batch_can_be_cancelled() -> None:
-    with pytest.raises(PrintCancelled):
-        render_certificates([service()] * 5, progress=lambda done, total: done < 2)
+    from app.progress import Cancelled, CancelToken
+
+    token = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done == 2:
+            token.cancel()
+
+    with pytest.raises(PrintCancelled) as raised:
+        render_certificates([service()] * 5, progress=progress, cancel=token)
+    assert isinstance(raised.value, Cancelled)  # what the task helper reports as cancelled
+    assert seen == [1, 2]
 
 
 def test_an_empty_field_takes_its_label_and_punctuation_with_it(pdf) -> None:

@@ -208,3 +208,39 @@ def test_a_hostile_backup_cannot_write_outside_the_photos_folder(
     restore.restore_backup(db, data_dir, admin, info.path)
     assert not (data_dir.root.parent / "escaped.jpg").exists()
     assert not (data_dir.root / "escaped.jpg").exists()
+
+
+def test_restore_reports_its_steps_and_cancels_only_before_the_file_is_replaced(
+    station_db: tuple[Database, Actor], data_dir: DataDir, tmp_path: Path
+) -> None:
+    from app.progress import Cancelled, CancelToken
+
+    db, admin = station_db
+    info = backup.backup_now(db, admin, tmp_path / "usb")
+    auth.create_operator(db, admin, "after", "备份后", Role.WORKER, "pw123456")
+
+    token = CancelToken()
+    steps: list[int] = []
+
+    def cancel_after_the_check(done: int, total: int, text: str = "") -> None:
+        steps.append(done)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        restore.restore_backup(
+            db, data_dir, admin, info.path, progress=cancel_after_the_check, cancel=token
+        )
+    assert steps == [1]
+    assert "after" in _usernames(db, admin)  # nothing was replaced
+
+    token = CancelToken()
+    steps.clear()
+
+    def cancel_too_late(done: int, total: int, text: str = "") -> None:
+        steps.append(done)
+        if done == restore.RESTORE_STEPS - 2:  # the file is already replaced
+            token.cancel()
+
+    restore.restore_backup(db, data_dir, admin, info.path, progress=cancel_too_late, cancel=token)
+    assert steps == list(range(1, restore.RESTORE_STEPS + 1))
+    assert "after" not in _usernames(db, admin)  # the restore ran to its end

@@ -100,3 +100,29 @@ def test_a_write_that_must_give_up_says_what_is_running(
         release.set()
         job.join(timeout=30)
     assert new_household(db, admin, "B01", "李四").number == "B01"
+
+
+def test_a_cancelled_import_keeps_the_chunks_before_and_reports_progress(
+    station_db: tuple[Database, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.progress import Cancelled, CancelToken
+
+    db, admin = station_db
+    rows = [
+        [f"{n:04d}", f"村民{n}", "户主", None, None, None, "一组", None, None] for n in range(60)
+    ]
+    preview = roster_import.read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+    results = roster_import.validate_rows(db, preview, groups=["一组"])
+    monkeypatch.setattr(roster_import, "IMPORT_CHUNK", 20)
+    token = CancelToken()
+    reports: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:  # the two-argument shape is accepted
+        reports.append((done, total))
+        if done == 40:
+            token.cancel()  # the person cancels after the second chunk
+
+    with pytest.raises(Cancelled):
+        roster_import.commit_import(db, admin, results, progress=progress, cancel=token)
+    assert reports == [(20, 60), (40, 60)]
+    assert _households(db) == 40  # the two chunks written stay; the third never started

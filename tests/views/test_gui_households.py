@@ -159,6 +159,32 @@ def test_award_by_rule_from_the_household_file(qtbot, tab, wait_tasks) -> None: 
     assert tab.detail.entries.rows[0].rule_name == "庭院整洁"
 
 
+def test_the_award_reads_the_points_policy_off_the_gui_thread(
+    qtbot, tab, wait_tasks, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    real = household_dialogs.points_settings
+    read_on: list[bool] = []
+
+    def recording(db):  # type: ignore[no-untyped-def]
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real(db)
+
+    monkeypatch.setattr(household_dialogs, "points_settings", recording)
+    tab.view.selectRow(0)
+    qtbot.waitUntil(lambda: tab.detail.household is not None)
+    qtbot.mouseClick(tab.detail.buttons["award"], Qt.MouseButton.LeftButton)
+    dialog = tab.detail.findChild(household_dialogs.AwardDialog)
+    wait_tasks()
+    dialog.select_rule("HJ02")
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_tasks()
+    assert read_on == [False]  # read once, by the worker that writes the award
+    assert tab.detail.balance.text() == "Balance: 2 points"
+
+
 def test_a_cap_refusal_is_shown_in_the_award_dialog(qtbot, tab, village, wait_tasks) -> None:  # type: ignore[no-untyped-def]
     db, _admin = village
     tab.view.selectRow(0)

@@ -81,8 +81,10 @@ def test_print_button_uses_the_print_dialog(qtbot, tmp_path, monkeypatch) -> Non
         return int(QDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
-    dialog.print_button.click()
-    assert out.is_file() and dialog.message.text() == "Sent 2 pages to the printer."
+    dialog.print_button.click()  # the pages are drawn on a worker thread
+    qtbot.waitUntil(lambda: "page" in dialog.message.text())
+    assert dialog.message.text() == "Sent 2 pages to the printer."
+    assert out.is_file()
 
 
 def test_not_a_pdf_is_refused() -> None:

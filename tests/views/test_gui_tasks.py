@@ -76,7 +76,7 @@ def test_progress_and_cancel(qtbot, runner) -> None:  # type: ignore[no-untyped-
         progress(1, 3, "first step")
         started.set()
         release.wait(10)
-        cancel.check()  # raises TaskCancelled: the user cancelled meanwhile
+        cancel.check()  # raises Cancelled: the user cancelled meanwhile
         return "finished"
 
     task = runner.run(
@@ -139,3 +139,84 @@ def test_emitting_from_python_keeps_true_alive() -> None:
     for i in range(200):
         emit(sender.ping, i)
     assert before <= sys.getrefcount(True) <= before + 2  # unpatched: 200 fewer
+
+
+def test_writes_run_one_at_a_time_in_the_order_submitted(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    order: list[int] = []
+    running = [0]
+    most = [0]
+    lock = threading.Lock()
+
+    def write(i: int) -> int:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        if i == 0:
+            release.wait(10)  # the first write is slow: the others must wait their turn
+        with lock:
+            order.append(i)
+            running[0] -= 1
+        return i
+
+    done: list[int] = []
+    for i in range(50):
+        runner.run(write, i, write=True, on_done=done.append)
+    release.set()
+    qtbot.waitUntil(runner.is_idle, timeout=10_000)
+    assert order == list(range(50))
+    assert done == list(range(50))
+    assert most[0] == 1
+
+
+def test_a_read_runs_while_a_write_waits(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow_write() -> str:
+        started.set()
+        release.wait(10)
+        return "written"
+
+    def queued_write() -> str:
+        return "second write"
+
+    outcome: list[str] = []
+    runner.run(slow_write, write=True, on_done=outcome.append)
+    runner.run(queued_write, write=True, on_done=outcome.append)
+    qtbot.waitUntil(started.is_set)
+    runner.run(len, "read", on_done=lambda n: outcome.append(f"read {n}"))
+    qtbot.waitUntil(lambda: outcome == ["read 4"])  # the writes are still waiting
+    release.set()
+    qtbot.waitUntil(runner.is_idle)
+    assert outcome == ["read 4", "written", "second write"]
+
+
+def test_a_superseded_lookup_is_dropped(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    """Two lookups with the same key where the first answers last: only the second counts."""
+    started = threading.Event()
+    release = threading.Event()
+    shown: list[str] = []
+    receiver = QWidget()
+
+    def lookup(name: str, cancel: CancelToken) -> str:
+        if name == "first":
+            started.set()
+            release.wait(10)
+        return name
+
+    first = runner.run(lookup, "first", key="find", on_done=shown.append, receiver=receiver)
+    qtbot.waitUntil(started.is_set)  # the first is being answered, slowly
+    runner.run(lookup, "second", key="find", on_done=shown.append, receiver=receiver)
+    qtbot.waitUntil(lambda: shown == ["second"])
+    assert first.token.cancelled  # the first may stop early
+    release.set()
+    with qtbot.waitSignal(first.finished):
+        pass
+    assert shown == ["second"]
+    # another key, or another receiver, is another question
+    runner.run(lookup, "third", key="other", on_done=shown.append, receiver=receiver)
+    runner.run(lookup, "fourth", key="find", on_done=shown.append)
+    qtbot.waitUntil(runner.is_idle)
+    assert sorted(shown) == ["fourth", "second", "third"]
+    receiver.deleteLater()

@@ -10,14 +10,14 @@ the PDF; a batch of star certificates is numbered in one transaction.  A copy
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import DataDir
+from app.progress import Cancel, Progress
 from app.services import activities, certificates
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
@@ -175,22 +175,13 @@ def print_certificate(
     return register_pdf(db, actor, data_dir, found.id, copy=True, reason=reason)
 
 
-class Cancel(Protocol):
-    """What a long job polls: ``check()`` raises when the person cancelled."""
-
-    @property
-    def cancelled(self) -> bool: ...
-
-    def check(self) -> None: ...
-
-
 def batch_star_pdf(
     db: Database,
     actor: Actor,
     data_dir: DataDir,
     year: int,
     level: int,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[int, bytes]:
     """Issue a star certificate to every volunteer granted *level* in *year* and
@@ -200,7 +191,7 @@ def batch_star_pdf(
     issuing (``cancel.check()`` raises) takes no numbers at all; one cancelled
     while rendering keeps its certificates in the register, to print from there.
     """
-    from app.printing.certificate import PrintCancelled, render_certificates
+    from app.printing.certificate import render_certificates
 
     key = card_key(data_dir)
     candidates = certificates.star_candidates(db, year, level)
@@ -225,15 +216,8 @@ def batch_star_pdf(
     )
     faces = [printable(db, d) for d in datas]
 
-    def rendered(done: int, total: int) -> bool:
+    def rendered(done: int, total: int) -> None:
         if progress is not None:
             progress(n + done, 2 * n, "")
-        return cancel is None or not cancel.cancelled
 
-    try:
-        pdf = render_certificates(faces, progress=rendered)
-    except PrintCancelled:
-        if cancel is not None:
-            cancel.check()
-        raise
-    return n, pdf
+    return n, render_certificates(faces, progress=rendered, cancel=cancel)

@@ -8,6 +8,7 @@ check digit, number in use, cap exceeded...) — bad input changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import Database
 from app.services import households, points
 from app.services.households import HouseholdData, HouseholdView, MemberData, MemberView
 from app.services.points import BatchResult, EntryView, RuleView
@@ -257,6 +259,12 @@ def rule_label(rule: RuleView) -> str:
     return f"{rule.code} {rule.name} ({signed(rule.points)}/{rule.unit}{cap})"
 
 
+def with_points_settings(fn: Callable[..., Any], db: Database, *args: Any, **kwargs: Any) -> Any:
+    """``fn(db, *args, settings=<the points policy>, **kwargs)``, the policy read on the
+    worker thread that runs *fn* (not on the GUI thread when the dialog submits)."""
+    return fn(db, *args, settings=points_settings(db), **kwargs)
+
+
 class _RuleDialog(ServiceDialog):
     """Base of the award dialogs: a rule picker filled off the GUI thread."""
 
@@ -339,6 +347,7 @@ class AwardDialog(_RuleDialog):
         if rule is None:
             return
         self.run(
+            with_points_settings,
             points.award,
             self.ctx.db,
             self.ctx.actor,
@@ -347,7 +356,6 @@ class AwardDialog(_RuleDialog):
             self.quantity.value(),
             self.member.currentData() or None,
             self.reason.text(),
-            settings=points_settings(self.ctx.db),
         )
 
     @property
@@ -386,6 +394,7 @@ class BatchAwardDialog(_RuleDialog):
         ):
             return
         self.run(
+            with_points_settings,
             points.batch_award,
             self.ctx.db,
             self.ctx.actor,
@@ -393,7 +402,6 @@ class BatchAwardDialog(_RuleDialog):
             rule.code,
             self.reason.text(),
             quantity=self.quantity.value(),
-            settings=points_settings(self.ctx.db),
             skip_capped=self.skip_capped.isChecked(),
         )
 
@@ -425,11 +433,11 @@ class AdjustDialog(ServiceDialog):
 
     def submit(self) -> None:
         self.run(
+            with_points_settings,
             points.adjust,
             self.ctx.db,
             self.ctx.actor,
             self.household.id,
             self.points.value(),
             self.reason.text(),
-            settings=points_settings(self.ctx.db),
         )

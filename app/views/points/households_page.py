@@ -69,9 +69,10 @@ from app.views.points.household_dialogs import (
     HouseholdDialog,
     MemberDialog,
 )
+from app.views.progress_dialog import run_with_progress
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import GREY, LazyRowsModel, RowsModel, table_view
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
@@ -442,14 +443,19 @@ class HouseholdDetail(DetailPanel):
         self.cards_for([self.household.id], reissue=True)
 
     def cards_for(self, household_ids: list[str], *, reissue: bool = False) -> None:
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Household cards"),
             household_cards_pdf,
             self.ctx.db,
             self.ctx.actor,
             self.ctx.data_dir,
             household_ids,
+            write=LONG_WRITE,
             reissue=reissue,
             reason="补办" if reissue else "",
+            label=self.tr("Preparing the cards…"),
+            cancellable=False,
             on_done=lambda pdf: self._cards_ready(pdf, len(household_ids), reissue),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
@@ -597,6 +603,7 @@ class HouseholdsTab(QWidget):
             self.ctx.db,
             self.ctx.data_dir,
             text,
+            key="households.search",
             include_inactive=flt.include_inactive,
             on_done=lambda hits: self._search_done(serial, flt, hits),
             on_error=lambda e: self.message.show_error(error_text(e)),
@@ -741,6 +748,7 @@ class HouseholdsTab(QWidget):
             self.ctx.actor,
             batch.batch_id,
             reason,
+            write=True,
             on_done=done,
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,

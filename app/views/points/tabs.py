@@ -46,6 +46,7 @@ from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points.entries import confirm, signed
 from app.views.points.options import MASK_NAMES, points_settings
+from app.views.progress_dialog import run_with_progress
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, format_local, scrollable
@@ -349,6 +350,7 @@ class RulesTab(QWidget):
             self.ctx.actor,
             rule.id,
             not rule.active,
+            write=True,
             on_done=lambda _r: self.reload(),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
@@ -589,6 +591,7 @@ class PeriodsTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             rules,
+            write=True,
             on_done=self._settings_saved,
             on_error=self._save_failed,
             receiver=self,
@@ -635,6 +638,7 @@ class PeriodsTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             settings,
+            write=True,
             on_done=lambda p: self._period_done(self.tr("Period {period} opened."), p),
             on_error=self._error,
             receiver=self,
@@ -668,6 +672,7 @@ class PeriodsTab(QWidget):
             self.ctx.db,
             self.ctx.actor,
             period.key,
+            write=True,
             on_done=done,
             on_error=self._error,
             receiver=self,
@@ -714,6 +719,7 @@ class PeriodsTab(QWidget):
             self.ctx.actor,
             period.key,
             settings,
+            write=True,
             on_done=lambda p: self._period_done(self.tr("Period {period} is finalized."), p),
             on_error=self._error,
             receiver=self,
@@ -723,12 +729,15 @@ class PeriodsTab(QWidget):
         key = self.rank_period.currentText().strip()
         fn = red_black_pdf if red_black else ranking_pdf
         title = self.tr("红黑榜 {period}") if red_black else self.tr("积分榜 {period}")
-        run_task(
+        run_with_progress(
+            self,
+            title.format(period=key),
             fn,
             self.ctx.db,
             key,
             self.top_n.value(),
             self.ctx.settings.get(MASK_NAMES),
+            label=self.tr("Making the PDF…"),
             on_done=lambda pdf: self._show_pdf(pdf, title.format(period=key)),
             on_error=self._error,
             receiver=self,
@@ -778,6 +787,7 @@ class PeriodsTab(QWidget):
             self.ctx.actor,
             self.year.value(),
             tiers,
+            write=True,
             on_done=lambda _c: self.message.show_ok(
                 self.tr("The ratings were stored on the households.")
             ),
@@ -795,9 +805,12 @@ class PeriodsTab(QWidget):
             return ratings_pdf(db, year, points.annual_ratings(db, year, tiers), self_mask)
 
         self_mask = self.ctx.settings.get(MASK_NAMES)
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Ratings {year}").format(year=year),
             make,
             self.ctx.db,
+            label=self.tr("Making the PDF…"),
             on_done=lambda pdf: self._show_pdf(pdf, self.tr("Ratings {year}").format(year=year)),
             on_error=self._error,
             receiver=self,

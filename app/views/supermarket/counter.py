@@ -243,7 +243,6 @@ class CounterWidget(QWidget):
         self.committing = False
         self.last_result: RedemptionResult | None = None
         self.last_pdf: bytes = b""
-        self._search_serial = 0
         self.sink = None  # tests may set: callable(number, pdf) -> bool
 
         # top: the scan field
@@ -652,27 +651,25 @@ class CounterWidget(QWidget):
             self.ctx.db,
             self.facts.card_key,
             payload,
+            key="counter.household",
             on_done=self._household_loaded,
             on_error=self._show_error,
             receiver=self,
         )
 
     def search_households(self, text: str) -> None:
-        self._search_serial += 1
-        serial = self._search_serial
         run_task(
             households.search,
             self.ctx.db,
             text,
             20,
-            on_done=lambda hits: self._hits_found(serial, text, hits),
+            key="counter.search",
+            on_done=lambda hits: self._hits_found(text, hits),
             on_error=self._show_error,
             receiver=self,
         )
 
-    def _hits_found(self, serial: int, text: str, hits: list[HouseholdHit]) -> None:
-        if serial != self._search_serial:
-            return
+    def _hits_found(self, text: str, hits: list[HouseholdHit]) -> None:
         if not hits:
             self.message.show_error(self.tr("No household matches “{text}”.").format(text=text))
             return
@@ -696,6 +693,7 @@ class CounterWidget(QWidget):
             supermarket.counter_household,
             self.ctx.db,
             household_id,
+            key="counter.household",
             on_done=self._household_loaded,
             on_error=self._show_error,
             receiver=self,
@@ -897,6 +895,7 @@ class CounterWidget(QWidget):
             self.household.id,
             [(line.goods.id, line.qty) for line in self.cart.lines],
             self.points,
+            write=True,
             on_done=self._redeemed,
             on_error=self._redeem_failed,
             receiver=self,
@@ -1000,6 +999,7 @@ class CounterWidget(QWidget):
             self.ctx.db,
             self.ctx.actor,
             result,
+            write=True,
             void=doc_type == slips.VOID,
             on_done=lambda p: self._printed(result, p.copy_no, doc_type == slips.VOID),
             on_error=self._show_error,
@@ -1106,6 +1106,7 @@ class CounterWidget(QWidget):
             self.facts.card_key,
             settings.get(SLIP_PAGE),
             slip_copies(settings),
+            write=True,
             on_done=self._voided,
             on_error=self._show_error,
             receiver=self,

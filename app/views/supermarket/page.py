@@ -482,6 +482,7 @@ class GoodsTab(QWidget):
             self.ctx.actor,
             goods.id,
             not goods.active,
+            write=True,
             on_done=lambda _g: self.reload(),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,

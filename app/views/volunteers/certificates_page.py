@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,8 +52,9 @@ from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason
 from app.views.points.options import MASK_NAMES
+from app.views.progress_dialog import run_with_progress
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
-from app.views.tasks import Task, run_task
+from app.views.tasks import LONG_WRITE, Task, run_task
 from app.views.volunteers.labels import CERTIFICATE_KINDS, hours, hours_with_unit, label
 from app.views.widgets import MessageLabel, error_text
 
@@ -302,6 +303,7 @@ class CertificatesTab(QWidget):
             self.ctx.db,
             text,
             30,
+            key="certificates.search",
             include_inactive=True,
             on_done=done,
             on_error=lambda e: self.issue_message.show_error(error_text(e)),
@@ -347,6 +349,7 @@ class CertificatesTab(QWidget):
             self.ctx.data_dir,
             kind,
             str(volunteer_id),
+            write=True,
             start=start,
             end=end,
             activity_id=activity_id,
@@ -396,6 +399,7 @@ class CertificatesTab(QWidget):
             self.ctx.actor,
             self.ctx.data_dir,
             row.id,
+            write=True,
             copy=copy,
             reason=reason,
             on_done=done,
@@ -444,6 +448,7 @@ class CertificatesTab(QWidget):
             self.ctx.actor,
             row.id,
             reason,
+            write=True,
             on_done=done,
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
@@ -473,27 +478,13 @@ class CertificatesTab(QWidget):
 
     def batch(self) -> None:
         year, level = self.year.value(), self.batch_level.value()
-        dialog = QProgressDialog(
-            self.tr("Issuing star certificates…"), self.tr("Cancel"), 0, 100, self
-        )
-        dialog.setObjectName("batch_progress")
-        dialog.setWindowTitle(self.tr("Batch certificates"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress_dialog = dialog
 
-        def progressed(done: int, total: int, text: str) -> None:
-            dialog.setMaximum(max(1, total))
-            dialog.setValue(done)
+        def label(done: int, total: int, text: str) -> str:
             if text:
-                dialog.setLabelText(self.tr("Issuing… {name}").format(name=text))
-            else:
-                dialog.setLabelText(self.tr("Making the PDF…"))
+                return self.tr("Issuing… {name}").format(name=text)
+            return self.tr("Making the PDF…")
 
         def finished() -> None:
-            dialog.close()
             self.progress_dialog = None
             self.batch_task = None
             self.model.refresh()
@@ -523,18 +514,21 @@ class CertificatesTab(QWidget):
                 self.tr("Cancelled. Certificates already issued are in the register.")
             )
 
-        self.batch_task = run_task(
+        self.batch_task = run_with_progress(
+            self,
+            self.tr("Batch certificates"),
             batch_star_pdf,
             self.ctx.db,
             self.ctx.actor,
             self.ctx.data_dir,
             year,
             level,
+            write=LONG_WRITE,
             on_done=done,
             on_error=failed,
-            on_progress=progressed,
+            label=self.tr("Issuing star certificates…"),
+            label_for=label,
             on_cancelled=cancelled,
             receiver=self,
         )
-        dialog.canceled.connect(self.batch_task.cancel)
-        dialog.show()
+        self.progress_dialog = self.batch_task.progress_dialog  # type: ignore[attr-defined]

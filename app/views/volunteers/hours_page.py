@@ -302,6 +302,7 @@ class ManualHoursDialog(ServiceDialog):
             self.ctx.db,
             self.who.text(),
             30,
+            key="hours.search",
             on_done=done,
             on_error=self._failed,
             receiver=self,
@@ -482,6 +483,7 @@ class HoursTab(QWidget):
         run_task(
             fn,
             *args,
+            write=True,
             on_done=done,
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,

@@ -67,6 +67,7 @@ from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason, confirm
+from app.views.progress_dialog import run_with_progress
 from app.views.scan_field import ScanLineEdit
 from app.views.table_models import (
     GREY,
@@ -77,7 +78,7 @@ from app.views.table_models import (
     table_view,
     with_placeholder,
 )
-from app.views.tasks import run_task
+from app.views.tasks import LONG_WRITE, run_task
 from app.views.thumbnails import load_thumbnail, photo_file
 from app.views.volunteers.dialogs import (
     SubRecordDialog,
@@ -519,14 +520,19 @@ class VolunteerDetail(DetailPanel):
 
     def cards_for(self, volunteer_ids: list[str], *, reissue: bool = False) -> None:
         self.message.show_info(self.tr("Preparing the cards…"))
-        run_task(
+        run_with_progress(
+            self,
+            self.tr("Volunteer cards"),
             volunteer_cards_pdf,
             self.ctx.db,
             self.ctx.actor,
             self.ctx.data_dir,
             volunteer_ids,
+            write=LONG_WRITE,
             reissue=reissue,
             reason="补办" if reissue else "",
+            label=self.tr("Preparing the cards…"),
+            cancellable=False,
             on_done=lambda pdf: self._cards_ready(pdf, len(volunteer_ids), reissue),
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
@@ -670,6 +676,7 @@ class VolunteersTab(QWidget):
             self.ctx.db,
             self.ctx.data_dir,
             code,
+            key="volunteers.card",
             on_done=found,
             on_error=lambda e: self.message.show_error(error_text(e)),
             receiver=self,
