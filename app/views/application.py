@@ -327,7 +327,9 @@ class Startup(QObject):
             # not carry) become the database's station policy (a write: on a worker)
             from app.views.points.options import move_points_settings_to_database
 
-            run_task(move_points_settings_to_database, self.db, self.settings, receiver=self)
+            run_task(
+                move_points_settings_to_database, self.db, self.settings, write=True, receiver=self
+            )
         workbench = Workbench(self.db, self.data_dir, self.settings, self)
         workbench.quit_requested.connect(lambda: emit(self.finished, EXIT_OK))
         self.workbench = workbench
