@@ -387,10 +387,9 @@ def list_goods(
             q = q.where(Goods.category == text_input.clean_search(category))
         text = text_input.clean_search(query)
         if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             q = q.where(
-                Goods.name.like(like, escape="\\")
-                | Goods.initials.startswith(text.lower())
+                text_input.contains(Goods.name, text)
+                | text_input.starts_with(Goods.initials, text.lower())
                 | (Goods.barcode == text)
             )
         q = q.order_by(Goods.sort_order, Goods.name).limit(max(1, min(limit, 5000)))
