@@ -47,6 +47,8 @@ from app.services import (  # noqa: E402
     supermarket,
 )
 from app.services.auth import Actor  # noqa: E402
+from app.services.households import lookup  # noqa: E402
+from app.services.points import standings  # noqa: E402
 from app.services.station import is_set_up  # noqa: E402
 
 Row = tuple[str, int, float, float, str, str]  # name, n, median ms, p95 ms, target, verdict
@@ -380,11 +382,11 @@ def explain(db: Database) -> None:
         "WHERE {cond} AND h.deleted = 0 AND h.active = 1 AND member.deleted = 0 "
         "ORDER BY member.is_head DESC, h.number_sort LIMIT 20"
     )
-    like = households._name_contains(name[1:]).compile(
+    like = lookup._name_contains(name[1:]).compile(
         dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
     )
     year = str(time.gmtime().tm_year)
-    scores = select(points._scores(None, year)).compile(  # type: ignore[arg-type]
+    scores = select(standings._scores(None, year)).compile(  # type: ignore[arg-type]
         dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
     )
     queries = {

@@ -35,7 +35,11 @@ def _rank_rows(rows: list[points.RankRow], mask: bool) -> list[Any]:
 
     return [
         RankRow(
-            r.rank, r.number, personal.mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score
+            r.rank,
+            r.number,
+            personal.mask_name(r.head_name) if mask else r.head_name,
+            r.group_name,
+            r.score,
         )
         for r in rows
     ]
@@ -108,7 +112,13 @@ def ratings_pdf(db: Database, year: int, rows: list[RatingRow], mask: bool) -> b
         ReportColumn("评定结果", 36, "center"),
     )
     cells = [
-        [r.number, personal.mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score, r.rating]
+        [
+            r.number,
+            personal.mask_name(r.head_name) if mask else r.head_name,
+            r.group_name,
+            r.score,
+            r.rating,
+        ]
         for r in rows
         if r.rating
     ]
