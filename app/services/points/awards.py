@@ -26,14 +26,7 @@ from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, join_list
 from app.ids import new_id
-from app.models import (
-    EntryKind,
-    Household,
-    Member,
-    PointBatch,
-    PointEntry,
-    PointRule,
-)
+from app.models import EntryKind, Household, Member, PointBatch, PointEntry, PointRule
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 from app.services.households import get_household_row

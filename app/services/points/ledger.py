@@ -27,13 +27,7 @@ from app.db.dialect import table_scan
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import (
-    EntryKind,
-    Household,
-    Member,
-    PointEntry,
-    PointRule,
-)
+from app.models import EntryKind, Household, Member, PointEntry, PointRule
 from app.services.auth import Actor
 from app.services.households import get_household_row
 from app.services.points.settings import _in_period

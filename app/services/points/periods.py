@@ -19,14 +19,7 @@ from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import (
-    EntryKind,
-    Household,
-    PeriodState,
-    PointBatch,
-    PointPeriod,
-    utcnow,
-)
+from app.models import EntryKind, Household, PeriodState, PointBatch, PointPeriod, utcnow
 from app.models.base import STATION_ID
 from app.services import audit
 from app.services.auth import Actor, Permission, require

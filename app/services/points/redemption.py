@@ -14,9 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import (
-    Household,
-)
+from app.models import Household
 from app.services.points.ledger import period_score
 from app.services.points.settings import PointsSettings, period_key
 

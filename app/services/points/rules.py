@@ -19,10 +19,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import (
-    PointRule,
-    RuleKind,
-)
+from app.models import PointRule, RuleKind
 from app.models.base import STATION_ID
 from app.services import audit
 from app.services.auth import SYSTEM, Actor, Permission, require

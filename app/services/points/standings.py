@@ -15,10 +15,7 @@ from sqlalchemy import ColumnClause, func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import (
-    Household,
-    PointEntry,
-)
+from app.models import Household, PointEntry
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 from app.services.points.ledger import _CHUNK, _ledger_scan

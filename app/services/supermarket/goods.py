@@ -20,9 +20,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import (
-    Goods,
-)
+from app.models import Goods
 from app.models.base import STATION_ID
 from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require

@@ -19,11 +19,7 @@ from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import (
-    Goods,
-    MoveKind,
-    StockMove,
-)
+from app.models import Goods, MoveKind, StockMove
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 from app.services.supermarket.goods import _get_goods
