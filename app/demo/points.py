@@ -1273,7 +1273,7 @@ class BulkWriter:
         link_id: str = "",
         reverses_id: str | None = None,
     ) -> str:
-        """The row ``supermarket._move`` writes."""
+        """The row ``supermarket.stock._move`` writes."""
         self.on_hand[g] += qty
         self.goods_moved[g] = 1
         return self._add(

@@ -599,8 +599,7 @@ def _filtered(query: Select, flt: ActivityFilter) -> Select:
         query = query.where(Activity.state == text_input.clean_search(flt.state))
     text = text_input.clean_search(flt.text)
     if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Activity.title.like(f"%{escaped}%", escape="\\"))
+        query = query.where(text_input.contains(Activity.title, text))
     return query
 
 

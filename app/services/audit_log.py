@@ -36,6 +36,7 @@ from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry, LocalState, Operator
 from app.models.base import OWN_STATION
+from app.services import text_input
 from app.services.auth import Actor, Permission, require
 
 PAGE = 100
@@ -506,11 +507,6 @@ def _row(entry: AuditEntry, current: dict[str, str]) -> AuditRow:
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def page_query(
     flt: AuditFilter, before_seq: int | None, limit: int, station_id: str | None = None
 ) -> Select[AuditEntry]:
@@ -541,7 +537,7 @@ def page_query(
         query = query.where(AuditEntry.at < _local_day_start_utc(flt.until + timedelta(days=1)))
     text = flt.text.strip()
     if text:
-        query = query.where(AuditEntry.summary.like(_like(text), escape="\\"))
+        query = query.where(text_input.contains(AuditEntry.summary, text))
     return query.order_by(AuditEntry.seq.desc()).limit(limit + 1)
 
 

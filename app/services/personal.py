@@ -200,6 +200,18 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 欧阳娜娜 -> 欧阳**: the surname stays (two-character surnames too).
+
+    For the lists put up in public (公示, 积分榜, 红黑榜) when the station asks
+    for masked names.
+    """
+    if len(name) <= 1:
+        return name
+    keep = 2 if len(name) >= 4 else 1
+    return name[:keep] + "*" * (len(name) - keep)
+
+
 def phone_tail(phone: str) -> str:
     return phone[-4:] if len(phone) >= 4 else ""
 

@@ -19,14 +19,26 @@ Only what input methods produce by accident is mapped: full-width ASCII
 letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９ → A-Z, a-z, 0-9) and the ideographic
 space (U+3000, which then collapses with other whitespace).  Private-use
 characters are kept: rare characters in names are often encoded there.
+
+A cleaned term that is searched *inside* a column goes through
+:func:`like_contains` (or :func:`contains`, the clause built on it): the one
+place where ``%``, ``_`` and the escape character are made to match only
+themselves.  The escape character is ``/`` rather than a backslash, as
+SQLAlchemy's own ``autoescape`` chooses: a backslash in the ``ESCAPE '\\'``
+literal is read differently by PostgreSQL servers without
+``standard_conforming_strings`` (and by MySQL), a slash is the same everywhere.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_
 
 MAX_SEARCH_CHARS = 100  # no name, number, phone or address search needs more
 MAX_SCAN_CHARS = 200  # a card payload is 42 characters, a goods barcode at most ~50
+LIKE_ESCAPE = "/"
 
 _STRIPPED = frozenset({"Cc", "Cf", "Cs"})  # control, format (bidi, zero-width), surrogate
 _FULL_WIDTH = {
@@ -68,3 +80,30 @@ def clean_scan(payload: str | None) -> str:
         return ""
     text = payload[: MAX_SCAN_CHARS * 4].strip()
     return _printable(text, "\ufffd")[:MAX_SCAN_CHARS]
+
+
+def like_contains(text: str) -> tuple[str, str]:
+    """The ``LIKE`` pattern that finds *text* anywhere in a value, and its escape character.
+
+    ``%``, ``_`` and ``/`` in *text* match only themselves: a search for ``50%``
+    finds "50%" and not "500".  Pass both on: ``column.like(pattern, escape=escape)``.
+    """
+    escaped = (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+    return f"%{escaped}%", LIKE_ESCAPE
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    """*column* contains *text* literally (see :func:`like_contains`)."""
+    pattern, escape = like_contains(text)
+    result: ColumnElement[bool] = column.like(pattern, escape=escape)
+    return result
+
+
+def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """*column* starts with *prefix*, as an index-friendly range (no wildcard in it)."""
+    result: ColumnElement[bool] = and_(column >= prefix, column < prefix + "\uffff")
+    return result

@@ -1,7 +1,7 @@
 """志愿者花名册 — import volunteers from an Excel roster, and export the volunteers list.
 
-The import reuses the roster machinery of :mod:`app.services.roster_import`:
-:func:`~app.services.roster_import.read_roster` with the :data:`VOLUNTEERS`
+The import reuses the roster machinery of :mod:`app.services.households.roster`:
+:func:`~app.services.households.roster.read_roster` with the :data:`VOLUNTEERS`
 spec reads the file (streaming, header detection, hostile files), then
 
 1. :func:`validate_volunteer_rows` checks every row the way
@@ -41,9 +41,9 @@ from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Volunteer, VolunteerTeam
 from app.progress import Cancel, ProgressFn, check, report
-from app.services import audit, personal, roster_import, volunteers
+from app.services import audit, personal, volunteers
 from app.services.auth import Actor, Permission, require
-from app.services.roster_import import (
+from app.services.households import (
     RosterPreview,
     RosterSpec,
     RowProblem,
@@ -52,6 +52,7 @@ from app.services.roster_import import (
     cell_text,
     formula_problems,
     group_problem,
+    roster_import,
     write_xlsx,
 )
 from app.services.volunteers import (
@@ -356,7 +357,7 @@ def commit_volunteer_import(
 ) -> VolunteerImportCounts:
     """Register the confirmed, valid *rows*, a chunk of them per transaction.
 
-    As :func:`app.services.roster_import.commit_import`: a long import takes
+    As :func:`app.services.households.roster_import.commit_import`: a long import takes
     turns with the counter and the kiosk; a row refused half-way stops it there.
     *progress(done, total)* counts rows after each chunk; *cancel* is polled before
     each chunk (the chunks before it stay registered).

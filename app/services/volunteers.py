@@ -40,7 +40,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -653,15 +653,6 @@ _HIT_COLUMNS = (
 )
 
 
-def _prefix(column: Any, prefix: str) -> Any:
-    """``column`` starts with *prefix*, as an index-friendly range."""
-    return and_(column >= prefix, column < prefix + "\uffff")
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _hits(session: Session, query: Select) -> list[VolunteerHit]:
     return [VolunteerHit(*r) for r in session.execute(query).all()]
 
@@ -713,18 +704,25 @@ def search_volunteers(
                     add(base().where(Volunteer.id == subject))
             return list(found.values())
         if re.fullmatch(r"[0-9\-V]+", upper) and any(c.isdigit() for c in upper):
-            add(base().where(_prefix(Volunteer.number, upper)).order_by(Volunteer.number))
+            add(
+                base()
+                .where(text_input.starts_with(Volunteer.number, upper))
+                .order_by(Volunteer.number)
+            )
             if re.fullmatch(r"\d{1,5}", text):
                 # the running number alone: "42" finds ...-V-00042
                 add(base().where(Volunteer.number_seq == int(text)))
             if re.fullmatch(r"\d{4}", text):
                 add(base().where(Volunteer.phone_tail == text).order_by(Volunteer.number))
         elif re.fullmatch(r"[A-Za-z]+", text):
-            add(base().where(_prefix(Volunteer.initials, text.lower())).order_by(Volunteer.number))
+            add(
+                base()
+                .where(text_input.starts_with(Volunteer.initials, text.lower()))
+                .order_by(Volunteer.number)
+            )
         else:
             add(base().where(Volunteer.name == text).order_by(Volunteer.number))
-            like = f"%{_escape_like(text)}%"
-            add(base().where(Volunteer.name.like(like, escape="\\")).order_by(Volunteer.number))
+            add(base().where(text_input.contains(Volunteer.name, text)).order_by(Volunteer.number))
     return list(found.values())
 
 
@@ -738,9 +736,9 @@ def _filtered(query: Select, flt: VolunteerFilter) -> Select:
         query = query.where(Volunteer.star_level >= flt.min_star)
     if flt.category:
         query = query.where(
-            (_SEP + Volunteer.service_categories + _SEP).like(
-                f"%{_SEP}{_escape_like(text_input.clean_search(flt.category))}{_SEP}%",
-                escape="\\",
+            text_input.contains(
+                _SEP + Volunteer.service_categories + _SEP,
+                f"{_SEP}{text_input.clean_search(flt.category)}{_SEP}",
             )
         )
     if flt.team_id:
@@ -755,12 +753,11 @@ def _filtered(query: Select, flt: VolunteerFilter) -> Select:
         )
     text = text_input.clean_search(flt.text)
     if text:
-        like = f"%{_escape_like(text)}%"
         query = query.where(
             or_(
-                _prefix(Volunteer.number, text.upper()),
-                _prefix(Volunteer.initials, text.lower()),
-                Volunteer.name.like(like, escape="\\"),
+                text_input.starts_with(Volunteer.number, text.upper()),
+                text_input.starts_with(Volunteer.initials, text.lower()),
+                text_input.contains(Volunteer.name, text),
                 Volunteer.phone_tail == text,
             )
         )

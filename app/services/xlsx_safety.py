@@ -30,7 +30,7 @@ translated sentence when
   bytes, so openpyxl never builds them; the cells bound the parse time).
 
 Everything is bounded by :data:`MAX_SECONDS` as well (:class:`Deadline`, which
-the row loop in app.services.roster_import keeps checking).  With
+the row loop in app.services.households.roster keeps checking).  With
 ``defusedxml`` installed (a dependency) openpyxl parses with it, a second wall
 against entities; the byte scan does not rely on it.
 """

@@ -3,7 +3,7 @@ then import the good rows in one transaction.
 
 One dialog serves every roster; a :class:`RosterKind` binds it to one — the
 service spec (fields and header words) and the check and commit steps:
-:data:`HOUSEHOLD_ROSTER` (``roster_import.validate_rows`` / ``commit_import``)
+:data:`HOUSEHOLD_ROSTER` (``households.validate_rows`` / ``commit_import``)
 and :data:`VOLUNTEER_ROSTER` (``volunteer_roster.validate_volunteer_rows`` /
 ``commit_volunteer_import``).
 
@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, join_list
-from app.services import households, roster_import, volunteer_roster
+from app.services import households, volunteer_roster
 from app.services.auth import Actor
-from app.services.roster_import import (
+from app.services.households import (
     CheckedRow,
     ImportCounts,
     RosterPreview,
@@ -99,7 +99,7 @@ class RosterKind:
 
 
 HOUSEHOLD_ROSTER = RosterKind(
-    roster_import.HOUSEHOLDS, roster_import.validate_rows, roster_import.commit_import
+    households.HOUSEHOLDS, households.validate_rows, households.commit_import
 )
 VOLUNTEER_ROSTER = RosterKind(
     volunteer_roster.VOLUNTEERS,
@@ -307,7 +307,7 @@ class RosterImportDialog(QDialog):
         self.file_label.setText(path.name)
         self._busy(True)
         run_task(
-            roster_import.read_roster,
+            households.read_roster,
             path,
             sheet,
             spec=self.kind.spec,

@@ -539,17 +539,17 @@ Problem found: {problem}</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="341"/>
+        <location filename="../../app/views/application.py" line="343"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="367"/>
+        <location filename="../../app/views/application.py" line="369"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="368"/>
+        <location filename="../../app/views/application.py" line="370"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="383"/>
+        <location filename="../../app/views/application.py" line="385"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="384"/>
+        <location filename="../../app/views/application.py" line="386"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -6402,1157 +6402,1157 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../app/services/audit_log.py" line="45"/>
+        <location filename="../../app/services/audit_log.py" line="46"/>
         <source>Station set up</source>
         <translation>建立站点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="46"/>
+        <location filename="../../app/services/audit_log.py" line="47"/>
         <source>Station facts changed</source>
         <translation>修改本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="47"/>
+        <location filename="../../app/services/audit_log.py" line="48"/>
         <source>Station copy restarted</source>
         <translation>站点副本重新启用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="48"/>
+        <location filename="../../app/services/audit_log.py" line="49"/>
         <source>Operator added</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="49"/>
+        <location filename="../../app/services/audit_log.py" line="50"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="50"/>
+        <location filename="../../app/services/audit_log.py" line="51"/>
         <source>Sign-in refused</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="51"/>
+        <location filename="../../app/services/audit_log.py" line="52"/>
         <source>Sign-in tried while waiting</source>
         <translation>等待期间尝试登录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="52"/>
+        <location filename="../../app/services/audit_log.py" line="53"/>
         <source>Unlock refused</source>
         <translation>解锁被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="53"/>
+        <location filename="../../app/services/audit_log.py" line="54"/>
         <source>Unlock tried while waiting</source>
         <translation>等待期间尝试解锁</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="54"/>
+        <location filename="../../app/services/audit_log.py" line="55"/>
         <source>Password reset on the PC (reset-password)</source>
         <translation>在本机重设密码（reset-password）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="57"/>
+        <location filename="../../app/services/audit_log.py" line="58"/>
         <source>Records written</source>
         <translation>写入记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="58"/>
+        <location filename="../../app/services/audit_log.py" line="59"/>
         <source>Existing records sealed</source>
         <translation>已有记录加封</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="59"/>
+        <location filename="../../app/services/audit_log.py" line="60"/>
         <source>Demo records sealed</source>
         <translation>演示记录加封</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="60"/>
+        <location filename="../../app/services/audit_log.py" line="61"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="61"/>
+        <location filename="../../app/services/audit_log.py" line="62"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="62"/>
+        <location filename="../../app/services/audit_log.py" line="63"/>
         <source>Role changed</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="63"/>
+        <location filename="../../app/services/audit_log.py" line="64"/>
         <source>Operator enabled</source>
         <translation>启用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="64"/>
+        <location filename="../../app/services/audit_log.py" line="65"/>
         <source>Operator disabled</source>
         <translation>停用操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="65"/>
+        <location filename="../../app/services/audit_log.py" line="66"/>
         <source>Backup made</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="66"/>
+        <location filename="../../app/services/audit_log.py" line="67"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="67"/>
+        <location filename="../../app/services/audit_log.py" line="68"/>
         <source>Damaged database replaced</source>
         <translation>替换损坏的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="68"/>
+        <location filename="../../app/services/audit_log.py" line="69"/>
         <source>Household added</source>
         <translation>新增户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="69"/>
+        <location filename="../../app/services/audit_log.py" line="70"/>
         <source>Household changed</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="70"/>
+        <location filename="../../app/services/audit_log.py" line="71"/>
         <source>Head of household changed</source>
         <translation>更换户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="71"/>
+        <location filename="../../app/services/audit_log.py" line="72"/>
         <source>Household closed</source>
         <translation>注销户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="72"/>
+        <location filename="../../app/services/audit_log.py" line="73"/>
         <source>Household reopened</source>
         <translation>恢复户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="73"/>
+        <location filename="../../app/services/audit_log.py" line="74"/>
         <source>Member added</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="74"/>
+        <location filename="../../app/services/audit_log.py" line="75"/>
         <source>Member changed</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="75"/>
+        <location filename="../../app/services/audit_log.py" line="76"/>
         <source>Member removed</source>
         <translation>成员迁出</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="76"/>
+        <location filename="../../app/services/audit_log.py" line="77"/>
         <source>Member&apos;s full ID shown</source>
         <translation>查看成员完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="77"/>
+        <location filename="../../app/services/audit_log.py" line="78"/>
         <source>Roster imported</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="78"/>
+        <location filename="../../app/services/audit_log.py" line="79"/>
         <source>Card issued</source>
         <translation>制卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="79"/>
+        <location filename="../../app/services/audit_log.py" line="80"/>
         <source>Card reissued</source>
         <translation>补办卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="80"/>
+        <location filename="../../app/services/audit_log.py" line="81"/>
         <source>Card revoked</source>
         <translation>注销卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="81"/>
+        <location filename="../../app/services/audit_log.py" line="82"/>
         <source>Points awarded or deducted</source>
         <translation>加分/扣分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="82"/>
+        <location filename="../../app/services/audit_log.py" line="83"/>
         <source>Points for a batch</source>
         <translation>批量加分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="83"/>
+        <location filename="../../app/services/audit_log.py" line="84"/>
         <source>Batch undone</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="84"/>
+        <location filename="../../app/services/audit_log.py" line="85"/>
         <source>Points entry reversed</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="85"/>
+        <location filename="../../app/services/audit_log.py" line="86"/>
         <source>Points corrected</source>
         <translation>调整积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="86"/>
+        <location filename="../../app/services/audit_log.py" line="87"/>
         <source>Star ratings applied</source>
         <translation>写入年度评星</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="87"/>
+        <location filename="../../app/services/audit_log.py" line="88"/>
         <source>Points period opened</source>
         <translation>开启积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="88"/>
+        <location filename="../../app/services/audit_log.py" line="89"/>
         <source>Points period made public</source>
         <translation>公示积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="89"/>
+        <location filename="../../app/services/audit_log.py" line="90"/>
         <source>Points period finalized</source>
         <translation>确认积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="90"/>
+        <location filename="../../app/services/audit_log.py" line="91"/>
         <source>Rule added</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="91"/>
+        <location filename="../../app/services/audit_log.py" line="92"/>
         <source>Rule changed</source>
         <translation>修改积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="92"/>
+        <location filename="../../app/services/audit_log.py" line="93"/>
         <source>Rule enabled</source>
         <translation>启用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="93"/>
+        <location filename="../../app/services/audit_log.py" line="94"/>
         <source>Rule disabled</source>
         <translation>停用积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="94"/>
+        <location filename="../../app/services/audit_log.py" line="95"/>
         <source>Standard rules added</source>
         <translation>添加标准积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="95"/>
+        <location filename="../../app/services/audit_log.py" line="96"/>
         <source>Goods added</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="96"/>
+        <location filename="../../app/services/audit_log.py" line="97"/>
         <source>Goods changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="97"/>
+        <location filename="../../app/services/audit_log.py" line="98"/>
         <source>Goods back on sale</source>
         <translation>商品上架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="98"/>
+        <location filename="../../app/services/audit_log.py" line="99"/>
         <source>Goods taken off sale</source>
         <translation>商品下架</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="99"/>
+        <location filename="../../app/services/audit_log.py" line="100"/>
         <source>Goods photo set</source>
         <translation>设置商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="100"/>
+        <location filename="../../app/services/audit_log.py" line="101"/>
         <source>Goods photo removed</source>
         <translation>去掉商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="101"/>
+        <location filename="../../app/services/audit_log.py" line="102"/>
         <source>Stock purchased</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="102"/>
+        <location filename="../../app/services/audit_log.py" line="103"/>
         <source>Stock donated</source>
         <translation>捐赠入库</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="103"/>
+        <location filename="../../app/services/audit_log.py" line="104"/>
         <source>Stock damaged</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="104"/>
+        <location filename="../../app/services/audit_log.py" line="105"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="105"/>
+        <location filename="../../app/services/audit_log.py" line="106"/>
         <source>Goods redeemed</source>
         <translation>兑换商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="106"/>
+        <location filename="../../app/services/audit_log.py" line="107"/>
         <source>Slip reprinted</source>
         <translation>补打兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="107"/>
+        <location filename="../../app/services/audit_log.py" line="108"/>
         <source>Slip voided</source>
         <translation>作废兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="108"/>
+        <location filename="../../app/services/audit_log.py" line="109"/>
         <source>Volunteer added</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="109"/>
+        <location filename="../../app/services/audit_log.py" line="110"/>
         <source>Volunteer changed</source>
         <translation>修改志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="110"/>
+        <location filename="../../app/services/audit_log.py" line="111"/>
         <source>Volunteer reactivated</source>
         <translation>志愿者恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="111"/>
+        <location filename="../../app/services/audit_log.py" line="112"/>
         <source>Volunteer deactivated</source>
         <translation>志愿者标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="112"/>
+        <location filename="../../app/services/audit_log.py" line="113"/>
         <source>Volunteer&apos;s full ID shown</source>
         <translation>查看志愿者完整证件号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="113"/>
+        <location filename="../../app/services/audit_log.py" line="114"/>
         <source>Training recorded</source>
         <translation>添加培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="114"/>
+        <location filename="../../app/services/audit_log.py" line="115"/>
         <source>Award recorded</source>
         <translation>添加表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="115"/>
+        <location filename="../../app/services/audit_log.py" line="116"/>
         <source>Evaluation recorded</source>
         <translation>添加考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="116"/>
+        <location filename="../../app/services/audit_log.py" line="117"/>
         <source>Training removed</source>
         <translation>删除培训</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="117"/>
+        <location filename="../../app/services/audit_log.py" line="118"/>
         <source>Award removed</source>
         <translation>删除表彰</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="118"/>
+        <location filename="../../app/services/audit_log.py" line="119"/>
         <source>Evaluation removed</source>
         <translation>删除考评</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="119"/>
+        <location filename="../../app/services/audit_log.py" line="120"/>
         <source>Volunteer rules changed</source>
         <translation>修改志愿服务规则</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="120"/>
+        <location filename="../../app/services/audit_log.py" line="121"/>
         <source>Points rules changed</source>
         <translation>积分规则已修改</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="121"/>
+        <location filename="../../app/services/audit_log.py" line="122"/>
         <source>Volunteer photo set</source>
         <translation>设置志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="122"/>
+        <location filename="../../app/services/audit_log.py" line="123"/>
         <source>Volunteer photo removed</source>
         <translation>去掉志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="123"/>
+        <location filename="../../app/services/audit_log.py" line="124"/>
         <source>Team added</source>
         <translation>新增队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="124"/>
+        <location filename="../../app/services/audit_log.py" line="125"/>
         <source>Team changed</source>
         <translation>修改队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="125"/>
+        <location filename="../../app/services/audit_log.py" line="126"/>
         <source>Team enabled</source>
         <translation>启用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="126"/>
+        <location filename="../../app/services/audit_log.py" line="127"/>
         <source>Team disabled</source>
         <translation>停用队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="127"/>
+        <location filename="../../app/services/audit_log.py" line="128"/>
         <source>Standard teams added</source>
         <translation>添加标准队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="128"/>
+        <location filename="../../app/services/audit_log.py" line="129"/>
         <source>Joined a team</source>
         <translation>加入队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="129"/>
+        <location filename="../../app/services/audit_log.py" line="130"/>
         <source>Left a team</source>
         <translation>退出队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="130"/>
+        <location filename="../../app/services/audit_log.py" line="131"/>
         <source>Hours approved</source>
         <translation>审核通过时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="131"/>
+        <location filename="../../app/services/audit_log.py" line="132"/>
         <source>Hours rejected</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="132"/>
+        <location filename="../../app/services/audit_log.py" line="133"/>
         <source>Hours corrected</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="133"/>
+        <location filename="../../app/services/audit_log.py" line="134"/>
         <source>Hours entered by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="134"/>
+        <location filename="../../app/services/audit_log.py" line="135"/>
         <source>Star level granted</source>
         <translation>评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="135"/>
+        <location filename="../../app/services/audit_log.py" line="136"/>
         <source>Certificate issued</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="136"/>
+        <location filename="../../app/services/audit_log.py" line="137"/>
         <source>Certificate reprinted</source>
         <translation>补打证明副本</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="137"/>
+        <location filename="../../app/services/audit_log.py" line="138"/>
         <source>Certificate voided</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="138"/>
+        <location filename="../../app/services/audit_log.py" line="139"/>
         <source>Activity added</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="139"/>
+        <location filename="../../app/services/audit_log.py" line="140"/>
         <source>Activity changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="140"/>
+        <location filename="../../app/services/audit_log.py" line="141"/>
         <source>Activity sign-in opened</source>
         <translation>活动开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="141"/>
+        <location filename="../../app/services/audit_log.py" line="142"/>
         <source>Activity closed</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="142"/>
+        <location filename="../../app/services/audit_log.py" line="143"/>
         <source>Activity reopened</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="143"/>
+        <location filename="../../app/services/audit_log.py" line="144"/>
         <source>Activity cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="144"/>
+        <location filename="../../app/services/audit_log.py" line="145"/>
         <source>Activity photo added</source>
         <translation>添加活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="145"/>
+        <location filename="../../app/services/audit_log.py" line="146"/>
         <source>Activity photo removed</source>
         <translation>删除活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="147"/>
         <source>Signed in at the kiosk</source>
         <translation>签到机签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="148"/>
         <source>Signed out at the kiosk</source>
         <translation>签到机签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="148"/>
+        <location filename="../../app/services/audit_log.py" line="149"/>
         <source>Household card at the kiosk</source>
         <translation>签到机刷户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="149"/>
+        <location filename="../../app/services/audit_log.py" line="150"/>
         <source>Kiosk scan annulled</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="150"/>
+        <location filename="../../app/services/audit_log.py" line="151"/>
         <source>Demo volunteers made</source>
         <translation>生成演示志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="151"/>
+        <location filename="../../app/services/audit_log.py" line="152"/>
         <source>Demo hours made</source>
         <translation>生成演示时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="152"/>
+        <location filename="../../app/services/audit_log.py" line="153"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="156"/>
+        <location filename="../../app/services/audit_log.py" line="157"/>
         <source>Station</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="158"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="159"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="159"/>
-        <location filename="../../app/services/audit_log.py" line="190"/>
+        <location filename="../../app/services/audit_log.py" line="160"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="160"/>
-        <location filename="../../app/services/audit_log.py" line="191"/>
+        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="192"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="162"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="163"/>
         <source>Points entry</source>
         <translation>积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="163"/>
+        <location filename="../../app/services/audit_log.py" line="164"/>
         <source>Points batch</source>
         <translation>批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="164"/>
-        <location filename="../../app/services/audit_log.py" line="254"/>
+        <location filename="../../app/services/audit_log.py" line="165"/>
+        <location filename="../../app/services/audit_log.py" line="255"/>
         <source>Points period</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="165"/>
-        <location filename="../../app/services/audit_log.py" line="250"/>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="251"/>
         <source>Points rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="166"/>
-        <location filename="../../app/services/audit_log.py" line="202"/>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="203"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="168"/>
         <source>Redemption slip</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="168"/>
-        <location filename="../../app/services/audit_log.py" line="192"/>
+        <location filename="../../app/services/audit_log.py" line="169"/>
+        <location filename="../../app/services/audit_log.py" line="193"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="169"/>
+        <location filename="../../app/services/audit_log.py" line="170"/>
         <source>Volunteer team</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="171"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="171"/>
+        <location filename="../../app/services/audit_log.py" line="172"/>
         <source>Certificate</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="172"/>
+        <location filename="../../app/services/audit_log.py" line="173"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="173"/>
+        <location filename="../../app/services/audit_log.py" line="174"/>
         <source>Kiosk scan</source>
         <translation>签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="177"/>
+        <location filename="../../app/services/audit_log.py" line="178"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="178"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="179"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="180"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="181"/>
+        <location filename="../../app/services/audit_log.py" line="182"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="182"/>
+        <location filename="../../app/services/audit_log.py" line="183"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="184"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="184"/>
+        <location filename="../../app/services/audit_log.py" line="185"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="185"/>
-        <location filename="../../app/services/audit_log.py" line="236"/>
+        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="237"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="186"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="188"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="189"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="194"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="194"/>
+        <location filename="../../app/services/audit_log.py" line="195"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="195"/>
+        <location filename="../../app/services/audit_log.py" line="196"/>
         <source>Balance after</source>
         <translation>之后余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="196"/>
+        <location filename="../../app/services/audit_log.py" line="197"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="198"/>
         <source>Rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="198"/>
+        <location filename="../../app/services/audit_log.py" line="199"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="199"/>
         <location filename="../../app/services/audit_log.py" line="200"/>
+        <location filename="../../app/services/audit_log.py" line="201"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="201"/>
+        <location filename="../../app/services/audit_log.py" line="202"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="203"/>
+        <location filename="../../app/services/audit_log.py" line="204"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="205"/>
         <source>Price in points</source>
         <translation>所需积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="205"/>
+        <location filename="../../app/services/audit_log.py" line="206"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="206"/>
-        <location filename="../../app/services/audit_log.py" line="227"/>
+        <location filename="../../app/services/audit_log.py" line="207"/>
+        <location filename="../../app/services/audit_log.py" line="228"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="207"/>
+        <location filename="../../app/services/audit_log.py" line="208"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="209"/>
         <source>Low-stock warning at</source>
         <translation>库存提醒线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="209"/>
+        <location filename="../../app/services/audit_log.py" line="210"/>
         <source>Donor</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="210"/>
+        <location filename="../../app/services/audit_log.py" line="211"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="211"/>
+        <location filename="../../app/services/audit_log.py" line="212"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="212"/>
+        <location filename="../../app/services/audit_log.py" line="213"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="213"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="214"/>
+        <location filename="../../app/services/audit_log.py" line="215"/>
         <source>Serial number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="215"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
         <source>Households</source>
         <translation>居民户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="216"/>
+        <location filename="../../app/services/audit_log.py" line="217"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="217"/>
+        <location filename="../../app/services/audit_log.py" line="218"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="218"/>
+        <location filename="../../app/services/audit_log.py" line="219"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="219"/>
+        <location filename="../../app/services/audit_log.py" line="220"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="220"/>
+        <location filename="../../app/services/audit_log.py" line="221"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="221"/>
+        <location filename="../../app/services/audit_log.py" line="222"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="222"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="223"/>
+        <location filename="../../app/services/audit_log.py" line="224"/>
         <source>Station head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="224"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="225"/>
+        <location filename="../../app/services/audit_log.py" line="226"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="226"/>
+        <location filename="../../app/services/audit_log.py" line="227"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="228"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="229"/>
+        <location filename="../../app/services/audit_log.py" line="230"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="230"/>
+        <location filename="../../app/services/audit_log.py" line="231"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="231"/>
+        <location filename="../../app/services/audit_log.py" line="232"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="232"/>
+        <location filename="../../app/services/audit_log.py" line="233"/>
         <source>At period end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="233"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
         <source>Cleared</source>
         <translation>清零户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="234"/>
+        <location filename="../../app/services/audit_log.py" line="235"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="235"/>
+        <location filename="../../app/services/audit_log.py" line="236"/>
         <source>Holder</source>
         <translation>持卡人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="238"/>
         <source>Households added</source>
         <translation>新增户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="238"/>
+        <location filename="../../app/services/audit_log.py" line="239"/>
         <source>Members added</source>
         <translation>新增成员数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="239"/>
         <location filename="../../app/services/audit_log.py" line="240"/>
+        <location filename="../../app/services/audit_log.py" line="241"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="241"/>
+        <location filename="../../app/services/audit_log.py" line="242"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="242"/>
+        <location filename="../../app/services/audit_log.py" line="243"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="243"/>
+        <location filename="../../app/services/audit_log.py" line="244"/>
         <source>Star levels granted</source>
         <translation>评定星级人数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="244"/>
+        <location filename="../../app/services/audit_log.py" line="245"/>
         <source>Volunteers with hours</source>
         <translation>有时长的志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="245"/>
+        <location filename="../../app/services/audit_log.py" line="246"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="246"/>
+        <location filename="../../app/services/audit_log.py" line="247"/>
         <source>Left out</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="247"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
         <source>Capacity</source>
         <translation>人数上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="248"/>
+        <location filename="../../app/services/audit_log.py" line="249"/>
         <source>Hours cap (minutes)</source>
         <translation>每人时长上限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="249"/>
+        <location filename="../../app/services/audit_log.py" line="250"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="251"/>
+        <location filename="../../app/services/audit_log.py" line="252"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="252"/>
+        <location filename="../../app/services/audit_log.py" line="253"/>
         <source>Content</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="255"/>
+        <location filename="../../app/services/audit_log.py" line="256"/>
         <source>Pass line to redeem</source>
         <translation>兑换合格线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="256"/>
+        <location filename="../../app/services/audit_log.py" line="257"/>
         <source>Minimum balance to redeem</source>
         <translation>兑换最低余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="257"/>
+        <location filename="../../app/services/audit_log.py" line="258"/>
         <source>Annual rating tiers</source>
         <translation>年度评定等级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="258"/>
+        <location filename="../../app/services/audit_log.py" line="259"/>
         <source>Team categories</source>
         <translation>服务队类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="259"/>
+        <location filename="../../app/services/audit_log.py" line="260"/>
         <source>Activity categories</source>
         <translation>活动类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="260"/>
+        <location filename="../../app/services/audit_log.py" line="261"/>
         <source>Platforms</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="261"/>
+        <location filename="../../app/services/audit_log.py" line="262"/>
         <source>Activities a month at least</source>
         <translation>每月活动不少于</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="262"/>
+        <location filename="../../app/services/audit_log.py" line="263"/>
         <source>Theory talks a month at least</source>
         <translation>每月理论宣讲不少于</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="263"/>
+        <location filename="../../app/services/audit_log.py" line="264"/>
         <source>Platform that counts as theory</source>
         <translation>计为理论宣讲的平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="264"/>
+        <location filename="../../app/services/audit_log.py" line="265"/>
         <source>Repeat scans ignored within (s)</source>
         <translation>重复扫码忽略时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="265"/>
+        <location filename="../../app/services/audit_log.py" line="266"/>
         <source>Shortest stay before sign-out (min)</source>
         <translation>签退前最短停留（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="266"/>
+        <location filename="../../app/services/audit_log.py" line="267"/>
         <source>Second scan signs out within (s)</source>
         <translation>再次扫码签退时限（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="267"/>
+        <location filename="../../app/services/audit_log.py" line="268"/>
         <source>Hours counted in steps of (min)</source>
         <translation>时长计算单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="268"/>
+        <location filename="../../app/services/audit_log.py" line="269"/>
         <source>Rounding</source>
         <translation>取整方式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="269"/>
+        <location filename="../../app/services/audit_log.py" line="270"/>
         <source>Star thresholds (h)</source>
         <translation>星级时长门槛（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="270"/>
+        <location filename="../../app/services/audit_log.py" line="271"/>
         <source>Certificate number prefix</source>
         <translation>证明编号前缀</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="271"/>
+        <location filename="../../app/services/audit_log.py" line="272"/>
         <source>Hours in one day needing review</source>
         <translation>需复核的单日时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="272"/>
+        <location filename="../../app/services/audit_log.py" line="273"/>
         <source>Sign-ins per person per activity a day</source>
         <translation>每人每天每项活动签到上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="277"/>
+        <location filename="../../app/services/audit_log.py" line="278"/>
         <source>Service record certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="278"/>
+        <location filename="../../app/services/audit_log.py" line="279"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="279"/>
+        <location filename="../../app/services/audit_log.py" line="280"/>
         <source>Participation certificate</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="280"/>
+        <location filename="../../app/services/audit_log.py" line="281"/>
         <source>Household card</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="281"/>
+        <location filename="../../app/services/audit_log.py" line="282"/>
         <source>Volunteer card</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="282"/>
+        <location filename="../../app/services/audit_log.py" line="283"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="283"/>
+        <location filename="../../app/services/audit_log.py" line="284"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="284"/>
+        <location filename="../../app/services/audit_log.py" line="285"/>
         <source>Village station</source>
         <translation>村（社区）实践站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="285"/>
+        <location filename="../../app/services/audit_log.py" line="286"/>
         <source>Township centre</source>
         <translation>乡镇（街道）实践所</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="286"/>
+        <location filename="../../app/services/audit_log.py" line="287"/>
         <source>Carry points over</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="287"/>
+        <location filename="../../app/services/audit_log.py" line="288"/>
         <source>Clear points</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="288"/>
+        <location filename="../../app/services/audit_log.py" line="289"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="289"/>
+        <location filename="../../app/services/audit_log.py" line="290"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="290"/>
+        <location filename="../../app/services/audit_log.py" line="291"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="291"/>
+        <location filename="../../app/services/audit_log.py" line="292"/>
         <source>Down</source>
         <translation>向下取整</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="292"/>
+        <location filename="../../app/services/audit_log.py" line="293"/>
         <source>To the nearest step</source>
         <translation>四舍五入</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="293"/>
+        <location filename="../../app/services/audit_log.py" line="294"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="294"/>
+        <location filename="../../app/services/audit_log.py" line="295"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="295"/>
+        <location filename="../../app/services/audit_log.py" line="296"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="298"/>
+        <location filename="../../app/services/audit_log.py" line="299"/>
         <source>The program</source>
         <translation>系统程序</translation>
     </message>
@@ -7823,15 +7823,15 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="534"/>
         <location filename="../../app/services/certificates.py" line="558"/>
-        <location filename="../../app/services/households.py" line="616"/>
+        <location filename="../../app/services/households/records.py" line="550"/>
         <location filename="../../app/services/kiosk.py" line="726"/>
-        <location filename="../../app/services/points.py" line="914"/>
-        <location filename="../../app/services/points.py" line="1027"/>
-        <location filename="../../app/services/points.py" line="1079"/>
+        <location filename="../../app/services/points/awards.py" line="347"/>
+        <location filename="../../app/services/points/awards.py" line="407"/>
+        <location filename="../../app/services/points/awards.py" line="459"/>
         <location filename="../../app/services/service_hours.py" line="485"/>
         <location filename="../../app/services/service_hours.py" line="505"/>
         <location filename="../../app/services/service_hours.py" line="536"/>
-        <location filename="../../app/services/supermarket.py" line="500"/>
+        <location filename="../../app/services/supermarket/stock.py" line="138"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -7886,7 +7886,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="798"/>
+        <location filename="../../app/services/activities.py" line="797"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7933,8 +7933,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/auth.py" line="409"/>
-        <location filename="../../app/services/households.py" line="283"/>
-        <location filename="../../app/services/volunteer_roster.py" line="224"/>
+        <location filename="../../app/services/households/records.py" line="220"/>
+        <location filename="../../app/services/volunteer_roster.py" line="225"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -7996,7 +7996,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="183"/>
-        <location filename="../../app/services/households.py" line="407"/>
+        <location filename="../../app/services/households/records.py" line="344"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -8032,10 +8032,10 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/certificates.py" line="207"/>
-        <location filename="../../app/services/points.py" line="621"/>
+        <location filename="../../app/services/points/awards.py" line="72"/>
         <location filename="../../app/services/service_hours.py" line="368"/>
         <location filename="../../app/services/service_hours.py" line="708"/>
-        <location filename="../../app/services/volunteers.py" line="1102"/>
+        <location filename="../../app/services/volunteers.py" line="1099"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -8085,70 +8085,70 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="285"/>
+        <location filename="../../app/services/households/records.py" line="222"/>
         <source>A name can have at most 50 characters.</source>
         <translation>姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="288"/>
+        <location filename="../../app/services/households/records.py" line="225"/>
         <source>Sex must be male, female or empty.</source>
         <translation>性别只能是男、女或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="298"/>
+        <location filename="../../app/services/households/records.py" line="235"/>
         <source>The birth date is not a real date.</source>
         <translation>出生日期不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="303"/>
+        <location filename="../../app/services/households/records.py" line="240"/>
         <source>The birth date does not match the one in the ID number.</source>
         <translation>出生日期与身份证号中的出生日期不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="311"/>
+        <location filename="../../app/services/households/records.py" line="248"/>
         <source>The sex does not match the one in the ID number.</source>
         <translation>性别与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="320"/>
+        <location filename="../../app/services/households/records.py" line="257"/>
         <source>Please enter the household number.</source>
         <translation>请填写户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="323"/>
-        <location filename="../../app/services/roster_import.py" line="734"/>
+        <location filename="../../app/services/households/records.py" line="260"/>
+        <location filename="../../app/services/households/roster_import.py" line="128"/>
         <source>A household number has 1–20 characters without spaces.</source>
         <translation>户号为 1–20 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="346"/>
+        <location filename="../../app/services/households/records.py" line="283"/>
         <source>Household number {number} is already in use.</source>
         <translation>户号 {number} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="364"/>
+        <location filename="../../app/services/households/records.py" line="301"/>
         <source>This ID number is already registered to {name} of household {number}.</source>
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="414"/>
+        <location filename="../../app/services/households/records.py" line="351"/>
         <location filename="../../app/services/volunteers.py" line="432"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="533"/>
-        <location filename="../../app/services/households.py" line="561"/>
+        <location filename="../../app/services/households/records.py" line="467"/>
+        <location filename="../../app/services/households/records.py" line="495"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="589"/>
+        <location filename="../../app/services/households/records.py" line="523"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households.py" line="621"/>
+        <location filename="../../app/services/households/records.py" line="555"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -8256,295 +8256,295 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>手机号为 11 位，以 13–19 开头。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="150"/>
+        <location filename="../../app/services/points/settings.py" line="61"/>
         <source>{period} is not a period (2026, 2026-Q4 or 2026-11).</source>
         <translation>{period} 不是有效的周期，请按 2026、2026-Q4 或 2026-11 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="391"/>
+        <location filename="../../app/services/points/rules.py" line="129"/>
         <source>A rule code has 1–20 letters, digits or dashes, e.g. HJ01.</source>
         <translation>积分项编码为 1–20 个字母、数字或短横线，如 HJ01。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="397"/>
+        <location filename="../../app/services/points/rules.py" line="135"/>
         <source>Please enter the rule&apos;s name.</source>
         <translation>请填写积分项名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="400"/>
+        <location filename="../../app/services/points/rules.py" line="138"/>
         <source>A rule&apos;s points must be between -{max} and {max}, and not 0.</source>
         <translation>积分项的分值必须在 -{max} 到 {max} 之间，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="408"/>
+        <location filename="../../app/services/points/rules.py" line="146"/>
         <source>The cap per period ({cap}) is smaller than one award ({points}).</source>
         <translation>每周期上限（{cap}）小于单次分值（{points}），请调整。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="430"/>
+        <location filename="../../app/services/points/rules.py" line="168"/>
         <source>Rule code {code} is already in use.</source>
         <translation>积分项编码 {code} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="464"/>
+        <location filename="../../app/services/points/rules.py" line="202"/>
         <source>A rule&apos;s code cannot change; make a new rule instead.</source>
         <translation>积分项编码不能修改，如需更改请新建一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="517"/>
+        <location filename="../../app/services/points/rules.py" line="255"/>
         <source>No such points rule.</source>
         <translation>找不到该积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="530"/>
+        <location filename="../../app/services/points/rules.py" line="268"/>
         <source>No points rule has the code {code}.</source>
         <translation>没有编码为 {code} 的积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="534"/>
+        <location filename="../../app/services/points/rules.py" line="272"/>
         <source>The rule “{name}” is no longer in use.</source>
         <translation>积分项“{name}”已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="607"/>
+        <location filename="../../app/services/points/periods.py" line="70"/>
         <source>Period {period} is finalized; its points can no longer change. Enter the points in the current period instead.</source>
         <translation>{period} 期积分已确认，不能再修改。请在当前周期中记分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="633"/>
-        <location filename="../../app/services/supermarket.py" line="465"/>
+        <location filename="../../app/services/points/awards.py" line="84"/>
+        <location filename="../../app/services/supermarket/stock.py" line="103"/>
         <source>The quantity must be a whole number from 1 to {max}.</source>
         <translation>数量必须是 1 到 {max} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="659"/>
+        <location filename="../../app/services/points/awards.py" line="110"/>
         <source>The cap for “{rule}” is {cap} points per period. In {period}, household {number} already has {used}, so {points} more would pass the cap.</source>
         <translation>“{rule}”每周期上限为 {cap} 分。户号 {number} 在 {period} 已得 {used} 分，再加 {points} 分就会超出上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="743"/>
+        <location filename="../../app/services/points/awards.py" line="194"/>
         <source>That resident is not a member of this household.</source>
         <translation>该居民不是这一户的成员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="789"/>
+        <location filename="../../app/services/points/ledger.py" line="182"/>
         <source>{count} of the chosen households no longer exist.</source>
         <translation>所选的户中有 {count} 户已不存在，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="815"/>
+        <location filename="../../app/services/points/awards.py" line="248"/>
         <source>Please choose at least one household.</source>
         <translation>请至少选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="838"/>
+        <location filename="../../app/services/points/awards.py" line="271"/>
         <source>The cap for “{rule}” is {cap} points per period; {count} households ({numbers}) would pass it in {period}. Remove them or skip them.</source>
         <translation>“{rule}”每周期上限为 {cap} 分；有 {count} 户（{numbers}）在 {period} 会超出上限。请移除或跳过这些户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="855"/>
+        <location filename="../../app/services/points/awards.py" line="288"/>
         <source>Every chosen household has reached the cap for “{rule}”.</source>
         <translation>所选的户都已达到“{rule}”的上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="918"/>
+        <location filename="../../app/services/points/awards.py" line="351"/>
         <source>No such batch.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="921"/>
+        <location filename="../../app/services/points/awards.py" line="354"/>
         <source>Only a batch award can be undone this way.</source>
         <translation>只有批量加分才能这样撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="925"/>
+        <location filename="../../app/services/points/awards.py" line="358"/>
         <source>This batch has already been undone.</source>
         <translation>这一批已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1031"/>
+        <location filename="../../app/services/points/awards.py" line="411"/>
         <source>No such points entry.</source>
         <translation>找不到该积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1039"/>
+        <location filename="../../app/services/points/awards.py" line="419"/>
         <source>This entry cannot be reversed here (a redemption is voided at the supermarket; a reversal cannot be reversed).</source>
         <translation>这条记录不能在这里冲正（兑换要到积分超市作废；冲正记录本身不能再冲正）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1047"/>
+        <location filename="../../app/services/points/awards.py" line="427"/>
         <source>This entry has already been reversed.</source>
         <translation>这条记录已经冲正过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1082"/>
+        <location filename="../../app/services/points/awards.py" line="462"/>
         <source>An adjustment is a whole number of points, not 0.</source>
         <translation>调整的积分必须是整数，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1206"/>
+        <location filename="../../app/services/points/periods.py" line="87"/>
         <source>Period {period} has not been opened.</source>
         <translation>{period} 期尚未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1233"/>
+        <location filename="../../app/services/points/periods.py" line="114"/>
         <source>Period {period} is already open.</source>
         <translation>{period} 期已经开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1240"/>
+        <location filename="../../app/services/points/periods.py" line="121"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成 {period} 期（公示并确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1309"/>
+        <location filename="../../app/services/points/periods.py" line="190"/>
         <source>Period {period} is not open.</source>
         <translation>{period} 期未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1334"/>
+        <location filename="../../app/services/points/periods.py" line="215"/>
         <source>Period {period} must be publicized (公示) before it is finalized.</source>
         <translation>{period} 期必须先公示，才能确认。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1420"/>
+        <location filename="../../app/services/points/redemption.py" line="69"/>
         <source>Household {number} has a score of {score} in {period}, below the pass line of {line}; it cannot redeem until it reaches the pass line.</source>
         <translation>户号 {number} 在 {period} 的得分为 {score} 分，低于及格线 {line} 分，达到及格线后才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1397"/>
+        <location filename="../../app/services/points/redemption.py" line="46"/>
         <source>Household {number} has {balance} points; at least {minimum} are needed to redeem.</source>
         <translation>户号 {number} 现有 {balance} 分，至少需要 {minimum} 分才能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points.py" line="1435"/>
+        <location filename="../../app/services/points/redemption.py" line="84"/>
         <source>Household {number} has {balance} points; these goods need {cost}.</source>
         <translation>户号 {number} 现有 {balance} 分，这些商品需要 {cost} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="375"/>
+        <location filename="../../app/services/households/roster.py" line="322"/>
         <location filename="../../app/services/xlsx_safety.py" line="85"/>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="530"/>
+        <location filename="../../app/services/households/roster.py" line="477"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="533"/>
+        <location filename="../../app/services/households/roster.py" line="480"/>
         <source>The file {file} is empty.</source>
         <translation>文件 {file} 是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="543"/>
+        <location filename="../../app/services/households/roster.py" line="490"/>
         <source>The workbook has no sheet named “{sheet}”.</source>
         <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="568"/>
+        <location filename="../../app/services/households/roster.py" line="515"/>
         <source>The sheet has more than {max} rows. Split it into smaller files and import them one by one.</source>
         <translation>工作表超过 {max} 行。请拆分成几个较小的文件，逐个导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="583"/>
+        <location filename="../../app/services/households/roster.py" line="530"/>
         <source>The sheet “{sheet}” is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="586"/>
+        <location filename="../../app/services/households/roster.py" line="533"/>
         <source>No header row with 姓名 (name) was found in the first {n} rows of “{sheet}”. Choose the columns by hand.</source>
         <translation>在“{sheet}”的前 {n} 行中没有找到含“姓名”的表头行。请手动选择各列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="596"/>
+        <location filename="../../app/services/households/roster.py" line="543"/>
         <source>The sheet “{sheet}” has a header but no rows.</source>
         <translation>工作表“{sheet}”只有表头，没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="132"/>
-        <location filename="../../app/services/volunteer_roster.py" line="96"/>
+        <location filename="../../app/services/households/roster.py" line="105"/>
+        <location filename="../../app/services/volunteer_roster.py" line="97"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="133"/>
+        <location filename="../../app/services/households/roster.py" line="106"/>
         <source>Choose which column holds the household number (户号).</source>
         <translation>请选择哪一列是户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="643"/>
+        <location filename="../../app/services/households/roster.py" line="587"/>
         <source>The {column} cell is a formula without a value. Open the file in Excel or WPS, save it, and import again.</source>
         <translation>{column} 单元格是公式，没有计算结果。请用 Excel 或 WPS 打开文件并保存，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="727"/>
+        <location filename="../../app/services/households/roster_import.py" line="121"/>
         <source>The household number (户号) is missing.</source>
         <translation>缺少户号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="676"/>
+        <location filename="../../app/services/households/roster.py" line="620"/>
         <source>“{group}” is not one of the village&apos;s groups.</source>
         <translation>“{group}”不是本村的村民小组。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="392"/>
+        <location filename="../../app/services/households/roster.py" line="339"/>
         <source>Cell {cell} holds more than {max} characters, more than any roster cell. Shorten it and import again.</source>
         <translation>单元格 {cell} 超过 {max} 个字符，花名册的单元格不会这么长。请缩短后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="662"/>
+        <location filename="../../app/services/households/roster.py" line="606"/>
         <source>The birth date {value} is not a date like 1990-01-31.</source>
         <translation>出生日期 {value} 格式不对，请按 1990-01-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="769"/>
+        <location filename="../../app/services/households/roster_import.py" line="163"/>
         <source>This person is already registered (as {name}).</source>
         <translation>此人已经登记过（登记为 {name}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="779"/>
-        <location filename="../../app/services/volunteer_roster.py" line="328"/>
+        <location filename="../../app/services/households/roster_import.py" line="173"/>
+        <location filename="../../app/services/volunteer_roster.py" line="329"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="790"/>
+        <location filename="../../app/services/households/roster_import.py" line="184"/>
         <source>Household {number} is already registered with its head.</source>
         <translation>户号 {number} 已登记，并且已有户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="800"/>
+        <location filename="../../app/services/households/roster_import.py" line="194"/>
         <source>Household {number} already has its head on row {row}.</source>
         <translation>户号 {number} 的户主已在第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="852"/>
-        <location filename="../../app/services/volunteer_roster.py" line="367"/>
+        <location filename="../../app/services/households/roster_import.py" line="243"/>
+        <location filename="../../app/services/volunteer_roster.py" line="368"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="855"/>
-        <location filename="../../app/services/volunteer_roster.py" line="370"/>
+        <location filename="../../app/services/households/roster_import.py" line="246"/>
+        <location filename="../../app/services/volunteer_roster.py" line="371"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="861"/>
-        <location filename="../../app/services/volunteer_roster.py" line="374"/>
+        <location filename="../../app/services/households/roster_import.py" line="252"/>
+        <location filename="../../app/services/volunteer_roster.py" line="375"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="870"/>
-        <location filename="../../app/services/volunteer_roster.py" line="392"/>
+        <location filename="../../app/services/households/roster_import.py" line="261"/>
+        <location filename="../../app/services/volunteer_roster.py" line="393"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster_import.py" line="875"/>
+        <location filename="../../app/services/households/roster_import.py" line="266"/>
         <source>Row {row}: {problem} The {done} households before it were imported; import the file again after fixing that row (they will show as already there).</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
@@ -8666,101 +8666,101 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站尚未设置。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="233"/>
+        <location filename="../../app/services/supermarket/goods.py" line="78"/>
         <source>Please enter the goods&apos; name.</source>
         <translation>请填写商品名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="237"/>
+        <location filename="../../app/services/supermarket/goods.py" line="82"/>
         <source>The points price must be a whole number from 1 to 100000.</source>
         <translation>所需积分必须是 1 到 100000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="241"/>
+        <location filename="../../app/services/supermarket/goods.py" line="86"/>
         <source>A barcode has 1–40 letters or digits.</source>
         <translation>条码为 1–40 个字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="245"/>
+        <location filename="../../app/services/supermarket/goods.py" line="90"/>
         <source>The low-stock warning level cannot be negative.</source>
         <translation>库存提醒数量不能是负数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="271"/>
+        <location filename="../../app/services/supermarket/goods.py" line="116"/>
         <source>The barcode {barcode} already belongs to “{name}”.</source>
         <translation>条码 {barcode} 已属于“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="292"/>
-        <location filename="../../app/services/supermarket.py" line="708"/>
+        <location filename="../../app/services/supermarket/goods.py" line="137"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="256"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="505"/>
-        <location filename="../../app/services/supermarket.py" line="715"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="263"/>
+        <location filename="../../app/services/supermarket/stock.py" line="143"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="533"/>
+        <location filename="../../app/services/supermarket/stock.py" line="171"/>
         <source>The counted quantity must be a whole number, 0 or more.</source>
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="587"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="135"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="592"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="140"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="597"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="145"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="603"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="151"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="679"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="227"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="687"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="235"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="697"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="245"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="711"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="259"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="804"/>
-        <location filename="../../app/services/supermarket.py" line="843"/>
-        <location filename="../../app/services/supermarket.py" line="913"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="352"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="391"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="461"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="838"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="386"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket.py" line="846"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="394"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
@@ -8841,28 +8841,28 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers.py" line="384"/>
-        <location filename="../../app/services/volunteers.py" line="839"/>
+        <location filename="../../app/services/volunteers.py" line="836"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="237"/>
+        <location filename="../../app/services/volunteer_roster.py" line="238"/>
         <source>“{value}” is not a type of ID the station knows (身份证, 护照, 港澳/台湾通行证, 外国人永久居留身份证).</source>
         <translation>“{value}”不是本站认可的证件类型（身份证、护照、港澳/台湾通行证、外国人永久居留身份证）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="273"/>
+        <location filename="../../app/services/volunteer_roster.py" line="274"/>
         <source>The station has no volunteer team called “{team}”. Add it under Teams first, or correct the name.</source>
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="317"/>
+        <location filename="../../app/services/volunteer_roster.py" line="318"/>
         <location filename="../../app/services/volunteers.py" line="419"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="386"/>
+        <location filename="../../app/services/volunteer_roster.py" line="387"/>
         <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
@@ -8872,59 +8872,59 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="831"/>
+        <location filename="../../app/services/volunteers.py" line="828"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="834"/>
+        <location filename="../../app/services/volunteers.py" line="831"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="853"/>
+        <location filename="../../app/services/volunteers.py" line="850"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="285"/>
-        <location filename="../../app/services/volunteers.py" line="1008"/>
-        <location filename="../../app/services/volunteers.py" line="1054"/>
+        <location filename="../../app/services/volunteer_roster.py" line="286"/>
+        <location filename="../../app/services/volunteers.py" line="1005"/>
+        <location filename="../../app/services/volunteers.py" line="1051"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1095"/>
+        <location filename="../../app/services/volunteers.py" line="1092"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1121"/>
+        <location filename="../../app/services/volunteers.py" line="1118"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1193"/>
+        <location filename="../../app/services/volunteers.py" line="1190"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1197"/>
+        <location filename="../../app/services/volunteers.py" line="1194"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1225"/>
+        <location filename="../../app/services/volunteers.py" line="1222"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1229"/>
+        <location filename="../../app/services/volunteers.py" line="1226"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1282"/>
+        <location filename="../../app/services/volunteers.py" line="1279"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>

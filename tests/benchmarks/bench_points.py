@@ -37,18 +37,20 @@ from floors import WriteCounter, bare_transactions  # noqa: E402
 from sqlalchemy import func, select, text  # noqa: E402
 
 from app.db import Database, migrate  # noqa: E402
+from app.demo import points as demo_points  # noqa: E402, F401  (registers its filler)
+from app.demo import station as demo  # noqa: E402
 from app.models import Card, Goods, Household, Member  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.services import (  # noqa: E402
     cards,
-    demo,
-    demo_points,  # noqa: F401  (registers the households-and-points demo filler)
     households,
     keys,
     points,
     supermarket,
 )
 from app.services.auth import Actor  # noqa: E402
+from app.services.households import lookup  # noqa: E402
+from app.services.points import standings  # noqa: E402
 from app.services.station import is_set_up  # noqa: E402
 
 Row = tuple[str, int, float, float, str, str]  # name, n, median ms, p95 ms, target, verdict
@@ -349,11 +351,11 @@ def explain(db: Database) -> None:
         "WHERE {cond} AND h.deleted = 0 AND h.active = 1 AND member.deleted = 0 "
         "ORDER BY member.is_head DESC, h.number_sort LIMIT 20"
     )
-    like = households._name_contains(name[1:]).compile(
+    like = lookup._name_contains(name[1:]).compile(
         dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
     )
     year = str(time.gmtime().tm_year)
-    scores = select(points._scores(None, year)).compile(  # type: ignore[arg-type]
+    scores = select(standings._scores(None, year)).compile(  # type: ignore[arg-type]
         dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
     )
     queries = {

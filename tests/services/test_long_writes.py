@@ -15,8 +15,9 @@ import app.db as dbmod
 from app.db import Database
 from app.errors import Busy
 from app.models import Household
-from app.services import points, roster_import, supermarket
+from app.services import households, points, supermarket
 from app.services.auth import Actor
+from app.services.households import roster_import
 from app.services.supermarket import GoodsData
 
 
@@ -40,8 +41,8 @@ def test_a_redemption_goes_through_while_a_big_roster_imports(
     rows = [
         [f"{n:04d}", f"村民{n}", "户主", None, None, None, "一组", None, None] for n in range(total)
     ]
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "big.xlsx", rows))
-    results = roster_import.validate_rows(db, preview, groups=["一组"])
+    preview = households.read_roster(write_xlsx(tmp_path / "big.xlsx", rows))
+    results = households.validate_rows(db, preview, groups=["一组"])
     assert all(r.ok for r in results)
     monkeypatch.setattr(roster_import, "IMPORT_CHUNK", 20)  # 30 transactions
 
@@ -111,8 +112,8 @@ def test_a_cancelled_import_keeps_the_chunks_before_and_reports_progress(
     rows = [
         [f"{n:04d}", f"村民{n}", "户主", None, None, None, "一组", None, None] for n in range(60)
     ]
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
-    results = roster_import.validate_rows(db, preview, groups=["一组"])
+    preview = households.read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+    results = households.validate_rows(db, preview, groups=["一组"])
     monkeypatch.setattr(roster_import, "IMPORT_CHUNK", 20)
     token = CancelToken()
     reports: list[tuple[int, int]] = []

@@ -101,6 +101,14 @@ def test_masks_show_first_three_and_last_four() -> None:
     assert personal.mask_phone("12345") == "*****"
 
 
+def test_a_masked_name_keeps_the_surname() -> None:
+    assert personal.mask_name("张三") == "张*"
+    assert personal.mask_name("王小明") == "王**"
+    assert personal.mask_name("欧阳娜娜") == "欧阳**"  # a two-character surname stays whole
+    assert personal.mask_name("王") == "王"
+    assert personal.mask_name("") == ""
+
+
 def test_keyed_hash_depends_on_key_and_kind() -> None:
     a = personal.keyed_hash(b"k1", "id", VALID)
     assert a == personal.keyed_hash(b"k1", "id", VALID)

@@ -31,9 +31,12 @@ from app.services import (
     supermarket,
     volunteers,
 )
+from app.services.activities import ActivityFilter
 from app.services.audit_log import AuditFilter
 from app.services.auth import SYSTEM
+from app.services.households import HouseholdFilter
 from app.services.station import get_station, update_station
+from app.services.volunteers import VolunteerFilter
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +111,18 @@ def _reads_match(station: DemoStation, hub: Database) -> None:
     assert same(lambda db: [h.id for h in households.search(db, name[:1])])
     assert same(lambda db: [h.id for h in households.search(db, name[1:])])  # contains
     same(lambda db: [r.member_id for r in households.search_residents(db, name[1:])])
+    # LIKE's special characters (and the escape) are literals on both databases: the
+    # demo's names hold none of them, so each search finds nothing
+    for char in ("%", "_", "/", "\\"):
+        assert same(lambda db, c=char: [h.id for h in households.search(db, c)]) == []
+        assert (
+            same(lambda db, c=char: households.count_households(db, HouseholdFilter(text=c))) == 0
+        )
+        assert same(lambda db, c=char: [g.id for g in supermarket.list_goods(db, query=c)]) == []
+        assert (
+            same(lambda db, c=char: volunteers.count_volunteers(db, VolunteerFilter(text=c))) == 0
+        )
+        assert same(lambda db, c=char: activities.count_activities(db, ActivityFilter(text=c))) == 0
     assert same(lambda db: [(r.number, r.score) for r in points.rankings(db, year, None)])
     assert same(lambda db: [r.code for r in points.list_rules(db)])
     assert same(lambda db: [p.key for p in points.list_periods(db)])

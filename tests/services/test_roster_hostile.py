@@ -17,8 +17,8 @@ import pytest
 from digests import table_digests
 from hostile import xlsx as h
 
-from app.services import roster_import, volunteer_roster, xlsx_safety
-from app.services.roster_import import RosterError, read_roster
+from app.services import households, volunteer_roster, xlsx_safety
+from app.services.households import RosterError, read_roster, roster
 from app.translations import install_translators
 
 MB = 1 << 20
@@ -220,7 +220,7 @@ CASES: list[tuple[str, Build, str]] = [
 @pytest.mark.parametrize(("build", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 @pytest.mark.parametrize(
     "spec",
-    [roster_import.HOUSEHOLDS, volunteer_roster.VOLUNTEERS],
+    [households.HOUSEHOLDS, volunteer_roster.VOLUNTEERS],
     ids=["households", "volunteers"],
 )
 def test_a_hostile_roster_is_refused_quickly_clearly_and_changes_nothing(
@@ -303,9 +303,9 @@ def test_openpyxl_refuses_entities_on_every_parse_path_we_use(tmp_path: Path, pa
 
     started = time.monotonic()
     with pytest.raises((RosterError, ValueError)) as caught:  # DefusedXmlException: ValueError
-        book = roster_import._open(path, xlsx_safety.Deadline(path))
+        book = roster._open(path, xlsx_safety.Deadline(path))
         try:
-            list(roster_import._rows(book[book.sheetnames[0]], xlsx_safety.Deadline(path)))
+            list(roster._rows(book[book.sheetnames[0]], xlsx_safety.Deadline(path)))
         finally:
             book.close()
     assert time.monotonic() - started < 2

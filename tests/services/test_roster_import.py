@@ -10,8 +10,8 @@ from household_factory import make_id, new_household, snapshot
 from openpyxl import Workbook
 
 from app.errors import ValidationError
-from app.services import households, roster_import
-from app.services.roster_import import RosterError
+from app.services import households
+from app.services.households import RosterError
 
 HEADER = [
     "户号",
@@ -56,7 +56,7 @@ GOOD = [
 
 
 def test_header_is_found_below_a_title_and_columns_are_mapped(tmp_path: Path) -> None:
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
+    preview = households.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
     assert preview.header_row == 2 and preview.sheet == "花名册"
     assert preview.mapping == {
         f: i
@@ -79,11 +79,11 @@ def test_header_is_found_below_a_title_and_columns_are_mapped(tmp_path: Path) ->
 
 def test_valid_roster_imports_in_one_transaction(station_db, tmp_path: Path) -> None:
     db, admin = station_db
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD, merge="A3:A4"))
-    results = roster_import.validate_rows(db, preview, groups=["一组", "二组"])
+    preview = households.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD, merge="A3:A4"))
+    results = households.validate_rows(db, preview, groups=["一组", "二组"])
     assert all(r.ok for r in results), [p.untranslated for r in results for p in r.problems]
     assert results[1].fill_down and results[1].number == "001"  # merged 户号 cell
-    counts = roster_import.commit_import(db, admin, results)
+    counts = households.commit_import(db, admin, results)
     assert (counts.households_created, counts.members_added) == (2, 4)
     h = households.find_by_number(db, "001")
     view = households.get_household(db, h.id)
@@ -91,7 +91,7 @@ def test_valid_roster_imports_in_one_transaction(station_db, tmp_path: Path) -> 
     assert {m.name for m in view.members} == {"张三", "李梅"}
     assert households.search(db, "wxw")[0].number == "002"
     # importing the same file again: every row is now a duplicate or an existing head
-    again = roster_import.validate_rows(db, preview)
+    again = households.validate_rows(db, preview)
     assert not again[0].ok and "already registered" in again[0].problems[0].untranslated
 
 
@@ -120,8 +120,8 @@ def test_each_bad_row_gets_its_reasons(station_db, tmp_path: Path) -> None:
         ["016", "辛", "户主", None, None, None, "一组", None, None],  # second head
         ["018", "壬", "户主", None, None, "12345", "一组", None, "1990-13-45"],  # phone, date
     ]
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "bad.xlsx", rows))
-    results = roster_import.validate_rows(db, preview, groups=["一组", "二组"])
+    preview = households.read_roster(write_xlsx(tmp_path / "bad.xlsx", rows))
+    results = households.validate_rows(db, preview, groups=["一组", "二组"])
     texts = [" | ".join(p.untranslated for p in r.problems) for r in results]
     assert "name" in texts[0]
     assert "typed wrong" in texts[1] or "Excel" in texts[1]
@@ -135,9 +135,9 @@ def test_each_bad_row_gets_its_reasons(station_db, tmp_path: Path) -> None:
     assert "birth date" in texts[9]
     before = snapshot(db)
     with pytest.raises(ValidationError, match="without problems"):
-        roster_import.commit_import(db, admin, results)
+        households.commit_import(db, admin, results)
     assert snapshot(db) == before
-    counts = roster_import.commit_import(db, admin, [r for r in results if r.ok])
+    counts = households.commit_import(db, admin, [r for r in results if r.ok])
     assert counts.households_created == 1
 
 
@@ -147,21 +147,21 @@ def test_formula_without_a_value_is_a_row_problem(station_db, tmp_path: Path) ->
         ["001", "=B4", "户主", None, None, None, None, None, None],
         ["002", "李四", "户主", None, None, None, None, None, None],
     ]
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "f.xlsx", rows))
-    results = roster_import.validate_rows(db, preview)
+    preview = households.read_roster(write_xlsx(tmp_path / "f.xlsx", rows))
+    results = households.validate_rows(db, preview)
     assert "formula" in results[0].problems[0].untranslated
     assert results[1].ok
 
 
 def test_commit_is_all_or_nothing(station_db, tmp_path: Path) -> None:
     db, admin = station_db
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
-    results = roster_import.validate_rows(db, preview)
+    preview = households.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
+    results = households.validate_rows(db, preview)
     # someone registers the same person between validation and commit
     new_household(db, admin, "777", "李梅", id_number=make_id(birth="19920202", seq="222"))
     before = snapshot(db)
     with pytest.raises(ValidationError, match="Row 4"):
-        roster_import.commit_import(db, admin, results)
+        households.commit_import(db, admin, results)
     assert snapshot(db) == before
 
 
@@ -169,13 +169,13 @@ def test_not_an_xlsx_empty_file_and_missing_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
     with pytest.raises(RosterError, match="empty"):
-        roster_import.read_roster(empty)
+        households.read_roster(empty)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("姓名,户号\n张三,001\n", encoding="utf-8")
     with pytest.raises(RosterError, match="not an Excel"):
-        roster_import.read_roster(fake)
+        households.read_roster(fake)
     with pytest.raises(RosterError, match="does not exist"):
-        roster_import.read_roster(tmp_path / "nope.xlsx")
+        households.read_roster(tmp_path / "nope.xlsx")
 
 
 def test_empty_sheet_wrong_sheet_and_no_header(tmp_path: Path) -> None:
@@ -184,23 +184,23 @@ def test_empty_sheet_wrong_sheet_and_no_header(tmp_path: Path) -> None:
     wb.create_sheet("数据").append(["a", "b"])
     wb.save(tmp_path / "w.xlsx")
     with pytest.raises(RosterError, match="is empty"):
-        roster_import.read_roster(tmp_path / "w.xlsx")
+        households.read_roster(tmp_path / "w.xlsx")
     with pytest.raises(RosterError, match="no sheet named"):
-        roster_import.read_roster(tmp_path / "w.xlsx", sheet="花名册")
+        households.read_roster(tmp_path / "w.xlsx", sheet="花名册")
     with pytest.raises(RosterError, match="No header row"):
-        roster_import.read_roster(tmp_path / "w.xlsx", sheet="数据")
+        households.read_roster(tmp_path / "w.xlsx", sheet="数据")
     only_header = write_xlsx(tmp_path / "h.xlsx", [])
     with pytest.raises(RosterError, match="no rows"):
-        roster_import.read_roster(only_header)
+        households.read_roster(only_header)
 
 
 def test_mapping_must_name_the_name_and_number_columns(station_db, tmp_path: Path) -> None:
     db, _ = station_db
-    preview = roster_import.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
+    preview = households.read_roster(write_xlsx(tmp_path / "r.xlsx", GOOD))
     with pytest.raises(ValidationError, match="name"):
-        roster_import.validate_rows(db, preview, {"number": 0})
+        households.validate_rows(db, preview, {"number": 0})
     with pytest.raises(ValidationError, match="household number"):
-        roster_import.validate_rows(db, preview, {"name": 1})
+        households.validate_rows(db, preview, {"name": 1})
 
 
 @pytest.mark.slow
@@ -213,4 +213,4 @@ def test_a_100000_row_sheet_is_refused_with_a_clear_message(tmp_path: Path) -> N
         ws.append([i, "张三"])
     wb.save(path)
     with pytest.raises(RosterError, match="more than 50000 rows"):
-        roster_import.read_roster(path)
+        households.read_roster(path)

@@ -132,3 +132,52 @@ def test_clean_search() -> None:
     assert text_input.clean_search("x" * 50, max_len=10) == "x" * 10
     assert text_input.clean_scan("\ud800") == "\ufffd"
     assert len(text_input.clean_scan("A" * 10_000)) == text_input.MAX_SCAN_CHARS
+
+
+# A name with each LIKE-special character, and a name the character would match
+# as a wildcard: a search for the special name must find it alone.
+LITERALS = [
+    pytest.param("张%三", "张甲三", id="percent"),
+    pytest.param("李_四", "李乙四", id="underscore"),
+    pytest.param("王\\五", "王乙五", id="backslash"),
+    pytest.param("赵/六", "赵乙六", id="slash"),  # the escape character itself
+]
+
+
+def test_like_contains_escapes_each_special_character() -> None:
+    assert text_input.like_contains("5%_/\\") == ("%5/%/_//\\%", "/")
+
+
+@pytest.mark.parametrize(("special", "decoy"), LITERALS)
+def test_a_household_search_finds_only_the_literal(w, special: str, decoy: str) -> None:
+    for number, name in (("101", special), ("102", decoy)):
+        household_card(w, number, name)
+    heads = {h.head_name for h in households.search(w.db, special)}
+    assert {h.head_name for h in households.search(w.db, special[1])} == {special}
+    listed = {
+        h.head_name for h in households.fetch_households(w.db, 0, 50, HouseholdFilter(special))
+    }
+    assert heads == {special}
+    assert listed == {special}
+    assert households.count_households(w.db, HouseholdFilter(special)) == 1
+    assert [r.name for r in households.search_residents(w.db, special)] == [special]
+
+
+@pytest.mark.parametrize(("special", "decoy"), LITERALS)
+def test_a_goods_search_finds_only_the_literal(w, special: str, decoy: str) -> None:
+    for name in (special, decoy):
+        supermarket.create_goods(w.db, w.admin, supermarket.GoodsData(name, 5))
+    assert [g.name for g in supermarket.list_goods(w.db, query=special)] == [special]
+    # the character alone: it must not act as a wildcard on the initials either
+    assert [g.name for g in supermarket.list_goods(w.db, query=special[1])] == [special]
+
+
+@pytest.mark.parametrize(("special", "decoy"), LITERALS)
+def test_a_volunteer_search_finds_only_the_literal(w, special: str, decoy: str) -> None:
+    for name in (special, decoy):
+        new_volunteer(w.db, w.worker, name)
+    found = {v.name for v in volunteers.search_volunteers(w.db, special)}
+    assert {v.name for v in volunteers.search_volunteers(w.db, special[1])} == {special}
+    listed = {v.name for v in volunteers.fetch_volunteers(w.db, 0, 50, VolunteerFilter(special))}
+    assert found == {special}
+    assert listed == {special}

@@ -394,7 +394,7 @@ def test_goods_photo_permission_missing_goods_and_failed_transaction(
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(supermarket.audit, "record", broken)
+    monkeypatch.setattr(audit, "record", broken)  # as goods.set_goods_photo looks it up
     with pytest.raises(RuntimeError):
         supermarket.set_goods_photo(db, admin, data_dir.photos, oil.id, src)
     assert stored_files(data_dir.photos) == []  # the copy is removed with the transaction

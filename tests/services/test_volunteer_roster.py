@@ -14,8 +14,8 @@ from test_volunteers_factory import make_id, new_volunteer, snapshot
 
 from app.errors import ValidationError
 from app.models import AuditEntry, Volunteer
-from app.services import roster_import, volunteers
-from app.services.roster_import import RosterError
+from app.services import households, volunteers
+from app.services.households import RosterError
 from app.services.volunteer_roster import (
     EXPORT_HEADER,
     VOLUNTEERS,
@@ -58,8 +58,8 @@ def write_xlsx(
     return path
 
 
-def read(path: Path) -> roster_import.RosterPreview:
-    return roster_import.read_roster(path, spec=VOLUNTEERS)
+def read(path: Path) -> households.RosterPreview:
+    return households.read_roster(path, spec=VOLUNTEERS)
 
 
 @pytest.fixture

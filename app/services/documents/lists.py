@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.db import Database
-from app.services import certificates, points
+from app.services import certificates, personal, points
 from app.services.points import RatingRow
 
 CERTIFICATE_KINDS_ZH = {
@@ -18,14 +18,6 @@ CERTIFICATE_KINDS_ZH = {
     "star": "星级志愿者证书",
     "participation": "活动参与证明",
 }
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 欧阳娜娜 -> 欧阳**: the surname stays (two-character surnames too)."""
-    if len(name) <= 1:
-        return name
-    keep = 2 if len(name) >= 4 else 1
-    return name[:keep] + "*" * (len(name) - keep)
 
 
 def period_label(key: str) -> str:
@@ -43,7 +35,11 @@ def _rank_rows(rows: list[points.RankRow], mask: bool) -> list[Any]:
 
     return [
         RankRow(
-            r.rank, r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score
+            r.rank,
+            r.number,
+            personal.mask_name(r.head_name) if mask else r.head_name,
+            r.group_name,
+            r.score,
         )
         for r in rows
     ]
@@ -116,7 +112,13 @@ def ratings_pdf(db: Database, year: int, rows: list[RatingRow], mask: bool) -> b
         ReportColumn("评定结果", 36, "center"),
     )
     cells = [
-        [r.number, mask_name(r.head_name) if mask else r.head_name, r.group_name, r.score, r.rating]
+        [
+            r.number,
+            personal.mask_name(r.head_name) if mask else r.head_name,
+            r.group_name,
+            r.score,
+            r.rating,
+        ]
         for r in rows
         if r.rating
     ]
@@ -143,7 +145,7 @@ def publicity_pdf(db: Database, mask: bool, today: date | None = None) -> bytes:
         [
             r.number,
             CERTIFICATE_KINDS_ZH.get(r.kind, r.kind),
-            mask_name(r.volunteer_name) if mask else r.volunteer_name,
+            personal.mask_name(r.volunteer_name) if mask else r.volunteer_name,
             r.volunteer_number,
             f"{r.period_start or ''}至{r.period_end or ''}" if r.period_start else "",
             r.total_hours,

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import join_list
 from app.paths import DataDir
-from app.services import cards, households, points, roster_import
+from app.services import cards, households, points
 from app.services.auth import Permission
 from app.services.documents.cards import household_cards_pdf
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
@@ -792,7 +792,7 @@ class HouseholdsTab(QWidget):
 
         if self.model.hits is not None:
             run_task(
-                roster_import.export_household_hits_xlsx,
+                households.export_household_hits_xlsx,
                 list(self.model.hits),
                 path,
                 on_done=done,
@@ -801,7 +801,7 @@ class HouseholdsTab(QWidget):
             )
         else:
             run_task(
-                roster_import.export_households_xlsx,
+                households.export_households_xlsx,
                 self.ctx.db,
                 self.model.filter,
                 path,

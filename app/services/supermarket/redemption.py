@@ -1,4 +1,4 @@
-"""积分超市 — goods, stock, the redemption counter, voids and slip prints.
+"""兑换 — the redemption counter's transaction, its voids, and the slip print log.
 
 The counter's one action is :func:`redeem`: one transaction writes the
 redemption header, its lines (with each goods' points price at that moment),
@@ -14,13 +14,6 @@ A crash after the commit but before printing loses nothing:
 A void (:func:`void_redemption`, administrators, reason required) writes a
 ``RedemptionVoid`` row plus a reversing points entry and one ``void`` stock
 move per line, each naming the original; nothing is edited.
-
-Stock arrives by purchase or donation (with the donor's name) and leaves by
-damage or a stocktake adjustment, each an append-only ``stock_move``.
-
-Goods may have a photo (:func:`set_goods_photo`), copied like an activity's
-into ``<data>/photos/goods/<goods id>/`` (app.services.photos) and named by
-its path relative to the photos folder, so backups carry it.
 """
 
 from __future__ import annotations
@@ -29,13 +22,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.errors import DomainError, NotFound, ValidationError
+from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import (
@@ -48,14 +40,13 @@ from app.models import (
     Redemption,
     RedemptionLine,
     RedemptionVoid,
-    StockMove,
     utcnow,
 )
 from app.models.base import STATION_ID
-from app.services import audit, photos, text_input
+from app.services import audit, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.cards import household_of_card
-from app.services.households import HouseholdView, get_household, get_household_row, initials
+from app.services.households import HouseholdView, get_household, get_household_row
 from app.services.points import (
     EntryView,
     PointsSettings,
@@ -65,20 +56,12 @@ from app.services.points import (
     post_reversal,
     recent_entries,
 )
+from app.services.supermarket.stock import OutOfStock, RedemptionProblem, _move
 
 MAX_LINE_QTY = 999
 MAX_LINES = 100
-MAX_STOCK_QTY = 1_000_000
 NUMBER_PREFIX = "DH"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
-class RedemptionProblem(DomainError):
-    """A redemption or void that cannot be done as asked."""
-
-
-class OutOfStock(RedemptionProblem):
-    pass
 
 
 class GoodsUnavailable(RedemptionProblem):
@@ -92,53 +75,6 @@ class AlreadyVoided(RedemptionProblem):
 def new_redemption_id() -> str:
     """The id a checkout carries from its first scan to its commit (idempotency key)."""
     return new_id()
-
-
-# --- results -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GoodsData:
-    name: str
-    points_price: int
-    category: str = ""
-    unit: str = "件"
-    barcode: str | None = None
-    photo_path: str | None = None
-    low_stock_threshold: int = 0
-    sort_order: int = 0
-
-
-@dataclass(frozen=True)
-class GoodsView:
-    id: str
-    name: str
-    category: str
-    unit: str
-    points_price: int
-    barcode: str | None
-    photo_path: str | None
-    active: bool
-    on_hand: int
-    low_stock_threshold: int
-
-    @property
-    def low(self) -> bool:
-        return self.on_hand <= self.low_stock_threshold
-
-
-@dataclass(frozen=True)
-class MoveView:
-    id: str
-    goods_id: str
-    kind: str
-    qty: int
-    on_hand_after: int
-    donor: str
-    reference: str
-    operator_name: str
-    created_at: datetime
-    link_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,394 +128,6 @@ class PrintRecord:
     @property
     def is_reprint(self) -> bool:  # 补打
         return self.copy_no > 1
-
-
-def _goods_view(g: Goods) -> GoodsView:
-    return GoodsView(
-        g.id,
-        g.name,
-        g.category,
-        g.unit,
-        g.points_price,
-        g.barcode,
-        g.photo_path,
-        g.active,
-        g.on_hand,
-        g.low_stock_threshold,
-    )
-
-
-def _move_view(m: StockMove) -> MoveView:
-    return MoveView(
-        m.id,
-        m.goods_id,
-        m.kind,
-        m.qty,
-        m.on_hand_after,
-        m.donor,
-        m.reference,
-        m.operator_name,
-        m.created_at,
-        m.link_id,
-    )
-
-
-# --- goods ---------------------------------------------------------------------------
-
-
-def _clean_goods(data: GoodsData) -> GoodsData:
-    name = " ".join(data.name.split())
-    if not name or len(name) > 100:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please enter the goods' name."))
-    price = data.points_price
-    if not isinstance(price, int) or isinstance(price, bool) or not (1 <= price <= 100_000):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The points price must be a whole number from 1 to 100000.")
-        )
-    barcode = (data.barcode or "").strip() or None
-    if barcode is not None and not re.fullmatch(r"[0-9A-Za-z\-]{1,40}", barcode):
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A barcode has 1–40 letters or digits."))
-    threshold = data.low_stock_threshold
-    if not isinstance(threshold, int) or threshold < 0:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The low-stock warning level cannot be negative.")
-        )
-    return GoodsData(
-        name,
-        price,
-        data.category.strip()[:40],
-        (data.unit.strip() or "件")[:10],
-        barcode,
-        (data.photo_path or "").strip() or None,
-        threshold,
-        data.sort_order,
-    )
-
-
-def _check_barcode_free(session: Session, barcode: str | None, except_id: str = "") -> None:
-    if barcode is None:
-        return
-    other = session.scalar(
-        select(Goods.name).where(
-            Goods.station_id == session.info.get(STATION_ID),
-            Goods.barcode == barcode,
-            Goods.id != except_id,
-        )
-    )
-    if other is not None:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The barcode {barcode} already belongs to “{name}”."),
-            barcode=barcode,
-            name=other,
-        )
-
-
-def _apply_goods(goods: Goods, data: GoodsData) -> None:
-    goods.name = data.name
-    goods.initials = initials(data.name)
-    goods.points_price = data.points_price
-    goods.category = data.category
-    goods.unit = data.unit
-    goods.barcode = data.barcode
-    goods.photo_path = data.photo_path
-    goods.low_stock_threshold = data.low_stock_threshold
-    goods.sort_order = data.sort_order
-
-
-def _get_goods(session: Session, goods_id: str) -> Goods:
-    goods = session.get(Goods, goods_id)
-    if goods is None or goods.deleted:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "No such goods."))
-    return goods
-
-
-def create_goods(db: Database, actor: Actor, data: GoodsData) -> GoodsView:
-    require(actor, Permission.DAILY_WORK)
-    data = _clean_goods(data)
-    with db.write() as session:
-        _check_barcode_free(session, data.barcode)
-        goods = Goods(active=True, on_hand=0)
-        _apply_goods(goods, data)
-        session.add(goods)
-        session.flush()
-        audit.record(
-            session, actor, "goods.create", "goods", goods.id, after=_goods_view(goods).__dict__
-        )
-        return _goods_view(goods)
-
-
-def update_goods(db: Database, actor: Actor, goods_id: str, data: GoodsData) -> GoodsView:
-    """Change goods details; the price change applies to later redemptions only."""
-    require(actor, Permission.DAILY_WORK)
-    data = _clean_goods(data)
-    with db.write() as session:
-        goods = _get_goods(session, goods_id)
-        _check_barcode_free(session, data.barcode, except_id=goods.id)
-        before = _goods_view(goods).__dict__
-        _apply_goods(goods, data)
-        audit.record(
-            session,
-            actor,
-            "goods.update",
-            "goods",
-            goods.id,
-            before=before,
-            after=_goods_view(goods).__dict__,
-        )
-        return _goods_view(goods)
-
-
-def set_goods_active(db: Database, actor: Actor, goods_id: str, active: bool) -> GoodsView:
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        goods = _get_goods(session, goods_id)
-        if goods.active != active:
-            goods.active = active
-            audit.record(
-                session,
-                actor,
-                "goods.enable" if active else "goods.disable",
-                "goods",
-                goods.id,
-                after={"name": goods.name, "active": active},
-            )
-        return _goods_view(goods)
-
-
-GOODS_PHOTO_FOLDER = "goods"  # <data>/photos/goods/<goods id>/<new id><suffix>
-
-
-def set_goods_photo(
-    db: Database, actor: Actor, photos_root: Path, goods_id: str, source: Path | None
-) -> GoodsView:
-    """Give goods a copy of the picture *source* as their photo, or none (``None``).
-
-    Removing the photo only drops the reference: the file stays, because photos
-    are write-once and a backup may still name it.
-    """
-    require(actor, Permission.DAILY_WORK)
-    return photos.set_record_photo(
-        db,
-        actor,
-        photos_root,
-        source,
-        target_type="goods",
-        folder=f"{GOODS_PHOTO_FOLDER}/{goods_id}",
-        load=lambda session: _get_goods(session, goods_id),
-        view=lambda _session, goods: _goods_view(goods),
-    )
-
-
-def list_goods(
-    db: Database,
-    *,
-    query: str = "",
-    category: str = "",
-    include_inactive: bool = False,
-    limit: int = 500,
-) -> list[GoodsView]:
-    """Goods for the counter's grid or the goods page (name, initials or barcode)."""
-    with db.read() as session:
-        q = select(Goods).where(Goods.deleted.is_(False))
-        if not include_inactive:
-            q = q.where(Goods.active.is_(True))
-        if category:
-            q = q.where(Goods.category == text_input.clean_search(category))
-        text = text_input.clean_search(query)
-        if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            q = q.where(
-                Goods.name.like(like, escape="\\")
-                | Goods.initials.startswith(text.lower())
-                | (Goods.barcode == text)
-            )
-        q = q.order_by(Goods.sort_order, Goods.name).limit(max(1, min(limit, 5000)))
-        return [_goods_view(g) for g in session.scalars(q)]
-
-
-def find_goods_by_barcode(db: Database, barcode: str) -> GoodsView | None:
-    with db.read() as session:
-        code = text_input.clean_scan(barcode)
-        goods = session.scalar(
-            select(Goods).where(
-                Goods.station_id == session.info.get(STATION_ID), Goods.barcode == code
-            )
-        )
-        return _goods_view(goods) if goods is not None and not goods.deleted else None
-
-
-def low_stock(db: Database) -> list[GoodsView]:
-    """Active goods at or below their warning level (低库存预警)."""
-    with db.read() as session:
-        rows = session.scalars(
-            select(Goods)
-            .where(
-                Goods.active.is_(True),
-                Goods.deleted.is_(False),
-                Goods.on_hand <= Goods.low_stock_threshold,
-            )
-            .order_by(Goods.on_hand, Goods.name)
-        )
-        return [_goods_view(g) for g in rows]
-
-
-# --- stock ---------------------------------------------------------------------------
-
-
-def _move(
-    session: Session,
-    actor: Actor,
-    goods: Goods,
-    kind: MoveKind,
-    qty: int,
-    *,
-    donor: str = "",
-    reference: str = "",
-    link_type: str = "",
-    link_id: str = "",
-    reverses_id: str | None = None,
-) -> StockMove:
-    """Append one stock move and move the on-hand cache with it."""
-    goods.on_hand = (goods.on_hand or 0) + qty
-    move = StockMove(
-        id=new_id(),
-        goods_id=goods.id,
-        kind=kind.value,
-        qty=qty,
-        on_hand_after=goods.on_hand,
-        donor=donor,
-        reference=reference,
-        link_type=link_type,
-        link_id=link_id,
-        reverses_id=reverses_id,
-        operator_id=actor.operator_id,
-        operator_name=actor.display_name,
-    )
-    session.add(move)
-    return move
-
-
-def _check_stock_qty(qty: int) -> None:
-    if not isinstance(qty, int) or isinstance(qty, bool) or not (1 <= qty <= MAX_STOCK_QTY):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The quantity must be a whole number from 1 to {max}."),
-            max=MAX_STOCK_QTY,
-        )
-
-
-def receive_stock(
-    db: Database, actor: Actor, goods_id: str, qty: int, *, donor: str = "", reference: str = ""
-) -> MoveView:
-    """Stock in: a purchase, or a donation when *donor* (爱心企业/爱心人士) is named."""
-    require(actor, Permission.DAILY_WORK)
-    _check_stock_qty(qty)
-    donor = donor.strip()[:100]
-    with db.write() as session:
-        goods = _get_goods(session, goods_id)
-        kind = MoveKind.DONATION if donor else MoveKind.PURCHASE
-        move = _move(
-            session, actor, goods, kind, qty, donor=donor, reference=reference.strip()[:100]
-        )
-        audit.record(
-            session,
-            actor,
-            f"stock.{kind.value}",
-            "goods",
-            goods.id,
-            after={"name": goods.name, "qty": qty, "donor": donor, "on_hand": goods.on_hand},
-        )
-        return _move_view(move)
-
-
-def record_damage(db: Database, actor: Actor, goods_id: str, qty: int, reason: str) -> MoveView:
-    """报损: goods broken, spoiled or past their date."""
-    require(actor, Permission.DAILY_WORK)
-    _check_stock_qty(qty)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please give a reason."))
-    with db.write() as session:
-        goods = _get_goods(session, goods_id)
-        if qty > goods.on_hand:
-            raise OutOfStock(
-                QT_TRANSLATE_NOOP("errors", "Only {on_hand} {unit} of “{name}” are in stock."),
-                on_hand=goods.on_hand,
-                unit=goods.unit,
-                name=goods.name,
-            )
-        move = _move(session, actor, goods, MoveKind.DAMAGE, -qty, reference=reason[:100])
-        audit.record(
-            session,
-            actor,
-            "stock.damage",
-            "goods",
-            goods.id,
-            after={"name": goods.name, "qty": -qty, "reason": reason, "on_hand": goods.on_hand},
-        )
-        return _move_view(move)
-
-
-def stocktake(
-    db: Database, actor: Actor, goods_id: str, counted: int, note: str = ""
-) -> MoveView | None:
-    """盘点: set on-hand to the *counted* quantity with an adjustment; None if it agreed."""
-    require(actor, Permission.DAILY_WORK)
-    if (
-        not isinstance(counted, int)
-        or isinstance(counted, bool)
-        or not (0 <= counted <= MAX_STOCK_QTY)
-    ):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The counted quantity must be a whole number, 0 or more.")
-        )
-    with db.write() as session:
-        goods = _get_goods(session, goods_id)
-        difference = counted - goods.on_hand
-        if difference == 0:
-            return None
-        before = goods.on_hand
-        move = _move(
-            session, actor, goods, MoveKind.STOCKTAKE, difference, reference=note.strip()[:100]
-        )
-        audit.record(
-            session,
-            actor,
-            "stock.stocktake",
-            "goods",
-            goods.id,
-            before={"on_hand": before},
-            after={"on_hand": counted, "note": note.strip()},
-        )
-        return _move_view(move)
-
-
-def stock_moves(db: Database, goods_id: str, limit: int = 100) -> list[MoveView]:
-    with db.read() as session:
-        rows = session.scalars(
-            select(StockMove)
-            .where(StockMove.goods_id == goods_id)
-            .order_by(StockMove.created_at.desc(), StockMove.id.desc())
-            .limit(max(1, min(limit, 5000)))
-        )
-        return [_move_view(m) for m in rows]
-
-
-def verify_stock(db: Database) -> list[tuple[str, str, int, int]]:
-    """Goods whose cached on-hand differs from its moves' sum: (id, name, cached, ledger)."""
-    with db.read() as session:
-        sums = dict(
-            session.execute(
-                select(StockMove.goods_id, func.sum(StockMove.qty)).group_by(StockMove.goods_id)
-            ).all()
-        )
-        return [
-            (gid, name, cached, int(sums.get(gid) or 0))
-            for gid, name, cached in session.execute(select(Goods.id, Goods.name, Goods.on_hand))
-            if cached != int(sums.get(gid) or 0)
-        ]
-
-
-# --- the counter -----------------------------------------------------------------------
 
 
 def _merge_lines(lines: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -957,9 +505,6 @@ def unprinted_redemptions(db: Database, *, within_days: int = 3) -> list[Redempt
             .order_by(Redemption.created_at)
         ).all()
         return [_result(session, r) for r in rows]
-
-
-# --- the counter ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
