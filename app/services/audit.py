@@ -50,10 +50,24 @@ GENESIS = "0" * 64
 _BATCH = 5000
 
 
+# The township's sync bookkeeping (app.models.sync): station-local, written in
+# the replicating transaction of an import, which seals nothing.
+SYNC_BOOKKEEPING = frozenset(
+    {
+        "sync_station",
+        "sync_import_log",
+        "sync_quarantine",
+        "sync_coverage",
+        "sync_ack",
+        "sync_person_hash",
+    }
+)
+
 # Tables whose rows are not sealed: the audit log itself, and the station-local
 # bookkeeping that is rewritten on every transaction or never leaves the PC.
 UNSEALED = frozenset(
     {"audit_entry", "audit_row", "audit_anchor", "change_counter", "local_state", "alembic_version"}
+    | SYNC_BOOKKEEPING
 )
 _TOUCHED = "wb_sealed_rows"  # session.info: {table: {id, ...}} written in this transaction
 _PENDING = "wb_audit_pending"  # session.info: entries recorded, chained at commit
