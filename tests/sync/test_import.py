@@ -322,6 +322,7 @@ def test_a_kill_in_the_middle_of_an_import_leaves_nothing_and_it_imports_again(
 
 
 def test_a_process_killed_mid_import_leaves_the_township_importable(world: World, tmp_path):
+    import contextlib
     import os
     import signal
     import subprocess
@@ -346,16 +347,11 @@ def test_a_process_killed_mid_import_leaves_the_township_importable(world: World
         [sys.executable, "-c", script, str(world.town.data_dir.database), str(path), str(flag)],
         cwd=Path(__file__).resolve().parents[2],
     )
-    try:
-        proc.wait(timeout=0.05)
-    except subprocess.TimeoutExpired:
-        pass
-    deadline = 600
-    while not flag.exists() and proc.poll() is None and deadline:
-        try:
+    for _ in range(600):  # wait (at most a minute) for the child to reach the middle
+        if flag.exists() or proc.poll() is not None:
+            break
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=0.1)
-        except subprocess.TimeoutExpired:
-            deadline -= 1
     assert flag.exists(), "the importer never reached the middle"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
