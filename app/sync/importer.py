@@ -111,9 +111,19 @@ class Verdict:
 
 
 def format_gaps(gaps: Iterable[Range]) -> str:
-    words = ", ".join(translate("sync", "{a}–{b}", a=a, b=b) if a != b else str(a) for a, b in gaps)
-    return translate("sync", "Missing sequence {ranges}.", ranges=words)
+    words = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in gaps)
+    return translate("sync", _MISSING, ranges=words)
 
+
+_MISSING = QT_TRANSLATE_NOOP("sync", "Missing sequence {ranges}.")
+_VERIFIED = QT_TRANSLATE_NOOP("sync", "Audit chain verified to #{seq}.")
+_ALREADY = QT_TRANSLATE_NOOP(
+    "sync", "{file}: already imported on {when} (UTC); nothing was changed."
+)
+_IMPORTED = QT_TRANSLATE_NOOP(
+    "sync", "{file}: imported {rows} rows from station {code} (sequence {a}–{b})."
+)
+_HELD = QT_TRANSLATE_NOOP("sync", "{n} rows held back for checking (quarantine).")
 
 _CHAIN_WORDS = {
     "fork": QT_TRANSLATE_NOOP(
@@ -134,7 +144,7 @@ _CHAIN_WORDS = {
 def chain_text(problem: str, verified_seq: int) -> str:
     """The audit chain's state in words (*problem* as stored in ``sync_station``)."""
     if not problem:
-        return translate("sync", "Audit chain verified to #{seq}.", seq=verified_seq)
+        return translate("sync", _VERIFIED, seq=verified_seq)
     kind, _, seq = problem.partition(":")
     return translate("sync", _CHAIN_WORDS.get(kind, _CHAIN_WORDS["broken"]), seq=seq)
 
@@ -702,12 +712,7 @@ def import_file(
             return Verdict(
                 env.name,
                 "already",
-                translate(
-                    "sync",
-                    "{file}: already imported on {when} (UTC); nothing was changed.",
-                    file=env.name,
-                    when=when,
-                ),
+                translate("sync", _ALREADY, file=env.name, when=when),
                 env.manifest["station_code"],
                 first_imported_at=first.imported_at,
             )
@@ -815,7 +820,7 @@ def _apply(
         words = [
             translate(
                 "sync",
-                "{file}: imported {rows} rows from station {code} (sequence {a}–{b}).",
+                _IMPORTED,
                 file=env.name,
                 rows=run.applied,
                 code=m["station_code"],
@@ -824,11 +829,7 @@ def _apply(
             )
         ]
         if run.quarantined:
-            words.append(
-                translate(
-                    "sync", "{n} rows held back for checking (quarantine).", n=run.quarantined
-                )
-            )
+            words.append(translate("sync", _HELD, n=run.quarantined))
         if new_incarnation:
             words.append(
                 translate("sync", "The station was restored or reinstalled (a new incarnation).")

@@ -83,7 +83,7 @@
 <context>
     <name>CounterWidget</name>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="711"/>
+        <location filename="../../app/views/counter.py" line="729"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="820"/>
+        <location filename="../../app/views/counter.py" line="838"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>Total: %n point</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="826"/>
+        <location filename="../../app/views/counter.py" line="844"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>Balance after: %n point</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1138"/>
+        <location filename="../../app/views/counter.py" line="1165"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>%n slip was never printed; choose it and click Reprint.</numerusform>

@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="84"/>
-        <location filename="../../app/views/application.py" line="128"/>
+        <location filename="../../app/views/application.py" line="83"/>
+        <location filename="../../app/views/application.py" line="127"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="110"/>
+        <location filename="../../app/views/application.py" line="109"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="112"/>
+        <location filename="../../app/views/application.py" line="111"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="179"/>
+        <location filename="../../app/views/application.py" line="178"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="181"/>
+        <location filename="../../app/views/application.py" line="180"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,52 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="190"/>
+        <location filename="../../app/views/application.py" line="189"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="202"/>
+        <location filename="../../app/views/application.py" line="201"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="207"/>
+        <location filename="../../app/views/application.py" line="206"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="214"/>
+        <location filename="../../app/views/application.py" line="213"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="218"/>
+        <location filename="../../app/views/application.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="228"/>
+        <location filename="../../app/views/application.py" line="227"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="230"/>
+        <location filename="../../app/views/application.py" line="229"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="277"/>
+        <location filename="../../app/views/application.py" line="279"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="303"/>
+        <location filename="../../app/views/application.py" line="305"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="304"/>
+        <location filename="../../app/views/application.py" line="306"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +560,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="319"/>
+        <location filename="../../app/views/application.py" line="321"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="320"/>
+        <location filename="../../app/views/application.py" line="322"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -1368,299 +1368,299 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CounterWidget</name>
     <message>
-        <location filename="../../app/views/counter.py" line="250"/>
+        <location filename="../../app/views/counter.py" line="253"/>
         <source>Scan the household card or goods barcode — or type a name, number, phone tail</source>
         <translation>扫描户卡或商品条码，也可输入姓名、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="258"/>
+        <location filename="../../app/views/counter.py" line="261"/>
         <source>Unprinted slips</source>
         <translation>未打印的兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="267"/>
+        <location filename="../../app/views/counter.py" line="270"/>
         <source>Household</source>
         <translation>当前户</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="268"/>
-        <location filename="../../app/views/counter.py" line="925"/>
+        <location filename="../../app/views/counter.py" line="271"/>
+        <location filename="../../app/views/counter.py" line="952"/>
         <source>Scan a household card to start.</source>
         <translation>请扫描户卡开始。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="292"/>
+        <location filename="../../app/views/counter.py" line="295"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="298"/>
+        <location filename="../../app/views/counter.py" line="301"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="302"/>
+        <location filename="../../app/views/counter.py" line="305"/>
         <source>Filter goods</source>
         <translation>筛选商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="328"/>
+        <location filename="../../app/views/counter.py" line="331"/>
         <source>Cart</source>
         <translation>兑换清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="343"/>
+        <location filename="../../app/views/counter.py" line="346"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="358"/>
+        <location filename="../../app/views/counter.py" line="361"/>
         <source>Confirm redemption (Enter)</source>
         <translation>确认兑换（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="366"/>
+        <location filename="../../app/views/counter.py" line="369"/>
         <source>Clear (Esc)</source>
         <translation>清空（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="381"/>
+        <location filename="../../app/views/counter.py" line="384"/>
         <source>Slips</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="382"/>
+        <location filename="../../app/views/counter.py" line="385"/>
         <source>No redemption yet in this session.</source>
         <translation>本次登录后还没有兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="392"/>
+        <location filename="../../app/views/counter.py" line="395"/>
         <source>Slip No., e.g. DH-2026-000012</source>
         <translation>兑换单号，如 DH-2026-000012</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="395"/>
+        <location filename="../../app/views/counter.py" line="398"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="397"/>
+        <location filename="../../app/views/counter.py" line="400"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="412"/>
+        <location filename="../../app/views/counter.py" line="415"/>
         <source>Two copies</source>
         <translation>打印两联</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="421"/>
+        <location filename="../../app/views/counter.py" line="424"/>
         <source>Print at once</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="422"/>
+        <location filename="../../app/views/counter.py" line="425"/>
         <source>Preview first</source>
         <translation>先预览</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="423"/>
+        <location filename="../../app/views/counter.py" line="426"/>
         <source>Save PDF to folder</source>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="433"/>
+        <location filename="../../app/views/counter.py" line="436"/>
         <source>Slip paper:</source>
         <translation>兑换单纸张：</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="581"/>
+        <location filename="../../app/views/counter.py" line="598"/>
         <source>{name}
 {price} pts · {on_hand} left</source>
         <translation>{name}
 {price} 分 · 剩 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="598"/>
+        <location filename="../../app/views/counter.py" line="615"/>
         <source>Unprinted slips ({n})</source>
         <translation>未打印的兑换单（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="631"/>
+        <location filename="../../app/views/counter.py" line="648"/>
         <source>The counter is still starting; scan again.</source>
         <translation>兑换台还在启动，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="660"/>
+        <location filename="../../app/views/counter.py" line="677"/>
         <source>No household matches “{text}”.</source>
         <translation>没有与“{text}”相符的户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="669"/>
+        <location filename="../../app/views/counter.py" line="686"/>
         <source>{n} households match; click the right one.</source>
         <translation>有 {n} 户相符，请点击要找的那一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="692"/>
+        <location filename="../../app/views/counter.py" line="710"/>
         <source>The cart holds goods for household {number}. Confirm or clear it before serving the next household.</source>
         <translation>兑换清单里是户号 {number} 的商品。请先确认兑换或清空，再接待下一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="699"/>
+        <location filename="../../app/views/counter.py" line="717"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="707"/>
+        <location filename="../../app/views/counter.py" line="725"/>
         <source>No. {number} · {head}
 {group}</source>
         <translation>户号 {number} · {head}
 {group}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="711"/>
+        <location filename="../../app/views/counter.py" line="729"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="820"/>
+        <location filename="../../app/views/counter.py" line="838"/>
         <source>Total: %n points</source>
         <translation>
             <numerusform>合计：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="826"/>
+        <location filename="../../app/views/counter.py" line="844"/>
         <source>Balance after: %n points</source>
         <translation>
             <numerusform>兑换后余额：%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/counter.py" line="1138"/>
+        <location filename="../../app/views/counter.py" line="1165"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="715"/>
+        <location filename="../../app/views/counter.py" line="733"/>
         <source>Household {number} ({head}). Add goods, then press Enter.</source>
         <translation>户号 {number}（{head}）。请添加商品，然后按 Enter 键。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="738"/>
+        <location filename="../../app/views/counter.py" line="756"/>
         <source>No goods has the barcode {code}.</source>
         <translation>没有条码为 {code} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="751"/>
+        <location filename="../../app/views/counter.py" line="769"/>
         <source>No goods matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="754"/>
+        <location filename="../../app/views/counter.py" line="772"/>
         <source>{n} goods match “{text}”; click one.</source>
         <translation>有 {n} 种商品与“{text}”相符，请点击其中一种。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="767"/>
+        <location filename="../../app/views/counter.py" line="785"/>
         <source>Scan the household card first.</source>
         <translation>请先扫描户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="772"/>
-        <location filename="../../app/views/counter.py" line="799"/>
-        <location filename="../../app/views/counter.py" line="841"/>
+        <location filename="../../app/views/counter.py" line="790"/>
+        <location filename="../../app/views/counter.py" line="817"/>
+        <location filename="../../app/views/counter.py" line="861"/>
         <source>Only {n} {unit} of “{name}” in stock.</source>
         <translation>“{name}”库存只有 {n} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="782"/>
+        <location filename="../../app/views/counter.py" line="800"/>
         <source>Added {name} ({price} pts).</source>
         <translation>已添加 {name}（{price} 分）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="830"/>
+        <location filename="../../app/views/counter.py" line="848"/>
         <source>Not enough points: the goods need {cost}, the household has {n}.</source>
         <translation>积分不足：商品需要 {cost} 分，该户只有 {n} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="864"/>
+        <location filename="../../app/views/counter.py" line="891"/>
         <source>Redeeming…</source>
         <translation>正在兑换…</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="890"/>
+        <location filename="../../app/views/counter.py" line="917"/>
         <source>Scan the next household card.</source>
         <translation>请扫描下一户的户卡。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="896"/>
+        <location filename="../../app/views/counter.py" line="923"/>
         <source>Last: {number} · household {household} {head} · {total} points · balance now {after}</source>
         <translation>上一单：{number} · 户号 {household} {head} · {total} 分 · 现余 {after} 分</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="907"/>
+        <location filename="../../app/views/counter.py" line="934"/>
         <source>Redeemed: slip {number}, {total} points. Balance now {after}.</source>
         <translation>兑换成功：兑换单 {number}，共 {total} 分。现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="936"/>
+        <location filename="../../app/views/counter.py" line="963"/>
         <source>The slip could not be made; reprint it later.</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="965"/>
+        <location filename="../../app/views/counter.py" line="992"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1002"/>
+        <location filename="../../app/views/counter.py" line="1029"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1007"/>
-        <location filename="../../app/views/counter.py" line="1011"/>
+        <location filename="../../app/views/counter.py" line="1034"/>
+        <location filename="../../app/views/counter.py" line="1038"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1034"/>
-        <location filename="../../app/views/counter.py" line="1050"/>
+        <location filename="../../app/views/counter.py" line="1061"/>
+        <location filename="../../app/views/counter.py" line="1077"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1055"/>
+        <location filename="../../app/views/counter.py" line="1082"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1060"/>
+        <location filename="../../app/views/counter.py" line="1087"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1062"/>
+        <location filename="../../app/views/counter.py" line="1089"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1089"/>
+        <location filename="../../app/views/counter.py" line="1116"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1116"/>
+        <location filename="../../app/views/counter.py" line="1143"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1141"/>
+        <location filename="../../app/views/counter.py" line="1168"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -6303,17 +6303,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/counter.py" line="1203"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/counter.py" line="1203"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/counter.py" line="1176"/>
+        <location filename="../../app/views/counter.py" line="1203"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -7535,146 +7535,181 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="211"/>
+        <location filename="../../app/cli.py" line="215"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="218"/>
-        <location filename="../../app/cli.py" line="385"/>
+        <location filename="../../app/cli.py" line="222"/>
+        <location filename="../../app/cli.py" line="389"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="266"/>
+        <location filename="../../app/cli.py" line="270"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="281"/>
+        <location filename="../../app/cli.py" line="285"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="282"/>
+        <location filename="../../app/cli.py" line="286"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="297"/>
+        <location filename="../../app/cli.py" line="301"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="312"/>
+        <location filename="../../app/cli.py" line="316"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="317"/>
+        <location filename="../../app/cli.py" line="321"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="319"/>
+        <location filename="../../app/cli.py" line="323"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="257"/>
-        <location filename="../../app/cli.py" line="324"/>
+        <location filename="../../app/cli.py" line="261"/>
+        <location filename="../../app/cli.py" line="328"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="337"/>
+        <location filename="../../app/cli.py" line="341"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="345"/>
+        <location filename="../../app/cli.py" line="349"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="369"/>
+        <location filename="../../app/cli.py" line="373"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="372"/>
+        <location filename="../../app/cli.py" line="376"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="390"/>
+        <location filename="../../app/cli.py" line="394"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="401"/>
+        <location filename="../../app/cli.py" line="405"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="401"/>
+        <location filename="../../app/cli.py" line="405"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="418"/>
+        <location filename="../../app/cli.py" line="422"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="419"/>
+        <location filename="../../app/cli.py" line="423"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="429"/>
+        <location filename="../../app/cli.py" line="433"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="447"/>
+        <location filename="../../app/cli.py" line="451"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="459"/>
+        <location filename="../../app/cli.py" line="463"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="521"/>
+        <location filename="../../app/cli.py" line="525"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="523"/>
+        <location filename="../../app/cli.py" line="527"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="525"/>
+        <location filename="../../app/cli.py" line="529"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="533"/>
+        <location filename="../../app/cli.py" line="537"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="540"/>
+        <location filename="../../app/cli.py" line="544"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="550"/>
+        <location filename="../../app/cli.py" line="554"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="42"/>
+        <source>Sync file written: {file}</source>
+        <translation>同步文件已写入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="44"/>
+        <source>Sequence {a}–{b}; it holds: {kinds}</source>
+        <translation>序号 {a}–{b}；内含：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="50"/>
+        <source>No keyed-hash key from the township yet: ID numbers and phones went masked only.</source>
+        <translation>尚未收到乡镇下发的散列密钥：身份证号和电话只以脱敏形式导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="68"/>
+        <source>Enrolment file written: {file}</source>
+        <translation>入网文件已写入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="70"/>
+        <source>Read this fingerprint out to the township: {fingerprint}</source>
+        <translation>请把此指纹念给乡镇核对：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="87"/>
+        <source>Station {code} {name} enrolled (fingerprint {fingerprint}).</source>
+        <translation>站点 {code} {name} 已入网（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="106"/>
+        <source>No sync files found.</source>
+        <translation>没有找到同步文件。</translation>
     </message>
 </context>
 <context>
@@ -7823,7 +7858,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="802"/>
+        <location filename="../../app/services/activities.py" line="798"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -8599,6 +8634,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/station.py" line="215"/>
         <location filename="../../app/services/station.py" line="225"/>
+        <location filename="../../app/sync/enrol.py" line="49"/>
+        <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -8997,6 +9034,91 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>{file} is packed far more tightly than any real workbook. It may be damaged or made to overload the computer; nothing was imported.</source>
         <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="87"/>
+        <source>{file} is not a valid enrolment file of a station (damaged, edited or not signed by the station&apos;s key). Ask the station for a new one.</source>
+        <translation>{file} 不是有效的站点入网文件（已损坏、被改动或没有站点密钥的签名）。请让站点重新生成一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="135"/>
+        <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from that station; it was not enrolled.</source>
+        <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是那个站点的；未入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="147"/>
+        <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
+        <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="157"/>
+        <source>Station {code} is already enrolled with another key. An enrolment is never replaced silently; nothing was changed.</source>
+        <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="40"/>
+        <source>{file} is not a complete sync file (it is damaged or was cut off, e.g. the USB stick was pulled out while writing). Nothing was imported; export it again at the station.</source>
+        <translation>{file} 不是完整的同步文件（已损坏或不完整，例如写入时拔出了U盘）。未导入任何数据；请在站点重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="52"/>
+        <source>{file} was changed after the station signed it (its contents do not match the signature). Nothing was imported; export it again at the station.</source>
+        <translation>{file} 在站点签名后被改动过（内容与签名不符）。未导入任何数据；请在站点重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="63"/>
+        <source>{file} is far larger than any sync file a station writes; it was not opened. Nothing was imported.</source>
+        <translation>{file} 远大于站点会写出的同步文件，未打开。未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="74"/>
+        <source>{file} does not hold the tables of a sync file ({details}). It may have been tampered with; nothing was imported.</source>
+        <translation>{file} 的内容不是同步文件应有的数据表（{details}），可能被篡改过；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="86"/>
+        <source>The import was cancelled; nothing from this file was kept.</source>
+        <translation>导入已取消；此文件的数据一条也没有保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="249"/>
+        <source>The export was cancelled; no sync file was written.</source>
+        <translation>导出已取消；没有写出同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="269"/>
+        <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
+        <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="283"/>
+        <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
+        <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="294"/>
+        <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
+        <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="319"/>
+        <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
+        <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="334"/>
+        <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
+        <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="345"/>
+        <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
+        <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="607"/>
+        <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
+        <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
+    </message>
 </context>
 <context>
     <name>id_types</name>
@@ -9165,6 +9287,134 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/auth.py" line="59"/>
         <source>Supermarket counter</source>
         <translation>超市值守</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../app/sync/export.py" line="71"/>
+        <source>{n} activities</source>
+        <translation>{n} 条活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="72"/>
+        <source>{n} participations</source>
+        <translation>{n} 条参与记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="73"/>
+        <source>{n} households</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="74"/>
+        <source>{n} residents</source>
+        <translation>{n} 名居民</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="75"/>
+        <source>{n} points entries</source>
+        <translation>{n} 条积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="76"/>
+        <source>{n} redemptions</source>
+        <translation>{n} 笔兑换</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="77"/>
+        <source>{n} goods</source>
+        <translation>{n} 种商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="78"/>
+        <source>{n} stock moves</source>
+        <translation>{n} 条库存流水</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="79"/>
+        <source>{n} volunteers</source>
+        <translation>{n} 名志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="80"/>
+        <source>{n} service-hour records</source>
+        <translation>{n} 条服务时长记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="81"/>
+        <source>{n} certificates</source>
+        <translation>{n} 张证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="82"/>
+        <source>{n} sign-in scans</source>
+        <translation>{n} 次签到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="83"/>
+        <source>{n} audit log entries</source>
+        <translation>{n} 条审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="85"/>
+        <source>{n} other records</source>
+        <translation>{n} 条其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="118"/>
+        <source>Missing sequence {ranges}.</source>
+        <translation>缺少序号 {ranges}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="119"/>
+        <source>Audit chain verified to #{seq}.</source>
+        <translation>审计链已核验到第 {seq} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="120"/>
+        <source>{file}: already imported on {when} (UTC); nothing was changed.</source>
+        <translation>{file}：已于 {when}（UTC）导入过；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="123"/>
+        <source>{file}: imported {rows} rows from station {code} (sequence {a}–{b}).</source>
+        <translation>{file}：已从站点 {code} 导入 {rows} 条数据（序号 {a}–{b}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="126"/>
+        <source>{n} rows held back for checking (quarantine).</source>
+        <translation>{n} 条数据已隔离待核查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="129"/>
+        <source>The audit chain forked at #{seq} (the station was restored from a backup).</source>
+        <translation>审计链在第 {seq} 条处分叉（站点曾从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="132"/>
+        <source>The audit chain is broken at #{seq}: the station&apos;s history was edited.</source>
+        <translation>审计链在第 {seq} 条处断开：站点的历史记录被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="135"/>
+        <source>The audit chain differs from the station&apos;s signed anchor at #{seq}.</source>
+        <translation>审计链与站点签名的链头在第 {seq} 条处不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="138"/>
+        <source>A signed anchor of the audit chain does not verify.</source>
+        <translation>审计链的一个签名链头验证不通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="746"/>
+        <source>a sync file import</source>
+        <translation>同步文件导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="835"/>
+        <source>The station was restored or reinstalled (a new incarnation).</source>
+        <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
 </context>
 </TS>
