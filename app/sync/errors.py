@@ -31,6 +31,10 @@ class SyncCancelled(DomainError):
     """The person cancelled a running import or export; nothing was changed."""
 
 
+class ExportFailed(DomainError):
+    """The sync file could not be written (a full or pulled-out USB stick)."""
+
+
 class EnrolmentRefused(DomainError):
     """An enrolment file that cannot be used."""
 

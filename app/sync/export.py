@@ -52,7 +52,7 @@ from app.sync.envelope import (
     quote,
     write_envelope,
 )
-from app.sync.errors import SyncCancelled
+from app.sync.errors import ExportFailed, SyncCancelled
 
 ACKED_SEQ = "sync/acked_seq"
 ACKED_INCARNATION = "sync/acked_incarnation"
@@ -313,7 +313,18 @@ def export_sync(
             "totals": totals,
             "person_hash": "keyed" if key is not None else "absent",
         }
-        path = write_envelope(folder, manifest, payload, station_keys.signing)
+        try:
+            path = write_envelope(folder, manifest, payload, station_keys.signing)
+        except OSError as exc:
+            raise ExportFailed(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The sync file could not be written to {folder} ({error}). Check the USB "
+                    "stick and export again; nothing was marked as synced.",
+                ),
+                folder=str(folder),
+                error=exc.strerror or str(exc),
+            ) from exc
     from app.sync.envelope import sha256_file
 
     file_sha = sha256_file(path)

@@ -9055,27 +9055,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/errors.py" line="40"/>
+        <location filename="../../app/sync/errors.py" line="44"/>
         <source>{file} is not a complete sync file (it is damaged or was cut off, e.g. the USB stick was pulled out while writing). Nothing was imported; export it again at the station.</source>
         <translation>{file} 不是完整的同步文件（已损坏或不完整，例如写入时拔出了U盘）。未导入任何数据；请在站点重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/errors.py" line="52"/>
+        <location filename="../../app/sync/errors.py" line="56"/>
         <source>{file} was changed after the station signed it (its contents do not match the signature). Nothing was imported; export it again at the station.</source>
         <translation>{file} 在站点签名后被改动过（内容与签名不符）。未导入任何数据；请在站点重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/errors.py" line="63"/>
+        <location filename="../../app/sync/errors.py" line="67"/>
         <source>{file} is far larger than any sync file a station writes; it was not opened. Nothing was imported.</source>
         <translation>{file} 远大于站点会写出的同步文件，未打开。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/errors.py" line="74"/>
+        <location filename="../../app/sync/errors.py" line="78"/>
         <source>{file} does not hold the tables of a sync file ({details}). It may have been tampered with; nothing was imported.</source>
         <translation>{file} 的内容不是同步文件应有的数据表（{details}），可能被篡改过；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/errors.py" line="86"/>
+        <location filename="../../app/sync/errors.py" line="90"/>
         <source>The import was cancelled; nothing from this file was kept.</source>
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
@@ -9083,6 +9083,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/export.py" line="249"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="320"/>
+        <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
+        <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
         <location filename="../../app/sync/importer.py" line="269"/>
