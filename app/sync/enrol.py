@@ -148,6 +148,13 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                     "errors", "Stations are enrolled at the township (乡镇实践所), not here."
                 )
             )
+        if enrolment.station_id == own.id:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{file} is this township's own enrolment file, not a station's."
+                ),
+                file=path.name,
+            )
         same_code = session.scalar(select(SyncStation).where(SyncStation.code == enrolment.code))
         existing = session.get(SyncStation, enrolment.station_id)
         if (same_code is not None and same_code.station_id != enrolment.station_id) or (

@@ -9050,7 +9050,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="157"/>
+        <location filename="../../app/sync/enrol.py" line="153"/>
+        <source>{file} is this township&apos;s own enrolment file, not a station&apos;s.</source>
+        <translation>{file} 是本乡镇自己的入网文件，不是站点的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="164"/>
         <source>Station {code} is already enrolled with another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
     </message>

@@ -130,6 +130,9 @@ def test_an_enrolment_file_enrols_the_station_once_with_its_fingerprint(world, t
             enrol_station(town.db, edited)
         with pytest.raises(EnrolmentRefused, match="at the township"):
             enrol_station(world.b.db, path)
+        own = write_enrolment(town.db, town.data_dir, tmp_path / "own")
+        with pytest.raises(EnrolmentRefused, match="own enrolment file"):
+            enrol_station(town.db, own)
     finally:
         town.db.dispose()
 
