@@ -64,6 +64,10 @@ def test_two_stations_add_up_at_the_township_and_its_checks_pass(world: World, t
         assert_same(world, station)
     assert audit.verify_chain(world.town.db).ok
     assert audit.verify_anchors(world.town.db).ok
+    # the township's own full check (also what a restore of its backups runs) passes
+    from app.services.checks import run_checks
+
+    assert [r.title for r in run_checks(world.town.db, full=True) if not r.ok] == []
     states = {s.code: s for s in station_states(world.town.db)}
     assert {s.chain_problem for s in states.values()} == {""}
     assert all(s.chain_seq > 0 and s.files == 1 for s in states.values())
