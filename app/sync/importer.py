@@ -43,7 +43,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -653,17 +654,37 @@ def _apply_extras(run: _Run, con: sqlite3.Connection, station: SyncStation) -> l
     return problems
 
 
+_ENTRY_FIELDS = (
+    "id",
+    "station_id",
+    "seq",
+    "at",
+    "operator_id",
+    "operator_name",
+    "action",
+    "target_type",
+    "target_id",
+    "summary",
+    "prev_hash",
+    "entry_hash",
+    "rows_digest",
+)
+
+
 def _verify_chain(session: Session, station: SyncStation, cur: sqlite3.Cursor) -> str:
     """Continue verifying the station's audit chain from where it was left; a problem or ""."""
     expected = station.chain_seq + 1
     prev = station.chain_hash or audit.GENESIS
     problem = ""
-    rows = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.station_id == station.station_id, AuditEntry.seq >= expected)
-        .order_by(AuditEntry.seq)
-    )
-    for entry in rows:
+    # plain rows (mapping thousands of ORM objects cost more than hashing them)
+    found = cur.execute(
+        f"SELECT {', '.join(_ENTRY_FIELDS)} FROM audit_entry WHERE station_id = ? AND seq >= ? "
+        "ORDER BY seq",
+        (station.station_id, expected),
+    ).fetchall()
+    for values in found:
+        entry = cast(AuditEntry, SimpleNamespace(**dict(zip(_ENTRY_FIELDS, values, strict=True))))
+        entry.at = datetime.fromisoformat(str(values[3]))
         if entry.seq != expected:
             break  # a later file brings the missing entries
         if entry.prev_hash != prev:

@@ -393,3 +393,18 @@ def test_a_village_station_does_not_import_sync_files(world: World, tmp_path):
     path = export_sync(world.a.db, world.a.data_dir, tmp_path).path
     with pytest.raises(ValidationError, match="imported at the township"):
         import_file(world.b.db, path)
+
+
+def test_an_edited_audit_history_is_reported_across_files(world: World, tmp_path):
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    # the station's own file, its history edited before the export was signed
+    edited = rewrite(
+        path,
+        world.a,
+        tmp_path / "edited.wbsync",
+        payload_sql=("UPDATE audit_entry SET summary = '{}' WHERE seq = 5",),
+    )
+    verdict = import_file(world.town.db, edited)
+    assert "broken at #5" in verdict.chain
+    state = next(s for s in station_states(world.town.db) if s.code == "330481101001")
+    assert (state.chain_problem, state.chain_seq) == ("broken:5", 4)
