@@ -89,6 +89,14 @@ _FEATURES: dict[str, tuple[str, ...]] = {
         "VolunteerTeam",
         "VolunteerTraining",
     ),
+    "app.models.sync": (
+        "SyncAck",
+        "SyncCoverage",
+        "SyncImportLog",
+        "SyncPersonHash",
+        "SyncQuarantine",
+        "SyncStation",
+    ),
 }
 _LAZY = {name: module for module, names in _FEATURES.items() for name in names}
 __all__ += sorted(_LAZY)
@@ -145,6 +153,14 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         RedemptionLine,
         RedemptionVoid,
         StockMove,
+    )
+    from app.models.sync import (
+        SyncAck,
+        SyncCoverage,
+        SyncImportLog,
+        SyncPersonHash,
+        SyncQuarantine,
+        SyncStation,
     )
     from app.models.volunteers import (
         Certificate,

@@ -50,10 +50,24 @@ GENESIS = "0" * 64
 _BATCH = 5000
 
 
+# The township's sync bookkeeping (app.models.sync): station-local, written in
+# the replicating transaction of an import, which seals nothing.
+SYNC_BOOKKEEPING = frozenset(
+    {
+        "sync_station",
+        "sync_import_log",
+        "sync_quarantine",
+        "sync_coverage",
+        "sync_ack",
+        "sync_person_hash",
+    }
+)
+
 # Tables whose rows are not sealed: the audit log itself, and the station-local
 # bookkeeping that is rewritten on every transaction or never leaves the PC.
 UNSEALED = frozenset(
     {"audit_entry", "audit_row", "audit_anchor", "change_counter", "local_state", "alembic_version"}
+    | SYNC_BOOKKEEPING
 )
 _TOUCHED = "wb_sealed_rows"  # session.info: {table: {id, ...}} written in this transaction
 _PENDING = "wb_audit_pending"  # session.info: entries recorded, chained at commit
@@ -384,6 +398,22 @@ _KINDS = {
 }
 
 
+def _not_by_file(conn: Any, column: str) -> str:
+    """SQL that leaves out the rows of stations whose data came by sync file ("": none).
+
+    A township receives its stations' rows in signed sync files (app.sync),
+    checked at import by signature, control totals and the audit chain; their
+    row seals stay at the station (a seal of a row with a full ID number would
+    let anyone with the masked row guess the number), and their personal
+    columns arrive blanked, so there is nothing here to compare them with.
+    """
+    from app.db.dialect import table_names
+
+    if "sync_station" not in table_names(conn):
+        return ""
+    return f"{column} NOT IN (SELECT station_id FROM sync_station)"
+
+
 def _unmatched_rows(
     conn: Any, counter: list[int], own_station: str | None = None
 ) -> Iterator[tuple[str, str, str]]:
@@ -396,13 +426,14 @@ def _unmatched_rows(
     from app.models.base import syncable_tables
 
     synced = set(syncable_tables())
+    by_file = _not_by_file(conn, "t.station_id")
     for table in sealed_tables(conn):
         cursor = driver_sql(
             conn,
             f'SELECT t.*, s.row_hash AS "__seal" FROM "{table}" t LEFT JOIN '
             "(SELECT row_key, row_hash FROM audit_row WHERE id IN "
             "(SELECT max(id) FROM audit_row WHERE table_name = ? GROUP BY row_key)) s "
-            "ON s.row_key = t.id",
+            f"ON s.row_key = t.id{' WHERE ' + by_file if by_file and table in synced else ''}",
             (table,),
         )
         columns = list(cursor.keys())[:-1]
@@ -480,8 +511,10 @@ def verify_seals(db: Database, *, limit: int = 20) -> SealReport:
     with db.read() as session:
         conn = session.connection()
         # 1. the seals of each entry still give the digest the chain covers
+        by_file = _not_by_file(conn, "station_id")
         digests = conn.exec_driver_sql(
-            "SELECT id, seq, rows_digest FROM audit_entry WHERE rows_digest != '' ORDER BY id"
+            "SELECT id, seq, rows_digest FROM audit_entry WHERE rows_digest != ''"
+            f"{' AND ' + by_file if by_file else ''} ORDER BY id"
         )
         cur = conn.connection.cursor()
         try:

@@ -7598,146 +7598,181 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="211"/>
+        <location filename="../../app/cli.py" line="215"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="218"/>
-        <location filename="../../app/cli.py" line="385"/>
+        <location filename="../../app/cli.py" line="222"/>
+        <location filename="../../app/cli.py" line="389"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="266"/>
+        <location filename="../../app/cli.py" line="270"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="281"/>
+        <location filename="../../app/cli.py" line="285"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="282"/>
+        <location filename="../../app/cli.py" line="286"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="297"/>
+        <location filename="../../app/cli.py" line="301"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="312"/>
+        <location filename="../../app/cli.py" line="316"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="317"/>
+        <location filename="../../app/cli.py" line="321"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="319"/>
+        <location filename="../../app/cli.py" line="323"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="257"/>
-        <location filename="../../app/cli.py" line="324"/>
+        <location filename="../../app/cli.py" line="261"/>
+        <location filename="../../app/cli.py" line="328"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="337"/>
+        <location filename="../../app/cli.py" line="341"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="345"/>
+        <location filename="../../app/cli.py" line="349"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="369"/>
+        <location filename="../../app/cli.py" line="373"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="372"/>
+        <location filename="../../app/cli.py" line="376"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="390"/>
+        <location filename="../../app/cli.py" line="394"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="401"/>
+        <location filename="../../app/cli.py" line="405"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="401"/>
+        <location filename="../../app/cli.py" line="405"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="418"/>
+        <location filename="../../app/cli.py" line="422"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="419"/>
+        <location filename="../../app/cli.py" line="423"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="429"/>
+        <location filename="../../app/cli.py" line="433"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="447"/>
+        <location filename="../../app/cli.py" line="451"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="459"/>
+        <location filename="../../app/cli.py" line="463"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="521"/>
+        <location filename="../../app/cli.py" line="525"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="523"/>
+        <location filename="../../app/cli.py" line="527"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="525"/>
+        <location filename="../../app/cli.py" line="529"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="533"/>
+        <location filename="../../app/cli.py" line="537"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="540"/>
+        <location filename="../../app/cli.py" line="544"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="550"/>
+        <location filename="../../app/cli.py" line="554"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="42"/>
+        <source>Sync file written: {file}</source>
+        <translation>同步文件已写入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="44"/>
+        <source>Sequence {a}–{b}; it holds: {kinds}</source>
+        <translation>序号 {a}–{b}；内含：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="50"/>
+        <source>No keyed-hash key from the township yet: ID numbers and phones went masked only.</source>
+        <translation>尚未收到乡镇下发的散列密钥：身份证号和电话只以脱敏形式导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="68"/>
+        <source>Enrolment file written: {file}</source>
+        <translation>入网文件已写入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="70"/>
+        <source>Read this fingerprint out to the township: {fingerprint}</source>
+        <translation>请把此指纹念给乡镇核对：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="87"/>
+        <source>Station {code} {name} enrolled (fingerprint {fingerprint}).</source>
+        <translation>站点 {code} {name} 已入网（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/cli.py" line="106"/>
+        <source>No sync files found.</source>
+        <translation>没有找到同步文件。</translation>
     </message>
 </context>
 <context>
@@ -8662,6 +8697,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/station.py" line="215"/>
         <location filename="../../app/services/station.py" line="225"/>
+        <location filename="../../app/sync/enrol.py" line="49"/>
+        <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -9070,6 +9107,101 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>{file} is packed far more tightly than any real workbook. It may be damaged or made to overload the computer; nothing was imported.</source>
         <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="87"/>
+        <source>{file} is not a valid enrolment file of a station (damaged, edited or not signed by the station&apos;s key). Ask the station for a new one.</source>
+        <translation>{file} 不是有效的站点入网文件（已损坏、被改动或没有站点密钥的签名）。请让站点重新生成一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="135"/>
+        <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from that station; it was not enrolled.</source>
+        <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是那个站点的；未入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="147"/>
+        <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
+        <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="153"/>
+        <source>{file} is this township&apos;s own enrolment file, not a station&apos;s.</source>
+        <translation>{file} 是本乡镇自己的入网文件，不是站点的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="164"/>
+        <source>Station {code} is already enrolled with another key. An enrolment is never replaced silently; nothing was changed.</source>
+        <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="44"/>
+        <source>{file} is not a complete sync file (it is damaged or was cut off, e.g. the USB stick was pulled out while writing). Nothing was imported; export it again at the station.</source>
+        <translation>{file} 不是完整的同步文件（已损坏或不完整，例如写入时拔出了U盘）。未导入任何数据；请在站点重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="56"/>
+        <source>{file} was changed after the station signed it (its contents do not match the signature). Nothing was imported; export it again at the station.</source>
+        <translation>{file} 在站点签名后被改动过（内容与签名不符）。未导入任何数据；请在站点重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="67"/>
+        <source>{file} is far larger than any sync file a station writes; it was not opened. Nothing was imported.</source>
+        <translation>{file} 远大于站点会写出的同步文件，未打开。未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="78"/>
+        <source>{file} does not hold the tables of a sync file ({details}). It may have been tampered with; nothing was imported.</source>
+        <translation>{file} 的内容不是同步文件应有的数据表（{details}），可能被篡改过；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/errors.py" line="90"/>
+        <source>The import was cancelled; nothing from this file was kept.</source>
+        <translation>导入已取消；此文件的数据一条也没有保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="249"/>
+        <source>The export was cancelled; no sync file was written.</source>
+        <translation>导出已取消；没有写出同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="320"/>
+        <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
+        <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="270"/>
+        <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
+        <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="284"/>
+        <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
+        <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="295"/>
+        <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
+        <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="320"/>
+        <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
+        <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="335"/>
+        <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
+        <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="346"/>
+        <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
+        <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="608"/>
+        <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
+        <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
+    </message>
 </context>
 <context>
     <name>id_types</name>
@@ -9256,6 +9388,134 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/auth.py" line="59"/>
         <source>Supermarket counter</source>
         <translation>超市值守</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../app/sync/export.py" line="71"/>
+        <source>{n} activities</source>
+        <translation>{n} 条活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="72"/>
+        <source>{n} participations</source>
+        <translation>{n} 条参与记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="73"/>
+        <source>{n} households</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="74"/>
+        <source>{n} residents</source>
+        <translation>{n} 名居民</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="75"/>
+        <source>{n} points entries</source>
+        <translation>{n} 条积分记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="76"/>
+        <source>{n} redemptions</source>
+        <translation>{n} 笔兑换</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="77"/>
+        <source>{n} goods</source>
+        <translation>{n} 种商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="78"/>
+        <source>{n} stock moves</source>
+        <translation>{n} 条库存流水</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="79"/>
+        <source>{n} volunteers</source>
+        <translation>{n} 名志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="80"/>
+        <source>{n} service-hour records</source>
+        <translation>{n} 条服务时长记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="81"/>
+        <source>{n} certificates</source>
+        <translation>{n} 张证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="82"/>
+        <source>{n} sign-in scans</source>
+        <translation>{n} 次签到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="83"/>
+        <source>{n} audit log entries</source>
+        <translation>{n} 条审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="85"/>
+        <source>{n} other records</source>
+        <translation>{n} 条其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="119"/>
+        <source>Missing sequence {ranges}.</source>
+        <translation>缺少序号 {ranges}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="120"/>
+        <source>Audit chain verified to #{seq}.</source>
+        <translation>审计链已核验到第 {seq} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="121"/>
+        <source>{file}: already imported on {when} (UTC); nothing was changed.</source>
+        <translation>{file}：已于 {when}（UTC）导入过；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="124"/>
+        <source>{file}: imported {rows} rows from station {code} (sequence {a}–{b}).</source>
+        <translation>{file}：已从站点 {code} 导入 {rows} 条数据（序号 {a}–{b}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="127"/>
+        <source>{n} rows held back for checking (quarantine).</source>
+        <translation>{n} 条数据已隔离待核查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="130"/>
+        <source>The audit chain forked at #{seq} (the station was restored from a backup).</source>
+        <translation>审计链在第 {seq} 条处分叉（站点曾从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="133"/>
+        <source>The audit chain is broken at #{seq}: the station&apos;s history was edited.</source>
+        <translation>审计链在第 {seq} 条处断开：站点的历史记录被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="136"/>
+        <source>The audit chain differs from the station&apos;s signed anchor at #{seq}.</source>
+        <translation>审计链与站点签名的链头在第 {seq} 条处不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="139"/>
+        <source>A signed anchor of the audit chain does not verify.</source>
+        <translation>审计链的一个签名链头验证不通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="767"/>
+        <source>a sync file import</source>
+        <translation>同步文件导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/importer.py" line="856"/>
+        <source>The station was restored or reinstalled (a new incarnation).</source>
+        <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
 </context>
 </TS>

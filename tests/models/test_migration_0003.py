@@ -53,7 +53,14 @@ ADDED_LATER = {
     ("audit_entry", "rows_digest"),  # 0005
     ("station", "signing_public_key"),  # 0005
 }
-TABLES_LATER = {"audit_row", "audit_anchor"}  # 0005
+TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookkeeping
+    "sync_station",
+    "sync_import_log",
+    "sync_quarantine",
+    "sync_coverage",
+    "sync_ack",
+    "sync_person_hash",
+}
 # uniques 0006 scopes by station: (table, columns before, columns after)
 SCOPED_LATER = {
     ("goods", ("barcode",), ("station_id", "barcode")),

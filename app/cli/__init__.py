@@ -51,6 +51,7 @@ from app.i18n import DEFAULT_LANGUAGE, restore_catalog, translate, use_catalog
 if TYPE_CHECKING:
     from app.db import Database
 from app.paths import DataDir
+from app.cli.sync import COMMANDS as SYNC_COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="give an operator (e.g. the last administrator) a new temporary password",
     )
     reset.add_argument("username")
+    from app.cli.sync import add_commands as add_sync_commands
+
+    add_sync_commands(sub)
     printing = sub.add_parser("print", help="print a slip, a certificate or cards to a PDF file")
     what = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     slip = what.add_parser("slip", help="a 兑换单 again (补打; a voided one as its 作废单)")
@@ -568,3 +572,4 @@ COMMANDS = {
     "reset-password": cmd_reset_password,
     "print": cmd_print,
 }
+COMMANDS.update(SYNC_COMMANDS)

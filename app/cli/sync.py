@@ -1,0 +1,116 @@
+"""The sync commands of ``main.py``: export, enrol-file, enrol-station, import-sync.
+
+A module of the command line (app.cli registers them with
+:func:`add_commands`); each calls the same service functions as the 同步
+page will, and prints translated sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from app.i18n import join_list, translate
+from app.paths import DataDir
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help="write a sync file for the township")
+    export.add_argument("--to", type=Path, required=True, help="the folder (e.g. a USB stick)")
+    export.add_argument(
+        "--full", action="store_true", help="everything, not only what the township lacks"
+    )
+    enrol = sub.add_parser("enrol-file", help="write this station's enrolment file")
+    enrol.add_argument("--to", type=Path, required=True, help="the folder (e.g. a USB stick)")
+    station = sub.add_parser("enrol-station", help="township: enrol a station from its file")
+    station.add_argument("file", type=Path)
+    station.add_argument("--fingerprint", help="the fingerprint the station read out")
+    imports = sub.add_parser("import-sync", help="township: import sync files or folders")
+    imports.add_argument("paths", type=Path, nargs="+", metavar="FILE|DIR")
+
+
+def cmd_export(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.export import export_sync
+
+    db = _open(data_dir)
+    try:
+        summary = export_sync(db, data_dir, args.to, full=args.full)
+    finally:
+        db.dispose()
+    print(translate("cli", "Sync file written: {file}").format(file=summary.path))
+    print(
+        translate("cli", "Sequence {a}–{b}; it holds: {kinds}").format(
+            a=summary.seq_from, b=summary.seq_to, kinds=join_list(summary.kinds()) or "—"
+        )
+    )
+    if not summary.person_hash_keyed:
+        print(
+            translate(
+                "cli",
+                "No keyed-hash key from the township yet: ID numbers and phones went masked only.",
+            )
+        )
+    return 0
+
+
+def cmd_enrol_file(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.enrol import read_enrolment, write_enrolment
+
+    db = _open(data_dir)
+    try:
+        path = write_enrolment(db, data_dir, args.to)
+    finally:
+        db.dispose()
+    enrolment = read_enrolment(path)
+    print(translate("cli", "Enrolment file written: {file}").format(file=path))
+    print(
+        translate("cli", "Read this fingerprint out to the township: {fingerprint}").format(
+            fingerprint=enrolment.fingerprint
+        )
+    )
+    return 0
+
+
+def cmd_enrol_station(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.enrol import enrol_station
+
+    db = _open(data_dir)
+    try:
+        enrolment = enrol_station(db, args.file, fingerprint=args.fingerprint)
+    finally:
+        db.dispose()
+    print(
+        translate("cli", "Station {code} {name} enrolled (fingerprint {fingerprint}).").format(
+            code=enrolment.code, name=enrolment.name, fingerprint=enrolment.fingerprint
+        )
+    )
+    return 0
+
+
+def cmd_import_sync(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.importer import import_files
+
+    db = _open(data_dir)
+    try:
+        verdicts = import_files(db, args.paths)
+    finally:
+        db.dispose()
+    for verdict in verdicts:
+        print(verdict.message)
+    if not verdicts:
+        print(translate("cli", "No sync files found."))
+        return 1
+    return 1 if any(v.status == "refused" for v in verdicts) else 0
+
+
+COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
+    "export": cmd_export,
+    "enrol-file": cmd_enrol_file,
+    "enrol-station": cmd_enrol_station,
+    "import-sync": cmd_import_sync,
+}

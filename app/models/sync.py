@@ -1,0 +1,108 @@
+"""同步台账 — the township's bookkeeping of the sync files it received (issue 14).
+
+These tables never leave the PC that holds them (they are not syncable): a
+township records here which stations it enrolled, which files it imported
+(``sync_import_log.file_sha256`` is UNIQUE, so a file is applied once), the
+rows it refused to apply (``sync_quarantine``), which ``change_seq`` ranges of
+each station incarnation its files covered (``sync_coverage``, for the gap
+report and the acknowledgement), the acknowledged sequence per station
+(``sync_ack``) and the keyed hashes of personal data that arrive instead of
+full ID numbers and phones (``sync_person_hash``).  DESIGN §5.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+
+class SyncStation(Base):
+    """入网站点 — a station enrolled at this township, with its public key."""
+
+    __tablename__ = "sync_station"
+
+    station_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519, hex
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    # how far the station's audit chain has been verified here
+    chain_seq: Mapped[int] = mapped_column(Integer, default=0)
+    chain_hash: Mapped[str] = mapped_column(String(64), default="")
+    chain_problem: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncImportLog(Base):
+    """导入记录 — one sync file applied (at most once: its SHA-256 is unique)."""
+
+    __tablename__ = "sync_import_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    station_id: Mapped[str] = mapped_column(String(36), index=True)
+    incarnation: Mapped[str] = mapped_column(String(36))
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    verdict: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncQuarantine(Base):
+    """隔离行 — an incoming row that was not applied (shown, never merged)."""
+
+    __tablename__ = "sync_quarantine"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(36), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)  # the incoming row, JSON
+    reason: Mapped[str] = mapped_column(String(60))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncCoverage(Base):
+    """已收序号 — a ``change_seq`` range of one station incarnation that a file covered."""
+
+    __tablename__ = "sync_coverage"
+    __table_args__ = (
+        Index("ix_sync_coverage_station_id_incarnation", "station_id", "incarnation"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(36))
+    incarnation: Mapped[str] = mapped_column(String(36))
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")  # "": inherited
+
+
+class SyncAck(Base):
+    """确认序号 — per station: the highest contiguous sequence received (its incarnation)."""
+
+    __tablename__ = "sync_ack"
+
+    station_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incarnation: Mapped[str] = mapped_column(String(36))
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncPersonHash(Base):
+    """个人信息散列 — the keyed hash a station sends instead of a full ID number or phone."""
+
+    __tablename__ = "sync_person_hash"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(20), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(36), index=True)
+    hash: Mapped[str] = mapped_column(String(64), index=True)

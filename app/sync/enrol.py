@@ -1,0 +1,185 @@
+"""入网文件 — the small signed file a station hands its township to be enrolled.
+
+The station writes (``main.py enrol-file``) a JSON file with its id, code,
+names, Ed25519 public key and short fingerprint, signed with that key (so
+the file proves the key's owner made it).  The township reads it with
+:func:`enrol_station`: the signature must verify with the key inside, the
+fingerprint must be that key's, and, when the operator typed the fingerprint
+read out on the phone, it must match — a forwarded or edited file is refused.
+An enrolled station's files are then verified with this key alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+
+from app.db import Database
+from app.errors import NotFound
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Station, StationMode, utcnow
+from app.models.sync import SyncStation
+from app.paths import DataDir
+from app.services import keys
+from app.sync.errors import EnrolmentRefused
+
+KIND = "wb-enrolment"
+SUFFIX = ".wbenrol"
+MAX_BYTES = 64 * 1024
+_FIELDS = ("station_id", "code", "name", "village", "township", "county", "public_key")
+
+
+def _body_bytes(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def write_enrolment(db: Database, data_dir: DataDir, folder: Path) -> Path:
+    """Write ``<code>.wbenrol`` into *folder* (station code, names, public key, fingerprint)."""
+    with db.read() as session:
+        station = session.get(Station, db.station_id) if db.station_id else None
+        if station is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
+        station_keys = keys.load_keys(data_dir.keys)
+        body = {
+            "kind": KIND,
+            "format": 1,
+            "station_id": station.id,
+            "code": station.code,
+            "name": station.name,
+            "village": station.village,
+            "township": station.township,
+            "county": station.county,
+            "public_key": station_keys.public_hex,
+            "fingerprint": station_keys.fingerprint,
+            "created_at": utcnow().isoformat(timespec="seconds"),
+        }
+    signed = dict(body, signature=station_keys.signing.sign(_body_bytes(body)).hex())
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{body['code']}{SUFFIX}"
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(signed, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    station_id: str
+    code: str
+    name: str
+    fingerprint: str
+    public_key: str
+
+
+def _refused(file: str) -> EnrolmentRefused:
+    return EnrolmentRefused(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{file} is not a valid enrolment file of a station (damaged, edited or not signed "
+            "by the station's key). Ask the station for a new one.",
+        ),
+        file=file,
+    )
+
+
+def read_enrolment(path: Path) -> Enrolment:
+    """Check an enrolment file's signature and fingerprint (nothing is stored)."""
+    name = path.name
+    try:
+        raw = path.read_bytes()[: MAX_BYTES + 1]
+        if len(raw) > MAX_BYTES:
+            raise _refused(name)
+        body = json.loads(raw.decode("utf-8"))
+        if not isinstance(body, dict) or body.get("kind") != KIND:
+            raise _refused(name)
+        if not all(isinstance(body.get(f), str) for f in (*_FIELDS, "fingerprint", "signature")):
+            raise _refused(name)
+        signature = bytes.fromhex(body.pop("signature"))
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(body["public_key"]))
+        public.verify(signature, _body_bytes(body))
+    except EnrolmentRefused:
+        raise
+    except (OSError, ValueError, UnicodeDecodeError, InvalidSignature) as exc:
+        raise _refused(name) from exc
+    if keys.fingerprint(public) != body["fingerprint"] or not re.fullmatch(r"\d{12}", body["code"]):
+        raise _refused(name)
+    return Enrolment(
+        body["station_id"], body["code"], body["name"], body["fingerprint"], body["public_key"]
+    )
+
+
+def _norm(fingerprint: str) -> str:
+    return re.sub(r"[^0-9A-F]", "", fingerprint.upper())
+
+
+def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -> Enrolment:
+    """入网 — enrol the station of an enrolment file at this township.
+
+    *fingerprint*, when given, is what the station read out on the phone; it
+    must match.  Enrolling the same station with the same key again is a no-op.
+    """
+    enrolment = read_enrolment(path)
+    if fingerprint is not None and _norm(fingerprint) != _norm(enrolment.fingerprint):
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The fingerprint you typed does not match the one in {file} ({fingerprint}). "
+                "The file may not come from that station; it was not enrolled.",
+            ),
+            file=path.name,
+            fingerprint=enrolment.fingerprint,
+        )
+    with db.write() as session:
+        own = session.get(Station, db.station_id) if db.station_id else None
+        if own is None or own.mode != StationMode.TOWNSHIP.value:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Stations are enrolled at the township (乡镇实践所), not here."
+                )
+            )
+        if enrolment.station_id == own.id:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{file} is this township's own enrolment file, not a station's."
+                ),
+                file=path.name,
+            )
+        same_code = session.scalar(select(SyncStation).where(SyncStation.code == enrolment.code))
+        existing = session.get(SyncStation, enrolment.station_id)
+        if (same_code is not None and same_code.station_id != enrolment.station_id) or (
+            existing is not None and existing.public_key != enrolment.public_key
+        ):
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Station {code} is already enrolled with another key. An enrolment is never "
+                    "replaced silently; nothing was changed.",
+                ),
+                code=enrolment.code,
+            )
+        if existing is None:
+            session.add(
+                SyncStation(
+                    station_id=enrolment.station_id,
+                    code=enrolment.code,
+                    name=enrolment.name,
+                    public_key=enrolment.public_key,
+                    fingerprint=enrolment.fingerprint,
+                    enrolled_at=utcnow(),
+                    chain_seq=0,
+                    chain_hash="",
+                    chain_problem="",
+                )
+            )
+    return enrolment

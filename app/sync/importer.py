@@ -1,0 +1,927 @@
+"""乡镇导入 — a township applies its stations' sync files, exactly once (DESIGN §5).
+
+The township is just another database (its own station row, mode
+``township``).  :func:`import_file` treats a file as hostile input:
+
+1. the zip's shape and the manifest (:func:`app.sync.envelope.open_envelope`);
+   a file whose SHA-256 is in ``sync_import_log`` is a no-op whose verdict
+   says when it was first imported;
+2. the station must be enrolled here, and the manifest signed by *its*
+   enrolled key (a file of station A presented as B's is refused, naming A);
+3. the format and schema version must be this program's (older or newer:
+   refused, saying which side to update);
+4. the payload is copied out only when its size and SHA-256 match the signed
+   manifest, opened read-only with ``trusted_schema=OFF`` and must hold
+   exactly the expected tables and columns; its rows must all be the
+   station's own, inside the file's sequence range, personal data blank, and
+   its counts and control totals must equal the manifest's.
+
+Then one transaction (:meth:`Database.replicating`, which keeps the rows'
+stamps) applies it: mutable rows are upserted by id only when the incoming
+``row_version`` is higher; ledger rows (append-only tables) are inserted once
+by id; a row whose id exists with other content at the same version, whose id
+belongs to another station, or that breaks a unique key (an audit chain
+forked by a restored station) is put in ``sync_quarantine`` — shown, never
+applied.  The control totals are re-checked on what was stored (a mismatch
+rolls everything back), the file's ``change_seq`` range is recorded per
+station incarnation (gaps are reported until a later file covers them; the
+acknowledgement is the highest contiguous sequence), a new incarnation (a
+station restored from a backup) is noticed, and the station's audit chain is
+verified onward from where the previous files left it.
+
+A ``progress(done, total)`` callable is told how far it got and a
+``cancelled()`` callable may stop it: nothing of a cancelled or failed file
+is kept.  The SQL is SQLite's (a township PC); the hub will bring its own seam.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.db.migrate import head_revision, known_revisions
+from app.errors import DomainError, ValidationError
+from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.models import AuditEntry, Base, Station, StationMode, load_all, utcnow
+from app.models.base import append_only_tables, syncable_tables
+from app.models.sync import (
+    SyncAck,
+    SyncCoverage,
+    SyncImportLog,
+    SyncQuarantine,
+    SyncStation,
+)
+from app.services import audit
+from app.sync.envelope import (
+    ANCHOR,
+    CONTROL_COLUMNS,
+    FORMAT,
+    PERSON_HASH,
+    SUFFIX,
+    Envelope,
+    open_envelope,
+    open_payload,
+    payload_tables,
+    quote,
+)
+from app.sync.errors import (
+    SchemaMismatch,
+    SyncFileRefused,
+    UnknownStation,
+    WrongStationKey,
+    bad_payload,
+)
+from app.sync.errors import (
+    cancelled as cancelled_error,
+)
+from app.sync.export import PERSON_TABLES, Cancelled, Progress
+
+_CHUNK = 500
+_BLANK_COLUMNS = ("id_number", "phone")
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What happened to one file (a sentence for the page and the CLI, and the facts)."""
+
+    file: str
+    status: str  # "imported", "already", "refused"
+    message: str
+    station_code: str = ""
+    applied: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    gaps: tuple[Range, ...] = ()
+    new_incarnation: bool = False
+    first_imported_at: datetime | None = None
+    chain: str = ""
+    error: DomainError | None = field(default=None, compare=False)
+
+
+def format_gaps(gaps: Iterable[Range]) -> str:
+    words = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in gaps)
+    return translate("sync", _MISSING, ranges=words)
+
+
+_MISSING = QT_TRANSLATE_NOOP("sync", "Missing sequence {ranges}.")
+_VERIFIED = QT_TRANSLATE_NOOP("sync", "Audit chain verified to #{seq}.")
+_ALREADY = QT_TRANSLATE_NOOP(
+    "sync", "{file}: already imported on {when} (UTC); nothing was changed."
+)
+_IMPORTED = QT_TRANSLATE_NOOP(
+    "sync", "{file}: imported {rows} rows from station {code} (sequence {a}–{b})."
+)
+_HELD = QT_TRANSLATE_NOOP("sync", "{n} rows held back for checking (quarantine).")
+
+_CHAIN_WORDS = {
+    "fork": QT_TRANSLATE_NOOP(
+        "sync", "The audit chain forked at #{seq} (the station was restored from a backup)."
+    ),
+    "broken": QT_TRANSLATE_NOOP(
+        "sync", "The audit chain is broken at #{seq}: the station's history was edited."
+    ),
+    "anchor": QT_TRANSLATE_NOOP(
+        "sync", "The audit chain differs from the station's signed anchor at #{seq}."
+    ),
+    "anchor-signature": QT_TRANSLATE_NOOP(
+        "sync", "A signed anchor of the audit chain does not verify."
+    ),
+}
+
+
+def chain_text(problem: str, verified_seq: int) -> str:
+    """The audit chain's state in words (*problem* as stored in ``sync_station``)."""
+    if not problem:
+        return translate("sync", _VERIFIED, seq=verified_seq)
+    kind, _, seq = problem.partition(":")
+    return translate("sync", _CHAIN_WORDS.get(kind, _CHAIN_WORDS["broken"]), seq=seq)
+
+
+# --- coverage, gaps and acknowledgements ---------------------------------------------
+
+
+def _merge(ranges: Iterable[Range]) -> list[Range]:
+    merged: list[list[int]] = []
+    for a, b in sorted(r for r in ranges if r[0] <= r[1]):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def contiguous(ranges: Iterable[Range]) -> int:
+    merged = _merge(ranges)
+    return merged[0][1] if merged and merged[0][0] <= 1 else 0
+
+
+def gaps_of(ranges: Iterable[Range]) -> list[Range]:
+    merged = _merge(ranges)
+    found: list[Range] = []
+    upto = 0
+    for a, b in merged:
+        if a > upto + 1:
+            found.append((upto + 1, a - 1))
+        upto = max(upto, b)
+    return found
+
+
+def _ranges(session: Session, station_id: str, incarnation: str) -> list[Range]:
+    return [
+        (a, b)
+        for a, b in session.execute(
+            select(SyncCoverage.seq_from, SyncCoverage.seq_to).where(
+                SyncCoverage.station_id == station_id, SyncCoverage.incarnation == incarnation
+            )
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class StationSyncState:
+    """One enrolled station as the township sees it (the 站点 list)."""
+
+    station_id: str
+    code: str
+    name: str
+    fingerprint: str
+    incarnation: str
+    acked_seq: int
+    gaps: tuple[Range, ...]
+    incarnations: int
+    last_import_at: datetime | None
+    files: int
+    quarantined: int
+    chain_seq: int
+    chain_problem: str
+
+
+def station_states(db: Database) -> list[StationSyncState]:
+    from sqlalchemy import func
+
+    with db.read() as session:
+        states = []
+        for st in session.scalars(select(SyncStation).order_by(SyncStation.code)):
+            ack = session.get(SyncAck, st.station_id)
+            incarnation = ack.incarnation if ack else ""
+            ranges = _ranges(session, st.station_id, incarnation) if ack else []
+            last = session.scalar(
+                select(func.max(SyncImportLog.imported_at)).where(
+                    SyncImportLog.station_id == st.station_id
+                )
+            )
+            files = session.scalar(
+                select(func.count()).where(SyncImportLog.station_id == st.station_id)
+            )
+            quarantined = session.scalar(
+                select(func.count()).where(SyncQuarantine.station_id == st.station_id)
+            )
+            seen = session.scalar(
+                select(func.count(func.distinct(SyncCoverage.incarnation))).where(
+                    SyncCoverage.station_id == st.station_id
+                )
+            )
+            states.append(
+                StationSyncState(
+                    st.station_id,
+                    st.code,
+                    st.name,
+                    st.fingerprint,
+                    incarnation,
+                    ack.acked_seq if ack else 0,
+                    tuple(gaps_of(ranges)),
+                    int(seen or 0),
+                    last,
+                    int(files or 0),
+                    int(quarantined or 0),
+                    st.chain_seq,
+                    st.chain_problem,
+                )
+            )
+        return states
+
+
+def acknowledgements(db: Database) -> dict[str, tuple[str, int]]:
+    """Per station id: (incarnation, acknowledged sequence) — what a config package carries."""
+    with db.read() as session:
+        return {
+            a.station_id: (a.incarnation, a.acked_seq) for a in session.scalars(select(SyncAck))
+        }
+
+
+# --- refusals ------------------------------------------------------------------------
+
+
+def _not_township() -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This PC is set up as a village station; sync files are imported at the township "
+            "(乡镇实践所).",
+        )
+    )
+
+
+def _check_version(env: Envelope) -> None:
+    m = env.manifest
+    ours = head_revision()
+    if m["format"] != FORMAT or m["schema"] != ours:
+        if m["format"] < FORMAT or (m["format"] == FORMAT and m["schema"] in known_revisions()):
+            raise SchemaMismatch(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} was written by an older version of the program at the station "
+                    "(data version {theirs}; this PC has {ours}). Update the program at the "
+                    "station and export again; nothing was imported.",
+                ),
+                file=env.name,
+                theirs=m["schema"],
+                ours=ours,
+            )
+        raise SchemaMismatch(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} was written by a newer version of the program (data version {theirs}; "
+                "this PC has {ours}). Update the program on this PC first; nothing was imported.",
+            ),
+            file=env.name,
+            theirs=m["schema"],
+            ours=ours,
+        )
+
+
+def _public_key(hex_key: str) -> Any:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        return Ed25519PublicKey.from_public_bytes(bytes.fromhex(hex_key))
+    except ValueError:
+        return None
+
+
+def _check_signature(session: Session, env: Envelope) -> SyncStation:
+    m = env.manifest
+    station = session.get(SyncStation, m["station_id"])
+    if station is None or station.code != m["station_code"]:
+        raise UnknownStation(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} comes from station {code}, which is not enrolled at this township. "
+                "Enrol the station with its enrolment file first; nothing was imported.",
+            ),
+            file=env.name,
+            code=m["station_code"],
+        )
+    key = _public_key(station.public_key)
+    if key is not None and env.signed_by(key):
+        return station
+    for other in session.scalars(select(SyncStation)):
+        other_key = _public_key(other.public_key)
+        if other.station_id != station.station_id and other_key and env.signed_by(other_key):
+            raise WrongStationKey(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} says it comes from station {code}, but it was signed by station "
+                    "{signer} ({signer_name}). It was not imported.",
+                ),
+                file=env.name,
+                code=station.code,
+                signer=other.code,
+                signer_name=other.name,
+            )
+    raise WrongStationKey(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{file} is not signed with the key enrolled for station {code} (it was changed, or "
+            "made by another PC). It was not imported.",
+        ),
+        file=env.name,
+        code=station.code,
+    )
+
+
+def _check_content(con: sqlite3.Connection, env: Envelope) -> None:
+    """The payload says what the signed manifest says, and holds only the station's rows."""
+    m = env.manifest
+    name = env.name
+    tables = payload_tables()
+    problems: list[str] = []
+    if set(m["counts"]) != set(tables):
+        problems.append("the manifest's row counts do not name the tables")
+    own = m["station_id"]
+    lower = 0 if m.get("full") else m["base_seq"]
+    for table in tables:
+        count = con.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        if m["counts"].get(table) != count:
+            problems.append(f"{table}: {count} rows, the manifest says {m['counts'].get(table)}")
+    for table in syncable_tables():
+        q = quote(table)
+        foreign = con.execute(
+            f"SELECT count(*) FROM {q} WHERE station_id IS NOT ? OR id IS NULL "
+            "OR typeof(id) != 'text' OR typeof(row_version) != 'integer' "
+            "OR typeof(change_seq) != 'integer' OR change_seq <= ? OR change_seq > ?",
+            (own, lower, m["seq_to"]),
+        ).fetchone()[0]
+        if foreign:
+            problems.append(f"{table}: {foreign} rows not of this station or outside its range")
+        if table in PERSON_TABLES:
+            cols = [c for c in _BLANK_COLUMNS if c in tables[table]]
+            cond = " OR ".join(f"{quote(c)} != ''" for c in cols)
+            if cond and con.execute(f"SELECT count(*) FROM {q} WHERE {cond}").fetchone()[0]:
+                problems.append(f"{table}: full personal data")
+    if con.execute("SELECT count(*) FROM station WHERE id != station_id").fetchone()[0]:
+        problems.append("station: a row of another station")
+    if con.execute(
+        f"SELECT count(*) FROM {ANCHOR} WHERE station_id IS NOT ? OR typeof(seq) != 'integer'",
+        (own,),
+    ).fetchone()[0]:
+        problems.append("audit_anchor: an anchor of another station")
+    bad_hash = con.execute(
+        f"SELECT count(*) FROM {PERSON_HASH} WHERE table_name NOT IN (?, ?, ?) "
+        "OR field NOT IN ('id_number', 'phone') OR typeof(hash) != 'text' "
+        "OR (table_name = 'household' AND row_id NOT IN (SELECT id FROM household)) "
+        "OR (table_name = 'member' AND row_id NOT IN (SELECT id FROM member)) "
+        "OR (table_name = 'volunteer' AND row_id NOT IN (SELECT id FROM volunteer))",
+        PERSON_TABLES,
+    ).fetchone()[0]
+    if bad_hash:
+        problems.append("person_hash: rows that name no record of the file")
+    for table, column in CONTROL_COLUMNS.items():
+        total = con.execute(
+            f"SELECT coalesce(sum({quote(column)}), 0) FROM {quote(table)}"
+        ).fetchone()[0]
+        if m["totals"].get(table) != total:
+            problems.append(f"{table}: the control total does not match")
+    if problems:
+        raise bad_payload(name, "; ".join(problems[:4]))
+
+
+# --- applying ------------------------------------------------------------------------
+
+
+def _table_order() -> list[str]:
+    load_all()
+    synced = set(syncable_tables())
+    return [t.name for t in Base.metadata.sorted_tables if t.name in synced]
+
+
+def _jsonable(columns: Sequence[str], row: Sequence[Any]) -> str:
+    return json.dumps(
+        {c: (v.hex() if isinstance(v, bytes) else v) for c, v in zip(columns, row, strict=True)},
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+
+
+@dataclass
+class _Run:
+    """The state of one file's transaction."""
+
+    cur: sqlite3.Cursor
+    station_id: str
+    file_sha: str
+    now: datetime
+    applied: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    held: dict[str, set[str]] = field(default_factory=dict)  # table -> quarantined ids
+    forked_at: int | None = None
+
+    def quarantine(self, table: str, columns: Sequence[str], row: Sequence[Any], why: str) -> None:
+        row_id = str(row[columns.index("id")]) if "id" in columns else ""
+        self.held.setdefault(table, set()).add(row_id)
+        if table == "audit_entry" and "seq" in columns and "forks" in why:
+            seq = row[columns.index("seq")]
+            if isinstance(seq, int) and (self.forked_at is None or seq < self.forked_at):
+                self.forked_at = seq
+        content = _jsonable(columns, row)
+        if self.cur.execute(
+            "SELECT 1 FROM sync_quarantine WHERE station_id = ? AND table_name = ? "
+            "AND row_id = ? AND content = ?",
+            (self.station_id, table, row_id, content),
+        ).fetchone():
+            self.quarantined += 1
+            return
+        self.cur.execute(
+            "INSERT INTO sync_quarantine (station_id, table_name, row_id, content, reason, "
+            "file_sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (self.station_id, table, row_id, content, why, self.file_sha, self.now),
+        )
+        self.quarantined += 1
+
+
+def _write_rows(
+    run: _Run, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], sql: str, params
+) -> None:
+    """Execute *sql* for every row; a row that breaks a constraint is quarantined."""
+    if not rows:
+        return
+    cur = run.cur
+    cur.execute("SAVEPOINT wb_rows")
+    try:
+        cur.executemany(sql, [params(r) for r in rows])
+        cur.execute("RELEASE wb_rows")
+        run.applied += len(rows)
+        return
+    except sqlite3.IntegrityError:
+        cur.execute("ROLLBACK TO wb_rows")
+        cur.execute("RELEASE wb_rows")
+    for row in rows:
+        cur.execute("SAVEPOINT wb_row")
+        try:
+            cur.execute(sql, params(row))
+            cur.execute("RELEASE wb_row")
+            run.applied += 1
+        except sqlite3.IntegrityError as exc:
+            cur.execute("ROLLBACK TO wb_row")
+            cur.execute("RELEASE wb_row")
+            reason = str(exc)[:40]
+            run.quarantine(table, columns, row, f"conflict: {reason}")
+
+
+def _chain_links(
+    run: _Run, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """The new audit entries that continue the chain held here; the others are quarantined.
+
+    A restored station writes new entries under sequence numbers its old
+    incarnation already used: each must link to the entry before it (held
+    here or accepted just now), or it starts a fork and is kept apart, with
+    every entry after it.
+    """
+    at_seq, at_prev, at_hash = (columns.index(c) for c in ("seq", "prev_hash", "entry_hash"))
+    accepted: list[tuple[Any, ...]] = []
+    hashes: dict[int, str] = {}
+    forked = False
+    for row in rows:
+        seq = row[at_seq]
+        taken = run.cur.execute(
+            "SELECT 1 FROM audit_entry WHERE station_id = ? AND seq = ?", (run.station_id, seq)
+        ).fetchone()
+        before = hashes.get(seq - 1)
+        if before is None:
+            found = run.cur.execute(
+                "SELECT entry_hash FROM audit_entry WHERE station_id = ? AND seq = ?",
+                (run.station_id, seq - 1),
+            ).fetchone()
+            before = found[0] if found else (audit.GENESIS if seq == 1 else None)
+        if forked or taken or (before is not None and before != row[at_prev]):
+            forked = True
+            run.quarantine("audit_entry", columns, row, "the audit chain forks here")
+            continue
+        hashes[seq] = row[at_hash]
+        accepted.append(row)
+    return accepted
+
+
+def _apply_table(run: _Run, con: sqlite3.Connection, table: str, ledger: bool) -> None:
+    columns = list(payload_tables()[table])
+    q = quote(table)
+    col_list = ", ".join(quote(c) for c in columns)
+    at_id = columns.index("id")
+    at_station = columns.index("station_id")
+    at_version = columns.index("row_version")
+    insert_sql = f"INSERT INTO {q} ({col_list}) VALUES ({', '.join('?' * len(columns))})"
+    others = [c for c in columns if c != "id"]
+    update_sql = (
+        f"UPDATE {q} SET {', '.join(f'{quote(c)} = ?' for c in others)} "
+        "WHERE id = ? AND station_id = ? AND row_version < ?"
+    )
+    other_at = [columns.index(c) for c in others]
+    chained = table == "audit_entry"
+    order = "seq, id" if chained else "change_seq, id"
+    source = con.execute(f"SELECT {col_list} FROM {q} ORDER BY {order}")
+    while batch := source.fetchmany(_CHUNK):
+        ids = [r[at_id] for r in batch]
+        marks = ", ".join("?" * len(ids))
+        existing = {
+            r[at_id]: r
+            for r in run.cur.execute(f"SELECT {col_list} FROM {q} WHERE id IN ({marks})", ids)
+        }
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        for row in batch:
+            have = existing.get(row[at_id])
+            if have is None:
+                inserts.append(row)
+            elif have[at_station] != row[at_station]:
+                run.quarantine(table, columns, row, "the id belongs to another station")
+            elif tuple(have) == tuple(row):
+                run.skipped += 1
+            elif ledger:
+                run.quarantine(table, columns, row, "same id, other content (ledger)")
+            elif row[at_version] > have[at_version]:
+                updates.append(row)
+            elif row[at_version] == have[at_version]:
+                run.quarantine(table, columns, row, "same version, other content")
+            else:
+                run.skipped += 1  # an older version than the one held (a file out of order)
+        if chained:
+            inserts = _chain_links(run, columns, inserts)
+        _write_rows(run, table, columns, inserts, insert_sql, tuple)
+        _write_rows(
+            run,
+            table,
+            columns,
+            updates,
+            update_sql,
+            lambda r: (*(r[i] for i in other_at), r[at_id], r[at_station], r[at_version]),
+        )
+
+
+def _recheck_totals(run: _Run, con: sqlite3.Connection, env: Envelope) -> None:
+    """The control totals, on the rows as the township now holds them."""
+    for table, column in CONTROL_COLUMNS.items():
+        held = run.held.get(table, set())
+        ids = [r[0] for r in con.execute(f"SELECT id FROM {quote(table)}") if r[0] not in held]
+        incoming = 0
+        stored = 0
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            incoming += con.execute(
+                f"SELECT coalesce(sum({quote(column)}), 0) FROM {quote(table)} "
+                f"WHERE id IN ({marks})",
+                part,
+            ).fetchone()[0]
+            stored += run.cur.execute(
+                f"SELECT coalesce(sum({quote(column)}), 0) FROM {quote(table)} "
+                f"WHERE id IN ({marks})",
+                part,
+            ).fetchone()[0]
+        if incoming != stored:
+            raise SyncFileRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file}: after the import the control total of {table} did not match "
+                    "({stored} stored, {incoming} in the file). Everything from this file was "
+                    "rolled back.",
+                ),
+                file=env.name,
+                table=table,
+                stored=stored,
+                incoming=incoming,
+            )
+
+
+def _apply_extras(run: _Run, con: sqlite3.Connection, station: SyncStation) -> list[str]:
+    """Anchors and personal-data hashes; returns the problems found with the anchors."""
+    problems: list[str] = []
+    key = _public_key(station.public_key)
+    for seq, digest, at, reason, signature in con.execute(
+        f"SELECT seq, entry_hash, at, reason, signature FROM {ANCHOR}"
+    ):
+        message = audit._anchor_message(station.station_id, seq, str(digest))
+        try:
+            key.verify(bytes.fromhex(str(signature)), message)
+        except Exception:  # InvalidSignature, a damaged hex string
+            problems.append("anchor-signature:0")
+            continue
+        if not run.cur.execute(
+            "SELECT 1 FROM audit_anchor WHERE station_id = ? AND seq = ? AND signature = ?",
+            (station.station_id, seq, signature),
+        ).fetchone():
+            run.cur.execute(
+                "INSERT INTO audit_anchor (station_id, seq, entry_hash, at, reason, signature) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (station.station_id, seq, digest, at, reason, signature),
+            )
+    run.cur.executemany(
+        "INSERT INTO sync_person_hash (table_name, row_id, field, station_id, hash) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, field) DO UPDATE SET "
+        "hash = excluded.hash WHERE sync_person_hash.station_id = excluded.station_id",
+        [
+            (t, r, f, station.station_id, h)
+            for t, r, f, h in con.execute(
+                f"SELECT table_name, row_id, field, hash FROM {PERSON_HASH}"
+            )
+        ],
+    )
+    return problems
+
+
+_ENTRY_FIELDS = (
+    "id",
+    "station_id",
+    "seq",
+    "at",
+    "operator_id",
+    "operator_name",
+    "action",
+    "target_type",
+    "target_id",
+    "summary",
+    "prev_hash",
+    "entry_hash",
+    "rows_digest",
+)
+
+
+def _verify_chain(session: Session, station: SyncStation, cur: sqlite3.Cursor) -> str:
+    """Continue verifying the station's audit chain from where it was left; a problem or ""."""
+    expected = station.chain_seq + 1
+    prev = station.chain_hash or audit.GENESIS
+    problem = ""
+    # plain rows (mapping thousands of ORM objects cost more than hashing them)
+    found = cur.execute(
+        f"SELECT {', '.join(_ENTRY_FIELDS)} FROM audit_entry WHERE station_id = ? AND seq >= ? "
+        "ORDER BY seq",
+        (station.station_id, expected),
+    ).fetchall()
+    for values in found:
+        entry = cast(AuditEntry, SimpleNamespace(**dict(zip(_ENTRY_FIELDS, values, strict=True))))
+        entry.at = datetime.fromisoformat(str(values[3]))
+        if entry.seq != expected:
+            break  # a later file brings the missing entries
+        if entry.prev_hash != prev:
+            problem = f"broken:{entry.seq}"
+            break
+        if audit.entry_hash(entry) != entry.entry_hash:
+            problem = f"broken:{entry.seq}"
+            break
+        prev = entry.entry_hash
+        expected += 1
+    station.chain_seq, station.chain_hash = expected - 1, prev
+    if not problem:
+        for seq, digest in cur.execute(
+            "SELECT seq, entry_hash FROM audit_anchor WHERE station_id = ? AND seq <= ?",
+            (station.station_id, station.chain_seq),
+        ):
+            found = session.scalar(
+                select(AuditEntry.entry_hash).where(
+                    AuditEntry.station_id == station.station_id, AuditEntry.seq == seq
+                )
+            )
+            if found != digest:
+                problem = f"anchor:{seq}"
+                break
+    return problem
+
+
+def import_file(
+    db: Database,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Verdict:
+    """Check and apply one sync file; raises a :class:`SyncFileRefused` when refused."""
+    env = open_envelope(path)
+    with db.read() as session:
+        own = session.get(Station, db.station_id) if db.station_id else None
+        if own is None or own.mode != StationMode.TOWNSHIP.value:
+            raise _not_township()
+        first = session.scalar(
+            select(SyncImportLog).where(SyncImportLog.file_sha256 == env.file_sha256)
+        )
+        if first is not None:
+            when = first.imported_at.strftime("%Y-%m-%d %H:%M")
+            return Verdict(
+                env.name,
+                "already",
+                translate("sync", _ALREADY, file=env.name, when=when),
+                env.manifest["station_code"],
+                first_imported_at=first.imported_at,
+            )
+        station = _check_signature(session, env)
+    _check_version(env)
+    with tempfile.TemporaryDirectory(prefix="wb-import-") as tmp:
+        payload = env.extract_payload(Path(tmp))
+        con = open_payload(payload, env.name)
+        try:
+            try:
+                _check_content(con, env)
+            except sqlite3.Error as exc:
+                raise bad_payload(env.name, str(exc)) from exc
+            return _apply(db, con, env, station.station_id, progress, cancelled)
+        finally:
+            con.close()
+
+
+def _apply(
+    db: Database,
+    con: sqlite3.Connection,
+    env: Envelope,
+    station_id: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Verdict:
+    m = env.manifest
+    ledgers = set(append_only_tables())
+    order = _table_order()
+    steps = len(order) + 2
+    with db.busy_with(translate("sync", "a sync file import")), db.replicating() as session:
+        station = session.get(SyncStation, station_id)
+        assert station is not None
+        raw = session.connection().connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)  # a township PC's SQLite file
+        cur = raw.cursor()
+        run = _Run(cur, station_id, env.file_sha256, utcnow())
+        for step, table in enumerate(order):
+            if cancelled is not None and cancelled():
+                raise cancelled_error()
+            _apply_table(run, con, table, table in ledgers)
+            if progress is not None:
+                progress(step + 1, steps)
+        _recheck_totals(run, con, env)
+        anchor_problems = _apply_extras(run, con, station)
+
+        # coverage, incarnation, acknowledgement
+        incarnation = m["incarnation"]
+        ack = session.get(SyncAck, station_id)
+        seen = session.scalar(
+            select(SyncCoverage.id)
+            .where(SyncCoverage.station_id == station_id, SyncCoverage.incarnation == incarnation)
+            .limit(1)
+        )
+        new_incarnation = ack is not None and ack.incarnation != incarnation and seen is None
+        if seen is None and m["base_seq"] > 0:
+            base = m["base_incarnation"]
+            # a restored station's history up to its backup is the old incarnation's
+            if (
+                base != incarnation
+                and contiguous(_ranges(session, station_id, base)) >= m["base_seq"]
+            ):
+                session.add(
+                    SyncCoverage(
+                        station_id=station_id,
+                        incarnation=incarnation,
+                        seq_from=1,
+                        seq_to=m["base_seq"],
+                        file_sha256="",
+                    )
+                )
+        if m["seq_from"] <= m["seq_to"]:
+            session.add(
+                SyncCoverage(
+                    station_id=station_id,
+                    incarnation=incarnation,
+                    seq_from=m["seq_from"],
+                    seq_to=m["seq_to"],
+                    file_sha256=env.file_sha256,
+                )
+            )
+        session.flush()
+        if ack is None:
+            ack = SyncAck(
+                station_id=station_id, incarnation=incarnation, acked_seq=0, updated_at=run.now
+            )
+            session.add(ack)
+        elif new_incarnation:
+            ack.incarnation = incarnation
+        ranges = _ranges(session, station_id, ack.incarnation)
+        ack.acked_seq = contiguous(ranges)
+        ack.updated_at = run.now
+        gaps = tuple(gaps_of(ranges)) if ack.incarnation == incarnation else ()
+
+        # the audit chain, across files
+        problem = ""
+        if run.forked_at is not None:
+            problem = f"fork:{run.forked_at}"
+        problem = problem or _verify_chain(session, station, cur)
+        problem = problem or (anchor_problems[0] if anchor_problems else "")
+        if problem and not station.chain_problem:
+            station.chain_problem = problem
+        chain = chain_text(station.chain_problem, station.chain_seq)
+
+        words = [
+            translate(
+                "sync",
+                _IMPORTED,
+                file=env.name,
+                rows=run.applied,
+                code=m["station_code"],
+                a=m["seq_from"],
+                b=m["seq_to"],
+            )
+        ]
+        if run.quarantined:
+            words.append(translate("sync", _HELD, n=run.quarantined))
+        if new_incarnation:
+            words.append(
+                translate("sync", "The station was restored or reinstalled (a new incarnation).")
+            )
+        if gaps:
+            words.append(format_gaps(gaps))
+        words.append(chain)
+        message = " ".join(words)
+        session.add(
+            SyncImportLog(
+                file_sha256=env.file_sha256,
+                file_name=env.name[:260],
+                station_id=station_id,
+                incarnation=incarnation,
+                seq_from=m["seq_from"],
+                seq_to=m["seq_to"],
+                rows=run.applied,
+                imported_at=run.now,
+                verdict=message,
+            )
+        )
+        if progress is not None:
+            progress(steps - 1, steps)
+        if cancelled is not None and cancelled():
+            raise cancelled_error()
+        session.flush()
+    if progress is not None:
+        progress(steps, steps)
+    return Verdict(
+        env.name,
+        "imported",
+        message,
+        m["station_code"],
+        run.applied,
+        run.skipped,
+        run.quarantined,
+        gaps,
+        new_incarnation,
+        None,
+        chain,
+    )
+
+
+def sync_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the ``.wbsync`` files in the folders named (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(SUFFIX)))
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(
+    db: Database,
+    paths: Iterable[Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[Verdict]:
+    """Import many files (or folders of them); one verdict per file, refusals included."""
+    files = sync_files(paths)
+    verdicts = []
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        try:
+            verdicts.append(import_file(db, path, cancelled=cancelled))
+        except DomainError as err:
+            verdicts.append(Verdict(path.name, "refused", str(err), error=err))
+        if progress is not None:
+            progress(done + 1, len(files))
+    return verdicts
