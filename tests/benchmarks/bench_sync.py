@@ -37,9 +37,8 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
 sys.path.insert(0, str(ROOT / "tests" / "services"))
 
-from app.services.demo import DemoSize, create_demo_station  # noqa: E402
-
 from app.db import Database  # noqa: E402
+from app.demo.station import DemoSize, create_demo_station  # noqa: E402
 from app.models.base import syncable_tables  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.services.auth import SYSTEM  # noqa: E402
