@@ -17,7 +17,8 @@ the write lock (``BEGIN IMMEDIATE``), never reused.
 **Search** (:func:`search_volunteers`) reads what a worker typed like the
 households search: a volunteer number or its digits (prefix), four digits (also
 the phone's last four), letters (pinyin initials, ``zs`` finds 张三), a scanned
-card payload (``WB1:V:...``), otherwise a name substring.
+card payload (``WB1:V:...``, through the one card resolver: a forged, revoked,
+foreign or household card raises its own error), otherwise a name substring.
 
 **Policy**: the thresholds a township may change (categories, quotas, kiosk
 windows, rounding, star thresholds, per-day caps) are one :class:`VolunteerPolicy`
@@ -47,7 +48,6 @@ from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
-    Card,
     Member,
     Station,
     TeamMembership,
@@ -666,18 +666,6 @@ def _hits(session: Session, query: Select) -> list[VolunteerHit]:
     return [VolunteerHit(*r) for r in session.execute(query).all()]
 
 
-def subject_of_card(session: Session, card_key: bytes, payload: str, kind: str = "V") -> str | None:
-    """The subject id a scanned card names, if it is a valid, current card of *kind*."""
-    try:
-        card_kind, card_id = cards.read_payload(card_key, payload)
-    except cards.CardError:
-        return None
-    card = session.get(Card, card_id)
-    if card is None or card.kind != kind or card_kind.value != kind or card.revoked_at:
-        return None
-    return card.subject_id
-
-
 def search_volunteers(
     db: Database,
     query: str,
@@ -707,10 +695,9 @@ def search_volunteers(
     with db.read() as session:
         upper = text.upper()
         if cards.looks_like_payload(text):
-            if card_key is not None:
-                subject = subject_of_card(session, card_key, text)
-                if subject:
-                    add(base().where(Volunteer.id == subject))
+            if card_key is not None:  # a forged, revoked... card raises the resolver's error
+                subject = cards.resolve_in(session, card_key, text, want=cards.CardKind.VOLUNTEER)
+                add(base().where(Volunteer.id == subject.subject_id))
             return list(found.values())
         if re.fullmatch(r"[0-9\-V]+", upper) and any(c.isdigit() for c in upper):
             add(base().where(_prefix(Volunteer.number, upper)).order_by(Volunteer.number))

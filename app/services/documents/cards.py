@@ -21,7 +21,7 @@ from app.paths import DataDir
 from app.services import cards, households, volunteers
 from app.services.auth import Actor
 from app.services.cards import CardKind, IssuedCard
-from app.services.documents import card_key
+from app.services.keys import card_key
 from app.services.station import get_station
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def household_cards_pdf(
     reason: str = "",
 ) -> bytes:
     """Issue (or reissue) the households' cards in one transaction and lay them out."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     issued = cards.issue_cards(
         db, actor, key, CardKind.HOUSEHOLD, household_ids, reissue=reissue, reason=reason
     )
@@ -115,7 +115,7 @@ def volunteer_cards_pdf(
     reason: str = "",
 ) -> bytes:
     """Issue (or reissue) the volunteers' cards in one transaction and lay them out."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     issued = volunteers.issue_volunteer_cards(
         db, actor, key, volunteer_ids, reissue=reissue, reason=reason
     )
@@ -148,7 +148,7 @@ def reprint_household_cards(db: Database, data_dir: DataDir, numbers: Sequence[s
                 QT_TRANSLATE_NOOP("errors", "No household numbered {number}."), number=number
             )
         ids.append(h.id)
-    issued = _current(db, card_key(data_dir), CardKind.HOUSEHOLD, ids, numbers)
+    issued = _current(db, card_key(data_dir.keys), CardKind.HOUSEHOLD, ids, numbers)
     return layout(household_faces(db, get_station(db).name, issued))
 
 
@@ -162,5 +162,5 @@ def reprint_volunteer_cards(db: Database, data_dir: DataDir, numbers: Sequence[s
                 QT_TRANSLATE_NOOP("errors", "No volunteer numbered {number}."), number=number
             )
         ids.append(v.id)
-    issued = _current(db, card_key(data_dir), CardKind.VOLUNTEER, ids, numbers)
+    issued = _current(db, card_key(data_dir.keys), CardKind.VOLUNTEER, ids, numbers)
     return layout(volunteer_faces(db, get_station(db).name, data_dir.photos, issued))

@@ -22,7 +22,7 @@ from app.services import activities, certificates
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
 from app.services.certificates import CertificateData, CertificateRefused
-from app.services.documents import card_key
+from app.services.keys import card_key
 
 
 def _place_of(db: Database, data: CertificateData) -> str:
@@ -122,7 +122,7 @@ def issue_certificate(
     note: str = "",
 ) -> tuple[CertificateData, bytes]:
     """Issue one certificate (numbered and registered) and make its PDF."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     if kind == "star":
         data = certificates.issue_star(db, actor, key, volunteer_id, note=note)
     elif kind == "participation":
@@ -148,7 +148,7 @@ def register_pdf(
     reason: str = "",
 ) -> tuple[CertificateData, bytes]:
     """The certificate as issued (preview) or a 副本 (recorded as a reprint)."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     if copy:
         data = certificates.reprint(db, actor, key, certificate_id, reason)
     else:
@@ -158,7 +158,7 @@ def register_pdf(
 
 def find_certificate(db: Database, data_dir: DataDir, number: str) -> CertificateData:
     """The registered certificate numbered *number* (e.g. ZM-2026-0004)."""
-    data = certificates.find_by_number(db, card_key(data_dir), number)
+    data = certificates.find_by_number(db, card_key(data_dir.keys), number)
     if data is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("errors", "No certificate numbered {number}."), number=number
@@ -202,7 +202,7 @@ def batch_star_pdf(
     """
     from app.printing.certificate import PrintCancelled, render_certificates
 
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     candidates = certificates.star_candidates(db, year, level)
     if not candidates:
         raise CertificateRefused(

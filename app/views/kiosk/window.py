@@ -119,9 +119,9 @@ CAMERA_STATES = {
 
 def load_card_key(data_dir: Any) -> bytes:
     """Worker: the station's card key (read once per kiosk)."""
-    from app.services.keys import load_keys
+    from app.services.keys import card_key
 
-    return load_keys(data_dir.keys).card_key
+    return card_key(data_dir.keys)
 
 
 # --- sound -------------------------------------------------------------------------------

@@ -166,9 +166,9 @@ def load_volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
 
 
 def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:
-    from app.services.keys import load_keys
+    from app.services.keys import card_key
 
-    key = load_keys(data_dir.keys).card_key
+    key = card_key(data_dir.keys)
     return volunteers.search_volunteers(db, code, 5, include_inactive=True, card_key=key)
 
 
