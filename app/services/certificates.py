@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, hours_text
 from app.models import (
     Activity,
     Certificate,
@@ -68,7 +68,7 @@ class ServiceLine:
 
     @property
     def hours(self) -> str:
-        return service_hours.hours_text(self.minutes)
+        return hours_text(self.minutes)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class CertificateData:
 
     @property
     def total_hours(self) -> str:
-        return service_hours.hours_text(self.total_minutes)
+        return hours_text(self.total_minutes)
 
     @property
     def is_copy(self) -> bool:
@@ -133,7 +133,7 @@ class RegisterRow:
 
     @property
     def total_hours(self) -> str:
-        return service_hours.hours_text(self.total_minutes)
+        return hours_text(self.total_minutes)
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.i18n import QT_TRANSLATE_NOOP, hours_text, translate
 from app.ids import new_id
 from app.models import (
     Activity,
@@ -500,8 +500,8 @@ def _sign_out(ctx: _Ctx, o: _Outcome, presence: Presence) -> _Outcome:
     o.action = ScanAction.SIGN_OUT
     o.signed_out_at = ctx.now
     o.activity_minutes += counted.minutes
-    o.args["hours"] = service_hours.hours_text(o.activity_minutes)
-    o.args["total"] = service_hours.hours_text(o.total_minutes)
+    o.args["hours"] = hours_text(o.activity_minutes)
+    o.args["total"] = hours_text(o.total_minutes)
     if "clock_back" in ctx.flags:
         o.status, o.reason, o.message_key = ScanStatus.AMBER, "clock_back", "signed_out_review"
     else:

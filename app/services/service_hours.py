@@ -106,12 +106,6 @@ def count_minutes(
     return Counted(raw, round_minutes(clipped, policy), tuple(flags))
 
 
-def hours_text(minutes: int) -> str:
-    """``90`` -> ``"1.5"``: hours with at most one decimal, as certificates print them."""
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 # --- views -----------------------------------------------------------------------------------
 
 

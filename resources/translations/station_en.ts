@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="506"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -313,7 +313,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="687"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -321,7 +321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="781"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

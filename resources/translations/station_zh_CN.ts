@@ -786,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="187"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="187"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="187"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="188"/>
+        <location filename="../../app/views/volunteers/page.py" line="187"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -1024,221 +1024,221 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="139"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="140"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="146"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="149"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="162"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="163"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="179"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="186"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="208"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="209"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="211"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="230"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="231"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="296"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="297"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="315"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="316"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="322"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="323"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="325"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="326"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="332"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="333"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="365"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="375"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="376"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="386"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="387"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="417"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="418"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="418"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="419"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="429"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="430"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="431"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="432"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="438"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="439"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="459"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="460"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="462"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="463"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="478"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="477"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="478"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="480"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="481"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="491"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="492"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="493"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="494"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="506"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="511"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="513"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="514"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="524"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1803,22 +1803,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="195"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="195"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="195"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="196"/>
+        <location filename="../../app/views/volunteers/page.py" line="195"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -2246,7 +2246,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Hours</name>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="83"/>
+        <location filename="../../app/i18n.py" line="93"/>
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
@@ -3091,7 +3091,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../app/i18n.py" line="86"/>
+        <location filename="../../app/i18n.py" line="101"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -4302,62 +4302,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="79"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="113"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="115"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -5372,22 +5372,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="179"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="179"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="179"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="180"/>
+        <location filename="../../app/views/volunteers/page.py" line="179"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5413,265 +5413,265 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="222"/>
-        <location filename="../../app/views/volunteers/page.py" line="316"/>
+        <location filename="../../app/views/volunteers/page.py" line="221"/>
+        <location filename="../../app/views/volunteers/page.py" line="315"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="248"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="248"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="249"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="249"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="254"/>
+        <location filename="../../app/views/volunteers/page.py" line="253"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="255"/>
+        <location filename="../../app/views/volunteers/page.py" line="254"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="267"/>
+        <location filename="../../app/views/volunteers/page.py" line="266"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="268"/>
+        <location filename="../../app/views/volunteers/page.py" line="267"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="269"/>
-        <location filename="../../app/views/volunteers/page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="268"/>
+        <location filename="../../app/views/volunteers/page.py" line="361"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="270"/>
+        <location filename="../../app/views/volunteers/page.py" line="269"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="271"/>
+        <location filename="../../app/views/volunteers/page.py" line="270"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="272"/>
+        <location filename="../../app/views/volunteers/page.py" line="271"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="273"/>
+        <location filename="../../app/views/volunteers/page.py" line="272"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="274"/>
+        <location filename="../../app/views/volunteers/page.py" line="273"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="274"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="278"/>
+        <location filename="../../app/views/volunteers/page.py" line="277"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="282"/>
+        <location filename="../../app/views/volunteers/page.py" line="281"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="326"/>
+        <location filename="../../app/views/volunteers/page.py" line="325"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="331"/>
+        <location filename="../../app/views/volunteers/page.py" line="330"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="334"/>
+        <location filename="../../app/views/volunteers/page.py" line="333"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="337"/>
+        <location filename="../../app/views/volunteers/page.py" line="336"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="342"/>
+        <location filename="../../app/views/volunteers/page.py" line="341"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="346"/>
+        <location filename="../../app/views/volunteers/page.py" line="345"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="348"/>
+        <location filename="../../app/views/volunteers/page.py" line="347"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="353"/>
+        <location filename="../../app/views/volunteers/page.py" line="352"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="358"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="358"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="361"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="377"/>
+        <location filename="../../app/views/volunteers/page.py" line="376"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="379"/>
+        <location filename="../../app/views/volunteers/page.py" line="378"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="393"/>
+        <location filename="../../app/views/volunteers/page.py" line="392"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="403"/>
+        <location filename="../../app/views/volunteers/page.py" line="402"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="404"/>
+        <location filename="../../app/views/volunteers/page.py" line="403"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="408"/>
+        <location filename="../../app/views/volunteers/page.py" line="407"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="416"/>
+        <location filename="../../app/views/volunteers/page.py" line="415"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="430"/>
+        <location filename="../../app/views/volunteers/page.py" line="429"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="439"/>
-        <location filename="../../app/views/volunteers/page.py" line="471"/>
+        <location filename="../../app/views/volunteers/page.py" line="438"/>
+        <location filename="../../app/views/volunteers/page.py" line="470"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="447"/>
+        <location filename="../../app/views/volunteers/page.py" line="446"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="458"/>
+        <location filename="../../app/views/volunteers/page.py" line="457"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="459"/>
+        <location filename="../../app/views/volunteers/page.py" line="458"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="476"/>
+        <location filename="../../app/views/volunteers/page.py" line="475"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="484"/>
+        <location filename="../../app/views/volunteers/page.py" line="483"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="489"/>
+        <location filename="../../app/views/volunteers/page.py" line="488"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="490"/>
+        <location filename="../../app/views/volunteers/page.py" line="489"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="499"/>
+        <location filename="../../app/views/volunteers/page.py" line="498"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="512"/>
+        <location filename="../../app/views/volunteers/page.py" line="511"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="514"/>
+        <location filename="../../app/views/volunteers/page.py" line="513"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="521"/>
+        <location filename="../../app/views/volunteers/page.py" line="520"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="539"/>
+        <location filename="../../app/views/volunteers/page.py" line="538"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="545"/>
+        <location filename="../../app/views/volunteers/page.py" line="544"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="548"/>
+        <location filename="../../app/views/volunteers/page.py" line="547"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -6104,42 +6104,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="112"/>
+        <location filename="../../app/views/volunteers/page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="117"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="118"/>
+        <location filename="../../app/views/volunteers/page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="119"/>
+        <location filename="../../app/views/volunteers/page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6147,18 +6147,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="828"/>
         <location filename="../../app/views/volunteers/page.py" line="833"/>
+        <location filename="../../app/views/volunteers/page.py" line="838"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="829"/>
+        <location filename="../../app/views/volunteers/page.py" line="834"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="830"/>
+        <location filename="../../app/views/volunteers/page.py" line="835"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -6166,112 +6166,112 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="566"/>
+        <location filename="../../app/views/volunteers/page.py" line="565"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="571"/>
-        <location filename="../../app/views/volunteers/page.py" line="692"/>
+        <location filename="../../app/views/volunteers/page.py" line="570"/>
+        <location filename="../../app/views/volunteers/page.py" line="697"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="572"/>
+        <location filename="../../app/views/volunteers/page.py" line="571"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="603"/>
+        <location filename="../../app/views/volunteers/page.py" line="602"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="604"/>
+        <location filename="../../app/views/volunteers/page.py" line="603"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="605"/>
+        <location filename="../../app/views/volunteers/page.py" line="604"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="606"/>
+        <location filename="../../app/views/volunteers/page.py" line="605"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="607"/>
+        <location filename="../../app/views/volunteers/page.py" line="606"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="665"/>
+        <location filename="../../app/views/volunteers/page.py" line="664"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="680"/>
+        <location filename="../../app/views/volunteers/page.py" line="685"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="687"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="776"/>
+        <location filename="../../app/views/volunteers/page.py" line="781"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="707"/>
+        <location filename="../../app/views/volunteers/page.py" line="712"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="714"/>
+        <location filename="../../app/views/volunteers/page.py" line="719"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="754"/>
+        <location filename="../../app/views/volunteers/page.py" line="759"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="755"/>
+        <location filename="../../app/views/volunteers/page.py" line="760"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="756"/>
+        <location filename="../../app/views/volunteers/page.py" line="761"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="771"/>
+        <location filename="../../app/views/volunteers/page.py" line="776"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="785"/>
+        <location filename="../../app/views/volunteers/page.py" line="790"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="803"/>
+        <location filename="../../app/views/volunteers/page.py" line="808"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="808"/>
+        <location filename="../../app/views/volunteers/page.py" line="813"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -7647,32 +7647,32 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="521"/>
+        <location filename="../../app/cli.py" line="522"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="523"/>
+        <location filename="../../app/cli.py" line="524"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="525"/>
+        <location filename="../../app/cli.py" line="526"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="533"/>
+        <location filename="../../app/cli.py" line="534"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="540"/>
+        <location filename="../../app/cli.py" line="541"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="550"/>
+        <location filename="../../app/cli.py" line="551"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
@@ -7738,7 +7738,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="326"/>
         <location filename="../../app/services/certificates.py" line="458"/>
-        <location filename="../../app/services/service_hours.py" line="376"/>
+        <location filename="../../app/services/service_hours.py" line="370"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
@@ -7761,13 +7761,13 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/activities.py" line="534"/>
         <location filename="../../app/services/certificates.py" line="558"/>
         <location filename="../../app/services/households.py" line="616"/>
-        <location filename="../../app/services/kiosk.py" line="726"/>
+        <location filename="../../app/services/kiosk.py" line="719"/>
         <location filename="../../app/services/points.py" line="914"/>
         <location filename="../../app/services/points.py" line="1027"/>
         <location filename="../../app/services/points.py" line="1079"/>
-        <location filename="../../app/services/service_hours.py" line="485"/>
-        <location filename="../../app/services/service_hours.py" line="505"/>
-        <location filename="../../app/services/service_hours.py" line="536"/>
+        <location filename="../../app/services/service_hours.py" line="479"/>
+        <location filename="../../app/services/service_hours.py" line="499"/>
+        <location filename="../../app/services/service_hours.py" line="530"/>
         <location filename="../../app/services/supermarket.py" line="500"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
@@ -7917,62 +7917,92 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="153"/>
+        <location filename="../../app/services/cards.py" line="213"/>
         <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
         <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="163"/>
+        <location filename="../../app/services/cards.py" line="223"/>
         <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
         <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="172"/>
+        <location filename="../../app/services/cards.py" line="232"/>
         <source>This code is damaged.</source>
         <translation>这个码已损坏，无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="183"/>
+        <location filename="../../app/services/cards.py" line="243"/>
         <location filename="../../app/services/households.py" line="407"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="186"/>
+        <location filename="../../app/services/cards.py" line="246"/>
         <source>This household is closed; it cannot get a card.</source>
         <translation>该户已注销，不能办卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="239"/>
+        <location filename="../../app/services/cards.py" line="299"/>
         <source>Cards are made for households and volunteers only.</source>
         <translation>只能为户和志愿者制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="374"/>
+        <location filename="../../app/services/cards.py" line="434"/>
         <source>No such card.</source>
         <translation>找不到该卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="397"/>
-        <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
-        <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
+        <location filename="../../app/services/cards.py" line="451"/>
+        <source>This is a volunteer card, not a household card. Scan the family&apos;s card.</source>
+        <translation>这是志愿者卡，不是家庭户卡。请扫该户的积分卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="413"/>
+        <location filename="../../app/services/cards.py" line="457"/>
+        <source>This is a household card, not a volunteer card. Scan the volunteer&apos;s own card.</source>
+        <translation>这是家庭户卡，不是志愿者卡。请扫志愿者本人的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="474"/>
+        <source>This card&apos;s security code does not match: the card was altered. Keep it and tell the station head.</source>
+        <translation>此卡的防伪码不符：卡已被改动。请收下此卡并告知站长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="482"/>
+        <source>This card was not issued in this township (or its code is damaged). Look the person up by name.</source>
+        <translation>此卡不是本乡镇发放的（或二维码已损坏）。请按姓名查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="533"/>
+        <source>This is the code of a slip or a certificate, not a card.</source>
+        <translation>这是兑换单或证明上的码，不是卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="547"/>
+        <source>This card is genuine but not registered at this station. Look the person up by name or number, or register them here.</source>
+        <translation>此卡真实有效，但未在本站登记。请按姓名或编号查找，或在本站登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="558"/>
+        <source>This card belongs to another station; it cannot be used here.</source>
+        <translation>此卡属于其他实践站，不能在本站使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="577"/>
         <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="421"/>
+        <location filename="../../app/services/cards.py" line="586"/>
         <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
         <location filename="../../app/services/certificates.py" line="207"/>
         <location filename="../../app/services/points.py" line="621"/>
-        <location filename="../../app/services/service_hours.py" line="368"/>
-        <location filename="../../app/services/service_hours.py" line="708"/>
-        <location filename="../../app/services/volunteers.py" line="1102"/>
+        <location filename="../../app/services/service_hours.py" line="362"/>
+        <location filename="../../app/services/service_hours.py" line="702"/>
+        <location filename="../../app/services/volunteers.py" line="1089"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
@@ -8090,49 +8120,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="318"/>
-        <location filename="../../app/services/kiosk.py" line="670"/>
+        <location filename="../../app/services/kiosk.py" line="319"/>
+        <location filename="../../app/services/kiosk.py" line="663"/>
         <source>The kiosk mode must be in, out or auto.</source>
         <translation>签到机模式只能是 in（签到）、out（签退）或 auto（自动）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="322"/>
+        <location filename="../../app/services/kiosk.py" line="323"/>
         <source>Nothing was scanned.</source>
         <translation>没有扫描到内容，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="677"/>
+        <location filename="../../app/services/kiosk.py" line="670"/>
         <location filename="../../app/services/volunteers.py" line="484"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="712"/>
+        <location filename="../../app/services/kiosk.py" line="705"/>
         <source>The hours of this scan are already approved. Correct them on the service-hours page instead.</source>
         <translation>这次扫码的服务时长已审核通过，请到服务时长页面更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="731"/>
+        <location filename="../../app/services/kiosk.py" line="724"/>
         <source>No such scan.</source>
         <translation>找不到该扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="734"/>
+        <location filename="../../app/services/kiosk.py" line="727"/>
         <source>An annulment cannot be annulled.</source>
         <translation>撤销记录本身不能再撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="736"/>
+        <location filename="../../app/services/kiosk.py" line="729"/>
         <source>This scan was already annulled.</source>
         <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="744"/>
+        <location filename="../../app/services/kiosk.py" line="737"/>
         <source>The activity is closed; correct the hours on the service-hours page instead.</source>
         <translation>活动已结束，请到服务时长页面更正时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="752"/>
+        <location filename="../../app/services/kiosk.py" line="745"/>
         <source>This sign-out was already undone.</source>
         <translation>这次签退已经撤销过了。</translation>
     </message>
@@ -8486,58 +8516,58 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="238"/>
-        <location filename="../../app/services/service_hours.py" line="416"/>
+        <location filename="../../app/services/service_hours.py" line="232"/>
+        <location filename="../../app/services/service_hours.py" line="410"/>
         <source>No such service-hour record.</source>
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="340"/>
+        <location filename="../../app/services/service_hours.py" line="334"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="363"/>
+        <location filename="../../app/services/service_hours.py" line="357"/>
         <source>Please say why these hours are entered by hand.</source>
         <translation>请说明为什么手工录入这些时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="380"/>
+        <location filename="../../app/services/service_hours.py" line="374"/>
         <source>Please describe the service (what was done).</source>
         <translation>请填写服务内容（做了什么）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="426"/>
+        <location filename="../../app/services/service_hours.py" line="420"/>
         <source>This record was already approved; it cannot be decided again.</source>
         <translation>这条记录已经审核通过，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="430"/>
+        <location filename="../../app/services/service_hours.py" line="424"/>
         <source>This record was already rejected; it cannot be decided again.</source>
         <translation>这条记录已经被驳回，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="436"/>
+        <location filename="../../app/services/service_hours.py" line="430"/>
         <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="543"/>
+        <location filename="../../app/services/service_hours.py" line="537"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="549"/>
+        <location filename="../../app/services/service_hours.py" line="543"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="556"/>
+        <location filename="../../app/services/service_hours.py" line="550"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="560"/>
+        <location filename="../../app/services/service_hours.py" line="554"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
@@ -8778,7 +8808,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers.py" line="384"/>
-        <location filename="../../app/services/volunteers.py" line="839"/>
+        <location filename="../../app/services/volunteers.py" line="826"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
@@ -8809,66 +8839,61 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="831"/>
+        <location filename="../../app/services/volunteers.py" line="818"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="834"/>
+        <location filename="../../app/services/volunteers.py" line="821"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="853"/>
+        <location filename="../../app/services/volunteers.py" line="840"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteer_roster.py" line="284"/>
-        <location filename="../../app/services/volunteers.py" line="1008"/>
-        <location filename="../../app/services/volunteers.py" line="1054"/>
+        <location filename="../../app/services/volunteers.py" line="995"/>
+        <location filename="../../app/services/volunteers.py" line="1041"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1095"/>
+        <location filename="../../app/services/volunteers.py" line="1082"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1121"/>
+        <location filename="../../app/services/volunteers.py" line="1108"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1193"/>
+        <location filename="../../app/services/volunteers.py" line="1180"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1197"/>
+        <location filename="../../app/services/volunteers.py" line="1184"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1225"/>
+        <location filename="../../app/services/volunteers.py" line="1212"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1229"/>
+        <location filename="../../app/services/volunteers.py" line="1216"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1282"/>
+        <location filename="../../app/services/volunteers.py" line="1269"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/cards.py" line="435"/>
-        <source>This code is not a household card. Scan the family&apos;s card.</source>
-        <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
         <location filename="../../app/services/documents/certificates.py" line="164"/>
@@ -9034,117 +9059,122 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="99"/>
+        <location filename="../../app/services/kiosk.py" line="96"/>
         <source>{name} signed in at {time}</source>
         <translation>{name} 已于 {time} 签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="100"/>
+        <location filename="../../app/services/kiosk.py" line="97"/>
         <source>{name} signed out: {hours} h counted today, {total} h approved in all</source>
         <translation>{name} 已签退：本次计 {hours} 小时，累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="103"/>
+        <location filename="../../app/services/kiosk.py" line="100"/>
         <source>{name} signed out; the time looks wrong and will be checked by the station</source>
         <translation>{name} 已签退；时长似乎有误，将由站里核实</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="106"/>
+        <location filename="../../app/services/kiosk.py" line="103"/>
         <source>{name} is already signed in (since {time})</source>
         <translation>{name} 已经签到（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="107"/>
+        <location filename="../../app/services/kiosk.py" line="104"/>
         <source>{name} has already signed in {count} times at this activity today, the most allowed.</source>
         <translation>{name} 今天已在本活动签到 {count} 次，已达上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="111"/>
+        <location filename="../../app/services/kiosk.py" line="108"/>
         <source>{name} already signed in at {time} — scan again to sign out?</source>
         <translation>{name} 已于 {time} 签到 — 要签退请再扫一次</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="114"/>
+        <location filename="../../app/services/kiosk.py" line="111"/>
         <source>{name} has not signed in, so cannot sign out. Switch to sign-in.</source>
         <translation>{name} 还没有签到，不能签退。请切换到签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="117"/>
+        <location filename="../../app/services/kiosk.py" line="114"/>
         <source>This activity is closed; scans are no longer taken.</source>
         <translation>本活动已结束，不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="118"/>
+        <location filename="../../app/services/kiosk.py" line="115"/>
         <source>This activity has not been opened for sign-in yet.</source>
         <translation>本活动还没有开始签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="119"/>
+        <location filename="../../app/services/kiosk.py" line="116"/>
         <source>This is not a station card. Switch the input method to English and scan again.</source>
         <translation>这不是本站的卡。请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="122"/>
+        <location filename="../../app/services/kiosk.py" line="119"/>
         <source>This card has been altered and is not valid. Keep it and tell the station head.</source>
         <translation>这张卡已被改动，无效。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="125"/>
+        <location filename="../../app/services/kiosk.py" line="122"/>
         <source>This card was not issued in this township (or the code is damaged). Look the person up by name.</source>
         <translation>这张卡不是本乡镇发的（或码已损坏）。请按姓名查找此人。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="130"/>
+        <location filename="../../app/services/kiosk.py" line="127"/>
         <source>This card is from another station and the person is not registered here. Look them up by name or register them.</source>
         <translation>这张卡是其他站发的，此人未在本站登记。请按姓名查找，或为其登记。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="135"/>
+        <location filename="../../app/services/kiosk.py" line="132"/>
+        <source>This card belongs to another station and cannot be used here. Please see the staff.</source>
+        <translation>此卡属于其他实践站，不能在这里使用。请找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/kiosk.py" line="136"/>
         <source>This card was replaced or cancelled and no longer works. Please see the staff.</source>
         <translation>这张卡已被替换或注销，不能再使用。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="138"/>
+        <location filename="../../app/services/kiosk.py" line="139"/>
         <source>This is a certificate or slip code, not a card for signing in.</source>
         <translation>这是证明或兑换单上的码，不是签到用的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="141"/>
+        <location filename="../../app/services/kiosk.py" line="142"/>
         <source>{name} is marked as an inactive volunteer. Please see the staff.</source>
         <translation>{name} 已标记为不活跃志愿者。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="144"/>
+        <location filename="../../app/services/kiosk.py" line="145"/>
         <source>This is a household card; this activity takes volunteer cards only.</source>
         <translation>这是户卡；本活动只接受志愿者卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="147"/>
+        <location filename="../../app/services/kiosk.py" line="148"/>
         <source>Household {number} is closed and cannot take part. Please see the staff.</source>
         <translation>户号 {number} 已注销，不能参加。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="150"/>
+        <location filename="../../app/services/kiosk.py" line="151"/>
         <source>Household {number} ({name}) recorded: +{points} points</source>
         <translation>已记录户号 {number}（{name}）：+{points} 分</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="153"/>
+        <location filename="../../app/services/kiosk.py" line="154"/>
         <source>Household {number} ({name}) recorded</source>
         <translation>已记录户号 {number}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="154"/>
+        <location filename="../../app/services/kiosk.py" line="155"/>
         <source>Household {number} ({name}) recorded, but no points: {why}</source>
         <translation>已记录户号 {number}（{name}），但未加分：{why}</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="157"/>
+        <location filename="../../app/services/kiosk.py" line="158"/>
         <source>Household {number} ({name}) is already recorded for this activity</source>
         <translation>户号 {number}（{name}）已记录过本次活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="160"/>
+        <location filename="../../app/services/kiosk.py" line="161"/>
         <source>The scan of {name} at {time} was annulled</source>
         <translation>{name} 在 {time} 的扫码已撤销</translation>
     </message>

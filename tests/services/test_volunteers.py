@@ -184,7 +184,7 @@ def test_reissued_volunteer_card_revokes_the_old_one(station_db, data_dir) -> No
     assert volunteers.issue_volunteer_card(db, admin, w.key, vid).payload == first.payload
     second = volunteers.reissue_volunteer_card(db, admin, w.key, vid, "丢失")
     assert second.serial == 2 and second.payload != first.payload
-    with pytest.raises(cards.RevokedCard, match="No. 2"):  # refused with the reason, not []
+    with pytest.raises(cards.RevokedCard, match=r"No\. 2"):  # refused with the reason, not []
         volunteers.search_volunteers(db, first.payload, card_key=w.key)
     assert [h.id for h in volunteers.search_volunteers(db, second.payload, card_key=w.key)] == [vid]
     volunteers.set_volunteer_active(db, admin, vid, False)

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import join_list
+from app.i18n import hours_text, join_list
 from app.services import activities
 from app.services.activities import (
     ActivityFilter,
@@ -79,7 +79,7 @@ from app.views.table_models import (
 )
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnails
-from app.views.volunteers.labels import ACTIVITY_STATES, Catalog, hours, label, load_catalog
+from app.views.volunteers.labels import ACTIVITY_STATES, Catalog, label, load_catalog
 from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 THUMB = QSize(120, 90)
@@ -314,7 +314,7 @@ class ActivityDetail(DetailPanel):
         if a.capacity:
             parts.append(self.tr("capacity {n}").format(n=a.capacity))
         if a.hours_cap_minutes:
-            parts.append(self.tr("at most {h} h each").format(h=hours(a.hours_cap_minutes)))
+            parts.append(self.tr("at most {h} h each").format(h=hours_text(a.hours_cap_minutes)))
         if a.points_rule_code:
             parts.append(
                 self.tr("households: {rule}").format(rule=self._rule_text(a.points_rule_code))
@@ -336,7 +336,7 @@ class ActivityDetail(DetailPanel):
                 volunteers=s.volunteers,
                 present=s.present,
                 households=s.households,
-                hours=hours(s.minutes),
+                hours=hours_text(s.minutes),
             )
         )
         for photo, thumb in zip(loaded.photos, loaded.thumbs, strict=True):

@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, hours_text
 from app.services import auth, kiosk, volunteers
 from app.services.activities import ActivityView
 from app.services.cards import looks_like_payload, normalize_scan
@@ -707,7 +707,7 @@ class KioskWindow(QWidget):
         detail = ""
         if result.action == "sign_out" and result.status == "green":
             detail = self.tr("Today {today} h · approved in all {total} h").format(
-                today=_hours(result.activity_minutes), total=_hours(result.total_minutes)
+                today=hours_text(result.activity_minutes), total=hours_text(result.total_minutes)
             )
         if result.duplicate:
             detail = self.tr("Same card again within a few seconds: nothing new was recorded.")
@@ -905,8 +905,3 @@ class KioskWindow(QWidget):
                 Qt.TransformationMode.FastTransformation,
             )
         )
-
-
-def _hours(minutes: int) -> str:
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text

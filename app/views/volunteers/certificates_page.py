@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import hours_text, hours_with_unit
 from app.services import activities, certificates, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
@@ -54,7 +55,7 @@ from app.views.points.entries import ask_reason
 from app.views.points.options import MASK_NAMES
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import Task, run_task
-from app.views.volunteers.labels import CERTIFICATE_KINDS, hours, hours_with_unit, label
+from app.views.volunteers.labels import CERTIFICATE_KINDS, label
 from app.views.widgets import MessageLabel, error_text
 
 # --- the register model ---------------------------------------------------------------------------
@@ -104,7 +105,7 @@ class RegisterModel(LazyRowsModel):
                 return f"{row.period_start.isoformat()} – {row.period_end.isoformat()}"
             return ""
         if column == self.HOURS:
-            return hours(row.total_minutes)
+            return hours_text(row.total_minutes)
         if column == self.OPERATOR:
             return row.operator_name
         if column == self.REPRINTS:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import hours_text
 from app.services import service_hours, volunteers
 from app.services.auth import Permission
 from app.services.service_hours import RecordFilter, RecordView, StarEligibility
@@ -64,7 +65,6 @@ from app.views.volunteers.labels import (
     RECORD_SOURCES,
     RECORD_STATES,
     flags_text,
-    hours,
     label,
     stars,
 )
@@ -105,9 +105,9 @@ class RecordsModel(LazyRowsModel):
         if column == self.HOURS:
             if row.minutes != row.original_minutes:
                 return self.tr("{now} (was {was})").format(
-                    now=hours(row.minutes), was=hours(row.original_minutes)
+                    now=hours_text(row.minutes), was=hours_text(row.original_minutes)
                 )
-            return hours(row.minutes)
+            return hours_text(row.minutes)
         if column == self.SOURCE:
             return label(RECORD_SOURCES, row.source)
         if column == self.STATUS:
@@ -141,7 +141,7 @@ class EligibleModel(RowsModel):
         return (
             row.number,
             row.name,
-            hours(row.approved_minutes),
+            hours_text(row.approved_minutes),
             stars(row.star_level) or "—",
             stars(row.eligible_level),
         )[column]
@@ -192,7 +192,7 @@ def grants_of_year(db: Database, year: int) -> list[GrantRow]:
         name, number = names[g.volunteer_id]
         out.append(
             GrantRow(
-                g.granted_on, name, number, g.level, hours(g.minutes_at_grant), g.operator_name
+                g.granted_on, name, number, g.level, hours_text(g.minutes_at_grant), g.operator_name
             )
         )
     return list(reversed(out))
@@ -228,7 +228,7 @@ class CorrectionDialog(ServiceDialog):
                     name=record.volunteer_name,
                     date=record.service_date.isoformat(),
                     title=record.activity_title or record.content,
-                    hours=hours(record.minutes),
+                    hours=hours_text(record.minutes),
                 )
             )
         )

@@ -72,17 +72,6 @@ def flags_text(flags: str | Sequence[str]) -> str:
     return ", ".join(label(REVIEW_FLAGS, f) for f in items if f)
 
 
-def hours(minutes: int) -> str:
-    """Minutes as hours with at most one decimal (``90`` -> ``1.5``)."""
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def hours_with_unit(minutes: int) -> str:
-    """``90`` -> ``1.5 h`` (``1.5 小时``): hours with their unit, in running text."""
-    return QCoreApplication.translate("Hours", "{h} h").format(h=hours(minutes))
-
-
 def stars(level: int) -> str:
     return "★" * level if level > 0 else ""
 

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import join_list
+from app.i18n import hours_text, join_list
 from app.services import service_hours, volunteer_roster, volunteers
 from app.services.auth import Permission
 from app.services.documents.cards import volunteer_cards_pdf
@@ -89,7 +89,6 @@ from app.views.volunteers.labels import (
     SEXES,
     VOLUNTEER_STATES,
     Catalog,
-    hours,
     label,
     load_catalog,
     stars,
@@ -131,7 +130,7 @@ class VolunteersModel(LazyRowsModel):
         if column == self.PHONE:
             return row.phone_masked
         if column == self.HOURS:
-            return hours(row.approved_minutes)
+            return hours_text(row.approved_minutes)
         if column == self.STARS:
             return stars(row.star_level)
         return label(VOLUNTEER_STATES, row.status)
@@ -180,7 +179,7 @@ class TrainingModel(RowsModel):
         return (self.tr("Date"), self.tr("Training"), self.tr("By"), self.tr("Hours"))
 
     def cell(self, row: TrainingView, column: int) -> str:
-        return (row.held_on.isoformat(), row.title, row.organizer, hours(row.minutes))[column]
+        return (row.held_on.isoformat(), row.title, row.organizer, hours_text(row.minutes))[column]
 
 
 class AwardModel(RowsModel):
@@ -343,7 +342,7 @@ class VolunteerDetail(DetailPanel):
         if not v.active:
             parts.append(label(VOLUNTEER_STATES, v.status))
         self.facts.setText(" · ".join(parts))
-        summary = self.tr("{hours} h approved").format(hours=hours(v.approved_minutes))
+        summary = self.tr("{hours} h approved").format(hours=hours_text(v.approved_minutes))
         if v.star_level:
             summary += " · " + self.tr("{stars} star level {level}").format(
                 stars=stars(v.star_level), level=v.star_level
@@ -648,7 +647,7 @@ class VolunteersTab(QWidget):
         self.model.set_filter(self.current_filter())
 
     def search_card(self, code: str) -> None:
-        """A scanned card: the volunteer it names (forged/revoked cards find nobody)."""
+        """A scanned card: the volunteer it names; a bad card lists nobody and says why."""
         self.timer.stop()
         self._scan_serial += 1
         serial = self._scan_serial
@@ -665,13 +664,19 @@ class VolunteersTab(QWidget):
                     self.tr("This card does not belong to a volunteer of this station.")
                 )
 
+        def refused(err: BaseException) -> None:  # forged, revoked, another station's...
+            if serial != self._scan_serial:
+                return
+            self.model.show_rows([])
+            self.message.show_error(error_text(err))
+
         run_task(
             search_by_card,
             self.ctx.db,
             self.ctx.data_dir,
             code,
             on_done=found,
-            on_error=lambda e: self.message.show_error(error_text(e)),
+            on_error=refused,
             receiver=self,
         )
 
