@@ -45,9 +45,9 @@ from app.models import (
     utcnow,
 )
 from app.models.base import own_station
-from app.services import audit, cards, service_hours
+from app.services import audit, cards, numbering, service_hours
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import ID_TYPE_NAMES_ZH, get_volunteer_row, load_policy
+from app.services.volunteers import ID_TYPE_NAMES_ZH, get_volunteer_row
 
 MAX_CONTENT = 300
 MAX_LISTED_ACTIVITIES = 200
@@ -190,15 +190,8 @@ def summarize_content(lines: list[ServiceLine]) -> str:
 
 
 def _next_number(session: Session, year: int) -> tuple[str, int]:
-    prefix = load_policy(session).certificate_prefix
-    station_id = own_station(session)
-    last = session.scalar(
-        select(func.max(Certificate.seq)).where(
-            Certificate.year == year, Certificate.station_id == station_id
-        )
-    )
-    seq = (last or 0) + 1
-    return f"{prefix}-{year}-{seq:04d}", seq
+    n = numbering.next_number(session, own_station(session), numbering.Series.CERTIFICATE, year)
+    return n.text, n.seq
 
 
 def _check_day(day: date) -> date:

@@ -49,7 +49,6 @@ from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Member,
-    Station,
     TeamMembership,
     Volunteer,
     VolunteerAward,
@@ -59,7 +58,7 @@ from app.models import (
     VolunteerTraining,
 )
 from app.models.base import STATION_ID, own_station
-from app.services import audit, cards, personal, photos, text_input
+from app.services import audit, cards, numbering, personal, photos, text_input
 from app.services import policy as policy_home
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
@@ -466,16 +465,8 @@ def _apply(session: Session, v: Volunteer, clean: _Clean, data: VolunteerData) -
 
 
 def _next_number(session: Session) -> tuple[str, int]:
-    station_id = own_station(session)
-    code = session.scalar(select(Station.code).where(Station.id == station_id)) or "000000"
-    last = (
-        session.scalar(
-            select(func.max(Volunteer.number_seq)).where(Volunteer.station_id == station_id)
-        )
-        or 0
-    )
-    seq = last + 1
-    return f"{code[-6:]}-V-{seq:05d}", seq
+    n = numbering.next_number(session, own_station(session), numbering.Series.VOLUNTEER)
+    return n.text, n.seq
 
 
 def get_volunteer_row(session: Session, volunteer_id: str) -> Volunteer:
