@@ -381,6 +381,30 @@ def reissue_card(
         return reissue_in(session, actor, card_key, kind, subject_id, reason)
 
 
+def issue_cards_in(
+    session: Session,
+    actor: Actor,
+    card_key: bytes,
+    kind: CardKind | str,
+    subject_ids: Sequence[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+    check: Callable[[Session, str], None] | None = None,
+) -> list[IssuedCard]:
+    """Step of a larger action: issue (or 补办) the cards of several subjects."""
+    kind = _check_kind(kind)
+    out = []
+    for subject_id in subject_ids:
+        if check is not None:
+            check(session, subject_id)
+        if reissue:
+            out.append(reissue_in(session, actor, card_key, kind, subject_id, reason))
+        else:
+            out.append(issue_in(session, actor, card_key, kind, subject_id))
+    return out
+
+
 def issue_cards(
     db: Database,
     actor: Actor,
@@ -400,15 +424,21 @@ def issue_cards(
     require(actor, Permission.DAILY_WORK)
     kind = _check_kind(kind)
     with db.write() as session:
-        out = []
-        for subject_id in subject_ids:
-            if check is not None:
-                check(session, subject_id)
-            if reissue:
-                out.append(reissue_in(session, actor, card_key, kind, subject_id, reason))
-            else:
-                out.append(issue_in(session, actor, card_key, kind, subject_id))
-        return out
+        return issue_cards_in(
+            session, actor, card_key, kind, subject_ids, reissue=reissue, reason=reason, check=check
+        )
+
+
+def current_cards_in(
+    session: Session, card_key: bytes, kind: CardKind | str, subject_ids: Sequence[str]
+) -> list[IssuedCard | None]:
+    """Step: the subjects' current cards (None for one without)."""
+    kind = _check_kind(kind)
+    out: list[IssuedCard | None] = []
+    for subject_id in subject_ids:
+        card = _active_card(session, kind, subject_id)
+        out.append(None if card is None else _issued(card_key, card))
+    return out
 
 
 def current_cards(
@@ -416,13 +446,8 @@ def current_cards(
 ) -> list[IssuedCard | None]:
     """The subjects' current cards (None for one without), to print again; nothing is
     issued or revoked."""
-    kind = _check_kind(kind)
     with db.read() as session:
-        out: list[IssuedCard | None] = []
-        for subject_id in subject_ids:
-            card = _active_card(session, kind, subject_id)
-            out.append(None if card is None else _issued(card_key, card))
-        return out
+        return current_cards_in(session, card_key, kind, subject_ids)
 
 
 def revoke_card(db: Database, actor: Actor, card_id: str, reason: str) -> None:

@@ -938,20 +938,61 @@ def _member_count(session: Session, team_id: str) -> int:
     )
 
 
+def teams_in(session: Session, include_inactive: bool = False) -> list[TeamView]:
+    """Step: the teams, with their active members counted."""
+    counts = dict(
+        session.execute(
+            select(TeamMembership.team_id, func.count())
+            .where(TeamMembership.active.is_(True), TeamMembership.deleted.is_(False))
+            .group_by(TeamMembership.team_id)
+        ).all()
+    )
+    query = select(VolunteerTeam).where(VolunteerTeam.deleted.is_(False))
+    if not include_inactive:
+        query = query.where(VolunteerTeam.active.is_(True))
+    teams = session.scalars(query.order_by(VolunteerTeam.sort_order, VolunteerTeam.name))
+    return [_team_view(t, counts.get(t.id, 0)) for t in teams]
+
+
 def list_teams(db: Database, include_inactive: bool = False) -> list[TeamView]:
     with db.read() as session:
-        counts = dict(
-            session.execute(
-                select(TeamMembership.team_id, func.count())
-                .where(TeamMembership.active.is_(True), TeamMembership.deleted.is_(False))
-                .group_by(TeamMembership.team_id)
-            ).all()
+        return teams_in(session, include_inactive)
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    """A points rule an activity may award (active, with points to give)."""
+
+    code: str
+    name: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the volunteer and activity forms offer: the policy's lists, the teams and
+    the points rules an activity may award."""
+
+    policy: VolunteerPolicy
+    teams: tuple[TeamView, ...]
+    rules: tuple[RuleChoice, ...]
+
+
+def form_catalog(db: Database) -> Catalog:
+    """The forms' :class:`Catalog`, read in one transaction."""
+    from app.models import PointRule
+
+    with db.read() as session:
+        rules = session.execute(
+            select(PointRule.code, PointRule.name, PointRule.points)
+            .where(PointRule.deleted.is_(False), PointRule.active.is_(True), PointRule.points > 0)
+            .order_by(PointRule.sort_order, PointRule.code)
+        ).all()
+        return Catalog(
+            load_policy(session),
+            tuple(teams_in(session)),
+            tuple(RuleChoice(*r) for r in rules),
         )
-        query = select(VolunteerTeam).where(VolunteerTeam.deleted.is_(False))
-        if not include_inactive:
-            query = query.where(VolunteerTeam.active.is_(True))
-        teams = session.scalars(query.order_by(VolunteerTeam.sort_order, VolunteerTeam.name))
-        return [_team_view(t, counts.get(t.id, 0)) for t in teams]
 
 
 def _join_team(
@@ -1216,36 +1257,59 @@ def remove_sub_record(db: Database, actor: Actor, kind: str, record_id: str) -> 
         )
 
 
+def _sub_records_in(session: Session, volunteer_id: str) -> VolunteerRecords:
+    v = get_volunteer_row(session, volunteer_id)
+    trainings = session.scalars(
+        select(VolunteerTraining)
+        .where(VolunteerTraining.volunteer_id == v.id, VolunteerTraining.deleted.is_(False))
+        .order_by(VolunteerTraining.held_on.desc())
+    )
+    awards = session.scalars(
+        select(VolunteerAward)
+        .where(VolunteerAward.volunteer_id == v.id, VolunteerAward.deleted.is_(False))
+        .order_by(VolunteerAward.awarded_on.desc())
+    )
+    evaluations = session.scalars(
+        select(VolunteerEvaluation)
+        .where(VolunteerEvaluation.volunteer_id == v.id, VolunteerEvaluation.deleted.is_(False))
+        .order_by(VolunteerEvaluation.period.desc())
+    )
+    return VolunteerRecords(
+        tuple(
+            TrainingView(t.id, t.held_on, t.title, t.organizer, t.minutes, t.note)
+            for t in trainings
+        ),
+        tuple(AwardView(a.id, a.awarded_on, a.title, a.level, a.issuer, a.note) for a in awards),
+        tuple(
+            EvaluationView(e.id, e.period, e.rating, e.comment, e.evaluator) for e in evaluations
+        ),
+    )
+
+
 def list_sub_records(db: Database, volunteer_id: str) -> VolunteerRecords:
     with db.read() as session:
+        return _sub_records_in(session, volunteer_id)
+
+
+@dataclass(frozen=True)
+class VolunteerFile:
+    """One volunteer's file as the detail panel shows it."""
+
+    volunteer: VolunteerView
+    records: VolunteerRecords
+    grants: tuple[Any, ...]  # service_hours.StarGrantView, lowest level first
+
+
+def volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
+    """A volunteer, their training/award/evaluation records and star grants, in one read."""
+    from app.services.service_hours import star_history_in
+
+    with db.read() as session:
         v = get_volunteer_row(session, volunteer_id)
-        trainings = session.scalars(
-            select(VolunteerTraining)
-            .where(VolunteerTraining.volunteer_id == v.id, VolunteerTraining.deleted.is_(False))
-            .order_by(VolunteerTraining.held_on.desc())
-        )
-        awards = session.scalars(
-            select(VolunteerAward)
-            .where(VolunteerAward.volunteer_id == v.id, VolunteerAward.deleted.is_(False))
-            .order_by(VolunteerAward.awarded_on.desc())
-        )
-        evaluations = session.scalars(
-            select(VolunteerEvaluation)
-            .where(VolunteerEvaluation.volunteer_id == v.id, VolunteerEvaluation.deleted.is_(False))
-            .order_by(VolunteerEvaluation.period.desc())
-        )
-        return VolunteerRecords(
-            tuple(
-                TrainingView(t.id, t.held_on, t.title, t.organizer, t.minutes, t.note)
-                for t in trainings
-            ),
-            tuple(
-                AwardView(a.id, a.awarded_on, a.title, a.level, a.issuer, a.note) for a in awards
-            ),
-            tuple(
-                EvaluationView(e.id, e.period, e.rating, e.comment, e.evaluator)
-                for e in evaluations
-            ),
+        return VolunteerFile(
+            volunteer_view(session, v),
+            _sub_records_in(session, v.id),
+            tuple(star_history_in(session, v.id)),
         )
 
 

@@ -21,7 +21,7 @@ from app.paths import DataDir
 from app.services import activities, certificates
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
-from app.services.certificates import CertificateData, CertificateRefused
+from app.services.certificates import CertificateData
 from app.services.keys import card_key
 
 
@@ -203,26 +203,17 @@ def batch_star_pdf(
     from app.printing.certificate import PrintCancelled, render_certificates
 
     key = card_key(data_dir.keys)
-    candidates = certificates.star_candidates(db, year, level)
-    if not candidates:
-        raise CertificateRefused(
-            QT_TRANSLATE_NOOP("errors", "No volunteer was granted star level {level} in {year}."),
-            level=level,
-            year=year,
-        )
-    n = len(candidates)
 
-    def issued(done: int, total: int) -> None:
+    def issued(done: int, n: int, name: str) -> None:
         if progress is not None:
-            progress(done, 2 * n, candidates[done - 1].name)
+            progress(done, 2 * n, name)
         if cancel is not None:
             cancel.check()
 
     if cancel is not None:
         cancel.check()
-    datas = certificates.issue_stars(
-        db, actor, key, [c.volunteer_id for c in candidates], step=issued
-    )
+    datas = certificates.issue_star_batch(db, actor, key, year, level, step=issued)
+    n = len(datas)
     faces = [printable(db, d) for d in datas]
 
     def rendered(done: int, total: int) -> bool:

@@ -16,7 +16,6 @@ station head); the buttons are hidden from others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -43,7 +42,7 @@ from app.db import Database
 from app.i18n import hours_text
 from app.services import service_hours, volunteers
 from app.services.auth import Permission
-from app.services.service_hours import RecordFilter, RecordView, StarEligibility
+from app.services.service_hours import NamedGrant, RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
@@ -147,16 +146,6 @@ class EligibleModel(RowsModel):
         )[column]
 
 
-@dataclass(frozen=True)
-class GrantRow:
-    granted_on: date
-    name: str
-    number: str
-    level: int
-    hours_at_grant: str
-    operator: str
-
-
 class GrantsModel(RowsModel):
     def headers(self) -> tuple[str, ...]:
         return (
@@ -168,34 +157,15 @@ class GrantsModel(RowsModel):
             self.tr("By"),
         )
 
-    def cell(self, row: GrantRow, column: int) -> str:
+    def cell(self, row: NamedGrant, column: int) -> str:
         return (
             row.granted_on.isoformat(),
             row.name,
             row.number,
             stars(row.level),
-            row.hours_at_grant,
-            row.operator,
+            hours_text(row.minutes_at_grant),
+            row.operator_name,
         )[column]
-
-
-# --- worker functions -----------------------------------------------------------------------
-
-
-def grants_of_year(db: Database, year: int) -> list[GrantRow]:
-    out = []
-    names: dict[str, tuple[str, str]] = {}
-    for g in service_hours.stars_granted(db, year):
-        if g.volunteer_id not in names:
-            v = volunteers.get_volunteer(db, g.volunteer_id)
-            names[g.volunteer_id] = (v.name, v.number)
-        name, number = names[g.volunteer_id]
-        out.append(
-            GrantRow(
-                g.granted_on, name, number, g.level, hours_text(g.minutes_at_grant), g.operator_name
-            )
-        )
-    return list(reversed(out))
 
 
 # --- dialogs -----------------------------------------------------------------------------------
@@ -453,7 +423,7 @@ class HoursTab(QWidget):
 
     def load_grants(self) -> None:
         run_task(
-            grants_of_year,
+            service_hours.grants_of_year,
             self.ctx.db,
             self.year.value(),
             on_done=self.grants.set_rows,

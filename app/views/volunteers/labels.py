@@ -11,16 +11,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import activities, points, volunteers
-from app.services.points import RuleView
-from app.services.volunteers import TeamView, VolunteerPolicy
+from app.services import activities
 
 LABELS = "VolunteerLabels"
 
@@ -77,23 +73,6 @@ def stars(level: int) -> str:
 
 
 # --- worker functions ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """What the forms offer: the policy's lists, the teams and the points rules."""
-
-    policy: VolunteerPolicy
-    teams: tuple[TeamView, ...]
-    rules: tuple[RuleView, ...]
-
-
-def load_catalog(db: Database) -> Catalog:
-    return Catalog(
-        volunteers.get_policy(db),
-        tuple(volunteers.list_teams(db)),
-        tuple(r for r in points.list_rules(db) if r.points > 0),
-    )
 
 
 def month_key(day: date) -> str:

@@ -29,7 +29,6 @@ off the GUI thread (``volunteer_roster.export_volunteers_xlsx``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +49,17 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import hours_text, join_list
-from app.services import service_hours, volunteer_roster, volunteers
+from app.services import volunteer_roster, volunteers
 from app.services.auth import Permission
 from app.services.documents.cards import volunteer_cards_pdf
-from app.services.service_hours import StarGrantView
 from app.services.volunteers import (
     AwardView,
+    Catalog,
     EvaluationView,
     TrainingView,
+    VolunteerFile,
     VolunteerFilter,
     VolunteerHit,
-    VolunteerRecords,
     VolunteerView,
 )
 from app.views.detail_panel import DetailPanel
@@ -88,9 +87,7 @@ from app.views.volunteers.dialogs import (
 from app.views.volunteers.labels import (
     SEXES,
     VOLUNTEER_STATES,
-    Catalog,
     label,
-    load_catalog,
     stars,
 )
 from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
@@ -147,21 +144,6 @@ class VolunteersModel(LazyRowsModel):
 
 
 # --- worker functions -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VolunteerFile:
-    volunteer: VolunteerView
-    records: VolunteerRecords
-    grants: tuple[StarGrantView, ...]
-
-
-def load_volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
-    return VolunteerFile(
-        volunteers.get_volunteer(db, volunteer_id),
-        volunteers.list_sub_records(db, volunteer_id),
-        tuple(service_hours.star_history(db, volunteer_id)),
-    )
 
 
 def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:
@@ -302,7 +284,7 @@ class VolunteerDetail(DetailPanel):
         if volunteer_id is None:
             self.clear()
         else:
-            self.load(load_volunteer_file, volunteer_id)
+            self.load(volunteers.volunteer_file, volunteer_id)
 
     def current_id(self) -> str | None:
         return self.volunteer.id if self.volunteer is not None else None
@@ -687,7 +669,7 @@ class VolunteersTab(QWidget):
             self.count_label.setText(self.tr("%n volunteers", "", n))
 
     def load_catalog(self) -> None:
-        run_task(load_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
+        run_task(volunteers.form_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
 
     def _catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
