@@ -55,9 +55,10 @@ from app.models import (
     VolunteerTeam,
 )
 from app.models.base import STATION_ID
-from app.services import audit, photos, service_hours, text_input
+from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
+from app.services.volunteers import hours as service_hours
 
 MAX_ACTIVITY_DAYS = 31
 CLOSED_FLAG = "closed"

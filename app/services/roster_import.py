@@ -3,7 +3,7 @@
 The reading half serves every roster the station imports: a :class:`RosterSpec`
 names a roster's fields, the header words that identify each, and the fields a
 mapping must include — :data:`HOUSEHOLDS` here, the volunteers' roster in
-:mod:`app.services.volunteer_roster`.  The checking and committing halves are
+:mod:`app.services.volunteers.roster`.  The checking and committing halves are
 per roster; the households' are in this module.
 
 Three steps, so nothing is written until the person confirms:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="672"/>
+        <location filename="../../app/views/activities/page.py" line="653"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="374"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>Closed; %n still present was signed out.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="447"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="430"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="401"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="470"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="481"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="523"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="494"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="562"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="533"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="563"/>
+        <location filename="../../app/views/activities/page.py" line="544"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>
@@ -259,7 +259,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="344"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="345"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>%n row below the header on row {header}.</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="403"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="404"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="413"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="414"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>Import %n row now?</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="416"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>%n row with a problem will be left out.</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="442"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="443"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>Imported: %n volunteer, numbers {first} to {last}.</numerusform>
@@ -313,7 +313,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="687"/>
+        <location filename="../../app/views/volunteers/page.py" line="670"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -321,7 +321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="781"/>
+        <location filename="../../app/views/volunteers/page.py" line="764"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

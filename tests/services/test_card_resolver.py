@@ -23,7 +23,8 @@ from app.errors import DomainError
 from app.i18n import restore_catalog, use_catalog
 from app.ids import new_id
 from app.models import Card, Household, Volunteer
-from app.services import cards, households, kiosk, supermarket, volunteers
+from app.services import cards, households, supermarket, volunteers
+from app.services.volunteers import kiosk
 
 OTHER_STATION = "0190bbbb-0000-7000-8000-00000000000b"
 T8 = DAY.replace(hour=8)

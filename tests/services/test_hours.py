@@ -20,9 +20,10 @@ from test_volunteers_factory import (
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.i18n import hours_text
 from app.models import Activity
-from app.services import kiosk, service_hours, volunteers
-from app.services.service_hours import RecordFilter, count_minutes
-from app.services.volunteers import VolunteerPolicy
+from app.services import volunteers
+from app.services.volunteers import VolunteerPolicy, kiosk
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.hours import RecordFilter, count_minutes
 
 T8 = DAY.replace(hour=8)
 

@@ -12,9 +12,9 @@ from two_stations import make_station, replicate
 from app.db import Database
 from app.ids import new_id
 from app.models import Goods, Household, Volunteer
-from app.services import certificates, numbering, supermarket, volunteers
+from app.services import numbering, supermarket, volunteers
 from app.services.auth import SYSTEM
-from app.services.volunteers import VolunteerData
+from app.services.volunteers import VolunteerData, certificates
 
 Series = numbering.Series
 KEY = b"k" * 32

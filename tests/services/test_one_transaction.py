@@ -15,9 +15,11 @@ from test_volunteers_factory import make_world
 
 from app.db import Database
 from app.models import AuditEntry, Card, Volunteer
-from app.services import activities, certificates, service_hours, station, volunteers
+from app.services import activities, station, volunteers
 from app.services.documents.cards import household_cards_pdf, volunteer_cards_pdf
 from app.services.households import HouseholdData, MemberData, add_household
+from app.services.volunteers import certificates
+from app.services.volunteers import hours as service_hours
 
 BATCH = 200
 

@@ -17,8 +17,9 @@ import pytest
 from digests import table_digests
 from hostile import xlsx as h
 
-from app.services import roster_import, volunteer_roster, xlsx_safety
+from app.services import roster_import, xlsx_safety
 from app.services.roster_import import RosterError, read_roster
+from app.services.volunteers import roster as volunteer_roster
 from app.translations import install_translators
 
 MB = 1 << 20

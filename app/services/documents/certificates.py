@@ -1,10 +1,10 @@
 """志愿服务记录证明, 星级志愿者 and 活动参与 certificates: the printer's data from a
-:class:`~app.services.certificates.CertificateData`, and the PDF.
+:class:`~app.services.volunteers.certificates.CertificateData`, and the PDF.
 
 Issuing numbers and registers the certificate (one transaction) and then makes
 the PDF; a batch of star certificates is numbered in one transaction.  A copy
 (副本) of a registered certificate is recorded in the register by
-:func:`~app.services.certificates.reprint` — the GUI's 副本 button and
+:func:`~app.services.volunteers.certificates.reprint` — the GUI's 副本 button and
 ``main.py print certificate`` make the same call.
 """
 
@@ -18,11 +18,12 @@ from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import DataDir
-from app.services import activities, certificates
+from app.services import activities
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
-from app.services.certificates import CertificateData
 from app.services.keys import card_key
+from app.services.volunteers import certificates
+from app.services.volunteers.certificates import CertificateData
 
 
 def _place_of(db: Database, data: CertificateData) -> str:

@@ -66,12 +66,12 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, hours_text
-from app.services import auth, kiosk, volunteers
+from app.services import auth, volunteers
 from app.services.activities import ActivityView
 from app.services.cards import looks_like_payload, normalize_scan
-from app.services.kiosk import LiveCounts, ScanResult, ScanRow
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.services.volunteers import VolunteerHit
+from app.services.volunteers import VolunteerHit, kiosk
+from app.services.volunteers.kiosk import LiveCounts, ScanResult, ScanRow
 from app.settings import IDLE_LOCK_MINUTES
 from app.views.kiosk.camera import CameraScanner
 from app.views.pages import PageContext

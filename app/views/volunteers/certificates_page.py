@@ -3,7 +3,7 @@ certificate register, reprints (副本), voids, the 公示 list and batch printi
 
 Issuing is one service call (numbered and registered in its transaction); the
 PDF is then made by :mod:`app.services.documents.certificates` from the returned
-:class:`~app.services.certificates.CertificateData` and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
+:class:`~app.services.volunteers.certificates.CertificateData` and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
 approved hours in the period, no star level yet — is shown inline and takes
 no number.  The register is a lazy model over ``count_register`` /
 ``fetch_register``; a voided certificate stays listed, marked voided with its
@@ -40,14 +40,14 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import hours_text, hours_with_unit
-from app.services import activities, certificates, volunteers
+from app.services import activities, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
-from app.services.certificates import CertificateData, RegisterRow
 from app.services.documents.certificates import batch_star_pdf, issue_certificate, register_pdf
 from app.services.documents.lists import publicity_pdf
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.services.volunteers import VolunteerHit
+from app.services.volunteers import VolunteerHit, certificates
+from app.services.volunteers.certificates import CertificateData, RegisterRow
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext

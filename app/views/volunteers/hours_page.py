@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import hours_text
-from app.services import service_hours, volunteers
+from app.services import volunteers
 from app.services.auth import Permission
-from app.services.service_hours import NamedGrant, RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.hours import NamedGrant, RecordFilter, RecordView, StarEligibility
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import hours_text, join_list
-from app.services import volunteer_roster, volunteers
+from app.services import volunteers
 from app.services.auth import Permission
 from app.services.documents.cards import volunteer_cards_pdf
 from app.services.volunteers import (
@@ -62,6 +62,7 @@ from app.services.volunteers import (
     VolunteerHit,
     VolunteerView,
 )
+from app.services.volunteers import roster as volunteer_roster
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext

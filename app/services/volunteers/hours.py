@@ -59,7 +59,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import VolunteerPolicy, get_volunteer_row, load_policy
+from app.services.volunteers.people import VolunteerPolicy, get_volunteer_row, load_policy
 
 MAX_RECORD_MINUTES = 24 * 60
 OVER_DAY_HOURS = "over_day_hours"  # review flag: the day's hours pass the policy's limit

@@ -48,7 +48,7 @@ from app.models import (
 from app.models.base import own_station
 from app.services import audit, cards, numbering
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import ID_TYPE_NAMES_ZH, get_volunteer_row
+from app.services.volunteers.people import ID_TYPE_NAMES_ZH, get_volunteer_row
 
 MAX_CONTENT = 300
 MAX_LISTED_ACTIVITIES = 200

@@ -32,7 +32,7 @@
 6. **Clock set back.**  A scan whose ``now`` is earlier than the activity's latest
    scan is flagged ``clock_back`` on its event; a sign-out earlier than its
    sign-in counts 0 minutes (never negative) and its record is flagged for the
-   reviewer (app.services.service_hours.count_minutes).
+   reviewer (app.services.volunteers.hours.count_minutes).
 7. **Household card** (where the activity takes households): the household's
    participation (户次) is recorded once per activity and the activity's points rule is awarded once,
    through the points ledger with ``link_type="activity"``; a second scan is
@@ -82,10 +82,11 @@ from app.models import (
     Volunteer,
     VolunteerStatus,
 )
-from app.services import audit, cards, points, service_hours, text_input
+from app.services import audit, cards, points, text_input
 from app.services.activities import get_activity_row, sign_out, stats_in_session
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import VolunteerPolicy, load_policy
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.people import VolunteerPolicy, load_policy
 
 MODES = ("in", "out", "auto")
 KIOSK = "kiosk"
