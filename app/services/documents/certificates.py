@@ -45,7 +45,7 @@ def printable(db: Database, data: CertificateData) -> Any:
         StarCertificate,
     )
 
-    total = round(data.total_minutes / 60, 1)
+    total = data.total_hours  # app.i18n.hours_text, as every list and the kiosk show hours
     if data.kind == "star":
         return StarCertificate(
             number=data.number,
@@ -73,7 +73,7 @@ def printable(db: Database, data: CertificateData) -> Any:
             issue_date=data.issued_on,
             verify_payload=data.verify_payload,
             volunteer_number=data.volunteer_number,
-            hours=total,
+            hours=total if data.total_minutes else None,
             is_copy=data.is_copy,
             voided=data.voided,
             void_reason=data.void_reason,
@@ -88,8 +88,7 @@ def printable(db: Database, data: CertificateData) -> Any:
         period_end=data.period_end or data.issued_on,
         total_hours=total,
         activities=[
-            ServiceItem(line.service_date, line.title, round(line.minutes / 60, 1))
-            for line in data.services
+            ServiceItem(line.service_date, line.title, line.hours) for line in data.services
         ],
         issuer_name=data.issuer,
         leader_name=data.leader_name,
