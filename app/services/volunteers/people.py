@@ -724,6 +724,15 @@ def search_volunteers(
     return list(found.values())
 
 
+def search_card(db: Database, keys_folder: Path, code: str, limit: int = 5) -> list[VolunteerHit]:
+    """A card scanned into the volunteers page: its volunteer, inactive ones too (the
+    station's card key read here, off the GUI thread).  A forged, revoked, foreign or
+    household card raises the card resolver's error, which the page shows."""
+    from app.services.keys import card_key
+
+    return search_volunteers(db, code, limit, include_inactive=True, card_key=card_key(keys_folder))
+
+
 def _filtered(query: Select, flt: VolunteerFilter) -> Select:
     query = query.where(Volunteer.deleted.is_(False))
     if not flt.include_inactive:

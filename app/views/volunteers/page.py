@@ -30,7 +30,6 @@ off the GUI thread (``volunteer_roster.export_volunteers_xlsx``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
@@ -142,16 +141,6 @@ class VolunteersModel(LazyRowsModel):
 
     def alignment(self, column: int) -> Qt.AlignmentFlag | None:
         return Qt.AlignmentFlag.AlignRight if column == self.HOURS else None
-
-
-# --- worker functions -------------------------------------------------------------------------
-
-
-def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:
-    from app.services.keys import card_key
-
-    key = card_key(data_dir.keys)
-    return volunteers.search_volunteers(db, code, 5, include_inactive=True, card_key=key)
 
 
 # --- sub-record models -------------------------------------------------------------------------
@@ -654,9 +643,9 @@ class VolunteersTab(QWidget):
             self.message.show_error(error_text(err))
 
         run_task(
-            search_by_card,
+            volunteers.search_card,
             self.ctx.db,
-            self.ctx.data_dir,
+            self.ctx.data_dir.keys,
             code,
             on_done=found,
             on_error=refused,
