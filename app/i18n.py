@@ -83,6 +83,21 @@ def translate(context: str, text: str, **kwargs: Any) -> str:
     return translated.format(**kwargs) if kwargs else translated
 
 
+def hours_text(minutes: int) -> str:
+    """``90`` -> ``"1.5"``: service minutes as hours with at most one decimal — the one
+    hours formatter of the lists, the kiosk, the certificates and their PDFs."""
+    text = f"{minutes / 60:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+HOURS_UNIT = QT_TRANSLATE_NOOP("Hours", "{h} h")  # Chinese: {h} 小时
+
+
+def hours_with_unit(minutes: int) -> str:
+    """``90`` -> ``1.5 h`` (``1.5 小时``): hours with their unit, in running text."""
+    return translate("Hours", HOURS_UNIT, h=hours_text(minutes))
+
+
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Lists", ", ")  # Chinese: 、
 
 

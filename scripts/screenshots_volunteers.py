@@ -34,10 +34,11 @@ from app.db import Database, migrate
 from app.demo.station import DEMO_STATION, DemoContext, DemoSize, NameGenerator
 from app.demo.volunteers import fill_demo
 from app.paths import DataDir
-from app.services import activities, certificates, points, volunteers
+from app.services import activities, points, volunteers
 from app.services.activities import ActivityData
 from app.services.keys import load_keys
 from app.services.station import AdminAccount, setup_station
+from app.services.volunteers import certificates
 from app.settings import Settings
 from app.views.application import create_application
 from app.views.pages import AppEvents, PageContext

@@ -15,12 +15,18 @@ from sqlalchemy import func, select
 from app.db import Database
 from app.models import Card, CertificateEvent, PrintLog
 from app.paths import DataDir
-from app.services import cards, certificates, households, points, service_hours, supermarket
+from app.services import cards, households, points, supermarket
 from app.services.auth import Actor
 from app.services.households import HouseholdData, MemberData
 from app.services.keys import load_keys
 from app.services.supermarket import GoodsData
-from app.services.volunteers import VolunteerData, create_volunteer, issue_volunteer_card
+from app.services.volunteers import (
+    VolunteerData,
+    certificates,
+    create_volunteer,
+    issue_volunteer_card,
+)
+from app.services.volunteers import hours as service_hours
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -106,9 +106,8 @@ def test_every_plural_message_has_english_singular_and_plural_forms(
 def test_counts_read_naturally_in_both_languages(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from app.i18n import join_list
+    from app.i18n import hours_with_unit, join_list
     from app.translations import install_translators
-    from app.views.volunteers.labels import hours_with_unit
 
     def tr(n: int) -> str:
         return QCoreApplication.translate("ActivitiesPage", "%n activities", "", n)

@@ -50,8 +50,8 @@ from app.i18n import DEFAULT_LANGUAGE, restore_catalog, translate, use_catalog
 
 if TYPE_CHECKING:
     from app.db import Database
-from app.paths import DataDir
 from app.cli.sync import COMMANDS as SYNC_COMMANDS
+from app.paths import DataDir
 
 log = logging.getLogger(__name__)
 
@@ -503,9 +503,10 @@ def _notice_board_pdf(db: Database, data_dir: DataDir, args: argparse.Namespace)
 def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
     """(Re)print a document to a PDF file; see the module docstring."""
     from app.services.auth import SYSTEM
-    from app.services.documents import card_key, slips
     from app.services.documents import cards as card_documents
     from app.services.documents import certificates as certificate_documents
+    from app.services.documents import slips
+    from app.services.keys import card_key
     from app.services.station import get_station
 
     db = _open(data_dir)
@@ -516,7 +517,7 @@ def cmd_print(data_dir: DataDir, args: argparse.Namespace) -> int:
                 SYSTEM,
                 args.number.strip().upper(),
                 get_station(db).name,
-                card_key(data_dir),
+                card_key(data_dir.keys),
                 args.page or _setting(data_dir, "supermarket/slip_page", "A4"),
                 slips.copies_of(_two_copies(data_dir, args)),
                 lambda pdf: _write_pdf(args.to, pdf),

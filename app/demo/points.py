@@ -798,7 +798,7 @@ def fill_demo(ctx: DemoContext, *, bulk: bool | None = None) -> None:
         )
         writer: ServiceWriter | BulkWriter = BulkWriter(db, actors, homes, rules, goods)
     else:
-        card_key = keys.load_keys(ctx.data_dir.keys).card_key
+        card_key = keys.card_key(ctx.data_dir.keys)
         writer = ServiceWriter(db, actors, homes, rules, goods, card_key)
     writer.register()
     for event in simulation.events():

@@ -4,7 +4,7 @@ A filler for app.demo.station (``fill_demo(ctx)``, registered below).  It
 writes in a few big transactions with Core ``INSERT``s for the high-volume ledgers
 (scan events, presences, hour records, decisions) and stamps their syncable
 columns itself — the ORM hook would cost minutes at the large size — while
-keeping every cache consistent with its ledger, so app.services.service_hours
+keeping every cache consistent with its ledger, so app.services.volunteers.hours
 .verify passes on a demo station.  Activities spread over the 12 months before
 today; nearly every past one is closed with its pairs signed in and out, and most
 hours approved.  Deterministic for a given ``ctx.rng`` seed.
@@ -37,9 +37,10 @@ from app.models import (
     utcnow,
 )
 from app.models.base import next_change_seq
-from app.services import audit, certificates, personal, service_hours
+from app.services import audit, personal
 from app.services.households import initials
-from app.services.volunteers import add_default_teams, load_policy
+from app.services.volunteers import add_default_teams, certificates, load_policy
+from app.services.volunteers import hours as service_hours
 
 _BATCH = 400  # activities per transaction
 TITLES = {

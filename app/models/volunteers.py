@@ -18,7 +18,7 @@ Ledgers (append-only, an UPDATE trigger aborts — DESIGN §3):
 The *current* state of a record (status, minutes after corrections) is cached on
 the non-ledger ``ServiceRecordState`` row, and every volunteer's approved minutes
 and star level are cached on ``Volunteer``; all three are updated in the
-transaction that appends the ledger row, and app.services.service_hours.verify
+transaction that appends the ledger row, and app.services.volunteers.hours.verify
 recomputes them from the ledgers.
 
 Personal data follows app.models.households: full ID number and phone on the

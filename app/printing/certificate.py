@@ -68,7 +68,7 @@ class ServiceItem:
 
     service_date: date | str
     title: str
-    hours: float | int
+    hours: float | int | str  # a number, or the services' hours text ("1.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ class ServiceCertificate:
     volunteer_number: str
     period_start: date
     period_end: date
-    total_hours: float | int
+    total_hours: float | int | str
     activities: Sequence[ServiceItem]
     issuer_name: str
     leader_name: str  # 负责人
@@ -104,7 +104,7 @@ class StarCertificate:
     name: str
     volunteer_number: str
     star_level: int
-    hours_at_grant: float | int
+    hours_at_grant: float | int | str
     granted_on: date
     issuer_name: str
     issue_date: date
@@ -129,7 +129,7 @@ class ActivityCertificate:
     verify_payload: str
     role: str = "志愿者"
     volunteer_number: str = ""
-    hours: float | int | None = None
+    hours: float | int | str | None = None
     is_copy: bool = False
     voided: bool = False
     void_reason: str = ""

@@ -55,9 +55,10 @@ from app.models import (
     VolunteerTeam,
 )
 from app.models.base import STATION_ID
-from app.services import audit, photos, service_hours, text_input
+from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.volunteers import VolunteerPolicy, load_policy
+from app.services.volunteers import hours as service_hours
 
 MAX_ACTIVITY_DAYS = 31
 CLOSED_FLAG = "closed"
@@ -625,18 +626,39 @@ def count_activities(db: Database, flt: ActivityFilter | None = None) -> int:
         )
 
 
+def _fetch_in(
+    session: Session, offset: int, limit: int, flt: ActivityFilter | None = None
+) -> list[ActivityRow]:
+    query = (
+        _filtered(select(*_ROW_COLUMNS), flt or ActivityFilter())
+        .order_by(Activity.starts_at.desc(), Activity.id.desc())
+        .offset(max(0, offset))
+        .limit(max(0, min(limit, 1000)))
+    )
+    return [ActivityRow(*r) for r in session.execute(query).all()]
+
+
 def fetch_activities(
     db: Database, offset: int, limit: int, flt: ActivityFilter | None = None
 ) -> list[ActivityRow]:
     """A window of activities, latest first."""
     with db.read() as session:
-        query = (
-            _filtered(select(*_ROW_COLUMNS), flt or ActivityFilter())
-            .order_by(Activity.starts_at.desc(), Activity.id.desc())
-            .offset(max(0, offset))
-            .limit(max(0, min(limit, 1000)))
-        )
-        return [ActivityRow(*r) for r in session.execute(query).all()]
+        return _fetch_in(session, offset, limit, flt)
+
+
+def _quota_in(session: Session, month: str) -> QuotaProgress:
+    start, end = month_range(month)
+    policy = load_policy(session)
+    base = (
+        select(func.count())
+        .select_from(Activity)
+        .where(Activity.deleted.is_(False), Activity.starts_at >= start, Activity.starts_at < end)
+    )
+    total = session.scalar(base) or 0
+    theory = session.scalar(base.where(Activity.platform == policy.theory_platform)) or 0
+    return QuotaProgress(
+        month, total, policy.monthly_min_activities, theory, policy.monthly_min_theory
+    )
 
 
 def quota_progress(db: Database, month: str) -> QuotaProgress:
@@ -645,20 +667,43 @@ def quota_progress(db: Database, month: str) -> QuotaProgress:
     Every activity not cancelled counts, planned ones included: the worker plans
     against the quota; the township report counts held (closed) ones separately.
     """
-    start, end = month_range(month)
     with db.read() as session:
-        policy = load_policy(session)
-        base = (
-            select(func.count())
-            .select_from(Activity)
-            .where(
-                Activity.deleted.is_(False), Activity.starts_at >= start, Activity.starts_at < end
-            )
+        return _quota_in(session, month)
+
+
+@dataclass(frozen=True)
+class MonthOverview:
+    """The activities page's month: the quota progress and the month's activities."""
+
+    quota: QuotaProgress
+    rows: tuple[ActivityRow, ...]
+
+
+def month_overview(db: Database, month: str) -> MonthOverview:
+    """A month's quota progress and activities (latest first, at most 1000), in one read."""
+    with db.read() as session:
+        return MonthOverview(
+            _quota_in(session, month),
+            tuple(_fetch_in(session, 0, 1000, ActivityFilter(month=month))),
         )
-        total = session.scalar(base) or 0
-        theory = session.scalar(base.where(Activity.platform == policy.theory_platform)) or 0
-        return QuotaProgress(
-            month, total, policy.monthly_min_activities, theory, policy.monthly_min_theory
+
+
+@dataclass(frozen=True)
+class ActivityFile:
+    """One activity with its counts and photos, as its detail panel shows it."""
+
+    activity: ActivityView
+    stats: ActivityStats
+    photos: tuple[PhotoView, ...]
+
+
+def activity_file(db: Database, activity_id: str) -> ActivityFile:
+    """An activity, its counts and its photos, in one read."""
+    with db.read() as session:
+        return ActivityFile(
+            activity_view(session, get_activity_row(session, activity_id)),
+            stats_in_session(session, activity_id),
+            tuple(_photos_in(session, activity_id)),
         )
 
 
@@ -806,14 +851,18 @@ def remove_photo(db: Database, actor: Actor, photo_id: str) -> None:
         )
 
 
+def _photos_in(session: Session, activity_id: str) -> list[PhotoView]:
+    rows = session.scalars(
+        select(ActivityPhoto)
+        .where(ActivityPhoto.activity_id == activity_id, ActivityPhoto.deleted.is_(False))
+        .order_by(ActivityPhoto.created_at, ActivityPhoto.id)
+    )
+    return [_photo_view(p) for p in rows]
+
+
 def list_photos(db: Database, activity_id: str) -> list[PhotoView]:
     with db.read() as session:
-        rows = session.scalars(
-            select(ActivityPhoto)
-            .where(ActivityPhoto.activity_id == activity_id, ActivityPhoto.deleted.is_(False))
-            .order_by(ActivityPhoto.created_at, ActivityPhoto.id)
-        )
-        return [_photo_view(p) for p in rows]
+        return _photos_in(session, activity_id)
 
 
 def month_of(day: date) -> str:

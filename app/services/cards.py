@@ -14,14 +14,19 @@ code stays in alphanumeric mode (smaller, reads better off a worn card):
   guessing at a counter where each try is a physical scan, and it keeps the
   code small.
 
-The card key is passed in by the caller (app.services.keys.load_keys(...)
-.card_key; a township may distribute a shared one), never read here.
+The card key is passed in by the caller (app.services.keys.card_key(folder); a
+township may distribute a shared one), never read here.
 
-:func:`resolve_card` checks in this order and raises a distinct error for
-each: malformed (not our format — e.g. an IME mangled the scan), forged (bad
-MAC: edited, or signed with another township's key), unknown (well signed but
-not in this database: another station of the township, or a restored backup),
-revoked (replaced by a newer card).  Keyboard-wedge scanners with Caps Lock
+:func:`resolve_in` (:func:`resolve_card` in a transaction of its own) is the one
+card resolver: the households search, the counter, the kiosk and the volunteers
+page all call it, and it raises a distinct error, with its own message, for
+each case: malformed (not our format — e.g. an IME mangled the scan), forged
+(bad MAC on one of our cards: edited), foreign (bad MAC on an id we never made:
+another township's key), the wrong kind for the place (a household card where
+volunteers sign in, a slip's code), unknown (well signed but not in this
+database: another station of the township, or a restored backup), another
+station's card (its row is here, as on a hub), revoked (replaced by a newer
+card, or reported lost).  Keyboard-wedge scanners with Caps Lock
 on send lowercase, and a Chinese IME may turn ``:`` into ``：``; both are
 normalised before checking.
 """
@@ -29,6 +34,7 @@ normalised before checking.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import re
@@ -38,6 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,6 +54,7 @@ from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Card, Household, utcnow
+from app.models.base import STATION_ID
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 
@@ -66,27 +74,79 @@ CARD_KINDS = (CardKind.HOUSEHOLD, CardKind.VOLUNTEER)  # kinds with a Card row
 
 
 class CardError(DomainError):
-    """A scanned code that cannot be used."""
+    """A scanned code that cannot be used.
+
+    ``reason`` names the case (the kiosk records it); ``kind``, ``card_id`` and
+    ``subject_id`` are what the code and the card row said, as far as they were read.
+    """
+
+    reason = "card"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "",
+        card_id: str | None = None,
+        subject_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.kind = kind
+        self.card_id = card_id
+        self.subject_id = subject_id
 
 
 class MalformedCard(CardError):
-    pass
+    reason = "malformed"
 
 
 class ForgedCard(CardError):
-    pass
+    """Bad MAC on one of our cards' ids: the card was altered."""
+
+    reason = "forged"
+
+
+class ForeignCard(ForgedCard):
+    """Bad MAC on an id we never made: a card of another township (another key)."""
+
+    reason = "foreign"
+
+
+class OtherStationCard(CardError):
+    """A genuine card of another station whose rows this database holds (a hub, a replica)."""
+
+    reason = "other_station"
 
 
 class UnknownCard(CardError):
-    pass
+    """Well signed, but no such card here: another station of the township (shared key)."""
+
+    reason = "unknown"
 
 
 class RevokedCard(CardError):
-    pass
+    reason = "revoked"
 
 
-class NotAHouseholdCard(CardError):
+class WrongCardKind(CardError):
+    """A genuine code of another kind than the place takes."""
+
+    reason = "wrong_kind"
+
+
+class NotAHouseholdCard(WrongCardKind):
     """A genuine code of another kind (a volunteer card, a slip) where a household card is wanted."""
+
+
+class NotAVolunteerCard(WrongCardKind):
+    """A household card, a slip or a certificate where a volunteer card is wanted."""
+
+
+class NotACard(WrongCardKind):
+    """A slip's or a certificate's code where a card is wanted."""
+
+    reason = "not_a_card"
 
 
 @dataclass(frozen=True)
@@ -321,6 +381,30 @@ def reissue_card(
         return reissue_in(session, actor, card_key, kind, subject_id, reason)
 
 
+def issue_cards_in(
+    session: Session,
+    actor: Actor,
+    card_key: bytes,
+    kind: CardKind | str,
+    subject_ids: Sequence[str],
+    *,
+    reissue: bool = False,
+    reason: str = "",
+    check: Callable[[Session, str], None] | None = None,
+) -> list[IssuedCard]:
+    """Step of a larger action: issue (or 补办) the cards of several subjects."""
+    kind = _check_kind(kind)
+    out = []
+    for subject_id in subject_ids:
+        if check is not None:
+            check(session, subject_id)
+        if reissue:
+            out.append(reissue_in(session, actor, card_key, kind, subject_id, reason))
+        else:
+            out.append(issue_in(session, actor, card_key, kind, subject_id))
+    return out
+
+
 def issue_cards(
     db: Database,
     actor: Actor,
@@ -340,15 +424,21 @@ def issue_cards(
     require(actor, Permission.DAILY_WORK)
     kind = _check_kind(kind)
     with db.write() as session:
-        out = []
-        for subject_id in subject_ids:
-            if check is not None:
-                check(session, subject_id)
-            if reissue:
-                out.append(reissue_in(session, actor, card_key, kind, subject_id, reason))
-            else:
-                out.append(issue_in(session, actor, card_key, kind, subject_id))
-        return out
+        return issue_cards_in(
+            session, actor, card_key, kind, subject_ids, reissue=reissue, reason=reason, check=check
+        )
+
+
+def current_cards_in(
+    session: Session, card_key: bytes, kind: CardKind | str, subject_ids: Sequence[str]
+) -> list[IssuedCard | None]:
+    """Step: the subjects' current cards (None for one without)."""
+    kind = _check_kind(kind)
+    out: list[IssuedCard | None] = []
+    for subject_id in subject_ids:
+        card = _active_card(session, kind, subject_id)
+        out.append(None if card is None else _issued(card_key, card))
+    return out
 
 
 def current_cards(
@@ -356,13 +446,8 @@ def current_cards(
 ) -> list[IssuedCard | None]:
     """The subjects' current cards (None for one without), to print again; nothing is
     issued or revoked."""
-    kind = _check_kind(kind)
     with db.read() as session:
-        out: list[IssuedCard | None] = []
-        for subject_id in subject_ids:
-            card = _active_card(session, kind, subject_id)
-            out.append(None if card is None else _issued(card_key, card))
-        return out
+        return current_cards_in(session, card_key, kind, subject_ids)
 
 
 def revoke_card(db: Database, actor: Actor, card_id: str, reason: str) -> None:
@@ -385,58 +470,170 @@ def revoke_card(db: Database, actor: Actor, card_id: str, reason: str) -> None:
             )
 
 
-def resolve_card(db: Database, card_key: bytes, payload: str) -> CardSubject:
-    """What a scanned code names; raises Malformed/Forged/Unknown/RevokedCard."""
-    kind, record_id = read_payload(card_key, payload)
+_WRONG_KIND = {
+    CardKind.HOUSEHOLD: (
+        NotAHouseholdCard,
+        QT_TRANSLATE_NOOP(
+            "errors", "This is a volunteer card, not a household card. Scan the family's card."
+        ),
+    ),
+    CardKind.VOLUNTEER: (
+        NotAVolunteerCard,
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This is a household card, not a volunteer card. Scan the volunteer's own card.",
+        ),
+    ),
+}
+
+
+def _bad_mac(session: Session, payload: str) -> ForgedCard:
+    """A MAC failure on one of our card ids is an alteration; otherwise a foreign card."""
+    parts = normalize_scan(payload).split(":")
+    card_id = None
+    with contextlib.suppress(ValueError, IndexError):
+        card_id = decode_id(parts[2])
+    kind = parts[1] if len(parts) > 1 else ""
+    if card_id is not None and session.get(Card, card_id) is not None:
+        return ForgedCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card's security code does not match: the card was altered. "
+                "Keep it and tell the station head.",
+            ),
+            kind=kind,
+        )
+    return ForeignCard(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This card was not issued in this township (or its code is damaged). "
+            "Look the person up by name.",
+        ),
+        kind=kind,
+    )
+
+
+def _subject_exists(session: Session, card: Card) -> bool:
+    if card.kind == CardKind.HOUSEHOLD.value:
+        household = session.get(Household, card.subject_id)
+        return household is not None and not household.deleted
+    from app.models import Volunteer  # the volunteers' models load on first use
+
+    volunteer = session.get(Volunteer, card.subject_id)
+    return volunteer is not None and not volunteer.deleted
+
+
+def resolve_in(
+    session: Session,
+    card_key: bytes,
+    payload: str,
+    *,
+    want: CardKind | str | None = None,
+    cards_only: bool = True,
+) -> CardSubject:
+    """What a scanned card names — the one resolver every place that takes a scan uses.
+
+    Raises, in this order: :class:`MalformedCard` (not our format),
+    :class:`ForgedCard` (bad MAC on one of our cards: altered) or
+    :class:`ForeignCard` (bad MAC on an id we never made: another township),
+    :class:`WrongCardKind` (a genuine code of another kind than *want*; a slip or a
+    certificate where a card is wanted, :class:`NotACard`), :class:`UnknownCard`
+    (well signed, not in this database: another station of the township, or its
+    person was removed), :class:`OtherStationCard` (a card row of another station
+    that this database holds), :class:`RevokedCard` (replaced or cancelled).
+
+    *want* (H or V) is the kind the place takes; without it any card kind is
+    taken, and with *cards_only* False a slip's or certificate's code is
+    returned as it is (kind and record id, no card).
+    """
+    try:
+        kind, record_id = read_payload(card_key, payload)
+    except ForgedCard:
+        raise _bad_mac(session, payload) from None
+    wanted = CardKind(want) if want else None
     if kind not in CARD_KINDS:
-        return CardSubject(kind.value, record_id)
-    with db.read() as session:
-        card = session.get(Card, record_id)
-        if card is None or card.deleted or card.kind != kind.value:
-            raise UnknownCard(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "This card is genuine but not registered at this station. "
-                    "Look the household up by name or number.",
-                )
+        if wanted is None and not cards_only:
+            return CardSubject(kind.value, record_id)
+        raise NotACard(
+            QT_TRANSLATE_NOOP("errors", "This is the code of a slip or a certificate, not a card."),
+            kind=kind.value,
+        )
+    if wanted is not None and kind != wanted:
+        cls, message = _WRONG_KIND[wanted]
+        raise cls(message, kind=kind.value, card_id=record_id)
+    card = session.get(Card, record_id)
+    if (
+        card is None
+        or card.deleted
+        or card.kind != kind.value
+        or not _subject_exists(session, card)
+    ):
+        raise UnknownCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card is genuine but not registered at this station. "
+                "Look the person up by name or number, or register them here.",
+            ),
+            kind=kind.value,
+            card_id=record_id,
+        )
+    own = session.info.get(STATION_ID)
+    if own and card.station_id != own:
+        raise OtherStationCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card belongs to another station; it cannot be used here.",
+            ),
+            kind=kind.value,
+            card_id=card.id,
+        )
+    if card.revoked_at is not None:
+        newer = session.scalar(
+            select(Card.serial).where(
+                Card.kind == card.kind,
+                Card.subject_id == card.subject_id,
+                Card.revoked_at.is_(None),
+                Card.deleted.is_(False),
             )
-        if card.revoked_at is not None:
-            newer = session.scalar(
-                select(Card.serial).where(
-                    Card.kind == card.kind,
-                    Card.subject_id == card.subject_id,
-                    Card.revoked_at.is_(None),
-                )
-            )
-            if newer:
-                raise RevokedCard(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "This card was replaced by card No. {serial} and no longer works. "
-                        "Keep it and tell the station head.",
-                    ),
-                    serial=newer,
-                )
+        )
+        where = {"kind": card.kind, "card_id": card.id, "subject_id": card.subject_id}
+        if newer:
             raise RevokedCard(
                 QT_TRANSLATE_NOOP(
                     "errors",
-                    "This card was reported lost or cancelled and no longer works. "
+                    "This card was replaced by card No. {serial} and no longer works. "
                     "Keep it and tell the station head.",
-                )
+                ),
+                serial=newer,
+                **where,
             )
-        return CardSubject(card.kind, card.subject_id, card.id, card.serial)
+        raise RevokedCard(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card was reported lost or cancelled and no longer works. "
+                "Keep it and tell the station head.",
+            ),
+            **where,
+        )
+    return CardSubject(card.kind, card.subject_id, card.id, card.serial)
+
+
+def resolve_card(
+    db: Database,
+    card_key: bytes,
+    payload: str,
+    *,
+    want: CardKind | str | None = None,
+    cards_only: bool = False,
+) -> CardSubject:
+    """:func:`resolve_in` in a read transaction of its own."""
+    with db.read() as session:
+        return resolve_in(session, card_key, payload, want=want, cards_only=cards_only)
 
 
 def household_of_card(db: Database, card_key: bytes, payload: str) -> str:
     """The household a scanned household card names; any other code is refused."""
-    subject = resolve_card(db, card_key, payload)
-    if subject.kind != CardKind.HOUSEHOLD.value:
-        raise NotAHouseholdCard(
-            QT_TRANSLATE_NOOP(
-                "errors", "This code is not a household card. Scan the family's card."
-            )
-        )
-    return subject.subject_id
+    return resolve_card(db, card_key, payload, want=CardKind.HOUSEHOLD).subject_id
 
 
 def slip_payload(card_key: bytes, redemption_id: str) -> str:

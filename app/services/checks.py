@@ -116,7 +116,7 @@ def _stock(db: Database, full: bool) -> CheckResult:
 
 
 def _hours(db: Database, full: bool) -> CheckResult:
-    from app.services.service_hours import verify
+    from app.services.volunteers.hours import verify
 
     report = verify(db)
     return CheckResult(

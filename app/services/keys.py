@@ -9,6 +9,9 @@ Made once by the first-run wizard and kept in ``<data>/keys`` with mode 0600:
 * ``card.key`` — 32 random bytes; HMAC key for QR cards (DESIGN §4).  The
   township may later replace it with a shared key from its config package.
 
+The card key is read through :func:`card_key` only: cached per keys folder and
+read again when the file changes (a township's config package replacing it).
+
 The fingerprint shown on both screens is the SHA-256 of the raw public key,
 in groups of four hex digits.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,9 +101,34 @@ def create_keys(folder: Path) -> StationKeys:
     return StationKeys(signing, card_key)
 
 
+_card_keys: dict[Path, tuple[tuple[int, int, int], bytes]] = {}
+_card_keys_lock = threading.Lock()
+
+
+def card_key(folder: Path) -> bytes:
+    """The QR card key of the keys *folder* — the one place it is read.
+
+    Cached per folder, keyed by the file's modification time, size and inode, so
+    a replaced key (a township's shared key from its config package, written
+    atomically) is read again on the next call, and the GUI thread's callers
+    cost a ``stat``.
+    """
+    path = Path(folder).absolute() / CARD_KEY
+    info = path.stat()
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    with _card_keys_lock:
+        cached = _card_keys.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+    data = path.read_bytes()
+    with _card_keys_lock:
+        _card_keys[path] = (stamp, data)
+    return data
+
+
 def load_keys(folder: Path) -> StationKeys:
     pem = (folder / SIGNING_KEY).read_bytes()
     signing = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(signing, Ed25519PrivateKey):
         raise ValueError("the station signing key is not an Ed25519 key")
-    return StationKeys(signing, (folder / CARD_KEY).read_bytes())
+    return StationKeys(signing, card_key(folder))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -256,6 +257,49 @@ def get_state(db: Database, key: str) -> str | None:
     with db.read() as session:
         row = session.get(LocalState, key)
         return row.value if row else None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the home page and the status bar show."""
+
+    station: StationInfo
+    operators: int
+    audit_entries: int
+    last_backup: datetime | None
+    last_sync: datetime | None
+
+
+def _stored_time(session: Session, key: str) -> datetime | None:
+    row = session.get(LocalState, key)
+    try:
+        return datetime.fromisoformat(row.value) if row and row.value else None
+    except ValueError:
+        return None
+
+
+def overview(db: Database) -> Overview:
+    """The station's facts, its active operators, its audit entries and the last backup
+    and sync, in one read."""
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry, Operator
+
+    with db.read() as session:
+        station = session.get(Station, db.station_id) if db.station_id else None
+        if station is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
+        operators = session.scalar(
+            select(func.count()).select_from(Operator).where(Operator.active.is_(True))
+        )
+        entries = session.scalar(select(func.count()).select_from(AuditEntry))
+        return Overview(
+            _info(station),
+            operators or 0,
+            entries or 0,
+            _stored_time(session, LAST_BACKUP),
+            _stored_time(session, LAST_SYNC),
+        )
 
 
 def new_incarnation(db: Database) -> str:

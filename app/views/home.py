@@ -1,14 +1,11 @@
 """首页 — the home page: the station's facts, its key fingerprint and a few counts.
 
-:func:`load_overview` gathers everything the home page and the status bar
-show, in one call on a worker thread; the page reloads whenever it is shown
+app.services.station.overview gathers everything the home page and the status
+bar show, in one read on a worker thread; the page reloads whenever it is shown
 and when the station's facts or backups change.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QShowEvent
@@ -22,35 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.i18n import translate
 from app.models import StationMode
-from app.services import audit
-from app.services.auth import ROLE_LABELS, count_operators
-from app.services.station import LAST_BACKUP, LAST_SYNC, StationInfo, get_state, get_station
+from app.services.auth import ROLE_LABELS
+from app.services.station import Overview
+from app.services.station import overview as station_overview
 from app.views.pages import PageContext
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text, format_local, heading, parse_utc
-
-
-@dataclass(frozen=True)
-class Overview:
-    station: StationInfo
-    operators: int
-    audit_entries: int
-    last_backup: datetime | None
-    last_sync: datetime | None
-
-
-def load_overview(db: Database) -> Overview:
-    """Runs on a worker thread."""
-    return Overview(
-        station=get_station(db),
-        operators=count_operators(db),
-        audit_entries=audit.count(db),
-        last_backup=parse_utc(get_state(db, LAST_BACKUP)),
-        last_sync=parse_utc(get_state(db, LAST_SYNC)),
-    )
+from app.views.widgets import MessageLabel, error_text, format_local, heading
 
 
 def _value_label() -> QLabel:
@@ -131,7 +107,7 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         run_task(
-            load_overview,
+            station_overview,
             self.ctx.db,
             on_done=self._show,
             on_error=lambda exc: self.message.show_error(error_text(exc)),

@@ -44,9 +44,10 @@ from app import __version__
 from app.i18n import translate
 from app.resources import resources_dir
 from app.services.auth import ROLE_LABELS
+from app.services.station import Overview
+from app.services.station import overview as station_overview
 from app.settings import WINDOW_GEOMETRY, WINDOW_STATE
 from app.views import screen
-from app.views.home import Overview, load_overview
 from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
 from app.views.tasks import run_task
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         run_task(
-            load_overview,
+            station_overview,
             self.ctx.db,
             on_done=self._show_status,
             on_error=lambda _exc: None,  # the home page reports problems

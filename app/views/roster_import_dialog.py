@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, join_list
-from app.services import households, volunteer_roster
+from app.services import households
 from app.services.auth import Actor
 from app.services.households import (
     CheckedRow,
@@ -54,7 +54,8 @@ from app.services.households import (
     RosterSpec,
     RowResult,
 )
-from app.services.volunteer_roster import VolunteerImportCounts, VolunteerRow
+from app.services.volunteers import roster as volunteer_roster
+from app.services.volunteers.roster import VolunteerImportCounts, VolunteerRow
 from app.views import table_models
 from app.views.files import open_file_name
 from app.views.pages import PageContext

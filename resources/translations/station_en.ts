@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="674"/>
+        <location filename="../../app/views/activities/page.py" line="655"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="374"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>Closed; %n still present was signed out.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="467"/>
+        <location filename="../../app/views/activities/page.py" line="448"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="253"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="496"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="497"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="431"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="402"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="483"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="525"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="496"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="564"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="535"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -256,7 +256,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="565"/>
+        <location filename="../../app/views/activities/page.py" line="546"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>
@@ -267,7 +267,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="347"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>%n row below the header on row {header}.</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="406"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="416"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>Import %n row now?</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="417"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="418"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>%n row with a problem will be left out.</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="461"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="462"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>Imported: %n volunteer, numbers {first} to {last}.</numerusform>
@@ -321,7 +321,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="689"/>
+        <location filename="../../app/views/volunteers/page.py" line="666"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -329,7 +329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="783"/>
+        <location filename="../../app/views/volunteers/page.py" line="760"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="98"/>
+        <location filename="../../app/views/activities/page.py" line="99"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="99"/>
+        <location filename="../../app/views/activities/page.py" line="100"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="100"/>
+        <location filename="../../app/views/activities/page.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="101"/>
+        <location filename="../../app/views/activities/page.py" line="102"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="102"/>
+        <location filename="../../app/views/activities/page.py" line="103"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="103"/>
+        <location filename="../../app/views/activities/page.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="610"/>
+        <location filename="../../app/views/activities/page.py" line="591"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="611"/>
+        <location filename="../../app/views/activities/page.py" line="592"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="641"/>
+        <location filename="../../app/views/activities/page.py" line="622"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="645"/>
+        <location filename="../../app/views/activities/page.py" line="626"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="646"/>
+        <location filename="../../app/views/activities/page.py" line="627"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="663"/>
+        <location filename="../../app/views/activities/page.py" line="644"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="674"/>
+        <location filename="../../app/views/activities/page.py" line="655"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="751"/>
+        <location filename="../../app/views/activities/page.py" line="738"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="762"/>
+        <location filename="../../app/views/activities/page.py" line="749"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -87,202 +87,202 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="218"/>
-        <location filename="../../app/views/activities/page.py" line="299"/>
+        <location filename="../../app/views/activities/page.py" line="197"/>
+        <location filename="../../app/views/activities/page.py" line="279"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="246"/>
+        <location filename="../../app/views/activities/page.py" line="225"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="247"/>
+        <location filename="../../app/views/activities/page.py" line="226"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="248"/>
+        <location filename="../../app/views/activities/page.py" line="227"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="249"/>
+        <location filename="../../app/views/activities/page.py" line="228"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="250"/>
+        <location filename="../../app/views/activities/page.py" line="229"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="251"/>
+        <location filename="../../app/views/activities/page.py" line="230"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="252"/>
+        <location filename="../../app/views/activities/page.py" line="231"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="253"/>
+        <location filename="../../app/views/activities/page.py" line="232"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="264"/>
+        <location filename="../../app/views/activities/page.py" line="243"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="268"/>
+        <location filename="../../app/views/activities/page.py" line="247"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="315"/>
+        <location filename="../../app/views/activities/page.py" line="295"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="317"/>
+        <location filename="../../app/views/activities/page.py" line="297"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="320"/>
+        <location filename="../../app/views/activities/page.py" line="300"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="323"/>
+        <location filename="../../app/views/activities/page.py" line="303"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="324"/>
+        <location filename="../../app/views/activities/page.py" line="304"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="333"/>
+        <location filename="../../app/views/activities/page.py" line="313"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="362"/>
+        <location filename="../../app/views/activities/page.py" line="343"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="372"/>
+        <location filename="../../app/views/activities/page.py" line="353"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="379"/>
+        <location filename="../../app/views/activities/page.py" line="360"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="381"/>
+        <location filename="../../app/views/activities/page.py" line="362"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="374"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="467"/>
+        <location filename="../../app/views/activities/page.py" line="448"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="403"/>
+        <location filename="../../app/views/activities/page.py" line="384"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="404"/>
+        <location filename="../../app/views/activities/page.py" line="385"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="413"/>
+        <location filename="../../app/views/activities/page.py" line="394"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="422"/>
+        <location filename="../../app/views/activities/page.py" line="403"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="423"/>
+        <location filename="../../app/views/activities/page.py" line="404"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="429"/>
+        <location filename="../../app/views/activities/page.py" line="410"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="450"/>
+        <location filename="../../app/views/activities/page.py" line="431"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="451"/>
+        <location filename="../../app/views/activities/page.py" line="432"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="459"/>
+        <location filename="../../app/views/activities/page.py" line="440"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="473"/>
+        <location filename="../../app/views/activities/page.py" line="454"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="476"/>
+        <location filename="../../app/views/activities/page.py" line="457"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="476"/>
+        <location filename="../../app/views/activities/page.py" line="457"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="482"/>
+        <location filename="../../app/views/activities/page.py" line="463"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="490"/>
+        <location filename="../../app/views/activities/page.py" line="471"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="494"/>
+        <location filename="../../app/views/activities/page.py" line="475"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="495"/>
+        <location filename="../../app/views/activities/page.py" line="476"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -786,22 +786,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="189"/>
+        <location filename="../../app/views/volunteers/page.py" line="160"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="189"/>
+        <location filename="../../app/views/volunteers/page.py" line="160"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="189"/>
+        <location filename="../../app/views/volunteers/page.py" line="160"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="189"/>
+        <location filename="../../app/views/volunteers/page.py" line="160"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -1043,216 +1043,216 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="140"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="141"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="147"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="149"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="149"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="150"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="163"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="164"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="180"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="186"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="187"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="209"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="210"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="217"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="231"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="232"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="252"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="253"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="297"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="298"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="317"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="318"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="324"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="325"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="327"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="328"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="334"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="335"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="367"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="368"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="378"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="379"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="389"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="390"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="421"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="422"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="422"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="423"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="433"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="434"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="435"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="436"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="442"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="443"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="464"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="465"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="467"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="468"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="529"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="530"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="519"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="520"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="484"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="485"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="485"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="486"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="496"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="497"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="501"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="502"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="504"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="514"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="515"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1344,37 +1344,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="211"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="182"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="217"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="188"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="223"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="194"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="227"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="198"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="235"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="206"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="236"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="207"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="237"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="208"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1682,17 +1682,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="124"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="124"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="123"/>
+        <location filename="../../app/views/activities/page.py" line="124"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1817,22 +1817,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="197"/>
+        <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="197"/>
+        <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="197"/>
+        <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="197"/>
+        <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -2123,32 +2123,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="163"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="153"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="164"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="154"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="165"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="155"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="166"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="156"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="167"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="157"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="168"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="158"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -2187,72 +2187,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home.py" line="71"/>
+        <location filename="../../app/views/home.py" line="47"/>
         <source>Welcome, {name} ({role}).</source>
         <translation>欢迎您，{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="86"/>
+        <location filename="../../app/views/home.py" line="62"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="88"/>
+        <location filename="../../app/views/home.py" line="64"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="89"/>
+        <location filename="../../app/views/home.py" line="65"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="90"/>
+        <location filename="../../app/views/home.py" line="66"/>
         <source>Place:</source>
         <translation>所在地：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="91"/>
+        <location filename="../../app/views/home.py" line="67"/>
         <source>Person in charge:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="92"/>
+        <location filename="../../app/views/home.py" line="68"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="93"/>
+        <location filename="../../app/views/home.py" line="69"/>
         <source>Signing key fingerprint:</source>
         <translation>签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="99"/>
+        <location filename="../../app/views/home.py" line="75"/>
         <source>At a glance</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="101"/>
+        <location filename="../../app/views/home.py" line="77"/>
         <source>Active operators:</source>
         <translation>在用操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="102"/>
+        <location filename="../../app/views/home.py" line="78"/>
         <source>Audit log entries:</source>
         <translation>操作日志条数：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="103"/>
+        <location filename="../../app/views/home.py" line="79"/>
         <source>Last backup:</source>
         <translation>上次备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="104"/>
+        <location filename="../../app/views/home.py" line="80"/>
         <source>Last sync with the township:</source>
         <translation>上次与乡镇同步：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="122"/>
+        <location filename="../../app/views/home.py" line="98"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2260,7 +2260,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Hours</name>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="83"/>
+        <location filename="../../app/i18n.py" line="93"/>
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
@@ -2268,148 +2268,148 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="341"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="312"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="313"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="343"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="344"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="315"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="347"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="318"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="359"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="330"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="363"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="334"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="364"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="335"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="336"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="366"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="337"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="386"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="357"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="431"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="402"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="483"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="525"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="496"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="564"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="535"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="391"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="362"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="394"/>
-        <location filename="../../app/views/volunteers/hours_page.py" line="557"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="528"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="404"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="375"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="407"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="378"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="412"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="383"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="468"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="439"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="473"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="444"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="510"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="481"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="533"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="538"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="509"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="548"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="519"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -3115,7 +3115,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../app/i18n.py" line="86"/>
+        <location filename="../../app/i18n.py" line="101"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3265,72 +3265,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="84"/>
+        <location filename="../../app/views/main_window.py" line="85"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="165"/>
+        <location filename="../../app/views/main_window.py" line="166"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="166"/>
+        <location filename="../../app/views/main_window.py" line="167"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="169"/>
+        <location filename="../../app/views/main_window.py" line="170"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="171"/>
+        <location filename="../../app/views/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="179"/>
+        <location filename="../../app/views/main_window.py" line="180"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="188"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="190"/>
         <source>&amp;User guide</source>
         <translation>使用帮助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="193"/>
+        <location filename="../../app/views/main_window.py" line="194"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="273"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="287"/>
+        <location filename="../../app/views/main_window.py" line="288"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="315"/>
+        <location filename="../../app/views/main_window.py" line="316"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="322"/>
+        <location filename="../../app/views/main_window.py" line="323"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3338,57 +3338,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="258"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="229"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="261"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="232"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="273"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="244"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="278"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="249"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="280"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="251"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="282"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="253"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="283"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="254"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="284"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="255"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="285"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="256"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="296"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="267"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="285"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -4172,7 +4172,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="64"/>
+        <location filename="../../app/views/main_window.py" line="65"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -4201,44 +4201,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="534"/>
+        <location filename="../../app/views/activities/page.py" line="515"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="536"/>
+        <location filename="../../app/views/activities/page.py" line="517"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="543"/>
+        <location filename="../../app/views/activities/page.py" line="524"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="550"/>
+        <location filename="../../app/views/activities/page.py" line="531"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="559"/>
+        <location filename="../../app/views/activities/page.py" line="540"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="565"/>
+        <location filename="../../app/views/activities/page.py" line="546"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="569"/>
+        <location filename="../../app/views/activities/page.py" line="550"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="574"/>
+        <location filename="../../app/views/activities/page.py" line="555"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -4340,62 +4340,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="80"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="114"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="115"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="115"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="116"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -4454,194 +4454,194 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="70"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
         <source>Household number (户号)</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="71"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
         <source>Name (姓名) *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="72"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
         <source>Relation (与户主关系)</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="73"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
         <source>ID number (身份证号)</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="74"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
         <source>Phone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="75"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
         <source>Village group (村民小组)</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="76"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
         <source>Address (住址)</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="77"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
         <source>Sex (性别)</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="78"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
         <source>Birth date (出生日期)</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="79"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
         <source>ID type (证件类型)</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="80"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
         <source>Skills (技能特长)</source>
         <translation>技能特长</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="81"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="82"/>
         <source>Service categories (服务类别)</source>
         <translation>服务类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="82"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="83"/>
         <source>Teams (志愿服务队)</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="182"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="183"/>
         <source>Import volunteers from Excel</source>
         <translation>从 Excel 导入志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="184"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="185"/>
         <source>Import a roster from Excel</source>
         <translation>从 Excel 导入花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="193"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="194"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="195"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="196"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="204"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="205"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="207"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="208"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="217"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="218"/>
         <source>Groups must already exist at the station</source>
         <translation>村民小组必须已在本站建立</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="219"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="220"/>
         <source>C&amp;heck rows</source>
         <translation>检查各行(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="241"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="242"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="254"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="255"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="406"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="295"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="296"/>
         <source>Choose the roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="295"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="296"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="341"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="342"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="346"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="347"/>
         <source>%n rows below the header on row {header}.</source>
         <translation>
             <numerusform>表头在第 {header} 行，其下共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="405"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="406"/>
         <source>&amp;Import %n rows</source>
         <translation>
             <numerusform>导入 %n 行(&amp;I)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="415"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="416"/>
         <source>Import %n rows now?</source>
         <translation>
             <numerusform>现在导入这 %n 行吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="417"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="418"/>
         <source>%n rows with problems will be left out.</source>
         <translation>
             <numerusform>有问题的 %n 行将不导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="430"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="431"/>
         <source>Imported {done} of {total}…</source>
         <translation>已导入 {done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="444"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="445"/>
         <source>Import stopped. What was written before stays; importing the same file again shows those rows as already there.</source>
         <translation>导入已停止。此前已写入的数据保留；再次导入同一文件时，这些行会显示为已存在。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/roster_import_dialog.py" line="461"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="462"/>
         <source>Imported: %n volunteers, numbers {first} to {last}.</source>
         <translation>
             <numerusform>已导入 %n 名志愿者，编号 {first} 至 {last}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="391"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="392"/>
         <source>{good} rows can be imported; {bad} rows have problems (listed in red).</source>
         <translation>{good} 行可以导入；{bad} 行有问题（红色标出）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="421"/>
-        <location filename="../../app/views/roster_import_dialog.py" line="429"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="422"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="430"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="465"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="466"/>
         <source>Imported: {households} new households, {members} residents.</source>
         <translation>导入完成：新增 {households} 户，{members} 位居民。</translation>
     </message>
@@ -4649,32 +4649,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="123"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
         <source>Household</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="121"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
         <source>Teams</source>
         <translation>所在队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="123"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="122"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="123"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import_dialog.py" line="136"/>
+        <location filename="../../app/views/roster_import_dialog.py" line="137"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -5429,22 +5429,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <location filename="../../app/views/volunteers/page.py" line="152"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <location filename="../../app/views/volunteers/page.py" line="152"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <location filename="../../app/views/volunteers/page.py" line="152"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <location filename="../../app/views/volunteers/page.py" line="152"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -5470,271 +5470,271 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="223"/>
-        <location filename="../../app/views/volunteers/page.py" line="317"/>
+        <location filename="../../app/views/volunteers/page.py" line="194"/>
+        <location filename="../../app/views/volunteers/page.py" line="288"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="221"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="221"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="251"/>
+        <location filename="../../app/views/volunteers/page.py" line="222"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="251"/>
+        <location filename="../../app/views/volunteers/page.py" line="222"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="255"/>
+        <location filename="../../app/views/volunteers/page.py" line="226"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="256"/>
+        <location filename="../../app/views/volunteers/page.py" line="227"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="268"/>
+        <location filename="../../app/views/volunteers/page.py" line="239"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="269"/>
+        <location filename="../../app/views/volunteers/page.py" line="240"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="270"/>
-        <location filename="../../app/views/volunteers/page.py" line="363"/>
+        <location filename="../../app/views/volunteers/page.py" line="241"/>
+        <location filename="../../app/views/volunteers/page.py" line="334"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="271"/>
+        <location filename="../../app/views/volunteers/page.py" line="242"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="272"/>
+        <location filename="../../app/views/volunteers/page.py" line="243"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="273"/>
+        <location filename="../../app/views/volunteers/page.py" line="244"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="274"/>
+        <location filename="../../app/views/volunteers/page.py" line="245"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="246"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="276"/>
+        <location filename="../../app/views/volunteers/page.py" line="247"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="279"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="283"/>
+        <location filename="../../app/views/volunteers/page.py" line="254"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="327"/>
+        <location filename="../../app/views/volunteers/page.py" line="298"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="332"/>
+        <location filename="../../app/views/volunteers/page.py" line="303"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="335"/>
+        <location filename="../../app/views/volunteers/page.py" line="306"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="338"/>
+        <location filename="../../app/views/volunteers/page.py" line="309"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="343"/>
+        <location filename="../../app/views/volunteers/page.py" line="314"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="347"/>
+        <location filename="../../app/views/volunteers/page.py" line="318"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="349"/>
+        <location filename="../../app/views/volunteers/page.py" line="320"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="354"/>
+        <location filename="../../app/views/volunteers/page.py" line="325"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="360"/>
+        <location filename="../../app/views/volunteers/page.py" line="331"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="360"/>
+        <location filename="../../app/views/volunteers/page.py" line="331"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="363"/>
+        <location filename="../../app/views/volunteers/page.py" line="334"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="378"/>
+        <location filename="../../app/views/volunteers/page.py" line="349"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="380"/>
+        <location filename="../../app/views/volunteers/page.py" line="351"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="394"/>
+        <location filename="../../app/views/volunteers/page.py" line="365"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="404"/>
+        <location filename="../../app/views/volunteers/page.py" line="375"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="405"/>
+        <location filename="../../app/views/volunteers/page.py" line="376"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="409"/>
+        <location filename="../../app/views/volunteers/page.py" line="380"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="417"/>
+        <location filename="../../app/views/volunteers/page.py" line="388"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="431"/>
+        <location filename="../../app/views/volunteers/page.py" line="402"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="440"/>
-        <location filename="../../app/views/volunteers/page.py" line="472"/>
+        <location filename="../../app/views/volunteers/page.py" line="411"/>
+        <location filename="../../app/views/volunteers/page.py" line="443"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="448"/>
+        <location filename="../../app/views/volunteers/page.py" line="419"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="459"/>
+        <location filename="../../app/views/volunteers/page.py" line="430"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="460"/>
+        <location filename="../../app/views/volunteers/page.py" line="431"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="477"/>
+        <location filename="../../app/views/volunteers/page.py" line="448"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="485"/>
+        <location filename="../../app/views/volunteers/page.py" line="456"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="490"/>
+        <location filename="../../app/views/volunteers/page.py" line="461"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="491"/>
+        <location filename="../../app/views/volunteers/page.py" line="462"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="500"/>
+        <location filename="../../app/views/volunteers/page.py" line="471"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="513"/>
+        <location filename="../../app/views/volunteers/page.py" line="484"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="515"/>
+        <location filename="../../app/views/volunteers/page.py" line="486"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="522"/>
-        <location filename="../../app/views/volunteers/page.py" line="534"/>
+        <location filename="../../app/views/volunteers/page.py" line="493"/>
+        <location filename="../../app/views/volunteers/page.py" line="505"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="525"/>
+        <location filename="../../app/views/volunteers/page.py" line="496"/>
         <source>Volunteer cards</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="545"/>
+        <location filename="../../app/views/volunteers/page.py" line="516"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="551"/>
+        <location filename="../../app/views/volunteers/page.py" line="522"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="554"/>
+        <location filename="../../app/views/volunteers/page.py" line="525"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -5901,107 +5901,107 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteerLabels</name>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="28"/>
+        <location filename="../../app/views/volunteers/labels.py" line="24"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="29"/>
+        <location filename="../../app/views/volunteers/labels.py" line="25"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="30"/>
+        <location filename="../../app/views/volunteers/labels.py" line="26"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="33"/>
+        <location filename="../../app/views/volunteers/labels.py" line="29"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="34"/>
+        <location filename="../../app/views/volunteers/labels.py" line="30"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="35"/>
+        <location filename="../../app/views/volunteers/labels.py" line="31"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="38"/>
+        <location filename="../../app/views/volunteers/labels.py" line="34"/>
         <source>Kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="39"/>
+        <location filename="../../app/views/volunteers/labels.py" line="35"/>
         <source>Closed activity</source>
         <translation>活动结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="40"/>
+        <location filename="../../app/views/volunteers/labels.py" line="36"/>
         <source>Entered by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="43"/>
+        <location filename="../../app/views/volunteers/labels.py" line="39"/>
         <source>signed out by the close</source>
         <translation>结束时自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="44"/>
+        <location filename="../../app/views/volunteers/labels.py" line="40"/>
         <source>PC clock went back</source>
         <translation>电脑时钟被回拨</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="45"/>
+        <location filename="../../app/views/volunteers/labels.py" line="41"/>
         <source>found by name</source>
         <translation>按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="46"/>
+        <location filename="../../app/views/volunteers/labels.py" line="42"/>
         <source>capped</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="47"/>
+        <location filename="../../app/views/volunteers/labels.py" line="43"/>
         <source>over the day&apos;s hours limit</source>
         <translation>超过当日时长上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="50"/>
+        <location filename="../../app/views/volunteers/labels.py" line="46"/>
         <source>Service record</source>
         <translation>服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="51"/>
+        <location filename="../../app/views/volunteers/labels.py" line="47"/>
         <source>Star volunteer</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="52"/>
+        <location filename="../../app/views/volunteers/labels.py" line="48"/>
         <source>Participation</source>
         <translation>活动参与</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="55"/>
+        <location filename="../../app/views/volunteers/labels.py" line="51"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="56"/>
+        <location filename="../../app/views/volunteers/labels.py" line="52"/>
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="59"/>
+        <location filename="../../app/views/volunteers/labels.py" line="55"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="60"/>
+        <location filename="../../app/views/volunteers/labels.py" line="56"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -6167,42 +6167,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="109"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="110"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="111"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="112"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="117"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="118"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="119"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="120"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6210,18 +6210,18 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="835"/>
-        <location filename="../../app/views/volunteers/page.py" line="840"/>
+        <location filename="../../app/views/volunteers/page.py" line="812"/>
+        <location filename="../../app/views/volunteers/page.py" line="817"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="836"/>
+        <location filename="../../app/views/volunteers/page.py" line="813"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="837"/>
+        <location filename="../../app/views/volunteers/page.py" line="814"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -6229,112 +6229,112 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="572"/>
+        <location filename="../../app/views/volunteers/page.py" line="543"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="577"/>
-        <location filename="../../app/views/volunteers/page.py" line="699"/>
+        <location filename="../../app/views/volunteers/page.py" line="548"/>
+        <location filename="../../app/views/volunteers/page.py" line="676"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="578"/>
+        <location filename="../../app/views/volunteers/page.py" line="549"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="609"/>
+        <location filename="../../app/views/volunteers/page.py" line="580"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="610"/>
+        <location filename="../../app/views/volunteers/page.py" line="581"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="611"/>
+        <location filename="../../app/views/volunteers/page.py" line="582"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="612"/>
+        <location filename="../../app/views/volunteers/page.py" line="583"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="613"/>
+        <location filename="../../app/views/volunteers/page.py" line="584"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="671"/>
+        <location filename="../../app/views/volunteers/page.py" line="642"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="687"/>
+        <location filename="../../app/views/volunteers/page.py" line="664"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="689"/>
+        <location filename="../../app/views/volunteers/page.py" line="666"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="783"/>
+        <location filename="../../app/views/volunteers/page.py" line="760"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="714"/>
+        <location filename="../../app/views/volunteers/page.py" line="691"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="721"/>
+        <location filename="../../app/views/volunteers/page.py" line="698"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="761"/>
+        <location filename="../../app/views/volunteers/page.py" line="738"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="762"/>
+        <location filename="../../app/views/volunteers/page.py" line="739"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="763"/>
+        <location filename="../../app/views/volunteers/page.py" line="740"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="778"/>
+        <location filename="../../app/views/volunteers/page.py" line="755"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="792"/>
+        <location filename="../../app/views/volunteers/page.py" line="769"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="810"/>
+        <location filename="../../app/views/volunteers/page.py" line="787"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="815"/>
+        <location filename="../../app/views/volunteers/page.py" line="792"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -7598,179 +7598,179 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli.py" line="215"/>
+        <location filename="../../app/cli/__init__.py" line="215"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="222"/>
-        <location filename="../../app/cli.py" line="389"/>
+        <location filename="../../app/cli/__init__.py" line="222"/>
+        <location filename="../../app/cli/__init__.py" line="389"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="270"/>
+        <location filename="../../app/cli/__init__.py" line="270"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="285"/>
+        <location filename="../../app/cli/__init__.py" line="285"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="286"/>
+        <location filename="../../app/cli/__init__.py" line="286"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="301"/>
+        <location filename="../../app/cli/__init__.py" line="301"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="316"/>
+        <location filename="../../app/cli/__init__.py" line="316"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="321"/>
+        <location filename="../../app/cli/__init__.py" line="321"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="323"/>
+        <location filename="../../app/cli/__init__.py" line="323"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="261"/>
-        <location filename="../../app/cli.py" line="328"/>
+        <location filename="../../app/cli/__init__.py" line="261"/>
+        <location filename="../../app/cli/__init__.py" line="328"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="341"/>
+        <location filename="../../app/cli/__init__.py" line="341"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="349"/>
+        <location filename="../../app/cli/__init__.py" line="349"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="373"/>
+        <location filename="../../app/cli/__init__.py" line="373"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="376"/>
+        <location filename="../../app/cli/__init__.py" line="376"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="394"/>
+        <location filename="../../app/cli/__init__.py" line="394"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="405"/>
+        <location filename="../../app/cli/__init__.py" line="405"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="405"/>
+        <location filename="../../app/cli/__init__.py" line="405"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="422"/>
+        <location filename="../../app/cli/__init__.py" line="422"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="423"/>
+        <location filename="../../app/cli/__init__.py" line="423"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="433"/>
+        <location filename="../../app/cli/__init__.py" line="433"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="451"/>
+        <location filename="../../app/cli/__init__.py" line="451"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="463"/>
+        <location filename="../../app/cli/__init__.py" line="463"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="525"/>
+        <location filename="../../app/cli/__init__.py" line="526"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="527"/>
+        <location filename="../../app/cli/__init__.py" line="528"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="529"/>
+        <location filename="../../app/cli/__init__.py" line="530"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="537"/>
+        <location filename="../../app/cli/__init__.py" line="538"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="544"/>
+        <location filename="../../app/cli/__init__.py" line="545"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="554"/>
+        <location filename="../../app/cli/__init__.py" line="555"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="42"/>
+        <location filename="../../app/cli/sync.py" line="42"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="44"/>
+        <location filename="../../app/cli/sync.py" line="44"/>
         <source>Sequence {a}–{b}; it holds: {kinds}</source>
         <translation>序号 {a}–{b}；内含：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="50"/>
+        <location filename="../../app/cli/sync.py" line="50"/>
         <source>No keyed-hash key from the township yet: ID numbers and phones went masked only.</source>
         <translation>尚未收到乡镇下发的散列密钥：身份证号和电话只以脱敏形式导出。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="68"/>
+        <location filename="../../app/cli/sync.py" line="68"/>
         <source>Enrolment file written: {file}</source>
         <translation>入网文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="70"/>
+        <location filename="../../app/cli/sync.py" line="70"/>
         <source>Read this fingerprint out to the township: {fingerprint}</source>
         <translation>请把此指纹念给乡镇核对：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="87"/>
+        <location filename="../../app/cli/sync.py" line="87"/>
         <source>Station {code} {name} enrolled (fingerprint {fingerprint}).</source>
         <translation>站点 {code} {name} 已入网（指纹 {fingerprint}）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/cli.py" line="106"/>
+        <location filename="../../app/cli/sync.py" line="106"/>
         <source>No sync files found.</source>
         <translation>没有找到同步文件。</translation>
     </message>
@@ -7778,110 +7778,110 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/services/activities.py" line="235"/>
+        <location filename="../../app/services/activities.py" line="236"/>
         <source>Please enter the activity&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="238"/>
+        <location filename="../../app/services/activities.py" line="239"/>
         <source>A title can have at most 100 characters.</source>
         <translation>名称最多 100 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="242"/>
+        <location filename="../../app/services/activities.py" line="243"/>
         <source>Please choose one of the five tasks as the category.</source>
         <translation>请从五项任务中选择一项作为活动类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="246"/>
+        <location filename="../../app/services/activities.py" line="247"/>
         <source>“{platform}” is not one of the platform types.</source>
         <translation>“{platform}”不是可选的平台类型，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="250"/>
+        <location filename="../../app/services/activities.py" line="251"/>
         <source>The activity must end after it starts.</source>
         <translation>活动结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="253"/>
+        <location filename="../../app/services/activities.py" line="254"/>
         <source>An activity can last at most {days} days.</source>
         <translation>一次活动最长 {days} 天。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="258"/>
+        <location filename="../../app/services/activities.py" line="259"/>
         <source>The capacity must be a number of people above 0.</source>
         <translation>人数上限必须是大于 0 的人数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="262"/>
+        <location filename="../../app/services/activities.py" line="263"/>
         <source>The hours cap must be more than 0 and at most 24 hours.</source>
         <translation>时长上限必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="273"/>
+        <location filename="../../app/services/activities.py" line="274"/>
         <source>No points rule in use has the code {code}.</source>
         <translation>没有编码为 {code} 的在用积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="278"/>
+        <location filename="../../app/services/activities.py" line="279"/>
         <source>Taking part earns points: choose a rule that adds points.</source>
         <translation>参加活动是加分的，请选择一个加分项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="285"/>
-        <location filename="../../app/services/volunteers.py" line="491"/>
+        <location filename="../../app/services/activities.py" line="286"/>
+        <location filename="../../app/services/volunteers/people.py" line="480"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="326"/>
-        <location filename="../../app/services/certificates.py" line="458"/>
-        <location filename="../../app/services/service_hours.py" line="376"/>
+        <location filename="../../app/services/activities.py" line="327"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="452"/>
+        <location filename="../../app/services/volunteers/hours.py" line="370"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="376"/>
+        <location filename="../../app/services/activities.py" line="377"/>
         <source>The activity is closed: its times and hours cap can no longer change, because the volunteers&apos; hours were counted with them.</source>
         <translation>活动已结束：志愿者的服务时长已按原定时间和时长上限计算，因此这两项不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="404"/>
+        <location filename="../../app/services/activities.py" line="405"/>
         <source>The activity is closed. Ask the station head to reopen it.</source>
         <translation>活动已结束。如需修改，请站长重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="458"/>
+        <location filename="../../app/services/activities.py" line="459"/>
         <source>The activity is already closed.</source>
         <translation>活动已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="534"/>
-        <location filename="../../app/services/certificates.py" line="558"/>
+        <location filename="../../app/services/activities.py" line="535"/>
         <location filename="../../app/services/households/records.py" line="550"/>
-        <location filename="../../app/services/kiosk.py" line="726"/>
         <location filename="../../app/services/points/awards.py" line="347"/>
         <location filename="../../app/services/points/awards.py" line="407"/>
         <location filename="../../app/services/points/awards.py" line="459"/>
-        <location filename="../../app/services/service_hours.py" line="485"/>
-        <location filename="../../app/services/service_hours.py" line="505"/>
-        <location filename="../../app/services/service_hours.py" line="536"/>
         <location filename="../../app/services/supermarket/stock.py" line="138"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="552"/>
+        <location filename="../../app/services/volunteers/hours.py" line="479"/>
+        <location filename="../../app/services/volunteers/hours.py" line="499"/>
+        <location filename="../../app/services/volunteers/hours.py" line="530"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="720"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="538"/>
+        <location filename="../../app/services/activities.py" line="539"/>
         <source>The activity is not closed.</source>
         <translation>活动尚未结束。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="552"/>
+        <location filename="../../app/services/activities.py" line="553"/>
         <source>People have already scanned in; the activity can only be closed.</source>
         <translation>已经有人扫码签到，活动只能结束，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="583"/>
+        <location filename="../../app/services/activities.py" line="584"/>
         <source>A month is written like 2026-05.</source>
         <translation>月份请按 2026-05 的格式填写。</translation>
     </message>
@@ -7921,7 +7921,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="797"/>
+        <location filename="../../app/services/activities.py" line="842"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
@@ -7969,7 +7969,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/auth.py" line="409"/>
         <location filename="../../app/services/households/records.py" line="220"/>
-        <location filename="../../app/services/volunteer_roster.py" line="225"/>
+        <location filename="../../app/services/volunteers/roster.py" line="225"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -8015,97 +8015,127 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="153"/>
+        <location filename="../../app/services/cards.py" line="213"/>
         <source>This code is not a station card or slip. If it was scanned, switch the input method to English and scan again.</source>
         <translation>这不是本站的卡或单据上的码。如果是扫码输入的，请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="163"/>
+        <location filename="../../app/services/cards.py" line="223"/>
         <source>This card&apos;s security code does not match. It was not issued by this station (or its township), or it was altered.</source>
         <translation>这张卡的防伪码不符：它不是本站（或所属乡镇）发的卡，或者已被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="172"/>
+        <location filename="../../app/services/cards.py" line="232"/>
         <source>This code is damaged.</source>
         <translation>这个码已损坏，无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="183"/>
+        <location filename="../../app/services/cards.py" line="243"/>
         <location filename="../../app/services/households/records.py" line="344"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="186"/>
+        <location filename="../../app/services/cards.py" line="246"/>
         <source>This household is closed; it cannot get a card.</source>
         <translation>该户已注销，不能办卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="239"/>
+        <location filename="../../app/services/cards.py" line="299"/>
         <source>Cards are made for households and volunteers only.</source>
         <translation>只能为户和志愿者制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="374"/>
+        <location filename="../../app/services/cards.py" line="459"/>
         <source>No such card.</source>
         <translation>找不到该卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="397"/>
-        <source>This card is genuine but not registered at this station. Look the household up by name or number.</source>
-        <translation>这张卡是真的，但没有在本站登记。请按姓名或户号查找该户。</translation>
+        <location filename="../../app/services/cards.py" line="476"/>
+        <source>This is a volunteer card, not a household card. Scan the family&apos;s card.</source>
+        <translation>这是志愿者卡，不是家庭户卡。请扫该户的积分卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="413"/>
+        <location filename="../../app/services/cards.py" line="482"/>
+        <source>This is a household card, not a volunteer card. Scan the volunteer&apos;s own card.</source>
+        <translation>这是家庭户卡，不是志愿者卡。请扫志愿者本人的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="499"/>
+        <source>This card&apos;s security code does not match: the card was altered. Keep it and tell the station head.</source>
+        <translation>此卡的防伪码不符：卡已被改动。请收下此卡并告知站长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="507"/>
+        <source>This card was not issued in this township (or its code is damaged). Look the person up by name.</source>
+        <translation>此卡不是本乡镇发放的（或二维码已损坏）。请按姓名查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="558"/>
+        <source>This is the code of a slip or a certificate, not a card.</source>
+        <translation>这是兑换单或证明上的码，不是卡。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="572"/>
+        <source>This card is genuine but not registered at this station. Look the person up by name or number, or register them here.</source>
+        <translation>此卡真实有效，但未在本站登记。请按姓名或编号查找，或在本站登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="583"/>
+        <source>This card belongs to another station; it cannot be used here.</source>
+        <translation>此卡属于其他实践站，不能在本站使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/cards.py" line="602"/>
         <source>This card was replaced by card No. {serial} and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已被 {serial} 号卡替换，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/cards.py" line="421"/>
+        <location filename="../../app/services/cards.py" line="611"/>
         <source>This card was reported lost or cancelled and no longer works. Keep it and tell the station head.</source>
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="207"/>
         <location filename="../../app/services/points/awards.py" line="72"/>
-        <location filename="../../app/services/service_hours.py" line="368"/>
-        <location filename="../../app/services/service_hours.py" line="708"/>
-        <location filename="../../app/services/volunteers.py" line="1099"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="201"/>
+        <location filename="../../app/services/volunteers/hours.py" line="362"/>
+        <location filename="../../app/services/volunteers/hours.py" line="702"/>
+        <location filename="../../app/services/volunteers/records.py" line="59"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="320"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="314"/>
         <source>No such certificate.</source>
         <translation>找不到该证明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="343"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="337"/>
         <source>The period must end on or after its first day.</source>
         <translation>截止日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="351"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="345"/>
         <source>{name} has no approved service hours from {start} to {end}, so there is nothing to certify. Approve the hours first or choose another period.</source>
         <translation>{name} 在 {start} 至 {end} 期间没有已审核的服务时长，无法开具证明。请先审核服务时长，或另选时间段。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="381"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="375"/>
         <source>{name} has not been granted a star level yet.</source>
         <translation>{name} 还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="463"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="457"/>
         <source>{name} has no approved service hours at “{activity}”. Approve the hours first.</source>
         <translation>{name} 在“{activity}”中没有已审核的服务时长，请先审核服务时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="512"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="506"/>
         <source>Certificate {number} was voided and cannot be printed again.</source>
         <translation>证明 {number} 已作废，不能再打印。</translation>
     </message>
     <message>
-        <location filename="../../app/services/certificates.py" line="563"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="557"/>
         <source>Certificate {number} is already voided.</source>
         <translation>证明 {number} 已经作废。</translation>
     </message>
@@ -8167,7 +8197,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="351"/>
-        <location filename="../../app/services/volunteers.py" line="432"/>
+        <location filename="../../app/services/volunteers/people.py" line="429"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -8188,49 +8218,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="318"/>
-        <location filename="../../app/services/kiosk.py" line="670"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="320"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="664"/>
         <source>The kiosk mode must be in, out or auto.</source>
         <translation>签到机模式只能是 in（签到）、out（签退）或 auto（自动）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="322"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="324"/>
         <source>Nothing was scanned.</source>
         <translation>没有扫描到内容，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="677"/>
-        <location filename="../../app/services/volunteers.py" line="484"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
+        <location filename="../../app/services/volunteers/people.py" line="473"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="712"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="706"/>
         <source>The hours of this scan are already approved. Correct them on the service-hours page instead.</source>
         <translation>这次扫码的服务时长已审核通过，请到服务时长页面更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="731"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="725"/>
         <source>No such scan.</source>
         <translation>找不到该扫码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="734"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="728"/>
         <source>An annulment cannot be annulled.</source>
         <translation>撤销记录本身不能再撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="736"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="730"/>
         <source>This scan was already annulled.</source>
         <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="744"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="738"/>
         <source>The activity is closed; correct the hours on the service-hours page instead.</source>
         <translation>活动已结束，请到服务时长页面更正时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="752"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="746"/>
         <source>This sign-out was already undone.</source>
         <translation>这次签退已经撤销过了。</translation>
     </message>
@@ -8499,7 +8529,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster.py" line="105"/>
-        <location filename="../../app/services/volunteer_roster.py" line="97"/>
+        <location filename="../../app/services/volunteers/roster.py" line="97"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
@@ -8540,7 +8570,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="173"/>
-        <location filename="../../app/services/volunteer_roster.py" line="329"/>
+        <location filename="../../app/services/volunteers/roster.py" line="329"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
@@ -8556,25 +8586,25 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="243"/>
-        <location filename="../../app/services/volunteer_roster.py" line="368"/>
+        <location filename="../../app/services/volunteers/roster.py" line="368"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="246"/>
-        <location filename="../../app/services/volunteer_roster.py" line="371"/>
+        <location filename="../../app/services/volunteers/roster.py" line="371"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="252"/>
-        <location filename="../../app/services/volunteer_roster.py" line="375"/>
+        <location filename="../../app/services/volunteers/roster.py" line="375"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="261"/>
-        <location filename="../../app/services/volunteer_roster.py" line="393"/>
+        <location filename="../../app/services/volunteers/roster.py" line="393"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
@@ -8584,119 +8614,121 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="238"/>
-        <location filename="../../app/services/service_hours.py" line="416"/>
+        <location filename="../../app/services/volunteers/hours.py" line="232"/>
+        <location filename="../../app/services/volunteers/hours.py" line="410"/>
         <source>No such service-hour record.</source>
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="340"/>
+        <location filename="../../app/services/volunteers/hours.py" line="334"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="363"/>
+        <location filename="../../app/services/volunteers/hours.py" line="357"/>
         <source>Please say why these hours are entered by hand.</source>
         <translation>请说明为什么手工录入这些时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="380"/>
+        <location filename="../../app/services/volunteers/hours.py" line="374"/>
         <source>Please describe the service (what was done).</source>
         <translation>请填写服务内容（做了什么）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="426"/>
+        <location filename="../../app/services/volunteers/hours.py" line="420"/>
         <source>This record was already approved; it cannot be decided again.</source>
         <translation>这条记录已经审核通过，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="430"/>
+        <location filename="../../app/services/volunteers/hours.py" line="424"/>
         <source>This record was already rejected; it cannot be decided again.</source>
         <translation>这条记录已经被驳回，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="436"/>
+        <location filename="../../app/services/volunteers/hours.py" line="430"/>
         <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="543"/>
+        <location filename="../../app/services/volunteers/hours.py" line="537"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="549"/>
+        <location filename="../../app/services/volunteers/hours.py" line="543"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="556"/>
+        <location filename="../../app/services/volunteers/hours.py" line="550"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/service_hours.py" line="560"/>
+        <location filename="../../app/services/volunteers/hours.py" line="554"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="47"/>
+        <location filename="../../app/services/station.py" line="48"/>
         <source>The division code must be exactly 12 digits.</source>
         <translation>统计用区划代码必须是 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="51"/>
+        <location filename="../../app/services/station.py" line="52"/>
         <source>The division code does not start with a valid province code.</source>
         <translation>统计用区划代码开头不是有效的省份代码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="57"/>
+        <location filename="../../app/services/station.py" line="58"/>
         <source>The division code must name a city, county and township (no 00/000).</source>
         <translation>统计用区划代码中的市、县、乡镇部分不能是 00/000。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="63"/>
+        <location filename="../../app/services/station.py" line="64"/>
         <source>A village station&apos;s code ends in its village number, not 000.</source>
         <translation>村站的区划代码应以村的编号结尾，不能是 000。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="68"/>
+        <location filename="../../app/services/station.py" line="69"/>
         <source>A township&apos;s code ends in 000.</source>
         <translation>乡镇的区划代码应以 000 结尾。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="90"/>
+        <location filename="../../app/services/station.py" line="91"/>
         <source>Please enter the station&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="92"/>
+        <location filename="../../app/services/station.py" line="93"/>
         <source>Please enter the village&apos;s name.</source>
         <translation>请填写村名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="94"/>
+        <location filename="../../app/services/station.py" line="95"/>
         <source>Please enter the township&apos;s name.</source>
         <translation>请填写乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="96"/>
+        <location filename="../../app/services/station.py" line="97"/>
         <source>Please enter the county&apos;s name.</source>
         <translation>请填写县（市、区）名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="100"/>
+        <location filename="../../app/services/station.py" line="101"/>
         <source>The contact phone is not a phone number.</source>
         <translation>联系电话不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="144"/>
+        <location filename="../../app/services/station.py" line="145"/>
         <source>This station is already set up.</source>
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="215"/>
-        <location filename="../../app/services/station.py" line="225"/>
+        <location filename="../../app/services/documents/cards.py" line="52"/>
+        <location filename="../../app/services/station.py" line="216"/>
+        <location filename="../../app/services/station.py" line="226"/>
+        <location filename="../../app/services/station.py" line="291"/>
         <location filename="../../app/sync/enrol.py" line="49"/>
         <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
@@ -8729,12 +8761,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/supermarket/goods.py" line="137"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="256"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="249"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="263"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="256"/>
         <location filename="../../app/services/supermarket/stock.py" line="143"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
@@ -8765,39 +8797,39 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="227"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="220"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="235"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="228"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="245"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="238"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="259"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="252"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="352"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="391"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="461"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="345"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="384"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="454"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="386"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="379"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="394"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="387"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
@@ -8867,108 +8899,103 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="359"/>
+        <location filename="../../app/services/volunteers/people.py" line="356"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="377"/>
+        <location filename="../../app/services/volunteers/people.py" line="374"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="384"/>
-        <location filename="../../app/services/volunteers.py" line="836"/>
+        <location filename="../../app/services/volunteers/people.py" line="381"/>
+        <location filename="../../app/services/volunteers/teams.py" line="68"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="238"/>
+        <location filename="../../app/services/volunteers/roster.py" line="238"/>
         <source>“{value}” is not a type of ID the station knows (身份证, 护照, 港澳/台湾通行证, 外国人永久居留身份证).</source>
         <translation>“{value}”不是本站认可的证件类型（身份证、护照、港澳/台湾通行证、外国人永久居留身份证）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="274"/>
+        <location filename="../../app/services/volunteers/roster.py" line="274"/>
         <source>The station has no volunteer team called “{team}”. Add it under Teams first, or correct the name.</source>
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="318"/>
-        <location filename="../../app/services/volunteers.py" line="419"/>
+        <location filename="../../app/services/volunteers/people.py" line="416"/>
+        <location filename="../../app/services/volunteers/roster.py" line="318"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="387"/>
+        <location filename="../../app/services/volunteers/roster.py" line="387"/>
         <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="441"/>
+        <location filename="../../app/services/volunteers/people.py" line="438"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="828"/>
+        <location filename="../../app/services/volunteers/teams.py" line="60"/>
         <source>Please enter the team&apos;s name.</source>
         <translation>请填写志愿服务队名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="831"/>
+        <location filename="../../app/services/volunteers/teams.py" line="63"/>
         <source>A team name can have at most 60 characters.</source>
         <translation>志愿服务队名称最多 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="850"/>
+        <location filename="../../app/services/volunteers/teams.py" line="82"/>
         <source>There is already a team called {name}.</source>
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteer_roster.py" line="286"/>
-        <location filename="../../app/services/volunteers.py" line="1005"/>
-        <location filename="../../app/services/volunteers.py" line="1051"/>
+        <location filename="../../app/services/volunteers/roster.py" line="286"/>
+        <location filename="../../app/services/volunteers/teams.py" line="258"/>
+        <location filename="../../app/services/volunteers/teams.py" line="304"/>
         <source>The team {name} is no longer active.</source>
         <translation>志愿服务队 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1092"/>
+        <location filename="../../app/services/volunteers/records.py" line="52"/>
         <source>Please fill in the title.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1118"/>
+        <location filename="../../app/services/volunteers/records.py" line="78"/>
         <source>The training time is not plausible.</source>
         <translation>培训时间不合理，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1190"/>
+        <location filename="../../app/services/volunteers/records.py" line="150"/>
         <source>The period is a year, a quarter or a month, e.g. 2026.</source>
         <translation>期间应为年、季度或月，如 2026、2026-Q1 或 2026-05。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1194"/>
+        <location filename="../../app/services/volunteers/records.py" line="154"/>
         <source>Please choose a rating.</source>
         <translation>请选择评价等级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1222"/>
+        <location filename="../../app/services/volunteers/records.py" line="182"/>
         <source>Unknown kind of record.</source>
         <translation>未知的记录类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1226"/>
+        <location filename="../../app/services/volunteers/records.py" line="186"/>
         <source>No such record.</source>
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="1279"/>
+        <location filename="../../app/services/volunteers/people.py" line="822"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/cards.py" line="435"/>
-        <source>This code is not a household card. Scan the family&apos;s card.</source>
-        <translation>这不是户卡，请扫描该户的户卡。</translation>
     </message>
     <message>
         <location filename="../../app/services/documents/certificates.py" line="164"/>
@@ -8976,7 +9003,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有编号为 {number} 的证明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/certificates.py" line="200"/>
+        <location filename="../../app/services/volunteers/certificates.py" line="716"/>
         <source>No volunteer was granted star level {level} in {year}.</source>
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
@@ -9033,17 +9060,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>站点数据库未通过检查，因此不会再写入任何内容。发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/cards.py" line="132"/>
+        <location filename="../../app/services/documents/cards.py" line="161"/>
         <source>{number} has no card yet; issue its card in the app first.</source>
         <translation>{number} 还没有卡，请先在程序中制卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/cards.py" line="148"/>
+        <location filename="../../app/services/documents/cards.py" line="177"/>
         <source>No household numbered {number}.</source>
         <translation>没有户号为 {number} 的户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/cards.py" line="162"/>
+        <location filename="../../app/services/documents/cards.py" line="194"/>
         <source>No volunteer numbered {number}.</source>
         <translation>没有编号为 {number} 的志愿者。</translation>
     </message>
@@ -9206,27 +9233,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers.py" line="74"/>
+        <location filename="../../app/services/volunteers/people.py" line="71"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="75"/>
+        <location filename="../../app/services/volunteers/people.py" line="72"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="76"/>
+        <location filename="../../app/services/volunteers/people.py" line="73"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="77"/>
+        <location filename="../../app/services/volunteers/people.py" line="74"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers.py" line="78"/>
+        <location filename="../../app/services/volunteers/people.py" line="75"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
@@ -9234,122 +9261,127 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>kiosk</name>
     <message>
-        <location filename="../../app/services/activities.py" line="491"/>
+        <location filename="../../app/services/activities.py" line="492"/>
         <source>{name} was signed out when the activity closed</source>
         <translation>活动结束时已为 {name} 自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="99"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="97"/>
         <source>{name} signed in at {time}</source>
         <translation>{name} 已于 {time} 签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="100"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="98"/>
         <source>{name} signed out: {hours} h counted today, {total} h approved in all</source>
         <translation>{name} 已签退：本次计 {hours} 小时，累计已审核 {total} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="103"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="101"/>
         <source>{name} signed out; the time looks wrong and will be checked by the station</source>
         <translation>{name} 已签退；时长似乎有误，将由站里核实</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="106"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="104"/>
         <source>{name} is already signed in (since {time})</source>
         <translation>{name} 已经签到（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="107"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="105"/>
         <source>{name} has already signed in {count} times at this activity today, the most allowed.</source>
         <translation>{name} 今天已在本活动签到 {count} 次，已达上限。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="111"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="109"/>
         <source>{name} already signed in at {time} — scan again to sign out?</source>
         <translation>{name} 已于 {time} 签到 — 要签退请再扫一次</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="114"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="112"/>
         <source>{name} has not signed in, so cannot sign out. Switch to sign-in.</source>
         <translation>{name} 还没有签到，不能签退。请切换到签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="117"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="115"/>
         <source>This activity is closed; scans are no longer taken.</source>
         <translation>本活动已结束，不再接受扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="118"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="116"/>
         <source>This activity has not been opened for sign-in yet.</source>
         <translation>本活动还没有开始签到。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="119"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="117"/>
         <source>This is not a station card. Switch the input method to English and scan again.</source>
         <translation>这不是本站的卡。请把输入法切换到英文后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="122"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="120"/>
         <source>This card has been altered and is not valid. Keep it and tell the station head.</source>
         <translation>这张卡已被改动，无效。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="125"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="123"/>
         <source>This card was not issued in this township (or the code is damaged). Look the person up by name.</source>
         <translation>这张卡不是本乡镇发的（或码已损坏）。请按姓名查找此人。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="130"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="128"/>
         <source>This card is from another station and the person is not registered here. Look them up by name or register them.</source>
         <translation>这张卡是其他站发的，此人未在本站登记。请按姓名查找，或为其登记。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="135"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="133"/>
+        <source>This card belongs to another station and cannot be used here. Please see the staff.</source>
+        <translation>此卡属于其他实践站，不能在这里使用。请找工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers/kiosk.py" line="137"/>
         <source>This card was replaced or cancelled and no longer works. Please see the staff.</source>
         <translation>这张卡已被替换或注销，不能再使用。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="138"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="140"/>
         <source>This is a certificate or slip code, not a card for signing in.</source>
         <translation>这是证明或兑换单上的码，不是签到用的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="141"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="143"/>
         <source>{name} is marked as an inactive volunteer. Please see the staff.</source>
         <translation>{name} 已标记为不活跃志愿者。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="144"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="146"/>
         <source>This is a household card; this activity takes volunteer cards only.</source>
         <translation>这是户卡；本活动只接受志愿者卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="147"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="149"/>
         <source>Household {number} is closed and cannot take part. Please see the staff.</source>
         <translation>户号 {number} 已注销，不能参加。请找工作人员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="150"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="152"/>
         <source>Household {number} ({name}) recorded: +{points} points</source>
         <translation>已记录户号 {number}（{name}）：+{points} 分</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="153"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="155"/>
         <source>Household {number} ({name}) recorded</source>
         <translation>已记录户号 {number}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="154"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="156"/>
         <source>Household {number} ({name}) recorded, but no points: {why}</source>
         <translation>已记录户号 {number}（{name}），但未加分：{why}</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="157"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="159"/>
         <source>Household {number} ({name}) is already recorded for this activity</source>
         <translation>户号 {number}（{name}）已记录过本次活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/kiosk.py" line="160"/>
+        <location filename="../../app/services/volunteers/kiosk.py" line="162"/>
         <source>The scan of {name} at {time} was annulled</source>
         <translation>{name} 在 {time} 的扫码已撤销</translation>
     </message>

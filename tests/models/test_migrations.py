@@ -76,7 +76,8 @@ def test_released_schema_upgrades_to_head_with_a_backup_first(
     # The fixture's data survived: its audit chain and every cache still verify.
     assert db.station_id is not None
     assert audit.verify_chain(db).ok
-    from app.services import points, service_hours, supermarket
+    from app.services import points, supermarket
+    from app.services.volunteers import hours as service_hours
 
     assert points.verify_balances(db).mismatches == ()
     assert supermarket.verify_stock(db) == []

@@ -11,8 +11,9 @@ from PIL import Image
 from test_volunteers_factory import DAY, TASK, make_world, new_activity, snapshot, volunteer_card
 
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.services import activities, kiosk, volunteers
+from app.services import activities, volunteers
 from app.services.activities import ActivityData, ActivityFilter
+from app.services.volunteers import kiosk
 
 T8 = DAY.replace(hour=8)
 

@@ -12,11 +12,12 @@ from test_volunteers_factory import make_world, new_volunteer
 
 from app.errors import ValidationError
 from app.models import Card, Certificate
-from app.services import cards, certificates, households, service_hours, volunteers
+from app.services import cards, households, volunteers
 from app.services.documents.cards import household_cards_pdf, volunteer_cards_pdf
 from app.services.households import HouseholdData, MemberData
-from app.services.service_hours import HoursRefused
-from app.services.volunteers import TeamData
+from app.services.volunteers import TeamData, certificates
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.hours import HoursRefused
 
 
 @pytest.fixture

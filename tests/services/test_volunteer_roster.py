@@ -16,14 +16,14 @@ from app.errors import ValidationError
 from app.models import AuditEntry, Volunteer
 from app.services import households, volunteers
 from app.services.households import RosterError
-from app.services.volunteer_roster import (
+from app.services.volunteers import TeamData, VolunteerData, VolunteerFilter
+from app.services.volunteers.roster import (
     EXPORT_HEADER,
     VOLUNTEERS,
     commit_volunteer_import,
     export_volunteers_xlsx,
     validate_volunteer_rows,
 )
-from app.services.volunteers import TeamData, VolunteerData, VolunteerFilter
 
 HEADER = [
     "序号",

@@ -10,7 +10,7 @@ from test_volunteers_factory import make_id, make_world, new_volunteer, snapshot
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models import Role
-from app.services import volunteers
+from app.services import cards, volunteers
 from app.services.auth import Actor
 from app.services.households import HouseholdData, MemberData, create_household
 from app.services.volunteers import VolunteerData, VolunteerFilter, VolunteerPolicy
@@ -184,7 +184,8 @@ def test_reissued_volunteer_card_revokes_the_old_one(station_db, data_dir) -> No
     assert volunteers.issue_volunteer_card(db, admin, w.key, vid).payload == first.payload
     second = volunteers.reissue_volunteer_card(db, admin, w.key, vid, "丢失")
     assert second.serial == 2 and second.payload != first.payload
-    assert volunteers.search_volunteers(db, first.payload, card_key=w.key) == []
+    with pytest.raises(cards.RevokedCard, match=r"No\. 2"):  # refused with the reason, not []
+        volunteers.search_volunteers(db, first.payload, card_key=w.key)
     assert [h.id for h in volunteers.search_volunteers(db, second.payload, card_key=w.key)] == [vid]
     volunteers.set_volunteer_active(db, admin, vid, False)
     with pytest.raises(ValidationError, match="inactive"):

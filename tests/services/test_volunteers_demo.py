@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from app.demo.station import SIZES, DemoContext, NameGenerator
 from app.demo.volunteers import fill_demo
 from app.models import ScanEvent
-from app.services import activities, audit, certificates, service_hours, volunteers
+from app.services import activities, audit, volunteers
+from app.services.volunteers import certificates
+from app.services.volunteers import hours as service_hours
 
 
 def test_fill_demo_small(station_db, data_dir) -> None:

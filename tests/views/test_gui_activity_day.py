@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.models import ScanEvent
-from app.services import activities, households, service_hours, volunteers
+from app.services import activities, households, volunteers
+from app.services.volunteers import hours as service_hours
 from app.views.activities import page as activities_module
 from app.views.activities.page import ActivitiesPage
 from app.views.kiosk.window import KioskWindow

@@ -140,6 +140,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
     """The main dialogs, each built as the pages build them, with demo data."""
     from reportlab.lib.pagesizes import A4
 
+    from app.services.volunteers import form_catalog
     from app.views.activities.dialogs import ActivityDialog
     from app.views.kiosk.window import UnlockDialog
     from app.views.login import ChangePasswordDialog, LockScreen, LoginDialog
@@ -163,7 +164,6 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
         VolunteerDialog,
         VolunteerTeamsDialog,
     )
-    from app.views.volunteers.labels import load_catalog
     from app.views.volunteers.policy import VolunteerPolicyDialog
     from app.views.wizard import FirstRunWizard
 
@@ -173,7 +173,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
     household = households.get_household(db, hit.id)
     goods = supermarket.list_goods(db, limit=1)[0]
     rule = points.list_rules(db)[0]
-    catalog = load_catalog(db)
+    catalog = form_catalog(db)
     vhit = next(v for c in demo.SURNAMES for v in volunteers.search_volunteers(db, c, 1))
     volunteer = volunteers.get_volunteer(db, vhit.id)
     row = activities.fetch_activities(db, 0, 1, ActivityFilter())[0]

@@ -90,6 +90,19 @@ def test_a_scanned_card_finds_its_volunteer(qtbot, page, station) -> None:  # ty
     assert tab.model.rowCount() == 0
 
 
+def test_a_revoked_card_is_refused_with_its_reason(qtbot, page, station) -> None:  # type: ignore[no-untyped-def]
+    tab = page.volunteers
+    volunteer = station.volunteers[5]
+    cards.reissue_card(station.db, station.admin, station.card_key, "V", volunteer.id, "丢失")
+    clock = FakeClock()
+    tab.search._clock = clock
+    qtbot.mouseClick(tab.search, Qt.MouseButton.LeftButton)
+    scan(qtbot, tab.search, clock, station.volunteer_cards[5])  # the old card
+    qtbot.waitUntil(lambda: tab.message.kind == "error")
+    assert "replaced by card No. 2" in tab.message.text()
+    assert tab.model.rowCount() == 0 and tab.detail.volunteer is None
+
+
 @pytest.mark.parametrize("variant", [{"caps_lock": True}, {"ime": True}])
 def test_a_card_in_lower_case_or_with_a_full_width_colon_finds_its_volunteer(
     qtbot, page, station, variant

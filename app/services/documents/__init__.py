@@ -17,15 +17,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.paths import DataDir
-
-
-def card_key(data_dir: DataDir) -> bytes:
-    """The station's QR card key (signs cards, slips and certificates)."""
-    from app.services.keys import load_keys
-
-    return load_keys(data_dir.keys).card_key
-
 
 def local_time(utc: datetime | None) -> datetime | None:
     """A stored (naive UTC) time as the station's wall-clock time, for printing."""

@@ -14,15 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Station
+from app.models.base import own_station
 from app.paths import DataDir
 from app.services import cards, households, volunteers
-from app.services.auth import Actor
+from app.services.auth import Actor, Permission, require
 from app.services.cards import CardKind, IssuedCard
-from app.services.documents import card_key
-from app.services.station import get_station
+from app.services.keys import card_key
 
 if TYPE_CHECKING:
     from app.printing.cards import CardData
@@ -43,14 +46,21 @@ def _serial_line(card: IssuedCard) -> list[str]:
     return [f"第 {card.serial} 张卡"] if card.serial > 1 else []
 
 
-def household_faces(
-    db: Database, station_name: str, issued: Sequence[IssuedCard]
-) -> list[CardData]:
+def _station_name(session: Session) -> str:
+    station = session.get(Station, own_station(session))
+    if station is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
+    return station.name
+
+
+def household_faces_in(session: Session, issued: Sequence[IssuedCard]) -> list[CardData]:
+    """Step: the faces of the households' cards, read in the action's transaction."""
     from app.printing.cards import CardData
 
+    station_name = _station_name(session)
     faces = []
     for card in issued:
-        h = households.get_household(db, card.subject_id)
+        h = households.get_household_row(session, card.subject_id)
         extra = [h.group_name] if h.group_name else []
         faces.append(
             CardData(
@@ -65,14 +75,18 @@ def household_faces(
     return faces
 
 
-def volunteer_faces(
-    db: Database, station_name: str, photos_root: Path, issued: Sequence[IssuedCard]
+def volunteer_faces_in(
+    session: Session, photos_root: Path, issued: Sequence[IssuedCard]
 ) -> list[CardData]:
+    """Step: the faces of the volunteers' cards, read in the action's transaction."""
     from app.printing.cards import CardData
 
+    station_name = _station_name(session)
     faces = []
     for card in issued:
-        v = volunteers.get_volunteer(db, card.subject_id)
+        v = volunteers.volunteer_view(
+            session, volunteers.get_volunteer_row(session, card.subject_id)
+        )
         photo = Path(photos_root).joinpath(*v.photo_path.split("/")) if v.photo_path else None
         faces.append(
             CardData(
@@ -97,12 +111,16 @@ def household_cards_pdf(
     reissue: bool = False,
     reason: str = "",
 ) -> bytes:
-    """Issue (or reissue) the households' cards in one transaction and lay them out."""
-    key = card_key(data_dir)
-    issued = cards.issue_cards(
-        db, actor, key, CardKind.HOUSEHOLD, household_ids, reissue=reissue, reason=reason
-    )
-    return layout(household_faces(db, get_station(db).name, issued))
+    """Issue (or reissue) the households' cards and read their faces in one transaction,
+    then lay them out (after the commit: rendering holds no lock)."""
+    require(actor, Permission.DAILY_WORK)
+    key = card_key(data_dir.keys)
+    with db.write() as session:
+        issued = cards.issue_cards_in(
+            session, actor, key, CardKind.HOUSEHOLD, household_ids, reissue=reissue, reason=reason
+        )
+        faces = household_faces_in(session, issued)
+    return layout(faces)
 
 
 def volunteer_cards_pdf(
@@ -114,19 +132,30 @@ def volunteer_cards_pdf(
     reissue: bool = False,
     reason: str = "",
 ) -> bytes:
-    """Issue (or reissue) the volunteers' cards in one transaction and lay them out."""
-    key = card_key(data_dir)
-    issued = volunteers.issue_volunteer_cards(
-        db, actor, key, volunteer_ids, reissue=reissue, reason=reason
-    )
-    return layout(volunteer_faces(db, get_station(db).name, data_dir.photos, issued))
+    """Issue (or reissue) the volunteers' cards and read their faces in one transaction,
+    then lay them out (after the commit: rendering holds no lock)."""
+    require(actor, Permission.DAILY_WORK)
+    key = card_key(data_dir.keys)
+    with db.write() as session:
+        issued = cards.issue_cards_in(
+            session,
+            actor,
+            key,
+            CardKind.VOLUNTEER,
+            volunteer_ids,
+            reissue=reissue,
+            reason=reason,
+            check=volunteers.check_card_subject,
+        )
+        faces = volunteer_faces_in(session, data_dir.photos, issued)
+    return layout(faces)
 
 
-def _current(
-    db: Database, key: bytes, kind: CardKind, ids: Sequence[str], numbers: Sequence[str]
+def _current_in(
+    session: Session, key: bytes, kind: CardKind, ids: Sequence[str], numbers: Sequence[str]
 ) -> list[IssuedCard]:
     out = []
-    for card, number in zip(cards.current_cards(db, key, kind, ids), numbers, strict=True):
+    for card, number in zip(cards.current_cards_in(session, key, kind, ids), numbers, strict=True):
         if card is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -148,8 +177,11 @@ def reprint_household_cards(db: Database, data_dir: DataDir, numbers: Sequence[s
                 QT_TRANSLATE_NOOP("errors", "No household numbered {number}."), number=number
             )
         ids.append(h.id)
-    issued = _current(db, card_key(data_dir), CardKind.HOUSEHOLD, ids, numbers)
-    return layout(household_faces(db, get_station(db).name, issued))
+    key = card_key(data_dir.keys)
+    with db.read() as session:
+        issued = _current_in(session, key, CardKind.HOUSEHOLD, ids, numbers)
+        faces = household_faces_in(session, issued)
+    return layout(faces)
 
 
 def reprint_volunteer_cards(db: Database, data_dir: DataDir, numbers: Sequence[str]) -> bytes:
@@ -162,5 +194,8 @@ def reprint_volunteer_cards(db: Database, data_dir: DataDir, numbers: Sequence[s
                 QT_TRANSLATE_NOOP("errors", "No volunteer numbered {number}."), number=number
             )
         ids.append(v.id)
-    issued = _current(db, card_key(data_dir), CardKind.VOLUNTEER, ids, numbers)
-    return layout(volunteer_faces(db, get_station(db).name, data_dir.photos, issued))
+    key = card_key(data_dir.keys)
+    with db.read() as session:
+        issued = _current_in(session, key, CardKind.VOLUNTEER, ids, numbers)
+        faces = volunteer_faces_in(session, data_dir.photos, issued)
+    return layout(faces)

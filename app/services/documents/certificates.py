@@ -1,10 +1,10 @@
 """志愿服务记录证明, 星级志愿者 and 活动参与 certificates: the printer's data from a
-:class:`~app.services.certificates.CertificateData`, and the PDF.
+:class:`~app.services.volunteers.certificates.CertificateData`, and the PDF.
 
 Issuing numbers and registers the certificate (one transaction) and then makes
 the PDF; a batch of star certificates is numbered in one transaction.  A copy
 (副本) of a registered certificate is recorded in the register by
-:func:`~app.services.certificates.reprint` — the GUI's 副本 button and
+:func:`~app.services.volunteers.certificates.reprint` — the GUI's 副本 button and
 ``main.py print certificate`` make the same call.
 """
 
@@ -18,11 +18,12 @@ from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import DataDir
 from app.progress import Cancel, Progress
-from app.services import activities, certificates
+from app.services import activities
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
-from app.services.certificates import CertificateData, CertificateRefused
-from app.services.documents import card_key
+from app.services.keys import card_key
+from app.services.volunteers import certificates
+from app.services.volunteers.certificates import CertificateData
 
 
 def _place_of(db: Database, data: CertificateData) -> str:
@@ -44,7 +45,7 @@ def printable(db: Database, data: CertificateData) -> Any:
         StarCertificate,
     )
 
-    total = round(data.total_minutes / 60, 1)
+    total = data.total_hours  # app.i18n.hours_text, as every list and the kiosk show hours
     if data.kind == "star":
         return StarCertificate(
             number=data.number,
@@ -72,7 +73,7 @@ def printable(db: Database, data: CertificateData) -> Any:
             issue_date=data.issued_on,
             verify_payload=data.verify_payload,
             volunteer_number=data.volunteer_number,
-            hours=total,
+            hours=total if data.total_minutes else None,
             is_copy=data.is_copy,
             voided=data.voided,
             void_reason=data.void_reason,
@@ -87,8 +88,7 @@ def printable(db: Database, data: CertificateData) -> Any:
         period_end=data.period_end or data.issued_on,
         total_hours=total,
         activities=[
-            ServiceItem(line.service_date, line.title, round(line.minutes / 60, 1))
-            for line in data.services
+            ServiceItem(line.service_date, line.title, line.hours) for line in data.services
         ],
         issuer_name=data.issuer,
         leader_name=data.leader_name,
@@ -122,7 +122,7 @@ def issue_certificate(
     note: str = "",
 ) -> tuple[CertificateData, bytes]:
     """Issue one certificate (numbered and registered) and make its PDF."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     if kind == "star":
         data = certificates.issue_star(db, actor, key, volunteer_id, note=note)
     elif kind == "participation":
@@ -148,7 +148,7 @@ def register_pdf(
     reason: str = "",
 ) -> tuple[CertificateData, bytes]:
     """The certificate as issued (preview) or a 副本 (recorded as a reprint)."""
-    key = card_key(data_dir)
+    key = card_key(data_dir.keys)
     if copy:
         data = certificates.reprint(db, actor, key, certificate_id, reason)
     else:
@@ -158,7 +158,7 @@ def register_pdf(
 
 def find_certificate(db: Database, data_dir: DataDir, number: str) -> CertificateData:
     """The registered certificate numbered *number* (e.g. ZM-2026-0004)."""
-    data = certificates.find_by_number(db, card_key(data_dir), number)
+    data = certificates.find_by_number(db, card_key(data_dir.keys), number)
     if data is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("errors", "No certificate numbered {number}."), number=number
@@ -193,27 +193,18 @@ def batch_star_pdf(
     """
     from app.printing.certificate import render_certificates
 
-    key = card_key(data_dir)
-    candidates = certificates.star_candidates(db, year, level)
-    if not candidates:
-        raise CertificateRefused(
-            QT_TRANSLATE_NOOP("errors", "No volunteer was granted star level {level} in {year}."),
-            level=level,
-            year=year,
-        )
-    n = len(candidates)
+    key = card_key(data_dir.keys)
 
-    def issued(done: int, total: int) -> None:
+    def issued(done: int, n: int, name: str) -> None:
         if progress is not None:
-            progress(done, 2 * n, candidates[done - 1].name)
+            progress(done, 2 * n, name)
         if cancel is not None:
             cancel.check()
 
     if cancel is not None:
         cancel.check()
-    datas = certificates.issue_stars(
-        db, actor, key, [c.volunteer_id for c in candidates], step=issued
-    )
+    datas = certificates.issue_star_batch(db, actor, key, year, level, step=issued)
+    n = len(datas)
     faces = [printable(db, d) for d in datas]
 
     def rendered(done: int, total: int) -> None:

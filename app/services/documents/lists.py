@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.db import Database
-from app.services import certificates, personal, points
+from app.services import personal, points
 from app.services.points import RatingRow
+from app.services.volunteers import certificates
 
 CERTIFICATE_KINDS_ZH = {
     "service_record": "志愿服务记录证明",

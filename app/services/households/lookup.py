@@ -109,9 +109,7 @@ def search(
     from app.services import cards
 
     if card_key is not None and cards.looks_like_payload(text):
-        subject = cards.resolve_card(db, card_key, text)
-        if subject.kind != cards.CardKind.HOUSEHOLD.value:
-            return []
+        subject = cards.resolve_card(db, card_key, text, want=cards.CardKind.HOUSEHOLD)
         with db.read() as session:
             query_one = select(*_HIT_COLUMNS).where(
                 Household.id == subject.subject_id, Household.deleted.is_(False)

@@ -3,7 +3,7 @@
 The reading half serves every roster the station imports: a :class:`RosterSpec`
 names a roster's fields, the header words that identify each, and the fields a
 mapping must include — :data:`HOUSEHOLDS` here, the volunteers' roster in
-:mod:`app.services.volunteer_roster`.  The checking and committing halves are
+:mod:`app.services.volunteers.roster`.  The checking and committing halves are
 per roster; the households' are in :mod:`.roster_import`.  The checks every
 roster's rows share (dates, formulas with no value, birth dates, village
 groups) are here too.

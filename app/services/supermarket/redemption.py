@@ -60,7 +60,7 @@ from app.services.supermarket.stock import OutOfStock, RedemptionProblem, _move
 
 MAX_LINE_QTY = 999
 MAX_LINES = 100
-NUMBER_PREFIX = "DH"
+NUMBER_PREFIX = "DH"  # app.services.numbering.REDEMPTION_PREFIX
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -154,17 +154,10 @@ def _merge_lines(lines: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _next_number(session: Session, year: int) -> str:
-    prefix = f"{NUMBER_PREFIX}-{year:04d}-"
+    from app.services import numbering
+
     station_id = session.info.get(STATION_ID) or ""
-    last = session.scalar(
-        select(func.max(Redemption.number)).where(
-            Redemption.station_id == station_id,
-            Redemption.number >= prefix,
-            Redemption.number < prefix + "~",
-        )
-    )
-    seq = int(last[len(prefix) :]) + 1 if last else 1
-    return f"{prefix}{seq:06d}"
+    return numbering.next_number(session, station_id, numbering.Series.REDEMPTION, year).text
 
 
 def _result(session: Session, r: Redemption, *, already_existed: bool = False) -> RedemptionResult:

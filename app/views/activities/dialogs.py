@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from app.services import activities
 from app.services.activities import ActivityData, ActivityView
+from app.services.volunteers import Catalog
 from app.views.dialogs import ServiceDialog
 from app.views.pages import PageContext
 from app.views.screen import fit_window
 from app.views.volunteers.dialogs import checkable_list, checked_keys
-from app.views.volunteers.labels import Catalog
 
 
 def _qdt(value: datetime) -> QDateTime:

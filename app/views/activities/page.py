@@ -50,18 +50,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import join_list
-from app.services import activities
+from app.i18n import hours_text, join_list
+from app.services import activities, volunteers
 from app.services.activities import (
+    ActivityFile,
     ActivityFilter,
     ActivityRow,
-    ActivityStats,
     ActivityView,
+    MonthOverview,
     PhotoView,
     QuotaProgress,
 )
 from app.services.auth import Permission
-from app.services.points import RuleView
+from app.services.volunteers import Catalog, RuleChoice
 from app.views.activities.dialogs import ActivityDialog
 from app.views.detail_panel import DetailPanel
 from app.views.files import open_file_names
@@ -79,7 +80,7 @@ from app.views.table_models import (
 )
 from app.views.tasks import run_task
 from app.views.thumbnails import load_thumbnails
-from app.views.volunteers.labels import ACTIVITY_STATES, Catalog, hours, label, load_catalog
+from app.views.volunteers.labels import ACTIVITY_STATES, label
 from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 THUMB = QSize(120, 90)
@@ -170,40 +171,18 @@ class ActivityCalendar(QCalendarWidget):
 
 
 @dataclass(frozen=True)
-class MonthOverview:
-    quota: QuotaProgress
-    rows: tuple[ActivityRow, ...]
+class ShownFile:
+    """The activity's file (one service read) and its photos' thumbnails."""
 
-
-def load_month(db: Database, month: str) -> MonthOverview:
-    return MonthOverview(
-        activities.quota_progress(db, month),
-        tuple(activities.fetch_activities(db, 0, 1000, ActivityFilter(month=month))),
-    )
-
-
-@dataclass(frozen=True)
-class ActivityFile:
-    activity: ActivityView
-    stats: ActivityStats
-    photos: tuple[PhotoView, ...]
+    file: ActivityFile
     thumbs: tuple[QImage, ...]
 
 
-def load_activity_file(db: Database, photos_root: Path, activity_id: str) -> ActivityFile:
-    photos = tuple(activities.list_photos(db, activity_id))
-    thumbs = load_thumbnails(photos_root, [p.path for p in photos], THUMB)
-    return ActivityFile(
-        activities.get_activity(db, activity_id),
-        activities.activity_stats(db, activity_id),
-        photos,
-        tuple(thumbs[p.path] for p in photos),
-    )
-
-
-def open_for_kiosk(db: Database, actor: Any, activity_id: str) -> ActivityView:
-    """Open a planned activity for sign-in (an open one stays open)."""
-    return activities.open_activity(db, actor, activity_id)
+def load_activity_file(db: Database, photos_root: Path, activity_id: str) -> ShownFile:
+    """Worker: the activity's file in one read, then the thumbnails from disk (Qt images)."""
+    loaded = activities.activity_file(db, activity_id)
+    thumbs = load_thumbnails(photos_root, [p.path for p in loaded.photos], THUMB)
+    return ShownFile(loaded, tuple(thumbs[p.path] for p in loaded.photos))
 
 
 # --- the detail panel ----------------------------------------------------------------------------
@@ -283,13 +262,14 @@ class ActivityDetail(DetailPanel):
 
     def _rule_text(self, code: str) -> str:
         catalog = self.page.catalog
-        rules: tuple[RuleView, ...] = catalog.rules if catalog else ()
+        rules: tuple[RuleChoice, ...] = catalog.rules if catalog else ()
         for r in rules:
             if r.code == code:
                 return f"{r.name} +{r.points}"
         return code
 
-    def _set(self, loaded: ActivityFile | None) -> None:
+    def _set(self, shown: ShownFile | None) -> None:
+        loaded = shown.file if shown else None
         self.activity = loaded.activity if loaded else None
         self.photos = loaded.photos if loaded else ()
         self.photo_model.clear()
@@ -314,7 +294,7 @@ class ActivityDetail(DetailPanel):
         if a.capacity:
             parts.append(self.tr("capacity {n}").format(n=a.capacity))
         if a.hours_cap_minutes:
-            parts.append(self.tr("at most {h} h each").format(h=hours(a.hours_cap_minutes)))
+            parts.append(self.tr("at most {h} h each").format(h=hours_text(a.hours_cap_minutes)))
         if a.points_rule_code:
             parts.append(
                 self.tr("households: {rule}").format(rule=self._rule_text(a.points_rule_code))
@@ -336,10 +316,11 @@ class ActivityDetail(DetailPanel):
                 volunteers=s.volunteers,
                 present=s.present,
                 households=s.households,
-                hours=hours(s.minutes),
+                hours=hours_text(s.minutes),
             )
         )
-        for photo, thumb in zip(loaded.photos, loaded.thumbs, strict=True):
+        assert shown is not None
+        for photo, thumb in zip(loaded.photos, shown.thumbs, strict=True):
             item = QStandardItem(photo.caption or photo.original_name)
             if not thumb.isNull():
                 item.setIcon(QPixmap.fromImage(thumb))
@@ -496,7 +477,7 @@ class ActivityDetail(DetailPanel):
         ):
             return
         run_task(
-            open_for_kiosk,
+            activities.open_activity,
             self.ctx.db,
             self.ctx.actor,
             a.id,
@@ -677,7 +658,7 @@ class ActivitiesPage(QWidget):
         self.day_view.selectionModel().selectionChanged.connect(self._day_selection)
         self.calendar.selectionChanged.connect(self._day_chosen)
         self.calendar.currentPageChanged.connect(self._calendar_page)
-        run_task(load_catalog, ctx.db, on_done=self._catalog, receiver=self)
+        run_task(volunteers.form_catalog, ctx.db, on_done=self._catalog, receiver=self)
         self.reload()
 
     # data
@@ -698,7 +679,13 @@ class ActivitiesPage(QWidget):
         self.calendar.setCurrentPage(self.month.year, self.month.month)
         self.calendar.blockSignals(False)
         self.apply_filter()
-        run_task(load_month, self.ctx.db, self.month_text(), on_done=self._month, receiver=self)
+        run_task(
+            activities.month_overview,
+            self.ctx.db,
+            self.month_text(),
+            on_done=self._month,
+            receiver=self,
+        )
 
     def apply_filter(self) -> None:
         self.model.set_filter(

@@ -65,13 +65,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import QT_TRANSLATE_NOOP
-from app.services import auth, kiosk, volunteers
+from app.i18n import QT_TRANSLATE_NOOP, hours_text
+from app.services import auth, volunteers
 from app.services.activities import ActivityView
 from app.services.cards import looks_like_payload, normalize_scan
-from app.services.kiosk import LiveCounts, ScanResult, ScanRow
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.services.volunteers import VolunteerHit
+from app.services.volunteers import VolunteerHit, kiosk
+from app.services.volunteers.kiosk import LiveCounts, ScanResult, ScanRow
 from app.settings import IDLE_LOCK_MINUTES
 from app.views.kiosk.camera import CameraScanner
 from app.views.pages import PageContext
@@ -119,9 +119,9 @@ CAMERA_STATES = {
 
 def load_card_key(data_dir: Any) -> bytes:
     """Worker: the station's card key (read once per kiosk)."""
-    from app.services.keys import load_keys
+    from app.services.keys import card_key
 
-    return load_keys(data_dir.keys).card_key
+    return card_key(data_dir.keys)
 
 
 # --- sound -------------------------------------------------------------------------------
@@ -709,7 +709,7 @@ class KioskWindow(QWidget):
         detail = ""
         if result.action == "sign_out" and result.status == "green":
             detail = self.tr("Today {today} h · approved in all {total} h").format(
-                today=_hours(result.activity_minutes), total=_hours(result.total_minutes)
+                today=hours_text(result.activity_minutes), total=hours_text(result.total_minutes)
             )
         if result.duplicate:
             detail = self.tr("Same card again within a few seconds: nothing new was recorded.")
@@ -910,8 +910,3 @@ class KioskWindow(QWidget):
                 Qt.TransformationMode.FastTransformation,
             )
         )
-
-
-def _hours(minutes: int) -> str:
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text

@@ -72,10 +72,10 @@ class StationFacts:
 
 
 def load_station_facts(db: Database, data_dir: DataDir) -> StationFacts:
-    from app.services.keys import load_keys
+    from app.services.keys import card_key
     from app.services.station import get_station
 
-    return StationFacts(get_station(db).name, load_keys(data_dir.keys).card_key)
+    return StationFacts(get_station(db).name, card_key(data_dir.keys))
 
 
 @dataclass(frozen=True)

@@ -485,9 +485,9 @@ def search_households(
     off the GUI thread)."""
     key = None
     if cards.looks_like_payload(text):
-        from app.services.keys import load_keys
+        from app.services.keys import card_key
 
-        key = load_keys(data_dir.keys).card_key
+        key = card_key(data_dir.keys)
     return households.search(
         db, text, households.MAX_SEARCH_LIMIT, include_inactive=include_inactive, card_key=key
     )

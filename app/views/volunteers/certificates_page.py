@@ -3,7 +3,7 @@ certificate register, reprints (副本), voids, the 公示 list and batch printi
 
 Issuing is one service call (numbered and registered in its transaction); the
 PDF is then made by :mod:`app.services.documents.certificates` from the returned
-:class:`~app.services.certificates.CertificateData` and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
+:class:`~app.services.volunteers.certificates.CertificateData` and shown in the in-app preview (Print… / Save as PDF…).  A refusal — no
 approved hours in the period, no star level yet — is shown inline and takes
 no number.  The register is a lazy model over ``count_register`` /
 ``fetch_register``; a voided certificate stays listed, marked voided with its
@@ -39,14 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.services import activities, certificates, volunteers
+from app.i18n import hours_text, hours_with_unit
+from app.services import activities, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
-from app.services.certificates import CertificateData, RegisterRow
 from app.services.documents.certificates import batch_star_pdf, issue_certificate, register_pdf
 from app.services.documents.lists import publicity_pdf
 from app.services.text_input import MAX_SEARCH_CHARS
-from app.services.volunteers import VolunteerHit
+from app.services.volunteers import VolunteerHit, certificates
+from app.services.volunteers.certificates import CertificateData, RegisterRow
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
@@ -55,7 +56,7 @@ from app.views.points.options import MASK_NAMES
 from app.views.progress_dialog import run_with_progress
 from app.views.table_models import GREY, RED, LazyRowsModel, rows_of, table_view
 from app.views.tasks import LONG_WRITE, Task, run_task
-from app.views.volunteers.labels import CERTIFICATE_KINDS, hours, hours_with_unit, label
+from app.views.volunteers.labels import CERTIFICATE_KINDS, label
 from app.views.widgets import MessageLabel, error_text
 
 # --- the register model ---------------------------------------------------------------------------
@@ -105,7 +106,7 @@ class RegisterModel(LazyRowsModel):
                 return f"{row.period_start.isoformat()} – {row.period_end.isoformat()}"
             return ""
         if column == self.HOURS:
-            return hours(row.total_minutes)
+            return hours_text(row.total_minutes)
         if column == self.OPERATOR:
             return row.operator_name
         if column == self.REPRINTS:

@@ -16,7 +16,6 @@ station head); the buttons are hidden from others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -40,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.services import service_hours, volunteers
+from app.i18n import hours_text
+from app.services import volunteers
 from app.services.auth import Permission
-from app.services.service_hours import RecordFilter, RecordView, StarEligibility
 from app.services.volunteers import VolunteerHit
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.hours import NamedGrant, RecordFilter, RecordView, StarEligibility
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.pages import PageContext
@@ -64,7 +65,6 @@ from app.views.volunteers.labels import (
     RECORD_SOURCES,
     RECORD_STATES,
     flags_text,
-    hours,
     label,
     stars,
 )
@@ -105,9 +105,9 @@ class RecordsModel(LazyRowsModel):
         if column == self.HOURS:
             if row.minutes != row.original_minutes:
                 return self.tr("{now} (was {was})").format(
-                    now=hours(row.minutes), was=hours(row.original_minutes)
+                    now=hours_text(row.minutes), was=hours_text(row.original_minutes)
                 )
-            return hours(row.minutes)
+            return hours_text(row.minutes)
         if column == self.SOURCE:
             return label(RECORD_SOURCES, row.source)
         if column == self.STATUS:
@@ -141,20 +141,10 @@ class EligibleModel(RowsModel):
         return (
             row.number,
             row.name,
-            hours(row.approved_minutes),
+            hours_text(row.approved_minutes),
             stars(row.star_level) or "—",
             stars(row.eligible_level),
         )[column]
-
-
-@dataclass(frozen=True)
-class GrantRow:
-    granted_on: date
-    name: str
-    number: str
-    level: int
-    hours_at_grant: str
-    operator: str
 
 
 class GrantsModel(RowsModel):
@@ -168,34 +158,15 @@ class GrantsModel(RowsModel):
             self.tr("By"),
         )
 
-    def cell(self, row: GrantRow, column: int) -> str:
+    def cell(self, row: NamedGrant, column: int) -> str:
         return (
             row.granted_on.isoformat(),
             row.name,
             row.number,
             stars(row.level),
-            row.hours_at_grant,
-            row.operator,
+            hours_text(row.minutes_at_grant),
+            row.operator_name,
         )[column]
-
-
-# --- worker functions -----------------------------------------------------------------------
-
-
-def grants_of_year(db: Database, year: int) -> list[GrantRow]:
-    out = []
-    names: dict[str, tuple[str, str]] = {}
-    for g in service_hours.stars_granted(db, year):
-        if g.volunteer_id not in names:
-            v = volunteers.get_volunteer(db, g.volunteer_id)
-            names[g.volunteer_id] = (v.name, v.number)
-        name, number = names[g.volunteer_id]
-        out.append(
-            GrantRow(
-                g.granted_on, name, number, g.level, hours(g.minutes_at_grant), g.operator_name
-            )
-        )
-    return list(reversed(out))
 
 
 # --- dialogs -----------------------------------------------------------------------------------
@@ -228,7 +199,7 @@ class CorrectionDialog(ServiceDialog):
                     name=record.volunteer_name,
                     date=record.service_date.isoformat(),
                     title=record.activity_title or record.content,
-                    hours=hours(record.minutes),
+                    hours=hours_text(record.minutes),
                 )
             )
         )
@@ -454,7 +425,7 @@ class HoursTab(QWidget):
 
     def load_grants(self) -> None:
         run_task(
-            grants_of_year,
+            service_hours.grants_of_year,
             self.ctx.db,
             self.year.value(),
             on_done=self.grants.set_rows,

@@ -11,16 +11,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import activities, points, volunteers
-from app.services.points import RuleView
-from app.services.volunteers import TeamView, VolunteerPolicy
+from app.services import activities
 
 LABELS = "VolunteerLabels"
 
@@ -72,39 +68,11 @@ def flags_text(flags: str | Sequence[str]) -> str:
     return ", ".join(label(REVIEW_FLAGS, f) for f in items if f)
 
 
-def hours(minutes: int) -> str:
-    """Minutes as hours with at most one decimal (``90`` -> ``1.5``)."""
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def hours_with_unit(minutes: int) -> str:
-    """``90`` -> ``1.5 h`` (``1.5 小时``): hours with their unit, in running text."""
-    return QCoreApplication.translate("Hours", "{h} h").format(h=hours(minutes))
-
-
 def stars(level: int) -> str:
     return "★" * level if level > 0 else ""
 
 
 # --- worker functions ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """What the forms offer: the policy's lists, the teams and the points rules."""
-
-    policy: VolunteerPolicy
-    teams: tuple[TeamView, ...]
-    rules: tuple[RuleView, ...]
-
-
-def load_catalog(db: Database) -> Catalog:
-    return Catalog(
-        volunteers.get_policy(db),
-        tuple(volunteers.list_teams(db)),
-        tuple(r for r in points.list_rules(db) if r.points > 0),
-    )
 
 
 def month_key(day: date) -> str:

@@ -29,9 +29,7 @@ off the GUI thread (``volunteer_roster.export_volunteers_xlsx``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
@@ -49,20 +47,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.i18n import join_list
-from app.services import service_hours, volunteer_roster, volunteers
+from app.i18n import hours_text, join_list
+from app.services import volunteers
 from app.services.auth import Permission
 from app.services.documents.cards import volunteer_cards_pdf
-from app.services.service_hours import StarGrantView
 from app.services.volunteers import (
     AwardView,
+    Catalog,
     EvaluationView,
     TrainingView,
+    VolunteerFile,
     VolunteerFilter,
     VolunteerHit,
-    VolunteerRecords,
     VolunteerView,
 )
+from app.services.volunteers import roster as volunteer_roster
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
@@ -89,10 +88,7 @@ from app.views.volunteers.dialogs import (
 from app.views.volunteers.labels import (
     SEXES,
     VOLUNTEER_STATES,
-    Catalog,
-    hours,
     label,
-    load_catalog,
     stars,
 )
 from app.views.widgets import MessageLabel, button_row, error_text, heading, scrollable
@@ -132,7 +128,7 @@ class VolunteersModel(LazyRowsModel):
         if column == self.PHONE:
             return row.phone_masked
         if column == self.HOURS:
-            return hours(row.approved_minutes)
+            return hours_text(row.approved_minutes)
         if column == self.STARS:
             return stars(row.star_level)
         return label(VOLUNTEER_STATES, row.status)
@@ -148,31 +144,6 @@ class VolunteersModel(LazyRowsModel):
         return Qt.AlignmentFlag.AlignRight if column == self.HOURS else None
 
 
-# --- worker functions -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VolunteerFile:
-    volunteer: VolunteerView
-    records: VolunteerRecords
-    grants: tuple[StarGrantView, ...]
-
-
-def load_volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
-    return VolunteerFile(
-        volunteers.get_volunteer(db, volunteer_id),
-        volunteers.list_sub_records(db, volunteer_id),
-        tuple(service_hours.star_history(db, volunteer_id)),
-    )
-
-
-def search_by_card(db: Database, data_dir: Any, code: str) -> list[VolunteerHit]:
-    from app.services.keys import load_keys
-
-    key = load_keys(data_dir.keys).card_key
-    return volunteers.search_volunteers(db, code, 5, include_inactive=True, card_key=key)
-
-
 # --- sub-record models -------------------------------------------------------------------------
 
 
@@ -181,7 +152,7 @@ class TrainingModel(RowsModel):
         return (self.tr("Date"), self.tr("Training"), self.tr("By"), self.tr("Hours"))
 
     def cell(self, row: TrainingView, column: int) -> str:
-        return (row.held_on.isoformat(), row.title, row.organizer, hours(row.minutes))[column]
+        return (row.held_on.isoformat(), row.title, row.organizer, hours_text(row.minutes))[column]
 
 
 class AwardModel(RowsModel):
@@ -304,7 +275,7 @@ class VolunteerDetail(DetailPanel):
         if volunteer_id is None:
             self.clear()
         else:
-            self.load(load_volunteer_file, volunteer_id)
+            self.load(volunteers.volunteer_file, volunteer_id)
 
     def current_id(self) -> str | None:
         return self.volunteer.id if self.volunteer is not None else None
@@ -344,7 +315,7 @@ class VolunteerDetail(DetailPanel):
         if not v.active:
             parts.append(label(VOLUNTEER_STATES, v.status))
         self.facts.setText(" · ".join(parts))
-        summary = self.tr("{hours} h approved").format(hours=hours(v.approved_minutes))
+        summary = self.tr("{hours} h approved").format(hours=hours_text(v.approved_minutes))
         if v.star_level:
             summary += " · " + self.tr("{stars} star level {level}").format(
                 stars=stars(v.star_level), level=v.star_level
@@ -654,7 +625,7 @@ class VolunteersTab(QWidget):
         self.model.set_filter(self.current_filter())
 
     def search_card(self, code: str) -> None:
-        """A scanned card: the volunteer it names (forged/revoked cards find nobody)."""
+        """A scanned card: the volunteer it names; a bad card lists nobody and says why."""
         self.timer.stop()
         self._scan_serial += 1
         serial = self._scan_serial
@@ -671,14 +642,20 @@ class VolunteersTab(QWidget):
                     self.tr("This card does not belong to a volunteer of this station.")
                 )
 
+        def refused(err: BaseException) -> None:  # forged, revoked, another station's...
+            if serial != self._scan_serial:
+                return
+            self.model.show_rows([])
+            self.message.show_error(error_text(err))
+
         run_task(
-            search_by_card,
+            volunteers.search_card,
             self.ctx.db,
-            self.ctx.data_dir,
+            self.ctx.data_dir.keys,
             code,
             key="volunteers.card",
             on_done=found,
-            on_error=lambda e: self.message.show_error(error_text(e)),
+            on_error=refused,
             receiver=self,
         )
 
@@ -689,7 +666,7 @@ class VolunteersTab(QWidget):
             self.count_label.setText(self.tr("%n volunteers", "", n))
 
     def load_catalog(self) -> None:
-        run_task(load_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
+        run_task(volunteers.form_catalog, self.ctx.db, on_done=self._catalog, receiver=self)
 
     def _catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog

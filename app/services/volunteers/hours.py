@@ -59,7 +59,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import VolunteerPolicy, get_volunteer_row, load_policy
+from app.services.volunteers.people import VolunteerPolicy, get_volunteer_row, load_policy
 
 MAX_RECORD_MINUTES = 24 * 60
 OVER_DAY_HOURS = "over_day_hours"  # review flag: the day's hours pass the policy's limit
@@ -104,12 +104,6 @@ def count_minutes(
         clipped = activity.hours_cap_minutes
         flags.append("capped")
     return Counted(raw, round_minutes(clipped, policy), tuple(flags))
-
-
-def hours_text(minutes: int) -> str:
-    """``90`` -> ``"1.5"``: hours with at most one decimal, as certificates print them."""
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 # --- views -----------------------------------------------------------------------------------
@@ -731,14 +725,16 @@ def grant_stars(
         return [_grant_view(g) for g in made]
 
 
+def star_history_in(session: Session, volunteer_id: str) -> list[StarGrantView]:
+    grants = session.scalars(
+        select(StarGrant).where(StarGrant.volunteer_id == volunteer_id).order_by(StarGrant.level)
+    )
+    return [_grant_view(g) for g in grants]
+
+
 def star_history(db: Database, volunteer_id: str) -> list[StarGrantView]:
     with db.read() as session:
-        grants = session.scalars(
-            select(StarGrant)
-            .where(StarGrant.volunteer_id == volunteer_id)
-            .order_by(StarGrant.level)
-        )
-        return [_grant_view(g) for g in grants]
+        return star_history_in(session, volunteer_id)
 
 
 def stars_granted(db: Database, year: int, level: int | None = None) -> list[StarGrantView]:
@@ -750,6 +746,37 @@ def stars_granted(db: Database, year: int, level: int | None = None) -> list[Sta
         if level is not None:
             query = query.where(StarGrant.level == level)
         return [_grant_view(g) for g in session.scalars(query.order_by(StarGrant.granted_on))]
+
+
+@dataclass(frozen=True)
+class NamedGrant:
+    """A star grant with its volunteer's name and number, for the grants list."""
+
+    granted_on: date
+    name: str
+    number: str
+    level: int
+    minutes_at_grant: int
+    operator_name: str
+
+
+def grants_of_year(db: Database, year: int) -> list[NamedGrant]:
+    """The stars granted in *year*, newest first, with the volunteers' names; one read."""
+    with db.read() as session:
+        rows = session.execute(
+            select(StarGrant, Volunteer.name, Volunteer.number)
+            .join(Volunteer, Volunteer.id == StarGrant.volunteer_id)
+            .where(
+                StarGrant.granted_on >= date(year, 1, 1),
+                StarGrant.granted_on <= date(year, 12, 31),
+            )
+            .order_by(StarGrant.granted_on)
+        ).all()
+        out = [
+            NamedGrant(g.granted_on, name, number, g.level, g.minutes_at_grant, g.operator_name)
+            for g, name, number in rows
+        ]
+    return list(reversed(out))
 
 
 # --- verification ----------------------------------------------------------------------------

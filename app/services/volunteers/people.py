@@ -1,4 +1,5 @@
-"""志愿者与志愿服务队 — volunteers, teams, sub-records, cards and the volunteer policy.
+"""志愿者 — volunteers: registration, numbers, search and the list, photos, cards, and
+the volunteer policy's names (teams and sub-records are in .teams and .records).
 
 DOMAIN "Volunteers and service hours".  A volunteer's name, sex, birth date, ID
 number and phone are validated by the same rules as a resident's
@@ -17,7 +18,8 @@ the write lock (``BEGIN IMMEDIATE``), never reused.
 **Search** (:func:`search_volunteers`) reads what a worker typed like the
 households search: a volunteer number or its digits (prefix), four digits (also
 the phone's last four), letters (pinyin initials, ``zs`` finds 张三), a scanned
-card payload (``WB1:V:...``), otherwise a name substring.
+card payload (``WB1:V:...``, through the one card resolver: a forged, revoked,
+foreign or household card raises its own error), otherwise a name substring.
 
 **Policy**: the thresholds a township may change (categories, quotas, kiosk
 windows, rounding, star thresholds, per-day caps) are one :class:`VolunteerPolicy`
@@ -35,10 +37,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -47,19 +48,14 @@ from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
-    Card,
     Member,
-    Station,
     TeamMembership,
     Volunteer,
-    VolunteerAward,
-    VolunteerEvaluation,
     VolunteerStatus,
     VolunteerTeam,
-    VolunteerTraining,
 )
 from app.models.base import STATION_ID, own_station
-from app.services import audit, cards, personal, photos, text_input
+from app.services import audit, cards, numbering, personal, photos, text_input
 from app.services import policy as policy_home
 from app.services.auth import Actor, Permission, require
 from app.services.households import MemberData, clean_member, initials
@@ -466,16 +462,8 @@ def _apply(session: Session, v: Volunteer, clean: _Clean, data: VolunteerData) -
 
 
 def _next_number(session: Session) -> tuple[str, int]:
-    station_id = own_station(session)
-    code = session.scalar(select(Station.code).where(Station.id == station_id)) or "000000"
-    last = (
-        session.scalar(
-            select(func.max(Volunteer.number_seq)).where(Volunteer.station_id == station_id)
-        )
-        or 0
-    )
-    seq = last + 1
-    return f"{code[-6:]}-V-{seq:05d}", seq
+    n = numbering.next_number(session, own_station(session), numbering.Series.VOLUNTEER)
+    return n.text, n.seq
 
 
 def get_volunteer_row(session: Session, volunteer_id: str) -> Volunteer:
@@ -490,6 +478,26 @@ def _get_team(session: Session, team_id: str) -> VolunteerTeam:
     if team is None or team.deleted:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "No such volunteer team."))
     return team
+
+
+def _join_team(
+    session: Session, team: VolunteerTeam, v: Volunteer, role: str, on: date | None
+) -> bool:
+    row = session.scalar(
+        select(TeamMembership).where(
+            TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
+        )
+    )
+    if row is None:
+        session.add(
+            TeamMembership(team_id=team.id, volunteer_id=v.id, role=role, joined_on=on, active=True)
+        )
+        return True
+    if row.active and not row.deleted and row.role == role:
+        return False
+    row.active, row.deleted, row.role = True, False, role
+    row.joined_on = row.joined_on or on
+    return True
 
 
 # --- volunteers ------------------------------------------------------------------------
@@ -657,18 +665,6 @@ def _hits(session: Session, query: Select) -> list[VolunteerHit]:
     return [VolunteerHit(*r) for r in session.execute(query).all()]
 
 
-def subject_of_card(session: Session, card_key: bytes, payload: str, kind: str = "V") -> str | None:
-    """The subject id a scanned card names, if it is a valid, current card of *kind*."""
-    try:
-        card_kind, card_id = cards.read_payload(card_key, payload)
-    except cards.CardError:
-        return None
-    card = session.get(Card, card_id)
-    if card is None or card.kind != kind or card_kind.value != kind or card.revoked_at:
-        return None
-    return card.subject_id
-
-
 def search_volunteers(
     db: Database,
     query: str,
@@ -698,10 +694,9 @@ def search_volunteers(
     with db.read() as session:
         upper = text.upper()
         if cards.looks_like_payload(text):
-            if card_key is not None:
-                subject = subject_of_card(session, card_key, text)
-                if subject:
-                    add(base().where(Volunteer.id == subject))
+            if card_key is not None:  # a forged, revoked... card raises the resolver's error
+                subject = cards.resolve_in(session, card_key, text, want=cards.CardKind.VOLUNTEER)
+                add(base().where(Volunteer.id == subject.subject_id))
             return list(found.values())
         if re.fullmatch(r"[0-9\-V]+", upper) and any(c.isdigit() for c in upper):
             add(
@@ -724,6 +719,15 @@ def search_volunteers(
             add(base().where(Volunteer.name == text).order_by(Volunteer.number))
             add(base().where(text_input.contains(Volunteer.name, text)).order_by(Volunteer.number))
     return list(found.values())
+
+
+def search_card(db: Database, keys_folder: Path, code: str, limit: int = 5) -> list[VolunteerHit]:
+    """A card scanned into the volunteers page: its volunteer, inactive ones too (the
+    station's card key read here, off the GUI thread).  A forged, revoked, foreign or
+    household card raises the card resolver's error, which the page shows."""
+    from app.services.keys import card_key
+
+    return search_volunteers(db, code, limit, include_inactive=True, card_key=card_key(keys_folder))
 
 
 def _filtered(query: Select, flt: VolunteerFilter) -> Select:
@@ -804,468 +808,6 @@ def fetch_volunteer_views(
         rows = list(session.scalars(query))
         teams = _teams_of_many(session, [v.id for v in rows])
         return [volunteer_view(session, v, teams.get(v.id, ())) for v in rows]
-
-
-# --- teams -------------------------------------------------------------------------------
-
-
-def _team_view(team: VolunteerTeam, member_count: int = 0) -> TeamView:
-    return TeamView(
-        team.id,
-        team.name,
-        team.category,
-        team.leader_name,
-        team.description,
-        team.active,
-        team.sort_order,
-        member_count,
-    )
-
-
-def _clean_team(data: TeamData, policy: VolunteerPolicy) -> TeamData:
-    name = " ".join(data.name.split())
-    if not name:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please enter the team's name."))
-    if len(name) > 60:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "A team name can have at most 60 characters.")
-        )
-    category = data.category.strip()
-    if category and category not in policy.team_categories:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "“{category}” is not one of the service categories."),
-            category=category,
-        )
-    return TeamData(
-        name, category, data.leader_name.strip()[:50], data.description.strip(), data.sort_order
-    )
-
-
-def _check_team_name(session: Session, name: str, except_id: str | None = None) -> None:
-    query = select(VolunteerTeam.id).where(VolunteerTeam.name == name)
-    if except_id:
-        query = query.where(VolunteerTeam.id != except_id)
-    if session.scalar(query.limit(1)) is not None:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "There is already a team called {name}."), name=name
-        )
-
-
-def seed_default_teams(db: Database, actor: Actor) -> int:
-    """Create one team per "8+N" category that has none yet; returns how many were made."""
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        return add_default_teams(session, actor)
-
-
-def add_default_teams(session: Session, actor: Actor) -> int:
-    policy = load_policy(session)
-    have = set(
-        session.scalars(select(VolunteerTeam.category).where(VolunteerTeam.deleted.is_(False)))
-    )
-    names = set(session.scalars(select(VolunteerTeam.name)))
-    made = 0
-    for order, category in enumerate(policy.team_categories):
-        name = f"{category}志愿服务队"
-        if category in have or name in names:
-            continue
-        team = VolunteerTeam(
-            name=name,
-            category=category,
-            leader_name="",
-            description="",
-            active=True,
-            sort_order=order,
-        )
-        session.add(team)
-        made += 1
-    if made:
-        audit.record(session, actor, "team.seed", "volunteer_team", "", after={"created": made})
-    return made
-
-
-def create_team(db: Database, actor: Actor, data: TeamData) -> TeamView:
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        data = _clean_team(data, load_policy(session))
-        _check_team_name(session, data.name)
-        team = VolunteerTeam(
-            name=data.name,
-            category=data.category,
-            leader_name=data.leader_name,
-            description=data.description,
-            active=True,
-            sort_order=data.sort_order,
-        )
-        session.add(team)
-        session.flush()
-        audit.record(session, actor, "team.create", "volunteer_team", team.id, after=asdict(data))
-        return _team_view(team)
-
-
-def update_team(db: Database, actor: Actor, team_id: str, data: TeamData) -> TeamView:
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        team = _get_team(session, team_id)
-        data = _clean_team(data, load_policy(session))
-        _check_team_name(session, data.name, except_id=team.id)
-        before = {"name": team.name, "category": team.category, "leader": team.leader_name}
-        team.name, team.category = data.name, data.category
-        team.leader_name, team.description = data.leader_name, data.description
-        team.sort_order = data.sort_order
-        audit.record(
-            session,
-            actor,
-            "team.update",
-            "volunteer_team",
-            team.id,
-            before=before,
-            after=asdict(data),
-        )
-        return _team_view(team, _member_count(session, team.id))
-
-
-def set_team_active(db: Database, actor: Actor, team_id: str, active: bool) -> TeamView:
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        team = _get_team(session, team_id)
-        if team.active != active:
-            team.active = active
-            audit.record(
-                session,
-                actor,
-                "team.enable" if active else "team.disable",
-                "volunteer_team",
-                team.id,
-                after={"active": active},
-            )
-        return _team_view(team, _member_count(session, team.id))
-
-
-def _member_count(session: Session, team_id: str) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(TeamMembership)
-            .where(
-                TeamMembership.team_id == team_id,
-                TeamMembership.active.is_(True),
-                TeamMembership.deleted.is_(False),
-            )
-        )
-        or 0
-    )
-
-
-def list_teams(db: Database, include_inactive: bool = False) -> list[TeamView]:
-    with db.read() as session:
-        counts = dict(
-            session.execute(
-                select(TeamMembership.team_id, func.count())
-                .where(TeamMembership.active.is_(True), TeamMembership.deleted.is_(False))
-                .group_by(TeamMembership.team_id)
-            ).all()
-        )
-        query = select(VolunteerTeam).where(VolunteerTeam.deleted.is_(False))
-        if not include_inactive:
-            query = query.where(VolunteerTeam.active.is_(True))
-        teams = session.scalars(query.order_by(VolunteerTeam.sort_order, VolunteerTeam.name))
-        return [_team_view(t, counts.get(t.id, 0)) for t in teams]
-
-
-def _join_team(
-    session: Session, team: VolunteerTeam, v: Volunteer, role: str, on: date | None
-) -> bool:
-    row = session.scalar(
-        select(TeamMembership).where(
-            TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
-        )
-    )
-    if row is None:
-        session.add(
-            TeamMembership(team_id=team.id, volunteer_id=v.id, role=role, joined_on=on, active=True)
-        )
-        return True
-    if row.active and not row.deleted and row.role == role:
-        return False
-    row.active, row.deleted, row.role = True, False, role
-    row.joined_on = row.joined_on or on
-    return True
-
-
-def add_to_team(
-    db: Database, actor: Actor, team_id: str, volunteer_id: str, role: str = ""
-) -> VolunteerView:
-    """Put a volunteer in a team (or change their role in it, e.g. 队长)."""
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        team = _get_team(session, team_id)
-        if not team.active:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("errors", "The team {name} is no longer active."), name=team.name
-            )
-        v = get_volunteer_row(session, volunteer_id)
-        if _join_team(session, team, v, role.strip()[:20], date.today()):
-            audit.record(
-                session,
-                actor,
-                "team.join",
-                "volunteer",
-                v.id,
-                after={"team": team.name, "role": role.strip()[:20]},
-            )
-        return volunteer_view(session, v)
-
-
-def remove_from_team(db: Database, actor: Actor, team_id: str, volunteer_id: str) -> VolunteerView:
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        team = _get_team(session, team_id)
-        v = get_volunteer_row(session, volunteer_id)
-        row = session.scalar(
-            select(TeamMembership).where(
-                TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
-            )
-        )
-        if row is not None and row.active:
-            row.active = False
-            audit.record(session, actor, "team.leave", "volunteer", v.id, after={"team": team.name})
-        return volunteer_view(session, v)
-
-
-def change_teams(
-    db: Database,
-    actor: Actor,
-    volunteer_id: str,
-    joined: Sequence[str],
-    left: Sequence[str],
-) -> VolunteerView:
-    """Put a volunteer into some teams and take them out of others, in one transaction."""
-    require(actor, Permission.DAILY_WORK)
-    with db.write() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        for team_id in joined:
-            team = _get_team(session, team_id)
-            if not team.active:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "The team {name} is no longer active."),
-                    name=team.name,
-                )
-            if _join_team(session, team, v, "", date.today()):
-                audit.record(
-                    session,
-                    actor,
-                    "team.join",
-                    "volunteer",
-                    v.id,
-                    after={"team": team.name, "role": ""},
-                )
-        for team_id in left:
-            team = _get_team(session, team_id)
-            row = session.scalar(
-                select(TeamMembership).where(
-                    TeamMembership.team_id == team.id, TeamMembership.volunteer_id == v.id
-                )
-            )
-            if row is not None and row.active:
-                row.active = False
-                audit.record(
-                    session, actor, "team.leave", "volunteer", v.id, after={"team": team.name}
-                )
-        session.flush()
-        return volunteer_view(session, v)
-
-
-# --- sub-records -----------------------------------------------------------------------------
-
-SubRecord = VolunteerTraining | VolunteerAward | VolunteerEvaluation
-_SUB_KINDS: dict[str, type[SubRecord]] = {
-    "training": VolunteerTraining,
-    "award": VolunteerAward,
-    "evaluation": VolunteerEvaluation,
-}
-
-
-def _required_text(value: str, limit: int) -> str:
-    text = " ".join(value.split())
-    if not text:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please fill in the title."))
-    return text[:limit]
-
-
-def _not_future(day: date) -> date:
-    if day > date.today():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The date {date} is in the future."), date=day.isoformat()
-        )
-    return day
-
-
-def add_training(
-    db: Database,
-    actor: Actor,
-    volunteer_id: str,
-    held_on: date,
-    title: str,
-    organizer: str = "",
-    minutes: int = 0,
-    note: str = "",
-) -> TrainingView:
-    require(actor, Permission.DAILY_WORK)
-    title = _required_text(title, 100)
-    held_on = _not_future(held_on)
-    if minutes < 0 or minutes > 24 * 60 * 30:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The training time is not plausible."))
-    with db.write() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        row = VolunteerTraining(
-            volunteer_id=v.id,
-            held_on=held_on,
-            title=title,
-            organizer=organizer.strip()[:100],
-            minutes=minutes,
-            note=note.strip(),
-        )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "volunteer.training",
-            "volunteer",
-            v.id,
-            after={"title": title, "date": held_on.isoformat(), "minutes": minutes},
-        )
-        return TrainingView(row.id, row.held_on, row.title, row.organizer, row.minutes, row.note)
-
-
-def add_award(
-    db: Database,
-    actor: Actor,
-    volunteer_id: str,
-    awarded_on: date,
-    title: str,
-    level: str = "",
-    issuer: str = "",
-    note: str = "",
-) -> AwardView:
-    require(actor, Permission.DAILY_WORK)
-    title = _required_text(title, 100)
-    awarded_on = _not_future(awarded_on)
-    with db.write() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        row = VolunteerAward(
-            volunteer_id=v.id,
-            awarded_on=awarded_on,
-            title=title,
-            level=level.strip()[:20],
-            issuer=issuer.strip()[:100],
-            note=note.strip(),
-        )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "volunteer.award",
-            "volunteer",
-            v.id,
-            after={"title": title, "date": awarded_on.isoformat(), "level": row.level},
-        )
-        return AwardView(row.id, row.awarded_on, row.title, row.level, row.issuer, row.note)
-
-
-def add_evaluation(
-    db: Database,
-    actor: Actor,
-    volunteer_id: str,
-    period: str,
-    rating: str,
-    comment: str = "",
-) -> EvaluationView:
-    require(actor, Permission.DAILY_WORK)
-    period = period.strip()
-    if not re.fullmatch(r"\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?", period):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "The period is a year, a quarter or a month, e.g. 2026.")
-        )
-    rating = rating.strip()
-    if not rating:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Please choose a rating."))
-    with db.write() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        row = VolunteerEvaluation(
-            volunteer_id=v.id,
-            period=period,
-            rating=rating[:20],
-            comment=comment.strip(),
-            evaluator=actor.display_name,
-        )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "volunteer.evaluation",
-            "volunteer",
-            v.id,
-            after={"period": period, "rating": row.rating},
-        )
-        return EvaluationView(row.id, row.period, row.rating, row.comment, row.evaluator)
-
-
-def remove_sub_record(db: Database, actor: Actor, kind: str, record_id: str) -> None:
-    """Withdraw a mistaken training, award or evaluation (a tombstone; the audit keeps it)."""
-    require(actor, Permission.DAILY_WORK)
-    model = _SUB_KINDS.get(kind)
-    if model is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown kind of record."))
-    with db.write() as session:
-        row: Any = session.get(model, record_id)
-        if row is None or row.deleted:
-            raise NotFound(QT_TRANSLATE_NOOP("errors", "No such record."))
-        row.deleted = True
-        audit.record(
-            session,
-            actor,
-            f"volunteer.{kind}_remove",
-            "volunteer",
-            row.volunteer_id,
-            before={"record": record_id},
-        )
-
-
-def list_sub_records(db: Database, volunteer_id: str) -> VolunteerRecords:
-    with db.read() as session:
-        v = get_volunteer_row(session, volunteer_id)
-        trainings = session.scalars(
-            select(VolunteerTraining)
-            .where(VolunteerTraining.volunteer_id == v.id, VolunteerTraining.deleted.is_(False))
-            .order_by(VolunteerTraining.held_on.desc())
-        )
-        awards = session.scalars(
-            select(VolunteerAward)
-            .where(VolunteerAward.volunteer_id == v.id, VolunteerAward.deleted.is_(False))
-            .order_by(VolunteerAward.awarded_on.desc())
-        )
-        evaluations = session.scalars(
-            select(VolunteerEvaluation)
-            .where(VolunteerEvaluation.volunteer_id == v.id, VolunteerEvaluation.deleted.is_(False))
-            .order_by(VolunteerEvaluation.period.desc())
-        )
-        return VolunteerRecords(
-            tuple(
-                TrainingView(t.id, t.held_on, t.title, t.organizer, t.minutes, t.note)
-                for t in trainings
-            ),
-            tuple(
-                AwardView(a.id, a.awarded_on, a.title, a.level, a.issuer, a.note) for a in awards
-            ),
-            tuple(
-                EvaluationView(e.id, e.period, e.rating, e.comment, e.evaluator)
-                for e in evaluations
-            ),
-        )
 
 
 # --- cards ---------------------------------------------------------------------------------

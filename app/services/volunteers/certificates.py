@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, hours_text
 from app.models import (
     Activity,
     Certificate,
@@ -40,14 +40,15 @@ from app.models import (
     RecordStatus,
     ServiceRecord,
     ServiceRecordState,
+    StarGrant,
     Station,
     Volunteer,
     utcnow,
 )
 from app.models.base import own_station
-from app.services import audit, cards, service_hours
+from app.services import audit, cards, numbering
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import ID_TYPE_NAMES_ZH, get_volunteer_row, load_policy
+from app.services.volunteers.people import ID_TYPE_NAMES_ZH, get_volunteer_row
 
 MAX_CONTENT = 300
 MAX_LISTED_ACTIVITIES = 200
@@ -68,7 +69,7 @@ class ServiceLine:
 
     @property
     def hours(self) -> str:
-        return service_hours.hours_text(self.minutes)
+        return hours_text(self.minutes)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class CertificateData:
 
     @property
     def total_hours(self) -> str:
-        return service_hours.hours_text(self.total_minutes)
+        return hours_text(self.total_minutes)
 
     @property
     def is_copy(self) -> bool:
@@ -133,7 +134,7 @@ class RegisterRow:
 
     @property
     def total_hours(self) -> str:
-        return service_hours.hours_text(self.total_minutes)
+        return hours_text(self.total_minutes)
 
 
 @dataclass(frozen=True)
@@ -190,15 +191,8 @@ def summarize_content(lines: list[ServiceLine]) -> str:
 
 
 def _next_number(session: Session, year: int) -> tuple[str, int]:
-    prefix = load_policy(session).certificate_prefix
-    station_id = own_station(session)
-    last = session.scalar(
-        select(func.max(Certificate.seq)).where(
-            Certificate.year == year, Certificate.station_id == station_id
-        )
-    )
-    seq = (last or 0) + 1
-    return f"{prefix}-{year}-{seq:04d}", seq
+    n = numbering.next_number(session, own_station(session), numbering.Series.CERTIFICATE, year)
+    return n.text, n.seq
 
 
 def _check_day(day: date) -> date:
@@ -673,15 +667,64 @@ class BatchCandidate:
     granted_on: date
 
 
+def star_candidates_in(session: Session, year: int, level: int = 5) -> list[BatchCandidate]:
+    """Step: volunteers granted *level* in *year*, in the order of their grants."""
+    rows = session.execute(
+        select(
+            Volunteer.id, Volunteer.number, Volunteer.name, StarGrant.level, StarGrant.granted_on
+        )
+        .join(Volunteer, Volunteer.id == StarGrant.volunteer_id)
+        .where(
+            StarGrant.granted_on >= date(year, 1, 1),
+            StarGrant.granted_on <= date(year, 12, 31),
+            StarGrant.level == level,
+            Volunteer.deleted.is_(False),
+        )
+        .order_by(StarGrant.granted_on)
+    ).all()
+    return [BatchCandidate(*r) for r in rows]
+
+
 def star_candidates(db: Database, year: int, level: int = 5) -> list[BatchCandidate]:
     """Volunteers granted *level* in *year* (e.g. all five-star volunteers of 2026)."""
-    grants = service_hours.stars_granted(db, year, level)
     with db.read() as session:
+        return star_candidates_in(session, year, level)
+
+
+def issue_star_batch(
+    db: Database,
+    actor: Actor,
+    card_key: bytes,
+    year: int,
+    level: int,
+    *,
+    issued_on: date | None = None,
+    step: Callable[[int, int, str], None] | None = None,
+) -> list[CertificateData]:
+    """星级志愿者 certificates for every volunteer granted *level* in *year*: the
+    candidates read and every certificate numbered in one transaction.
+
+    *step(done, total, name)* is called after each one; raising from it (a
+    cancelled batch) rolls the whole batch back, so it takes no numbers.
+    """
+    require(actor, Permission.DAILY_WORK)
+    issued_on = _check_day(issued_on or date.today())
+    with db.write() as session:
+        candidates = star_candidates_in(session, year, level)
+        if not candidates:
+            raise CertificateRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "No volunteer was granted star level {level} in {year}."
+                ),
+                level=level,
+                year=year,
+            )
         out = []
-        for g in grants:
-            v = session.get(Volunteer, g.volunteer_id)
-            if v is not None and not v.deleted:
-                out.append(BatchCandidate(v.id, v.number, v.name, g.level, g.granted_on))
+        for i, c in enumerate(candidates, 1):
+            cert = _issue_star_in(session, actor, c.volunteer_id, issued_on, "")
+            out.append(_data(session, card_key, cert))
+            if step is not None:
+                step(i, len(candidates), c.name)
         return out
 
 

@@ -11,16 +11,15 @@
    ones included, holding the result shown (status, message, args) and flags.
 3. **Activity state**: a closed activity (red ``closed``) or one not opened yet
    (red ``not_open``) takes no attendance.
-4. **The card** (app.services.cards): not our format (red ``malformed``); bad
-   MAC (red): the payload carries no issuer hint, so a card of *another
-   township* (signed with another key) and a forged card cannot be told apart by
-   the MAC alone — when the id in the payload is one of *our* cards the MAC
-   failure means the card was altered (``forged``), otherwise the card was
-   made elsewhere (``foreign``: another township, or a damaged code).  A
-   well-signed card that is not in this database is a card of another station
-   of the same township (shared key) — red ``unknown``, register the person
-   here.  A replaced or cancelled card is red ``revoked``.  A certificate or
-   slip code is red ``not_a_card``.
+4. **The card**, through the one card resolver (app.services.cards.resolve_in),
+   whose error names the case: not our format (red ``malformed``); bad MAC on
+   one of *our* card ids: altered (``forged``); bad MAC on an id we never made:
+   a card of another township or a damaged code (``foreign``); well signed but
+   not in this database: another station of the same township (shared key) —
+   red ``unknown``, register the person here; a card row of another station
+   that this database holds (``other_station``); a replaced or cancelled card
+   (``revoked``); a certificate or slip code (``not_a_card``); a household card
+   where the activity takes volunteers only (``household_not_allowed``).
 5. **Volunteer card**: inactive volunteer (red).  Mode *in*: sign in (green) or
    amber ``already_in``.  Mode *out*: sign out (green) or red
    ``not_signed_in`` (sign-out without sign-in).  Mode *auto*: not present →
@@ -33,10 +32,9 @@
 6. **Clock set back.**  A scan whose ``now`` is earlier than the activity's latest
    scan is flagged ``clock_back`` on its event; a sign-out earlier than its
    sign-in counts 0 minutes (never negative) and its record is flagged for the
-   reviewer (app.services.service_hours.count_minutes).
-7. **Household card**: refused (red ``household_not_allowed``) when the activity
-   takes volunteers only; otherwise the household's participation (户次) is
-   recorded once per activity and the activity's points rule is awarded once,
+   reviewer (app.services.volunteers.hours.count_minutes).
+7. **Household card** (where the activity takes households): the household's
+   participation (户次) is recorded once per activity and the activity's points rule is awarded once,
    through the points ledger with ``link_type="activity"``; a second scan is
    amber ``household_repeat`` and awards nothing.  Points the ledger refuses
    (cap reached, period finalized, rule withdrawn) leave the participation
@@ -66,12 +64,11 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
-from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.i18n import QT_TRANSLATE_NOOP, hours_text, translate
 from app.ids import new_id
 from app.models import (
     Activity,
     ActivityState,
-    Card,
     Household,
     Participation,
     PointEntry,
@@ -85,10 +82,11 @@ from app.models import (
     Volunteer,
     VolunteerStatus,
 )
-from app.services import audit, cards, points, service_hours, text_input
+from app.services import audit, cards, points, text_input
 from app.services.activities import get_activity_row, sign_out, stats_in_session
 from app.services.auth import Actor, Permission, require
-from app.services.volunteers import VolunteerPolicy, load_policy
+from app.services.volunteers import hours as service_hours
+from app.services.volunteers.people import VolunteerPolicy, load_policy
 
 MODES = ("in", "out", "auto")
 KIOSK = "kiosk"
@@ -131,6 +129,10 @@ _M = {
         "kiosk",
         "This card is from another station and the person is not registered here. "
         "Look them up by name or register them.",
+    ),
+    "other_station": QT_TRANSLATE_NOOP(
+        "kiosk",
+        "This card belongs to another station and cannot be used here. Please see the staff.",
     ),
     "revoked": QT_TRANSLATE_NOOP(
         "kiosk", "This card was replaced or cancelled and no longer works. Please see the staff."
@@ -363,38 +365,33 @@ def _process(ctx: _Ctx, card_key: bytes) -> _Outcome:
     refused = _activity_refusal(ctx)
     if refused is not None:
         return refused
+    volunteers_only = not ctx.activity.allow_households
     try:
-        kind, record_id = cards.read_payload(card_key, ctx.payload)
-    except cards.ForgedCard:
-        return _Outcome(ScanStatus.RED, _forged_or_foreign(ctx.session, ctx.payload))
-    except cards.CardError:
-        return _Outcome(ScanStatus.RED, "malformed")
-    if kind not in cards.CARD_KINDS:
-        return _Outcome(ScanStatus.RED, "not_a_card", kind=kind.value)
-    card = ctx.session.get(Card, record_id)
-    if card is None or card.deleted or card.kind != kind.value:
-        return _Outcome(ScanStatus.RED, "unknown", kind=kind.value, card_id=record_id)
+        card = cards.resolve_in(
+            ctx.session,
+            card_key,
+            ctx.payload,
+            want=cards.CardKind.VOLUNTEER if volunteers_only else None,
+        )
+    except cards.CardError as err:
+        reason = err.reason
+        if isinstance(err, cards.NotAVolunteerCard):
+            reason = "household_not_allowed"
+        elif reason not in _M:
+            reason = "malformed"
+        return _Outcome(
+            ScanStatus.RED,
+            reason,
+            kind=err.kind,
+            card_id=err.card_id,
+            subject_id=err.subject_id,
+        )
     base = _Outcome(
-        ScanStatus.RED, "revoked", kind=card.kind, card_id=card.id, subject_id=card.subject_id
+        ScanStatus.RED, "", kind=card.kind, card_id=card.card_id, subject_id=card.subject_id
     )
-    if card.revoked_at is not None:
-        return base
-    if kind == cards.CardKind.VOLUNTEER:
+    if card.kind == cards.CardKind.VOLUNTEER.value:
         return _volunteer(ctx, base)
     return _household(ctx, base)
-
-
-def _forged_or_foreign(session: Session, payload: str) -> str:
-    """A MAC failure on one of our card ids is an alteration; otherwise a foreign card."""
-    parts = payload.split(":")
-    if len(parts) == 4:
-        try:
-            card_id = cards.decode_id(parts[2])
-        except ValueError:
-            return "foreign"
-        if session.get(Card, card_id) is not None:
-            return "forged"
-    return "foreign"
 
 
 def _open_presence(session: Session, activity_id: str, volunteer_id: str) -> Presence | None:
@@ -504,8 +501,8 @@ def _sign_out(ctx: _Ctx, o: _Outcome, presence: Presence) -> _Outcome:
     o.action = ScanAction.SIGN_OUT
     o.signed_out_at = ctx.now
     o.activity_minutes += counted.minutes
-    o.args["hours"] = service_hours.hours_text(o.activity_minutes)
-    o.args["total"] = service_hours.hours_text(o.total_minutes)
+    o.args["hours"] = hours_text(o.activity_minutes)
+    o.args["total"] = hours_text(o.total_minutes)
     if "clock_back" in ctx.flags:
         o.status, o.reason, o.message_key = ScanStatus.AMBER, "clock_back", "signed_out_review"
     else:
@@ -514,9 +511,6 @@ def _sign_out(ctx: _Ctx, o: _Outcome, presence: Presence) -> _Outcome:
 
 
 def _household(ctx: _Ctx, o: _Outcome) -> _Outcome:
-    if not ctx.activity.allow_households:
-        o.reason = "household_not_allowed"
-        return o
     h = ctx.session.get(Household, o.subject_id)
     if h is None or h.deleted:
         o.reason = "unknown"
