@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.db import Database
@@ -56,6 +56,7 @@ from app.services.backup import (
     inspect_backup,
     make_backup,
     restore_photos,
+    unpacked,
 )
 from app.services.station import new_incarnation
 
@@ -217,9 +218,25 @@ def check_backup(
     the file is refused and :class:`OtherStationBackup` when it is another
     station's and *accept_other_station* is not set.
     """
-    info = inspect_backup(backup, full=True)
+    work = data_dir.root / CHECK_FOLDER
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        return _check_in(data_dir, backup, work, accept_other_station)
+    except BaseException:
+        discard_check(data_dir)
+        raise
+
+
+def _check_in(
+    data_dir: DataDir, backup: Path, work: Path, accept_other_station: bool
+) -> CheckedBackup:
     file = backup.name
-    src = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    # a packed backup is unpacked first (size-limited, checksummed), under its own name
+    source = unpacked(backup, work / "unpacked" / backup.name)
+    inner = inspect_backup(source, full=True)
+    info = replace(inner, path=backup, size=backup.stat().st_size)
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
         src.execute("PRAGMA trusted_schema=OFF")
         try:
@@ -234,9 +251,6 @@ def check_backup(
                 ),
                 [str(exc)],
             ) from exc
-        work = data_dir.root / CHECK_FOLDER
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
         copy = work / "candidate.db"
         dst = sqlite3.connect(copy)
         try:
@@ -245,6 +259,8 @@ def check_backup(
             dst.close()
     finally:
         src.close()
+    if source != backup:
+        source.unlink()
 
     # In the copy: no trigger from the file survives; the guards come from the code.
     con = sqlite3.connect(copy, isolation_level=None)

@@ -7829,7 +7829,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
-        <location filename="../../app/services/volunteers/people.py" line="480"/>
+        <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -8000,17 +8000,18 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="140"/>
+        <location filename="../../app/services/backup.py" line="307"/>
         <source>The backup could not be written to {folder}: {error}</source>
         <translation>备份未能写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="173"/>
+        <location filename="../../app/services/backup.py" line="172"/>
+        <location filename="../../app/services/backup.py" line="343"/>
         <source>{file} is not a usable station backup: {problem}</source>
         <translation>{file} 不是可用的工作站备份：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/services/backup.py" line="191"/>
+        <location filename="../../app/services/backup.py" line="391"/>
         <source>{file} was made by a newer version of this program; update the program first.</source>
         <translation>{file} 是由更新版本的程序生成的，请先升级程序。</translation>
     </message>
@@ -8197,7 +8198,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="351"/>
-        <location filename="../../app/services/volunteers/people.py" line="429"/>
+        <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -8230,7 +8231,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
-        <location filename="../../app/services/volunteers/people.py" line="473"/>
+        <location filename="../../app/services/volunteers/people.py" line="472"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -8899,17 +8900,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="356"/>
+        <location filename="../../app/services/volunteers/people.py" line="355"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="374"/>
+        <location filename="../../app/services/volunteers/people.py" line="373"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="381"/>
+        <location filename="../../app/services/volunteers/people.py" line="380"/>
         <location filename="../../app/services/volunteers/teams.py" line="68"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
@@ -8925,7 +8926,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="416"/>
+        <location filename="../../app/services/volunteers/people.py" line="415"/>
         <location filename="../../app/services/volunteers/roster.py" line="318"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
@@ -8936,7 +8937,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="438"/>
+        <location filename="../../app/services/volunteers/people.py" line="437"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
@@ -8993,7 +8994,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="822"/>
+        <location filename="../../app/services/volunteers/people.py" line="821"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -9008,34 +9009,34 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{year} 年没有志愿者被评为 {level} 星级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="72"/>
+        <location filename="../../app/services/restore.py" line="73"/>
         <source>{file} is a backup of another station: {station} (code {code}), key fingerprint {theirs}; this PC&apos;s key is {ours}. Restoring it makes every card printed here invalid. Restore it only if this PC is to become that station.</source>
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="114"/>
+        <location filename="../../app/services/restore.py" line="115"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="124"/>
-        <location filename="../../app/services/restore.py" line="135"/>
-        <location filename="../../app/services/restore.py" line="230"/>
+        <location filename="../../app/services/restore.py" line="125"/>
+        <location filename="../../app/services/restore.py" line="136"/>
+        <location filename="../../app/services/restore.py" line="247"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="147"/>
+        <location filename="../../app/services/restore.py" line="148"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="157"/>
+        <location filename="../../app/services/restore.py" line="158"/>
         <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
         <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="180"/>
+        <location filename="../../app/services/restore.py" line="181"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
@@ -9233,27 +9234,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="71"/>
+        <location filename="../../app/services/volunteers/people.py" line="70"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="72"/>
+        <location filename="../../app/services/volunteers/people.py" line="71"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="73"/>
+        <location filename="../../app/services/volunteers/people.py" line="72"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="74"/>
+        <location filename="../../app/services/volunteers/people.py" line="73"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="75"/>
+        <location filename="../../app/services/volunteers/people.py" line="74"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
