@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hostile import images
 from PIL import Image
-from test_volunteers_factory import DAY, TASK, make_world, new_activity, snapshot, volunteer_card
+from volunteers_factory import DAY, TASK, make_world, new_activity, snapshot, volunteer_card
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.services import activities, volunteers

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
-from test_volunteers_factory import make_world, new_volunteer
+from volunteers_factory import make_world, new_volunteer
 
 from app.errors import ValidationError
 from app.models import Card, Certificate

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from test_volunteers_factory import DAY, World, household_card, make_world, new_activity
-from test_volunteers_factory import volunteer_card as make_volunteer_card
+from volunteers_factory import DAY, World, household_card, make_world, new_activity
+from volunteers_factory import volunteer_card as make_volunteer_card
 
 from app.errors import DomainError
 from app.i18n import restore_catalog, use_catalog

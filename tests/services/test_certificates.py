@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from test_volunteers_factory import DAY, make_id, make_world, new_volunteer, snapshot
+from volunteers_factory import DAY, make_id, make_world, new_volunteer, snapshot
 
 from app.errors import PermissionDenied, ValidationError
 from app.ids import new_id

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from test_volunteers_factory import (
+from volunteers_factory import (
     DAY,
     changed,
     make_world,

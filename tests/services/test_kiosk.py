@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
-from test_volunteers_factory import (
+from volunteers_factory import (
     DAY,
     changed,
     household_card,

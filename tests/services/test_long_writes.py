@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from household_factory import new_household
+from roster_files import write_xlsx
 from sqlalchemy import func, select
-from test_roster_import import write_xlsx
 
 import app.db as dbmod
 from app.db import Database

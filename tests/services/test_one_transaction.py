@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import event, func, select
-from test_volunteers_factory import make_world
+from volunteers_factory import make_world
 
 from app.db import Database
 from app.models import AuditEntry, Card, Volunteer

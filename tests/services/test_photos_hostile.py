@@ -19,7 +19,7 @@ import pytest
 from digests import table_digests
 from hostile import images
 from PIL import Image
-from test_volunteers_factory import make_world, new_volunteer
+from volunteers_factory import make_world, new_volunteer
 
 from app.errors import IntegrityProblem, ValidationError
 from app.services import activities, backup, photos, restore, supermarket, volunteers

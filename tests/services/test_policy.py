@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from test_volunteers_factory import DAY, make_world, new_activity, volunteer_card, worker_of
+from volunteers_factory import DAY, make_world, new_activity, volunteer_card, worker_of
 
 from app.errors import PermissionDenied, ValidationError
 from app.models import AuditEntry, LocalState, PointPeriod

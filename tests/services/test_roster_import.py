@@ -8,44 +8,11 @@ from pathlib import Path
 import pytest
 from household_factory import make_id, new_household, snapshot
 from openpyxl import Workbook
+from roster_files import write_xlsx
 
 from app.errors import ValidationError
 from app.services import households
 from app.services.households import RosterError
-
-HEADER = [
-    "户号",
-    "姓名",
-    "与户主关系",
-    "性别",
-    "身份证号",
-    "联系电话",
-    "村民小组",
-    "住址",
-    "出生日期",
-]
-
-
-def write_xlsx(
-    path: Path,
-    rows: list[list[object]],
-    *,
-    title: str = "花名册",
-    merge: str = "",
-    text_id: bool = True,
-) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    ws.append(["东风村户籍花名册"])  # a title row above the header
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    if merge:
-        ws.merge_cells(merge)
-    wb.save(path)
-    return path
-
 
 GOOD = [
     ["001", "张三", "户主", "男", make_id(seq="111"), "13812345678", "一组", "东风路1号", None],

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from digests import table_digests
-from test_volunteers_factory import DAY, household_card, make_world, new_volunteer
+from volunteers_factory import DAY, household_card, make_world, new_volunteer
 
 from app.errors import DomainError
 from app.services import activities, cards, households, supermarket, text_input, volunteers

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import select
-from test_volunteers_factory import new_volunteer, snapshot, worker_of
+from volunteers_factory import new_volunteer, snapshot, worker_of
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models import AuditEntry, Role

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
-from test_volunteers_factory import make_id, new_volunteer, snapshot
+from volunteers_factory import make_id, new_volunteer, snapshot
 
 from app.errors import ValidationError
 from app.models import AuditEntry, Volunteer

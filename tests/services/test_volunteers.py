@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from test_volunteers_factory import make_id, make_world, new_volunteer, snapshot, worker_of
+from volunteers_factory import make_id, make_world, new_volunteer, snapshot, worker_of
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.models import Role
