@@ -71,6 +71,9 @@ class TaskProgress(QProgressDialog):
     def _finished(self) -> None:
         if self.cancellable:
             self.canceled.disconnect()  # closing the dialog emits canceled
+        # reset() stops the show-after timer: work done within SHOW_AFTER_MS would
+        # otherwise pop the dialog up afterwards, window-modal, over a finished job
+        self.reset()
         self.close()
 
     def reject(self) -> None:

@@ -104,3 +104,26 @@ def test_work_that_cannot_stop_shows_no_cancel(qtbot) -> None:  # type: ignore[n
     assert dialog.findChild(QPushButton) is None or not dialog.findChild(QPushButton).isVisible()
     with qtbot.waitSignal(task.finished):
         pass
+
+
+def test_work_done_before_the_dialog_would_show_never_shows_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A one-page slip prints in a moment: the dialog must not pop up afterwards (its
+    show-after timer kept running, and a window-modal 100 % dialog covered the counter)."""
+    from PySide6.QtCore import QTimer
+
+    from app.views.progress_dialog import SHOW_AFTER_MS
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    task = run_with_progress(parent, "Quick", lambda progress: progress(1, 1), receiver=parent)
+    dialog = task.progress_dialog  # type: ignore[attr-defined]
+    with qtbot.waitSignal(task.finished):
+        pass
+    seen: list[bool] = []
+    later = QTimer(parent)
+    later.setSingleShot(True)
+    later.timeout.connect(lambda: seen.append(dialog.isVisible()))
+    later.start(SHOW_AFTER_MS * 3)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]
