@@ -3704,55 +3704,55 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="105"/>
+        <location filename="../../app/views/pages.py" line="111"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="108"/>
+        <location filename="../../app/views/pages.py" line="114"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="115"/>
+        <location filename="../../app/views/pages.py" line="121"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="122"/>
+        <location filename="../../app/views/pages.py" line="128"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="129"/>
+        <location filename="../../app/views/pages.py" line="135"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="136"/>
+        <location filename="../../app/views/pages.py" line="142"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="142"/>
+        <location filename="../../app/views/pages.py" line="148"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="148"/>
+        <location filename="../../app/views/pages.py" line="154"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="152"/>
+        <location filename="../../app/views/pages.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5229,6 +5229,232 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/supermarket/page.py" line="550"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="106"/>
+        <source>Sync with the township</source>
+        <translation>与乡镇同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="114"/>
+        <source>Township&apos;s last acknowledgement:</source>
+        <translation>乡镇最近确认：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="115"/>
+        <source>Changes waiting to be sent:</source>
+        <translation>待发送的改动：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="116"/>
+        <source>Last sync file written:</source>
+        <translation>最近导出同步文件：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="119"/>
+        <source>Export a sync file</source>
+        <translation>导出同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="122"/>
+        <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
+        <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="135"/>
+        <source>C&amp;hoose folder…</source>
+        <translation>选择文件夹(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="138"/>
+        <source>&amp;Export sync file</source>
+        <translation>导出同步文件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="141"/>
+        <source>&amp;Full export…</source>
+        <translation>完整导出(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="147"/>
+        <source>To:</source>
+        <translation>导出到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="162"/>
+        <source>Enrolment at the township</source>
+        <translation>在乡镇登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="165"/>
+        <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
+        <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="178"/>
+        <source>&amp;Write enrolment file…</source>
+        <translation>生成登记文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="193"/>
+        <source>Config package from the township</source>
+        <translation>乡镇配置包</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="197"/>
+        <source>&amp;Import config package…</source>
+        <translation>导入配置包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="222"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="246"/>
+        <source>no folder chosen yet</source>
+        <translation>尚未选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="251"/>
+        <source>USB sticks: none found</source>
+        <translation>未发现U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="251"/>
+        <source>USB stick…</source>
+        <translation>选择U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="281"/>
+        <source>Config packages are not available in this version of the program.</source>
+        <translation>本版本程序尚不支持配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="296"/>
+        <source>up to change {seq}</source>
+        <translation>已确认到第 {seq} 号改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="298"/>
+        <source>none yet (the first file holds everything)</source>
+        <translation>尚无（第一个文件包含全部数据）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/page.py" line="300"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n 条改动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="300"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="306"/>
+        <source>No config package has been imported yet.</source>
+        <translation>尚未导入配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="309"/>
+        <source>Version {version} from {township} in force, imported on {when}.</source>
+        <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="317"/>
+        <source>up to change {seq} (config package of {when})</source>
+        <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="336"/>
+        <source>Choose the folder or USB stick for the sync file</source>
+        <translation>选择存放同步文件的文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="348"/>
+        <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
+
+Write a full sync file?</source>
+        <translation>完整导出会写出本站的全部数据，而不只是乡镇缺少的部分。只在乡镇要求时使用：乡镇换了电脑或丢失了数据。
+
+要生成完整同步文件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="356"/>
+        <source>Full export</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="369"/>
+        <source>Writing the sync file…</source>
+        <translation>正在写同步文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="372"/>
+        <source>Export sync file</source>
+        <translation>导出同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="378"/>
+        <source>Writing the sync file to {folder}…</source>
+        <translation>正在把同步文件写到 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="387"/>
+        <source>no changes</source>
+        <translation>没有改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="389"/>
+        <source>Sync file {name} written to {folder}.
+Changes {a}–{b}; it holds: {kinds}.</source>
+        <translation>同步文件 {name} 已写到 {folder}。
+改动序号 {a}–{b}，包含：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="399"/>
+        <source>ID numbers and phones went masked only (no config package from the township yet).</source>
+        <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="420"/>
+        <source>The export was cancelled; no sync file was written.</source>
+        <translation>导出已取消，未写出同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="448"/>
+        <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
+        <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="463"/>
+        <source>Choose the township&apos;s config package</source>
+        <translation>选择乡镇的配置包</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="465"/>
+        <source>Config packages (*{suffix});;All files (*)</source>
+        <translation>配置包 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="476"/>
+        <source>Checking the config package…</source>
+        <translation>正在检查配置包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="490"/>
+        <source>nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="492"/>
+        <source>Config package version {version} from {township} applied: {words}.</source>
+        <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
 </context>
 <context>
@@ -7829,7 +8055,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
-        <location filename="../../app/services/volunteers/people.py" line="480"/>
+        <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -8197,7 +8423,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="351"/>
-        <location filename="../../app/services/volunteers/people.py" line="429"/>
+        <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -8230,7 +8456,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
-        <location filename="../../app/services/volunteers/people.py" line="473"/>
+        <location filename="../../app/services/volunteers/people.py" line="472"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -8899,17 +9125,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="356"/>
+        <location filename="../../app/services/volunteers/people.py" line="355"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="374"/>
+        <location filename="../../app/services/volunteers/people.py" line="373"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="381"/>
+        <location filename="../../app/services/volunteers/people.py" line="380"/>
         <location filename="../../app/services/volunteers/teams.py" line="68"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
@@ -8925,7 +9151,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="416"/>
+        <location filename="../../app/services/volunteers/people.py" line="415"/>
         <location filename="../../app/services/volunteers/roster.py" line="318"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
@@ -8936,7 +9162,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="438"/>
+        <location filename="../../app/services/volunteers/people.py" line="437"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
@@ -8993,7 +9219,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="822"/>
+        <location filename="../../app/services/volunteers/people.py" line="821"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -9233,27 +9459,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="71"/>
+        <location filename="../../app/services/volunteers/people.py" line="70"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="72"/>
+        <location filename="../../app/services/volunteers/people.py" line="71"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="73"/>
+        <location filename="../../app/services/volunteers/people.py" line="72"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="74"/>
+        <location filename="../../app/services/volunteers/people.py" line="73"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="75"/>
+        <location filename="../../app/services/volunteers/people.py" line="74"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>

@@ -43,6 +43,7 @@ from app.sync.export import ExportSummary, SyncStatus, export_sync, sync_status
 from app.sync.errors import SyncCancelled
 from app.views.pages import PageContext
 from app.views.progress_dialog import run_with_progress
+from app.views.qtfix import emit
 from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, error_text, format_local, heading, parse_utc, scrollable
 
@@ -170,10 +171,9 @@ class SyncPage(QWidget):
         self.fingerprint = QLabel("…")
         self.fingerprint.setObjectName("sync_fingerprint")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 8)
+        font.setPointSize(max(font.pointSize(), 10) + 5)
         font.setWeight(QFont.Weight.Bold)
         self.fingerprint.setFont(font)
-        self.fingerprint.setWordWrap(True)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enrol_button = QPushButton(self.tr("&Write enrolment file…"))
         self.enrol_button.setObjectName("write_enrolment")
@@ -188,6 +188,7 @@ class SyncPage(QWidget):
         enrol_layout.addWidget(self.fingerprint)
         enrol_layout.addLayout(enrol_row)
         enrol_layout.addWidget(self.enrol_message)
+        enrol_layout.addStretch(1)
 
         # --- config package ------------------------------------------------------------
         config_box = QGroupBox(self.tr("Config package from the township"))
@@ -206,6 +207,7 @@ class SyncPage(QWidget):
         config_layout.addWidget(self.config_status)
         config_layout.addLayout(config_row)
         config_layout.addWidget(self.config_message)
+        config_layout.addStretch(1)
 
         content = QWidget()
         content.setObjectName("sync_content")
@@ -406,6 +408,7 @@ class SyncPage(QWidget):
         self.last_summary = summary
         self.export_message.show_ok(self.summary_text(summary))
         self.reload()
+        emit(self.ctx.events.station_changed)  # the status bar's and home's "last sync"
 
     def _export_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -462,7 +465,9 @@ class SyncPage(QWidget):
             self,
             self.tr("Choose the township's config package"),
             str(start),
-            self.tr("Config packages (*.wbconfig);;All files (*)"),
+            self.tr("Config packages (*{suffix});;All files (*)").format(
+                suffix=getattr(self.config, "SUFFIX", ".wbconfig")
+            ),
         )
         if path:
             self.import_config_file(Path(path))
@@ -492,6 +497,7 @@ class SyncPage(QWidget):
             )
         )
         self.reload()
+        emit(self.ctx.events.station_changed)
 
     def _config_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
