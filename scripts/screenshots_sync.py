@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
+from screenshots_layout import SCREENS, SIZE, grab, settle
 
 from app.demo import station as demo
 from app.paths import DataDir
@@ -26,7 +27,6 @@ from app.settings import SYNC_FOLDER, Settings
 from app.views import screen
 from app.views.application import create_application
 from app.views.session import Workbench
-from screenshots_layout import SCREENS, SIZE, grab, settle
 
 
 def shots(app: QApplication, out: Path, root: Path, language: str) -> None:

@@ -4,7 +4,6 @@ buttons where they are on the screen, the results read off the page."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -79,9 +78,7 @@ def test_export_writes_the_file_and_says_what_it_holds(qtbot, sync_page, station
     assert page.last_export.text() != "never"
 
 
-def test_full_export_asks_first_and_sends_everything(
-    qtbot, sync_page, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_full_export_asks_first_and_sends_everything(qtbot, sync_page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, page, stick = sync_page
     asked: list[str] = []
 

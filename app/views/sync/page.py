@@ -39,8 +39,8 @@ from app.progress import Cancel, ProgressFn
 from app.services.station import get_station
 from app.settings import SYNC_FOLDER
 from app.sync.enrol import write_enrolment
-from app.sync.export import ExportSummary, SyncStatus, export_sync, sync_status
 from app.sync.errors import SyncCancelled
+from app.sync.export import ExportSummary, SyncStatus, export_sync, sync_status
 from app.views.pages import PageContext
 from app.views.progress_dialog import run_with_progress
 from app.views.qtfix import emit
@@ -250,7 +250,9 @@ class SyncPage(QWidget):
     def _fill_drives(self) -> None:
         self.drives.clear()
         found = removable_drives()
-        self.drives.addItem(self.tr("USB sticks: none found") if not found else self.tr("USB stick…"))
+        self.drives.addItem(
+            self.tr("USB sticks: none found") if not found else self.tr("USB stick…")
+        )
         for drive in found:
             self.drives.addItem(str(drive), str(drive))
 
@@ -398,8 +400,7 @@ class SyncPage(QWidget):
         )
         if not summary.person_hash_keyed:
             text += "\n" + self.tr(
-                "ID numbers and phones went masked only (no config package from the township "
-                "yet)."
+                "ID numbers and phones went masked only (no config package from the township yet)."
             )
         return text
 
