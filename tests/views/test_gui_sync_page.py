@@ -58,7 +58,7 @@ def test_export_writes_the_file_and_says_what_it_holds(qtbot, sync_page, station
     db, _admin = station_db
     waiting = sync_status(db).waiting
     assert waiting > 0
-    assert page.waiting.text() == f"{waiting} changes"
+    assert page.waiting.text() == ("1 change" if waiting == 1 else f"{waiting} changes")
     assert page.acked.text().startswith("none yet")
 
     click_on_screen(qtbot, window, page.export_button)
