@@ -7,9 +7,10 @@
 * ``township`` — 城关镇新时代文明实践所 (code 330481101000), set up as a township;
 
 then does what the people would do with a USB stick (the folder ``usb``): each
-station writes its enrolment file and a sync file, the township enrols both
-(with the fingerprint "read out on the phone") and imports the files — so the
-township opens with both stations' figures.  Every folder signs in as
+station takes the township's enrolment file (when this build has config
+packages), writes its own enrolment file and a sync file, the township enrols
+both (with the fingerprint "read out on the phone") and imports the files — so
+the township opens with both stations' figures.  Every folder signs in as
 ``admin`` / ``demo1234``.
 """
 
@@ -33,6 +34,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import StationMode
 from app.paths import DataDir
 from app.services.station import AdminAccount, StationInfo, is_set_up, set_state, setup_station
+from app.sync import enrol
 from app.sync.enrol import enrol_station, read_enrolment, write_enrolment
 from app.sync.export import ExportSummary, export_sync
 from app.sync.importer import Verdict, import_files
@@ -123,6 +125,10 @@ def create_township_demo(
     usb = root / USB
     result = TownshipDemo(root, [a_dir, b_dir], town_dir)
     town = _make_township(town_dir)
+    # the township's own enrolment file, which each station takes (when this build has
+    # config packages) so that the township's packages are accepted there
+    enrol_township = getattr(enrol, "enrol_township", None)
+    township_file = write_enrolment(town, town_dir, usb) if enrol_township else None
     try:
         for data_dir, info, station_seed in (
             (a_dir, STATION_A, seed),
@@ -132,6 +138,13 @@ def create_township_demo(
                 progress(info.name)
             db = create_demo_station(data_dir, size, seed=station_seed, station=info)
             try:
+                if enrol_township is not None and township_file is not None:
+                    enrol_township(
+                        db,
+                        data_dir,
+                        township_file,
+                        fingerprint=read_enrolment(township_file).fingerprint,
+                    )
                 enrolment = write_enrolment(db, data_dir, usb)
                 # the fingerprint the station reads out on the phone, typed at the township
                 enrol_station(town, enrolment, fingerprint=read_enrolment(enrolment).fingerprint)
