@@ -14,6 +14,7 @@ from app.settings import SYNC_FOLDER
 from app.sync.envelope import open_envelope
 from app.sync.export import describe_counts, sync_status
 from app.views import screen
+from app.views.sync.page import config_module
 from app.views.tasks import default_runner
 
 
@@ -125,3 +126,58 @@ def test_a_stick_that_cannot_be_written_is_refused_in_words(
     assert page.last_summary is None
     assert not list(tmp_path.rglob("*.wbsync"))
     assert page.export_button.isEnabled()
+
+
+def test_config_package_shown_or_said_unavailable(qtbot, sync_page) -> None:  # type: ignore[no-untyped-def]
+    """Without config packages in this build the page says so and offers no import."""
+    _window, page, _stick = sync_page
+    if config_module() is not None:
+        pytest.skip("this build has config packages (see the next test)")
+    assert "not available" in page.config_status.text()
+    assert not page.config_button.isEnabled()
+
+
+def test_config_package_import_shows_the_acknowledgement(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two demo stations and their township: the township publishes a config package,
+    station A imports it on its 同步 page — the version in force and the township's
+    acknowledgement appear, and the changes waiting drop."""
+    config = pytest.importorskip("app.sync.config")
+    from app.db import Database
+    from app.demo import station as demo
+    from app.demo.township import FOLDERS, create_township_demo
+    from app.paths import DataDir
+    from app.services import auth
+    from app.settings import Settings
+    from app.views.pages import AppEvents, PageContext
+    from app.views.sync.page import SyncPage
+
+    tiny = demo.DemoSize(
+        households=8, volunteers=4, activities=2, ledger_entries=60, redemptions=5, scan_events=20
+    )
+    root = tmp_path / "demo"
+    create_township_demo(root, tiny)
+    a_dir, _b_dir, town_dir = (DataDir(root / name) for name in FOLDERS)
+    town = Database(town_dir.database)
+    package = config.publish_config(town, town_dir, root / "usb").path
+    town.dispose()
+    db = Database(a_dir.database)
+    try:
+        admin = auth.login(db, "admin", demo.DEMO_PASSWORD)
+        events = AppEvents()
+        page = SyncPage(PageContext(db, a_dir, Settings(a_dir.settings_file), admin, events))
+        qtbot.addWidget(page)
+        page.show()
+        settle(qtbot)
+        before = sync_status(db)
+        assert before.acked_seq == 0 and before.waiting > 0
+        assert "No config package" in page.config_status.text()
+        page.import_config_file(package)
+        qtbot.waitUntil(lambda: page.config_message.kind == "ok", timeout=20_000)
+        settle(qtbot)
+        after = sync_status(db)
+        assert after.acked_seq > 0 and after.waiting < before.waiting
+        assert "Version 1" in page.config_status.text()
+        assert f"up to change {after.acked_seq}" in page.acked.text()
+        assert page.waiting.text() in ("none", "1 change", f"{after.waiting} changes")
+    finally:
+        db.dispose()
