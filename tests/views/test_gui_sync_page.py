@@ -177,7 +177,7 @@ def test_config_package_import_shows_the_acknowledgement(qtbot, tmp_path) -> Non
         after = sync_status(db)
         assert after.acked_seq > 0 and after.waiting < before.waiting
         assert "Version 1" in page.config_status.text()
-        assert f"up to change {after.acked_seq}" in page.acked.text()
+        assert f"up to change {after.acked_seq} (config package of" in page.acked.text()
         assert page.waiting.text() in ("none", "1 change", f"{after.waiting} changes")
     finally:
         db.dispose()

@@ -98,6 +98,7 @@ class SyncPage(QWidget):
         self.setObjectName("sync_page")
         self.ctx = ctx
         self.status: SyncStatus | None = None
+        self.config_info: Any = None  # app.sync.config.ConfigStatus when available
         self.last_summary: ExportSummary | None = None
         self.enrolment_path: Path | None = None
         self._busy = False
@@ -188,7 +189,6 @@ class SyncPage(QWidget):
         enrol_layout.addWidget(self.fingerprint)
         enrol_layout.addLayout(enrol_row)
         enrol_layout.addWidget(self.enrol_message)
-        enrol_layout.addStretch(1)
 
         # --- config package ------------------------------------------------------------
         config_box = QGroupBox(self.tr("Config package from the township"))
@@ -207,7 +207,6 @@ class SyncPage(QWidget):
         config_layout.addWidget(self.config_status)
         config_layout.addLayout(config_row)
         config_layout.addWidget(self.config_message)
-        config_layout.addStretch(1)
 
         content = QWidget()
         content.setObjectName("sync_content")
@@ -215,10 +214,9 @@ class SyncPage(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(status_box)
         body.addWidget(export_box)
-        lower = QHBoxLayout()
-        lower.addWidget(enrol_box, 1)
-        lower.addWidget(config_box, 1)
-        body.addLayout(lower)
+        # one above the other: side by side, a wrapped message in either was cut short
+        body.addWidget(enrol_box)
+        body.addWidget(config_box)
         body.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addWidget(heading(self.tr("Sync")))
@@ -296,16 +294,31 @@ class SyncPage(QWidget):
 
     def _show_status(self, status: SyncStatus) -> None:
         self.status = status
-        if status.acked_seq:
-            self.acked.setText(self.tr("up to change {seq}").format(seq=status.acked_seq))
-        else:
-            self.acked.setText(self.tr("none yet (the first file holds everything)"))
+        self._show_acked()
         self.waiting.setText(
             self.tr("%n changes", "", status.waiting) if status.waiting else self.tr("none")
         )
         self.last_export.setText(format_local(parse_utc(status.last_export_at)))
 
+    def _show_acked(self) -> None:
+        """The township's acknowledgement, with the date of the package that brought it."""
+        status, config = self.status, self.config_info
+        if status is None:
+            return
+        if not status.acked_seq:
+            self.acked.setText(self.tr("none yet (the first file holds everything)"))
+        elif config is not None and config.version and config.applied_at is not None:
+            self.acked.setText(
+                self.tr("up to change {seq} (config package of {when})").format(
+                    seq=status.acked_seq, when=format_local(config.applied_at)
+                )
+            )
+        else:
+            self.acked.setText(self.tr("up to change {seq}").format(seq=status.acked_seq))
+
     def _show_config(self, status: Any) -> None:
+        self.config_info = status
+        self._show_acked()
         if not status.version:
             self.config_status.setText(self.tr("No config package has been imported yet."))
             return
@@ -316,12 +329,6 @@ class SyncPage(QWidget):
                 when=format_local(status.applied_at),
             )
         )
-        if status.applied_at is not None and self.status is not None and self.status.acked_seq:
-            self.acked.setText(
-                self.tr("up to change {seq} (config package of {when})").format(
-                    seq=self.status.acked_seq, when=format_local(status.applied_at)
-                )
-            )
 
     def load_fingerprint(self) -> None:
         run_task(
