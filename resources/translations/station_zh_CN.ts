@@ -5234,67 +5234,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/views/sync/page.py" line="107"/>
+        <location filename="../../app/views/sync/page.py" line="108"/>
         <source>Sync with the township</source>
         <translation>与乡镇同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="115"/>
+        <location filename="../../app/views/sync/page.py" line="116"/>
         <source>Township&apos;s last acknowledgement:</source>
         <translation>乡镇最近确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="116"/>
+        <location filename="../../app/views/sync/page.py" line="117"/>
         <source>Changes waiting to be sent:</source>
         <translation>待发送的改动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="117"/>
+        <location filename="../../app/views/sync/page.py" line="118"/>
         <source>Last sync file written:</source>
         <translation>最近导出同步文件：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="120"/>
+        <location filename="../../app/views/sync/page.py" line="121"/>
         <source>Export a sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="123"/>
+        <location filename="../../app/views/sync/page.py" line="124"/>
         <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
         <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="136"/>
-        <source>C&amp;hoose folder…</source>
-        <translation>选择文件夹(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="139"/>
+        <location filename="../../app/views/sync/page.py" line="140"/>
         <source>&amp;Export sync file</source>
         <translation>导出同步文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="142"/>
+        <location filename="../../app/views/sync/page.py" line="143"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="148"/>
+        <location filename="../../app/views/sync/page.py" line="149"/>
         <source>To:</source>
         <translation>导出到：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="163"/>
+        <location filename="../../app/views/sync/page.py" line="164"/>
         <source>Enrolment at the township</source>
         <translation>在乡镇登记</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="166"/>
+        <location filename="../../app/views/sync/page.py" line="167"/>
         <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
         <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="178"/>
+        <location filename="../../app/views/sync/page.py" line="179"/>
         <source>&amp;Write enrolment file…</source>
         <translation>生成登记文件(&amp;W)…</translation>
     </message>
@@ -5309,74 +5304,79 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>导入配置包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="224"/>
+        <location filename="../../app/views/sync/page.py" line="222"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="248"/>
+        <location filename="../../app/views/sync/page.py" line="246"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="254"/>
+        <location filename="../../app/views/sync/page.py" line="252"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="254"/>
+        <location filename="../../app/views/sync/page.py" line="252"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="285"/>
+        <location filename="../../app/views/sync/page.py" line="283"/>
         <source>Config packages are not available in this version of the program.</source>
         <translation>本版本程序尚不支持配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="300"/>
+        <location filename="../../app/views/sync/page.py" line="317"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="302"/>
+        <location filename="../../app/views/sync/page.py" line="309"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="304"/>
+        <location filename="../../app/views/sync/page.py" line="299"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="304"/>
+        <location filename="../../app/views/sync/page.py" line="299"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="310"/>
+        <location filename="../../app/views/sync/page.py" line="323"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="313"/>
+        <location filename="../../app/views/sync/page.py" line="326"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="321"/>
+        <location filename="../../app/views/sync/page.py" line="312"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="340"/>
+        <location filename="../../app/views/sync/page.py" line="137"/>
+        <source>Choose f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="347"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="352"/>
+        <location filename="../../app/views/sync/page.py" line="359"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -5385,74 +5385,74 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="360"/>
+        <location filename="../../app/views/sync/page.py" line="367"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="373"/>
+        <location filename="../../app/views/sync/page.py" line="380"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="376"/>
+        <location filename="../../app/views/sync/page.py" line="383"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="382"/>
+        <location filename="../../app/views/sync/page.py" line="389"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="391"/>
+        <location filename="../../app/views/sync/page.py" line="398"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="393"/>
+        <location filename="../../app/views/sync/page.py" line="400"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="403"/>
+        <location filename="../../app/views/sync/page.py" line="410"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="424"/>
+        <location filename="../../app/views/sync/page.py" line="431"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="452"/>
+        <location filename="../../app/views/sync/page.py" line="459"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="467"/>
+        <location filename="../../app/views/sync/page.py" line="474"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="469"/>
+        <location filename="../../app/views/sync/page.py" line="476"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="480"/>
+        <location filename="../../app/views/sync/page.py" line="487"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="494"/>
+        <location filename="../../app/views/sync/page.py" line="501"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="496"/>
+        <location filename="../../app/views/sync/page.py" line="503"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
@@ -8383,7 +8383,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/demo/station.py" line="218"/>
-        <location filename="../../app/demo/township.py" line="103"/>
+        <location filename="../../app/demo/township.py" line="105"/>
         <source>{folder} already holds a station; choose an empty folder.</source>
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
@@ -9468,7 +9468,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/demo/township.py" line="87"/>
+        <location filename="../../app/demo/township.py" line="89"/>
         <source>{folder} holds a real station, not the demo; nothing was done.</source>
         <translation>{folder} 中是真实站点，不是演示站点；未做任何改动。</translation>
     </message>

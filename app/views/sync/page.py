@@ -134,7 +134,7 @@ class SyncPage(QWidget):
         self.drives = QComboBox()
         self.drives.setObjectName("drives")
         self.drives.activated.connect(self._drive_chosen)
-        self.choose_button = QPushButton(self.tr("C&hoose folder…"))
+        self.choose_button = QPushButton(self.tr("Choose f&older…"))
         self.choose_button.setObjectName("choose_folder")
         self.choose_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton(self.tr("&Export sync file"))
