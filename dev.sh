@@ -97,7 +97,9 @@ shift || true
 case "$cmd" in
   app)
     setup "${DEB_PACKAGES[@]}"
-    exec "$PY" main.py --data-dir "$ROOT/demo-data" gui --demo "$@"
+    data="$ROOT/demo-data"  # ./dev.sh app --data-dir DIR: another data folder (e.g. a township demo's)
+    if [ "${1:-}" = "--data-dir" ] && [ -n "${2:-}" ]; then data="$2"; shift 2; fi
+    exec "$PY" main.py --data-dir "$data" gui --demo "$@"
     ;;
   test)
     setup "${DEB_PACKAGES[@]}" "${DEB_TEST_PACKAGES[@]}"

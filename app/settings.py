@@ -43,6 +43,7 @@ BACKUP_KEEP_WEEKLY = Option("backup/keep_weekly", int, 4, "Automatic weekly back
 BACKUP_KEEP_MONTHLY = Option("backup/keep_monthly", int, 12, "Automatic monthly backups kept")
 LAST_USERNAME = Option("ui/last_username", str, "", "User name offered at the login screen")
 LAST_FOLDER = Option("ui/last_folder", str, "", "Folder the last save or open dialog used")
+SYNC_FOLDER = Option("sync/export_folder", str, "", "Folder (USB stick) the last sync file went to")
 WINDOW_GEOMETRY = Option(
     "ui/main_window_geometry", QByteArray, QByteArray(), "Main window geometry"
 )
@@ -56,6 +57,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     BACKUP_KEEP_MONTHLY,
     LAST_USERNAME,
     LAST_FOLDER,
+    SYNC_FOLDER,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
 )

@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="first delete the demo station in the data folder (refused for a real station)",
     )
+    demo.add_argument(
+        "--township",
+        type=Path,
+        metavar="DIR",
+        help="instead: two demo stations and their township in DIR/station-a, DIR/station-b "
+        "and DIR/township, both stations exported, enrolled and imported at the township",
+    )
     backup = sub.add_parser("backup", help="back up the database now")
     backup.add_argument("--to", type=Path, help="folder to write to (default: automatic backups)")
     restore = sub.add_parser("restore", help="replace the database with a backup")
@@ -252,6 +259,8 @@ def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
     from app.demo.station import create_demo_station, is_demo
     from app.services.station import is_set_up
 
+    if args.township is not None:
+        return _township_demo(args)
     if args.reset and data_dir.database.exists():
         from app.instance import acquire_instance_lock
 
@@ -285,6 +294,52 @@ def cmd_demo(data_dir: DataDir, args: argparse.Namespace) -> int:
     print(translate("cli", "Demo station created in {folder}.").format(folder=data_dir.root))
     print(translate("cli", "Sign in as admin, shijian or chaoshi with the password demo1234."))
     return 0
+
+
+def _township_demo(args: argparse.Namespace) -> int:
+    from app.demo.township import USB, check_free, create_township_demo, township_folders
+    from app.i18n import join_list
+    from app.instance import acquire_instance_lock
+
+    root: Path = args.township
+    check_free(root)
+    folders = township_folders(root)
+    if args.reset:
+        for folder in folders:
+            if not folder.root.exists():
+                continue
+            lock = acquire_instance_lock(folder)
+            if lock is None:  # never delete a folder under a running app
+                print(
+                    translate("cli", "The app is running on {folder}; close it first.").format(
+                        folder=folder.root
+                    ),
+                    file=sys.stderr,
+                )
+                return 3
+            lock.release()
+        for folder in folders:
+            shutil.rmtree(folder.root, ignore_errors=True)
+        shutil.rmtree(root / USB, ignore_errors=True)
+    made = create_township_demo(
+        root, args.size, seed=args.seed, progress=lambda step: print(f"… {step}")
+    )
+    for summary in made.exports:
+        print(
+            translate("cli", "Sync file written: {file}").format(file=summary.path)
+            + "\n  "
+            + join_list(summary.kinds())
+        )
+    for verdict in made.verdicts:
+        print(verdict.message)
+    print(
+        translate(
+            "cli",
+            "Two demo stations and their township created in {folder}: "
+            "station-a, station-b and township. Sign in as admin with the password demo1234.",
+        ).format(folder=root)
+    )
+    return 0 if all(v.status == "imported" for v in made.verdicts) else 1
 
 
 def cmd_backup(data_dir: DataDir, args: argparse.Namespace) -> int:

@@ -188,7 +188,9 @@ class Home:
     members: list[Person]  # the head first
 
 
-def make_roster(rng: random.Random, names: NameGenerator, count: int) -> list[Home]:
+def make_roster(
+    rng: random.Random, names: NameGenerator, count: int, village: str = DEMO_STATION.village
+) -> list[Home]:
     """*count* synthetic households with 1–6 members each (about 3 on average)."""
     groups = max(6, min(60, round(count / 300)))
     serials = [0] * groups
@@ -253,7 +255,7 @@ def make_roster(rng: random.Random, names: NameGenerator, count: int) -> list[Ho
             Home(
                 number=f"{g + 1}-{serials[g]}",
                 group=gname,
-                address=names.address(DEMO_STATION.village, gname),
+                address=names.address(village, gname),
                 phone=phone,
                 members=members,
             )
@@ -779,7 +781,7 @@ def fill_demo(ctx: DemoContext, *, bulk: bool | None = None) -> None:
         bulk = ctx.size.ledger_entries > BULK_MIN_ENTRIES
     db = ctx.db
     actors = _actors(db, ctx.actor)
-    homes = make_roster(ctx.rng, ctx.names, ctx.size.households)
+    homes = make_roster(ctx.rng, ctx.names, ctx.size.households, ctx.station.village)
     rules = _seed_rules(db)
     goods = _create_goods(db, actors.worker, ctx.size.redemptions)
     simulation = Simulation(

@@ -109,6 +109,17 @@ def parse_size(text: str) -> DemoSize:
     )
 
 
+DEMO_STATION = StationInfo(
+    name="东风村新时代文明实践站",
+    code="330481101001",
+    village="东风村",
+    township="城关镇",
+    county="海宁市",
+    leader_name="王建国",
+    contact_phone="0573-87001234",
+)
+
+
 @dataclass
 class DemoContext:
     """What a filler gets: the database, an administrator, the size and a seeded RNG."""
@@ -119,6 +130,7 @@ class DemoContext:
     size: DemoSize
     rng: random.Random
     names: NameGenerator
+    station: StationInfo = DEMO_STATION
 
 
 Filler = Callable[[DemoContext], None]
@@ -181,25 +193,20 @@ class NameGenerator:
         return body + "10X98765432"[total % 11]
 
 
-DEMO_STATION = StationInfo(
-    name="东风村新时代文明实践站",
-    code="330481101001",
-    village="东风村",
-    township="城关镇",
-    county="海宁市",
-    leader_name="王建国",
-    contact_phone="0573-87001234",
-)
-
-
 def create_demo_station(
     data_dir: DataDir,
     size: DemoSize | str = "small",
     *,
     seed: int = 20261122,
     progress: Callable[[str], None] | None = None,
+    station: StationInfo | None = None,
 ) -> Database:
-    """Create a demo station in an empty *data_dir*; returns its open database."""
+    """Create a demo station in an empty *data_dir*; returns its open database.
+
+    *station* gives other facts (another village of the township demo) than
+    :data:`DEMO_STATION`.
+    """
+    station = station or DEMO_STATION
     if isinstance(size, str):
         size = parse_size(size)
     data_dir.ensure()
@@ -215,7 +222,7 @@ def create_demo_station(
         )
     username, display, _role = DEMO_OPERATORS[0]
     admin = setup_station(
-        db, data_dir.keys, DEMO_STATION, AdminAccount(username, display, DEMO_PASSWORD)
+        db, data_dir.keys, station, AdminAccount(username, display, DEMO_PASSWORD)
     )
     with db.write() as session:
         set_state(session, DEMO_MARK, "1")
@@ -223,7 +230,7 @@ def create_demo_station(
         auth.create_operator(db, admin, username, display, role, DEMO_PASSWORD)
     _load_fillers()
     rng = random.Random(seed)
-    context = DemoContext(db, data_dir, admin, size, rng, NameGenerator(rng))
+    context = DemoContext(db, data_dir, admin, size, rng, NameGenerator(rng), station)
     for name, filler in FILLERS:
         if progress:
             progress(name)

@@ -95,6 +95,12 @@ def _activities(ctx: PageContext) -> QWidget:
     return ActivitiesPage(ctx)
 
 
+def _sync(ctx: PageContext) -> QWidget:
+    from app.views.sync.page import SyncPage
+
+    return SyncPage(ctx)
+
+
 def _settings(ctx: PageContext) -> QWidget:
     from app.views.settings_page import SettingsPage
 
@@ -147,6 +153,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "sync",
         QT_TRANSLATE_NOOP("Pages", "Sync"),
         "sync.svg",
+        factory=_sync,
         permission=Permission.DAILY_WORK,
     ),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.svg", _settings),

@@ -308,6 +308,17 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/page.py" line="299"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TeamsDialog</name>
     <message numerus="yes">
         <location filename="../../app/views/volunteers/dialogs.py" line="506"/>

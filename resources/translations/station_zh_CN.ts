@@ -3704,55 +3704,55 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="105"/>
+        <location filename="../../app/views/pages.py" line="111"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="108"/>
+        <location filename="../../app/views/pages.py" line="114"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="115"/>
+        <location filename="../../app/views/pages.py" line="121"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="122"/>
+        <location filename="../../app/views/pages.py" line="128"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="129"/>
+        <location filename="../../app/views/pages.py" line="135"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="136"/>
+        <location filename="../../app/views/pages.py" line="142"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="142"/>
+        <location filename="../../app/views/pages.py" line="148"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="148"/>
+        <location filename="../../app/views/pages.py" line="154"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="152"/>
+        <location filename="../../app/views/pages.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5229,6 +5229,232 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/supermarket/page.py" line="550"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="108"/>
+        <source>Sync with the township</source>
+        <translation>与乡镇同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="116"/>
+        <source>Township&apos;s last acknowledgement:</source>
+        <translation>乡镇最近确认：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="117"/>
+        <source>Changes waiting to be sent:</source>
+        <translation>待发送的改动：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="118"/>
+        <source>Last sync file written:</source>
+        <translation>最近导出同步文件：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="121"/>
+        <source>Export a sync file</source>
+        <translation>导出同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="124"/>
+        <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
+        <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="140"/>
+        <source>&amp;Export sync file</source>
+        <translation>导出同步文件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="143"/>
+        <source>&amp;Full export…</source>
+        <translation>完整导出(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="149"/>
+        <source>To:</source>
+        <translation>导出到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="164"/>
+        <source>Enrolment at the township</source>
+        <translation>在乡镇登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="167"/>
+        <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
+        <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="179"/>
+        <source>&amp;Write enrolment file…</source>
+        <translation>生成登记文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="194"/>
+        <source>Config package from the township</source>
+        <translation>乡镇配置包</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="198"/>
+        <source>&amp;Import config package…</source>
+        <translation>导入配置包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="222"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="246"/>
+        <source>no folder chosen yet</source>
+        <translation>尚未选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="252"/>
+        <source>USB sticks: none found</source>
+        <translation>未发现U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="252"/>
+        <source>USB stick…</source>
+        <translation>选择U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="283"/>
+        <source>Config packages are not available in this version of the program.</source>
+        <translation>本版本程序尚不支持配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="317"/>
+        <source>up to change {seq}</source>
+        <translation>已确认到第 {seq} 号改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="309"/>
+        <source>none yet (the first file holds everything)</source>
+        <translation>尚无（第一个文件包含全部数据）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync/page.py" line="299"/>
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n 条改动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="299"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="323"/>
+        <source>No config package has been imported yet.</source>
+        <translation>尚未导入配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="326"/>
+        <source>Version {version} from {township} in force, imported on {when}.</source>
+        <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="312"/>
+        <source>up to change {seq} (config package of {when})</source>
+        <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="137"/>
+        <source>Choose f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="347"/>
+        <source>Choose the folder or USB stick for the sync file</source>
+        <translation>选择存放同步文件的文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="359"/>
+        <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
+
+Write a full sync file?</source>
+        <translation>完整导出会写出本站的全部数据，而不只是乡镇缺少的部分。只在乡镇要求时使用：乡镇换了电脑或丢失了数据。
+
+要生成完整同步文件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="367"/>
+        <source>Full export</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="380"/>
+        <source>Writing the sync file…</source>
+        <translation>正在写同步文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="383"/>
+        <source>Export sync file</source>
+        <translation>导出同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="389"/>
+        <source>Writing the sync file to {folder}…</source>
+        <translation>正在把同步文件写到 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="398"/>
+        <source>no changes</source>
+        <translation>没有改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="400"/>
+        <source>Sync file {name} written to {folder}.
+Changes {a}–{b}; it holds: {kinds}.</source>
+        <translation>同步文件 {name} 已写到 {folder}。
+改动序号 {a}–{b}，包含：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="410"/>
+        <source>ID numbers and phones went masked only (no config package from the township yet).</source>
+        <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="431"/>
+        <source>The export was cancelled; no sync file was written.</source>
+        <translation>导出已取消，未写出同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="459"/>
+        <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
+        <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="474"/>
+        <source>Choose the township&apos;s config package</source>
+        <translation>选择乡镇的配置包</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="476"/>
+        <source>Config packages (*{suffix});;All files (*)</source>
+        <translation>配置包 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="487"/>
+        <source>Checking the config package…</source>
+        <translation>正在检查配置包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="501"/>
+        <source>nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="503"/>
+        <source>Config package version {version} from {township} applied: {words}.</source>
+        <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
 </context>
 <context>
@@ -7598,148 +7824,159 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="215"/>
+        <location filename="../../app/cli/__init__.py" line="222"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="222"/>
-        <location filename="../../app/cli/__init__.py" line="389"/>
+        <location filename="../../app/cli/__init__.py" line="229"/>
+        <location filename="../../app/cli/__init__.py" line="444"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="270"/>
+        <location filename="../../app/cli/__init__.py" line="279"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="285"/>
+        <location filename="../../app/cli/__init__.py" line="294"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="286"/>
+        <location filename="../../app/cli/__init__.py" line="295"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="301"/>
+        <location filename="../../app/cli/__init__.py" line="356"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="316"/>
+        <location filename="../../app/cli/__init__.py" line="371"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="321"/>
+        <location filename="../../app/cli/__init__.py" line="376"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="323"/>
+        <location filename="../../app/cli/__init__.py" line="378"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="261"/>
-        <location filename="../../app/cli/__init__.py" line="328"/>
+        <location filename="../../app/cli/__init__.py" line="270"/>
+        <location filename="../../app/cli/__init__.py" line="383"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="341"/>
+        <location filename="../../app/cli/__init__.py" line="314"/>
+        <source>The app is running on {folder}; close it first.</source>
+        <translation>程序正在使用 {folder}，请先关闭程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="336"/>
+        <source>Two demo stations and their township created in {folder}: station-a, station-b and township. Sign in as admin with the password demo1234.</source>
+        <translation>已在 {folder} 中创建两个演示站点和所属乡镇：station-a、station-b 和 township。用户名 admin，密码 demo1234。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="396"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="349"/>
+        <location filename="../../app/cli/__init__.py" line="404"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="373"/>
+        <location filename="../../app/cli/__init__.py" line="428"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="376"/>
+        <location filename="../../app/cli/__init__.py" line="431"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="394"/>
+        <location filename="../../app/cli/__init__.py" line="449"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="405"/>
+        <location filename="../../app/cli/__init__.py" line="460"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="405"/>
+        <location filename="../../app/cli/__init__.py" line="460"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="422"/>
+        <location filename="../../app/cli/__init__.py" line="477"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="423"/>
+        <location filename="../../app/cli/__init__.py" line="478"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="433"/>
+        <location filename="../../app/cli/__init__.py" line="488"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="451"/>
+        <location filename="../../app/cli/__init__.py" line="506"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="463"/>
+        <location filename="../../app/cli/__init__.py" line="518"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="526"/>
+        <location filename="../../app/cli/__init__.py" line="581"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="528"/>
+        <location filename="../../app/cli/__init__.py" line="583"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="530"/>
+        <location filename="../../app/cli/__init__.py" line="585"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="538"/>
+        <location filename="../../app/cli/__init__.py" line="593"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="545"/>
+        <location filename="../../app/cli/__init__.py" line="600"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="555"/>
+        <location filename="../../app/cli/__init__.py" line="610"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
     <message>
+        <location filename="../../app/cli/__init__.py" line="329"/>
         <location filename="../../app/cli/sync.py" line="42"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
@@ -8146,7 +8383,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>不认识的演示数据规模 {size}，请使用 small、medium 或 large。</translation>
     </message>
     <message>
-        <location filename="../../app/demo/station.py" line="211"/>
+        <location filename="../../app/demo/station.py" line="218"/>
+        <location filename="../../app/demo/township.py" line="105"/>
         <source>{folder} already holds a station; choose an empty folder.</source>
         <translation>{folder} 中已有工作站数据，请选择一个空文件夹。</translation>
     </message>
@@ -9229,6 +9467,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/importer.py" line="608"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo/township.py" line="89"/>
+        <source>{folder} holds a real station, not the demo; nothing was done.</source>
+        <translation>{folder} 中是真实站点，不是演示站点；未做任何改动。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""同步 — the station's sync page (sync files to the township, enrolment, config packages)."""
