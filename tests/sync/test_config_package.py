@@ -167,3 +167,45 @@ def _all_state(station) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def
 
     with station.db.read() as session:
         return [(r.key, r.value) for r in session.scalars(select(LocalState))]
+
+
+def test_station_prints_with_the_package_layout(world: World, tmp_path: Path) -> None:
+    """A certificate printed at the station takes the page of the township's layout."""
+    import re
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.models import Volunteer
+    from app.services.documents.certificates import issue_certificate
+
+    enrol_both_ways(world)
+    folder = world.town.data_dir.root / "layouts"
+    folder.mkdir()
+    (folder / "certificate_service.json").write_text(
+        json.dumps({"extends": "certificate_service", "page": {"width": 215.9, "height": 279.4}}),
+        encoding="utf-8",
+    )
+    a = world.a
+    with a.db.read() as session:
+        volunteer_id = session.scalars(select(Volunteer.id)).first()
+    assert volunteer_id is not None
+
+    def media_box() -> str:
+        _, data = issue_certificate(
+            a.db,
+            SYSTEM,
+            a.data_dir,
+            "service",
+            volunteer_id,
+            start=date(2000, 1, 1),
+            end=date.today(),
+        )
+        found = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", data)
+        assert found is not None
+        return f"{float(found[1]):.0f}x{float(found[2]):.0f}"
+
+    assert media_box() == "595x842"  # A4, the shipped layout
+    package = publish_config(world.town.db, world.town.data_dir, tmp_path / "usb")
+    import_config(a.db, a.data_dir, package.path)
+    assert media_box() == "612x792"  # the township's page
