@@ -209,3 +209,37 @@ def test_station_prints_with_the_package_layout(world: World, tmp_path: Path) ->
     package = publish_config(world.town.db, world.town.data_dir, tmp_path / "usb")
     import_config(a.db, a.data_dir, package.path)
     assert media_box() == "612x792"  # the township's page
+
+
+def test_station_prints_slips_with_the_package_layout(world: World, tmp_path: Path) -> None:
+    """A receipt-printer slip at the station takes the width of the township's layout."""
+    import re
+
+    from sqlalchemy import select
+
+    from app.models import Redemption
+    from app.services.documents.slips import print_slip
+
+    enrol_both_ways(world)
+    folder = world.town.data_dir.root / "layouts"
+    folder.mkdir()
+    (folder / "slip_80mm.json").write_text(
+        json.dumps({"extends": "slip_80mm", "page": {"width": 100}}), encoding="utf-8"
+    )
+    a = world.a
+    with a.db.read() as session:
+        number = session.scalars(select(Redemption.number)).first()
+    assert number is not None
+
+    def width() -> int:
+        done = print_slip(
+            a.db, SYSTEM, number, "站", keys.card_key(a.data_dir.keys), "80mm", (), lambda b: None
+        )
+        found = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+)", done.pdf)
+        assert found is not None
+        return round(float(found[1]) / 72 * 25.4)
+
+    assert width() == 80
+    package = publish_config(world.town.db, world.town.data_dir, tmp_path / "usb")
+    import_config(a.db, a.data_dir, package.path)
+    assert width() == 100
