@@ -286,10 +286,13 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
                 .order_by(Goods.sort_order, Goods.name)
             )
         ]
-        station_policy = {
-            "points": asdict(policy.load_points_policy(session)),
-            "volunteers": asdict(policy.load_volunteer_policy(session)),
-        }
+        # only what the township has set: a policy it never saved would send defaults
+        # over the stations' own settings
+        station_policy: dict[str, Any] = {}
+        if policy._stored(session, policy.POINTS_KEY) is not None:
+            station_policy["points"] = asdict(policy.load_points_policy(session))
+        if policy._stored(session, policy.VOLUNTEERS_KEY) is not None:
+            station_policy["volunteers"] = asdict(policy.load_volunteer_policy(session))
         enrolled = list(session.scalars(select(SyncStation).order_by(SyncStation.code)))
         enc_keys = {
             s.station_id: (session.get(LocalState, ENC_KEY_PREFIX + s.station_id)) for s in enrolled
@@ -702,7 +705,8 @@ def _apply(session: Session, plan: _Plan) -> list[str]:
         old, new = policy._changes(before_v, plan.volunteers)
         if new:
             audit.record(session, SYSTEM, "volunteer.policy", "station", "", before=old, after=new)
-    applied.append(translate("sync", _POLICY_WORD))
+    if plan.points is not None or plan.volunteers is not None:
+        applied.append(translate("sync", _POLICY_WORD))
     set_state(session, LAYOUTS, json.dumps(plan.layouts, ensure_ascii=False, sort_keys=True))
     applied.append(translate("sync", _LAYOUTS_WORD, n=len(plan.layouts)))
     set_state(session, HASH_KEY, plan.hash_key)

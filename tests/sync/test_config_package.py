@@ -243,3 +243,17 @@ def test_station_prints_slips_with_the_package_layout(world: World, tmp_path: Pa
     package = publish_config(world.town.db, world.town.data_dir, tmp_path / "usb")
     import_config(a.db, a.data_dir, package.path)
     assert width() == 100
+
+
+def test_a_policy_the_township_never_set_leaves_the_station_s_own(
+    world: World, tmp_path: Path
+) -> None:
+    enrol_both_ways(world)
+    a = world.a
+    mine = replace(policy.get_volunteer_policy(a.db), monthly_min_activities=5)
+    policy.set_volunteer_policy(a.db, SYSTEM, mine)
+    points_before = policy.get_points_policy(a.db)
+    package = publish_config(world.town.db, world.town.data_dir, tmp_path / "usb")
+    import_config(a.db, a.data_dir, package.path)
+    assert policy.get_volunteer_policy(a.db).monthly_min_activities == 5
+    assert policy.get_points_policy(a.db) == points_before
