@@ -83,7 +83,7 @@ MAX_RATIO = 200
 _SMALL = 1024 * 1024
 
 PUBLISHED_VERSION = "config/published_version"  # township: the last version written
-SHARED_CARD_KEY = "config/shared_card_key"  # township: the card key its stations share
+SHARED_KEY_STATE = "config/shared_card_key"  # township: the card key its stations share
 VERSION = "config/version"  # station: the version in force
 APPLIED_AT = "config/applied_at"
 LAYOUTS_FOLDER = "layouts"  # township: <data>/layouts/*.json are published
@@ -249,7 +249,7 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
         set_state(session, PUBLISHED_VERSION, str(version))
         secrets = json.dumps(
             {
-                "card_key": _township_secret(session, SHARED_CARD_KEY),
+                "card_key": _township_secret(session, SHARED_KEY_STATE),
                 "person_hash_key": _township_secret(session, HASH_KEY),
             }
         ).encode()
@@ -726,8 +726,10 @@ def _apply(session: Session, plan: _Plan) -> list[str]:
 def import_config(db: Database, data_dir: DataDir, path: Path) -> ConfigApplied:
     """Check a township's config package and apply all of it, or nothing."""
     plan = _plan(db, data_dir, path)
-    card_path = data_dir.keys / keys.CARD_KEY
-    old_card = card_path.read_bytes() if card_path.exists() else None
+    try:
+        old_card: bytes | None = keys.card_key(data_dir.keys)
+    except OSError:
+        old_card = None
     replaced = False
     try:
         with db.write() as session:
