@@ -733,9 +733,8 @@ def import_config(db: Database, data_dir: DataDir, path: Path) -> ConfigApplied:
     replaced = False
     try:
         with db.write() as session:
-            if int((session.get(LocalState, VERSION) or LocalState(value="0")).value or 0) >= (
-                plan.version
-            ):
+            in_force = session.get(LocalState, VERSION)
+            if in_force is not None and int(in_force.value or 0) >= plan.version:
                 raise ConfigRefused(
                     QT_TRANSLATE_NOOP(
                         "errors",
