@@ -1,4 +1,5 @@
-"""The sync commands of ``main.py``: export, enrol-file, enrol-station, import-sync.
+"""The sync commands of ``main.py``: export, enrol-file, enrol-station, import-sync,
+and the config package's enrol-township, publish-config and import-config.
 
 A module of the command line (app.cli registers them with
 :func:`add_commands`); each calls the same service functions as the 同步
@@ -28,6 +29,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     station.add_argument("--fingerprint", help="the fingerprint the station read out")
     imports = sub.add_parser("import-sync", help="township: import sync files or folders")
     imports.add_argument("paths", type=Path, nargs="+", metavar="FILE|DIR")
+    township = sub.add_parser(
+        "enrol-township", help="station: take the township of its enrolment file"
+    )
+    township.add_argument("file", type=Path)
+    township.add_argument("--fingerprint", help="the fingerprint the township read out")
+    publish = sub.add_parser("publish-config", help="township: write the config package")
+    publish.add_argument("--to", type=Path, required=True, help="the folder (e.g. a USB stick)")
+    config = sub.add_parser("import-config", help="station: apply a township's config package")
+    config.add_argument("file", type=Path)
 
 
 def cmd_export(data_dir: DataDir, args: argparse.Namespace) -> int:
@@ -108,9 +118,64 @@ def cmd_import_sync(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 1 if any(v.status == "refused" for v in verdicts) else 0
 
 
+def cmd_enrol_township(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.enrol import enrol_township
+
+    db = _open(data_dir)
+    try:
+        enrolment = enrol_township(db, data_dir, args.file, fingerprint=args.fingerprint)
+    finally:
+        db.dispose()
+    print(
+        translate("cli", "Township {code} {name} enrolled (fingerprint {fingerprint}).").format(
+            code=enrolment.code, name=enrolment.name, fingerprint=enrolment.fingerprint
+        )
+    )
+    return 0
+
+
+def cmd_publish_config(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.config import publish_config
+
+    db = _open(data_dir)
+    try:
+        summary = publish_config(db, data_dir, args.to)
+    finally:
+        db.dispose()
+    print(
+        translate("cli", "Config package version {version} written: {file}").format(
+            version=summary.version, file=summary.path
+        )
+    )
+    print(translate("cli", "Secrets sealed for {n} stations.").format(n=summary.stations))
+    return 0
+
+
+def cmd_import_config(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.config import import_config
+
+    db = _open(data_dir)
+    try:
+        applied = import_config(db, data_dir, args.file)
+    finally:
+        db.dispose()
+    print(
+        translate("cli", "Config version {version} of {township} applied: {parts}").format(
+            version=applied.version, township=applied.township, parts=join_list(applied.applied)
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
     "export": cmd_export,
     "enrol-file": cmd_enrol_file,
     "enrol-station": cmd_enrol_station,
     "import-sync": cmd_import_sync,
+    "enrol-township": cmd_enrol_township,
+    "publish-config": cmd_publish_config,
+    "import-config": cmd_import_config,
 }

@@ -7,7 +7,12 @@ Made once by the first-run wizard and kept in ``<data>/keys`` with mode 0600:
   and the PC's account are the protection).  Signs sync files (DESIGN §5).
 * ``signing_ed25519.pub`` — its public key, enrolled at the township.
 * ``card.key`` — 32 random bytes; HMAC key for QR cards (DESIGN §4).  The
-  township may later replace it with a shared key from its config package.
+  township may later replace it with a shared key from its config package
+  (:func:`replace_card_key`, atomically).
+* ``encrypt_x25519.pem`` — X25519 private key: the township seals the secrets of
+  its config package (shared card key, keyed-hash key) for this public key.
+  Made at set-up, or on first need for a station set up before it existed
+  (:func:`encryption_key`).
 
 The card key is read through :func:`card_key` only: cached per keys folder and
 read again when the file changes (a township's config package replacing it).
@@ -26,10 +31,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 SIGNING_KEY = "signing_ed25519.pem"
 PUBLIC_KEY = "signing_ed25519.pub"
 CARD_KEY = "card.key"
+ENCRYPT_KEY = "encrypt_x25519.pem"
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -98,7 +105,52 @@ def create_keys(folder: Path) -> StationKeys:
     (folder / PUBLIC_KEY).write_bytes(pub)
     card_key = os.urandom(32)
     _write_private(folder / CARD_KEY, card_key)
+    encryption_key(folder)
     return StationKeys(signing, card_key)
+
+
+def _raw_public(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+_encrypt_lock = threading.Lock()
+
+
+def encryption_key(folder: Path) -> X25519PrivateKey:
+    """The station's X25519 key (made now, mode 0600, if this station has none yet)."""
+    path = Path(folder) / ENCRYPT_KEY
+    with _encrypt_lock:
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            key = X25519PrivateKey.generate()
+            pem = key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+            _write_private(path, pem)
+            return key
+    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(loaded, X25519PrivateKey):
+        raise ValueError("the station encryption key is not an X25519 key")
+    return loaded
+
+
+def encryption_public_hex(folder: Path) -> str:
+    return _raw_public(encryption_key(folder).public_key()).hex()
+
+
+def encryption_fingerprint(public_hex: str) -> str:
+    """The fingerprint of a raw X25519 public key (hex), grouped like the signing one."""
+    digest = hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def replace_card_key(folder: Path, data: bytes) -> None:
+    """Put *data* in place as the card key, atomically (:func:`card_key` re-reads it)."""
+    if len(data) < 16:
+        raise ValueError("a card key has at least 16 bytes")
+    _write_private(Path(folder) / CARD_KEY, data)
 
 
 _card_keys: dict[Path, tuple[tuple[int, int, int], bytes]] = {}

@@ -7,6 +7,14 @@ the file proves the key's owner made it).  The township reads it with
 fingerprint must be that key's, and, when the operator typed the fingerprint
 read out on the phone, it must match — a forwarded or edited file is refused.
 An enrolled station's files are then verified with this key alone.
+
+The file also carries the station's X25519 encryption key and its
+fingerprint (signed with the rest): the township stores it at enrolment
+(``local_state`` ``sync/enc_key/<station id>``) and seals the secrets of its
+config package for it.  The township writes an enrolment file of its own the
+same way; a station enrols its township from it with :func:`enrol_township`
+(fingerprint confirmed on the phone as well), after which it accepts config
+packages signed by that key only.
 """
 
 from __future__ import annotations
@@ -25,15 +33,18 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import NotFound
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Station, StationMode, utcnow
+from app.models import LocalState, Station, StationMode, utcnow
 from app.models.sync import SyncStation
 from app.paths import DataDir
 from app.services import keys
+from app.services.station import get_state, set_state
 from app.sync.errors import EnrolmentRefused
 
 KIND = "wb-enrolment"
 SUFFIX = ".wbenrol"
 MAX_BYTES = 64 * 1024
+ENC_KEY_PREFIX = "sync/enc_key/"  # + station id: the station's X25519 key, at the township
+TOWNSHIP_KEY = "config/township"  # at a station: its township's enrolment (JSON)
 _FIELDS = ("station_id", "code", "name", "village", "township", "county", "public_key")
 
 
@@ -59,8 +70,10 @@ def write_enrolment(db: Database, data_dir: DataDir, folder: Path) -> Path:
             "county": station.county,
             "public_key": station_keys.public_hex,
             "fingerprint": station_keys.fingerprint,
+            "encrypt_key": keys.encryption_public_hex(data_dir.keys),
             "created_at": utcnow().isoformat(timespec="seconds"),
         }
+        body["encrypt_fingerprint"] = keys.encryption_fingerprint(str(body["encrypt_key"]))
     signed = dict(body, signature=station_keys.signing.sign(_body_bytes(body)).hex())
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{body['code']}{SUFFIX}"
@@ -80,6 +93,9 @@ class Enrolment:
     name: str
     fingerprint: str
     public_key: str
+    encrypt_key: str = ""  # raw X25519, hex ("" in a file written before it existed)
+    encrypt_fingerprint: str = ""
+    township: str = ""
 
 
 def _refused(file: str) -> EnrolmentRefused:
@@ -114,8 +130,23 @@ def read_enrolment(path: Path) -> Enrolment:
         raise _refused(name) from exc
     if keys.fingerprint(public) != body["fingerprint"] or not re.fullmatch(r"\d{12}", body["code"]):
         raise _refused(name)
+    encrypt_key = body.get("encrypt_key", "")
+    encrypt_fp = body.get("encrypt_fingerprint", "")
+    if (encrypt_key or encrypt_fp) and not (
+        isinstance(encrypt_key, str)
+        and re.fullmatch(r"[0-9a-f]{64}", encrypt_key)
+        and encrypt_fp == keys.encryption_fingerprint(encrypt_key)
+    ):
+        raise _refused(name)
     return Enrolment(
-        body["station_id"], body["code"], body["name"], body["fingerprint"], body["public_key"]
+        body["station_id"],
+        body["code"],
+        body["name"],
+        body["fingerprint"],
+        body["public_key"],
+        encrypt_key,
+        encrypt_fp,
+        body["township"],
     )
 
 
@@ -168,6 +199,8 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                 ),
                 code=enrolment.code,
             )
+        if enrolment.encrypt_key:
+            set_state(session, ENC_KEY_PREFIX + enrolment.station_id, enrolment.encrypt_key)
         if existing is None:
             session.add(
                 SyncStation(
@@ -182,4 +215,93 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                     chain_problem="",
                 )
             )
+    return enrolment
+
+
+@dataclass(frozen=True)
+class EnrolledTownship:
+    station_id: str
+    code: str
+    name: str
+    public_key: str
+    fingerprint: str
+
+
+def enrolled_township(db: Database) -> EnrolledTownship | None:
+    """The township this station takes config packages from (None: none enrolled)."""
+    raw = get_state(db, TOWNSHIP_KEY)
+    if not raw:
+        return None
+    try:
+        d = json.loads(raw)
+        return EnrolledTownship(
+            d["station_id"], d["code"], d["name"], d["public_key"], d["fingerprint"]
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def enrol_township(
+    db: Database, data_dir: DataDir, path: Path, *, fingerprint: str | None = None
+) -> Enrolment:
+    """At a station: take the township of *path* (its own enrolment file) as the one
+    whose config packages are accepted.  *fingerprint* is what the township read out
+    on the phone.  Enrolling the same township again is a no-op; another key is
+    refused (never replaced silently)."""
+    enrolment = read_enrolment(path)
+    if fingerprint is not None and _norm(fingerprint) != _norm(enrolment.fingerprint):
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The fingerprint you typed does not match the one in {file} ({fingerprint}). "
+                "The file may not come from the township; nothing was changed.",
+            ),
+            file=path.name,
+            fingerprint=enrolment.fingerprint,
+        )
+    keys.encryption_key(data_dir.keys)  # made now for a station set up before it existed
+    with db.write() as session:
+        own = session.get(Station, db.station_id) if db.station_id else None
+        if own is None or own.mode == StationMode.TOWNSHIP.value:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A township is enrolled at its village stations, not at a township."
+                )
+            )
+        if enrolment.station_id == own.id:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{file} is this station's own enrolment file, not the township's."
+                ),
+                file=path.name,
+            )
+        row = session.get(LocalState, TOWNSHIP_KEY)
+        if row is not None and row.value:
+            try:
+                stored = json.loads(row.value)
+            except ValueError:
+                stored = {}
+            if stored.get("public_key") != enrolment.public_key:
+                raise EnrolmentRefused(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "This station is already enrolled with a township of another key. "
+                        "An enrolment is never replaced silently; nothing was changed.",
+                    )
+                )
+            return enrolment
+        set_state(
+            session,
+            TOWNSHIP_KEY,
+            json.dumps(
+                {
+                    "station_id": enrolment.station_id,
+                    "code": enrolment.code,
+                    "name": enrolment.name,
+                    "public_key": enrolment.public_key,
+                    "fingerprint": enrolment.fingerprint,
+                },
+                ensure_ascii=False,
+            ),
+        )
     return enrolment

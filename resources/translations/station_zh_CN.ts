@@ -1553,7 +1553,7 @@ Restore this other station&apos;s backup anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/counter.py" line="1166"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1167"/>
         <source>%n slips were never printed; choose one and click Reprint.</source>
         <translation>
             <numerusform>有 %n 张兑换单未打印，请选中一张后点击“补打”。</numerusform>
@@ -1627,54 +1627,54 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>兑换单未能生成，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="991"/>
+        <location filename="../../app/views/supermarket/counter.py" line="992"/>
         <source>Printing failed ({error}); the slip is listed under Unprinted slips.</source>
         <translation>打印失败（{error}），该兑换单已列入“未打印的兑换单”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1029"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1030"/>
         <source>Slip saved as {path}.</source>
         <translation>兑换单已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1034"/>
-        <location filename="../../app/views/supermarket/counter.py" line="1038"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1035"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1039"/>
         <source>Slip {number}</source>
         <translation>兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1061"/>
-        <location filename="../../app/views/supermarket/counter.py" line="1077"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1062"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1078"/>
         <source>Choose a slip in the list first.</source>
         <translation>请先在列表中选择一张兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1082"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1083"/>
         <source>Slip {number} is already voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1087"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1088"/>
         <source>Void slip {number}</source>
         <translation>作废兑换单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1089"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1090"/>
         <source>Voiding returns {points} points to household {household} and the goods to stock. Why is it voided?</source>
         <translation>作废后，{points} 分将退回户号 {household}，商品退回库存。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1117"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1118"/>
         <source>Slip {number} voided; {points} points returned, balance now {after}.</source>
         <translation>兑换单 {number} 已作废，已退回 {points} 分，现余 {after} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1144"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1145"/>
         <source>No slip has the number {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1169"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1170"/>
         <source>Every slip has been printed.</source>
         <translation>所有兑换单都已打印。</translation>
     </message>
@@ -6592,17 +6592,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>_HitsModel</name>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1205"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1205"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/counter.py" line="1204"/>
+        <location filename="../../app/views/supermarket/counter.py" line="1205"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -7977,39 +7977,59 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/cli/__init__.py" line="329"/>
-        <location filename="../../app/cli/sync.py" line="42"/>
+        <location filename="../../app/cli/sync.py" line="52"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="44"/>
+        <location filename="../../app/cli/sync.py" line="54"/>
         <source>Sequence {a}–{b}; it holds: {kinds}</source>
         <translation>序号 {a}–{b}；内含：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="50"/>
+        <location filename="../../app/cli/sync.py" line="60"/>
         <source>No keyed-hash key from the township yet: ID numbers and phones went masked only.</source>
         <translation>尚未收到乡镇下发的散列密钥：身份证号和电话只以脱敏形式导出。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="68"/>
+        <location filename="../../app/cli/sync.py" line="78"/>
         <source>Enrolment file written: {file}</source>
         <translation>入网文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="70"/>
+        <location filename="../../app/cli/sync.py" line="80"/>
         <source>Read this fingerprint out to the township: {fingerprint}</source>
         <translation>请把此指纹念给乡镇核对：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="87"/>
+        <location filename="../../app/cli/sync.py" line="97"/>
         <source>Station {code} {name} enrolled (fingerprint {fingerprint}).</source>
         <translation>站点 {code} {name} 已入网（指纹 {fingerprint}）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="106"/>
+        <location filename="../../app/cli/sync.py" line="116"/>
         <source>No sync files found.</source>
         <translation>没有找到同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/sync.py" line="131"/>
+        <source>Township {code} {name} enrolled (fingerprint {fingerprint}).</source>
+        <translation>已登记乡镇 {code} {name}（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/sync.py" line="148"/>
+        <source>Config package version {version} written: {file}</source>
+        <translation>已写出第 {version} 版配置包：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/sync.py" line="152"/>
+        <source>Secrets sealed for {n} stations.</source>
+        <translation>密钥已为 {n} 个站点分别加密封装。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/sync.py" line="166"/>
+        <source>Config version {version} of {township} applied: {parts}</source>
+        <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
 </context>
 <context>
@@ -8968,7 +8988,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="216"/>
         <location filename="../../app/services/station.py" line="226"/>
         <location filename="../../app/services/station.py" line="291"/>
-        <location filename="../../app/sync/enrol.py" line="49"/>
+        <location filename="../../app/sync/enrol.py" line="60"/>
         <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
@@ -9237,7 +9257,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/certificates.py" line="164"/>
+        <location filename="../../app/services/documents/certificates.py" line="165"/>
         <source>No certificate numbered {number}.</source>
         <translation>没有编号为 {number} 的证明。</translation>
     </message>
@@ -9314,7 +9334,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有编号为 {number} 的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/services/documents/slips.py" line="147"/>
+        <location filename="../../app/services/documents/slips.py" line="157"/>
         <source>No slip numbered {number}.</source>
         <translation>没有单号为 {number} 的兑换单。</translation>
     </message>
@@ -9374,29 +9394,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="87"/>
+        <location filename="../../app/sync/enrol.py" line="103"/>
         <source>{file} is not a valid enrolment file of a station (damaged, edited or not signed by the station&apos;s key). Ask the station for a new one.</source>
         <translation>{file} 不是有效的站点入网文件（已损坏、被改动或没有站点密钥的签名）。请让站点重新生成一份。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="135"/>
+        <location filename="../../app/sync/enrol.py" line="166"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from that station; it was not enrolled.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是那个站点的；未入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="147"/>
+        <location filename="../../app/sync/enrol.py" line="178"/>
         <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="153"/>
+        <location filename="../../app/sync/enrol.py" line="184"/>
         <source>{file} is this township&apos;s own enrolment file, not a station&apos;s.</source>
         <translation>{file} 是本乡镇自己的入网文件，不是站点的。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="164"/>
+        <location filename="../../app/sync/enrol.py" line="195"/>
         <source>Station {code} is already enrolled with another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="254"/>
+        <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from the township; nothing was changed.</source>
+        <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是乡镇发来的，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="267"/>
+        <source>A township is enrolled at its village stations, not at a township.</source>
+        <translation>乡镇应在其下属村站登记，不能在乡镇实践所登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="273"/>
+        <source>{file} is this station&apos;s own enrolment file, not the township&apos;s.</source>
+        <translation>{file} 是本站自己的入网文件，不是乡镇的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="286"/>
+        <source>This station is already enrolled with a township of another key. An enrolment is never replaced silently; nothing was changed.</source>
+        <translation>本站已登记了另一密钥的乡镇。登记不会被悄悄替换，未做任何更改。</translation>
     </message>
     <message>
         <location filename="../../app/sync/errors.py" line="44"/>
@@ -9472,6 +9512,61 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/demo/township.py" line="89"/>
         <source>{folder} holds a real station, not the demo; nothing was done.</source>
         <translation>{folder} 中是真实站点，不是演示站点；未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="200"/>
+        <source>The layout {file} cannot be used ({details}); nothing was written.</source>
+        <translation>版式 {file} 无法使用（{details}），未写出任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="243"/>
+        <source>Config packages are published by the township (乡镇实践所).</source>
+        <translation>配置包由乡镇实践所发布。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="359"/>
+        <source>{file} is not a complete config package (damaged, cut off or edited). Nothing was changed; ask the township for the package again.</source>
+        <translation>{file} 不是完整的配置包（已损坏、不完整或被改动）。未做任何更改，请向乡镇重新索取配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="370"/>
+        <source>{file} is far larger than any config package; it was not opened. Nothing was changed.</source>
+        <translation>{file} 远大于任何配置包，未打开。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="380"/>
+        <source>{file} was not signed by this station&apos;s township (another township, or changed after signing). Nothing was changed.</source>
+        <translation>{file} 不是本站所属乡镇签名的（来自其他乡镇，或签名后被改动）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="481"/>
+        <source>This station has not enrolled its township yet, so it cannot check a config package. Enrol the township first (its enrolment file and fingerprint).</source>
+        <translation>本站尚未登记所属乡镇，无法核验配置包。请先登记乡镇（乡镇的入网文件和指纹）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="505"/>
+        <source>{file} is config version {version}, but version {in_force} is already in force here; an older or repeated package is not applied. Nothing was changed.</source>
+        <translation>{file} 是第 {version} 版配置，但本站已在使用第 {in_force} 版；旧的或重复的配置包不予应用。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="583"/>
+        <source>{file} holds a setting this station refuses: {details}. Nothing was changed.</source>
+        <translation>{file} 中有本站不接受的设置：{details}。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="592"/>
+        <source>{file} holds nothing for this station (it was published before this station was enrolled, or it is damaged). Nothing was changed; ask the township for a new package.</source>
+        <translation>{file} 中没有给本站的内容（发布时本站尚未入网，或文件已损坏）。未做任何更改，请向乡镇索取新的配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="618"/>
+        <source>the layout {name} cannot be printed</source>
+        <translation>版式 {name} 无法打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="739"/>
+        <source>A newer config package was applied meanwhile; nothing was changed.</source>
+        <translation>其间已应用了更新的配置包，未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -9792,6 +9887,36 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/importer.py" line="856"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="93"/>
+        <source>{n} points rules</source>
+        <translation>{n} 条积分细则</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="94"/>
+        <source>{n} goods templates</source>
+        <translation>{n} 种商品模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="95"/>
+        <source>station policy and activity quotas</source>
+        <translation>站点规则和活动指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="96"/>
+        <source>{n} document layouts</source>
+        <translation>{n} 个文书版式</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="97"/>
+        <source>the township&apos;s acknowledgement</source>
+        <translation>乡镇的接收确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="98"/>
+        <source>the shared card key and keyed-hash key</source>
+        <translation>共用卡密钥和身份信息哈希密钥</translation>
     </message>
 </context>
 </TS>

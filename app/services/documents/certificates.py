@@ -21,6 +21,7 @@ from app.progress import Cancel, Progress
 from app.services import activities
 from app.services.activities import ActivityFilter
 from app.services.auth import Actor
+from app.services.documents.layouts import layout_dir
 from app.services.keys import card_key
 from app.services.volunteers import certificates
 from app.services.volunteers.certificates import CertificateData
@@ -106,7 +107,7 @@ def printable(db: Database, data: CertificateData) -> Any:
 def certificate_pdf(db: Database, data: CertificateData) -> bytes:
     from app.printing.certificate import render_certificate
 
-    return render_certificate(printable(db, data))
+    return render_certificate(printable(db, data), layout_dir=layout_dir(db))
 
 
 def issue_certificate(
@@ -211,4 +212,6 @@ def batch_star_pdf(
         if progress is not None:
             progress(n + done, 2 * n, "")
 
-    return n, render_certificates(faces, progress=rendered, cancel=cancel)
+    return n, render_certificates(
+        faces, progress=rendered, cancel=cancel, layout_dir=layout_dir(db)
+    )

@@ -79,13 +79,16 @@ def slip_pdf(
     reprint: bool = False,
     void: bool = False,
     balance_after: int | None = None,
+    db: Database | None = None,
 ) -> bytes:
+    """The slip's PDF; with *db*, on the layouts of the township's config package."""
     from app.printing.slip import render_slip
+    from app.services.documents.layouts import layout_dir
 
     data = slip_data(
         result, station_name, card_key, reprint=reprint, void=void, balance_after=balance_after
     )
-    return render_slip(data, page, copies)
+    return render_slip(data, page, copies, layout_dir=layout_dir(db) if db else None)
 
 
 def is_reprint(result: RedemptionResult, *, void: bool = False) -> bool:
@@ -117,7 +120,14 @@ def void_slip(
     done = supermarket.void_redemption(db, actor, redemption_id, reason)
     result = supermarket.get_redemption(db, redemption_id)
     pdf = slip_pdf(
-        result, station_name, card_key, page, copies, void=True, balance_after=done.balance_after
+        result,
+        station_name,
+        card_key,
+        page,
+        copies,
+        void=True,
+        balance_after=done.balance_after,
+        db=db,
     )
     return VoidDone(result, done.reason, done.balance_after, pdf)
 
@@ -164,7 +174,7 @@ def print_slip(
     result = find_slip(db, number)
     void = result.voided
     reprint = is_reprint(result, void=void)
-    pdf = slip_pdf(result, station_name, card_key, page, copies, reprint=reprint, void=void)
+    pdf = slip_pdf(result, station_name, card_key, page, copies, reprint=reprint, void=void, db=db)
     write(pdf)
     record_slip_print(db, actor, result, void=void)
     return PrintedSlip(result, pdf, void, reprint)

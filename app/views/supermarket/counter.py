@@ -972,6 +972,7 @@ class CounterWidget(QWidget):
             slip_copies(settings),
             reprint=reprint,
             void=void,
+            db=self.ctx.db,
             on_done=lambda pdf: self._output_slip(
                 result, pdf, slips.VOID if void else slips.REDEMPTION
             ),
