@@ -1744,6 +1744,34 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="133"/>
+        <source>Enrol a station</source>
+        <translation>站点入网</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="136"/>
+        <source>Station {name} ({code}). Ask the station to read out the fingerprint its set-up showed, and compare it with this one, group by group:</source>
+        <translation>站点：{name}（{code}）。请站点念出其设置时显示的密钥指纹，逐组与下面的指纹核对：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="151"/>
+        <source>Enrol only if every group matches. If not, the file is not that station&apos;s.</source>
+        <translation>每一组都一致才可入网。如有不一致，此文件不是该站点的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="156"/>
+        <source>They match: enrol</source>
+        <translation>核对一致，入网</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="158"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <location filename="../../app/views/points/entries.py" line="106"/>
@@ -2871,6 +2899,75 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImportsPage</name>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="90"/>
+        <source>Import the sync files (.wbsync) the stations brought: choose the files, or the folder of a USB stick to import every file in it. A file already imported is skipped; a file that fails a check is refused and changes nothing.</source>
+        <translation>导入各站点送来的同步文件（.wbsync）：选择文件，或选择U盘中的文件夹导入其中全部文件。已导入过的文件会跳过；未通过检查的文件会被拒绝，不改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="99"/>
+        <location filename="../../app/views/township/imports_page.py" line="135"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="105"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="106"/>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="111"/>
+        <source>The result of each file is listed here.</source>
+        <translation>每个文件的导入结果列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="116"/>
+        <source>Choose the sync files</source>
+        <translation>选择同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="116"/>
+        <source>Sync files (*.wbsync)</source>
+        <translation>同步文件 (*.wbsync)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="123"/>
+        <source>Choose the folder or USB stick</source>
+        <translation>选择文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="139"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="140"/>
+        <source>File {done} of {total}</source>
+        <translation>第 {done} 个文件，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="160"/>
+        <source>No sync file was found there.</source>
+        <translation>那里没有找到同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="163"/>
+        <source>{ok} of {total} files imported; {bad} refused (see the list).</source>
+        <translation>{total} 个文件中导入 {ok} 个；拒绝 {bad} 个（见列表）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="169"/>
+        <source>{ok} of {total} files imported.</source>
+        <translation>{total} 个文件中导入 {ok} 个。</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceTab</name>
     <message>
         <location filename="../../app/views/settings_page.py" line="238"/>
@@ -3551,8 +3648,8 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/wizard.py" line="61"/>
-        <source>A township office collects the data of its village stations. This version sets up its records; the township features come in a later version.</source>
-        <translation>乡镇实践所汇总所辖各村站的数据。本版本只建立乡镇所的基本信息，乡镇功能将在以后的版本中提供。</translation>
+        <source>A township office collects the data of its village stations: it enrols them, imports their sync files and sums up their figures.</source>
+        <translation>乡镇实践所汇集所辖村站的数据：为站点办理入网，导入其同步文件，并汇总各项数据。</translation>
     </message>
 </context>
 <context>
@@ -3704,57 +3801,77 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="105"/>
+        <location filename="../../app/views/pages.py" line="128"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="108"/>
+        <location filename="../../app/views/pages.py" line="131"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="115"/>
+        <location filename="../../app/views/pages.py" line="138"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="122"/>
+        <location filename="../../app/views/pages.py" line="145"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="129"/>
+        <location filename="../../app/views/pages.py" line="152"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="136"/>
+        <location filename="../../app/views/pages.py" line="159"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="142"/>
+        <location filename="../../app/views/pages.py" line="165"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="148"/>
+        <location filename="../../app/views/pages.py" line="171"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="152"/>
+        <location filename="../../app/views/pages.py" line="208"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="177"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="185"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="193"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pages.py" line="200"/>
+        <source>Publish config</source>
+        <translation>配置下发</translation>
     </message>
 </context>
 <context>
@@ -4178,6 +4295,39 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="38"/>
+        <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
+        <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="47"/>
+        <source>Publish config</source>
+        <translation>配置下发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="52"/>
+        <source>Write the config package…</source>
+        <translation>写出配置包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="59"/>
+        <source>This version cannot write config packages yet.</source>
+        <translation>本版本暂不能写出配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="63"/>
+        <source>Choose the folder or USB stick</source>
+        <translation>选择文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="88"/>
+        <source>Config version {version} for {stations} stations was written to {file}.</source>
+        <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../../app/translations.py" line="27"/>
@@ -4196,6 +4346,77 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/translations.py" line="29"/>
         <source>Page &amp;Set:</source>
         <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="219"/>
+        <source>Quarantined rows of {code}</source>
+        <translation>{code} 的隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="223"/>
+        <source>These rows from {name} were not applied: they clash with what the township already holds. Ask the station what happened (a restore from a backup, an edited file) before anything else is done.</source>
+        <translation>来自{name}的这些记录没有合并：它们与实践所已有的数据冲突。请先向站点了解情况（是否从备份恢复过、文件是否被改动），再做其他处理。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <source>Held at</source>
+        <translation>隔离时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <source>Row</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="181"/>
+        <source>Other record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="186"/>
+        <source>The audit chain forks here</source>
+        <translation>审计链在此分叉</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="187"/>
+        <source>The id belongs to another station</source>
+        <translation>该编号属于另一个站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="189"/>
+        <source>A ledger entry with this id holds something else</source>
+        <translation>同一编号的台账记录内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="192"/>
+        <source>The same version of this record holds something else</source>
+        <translation>同一版本的记录内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="198"/>
+        <source>Clashes with a record the township already holds</source>
+        <translation>与实践所已有的记录冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="199"/>
+        <source>Held back for checking</source>
+        <translation>暂扣待查</translation>
     </message>
 </context>
 <context>
@@ -4992,6 +5213,118 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>StationsModel</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="69"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="70"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="71"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="72"/>
+        <source>Days since sync</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="73"/>
+        <source>Acknowledged to</source>
+        <translation>已确认序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="74"/>
+        <source>Gaps</source>
+        <translation>缺号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="75"/>
+        <source>Quarantined</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="76"/>
+        <source>Incarnations</source>
+        <translation>实例数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="77"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="94"/>
+        <location filename="../../app/views/township/stations_page.py" line="96"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="100"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="259"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="265"/>
+        <source>Enrol a station…</source>
+        <translation>站点入网…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="266"/>
+        <source>Quarantined rows…</source>
+        <translation>隔离记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="267"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="274"/>
+        <source>No station is enrolled yet. Enrol each station from its enrolment file.</source>
+        <translation>还没有站点入网。请用各站点的入网文件为其办理入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="294"/>
+        <source>{count} stations enrolled. Days since sync turn red after {days} days ({stale} stations now).</source>
+        <translation>已入网站点 {count} 个。超过 {days} 天未同步的显示为红色（现有 {stale} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="307"/>
+        <source>Choose the station&apos;s enrolment file</source>
+        <translation>选择站点的入网文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="307"/>
+        <source>Enrolment files (*)</source>
+        <translation>入网文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="342"/>
+        <source>Station {name} ({code}) is enrolled.</source>
+        <translation>站点 {name}（{code}）已入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="353"/>
+        <source>Choose a station first.</source>
+        <translation>请先选择一个站点。</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../app/views/supermarket/page.py" line="331"/>
@@ -5465,6 +5798,39 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/kiosk/window.py" line="283"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictsModel</name>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="56"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="57"/>
+        <source>Already imported</source>
+        <translation>早已导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="58"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
     </message>
 </context>
 <context>
@@ -6342,12 +6708,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="167"/>
+        <location filename="../../app/views/session.py" line="177"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="169"/>
+        <location filename="../../app/views/session.py" line="179"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -6358,7 +6724,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="241"/>
+        <location filename="../../app/views/session.py" line="252"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -7829,7 +8195,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
-        <location filename="../../app/services/volunteers/people.py" line="480"/>
+        <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
     </message>
@@ -8197,7 +8563,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="351"/>
-        <location filename="../../app/services/volunteers/people.py" line="429"/>
+        <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
@@ -8230,7 +8596,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
-        <location filename="../../app/services/volunteers/people.py" line="473"/>
+        <location filename="../../app/services/volunteers/people.py" line="472"/>
         <source>No such volunteer.</source>
         <translation>找不到该志愿者。</translation>
     </message>
@@ -8720,15 +9086,15 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>联系电话不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="145"/>
+        <location filename="../../app/services/station.py" line="164"/>
         <source>This station is already set up.</source>
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
         <location filename="../../app/services/documents/cards.py" line="52"/>
-        <location filename="../../app/services/station.py" line="216"/>
-        <location filename="../../app/services/station.py" line="226"/>
-        <location filename="../../app/services/station.py" line="291"/>
+        <location filename="../../app/services/station.py" line="235"/>
+        <location filename="../../app/services/station.py" line="245"/>
+        <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="49"/>
         <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
@@ -8899,17 +9265,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="356"/>
+        <location filename="../../app/services/volunteers/people.py" line="355"/>
         <source>Please choose the type of ID.</source>
         <translation>请选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="374"/>
+        <location filename="../../app/services/volunteers/people.py" line="373"/>
         <source>This ID number should have 5–30 Latin letters and digits.</source>
         <translation>该证件号码应为 5–30 个英文字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="381"/>
+        <location filename="../../app/services/volunteers/people.py" line="380"/>
         <location filename="../../app/services/volunteers/teams.py" line="68"/>
         <source>“{category}” is not one of the service categories.</source>
         <translation>“{category}”不是可选的服务类别。</translation>
@@ -8925,7 +9291,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="416"/>
+        <location filename="../../app/services/volunteers/people.py" line="415"/>
         <location filename="../../app/services/volunteers/roster.py" line="318"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
@@ -8936,7 +9302,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="438"/>
+        <location filename="../../app/services/volunteers/people.py" line="437"/>
         <source>{name} is already registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，志愿者编号 {number}。</translation>
     </message>
@@ -8993,7 +9359,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="822"/>
+        <location filename="../../app/services/volunteers/people.py" line="821"/>
         <source>{name} is marked inactive; make them active before printing a card.</source>
         <translation>{name} 已标记为不活跃，请先改为活跃再打印卡。</translation>
     </message>
@@ -9229,31 +9595,36 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
+    <message>
+        <location filename="../../app/services/township/stations.py" line="41"/>
+        <source>The number of days must be between 1 and 365.</source>
+        <translation>天数须在 1 到 365 之间。</translation>
+    </message>
 </context>
 <context>
     <name>id_types</name>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="71"/>
+        <location filename="../../app/services/volunteers/people.py" line="70"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="72"/>
+        <location filename="../../app/services/volunteers/people.py" line="71"/>
         <source>Mainland travel permit (Hong Kong/Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="73"/>
+        <location filename="../../app/services/volunteers/people.py" line="72"/>
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="74"/>
+        <location filename="../../app/services/volunteers/people.py" line="73"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/people.py" line="75"/>
+        <location filename="../../app/services/volunteers/people.py" line="74"/>
         <source>Foreigner&apos;s permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>

@@ -202,6 +202,10 @@ def test_the_stations_list_shows_gaps_staleness_and_quarantine(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.model.rowCount() == held, timeout=15_000)
     assert "household" in {row.table for row in dialog.model.rows}
+    shown = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+    assert "Household" in shown
+    reasons = {dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())}
+    assert "The same version of this record holds something else" in reasons
     dialog.reject()
 
 

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.i18n import translate
 from app.models import utcnow
+from app.services.audit_log import TARGET_LABELS
 from app.services.township import stations
 from app.sync.enrol import Enrolment, enrol_station, read_enrolment
 from app.sync.importer import StationSyncState, chain_text, format_gaps, station_states
@@ -172,10 +174,37 @@ class EnrolDialog(QDialog):
 
 class QuarantineModel(RowsModel):
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Held at"), self.tr("Table"), self.tr("Row"), self.tr("Reason"))
+        return (self.tr("Held at"), self.tr("Kind of record"), self.tr("Row"), self.tr("Reason"))
+
+    def table_text(self, table: str) -> str:
+        label = TARGET_LABELS.get(table)
+        return translate("audit", label) if label else self.tr("Other record")
+
+    def reason_text(self, reason: str) -> str:
+        """The importer's reason (stored in English words) in the UI language."""
+        words = {
+            "the audit chain forks here": self.tr("The audit chain forks here"),
+            "the id belongs to another station": self.tr("The id belongs to another station"),
+            "same id, other content (ledger)": self.tr(
+                "A ledger entry with this id holds something else"
+            ),
+            "same version, other content": self.tr(
+                "The same version of this record holds something else"
+            ),
+        }
+        if reason in words:
+            return words[reason]
+        if reason.startswith("conflict"):
+            return self.tr("Clashes with a record the township already holds")
+        return self.tr("Held back for checking")
 
     def cell(self, row: stations.QuarantinedRow, column: int) -> str:
-        return (format_local(row.at), row.table, row.row_id, row.reason)[column]
+        return (
+            format_local(row.at),
+            self.table_text(row.table),
+            row.row_id,
+            self.reason_text(row.reason),
+        )[column]
 
     def tooltip(self, row: stations.QuarantinedRow, column: int) -> str | None:
         return row.content
