@@ -1746,27 +1746,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="133"/>
+        <location filename="../../app/views/township/stations_page.py" line="134"/>
         <source>Enrol a station</source>
         <translation>站点入网</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="136"/>
+        <location filename="../../app/views/township/stations_page.py" line="138"/>
         <source>Station {name} ({code}). Ask the station to read out the fingerprint its set-up showed, and compare it with this one, group by group:</source>
         <translation>站点：{name}（{code}）。请站点念出其设置时显示的密钥指纹，逐组与下面的指纹核对：</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="151"/>
+        <location filename="../../app/views/township/stations_page.py" line="153"/>
         <source>Enrol only if every group matches. If not, the file is not that station&apos;s.</source>
         <translation>每一组都一致才可入网。如有不一致，此文件不是该站点的。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="156"/>
+        <location filename="../../app/views/township/stations_page.py" line="158"/>
         <source>They match: enrol</source>
         <translation>核对一致，入网</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="158"/>
+        <location filename="../../app/views/township/stations_page.py" line="160"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2901,68 +2901,68 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="90"/>
+        <location filename="../../app/views/township/imports_page.py" line="92"/>
         <source>Import the sync files (.wbsync) the stations brought: choose the files, or the folder of a USB stick to import every file in it. A file already imported is skipped; a file that fails a check is refused and changes nothing.</source>
         <translation>导入各站点送来的同步文件（.wbsync）：选择文件，或选择U盘中的文件夹导入其中全部文件。已导入过的文件会跳过；未通过检查的文件会被拒绝，不改变任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="99"/>
-        <location filename="../../app/views/township/imports_page.py" line="135"/>
+        <location filename="../../app/views/township/imports_page.py" line="101"/>
+        <location filename="../../app/views/township/imports_page.py" line="139"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="105"/>
+        <location filename="../../app/views/township/imports_page.py" line="109"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="106"/>
+        <location filename="../../app/views/township/imports_page.py" line="110"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="111"/>
+        <location filename="../../app/views/township/imports_page.py" line="115"/>
         <source>The result of each file is listed here.</source>
         <translation>每个文件的导入结果列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="116"/>
+        <location filename="../../app/views/township/imports_page.py" line="120"/>
         <source>Choose the sync files</source>
         <translation>选择同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="116"/>
+        <location filename="../../app/views/township/imports_page.py" line="120"/>
         <source>Sync files (*.wbsync)</source>
         <translation>同步文件 (*.wbsync)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="123"/>
+        <location filename="../../app/views/township/imports_page.py" line="127"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="139"/>
+        <location filename="../../app/views/township/imports_page.py" line="143"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="140"/>
+        <location filename="../../app/views/township/imports_page.py" line="144"/>
         <source>File {done} of {total}</source>
         <translation>第 {done} 个文件，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="160"/>
+        <location filename="../../app/views/township/imports_page.py" line="165"/>
         <source>No sync file was found there.</source>
         <translation>那里没有找到同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="163"/>
+        <location filename="../../app/views/township/imports_page.py" line="168"/>
         <source>{ok} of {total} files imported; {bad} refused (see the list).</source>
         <translation>{total} 个文件中导入 {ok} 个；拒绝 {bad} 个（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/imports_page.py" line="169"/>
+        <location filename="../../app/views/township/imports_page.py" line="174"/>
         <source>{ok} of {total} files imported.</source>
         <translation>{total} 个文件中导入 {ok} 个。</translation>
     </message>
@@ -4307,22 +4307,22 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="52"/>
+        <location filename="../../app/views/township/publish_page.py" line="54"/>
         <source>Write the config package…</source>
         <translation>写出配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="59"/>
+        <location filename="../../app/views/township/publish_page.py" line="61"/>
         <source>This version cannot write config packages yet.</source>
         <translation>本版本暂不能写出配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="63"/>
+        <location filename="../../app/views/township/publish_page.py" line="65"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="88"/>
+        <location filename="../../app/views/township/publish_page.py" line="90"/>
         <source>Config version {version} for {stations} stations was written to {file}.</source>
         <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
     </message>
@@ -4351,12 +4351,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="219"/>
+        <location filename="../../app/views/township/stations_page.py" line="221"/>
         <source>Quarantined rows of {code}</source>
         <translation>{code} 的隔离记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="223"/>
+        <location filename="../../app/views/township/stations_page.py" line="225"/>
         <source>These rows from {name} were not applied: they clash with what the township already holds. Ask the station what happened (a restore from a backup, an edited file) before anything else is done.</source>
         <translation>来自{name}的这些记录没有合并：它们与实践所已有的数据冲突。请先向站点了解情况（是否从备份恢复过、文件是否被改动），再做其他处理。</translation>
     </message>
@@ -4364,57 +4364,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
         <source>Held at</source>
         <translation>隔离时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
         <source>Row</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="177"/>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
         <source>Kind of record</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="181"/>
+        <location filename="../../app/views/township/stations_page.py" line="183"/>
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="186"/>
+        <location filename="../../app/views/township/stations_page.py" line="188"/>
         <source>The audit chain forks here</source>
         <translation>审计链在此分叉</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="187"/>
+        <location filename="../../app/views/township/stations_page.py" line="189"/>
         <source>The id belongs to another station</source>
         <translation>该编号属于另一个站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="189"/>
+        <location filename="../../app/views/township/stations_page.py" line="191"/>
         <source>A ledger entry with this id holds something else</source>
         <translation>同一编号的台账记录内容不同</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="192"/>
+        <location filename="../../app/views/township/stations_page.py" line="194"/>
         <source>The same version of this record holds something else</source>
         <translation>同一版本的记录内容不同</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="198"/>
+        <location filename="../../app/views/township/stations_page.py" line="200"/>
         <source>Clashes with a record the township already holds</source>
         <translation>与实践所已有的记录冲突</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="199"/>
+        <location filename="../../app/views/township/stations_page.py" line="201"/>
         <source>Held back for checking</source>
         <translation>暂扣待查</translation>
     </message>
@@ -5215,58 +5215,58 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationsModel</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="69"/>
+        <location filename="../../app/views/township/stations_page.py" line="70"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="70"/>
+        <location filename="../../app/views/township/stations_page.py" line="71"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="71"/>
+        <location filename="../../app/views/township/stations_page.py" line="72"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="72"/>
+        <location filename="../../app/views/township/stations_page.py" line="73"/>
         <source>Days since sync</source>
         <translation>未同步天数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="73"/>
+        <location filename="../../app/views/township/stations_page.py" line="74"/>
         <source>Acknowledged to</source>
         <translation>已确认序号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="74"/>
+        <location filename="../../app/views/township/stations_page.py" line="75"/>
         <source>Gaps</source>
         <translation>缺号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="75"/>
+        <location filename="../../app/views/township/stations_page.py" line="76"/>
         <source>Quarantined</source>
         <translation>隔离记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="76"/>
+        <location filename="../../app/views/township/stations_page.py" line="77"/>
         <source>Incarnations</source>
         <translation>实例数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="77"/>
+        <location filename="../../app/views/township/stations_page.py" line="78"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="94"/>
-        <location filename="../../app/views/township/stations_page.py" line="96"/>
+        <location filename="../../app/views/township/stations_page.py" line="95"/>
+        <location filename="../../app/views/township/stations_page.py" line="97"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="100"/>
+        <location filename="../../app/views/township/stations_page.py" line="101"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -5274,52 +5274,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="259"/>
+        <location filename="../../app/views/township/stations_page.py" line="265"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="265"/>
+        <location filename="../../app/views/township/stations_page.py" line="273"/>
         <source>Enrol a station…</source>
         <translation>站点入网…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="266"/>
+        <location filename="../../app/views/township/stations_page.py" line="274"/>
         <source>Quarantined rows…</source>
         <translation>隔离记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="267"/>
+        <location filename="../../app/views/township/stations_page.py" line="275"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="274"/>
+        <location filename="../../app/views/township/stations_page.py" line="282"/>
         <source>No station is enrolled yet. Enrol each station from its enrolment file.</source>
         <translation>还没有站点入网。请用各站点的入网文件为其办理入网。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="294"/>
+        <location filename="../../app/views/township/stations_page.py" line="302"/>
         <source>{count} stations enrolled. Days since sync turn red after {days} days ({stale} stations now).</source>
         <translation>已入网站点 {count} 个。超过 {days} 天未同步的显示为红色（现有 {stale} 个）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="307"/>
+        <location filename="../../app/views/township/stations_page.py" line="315"/>
         <source>Choose the station&apos;s enrolment file</source>
         <translation>选择站点的入网文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="307"/>
+        <location filename="../../app/views/township/stations_page.py" line="315"/>
         <source>Enrolment files (*)</source>
         <translation>入网文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="342"/>
+        <location filename="../../app/views/township/stations_page.py" line="350"/>
         <source>Station {name} ({code}) is enrolled.</source>
         <translation>站点 {name}（{code}）已入网。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="353"/>
+        <location filename="../../app/views/township/stations_page.py" line="361"/>
         <source>Choose a station first.</source>
         <translation>请先选择一个站点。</translation>
     </message>
@@ -5831,6 +5831,11 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/township/imports_page.py" line="58"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="66"/>
+        <source>{status}: {message}</source>
+        <translation>{status}：{message}</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.db import Database
 from app.progress import Cancel, ProgressFn
@@ -63,7 +63,9 @@ class VerdictsModel(RowsModel):
             return verdict.file
         if column == self.STATION:
             return verdict.station_code
-        return f"{self.status_word(verdict)}: {verdict.message}"
+        return self.tr("{status}: {message}").format(
+            status=self.status_word(verdict), message=verdict.message
+        )
 
     def foreground(self, verdict: Verdict, column: int) -> QColor | None:
         if column != self.RESULT:
@@ -98,8 +100,10 @@ class ImportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Import")))
         layout.addWidget(intro)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
         self.buttons = button_row(
-            layout,
+            bar,
             "imports",
             (
                 ("files", self.tr("Import files…"), self.choose_files),
@@ -154,6 +158,7 @@ class ImportsPage(QWidget):
         self._done()
         self.model.set_rows(verdicts)
         self.view.resizeColumnToContents(VerdictsModel.FILE)
+        self.view.resizeColumnToContents(VerdictsModel.STATION)
         self.view.resizeRowsToContents()
         counts = {s: sum(1 for v in verdicts if v.status == s) for s in ("imported", "refused")}
         if not verdicts:

@@ -13,7 +13,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.views import files
 from app.views.pages import PageContext
@@ -46,8 +46,10 @@ class PublishPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Publish config")))
         layout.addWidget(intro)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
         self.buttons = button_row(
-            layout,
+            bar,
             "publish",
             (("write", self.tr("Write the config package…"), self.choose_folder),),
         )

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -131,6 +132,7 @@ class EnrolDialog(QDialog):
         self.enrolment = enrolment
         self.setObjectName("enrol_dialog")
         self.setWindowTitle(self.tr("Enrol a station"))
+        self.setMinimumWidth(560)
         intro = QLabel(
             self.tr(
                 "Station {name} ({code}). Ask the station to read out the fingerprint its "
@@ -238,9 +240,13 @@ class QuarantineDialog(QDialog):
             stations.quarantined_rows,
             ctx.db,
             state.station_id,
-            on_done=self.model.set_rows,
+            on_done=self._show,
             receiver=self,
         )
+
+    def _show(self, rows: list[stations.QuarantinedRow]) -> None:
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
 
 
 class StationsPage(QWidget):
@@ -258,8 +264,10 @@ class StationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Stations")))
         layout.addWidget(self.hint)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
         self.buttons = button_row(
-            layout,
+            bar,
             "stations",
             (
                 ("enrol", self.tr("Enrol a station…"), self.choose_enrolment),
