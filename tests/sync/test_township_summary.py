@@ -63,3 +63,28 @@ def test_a_station_not_imported_counts_nothing(world: World, tmp_path) -> None: 
     assert all(getattr(b, name) == 0 for name in FIGURES)
     a = next(r for r in summary.stations if r.station_id == world.a.station_id)
     assert a.sessions > 0
+
+
+def test_the_export_writes_each_station_and_a_total_and_never_a_formula(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.services.township.summary import (
+        MonthSummary,
+        StationFigures,
+        export_summary_xlsx,
+    )
+
+    rows = (
+        StationFigures("a", "330481101001", '=HYPERLINK("http://x.example","y")', sessions=3),
+        StationFigures("b", "330481101002", "东风村", sessions=2, minutes=90),
+    )
+    total = StationFigures("", "", "", sessions=5, minutes=90)
+    path = tmp_path / "汇总.xlsx"
+    assert export_summary_xlsx(MonthSummary("2026-11", rows, (), total), path) == 3
+    ws = load_workbook(path).active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[0][:3] == ["站点编码", "站点", "活动场次"]
+    assert values[1][1] == '=HYPERLINK("http://x.example","y")'
+    assert ws.cell(row=2, column=2).data_type == "s"
+    assert values[2][7] == 1.5
+    assert values[3][1] == "合计" and values[3][2] == 5

@@ -19,7 +19,8 @@ township's sums equal each station's).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -258,3 +259,46 @@ def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str
             )
         ).all()
     return sorted((str(m) for m in starts if m), reverse=True)
+
+
+# --- export ---------------------------------------------------------------------------
+
+SUMMARY_HEADER = (
+    "站点编码",
+    "站点",
+    "活动场次",
+    "参与人次",
+    "活跃志愿者",
+    "新增志愿者",
+    "星级认定",
+    "服务时长(小时)",
+    "发放积分",
+    "兑换积分",
+    "兑换户次",
+)
+
+
+def _figures_row(row: StationFigures) -> list[object]:
+    return [
+        row.code,
+        row.name,
+        row.sessions,
+        row.attendances,
+        row.volunteers_active,
+        row.volunteers_new,
+        row.stars_granted,
+        round(row.minutes / 60, 1),
+        row.points_issued,
+        row.points_redeemed,
+        row.redemptions,
+    ]
+
+
+def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
+    """The month's figures per station and the township's total, as an .xlsx
+    (through the one writer, so a station name never becomes a formula)."""
+    from app.services.households.export import write_xlsx
+
+    total = replace(summary.totals, code="", name="合计")
+    rows = [_figures_row(r) for r in summary.stations] + [_figures_row(total)]
+    return write_xlsx(path, f"汇总 {summary.month}", SUMMARY_HEADER, rows)
