@@ -115,6 +115,12 @@ def _imports(ctx: PageContext) -> QWidget:
     return ImportsPage(ctx)
 
 
+def _summary(ctx: PageContext) -> QWidget:
+    from app.views.township.summary_page import SummaryPage
+
+    return SummaryPage(ctx)
+
+
 def _publish(ctx: PageContext) -> QWidget:
     from app.views.township.publish_page import PublishPage
 
@@ -192,6 +198,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "summary",
         QT_TRANSLATE_NOOP("Pages", "Summary"),
         "reports.svg",
+        factory=_summary,
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),

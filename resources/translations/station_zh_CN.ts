@@ -1041,6 +1041,34 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>CategoriesModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="70"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="71"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="72"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="73"/>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="74"/>
+        <source>Attendances</source>
+        <translation>参与人次</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesTab</name>
     <message>
         <location filename="../../app/views/volunteers/certificates_page.py" line="141"/>
@@ -1863,6 +1891,64 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>By</source>
         <translation>评价人</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="31"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="32"/>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="33"/>
+        <source>Attendances</source>
+        <translation>参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="34"/>
+        <source>Active volunteers</source>
+        <translation>活跃志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="35"/>
+        <source>New volunteers</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="36"/>
+        <source>Stars granted</source>
+        <translation>星级认定</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="37"/>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="38"/>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="39"/>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="40"/>
+        <source>Redemptions</source>
+        <translation>兑换户次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="44"/>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
     </message>
 </context>
 <context>
@@ -3801,75 +3887,75 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="128"/>
+        <location filename="../../app/views/pages.py" line="134"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="131"/>
+        <location filename="../../app/views/pages.py" line="137"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="138"/>
+        <location filename="../../app/views/pages.py" line="144"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="145"/>
+        <location filename="../../app/views/pages.py" line="151"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="152"/>
+        <location filename="../../app/views/pages.py" line="158"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="159"/>
+        <location filename="../../app/views/pages.py" line="165"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="165"/>
+        <location filename="../../app/views/pages.py" line="171"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="171"/>
+        <location filename="../../app/views/pages.py" line="177"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="208"/>
+        <location filename="../../app/views/pages.py" line="215"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/pages.py" line="177"/>
+        <location filename="../../app/views/pages.py" line="183"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/pages.py" line="185"/>
+        <location filename="../../app/views/pages.py" line="191"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/views/pages.py" line="193"/>
+        <location filename="../../app/views/pages.py" line="199"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/pages.py" line="200"/>
+        <location filename="../../app/views/pages.py" line="207"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
@@ -5544,6 +5630,61 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/wizard.py" line="234"/>
         <source>Setting up the station and making its keys…</source>
         <translation>正在设置本站并生成密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="106"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="108"/>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="116"/>
+        <source>Export as Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="117"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="124"/>
+        <source>No station&apos;s activities have been imported yet.</source>
+        <translation>还没有导入任何站点的活动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="128"/>
+        <source>Activities by category and platform (场次/人次)</source>
+        <translation>按类别和平台统计（场次/人次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="176"/>
+        <source>Choose a month first.</source>
+        <translation>请先选择月份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="180"/>
+        <source>Export the summary</source>
+        <translation>导出汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="181"/>
+        <source>Summary {month}.xlsx</source>
+        <translation>汇总 {month}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="182"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="191"/>
+        <source>The summary was saved as {file}.</source>
+        <translation>汇总已保存为 {file}。</translation>
     </message>
 </context>
 <context>

@@ -266,3 +266,38 @@ def test_a_station_is_enrolled_after_its_fingerprint_is_confirmed(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=15_000)
     assert [s.code for s in station_states(fresh.db)] == [expected.code]
     assert expected.code in page.message.text()
+
+
+def test_the_summary_shows_each_station_and_the_total_and_exports_it(
+    qtbot, window: MainWindow, world: World, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.services.township.summary import month_summary, township_months
+    from app.sync.importer import import_files
+    from app.views.township.summary_page import SummaryPage
+
+    stick = tmp_path / "stick"
+    for station in (world.a, world.b):
+        export_sync(station.db, station.data_dir, stick)
+    import_files(world.town.db, [stick])
+    page = window.show_page("summary")
+    assert isinstance(page, SummaryPage)
+    click_on_screen(qtbot, window, page.buttons["refresh"])
+    months = township_months(world.town.db)
+    qtbot.waitUntil(lambda: page.month.count() == len(months), timeout=15_000)
+    qtbot.waitUntil(lambda: page.figures.rowCount() == 3, timeout=15_000)
+    expected = month_summary(world.town.db, page.month.currentText())
+    total_row = page.figures.rowCount() - 1
+    assert page.figures.index(total_row, 0).data() == "Township total"
+    assert page.figures.index(total_row, 1).data() == str(expected.totals.sessions)
+    assert page.figures.index(total_row, 2).data() == str(expected.totals.attendances)
+    assert page.categories.rowCount() == len(expected.categories)
+
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(files, "save_file_name", lambda *_a: str(target))
+    click_on_screen(qtbot, window, page.buttons["export"])
+    qtbot.waitUntil(lambda: "saved as" in page.message.text(), timeout=15_000)
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert len(rows) == 1 + 2 + 1
+    assert rows[-1][1] == "合计" and rows[-1][2] == expected.totals.sessions

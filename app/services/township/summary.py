@@ -302,3 +302,8 @@ def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
     total = replace(summary.totals, code="", name="合计")
     rows = [_figures_row(r) for r in summary.stations] + [_figures_row(total)]
     return write_xlsx(path, f"汇总 {summary.month}", SUMMARY_HEADER, rows)
+
+
+def township_months(db: Database) -> list[str]:
+    """The months the enrolled stations have activities in, newest first."""
+    return months_with_activities(db, [s[0] for s in enrolled_stations(db)])
