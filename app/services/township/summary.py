@@ -126,10 +126,13 @@ def month_summary(
         presences = session.execute(
             select(Activity.station_id, Activity.category, Activity.platform, func.count())
             .select_from(Presence)
-            .join(Activity, Activity.id == Presence.activity_id)
+            .join(
+                Activity,
+                (Activity.id == Presence.activity_id)
+                & (Activity.station_id == Presence.station_id),
+            )
             .where(
                 *held,
-                Presence.station_id.in_(ids),
                 Presence.state != PresenceState.ANNULLED.value,
             )
             .group_by(Activity.station_id, Activity.category, Activity.platform)
@@ -137,10 +140,13 @@ def month_summary(
         households = session.execute(
             select(Activity.station_id, Activity.category, Activity.platform, func.count())
             .select_from(Participation)
-            .join(Activity, Activity.id == Participation.activity_id)
+            .join(
+                Activity,
+                (Activity.id == Participation.activity_id)
+                & (Activity.station_id == Participation.station_id),
+            )
             .where(
                 *held,
-                Participation.station_id.in_(ids),
                 Participation.annulled.is_(False),
             )
             .group_by(Activity.station_id, Activity.category, Activity.platform)

@@ -41,7 +41,7 @@ class FiguresModel(RowsModel):
         )
 
     def cell(self, row: StationFigures, column: int) -> str:
-        name = row.name if row.station_id else self.tr("Township total")
+        name = f"{row.code} {row.name}" if row.station_id else self.tr("Township total")
         values = (
             name,
             row.sessions,
