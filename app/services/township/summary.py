@@ -7,6 +7,11 @@ the stations enrolled at this township; a station passes its own id to get
 the same figures from its own file (which is how the tests prove the
 township's sums equal each station's).
 
+The attendances are counted through their activity, filtered by the
+activity's station (an id is one station's; a join condition on the
+attendance's own ``station_id`` would make SQLite read every attendance row
+instead of the covering index — four times slower over 3 M rows).
+
 * activities: 场次 (activities held or planned, not deleted) and 人次
   (volunteers signed in, not annulled, plus households recorded, not
   annulled), by category (the five tasks) and platform;
@@ -126,11 +131,7 @@ def month_summary(
         presences = session.execute(
             select(Activity.station_id, Activity.category, Activity.platform, func.count())
             .select_from(Presence)
-            .join(
-                Activity,
-                (Activity.id == Presence.activity_id)
-                & (Activity.station_id == Presence.station_id),
-            )
+            .join(Activity, Activity.id == Presence.activity_id)
             .where(
                 *held,
                 Presence.state != PresenceState.ANNULLED.value,
@@ -140,11 +141,7 @@ def month_summary(
         households = session.execute(
             select(Activity.station_id, Activity.category, Activity.platform, func.count())
             .select_from(Participation)
-            .join(
-                Activity,
-                (Activity.id == Participation.activity_id)
-                & (Activity.station_id == Participation.station_id),
-            )
+            .join(Activity, Activity.id == Participation.activity_id)
             .where(
                 *held,
                 Participation.annulled.is_(False),
