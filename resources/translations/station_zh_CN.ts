@@ -5648,43 +5648,69 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/township/summary_page.py" line="117"/>
+        <source>Monthly report (PDF)…</source>
+        <translation>工作月报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="118"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="124"/>
+        <location filename="../../app/views/township/summary_page.py" line="125"/>
         <source>No station&apos;s activities have been imported yet.</source>
         <translation>还没有导入任何站点的活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="128"/>
+        <location filename="../../app/views/township/summary_page.py" line="129"/>
         <source>Activities by category and platform (场次/人次)</source>
         <translation>按类别和平台统计（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="176"/>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
+        <location filename="../../app/views/township/summary_page.py" line="201"/>
         <source>Choose a month first.</source>
         <translation>请先选择月份。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="180"/>
+        <location filename="../../app/views/township/summary_page.py" line="181"/>
         <source>Export the summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="181"/>
+        <location filename="../../app/views/township/summary_page.py" line="182"/>
         <source>Summary {month}.xlsx</source>
         <translation>汇总 {month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="182"/>
+        <location filename="../../app/views/township/summary_page.py" line="183"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="191"/>
+        <location filename="../../app/views/township/summary_page.py" line="192"/>
         <source>The summary was saved as {file}.</source>
         <translation>汇总已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="205"/>
+        <source>Save the monthly report</source>
+        <translation>保存工作月报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="206"/>
+        <source>Monthly report {month}.pdf</source>
+        <translation>工作月报 {month}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="207"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="218"/>
+        <source>The report was saved as {file}.</source>
+        <translation>月报已保存为 {file}。</translation>
     </message>
 </context>
 <context>

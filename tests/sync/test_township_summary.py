@@ -88,3 +88,31 @@ def test_the_export_writes_each_station_and_a_total_and_never_a_formula(tmp_path
     assert ws.cell(row=2, column=2).data_type == "s"
     assert values[2][7] == 1.5
     assert values[3][1] == "合计" and values[3][2] == 5
+
+
+def test_the_township_report_names_each_station_the_total_and_the_sign_lines(
+    world: World, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from app.services.township.summary import save_township_report
+
+    stick = tmp_path / "stick"
+    for station in (world.a, world.b):
+        export_sync(station.db, station.data_dir, stick)
+    import_files(world.town.db, [stick])
+    month = months_with_activities(world.town.db, [world.a.station_id])[0]
+    summary = month_summary(world.town.db, month)
+    path = save_township_report(world.town.db, summary, tmp_path / "月报.pdf", preparer="王填表")
+    assert path.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "城关镇新时代文明实践所工作月报" in text
+    year, mon = month.split("-")
+    assert f"{year}年{int(mon)}月" in text
+    assert "填表人：王填表" in text and "负责人：" in text
+    for row in summary.stations:
+        assert row.code in text
+    total_line = next(line for line in text.splitlines() if line.strip().startswith("合计"))
+    assert str(summary.totals.attendances) in total_line

@@ -301,3 +301,9 @@ def test_the_summary_shows_each_station_and_the_total_and_exports_it(
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert len(rows) == 1 + 2 + 1
     assert rows[-1][1] == "合计" and rows[-1][2] == expected.totals.sessions
+    # the monthly report PDF, signed by the operator as 填表人
+    pdf = tmp_path / "report.pdf"
+    monkeypatch.setattr(files, "save_file_name", lambda *_a: str(pdf))
+    click_on_screen(qtbot, window, page.buttons["report"])
+    qtbot.waitUntil(lambda: "report was saved" in page.message.text(), timeout=15_000)
+    assert pdf.read_bytes().startswith(b"%PDF")

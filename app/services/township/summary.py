@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -310,3 +311,78 @@ def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
 def township_months(db: Database) -> list[str]:
     """The months the enrolled stations have activities in, newest first."""
     return months_with_activities(db, [s[0] for s in enrolled_stations(db)])
+
+
+def township_report_pdf(
+    summary: MonthSummary,
+    township_name: str,
+    *,
+    preparer: str = "",
+    leader: str = "",
+    today: date | None = None,
+) -> bytes:
+    """The month's township report (A4 landscape, the bundled font): each station's
+    figures and the total, 场次/人次 by category and platform, 填表人/负责人 lines."""
+    from app.printing.report import (
+        Block,
+        Paragraph,
+        ReportColumn,
+        Section,
+        SignOff,
+        Spacer,
+        render_report,
+    )
+
+    day = today or date.today()
+    figure_columns = [ReportColumn("站点", "*")] + [
+        ReportColumn(title, 21, align="right") for title in SUMMARY_HEADER[2:]
+    ]
+    total = replace(summary.totals, code="", name="合计")
+    figure_rows = [
+        [f"{r.code} {r.name}".strip(), *_figures_row(r)[2:]] for r in (*summary.stations, total)
+    ]
+    names = {s.station_id: s.name for s in summary.stations}
+    category_columns = [
+        ReportColumn("站点", "*"),
+        ReportColumn("类别", 60),
+        ReportColumn("平台", 36),
+        ReportColumn("活动场次", 24, align="right"),
+        ReportColumn("参与人次", 24, align="right"),
+    ]
+    category_rows = [
+        [names.get(c.station_id, ""), c.category, c.platform, c.sessions, c.attendances]
+        for c in summary.categories
+    ]
+    blocks: list[Block] = [
+        Section(figure_columns, figure_rows, heading="各站点情况"),
+        Spacer(4),
+        Section(category_columns, category_rows, heading="按类别和平台统计（场次/人次）"),
+        Spacer(6),
+        Paragraph(
+            f"填表人：{preparer or '________'}　　　　负责人：{leader or '________'}",
+            size=11,
+        ),
+        SignOff([township_name, f"{day.year}年{day.month}月{day.day}日"]),
+    ]
+    year, month = summary.month.split("-")
+    return render_report(
+        f"{township_name}工作月报",
+        blocks,
+        station_name=township_name,
+        subtitle=f"{year}年{int(month)}月",
+        generated_at=day,
+        landscape_page=True,
+    )
+
+
+def save_township_report(
+    db: Database, summary: MonthSummary, path: Path, *, preparer: str = ""
+) -> Path:
+    """Write the month's report PDF for this township (its name read here) to *path*."""
+    from app.services.station import get_station
+
+    info = get_station(db)
+    path.write_bytes(
+        township_report_pdf(summary, info.name, preparer=preparer, leader=info.leader_name)
+    )
+    return path

@@ -114,6 +114,7 @@ class SummaryPage(QWidget):
             "summary",
             (
                 ("export", self.tr("Export as Excel…"), self.export_xlsx),
+                ("report", self.tr("Monthly report (PDF)…"), self.save_report),
                 ("refresh", self.tr("Refresh"), self.reload),
             ),
         )
@@ -189,6 +190,32 @@ class SummaryPage(QWidget):
             Path(path),
             on_done=lambda _n: self.message.show_ok(
                 self.tr("The summary was saved as {file}.").format(file=path)
+            ),
+            on_error=lambda exc: self.message.show_error(error_text(exc)),
+            receiver=self,
+        )
+
+    def save_report(self) -> None:
+        summary = self.summary
+        if summary is None:
+            self.message.show_error(self.tr("Choose a month first."))
+            return
+        path = files.save_file_name(
+            self,
+            self.tr("Save the monthly report"),
+            self.tr("Monthly report {month}.pdf").format(month=summary.month),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not path:
+            return
+        run_task(
+            township_summary.save_township_report,
+            self.ctx.db,
+            summary,
+            Path(path),
+            preparer=self.ctx.actor.display_name,
+            on_done=lambda _p: self.message.show_ok(
+                self.tr("The report was saved as {file}.").format(file=path)
             ),
             on_error=lambda exc: self.message.show_error(error_text(exc)),
             receiver=self,
