@@ -2275,7 +2275,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="79"/>
+        <location filename="../../app/views/help_window.py" line="83"/>
         <source>Station Workbench — User guide</source>
         <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
@@ -3934,27 +3934,31 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="51"/>
+        <location filename="../../app/views/help_window.py" line="55"/>
         <location filename="../../app/views/pages.py" line="215"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="51"/>
         <location filename="../../app/views/pages.py" line="183"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="52"/>
         <location filename="../../app/views/pages.py" line="191"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="53"/>
         <location filename="../../app/views/pages.py" line="199"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
+        <location filename="../../app/views/help_window.py" line="54"/>
         <location filename="../../app/views/pages.py" line="207"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
