@@ -68,7 +68,10 @@ class Activity(Syncable, Base):
     """文明实践活动 — one planned or held activity."""
 
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_category_starts_at", "category", "starts_at"),)
+    __table_args__ = (
+        Index("ix_activity_category_starts_at", "category", "starts_at"),
+        Index("ix_activity_station_id_starts_at", "station_id", "starts_at"),  # 汇总
+    )
 
     title: Mapped[str] = mapped_column(String(100))
     category: Mapped[str] = mapped_column(String(30))  # one of the five tasks

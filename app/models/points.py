@@ -106,6 +106,14 @@ class PointEntry(Syncable, Base):
     __table_args__ = (
         Index("ix_point_entry_household_id_period", "household_id", "period"),
         Index("ix_point_entry_period_household_id", "period", "household_id"),
+        # the township's month view (汇总): one range per station and kind, points covered
+        Index(
+            "ix_point_entry_kind_station_id_occurred_on",
+            "kind",
+            "station_id",
+            "occurred_on",
+            "points",
+        ),
     )
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))

@@ -89,6 +89,7 @@ class Redemption(Syncable, Base):
     __table_args__ = (
         UniqueConstraint("station_id", "number"),
         Index("ix_redemption_household_id_created_at", "household_id", "created_at"),
+        Index("ix_redemption_station_id_created_at", "station_id", "created_at"),  # 汇总
     )
 
     number: Mapped[str] = mapped_column(String(20))  # DH-2026-000123, per station and year

@@ -245,6 +245,15 @@ class ServiceRecordState(Syncable, Base):
             "service_date",
         ),
         Index("ix_service_record_state_status_service_date", "status", "service_date"),
+        # the township's month view (汇总): a date range per station, the figures covered
+        Index(
+            "ix_service_record_state_station_id_service_date",
+            "station_id",
+            "service_date",
+            "status",
+            "volunteer_id",
+            "minutes",
+        ),
     )
 
     record_id: Mapped[str] = mapped_column(ForeignKey("service_record.id"), unique=True)

@@ -138,6 +138,25 @@ def is_set_up(db: Database) -> bool:
     return db.station_id is not None
 
 
+@dataclass(frozen=True)
+class StartData:
+    """What the session reads once before the first window: set up?, and in which mode."""
+
+    set_up: bool
+    mode: str  # a StationMode value; "station" before the wizard has run
+
+
+def station_mode(db: Database) -> str:
+    """This database's own station's mode (``station`` or ``township``)."""
+    with db.read() as session:
+        station = session.get(Station, db.station_id) if db.station_id else None
+        return station.mode if station is not None else StationMode.STATION.value
+
+
+def start_data(db: Database) -> StartData:
+    return StartData(is_set_up(db), station_mode(db))
+
+
 def setup_station(db: Database, keys_folder: Path, info: StationInfo, admin: AdminAccount) -> Actor:
     """Create the station, its keys and its first administrator; returns that admin."""
     info = info.validated()

@@ -48,6 +48,10 @@ TOPICS: tuple[tuple[str, str, str], ...] = (
     ("orders", "Pages", QT_TRANSLATE_NOOP("Pages", "Service orders")),
     ("reports", "Pages", QT_TRANSLATE_NOOP("Pages", "Reports")),
     ("sync", "Pages", QT_TRANSLATE_NOOP("Pages", "Sync")),
+    ("stations", "Pages", QT_TRANSLATE_NOOP("Pages", "Stations")),
+    ("imports", "Pages", QT_TRANSLATE_NOOP("Pages", "Import")),
+    ("summary", "Pages", QT_TRANSLATE_NOOP("Pages", "Summary")),
+    ("publish", "Pages", QT_TRANSLATE_NOOP("Pages", "Publish config")),
     ("settings", "Pages", QT_TRANSLATE_NOOP("Pages", "Settings")),
 )
 HELP_LANGUAGES = ("zh_CN", "en")

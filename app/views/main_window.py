@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._leaving = False  # closing for sign-out, not quitting
         self.help_window: HelpWindow | None = None  # made on the first F1
 
-        self.specs: list[PageSpec] = visible_pages(ctx.actor)
+        self.specs: list[PageSpec] = visible_pages(ctx.actor, ctx.mode)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(24, 24))

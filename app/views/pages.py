@@ -51,6 +51,7 @@ class PageContext:
     settings: Settings
     actor: Actor
     events: AppEvents
+    mode: str = "station"  # the station's StationMode, read once at start (not per page)
 
 
 PageFactory = Callable[[PageContext], QWidget]
@@ -63,6 +64,7 @@ class PageSpec:
     icon: str = ""  # file name in resources/icons, optional
     factory: PageFactory | None = None  # None: "comes in a later version"
     permission: Permission | None = None  # hidden from operators without it
+    modes: tuple[str, ...] = ("station",)  # the StationMode values the area shows in
 
 
 def _home(ctx: PageContext) -> QWidget:
@@ -107,8 +109,35 @@ def _settings(ctx: PageContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _stations(ctx: PageContext) -> QWidget:
+    from app.views.township.stations_page import StationsPage
+
+    return StationsPage(ctx)
+
+
+def _imports(ctx: PageContext) -> QWidget:
+    from app.views.township.imports_page import ImportsPage
+
+    return ImportsPage(ctx)
+
+
+def _summary(ctx: PageContext) -> QWidget:
+    from app.views.township.summary_page import SummaryPage
+
+    return SummaryPage(ctx)
+
+
+def _publish(ctx: PageContext) -> QWidget:
+    from app.views.township.publish_page import PublishPage
+
+    return PublishPage(ctx)
+
+
+BOTH_MODES = ("station", "township")
+TOWNSHIP = ("township",)
+
 _DEFAULT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Home"), "home.svg", _home),
+    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Home"), "home.svg", _home, modes=BOTH_MODES),
     PageSpec(
         "households",
         QT_TRANSLATE_NOOP("Pages", "Households & points"),
@@ -156,7 +185,45 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         factory=_sync,
         permission=Permission.DAILY_WORK,
     ),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.svg", _settings),
+    PageSpec(
+        "stations",
+        QT_TRANSLATE_NOOP("Pages", "Stations"),
+        "sync.svg",
+        factory=_stations,
+        permission=Permission.DAILY_WORK,
+        modes=TOWNSHIP,
+    ),
+    PageSpec(
+        "imports",
+        QT_TRANSLATE_NOOP("Pages", "Import"),
+        "sync.svg",
+        factory=_imports,
+        permission=Permission.DAILY_WORK,
+        modes=TOWNSHIP,
+    ),
+    PageSpec(
+        "summary",
+        QT_TRANSLATE_NOOP("Pages", "Summary"),
+        "reports.svg",
+        factory=_summary,
+        permission=Permission.DAILY_WORK,
+        modes=TOWNSHIP,
+    ),
+    PageSpec(
+        "publish",
+        QT_TRANSLATE_NOOP("Pages", "Publish config"),
+        "settings.svg",
+        factory=_publish,
+        permission=Permission.DAILY_WORK,
+        modes=TOWNSHIP,
+    ),
+    PageSpec(
+        "settings",
+        QT_TRANSLATE_NOOP("Pages", "Settings"),
+        "settings.svg",
+        _settings,
+        modes=BOTH_MODES,
+    ),
 )
 
 _pages: list[PageSpec] = list(_DEFAULT_PAGES)
@@ -189,5 +256,8 @@ def reset_pages() -> None:
     _pages[:] = _DEFAULT_PAGES
 
 
-def visible_pages(actor: Actor) -> list[PageSpec]:
-    return [p for p in _pages if p.permission is None or actor.can(p.permission)]
+def visible_pages(actor: Actor, mode: str = "station") -> list[PageSpec]:
+    """The areas *actor* may open in a station of *mode* (a StationMode value)."""
+    return [
+        p for p in _pages if mode in p.modes and (p.permission is None or actor.can(p.permission))
+    ]

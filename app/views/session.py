@@ -21,7 +21,7 @@ from app.services import backup
 from app.services.auth import Actor
 from app.services.backup import BackupInfo
 from app.services.checks import CheckResult, run_checks
-from app.services.station import is_set_up
+from app.services.station import StartData, start_data, station_mode
 from app.settings import IDLE_LOCK_MINUTES, Settings, backup_retention
 from app.views.files import remember_folders_in
 from app.views.login import IdleWatcher, LockScreen, LoginDialog
@@ -64,6 +64,9 @@ class Workbench(QObject):
         self.events = AppEvents(self)
         self.actor: Actor | None = None
         self.window: MainWindow | None = None
+        # the station's mode (which areas the window shows), read once off the GUI
+        # thread by start(), set by the wizard, read again after a restore
+        self.mode = "station"
         self.login: LoginDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.lock_screen: LockScreen | None = None
@@ -79,20 +82,25 @@ class Workbench(QObject):
     # --- start ------------------------------------------------------------------------
 
     def start(self) -> None:
-        run_task(is_set_up, self.db, on_done=self._set_up_checked, receiver=self)
+        run_task(start_data, self.db, on_done=self._set_up_checked, receiver=self)
 
-    def _set_up_checked(self, set_up: bool) -> None:
-        if set_up:
+    def _set_up_checked(self, data: StartData) -> None:
+        self.mode = data.mode
+        if data.set_up:
             self.show_login()
         else:
             self.show_wizard()
 
     def show_wizard(self) -> None:
         wizard = FirstRunWizard(self.db, self.data_dir)
-        wizard.station_created.connect(self.enter)
+        wizard.station_created.connect(lambda actor: self._created(wizard, actor))
         wizard.rejected.connect(self.quit_requested)
         self.wizard = wizard
         wizard.show()
+
+    def _created(self, wizard: FirstRunWizard, actor: Actor) -> None:
+        self.mode = wizard.mode_page.mode().value
+        self.enter(actor)
 
     def show_login(self, message: str = "") -> None:
         dialog = LoginDialog(self.db, self.settings, message)
@@ -107,7 +115,9 @@ class Workbench(QObject):
 
     def context(self) -> PageContext:
         assert self.actor is not None
-        return PageContext(self.db, self.data_dir, self.settings, self.actor, self.events)
+        return PageContext(
+            self.db, self.data_dir, self.settings, self.actor, self.events, self.mode
+        )
 
     def enter(self, actor: Actor) -> None:
         """Open the main window for *actor*."""
@@ -237,11 +247,15 @@ class Workbench(QObject):
     def _database_replaced(self, info: BackupInfo) -> None:
         self.db.dispose()
         self.db.forget_station()
+        run_task(station_mode, self.db, on_done=self._mode_read, receiver=self)
         self.sign_out(
             self.tr("The backup taken on {when} was restored. Please sign in again.").format(
                 when=format_local(info.created_at)
             )
         )
+
+    def _mode_read(self, mode: str) -> None:
+        self.mode = mode
 
     def abandon(self) -> None:
         """Start-up found the file damaged while the sign-in (or more) was already

@@ -58,8 +58,8 @@ class ModePage(QWizardPage):
         group.addButton(self.township)
         note = QLabel(
             self.tr(
-                "A township office collects the data of its village stations. "
-                "This version sets up its records; the township features come in a later version."
+                "A township office collects the data of its village stations: it enrols them, "
+                "imports their sync files and sums up their figures."
             )
         )
         note.setWordWrap(True)

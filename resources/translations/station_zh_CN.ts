@@ -1041,6 +1041,34 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>CategoriesModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="70"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="71"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="72"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="73"/>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="74"/>
+        <source>Attendances</source>
+        <translation>参与人次</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesTab</name>
     <message>
         <location filename="../../app/views/volunteers/certificates_page.py" line="141"/>
@@ -1744,6 +1772,34 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="134"/>
+        <source>Enrol a station</source>
+        <translation>站点入网</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="138"/>
+        <source>Station {name} ({code}). Ask the station to read out the fingerprint its set-up showed, and compare it with this one, group by group:</source>
+        <translation>站点：{name}（{code}）。请站点念出其设置时显示的密钥指纹，逐组与下面的指纹核对：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="153"/>
+        <source>Enrol only if every group matches. If not, the file is not that station&apos;s.</source>
+        <translation>每一组都一致才可入网。如有不一致，此文件不是该站点的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="158"/>
+        <source>They match: enrol</source>
+        <translation>核对一致，入网</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="160"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <location filename="../../app/views/points/entries.py" line="106"/>
@@ -1835,6 +1891,64 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers/page.py" line="168"/>
         <source>By</source>
         <translation>评价人</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="31"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="32"/>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="33"/>
+        <source>Attendances</source>
+        <translation>参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="34"/>
+        <source>Active volunteers</source>
+        <translation>活跃志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="35"/>
+        <source>New volunteers</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="36"/>
+        <source>Stars granted</source>
+        <translation>星级认定</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="37"/>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="38"/>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="39"/>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="40"/>
+        <source>Redemptions</source>
+        <translation>兑换户次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="44"/>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
     </message>
 </context>
 <context>
@@ -2161,7 +2275,7 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="79"/>
+        <location filename="../../app/views/help_window.py" line="83"/>
         <source>Station Workbench — User guide</source>
         <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
@@ -2871,6 +2985,75 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImportsPage</name>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="92"/>
+        <source>Import the sync files (.wbsync) the stations brought: choose the files, or the folder of a USB stick to import every file in it. A file already imported is skipped; a file that fails a check is refused and changes nothing.</source>
+        <translation>导入各站点送来的同步文件（.wbsync）：选择文件，或选择U盘中的文件夹导入其中全部文件。已导入过的文件会跳过；未通过检查的文件会被拒绝，不改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="101"/>
+        <location filename="../../app/views/township/imports_page.py" line="139"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="109"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="110"/>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="115"/>
+        <source>The result of each file is listed here.</source>
+        <translation>每个文件的导入结果列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="120"/>
+        <source>Choose the sync files</source>
+        <translation>选择同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="120"/>
+        <source>Sync files (*.wbsync)</source>
+        <translation>同步文件 (*.wbsync)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="127"/>
+        <source>Choose the folder or USB stick</source>
+        <translation>选择文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="143"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="144"/>
+        <source>File {done} of {total}</source>
+        <translation>第 {done} 个文件，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="165"/>
+        <source>No sync file was found there.</source>
+        <translation>那里没有找到同步文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="168"/>
+        <source>{ok} of {total} files imported; {bad} refused (see the list).</source>
+        <translation>{total} 个文件中导入 {ok} 个；拒绝 {bad} 个（见列表）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="174"/>
+        <source>{ok} of {total} files imported.</source>
+        <translation>{total} 个文件中导入 {ok} 个。</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceTab</name>
     <message>
         <location filename="../../app/views/settings_page.py" line="238"/>
@@ -3551,8 +3734,8 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/wizard.py" line="61"/>
-        <source>A township office collects the data of its village stations. This version sets up its records; the township features come in a later version.</source>
-        <translation>乡镇实践所汇总所辖各村站的数据。本版本只建立乡镇所的基本信息，乡镇功能将在以后的版本中提供。</translation>
+        <source>A township office collects the data of its village stations: it enrols them, imports their sync files and sums up their figures.</source>
+        <translation>乡镇实践所汇集所辖村站的数据：为站点办理入网，导入其同步文件，并汇总各项数据。</translation>
     </message>
 </context>
 <context>
@@ -3704,55 +3887,79 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="111"/>
+        <location filename="../../app/views/pages.py" line="140"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="114"/>
+        <location filename="../../app/views/pages.py" line="143"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="121"/>
+        <location filename="../../app/views/pages.py" line="150"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="128"/>
+        <location filename="../../app/views/pages.py" line="157"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="135"/>
+        <location filename="../../app/views/pages.py" line="164"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="142"/>
+        <location filename="../../app/views/pages.py" line="171"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="148"/>
+        <location filename="../../app/views/pages.py" line="177"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="154"/>
+        <location filename="../../app/views/pages.py" line="183"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="159"/>
+        <location filename="../../app/views/pages.py" line="190"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="52"/>
+        <location filename="../../app/views/pages.py" line="198"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="53"/>
+        <location filename="../../app/views/pages.py" line="206"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="54"/>
+        <location filename="../../app/views/pages.py" line="214"/>
+        <source>Publish config</source>
+        <translation>配置下发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/help_window.py" line="55"/>
+        <location filename="../../app/views/pages.py" line="222"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4178,6 +4385,39 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>PublishPage</name>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="38"/>
+        <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
+        <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="47"/>
+        <source>Publish config</source>
+        <translation>配置下发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="54"/>
+        <source>Write the config package…</source>
+        <translation>写出配置包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="61"/>
+        <source>This version cannot write config packages yet.</source>
+        <translation>本版本暂不能写出配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="65"/>
+        <source>Choose the folder or USB stick</source>
+        <translation>选择文件夹或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="90"/>
+        <source>Config version {version} for {stations} stations was written to {file}.</source>
+        <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../../app/translations.py" line="27"/>
@@ -4196,6 +4436,77 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/translations.py" line="29"/>
         <source>Page &amp;Set:</source>
         <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="221"/>
+        <source>Quarantined rows of {code}</source>
+        <translation>{code} 的隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="225"/>
+        <source>These rows from {name} were not applied: they clash with what the township already holds. Ask the station what happened (a restore from a backup, an edited file) before anything else is done.</source>
+        <translation>来自{name}的这些记录没有合并：它们与实践所已有的数据冲突。请先向站点了解情况（是否从备份恢复过、文件是否被改动），再做其他处理。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
+        <source>Held at</source>
+        <translation>隔离时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
+        <source>Row</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="179"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="183"/>
+        <source>Other record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="188"/>
+        <source>The audit chain forks here</source>
+        <translation>审计链在此分叉</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="189"/>
+        <source>The id belongs to another station</source>
+        <translation>该编号属于另一个站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="191"/>
+        <source>A ledger entry with this id holds something else</source>
+        <translation>同一编号的台账记录内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="194"/>
+        <source>The same version of this record holds something else</source>
+        <translation>同一版本的记录内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="200"/>
+        <source>Clashes with a record the township already holds</source>
+        <translation>与实践所已有的记录冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="201"/>
+        <source>Held back for checking</source>
+        <translation>暂扣待查</translation>
     </message>
 </context>
 <context>
@@ -4992,6 +5303,118 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>StationsModel</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="70"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="71"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="72"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="73"/>
+        <source>Days since sync</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="74"/>
+        <source>Acknowledged to</source>
+        <translation>已确认序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="75"/>
+        <source>Gaps</source>
+        <translation>缺号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="76"/>
+        <source>Quarantined</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="77"/>
+        <source>Incarnations</source>
+        <translation>实例数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="78"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="95"/>
+        <location filename="../../app/views/township/stations_page.py" line="97"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="101"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="265"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="273"/>
+        <source>Enrol a station…</source>
+        <translation>站点入网…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="274"/>
+        <source>Quarantined rows…</source>
+        <translation>隔离记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="275"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="282"/>
+        <source>No station is enrolled yet. Enrol each station from its enrolment file.</source>
+        <translation>还没有站点入网。请用各站点的入网文件为其办理入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="302"/>
+        <source>{count} stations enrolled. Days since sync turn red after {days} days ({stale} stations now).</source>
+        <translation>已入网站点 {count} 个。超过 {days} 天未同步的显示为红色（现有 {stale} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="315"/>
+        <source>Choose the station&apos;s enrolment file</source>
+        <translation>选择站点的入网文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="315"/>
+        <source>Enrolment files (*)</source>
+        <translation>入网文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="350"/>
+        <source>Station {name} ({code}) is enrolled.</source>
+        <translation>站点 {name}（{code}）已入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="361"/>
+        <source>Choose a station first.</source>
+        <translation>请先选择一个站点。</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../app/views/supermarket/page.py" line="331"/>
@@ -5211,6 +5634,87 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/wizard.py" line="234"/>
         <source>Setting up the station and making its keys…</source>
         <translation>正在设置本站并生成密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="106"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="108"/>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="116"/>
+        <source>Export as Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="117"/>
+        <source>Monthly report (PDF)…</source>
+        <translation>工作月报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="118"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="125"/>
+        <source>No station&apos;s activities have been imported yet.</source>
+        <translation>还没有导入任何站点的活动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="129"/>
+        <source>Activities by category and platform (场次/人次)</source>
+        <translation>按类别和平台统计（场次/人次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
+        <location filename="../../app/views/township/summary_page.py" line="201"/>
+        <source>Choose a month first.</source>
+        <translation>请先选择月份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="181"/>
+        <source>Export the summary</source>
+        <translation>导出汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="182"/>
+        <source>Summary {month}.xlsx</source>
+        <translation>汇总 {month}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="183"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="192"/>
+        <source>The summary was saved as {file}.</source>
+        <translation>汇总已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="205"/>
+        <source>Save the monthly report</source>
+        <translation>保存工作月报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="206"/>
+        <source>Monthly report {month}.pdf</source>
+        <translation>工作月报 {month}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="207"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="218"/>
+        <source>The report was saved as {file}.</source>
+        <translation>月报已保存为 {file}。</translation>
     </message>
 </context>
 <context>
@@ -5691,6 +6195,44 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <location filename="../../app/views/kiosk/window.py" line="283"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictsModel</name>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="52"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="56"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="57"/>
+        <source>Already imported</source>
+        <translation>早已导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="58"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/imports_page.py" line="66"/>
+        <source>{status}: {message}</source>
+        <translation>{status}：{message}</translation>
     </message>
 </context>
 <context>
@@ -6568,12 +7110,12 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="167"/>
+        <location filename="../../app/views/session.py" line="177"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="169"/>
+        <location filename="../../app/views/session.py" line="179"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -6584,7 +7126,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="241"/>
+        <location filename="../../app/views/session.py" line="252"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -8979,15 +9521,15 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>联系电话不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/station.py" line="145"/>
+        <location filename="../../app/services/station.py" line="164"/>
         <source>This station is already set up.</source>
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
         <location filename="../../app/services/documents/cards.py" line="52"/>
-        <location filename="../../app/services/station.py" line="216"/>
-        <location filename="../../app/services/station.py" line="226"/>
-        <location filename="../../app/services/station.py" line="291"/>
+        <location filename="../../app/services/station.py" line="235"/>
+        <location filename="../../app/services/station.py" line="245"/>
+        <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="60"/>
         <location filename="../../app/sync/export.py" line="215"/>
         <source>This station is not set up yet.</source>
@@ -9567,6 +10109,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/config.py" line="739"/>
         <source>A newer config package was applied meanwhile; nothing was changed.</source>
         <translation>其间已应用了更新的配置包，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/township/stations.py" line="41"/>
+        <source>The number of days must be between 1 and 365.</source>
+        <translation>天数须在 1 到 365 之间。</translation>
     </message>
 </context>
 <context>

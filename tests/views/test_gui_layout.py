@@ -17,6 +17,7 @@ import pytest
 from layout_check import layout_problems, widget_problems
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
+from township_fixtures import World, close_benches, open_township, town_template, world
 
 from app.demo import station as demo
 from app.paths import DataDir
@@ -121,6 +122,39 @@ def test_every_page_and_tab_fits_the_screen(qtbot, look, demo_station, make_work
         problems += [f"[{where}] {p}" for p in layout_problems(window, area)]
         problems += check_tabs(qtbot, window, page, where, area)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_every_township_page_fits_the_screen(qtbot, look, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The township's areas (its window shows them, not the station's), with two
+    stations' files imported so the tables have rows."""
+    from app.sync.export import export_sync
+    from app.sync.importer import import_files
+
+    _screen, area, _lang = look
+    stick = tmp_path / "stick"
+    for station in (world.a, world.b):
+        export_sync(station.db, station.data_dir, stick)
+    import_files(world.town.db, [stick])
+    made: list = []
+    try:
+        window = open_township(qtbot, world, made)
+        assert "stations" in [s.key for s in window.specs]
+        problems: list[str] = []
+        for spec in window.specs:
+            page = window.show_page(spec.key)
+            settle(qtbot)
+            if spec.key == "imports":  # the verdicts of a second import of the same stick
+                page.import_paths([stick])  # type: ignore[attr-defined]
+                qtbot.waitUntil(lambda p=page: p.model.rowCount() == 2, timeout=30_000)
+                settle(qtbot)
+            problems += [f"[township {spec.key}] {p}" for p in layout_problems(window, area)]
+            problems += check_tabs(qtbot, window, page, f"township {spec.key}", area)
+        assert not problems, "\n".join(dict.fromkeys(problems))
+    finally:
+        close_benches(qtbot, made)
+
+
+__all__ = ["town_template", "world"]  # fixtures
 
 
 def _pdf(page_size: tuple[float, float]) -> bytes:

@@ -136,9 +136,36 @@ def test_township_mode_hides_the_village_and_wants_a_000_code(qtbot, db, data_di
     qtbot.keyClick(wizard.mode_page.township, Qt.Key.Key_Space)
     assert wizard.mode_page.township.isChecked()
     hint = wizard.mode_page.findChild(QLabel, "hint")
-    assert hint is not None and "later version" in hint.text()
+    assert hint is not None and "later version" not in hint.text()
+    assert "imports their sync files" in hint.text()
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     form = wizard.station_page.form
     assert not form.village.isVisible()
     qtbot.keyClicks(form.code, "330481101001")
     assert form.code_message.kind == "error" and "000" in form.code_message.text()
+
+
+def test_a_township_set_up_opens_the_township_window(
+    qtbot, db, make_workbench, wait_tasks, type_text
+) -> None:  # type: ignore[no-untyped-def]
+    bench = make_workbench(db)
+    bench.start()
+    qtbot.waitUntil(lambda: bench.wizard is not None and bench.wizard.isVisible())
+    wizard = bench.wizard
+    qtbot.keyClick(wizard.mode_page.township, Qt.Key.Key_Space)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    form = wizard.station_page.form
+    type_text(form.name, "城关镇新时代文明实践所")
+    qtbot.keyClicks(form.code, "330481101000")
+    type_text(form.township, "城关镇")
+    type_text(form.county, "海宁市")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    fill_admin(qtbot, type_text, wizard)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: wizard.currentId() == DONE_PAGE, timeout=10_000)
+    wait_tasks()
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert bench.window is not None
+    keys = [s.key for s in bench.window.specs]
+    assert keys == ["home", "stations", "imports", "summary", "publish", "settings"]
