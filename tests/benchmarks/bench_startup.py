@@ -86,7 +86,7 @@ def run(code: str, *args: str) -> dict[str, object]:
         text=True,
         cwd=ROOT,
         env=env,
-        timeout=120,
+        timeout=600,
         check=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
