@@ -310,7 +310,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="299"/>
+        <location filename="../../app/views/sync/page.py" line="286"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>

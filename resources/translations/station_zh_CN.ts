@@ -4387,32 +4387,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="38"/>
+        <location filename="../../app/views/township/publish_page.py" line="29"/>
         <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
         <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="47"/>
+        <location filename="../../app/views/township/publish_page.py" line="38"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="54"/>
+        <location filename="../../app/views/township/publish_page.py" line="45"/>
         <source>Write the config package…</source>
         <translation>写出配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="61"/>
-        <source>This version cannot write config packages yet.</source>
-        <translation>本版本暂不能写出配置包。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/township/publish_page.py" line="65"/>
+        <location filename="../../app/views/township/publish_page.py" line="55"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="90"/>
+        <location filename="../../app/views/township/publish_page.py" line="78"/>
         <source>Config version {version} for {stations} stations was written to {file}.</source>
         <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
     </message>
@@ -5738,149 +5733,144 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/views/sync/page.py" line="108"/>
+        <location filename="../../app/views/sync/page.py" line="100"/>
         <source>Sync with the township</source>
         <translation>与乡镇同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="116"/>
+        <location filename="../../app/views/sync/page.py" line="108"/>
         <source>Township&apos;s last acknowledgement:</source>
         <translation>乡镇最近确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="117"/>
+        <location filename="../../app/views/sync/page.py" line="109"/>
         <source>Changes waiting to be sent:</source>
         <translation>待发送的改动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="118"/>
+        <location filename="../../app/views/sync/page.py" line="110"/>
         <source>Last sync file written:</source>
         <translation>最近导出同步文件：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="121"/>
+        <location filename="../../app/views/sync/page.py" line="113"/>
         <source>Export a sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="124"/>
+        <location filename="../../app/views/sync/page.py" line="116"/>
         <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
         <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="140"/>
+        <location filename="../../app/views/sync/page.py" line="132"/>
         <source>&amp;Export sync file</source>
         <translation>导出同步文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="143"/>
+        <location filename="../../app/views/sync/page.py" line="135"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="149"/>
+        <location filename="../../app/views/sync/page.py" line="141"/>
         <source>To:</source>
         <translation>导出到：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="164"/>
+        <location filename="../../app/views/sync/page.py" line="156"/>
         <source>Enrolment at the township</source>
         <translation>在乡镇登记</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="167"/>
+        <location filename="../../app/views/sync/page.py" line="159"/>
         <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
         <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="179"/>
+        <location filename="../../app/views/sync/page.py" line="171"/>
         <source>&amp;Write enrolment file…</source>
         <translation>生成登记文件(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="194"/>
+        <location filename="../../app/views/sync/page.py" line="186"/>
         <source>Config package from the township</source>
         <translation>乡镇配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="198"/>
+        <location filename="../../app/views/sync/page.py" line="190"/>
         <source>&amp;Import config package…</source>
         <translation>导入配置包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="222"/>
+        <location filename="../../app/views/sync/page.py" line="214"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="246"/>
+        <location filename="../../app/views/sync/page.py" line="238"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="252"/>
+        <location filename="../../app/views/sync/page.py" line="244"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="252"/>
+        <location filename="../../app/views/sync/page.py" line="244"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="283"/>
-        <source>Config packages are not available in this version of the program.</source>
-        <translation>本版本程序尚不支持配置包。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync/page.py" line="317"/>
+        <location filename="../../app/views/sync/page.py" line="304"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="309"/>
+        <location filename="../../app/views/sync/page.py" line="296"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="299"/>
+        <location filename="../../app/views/sync/page.py" line="286"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="299"/>
+        <location filename="../../app/views/sync/page.py" line="286"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="323"/>
+        <location filename="../../app/views/sync/page.py" line="310"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="326"/>
+        <location filename="../../app/views/sync/page.py" line="313"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="312"/>
+        <location filename="../../app/views/sync/page.py" line="299"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="137"/>
+        <location filename="../../app/views/sync/page.py" line="129"/>
         <source>Choose f&amp;older…</source>
         <translation>选择文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="347"/>
+        <location filename="../../app/views/sync/page.py" line="334"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="359"/>
+        <location filename="../../app/views/sync/page.py" line="346"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -5889,74 +5879,74 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="367"/>
+        <location filename="../../app/views/sync/page.py" line="354"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="380"/>
+        <location filename="../../app/views/sync/page.py" line="367"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="383"/>
+        <location filename="../../app/views/sync/page.py" line="370"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="389"/>
+        <location filename="../../app/views/sync/page.py" line="376"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="398"/>
+        <location filename="../../app/views/sync/page.py" line="385"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="400"/>
+        <location filename="../../app/views/sync/page.py" line="387"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="410"/>
+        <location filename="../../app/views/sync/page.py" line="397"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="431"/>
+        <location filename="../../app/views/sync/page.py" line="418"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="459"/>
+        <location filename="../../app/views/sync/page.py" line="446"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="474"/>
+        <location filename="../../app/views/sync/page.py" line="461"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="476"/>
+        <location filename="../../app/views/sync/page.py" line="463"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="487"/>
+        <location filename="../../app/views/sync/page.py" line="470"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="501"/>
+        <location filename="../../app/views/sync/page.py" line="484"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="503"/>
+        <location filename="../../app/views/sync/page.py" line="486"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>

@@ -14,7 +14,6 @@ from app.settings import SYNC_FOLDER
 from app.sync.envelope import open_envelope
 from app.sync.export import describe_counts, sync_status
 from app.views import screen
-from app.views.sync.page import config_module
 from app.views.tasks import default_runner
 
 
@@ -128,26 +127,17 @@ def test_a_stick_that_cannot_be_written_is_refused_in_words(
     assert page.export_button.isEnabled()
 
 
-def test_config_package_shown_or_said_unavailable(qtbot, sync_page) -> None:  # type: ignore[no-untyped-def]
-    """Without config packages in this build the page says so and offers no import."""
-    _window, page, _stick = sync_page
-    if config_module() is not None:
-        pytest.skip("this build has config packages (see the next test)")
-    assert "not available" in page.config_status.text()
-    assert not page.config_button.isEnabled()
-
-
 def test_config_package_import_shows_the_acknowledgement(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Two demo stations and their township: the township publishes a config package,
     station A imports it on its 同步 page — the version in force and the township's
     acknowledgement appear, and the changes waiting drop."""
-    config = pytest.importorskip("app.sync.config")
     from app.db import Database
     from app.demo import station as demo
     from app.demo.township import FOLDERS, create_township_demo
     from app.paths import DataDir
     from app.services import auth
     from app.settings import Settings
+    from app.sync import config
     from app.views.pages import AppEvents, PageContext
     from app.views.sync.page import SyncPage
 

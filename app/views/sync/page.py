@@ -13,10 +13,8 @@ message, in the service's own translated sentence.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QStorageInfo, Qt
@@ -46,14 +44,6 @@ from app.views.progress_dialog import run_with_progress
 from app.views.qtfix import emit
 from app.views.tasks import LONG_WRITE, run_task
 from app.views.widgets import MessageLabel, error_text, format_local, heading, parse_utc, scrollable
-
-
-def config_module() -> ModuleType | None:
-    """``app.sync.config`` when this build has it (config packages), else None."""
-    try:
-        return importlib.import_module("app.sync.config")
-    except ImportError:
-        return None
 
 
 def export_task(
@@ -102,7 +92,9 @@ class SyncPage(QWidget):
         self.last_summary: ExportSummary | None = None
         self.enrolment_path: Path | None = None
         self._busy = False
-        self.config = config_module()
+        from app.sync import config  # the config packages (imported when the page opens)
+
+        self.config = config
 
         # --- the township's acknowledgement and what waits ---------------------------
         status_box = QGroupBox(self.tr("Sync with the township"))
@@ -262,7 +254,7 @@ class SyncPage(QWidget):
     def _update_buttons(self) -> None:
         for button in (self.export_button, self.full_button, self.choose_button, self.enrol_button):
             button.setEnabled(not self._busy)
-        self.config_button.setEnabled(not self._busy and self.config is not None)
+        self.config_button.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -278,19 +270,14 @@ class SyncPage(QWidget):
             key="sync.status",
         )
         self._fill_drives()
-        if self.config is None:
-            self.config_status.setText(
-                self.tr("Config packages are not available in this version of the program.")
-            )
-        else:
-            run_task(
-                self.config.config_status,
-                self.ctx.db,
-                on_done=self._show_config,
-                on_error=lambda exc: self.config_message.show_error(error_text(exc)),
-                receiver=self,
-                key="sync.config",
-            )
+        run_task(
+            self.config.config_status,
+            self.ctx.db,
+            on_done=self._show_config,
+            on_error=lambda exc: self.config_message.show_error(error_text(exc)),
+            receiver=self,
+            key="sync.config",
+        )
 
     def _show_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -473,16 +460,12 @@ class SyncPage(QWidget):
             self,
             self.tr("Choose the township's config package"),
             str(start),
-            self.tr("Config packages (*{suffix});;All files (*)").format(
-                suffix=getattr(self.config, "SUFFIX", ".wbconfig")
-            ),
+            self.tr("Config packages (*{suffix});;All files (*)").format(suffix=self.config.SUFFIX),
         )
         if path:
             self.import_config_file(Path(path))
 
     def import_config_file(self, path: Path) -> None:
-        if self.config is None:
-            return
         self._set_busy(True)
         self.config_message.show_info(self.tr("Checking the config package…"))
         run_task(

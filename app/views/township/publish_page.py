@@ -9,7 +9,6 @@ disabled with a sentence saying so.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +18,6 @@ from app.views import files
 from app.views.pages import PageContext
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, heading
-
-
-def config_module() -> Any | None:
-    """``app.sync.config`` if this program has it, else None."""
-    try:
-        return importlib.import_module("app.sync.config")
-    except ImportError:
-        return None
 
 
 class PublishPage(QWidget):
@@ -55,10 +46,9 @@ class PublishPage(QWidget):
         )
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.config = config_module()
-        if self.config is None:
-            self.buttons["write"].setEnabled(False)
-            self.message.show_info(self.tr("This version cannot write config packages yet."))
+        from app.sync import config  # the config packages (imported when the page opens)
+
+        self.config = config
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -69,8 +59,6 @@ class PublishPage(QWidget):
             self.publish(Path(folder))
 
     def publish(self, folder: Path) -> None:
-        if self.config is None:
-            return
         self.buttons["write"].setEnabled(False)
         run_task(
             self.config.publish_config,
