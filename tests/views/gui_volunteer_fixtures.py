@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 
 import hid
 from gui_points_fixtures import PERSON_MS, SCANNER_MS, FakeClock, page_context
-from PySide6.QtCore import Qt
 
 from app.db import Database
 from app.demo.station import NameGenerator
@@ -128,7 +127,5 @@ def scan(qtbot, field, clock: FakeClock, code: str, **variant) -> None:  # type:
 
 
 def type_in(qtbot, field, clock: FakeClock, text: str) -> None:  # type: ignore[no-untyped-def]
-    """A person typing, then Enter."""
-    clock.step = PERSON_MS
-    qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    """A person typing (key events at a person's pace), then Enter."""
+    hid.type_text(text, clock=clock, target=field, gap_ms=PERSON_MS)

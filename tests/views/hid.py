@@ -112,8 +112,9 @@ def send(
     clock: Any = None,
     target: QWidget | None = None,
     seed: int = 0,
+    gap_ms: int | None = None,
 ) -> None:
-    """Deliver *events* 2–8 ms apart to the focus widget (or *target*).
+    """Deliver *events* 2–8 ms apart (or *gap_ms* apart) to the focus widget (or *target*).
 
     *clock* is the receiving widget's injectable clock (an object with a ``now`` in
     milliseconds and a ``step`` added on every reading, as
@@ -123,7 +124,7 @@ def send(
     if clock is not None:
         saved_step, clock.step = clock.step, 0
     try:
-        gaps = _gaps(seed)
+        gaps = _gaps(seed) if gap_ms is None else iter(lambda: gap_ms, None)
         for stroke in events:
             if clock is not None:
                 clock.now += next(gaps)
@@ -134,6 +135,13 @@ def send(
     finally:
         if clock is not None:
             clock.step = saved_step
+
+
+def type_text(text: str, *, clock: Any, target: QWidget, gap_ms: int = 180) -> None:
+    """A person typing *text* on the keyboard, then Enter: the same key events as a
+    scanner's (Shift held for capitals and ':'), *gap_ms* apart — slower than any
+    burst, so the scan field takes it as typing."""
+    send(strokes(text, suffix="enter"), clock=clock, target=target, gap_ms=gap_ms)
 
 
 def scan(

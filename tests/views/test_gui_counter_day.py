@@ -64,9 +64,8 @@ def scan(qtbot, widget: CounterWidget, code: str, **variant) -> None:  # type: i
 
 
 def type_in(qtbot, widget: CounterWidget, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget.clock.step = PERSON_MS  # type: ignore[attr-defined]
-    qtbot.keyClicks(widget.scan, text)
-    qtbot.keyClick(widget.scan, Qt.Key.Key_Return)
+    """A person typing in the scan field (key events at a person's pace), then Enter."""
+    hid.type_text(text, clock=widget.clock, target=widget.scan, gap_ms=PERSON_MS)
 
 
 def redemption_count(db) -> int:  # type: ignore[no-untyped-def]
