@@ -19,6 +19,7 @@ display time.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -67,103 +68,53 @@ class PageSpec:
     modes: tuple[str, ...] = ("station",)  # the StationMode values the area shows in
 
 
-def _home(ctx: PageContext) -> QWidget:
-    from app.views.home import HomePage
+def _lazy(module: str, name: str) -> PageFactory:
+    """A factory that imports the page's module only when the area is first opened."""
 
-    return HomePage(ctx)
+    def factory(ctx: PageContext) -> QWidget:
+        page: QWidget = getattr(importlib.import_module(module), name)(ctx)
+        return page
 
-
-def _households(ctx: PageContext) -> QWidget:
-    from app.views.points.households_page import HouseholdsPage
-
-    return HouseholdsPage(ctx)
-
-
-def _supermarket(ctx: PageContext) -> QWidget:
-    from app.views.supermarket.page import SupermarketPage
-
-    return SupermarketPage(ctx)
-
-
-def _volunteers(ctx: PageContext) -> QWidget:
-    from app.views.volunteers.page import VolunteersPage
-
-    return VolunteersPage(ctx)
-
-
-def _activities(ctx: PageContext) -> QWidget:
-    from app.views.activities.page import ActivitiesPage
-
-    return ActivitiesPage(ctx)
-
-
-def _sync(ctx: PageContext) -> QWidget:
-    from app.views.sync.page import SyncPage
-
-    return SyncPage(ctx)
-
-
-def _settings(ctx: PageContext) -> QWidget:
-    from app.views.settings_page import SettingsPage
-
-    return SettingsPage(ctx)
-
-
-def _stations(ctx: PageContext) -> QWidget:
-    from app.views.township.stations_page import StationsPage
-
-    return StationsPage(ctx)
-
-
-def _imports(ctx: PageContext) -> QWidget:
-    from app.views.township.imports_page import ImportsPage
-
-    return ImportsPage(ctx)
-
-
-def _summary(ctx: PageContext) -> QWidget:
-    from app.views.township.summary_page import SummaryPage
-
-    return SummaryPage(ctx)
-
-
-def _publish(ctx: PageContext) -> QWidget:
-    from app.views.township.publish_page import PublishPage
-
-    return PublishPage(ctx)
+    return factory
 
 
 BOTH_MODES = ("station", "township")
 TOWNSHIP = ("township",)
 
 _DEFAULT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", QT_TRANSLATE_NOOP("Pages", "Home"), "home.svg", _home, modes=BOTH_MODES),
+    PageSpec(
+        "home",
+        QT_TRANSLATE_NOOP("Pages", "Home"),
+        "home.svg",
+        _lazy("app.views.home", "HomePage"),
+        modes=BOTH_MODES,
+    ),
     PageSpec(
         "households",
         QT_TRANSLATE_NOOP("Pages", "Households & points"),
         "households.svg",
-        factory=_households,
+        factory=_lazy("app.views.points.households_page", "HouseholdsPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
         "supermarket",
         QT_TRANSLATE_NOOP("Pages", "Points supermarket"),
         "supermarket.svg",
-        factory=_supermarket,
+        factory=_lazy("app.views.supermarket.page", "SupermarketPage"),
         permission=Permission.REDEEM,
     ),
     PageSpec(
         "volunteers",
         QT_TRANSLATE_NOOP("Pages", "Volunteers"),
         "volunteers.svg",
-        factory=_volunteers,
+        factory=_lazy("app.views.volunteers.page", "VolunteersPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
         "activities",
         QT_TRANSLATE_NOOP("Pages", "Activities"),
         "activities.svg",
-        factory=_activities,
+        factory=_lazy("app.views.activities.page", "ActivitiesPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
@@ -182,14 +133,14 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "sync",
         QT_TRANSLATE_NOOP("Pages", "Sync"),
         "sync.svg",
-        factory=_sync,
+        factory=_lazy("app.views.sync.page", "SyncPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
         "stations",
         QT_TRANSLATE_NOOP("Pages", "Stations"),
         "sync.svg",
-        factory=_stations,
+        factory=_lazy("app.views.township.stations_page", "StationsPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),
@@ -197,7 +148,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "imports",
         QT_TRANSLATE_NOOP("Pages", "Import"),
         "sync.svg",
-        factory=_imports,
+        factory=_lazy("app.views.township.imports_page", "ImportsPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),
@@ -205,7 +156,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "summary",
         QT_TRANSLATE_NOOP("Pages", "Summary"),
         "reports.svg",
-        factory=_summary,
+        factory=_lazy("app.views.township.summary_page", "SummaryPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),
@@ -213,7 +164,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "publish",
         QT_TRANSLATE_NOOP("Pages", "Publish config"),
         "settings.svg",
-        factory=_publish,
+        factory=_lazy("app.views.township.publish_page", "PublishPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),
@@ -221,7 +172,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "settings",
         QT_TRANSLATE_NOOP("Pages", "Settings"),
         "settings.svg",
-        _settings,
+        _lazy("app.views.settings_page", "SettingsPage"),
         modes=BOTH_MODES,
     ),
 )
