@@ -81,7 +81,30 @@ KIND_WORDS = {
     "certificate": QT_TRANSLATE_NOOP("sync", "{n} certificates"),
     "scan_event": QT_TRANSLATE_NOOP("sync", "{n} sign-in scans"),
     "audit_entry": QT_TRANSLATE_NOOP("sync", "{n} audit log entries"),
+    # the rest by name too (they were once summed as "N 条其他记录", which told nobody what)
+    "activity_photo": QT_TRANSLATE_NOOP("sync", "{n} activity photos"),
+    "activity_team": QT_TRANSLATE_NOOP("sync", "{n} organising teams of activities"),
+    "presence": QT_TRANSLATE_NOOP("sync", "{n} volunteer sign-ins"),
+    "card": QT_TRANSLATE_NOOP("sync", "{n} cards"),
+    "point_batch": QT_TRANSLATE_NOOP("sync", "{n} points batches"),
+    "point_period": QT_TRANSLATE_NOOP("sync", "{n} points periods"),
+    "point_rule": QT_TRANSLATE_NOOP("sync", "{n} points rules"),
+    "redemption_line": QT_TRANSLATE_NOOP("sync", "{n} redemption lines"),
+    "redemption_void": QT_TRANSLATE_NOOP("sync", "{n} voided redemptions"),
+    "print_log": QT_TRANSLATE_NOOP("sync", "{n} print log entries"),
+    "service_record_state": QT_TRANSLATE_NOOP("sync", "{n} service-hour states"),
+    "service_record_decision": QT_TRANSLATE_NOOP("sync", "{n} service-hour decisions"),
+    "service_record_correction": QT_TRANSLATE_NOOP("sync", "{n} service-hour corrections"),
+    "star_grant": QT_TRANSLATE_NOOP("sync", "{n} star grants"),
+    "certificate_event": QT_TRANSLATE_NOOP("sync", "{n} certificate register entries"),
+    "volunteer_team": QT_TRANSLATE_NOOP("sync", "{n} volunteer teams"),
+    "team_membership": QT_TRANSLATE_NOOP("sync", "{n} team memberships"),
+    "volunteer_training": QT_TRANSLATE_NOOP("sync", "{n} volunteer trainings"),
+    "volunteer_award": QT_TRANSLATE_NOOP("sync", "{n} volunteer awards"),
+    "volunteer_evaluation": QT_TRANSLATE_NOOP("sync", "{n} volunteer evaluations"),
+    "station": QT_TRANSLATE_NOOP("sync", "{n} station records"),
 }
+# only a table this version does not know of (a newer station's) is left unnamed
 OTHER_WORDS = QT_TRANSLATE_NOOP("sync", "{n} other records")
 
 
