@@ -17,9 +17,9 @@ def test_every_kind_of_row_a_station_sends_has_its_own_words() -> None:
 def test_a_full_export_names_each_kind_it_holds_and_none_is_other(world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
     summary = export_sync(world.a.db, world.a.data_dir, tmp_path, full=True)
     kinds = {t: n for t, n in summary.counts.items() if n and t not in (ANCHOR, PERSON_HASH)}
-    assert len(kinds) > len(
-        [t for t in ("activity", "point_entry", "volunteer") if t in kinds]
-    ), "the demo station sends more than the main kinds"
+    assert len(kinds) > len([t for t in ("activity", "point_entry", "volunteer") if t in kinds]), (
+        "the demo station sends more than the main kinds"
+    )
     before = use_catalog("zh_CN")
     try:
         words = summary.kinds()
@@ -29,4 +29,3 @@ def test_a_full_export_names_each_kind_it_holds_and_none_is_other(world: World, 
     assert len(words) == len(kinds)
     assert f"{kinds['presence']} 条志愿者签到" in words
     assert f"{kinds['redemption_line']} 条兑换明细" in words
-

@@ -116,3 +116,89 @@ def test_the_township_report_names_each_station_the_total_and_the_sign_lines(
         assert row.code in text
     total_line = next(line for line in text.splitlines() if line.strip().startswith("合计"))
     assert str(summary.totals.attendances) in total_line
+
+
+def test_the_workbook_has_a_sheet_per_section_and_the_categories_name_the_station_code(
+    world: World, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.services.township.summary import export_summary_xlsx
+
+    stick = tmp_path / "stick"
+    for station in (world.a, world.b):
+        export_sync(station.db, station.data_dir, stick)
+    import_files(world.town.db, [stick])
+    month = max(
+        months_with_activities(world.town.db, [world.a.station_id]),
+        key=lambda m: len(month_summary(world.town.db, m).households),
+    )
+    summary = month_summary(world.town.db, month)
+    path = tmp_path / "汇总.xlsx"
+    export_summary_xlsx(summary, path)
+    wb = load_workbook(path)
+    assert wb.sheetnames == [
+        f"汇总 {month}",
+        "类别与平台",
+        "库存",
+        "农户积分排行",
+        "志愿者服务时长排行",
+        "参与率",
+        "星级志愿者",
+    ]
+
+    def rows(name: str) -> list[list[object]]:
+        return [[c.value for c in r] for r in wb[name].iter_rows()]
+
+    codes = {s.station_id: s.code for s in summary.stations}
+    categories = rows("类别与平台")
+    assert categories[0][:2] == ["站点编码", "站点"]
+    assert [r[0] for r in categories[1:]] == [codes[c.station_id] for c in summary.categories]
+    assert {r[0] for r in categories[1:]} == set(codes.values()), "both stations have activities"
+    stock = rows("库存")
+    assert stock[-1][1] == "合计" and stock[-1][3] == sum(s.units for s in summary.stock)
+    ranking = rows("农户积分排行")
+    assert len(ranking) - 1 == len(summary.households) > 0
+    assert [r[6] for r in ranking[1:]] == [h.points for h in summary.households]
+    assert all("*" in str(r[5]) for r in ranking[1:]), "names masked"
+    volunteers = rows("志愿者服务时长排行")
+    assert [r[3] for r in volunteers[1:]] == [v.number for v in summary.volunteers]
+    share = rows("参与率")
+    assert share[-1][2] == sum(p.households for p in summary.participation)
+    stars = rows("星级志愿者")
+    assert stars[0][2:] == ["一星", "二星", "三星", "四星", "五星", "合计"]
+
+
+def test_the_report_has_a_section_per_part_of_the_page(world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from app.services.township.summary import save_township_report
+
+    stick = tmp_path / "stick"
+    for station in (world.a, world.b):
+        export_sync(station.db, station.data_dir, stick)
+    import_files(world.town.db, [stick])
+    month = max(
+        months_with_activities(world.town.db, [world.a.station_id]),
+        key=lambda m: len(month_summary(world.town.db, m).households),
+    )
+    summary = month_summary(world.town.db, month)
+    path = save_township_report(world.town.db, summary, tmp_path / "月报.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in (
+        "各站点情况",
+        "按类别和平台统计（场次/人次）",
+        "积分超市库存（月末）",
+        "全乡镇农户积分排行",
+        "全乡镇志愿者服务时长排行",
+        "各村参与率",
+        "星级志愿者（月末，按星级）",
+    ):
+        assert heading in text, heading
+    assert summary.households and summary.households[0].name in text
+    assert summary.volunteers and summary.volunteers[0].number in text
+    for category in summary.categories:
+        code = next(s.code for s in summary.stations if s.station_id == category.station_id)
+        assert any(code in line and category.platform in line for line in text.splitlines())

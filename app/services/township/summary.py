@@ -18,13 +18,18 @@ instead of the covering index — four times slower over 3 M rows).
 * volunteers: active (with service hours in the month, not rejected), new
   (registered in the month), star levels granted in the month, and hours;
 * points issued (earn entries) and redeemed (redemption entries, as a
-  positive number) in the month; redemptions (户次: slips) in the month.
+  positive number) in the month; redemptions (户次: slips) in the month;
+* the detail sections of :mod:`.details` (stock at the month's end, the
+  township's household and volunteer rankings, participation per village,
+  volunteers per star level), read in the same transaction.
+
+The xlsx and the township report PDF are made in :mod:`.report`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +51,14 @@ from app.models.activities import PresenceState
 from app.models.points import EntryKind
 from app.models.sync import SyncStation
 from app.services.activities import month_range
+from app.services.township import details
+from app.services.township.details import (
+    HouseholdRank,
+    StarLevels,
+    StockFigures,
+    VillageParticipation,
+    VolunteerRank,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,23 @@ class MonthSummary:
     stations: tuple[StationFigures, ...]
     categories: tuple[CategoryFigures, ...]
     totals: StationFigures = field(compare=False)
+    stock: tuple[StockFigures, ...] = ()
+    households: tuple[HouseholdRank, ...] = ()  # the township's ranking, top 20
+    volunteers: tuple[VolunteerRank, ...] = ()  # the township's ranking, top 20
+    participation: tuple[VillageParticipation, ...] = ()
+    stars: tuple[StarLevels, ...] = ()
+
+    @property
+    def stock_total(self) -> StockFigures:
+        return details.stock_total(self.stock)
+
+    @property
+    def participation_total(self) -> VillageParticipation:
+        return details.participation_total(self.participation)
+
+    @property
+    def stars_total(self) -> StarLevels:
+        return details.star_total(self.stars)
 
 
 FIGURES = (
@@ -227,6 +257,11 @@ def month_summary(
             )
             .group_by(Redemption.station_id),
         )
+        stock = tuple(details.stock_at(session, stations, end))
+        ranking, villages = details.households_in_month(session, stations, start, end)
+        ranked, taking_part = tuple(ranking), tuple(villages)
+        volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
+        stars_held = tuple(details.star_levels(session, stations, after))
 
     rows = []
     for sid, code, name in stations:
@@ -251,7 +286,17 @@ def month_summary(
     for row in rows:
         for name in FIGURES:
             setattr(total, name, getattr(total, name) + getattr(row, name))
-    return MonthSummary(month, tuple(rows), categories, total)
+    return MonthSummary(
+        month,
+        tuple(rows),
+        categories,
+        total,
+        stock=stock,
+        households=ranked,
+        volunteers=volunteers,
+        participation=taking_part,
+        stars=stars_held,
+    )
 
 
 def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str]:
@@ -265,52 +310,16 @@ def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str
     return sorted((str(m) for m in starts if m), reverse=True)
 
 
-# --- export ---------------------------------------------------------------------------
-
-SUMMARY_HEADER = (
-    "站点编码",
-    "站点",
-    "活动场次",
-    "参与人次",
-    "活跃志愿者",
-    "新增志愿者",
-    "星级认定",
-    "服务时长(小时)",
-    "发放积分",
-    "兑换积分",
-    "兑换户次",
-)
-
-
-def _figures_row(row: StationFigures) -> list[object]:
-    return [
-        row.code,
-        row.name,
-        row.sessions,
-        row.attendances,
-        row.volunteers_active,
-        row.volunteers_new,
-        row.stars_granted,
-        round(row.minutes / 60, 1),
-        row.points_issued,
-        row.points_redeemed,
-        row.redemptions,
-    ]
-
-
-def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
-    """The month's figures per station and the township's total, as an .xlsx
-    (through the one writer, so a station name never becomes a formula)."""
-    from app.services.households.export import write_xlsx
-
-    total = replace(summary.totals, code="", name="合计")
-    rows = [_figures_row(r) for r in summary.stations] + [_figures_row(total)]
-    return write_xlsx(path, f"汇总 {summary.month}", SUMMARY_HEADER, rows)
-
-
 def township_months(db: Database) -> list[str]:
     """The months the enrolled stations have activities in, newest first."""
     return months_with_activities(db, [s[0] for s in enrolled_stations(db)])
+
+
+# the exports live in .report; these names stay for the callers that import them from here
+def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
+    from app.services.township.report import export_summary_xlsx as export
+
+    return export(summary, path)
 
 
 def township_report_pdf(
@@ -321,68 +330,14 @@ def township_report_pdf(
     leader: str = "",
     today: date | None = None,
 ) -> bytes:
-    """The month's township report (A4 landscape, the bundled font): each station's
-    figures and the total, 场次/人次 by category and platform, 填表人/负责人 lines."""
-    from app.printing.report import (
-        Block,
-        Paragraph,
-        ReportColumn,
-        Section,
-        SignOff,
-        Spacer,
-        render_report,
-    )
+    from app.services.township.report import township_report_pdf as render
 
-    day = today or date.today()
-    figure_columns = [ReportColumn("站点", "*")] + [
-        ReportColumn(title, 21, align="right") for title in SUMMARY_HEADER[2:]
-    ]
-    total = replace(summary.totals, code="", name="合计")
-    figure_rows = [
-        [f"{r.code} {r.name}".strip(), *_figures_row(r)[2:]] for r in (*summary.stations, total)
-    ]
-    names = {s.station_id: s.name for s in summary.stations}
-    category_columns = [
-        ReportColumn("站点", "*"),
-        ReportColumn("类别", 60),
-        ReportColumn("平台", 36),
-        ReportColumn("活动场次", 24, align="right"),
-        ReportColumn("参与人次", 24, align="right"),
-    ]
-    category_rows = [
-        [names.get(c.station_id, ""), c.category, c.platform, c.sessions, c.attendances]
-        for c in summary.categories
-    ]
-    blocks: list[Block] = [
-        Section(figure_columns, figure_rows, heading="各站点情况"),
-        Spacer(4),
-        Section(category_columns, category_rows, heading="按类别和平台统计（场次/人次）"),
-        Spacer(6),
-        Paragraph(
-            f"填表人：{preparer or '________'}　　　　负责人：{leader or '________'}",
-            size=11,
-        ),
-        SignOff([township_name, f"{day.year}年{day.month}月{day.day}日"]),
-    ]
-    year, month = summary.month.split("-")
-    return render_report(
-        f"{township_name}工作月报",
-        blocks,
-        station_name=township_name,
-        subtitle=f"{year}年{int(month)}月",
-        generated_at=day,
-        landscape_page=True,
-    )
+    return render(summary, township_name, preparer=preparer, leader=leader, today=today)
 
 
 def save_township_report(
     db: Database, summary: MonthSummary, path: Path, *, preparer: str = ""
 ) -> Path:
-    """Write the month's report PDF for this township (its name read here) to *path*."""
-    from app.services.station import get_station
+    from app.services.township.report import save_township_report as save
 
-    info = get_station(db)
-    path.write_bytes(
-        township_report_pdf(summary, info.name, preparer=preparer, leader=info.leader_name)
-    )
-    return path
+    return save(db, summary, path, preparer=preparer)
