@@ -1043,27 +1043,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="70"/>
+        <location filename="../../app/views/township/summary_page.py" line="174"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="175"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="71"/>
+        <location filename="../../app/views/township/summary_page.py" line="176"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="72"/>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="73"/>
+        <location filename="../../app/views/township/summary_page.py" line="178"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="74"/>
+        <location filename="../../app/views/township/summary_page.py" line="179"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
@@ -1896,57 +1901,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="31"/>
+        <location filename="../../app/views/township/summary_page.py" line="135"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="32"/>
+        <location filename="../../app/views/township/summary_page.py" line="136"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="33"/>
+        <location filename="../../app/views/township/summary_page.py" line="137"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="34"/>
+        <location filename="../../app/views/township/summary_page.py" line="138"/>
         <source>Active volunteers</source>
         <translation>活跃志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="35"/>
+        <location filename="../../app/views/township/summary_page.py" line="139"/>
         <source>New volunteers</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="36"/>
+        <location filename="../../app/views/township/summary_page.py" line="140"/>
         <source>Stars granted</source>
         <translation>星级认定</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="37"/>
+        <location filename="../../app/views/township/summary_page.py" line="141"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="38"/>
+        <location filename="../../app/views/township/summary_page.py" line="142"/>
         <source>Points issued</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="39"/>
+        <location filename="../../app/views/township/summary_page.py" line="143"/>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="40"/>
+        <location filename="../../app/views/township/summary_page.py" line="144"/>
         <source>Redemptions</source>
         <translation>兑换户次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="44"/>
+        <location filename="../../app/views/township/summary_page.py" line="148"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -2777,6 +2782,44 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/points/household_dialogs.py" line="191"/>
         <source>The birth date must look like 1990-01-31.</source>
         <translation>出生日期请按 1990-01-31 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdRankModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="225"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="226"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="227"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="228"/>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="229"/>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="230"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="231"/>
+        <source>Points earned</source>
+        <translation>本月获得积分</translation>
     </message>
 </context>
 <context>
@@ -3887,81 +3930,114 @@ Restore this other station&apos;s backup anyway?</source>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
-        <location filename="../../app/views/pages.py" line="140"/>
+        <location filename="../../app/views/pages.py" line="87"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="43"/>
-        <location filename="../../app/views/pages.py" line="143"/>
+        <location filename="../../app/views/pages.py" line="94"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="44"/>
-        <location filename="../../app/views/pages.py" line="150"/>
+        <location filename="../../app/views/pages.py" line="101"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="45"/>
-        <location filename="../../app/views/pages.py" line="157"/>
+        <location filename="../../app/views/pages.py" line="108"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="46"/>
-        <location filename="../../app/views/pages.py" line="164"/>
+        <location filename="../../app/views/pages.py" line="115"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="48"/>
-        <location filename="../../app/views/pages.py" line="171"/>
+        <location filename="../../app/views/pages.py" line="122"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="177"/>
+        <location filename="../../app/views/pages.py" line="128"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="183"/>
+        <location filename="../../app/views/pages.py" line="134"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="190"/>
+        <location filename="../../app/views/pages.py" line="141"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="52"/>
-        <location filename="../../app/views/pages.py" line="198"/>
+        <location filename="../../app/views/pages.py" line="149"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="53"/>
-        <location filename="../../app/views/pages.py" line="206"/>
+        <location filename="../../app/views/pages.py" line="157"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="54"/>
-        <location filename="../../app/views/pages.py" line="214"/>
+        <location filename="../../app/views/pages.py" line="165"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="55"/>
-        <location filename="../../app/views/pages.py" line="222"/>
+        <location filename="../../app/views/pages.py" line="173"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="272"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="273"/>
+        <source>Village (station)</source>
+        <translation>村(站点)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="274"/>
+        <source>Households on the roster</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="275"/>
+        <source>Households taking part</source>
+        <translation>参与户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="276"/>
+        <source>Share (%)</source>
+        <translation>参与率(%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="282"/>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
     </message>
 </context>
 <context>
@@ -5219,6 +5295,54 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>StarsModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="296"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="297"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="298"/>
+        <source>1 star</source>
+        <translation>一星</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="299"/>
+        <source>2 stars</source>
+        <translation>二星</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="300"/>
+        <source>3 stars</source>
+        <translation>三星</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="301"/>
+        <source>4 stars</source>
+        <translation>四星</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="302"/>
+        <source>5 stars</source>
+        <translation>五星</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="303"/>
+        <source>Star volunteers</source>
+        <translation>星级志愿者合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="307"/>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
+    </message>
+</context>
+<context>
     <name>StationFactsForm</name>
     <message>
         <location filename="../../app/views/widgets.py" line="208"/>
@@ -5473,6 +5597,54 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>StockModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="194"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="195"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="196"/>
+        <source>Goods in stock</source>
+        <translation>在库商品种类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="197"/>
+        <source>Units in stock</source>
+        <translation>在库数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="198"/>
+        <source>Value (points)</source>
+        <translation>库存价值(积分)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="199"/>
+        <source>At or below warning level</source>
+        <translation>低于预警商品数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="200"/>
+        <source>Goods at or below their warning level</source>
+        <translation>低于预警的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="206"/>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="211"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>SubRecordDialog</name>
     <message>
         <location filename="../../app/views/volunteers/dialogs.py" line="568"/>
@@ -5631,83 +5803,148 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>正在设置本站并生成密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="106"/>
+        <location filename="../../app/views/township/summary_page.py" line="339"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="108"/>
+        <location filename="../../app/views/township/summary_page.py" line="341"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="116"/>
+        <location filename="../../app/views/township/summary_page.py" line="349"/>
         <source>Export as Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="117"/>
+        <location filename="../../app/views/township/summary_page.py" line="350"/>
         <source>Monthly report (PDF)…</source>
         <translation>工作月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="118"/>
+        <location filename="../../app/views/township/summary_page.py" line="351"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="125"/>
+        <location filename="../../app/views/township/summary_page.py" line="359"/>
+        <source>Nothing in this month.</source>
+        <translation>本月没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="363"/>
+        <source>Stations</source>
+        <translation>各站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="364"/>
         <source>No station&apos;s activities have been imported yet.</source>
         <translation>还没有导入任何站点的活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="129"/>
+        <location filename="../../app/views/township/summary_page.py" line="366"/>
+        <source>By category (场次/人次)</source>
+        <translation>类别与平台（场次/人次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="367"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="368"/>
+        <source>Household ranking</source>
+        <translation>农户积分排行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="369"/>
+        <source>Volunteer ranking</source>
+        <translation>志愿者时长排行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="370"/>
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="371"/>
+        <source>Star volunteers</source>
+        <translation>星级志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="375"/>
         <source>Activities by category and platform (场次/人次)</source>
         <translation>按类别和平台统计（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="177"/>
-        <location filename="../../app/views/township/summary_page.py" line="201"/>
+        <location filename="../../app/views/township/summary_page.py" line="376"/>
+        <source>Stock of the points supermarket at the month&apos;s end</source>
+        <translation>积分超市月末库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="378"/>
+        <source>The township&apos;s top 20 households by points earned in the month</source>
+        <translation>全乡镇本月获得积分最多的前 20 户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="381"/>
+        <source>The township&apos;s top 20 volunteers by service hours in the month</source>
+        <translation>全乡镇本月服务时长最多的前 20 名志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="384"/>
+        <source>Households that earned points or took part in an activity in the month</source>
+        <translation>本月获得积分或参加活动的户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="386"/>
+        <source>Volunteers per star level at the month&apos;s end</source>
+        <translation>月末各星级的志愿者人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="450"/>
+        <location filename="../../app/views/township/summary_page.py" line="474"/>
         <source>Choose a month first.</source>
         <translation>请先选择月份。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="181"/>
+        <location filename="../../app/views/township/summary_page.py" line="454"/>
         <source>Export the summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="182"/>
+        <location filename="../../app/views/township/summary_page.py" line="455"/>
         <source>Summary {month}.xlsx</source>
         <translation>汇总 {month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="183"/>
+        <location filename="../../app/views/township/summary_page.py" line="456"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="192"/>
+        <location filename="../../app/views/township/summary_page.py" line="465"/>
         <source>The summary was saved as {file}.</source>
         <translation>汇总已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="205"/>
+        <location filename="../../app/views/township/summary_page.py" line="478"/>
         <source>Save the monthly report</source>
         <translation>保存工作月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="206"/>
+        <location filename="../../app/views/township/summary_page.py" line="479"/>
         <source>Monthly report {month}.pdf</source>
         <translation>工作月报 {month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="207"/>
+        <location filename="../../app/views/township/summary_page.py" line="480"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="218"/>
+        <location filename="../../app/views/township/summary_page.py" line="491"/>
         <source>The report was saved as {file}.</source>
         <translation>月报已保存为 {file}。</translation>
     </message>
@@ -6907,6 +7144,39 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <location filename="../../app/views/volunteers/policy.py" line="203"/>
         <source>Only an administrator changes these rules.</source>
         <translation>只有管理员可以修改这些规则。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRankModel</name>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="253"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="254"/>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="255"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="256"/>
+        <source>Volunteer no.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="257"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/summary_page.py" line="258"/>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
     </message>
 </context>
 <context>
@@ -9521,7 +9791,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="60"/>
-        <location filename="../../app/sync/export.py" line="215"/>
+        <location filename="../../app/sync/export.py" line="238"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -9996,12 +10266,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="249"/>
+        <location filename="../../app/sync/export.py" line="272"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="320"/>
+        <location filename="../../app/sync/export.py" line="343"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
@@ -10367,6 +10637,106 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/export.py" line="85"/>
+        <source>{n} activity photos</source>
+        <translation>{n} 张活动照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="86"/>
+        <source>{n} organising teams of activities</source>
+        <translation>{n} 条活动组织队伍</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="87"/>
+        <source>{n} volunteer sign-ins</source>
+        <translation>{n} 条志愿者签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="88"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="89"/>
+        <source>{n} points batches</source>
+        <translation>{n} 个积分批次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="90"/>
+        <source>{n} points periods</source>
+        <translation>{n} 个积分周期</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="92"/>
+        <source>{n} redemption lines</source>
+        <translation>{n} 条兑换明细</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="93"/>
+        <source>{n} voided redemptions</source>
+        <translation>{n} 条兑换作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="94"/>
+        <source>{n} print log entries</source>
+        <translation>{n} 条打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="95"/>
+        <source>{n} service-hour states</source>
+        <translation>{n} 条服务时长状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="96"/>
+        <source>{n} service-hour decisions</source>
+        <translation>{n} 条服务时长审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="97"/>
+        <source>{n} service-hour corrections</source>
+        <translation>{n} 条服务时长更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="98"/>
+        <source>{n} star grants</source>
+        <translation>{n} 条星级认定</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="99"/>
+        <source>{n} certificate register entries</source>
+        <translation>{n} 条证明登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="100"/>
+        <source>{n} volunteer teams</source>
+        <translation>{n} 支志愿服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="101"/>
+        <source>{n} team memberships</source>
+        <translation>{n} 条队员记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="102"/>
+        <source>{n} volunteer trainings</source>
+        <translation>{n} 条志愿者培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="103"/>
+        <source>{n} volunteer awards</source>
+        <translation>{n} 条志愿者表彰</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="104"/>
+        <source>{n} volunteer evaluations</source>
+        <translation>{n} 条志愿者评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="105"/>
+        <source>{n} station records</source>
+        <translation>{n} 条站点信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="108"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>
@@ -10427,6 +10797,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/config.py" line="93"/>
+        <location filename="../../app/sync/export.py" line="91"/>
         <source>{n} points rules</source>
         <translation>{n} 条积分细则</translation>
     </message>

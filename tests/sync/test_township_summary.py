@@ -202,3 +202,18 @@ def test_the_report_has_a_section_per_part_of_the_page(world: World, tmp_path) -
     for category in summary.categories:
         code = next(s.code for s in summary.stations if s.station_id == category.station_id)
         assert any(code in line and category.platform in line for line in text.splitlines())
+
+
+def test_the_month_list_offers_the_current_month_once_a_station_was_imported(
+    world: World, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.services.township.summary import township_months
+
+    assert township_months(world.town.db, date(2031, 7, 4)) == []
+    export_sync(world.a.db, world.a.data_dir, tmp_path / "a")
+    import_files(world.town.db, [tmp_path / "a"])
+    held = months_with_activities(world.town.db, [world.a.station_id])
+    assert "2031-07" not in held
+    assert township_months(world.town.db, date(2031, 7, 4)) == ["2031-07", *held]

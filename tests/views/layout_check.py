@@ -14,6 +14,9 @@ reports, as sentences naming the widgets:
 
 Left out: the inside of item views (their cells are not widgets) and of Qt's own
 composite widgets (objects named ``qt_…``, spin boxes' and combo boxes' parts).
+:func:`table_problems` looks into a table view: a column narrower than its
+title, a header lower than its titles need, columns wider than the view with
+no scroll bar to reach them (or, where the table must fit, wider at all).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -199,3 +203,40 @@ def _rect(w: QWidget) -> str:
 
 def _direct():  # type: ignore[no-untyped-def]
     return Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def table_problems(view: QTableView, *, must_fit: bool = False) -> list[str]:
+    """Cut titles of *view*'s columns, and columns that do not fit without a way to
+    scroll to them (with *must_fit*: that do not fit at all)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    where = f"{path(view)}: {describe(view)}"
+    problems: list[str] = []
+    for i in range(header.count()):
+        if header.isSectionHidden(i):
+            continue
+        title = model.headerData(i, Qt.Orientation.Horizontal) if model is not None else ""
+        need = header.sectionSizeHint(i)
+        if header.sectionSize(i) + TOLERANCE < need:
+            problems.append(
+                f"{where}: column “{title}” is {header.sectionSize(i)} px wide, "
+                f"its title needs {need}"
+            )
+    if header.isVisible() and header.height() + TOLERANCE < header.sizeHint().height():
+        problems.append(
+            f"{where}: the header is {header.height()} px high, its titles need "
+            f"{header.sizeHint().height()}"
+        )
+    width = view.viewport().width()
+    if header.length() > width + TOLERANCE:
+        if must_fit:
+            problems.append(
+                f"{where}: {header.length()} px of columns in a view {width} px wide "
+                "(needs horizontal scrolling)"
+            )
+        elif not view.horizontalScrollBar().isVisible():
+            problems.append(
+                f"{where}: {header.length()} px of columns in a view {width} px wide, "
+                "and no scroll bar"
+            )
+    return problems

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 
 import pytest
-from layout_check import layout_problems, widget_problems
+from layout_check import layout_problems, table_problems, widget_problems
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 from township_fixtures import World, close_benches, open_township, town_template, world
@@ -149,9 +150,44 @@ def test_every_township_page_fits_the_screen(qtbot, look, world: World, tmp_path
                 settle(qtbot)
             problems += [f"[township {spec.key}] {p}" for p in layout_problems(window, area)]
             problems += check_tabs(qtbot, window, page, f"township {spec.key}", area)
+            if spec.key == "summary":
+                problems += summary_table_problems(qtbot, page, wide=_screen.width() >= 1366)
         assert not problems, "\n".join(dict.fromkeys(problems))
     finally:
         close_benches(qtbot, made)
+
+
+def summary_table_problems(qtbot, page: QWidget, *, wide: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    """汇总's tables, each in its tab with the month of most rows: titles never cut,
+    and on a 1366 px screen every table fits its frame (on a narrower one it may
+    scroll, inside its own frame)."""
+    from app.services.township.summary import month_summary
+
+    summary_page: Any = page
+    months = [summary_page.month.itemText(i) for i in range(summary_page.month.count())]
+    assert months, "the township has months to show"
+    db = summary_page.ctx.db
+    fullest = max(
+        months,
+        key=lambda m: sum(
+            len(getattr(month_summary(db, m), f))
+            for f in ("categories", "households", "volunteers")
+        ),
+    )
+    summary_page.month.setCurrentText(fullest)
+    qtbot.waitUntil(
+        lambda: summary_page.summary is not None and summary_page.summary.month == fullest,
+        timeout=15_000,
+    )
+    settle(qtbot)
+    problems: list[str] = []
+    for i, view in enumerate(summary_page.views()):
+        summary_page.tabs.setCurrentIndex(i)
+        settle(qtbot)
+        assert view.isVisible() and view.model().rowCount() > 0, view.objectName()
+        here = f"[township summary › {summary_page.tabs.tabText(i)}]"
+        problems += [f"{here} {p}" for p in table_problems(view, must_fit=wide)]
+    return problems
 
 
 __all__ = ["town_template", "world"]  # fixtures

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db import Database
+from app.services.township.details import StockFigures
 from app.services.township.summary import MonthSummary, StationFigures
 
 SUMMARY_HEADER = (
@@ -70,6 +71,10 @@ def _figures_row(row: StationFigures) -> list[object]:
     ]
 
 
+def _totals(s: StockFigures) -> list[Any]:
+    return [s.code, s.name, s.kinds, s.units, s.value]
+
+
 def sheets(summary: MonthSummary) -> list[tuple[str, Sequence[str], list[list[Any]]]]:
     """(sheet name, header, rows) of each section, in the page's order."""
     codes = {s.station_id: (s.code, s.name) for s in summary.stations}
@@ -102,8 +107,9 @@ def sheets(summary: MonthSummary) -> list[tuple[str, Sequence[str], list[list[An
             STOCK_HEADER,
             [
                 [s.code, s.name, s.kinds, s.units, s.value, len(s.low), "、".join(s.low)]
-                for s in (*summary.stock, stock_total)
-            ],
+                for s in summary.stock
+            ]
+            + [[*_totals(stock_total)[:5], len(stock_total.low), ""]],
         ),
         (
             "农户积分排行",
@@ -196,7 +202,10 @@ def township_report_pdf(
     figure_rows = parts[f"汇总 {summary.month}"]
     blocks: list[Block] = [
         Section(
-            [*station_columns(), *(right(t, 19) for t in SUMMARY_HEADER[2:])],
+            [
+                *station_columns(),
+                *(right(t, 25 if "时长" in t else 19) for t in SUMMARY_HEADER[2:]),
+            ],
             figure_rows,
             heading="各站点情况",
         ),

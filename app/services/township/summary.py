@@ -310,9 +310,15 @@ def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str
     return sorted((str(m) for m in starts if m), reverse=True)
 
 
-def township_months(db: Database) -> list[str]:
-    """The months the enrolled stations have activities in, newest first."""
-    return months_with_activities(db, [s[0] for s in enrolled_stations(db)])
+def township_months(db: Database, today: date | None = None) -> list[str]:
+    """The months the enrolled stations have activities in, newest first, and the
+    current month once anything was imported (its stock and star levels are today's,
+    whether or not an activity was held yet)."""
+    months = months_with_activities(db, [s[0] for s in enrolled_stations(db)])
+    if not months:
+        return []
+    day = today or date.today()
+    return sorted({*months, f"{day.year:04d}-{day.month:02d}"}, reverse=True)
 
 
 # the exports live in .report; these names stay for the callers that import them from here
