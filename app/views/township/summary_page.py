@@ -56,8 +56,9 @@ def hours_text(minutes: int) -> str:
 
 
 class WrappingHeader(QHeaderView):
-    """A horizontal header whose long titles wrap at word boundaries (two lines at
-    most), so "Points redeemed" does not make its column of numbers twice as wide."""
+    """A horizontal header whose long titles wrap between words, so "Points redeemed"
+    does not make its column of numbers twice as wide (titles without a space, the
+    Chinese ones, stay on one line: a break inside 服务时长（小时） reads badly)."""
 
     MAX_WIDTH = 110  # px of title text before it wraps
 
@@ -74,7 +75,7 @@ class WrappingHeader(QHeaderView):
         text = str(model.headerData(logicalIndex, self.orientation()) or "")
         metrics = self.fontMetrics()
         full = metrics.horizontalAdvance(text)
-        if full <= self.MAX_WIDTH:
+        if full <= self.MAX_WIDTH or " " not in text:  # a Chinese title stays whole
             return size
         wrapped = metrics.boundingRect(
             QRect(0, 0, self.MAX_WIDTH, 10_000),
