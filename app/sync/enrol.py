@@ -184,16 +184,6 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
     must match.  Enrolling the same station with the same key again is a no-op.
     """
     enrolment = read_enrolment(path)
-    if enrolment.role == ROLE_TOWNSHIP:
-        raise EnrolmentRefused(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{file} is the enrolment file of a township ({name}), not of a station. "
-                "Nothing was changed.",
-            ),
-            file=path.name,
-            name=enrolment.name,
-        )
     if fingerprint is not None and _norm(fingerprint) != _norm(enrolment.fingerprint):
         raise EnrolmentRefused(
             QT_TRANSLATE_NOOP(
@@ -218,6 +208,16 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                     "errors", "{file} is this township's own enrolment file, not a station's."
                 ),
                 file=path.name,
+            )
+        if enrolment.role == ROLE_TOWNSHIP:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} is the enrolment file of a township ({name}), not of a station. "
+                    "Nothing was changed.",
+                ),
+                file=path.name,
+                name=enrolment.name,
             )
         same_code = session.scalar(select(SyncStation).where(SyncStation.code == enrolment.code))
         existing = session.get(SyncStation, enrolment.station_id)
@@ -286,7 +286,9 @@ def _township_refusal(session: Session, db: Database, path: Path, enrolment: Enr
     if enrolment.station_id == own.id:
         raise EnrolmentRefused(
             QT_TRANSLATE_NOOP(
-                "errors", "{file} is this station's own enrolment file, not the township's."
+                "errors",
+                "{file} is this station's own enrolment file, not the township's. "
+                "Nothing was changed.",
             ),
             file=path.name,
         )

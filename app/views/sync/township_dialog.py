@@ -48,7 +48,7 @@ class TownshipEnrolDialog(QDialog):
         self._busy = False
         self.setObjectName("township_enrol_dialog")
         self.setWindowTitle(self.tr("Enrol the township"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)  # the large fingerprint on one line
 
         intro = QLabel(
             self.tr(

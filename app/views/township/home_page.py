@@ -95,7 +95,7 @@ def _alarm(label: QLabel, on: bool) -> None:
     label.setStyleSheet(RED_STYLE if on else "")
 
 
-class ImportsModel(RowsModel):
+class RecentImportsModel(RowsModel):
     FILE, STATION, RESULT, WHEN = range(4)
 
     def headers(self) -> tuple[str, ...]:
@@ -166,8 +166,8 @@ class TownshipHomePage(QWidget):
         form2.addRow(self.tr("Audit chains:"), self.chains)
 
         top = QHBoxLayout()
-        top.addWidget(township_box, 2)
-        top.addWidget(stations_box, 3)
+        top.addWidget(township_box, 1)
+        top.addWidget(stations_box, 1)
 
         # --- this month ---------------------------------------------------------------
         self.month_box = QGroupBox(self.tr("This month"))
@@ -197,7 +197,7 @@ class TownshipHomePage(QWidget):
 
         # --- the last imports ---------------------------------------------------------
         imports_box = QGroupBox(self.tr("Last imports"))
-        self.imports = ImportsModel(self)
+        self.imports = RecentImportsModel(self)
         self.imports_view = table_view(self.imports, "home_imports")
         self.imports_view.setMinimumHeight(26 * (RECENT + 1) + 6)
         imports_layout = QVBoxLayout(imports_box)
