@@ -29,6 +29,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFound
@@ -45,6 +46,8 @@ SUFFIX = ".wbenrol"
 MAX_BYTES = 64 * 1024
 ENC_KEY_PREFIX = "sync/enc_key/"  # + station id: the station's X25519 key, at the township
 TOWNSHIP_KEY = "config/township"  # at a station: its township's enrolment (JSON)
+ROLE_STATION = "station"
+ROLE_TOWNSHIP = "township"  # the file of a township (乡镇实践所), which stations enrol
 _FIELDS = ("station_id", "code", "name", "village", "township", "county", "public_key")
 
 
@@ -68,6 +71,7 @@ def write_enrolment(db: Database, data_dir: DataDir, folder: Path) -> Path:
             "village": station.village,
             "township": station.township,
             "county": station.county,
+            "role": ROLE_TOWNSHIP if station.mode == StationMode.TOWNSHIP.value else ROLE_STATION,
             "public_key": station_keys.public_hex,
             "fingerprint": station_keys.fingerprint,
             "encrypt_key": keys.encryption_public_hex(data_dir.keys),
@@ -96,9 +100,20 @@ class Enrolment:
     encrypt_key: str = ""  # raw X25519, hex ("" in a file written before it existed)
     encrypt_fingerprint: str = ""
     township: str = ""
+    role: str = ""  # ROLE_STATION, ROLE_TOWNSHIP, or "" in a file written before it existed
 
 
-def _refused(file: str) -> EnrolmentRefused:
+def _refused(file: str, *, township: bool = False) -> EnrolmentRefused:
+    if township:
+        return EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} is not a valid enrolment file of a township (damaged, cut off, edited "
+                "or not signed by the township's key). Nothing was changed; ask the township "
+                "for a new one.",
+            ),
+            file=file,
+        )
     return EnrolmentRefused(
         QT_TRANSLATE_NOOP(
             "errors",
@@ -109,27 +124,34 @@ def _refused(file: str) -> EnrolmentRefused:
     )
 
 
-def read_enrolment(path: Path) -> Enrolment:
-    """Check an enrolment file's signature and fingerprint (nothing is stored)."""
+def read_enrolment(path: Path, *, township: bool = False) -> Enrolment:
+    """Check an enrolment file's signature and fingerprint (nothing is stored).
+
+    *township*: the file is expected from a township (only the refusal's words differ).
+    At most :data:`MAX_BYTES` + 1 bytes are read, whatever the file's size."""
     name = path.name
     try:
-        raw = path.read_bytes()[: MAX_BYTES + 1]
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
-            raise _refused(name)
+            raise _refused(name, township=township)
         body = json.loads(raw.decode("utf-8"))
         if not isinstance(body, dict) or body.get("kind") != KIND:
-            raise _refused(name)
+            raise _refused(name, township=township)
         if not all(isinstance(body.get(f), str) for f in (*_FIELDS, "fingerprint", "signature")):
-            raise _refused(name)
+            raise _refused(name, township=township)
         signature = bytes.fromhex(body.pop("signature"))
         public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(body["public_key"]))
         public.verify(signature, _body_bytes(body))
     except EnrolmentRefused:
         raise
     except (OSError, ValueError, UnicodeDecodeError, InvalidSignature) as exc:
-        raise _refused(name) from exc
+        raise _refused(name, township=township) from exc
     if keys.fingerprint(public) != body["fingerprint"] or not re.fullmatch(r"\d{12}", body["code"]):
-        raise _refused(name)
+        raise _refused(name, township=township)
+    role = body.get("role", "")
+    if role not in ("", ROLE_STATION, ROLE_TOWNSHIP):
+        raise _refused(name, township=township)
     encrypt_key = body.get("encrypt_key", "")
     encrypt_fp = body.get("encrypt_fingerprint", "")
     if (encrypt_key or encrypt_fp) and not (
@@ -137,7 +159,7 @@ def read_enrolment(path: Path) -> Enrolment:
         and re.fullmatch(r"[0-9a-f]{64}", encrypt_key)
         and encrypt_fp == keys.encryption_fingerprint(encrypt_key)
     ):
-        raise _refused(name)
+        raise _refused(name, township=township)
     return Enrolment(
         body["station_id"],
         body["code"],
@@ -147,6 +169,7 @@ def read_enrolment(path: Path) -> Enrolment:
         encrypt_key,
         encrypt_fp,
         body["township"],
+        role,
     )
 
 
@@ -185,6 +208,16 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                     "errors", "{file} is this township's own enrolment file, not a station's."
                 ),
                 file=path.name,
+            )
+        if enrolment.role == ROLE_TOWNSHIP:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} is the enrolment file of a township ({name}), not of a station. "
+                    "Nothing was changed.",
+                ),
+                file=path.name,
+                name=enrolment.name,
             )
         same_code = session.scalar(select(SyncStation).where(SyncStation.code == enrolment.code))
         existing = session.get(SyncStation, enrolment.station_id)
@@ -241,14 +274,79 @@ def enrolled_township(db: Database) -> EnrolledTownship | None:
         return None
 
 
+def _township_refusal(session: Session, db: Database, path: Path, enrolment: Enrolment) -> None:
+    """Raise the refusal that says why *enrolment* cannot be this station's township."""
+    own = session.get(Station, db.station_id) if db.station_id else None
+    if own is None or own.mode == StationMode.TOWNSHIP.value:
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors", "A township is enrolled at its village stations, not at a township."
+            )
+        )
+    if enrolment.station_id == own.id:
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} is this station's own enrolment file, not the township's. "
+                "Nothing was changed.",
+            ),
+            file=path.name,
+        )
+    if enrolment.role == ROLE_STATION:
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} is the enrolment file of the station {name} ({code}), not of a "
+                "township. Ask the township for its own enrolment file; nothing was changed.",
+            ),
+            file=path.name,
+            name=enrolment.name,
+            code=enrolment.code,
+        )
+    if enrolment.role != ROLE_TOWNSHIP:
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} does not say that a township wrote it (it is from an older version "
+                "of the program). Ask the township to write its enrolment file again; "
+                "nothing was changed.",
+            ),
+            file=path.name,
+        )
+    row = session.get(LocalState, TOWNSHIP_KEY)
+    if row is not None and row.value:
+        try:
+            stored = json.loads(row.value)
+        except ValueError:
+            stored = {}
+        if not isinstance(stored, dict) or stored.get("public_key") != enrolment.public_key:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This station is already enrolled with a township of another key. "
+                    "An enrolment is never replaced silently; nothing was changed.",
+                )
+            )
+
+
+def read_township_enrolment(db: Database, path: Path) -> Enrolment:
+    """At a station: check that *path* is a township's enrolment file this station can
+    take (the checks of :func:`enrol_township`, nothing stored) — what the 同步 page
+    shows before the fingerprint is compared."""
+    enrolment = read_enrolment(path, township=True)
+    with db.read() as session:
+        _township_refusal(session, db, path, enrolment)
+    return enrolment
+
+
 def enrol_township(
     db: Database, data_dir: DataDir, path: Path, *, fingerprint: str | None = None
 ) -> Enrolment:
     """At a station: take the township of *path* (its own enrolment file) as the one
     whose config packages are accepted.  *fingerprint* is what the township read out
-    on the phone.  Enrolling the same township again is a no-op; another key is
-    refused (never replaced silently)."""
-    enrolment = read_enrolment(path)
+    on the phone.  Enrolling the same township again is a no-op; another key, a
+    station's file or a damaged one is refused (never replaced silently)."""
+    enrolment = read_enrolment(path, township=True)
     if fingerprint is not None and _norm(fingerprint) != _norm(enrolment.fingerprint):
         raise EnrolmentRefused(
             QT_TRANSLATE_NOOP(
@@ -259,37 +357,14 @@ def enrol_township(
             file=path.name,
             fingerprint=enrolment.fingerprint,
         )
+    with db.read() as session:  # refuse before anything is made
+        _township_refusal(session, db, path, enrolment)
     keys.encryption_key(data_dir.keys)  # made now for a station set up before it existed
     with db.write() as session:
-        own = session.get(Station, db.station_id) if db.station_id else None
-        if own is None or own.mode == StationMode.TOWNSHIP.value:
-            raise EnrolmentRefused(
-                QT_TRANSLATE_NOOP(
-                    "errors", "A township is enrolled at its village stations, not at a township."
-                )
-            )
-        if enrolment.station_id == own.id:
-            raise EnrolmentRefused(
-                QT_TRANSLATE_NOOP(
-                    "errors", "{file} is this station's own enrolment file, not the township's."
-                ),
-                file=path.name,
-            )
+        _township_refusal(session, db, path, enrolment)
         row = session.get(LocalState, TOWNSHIP_KEY)
         if row is not None and row.value:
-            try:
-                stored = json.loads(row.value)
-            except ValueError:
-                stored = {}
-            if stored.get("public_key") != enrolment.public_key:
-                raise EnrolmentRefused(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "This station is already enrolled with a township of another key. "
-                        "An enrolment is never replaced silently; nothing was changed.",
-                    )
-                )
-            return enrolment
+            return enrolment  # the same township again
         set_state(
             session,
             TOWNSHIP_KEY,

@@ -1,5 +1,8 @@
 """首页 — the home page: the station's facts, its key fingerprint and a few counts.
 
+A township (乡镇实践所) gets its own home instead (:func:`home_page` chooses;
+app.views.township.home_page): its stations, imports and month.
+
 app.services.station.overview gathers everything the home page and the status
 bar show, in one read on a worker thread; the page reloads whenever it is shown
 and when the station's facts or backups change.
@@ -128,3 +131,12 @@ class HomePage(QWidget):
         self.audit_entries.setText(str(overview.audit_entries))
         self.last_backup.setText(format_local(overview.last_backup))
         self.last_sync.setText(format_local(overview.last_sync))
+
+
+def home_page(ctx: PageContext) -> QWidget:
+    """The home area's page: the township's in township mode, else the station's."""
+    if ctx.mode == StationMode.TOWNSHIP.value:
+        from app.views.township.home_page import TownshipHomePage
+
+        return TownshipHomePage(ctx)
+    return HomePage(ctx)

@@ -86,7 +86,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "home",
         QT_TRANSLATE_NOOP("Pages", "Home"),
         "home.svg",
-        _lazy("app.views.home", "HomePage"),
+        _lazy("app.views.home", "home_page"),
         modes=BOTH_MODES,
     ),
     PageSpec(

@@ -265,6 +265,17 @@
     </message>
 </context>
 <context>
+    <name>RecentImportsModel</name>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="110"/>
+        <source>Imported: %n rows, changes {a}–{b}</source>
+        <translation>
+            <numerusform>Imported: %n row, changes {a}–{b}</numerusform>
+            <numerusform>Imported: %n rows, changes {a}–{b}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
         <location filename="../../app/views/roster_import_dialog.py" line="347"/>
@@ -310,7 +321,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="286"/>
+        <location filename="../../app/views/sync/page.py" line="291"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -326,6 +337,33 @@
         <translation>
             <numerusform>%n team added.</numerusform>
             <numerusform>%n teams added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TownshipHomePage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="259"/>
+        <source>%n stations</source>
+        <translation>
+            <numerusform>%n station</numerusform>
+            <numerusform>%n stations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="264"/>
+        <source>Silent for more than %n days:</source>
+        <translation>
+            <numerusform>Silent for more than %n day:</numerusform>
+            <numerusform>Silent for more than %n days:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="275"/>
+        <source>%n rows, from {names}</source>
+        <translation>
+            <numerusform>%n row, from {names}</numerusform>
+            <numerusform>%n rows, from {names}</numerusform>
         </translation>
     </message>
 </context>

@@ -1043,32 +1043,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="174"/>
+        <location filename="../../app/views/township/summary_page.py" line="175"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="175"/>
+        <location filename="../../app/views/township/summary_page.py" line="176"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="176"/>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="177"/>
+        <location filename="../../app/views/township/summary_page.py" line="178"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="178"/>
+        <location filename="../../app/views/township/summary_page.py" line="179"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="179"/>
+        <location filename="../../app/views/township/summary_page.py" line="180"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
@@ -1901,57 +1901,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="135"/>
+        <location filename="../../app/views/township/summary_page.py" line="136"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="136"/>
+        <location filename="../../app/views/township/summary_page.py" line="137"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="137"/>
+        <location filename="../../app/views/township/summary_page.py" line="138"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="138"/>
+        <location filename="../../app/views/township/summary_page.py" line="139"/>
         <source>Active volunteers</source>
         <translation>活跃志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="139"/>
+        <location filename="../../app/views/township/summary_page.py" line="140"/>
         <source>New volunteers</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="140"/>
+        <location filename="../../app/views/township/summary_page.py" line="141"/>
         <source>Stars granted</source>
         <translation>星级认定</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="141"/>
+        <location filename="../../app/views/township/summary_page.py" line="142"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="142"/>
+        <location filename="../../app/views/township/summary_page.py" line="143"/>
         <source>Points issued</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="143"/>
+        <location filename="../../app/views/township/summary_page.py" line="144"/>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="144"/>
+        <location filename="../../app/views/township/summary_page.py" line="145"/>
         <source>Redemptions</source>
         <translation>兑换户次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="148"/>
+        <location filename="../../app/views/township/summary_page.py" line="149"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -2306,72 +2306,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home.py" line="47"/>
+        <location filename="../../app/views/home.py" line="50"/>
         <source>Welcome, {name} ({role}).</source>
         <translation>欢迎您，{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="62"/>
+        <location filename="../../app/views/home.py" line="65"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="64"/>
+        <location filename="../../app/views/home.py" line="67"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="65"/>
+        <location filename="../../app/views/home.py" line="68"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="66"/>
+        <location filename="../../app/views/home.py" line="69"/>
         <source>Place:</source>
         <translation>所在地：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="67"/>
+        <location filename="../../app/views/home.py" line="70"/>
         <source>Person in charge:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="68"/>
+        <location filename="../../app/views/home.py" line="71"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="69"/>
+        <location filename="../../app/views/home.py" line="72"/>
         <source>Signing key fingerprint:</source>
         <translation>签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="75"/>
+        <location filename="../../app/views/home.py" line="78"/>
         <source>At a glance</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="77"/>
+        <location filename="../../app/views/home.py" line="80"/>
         <source>Active operators:</source>
         <translation>在用操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="78"/>
+        <location filename="../../app/views/home.py" line="81"/>
         <source>Audit log entries:</source>
         <translation>操作日志条数：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="79"/>
+        <location filename="../../app/views/home.py" line="82"/>
         <source>Last backup:</source>
         <translation>上次备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="80"/>
+        <location filename="../../app/views/home.py" line="83"/>
         <source>Last sync with the township:</source>
         <translation>上次与乡镇同步：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="98"/>
+        <location filename="../../app/views/home.py" line="101"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2787,37 +2787,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="225"/>
+        <location filename="../../app/views/township/summary_page.py" line="226"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="226"/>
+        <location filename="../../app/views/township/summary_page.py" line="227"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="227"/>
+        <location filename="../../app/views/township/summary_page.py" line="228"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="228"/>
+        <location filename="../../app/views/township/summary_page.py" line="229"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="229"/>
+        <location filename="../../app/views/township/summary_page.py" line="230"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="230"/>
+        <location filename="../../app/views/township/summary_page.py" line="231"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="231"/>
+        <location filename="../../app/views/township/summary_page.py" line="232"/>
         <source>Points earned</source>
         <translation>本月获得积分</translation>
     </message>
@@ -4010,32 +4010,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ParticipationModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="272"/>
+        <location filename="../../app/views/township/summary_page.py" line="273"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="273"/>
+        <location filename="../../app/views/township/summary_page.py" line="274"/>
         <source>Village (station)</source>
         <translation>村(站点)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="274"/>
+        <location filename="../../app/views/township/summary_page.py" line="275"/>
         <source>Households on the roster</source>
         <translation>在册户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="275"/>
+        <location filename="../../app/views/township/summary_page.py" line="276"/>
         <source>Households taking part</source>
         <translation>参与户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="276"/>
+        <location filename="../../app/views/township/summary_page.py" line="277"/>
         <source>Share (%)</source>
         <translation>参与率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="282"/>
+        <location filename="../../app/views/township/summary_page.py" line="283"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -4463,29 +4463,50 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="29"/>
+        <location filename="../../app/views/township/publish_page.py" line="43"/>
         <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
         <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="38"/>
+        <location filename="../../app/views/township/publish_page.py" line="52"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="45"/>
+        <location filename="../../app/views/township/publish_page.py" line="59"/>
         <source>Write the config package…</source>
         <translation>写出配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="55"/>
+        <location filename="../../app/views/township/publish_page.py" line="63"/>
+        <source>The township&apos;s enrolment file</source>
+        <translation>乡镇登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="66"/>
+        <source>Each station enrols the township once, before its first config package: give it this enrolment file and read this fingerprint out on the phone.</source>
+        <translation>各站点在导入第一个配置包之前须登记一次本乡镇：把这个登记文件交给站点，并在电话里把下面的指纹念给对方核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="86"/>
+        <source>Write the enrolment file…</source>
+        <translation>生成登记文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="99"/>
+        <location filename="../../app/views/township/publish_page.py" line="145"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="78"/>
+        <location filename="../../app/views/township/publish_page.py" line="122"/>
         <source>Config version {version} for {stations} stations was written to {file}.</source>
         <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="167"/>
+        <source>The enrolment file {name} was written to {folder}. Take it to the stations and read the fingerprint above out to them.</source>
+        <translation>登记文件 {name} 已写入 {folder}。请把它带到各站点，并把上面的指纹念给他们核对。</translation>
     </message>
 </context>
 <context>
@@ -4651,6 +4672,36 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/points/tabs.py" line="123"/>
         <source>Rating</source>
         <translation>评定等级</translation>
+    </message>
+</context>
+<context>
+    <name>RecentImportsModel</name>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="102"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="102"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="102"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="102"/>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="110"/>
+        <source>Imported: %n rows, changes {a}–{b}</source>
+        <translation>
+            <numerusform>已导入 %n 条数据（序号 {a}–{b}）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5297,47 +5348,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StarsModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="296"/>
+        <location filename="../../app/views/township/summary_page.py" line="297"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="297"/>
+        <location filename="../../app/views/township/summary_page.py" line="298"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="298"/>
+        <location filename="../../app/views/township/summary_page.py" line="299"/>
         <source>1 star</source>
         <translation>一星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="299"/>
+        <location filename="../../app/views/township/summary_page.py" line="300"/>
         <source>2 stars</source>
         <translation>二星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="300"/>
+        <location filename="../../app/views/township/summary_page.py" line="301"/>
         <source>3 stars</source>
         <translation>三星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="301"/>
+        <location filename="../../app/views/township/summary_page.py" line="302"/>
         <source>4 stars</source>
         <translation>四星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="302"/>
+        <location filename="../../app/views/township/summary_page.py" line="303"/>
         <source>5 stars</source>
         <translation>五星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="303"/>
+        <location filename="../../app/views/township/summary_page.py" line="304"/>
         <source>Star volunteers</source>
         <translation>星级志愿者合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="307"/>
+        <location filename="../../app/views/township/summary_page.py" line="308"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -5424,47 +5475,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationsModel</name>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="70"/>
+        <location filename="../../app/views/township/stations_page.py" line="71"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="71"/>
+        <location filename="../../app/views/township/stations_page.py" line="72"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="72"/>
+        <location filename="../../app/views/township/stations_page.py" line="73"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="73"/>
+        <location filename="../../app/views/township/stations_page.py" line="74"/>
         <source>Days since sync</source>
         <translation>未同步天数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="74"/>
+        <location filename="../../app/views/township/stations_page.py" line="75"/>
         <source>Acknowledged to</source>
         <translation>已确认序号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="75"/>
+        <location filename="../../app/views/township/stations_page.py" line="76"/>
         <source>Gaps</source>
         <translation>缺号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="76"/>
+        <location filename="../../app/views/township/stations_page.py" line="77"/>
         <source>Quarantined</source>
         <translation>隔离记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="77"/>
+        <location filename="../../app/views/township/stations_page.py" line="78"/>
         <source>Incarnations</source>
         <translation>实例数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="78"/>
+        <location filename="../../app/views/township/stations_page.py" line="79"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
@@ -5503,32 +5554,47 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="282"/>
+        <location filename="../../app/views/township/stations_page.py" line="283"/>
+        <source>Red after </source>
+        <translation>超过 </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="284"/>
+        <source> days without sync</source>
+        <translation> 天未同步标红</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="286"/>
+        <source>Days without sync before a station is red</source>
+        <translation>站点多少天未同步后标红</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="293"/>
         <source>No station is enrolled yet. Enrol each station from its enrolment file.</source>
         <translation>还没有站点入网。请用各站点的入网文件为其办理入网。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="302"/>
+        <location filename="../../app/views/township/stations_page.py" line="327"/>
         <source>{count} stations enrolled. Days since sync turn red after {days} days ({stale} stations now).</source>
         <translation>已入网站点 {count} 个。超过 {days} 天未同步的显示为红色（现有 {stale} 个）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="315"/>
+        <location filename="../../app/views/township/stations_page.py" line="356"/>
         <source>Choose the station&apos;s enrolment file</source>
         <translation>选择站点的入网文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="315"/>
+        <location filename="../../app/views/township/stations_page.py" line="356"/>
         <source>Enrolment files (*)</source>
         <translation>入网文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="350"/>
+        <location filename="../../app/views/township/stations_page.py" line="391"/>
         <source>Station {name} ({code}) is enrolled.</source>
         <translation>站点 {name}（{code}）已入网。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="361"/>
+        <location filename="../../app/views/township/stations_page.py" line="402"/>
         <source>Choose a station first.</source>
         <translation>请先选择一个站点。</translation>
     </message>
@@ -5599,47 +5665,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="194"/>
+        <location filename="../../app/views/township/summary_page.py" line="195"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="195"/>
+        <location filename="../../app/views/township/summary_page.py" line="196"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="196"/>
+        <location filename="../../app/views/township/summary_page.py" line="197"/>
         <source>Goods in stock</source>
         <translation>在库商品种类</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="197"/>
+        <location filename="../../app/views/township/summary_page.py" line="198"/>
         <source>Units in stock</source>
         <translation>在库数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="198"/>
+        <location filename="../../app/views/township/summary_page.py" line="199"/>
         <source>Value (points)</source>
         <translation>库存价值(积分)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="199"/>
+        <location filename="../../app/views/township/summary_page.py" line="200"/>
         <source>At or below warning level</source>
         <translation>低于预警商品数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="200"/>
+        <location filename="../../app/views/township/summary_page.py" line="201"/>
         <source>Goods at or below their warning level</source>
         <translation>低于预警的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="206"/>
+        <location filename="../../app/views/township/summary_page.py" line="207"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="211"/>
+        <location filename="../../app/views/township/summary_page.py" line="212"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -5803,148 +5869,148 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>正在设置本站并生成密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="339"/>
+        <location filename="../../app/views/township/summary_page.py" line="340"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="341"/>
+        <location filename="../../app/views/township/summary_page.py" line="342"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="349"/>
+        <location filename="../../app/views/township/summary_page.py" line="350"/>
         <source>Export as Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="350"/>
+        <location filename="../../app/views/township/summary_page.py" line="351"/>
         <source>Monthly report (PDF)…</source>
         <translation>工作月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="351"/>
+        <location filename="../../app/views/township/summary_page.py" line="352"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="359"/>
+        <location filename="../../app/views/township/summary_page.py" line="360"/>
         <source>Nothing in this month.</source>
         <translation>本月没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="363"/>
+        <location filename="../../app/views/township/summary_page.py" line="364"/>
         <source>Stations</source>
         <translation>各站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="364"/>
+        <location filename="../../app/views/township/summary_page.py" line="365"/>
         <source>No station&apos;s activities have been imported yet.</source>
         <translation>还没有导入任何站点的活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="366"/>
+        <location filename="../../app/views/township/summary_page.py" line="367"/>
         <source>By category (场次/人次)</source>
         <translation>类别与平台（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="367"/>
+        <location filename="../../app/views/township/summary_page.py" line="368"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="368"/>
+        <location filename="../../app/views/township/summary_page.py" line="369"/>
         <source>Household ranking</source>
         <translation>农户积分排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="369"/>
+        <location filename="../../app/views/township/summary_page.py" line="370"/>
         <source>Volunteer ranking</source>
         <translation>志愿者时长排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="370"/>
+        <location filename="../../app/views/township/summary_page.py" line="371"/>
         <source>Participation</source>
         <translation>参与率</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="371"/>
+        <location filename="../../app/views/township/summary_page.py" line="372"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="375"/>
+        <location filename="../../app/views/township/summary_page.py" line="376"/>
         <source>Activities by category and platform (场次/人次)</source>
         <translation>按类别和平台统计（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="376"/>
+        <location filename="../../app/views/township/summary_page.py" line="377"/>
         <source>Stock of the points supermarket at the month&apos;s end</source>
         <translation>积分超市月末库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="378"/>
+        <location filename="../../app/views/township/summary_page.py" line="379"/>
         <source>The township&apos;s top 20 households by points earned in the month</source>
         <translation>全乡镇本月获得积分最多的前 20 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="381"/>
+        <location filename="../../app/views/township/summary_page.py" line="382"/>
         <source>The township&apos;s top 20 volunteers by service hours in the month</source>
         <translation>全乡镇本月服务时长最多的前 20 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="384"/>
+        <location filename="../../app/views/township/summary_page.py" line="385"/>
         <source>Households that earned points or took part in an activity in the month</source>
         <translation>本月获得积分或参加活动的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="386"/>
+        <location filename="../../app/views/township/summary_page.py" line="387"/>
         <source>Volunteers per star level at the month&apos;s end</source>
         <translation>月末各星级的志愿者人数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="450"/>
-        <location filename="../../app/views/township/summary_page.py" line="474"/>
+        <location filename="../../app/views/township/summary_page.py" line="451"/>
+        <location filename="../../app/views/township/summary_page.py" line="475"/>
         <source>Choose a month first.</source>
         <translation>请先选择月份。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="454"/>
+        <location filename="../../app/views/township/summary_page.py" line="455"/>
         <source>Export the summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="455"/>
+        <location filename="../../app/views/township/summary_page.py" line="456"/>
         <source>Summary {month}.xlsx</source>
         <translation>汇总 {month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="456"/>
+        <location filename="../../app/views/township/summary_page.py" line="457"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="465"/>
+        <location filename="../../app/views/township/summary_page.py" line="466"/>
         <source>The summary was saved as {file}.</source>
         <translation>汇总已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="478"/>
+        <location filename="../../app/views/township/summary_page.py" line="479"/>
         <source>Save the monthly report</source>
         <translation>保存工作月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="479"/>
+        <location filename="../../app/views/township/summary_page.py" line="480"/>
         <source>Monthly report {month}.pdf</source>
         <translation>工作月报 {month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="480"/>
+        <location filename="../../app/views/township/summary_page.py" line="481"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="491"/>
+        <location filename="../../app/views/township/summary_page.py" line="492"/>
         <source>The report was saved as {file}.</source>
         <translation>月报已保存为 {file}。</translation>
     </message>
@@ -6030,69 +6096,94 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>生成登记文件(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="186"/>
+        <location filename="../../app/views/sync/page.py" line="189"/>
         <source>Config package from the township</source>
         <translation>乡镇配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="190"/>
+        <location filename="../../app/views/sync/page.py" line="193"/>
         <source>&amp;Import config package…</source>
         <translation>导入配置包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="214"/>
+        <location filename="../../app/views/sync/page.py" line="218"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="238"/>
+        <location filename="../../app/views/sync/page.py" line="242"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="244"/>
+        <location filename="../../app/views/sync/page.py" line="248"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="244"/>
+        <location filename="../../app/views/sync/page.py" line="248"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="304"/>
+        <location filename="../../app/views/sync/page.py" line="309"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="296"/>
+        <location filename="../../app/views/sync/page.py" line="508"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="514"/>
+        <source>Enrol &amp;township…</source>
+        <translation>登记乡镇(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="542"/>
+        <source>No township enrolled yet.</source>
+        <translation>尚未登记乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="545"/>
+        <source>{name} (code {code}), key fingerprint {fingerprint}</source>
+        <translation>{name}（代码 {code}），密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="561"/>
+        <source>The township {name} ({code}) is enrolled: its config packages are accepted now.</source>
+        <translation>已登记乡镇 {name}（{code}），现在可以导入它下发的配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="301"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="286"/>
+        <location filename="../../app/views/sync/page.py" line="291"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="286"/>
+        <location filename="../../app/views/sync/page.py" line="291"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="310"/>
+        <location filename="../../app/views/sync/page.py" line="315"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="313"/>
+        <location filename="../../app/views/sync/page.py" line="318"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="299"/>
+        <location filename="../../app/views/sync/page.py" line="304"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
@@ -6102,12 +6193,12 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>选择文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="334"/>
+        <location filename="../../app/views/sync/page.py" line="339"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="346"/>
+        <location filename="../../app/views/sync/page.py" line="351"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -6116,74 +6207,74 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="354"/>
+        <location filename="../../app/views/sync/page.py" line="359"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="367"/>
+        <location filename="../../app/views/sync/page.py" line="372"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="370"/>
+        <location filename="../../app/views/sync/page.py" line="375"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="376"/>
+        <location filename="../../app/views/sync/page.py" line="381"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="385"/>
+        <location filename="../../app/views/sync/page.py" line="390"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="387"/>
+        <location filename="../../app/views/sync/page.py" line="392"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="397"/>
+        <location filename="../../app/views/sync/page.py" line="402"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="418"/>
+        <location filename="../../app/views/sync/page.py" line="423"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="446"/>
+        <location filename="../../app/views/sync/page.py" line="451"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="461"/>
+        <location filename="../../app/views/sync/page.py" line="466"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="463"/>
+        <location filename="../../app/views/sync/page.py" line="468"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="470"/>
+        <location filename="../../app/views/sync/page.py" line="475"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="484"/>
+        <location filename="../../app/views/sync/page.py" line="489"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="486"/>
+        <location filename="../../app/views/sync/page.py" line="491"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
@@ -6381,6 +6472,225 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <location filename="../../app/views/points/tabs.py" line="216"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipEnrolDialog</name>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="50"/>
+        <source>Enrol the township</source>
+        <translation>登记乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="55"/>
+        <source>Once, before the first config package: choose the enrolment file the township wrote (on its Publish config page), then ask the township to read out its fingerprint on the phone and compare it with the one shown here, group by group.</source>
+        <translation>导入第一个配置包之前只需登记一次：选择乡镇生成的登记文件（在乡镇的“配置下发”页面），然后请乡镇在电话里念出它的指纹，与这里显示的逐组核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="62"/>
+        <source>&amp;Choose the enrolment file…</source>
+        <translation>选择登记文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="65"/>
+        <source>no file chosen yet</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="84"/>
+        <source>The township read out the same fingerprint, every group matches</source>
+        <translation>乡镇念出的指纹与此相同，每一组都一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="92"/>
+        <source>&amp;Enrol the township</source>
+        <translation>登记该乡镇(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="94"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="132"/>
+        <source>Township {name} ({code}). Its fingerprint:</source>
+        <translation>乡镇 {name}（{code}），其指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="147"/>
+        <source>Choose the township&apos;s enrolment file</source>
+        <translation>选择乡镇的登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="148"/>
+        <source>Enrolment files (*{suffix});;All files (*)</source>
+        <translation>登记文件 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/township_dialog.py" line="158"/>
+        <source>Checking the enrolment file…</source>
+        <translation>正在检查登记文件…</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipHomePage</name>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="127"/>
+        <source>Welcome, {name} ({role}).</source>
+        <translation>欢迎您，{name}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="137"/>
+        <source>Import sync files</source>
+        <translation>导入同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="138"/>
+        <location filename="../../app/views/township/home_page.py" line="160"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="139"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="140"/>
+        <source>Publish config</source>
+        <translation>配置下发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="149"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="151"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="152"/>
+        <source>Division code:</source>
+        <translation>统计用区划代码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="153"/>
+        <source>Signing key fingerprint:</source>
+        <translation>签名密钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="162"/>
+        <source>Enrolled:</source>
+        <translation>已入网：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="165"/>
+        <source>Quarantined rows waiting:</source>
+        <translation>待处理的隔离记录：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="166"/>
+        <source>Audit chains:</source>
+        <translation>审计链：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="173"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="181"/>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="182"/>
+        <source>Attendances</source>
+        <translation>参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="183"/>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="184"/>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="185"/>
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="199"/>
+        <source>Last imports</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="208"/>
+        <source>No sync file has been imported yet. Import the stations&apos; files on Import.</source>
+        <translation>还没有导入过同步文件。请在“导入”页面导入各站点的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="223"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="259"/>
+        <source>%n stations</source>
+        <translation>
+            <numerusform>%n 个站点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="261"/>
+        <source>none yet: enrol each station on Stations</source>
+        <translation>暂无：请在“站点”页面为各站点入网</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="264"/>
+        <source>Silent for more than %n days:</source>
+        <translation>
+            <numerusform>超过 %n 天未同步：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="266"/>
+        <source>{count}: {names}</source>
+        <translation>{count} 个：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="268"/>
+        <location filename="../../app/views/township/home_page.py" line="277"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/home_page.py" line="275"/>
+        <source>%n rows, from {names}</source>
+        <translation>
+            <numerusform>%n 条，来自 {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="283"/>
+        <source>a problem at {names}</source>
+        <translation>{names} 有问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="285"/>
+        <source>verified, no problem</source>
+        <translation>已核验，没有问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/home_page.py" line="290"/>
+        <source>This month ({month})</source>
+        <translation>本月（{month}）</translation>
     </message>
 </context>
 <context>
@@ -7149,32 +7459,32 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="253"/>
+        <location filename="../../app/views/township/summary_page.py" line="254"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="254"/>
+        <location filename="../../app/views/township/summary_page.py" line="255"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="255"/>
+        <location filename="../../app/views/township/summary_page.py" line="256"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="256"/>
+        <location filename="../../app/views/township/summary_page.py" line="257"/>
         <source>Volunteer no.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="257"/>
+        <location filename="../../app/views/township/summary_page.py" line="258"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="258"/>
+        <location filename="../../app/views/township/summary_page.py" line="259"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
@@ -9790,7 +10100,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="235"/>
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
-        <location filename="../../app/sync/enrol.py" line="60"/>
+        <location filename="../../app/sync/enrol.py" line="63"/>
         <location filename="../../app/sync/export.py" line="238"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
@@ -10196,47 +10506,67 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 的压缩比远超任何正常的工作簿，可能已损坏，或是被故意做成拖垮电脑的文件。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="103"/>
+        <location filename="../../app/sync/enrol.py" line="109"/>
+        <source>{file} is not a valid enrolment file of a township (damaged, cut off, edited or not signed by the township&apos;s key). Nothing was changed; ask the township for a new one.</source>
+        <translation>{file} 不是有效的乡镇登记文件（已损坏、不完整、被改动过，或不是用乡镇的密钥签名的）。没有做任何更改；请向乡镇重新索取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="118"/>
         <source>{file} is not a valid enrolment file of a station (damaged, edited or not signed by the station&apos;s key). Ask the station for a new one.</source>
         <translation>{file} 不是有效的站点入网文件（已损坏、被改动或没有站点密钥的签名）。请让站点重新生成一份。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="166"/>
+        <location filename="../../app/sync/enrol.py" line="189"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from that station; it was not enrolled.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是那个站点的；未入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="178"/>
+        <location filename="../../app/sync/enrol.py" line="201"/>
         <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="184"/>
+        <location filename="../../app/sync/enrol.py" line="207"/>
         <source>{file} is this township&apos;s own enrolment file, not a station&apos;s.</source>
         <translation>{file} 是本乡镇自己的入网文件，不是站点的。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="195"/>
+        <location filename="../../app/sync/enrol.py" line="214"/>
+        <source>{file} is the enrolment file of a township ({name}), not of a station. Nothing was changed.</source>
+        <translation>{file} 是乡镇（{name}）的登记文件，不是站点的。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="228"/>
         <source>Station {code} is already enrolled with another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="254"/>
+        <location filename="../../app/sync/enrol.py" line="288"/>
+        <source>{file} is this station&apos;s own enrolment file, not the township&apos;s. Nothing was changed.</source>
+        <translation>{file} 是本站自己的登记文件，不是乡镇的。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="297"/>
+        <source>{file} is the enrolment file of the station {name} ({code}), not of a township. Ask the township for its own enrolment file; nothing was changed.</source>
+        <translation>{file} 是站点{name}（{code}）的登记文件，不是乡镇的。请向乡镇索取它自己的登记文件；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="308"/>
+        <source>{file} does not say that a township wrote it (it is from an older version of the program). Ask the township to write its enrolment file again; nothing was changed.</source>
+        <translation>{file} 没有注明由乡镇生成（它来自旧版本的程序）。请乡镇重新生成登记文件；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="352"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from the township; nothing was changed.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是乡镇发来的，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="267"/>
+        <location filename="../../app/sync/enrol.py" line="282"/>
         <source>A township is enrolled at its village stations, not at a township.</source>
         <translation>乡镇应在其下属村站登记，不能在乡镇实践所登记。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="273"/>
-        <source>{file} is this station&apos;s own enrolment file, not the township&apos;s.</source>
-        <translation>{file} 是本站自己的入网文件，不是乡镇的。</translation>
-    </message>
-    <message>
-        <location filename="../../app/sync/enrol.py" line="286"/>
+        <location filename="../../app/sync/enrol.py" line="324"/>
         <source>This station is already enrolled with a township of another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>本站已登记了另一密钥的乡镇。登记不会被悄悄替换，未做任何更改。</translation>
     </message>

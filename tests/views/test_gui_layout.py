@@ -227,6 +227,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
     from app.views.resident_picker import ResidentPicker
     from app.views.roster_import_dialog import RosterImportDialog
     from app.views.supermarket.page import GoodsDialog, StockDialog
+    from app.views.sync.township_dialog import TownshipEnrolDialog
     from app.views.volunteers.dialogs import (
         SubRecordDialog,
         TeamDialog,
@@ -283,6 +284,7 @@ def dialog_factories(window, demo_station) -> dict[str, Callable[[], QWidget]]: 
         "temporary password": lambda: TemporaryPasswordDialog("李秀英", "k3x9-pq2m", window),
         "kiosk unlock": lambda: UnlockDialog(db, admin, window),
         "wizard": lambda: FirstRunWizard(fresh_db, fresh),
+        "enrol township": lambda: TownshipEnrolDialog(ctx, window),
     }
 
 

@@ -52,6 +52,12 @@ def days_since(when: datetime | None, now: datetime) -> int | None:
     return max(0, (now - when).days)
 
 
+def is_stale(when: datetime | None, now: datetime, threshold: int) -> bool:
+    """Red on the 站点 list and the home page: never synced, or more than *threshold* days ago."""
+    days = days_since(when, now)
+    return days is None or days > threshold
+
+
 @dataclass(frozen=True)
 class QuarantinedRow:
     table: str

@@ -182,6 +182,9 @@ class SyncPage(QWidget):
         enrol_layout.addLayout(enrol_row)
         enrol_layout.addWidget(self.enrol_message)
 
+        # --- the township this station takes config packages from ----------------------
+        township_box = self._township_section()
+
         # --- config package ------------------------------------------------------------
         config_box = QGroupBox(self.tr("Config package from the township"))
         self.config_status = QLabel("…")
@@ -208,6 +211,7 @@ class SyncPage(QWidget):
         body.addWidget(export_box)
         # one above the other: side by side, a wrapped message in either was cut short
         body.addWidget(enrol_box)
+        body.addWidget(township_box)
         body.addWidget(config_box)
         body.addStretch(1)
         outer = QVBoxLayout(self)
@@ -278,6 +282,7 @@ class SyncPage(QWidget):
             receiver=self,
             key="sync.config",
         )
+        self.load_township()
 
     def _show_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -493,3 +498,67 @@ class SyncPage(QWidget):
     def _config_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.config_message.show_error(error_text(exc))
+
+    # --- the township (乡镇) ------------------------------------------------------------
+
+    def _township_section(self) -> QGroupBox:
+        from app.views.sync.township_dialog import TownshipEnrolDialog
+
+        self.township_dialog: TownshipEnrolDialog | None = None
+        box = QGroupBox(self.tr("Township"))
+        box.setObjectName("township_box")
+        self.township_label = QLabel("…")
+        self.township_label.setObjectName("township_enrolled")
+        self.township_label.setWordWrap(True)
+        self.township_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.township_button = QPushButton(self.tr("Enrol &township…"))
+        self.township_button.setObjectName("enrol_township")
+        self.township_button.clicked.connect(self.open_township_dialog)
+        self.township_message = MessageLabel()
+        self.township_message.setObjectName("township_enrol_message")
+        row = QHBoxLayout()
+        row.addWidget(self.township_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.township_label)
+        layout.addLayout(row)
+        layout.addWidget(self.township_message)
+        return box
+
+    def load_township(self) -> None:
+        from app.sync.enrol import enrolled_township
+
+        run_task(
+            enrolled_township,
+            self.ctx.db,
+            on_done=self._show_township,
+            on_error=lambda exc: self.township_message.show_error(error_text(exc)),
+            receiver=self,
+            key="sync.township",
+        )
+
+    def _show_township(self, township: Any) -> None:
+        if township is None:
+            self.township_label.setText(self.tr("No township enrolled yet."))
+            return
+        self.township_label.setText(
+            self.tr("{name} (code {code}), key fingerprint {fingerprint}").format(
+                name=township.name, code=township.code, fingerprint=township.fingerprint
+            )
+        )
+
+    def open_township_dialog(self) -> None:
+        from app.views.sync.township_dialog import TownshipEnrolDialog
+
+        dialog = TownshipEnrolDialog(self.ctx, self)
+        dialog.enrolled.connect(self._township_enrolled)
+        self.township_dialog = dialog
+        dialog.open()
+
+    def _township_enrolled(self, enrolment: Any) -> None:
+        self.township_message.show_ok(
+            self.tr(
+                "The township {name} ({code}) is enrolled: its config packages are accepted now."
+            ).format(name=enrolment.name, code=enrolment.code)
+        )
+        self.load_township()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -82,8 +83,7 @@ class StationsModel(RowsModel):
         return stations.days_since(state.last_import_at, self.now)
 
     def stale(self, state: StationSyncState) -> bool:
-        days = self.days(state)
-        return days is None or days > self.stale_days
+        return stations.is_stale(state.last_import_at, self.now, self.stale_days)
 
     def cell(self, state: StationSyncState, column: int) -> str:
         days = self.days(state)
@@ -275,6 +275,17 @@ class StationsPage(QWidget):
                 ("refresh", self.tr("Refresh"), self.reload),
             ),
         )
+        # the threshold of "days since sync" shown red, saved as soon as it changes
+        self.stale_spin = QSpinBox()
+        self.stale_spin.setObjectName("stale_days")
+        self.stale_spin.setRange(1, 365)
+        self.stale_spin.setValue(stations.DEFAULT_STALE_DAYS)
+        self.stale_spin.setPrefix(self.tr("Red after "))
+        self.stale_spin.setSuffix(self.tr(" days without sync"))
+        self.stale_spin.setKeyboardTracking(False)  # typed digits count on Enter, not each key
+        self.stale_spin.setAccessibleName(self.tr("Days without sync before a station is red"))
+        self.stale_spin.valueChanged.connect(self.save_stale_days)
+        bar.addWidget(self.stale_spin)
         layout.addWidget(self.message)
         layout.addWidget(
             with_placeholder(
@@ -292,17 +303,47 @@ class StationsPage(QWidget):
         run_task(read_stations, self.ctx.db, on_done=self._show, key="stations", receiver=self)
 
     def _show(self, data: StationsView) -> None:
-        self.model.stale_days = data.stale_days
         self.model.now = data.now
         self.model.set_rows(data.states)
+        self._show_threshold(data.stale_days)
         self.view.resizeColumnsToContents()
-        stale = sum(1 for s in data.states if self.model.stale(s))
+
+    def _show_threshold(self, days: int) -> None:
+        """Colour the list by *days* and say how many stations are red now."""
+        self.model.stale_days = days
+        if self.model.rows:
+            self.model.dataChanged.emit(
+                self.model.index(0, StationsModel.DAYS),
+                self.model.index(len(self.model.rows) - 1, StationsModel.DAYS),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
+        if self.stale_spin.value() != days:
+            self.stale_spin.blockSignals(True)
+            self.stale_spin.setValue(days)
+            self.stale_spin.blockSignals(False)
+        stale = sum(1 for s in self.model.rows if self.model.stale(s))
         self.hint.setText(
             self.tr(
                 "{count} stations enrolled. Days since sync turn red after {days} days "
                 "({stale} stations now)."
-            ).format(count=len(data.states), days=data.stale_days, stale=stale)
+            ).format(count=len(self.model.rows), days=days, stale=stale)
         )
+
+    def save_stale_days(self, days: int) -> None:
+        """The spin box changed: store the threshold at once and colour the list by it."""
+        run_task(
+            stations.set_stale_days,
+            self.ctx.db,
+            days,
+            write=True,
+            on_done=self._stale_days_saved,
+            on_error=lambda exc: self.message.show_error(error_text(exc)),
+            receiver=self,
+        )
+
+    def _stale_days_saved(self, days: int) -> None:
+        if days == self.stale_spin.value():  # not an older click's answer
+            self._show_threshold(days)
 
     def selected_state(self) -> StationSyncState | None:
         rows = self.view.selectionModel().selectedRows()
