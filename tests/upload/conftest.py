@@ -1,0 +1,73 @@
+"""Fixtures of the upload tests: a copy of the township demo and a hub serving it.
+
+``hub_url`` is the one place a hub is started: today the stand-in of
+:mod:`hub_standin`; it can be pointed at the real hub (``main.py hub``) later.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hub_standin import StandIn
+
+from app.db import Database
+from app.demo.township import create_township_demo
+from app.paths import DataDir
+
+
+@dataclass
+class Demo:
+    root: Path
+    station: DataDir  # 东风村 (330481101001), enrolled at the township, synced once
+    township: DataDir
+    db: Database  # the station's database, open
+
+    def reopen(self) -> Database:
+        """A new Database object on the station (a restart of the program)."""
+        self.db.dispose()
+        self.db = Database(self.station.database)
+        return self.db
+
+
+@pytest.fixture(scope="session")
+def township_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("upload-template") / "demo"
+    create_township_demo(root, "small")
+    return root
+
+
+@pytest.fixture
+def demo(township_template: Path, tmp_path: Path) -> Iterator[Demo]:
+    root = tmp_path / "demo"
+    shutil.copytree(township_template, root)
+    station = DataDir(root / "station-a")
+    d = Demo(root, station, DataDir(root / "township"), Database(station.database))
+    yield d
+    d.db.dispose()
+
+
+@pytest.fixture
+def hub(demo: Demo) -> Iterator[StandIn]:
+    standin = StandIn(demo.township)
+    standin.start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def hub_url(hub: StandIn) -> str:
+    return hub.url
+
+
+@pytest.fixture
+def dead_url() -> str:
+    """A loopback address where nothing listens (a hub that is down)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
