@@ -85,80 +85,86 @@ C = "upload"  # the translation context of this module's sentences
 
 # --- the sentences (English source, translated on display) --------------------------
 UPLOADED = QT_TRANSLATE_NOOP(
-    C, "Uploaded {rows} changes; the township has acknowledged up to change {seq}."
+    "upload", "Uploaded {rows} changes; the township has acknowledged up to change {seq}."
 )
 UPLOADED_NO_ACK = QT_TRANSLATE_NOOP(
-    C, "Uploaded {rows} changes; the township's acknowledgement has not come back yet."
+    "upload", "Uploaded {rows} changes; the township's acknowledgement has not come back yet."
 )
 NOTHING = QT_TRANSLATE_NOOP(
-    C, "No new changes to upload; the township has acknowledged up to change {seq}."
+    "upload", "No new changes to upload; the township has acknowledged up to change {seq}."
 )
-CONFIG_APPLIED = QT_TRANSLATE_NOOP(C, "Config package version {version} applied.")
-UNREACHABLE = QT_TRANSLATE_NOOP(C, "The township server cannot be reached; retrying in {delay}.")
-TIMEOUT = QT_TRANSLATE_NOOP(C, "The township server did not answer in time; retrying in {delay}.")
+CONFIG_APPLIED = QT_TRANSLATE_NOOP("upload", "Config package version {version} applied.")
+UNREACHABLE = QT_TRANSLATE_NOOP(
+    "upload", "The township server cannot be reached; retrying in {delay}."
+)
+TIMEOUT = QT_TRANSLATE_NOOP(
+    "upload", "The township server did not answer in time; retrying in {delay}."
+)
 BROKEN = QT_TRANSLATE_NOOP(
-    C, "The connection to the township server broke off; retrying in {delay}."
+    "upload", "The connection to the township server broke off; retrying in {delay}."
 )
 TLS = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The township server's certificate was not accepted (check the address and the "
     "PC's date); retrying in {delay}.",
 )
 REFUSED = QT_TRANSLATE_NOOP(
-    C, "The township server refused the sync file: {why} Retrying in {delay}."
+    "upload", "The township server refused the sync file: {why} Retrying in {delay}."
 )
 UNKNOWN_STATION = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The township server does not know this station: enrol this station at the township "
     "first. Retrying in {delay}.",
 )
 REVOKED = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The township has revoked this station's enrolment; ask the township. Retrying in {delay}.",
 )
 TOO_LARGE = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The sync file is larger than the township server accepts; take it on a USB stick "
     "instead. Retrying in {delay}.",
 )
-BUSY = QT_TRANSLATE_NOOP(C, "The township server is busy; retrying in {delay}.")
+BUSY = QT_TRANSLATE_NOOP("upload", "The township server is busy; retrying in {delay}.")
 CLOCK = QT_TRANSLATE_NOOP(
-    C, "This PC's clock differs too much from the township server's; retrying in {delay}."
+    "upload", "This PC's clock differs too much from the township server's; retrying in {delay}."
 )
 SIGNATURE = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The township server did not accept this station's signature; check the enrolment "
     "with the township. Retrying in {delay}.",
 )
 UNEXPECTED = QT_TRANSLATE_NOOP(
-    C, "The township server answered unexpectedly (HTTP {status}); retrying in {delay}."
+    "upload", "The township server answered unexpectedly (HTTP {status}); retrying in {delay}."
 )
 NOT_A_HUB = QT_TRANSLATE_NOOP(
-    C,
+    "upload",
     "The address does not answer as a township server; check it in Settings → Sync. "
     "Retrying in {delay}.",
 )
 CONFIG_REFUSED = QT_TRANSLATE_NOOP(
-    C, "The township's config package was not applied: {why} Retrying in {delay}."
+    "upload", "The township's config package was not applied: {why} Retrying in {delay}."
 )
 EXPORT_FAILED = QT_TRANSLATE_NOOP(
-    C, "The sync file could not be written: {why} Retrying in {delay}."
+    "upload", "The sync file could not be written: {why} Retrying in {delay}."
 )
-NO_HUB = QT_TRANSLATE_NOOP(C, "No township server is set; enter its address in Settings → Sync.")
+NO_HUB = QT_TRANSLATE_NOOP(
+    "upload", "No township server is set; enter its address in Settings → Sync."
+)
 
-SECONDS = QT_TRANSLATE_NOOP(C, "{n} s")
-MINUTES = QT_TRANSLATE_NOOP(C, "{n} min")
-HOURS = QT_TRANSLATE_NOOP(C, "{n} h")
+SECONDS = QT_TRANSLATE_NOOP("upload", "{n} s")
+MINUTES = QT_TRANSLATE_NOOP("upload", "{n} min")
+HOURS = QT_TRANSLATE_NOOP("upload", "{n} h")
 
 # the answers of the connection test (设置 → 同步 → 测试连接)
 HEALTH_OK = QT_TRANSLATE_NOOP(
-    C, "Connected: the township server of {township} answers (its clock: {time} UTC)."
+    "upload", "Connected: the township server of {township} answers (its clock: {time} UTC)."
 )
-HEALTH_FAILED = QT_TRANSLATE_NOOP(C, "No connection: {why}")
-HEALTH_UNREACHABLE = QT_TRANSLATE_NOOP(C, "the server cannot be reached.")
-HEALTH_TIMEOUT = QT_TRANSLATE_NOOP(C, "the server did not answer in time.")
-HEALTH_TLS = QT_TRANSLATE_NOOP(C, "its certificate was not accepted.")
-HEALTH_NOT_HUB = QT_TRANSLATE_NOOP(C, "the address answers, but not as a township server.")
+HEALTH_FAILED = QT_TRANSLATE_NOOP("upload", "No connection: {why}")
+HEALTH_UNREACHABLE = QT_TRANSLATE_NOOP("upload", "the server cannot be reached.")
+HEALTH_TIMEOUT = QT_TRANSLATE_NOOP("upload", "the server did not answer in time.")
+HEALTH_TLS = QT_TRANSLATE_NOOP("upload", "its certificate was not accepted.")
+HEALTH_NOT_HUB = QT_TRANSLATE_NOOP("upload", "the address answers, but not as a township server.")
 
 URL_EMPTY_OK = ""
 URL_BAD = QT_TRANSLATE_NOOP(
