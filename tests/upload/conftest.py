@@ -71,3 +71,9 @@ def dead_url() -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+# the GUI tests' shared guarantees (English, no task outliving its test, fresh pages)
+from tests.views.conftest import _clean_pages, _english, _gc_on_gui_thread  # noqa: E402
+
+__all__ = ["Demo", "_clean_pages", "_english", "_gc_on_gui_thread"]
