@@ -266,7 +266,8 @@ class UploadAttempt:
             args["delay"] = delay_words(float(self.args["delay_s"]))
         text = translate(C, self.text, **args)
         if self.config_version:
-            text += " " + translate(C, CONFIG_APPLIED, version=self.config_version)
+            sep = "" if text.endswith(("。", "！", "？")) else " "  # Chinese: no space
+            text += sep + translate(C, CONFIG_APPLIED, version=self.config_version)
         return text
 
     def to_json(self) -> dict[str, Any]:

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "views"))
 
-from hid import send, strokes  # noqa: E402
+from hid import send, strokes
 
-from app.demo.station import DEMO_PASSWORD  # noqa: E402
-from app.services import auth  # noqa: E402
-from app.settings import Settings  # noqa: E402
-from app.sync import upload  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
-from app.views.session import Workbench  # noqa: E402
-from app.views.tasks import default_runner  # noqa: E402
-from app.views.widgets import format_short  # noqa: E402
+from app.demo.station import DEMO_PASSWORD
+from app.services import auth
+from app.settings import Settings
+from app.sync import upload
+from app.views.main_window import MainWindow
+from app.views.session import Workbench
+from app.views.tasks import default_runner
+from app.views.widgets import format_short
 
 
 @pytest.fixture

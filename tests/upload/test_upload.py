@@ -12,12 +12,14 @@ import json
 from contextlib import redirect_stdout
 from datetime import timedelta
 
+import pytest
 from conftest import Demo
 from hub_standin import StandIn
 from sqlalchemy import delete, select
 
 from app.cli import main as cli_main
 from app.db import Database
+from app.errors import ValidationError
 from app.i18n import restore_catalog, use_catalog
 from app.models.sync import SyncImportLog, SyncStation
 from app.sync import upload
@@ -168,12 +170,8 @@ def test_the_hub_url_must_be_http_or_https() -> None:
     assert upload.check_hub_url("http://127.0.0.1:8765") == "http://127.0.0.1:8765"
     assert upload.check_hub_url("") == ""
     for bad in ("ftp://x", "hub.example.cn", "http://", "https://a b", "http://h:99999"):
-        try:
+        with pytest.raises(ValidationError):
             upload.check_hub_url(bad)
-        except Exception as exc:  # noqa: BLE001 - the refusal's type is checked below
-            assert type(exc).__name__ == "ValidationError"
-        else:
-            raise AssertionError(f"{bad!r} was accepted")
 
 
 def test_attempts_kept_are_the_last_twenty(demo: Demo, dead_url: str) -> None:
@@ -182,3 +180,20 @@ def test_attempts_kept_are_the_last_twenty(demo: Demo, dead_url: str) -> None:
     kept = json.loads(upload.get_state(demo.db, upload.ATTEMPTS) or "[]")
     assert len(kept) == upload.KEEP_ATTEMPTS
     assert upload.upload_state(demo.db).failures == upload.KEEP_ATTEMPTS + 2
+
+
+def test_a_hub_that_does_not_answer_is_a_timeout_not_a_hang(demo: Demo, hub: StandIn) -> None:
+    import threading
+
+    import httpx
+
+    hub.hold = threading.Event()  # the hub takes the request and never answers
+    client = httpx.Client(timeout=httpx.Timeout(0.5, connect=5.0))
+    try:
+        attempt = upload.upload_pending(demo.db, demo.station, hub.url, client=client)
+    finally:
+        client.close()
+        hub.hold.set()
+    assert not attempt.ok and attempt.outcome == "timeout"
+    assert "did not answer in time" in attempt.message
+    assert outbox_files(demo)  # kept for the next try

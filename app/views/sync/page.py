@@ -269,9 +269,7 @@ class SyncPage(QWidget):
         return box
 
     def upload_now(self) -> None:
-        self.upload_button.setEnabled(False)
-        self.next_try.setText(self.tr("uploading now…"))
-        self.uploader.upload_now()
+        self.uploader.upload_now()  # the button and "uploading now…" follow attempt_started
 
     def _upload_started(self) -> None:
         self.upload_button.setEnabled(False)
