@@ -126,9 +126,9 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self.uploader: Uploader | None = None
         if ctx.mode == "station":  # the background upload to the township's hub
-            from app.views.sync.uploader import uploader_for
+            from app.views.sync.uploader import Uploader as _Uploader
 
-            self.uploader = uploader_for(ctx, self)
+            self.uploader = _Uploader(ctx, self)
             self.uploader.state_changed.connect(self._show_upload)
             self.uploader.start()
         ctx.events.station_changed.connect(self.refresh_status)

@@ -1,11 +1,14 @@
 """The background upload's scheduler — a QTimer on the GUI thread that only schedules.
 
 One :class:`Uploader` per signed-in window (found again by the 同步 page and
-the settings through :func:`uploader_for`).  An attempt runs in two tasks:
-the export into the outbox on the writer lane (``write=True``, like every
-short write), then the network part — upload, config fetch — on a pool thread
-of its own (``LONG_WRITE``): it neither holds the writer lane nor takes one of
-the readers while a hub is slow.  The GUI thread never waits on the network.
+the settings through :func:`uploader_for`).  An attempt runs in two tasks,
+both write tasks on a pool thread of their own (``LONG_WRITE``): the export
+into the outbox (as the 同步 page's export: on the single writer thread a big
+station's export would hold up every scan and redemption behind it; the
+database's write lane still orders it with them), then the network part —
+upload, config fetch and its import — which neither holds the writer lane nor
+takes one of the readers while a hub is slow.  The GUI thread never waits on
+the network.
 
 When: at the persisted next time (the backoff after a failure, the regular
 poll after a success), :data:`START_DELAY_MS` after start-up, :data:`DEBOUNCE_MS`
@@ -65,9 +68,14 @@ class Uploader(QObject):
         self.watch = QTimer(self)
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self.look_for_changes)
-        key = id(ctx.events)
-        _uploaders[key] = self
-        self.destroyed.connect(lambda *_: _uploaders.pop(key, None))
+        key, me = id(ctx.events), id(self)
+        _uploaders[key] = self  # a new window's uploader replaces the last one's
+
+        def forget(*_args: object) -> None:
+            if id(_uploaders.get(key)) == me:
+                _uploaders.pop(key, None)
+
+        self.destroyed.connect(forget)
         ctx.events.station_changed.connect(self.look_for_changes)
 
     # --- state -------------------------------------------------------------------------
@@ -160,7 +168,7 @@ class Uploader(QObject):
             upload.prepare_upload,
             self.ctx.db,
             self.ctx.data_dir,
-            write=True,
+            write=LONG_WRITE,
             on_done=self._prepared,
             on_error=self._crashed,
             receiver=self,
