@@ -342,7 +342,9 @@ class MainWindow(QMainWindow):
         ).format(when=when)
 
     def _show_upload(self, state: UploadState) -> None:
+        # with a hub the upload's line stands for the last sync file's (and the bar fits)
         self.upload_label.setVisible(bool(state.hub_url))
+        self.sync_label.setVisible(not state.hub_url)
         self.upload_label.setText(self.upload_text(state))
 
     def _show_status(self, overview: Overview) -> None:

@@ -121,6 +121,7 @@ def test_the_status_bar_after_the_start_up_upload(
     assert state.pending == 1 and state.last_ack_at is not None
     expected = f"1 change waiting to upload · last acknowledged {format_short(state.last_ack_at)}"
     qtbot.waitUntil(lambda: label.isVisible() and label.text() == expected, timeout=10_000)
+    assert not window.findChild(QLabel, "status_sync").isVisible()  # the upload line stands for it
 
 
 def test_the_status_bar_shows_nothing_of_the_upload_without_a_hub(
@@ -129,6 +130,7 @@ def test_the_status_bar_shows_nothing_of_the_upload_without_a_hub(
     window = open_window()
     qtbot.waitUntil(default_runner().is_idle, timeout=20_000)
     assert not window.findChild(QLabel, "status_upload").isVisible()
+    assert window.findChild(QLabel, "status_sync").isVisible()
 
 
 def test_the_settings_field_refuses_an_ftp_address(
