@@ -796,7 +796,7 @@ def upload_pending(
     )
 
 
-def test_connection(base_url: str, *, client: httpx.Client | None = None) -> tuple[bool, str]:
+def check_connection(base_url: str, *, client: httpx.Client | None = None) -> tuple[bool, str]:
     """``GET /api/v1/health``: whether a township server answers there, in words."""
     base = check_hub_url(base_url)
     own = client is None

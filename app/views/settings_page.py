@@ -369,7 +369,7 @@ class SyncTab(QWidget):
         self.test_button.setEnabled(False)
         self.message.show_info(self.tr("Asking {url}…").format(url=url))
         run_task(
-            upload.test_connection,
+            upload.check_connection,
             url,
             on_done=self._tested,
             on_error=self._failed,

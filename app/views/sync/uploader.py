@@ -176,12 +176,10 @@ class Uploader(QObject):
 
     def _prepared(self, prepared: Prepared) -> None:
         language = str(self.ctx.settings.get(LANGUAGE))
-        url = self.state.hub_url if self.state is not None else ""
         run_task(
             _send,
             self.ctx.db,
             self.ctx.data_dir,
-            url,
             prepared,
             language,
             write=LONG_WRITE,
@@ -208,8 +206,7 @@ class Uploader(QObject):
         self.reload()
 
 
-def _send(db: Any, data_dir: Any, url: str, prepared: Prepared, language: str) -> UploadAttempt:
-    """The network half, with the hub URL read again (it may have changed meanwhile)."""
-    return upload.send_prepared(
-        db, data_dir, upload.hub_url(db) or url, prepared, language=language
-    )
+def _send(db: Any, data_dir: Any, prepared: Prepared, language: str) -> UploadAttempt:
+    """The network half, with the hub URL read again: the one stored now counts (it may
+    have changed or been cleared meanwhile; cleared, nothing is sent)."""
+    return upload.send_prepared(db, data_dir, upload.hub_url(db), prepared, language=language)
