@@ -9,29 +9,15 @@ from __future__ import annotations
 import shutil
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hub_standin import StandIn
+from upload_helpers import Demo
 
 from app.db import Database
 from app.demo.township import create_township_demo
 from app.paths import DataDir
-
-
-@dataclass
-class Demo:
-    root: Path
-    station: DataDir  # 东风村 (330481101001), enrolled at the township, synced once
-    township: DataDir
-    db: Database  # the station's database, open
-
-    def reopen(self) -> Database:
-        """A new Database object on the station (a restart of the program)."""
-        self.db.dispose()
-        self.db = Database(self.station.database)
-        return self.db
 
 
 @pytest.fixture(scope="session")

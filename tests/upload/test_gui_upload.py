@@ -12,10 +12,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import Demo
 from hub_standin import StandIn
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QTabWidget
+from upload_helpers import Demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "views"))
 

@@ -13,9 +13,9 @@ from contextlib import redirect_stdout
 from datetime import timedelta
 
 import pytest
-from conftest import Demo
 from hub_standin import StandIn
 from sqlalchemy import delete, select
+from upload_helpers import Demo
 
 from app.cli import main as cli_main
 from app.db import Database
