@@ -294,7 +294,7 @@ class SyncTab(QWidget):
         self.url.textEdited.connect(lambda _text: self.message.clear_message())
         can = ctx.actor.can(Permission.MANAGE_SETTINGS)
         self.url.setReadOnly(not can)
-        self.save_button = QPushButton(self.tr("&Save address"))
+        self.save_button = QPushButton(self.tr("Sa&ve address"))
         self.save_button.setObjectName("save_hub_url")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(can)

@@ -321,7 +321,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="373"/>
+        <location filename="../../app/views/sync/page.py" line="371"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -3520,12 +3520,12 @@ Restore this other station&apos;s backup anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="352"/>
+        <location filename="../../app/views/main_window.py" line="354"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="359"/>
+        <location filename="../../app/views/main_window.py" line="361"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -5134,37 +5134,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="403"/>
+        <location filename="../../app/views/settings_page.py" line="402"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="406"/>
+        <location filename="../../app/views/settings_page.py" line="405"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="409"/>
+        <location filename="../../app/views/settings_page.py" line="408"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="412"/>
+        <location filename="../../app/views/settings_page.py" line="411"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="416"/>
+        <location filename="../../app/views/settings_page.py" line="415"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="418"/>
+        <location filename="../../app/views/settings_page.py" line="417"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="420"/>
+        <location filename="../../app/views/settings_page.py" line="419"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5860,66 +5860,65 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>上传记录：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="273"/>
-        <location filename="../../app/views/sync/page.py" line="278"/>
-        <location filename="../../app/views/sync/page.py" line="290"/>
+        <location filename="../../app/views/sync/page.py" line="276"/>
+        <location filename="../../app/views/sync/page.py" line="288"/>
         <source>uploading now…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="285"/>
+        <location filename="../../app/views/sync/page.py" line="283"/>
         <source>not set: the station syncs by USB stick (Settings → Sync)</source>
         <translation>未设置：本站用U盘同步（设置 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="324"/>
+        <location filename="../../app/views/sync/page.py" line="322"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="330"/>
+        <location filename="../../app/views/sync/page.py" line="328"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="330"/>
+        <location filename="../../app/views/sync/page.py" line="328"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="391"/>
+        <location filename="../../app/views/sync/page.py" line="389"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="383"/>
+        <location filename="../../app/views/sync/page.py" line="381"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="373"/>
+        <location filename="../../app/views/sync/page.py" line="371"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="373"/>
+        <location filename="../../app/views/sync/page.py" line="371"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="397"/>
+        <location filename="../../app/views/sync/page.py" line="395"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="400"/>
+        <location filename="../../app/views/sync/page.py" line="398"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="386"/>
+        <location filename="../../app/views/sync/page.py" line="384"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
@@ -5929,12 +5928,12 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>选择文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="421"/>
+        <location filename="../../app/views/sync/page.py" line="419"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="433"/>
+        <location filename="../../app/views/sync/page.py" line="431"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -5943,74 +5942,74 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="441"/>
+        <location filename="../../app/views/sync/page.py" line="439"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="454"/>
+        <location filename="../../app/views/sync/page.py" line="452"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="457"/>
+        <location filename="../../app/views/sync/page.py" line="455"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="463"/>
+        <location filename="../../app/views/sync/page.py" line="461"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="472"/>
+        <location filename="../../app/views/sync/page.py" line="470"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="474"/>
+        <location filename="../../app/views/sync/page.py" line="472"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="484"/>
+        <location filename="../../app/views/sync/page.py" line="482"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="505"/>
+        <location filename="../../app/views/sync/page.py" line="503"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="533"/>
+        <location filename="../../app/views/sync/page.py" line="531"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="548"/>
+        <location filename="../../app/views/sync/page.py" line="546"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="550"/>
+        <location filename="../../app/views/sync/page.py" line="548"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="557"/>
+        <location filename="../../app/views/sync/page.py" line="555"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="571"/>
+        <location filename="../../app/views/sync/page.py" line="569"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="573"/>
+        <location filename="../../app/views/sync/page.py" line="571"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
@@ -6024,8 +6023,8 @@ Changes {a}–{b}; it holds: {kinds}.</source>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="297"/>
-        <source>&amp;Save address</source>
-        <translation>保存地址(&amp;S)</translation>
+        <source>Sa&amp;ve address</source>
+        <translation>保存地址(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_page.py" line="301"/>
@@ -6038,22 +6037,22 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>乡镇服务器地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="349"/>
+        <location filename="../../app/views/settings_page.py" line="348"/>
         <source>Saved. The station uploads to {url} in the background.</source>
         <translation>已保存。本站将在后台上传到 {url}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="352"/>
+        <location filename="../../app/views/settings_page.py" line="351"/>
         <source>Saved. The station syncs by USB stick only.</source>
         <translation>已保存。本站只用U盘同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="368"/>
+        <location filename="../../app/views/settings_page.py" line="367"/>
         <source>Enter the township server&apos;s address first.</source>
         <translation>请先填写乡镇服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="371"/>
+        <location filename="../../app/views/settings_page.py" line="370"/>
         <source>Asking {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
