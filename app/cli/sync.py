@@ -38,6 +38,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     publish.add_argument("--to", type=Path, required=True, help="the folder (e.g. a USB stick)")
     config = sub.add_parser("import-config", help="station: apply a township's config package")
     config.add_argument("file", type=Path)
+    upload = sub.add_parser(
+        "upload", help="station: upload what waits to the township server once, fetch its news"
+    )
+    upload.add_argument("--hub", help="the township server's address (default: the one set)")
 
 
 def cmd_export(data_dir: DataDir, args: argparse.Namespace) -> int:
@@ -170,6 +174,23 @@ def cmd_import_config(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upload(data_dir: DataDir, args: argparse.Namespace) -> int:
+    """One attempt of the background upload; exit 0 when it went through, 3 when not."""
+    from app.cli import _language, _open
+    from app.sync.upload import check_hub_url, hub_url, upload_pending
+
+    db = _open(data_dir)
+    try:
+        url = check_hub_url(args.hub) if args.hub else hub_url(db)
+        attempt = upload_pending(
+            db, data_dir, url, language=_language(data_dir, getattr(args, "lang", None))
+        )
+    finally:
+        db.dispose()
+    print(attempt.message)
+    return 0 if attempt.ok else 3
+
+
 COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
     "export": cmd_export,
     "enrol-file": cmd_enrol_file,
@@ -178,4 +199,5 @@ COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
     "enrol-township": cmd_enrol_township,
     "publish-config": cmd_publish_config,
     "import-config": cmd_import_config,
+    "upload": cmd_upload,
 }

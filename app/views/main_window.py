@@ -51,10 +51,12 @@ from app.views import screen
 from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
 from app.views.tasks import run_task
-from app.views.widgets import format_local, heading
+from app.views.widgets import format_local, format_short, heading
 
 if TYPE_CHECKING:
+    from app.sync.upload import UploadState
     from app.views.help_window import HelpWindow
+    from app.views.sync.uploader import Uploader
 
 
 class PlaceholderPage(QWidget):
@@ -122,6 +124,13 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_status_bar()
+        self.uploader: Uploader | None = None
+        if ctx.mode == "station":  # the background upload to the township's hub
+            from app.views.sync.uploader import Uploader as _Uploader
+
+            self.uploader = _Uploader(ctx, self)
+            self.uploader.state_changed.connect(self._show_upload)
+            self.uploader.start()
         ctx.events.station_changed.connect(self.refresh_status)
         ctx.events.backup_made.connect(self.refresh_status)
 
@@ -292,8 +301,12 @@ class MainWindow(QMainWindow):
         self.backup_label.setObjectName("status_backup")
         self.sync_label = QLabel()
         self.sync_label.setObjectName("status_sync")
+        # shown once a hub URL is set: "待上传 N 条更改 · 上次确认 12-01 14:05"
+        self.upload_label = QLabel()
+        self.upload_label.setObjectName("status_upload")
+        self.upload_label.hide()
         bar.addWidget(self.station_label, 1)
-        for label in (self.operator_label, self.backup_label, self.sync_label):
+        for label in (self.operator_label, self.backup_label, self.sync_label, self.upload_label):
             bar.addPermanentWidget(label)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -308,6 +321,31 @@ class MainWindow(QMainWindow):
             on_error=lambda _exc: None,  # the home page reports problems
             receiver=self,
         )
+        if self.ctx.mode == "station":
+            from app.sync.upload import upload_state
+
+            run_task(
+                upload_state,
+                self.ctx.db,
+                on_done=self._show_upload,
+                on_error=lambda _exc: None,
+                receiver=self,
+                key="status.upload",
+            )
+
+    def upload_text(self, state: UploadState) -> str:
+        when = (
+            format_short(state.last_ack_at) if state.last_ack_at is not None else self.tr("never")
+        )
+        return self.tr(
+            "%n changes waiting to upload · last acknowledged {when}", "", state.pending
+        ).format(when=when)
+
+    def _show_upload(self, state: UploadState) -> None:
+        # with a hub the upload's line stands for the last sync file's (and the bar fits)
+        self.upload_label.setVisible(bool(state.hub_url))
+        self.sync_label.setVisible(not state.hub_url)
+        self.upload_label.setText(self.upload_text(state))
 
     def _show_status(self, overview: Overview) -> None:
         from app.services.backup import due_for_reminder
@@ -360,6 +398,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.uploader is not None:
+            self.uploader.stop()
         if self.help_window is not None:
             self.help_window.close()
         self.save_geometry()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError
 from app.i18n import LANGUAGES
 from app.services import audit
 from app.services.audit import ChainReport
@@ -27,6 +29,7 @@ from app.services.auth import Permission
 from app.services.checks import CheckResult, run_checks
 from app.services.station import StationInfo, get_station, update_station
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from app.sync import upload
 from app.views.audit_browser import AuditBrowser
 from app.views.backup_page import BackupTab
 from app.views.operators import OperatorsTab
@@ -267,6 +270,122 @@ class InterfaceTab(QWidget):
         emit(self.ctx.events.idle_lock_changed, int(minutes))
 
 
+class SyncTab(QWidget):
+    """The township server (hub) this station uploads to; empty: by USB stick only."""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        intro = QLabel(
+            self.tr(
+                "When this PC has a network, the station sends its changes to the township "
+                "server by itself and fetches the township's acknowledgement and config "
+                "package. Leave the address empty to sync by USB stick only."
+            )
+        )
+        intro.setWordWrap(True)
+        self.message = MessageLabel()
+        self.message.setObjectName("hub_message")
+        self.url = QLineEdit()
+        self.url.setObjectName("hub_url")
+        self.url.setPlaceholderText("https://hub.example.cn")
+        self.url.setMinimumWidth(240)
+        self.url.returnPressed.connect(self.save)
+        self.url.textEdited.connect(lambda _text: self.message.clear_message())
+        can = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        self.url.setReadOnly(not can)
+        self.save_button = QPushButton(self.tr("Sa&ve address"))
+        self.save_button.setObjectName("save_hub_url")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(can)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setObjectName("test_hub")
+        self.test_button.clicked.connect(self.test)
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.test_button)
+        label = QLabel(self.tr("Township server &address:"))
+        label.setBuddy(self.url)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        run_task(upload.hub_url, ctx.db, on_done=self.url.setText, receiver=self)
+
+    def checked_url(self) -> str | None:
+        """The address typed, checked; None (and the reason shown) when it is refused."""
+        try:
+            return upload.check_hub_url(self.url.text())
+        except DomainError as exc:
+            self.message.show_error(error_text(exc))
+            self.url.setFocus()
+            return None
+
+    def save(self) -> None:
+        url = self.checked_url()
+        if url is None:
+            return
+        self.save_button.setEnabled(False)
+        run_task(
+            upload.set_hub_url,
+            self.ctx.db,
+            self.ctx.actor,
+            url,
+            write=True,
+            on_done=self._saved,
+            on_error=self._failed,
+            receiver=self,
+        )
+
+    def _saved(self, url: str) -> None:
+        self.save_button.setEnabled(True)
+        self.url.setText(url)
+        if url:
+            self.message.show_ok(
+                self.tr("Saved. The station uploads to {url} in the background.").format(url=url)
+            )
+        else:
+            self.message.show_ok(self.tr("Saved. The station syncs by USB stick only."))
+        from app.views.sync.uploader import uploader_for
+
+        uploader_for(self.ctx, self).hub_url_changed()
+        emit(self.ctx.events.station_changed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.test_button.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+    def test(self) -> None:
+        url = self.checked_url()
+        if url is None:
+            return
+        if not url:
+            self.message.show_error(self.tr("Enter the township server's address first."))
+            return
+        self.test_button.setEnabled(False)
+        self.message.show_info(self.tr("Asking {url}…").format(url=url))
+        run_task(
+            upload.check_connection,
+            url,
+            on_done=self._tested,
+            on_error=self._failed,
+            receiver=self,
+            key="settings.test_hub",
+        )
+
+    def _tested(self, result: tuple[bool, str]) -> None:
+        self.test_button.setEnabled(True)
+        ok, text = result
+        if ok:
+            self.message.show_ok(text)
+        else:
+            self.message.show_error(text)
+
+
 class SettingsPage(QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,6 +409,10 @@ class SettingsPage(QWidget):
         if actor.can(Permission.VIEW_AUDIT):
             self.audit_tab = AuditTab(ctx)
             self.tabs.addTab(self.audit_tab, self.tr("Audit log"))
+        self.sync_tab: SyncTab | None = None
+        if ctx.mode == "station" and actor.can(Permission.MANAGE_STATION):
+            self.sync_tab = SyncTab(ctx)
+            self.tabs.addTab(self.sync_tab, self.tr("Sync"))
         self.interface_tab = InterfaceTab(ctx)
         self.tabs.addTab(self.interface_tab, self.tr("Interface"))
         layout = QVBoxLayout(self)

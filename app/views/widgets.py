@@ -159,6 +159,13 @@ def format_local(utc: datetime | None, *, never: str | None = None) -> str:
     return utc.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def format_short(utc: datetime) -> str:
+    """A naive UTC time as local ``MM-DD HH:MM`` (the status bar's short form)."""
+    if utc.tzinfo is None:
+        utc = utc.replace(tzinfo=UTC)
+    return utc.astimezone().strftime("%m-%d %H:%M")
+
+
 def format_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"

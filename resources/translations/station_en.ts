@@ -34,7 +34,7 @@
 <context>
     <name>AuditTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="208"/>
+        <location filename="../../app/views/settings_page.py" line="211"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>The audit log is intact: %n entry checked.</numerusform>
@@ -224,6 +224,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="341"/>
+        <source>%n changes waiting to upload · last acknowledged {when}</source>
+        <translation>
+            <numerusform>%n change waiting to upload · last acknowledged {when}</numerusform>
+            <numerusform>%n changes waiting to upload · last acknowledged {when}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
         <location filename="../../app/views/pdf_preview.py" line="311"/>
@@ -321,7 +332,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="291"/>
+        <location filename="../../app/views/sync/page.py" line="376"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -676,71 +676,71 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="121"/>
+        <location filename="../../app/views/settings_page.py" line="124"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="126"/>
+        <location filename="../../app/views/settings_page.py" line="129"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="131"/>
+        <location filename="../../app/views/settings_page.py" line="134"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="151"/>
+        <location filename="../../app/views/settings_page.py" line="154"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="170"/>
+        <location filename="../../app/views/settings_page.py" line="173"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="171"/>
+        <location filename="../../app/views/settings_page.py" line="174"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="177"/>
+        <location filename="../../app/views/settings_page.py" line="180"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="183"/>
+        <location filename="../../app/views/settings_page.py" line="186"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="184"/>
+        <location filename="../../app/views/settings_page.py" line="187"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="185"/>
+        <location filename="../../app/views/settings_page.py" line="188"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="191"/>
+        <location filename="../../app/views/settings_page.py" line="194"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="208"/>
+        <location filename="../../app/views/settings_page.py" line="211"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="213"/>
+        <location filename="../../app/views/settings_page.py" line="216"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -3099,37 +3099,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="238"/>
+        <location filename="../../app/views/settings_page.py" line="241"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="244"/>
+        <location filename="../../app/views/settings_page.py" line="247"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="245"/>
+        <location filename="../../app/views/settings_page.py" line="248"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="249"/>
+        <location filename="../../app/views/settings_page.py" line="252"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="255"/>
+        <location filename="../../app/views/settings_page.py" line="258"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="257"/>
+        <location filename="../../app/views/settings_page.py" line="260"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="263"/>
+        <location filename="../../app/views/settings_page.py" line="266"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -3491,72 +3491,84 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="85"/>
+        <location filename="../../app/views/main_window.py" line="87"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="166"/>
+        <location filename="../../app/views/main_window.py" line="175"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167"/>
+        <location filename="../../app/views/main_window.py" line="176"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="170"/>
+        <location filename="../../app/views/main_window.py" line="179"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="172"/>
+        <location filename="../../app/views/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="180"/>
+        <location filename="../../app/views/main_window.py" line="189"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="190"/>
+        <location filename="../../app/views/main_window.py" line="199"/>
         <source>&amp;User guide</source>
         <translation>使用帮助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="194"/>
+        <location filename="../../app/views/main_window.py" line="203"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="262"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="274"/>
+        <location filename="../../app/views/main_window.py" line="283"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="288"/>
+        <location filename="../../app/views/main_window.py" line="297"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="316"/>
+        <location filename="../../app/views/main_window.py" line="338"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/main_window.py" line="341"/>
+        <source>%n changes waiting to upload · last acknowledged {when}</source>
+        <translation>
+            <numerusform>待上传 %n 条更改 · 上次确认 {when}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="354"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="323"/>
+        <location filename="../../app/views/main_window.py" line="361"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -4455,7 +4467,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="65"/>
+        <location filename="../../app/views/main_window.py" line="67"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -5249,32 +5261,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="283"/>
+        <location filename="../../app/views/settings_page.py" line="402"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="286"/>
+        <location filename="../../app/views/settings_page.py" line="405"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="289"/>
+        <location filename="../../app/views/settings_page.py" line="408"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="292"/>
+        <location filename="../../app/views/settings_page.py" line="411"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="294"/>
+        <location filename="../../app/views/settings_page.py" line="415"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="417"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="296"/>
+        <location filename="../../app/views/settings_page.py" line="419"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5396,42 +5413,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="208"/>
+        <location filename="../../app/views/widgets.py" line="215"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="210"/>
+        <location filename="../../app/views/widgets.py" line="217"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="214"/>
+        <location filename="../../app/views/widgets.py" line="221"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="217"/>
+        <location filename="../../app/views/widgets.py" line="224"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="218"/>
+        <location filename="../../app/views/widgets.py" line="225"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="220"/>
+        <location filename="../../app/views/widgets.py" line="227"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="222"/>
+        <location filename="../../app/views/widgets.py" line="229"/>
         <source>Contact phon&amp;e:</source>
         <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="247"/>
+        <location filename="../../app/views/widgets.py" line="254"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -5452,22 +5469,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="48"/>
+        <location filename="../../app/views/settings_page.py" line="51"/>
         <source>S&amp;ave</source>
         <translation>保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="56"/>
+        <location filename="../../app/views/settings_page.py" line="59"/>
         <source>Volunteer &amp;rules…</source>
         <translation>志愿服务规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="101"/>
+        <location filename="../../app/views/settings_page.py" line="104"/>
         <source>The volunteer rules were saved.</source>
         <translation>志愿服务规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="108"/>
+        <location filename="../../app/views/settings_page.py" line="111"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -6036,169 +6053,215 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/views/sync/page.py" line="100"/>
+        <location filename="../../app/views/sync/page.py" line="103"/>
         <source>Sync with the township</source>
         <translation>与乡镇同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="108"/>
+        <location filename="../../app/views/sync/page.py" line="111"/>
         <source>Township&apos;s last acknowledgement:</source>
         <translation>乡镇最近确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="109"/>
+        <location filename="../../app/views/sync/page.py" line="112"/>
         <source>Changes waiting to be sent:</source>
         <translation>待发送的改动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="110"/>
+        <location filename="../../app/views/sync/page.py" line="113"/>
         <source>Last sync file written:</source>
         <translation>最近导出同步文件：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="113"/>
+        <location filename="../../app/views/sync/page.py" line="116"/>
         <source>Export a sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="116"/>
+        <location filename="../../app/views/sync/page.py" line="119"/>
         <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
         <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="132"/>
+        <location filename="../../app/views/sync/page.py" line="135"/>
         <source>&amp;Export sync file</source>
         <translation>导出同步文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="135"/>
+        <location filename="../../app/views/sync/page.py" line="138"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="141"/>
+        <location filename="../../app/views/sync/page.py" line="144"/>
         <source>To:</source>
         <translation>导出到：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="156"/>
+        <location filename="../../app/views/sync/page.py" line="159"/>
         <source>Enrolment at the township</source>
         <translation>在乡镇登记</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="159"/>
+        <location filename="../../app/views/sync/page.py" line="162"/>
         <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
         <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="171"/>
+        <location filename="../../app/views/sync/page.py" line="174"/>
         <source>&amp;Write enrolment file…</source>
         <translation>生成登记文件(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="189"/>
+        <location filename="../../app/views/sync/page.py" line="192"/>
         <source>Config package from the township</source>
         <translation>乡镇配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="193"/>
+        <location filename="../../app/views/sync/page.py" line="196"/>
         <source>&amp;Import config package…</source>
         <translation>导入配置包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="218"/>
+        <location filename="../../app/views/sync/page.py" line="222"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="242"/>
+        <location filename="../../app/views/sync/page.py" line="236"/>
+        <source>Upload to the township server</source>
+        <translation>上传到乡镇服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="247"/>
+        <source>&amp;Upload now</source>
+        <translation>立即上传(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="252"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="252"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="263"/>
+        <source>Township server:</source>
+        <translation>乡镇服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="264"/>
+        <source>Next try:</source>
+        <translation>下次尝试：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="271"/>
+        <source>Last attempts:</source>
+        <translation>上传记录：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="280"/>
+        <location filename="../../app/views/sync/page.py" line="292"/>
+        <source>uploading now…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="287"/>
+        <source>not set: the station syncs by USB stick (Settings → Sync)</source>
+        <translation>未设置：本站用U盘同步（设置 → 同步）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/page.py" line="326"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="248"/>
+        <location filename="../../app/views/sync/page.py" line="332"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="248"/>
+        <location filename="../../app/views/sync/page.py" line="332"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="309"/>
+        <location filename="../../app/views/sync/page.py" line="394"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="508"/>
+        <location filename="../../app/views/sync/page.py" line="593"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="514"/>
+        <location filename="../../app/views/sync/page.py" line="599"/>
         <source>Enrol &amp;township…</source>
         <translation>登记乡镇(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="542"/>
+        <location filename="../../app/views/sync/page.py" line="627"/>
         <source>No township enrolled yet.</source>
         <translation>尚未登记乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="545"/>
+        <location filename="../../app/views/sync/page.py" line="630"/>
         <source>{name} (code {code}), key fingerprint {fingerprint}</source>
         <translation>{name}（代码 {code}），密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="561"/>
+        <location filename="../../app/views/sync/page.py" line="646"/>
         <source>The township {name} ({code}) is enrolled: its config packages are accepted now.</source>
         <translation>已登记乡镇 {name}（{code}），现在可以导入它下发的配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="301"/>
+        <location filename="../../app/views/sync/page.py" line="386"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="291"/>
+        <location filename="../../app/views/sync/page.py" line="376"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="291"/>
+        <location filename="../../app/views/sync/page.py" line="376"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="315"/>
+        <location filename="../../app/views/sync/page.py" line="400"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="318"/>
+        <location filename="../../app/views/sync/page.py" line="403"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="304"/>
+        <location filename="../../app/views/sync/page.py" line="389"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="129"/>
+        <location filename="../../app/views/sync/page.py" line="132"/>
         <source>Choose f&amp;older…</source>
         <translation>选择文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="339"/>
+        <location filename="../../app/views/sync/page.py" line="424"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="351"/>
+        <location filename="../../app/views/sync/page.py" line="436"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -6207,76 +6270,119 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="359"/>
+        <location filename="../../app/views/sync/page.py" line="444"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="372"/>
+        <location filename="../../app/views/sync/page.py" line="457"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="375"/>
+        <location filename="../../app/views/sync/page.py" line="460"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="381"/>
+        <location filename="../../app/views/sync/page.py" line="466"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="390"/>
+        <location filename="../../app/views/sync/page.py" line="475"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="392"/>
+        <location filename="../../app/views/sync/page.py" line="477"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="402"/>
+        <location filename="../../app/views/sync/page.py" line="487"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="423"/>
+        <location filename="../../app/views/sync/page.py" line="508"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="451"/>
+        <location filename="../../app/views/sync/page.py" line="536"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="466"/>
+        <location filename="../../app/views/sync/page.py" line="551"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="468"/>
+        <location filename="../../app/views/sync/page.py" line="553"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="475"/>
+        <location filename="../../app/views/sync/page.py" line="560"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="489"/>
+        <location filename="../../app/views/sync/page.py" line="574"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="491"/>
+        <location filename="../../app/views/sync/page.py" line="576"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="281"/>
+        <source>When this PC has a network, the station sends its changes to the township server by itself and fetches the township&apos;s acknowledgement and config package. Leave the address empty to sync by USB stick only.</source>
+        <translation>本机联网时，本站会自动把更改发送到乡镇服务器，并取回乡镇的确认和配置包。地址留空则只用U盘同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="297"/>
+        <source>Sa&amp;ve address</source>
+        <translation>保存地址(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="301"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="308"/>
+        <source>Township server &amp;address:</source>
+        <translation>乡镇服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="348"/>
+        <source>Saved. The station uploads to {url} in the background.</source>
+        <translation>已保存。本站将在后台上传到 {url}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="351"/>
+        <source>Saved. The station syncs by USB stick only.</source>
+        <translation>已保存。本站只用U盘同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="367"/>
+        <source>Enter the township server&apos;s address first.</source>
+        <translation>请先填写乡镇服务器的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_page.py" line="370"/>
+        <source>Asking {url}…</source>
+        <translation>正在连接 {url}…</translation>
     </message>
 </context>
 <context>
@@ -9089,57 +9195,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/cli/__init__.py" line="329"/>
-        <location filename="../../app/cli/sync.py" line="52"/>
+        <location filename="../../app/cli/sync.py" line="56"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="54"/>
+        <location filename="../../app/cli/sync.py" line="58"/>
         <source>Sequence {a}–{b}; it holds: {kinds}</source>
         <translation>序号 {a}–{b}；内含：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="60"/>
+        <location filename="../../app/cli/sync.py" line="64"/>
         <source>No keyed-hash key from the township yet: ID numbers and phones went masked only.</source>
         <translation>尚未收到乡镇下发的散列密钥：身份证号和电话只以脱敏形式导出。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="78"/>
+        <location filename="../../app/cli/sync.py" line="82"/>
         <source>Enrolment file written: {file}</source>
         <translation>入网文件已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="80"/>
+        <location filename="../../app/cli/sync.py" line="84"/>
         <source>Read this fingerprint out to the township: {fingerprint}</source>
         <translation>请把此指纹念给乡镇核对：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="97"/>
+        <location filename="../../app/cli/sync.py" line="101"/>
         <source>Station {code} {name} enrolled (fingerprint {fingerprint}).</source>
         <translation>站点 {code} {name} 已入网（指纹 {fingerprint}）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="116"/>
+        <location filename="../../app/cli/sync.py" line="120"/>
         <source>No sync files found.</source>
         <translation>没有找到同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="131"/>
+        <location filename="../../app/cli/sync.py" line="135"/>
         <source>Township {code} {name} enrolled (fingerprint {fingerprint}).</source>
         <translation>已登记乡镇 {code} {name}（指纹 {fingerprint}）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="148"/>
+        <location filename="../../app/cli/sync.py" line="152"/>
         <source>Config package version {version} written: {file}</source>
         <translation>已写出第 {version} 版配置包：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="152"/>
+        <location filename="../../app/cli/sync.py" line="156"/>
         <source>Secrets sealed for {n} stations.</source>
         <translation>密钥已为 {n} 个站点分别加密封装。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/sync.py" line="166"/>
+        <location filename="../../app/cli/sync.py" line="170"/>
         <source>Config version {version} of {township} applied: {parts}</source>
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
@@ -10705,6 +10811,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>The number of days must be between 1 and 365.</source>
         <translation>天数须在 1 到 365 之间。</translation>
     </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="170"/>
+        <source>The township server&apos;s address must start with http:// or https:// and name a host, e.g. https://hub.example.cn.</source>
+        <translation>乡镇服务器的地址必须以 http:// 或 https:// 开头并写明主机，例如 https://hub.example.cn。</translation>
+    </message>
 </context>
 <context>
     <name>id_types</name>
@@ -11155,6 +11266,154 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/config.py" line="98"/>
         <source>the shared card key and keyed-hash key</source>
         <translation>共用卡密钥和身份信息哈希密钥</translation>
+    </message>
+</context>
+<context>
+    <name>upload</name>
+    <message>
+        <location filename="../../app/sync/upload.py" line="87"/>
+        <source>Uploaded {rows} changes; the township has acknowledged up to change {seq}.</source>
+        <translation>已上传 {rows} 条更改，乡镇已确认到第 {seq} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="90"/>
+        <source>Uploaded {rows} changes; the township&apos;s acknowledgement has not come back yet.</source>
+        <translation>已上传 {rows} 条更改，乡镇的确认尚未返回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="93"/>
+        <source>No new changes to upload; the township has acknowledged up to change {seq}.</source>
+        <translation>没有新的更改要上传，乡镇已确认到第 {seq} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="96"/>
+        <source>Config package version {version} applied.</source>
+        <translation>已应用第 {version} 版配置包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="97"/>
+        <source>The township server cannot be reached; retrying in {delay}.</source>
+        <translation>乡镇服务器无法连接，将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="100"/>
+        <source>The township server did not answer in time; retrying in {delay}.</source>
+        <translation>乡镇服务器未及时应答，将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="103"/>
+        <source>The connection to the township server broke off; retrying in {delay}.</source>
+        <translation>与乡镇服务器的连接中断，将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="106"/>
+        <source>The township server&apos;s certificate was not accepted (check the address and the PC&apos;s date); retrying in {delay}.</source>
+        <translation>乡镇服务器的证书未通过验证（请检查地址和本机日期），将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="111"/>
+        <source>The township server refused the sync file: {why} Retrying in {delay}.</source>
+        <translation>乡镇服务器拒收了同步文件：{why}将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="114"/>
+        <source>The township server does not know this station: enrol this station at the township first. Retrying in {delay}.</source>
+        <translation>乡镇服务器认不出本站：请先在乡镇登记本站。将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="119"/>
+        <source>The township has revoked this station&apos;s enrolment; ask the township. Retrying in {delay}.</source>
+        <translation>乡镇已撤销本站的登记，请与乡镇联系。将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="123"/>
+        <source>The sync file is larger than the township server accepts; take it on a USB stick instead. Retrying in {delay}.</source>
+        <translation>同步文件超过乡镇服务器允许的大小，请改用U盘送达。将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="128"/>
+        <source>The township server is busy; retrying in {delay}.</source>
+        <translation>乡镇服务器正忙，将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="129"/>
+        <source>This PC&apos;s clock differs too much from the township server&apos;s; retrying in {delay}.</source>
+        <translation>本机时钟与乡镇服务器相差太大，将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="132"/>
+        <source>The township server did not accept this station&apos;s signature; check the enrolment with the township. Retrying in {delay}.</source>
+        <translation>乡镇服务器不认可本站的签名，请与乡镇核对登记。将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="137"/>
+        <source>The township server answered unexpectedly (HTTP {status}); retrying in {delay}.</source>
+        <translation>乡镇服务器的应答异常（HTTP {status}），将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="140"/>
+        <source>The address does not answer as a township server; check it in Settings → Sync. Retrying in {delay}.</source>
+        <translation>该地址不是乡镇服务器，请在“设置 → 同步”中检查。将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="145"/>
+        <source>The township&apos;s config package was not applied: {why} Retrying in {delay}.</source>
+        <translation>乡镇的配置包未能应用：{why}将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="148"/>
+        <source>The sync file could not be written: {why} Retrying in {delay}.</source>
+        <translation>无法写出同步文件：{why}将在 {delay}后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="151"/>
+        <source>No township server is set; enter its address in Settings → Sync.</source>
+        <translation>尚未设置乡镇服务器，请在“设置 → 同步”中填写地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="155"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="156"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="157"/>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="160"/>
+        <source>Connected: the township server of {township} answers (its clock: {time} UTC).</source>
+        <translation>连接正常：{township} 的乡镇服务器有应答（其时钟：UTC {time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="163"/>
+        <source>No connection: {why}</source>
+        <translation>无法连接：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="164"/>
+        <source>the server cannot be reached.</source>
+        <translation>服务器无法连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="165"/>
+        <source>the server did not answer in time.</source>
+        <translation>服务器未及时应答。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="166"/>
+        <source>its certificate was not accepted.</source>
+        <translation>服务器证书未通过验证。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/upload.py" line="167"/>
+        <source>the address answers, but not as a township server.</source>
+        <translation>该地址有应答，但不是乡镇服务器。</translation>
     </message>
 </context>
 </TS>

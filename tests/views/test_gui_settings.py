@@ -34,6 +34,7 @@ def test_admin_adds_an_operator_resets_and_disables_them(
         "Operators",
         "Backup && restore",
         "Audit log",
+        "Sync",
         "Interface",
     ]
     tab = page.operators_tab

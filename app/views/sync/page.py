@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -208,6 +211,7 @@ class SyncPage(QWidget):
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(status_box)
+        body.addWidget(self._make_upload_box())
         body.addWidget(export_box)
         # one above the other: side by side, a wrapped message in either was cut short
         body.addWidget(enrol_box)
@@ -222,6 +226,86 @@ class SyncPage(QWidget):
         self._fill_drives()
         self._update_buttons()
         self.load_fingerprint()
+
+    # --- the background upload (上传记录) ------------------------------------------------
+
+    def _make_upload_box(self) -> QGroupBox:
+        """The hub URL, the last attempts and the next try, and 立即上传."""
+        from app.views.sync.uploader import uploader_for
+
+        box = QGroupBox(self.tr("Upload to the township server"))
+        box.setObjectName("upload_box")
+        self.uploader = uploader_for(self.ctx, self)
+        self.uploader.state_changed.connect(self._show_upload)
+        self.uploader.attempt_started.connect(self._upload_started)
+        self.uploader.attempt_finished.connect(lambda _attempt: self.reload())
+        self.hub_state = QLabel("…")
+        self.hub_state.setObjectName("hub_state")
+        self.hub_state.setWordWrap(True)
+        self.next_try = QLabel("…")
+        self.next_try.setObjectName("next_try")
+        self.upload_button = QPushButton(self.tr("&Upload now"))
+        self.upload_button.setObjectName("upload_now")
+        self.upload_button.clicked.connect(self.upload_now)
+        self.attempts = QTableWidget(0, 2)
+        self.attempts.setObjectName("upload_attempts")
+        self.attempts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Result")])
+        self.attempts.verticalHeader().hide()
+        self.attempts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.attempts.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.attempts.setWordWrap(True)
+        header = self.attempts.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.attempts.setMinimumHeight(150)
+        self.attempts.setMaximumHeight(220)
+        form = QFormLayout()
+        form.addRow(self.tr("Township server:"), self.hub_state)
+        form.addRow(self.tr("Next try:"), self.next_try)
+        row = QHBoxLayout()
+        row.addWidget(self.upload_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Last attempts:")))
+        layout.addWidget(self.attempts)
+        return box
+
+    def upload_now(self) -> None:
+        self.uploader.upload_now()  # the button and "uploading now…" follow attempt_started
+
+    def _upload_started(self) -> None:
+        self.upload_button.setEnabled(False)
+        self.next_try.setText(self.tr("uploading now…"))
+
+    def _show_upload(self, state: Any) -> None:
+        if state.hub_url:
+            self.hub_state.setText(state.hub_url)
+        else:
+            self.hub_state.setText(
+                self.tr("not set: the station syncs by USB stick (Settings → Sync)")
+            )
+        running = self.uploader.running
+        self.upload_button.setEnabled(bool(state.hub_url) and not running)
+        if running:
+            self.next_try.setText(self.tr("uploading now…"))
+        elif not state.hub_url or state.next_at is None:
+            self.next_try.setText("—")
+        else:
+            self.next_try.setText(format_local(state.next_at))
+        self.attempts.setRowCount(len(state.attempts))
+        for row, attempt in enumerate(state.attempts):
+            when = QTableWidgetItem(format_local(attempt.at))
+            what = QTableWidgetItem(attempt.message)
+            what.setData(Qt.ItemDataRole.UserRole, attempt.outcome)
+            if not attempt.ok:
+                font = what.font()
+                font.setBold(True)
+                what.setFont(font)
+            self.attempts.setItem(row, 0, when)
+            self.attempts.setItem(row, 1, what)
+        self.attempts.resizeRowsToContents()
 
     # --- state -------------------------------------------------------------------------
 
@@ -265,6 +349,7 @@ class SyncPage(QWidget):
         self._update_buttons()
 
     def reload(self) -> None:
+        self.uploader.reload()
         run_task(
             sync_status,
             self.ctx.db,
