@@ -131,5 +131,5 @@ NOT_FOUND = QT_TRANSLATE_NOOP("hub", "There is nothing at this address.")
 NOT_ALLOWED_METHOD = QT_TRANSLATE_NOOP("hub", "This address does not take this method.")
 BAD_REQUEST = QT_TRANSLATE_NOOP("hub", "The request is malformed.")
 INTERNAL = QT_TRANSLATE_NOOP(
-    "hub", "The hub failed on this request (error {error_id}); nothing was changed. It is logged."
+    "hub", "The hub failed on this request (error {error_id}, logged). Try again later."
 )
