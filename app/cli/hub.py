@@ -37,6 +37,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="the township's store elsewhere: sqlite:///FILE or postgresql+psycopg://…",
     )
+    hub.add_argument(
+        "--copy-from-folder",
+        action="store_true",
+        help="with --db: when that database is empty, first copy the data folder's "
+        "station.db into it (moving a township to PostgreSQL)",
+    )
     hub.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     hub.add_argument("--port", type=int, default=8765)
     hub.add_argument("--workers", type=int, default=2, help="worker processes")
@@ -55,27 +61,42 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     revoke.add_argument("--reason", required=True, help="why (kept in the audit log)")
 
 
-def _store(data_dir: DataDir, url: str) -> Database | None:
-    """The township's store with its schema at head, or None (the message is printed)."""
-    from app.sync.hub.storage import open_store, prepare_schema
-
-    if url:
-        db = open_store(data_dir.root, url)
-        prepare_schema(db)
-        return db
-    if not data_dir.database.exists():
-        return None
+def _store(data_dir: DataDir, url: str, copy: bool) -> Database | None:
+    """The township's store with its schema at head, or None (not there)."""
     from app.cli import _open
+    from app.db import migrate
+    from app.sync.hub.storage import copy_store, open_store, prepare_schema
 
-    return _open(data_dir)
+    if not url:
+        return _open(data_dir) if data_dir.database.exists() else None
+    db = open_store(data_dir.root, url)
+    if copy and migrate.is_empty(db.engine) and data_dir.database.exists():
+        _open(data_dir).dispose()  # checked and at head first
+        n = copy_store(data_dir.database, db.engine)
+        print(
+            translate("cli", "Copied {n} rows of {file} into the hub's database.").format(
+                n=n, file=data_dir.database
+            ),
+            flush=True,
+        )
+    prepare_schema(db)
+    return db
 
 
 def cmd_hub(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.db import migrate
     from app.sync.hub.server import serve
     from app.sync.hub.settings import HubSettings
-    from app.sync.hub.storage import NOT_A_TOWNSHIP, township_of
+    from app.sync.hub.storage import NOT_A_TOWNSHIP, STORE_TOO_OLD, StoreTooOld, township_of
 
-    db = _store(data_dir, args.db)
+    try:
+        db = _store(data_dir, args.db, args.copy_from_folder)
+    except StoreTooOld as old:
+        print(
+            translate("hub", STORE_TOO_OLD, revision=str(old), head=migrate.head_revision()),
+            file=sys.stderr,
+        )
+        return 1
     township = None
     if db is not None:
         try:

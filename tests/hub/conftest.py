@@ -11,8 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
 
-from hub_server import HubServer  # noqa: E402
-from sync_helpers import World, build_templates, open_copy  # noqa: E402
+from hub_server import HubServer
+from sync_helpers import World, build_templates, open_copy
 
 
 @pytest.fixture(scope="session")

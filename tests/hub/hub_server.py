@@ -7,6 +7,7 @@ supervisor and its workers, which run in a session of their own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -104,8 +105,6 @@ class HubServer:
     def kill(self) -> None:
         """SIGKILL the supervisor and its workers (the process group we started)."""
         assert self.proc is not None
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait(timeout=20)

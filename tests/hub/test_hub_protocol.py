@@ -121,9 +121,12 @@ def test_a_revoked_station_gets_403_for_uploads_and_config(
     assert config.status_code == 403 and config.json()["error"] == "revoked"
     assert acknowledgements(world.town.db).get(world.b.station_id) is None
     # station A is untouched
-    assert upload(hub.url, export_sync(world.a.db, world.a.data_dir, tmp_path / "a").path).json()[
-        "status"
-    ] == "imported"
+    assert (
+        upload(hub.url, export_sync(world.a.db, world.a.data_dir, tmp_path / "a").path).json()[
+            "status"
+        ]
+        == "imported"
+    )
 
 
 def test_a_station_is_enrolled_over_http_with_a_township_users_password(

@@ -26,7 +26,9 @@ def _logged(world: World, sha: str) -> int:
     with world.town.db.read() as s:
         return int(
             s.scalar(
-                select(func.count()).select_from(SyncImportLog).where(SyncImportLog.file_sha256 == sha)
+                select(func.count())
+                .select_from(SyncImportLog)
+                .where(SyncImportLog.file_sha256 == sha)
             )
             or 0
         )

@@ -306,9 +306,7 @@ def create_app(settings: HubSettings) -> FastAPI:
                     digest = await _receive(request, path, limit)
                     return await run_in_threadpool(hub.import_upload, path, digest, request.state)
             except TimeoutError:
-                raise HubError(
-                    408, "timeout", e.TIMEOUT, headers={"Connection": "close"}
-                ) from None
+                raise HubError(408, "timeout", e.TIMEOUT, headers={"Connection": "close"}) from None
             except ClientDisconnect:
                 raise HubError(400, "incomplete", e.INCOMPLETE) from None
         finally:
