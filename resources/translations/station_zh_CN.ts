@@ -8564,12 +8564,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="96"/>
+        <location filename="../../app/cli/hub.py" line="77"/>
+        <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
+        <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="117"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
         <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="121"/>
+        <location filename="../../app/cli/hub.py" line="142"/>
         <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
         <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
     </message>
@@ -10130,117 +10135,122 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>hub</name>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="84"/>
+        <location filename="../../app/sync/hub/errors.py" line="85"/>
         <source>The upload has no Content-Length; send the file with its length.</source>
         <translation>上传缺少 Content-Length，请连同文件长度一起发送。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="87"/>
+        <location filename="../../app/sync/hub/errors.py" line="88"/>
         <source>The Content-Length of the upload is not a number.</source>
         <translation>上传的 Content-Length 不是数字。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="88"/>
+        <location filename="../../app/sync/hub/errors.py" line="89"/>
         <source>The upload is larger than this hub accepts ({limit} bytes); nothing was imported.</source>
         <translation>上传超过本服务接受的大小（{limit} 字节），未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="91"/>
+        <location filename="../../app/sync/hub/errors.py" line="92"/>
         <source>The upload was cut off before the end; nothing was imported. Send it again.</source>
         <translation>上传在结束前中断，未导入任何内容。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="94"/>
+        <location filename="../../app/sync/hub/errors.py" line="95"/>
         <source>The upload took too long and was stopped; nothing was imported. Send it again.</source>
         <translation>上传耗时过长，已被停止，未导入任何内容。请重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="97"/>
+        <location filename="../../app/sync/hub/errors.py" line="98"/>
         <source>X-Wb-File-Name must be the sync file&apos;s own name (letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, ending in .wbsync).</source>
         <translation>X-Wb-File-Name 必须是同步文件本身的文件名（字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;，以 .wbsync 结尾）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="102"/>
+        <location filename="../../app/sync/hub/errors.py" line="103"/>
         <source>The upload must be sent as application/octet-stream (the file&apos;s raw bytes).</source>
         <translation>上传必须以 application/octet-stream 发送（文件的原始字节）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="105"/>
+        <location filename="../../app/sync/hub/errors.py" line="106"/>
         <source>The township revoked this station&apos;s enrolment; the hub takes nothing from it. Ask the township.</source>
         <translation>乡镇已撤销本站点的入网，集中服务不再接收其任何内容。请联系乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="110"/>
+        <location filename="../../app/sync/hub/errors.py" line="111"/>
         <source>The hub is busy; try again in a moment.</source>
         <translation>集中服务正忙，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="112"/>
+        <location filename="../../app/sync/hub/errors.py" line="113"/>
         <source>The request is not signed by a station.</source>
         <translation>该请求没有站点签名。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="113"/>
+        <location filename="../../app/sync/hub/errors.py" line="114"/>
         <source>This station is not enrolled at the township.</source>
         <translation>该站点未在乡镇入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="114"/>
+        <location filename="../../app/sync/hub/errors.py" line="115"/>
         <source>The request&apos;s signature does not verify.</source>
         <translation>该请求的签名校验不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="115"/>
+        <location filename="../../app/sync/hub/errors.py" line="116"/>
         <source>This request was sent before; it is not accepted twice.</source>
         <translation>该请求已发送过，不会重复接受。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="116"/>
+        <location filename="../../app/sync/hub/errors.py" line="117"/>
         <source>The station&apos;s clock differs from the hub&apos;s; sign again with the hub&apos;s time.</source>
         <translation>站点时钟与集中服务不一致，请按集中服务的时间重新签名。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="120"/>
+        <location filename="../../app/sync/hub/errors.py" line="121"/>
         <source>Sign in with a user name and password of the township (HTTP Basic).</source>
         <translation>请使用乡镇的用户名和密码登录（HTTP Basic）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="123"/>
+        <location filename="../../app/sync/hub/errors.py" line="124"/>
         <source>This user&apos;s role may not enrol stations.</source>
         <translation>该用户的角色无权办理站点入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="124"/>
+        <location filename="../../app/sync/hub/errors.py" line="125"/>
         <source>X-Wb-Fingerprint is missing: send the fingerprint the station read out.</source>
         <translation>缺少 X-Wb-Fingerprint：请发送站点报出的指纹。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="127"/>
+        <location filename="../../app/sync/hub/errors.py" line="128"/>
         <source>This is far larger than any enrolment file; it was not read.</source>
         <translation>该内容远大于任何入网文件，未读取。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="130"/>
+        <location filename="../../app/sync/hub/errors.py" line="131"/>
         <source>There is nothing at this address.</source>
         <translation>此地址下没有内容。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="131"/>
+        <location filename="../../app/sync/hub/errors.py" line="132"/>
         <source>This address does not take this method.</source>
         <translation>此地址不接受该请求方法。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="132"/>
+        <location filename="../../app/sync/hub/errors.py" line="133"/>
         <source>The request is malformed.</source>
         <translation>请求格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="133"/>
+        <location filename="../../app/sync/hub/errors.py" line="134"/>
         <source>The hub failed on this request (error {error_id}, logged). Try again later.</source>
         <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/storage.py" line="31"/>
+        <source>The township&apos;s store is at schema {revision}; this program needs {head}. Upgrading a PostgreSQL store is not automatic yet: copy the township&apos;s data folder into an empty database (hub --copy-from-folder).</source>
+        <translation>乡镇的数据库结构版本为 {revision}，本程序需要 {head}。PostgreSQL 数据库暂不能自动升级：请将乡镇的数据文件夹复制到一个空数据库中（hub --copy-from-folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="37"/>
         <source>{folder} is not a township&apos;s data folder (no station set up as 乡镇实践所 in its database). Start the hub on the township&apos;s data folder.</source>
         <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动集中服务。</translation>
     </message>

@@ -17,6 +17,7 @@ import asyncio
 import base64
 import binascii
 import hashlib
+import importlib
 import logging
 import re
 import secrets
@@ -221,6 +222,10 @@ def create_app(settings: HubSettings) -> FastAPI:
     _setup_logging()
     use_catalog(settings.language)  # the verdicts' sentences (errors follow each request)
     hub = Hub(settings)
+    # loaded now, at the worker's start, rather than by its first upload or fetch
+    for module in ("auth", "config", "enrol", "hub.packages", "importer"):
+        importlib.import_module(("app.services." if module == "auth" else "app.sync.") + module)
+    e.translated(e.DEFAULT_LANGUAGE, "hub", e.BUSY)
     app = FastAPI(
         title="Station Workbench township hub",
         version=__version__,

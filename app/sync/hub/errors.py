@@ -13,7 +13,8 @@ from functools import cache
 from typing import Any
 
 from app.errors import DomainError
-from app.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Catalog, read_catalog
+from app.i18n import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from app.i18n import QT_TRANSLATE_NOOP, Catalog, read_catalog
 
 CONTEXT = "hub"
 
