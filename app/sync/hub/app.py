@@ -47,7 +47,7 @@ from app.sync import request_auth
 from app.sync.envelope import SUFFIX, open_envelope
 from app.sync.hub import errors as e
 from app.sync.hub.errors import HubError
-from app.sync.hub.settings import ENROL_MAX_BYTES, RETRY_AFTER_S, HubSettings
+from app.sync.hub.settings import ENROL_MAX_BYTES, ENROL_TIMEOUT_S, RETRY_AFTER_S, HubSettings
 from app.sync.hub.storage import (
     Township,
     file_lock,
@@ -360,7 +360,13 @@ def create_app(settings: HubSettings) -> FastAPI:
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > ENROL_MAX_BYTES:
             raise HubError(413, "too_large", e.ENROL_TOO_LARGE)
-        raw = await _read_limited(request, ENROL_MAX_BYTES)
+        try:
+            async with asyncio.timeout(min(ENROL_TIMEOUT_S, settings.upload_timeout_s)):
+                raw = await _read_limited(request, ENROL_MAX_BYTES)
+        except TimeoutError:
+            raise HubError(408, "timeout", e.TIMEOUT, headers={"Connection": "close"}) from None
+        except ClientDisconnect:
+            raise HubError(400, "incomplete", e.INCOMPLETE) from None
         folder = hub.incoming / secrets.token_hex(16)
         folder.mkdir(parents=True)
         path = folder / "station.wbenrol"

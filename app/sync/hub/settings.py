@@ -23,6 +23,7 @@ UPLOAD_TIMEOUT_S = 900.0
 A 2 GB file over a 20 Mbit/s line takes ~15 minutes; raise it for slower lines."""
 
 ENROL_MAX_BYTES = 64 * 1024  # app.sync.enrol.MAX_BYTES
+ENROL_TIMEOUT_S = 60.0  # an enrolment file is a few KB
 RETRY_AFTER_S = 30
 
 
