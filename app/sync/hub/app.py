@@ -92,6 +92,7 @@ class Hub:
             raise RuntimeError(f"{settings.data_dir} is not a township's data folder")
         self.township: Township = township
         self.schema = migrate.current_revision(self.db.engine) or ""
+        self.sqlite = self.db.engine.dialect.name == "sqlite"
         self.incoming = settings.hub_folder / "incoming"
         self.locks = settings.hub_folder / "locks"
         self.config_folder = settings.hub_folder / "config"
@@ -108,9 +109,12 @@ class Hub:
         state.station = code
         if is_revoked(self.db, code):
             raise HubError(403, "revoked", e.REVOKED)
-        # one import of a given file at a time across the workers; a second one then
-        # finds it in the import log (already imported)
-        with file_lock(self.locks / f"{sha256}.lock"):
+        # one import of a given file at a time across the workers (a second one then
+        # finds it in the import log: already imported); on SQLite one import at all at
+        # a time: the workers would only wait for each other's write lock, and SQLite's
+        # busy handler sleeps between tries where a file lock hands over at once
+        writer = self.locks / ("sqlite-import.lock" if self.sqlite else f"{sha256}.lock")
+        with file_lock(writer):
             try:
                 verdict = import_file(self.db, path)
             except IntegrityError:  # another process committed the same file first
