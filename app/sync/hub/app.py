@@ -64,6 +64,7 @@ access = logging.getLogger("app.sync.hub.access")
 CONFIG_PATH = "/api/v1/config"
 _NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,119}" + re.escape(SUFFIX))
 _FLUSH = 1024 * 1024
+_STATION = re.compile(r"-|[0-9A-Za-z_]{1,12}")
 ENROL_PERMISSION = "daily_work"  # the township page's: whoever may open 站点管理 may enrol
 
 
@@ -449,7 +450,9 @@ class _AccessLog:
                 raise
             # a bug, answered 500 JSON and logged on one line by the handler
         finally:
-            station = scope.get("state", {}).get("station", "-")
+            station = str(scope.get("state", {}).get("station", "-"))
+            if not _STATION.fullmatch(station):  # an unchecked manifest's code: not logged
+                station = "?"
             path = str(scope.get("path", ""))[:120].encode("unicode_escape").decode("ascii")
             access.info(
                 "%s %s %d %.0fms %s",
