@@ -192,3 +192,22 @@ def test_the_station_code_of_the_township_is_its_own(world: World, hub: HubServe
     health = httpx.get(hub.url + "/api/v1/health", timeout=10).json()
     assert health["status"] == "ok"
     assert health["township"] == get_station(world.town.db).code
+
+
+def test_a_store_held_by_another_program_answers_503_busy_with_retry_after(
+    world: World, hub: HubServer, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    summary = export_sync(world.a.db, world.a.data_dir, tmp_path / "out")
+    holder = sqlite3.connect(world.town.data_dir.database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program writing, past the busy timeout
+        busy = upload(hub.url, summary.path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert busy.status_code == 503, busy.text
+    assert busy.json()["error"] == "busy" and int(busy.headers["Retry-After"]) > 0
+    assert _logged(world, sha256_file(summary.path)) == 0
+    assert upload(hub.url, summary.path).json()["status"] == "imported"
