@@ -50,6 +50,7 @@ from app.i18n import DEFAULT_LANGUAGE, restore_catalog, translate, use_catalog
 
 if TYPE_CHECKING:
     from app.db import Database
+from app.cli.hub import COMMANDS as HUB_COMMANDS
 from app.cli.sync import COMMANDS as SYNC_COMMANDS
 from app.paths import DataDir
 
@@ -119,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli.sync import add_commands as add_sync_commands
 
     add_sync_commands(sub)
+    from app.cli.hub import add_commands as add_hub_commands
+
+    add_hub_commands(sub)
     printing = sub.add_parser("print", help="print a slip, a certificate or cards to a PDF file")
     what = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     slip = what.add_parser("slip", help="a 兑换单 again (补打; a voided one as its 作废单)")
@@ -168,6 +172,8 @@ def _mask_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "hub_data_dir", None) is not None:  # `hub --data-dir DIR`
+        args.data_dir = args.hub_data_dir
     data_dir = DataDir.resolve(args.data_dir)
     command = args.command or "gui"
     if command == "gui":
@@ -629,3 +635,4 @@ COMMANDS = {
     "print": cmd_print,
 }
 COMMANDS.update(SYNC_COMMANDS)
+COMMANDS.update(HUB_COMMANDS)

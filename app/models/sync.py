@@ -35,6 +35,10 @@ class SyncStation(Base):
     chain_seq: Mapped[int] = mapped_column(Integer, default=0)
     chain_hash: Mapped[str] = mapped_column(String(64), default="")
     chain_problem: Mapped[str] = mapped_column(Text, default="")
+    # 撤销入网: when the township revoked this enrolment (the hub then refuses the
+    # station's uploads and config fetches) and why; None while enrolled
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, default=None)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SyncImportLog(Base):
@@ -106,3 +110,17 @@ class SyncPersonHash(Base):
     field: Mapped[str] = mapped_column(String(20), primary_key=True)
     station_id: Mapped[str] = mapped_column(String(36), index=True)
     hash: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class HubNonce(Base):
+    """已用随机数 — a signed request's nonce seen by the hub (a replay is refused).
+
+    Shared by the hub's workers through the database; rows older than the
+    clock window (:data:`app.sync.request_auth.MAX_SKEW_S`) are purged.
+    """
+
+    __tablename__ = "hub_nonce"
+
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station_code: Mapped[str] = mapped_column(String(12))
+    seen_at: Mapped[datetime] = mapped_column(DateTime, index=True)

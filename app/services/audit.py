@@ -60,6 +60,7 @@ SYNC_BOOKKEEPING = frozenset(
         "sync_coverage",
         "sync_ack",
         "sync_person_hash",
+        "hub_nonce",  # the hub's replay guard (purged as it goes)
     }
 )
 

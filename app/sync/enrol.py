@@ -380,3 +380,49 @@ def enrol_township(
             ),
         )
     return enrolment
+
+
+def revoke_station(db: Database, code: str, reason: str) -> SyncStation:
+    """撤销入网 — revoke the enrolment of station *code* at this township.
+
+    The hub then refuses the station's uploads and config fetches (403).  The
+    station's rows already imported stay; enrolling it again needs a new key
+    (an enrolment is never replaced silently).  Revoking twice keeps the first
+    time and reason.  Audited as the program (``system``).
+    """
+    from app.services import audit
+    from app.services.auth import SYSTEM
+
+    reason = " ".join(reason.split())[:500]
+    if not reason:
+        raise EnrolmentRefused(
+            QT_TRANSLATE_NOOP("errors", "Say why the station's enrolment is revoked.")
+        )
+    with db.write() as session:
+        own = session.get(Station, db.station_id) if db.station_id else None
+        if own is None or own.mode != StationMode.TOWNSHIP.value:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Stations are enrolled at the township (乡镇实践所), not here."
+                )
+            )
+        row = session.scalar(select(SyncStation).where(SyncStation.code == code.strip()))
+        if row is None:
+            raise EnrolmentRefused(
+                QT_TRANSLATE_NOOP("errors", "No station with code {code} is enrolled here."),
+                code=code.strip()[:20],
+            )
+        if row.revoked_at is None:
+            row.revoked_at = utcnow()
+            row.revoked_reason = reason
+            audit.record(
+                session,
+                SYSTEM,
+                "sync.revoke_station",
+                "station",
+                row.station_id,
+                after={"code": row.code, "reason": reason},
+            )
+        session.flush()
+        session.expunge(row)
+    return row

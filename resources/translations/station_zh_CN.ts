@@ -9042,159 +9042,159 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="222"/>
+        <location filename="../../app/cli/__init__.py" line="228"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="229"/>
-        <location filename="../../app/cli/__init__.py" line="444"/>
+        <location filename="../../app/cli/__init__.py" line="235"/>
+        <location filename="../../app/cli/__init__.py" line="450"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="279"/>
+        <location filename="../../app/cli/__init__.py" line="285"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="294"/>
+        <location filename="../../app/cli/__init__.py" line="300"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="295"/>
+        <location filename="../../app/cli/__init__.py" line="301"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="356"/>
+        <location filename="../../app/cli/__init__.py" line="362"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="371"/>
+        <location filename="../../app/cli/__init__.py" line="377"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="376"/>
+        <location filename="../../app/cli/__init__.py" line="382"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="378"/>
+        <location filename="../../app/cli/__init__.py" line="384"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="270"/>
-        <location filename="../../app/cli/__init__.py" line="383"/>
+        <location filename="../../app/cli/__init__.py" line="276"/>
+        <location filename="../../app/cli/__init__.py" line="389"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="314"/>
+        <location filename="../../app/cli/__init__.py" line="320"/>
         <source>The app is running on {folder}; close it first.</source>
         <translation>程序正在使用 {folder}，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="336"/>
+        <location filename="../../app/cli/__init__.py" line="342"/>
         <source>Two demo stations and their township created in {folder}: station-a, station-b and township. Sign in as admin with the password demo1234.</source>
         <translation>已在 {folder} 中创建两个演示站点和所属乡镇：station-a、station-b 和 township。用户名 admin，密码 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="396"/>
+        <location filename="../../app/cli/__init__.py" line="402"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="404"/>
+        <location filename="../../app/cli/__init__.py" line="410"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="428"/>
+        <location filename="../../app/cli/__init__.py" line="434"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="431"/>
+        <location filename="../../app/cli/__init__.py" line="437"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="449"/>
+        <location filename="../../app/cli/__init__.py" line="455"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="460"/>
+        <location filename="../../app/cli/__init__.py" line="466"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="460"/>
+        <location filename="../../app/cli/__init__.py" line="466"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="477"/>
+        <location filename="../../app/cli/__init__.py" line="483"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="478"/>
+        <location filename="../../app/cli/__init__.py" line="484"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="488"/>
+        <location filename="../../app/cli/__init__.py" line="494"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="506"/>
+        <location filename="../../app/cli/__init__.py" line="512"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="518"/>
+        <location filename="../../app/cli/__init__.py" line="524"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="581"/>
+        <location filename="../../app/cli/__init__.py" line="587"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="583"/>
+        <location filename="../../app/cli/__init__.py" line="589"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="585"/>
+        <location filename="../../app/cli/__init__.py" line="591"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="593"/>
+        <location filename="../../app/cli/__init__.py" line="599"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="600"/>
+        <location filename="../../app/cli/__init__.py" line="606"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="610"/>
+        <location filename="../../app/cli/__init__.py" line="616"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="329"/>
+        <location filename="../../app/cli/__init__.py" line="335"/>
         <location filename="../../app/cli/sync.py" line="56"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
@@ -9248,6 +9248,21 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/cli/sync.py" line="170"/>
         <source>Config version {version} of {township} applied: {parts}</source>
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="77"/>
+        <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
+        <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="117"/>
+        <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
+        <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="142"/>
+        <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
+        <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
     </message>
 </context>
 <context>
@@ -10628,6 +10643,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/enrol.py" line="201"/>
+        <location filename="../../app/sync/enrol.py" line="405"/>
         <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
@@ -10665,6 +10681,16 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/enrol.py" line="352"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from the township; nothing was changed.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是乡镇发来的，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="399"/>
+        <source>Say why the station&apos;s enrolment is revoked.</source>
+        <translation>请说明撤销该站点入网的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/enrol.py" line="412"/>
+        <source>No station with code {code} is enrolled here.</source>
+        <translation>本所没有编码为 {code} 的入网站点。</translation>
     </message>
     <message>
         <location filename="../../app/sync/enrol.py" line="282"/>
@@ -10815,6 +10841,129 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/upload.py" line="170"/>
         <source>The township server&apos;s address must start with http:// or https:// and name a host, e.g. https://hub.example.cn.</source>
         <translation>乡镇服务器的地址必须以 http:// 或 https:// 开头并写明主机，例如 https://hub.example.cn。</translation>
+    </message>
+</context>
+<context>
+    <name>hub</name>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="85"/>
+        <source>The upload has no Content-Length; send the file with its length.</source>
+        <translation>上传缺少 Content-Length，请连同文件长度一起发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="88"/>
+        <source>The Content-Length of the upload is not a number.</source>
+        <translation>上传的 Content-Length 不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="89"/>
+        <source>The upload is larger than this hub accepts ({limit} bytes); nothing was imported.</source>
+        <translation>上传超过本服务接受的大小（{limit} 字节），未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="92"/>
+        <source>The upload was cut off before the end; nothing was imported. Send it again.</source>
+        <translation>上传在结束前中断，未导入任何内容。请重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="95"/>
+        <source>The upload took too long and was stopped; nothing was imported. Send it again.</source>
+        <translation>上传耗时过长，已被停止，未导入任何内容。请重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="98"/>
+        <source>X-Wb-File-Name must be the sync file&apos;s own name (letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, ending in .wbsync).</source>
+        <translation>X-Wb-File-Name 必须是同步文件本身的文件名（字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;，以 .wbsync 结尾）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="103"/>
+        <source>The upload must be sent as application/octet-stream (the file&apos;s raw bytes).</source>
+        <translation>上传必须以 application/octet-stream 发送（文件的原始字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="106"/>
+        <source>The township revoked this station&apos;s enrolment; the hub takes nothing from it. Ask the township.</source>
+        <translation>乡镇已撤销本站点的入网，集中服务不再接收其任何内容。请联系乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="111"/>
+        <source>The hub is busy; try again in a moment.</source>
+        <translation>集中服务正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="113"/>
+        <source>The request is not signed by a station.</source>
+        <translation>该请求没有站点签名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="114"/>
+        <source>This station is not enrolled at the township.</source>
+        <translation>该站点未在乡镇入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="115"/>
+        <source>The request&apos;s signature does not verify.</source>
+        <translation>该请求的签名校验不通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="116"/>
+        <source>This request was sent before; it is not accepted twice.</source>
+        <translation>该请求已发送过，不会重复接受。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="117"/>
+        <source>The station&apos;s clock differs from the hub&apos;s; sign again with the hub&apos;s time.</source>
+        <translation>站点时钟与集中服务不一致，请按集中服务的时间重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="121"/>
+        <source>Sign in with a user name and password of the township (HTTP Basic).</source>
+        <translation>请使用乡镇的用户名和密码登录（HTTP Basic）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="124"/>
+        <source>This user&apos;s role may not enrol stations.</source>
+        <translation>该用户的角色无权办理站点入网。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="125"/>
+        <source>X-Wb-Fingerprint is missing: send the fingerprint the station read out.</source>
+        <translation>缺少 X-Wb-Fingerprint：请发送站点报出的指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="128"/>
+        <source>This is far larger than any enrolment file; it was not read.</source>
+        <translation>该内容远大于任何入网文件，未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="131"/>
+        <source>There is nothing at this address.</source>
+        <translation>此地址下没有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="132"/>
+        <source>This address does not take this method.</source>
+        <translation>此地址不接受该请求方法。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="133"/>
+        <source>The request is malformed.</source>
+        <translation>请求格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="134"/>
+        <source>The hub failed on this request (error {error_id}, logged). Try again later.</source>
+        <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="31"/>
+        <source>The township&apos;s store is at schema {revision}; this program needs {head}. Upgrading a PostgreSQL store is not automatic yet: copy the township&apos;s data folder into an empty database (hub --copy-from-folder).</source>
+        <translation>乡镇的数据库结构版本为 {revision}，本程序需要 {head}。PostgreSQL 数据库暂不能自动升级：请将乡镇的数据文件夹复制到一个空数据库中（hub --copy-from-folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="37"/>
+        <source>{folder} is not a township&apos;s data folder (no station set up as 乡镇实践所 in its database). Start the hub on the township&apos;s data folder.</source>
+        <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动集中服务。</translation>
     </message>
 </context>
 <context>

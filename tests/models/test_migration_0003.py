@@ -60,6 +60,7 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "sync_coverage",
     "sync_ack",
     "sync_person_hash",
+    "hub_nonce",  # 0009
 }
 # indexes 0008 adds for the township's month view
 INDEXES_LATER = {
@@ -67,6 +68,7 @@ INDEXES_LATER = {
     "ix_service_record_state_station_id_service_date",
     "ix_activity_station_id_starts_at",
     "ix_redemption_station_id_created_at",
+    "ix_hub_nonce_seen_at",  # 0009
 }
 # uniques 0006 scopes by station: (table, columns before, columns after)
 SCOPED_LATER = {

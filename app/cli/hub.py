@@ -1,0 +1,154 @@
+"""The hub commands of ``main.py``: ``hub`` (serve the township over HTTP) and
+``revoke-station`` (a township revokes a station's enrolment).
+
+``main.py hub --data-dir DIR [--db URL] --host 127.0.0.1 --port 8765 --workers 2``
+checks the folder is a township's, brings its store's schema to head (a
+backup first, as at start-up), then runs uvicorn (app.sync.hub.server) with
+that many worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.i18n import translate
+from app.paths import DataDir
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    hub = sub.add_parser("hub", help="township: serve the stations' uploads and config over HTTP")
+    hub.add_argument(
+        "--data-dir",
+        dest="hub_data_dir",
+        type=Path,
+        help="the township's data folder (same as the global --data-dir)",
+    )
+    hub.add_argument(
+        "--db",
+        default="",
+        metavar="URL",
+        help="the township's store elsewhere: sqlite:///FILE or postgresql+psycopg://…",
+    )
+    hub.add_argument(
+        "--copy-from-folder",
+        action="store_true",
+        help="with --db: when that database is empty, first copy the data folder's "
+        "station.db into it (moving a township to PostgreSQL)",
+    )
+    hub.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    hub.add_argument("--port", type=int, default=8765)
+    hub.add_argument("--workers", type=int, default=2, help="worker processes")
+    hub.add_argument(
+        "--max-upload-bytes",
+        type=int,
+        help="the largest upload taken (default: the largest sync file, 2 GiB)",
+    )
+    hub.add_argument(
+        "--upload-timeout",
+        type=float,
+        help="seconds one upload may take, body and import (default 900)",
+    )
+    revoke = sub.add_parser("revoke-station", help="township: revoke a station's enrolment")
+    revoke.add_argument("code", help="the station's code")
+    revoke.add_argument("--reason", required=True, help="why (kept in the audit log)")
+
+
+def _store(data_dir: DataDir, url: str, copy: bool) -> Database | None:
+    """The township's store with its schema at head, or None (not there)."""
+    from app.cli import _open
+    from app.db import migrate
+    from app.sync.hub.storage import copy_store, open_store, prepare_schema
+
+    if not url:
+        return _open(data_dir) if data_dir.database.exists() else None
+    db = open_store(data_dir.root, url)
+    if copy and migrate.is_empty(db.engine) and data_dir.database.exists():
+        _open(data_dir).dispose()  # checked and at head first
+        n = copy_store(data_dir.database, db.engine)
+        print(
+            translate("cli", "Copied {n} rows of {file} into the hub's database.").format(
+                n=n, file=data_dir.database
+            ),
+            flush=True,
+        )
+    prepare_schema(db)
+    return db
+
+
+def cmd_hub(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.db import migrate
+    from app.sync.hub.server import serve
+    from app.sync.hub.settings import HubSettings
+    from app.sync.hub.storage import NOT_A_TOWNSHIP, STORE_TOO_OLD, StoreTooOld, township_of
+
+    try:
+        db = _store(data_dir, args.db, args.copy_from_folder)
+    except StoreTooOld as old:
+        print(
+            translate("hub", STORE_TOO_OLD, revision=str(old), head=migrate.head_revision()),
+            file=sys.stderr,
+        )
+        return 1
+    township = None
+    if db is not None:
+        try:
+            township = township_of(db)
+        finally:
+            db.dispose()
+    if township is None:
+        print(translate("hub", NOT_A_TOWNSHIP, folder=data_dir.root), file=sys.stderr)
+        return 1
+    settings = HubSettings(data_dir=str(data_dir.root.resolve()), db_url=args.db)
+    if args.max_upload_bytes is not None:
+        settings = replace(settings, max_upload_bytes=args.max_upload_bytes)
+    if args.upload_timeout is not None:
+        settings = replace(settings, upload_timeout_s=args.upload_timeout)
+    if getattr(args, "lang", None):
+        settings = replace(settings, language=args.lang)
+    print(
+        translate(
+            "cli", "Hub of {code} {name} listening on http://{host}:{port} ({workers} workers)."
+        ).format(
+            code=township.code,
+            name=township.name,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+        ),
+        flush=True,
+    )
+    serve(settings, args.host, args.port, args.workers)
+    return 0
+
+
+def cmd_revoke_station(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.enrol import revoke_station
+
+    db = _open(data_dir)
+    try:
+        row = revoke_station(db, args.code, args.reason)
+    finally:
+        db.dispose()
+    print(
+        translate("cli", "Enrolment of station {code} {name} revoked ({when} UTC).").format(
+            code=row.code,
+            name=row.name,
+            when=row.revoked_at.strftime("%Y-%m-%d %H:%M") if row.revoked_at else "",
+        )
+    )
+    return 0
+
+
+COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
+    "hub": cmd_hub,
+    "revoke-station": cmd_revoke_station,
+}

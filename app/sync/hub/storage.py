@@ -1,0 +1,210 @@
+"""The hub's store: the township's database (SQLite file or PostgreSQL), and its checks.
+
+The hub IS a township database: by default the data folder's ``station.db``;
+``--db URL`` points elsewhere (``sqlite:///path`` or
+``postgresql+psycopg://…``).  Every worker process opens its own
+:class:`~app.db.Database`; what they share lives in the database (the
+``hub_nonce`` table of seen nonces, the import log) or under an advisory file
+lock in ``<data>/hub/`` (one import of a given file at a time, one
+re-publishing of the config package).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, Integer, create_engine, delete, select, text
+from sqlalchemy.exc import IntegrityError
+
+from app.db import Database, make_engine, migrate
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Station, StationMode, utcnow
+from app.models.sync import HubNonce, SyncStation
+from app.sync.request_auth import MAX_SKEW_S
+
+STORE_TOO_OLD = QT_TRANSLATE_NOOP(
+    "hub",
+    "The township's store is at schema {revision}; this program needs {head}. Upgrading a "
+    "PostgreSQL store is not automatic yet: copy the township's data folder into an empty "
+    "database (hub --copy-from-folder).",
+)
+NOT_A_TOWNSHIP = QT_TRANSLATE_NOOP(
+    "hub",
+    "{folder} is not a township's data folder (no station set up as 乡镇实践所 in its "
+    "database). Start the hub on the township's data folder.",
+)
+
+
+class NotATownship(Exception):
+    """The store holds no township: the hub refuses to start."""
+
+
+def open_store(data_root: Path, db_url: str = "") -> Database:
+    """The township's database: the folder's station.db, or *db_url*."""
+    default = data_root / "station.db"
+    if not db_url:
+        return Database(default)
+    if db_url.startswith("sqlite"):
+        path = db_url.split(":///", 1)[1] if ":///" in db_url else ""
+        if not path:
+            raise ValueError("a SQLite URL names its file: sqlite:///path/to/station.db")
+        return Database(Path(path))
+    engine = create_engine(db_url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return Database(default, engine=engine)
+
+
+class StoreTooOld(Exception):
+    """A PostgreSQL store at an older schema: its upgrade is not automatic yet."""
+
+
+def prepare_schema(db: Database) -> str:
+    """Create or upgrade the store's schema (what was done: created, current, upgraded).
+
+    On SQLite the shipped Alembic revisions run, as at a station's start-up.
+    They do not run on PostgreSQL (revision 0001 gives a boolean column an
+    integer default), so an empty PostgreSQL database gets the models' schema
+    (``create_all``) stamped at head; the guard triggers are SQLite's and are
+    not made there.  A PostgreSQL store at an older revision raises
+    :class:`StoreTooOld`.
+    """
+    if db.engine.dialect.name == "sqlite":
+        return migrate.ensure_schema(db.engine)
+    if migrate.is_empty(db.engine):
+        _create_all(db.engine, counter=True)
+        return "created"
+    current = migrate.current_revision(db.engine)
+    if current == migrate.head_revision():
+        return "current"
+    raise StoreTooOld(current or "none")
+
+
+def _create_all(engine: Engine, *, counter: bool) -> None:
+    from alembic import command
+
+    from app.models import Base, load_all
+
+    load_all()
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        if counter:
+            conn.execute(text("INSERT INTO change_counter (id, value) VALUES (1, 0)"))
+    cfg = migrate.alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, "head")
+
+
+def copy_store(source: Path, target: Engine, *, chunk: int = 2000) -> int:
+    """Copy every table of the SQLite file *source* into the empty database *target*.
+
+    The way a township moves its store to PostgreSQL: the rows as they are
+    (ids, stamps, seals, the audit chain), the serial counters set past the
+    copied ids, the schema stamped at head.  Returns the rows copied.
+    """
+    from app.models import Base, load_all
+
+    if not migrate.is_empty(target):
+        raise ValueError("the target database is not empty")
+    load_all()
+    src = make_engine(source, read_only=True)
+    copied = 0
+    try:
+        if migrate.current_revision(src) != migrate.head_revision():
+            raise StoreTooOld(migrate.current_revision(src) or "none")
+        _create_all(target, counter=False)
+        with src.connect() as reader, target.begin() as writer:
+            for table in Base.metadata.sorted_tables:
+                rows: list[dict[str, object]] = []
+                for row in reader.execute(select(table)).mappings():
+                    rows.append(dict(row))
+                    if len(rows) >= chunk:
+                        writer.execute(table.insert(), rows)
+                        copied += len(rows)
+                        rows = []
+                if rows:
+                    writer.execute(table.insert(), rows)
+                    copied += len(rows)
+                if target.dialect.name == "postgresql":
+                    for column in table.primary_key.columns:
+                        if column.autoincrement is True or (
+                            column.autoincrement == "auto"
+                            and len(table.primary_key.columns) == 1
+                            and isinstance(column.type, Integer)
+                        ):
+                            t, c = table.name, column.name
+                            writer.execute(
+                                text(
+                                    f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{c}'), "
+                                    f'coalesce(max("{c}"), 0) + 1, false) FROM "{t}"'
+                                )
+                            )
+    finally:
+        src.dispose()
+    return copied
+
+
+@dataclass(frozen=True)
+class Township:
+    station_id: str
+    code: str
+    name: str
+
+
+def township_of(db: Database) -> Township | None:
+    """The store's own station when it is a township (None: not a township)."""
+    from sqlalchemy import inspect
+
+    if not inspect(db.engine).has_table("station"):
+        return None
+    sid = db.station_id
+    if sid is None:
+        return None
+    with db.read() as session:
+        own = session.get(Station, sid)
+        if own is None or own.mode != StationMode.TOWNSHIP.value:
+            return None
+        return Township(own.id, own.code, own.name)
+
+
+def public_key_of(db: Database, code: str) -> str | None:
+    with db.read() as session:
+        return session.scalar(select(SyncStation.public_key).where(SyncStation.code == code))
+
+
+def is_revoked(db: Database, code: str) -> bool:
+    with db.read() as session:
+        revoked = session.scalar(select(SyncStation.revoked_at).where(SyncStation.code == code))
+        return revoked is not None
+
+
+def record_nonce(db: Database, code: str, nonce: str) -> bool:
+    """Remember *nonce* (False: it was seen before — a replay); forgets old ones."""
+    now = utcnow()
+    try:
+        with db.write() as session:
+            session.execute(
+                delete(HubNonce).where(HubNonce.seen_at < now - timedelta(seconds=2 * MAX_SKEW_S))
+            )
+            session.add(HubNonce(nonce=nonce, station_code=code, seen_at=now))
+    except IntegrityError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on *path*, shared by the hub's worker processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
