@@ -106,12 +106,14 @@ class PointEntry(Syncable, Base):
     __table_args__ = (
         Index("ix_point_entry_household_id_period", "household_id", "period"),
         Index("ix_point_entry_period_household_id", "period", "household_id"),
-        # the township's month view (汇总): one range per station and kind, points covered
+        # the township's month view (汇总): one range per station and kind, points covered;
+        # the household ranking sums per household within the same range (0009)
         Index(
-            "ix_point_entry_kind_station_id_occurred_on",
+            "ix_point_entry_kind_station_id_occurred_on_household_id",
             "kind",
             "station_id",
             "occurred_on",
+            "household_id",
             "points",
         ),
     )

@@ -62,9 +62,9 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "sync_person_hash",
     "hub_nonce",  # 0009
 }
-# indexes 0008 adds for the township's month view
+# indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {
-    "ix_point_entry_kind_station_id_occurred_on",
+    "ix_point_entry_kind_station_id_occurred_on_household_id",  # 0008, household_id since 0009
     "ix_service_record_state_station_id_service_date",
     "ix_activity_station_id_starts_at",
     "ix_redemption_station_id_created_at",

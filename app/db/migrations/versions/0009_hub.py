@@ -10,7 +10,11 @@ Create Date: 2026-12-02
 * ``hub_nonce (nonce PK, station_code, seen_at)`` — the nonces of the signed
   requests the hub accepted, shared by its workers through the database, so a
   replayed request is refused by whichever worker receives it; rows older
-  than the clock window are purged.
+  than the clock window are purged;
+* ``point_entry (kind, station_id, occurred_on, household_id, points)`` replaces
+  0008's index without ``household_id``: the township's household ranking
+  (汇总) sums each household's points of a month from the index alone instead
+  of reading every earn row of the month from the table.
 
 A station's own file gets them too (one schema).
 """
@@ -40,9 +44,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("nonce", name="pk_hub_nonce"),
     )
     op.create_index("ix_hub_nonce_seen_at", "hub_nonce", ["seen_at"])
+    op.drop_index("ix_point_entry_kind_station_id_occurred_on", table_name="point_entry")
+    op.create_index(
+        "ix_point_entry_kind_station_id_occurred_on_household_id",
+        "point_entry",
+        ["kind", "station_id", "occurred_on", "household_id", "points"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(
+        "ix_point_entry_kind_station_id_occurred_on_household_id", table_name="point_entry"
+    )
+    op.create_index(
+        "ix_point_entry_kind_station_id_occurred_on",
+        "point_entry",
+        ["kind", "station_id", "occurred_on", "points"],
+    )
     op.drop_index("ix_hub_nonce_seen_at", table_name="hub_nonce")
     op.drop_table("hub_nonce")
     with op.batch_alter_table("sync_station") as batch:
