@@ -1,8 +1,8 @@
 """Screenshots of the background upload for review: ``python scripts/screenshots_upload.py
 [--out DIR]``.
 
-The township demo (two stations and their township) and a hub on loopback (the
-upload tests' stand-in, the real importer behind it), on an emulated 1366×768
+The township demo (two stations and their township) and the real hub
+(``main.py hub``) serving its township on loopback, on an emulated 1366×768
 screen, Chinese and English: the 同步 page with its last attempts (the hub down
 twice, then an upload acknowledged), 设置 → 同步 after 测试连接, and the status
 bar.  PNGs go to ``DIR/<language>/``.
@@ -21,9 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "upload"))
 
-from hub_standin import StandIn  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget  # noqa: E402
 from screenshots_layout import SCREENS, grab, settle  # noqa: E402
 
@@ -37,6 +35,7 @@ from app.sync import upload  # noqa: E402
 from app.views import screen  # noqa: E402
 from app.views.application import create_application  # noqa: E402
 from app.views.session import Workbench  # noqa: E402
+from tests.hub.hub_server import HubServer  # noqa: E402
 
 
 def dead_url() -> str:
@@ -52,8 +51,7 @@ def shots(app: QApplication, out: Path, template: Path, root: Path, language: st
     screen.emulate_screen(*SCREENS["1366x768"])
     shutil.copytree(template, root)
     station = DataDir(root / "station-a")
-    hub = StandIn(DataDir(root / "township"))
-    hub.start()
+    hub = HubServer(root / "township", root / "hub.log").start()
     db = Database(station.database)
     admin = auth.login(db, "admin", DEMO_PASSWORD)
     down = dead_url()

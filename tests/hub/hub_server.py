@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -96,11 +97,29 @@ class HubServer:
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
             return
+        self.resume()
         os.killpg(self.proc.pid, signal.SIGTERM)
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.kill()
+
+    def pause(self) -> None:
+        """SIGSTOP the hub: it still accepts connections (the kernel does) but answers
+        nothing — a stalled hub — until :meth:`resume`."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.proc is not None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGCONT)
+
+    def requests(self, method: str, path: str) -> list[int]:
+        """The statuses of the requests the hub logged for *method* *path*, in order."""
+        pattern = re.compile(rf"^.*{method} {re.escape(path)} (\d{{3}}) ", re.MULTILINE)
+        text = self.log.read_text(encoding="utf-8", errors="replace")
+        return [int(s) for s in pattern.findall(text)]
 
     def kill(self) -> None:
         """SIGKILL the supervisor and its workers (the process group we started)."""

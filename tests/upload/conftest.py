@@ -1,7 +1,7 @@
 """Fixtures of the upload tests: a copy of the township demo and a hub serving it.
 
-``hub_url`` is the one place a hub is started: today the stand-in of
-:mod:`hub_standin`; it can be pointed at the real hub (``main.py hub``) later.
+``hub`` is the real hub (``main.py hub --workers 2`` in a subprocess on a free
+loopback port, tests/hub/hub_server.py) serving the demo's township folder.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hub_standin import StandIn
 from upload_helpers import Demo
 
 from app.db import Database
 from app.demo.township import create_township_demo
 from app.paths import DataDir
+from tests.hub.hub_server import HubServer
 
 
 @pytest.fixture(scope="session")
@@ -38,15 +38,14 @@ def demo(township_template: Path, tmp_path: Path) -> Iterator[Demo]:
 
 
 @pytest.fixture
-def hub(demo: Demo) -> Iterator[StandIn]:
-    standin = StandIn(demo.township)
-    standin.start()
-    yield standin
-    standin.stop()
+def hub(demo: Demo, tmp_path: Path) -> Iterator[HubServer]:
+    server = HubServer(demo.township.root, tmp_path / "hub.log").start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def hub_url(hub: StandIn) -> str:
+def hub_url(hub: HubServer) -> str:
     return hub.url
 
 

@@ -1,18 +1,16 @@
 """The background upload in the window: the GUI never waits on the hub.
 
 The window is the real one on a copy of the township demo's station, signed in
-as its administrator; the hub is the ``hub`` stand-in on loopback.  Driven with
+as its administrator; the hub is the real one (``main.py hub``) on loopback.  Driven with
 mouse clicks at on-screen positions and key events as a keyboard sends them.
 """
 
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-from hub_standin import StandIn
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QTabWidget
 from upload_helpers import Demo
@@ -29,6 +27,7 @@ from app.views.main_window import MainWindow
 from app.views.session import Workbench
 from app.views.tasks import default_runner
 from app.views.widgets import format_short
+from tests.hub.hub_server import HubServer
 
 
 @pytest.fixture
@@ -78,17 +77,20 @@ def set_hub(demo: Demo, url: str) -> None:
 
 
 def test_the_window_answers_clicks_while_the_hub_stalls(
-    qtbot, demo: Demo, hub: StandIn, open_window
+    qtbot, demo: Demo, hub: HubServer, open_window
 ) -> None:  # type: ignore[no-untyped-def]
     set_hub(demo, hub.url)
-    hub.hold = threading.Event()  # every request waits until the test lets it go
+    hub.pause()  # every request waits until the test lets the hub go on
     window = open_window()
     page = open_area(qtbot, window, "sync")
     uploader = window.uploader
     assert uploader is not None
     click(qtbot, page.findChild(QPushButton, "upload_now"))
-    qtbot.waitUntil(lambda: "upload" in hub.requests, timeout=20_000)  # held at the hub
-    assert uploader.running
+    # exported, and now waiting on the stalled hub
+    qtbot.waitUntil(
+        lambda: uploader.running and any(upload.outbox(demo.station).glob("*.wbsync")),
+        timeout=20_000,
+    )
 
     # meanwhile the window takes a click: another area opens, and back
     home = open_area(qtbot, window, "home")
@@ -97,7 +99,7 @@ def test_the_window_answers_clicks_while_the_hub_stalls(
     assert uploader.running  # the upload still waits at the hub
 
     with qtbot.waitSignal(uploader.attempt_finished, timeout=30_000) as finished:
-        hub.hold.set()
+        hub.resume()
     attempt = finished.args[0]
     assert attempt.ok, attempt.message
     table = page.findChild(object, "upload_attempts")

@@ -13,7 +13,6 @@ from contextlib import redirect_stdout
 from datetime import timedelta
 
 import pytest
-from hub_standin import StandIn
 from sqlalchemy import delete, select
 from upload_helpers import Demo
 
@@ -26,6 +25,7 @@ from app.sync import upload
 from app.sync.envelope import sha256_file
 from app.sync.export import sync_status
 from app.sync.importer import station_states
+from tests.hub.hub_server import HubServer
 
 
 def outbox_files(demo: Demo) -> list:
@@ -117,7 +117,7 @@ def test_a_restart_resumes_the_schedule_and_the_outbox_file(
     assert state.next_at - state.attempts[0].at >= timedelta(seconds=upload.POLL_S - 1)
 
 
-def test_a_file_the_hub_refuses_says_why(demo: Demo, hub: StandIn) -> None:
+def test_a_file_the_hub_refuses_says_why(demo: Demo, hub: HubServer) -> None:
     town = Database(demo.township.database)
     try:
         with town.write() as session:  # the township no longer knows the station
@@ -136,16 +136,25 @@ def test_a_file_the_hub_refuses_says_why(demo: Demo, hub: StandIn) -> None:
     assert outbox_files(demo)  # kept for the next try
 
 
-def test_a_wrong_clock_is_healed_by_the_hubs_time(demo: Demo, hub: StandIn) -> None:
-    hub.clock_skew_s = 1000.0  # the hub's clock is 1000 s ahead of this PC's
+def test_a_wrong_clock_is_healed_by_the_hubs_time(demo: Demo, hub: HubServer) -> None:
+    # this PC's clock runs 1000 s behind the hub's (as the station sees it: its offset
+    # to the hub's clock is off by 1000 s — a PC whose clock was set back, or a stale offset)
+    with demo.db.write() as session:
+        upload.set_state(session, upload.CLOCK_OFFSET, repr(-1000.0))
     attempt = upload.upload_pending(demo.db, demo.station, hub.url)
     assert attempt.ok, attempt.message
-    assert hub.requests.count("config") == 2  # refused once with the hub's time, signed again
+
+    def configs() -> list[int]:
+        return hub.requests("GET", "/api/v1/config")
+
+    hub.wait_until(lambda: len(configs()) >= 2, 10, "the config requests in the hub's log")
+    assert configs() == [401, 200]  # refused once with the hub's time, signed again
     offset = float(upload.get_state(demo.db, upload.CLOCK_OFFSET) or 0)
-    assert abs(offset - 1000.0) < 5
+    assert abs(offset) < 5  # the station now keeps the hub's clock
     # the offset is kept: the next request is right the first time
     upload.upload_pending(demo.db, demo.station, hub.url)
-    assert hub.requests.count("config") == 3
+    hub.wait_until(lambda: len(configs()) >= 3, 10, "the next config request")
+    assert configs() == [401, 200, 200]
 
 
 def test_the_upload_command_prints_the_attempt_and_its_exit_code(
@@ -182,18 +191,16 @@ def test_attempts_kept_are_the_last_twenty(demo: Demo, dead_url: str) -> None:
     assert upload.upload_state(demo.db).failures == upload.KEEP_ATTEMPTS + 2
 
 
-def test_a_hub_that_does_not_answer_is_a_timeout_not_a_hang(demo: Demo, hub: StandIn) -> None:
-    import threading
-
+def test_a_hub_that_does_not_answer_is_a_timeout_not_a_hang(demo: Demo, hub: HubServer) -> None:
     import httpx
 
-    hub.hold = threading.Event()  # the hub takes the request and never answers
+    hub.pause()  # the hub takes the connection and never answers
     client = httpx.Client(timeout=httpx.Timeout(0.5, connect=5.0))
     try:
         attempt = upload.upload_pending(demo.db, demo.station, hub.url, client=client)
     finally:
         client.close()
-        hub.hold.set()
+        hub.resume()
     assert not attempt.ok and attempt.outcome == "timeout"
     assert "did not answer in time" in attempt.message
     assert outbox_files(demo)  # kept for the next try
