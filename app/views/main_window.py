@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.station_label, 1)
         for label in (self.operator_label, self.backup_label, self.sync_label, self.upload_label):
             bar.addPermanentWidget(label)
+        if self.ctx.mode != "station":  # a township's stations' syncs are on 站点 and 首页
+            self.sync_label.hide()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -341,7 +343,7 @@ class MainWindow(QMainWindow):
             "%n changes waiting to upload · last acknowledged {when}", "", state.pending
         ).format(when=when)
 
-    def _show_upload(self, state: UploadState) -> None:
+    def _show_upload(self, state: UploadState) -> None:  # station mode only
         # with a hub the upload's line stands for the last sync file's (and the bar fits)
         self.upload_label.setVisible(bool(state.hub_url))
         self.sync_label.setVisible(not state.hub_url)

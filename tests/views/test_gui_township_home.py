@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QSpinBox,
     QStyle,
     QStyleOptionSpinBox,
@@ -127,6 +128,9 @@ def test_the_township_home_shows_its_stations_imports_and_month(
     settle(qtbot)
     assert page.township_name.text() == "城关镇新时代文明实践所"
     assert page.enrolled.text() == "2 stations"
+    # a township does not sync upward: no "Last sync: never" in its status bar
+    assert not window.findChild(QLabel, "status_sync").isVisible()
+    assert window.findChild(QLabel, "status_backup").isVisible()
     # b never sent a file: silent, red, by name; a is not named
     b_name = next(s.name for s in page.data.states if s.code == B)
     a_name = next(s.name for s in page.data.states if s.code == A)
