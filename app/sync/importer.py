@@ -487,6 +487,19 @@ class _Target:
                 f"ATTACH DATABASE ? AS {quote(self.schema)}",
                 (f"file:{payload.as_posix()}?mode=ro",),
             )
+            if not self._attached(raw, payload):
+                # an SQLite built without URI file names took the URI for a file name:
+                # attach the (private, already verified) copy by its plain path instead
+                self.schema = f"{_ALIAS}{next(_attached_serial)}"
+                raw.execute(f"ATTACH DATABASE ? AS {quote(self.schema)}", (str(payload),))
+                if not self._attached(raw, payload):
+                    raise RuntimeError("the payload copy could not be attached")
+
+    def _attached(self, raw: sqlite3.Connection, payload: Path) -> bool:
+        for _seq, name, file in raw.execute("PRAGMA database_list").fetchall():
+            if name == self.schema:
+                return bool(file) and Path(file).resolve() == payload.resolve()
+        return False
 
     def sql(self, statement: str, params: Any = ()) -> Any:
         return driver_sql(self.conn, statement, params)

@@ -408,3 +408,25 @@ def test_an_edited_audit_history_is_reported_across_files(world: World, tmp_path
     assert "broken at #5" in verdict.chain
     state = next(s for s in station_states(world.town.db) if s.code == "330481101001")
     assert (state.chain_problem, state.chain_seq) == ("broken:5", 4)
+
+
+def test_two_processes_importing_one_file_at_once_import_it_once(
+    world: World, tmp_path, monkeypatch
+):
+    from concurrent_import import import_twice_at_once
+
+    from app.db import Database
+
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    other = Database(world.town.data_dir.database)  # a second window on the township's file
+    try:
+        verdicts = import_twice_at_once(world.town.db, other, path, tmp_path / "tmp", monkeypatch)
+    finally:
+        other.dispose()
+    assert [v.status for v in verdicts] == ["imported", "already"]
+    assert verdicts[1].first_imported_at is not None
+    with world.town.db.read() as s:
+        assert s.scalars(select(SyncQuarantine)).all() == []
+    assert row_counts(world.town.db)["sync_import_log"] == 1
+    assert row_counts(world.town.db)["sync_coverage"] == 1
+    assert_same(world, world.a)
