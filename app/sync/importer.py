@@ -444,12 +444,24 @@ _ALIAS = "wb_payload"
 _attached_serial = iter(range(1, 1 << 62))
 
 
-def _detach_payloads(dbapi_conn: Any, _record: Any) -> None:
-    """Pool check-in: drop the payload copies an import ATTACHed (outside its transaction)."""
+# the page cache of the township's connection while it imports (KiB; SQLite's default is
+# 2 MB): a township of millions of rows inserts into indexes far larger than that
+IMPORT_CACHE_KIB = 256 * 1024
+_CACHE_BEFORE = "wb_import_cache_before"
+
+
+def _detach_payloads(dbapi_conn: Any, record: Any) -> None:
+    """Pool check-in: drop the payload copies an import ATTACHed (outside its transaction),
+    and give the connection its page cache size back."""
+    if dbapi_conn is None:
+        return
     try:
         for _seq, name, _file in dbapi_conn.execute("PRAGMA database_list").fetchall():
             if str(name).startswith(_ALIAS):
                 dbapi_conn.execute(f"DETACH DATABASE {quote(name)}")
+        before = record.info.pop(_CACHE_BEFORE, None) if record is not None else None
+        if before is not None:
+            dbapi_conn.execute(f"PRAGMA cache_size = {int(before)}")
     except sqlite3.Error:  # the connection is being discarded anyway
         pass
 
@@ -482,6 +494,10 @@ class _Target:
             engine = conn.engine
             if not event.contains(engine, "checkin", _detach_payloads):
                 event.listen(engine, "checkin", _detach_payloads)
+            info = conn.connection.info
+            if _CACHE_BEFORE not in info:
+                info[_CACHE_BEFORE] = raw.execute("PRAGMA cache_size").fetchone()[0]
+                raw.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
             self.schema = f"{_ALIAS}{next(_attached_serial)}"
             raw.execute(
                 f"ATTACH DATABASE ? AS {quote(self.schema)}",

@@ -228,7 +228,7 @@ def raw_export_floor(station_db: Path, target: Path, lower: int) -> float:
 def raw_import_floor(township_db: Path, files: list[Path]) -> float:
     """executemany of every payload's rows, one transaction per file (extraction not timed)."""
     from app.db import BUSY_TIMEOUT_MS
-    from app.sync.importer import _table_order
+    from app.sync.importer import IMPORT_CACHE_KIB, _table_order
 
     order = _table_order()
     con = sqlite3.connect(township_db, isolation_level=None)
@@ -238,6 +238,7 @@ def raw_import_floor(township_db: Path, files: list[Path]) -> float:
         "synchronous = FULL",
         "foreign_keys = ON",
         "trusted_schema = OFF",
+        f"cache_size = -{IMPORT_CACHE_KIB}",  # the importer's page cache too
     ):
         con.execute(f"PRAGMA {pragma}")
     spent = 0.0
