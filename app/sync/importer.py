@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, event, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -572,10 +572,22 @@ class _Target:
         if self.sqlite or not bound:
             return rows
         convert = _make_converters(table)
-        return [
-            tuple(v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True))
-            for row in rows
-        ]
+        try:
+            return [
+                tuple(
+                    v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True)
+                )
+                for row in rows
+            ]
+        except (ValueError, TypeError, OverflowError) as exc:  # a date that is no date …
+            raise _BadValue(table, exc) from exc
+
+
+class _BadValue(Exception):
+    """A payload value the township's database cannot hold as its column's type."""
+
+    def __init__(self, table: str, exc: Exception) -> None:
+        super().__init__(f"{table}: {exc}"[:200])
 
 
 @dataclass
@@ -1016,6 +1028,10 @@ def import_file(
                 if first is None:
                     raise
                 return _already(env, first)
+            except (_BadValue, DataError) as exc:
+                # PostgreSQL types what SQLite stores as given: a value of the wrong kind
+                # in a signed payload refuses the file (nothing of it was kept)
+                raise bad_payload(env.name, str(getattr(exc, "orig", exc))[:200]) from exc
         finally:
             con.close()
 

@@ -20,6 +20,7 @@ from test_import import award
 
 from app.db import Database
 from app.models.sync import SyncQuarantine
+from app.sync.errors import SyncFileRefused
 from app.sync.export import export_sync, set_acknowledged
 from app.sync.importer import acknowledgements, import_file, station_states
 
@@ -158,4 +159,24 @@ def test_two_hub_workers_importing_one_file_at_once_import_it_once(
     assert count(pg, "sync_import_log") == 1
     assert holdings(pg, world.a.station_id) == holdings(world.a.db, world.a.station_id)
     assert count(pg, "sync_quarantine") == 0
+    engine.dispose()
+
+
+def test_a_value_postgresql_cannot_type_refuses_the_file_and_keeps_nothing(
+    world: World, pg_url, tmp_path
+):
+    pg, engine = pg_township(pg_url, world.town.db, tmp_path / "hub" / "hub.db")
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    # signed by the station's key: only the township's column types can stop it
+    odd = rewrite(
+        path,
+        world.a,
+        tmp_path / "odd.wbsync",
+        payload_sql=("UPDATE household SET created_at = 'not a date' WHERE rowid = 1",),
+    )
+    before = {t: count(pg, t) for t in ("household", "point_entry", "sync_import_log")}
+    with pytest.raises(SyncFileRefused):
+        import_file(pg, odd)
+    assert {t: count(pg, t) for t in before} == before
+    assert import_file(pg, path).status == "imported"  # the real file still imports
     engine.dispose()
