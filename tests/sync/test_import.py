@@ -20,7 +20,13 @@ from app.models import Household, PointRule
 from app.models.sync import SyncQuarantine
 from app.services import audit, points
 from app.services.auth import SYSTEM
-from app.sync.errors import SchemaMismatch, SyncFileRefused, UnknownStation, WrongStationKey
+from app.sync.errors import (
+    SchemaMismatch,
+    SyncCancelled,
+    SyncFileRefused,
+    UnknownStation,
+    WrongStationKey,
+)
 from app.sync.export import export_sync, set_acknowledged
 from app.sync.importer import acknowledgements, import_file, import_files, station_states
 
@@ -430,3 +436,18 @@ def test_two_processes_importing_one_file_at_once_import_it_once(
     assert row_counts(world.town.db)["sync_import_log"] == 1
     assert row_counts(world.town.db)["sync_coverage"] == 1
     assert_same(world, world.a)
+
+
+def test_an_import_leaves_the_townships_connections_as_they_were(world: World, tmp_path):
+    """The payload copy is ATTACHed to the township's connection only for its transaction."""
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    with world.town.db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        before = raw.execute("PRAGMA cache_size").fetchone()
+    with pytest.raises(SyncCancelled):  # cancelled inside the transaction: rolled back
+        import_file(world.town.db, path, cancelled=lambda: True)
+    assert import_file(world.town.db, path).status == "imported"
+    with world.town.db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert [r[1] for r in raw.execute("PRAGMA database_list")] == ["main"]
+        assert raw.execute("PRAGMA cache_size").fetchone() == before
