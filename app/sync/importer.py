@@ -31,7 +31,18 @@ verified onward from where the previous files left it.
 
 A ``progress(done, total)`` callable is told how far it got and a
 ``cancelled()`` callable may stop it: nothing of a cancelled or failed file
-is kept.  The SQL is SQLite's (a township PC); the hub will bring its own seam.
+is kept.
+
+The payload side is SQLite (the payload is a SQLite file); the township's side
+is any database a :class:`Database` opens — a township PC's SQLite file or a
+hub's PostgreSQL.  Its statements are plain SQL both run, set-based: per table
+one join classifies the rows whose id is held already, one ``INSERT … SELECT``
+adds the new ones and one ``INSERT … ON CONFLICT (id) DO UPDATE … WHERE
+row_version`` takes the newer versions; a statement a row breaks is redone row
+by row so that row alone is quarantined.  One station's files are applied one
+after another: SQLite's ``BEGIN IMMEDIATE`` holds the file's only write lock,
+PostgreSQL takes a per-station advisory lock; a file another process imported
+meanwhile gets the "already imported" verdict.
 """
 
 from __future__ import annotations
