@@ -257,8 +257,10 @@ def export_sync(
                 con.execute(
                     f"INSERT INTO main.{quote(table)} ({cols}) "
                     f"SELECT {_select_list(table, columns, key is not None)} FROM s.{quote(table)} "
-                    # (no ORDER BY: the importer orders what it reads)
-                    "WHERE change_seq > ? AND change_seq <= ? AND station_id = ?",
+                    # through the change_seq index: ``+station_id`` keeps SQLite off the
+                    # station_id index (every row of a station's file matches it, so a
+                    # 3 GB station was read whole); no ORDER BY: the importer orders rows
+                    "WHERE change_seq > ? AND change_seq <= ? AND +station_id = ?",
                     (lower, seq_to, own),
                 )
                 if key is not None and table in PERSON_TABLES:
@@ -267,7 +269,7 @@ def export_sync(
                             con.execute(
                                 f"INSERT INTO main.{PERSON_HASH} "
                                 f"SELECT ?, id, ?, wb_hmac({column}) FROM s.{quote(table)} "
-                                f"WHERE change_seq > ? AND change_seq <= ? AND station_id = ? "
+                                f"WHERE change_seq > ? AND change_seq <= ? AND +station_id = ? "
                                 f"AND {column} != ''",
                                 (table, column, lower, seq_to, own),
                             )
