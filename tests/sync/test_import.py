@@ -416,7 +416,7 @@ def test_an_edited_audit_history_is_reported_across_files(world: World, tmp_path
     assert (state.chain_problem, state.chain_seq) == ("broken:5", 4)
 
 
-def test_two_processes_importing_one_file_at_once_import_it_once(
+def test_two_imports_of_one_file_at_once_on_one_township_file_import_it_once(
     world: World, tmp_path, monkeypatch
 ):
     from concurrent_import import import_twice_at_once
