@@ -31,29 +31,43 @@ verified onward from where the previous files left it.
 
 A ``progress(done, total)`` callable is told how far it got and a
 ``cancelled()`` callable may stop it: nothing of a cancelled or failed file
-is kept.  The SQL is SQLite's (a township PC); the hub will bring its own seam.
+is kept.
+
+The payload side is SQLite (the payload is a SQLite file); the township's side
+is any database a :class:`Database` opens — a township PC's SQLite file or a
+hub's PostgreSQL.  Its statements are plain SQL both run, set-based: per table
+one join classifies the rows whose id is held already, one ``INSERT … SELECT``
+adds the new ones and one ``INSERT … ON CONFLICT (id) DO UPDATE … WHERE
+row_version`` takes the newer versions; a statement a row breaks is redone row
+by row so that row alone is quarantined.  One station's files are applied one
+after another: SQLite's ``BEGIN IMMEDIATE`` holds the file's only write lock,
+PostgreSQL takes a per-station advisory lock; a file another process imported
+meanwhile gets the "already imported" verdict.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, event, select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.db.dialect import driver_sql, is_sqlite
 from app.db.migrate import head_revision, known_revisions
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.models import AuditEntry, Base, Station, StationMode, load_all, utcnow
+from app.models import Base, Station, StationMode, load_all, utcnow
 from app.models.base import append_only_tables, syncable_tables
 from app.models.sync import (
     SyncAck,
@@ -410,6 +424,16 @@ def _check_content(con: sqlite3.Connection, env: Envelope) -> None:
 
 
 # --- applying ------------------------------------------------------------------------
+#
+# The township's side is written through its SQLAlchemy connection with plain SQL that
+# SQLite and PostgreSQL both run (``driver_sql`` rewrites ``?`` for psycopg).  The
+# payload's rows reach the township's tables in set-based statements from a *source*
+# relation: on SQLite the verified payload copy ATTACHed read-only to the township's
+# connection (``trusted_schema=OFF`` holds for every connection of a Database); on
+# PostgreSQL temporary tables filled from the payload with one executemany each.  The
+# classification (new, identical, newer, older, same version with other content, another
+# station's id, a ledger row changed) is one join per table; the few rows it holds back
+# are read from the payload itself for the quarantine.
 
 
 def _table_order() -> list[str]:
@@ -427,11 +451,161 @@ def _jsonable(columns: Sequence[str], row: Sequence[Any]) -> str:
     )
 
 
+_ALIAS = "wb_payload"
+_attached_serial = iter(range(1, 1 << 62))
+
+
+# the page cache of the township's connection while it imports (KiB; SQLite's default is
+# 2 MB): a township of millions of rows inserts into indexes far larger than that
+IMPORT_CACHE_KIB = 256 * 1024
+_CACHE_BEFORE = "wb_import_cache_before"
+
+
+def _detach_payloads(dbapi_conn: Any, record: Any) -> None:
+    """Pool check-in: drop the payload copies an import ATTACHed (outside its transaction),
+    and give the connection its page cache size back."""
+    if dbapi_conn is None:
+        return
+    try:
+        for _seq, name, _file in dbapi_conn.execute("PRAGMA database_list").fetchall():
+            if str(name).startswith(_ALIAS):
+                dbapi_conn.execute(f"DETACH DATABASE {quote(name)}")
+        before = record.info.pop(_CACHE_BEFORE, None) if record is not None else None
+        if before is not None:
+            dbapi_conn.execute(f"PRAGMA cache_size = {int(before)}")
+    except sqlite3.Error:  # the connection is being discarded anyway
+        pass
+
+
+def _make_converters(table: str) -> list[Any]:
+    """Per column: a payload value (SQLite's stored form) → the Python value a driver binds."""
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    dialect = sqlite_dialect.dialect()
+    columns = Base.metadata.tables[table].columns
+    found = []
+    for name in payload_tables()[table]:
+        processor = columns[name].type.dialect_impl(dialect).result_processor(dialect, None)
+        found.append(processor)
+    return found
+
+
+class _Target:
+    """The township database inside one file's transaction, and where the payload is."""
+
+    def __init__(self, conn: Connection, con: sqlite3.Connection, payload: Path) -> None:
+        self.conn = conn
+        self.con = con
+        self.sqlite = is_sqlite(conn)
+        self.staged: set[str] = set()
+        self.schema = ""
+        if self.sqlite:
+            raw = conn.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            engine = conn.engine
+            if not event.contains(engine, "checkin", _detach_payloads):
+                event.listen(engine, "checkin", _detach_payloads)
+            info = conn.connection.info
+            if _CACHE_BEFORE not in info:
+                info[_CACHE_BEFORE] = raw.execute("PRAGMA cache_size").fetchone()[0]
+                raw.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+            self.schema = f"{_ALIAS}{next(_attached_serial)}"
+            raw.execute(
+                f"ATTACH DATABASE ? AS {quote(self.schema)}",
+                (f"file:{payload.as_posix()}?mode=ro",),
+            )
+            if not self._attached(raw, payload):
+                # an SQLite built without URI file names took the URI for a file name:
+                # attach the (private, already verified) copy by its plain path instead
+                self.schema = f"{_ALIAS}{next(_attached_serial)}"
+                raw.execute(f"ATTACH DATABASE ? AS {quote(self.schema)}", (str(payload),))
+                if not self._attached(raw, payload):
+                    raise RuntimeError("the payload copy could not be attached")
+
+    def _attached(self, raw: sqlite3.Connection, payload: Path) -> bool:
+        for _seq, name, file in raw.execute("PRAGMA database_list").fetchall():
+            if name == self.schema:
+                return bool(file) and Path(file).resolve() == payload.resolve()
+        return False
+
+    def sql(self, statement: str, params: Any = ()) -> Any:
+        return driver_sql(self.conn, statement, params)
+
+    def many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            driver_sql(self.conn, statement, rows)
+
+    def same(self, a: str, b: str) -> str:
+        """Null-safe equality (SQLite's ``IS`` predates ``IS NOT DISTINCT FROM``)."""
+        return f"{a} IS {b}" if self.sqlite else f"{a} IS NOT DISTINCT FROM {b}"
+
+    def source(self, table: str) -> str:
+        """The relation holding the payload's rows of *table* (staged first on PostgreSQL)."""
+        if self.sqlite:
+            return f"{quote(self.schema)}.{quote(table)}"
+        name = f"wb_in_{table}"
+        if table not in self.staged:
+            from sqlalchemy.dialects import postgresql
+
+            columns = payload_tables()[table]
+            model = Base.metadata.tables[table].columns
+            types = ", ".join(
+                f"{quote(c)} {model[c].type.compile(dialect=postgresql.dialect())}" for c in columns
+            )
+            self.sql(f"CREATE TEMPORARY TABLE {quote(name)} ({types}) ON COMMIT DROP")
+            rows = self.payload_rows(table)
+            marks = ", ".join("?" * len(columns))
+            self.many(f"INSERT INTO {quote(name)} VALUES ({marks})", rows)
+            self.sql(f"ANALYZE {quote(name)}")
+            self.staged.add(table)
+        return quote(name)
+
+    def payload_rows(
+        self, table: str, ids: Sequence[str] | None = None, *, bound: bool = True
+    ) -> list[tuple[Any, ...]]:
+        """Rows of the payload (all, or those with *ids*), as the township's driver binds them."""
+        columns = payload_tables()[table]
+        col_list = ", ".join(quote(c) for c in columns)
+        order = "seq, id" if table == "audit_entry" else "change_seq, id"
+        if ids is None:
+            rows = self.con.execute(
+                f"SELECT {col_list} FROM {quote(table)} ORDER BY {order}"
+            ).fetchall()
+        else:
+            rows = []
+            for start in range(0, len(ids), _CHUNK):
+                part = list(ids[start : start + _CHUNK])
+                marks = ", ".join("?" * len(part))
+                rows += self.con.execute(
+                    f"SELECT {col_list} FROM {quote(table)} WHERE id IN ({marks}) ORDER BY {order}",
+                    part,
+                ).fetchall()
+        if self.sqlite or not bound:
+            return rows
+        convert = _make_converters(table)
+        try:
+            return [
+                tuple(
+                    v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True)
+                )
+                for row in rows
+            ]
+        except (ValueError, TypeError, OverflowError) as exc:  # a date that is no date …
+            raise _BadValue(table, exc) from exc
+
+
+class _BadValue(Exception):
+    """A payload value the township's database cannot hold as its column's type."""
+
+    def __init__(self, table: str, exc: Exception) -> None:
+        super().__init__(f"{table}: {exc}"[:200])
+
+
 @dataclass
 class _Run:
     """The state of one file's transaction."""
 
-    cur: sqlite3.Cursor
+    target: _Target
     station_id: str
     file_sha: str
     now: datetime
@@ -441,6 +615,23 @@ class _Run:
     held: dict[str, set[str]] = field(default_factory=dict)  # table -> quarantined ids
     forked_at: int | None = None
 
+    def quarantine_ids(self, table: str, reasons: dict[str, str]) -> None:
+        """Hold back the payload's rows *reasons* names (id -> why), read from the payload."""
+        if not reasons:
+            return
+        columns = payload_tables()[table]
+        col_list = ", ".join(quote(c) for c in columns)
+        ids = list(reasons)
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            for row in self.target.con.execute(
+                f"SELECT {col_list} FROM {quote(table)} WHERE id IN ({marks}) "
+                "ORDER BY change_seq, id",
+                part,
+            ):
+                self.quarantine(table, columns, row, reasons[row[columns.index("id")]])
+
     def quarantine(self, table: str, columns: Sequence[str], row: Sequence[Any], why: str) -> None:
         row_id = str(row[columns.index("id")]) if "id" in columns else ""
         self.held.setdefault(table, set()).add(row_id)
@@ -449,14 +640,14 @@ class _Run:
             if isinstance(seq, int) and (self.forked_at is None or seq < self.forked_at):
                 self.forked_at = seq
         content = _jsonable(columns, row)
-        if self.cur.execute(
+        if self.target.sql(
             "SELECT 1 FROM sync_quarantine WHERE station_id = ? AND table_name = ? "
             "AND row_id = ? AND content = ?",
             (self.station_id, table, row_id, content),
-        ).fetchone():
+        ).first():
             self.quarantined += 1
             return
-        self.cur.execute(
+        self.target.sql(
             "INSERT INTO sync_quarantine (station_id, table_name, row_id, content, reason, "
             "file_sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (self.station_id, table, row_id, content, why, self.file_sha, self.now),
@@ -464,145 +655,213 @@ class _Run:
         self.quarantined += 1
 
 
-def _write_rows(
-    run: _Run, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], sql: str, params
-) -> None:
-    """Execute *sql* for every row; a row that breaks a constraint is quarantined."""
-    if not rows:
-        return
-    cur = run.cur
-    cur.execute("SAVEPOINT wb_rows")
-    try:
-        cur.executemany(sql, [params(r) for r in rows])
-        cur.execute("RELEASE wb_rows")
-        run.applied += len(rows)
-        return
-    except sqlite3.IntegrityError:
-        cur.execute("ROLLBACK TO wb_rows")
-        cur.execute("RELEASE wb_rows")
-    for row in rows:
-        cur.execute("SAVEPOINT wb_row")
+def _one_by_one(run: _Run, table: str, ids: list[str], sql: str, params: Any) -> None:
+    """Apply the payload's rows *ids* one at a time; a row that breaks a constraint is held."""
+    columns = payload_tables()[table]
+    target = run.target
+    at_id = columns.index("id")
+    raw = {r[at_id]: r for r in target.payload_rows(table, ids, bound=False)}
+    for row in target.payload_rows(table, ids):
+        target.sql("SAVEPOINT wb_row")
         try:
-            cur.execute(sql, params(row))
-            cur.execute("RELEASE wb_row")
+            target.sql(sql, params(row))
+            target.sql("RELEASE SAVEPOINT wb_row")
             run.applied += 1
-        except sqlite3.IntegrityError as exc:
-            cur.execute("ROLLBACK TO wb_row")
-            cur.execute("RELEASE wb_row")
-            reason = str(exc)[:40]
-            run.quarantine(table, columns, row, f"conflict: {reason}")
+        except IntegrityError as exc:
+            target.sql("ROLLBACK TO SAVEPOINT wb_row")
+            target.sql("RELEASE SAVEPOINT wb_row")
+            reason = str(exc.orig)[:40]
+            run.quarantine(table, columns, raw[row[at_id]], f"conflict: {reason}")
 
 
-def _chain_links(
-    run: _Run, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> list[tuple[Any, ...]]:
+def _set_based(run: _Run, table: str, statement: str) -> bool:
+    """Run one set-based write; False (and nothing of it kept) when a row broke a constraint."""
+    target = run.target
+    target.sql("SAVEPOINT wb_rows")
+    try:
+        done = target.sql(statement, (run.station_id,) if "?" in statement else ())
+    except IntegrityError:
+        target.sql("ROLLBACK TO SAVEPOINT wb_rows")
+        target.sql("RELEASE SAVEPOINT wb_rows")
+        return False
+    target.sql("RELEASE SAVEPOINT wb_rows")
+    run.applied += max(0, done.rowcount or 0)
+    return True
+
+
+def _chain_links(run: _Run, src: str) -> tuple[list[str], bool]:
     """The new audit entries that continue the chain held here; the others are quarantined.
 
     A restored station writes new entries under sequence numbers its old
     incarnation already used: each must link to the entry before it (held
     here or accepted just now), or it starts a fork and is kept apart, with
-    every entry after it.
+    every entry after it.  Returns the accepted ids and whether any was held.
     """
-    at_seq, at_prev, at_hash = (columns.index(c) for c in ("seq", "prev_hash", "entry_hash"))
-    accepted: list[tuple[Any, ...]] = []
+    target = run.target
+    new = target.sql(
+        f"SELECT s.id, s.seq, s.prev_hash, s.entry_hash FROM {src} s WHERE NOT EXISTS "
+        "(SELECT 1 FROM audit_entry t WHERE t.id = s.id) ORDER BY s.seq, s.id"
+    ).all()
+    if not new:
+        return [], False
+    taken = {
+        seq
+        for (seq,) in target.sql(
+            f"SELECT DISTINCT s.seq FROM {src} s JOIN audit_entry t "
+            "ON t.station_id = ? AND t.seq = s.seq WHERE NOT EXISTS "
+            "(SELECT 1 FROM audit_entry u WHERE u.id = s.id)",
+            (run.station_id,),
+        )
+    }
+    incoming = {seq for _, seq, _, _ in new}
+    wanted = sorted({seq - 1 for _, seq, _, _ in new if seq - 1 not in incoming and seq > 1})
+    held_hash: dict[int, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" * len(part))
+        held_hash.update(
+            (int(seq), str(digest))
+            for seq, digest in target.sql(
+                f"SELECT seq, entry_hash FROM audit_entry WHERE station_id = ? AND seq IN ({marks})",
+                (run.station_id, *part),
+            )
+        )
+    accepted: list[str] = []
+    forks: dict[str, str] = {}
     hashes: dict[int, str] = {}
     forked = False
-    for row in rows:
-        seq = row[at_seq]
-        taken = run.cur.execute(
-            "SELECT 1 FROM audit_entry WHERE station_id = ? AND seq = ?", (run.station_id, seq)
-        ).fetchone()
+    for row_id, seq, prev_hash, digest in new:
         before = hashes.get(seq - 1)
         if before is None:
-            found = run.cur.execute(
-                "SELECT entry_hash FROM audit_entry WHERE station_id = ? AND seq = ?",
-                (run.station_id, seq - 1),
-            ).fetchone()
-            before = found[0] if found else (audit.GENESIS if seq == 1 else None)
-        if forked or taken or (before is not None and before != row[at_prev]):
+            before = held_hash.get(seq - 1, audit.GENESIS if seq == 1 else None)
+        if forked or seq in taken or (before is not None and before != prev_hash):
             forked = True
-            run.quarantine("audit_entry", columns, row, "the audit chain forks here")
+            forks[row_id] = "the audit chain forks here"
             continue
-        hashes[seq] = row[at_hash]
-        accepted.append(row)
-    return accepted
+        hashes[seq] = digest
+        accepted.append(row_id)
+    run.quarantine_ids("audit_entry", forks)
+    return accepted, bool(forks)
 
 
-def _apply_table(run: _Run, con: sqlite3.Connection, table: str, ledger: bool) -> None:
+def _apply_table(run: _Run, table: str, ledger: bool) -> None:
+    target = run.target
     columns = list(payload_tables()[table])
     q = quote(table)
+    src = target.source(table)
     col_list = ", ".join(quote(c) for c in columns)
-    at_id = columns.index("id")
-    at_station = columns.index("station_id")
-    at_version = columns.index("row_version")
-    insert_sql = f"INSERT INTO {q} ({col_list}) VALUES ({', '.join('?' * len(columns))})"
-    others = [c for c in columns if c != "id"]
-    update_sql = (
-        f"UPDATE {q} SET {', '.join(f'{quote(c)} = ?' for c in others)} "
-        "WHERE id = ? AND station_id = ? AND row_version < ?"
-    )
-    other_at = [columns.index(c) for c in others]
-    chained = table == "audit_entry"
-    order = "seq, id" if chained else "change_seq, id"
-    source = con.execute(f"SELECT {col_list} FROM {q} ORDER BY {order}")
-    while batch := source.fetchmany(_CHUNK):
-        ids = [r[at_id] for r in batch]
-        marks = ", ".join("?" * len(ids))
-        existing = {
-            r[at_id]: r
-            for r in run.cur.execute(f"SELECT {col_list} FROM {q} WHERE id IN ({marks})", ids)
-        }
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
-        for row in batch:
-            have = existing.get(row[at_id])
-            if have is None:
-                inserts.append(row)
-            elif have[at_station] != row[at_station]:
-                run.quarantine(table, columns, row, "the id belongs to another station")
-            elif tuple(have) == tuple(row):
-                run.skipped += 1
-            elif ledger:
-                run.quarantine(table, columns, row, "same id, other content (ledger)")
-            elif row[at_version] > have[at_version]:
-                updates.append(row)
-            elif row[at_version] == have[at_version]:
-                run.quarantine(table, columns, row, "same version, other content")
-            else:
-                run.skipped += 1  # an older version than the one held (a file out of order)
-        if chained:
-            inserts = _chain_links(run, columns, inserts)
-        _write_rows(run, table, columns, inserts, insert_sql, tuple)
-        _write_rows(
-            run,
-            table,
-            columns,
-            updates,
-            update_sql,
-            lambda r: (*(r[i] for i in other_at), r[at_id], r[at_station], r[at_version]),
+    s_cols = ", ".join(f"s.{quote(c)}" for c in columns)
+    identical = " AND ".join(target.same(f"t.{quote(c)}", f"s.{quote(c)}") for c in columns)
+    # 1. the payload's rows whose id is held here already: one join classifies them
+    reasons: dict[str, str] = {}
+    newer = 0
+    for row_id, kind in target.sql(
+        f"SELECT s.id, CASE WHEN NOT ({target.same('t.station_id', 's.station_id')}) THEN 1 "
+        f"WHEN {identical} THEN 0 "
+        + (
+            "ELSE 2 END "
+            if ledger
+            else "WHEN s.row_version > t.row_version THEN 3 "
+            "WHEN s.row_version = t.row_version THEN 4 ELSE 5 END "
         )
+        + f"FROM {src} s JOIN {q} t ON t.id = s.id"
+    ):
+        if kind == 1:
+            reasons[row_id] = "the id belongs to another station"
+        elif kind == 2:
+            reasons[row_id] = "same id, other content (ledger)"
+        elif kind == 3:
+            newer += 1
+        elif kind == 4:
+            reasons[row_id] = "same version, other content"
+        else:
+            run.skipped += 1  # the same row again, or an older version (a file out of order)
+    run.quarantine_ids(table, reasons)
+    # 2. the new rows, in one INSERT … SELECT (the audit log's only where they link on)
+    insert_sql = f"INSERT INTO {q} ({col_list}) VALUES ({', '.join('?' * len(columns))})"
+    fresh = f"NOT EXISTS (SELECT 1 FROM {q} t WHERE t.id = s.id)"
+    if table == "audit_entry":
+        accepted, forked = _chain_links(run, src)
+        if forked:
+            _one_by_one(run, table, accepted, insert_sql, tuple)
+            accepted = []
+        if accepted and not _set_based(
+            run, table, f"INSERT INTO {q} ({col_list}) SELECT {s_cols} FROM {src} s WHERE {fresh}"
+        ):
+            _one_by_one(run, table, accepted, insert_sql, tuple)
+    elif not _set_based(
+        run, table, f"INSERT INTO {q} ({col_list}) SELECT {s_cols} FROM {src} s WHERE {fresh}"
+    ):
+        new_ids = [
+            r[0]
+            for r in target.sql(
+                f"SELECT s.id FROM {src} s WHERE {fresh} ORDER BY s.change_seq, s.id"
+            )
+        ]
+        _one_by_one(run, table, new_ids, insert_sql, tuple)
+    # 3. newer versions of mutable rows: an upsert that only ever moves row_version up
+    if newer:
+        others = [c for c in columns if c != "id"]
+        sets = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in others)
+        guard = (
+            f"WHERE {q}.row_version < excluded.row_version AND {q}.station_id = excluded.station_id"
+        )
+        upsert = (
+            f"INSERT INTO {q} ({col_list}) SELECT {s_cols} FROM {src} s JOIN {q} t "
+            "ON t.id = s.id WHERE s.station_id = t.station_id AND s.row_version > t.row_version "
+            f"ON CONFLICT (id) DO UPDATE SET {sets} {guard}"
+        )
+        if not _set_based(run, table, upsert):
+            ids = [
+                r[0]
+                for r in target.sql(
+                    f"SELECT s.id FROM {src} s JOIN {q} t ON t.id = s.id "
+                    "WHERE s.station_id = t.station_id AND s.row_version > t.row_version "
+                    "ORDER BY s.change_seq, s.id"
+                )
+            ]
+            at = {c: columns.index(c) for c in ("id", "station_id", "row_version")}
+            update_sql = (
+                f"UPDATE {q} SET {', '.join(f'{quote(c)} = ?' for c in others)} "
+                "WHERE id = ? AND station_id = ? AND row_version < ?"
+            )
+            other_at = [columns.index(c) for c in others]
+            _one_by_one(
+                run,
+                table,
+                ids,
+                update_sql,
+                lambda r: (
+                    *(r[i] for i in other_at),
+                    r[at["id"]],
+                    r[at["station_id"]],
+                    r[at["row_version"]],
+                ),
+            )
 
 
-def _recheck_totals(run: _Run, con: sqlite3.Connection, env: Envelope) -> None:
+def _recheck_totals(run: _Run, env: Envelope) -> None:
     """The control totals, on the rows as the township now holds them."""
+    target = run.target
     for table, column in CONTROL_COLUMNS.items():
-        held = run.held.get(table, set())
-        ids = [r[0] for r in con.execute(f"SELECT id FROM {quote(table)}") if r[0] not in held]
-        incoming = 0
-        stored = 0
-        for start in range(0, len(ids), _CHUNK):
-            part = ids[start : start + _CHUNK]
+        c = quote(column)
+        src = target.source(table)
+        row = target.sql(
+            f"SELECT coalesce(sum(s.{c}), 0), coalesce(sum(t.{c}), 0) FROM {src} s "
+            f"LEFT JOIN {quote(table)} t ON t.id = s.id"
+        ).one()
+        incoming, stored = int(row[0]), int(row[1])
+        held = sorted(run.held.get(table, set()))
+        for start in range(0, len(held), _CHUNK):
+            part = held[start : start + _CHUNK]
             marks = ", ".join("?" * len(part))
-            incoming += con.execute(
-                f"SELECT coalesce(sum({quote(column)}), 0) FROM {quote(table)} "
-                f"WHERE id IN ({marks})",
-                part,
-            ).fetchone()[0]
-            stored += run.cur.execute(
-                f"SELECT coalesce(sum({quote(column)}), 0) FROM {quote(table)} "
-                f"WHERE id IN ({marks})",
-                part,
-            ).fetchone()[0]
+            row = target.sql(
+                f"SELECT coalesce(sum(s.{c}), 0), coalesce(sum(t.{c}), 0) FROM {src} s "
+                f"LEFT JOIN {quote(table)} t ON t.id = s.id WHERE s.id IN ({marks})",
+                tuple(part),
+            ).one()
+            incoming -= int(row[0])
+            stored -= int(row[1])
         if incoming != stored:
             raise SyncFileRefused(
                 QT_TRANSLATE_NOOP(
@@ -618,11 +877,12 @@ def _recheck_totals(run: _Run, con: sqlite3.Connection, env: Envelope) -> None:
             )
 
 
-def _apply_extras(run: _Run, con: sqlite3.Connection, station: SyncStation) -> list[str]:
+def _apply_extras(run: _Run, station: SyncStation) -> list[str]:
     """Anchors and personal-data hashes; returns the problems found with the anchors."""
+    target = run.target
     problems: list[str] = []
     key = _public_key(station.public_key)
-    for seq, digest, at, reason, signature in con.execute(
+    for seq, digest, at, reason, signature in target.con.execute(
         f"SELECT seq, entry_hash, at, reason, signature FROM {ANCHOR}"
     ):
         message = audit._anchor_message(station.station_id, seq, str(digest))
@@ -631,22 +891,23 @@ def _apply_extras(run: _Run, con: sqlite3.Connection, station: SyncStation) -> l
         except Exception:  # InvalidSignature, a damaged hex string
             problems.append("anchor-signature:0")
             continue
-        if not run.cur.execute(
+        if not target.sql(
             "SELECT 1 FROM audit_anchor WHERE station_id = ? AND seq = ? AND signature = ?",
             (station.station_id, seq, signature),
-        ).fetchone():
-            run.cur.execute(
+        ).first():
+            when = at if target.sqlite else _as_datetime(at)
+            target.sql(
                 "INSERT INTO audit_anchor (station_id, seq, entry_hash, at, reason, signature) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (station.station_id, seq, digest, at, reason, signature),
+                (station.station_id, seq, digest, when, reason, signature),
             )
-    run.cur.executemany(
+    target.many(
         "INSERT INTO sync_person_hash (table_name, row_id, field, station_id, hash) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, field) DO UPDATE SET "
         "hash = excluded.hash WHERE sync_person_hash.station_id = excluded.station_id",
         [
             (t, r, f, station.station_id, h)
-            for t, r, f, h in con.execute(
+            for t, r, f, h in target.con.execute(
                 f"SELECT table_name, row_id, field, hash FROM {PERSON_HASH}"
             )
         ],
@@ -669,47 +930,77 @@ _ENTRY_FIELDS = (
     "entry_hash",
     "rows_digest",
 )
+# SQLAlchemy's stored form of a DateTime on SQLite; its isoformat is the same text with a T
+_STORED_AT = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 
 
-def _verify_chain(session: Session, station: SyncStation, cur: sqlite3.Cursor) -> str:
+def _as_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _entry_digest(values: Sequence[Any], encode: Callable[[Any], str]) -> str:
+    """:func:`app.services.audit.entry_hash` of a plain row of ``_ENTRY_FIELDS``."""
+    at = values[3]
+    if isinstance(at, str) and _STORED_AT.match(at):
+        at_text = at.replace(" ", "T", 1)
+    else:
+        at_text = _as_datetime(at).isoformat(timespec="microseconds")
+    content = [*values[:3], at_text, *values[4:11]]
+    if values[12]:  # entries before schema 0005 have no rows digest and hash as they did
+        content.append(values[12])
+    return hashlib.sha256(encode(content).encode("utf-8")).hexdigest()
+
+
+def _verify_chain(session: Session, station: SyncStation, target: _Target) -> str:
     """Continue verifying the station's audit chain from where it was left; a problem or ""."""
     expected = station.chain_seq + 1
     prev = station.chain_hash or audit.GENESIS
     problem = ""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     # plain rows (mapping thousands of ORM objects cost more than hashing them)
-    found = cur.execute(
+    found = target.sql(
         f"SELECT {', '.join(_ENTRY_FIELDS)} FROM audit_entry WHERE station_id = ? AND seq >= ? "
         "ORDER BY seq",
         (station.station_id, expected),
-    ).fetchall()
+    ).all()
     for values in found:
-        entry = cast(AuditEntry, SimpleNamespace(**dict(zip(_ENTRY_FIELDS, values, strict=True))))
-        entry.at = datetime.fromisoformat(str(values[3]))
-        if entry.seq != expected:
+        seq = values[2]
+        if seq != expected:
             break  # a later file brings the missing entries
-        if entry.prev_hash != prev:
-            problem = f"broken:{entry.seq}"
+        if values[10] != prev:
+            problem = f"broken:{seq}"
             break
-        if audit.entry_hash(entry) != entry.entry_hash:
-            problem = f"broken:{entry.seq}"
+        if _entry_digest(values, encode) != values[11]:
+            problem = f"broken:{seq}"
             break
-        prev = entry.entry_hash
+        prev = values[11]
         expected += 1
     station.chain_seq, station.chain_hash = expected - 1, prev
     if not problem:
-        for seq, digest in cur.execute(
-            "SELECT seq, entry_hash FROM audit_anchor WHERE station_id = ? AND seq <= ?",
+        for seq, _digest in target.sql(
+            "SELECT a.seq, a.entry_hash FROM audit_anchor a WHERE a.station_id = ? AND a.seq <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.station_id = a.station_id "
+            "AND e.seq = a.seq AND e.entry_hash = a.entry_hash) ORDER BY a.id",
             (station.station_id, station.chain_seq),
         ):
-            found = session.scalar(
-                select(AuditEntry.entry_hash).where(
-                    AuditEntry.station_id == station.station_id, AuditEntry.seq == seq
-                )
-            )
-            if found != digest:
-                problem = f"anchor:{seq}"
-                break
+            problem = f"anchor:{seq}"
+            break
     return problem
+
+
+def _already(env: Envelope, first: SyncImportLog) -> Verdict:
+    when = first.imported_at.strftime("%Y-%m-%d %H:%M")
+    return Verdict(
+        env.name,
+        "already",
+        translate("sync", _ALREADY, file=env.name, when=when),
+        env.manifest["station_code"],
+        first_imported_at=first.imported_at,
+    )
+
+
+def _first_import(session: Session, env: Envelope) -> SyncImportLog | None:
+    return session.scalar(select(SyncImportLog).where(SyncImportLog.file_sha256 == env.file_sha256))
 
 
 def import_file(
@@ -725,18 +1016,9 @@ def import_file(
         own = session.get(Station, db.station_id) if db.station_id else None
         if own is None or own.mode != StationMode.TOWNSHIP.value:
             raise _not_township()
-        first = session.scalar(
-            select(SyncImportLog).where(SyncImportLog.file_sha256 == env.file_sha256)
-        )
+        first = _first_import(session, env)
         if first is not None:
-            when = first.imported_at.strftime("%Y-%m-%d %H:%M")
-            return Verdict(
-                env.name,
-                "already",
-                translate("sync", _ALREADY, file=env.name, when=when),
-                env.manifest["station_code"],
-                first_imported_at=first.imported_at,
-            )
+            return _already(env, first)
         station = _check_signature(session, env)
     _check_version(env)
     with tempfile.TemporaryDirectory(prefix="wb-import-") as tmp:
@@ -747,7 +1029,20 @@ def import_file(
                 _check_content(con, env)
             except sqlite3.Error as exc:
                 raise bad_payload(env.name, str(exc)) from exc
-            return _apply(db, con, env, station.station_id, progress, cancelled)
+            try:
+                return _apply(db, con, payload, env, station.station_id, progress, cancelled)
+            except IntegrityError:
+                # another process (a second hub worker, a second township window) imported
+                # the same file meanwhile: the UNIQUE file_sha256 of the log refused ours
+                with db.read() as session:
+                    first = _first_import(session, env)
+                if first is None:
+                    raise
+                return _already(env, first)
+            except (_BadValue, DataError) as exc:
+                # PostgreSQL types what SQLite stores as given: a value of the wrong kind
+                # in a signed payload refuses the file (nothing of it was kept)
+                raise bad_payload(env.name, str(getattr(exc, "orig", exc))[:200]) from exc
         finally:
             con.close()
 
@@ -755,6 +1050,7 @@ def import_file(
 def _apply(
     db: Database,
     con: sqlite3.Connection,
+    payload: Path,
     env: Envelope,
     station_id: str,
     progress: Progress | None,
@@ -765,21 +1061,26 @@ def _apply(
     order = _table_order()
     steps = len(order) + 2
     with db.busy_with(translate("sync", "a sync file import")), db.replicating() as session:
+        conn = session.connection()
+        if not is_sqlite(conn):
+            # one station's files one after another, whichever hub worker holds them
+            driver_sql(conn, "SELECT pg_advisory_xact_lock(hashtext(?))", (station_id,))
+        # (on SQLite BEGIN IMMEDIATE already holds the file's only write lock)
+        first = _first_import(session, env)
+        if first is not None:  # imported by another process while this one checked it
+            return _already(env, first)
         station = session.get(SyncStation, station_id)
         assert station is not None
-        raw = session.connection().connection.dbapi_connection
-        assert isinstance(raw, sqlite3.Connection)  # a township PC's SQLite file
-        cur = raw.cursor()
-        run = _Run(cur, station_id, env.file_sha256, utcnow())
+        target = _Target(conn, con, payload)
+        run = _Run(target, station_id, env.file_sha256, utcnow())
         for step, table in enumerate(order):
             if cancelled is not None and cancelled():
                 raise cancelled_error()
-            _apply_table(run, con, table, table in ledgers)
+            _apply_table(run, table, table in ledgers)
             if progress is not None:
                 progress(step + 1, steps)
-        _recheck_totals(run, con, env)
-        anchor_problems = _apply_extras(run, con, station)
-
+        _recheck_totals(run, env)
+        anchor_problems = _apply_extras(run, station)
         # coverage, incarnation, acknowledgement
         incarnation = m["incarnation"]
         ack = session.get(SyncAck, station_id)
@@ -832,7 +1133,7 @@ def _apply(
         problem = ""
         if run.forked_at is not None:
             problem = f"fork:{run.forked_at}"
-        problem = problem or _verify_chain(session, station, cur)
+        problem = problem or _verify_chain(session, station, target)
         problem = problem or (anchor_problems[0] if anchor_problems else "")
         if problem and not station.chain_problem:
             station.chain_problem = problem

@@ -20,7 +20,13 @@ from app.models import Household, PointRule
 from app.models.sync import SyncQuarantine
 from app.services import audit, points
 from app.services.auth import SYSTEM
-from app.sync.errors import SchemaMismatch, SyncFileRefused, UnknownStation, WrongStationKey
+from app.sync.errors import (
+    SchemaMismatch,
+    SyncCancelled,
+    SyncFileRefused,
+    UnknownStation,
+    WrongStationKey,
+)
 from app.sync.export import export_sync, set_acknowledged
 from app.sync.importer import acknowledgements, import_file, import_files, station_states
 
@@ -408,3 +414,40 @@ def test_an_edited_audit_history_is_reported_across_files(world: World, tmp_path
     assert "broken at #5" in verdict.chain
     state = next(s for s in station_states(world.town.db) if s.code == "330481101001")
     assert (state.chain_problem, state.chain_seq) == ("broken:5", 4)
+
+
+def test_two_imports_of_one_file_at_once_on_one_township_file_import_it_once(
+    world: World, tmp_path, monkeypatch
+):
+    from concurrent_import import import_twice_at_once
+
+    from app.db import Database
+
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    other = Database(world.town.data_dir.database)  # a second window on the township's file
+    try:
+        verdicts = import_twice_at_once(world.town.db, other, path, tmp_path / "tmp", monkeypatch)
+    finally:
+        other.dispose()
+    assert [v.status for v in verdicts] == ["imported", "already"]
+    assert verdicts[1].first_imported_at is not None
+    with world.town.db.read() as s:
+        assert s.scalars(select(SyncQuarantine)).all() == []
+    assert row_counts(world.town.db)["sync_import_log"] == 1
+    assert row_counts(world.town.db)["sync_coverage"] == 1
+    assert_same(world, world.a)
+
+
+def test_an_import_leaves_the_townships_connections_as_they_were(world: World, tmp_path):
+    """The payload copy is ATTACHed to the township's connection only for its transaction."""
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    with world.town.db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        before = raw.execute("PRAGMA cache_size").fetchone()
+    with pytest.raises(SyncCancelled):  # cancelled inside the transaction: rolled back
+        import_file(world.town.db, path, cancelled=lambda: True)
+    assert import_file(world.town.db, path).status == "imported"
+    with world.town.db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert [r[1] for r in raw.execute("PRAGMA database_list")] == ["main"]
+        assert raw.execute("PRAGMA cache_size").fetchone() == before
