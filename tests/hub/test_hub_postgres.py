@@ -90,10 +90,6 @@ def test_the_hub_serves_a_township_moved_to_postgresql(
         hub.stop()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the importer's write path (_apply) is SQLite-only until its PostgreSQL port lands",
-)
 def test_an_upload_is_imported_on_postgresql(world: World, pg_url: str, tmp_path: Path) -> None:
     hub = HubServer(
         world.town.data_dir.root, tmp_path / "hub.log", "--db", pg_url, "--copy-from-folder"
@@ -101,7 +97,6 @@ def test_an_upload_is_imported_on_postgresql(world: World, pg_url: str, tmp_path
     try:
         summary = export_sync(world.a.db, world.a.data_dir, tmp_path / "out")
         answer = upload(hub.url, summary.path)
-        # today: "error …: AssertionError at importer.py:…" (a SQLite connection expected)
         assert answer.status_code == 200, answer.text + hub.output()[-400:]
         assert answer.json()["status"] == "imported"
         engine = create_engine(pg_url)
