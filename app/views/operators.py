@@ -10,7 +10,7 @@ tab is only hidden from other roles as a courtesy.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,7 +35,7 @@ from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.table_models import RowsModel, table_view
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text, format_local
+from app.views.widgets import MessageLabel, error_text, format_local, read_out_label
 
 
 def role_label(role: Role) -> str:
@@ -128,12 +128,7 @@ class TemporaryPasswordDialog(QDialog):
             ).format(who=who)
         )
         intro.setWordWrap(True)
-        self.password = QLabel(password)
-        self.password.setObjectName("temporary_password")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(18)
-        self.password.setFont(font)
-        self.password.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.password = read_out_label("temporary_password", password)
         self.password.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)

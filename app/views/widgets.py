@@ -1,5 +1,5 @@
 """Small building blocks shared by the views: inline messages, time display,
-error text, and the station-facts form used by the wizard and the settings.
+error text, the large labels of what is read out on the phone, and the station-facts form used by the wizard and the settings.
 
 Messages are shown *inline*, next to what they are about, rather than in
 pop-ups: a village worker should never have to dismiss a box to keep working.
@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -124,6 +125,22 @@ def scrollable(widget: QWidget) -> QScrollArea:
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("heading")
+    return label
+
+
+def read_out_label(name: str, text: str = "…") -> QLabel:
+    """A large fixed-width label for what one person reads out to another on the
+    phone: a key's fingerprint, a temporary password.  Twice the normal size and
+    bold (each group of four easy to compare), selectable, wrapping in a narrow
+    window."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(max(font.pointSizeF(), 10.0) * 2)
+    font.setWeight(QFont.Weight.Bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

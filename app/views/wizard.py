@@ -18,7 +18,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -38,7 +37,7 @@ from app.services.auth import MIN_PASSWORD_LENGTH, Actor
 from app.services.station import AdminAccount, get_station, setup_station
 from app.views.qtfix import emit
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, StationFactsForm, error_text
+from app.views.widgets import MessageLabel, StationFactsForm, error_text, read_out_label
 
 MODE_PAGE, STATION_PAGE, ADMIN_PAGE, SUMMARY_PAGE, DONE_PAGE = range(5)
 
@@ -269,13 +268,7 @@ class DonePage(QWizardPage):
                 "compares it when it enrols your station; it is also on the home page."
             )
         )
-        self.fingerprint = QLabel("…")
-        self.fingerprint.setObjectName("fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(16)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint.setWordWrap(True)
+        self.fingerprint = read_out_label("fingerprint")
         next_steps = QLabel(
             self.tr(
                 "Click Finish to start. Add the other operators under Settings → Operators, "

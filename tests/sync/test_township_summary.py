@@ -68,11 +68,8 @@ def test_a_station_not_imported_counts_nothing(world: World, tmp_path) -> None: 
 def test_the_export_writes_each_station_and_a_total_and_never_a_formula(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.services.township.summary import (
-        MonthSummary,
-        StationFigures,
-        export_summary_xlsx,
-    )
+    from app.services.township.report import export_summary_xlsx
+    from app.services.township.summary import MonthSummary, StationFigures
 
     rows = (
         StationFigures("a", "330481101001", '=HYPERLINK("http://x.example","y")', sessions=3),
@@ -95,7 +92,7 @@ def test_the_township_report_names_each_station_the_total_and_the_sign_lines(
 ) -> None:  # type: ignore[no-untyped-def]
     import subprocess
 
-    from app.services.township.summary import save_township_report
+    from app.services.township.report import save_township_report
 
     stick = tmp_path / "stick"
     for station in (world.a, world.b):
@@ -123,7 +120,7 @@ def test_the_workbook_has_a_sheet_per_section_and_the_categories_name_the_statio
 ) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.services.township.summary import export_summary_xlsx
+    from app.services.township.report import export_summary_xlsx
 
     stick = tmp_path / "stick"
     for station in (world.a, world.b):
@@ -172,7 +169,7 @@ def test_the_workbook_has_a_sheet_per_section_and_the_categories_name_the_statio
 def test_the_report_has_a_section_per_part_of_the_page(world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import subprocess
 
-    from app.services.township.summary import save_township_report
+    from app.services.township.report import save_township_report
 
     stick = tmp_path / "stick"
     for station in (world.a, world.b):

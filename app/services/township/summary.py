@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -319,31 +318,3 @@ def township_months(db: Database, today: date | None = None) -> list[str]:
         return []
     day = today or date.today()
     return sorted({*months, f"{day.year:04d}-{day.month:02d}"}, reverse=True)
-
-
-# the exports live in .report; these names stay for the callers that import them from here
-def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
-    from app.services.township.report import export_summary_xlsx as export
-
-    return export(summary, path)
-
-
-def township_report_pdf(
-    summary: MonthSummary,
-    township_name: str,
-    *,
-    preparer: str = "",
-    leader: str = "",
-    today: date | None = None,
-) -> bytes:
-    from app.services.township.report import township_report_pdf as render
-
-    return render(summary, township_name, preparer=preparer, leader=leader, today=today)
-
-
-def save_township_report(
-    db: Database, summary: MonthSummary, path: Path, *, preparer: str = ""
-) -> Path:
-    from app.services.township.report import save_township_report as save
-
-    return save(db, summary, path, preparer=preparer)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStorageInfo, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -46,7 +46,15 @@ from app.views.pages import PageContext
 from app.views.progress_dialog import run_with_progress
 from app.views.qtfix import emit
 from app.views.tasks import LONG_WRITE, run_task
-from app.views.widgets import MessageLabel, error_text, format_local, heading, parse_utc, scrollable
+from app.views.widgets import (
+    MessageLabel,
+    error_text,
+    format_local,
+    heading,
+    parse_utc,
+    read_out_label,
+    scrollable,
+)
 
 
 def export_task(
@@ -164,13 +172,7 @@ class SyncPage(QWidget):
             )
         )
         enrol_intro.setWordWrap(True)
-        self.fingerprint = QLabel("…")
-        self.fingerprint.setObjectName("sync_fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 5)
-        font.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = read_out_label("sync_fingerprint")
         self.enrol_button = QPushButton(self.tr("&Write enrolment file…"))
         self.enrol_button.setObjectName("write_enrolment")
         self.enrol_button.clicked.connect(self.write_enrolment)

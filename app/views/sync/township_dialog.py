@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,7 +31,7 @@ from app.views import files
 from app.views.pages import PageContext
 from app.views.qtfix import emit
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, error_text
+from app.views.widgets import MessageLabel, error_text, read_out_label
 
 
 class TownshipEnrolDialog(QDialog):
@@ -72,14 +71,7 @@ class TownshipEnrolDialog(QDialog):
         self.township = QLabel()
         self.township.setObjectName("township_named")
         self.township.setWordWrap(True)
-        self.fingerprint = QLabel()
-        self.fingerprint.setObjectName("township_fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 2)
-        font.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setWordWrap(True)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = read_out_label("township_fingerprint", "")
         self.matches = QCheckBox(
             self.tr("The township read out the same fingerprint, every group matches")
         )

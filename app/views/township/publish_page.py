@@ -15,8 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -31,7 +30,7 @@ from app.sync.enrol import write_enrolment
 from app.views import files
 from app.views.pages import PageContext
 from app.views.tasks import run_task
-from app.views.widgets import MessageLabel, button_row, error_text, heading
+from app.views.widgets import MessageLabel, button_row, error_text, heading, read_out_label
 
 
 class PublishPage(QWidget):
@@ -68,13 +67,7 @@ class PublishPage(QWidget):
             )
         )
         enrol_intro.setWordWrap(True)
-        self.fingerprint = QLabel("…")
-        self.fingerprint.setObjectName("township_own_fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 5)
-        font.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = read_out_label("township_own_fingerprint")
         enrol_layout = QVBoxLayout(enrol_box)
         enrol_layout.addWidget(enrol_intro)
         enrol_layout.addWidget(self.fingerprint)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.township import report as township_report
 from app.services.township import summary as township_summary
 from app.services.township.details import (
     HouseholdRank,
@@ -459,7 +460,7 @@ class SummaryPage(QWidget):
         if not path:
             return
         run_task(
-            township_summary.export_summary_xlsx,
+            township_report.export_summary_xlsx,
             summary,
             Path(path),
             on_done=lambda _n: self.message.show_ok(
@@ -483,7 +484,7 @@ class SummaryPage(QWidget):
         if not path:
             return
         run_task(
-            township_summary.save_township_report,
+            township_report.save_township_report,
             self.ctx.db,
             summary,
             Path(path),
