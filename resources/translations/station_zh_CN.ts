@@ -9250,19 +9250,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="77"/>
+        <location filename="../../app/cli/hub.py" line="95"/>
         <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
         <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="117"/>
+        <location filename="../../app/cli/hub.py" line="135"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
         <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="142"/>
+        <location filename="../../app/cli/hub.py" line="163"/>
         <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
         <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="177"/>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="178"/>
+        <source>The password again: </source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="180"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="197"/>
+        <source>Hub user {name} added ({role}).</source>
+        <translation>已添加网页用户 {name}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="203"/>
+        <source>Hub user {name} disabled.</source>
+        <translation>网页用户 {name} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="206"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -10643,7 +10673,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/enrol.py" line="201"/>
-        <location filename="../../app/sync/enrol.py" line="405"/>
+        <location filename="../../app/sync/enrol.py" line="406"/>
         <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
@@ -10663,42 +10693,42 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="288"/>
+        <location filename="../../app/sync/enrol.py" line="289"/>
         <source>{file} is this station&apos;s own enrolment file, not the township&apos;s. Nothing was changed.</source>
         <translation>{file} 是本站自己的登记文件，不是乡镇的。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="297"/>
+        <location filename="../../app/sync/enrol.py" line="298"/>
         <source>{file} is the enrolment file of the station {name} ({code}), not of a township. Ask the township for its own enrolment file; nothing was changed.</source>
         <translation>{file} 是站点{name}（{code}）的登记文件，不是乡镇的。请向乡镇索取它自己的登记文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="308"/>
+        <location filename="../../app/sync/enrol.py" line="309"/>
         <source>{file} does not say that a township wrote it (it is from an older version of the program). Ask the township to write its enrolment file again; nothing was changed.</source>
         <translation>{file} 没有注明由乡镇生成（它来自旧版本的程序）。请乡镇重新生成登记文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="352"/>
+        <location filename="../../app/sync/enrol.py" line="353"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from the township; nothing was changed.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是乡镇发来的，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="399"/>
+        <location filename="../../app/sync/enrol.py" line="400"/>
         <source>Say why the station&apos;s enrolment is revoked.</source>
         <translation>请说明撤销该站点入网的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="412"/>
+        <location filename="../../app/sync/enrol.py" line="413"/>
         <source>No station with code {code} is enrolled here.</source>
         <translation>本所没有编码为 {code} 的入网站点。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="282"/>
+        <location filename="../../app/sync/enrol.py" line="283"/>
         <source>A township is enrolled at its village stations, not at a township.</source>
         <translation>乡镇应在其下属村站登记，不能在乡镇实践所登记。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="324"/>
+        <location filename="../../app/sync/enrol.py" line="325"/>
         <source>This station is already enrolled with a township of another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>本站已登记了另一密钥的乡镇。登记不会被悄悄替换，未做任何更改。</translation>
     </message>
@@ -10841,6 +10871,36 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/upload.py" line="170"/>
         <source>The township server&apos;s address must start with http:// or https:// and name a host, e.g. https://hub.example.cn.</source>
         <translation>乡镇服务器的地址必须以 http:// 或 https:// 开头并写明主机，例如 https://hub.example.cn。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="74"/>
+        <source>A user name is 1 to 50 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>用户名为 1 至 50 个字母、数字、“.”、“-”或“_”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="81"/>
+        <source>The role is county or township.</source>
+        <translation>角色只能是 county（县）或 township（乡镇）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="86"/>
+        <source>A township user needs at least one --township.</source>
+        <translation>乡镇用户至少要用 --township 指定一个乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="90"/>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="95"/>
+        <source>There is already a hub user {name}.</source>
+        <translation>已有网页用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="121"/>
+        <source>There is no hub user {name}.</source>
+        <translation>没有网页用户 {name}。</translation>
     </message>
 </context>
 <context>
@@ -11563,6 +11623,244 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/upload.py" line="167"/>
         <source>the address answers, but not as a township server.</source>
         <translation>该地址有应答，但不是乡镇服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="60"/>
+        <source>Station Workbench · township hub</source>
+        <translation>文明实践站工作台 · 乡镇服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="61"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="62"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="63"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="64"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="65"/>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="66"/>
+        <source>Too many wrong passwords for this user: try again in 5 minutes.</source>
+        <translation>该用户密码错误次数过多，请 5 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="67"/>
+        <source>Signed in as {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="68"/>
+        <source>county</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="69"/>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="70"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="71"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="72"/>
+        <source>All my townships</source>
+        <translation>我的全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="73"/>
+        <source>Stations&apos; sync status</source>
+        <translation>各站同步状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="74"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="75"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="76"/>
+        <source>Last upload (UTC)</source>
+        <translation>最近上传（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="77"/>
+        <source>Days silent</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="78"/>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="79"/>
+        <source>Quarantined rows</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="80"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="81"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="82"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="83"/>
+        <source>(enrolment revoked)</source>
+        <translation>（已撤销入网）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="84"/>
+        <source>No station of this township is enrolled yet.</source>
+        <translation>本乡镇尚无入网站点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="85"/>
+        <source>Figures of {month}</source>
+        <translation>{month} 数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="86"/>
+        <source>Activities by category, {month}</source>
+        <translation>{month} 各类活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="87"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="88"/>
+        <source>Activities (场次)</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="89"/>
+        <source>Attendances (人次)</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="90"/>
+        <source>Active volunteers</source>
+        <translation>活跃志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="91"/>
+        <source>New volunteers</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="92"/>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="93"/>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="94"/>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="95"/>
+        <source>Redemptions</source>
+        <translation>兑换户次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="96"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="97"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="98"/>
+        <source>Activities per month, last 12 months</source>
+        <translation>近 12 个月每月活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="99"/>
+        <source>Points issued per month, last 12 months</source>
+        <translation>近 12 个月每月发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="100"/>
+        <source>Not allowed</source>
+        <translation>无权查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="101"/>
+        <source>You may not see this township&apos;s figures. Ask the county for access.</source>
+        <translation>您无权查看该乡镇的数据。如需查看，请联系县级管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="104"/>
+        <source>Back to my townships</source>
+        <translation>返回我的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="105"/>
+        <source>Read-only view of the figures the stations uploaded; nothing here changes them.</source>
+        <translation>只读：显示各站上传的数据，本页不会更改任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="108"/>
+        <source>You are signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="109"/>
+        <source>The form has expired; sign in again.</source>
+        <translation>表单已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="110"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
 </context>
 </TS>
