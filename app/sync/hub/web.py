@@ -303,7 +303,7 @@ def bar_chart(
     chart_id: str, title: str, labels: Sequence[str], values: Sequence[int], colour: str
 ) -> str:
     """A bar chart as inline SVG (one bar per month, its value above it)."""
-    width, height, left, top, bottom = 600, 210, 10, 24, 30
+    width, height, left, top, bottom = 440, 200, 8, 24, 28
     plot_h = height - top - bottom
     slot = (width - 2 * left) / max(1, len(values))
     peak = max([*values, 1])
