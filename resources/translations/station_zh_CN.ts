@@ -11862,5 +11862,10 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="111"/>
+        <source>Township: {name}</source>
+        <translation>乡镇：{name}</translation>
+    </message>
 </context>
 </TS>

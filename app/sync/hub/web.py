@@ -108,16 +108,19 @@ READ_ONLY = QT_TRANSLATE_NOOP(
 SESSION_ENDED = QT_TRANSLATE_NOOP("web", "You are signed out.")
 EXPIRED_FORM = QT_TRANSLATE_NOOP("web", "The form has expired; sign in again.")
 TOWNSHIP_LABEL = QT_TRANSLATE_NOOP("web", "Township")
+TOWNSHIP_HEADING = QT_TRANSLATE_NOOP("web", "Township: {name}")
 
 CSS = """
+@font-face{font-family:"WB Hei";src:url("/web/font.ttf") format("truetype");font-display:swap}
 *{box-sizing:border-box}
-body{margin:0;font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",
+body{margin:0;font-family:"WB Hei","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",
 "PingFang SC",sans-serif;font-size:14px;color:#222;background:#f4f5f7}
 header{background:#8c1c13;color:#fff;padding:10px 20px;display:flex;align-items:center;gap:16px}
 header h1{font-size:18px;margin:0;flex:1}
 header form{margin:0}
 header a,header span{color:#fff}
-button{font:inherit;padding:4px 14px;cursor:pointer}
+button,select,input{font:inherit}
+button{padding:4px 14px;cursor:pointer}
 main{padding:12px 20px;max-width:1320px}
 section{background:#fff;border:1px solid #ddd;border-radius:4px;padding:10px 14px;margin:0 0 14px}
 h2{font-size:17px;margin:4px 0 8px}
@@ -227,6 +230,7 @@ def _page(lang: str, title: str, body: str, header: str = "") -> str:
     return (
         f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
         f"{header}<main>{body}</main></body></html>"
     )
@@ -424,7 +428,7 @@ def _township_section(view: TownshipView, lang: str, index: int) -> str:
     name = view.group.key or view.group.code
     return (
         f'<section class="township" data-township="{_e(name)}">'
-        f"<h2>{_e(t(TOWNSHIP_LABEL))}: {_e(name)}</h2>"
+        f"<h2>{_e(t(TOWNSHIP_HEADING, name=name))}</h2>"
         f"<h3>{_e(t(STATIONS))}</h3>{stations}"
         f"<h3>{_e(t(FIGURES, month=s.month))}</h3>"
         f'<table class="figures">{fig_head}{"".join(fig_rows)}</table>'
@@ -450,10 +454,18 @@ def main_page(
         for c in choices
     ]
     lang_field = '<input type="hidden" name="lang" value="en">' if lang == "en" else ""
+    from app.sync.hub.webdata import last_months
+
+    today = datetime.now(UTC)
+    newest = max(month, f"{today.year:04d}-{today.month:02d}")
+    months = [
+        f'<option value="{m}"{" selected" if m == month else ""}>{m}</option>'
+        for m in reversed(last_months(newest, 36))
+    ]
     picker = (
         f'<form class="picker" method="get" action="/web/">{lang_field}'
-        f'<label>{_e(_t(lang, MONTH))} <input id="month" type="month" name="month" '
-        f'value="{_e(month)}"></label> '
+        f'<label>{_e(_t(lang, MONTH))} <select id="month" name="month">{"".join(months)}'
+        f"</select></label> "
         f'<label>{_e(_t(lang, TOWNSHIP_LABEL))} <select name="township">{"".join(options)}'
         f"</select></label> "
         f'<button id="show" type="submit">{_e(_t(lang, SHOW))}</button>'
@@ -476,7 +488,7 @@ def forbidden_page(lang: str) -> str:
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
@@ -527,6 +539,18 @@ def add_web(app: FastAPI, hub: Hub) -> None:
     def secure(request: Request) -> bool:
         proto = request.headers.get("x-forwarded-proto", request.url.scheme)
         return proto.split(",")[0].strip() == "https"
+
+    @app.get("/web/font.ttf", include_in_schema=False)
+    def font() -> Response:
+        """The bundled CJK font (WenQuanYi Micro Hei), so any PC shows the page in Chinese."""
+        from app.resources import font_path
+        from app.sync.hub.webfont import web_font
+
+        return Response(
+            web_font(font_path()),
+            media_type="font/ttf",
+            headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
+        )
 
     @app.get("/web", include_in_schema=False)
     def web_root(request: Request) -> Response:
