@@ -602,6 +602,7 @@ def add_web(app: FastAPI, hub: Hub) -> None:
 
     @app.get("/web/", include_in_schema=False)
     def main(request: Request) -> Response:
+        started = time.perf_counter()
         lang = language(request)
         found = current(request)
         if found is None:
@@ -624,4 +625,7 @@ def add_web(app: FastAPI, hub: Hub) -> None:
         page = main_page(
             lang, hub.township.name, user, str(payload.get("c", "")), views, month, asked, choices
         )
-        return _html(page)
+        response = _html(page)
+        took = (time.perf_counter() - started) * 1000
+        response.headers["Server-Timing"] = f"app;dur={took:.1f}"  # bench_web reads it
+        return response

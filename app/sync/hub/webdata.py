@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from app.db import Database
 from app.models import Activity, PointEntry
@@ -98,8 +98,9 @@ def by_month(
             ):
                 acts[str(month)] = int(n)
             # by day from the (kind, station_id, occurred_on, …, points) index, then by month
+            day_key = type_coerce(PointEntry.occurred_on, String)  # text; a date on PostgreSQL
             for day, n in session.execute(
-                select(PointEntry.occurred_on, func.sum(PointEntry.points))
+                select(day_key, func.sum(PointEntry.points))
                 .where(
                     PointEntry.kind == EntryKind.EARN.value,
                     PointEntry.station_id.in_(list(ids)),
