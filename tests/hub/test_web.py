@@ -157,6 +157,9 @@ def test_sign_out_needs_the_csrf_token_and_ends_the_session(world: World, hub: H
         assert (
             'wb_session=""' in out.headers["set-cookie"] or "Max-Age=0" in out.headers["set-cookie"]
         )
+        # signing in again at once (the same second as the sign-out) works
+        assert _sign_in(c, *COUNTY).status_code == 303
+        assert c.get("/web/").status_code == 200
     with _client(hub) as c:  # the old cookie, kept by someone, no longer signs in
         c.cookies.set("wb_session", stolen, path="/web")
         assert c.get("/web/").status_code == 303

@@ -198,7 +198,7 @@ def _unb64(text: str) -> bytes:
 
 
 def make_session(secret: bytes, username: str, now: float | None = None) -> str:
-    issued = int(now if now is not None else time.time())
+    issued = round(now if now is not None else time.time(), 3)
     payload = {"u": username, "iat": issued, "exp": issued + SESSION_S, "c": secrets.token_hex(16)}
     body = _b64(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
     mac = _b64(hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest())
@@ -532,7 +532,7 @@ def add_web(app: FastAPI, hub: Hub) -> None:
             return None
         if user.signed_out_at is not None:
             out = user.signed_out_at.replace(tzinfo=UTC).timestamp()
-            if int(payload.get("iat", 0)) <= out:
+            if float(payload.get("iat", 0)) <= out:
                 return None
         return user, payload
 
