@@ -183,3 +183,52 @@ def test_every_value_is_escaped_and_the_enrolment_township_is_kept(
         text = c.get("/web/").text
         assert "<script>" not in text
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;东风村" in text
+
+
+def test_the_stations_table_shows_gaps_days_silent_in_red_and_never(
+    world: World, hub: HubServer, tmp_path: Path
+) -> None:
+    from hub_helpers import upload
+    from sqlalchemy import update
+
+    from app.models.sync import SyncImportLog
+    from app.services import points
+    from app.services.auth import SYSTEM
+    from app.sync.export import export_sync, set_acknowledged, sync_status
+
+    set_up_users(world)
+    a = world.a
+    f1 = export_sync(a.db, a.data_dir, tmp_path / "1")
+    assert upload(hub.url, f1.path).status_code == 200
+    with a.db.read() as s:
+        from app.models import Household, PointRule
+
+        household = s.scalars(select(Household.id).order_by(Household.number)).first()
+        rule = s.scalars(
+            select(PointRule.code).where(PointRule.points > 0).order_by(PointRule.code)
+        ).first()
+    for _ in range(8):
+        points.award(a.db, SYSTEM, household, rule)
+    # the station believes the township holds five more changes than it does
+    set_acknowledged(a.db, sync_status(a.db).incarnation, f1.seq_to + 5)
+    f2 = export_sync(a.db, a.data_dir, tmp_path / "2")
+    assert upload(hub.url, f2.path).status_code == 200
+    with world.town.db.write() as session:  # station A's last upload was 20 days ago
+        session.execute(
+            update(SyncImportLog)
+            .where(SyncImportLog.station_id == a.station_id)
+            .values(imported_at=utcnow() - timedelta(days=20))
+        )
+    code_a, code_b = get_station(a.db).code, get_station(world.b.db).code
+    with _client(hub) as c:
+        _sign_in(c, *COUNTY)
+        page = c.get("/web/").text
+    row_a = re.search(rf'<tr class="station" data-code="{code_a}">(.*?)</tr>', page)
+    row_b = re.search(rf'<tr class="station" data-code="{code_b}">(.*?)</tr>', page)
+    assert row_a is not None and row_b is not None
+    assert '<td class="n days stale">20</td>' in row_a.group(1)
+    assert f"缺少序号 {f1.seq_to + 1}–{f1.seq_to + 5}" in row_a.group(1)
+    assert "审计链已核验" in row_a.group(1)
+    # station B never uploaded: never, no days, red
+    assert "<td>从未</td>" in row_b.group(1)
+    assert '<td class="n days stale">–</td>' in row_b.group(1)
