@@ -30,6 +30,7 @@ DEB_PACKAGES=(
 DEB_TEST_PACKAGES=(
   poppler-utils      # pdftotext / pdftoppm: tests read generated PDFs back
   postgresql         # a township hub's database: the schema test starts a private server
+  chromium chromium-driver   # tests/hub/test_web_browser.py: the hub's web view in a real browser
   # tests/e2e: the real program on an X screen, driven by real key and mouse events
   xvfb openbox xdotool wmctrl x11-utils imagemagick
   # tests/e2e: printing through a real print queue, the printed page read back

@@ -56,6 +56,24 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         type=float,
         help="seconds one upload may take, body and import (default 900)",
     )
+    users = sub.add_parser("hub-user", help="township hub: the users of its web view")
+    actions = users.add_subparsers(dest="hub_user_action", required=True)
+    add = actions.add_parser("add", help="add a web user (the password is asked twice)")
+    add.add_argument("name", help="the user name")
+    add.add_argument("--role", required=True, choices=("county", "township"))
+    add.add_argument(
+        "--township",
+        action="append",
+        default=[],
+        metavar="NAME_OR_CODE",
+        help="a township the user may see (role township; repeat for more)",
+    )
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    actions.add_parser("list", help="list the web users")
+    disable = actions.add_parser("disable", help="disable a web user (signs them out)")
+    disable.add_argument("name")
     revoke = sub.add_parser("revoke-station", help="township: revoke a station's enrolment")
     revoke.add_argument("code", help="the station's code")
     revoke.add_argument("--reason", required=True, help="why (kept in the audit log)")
@@ -125,6 +143,9 @@ def cmd_hub(data_dir: DataDir, args: argparse.Namespace) -> int:
         ),
         flush=True,
     )
+    from app.sync.hub.web import load_secret
+
+    load_secret(settings.hub_folder)  # made once, before the workers share it
     serve(settings, args.host, args.port, args.workers)
     return 0
 
@@ -148,7 +169,59 @@ def cmd_revoke_station(data_dir: DataDir, args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str | None:
+    import getpass
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(translate("cli", "Password: "))
+    again = getpass.getpass(translate("cli", "The password again: "))
+    if first != again:
+        print(translate("cli", "The two passwords differ; nothing was changed."), file=sys.stderr)
+        return None
+    return first
+
+
+def cmd_hub_user(data_dir: DataDir, args: argparse.Namespace) -> int:
+    from app.cli import _open
+    from app.sync.hub.users import add_user, disable_user, list_users
+
+    db = _open(data_dir)
+    try:
+        if args.hub_user_action == "add":
+            password = _password(args)
+            if password is None:
+                return 1
+            user = add_user(db, args.name, password, args.role, args.township)
+            print(
+                translate("cli", "Hub user {name} added ({role}).").format(
+                    name=user.username, role=user.role
+                )
+            )
+        elif args.hub_user_action == "disable":
+            user = disable_user(db, args.name)
+            print(translate("cli", "Hub user {name} disabled.").format(name=user.username))
+        else:
+            for u in list_users(db):
+                state = translate("cli", "disabled") if u.disabled else ""
+                print(
+                    "\t".join(
+                        (
+                            u.username,
+                            u.role,
+                            ",".join(u.townships),
+                            u.created_at.strftime("%Y-%m-%d %H:%M"),
+                            state,
+                        )
+                    ).rstrip()
+                )
+    finally:
+        db.dispose()
+    return 0
+
+
 COMMANDS: dict[str, Callable[[DataDir, argparse.Namespace], int]] = {
     "hub": cmd_hub,
     "revoke-station": cmd_revoke_station,
+    "hub-user": cmd_hub_user,
 }

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -39,6 +40,9 @@ class SyncStation(Base):
     # station's uploads and config fetches) and why; None while enrolled
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, default=None)
     revoked_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the township (乡镇 name) the station belongs to, from its enrolment file; "" for
+    # an enrolment before 0010 (read as the hub's own township)
+    township: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class SyncImportLog(Base):
@@ -124,3 +128,25 @@ class HubNonce(Base):
     nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
     station_code: Mapped[str] = mapped_column(String(12))
     seen_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class HubUser(Base):
+    """网页用户 — who may sign in to the hub's web view (county or township staff).
+
+    Not a station operator: a hub user only reads.  ``role`` is ``county`` (every
+    township of this hub) or ``township`` (only the townships in ``townships``, a
+    JSON list of township names or codes).  Five wrong passwords in a row lock the
+    user until ``locked_until``; ``signed_out_at`` ends every session issued before it.
+    """
+
+    __tablename__ = "hub_user"
+
+    username: Mapped[str] = mapped_column(String(50), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    townships: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, default=None)
+    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, default=None)

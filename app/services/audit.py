@@ -61,6 +61,7 @@ SYNC_BOOKKEEPING = frozenset(
         "sync_ack",
         "sync_person_hash",
         "hub_nonce",  # the hub's replay guard (purged as it goes)
+        "hub_user",  # the hub web view's users (password hashes, lockouts), hub-local
     }
 )
 

@@ -246,6 +246,7 @@ def enrol_station(db: Database, path: Path, *, fingerprint: str | None = None) -
                     chain_seq=0,
                     chain_hash="",
                     chain_problem="",
+                    township=enrolment.township,
                 )
             )
     return enrolment

@@ -226,7 +226,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="341"/>
+        <location filename="../../app/views/main_window.py" line="343"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>%n change waiting to upload · last acknowledged {when}</numerusform>
@@ -332,7 +332,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="376"/>
+        <location filename="../../app/views/sync/page.py" line="378"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -426,47 +426,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="106"/>
+        <location filename="../../app/views/wizard.py" line="105"/>
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="109"/>
+        <location filename="../../app/views/wizard.py" line="108"/>
         <source>This person (usually the station head) signs in to manage the station and can add the other operators later.</source>
         <translation>此人（通常是站长）登录后管理本站，以后可以再添加其他操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="127"/>
+        <location filename="../../app/views/wizard.py" line="126"/>
         <source>&amp;User name (for signing in):</source>
         <translation>用户名（用于登录）(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="128"/>
+        <location filename="../../app/views/wizard.py" line="127"/>
         <source>Full &amp;name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="129"/>
+        <location filename="../../app/views/wizard.py" line="128"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="130"/>
+        <location filename="../../app/views/wizard.py" line="129"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="141"/>
+        <location filename="../../app/views/wizard.py" line="140"/>
         <source>A user name has no spaces.</source>
         <translation>用户名中不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="143"/>
+        <location filename="../../app/views/wizard.py" line="142"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="147"/>
+        <location filename="../../app/views/wizard.py" line="146"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1043,32 +1043,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="175"/>
+        <location filename="../../app/views/township/summary_page.py" line="176"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="176"/>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="177"/>
+        <location filename="../../app/views/township/summary_page.py" line="178"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="178"/>
+        <location filename="../../app/views/township/summary_page.py" line="179"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="179"/>
+        <location filename="../../app/views/township/summary_page.py" line="180"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="180"/>
+        <location filename="../../app/views/township/summary_page.py" line="181"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
@@ -1364,12 +1364,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="135"/>
+        <location filename="../../app/views/widgets.py" line="152"/>
         <source>Something went wrong ({error}). Nothing was changed. The details are in the log file in the data folder.</source>
         <translation>出现问题（{error}），未做任何更改。详细信息见数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="156"/>
+        <location filename="../../app/views/widgets.py" line="173"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1733,17 +1733,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="265"/>
+        <location filename="../../app/views/wizard.py" line="264"/>
         <source>The station is set up</source>
         <translation>本站已设置完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="268"/>
+        <location filename="../../app/views/wizard.py" line="267"/>
         <source>Write down this fingerprint of the station&apos;s signing key. The township compares it when it enrols your station; it is also on the home page.</source>
         <translation>请记下本站签名密钥的指纹。乡镇登记本站时会核对它；首页上也能看到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="281"/>
+        <location filename="../../app/views/wizard.py" line="274"/>
         <source>Click Finish to start. Add the other operators under Settings → Operators, and keep a backup on a USB stick.</source>
         <translation>点击“完成”开始使用。请在“设置 → 操作员”中添加其他操作员，并在U盘上保留一份备份。</translation>
     </message>
@@ -1901,57 +1901,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="136"/>
+        <location filename="../../app/views/township/summary_page.py" line="137"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="137"/>
+        <location filename="../../app/views/township/summary_page.py" line="138"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="138"/>
+        <location filename="../../app/views/township/summary_page.py" line="139"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="139"/>
+        <location filename="../../app/views/township/summary_page.py" line="140"/>
         <source>Active volunteers</source>
         <translation>活跃志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="140"/>
+        <location filename="../../app/views/township/summary_page.py" line="141"/>
         <source>New volunteers</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="141"/>
+        <location filename="../../app/views/township/summary_page.py" line="142"/>
         <source>Stars granted</source>
         <translation>星级认定</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="142"/>
+        <location filename="../../app/views/township/summary_page.py" line="143"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="143"/>
+        <location filename="../../app/views/township/summary_page.py" line="144"/>
         <source>Points issued</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="144"/>
+        <location filename="../../app/views/township/summary_page.py" line="145"/>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="145"/>
+        <location filename="../../app/views/township/summary_page.py" line="146"/>
         <source>Redemptions</source>
         <translation>兑换户次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="149"/>
+        <location filename="../../app/views/township/summary_page.py" line="150"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -1967,7 +1967,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="311"/>
+        <location filename="../../app/views/wizard.py" line="304"/>
         <source>Set up Station Workbench</source>
         <translation>设置文明实践站工作台</translation>
     </message>
@@ -2787,37 +2787,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="226"/>
+        <location filename="../../app/views/township/summary_page.py" line="227"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="227"/>
+        <location filename="../../app/views/township/summary_page.py" line="228"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="228"/>
+        <location filename="../../app/views/township/summary_page.py" line="229"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="229"/>
+        <location filename="../../app/views/township/summary_page.py" line="230"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="230"/>
+        <location filename="../../app/views/township/summary_page.py" line="231"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="231"/>
+        <location filename="../../app/views/township/summary_page.py" line="232"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="232"/>
+        <location filename="../../app/views/township/summary_page.py" line="233"/>
         <source>Points earned</source>
         <translation>本月获得积分</translation>
     </message>
@@ -3551,24 +3551,24 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="338"/>
+        <location filename="../../app/views/main_window.py" line="340"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="341"/>
+        <location filename="../../app/views/main_window.py" line="343"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>待上传 %n 条更改 · 上次确认 {when}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="354"/>
+        <location filename="../../app/views/main_window.py" line="356"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="361"/>
+        <location filename="../../app/views/main_window.py" line="363"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -3768,27 +3768,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="49"/>
+        <location filename="../../app/views/wizard.py" line="48"/>
         <source>Welcome to Station Workbench</source>
         <translation>欢迎使用文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="50"/>
+        <location filename="../../app/views/wizard.py" line="49"/>
         <source>First, tell us what kind of place this computer serves.</source>
         <translation>首先，请选择这台电脑在哪一级使用。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="51"/>
+        <location filename="../../app/views/wizard.py" line="50"/>
         <source>A village station (村站) — the usual choice</source>
         <translation>村级实践站（村站）— 一般选这一项</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="53"/>
+        <location filename="../../app/views/wizard.py" line="52"/>
         <source>A township office (乡镇所)</source>
         <translation>乡镇实践所（乡镇所）</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="61"/>
+        <location filename="../../app/views/wizard.py" line="60"/>
         <source>A township office collects the data of its village stations: it enrols them, imports their sync files and sums up their figures.</source>
         <translation>乡镇实践所汇集所辖村站的数据：为站点办理入网，导入其同步文件，并汇总各项数据。</translation>
     </message>
@@ -3867,73 +3867,73 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OperatorsTab</name>
     <message>
-        <location filename="../../app/views/operators.py" line="158"/>
+        <location filename="../../app/views/operators.py" line="153"/>
         <source>&amp;Add operator…</source>
         <translation>添加操作员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="160"/>
+        <location filename="../../app/views/operators.py" line="155"/>
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="162"/>
-        <location filename="../../app/views/operators.py" line="224"/>
+        <location filename="../../app/views/operators.py" line="157"/>
+        <location filename="../../app/views/operators.py" line="219"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="164"/>
+        <location filename="../../app/views/operators.py" line="159"/>
         <source>Change r&amp;ole…</source>
         <translation>更改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="224"/>
+        <location filename="../../app/views/operators.py" line="219"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="251"/>
+        <location filename="../../app/views/operators.py" line="246"/>
         <source>{name} was added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="285"/>
+        <location filename="../../app/views/operators.py" line="280"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="287"/>
+        <location filename="../../app/views/operators.py" line="282"/>
         <source>Give {name} a new temporary password? Their current password stops working.</source>
         <translation>要给 {name} 设置新的临时密码吗？其当前密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="296"/>
+        <location filename="../../app/views/operators.py" line="291"/>
         <source>The password of {name} was reset.</source>
         <translation>{name} 的密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="318"/>
+        <location filename="../../app/views/operators.py" line="313"/>
         <source>{name} can sign in again.</source>
         <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="320"/>
+        <location filename="../../app/views/operators.py" line="315"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="342"/>
+        <location filename="../../app/views/operators.py" line="337"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="343"/>
+        <location filename="../../app/views/operators.py" line="338"/>
         <source>New role for {name}:</source>
         <translation>{name} 的新角色：</translation>
     </message>
     <message>
-        <location filename="../../app/views/operators.py" line="361"/>
+        <location filename="../../app/views/operators.py" line="356"/>
         <source>{name} is now: {role}.</source>
         <translation>{name} 现在的角色是：{role}。</translation>
     </message>
@@ -4022,32 +4022,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ParticipationModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="273"/>
+        <location filename="../../app/views/township/summary_page.py" line="274"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="274"/>
+        <location filename="../../app/views/township/summary_page.py" line="275"/>
         <source>Village (station)</source>
         <translation>村(站点)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="275"/>
+        <location filename="../../app/views/township/summary_page.py" line="276"/>
         <source>Households on the roster</source>
         <translation>在册户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="276"/>
+        <location filename="../../app/views/township/summary_page.py" line="277"/>
         <source>Households taking part</source>
         <translation>参与户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="277"/>
+        <location filename="../../app/views/township/summary_page.py" line="278"/>
         <source>Share (%)</source>
         <translation>参与率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="283"/>
+        <location filename="../../app/views/township/summary_page.py" line="284"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -4475,48 +4475,48 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="43"/>
+        <location filename="../../app/views/township/publish_page.py" line="42"/>
         <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
         <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="52"/>
+        <location filename="../../app/views/township/publish_page.py" line="51"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="59"/>
+        <location filename="../../app/views/township/publish_page.py" line="58"/>
         <source>Write the config package…</source>
         <translation>写出配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="63"/>
+        <location filename="../../app/views/township/publish_page.py" line="62"/>
         <source>The township&apos;s enrolment file</source>
         <translation>乡镇登记文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="66"/>
+        <location filename="../../app/views/township/publish_page.py" line="65"/>
         <source>Each station enrols the township once, before its first config package: give it this enrolment file and read this fingerprint out on the phone.</source>
         <translation>各站点在导入第一个配置包之前须登记一次本乡镇：把这个登记文件交给站点，并在电话里把下面的指纹念给对方核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="86"/>
+        <location filename="../../app/views/township/publish_page.py" line="79"/>
         <source>Write the enrolment file…</source>
         <translation>生成登记文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="99"/>
-        <location filename="../../app/views/township/publish_page.py" line="145"/>
+        <location filename="../../app/views/township/publish_page.py" line="92"/>
+        <location filename="../../app/views/township/publish_page.py" line="138"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="122"/>
+        <location filename="../../app/views/township/publish_page.py" line="115"/>
         <source>Config version {version} for {stations} stations was written to {file}.</source>
         <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="167"/>
+        <location filename="../../app/views/township/publish_page.py" line="160"/>
         <source>The enrolment file {name} was written to {folder}. Take it to the stations and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写入 {folder}。请把它带到各站点，并把上面的指纹念给他们核对。</translation>
     </message>
@@ -5365,47 +5365,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StarsModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="297"/>
+        <location filename="../../app/views/township/summary_page.py" line="298"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="298"/>
+        <location filename="../../app/views/township/summary_page.py" line="299"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="299"/>
+        <location filename="../../app/views/township/summary_page.py" line="300"/>
         <source>1 star</source>
         <translation>一星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="300"/>
+        <location filename="../../app/views/township/summary_page.py" line="301"/>
         <source>2 stars</source>
         <translation>二星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="301"/>
+        <location filename="../../app/views/township/summary_page.py" line="302"/>
         <source>3 stars</source>
         <translation>三星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="302"/>
+        <location filename="../../app/views/township/summary_page.py" line="303"/>
         <source>4 stars</source>
         <translation>四星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="303"/>
+        <location filename="../../app/views/township/summary_page.py" line="304"/>
         <source>5 stars</source>
         <translation>五星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="304"/>
+        <location filename="../../app/views/township/summary_page.py" line="305"/>
         <source>Star volunteers</source>
         <translation>星级志愿者合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="308"/>
+        <location filename="../../app/views/township/summary_page.py" line="309"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -5413,42 +5413,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationFactsForm</name>
     <message>
-        <location filename="../../app/views/widgets.py" line="215"/>
+        <location filename="../../app/views/widgets.py" line="232"/>
         <source>Station &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="217"/>
+        <location filename="../../app/views/widgets.py" line="234"/>
         <source>Division &amp;code (12 digits):</source>
         <translation>统计用区划代码（12 位）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="221"/>
+        <location filename="../../app/views/widgets.py" line="238"/>
         <source>&amp;Village:</source>
         <translation>村(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="224"/>
+        <location filename="../../app/views/widgets.py" line="241"/>
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="225"/>
+        <location filename="../../app/views/widgets.py" line="242"/>
         <source>C&amp;ounty:</source>
         <translation>县（市、区）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="227"/>
+        <location filename="../../app/views/widgets.py" line="244"/>
         <source>&amp;Person in charge:</source>
         <translation>负责人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="229"/>
+        <location filename="../../app/views/widgets.py" line="246"/>
         <source>Contact phon&amp;e:</source>
         <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/widgets.py" line="254"/>
+        <location filename="../../app/views/widgets.py" line="271"/>
         <source>The division code is valid.</source>
         <translation>统计用区划代码有效。</translation>
     </message>
@@ -5456,12 +5456,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="82"/>
+        <location filename="../../app/views/wizard.py" line="81"/>
         <source>The station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="85"/>
+        <location filename="../../app/views/wizard.py" line="84"/>
         <source>The division code is the 12-digit 统计用区划代码 of your village (ask the township if you are not sure).</source>
         <translation>请填写本村 12 位的统计用区划代码（不清楚的请向乡镇询问）。</translation>
     </message>
@@ -5682,47 +5682,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="195"/>
+        <location filename="../../app/views/township/summary_page.py" line="196"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="196"/>
+        <location filename="../../app/views/township/summary_page.py" line="197"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="197"/>
+        <location filename="../../app/views/township/summary_page.py" line="198"/>
         <source>Goods in stock</source>
         <translation>在库商品种类</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="198"/>
+        <location filename="../../app/views/township/summary_page.py" line="199"/>
         <source>Units in stock</source>
         <translation>在库数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="199"/>
+        <location filename="../../app/views/township/summary_page.py" line="200"/>
         <source>Value (points)</source>
         <translation>库存价值(积分)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="200"/>
+        <location filename="../../app/views/township/summary_page.py" line="201"/>
         <source>At or below warning level</source>
         <translation>低于预警商品数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="201"/>
+        <location filename="../../app/views/township/summary_page.py" line="202"/>
         <source>Goods at or below their warning level</source>
         <translation>低于预警的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="207"/>
+        <location filename="../../app/views/township/summary_page.py" line="208"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="212"/>
+        <location filename="../../app/views/township/summary_page.py" line="213"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -5811,223 +5811,223 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/views/wizard.py" line="177"/>
+        <location filename="../../app/views/wizard.py" line="176"/>
         <source>Check and set up</source>
         <translation>核对并完成设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="178"/>
+        <location filename="../../app/views/wizard.py" line="177"/>
         <source>Please check the facts. You can go back to change them.</source>
         <translation>请核对以下信息。如需修改，可以返回上一步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="180"/>
+        <location filename="../../app/views/wizard.py" line="179"/>
         <source>&amp;Set up the station</source>
         <translation>完成设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="198"/>
+        <location filename="../../app/views/wizard.py" line="197"/>
         <source>Village station</source>
         <translation>村级实践站</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="200"/>
+        <location filename="../../app/views/wizard.py" line="199"/>
         <source>Township office</source>
         <translation>乡镇实践所</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="203"/>
+        <location filename="../../app/views/wizard.py" line="202"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="204"/>
+        <location filename="../../app/views/wizard.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="205"/>
+        <location filename="../../app/views/wizard.py" line="204"/>
         <source>Division code</source>
         <translation>统计用区划代码</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="208"/>
+        <location filename="../../app/views/wizard.py" line="207"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="210"/>
+        <location filename="../../app/views/wizard.py" line="209"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="211"/>
+        <location filename="../../app/views/wizard.py" line="210"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="212"/>
+        <location filename="../../app/views/wizard.py" line="211"/>
         <source>Person in charge</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="213"/>
+        <location filename="../../app/views/wizard.py" line="212"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="214"/>
+        <location filename="../../app/views/wizard.py" line="213"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/views/wizard.py" line="234"/>
+        <location filename="../../app/views/wizard.py" line="233"/>
         <source>Setting up the station and making its keys…</source>
         <translation>正在设置本站并生成密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="340"/>
+        <location filename="../../app/views/township/summary_page.py" line="341"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="342"/>
+        <location filename="../../app/views/township/summary_page.py" line="343"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="350"/>
+        <location filename="../../app/views/township/summary_page.py" line="351"/>
         <source>Export as Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="351"/>
+        <location filename="../../app/views/township/summary_page.py" line="352"/>
         <source>Monthly report (PDF)…</source>
         <translation>工作月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="352"/>
+        <location filename="../../app/views/township/summary_page.py" line="353"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="360"/>
+        <location filename="../../app/views/township/summary_page.py" line="361"/>
         <source>Nothing in this month.</source>
         <translation>本月没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="364"/>
+        <location filename="../../app/views/township/summary_page.py" line="365"/>
         <source>Stations</source>
         <translation>各站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="365"/>
+        <location filename="../../app/views/township/summary_page.py" line="366"/>
         <source>No station&apos;s activities have been imported yet.</source>
         <translation>还没有导入任何站点的活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="367"/>
+        <location filename="../../app/views/township/summary_page.py" line="368"/>
         <source>By category (场次/人次)</source>
         <translation>类别与平台（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="368"/>
+        <location filename="../../app/views/township/summary_page.py" line="369"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="369"/>
+        <location filename="../../app/views/township/summary_page.py" line="370"/>
         <source>Household ranking</source>
         <translation>农户积分排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="370"/>
+        <location filename="../../app/views/township/summary_page.py" line="371"/>
         <source>Volunteer ranking</source>
         <translation>志愿者时长排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="371"/>
+        <location filename="../../app/views/township/summary_page.py" line="372"/>
         <source>Participation</source>
         <translation>参与率</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="372"/>
+        <location filename="../../app/views/township/summary_page.py" line="373"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="376"/>
+        <location filename="../../app/views/township/summary_page.py" line="377"/>
         <source>Activities by category and platform (场次/人次)</source>
         <translation>按类别和平台统计（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="377"/>
+        <location filename="../../app/views/township/summary_page.py" line="378"/>
         <source>Stock of the points supermarket at the month&apos;s end</source>
         <translation>积分超市月末库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="379"/>
+        <location filename="../../app/views/township/summary_page.py" line="380"/>
         <source>The township&apos;s top 20 households by points earned in the month</source>
         <translation>全乡镇本月获得积分最多的前 20 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="382"/>
+        <location filename="../../app/views/township/summary_page.py" line="383"/>
         <source>The township&apos;s top 20 volunteers by service hours in the month</source>
         <translation>全乡镇本月服务时长最多的前 20 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="385"/>
+        <location filename="../../app/views/township/summary_page.py" line="386"/>
         <source>Households that earned points or took part in an activity in the month</source>
         <translation>本月获得积分或参加活动的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="387"/>
+        <location filename="../../app/views/township/summary_page.py" line="388"/>
         <source>Volunteers per star level at the month&apos;s end</source>
         <translation>月末各星级的志愿者人数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="451"/>
-        <location filename="../../app/views/township/summary_page.py" line="475"/>
+        <location filename="../../app/views/township/summary_page.py" line="452"/>
+        <location filename="../../app/views/township/summary_page.py" line="476"/>
         <source>Choose a month first.</source>
         <translation>请先选择月份。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="455"/>
+        <location filename="../../app/views/township/summary_page.py" line="456"/>
         <source>Export the summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="456"/>
+        <location filename="../../app/views/township/summary_page.py" line="457"/>
         <source>Summary {month}.xlsx</source>
         <translation>汇总 {month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="457"/>
+        <location filename="../../app/views/township/summary_page.py" line="458"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="466"/>
+        <location filename="../../app/views/township/summary_page.py" line="467"/>
         <source>The summary was saved as {file}.</source>
         <translation>汇总已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="479"/>
+        <location filename="../../app/views/township/summary_page.py" line="480"/>
         <source>Save the monthly report</source>
         <translation>保存工作月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="480"/>
+        <location filename="../../app/views/township/summary_page.py" line="481"/>
         <source>Monthly report {month}.pdf</source>
         <translation>工作月报 {month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="481"/>
+        <location filename="../../app/views/township/summary_page.py" line="482"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="492"/>
+        <location filename="../../app/views/township/summary_page.py" line="493"/>
         <source>The report was saved as {file}.</source>
         <translation>月报已保存为 {file}。</translation>
     </message>
@@ -6053,215 +6053,215 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/views/sync/page.py" line="103"/>
+        <location filename="../../app/views/sync/page.py" line="111"/>
         <source>Sync with the township</source>
         <translation>与乡镇同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="111"/>
+        <location filename="../../app/views/sync/page.py" line="119"/>
         <source>Township&apos;s last acknowledgement:</source>
         <translation>乡镇最近确认：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="112"/>
+        <location filename="../../app/views/sync/page.py" line="120"/>
         <source>Changes waiting to be sent:</source>
         <translation>待发送的改动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="113"/>
+        <location filename="../../app/views/sync/page.py" line="121"/>
         <source>Last sync file written:</source>
         <translation>最近导出同步文件：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="116"/>
+        <location filename="../../app/views/sync/page.py" line="124"/>
         <source>Export a sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="119"/>
+        <location filename="../../app/views/sync/page.py" line="127"/>
         <source>The file holds everything the township has not acknowledged yet. Take it to the township on a USB stick; a lost stick is no loss: the next file holds its changes again.</source>
         <translation>同步文件包含乡镇尚未确认的全部改动。请用U盘送到乡镇；U盘丢了也不要紧：下一个文件会再次包含这些改动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="135"/>
+        <location filename="../../app/views/sync/page.py" line="143"/>
         <source>&amp;Export sync file</source>
         <translation>导出同步文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="138"/>
+        <location filename="../../app/views/sync/page.py" line="146"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="144"/>
+        <location filename="../../app/views/sync/page.py" line="152"/>
         <source>To:</source>
         <translation>导出到：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="159"/>
+        <location filename="../../app/views/sync/page.py" line="167"/>
         <source>Enrolment at the township</source>
         <translation>在乡镇登记</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="162"/>
+        <location filename="../../app/views/sync/page.py" line="170"/>
         <source>Once, before the first sync file: give the township this station&apos;s enrolment file and read this fingerprint out to them on the phone.</source>
         <translation>首次同步前做一次：把本站的登记文件交给乡镇，并在电话里把下面的指纹念给乡镇核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="174"/>
+        <location filename="../../app/views/sync/page.py" line="176"/>
         <source>&amp;Write enrolment file…</source>
         <translation>生成登记文件(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="192"/>
+        <location filename="../../app/views/sync/page.py" line="194"/>
         <source>Config package from the township</source>
         <translation>乡镇配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="196"/>
+        <location filename="../../app/views/sync/page.py" line="198"/>
         <source>&amp;Import config package…</source>
         <translation>导入配置包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="222"/>
+        <location filename="../../app/views/sync/page.py" line="224"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="236"/>
+        <location filename="../../app/views/sync/page.py" line="238"/>
         <source>Upload to the township server</source>
         <translation>上传到乡镇服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="247"/>
+        <location filename="../../app/views/sync/page.py" line="249"/>
         <source>&amp;Upload now</source>
         <translation>立即上传(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="252"/>
+        <location filename="../../app/views/sync/page.py" line="254"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="252"/>
+        <location filename="../../app/views/sync/page.py" line="254"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="263"/>
+        <location filename="../../app/views/sync/page.py" line="265"/>
         <source>Township server:</source>
         <translation>乡镇服务器：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="264"/>
+        <location filename="../../app/views/sync/page.py" line="266"/>
         <source>Next try:</source>
         <translation>下次尝试：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="271"/>
+        <location filename="../../app/views/sync/page.py" line="273"/>
         <source>Last attempts:</source>
         <translation>上传记录：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="280"/>
-        <location filename="../../app/views/sync/page.py" line="292"/>
+        <location filename="../../app/views/sync/page.py" line="282"/>
+        <location filename="../../app/views/sync/page.py" line="294"/>
         <source>uploading now…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="287"/>
+        <location filename="../../app/views/sync/page.py" line="289"/>
         <source>not set: the station syncs by USB stick (Settings → Sync)</source>
         <translation>未设置：本站用U盘同步（设置 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="326"/>
+        <location filename="../../app/views/sync/page.py" line="328"/>
         <source>no folder chosen yet</source>
         <translation>尚未选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="332"/>
+        <location filename="../../app/views/sync/page.py" line="334"/>
         <source>USB sticks: none found</source>
         <translation>未发现U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="332"/>
+        <location filename="../../app/views/sync/page.py" line="334"/>
         <source>USB stick…</source>
         <translation>选择U盘…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="394"/>
+        <location filename="../../app/views/sync/page.py" line="396"/>
         <source>up to change {seq}</source>
         <translation>已确认到第 {seq} 号改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="593"/>
+        <location filename="../../app/views/sync/page.py" line="595"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="599"/>
+        <location filename="../../app/views/sync/page.py" line="601"/>
         <source>Enrol &amp;township…</source>
         <translation>登记乡镇(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="627"/>
+        <location filename="../../app/views/sync/page.py" line="629"/>
         <source>No township enrolled yet.</source>
         <translation>尚未登记乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="630"/>
+        <location filename="../../app/views/sync/page.py" line="632"/>
         <source>{name} (code {code}), key fingerprint {fingerprint}</source>
         <translation>{name}（代码 {code}），密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="646"/>
+        <location filename="../../app/views/sync/page.py" line="648"/>
         <source>The township {name} ({code}) is enrolled: its config packages are accepted now.</source>
         <translation>已登记乡镇 {name}（{code}），现在可以导入它下发的配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="386"/>
+        <location filename="../../app/views/sync/page.py" line="388"/>
         <source>none yet (the first file holds everything)</source>
         <translation>尚无（第一个文件包含全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/page.py" line="376"/>
+        <location filename="../../app/views/sync/page.py" line="378"/>
         <source>%n changes</source>
         <translation>
             <numerusform>%n 条改动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="376"/>
+        <location filename="../../app/views/sync/page.py" line="378"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="400"/>
+        <location filename="../../app/views/sync/page.py" line="402"/>
         <source>No config package has been imported yet.</source>
         <translation>尚未导入配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="403"/>
+        <location filename="../../app/views/sync/page.py" line="405"/>
         <source>Version {version} from {township} in force, imported on {when}.</source>
         <translation>现行配置：{township} 第 {version} 版，导入于 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="389"/>
+        <location filename="../../app/views/sync/page.py" line="391"/>
         <source>up to change {seq} (config package of {when})</source>
         <translation>已确认到第 {seq} 号改动（{when} 的配置包）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="132"/>
+        <location filename="../../app/views/sync/page.py" line="140"/>
         <source>Choose f&amp;older…</source>
         <translation>选择文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="424"/>
+        <location filename="../../app/views/sync/page.py" line="426"/>
         <source>Choose the folder or USB stick for the sync file</source>
         <translation>选择存放同步文件的文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="436"/>
+        <location filename="../../app/views/sync/page.py" line="438"/>
         <source>A full export writes everything this station holds, not only what the township lacks. Use it only when the township asks for it: its PC was replaced or it lost data.
 
 Write a full sync file?</source>
@@ -6270,74 +6270,74 @@ Write a full sync file?</source>
 要生成完整同步文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="444"/>
+        <location filename="../../app/views/sync/page.py" line="446"/>
         <source>Full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="457"/>
+        <location filename="../../app/views/sync/page.py" line="459"/>
         <source>Writing the sync file…</source>
         <translation>正在写同步文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="460"/>
+        <location filename="../../app/views/sync/page.py" line="462"/>
         <source>Export sync file</source>
         <translation>导出同步文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="466"/>
+        <location filename="../../app/views/sync/page.py" line="468"/>
         <source>Writing the sync file to {folder}…</source>
         <translation>正在把同步文件写到 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="475"/>
+        <location filename="../../app/views/sync/page.py" line="477"/>
         <source>no changes</source>
         <translation>没有改动</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="477"/>
+        <location filename="../../app/views/sync/page.py" line="479"/>
         <source>Sync file {name} written to {folder}.
 Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>同步文件 {name} 已写到 {folder}。
 改动序号 {a}–{b}，包含：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="487"/>
+        <location filename="../../app/views/sync/page.py" line="489"/>
         <source>ID numbers and phones went masked only (no config package from the township yet).</source>
         <translation>身份证号和电话仅以脱敏形式导出（尚未收到乡镇配置包）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="508"/>
+        <location filename="../../app/views/sync/page.py" line="510"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消，未写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="536"/>
+        <location filename="../../app/views/sync/page.py" line="538"/>
         <source>Enrolment file {name} written to {folder}. Give it to the township and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写到 {folder}。请交给乡镇，并把上面的指纹念给他们核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="551"/>
+        <location filename="../../app/views/sync/page.py" line="553"/>
         <source>Choose the township&apos;s config package</source>
         <translation>选择乡镇的配置包</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="553"/>
+        <location filename="../../app/views/sync/page.py" line="555"/>
         <source>Config packages (*{suffix});;All files (*)</source>
         <translation>配置包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="560"/>
+        <location filename="../../app/views/sync/page.py" line="562"/>
         <source>Checking the config package…</source>
         <translation>正在检查配置包…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="574"/>
+        <location filename="../../app/views/sync/page.py" line="576"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/page.py" line="576"/>
+        <location filename="../../app/views/sync/page.py" line="578"/>
         <source>Config package version {version} from {township} applied: {words}.</source>
         <translation>已应用 {township} 第 {version} 版配置包：{words}。</translation>
     </message>
@@ -6583,57 +6583,57 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>TownshipEnrolDialog</name>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="50"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="49"/>
         <source>Enrol the township</source>
         <translation>登记乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="55"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="54"/>
         <source>Once, before the first config package: choose the enrolment file the township wrote (on its Publish config page), then ask the township to read out its fingerprint on the phone and compare it with the one shown here, group by group.</source>
         <translation>导入第一个配置包之前只需登记一次：选择乡镇生成的登记文件（在乡镇的“配置下发”页面），然后请乡镇在电话里念出它的指纹，与这里显示的逐组核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="62"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="61"/>
         <source>&amp;Choose the enrolment file…</source>
         <translation>选择登记文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="65"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="64"/>
         <source>no file chosen yet</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="84"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="76"/>
         <source>The township read out the same fingerprint, every group matches</source>
         <translation>乡镇念出的指纹与此相同，每一组都一致</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="92"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="84"/>
         <source>&amp;Enrol the township</source>
         <translation>登记该乡镇(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="94"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="132"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="124"/>
         <source>Township {name} ({code}). Its fingerprint:</source>
         <translation>乡镇 {name}（{code}），其指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="147"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="139"/>
         <source>Choose the township&apos;s enrolment file</source>
         <translation>选择乡镇的登记文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="148"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="140"/>
         <source>Enrolment files (*{suffix});;All files (*)</source>
         <translation>登记文件 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/township_dialog.py" line="158"/>
+        <location filename="../../app/views/sync/township_dialog.py" line="150"/>
         <source>Checking the enrolment file…</source>
         <translation>正在检查登记文件…</translation>
     </message>
@@ -7565,32 +7565,32 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="254"/>
+        <location filename="../../app/views/township/summary_page.py" line="255"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="255"/>
+        <location filename="../../app/views/township/summary_page.py" line="256"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="256"/>
+        <location filename="../../app/views/township/summary_page.py" line="257"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="257"/>
+        <location filename="../../app/views/township/summary_page.py" line="258"/>
         <source>Volunteer no.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="258"/>
+        <location filename="../../app/views/township/summary_page.py" line="259"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="259"/>
+        <location filename="../../app/views/township/summary_page.py" line="260"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
@@ -9250,19 +9250,49 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="77"/>
+        <location filename="../../app/cli/hub.py" line="95"/>
         <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
         <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="117"/>
+        <location filename="../../app/cli/hub.py" line="135"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
         <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="142"/>
+        <location filename="../../app/cli/hub.py" line="163"/>
         <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
         <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="177"/>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="178"/>
+        <source>The password again: </source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="180"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="197"/>
+        <source>Hub user {name} added ({role}).</source>
+        <translation>已添加网页用户 {name}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="203"/>
+        <source>Hub user {name} disabled.</source>
+        <translation>网页用户 {name} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="206"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -10643,7 +10673,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/enrol.py" line="201"/>
-        <location filename="../../app/sync/enrol.py" line="405"/>
+        <location filename="../../app/sync/enrol.py" line="406"/>
         <source>Stations are enrolled at the township (乡镇实践所), not here.</source>
         <translation>站点要在乡镇实践所入网，不能在本机入网。</translation>
     </message>
@@ -10663,42 +10693,42 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>站点 {code} 已用另一把密钥入网。入网信息不会被悄悄替换；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="288"/>
+        <location filename="../../app/sync/enrol.py" line="289"/>
         <source>{file} is this station&apos;s own enrolment file, not the township&apos;s. Nothing was changed.</source>
         <translation>{file} 是本站自己的登记文件，不是乡镇的。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="297"/>
+        <location filename="../../app/sync/enrol.py" line="298"/>
         <source>{file} is the enrolment file of the station {name} ({code}), not of a township. Ask the township for its own enrolment file; nothing was changed.</source>
         <translation>{file} 是站点{name}（{code}）的登记文件，不是乡镇的。请向乡镇索取它自己的登记文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="308"/>
+        <location filename="../../app/sync/enrol.py" line="309"/>
         <source>{file} does not say that a township wrote it (it is from an older version of the program). Ask the township to write its enrolment file again; nothing was changed.</source>
         <translation>{file} 没有注明由乡镇生成（它来自旧版本的程序）。请乡镇重新生成登记文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="352"/>
+        <location filename="../../app/sync/enrol.py" line="353"/>
         <source>The fingerprint you typed does not match the one in {file} ({fingerprint}). The file may not come from the township; nothing was changed.</source>
         <translation>您输入的指纹与 {file} 中的指纹（{fingerprint}）不一致。该文件可能不是乡镇发来的，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="399"/>
+        <location filename="../../app/sync/enrol.py" line="400"/>
         <source>Say why the station&apos;s enrolment is revoked.</source>
         <translation>请说明撤销该站点入网的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="412"/>
+        <location filename="../../app/sync/enrol.py" line="413"/>
         <source>No station with code {code} is enrolled here.</source>
         <translation>本所没有编码为 {code} 的入网站点。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="282"/>
+        <location filename="../../app/sync/enrol.py" line="283"/>
         <source>A township is enrolled at its village stations, not at a township.</source>
         <translation>乡镇应在其下属村站登记，不能在乡镇实践所登记。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/enrol.py" line="324"/>
+        <location filename="../../app/sync/enrol.py" line="325"/>
         <source>This station is already enrolled with a township of another key. An enrolment is never replaced silently; nothing was changed.</source>
         <translation>本站已登记了另一密钥的乡镇。登记不会被悄悄替换，未做任何更改。</translation>
     </message>
@@ -10728,47 +10758,47 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="272"/>
+        <location filename="../../app/sync/export.py" line="274"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="343"/>
+        <location filename="../../app/sync/export.py" line="347"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="270"/>
+        <location filename="../../app/sync/importer.py" line="284"/>
         <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
         <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="284"/>
+        <location filename="../../app/sync/importer.py" line="298"/>
         <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
         <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="295"/>
+        <location filename="../../app/sync/importer.py" line="309"/>
         <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
         <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="320"/>
+        <location filename="../../app/sync/importer.py" line="334"/>
         <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
         <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="335"/>
+        <location filename="../../app/sync/importer.py" line="349"/>
         <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
         <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="346"/>
+        <location filename="../../app/sync/importer.py" line="360"/>
         <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
         <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="608"/>
+        <location filename="../../app/sync/importer.py" line="867"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
@@ -10841,6 +10871,36 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/upload.py" line="170"/>
         <source>The township server&apos;s address must start with http:// or https:// and name a host, e.g. https://hub.example.cn.</source>
         <translation>乡镇服务器的地址必须以 http:// 或 https:// 开头并写明主机，例如 https://hub.example.cn。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="74"/>
+        <source>A user name is 1 to 50 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>用户名为 1 至 50 个字母、数字、“.”、“-”或“_”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="81"/>
+        <source>The role is county or township.</source>
+        <translation>角色只能是 county（县）或 township（乡镇）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="86"/>
+        <source>A township user needs at least one --township.</source>
+        <translation>乡镇用户至少要用 --township 指定一个乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="90"/>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="95"/>
+        <source>There is already a hub user {name}.</source>
+        <translation>已有网页用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/users.py" line="121"/>
+        <source>There is no hub user {name}.</source>
+        <translation>没有网页用户 {name}。</translation>
     </message>
 </context>
 <context>
@@ -11331,57 +11391,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{n} 条其他记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="119"/>
+        <location filename="../../app/sync/importer.py" line="133"/>
         <source>Missing sequence {ranges}.</source>
         <translation>缺少序号 {ranges}。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="120"/>
+        <location filename="../../app/sync/importer.py" line="134"/>
         <source>Audit chain verified to #{seq}.</source>
         <translation>审计链已核验到第 {seq} 条。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="121"/>
+        <location filename="../../app/sync/importer.py" line="135"/>
         <source>{file}: already imported on {when} (UTC); nothing was changed.</source>
         <translation>{file}：已于 {when}（UTC）导入过；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="124"/>
+        <location filename="../../app/sync/importer.py" line="138"/>
         <source>{file}: imported {rows} rows from station {code} (sequence {a}–{b}).</source>
         <translation>{file}：已从站点 {code} 导入 {rows} 条数据（序号 {a}–{b}）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="127"/>
+        <location filename="../../app/sync/importer.py" line="141"/>
         <source>{n} rows held back for checking (quarantine).</source>
         <translation>{n} 条数据已隔离待核查。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="130"/>
+        <location filename="../../app/sync/importer.py" line="144"/>
         <source>The audit chain forked at #{seq} (the station was restored from a backup).</source>
         <translation>审计链在第 {seq} 条处分叉（站点曾从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="133"/>
+        <location filename="../../app/sync/importer.py" line="147"/>
         <source>The audit chain is broken at #{seq}: the station&apos;s history was edited.</source>
         <translation>审计链在第 {seq} 条处断开：站点的历史记录被改动过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="136"/>
+        <location filename="../../app/sync/importer.py" line="150"/>
         <source>The audit chain differs from the station&apos;s signed anchor at #{seq}.</source>
         <translation>审计链与站点签名的链头在第 {seq} 条处不符。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="139"/>
+        <location filename="../../app/sync/importer.py" line="153"/>
         <source>A signed anchor of the audit chain does not verify.</source>
         <translation>审计链的一个签名链头验证不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="767"/>
+        <location filename="../../app/sync/importer.py" line="1063"/>
         <source>a sync file import</source>
         <translation>同步文件导入</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="856"/>
+        <location filename="../../app/sync/importer.py" line="1157"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
@@ -11563,6 +11623,249 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/upload.py" line="167"/>
         <source>the address answers, but not as a township server.</source>
         <translation>该地址有应答，但不是乡镇服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="60"/>
+        <source>Station Workbench · township hub</source>
+        <translation>文明实践站工作台 · 乡镇服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="61"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="62"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="63"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="64"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="65"/>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="66"/>
+        <source>Too many wrong passwords for this user: try again in 5 minutes.</source>
+        <translation>该用户密码错误次数过多，请 5 分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="67"/>
+        <source>Signed in as {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="68"/>
+        <source>county</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="69"/>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="70"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="71"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="72"/>
+        <source>All my townships</source>
+        <translation>我的全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="73"/>
+        <source>Stations&apos; sync status</source>
+        <translation>各站同步状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="74"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="75"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="76"/>
+        <source>Last upload (UTC)</source>
+        <translation>最近上传（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="77"/>
+        <source>Days silent</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="78"/>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="79"/>
+        <source>Quarantined rows</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="80"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="81"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="82"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="83"/>
+        <source>(enrolment revoked)</source>
+        <translation>（已撤销入网）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="84"/>
+        <source>No station of this township is enrolled yet.</source>
+        <translation>本乡镇尚无入网站点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="85"/>
+        <source>Figures of {month}</source>
+        <translation>{month} 数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="86"/>
+        <source>Activities by category, {month}</source>
+        <translation>{month} 各类活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="87"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="88"/>
+        <source>Activities (场次)</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="89"/>
+        <source>Attendances (人次)</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="90"/>
+        <source>Active volunteers</source>
+        <translation>活跃志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="91"/>
+        <source>New volunteers</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="92"/>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="93"/>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="94"/>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="95"/>
+        <source>Redemptions</source>
+        <translation>兑换户次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="96"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="97"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="98"/>
+        <source>Activities per month, last 12 months</source>
+        <translation>近 12 个月每月活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="99"/>
+        <source>Points issued per month, last 12 months</source>
+        <translation>近 12 个月每月发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="100"/>
+        <source>Not allowed</source>
+        <translation>无权查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="101"/>
+        <source>You may not see this township&apos;s figures. Ask the county for access.</source>
+        <translation>您无权查看该乡镇的数据。如需查看，请联系县级管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="104"/>
+        <source>Back to my townships</source>
+        <translation>返回我的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="105"/>
+        <source>Read-only view of the figures the stations uploaded; nothing here changes them.</source>
+        <translation>只读：显示各站上传的数据，本页不会更改任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="108"/>
+        <source>You are signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="109"/>
+        <source>The form has expired; sign in again.</source>
+        <translation>表单已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="110"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/web.py" line="111"/>
+        <source>Township: {name}</source>
+        <translation>乡镇：{name}</translation>
     </message>
 </context>
 </TS>

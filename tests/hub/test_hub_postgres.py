@@ -51,7 +51,7 @@ def test_the_hub_serves_a_township_moved_to_postgresql(
         with pg.read() as s:
             assert s.scalar(select(func.count()).select_from(SyncStation)) == 2
         health = httpx.get(hub.url + "/api/v1/health", timeout=10).json()
-        assert health["township"] == "330481101000" and health["schema"] == "0009"
+        assert health["township"] == "330481101000" and health["schema"] == migrate.head_revision()
         # enrolment over HTTP, written on PostgreSQL
         from two_stations import make_station
 
@@ -84,6 +84,18 @@ def test_the_hub_serves_a_township_moved_to_postgresql(
         headers = signed_headers(world.a)
         assert fetch_config(hub.url, headers).status_code == 204
         assert fetch_config(hub.url, headers).json()["error"] == "replayed"
+        # the web view reads the stations and their figures from PostgreSQL
+        from app.sync.hub.users import add_user
+
+        add_user(pg, "county1", "county-pass-1", "county")
+        with httpx.Client(base_url=hub.url, timeout=60, follow_redirects=True) as web:
+            signed = web.post(
+                "/web/login", data={"username": "county1", "password": "county-pass-1"}
+            )
+            assert signed.status_code == 200 and "退出登录" in signed.text, signed.text
+            for code in ("330481101001", "330481101002", "330481101003"):
+                assert f'data-code="{code}"' in signed.text
+            assert 'id="chart-points-0"' in signed.text
         c.db.dispose()
         engine.dispose()
     finally:

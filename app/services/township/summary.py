@@ -140,8 +140,13 @@ def month_summary(
     db: Database,
     month: str,
     station_ids: Sequence[tuple[str, str, str]] | None = None,
+    *,
+    with_details: bool = True,
 ) -> MonthSummary:
-    """The figures of *month* (``"2026-05"``) for each station, in one read."""
+    """The figures of *month* (``"2026-05"``) for each station, in one read.
+
+    *with_details* False leaves the detail sections (stock, rankings, participation,
+    star levels) empty: the hub's web page shows only the figures."""
     stations = list(station_ids) if station_ids is not None else enrolled_stations(db)
     ids = [s[0] for s in stations]
     start, end = month_range(month)
@@ -256,11 +261,17 @@ def month_summary(
             )
             .group_by(Redemption.station_id),
         )
-        stock = tuple(details.stock_at(session, stations, end))
-        ranking, villages = details.households_in_month(session, stations, start, end)
-        ranked, taking_part = tuple(ranking), tuple(villages)
-        volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
-        stars_held = tuple(details.star_levels(session, stations, after))
+        stock: tuple[StockFigures, ...] = ()
+        ranked: tuple[HouseholdRank, ...] = ()
+        taking_part: tuple[VillageParticipation, ...] = ()
+        volunteers: tuple[VolunteerRank, ...] = ()
+        stars_held: tuple[StarLevels, ...] = ()
+        if with_details:
+            stock = tuple(details.stock_at(session, stations, end))
+            ranking, villages = details.households_in_month(session, stations, start, end)
+            ranked, taking_part = tuple(ranking), tuple(villages)
+            volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
+            stars_held = tuple(details.star_levels(session, stations, after))
 
     rows = []
     for sid, code, name in stations:

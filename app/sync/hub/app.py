@@ -240,6 +240,9 @@ def create_app(settings: HubSettings) -> FastAPI:
     )
     app.state.hub = hub
     limit = settings.max_upload_bytes
+    from app.sync.hub.web import add_web
+
+    add_web(app, hub)  # the read-only web view for county and township staff
 
     @app.exception_handler(HubError)
     async def _hub_error(request: Request, exc: HubError) -> JSONResponse:
