@@ -330,6 +330,25 @@
     </message>
 </context>
 <context>
+    <name>StationsPage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/township/stations_page.py" line="325"/>
+        <source>%n stations enrolled.</source>
+        <translation>
+            <numerusform>%n station enrolled.</numerusform>
+            <numerusform>%n stations enrolled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/stations_page.py" line="327"/>
+        <source>Days since sync turn red after {days} days (%n stations now).</source>
+        <translation>
+            <numerusform>Days since sync turn red after {days} days (%n station now).</numerusform>
+            <numerusform>Days since sync turn red after {days} days (%n stations now).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message numerus="yes">
         <location filename="../../app/views/sync/page.py" line="378"/>

@@ -5590,28 +5590,43 @@ Restore this other station&apos;s backup anyway?</source>
         <source>No station is enrolled yet. Enrol each station from its enrolment file.</source>
         <translation>还没有站点入网。请用各站点的入网文件为其办理入网。</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../app/views/township/stations_page.py" line="325"/>
+        <source>%n stations enrolled.</source>
+        <translation>
+            <numerusform>已入网站点 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../app/views/township/stations_page.py" line="327"/>
-        <source>{count} stations enrolled. Days since sync turn red after {days} days ({stale} stations now).</source>
-        <translation>已入网站点 {count} 个。超过 {days} 天未同步的显示为红色（现有 {stale} 个）。</translation>
+        <source>Days since sync turn red after {days} days (%n stations now).</source>
+        <translation>
+            <numerusform>超过 {days} 天未同步的显示为红色（现有 %n 个）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="356"/>
+        <location filename="../../app/views/township/stations_page.py" line="330"/>
+        <source>{enrolled} {rule}</source>
+        <comment>two sentences</comment>
+        <translation>{enrolled}{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/stations_page.py" line="357"/>
         <source>Choose the station&apos;s enrolment file</source>
         <translation>选择站点的入网文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="356"/>
+        <location filename="../../app/views/township/stations_page.py" line="357"/>
         <source>Enrolment files (*)</source>
         <translation>入网文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="391"/>
+        <location filename="../../app/views/township/stations_page.py" line="392"/>
         <source>Station {name} ({code}) is enrolled.</source>
         <translation>站点 {name}（{code}）已入网。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/stations_page.py" line="402"/>
+        <location filename="../../app/views/township/stations_page.py" line="403"/>
         <source>Choose a station first.</source>
         <translation>请先选择一个站点。</translation>
     </message>

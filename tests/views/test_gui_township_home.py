@@ -192,7 +192,7 @@ def test_the_stale_threshold_is_set_on_the_stations_page_and_used_by_home(
     qtbot.waitUntil(lambda: township_stations.stale_days(world.town.db) == 21, timeout=15_000)
     settle(qtbot)
     assert spin.value() == 21 and not red()
-    assert "after 21 days" in page.hint.text() and "(1 stations now)" in page.hint.text()
+    assert "after 21 days" in page.hint.text() and "(1 station now)" in page.hint.text()
 
     # the down arrow, clicked where it is drawn: 20 days is still within the threshold
     click_at(qtbot, window, spin, arrow_centre(spin, up=False))

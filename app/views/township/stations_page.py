@@ -322,11 +322,12 @@ class StationsPage(QWidget):
             self.stale_spin.setValue(days)
             self.stale_spin.blockSignals(False)
         stale = sum(1 for s in self.model.rows if self.model.stale(s))
+        enrolled = self.tr("%n stations enrolled.", "", len(self.model.rows))
+        rule = self.tr(
+            "Days since sync turn red after {days} days (%n stations now).", "", stale
+        ).format(days=days)
         self.hint.setText(
-            self.tr(
-                "{count} stations enrolled. Days since sync turn red after {days} days "
-                "({stale} stations now)."
-            ).format(count=len(self.model.rows), days=days, stale=stale)
+            self.tr("{enrolled} {rule}", "two sentences").format(enrolled=enrolled, rule=rule)
         )
 
     def save_stale_days(self, days: int) -> None:
