@@ -1043,32 +1043,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="176"/>
+        <location filename="../../app/views/township/summary_page.py" line="177"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="177"/>
+        <location filename="../../app/views/township/summary_page.py" line="178"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="178"/>
+        <location filename="../../app/views/township/summary_page.py" line="179"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="179"/>
+        <location filename="../../app/views/township/summary_page.py" line="180"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="180"/>
+        <location filename="../../app/views/township/summary_page.py" line="181"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="181"/>
+        <location filename="../../app/views/township/summary_page.py" line="182"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
@@ -1901,57 +1901,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="137"/>
+        <location filename="../../app/views/township/summary_page.py" line="138"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="138"/>
+        <location filename="../../app/views/township/summary_page.py" line="139"/>
         <source>Activities</source>
         <translation>活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="139"/>
+        <location filename="../../app/views/township/summary_page.py" line="140"/>
         <source>Attendances</source>
         <translation>参与人次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="140"/>
+        <location filename="../../app/views/township/summary_page.py" line="141"/>
         <source>Active volunteers</source>
         <translation>活跃志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="141"/>
+        <location filename="../../app/views/township/summary_page.py" line="142"/>
         <source>New volunteers</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="142"/>
+        <location filename="../../app/views/township/summary_page.py" line="143"/>
         <source>Stars granted</source>
         <translation>星级认定</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="143"/>
+        <location filename="../../app/views/township/summary_page.py" line="144"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="144"/>
+        <location filename="../../app/views/township/summary_page.py" line="145"/>
         <source>Points issued</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="145"/>
+        <location filename="../../app/views/township/summary_page.py" line="146"/>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="146"/>
+        <location filename="../../app/views/township/summary_page.py" line="147"/>
         <source>Redemptions</source>
         <translation>兑换户次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="150"/>
+        <location filename="../../app/views/township/summary_page.py" line="151"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -2787,37 +2787,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="227"/>
+        <location filename="../../app/views/township/summary_page.py" line="228"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="228"/>
+        <location filename="../../app/views/township/summary_page.py" line="229"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="229"/>
+        <location filename="../../app/views/township/summary_page.py" line="230"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="230"/>
+        <location filename="../../app/views/township/summary_page.py" line="231"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="231"/>
+        <location filename="../../app/views/township/summary_page.py" line="232"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="232"/>
+        <location filename="../../app/views/township/summary_page.py" line="233"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="233"/>
+        <location filename="../../app/views/township/summary_page.py" line="234"/>
         <source>Points earned</source>
         <translation>本月获得积分</translation>
     </message>
@@ -4022,32 +4022,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ParticipationModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="274"/>
+        <location filename="../../app/views/township/summary_page.py" line="275"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="275"/>
+        <location filename="../../app/views/township/summary_page.py" line="276"/>
         <source>Village (station)</source>
         <translation>村(站点)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="276"/>
+        <location filename="../../app/views/township/summary_page.py" line="277"/>
         <source>Households on the roster</source>
         <translation>在册户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="277"/>
+        <location filename="../../app/views/township/summary_page.py" line="278"/>
         <source>Households taking part</source>
         <translation>参与户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="278"/>
+        <location filename="../../app/views/township/summary_page.py" line="279"/>
         <source>Share (%)</source>
         <translation>参与率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="284"/>
+        <location filename="../../app/views/township/summary_page.py" line="285"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -5365,47 +5365,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StarsModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="298"/>
+        <location filename="../../app/views/township/summary_page.py" line="299"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="299"/>
+        <location filename="../../app/views/township/summary_page.py" line="300"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="300"/>
+        <location filename="../../app/views/township/summary_page.py" line="301"/>
         <source>1 star</source>
         <translation>一星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="301"/>
+        <location filename="../../app/views/township/summary_page.py" line="302"/>
         <source>2 stars</source>
         <translation>二星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="302"/>
+        <location filename="../../app/views/township/summary_page.py" line="303"/>
         <source>3 stars</source>
         <translation>三星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="303"/>
+        <location filename="../../app/views/township/summary_page.py" line="304"/>
         <source>4 stars</source>
         <translation>四星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="304"/>
+        <location filename="../../app/views/township/summary_page.py" line="305"/>
         <source>5 stars</source>
         <translation>五星</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="305"/>
+        <location filename="../../app/views/township/summary_page.py" line="306"/>
         <source>Star volunteers</source>
         <translation>星级志愿者合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="309"/>
+        <location filename="../../app/views/township/summary_page.py" line="310"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
@@ -5697,47 +5697,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="196"/>
+        <location filename="../../app/views/township/summary_page.py" line="197"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="197"/>
+        <location filename="../../app/views/township/summary_page.py" line="198"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="198"/>
+        <location filename="../../app/views/township/summary_page.py" line="199"/>
         <source>Goods in stock</source>
         <translation>在库商品种类</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="199"/>
+        <location filename="../../app/views/township/summary_page.py" line="200"/>
         <source>Units in stock</source>
         <translation>在库数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="200"/>
+        <location filename="../../app/views/township/summary_page.py" line="201"/>
         <source>Value (points)</source>
         <translation>库存价值(积分)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="201"/>
+        <location filename="../../app/views/township/summary_page.py" line="202"/>
         <source>At or below warning level</source>
         <translation>低于预警商品数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="202"/>
+        <location filename="../../app/views/township/summary_page.py" line="203"/>
         <source>Goods at or below their warning level</source>
         <translation>低于预警的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="208"/>
+        <location filename="../../app/views/township/summary_page.py" line="209"/>
         <source>Township total</source>
         <translation>全镇合计</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="213"/>
+        <location filename="../../app/views/township/summary_page.py" line="214"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -5901,148 +5901,147 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>正在设置本站并生成密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="341"/>
+        <location filename="../../app/views/township/summary_page.py" line="342"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="343"/>
+        <location filename="../../app/views/township/summary_page.py" line="344"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="351"/>
+        <location filename="../../app/views/township/summary_page.py" line="352"/>
         <source>Export as Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="352"/>
+        <location filename="../../app/views/township/summary_page.py" line="353"/>
         <source>Monthly report (PDF)…</source>
         <translation>工作月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="353"/>
+        <location filename="../../app/views/township/summary_page.py" line="354"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="361"/>
+        <location filename="../../app/views/township/summary_page.py" line="362"/>
         <source>Nothing in this month.</source>
         <translation>本月没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="365"/>
+        <location filename="../../app/views/township/summary_page.py" line="366"/>
         <source>Stations</source>
         <translation>各站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="366"/>
+        <location filename="../../app/views/township/summary_page.py" line="367"/>
         <source>No station&apos;s activities have been imported yet.</source>
         <translation>还没有导入任何站点的活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="368"/>
+        <location filename="../../app/views/township/summary_page.py" line="369"/>
         <source>By category (场次/人次)</source>
         <translation>类别与平台（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="369"/>
+        <location filename="../../app/views/township/summary_page.py" line="370"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="370"/>
+        <location filename="../../app/views/township/summary_page.py" line="371"/>
         <source>Household ranking</source>
         <translation>农户积分排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="371"/>
+        <location filename="../../app/views/township/summary_page.py" line="372"/>
         <source>Volunteer ranking</source>
         <translation>志愿者时长排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="372"/>
+        <location filename="../../app/views/township/summary_page.py" line="373"/>
         <source>Participation</source>
         <translation>参与率</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="373"/>
+        <location filename="../../app/views/township/summary_page.py" line="374"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="377"/>
+        <location filename="../../app/views/township/summary_page.py" line="378"/>
         <source>Activities by category and platform (场次/人次)</source>
         <translation>按类别和平台统计（场次/人次）</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="378"/>
+        <location filename="../../app/views/township/summary_page.py" line="379"/>
         <source>Stock of the points supermarket at the month&apos;s end</source>
         <translation>积分超市月末库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="380"/>
+        <location filename="../../app/views/township/summary_page.py" line="381"/>
         <source>The township&apos;s top 20 households by points earned in the month</source>
         <translation>全乡镇本月获得积分最多的前 20 户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="383"/>
+        <location filename="../../app/views/township/summary_page.py" line="384"/>
         <source>The township&apos;s top 20 volunteers by service hours in the month</source>
         <translation>全乡镇本月服务时长最多的前 20 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="386"/>
+        <location filename="../../app/views/township/summary_page.py" line="387"/>
         <source>Households that earned points or took part in an activity in the month</source>
         <translation>本月获得积分或参加活动的户</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="388"/>
+        <location filename="../../app/views/township/summary_page.py" line="389"/>
         <source>Volunteers per star level at the month&apos;s end</source>
         <translation>月末各星级的志愿者人数</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="452"/>
-        <location filename="../../app/views/township/summary_page.py" line="476"/>
+        <location filename="../../app/views/township/summary_page.py" line="484"/>
         <source>Choose a month first.</source>
         <translation>请先选择月份。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="456"/>
+        <location filename="../../app/views/township/summary_page.py" line="452"/>
         <source>Export the summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="457"/>
+        <location filename="../../app/views/township/summary_page.py" line="453"/>
         <source>Summary {month}.xlsx</source>
         <translation>汇总 {month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="458"/>
+        <location filename="../../app/views/township/summary_page.py" line="454"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="467"/>
+        <location filename="../../app/views/township/summary_page.py" line="455"/>
         <source>The summary was saved as {file}.</source>
         <translation>汇总已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="480"/>
+        <location filename="../../app/views/township/summary_page.py" line="463"/>
         <source>Save the monthly report</source>
         <translation>保存工作月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="481"/>
+        <location filename="../../app/views/township/summary_page.py" line="464"/>
         <source>Monthly report {month}.pdf</source>
         <translation>工作月报 {month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="482"/>
+        <location filename="../../app/views/township/summary_page.py" line="465"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="493"/>
+        <location filename="../../app/views/township/summary_page.py" line="466"/>
         <source>The report was saved as {file}.</source>
         <translation>月报已保存为 {file}。</translation>
     </message>
@@ -7580,32 +7579,32 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerRankModel</name>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="255"/>
+        <location filename="../../app/views/township/summary_page.py" line="256"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="256"/>
+        <location filename="../../app/views/township/summary_page.py" line="257"/>
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="257"/>
+        <location filename="../../app/views/township/summary_page.py" line="258"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="258"/>
+        <location filename="../../app/views/township/summary_page.py" line="259"/>
         <source>Volunteer no.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="259"/>
+        <location filename="../../app/views/township/summary_page.py" line="260"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/summary_page.py" line="260"/>
+        <location filename="../../app/views/township/summary_page.py" line="261"/>
         <source>Hours</source>
         <translation>服务时长（小时）</translation>
     </message>

@@ -130,3 +130,36 @@ def test_each_section_has_its_tab_and_shows_the_months_figures(
     assert stars[-1][2:] == [
         str(n) for n in (*expected.stars_total.levels, expected.stars_total.total)
     ]
+
+
+def test_the_buttons_save_the_month_as_a_workbook_and_a_report(
+    qtbot, window: MainWindow, world: World, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    page = window.show_page("summary")
+    assert isinstance(page, SummaryPage)
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=15_000)
+    month = page.summary.month
+    asked: list[str] = []
+
+    def save_as(target):  # type: ignore[no-untyped-def]
+        def answer(_parent, _title, suggested, _filters):  # type: ignore[no-untyped-def]
+            asked.append(suggested)
+            return str(target), ""
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+
+    for key, target in (("export", tmp_path / "s.xlsx"), ("report", tmp_path / "r.pdf")):
+        save_as(target)
+        button = page.buttons[key]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+        qtbot.waitUntil(
+            lambda t=target: t.exists() and str(t) in page.message.text(), timeout=20_000
+        )
+    assert asked[0].endswith(f"Summary {month}.xlsx")
+    assert asked[1].endswith(f"Monthly report {month}.pdf")
+    assert len(load_workbook(tmp_path / "s.xlsx").sheetnames) == 7
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "The report was saved as" in page.message.text()

@@ -16,6 +16,7 @@ is cut.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -447,51 +448,49 @@ class SummaryPage(QWidget):
         self.stars.set_rows([*summary.stars, summary.stars_total])
 
     def export_xlsx(self) -> None:
-        summary = self.summary
-        if summary is None:
-            self.message.show_error(self.tr("Choose a month first."))
-            return
-        path = files.save_file_name(
-            self,
+        self._save(
             self.tr("Export the summary"),
-            self.tr("Summary {month}.xlsx").format(month=summary.month),
+            self.tr("Summary {month}.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if not path:
-            return
-        run_task(
-            township_report.export_summary_xlsx,
-            summary,
-            Path(path),
-            on_done=lambda _n: self.message.show_ok(
-                self.tr("The summary was saved as {file}.").format(file=path)
-            ),
-            on_error=lambda exc: self.message.show_error(error_text(exc)),
-            receiver=self,
+            self.tr("The summary was saved as {file}."),
+            lambda summary, path: township_report.export_summary_xlsx(summary, path),
         )
 
     def save_report(self) -> None:
+        preparer = self.ctx.actor.display_name
+        db = self.ctx.db
+        self._save(
+            self.tr("Save the monthly report"),
+            self.tr("Monthly report {month}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+            self.tr("The report was saved as {file}."),
+            lambda summary, path: township_report.save_township_report(
+                db, summary, path, preparer=preparer
+            ),
+        )
+
+    def _save(
+        self,
+        title: str,
+        name: str,
+        kinds: str,
+        saved: str,
+        write: Callable[[MonthSummary, Path], object],
+    ) -> None:
+        """Ask where to save the month shown (*name* with its ``{month}``), then *write*
+        it there off the GUI thread and say so."""
         summary = self.summary
         if summary is None:
             self.message.show_error(self.tr("Choose a month first."))
             return
-        path = files.save_file_name(
-            self,
-            self.tr("Save the monthly report"),
-            self.tr("Monthly report {month}.pdf").format(month=summary.month),
-            self.tr("PDF files (*.pdf)"),
-        )
+        path = files.save_file_name(self, title, name.format(month=summary.month), kinds)
         if not path:
             return
         run_task(
-            township_report.save_township_report,
-            self.ctx.db,
+            write,
             summary,
             Path(path),
-            preparer=self.ctx.actor.display_name,
-            on_done=lambda _p: self.message.show_ok(
-                self.tr("The report was saved as {file}.").format(file=path)
-            ),
+            on_done=lambda _result: self.message.show_ok(saved.format(file=path)),
             on_error=lambda exc: self.message.show_error(error_text(exc)),
             receiver=self,
         )
