@@ -133,7 +133,10 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     cache = args.data_dir / "cache"
-    marker = f"{args.stations} {args.files}"
+    from app.db.migrate import head_revision
+
+    # files of an older schema are refused by the hub: the cache is per schema revision
+    marker = f"{args.stations} {args.files} {head_revision()}"
     if args.rebuild or not (cache / "built").is_file() or (cache / "built").read_text() != marker:
         shutil.rmtree(cache, ignore_errors=True)
         print(f"building 1 large and {args.stations} small stations, {args.files} files each…")

@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT / "tests" / "sync"))
 sys.path.insert(0, str(ROOT / "tests" / "services"))
 
 from app.db import Database  # noqa: E402
+from app.db.migrate import head_revision  # noqa: E402
 from app.demo.station import SIZES, DemoSize, create_demo_station  # noqa: E402
 from app.models.base import syncable_tables  # noqa: E402
 from app.paths import DataDir  # noqa: E402
@@ -56,7 +57,8 @@ from app.sync.envelope import payload_tables, quote  # noqa: E402
 from app.sync.export import export_sync  # noqa: E402
 from app.sync.importer import import_file  # noqa: E402
 
-FILES_VERSION = 1  # bump when the made files would differ (schema, generator, size)
+FILES_VERSION = 1  # bump when the made files would differ (generator, size); the schema
+# revision is part of the cache's name too: a township refuses files of another schema
 BASE_SIZE = DemoSize(
     households=220,
     volunteers=40,
@@ -331,7 +333,7 @@ def bench_export(args: argparse.Namespace) -> None:
 
 
 def bench_import(args: argparse.Namespace) -> None:
-    cache = args.data_dir / f"files-v{FILES_VERSION}"
+    cache = args.data_dir / f"files-v{FILES_VERSION}-{head_revision()}"
     files, stations = make_files(cache, args.files)
     work = args.data_dir / "work-town"
     shutil.rmtree(work, ignore_errors=True)
