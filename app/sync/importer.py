@@ -224,48 +224,65 @@ class StationSyncState:
 
 
 def station_states(db: Database) -> list[StationSyncState]:
+    """Every enrolled station's sync state, by code.
+
+    A handful of grouped queries whatever the number of stations (a county's
+    hub has 2,500): per station the newest import and the file count, the
+    quarantined rows, the incarnations seen, and the coverage ranges of the
+    acknowledged incarnation (the gaps).
+    """
     from sqlalchemy import func
 
     with db.read() as session:
-        states = []
-        for st in session.scalars(select(SyncStation).order_by(SyncStation.code)):
-            ack = session.get(SyncAck, st.station_id)
-            incarnation = ack.incarnation if ack else ""
-            ranges = _ranges(session, st.station_id, incarnation) if ack else []
-            last = session.scalar(
-                select(func.max(SyncImportLog.imported_at)).where(
-                    SyncImportLog.station_id == st.station_id
-                )
+        enrolled = list(session.scalars(select(SyncStation).order_by(SyncStation.code)))
+        acks = {a.station_id: a for a in session.scalars(select(SyncAck))}
+        logs = {
+            sid: (last, int(n))
+            for sid, last, n in session.execute(
+                select(
+                    SyncImportLog.station_id, func.max(SyncImportLog.imported_at), func.count()
+                ).group_by(SyncImportLog.station_id)
             )
-            files = session.scalar(
-                select(func.count()).where(SyncImportLog.station_id == st.station_id)
+        }
+        quarantined = _per_station_count(session, SyncQuarantine.station_id, func.count())
+        seen = _per_station_count(
+            session, SyncCoverage.station_id, func.count(func.distinct(SyncCoverage.incarnation))
+        )
+        ranges: dict[str, list[Range]] = {}
+        for sid, a, b in session.execute(
+            select(SyncCoverage.station_id, SyncCoverage.seq_from, SyncCoverage.seq_to).join(
+                SyncAck,
+                (SyncAck.station_id == SyncCoverage.station_id)
+                & (SyncAck.incarnation == SyncCoverage.incarnation),
             )
-            quarantined = session.scalar(
-                select(func.count()).where(SyncQuarantine.station_id == st.station_id)
+        ):
+            ranges.setdefault(sid, []).append((a, b))
+    states = []
+    for st in enrolled:
+        ack = acks.get(st.station_id)
+        last, files = logs.get(st.station_id, (None, 0))
+        states.append(
+            StationSyncState(
+                st.station_id,
+                st.code,
+                st.name,
+                st.fingerprint,
+                ack.incarnation if ack else "",
+                ack.acked_seq if ack else 0,
+                tuple(gaps_of(ranges.get(st.station_id, []))) if ack else (),
+                seen.get(st.station_id, 0),
+                last,
+                files,
+                quarantined.get(st.station_id, 0),
+                st.chain_seq,
+                st.chain_problem,
             )
-            seen = session.scalar(
-                select(func.count(func.distinct(SyncCoverage.incarnation))).where(
-                    SyncCoverage.station_id == st.station_id
-                )
-            )
-            states.append(
-                StationSyncState(
-                    st.station_id,
-                    st.code,
-                    st.name,
-                    st.fingerprint,
-                    incarnation,
-                    ack.acked_seq if ack else 0,
-                    tuple(gaps_of(ranges)),
-                    int(seen or 0),
-                    last,
-                    int(files or 0),
-                    int(quarantined or 0),
-                    st.chain_seq,
-                    st.chain_problem,
-                )
-            )
-        return states
+        )
+    return states
+
+
+def _per_station_count(session: Session, column: Any, count: Any) -> dict[str, int]:
+    return {sid: int(n or 0) for sid, n in session.execute(select(column, count).group_by(column))}
 
 
 def acknowledgements(db: Database) -> dict[str, tuple[str, int]]:

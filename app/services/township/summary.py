@@ -273,9 +273,12 @@ def month_summary(
             volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
             stars_held = tuple(details.star_levels(session, stations, after))
 
+    by_station: dict[str, list[CategoryFigures]] = {}
+    for c in categories:
+        by_station.setdefault(c.station_id, []).append(c)
     rows = []
     for sid, code, name in stations:
-        cats = [c for c in categories if c.station_id == sid]
+        cats = by_station.get(sid, [])
         rows.append(
             StationFigures(
                 sid,
@@ -292,21 +295,52 @@ def month_summary(
                 redemptions=slips.get(sid, 0),
             )
         )
-    total = StationFigures("", "", "")
-    for row in rows:
-        for name in FIGURES:
-            setattr(total, name, getattr(total, name) + getattr(row, name))
     return MonthSummary(
         month,
         tuple(rows),
         categories,
-        total,
+        _total(rows),
         stock=stock,
         households=ranked,
         volunteers=volunteers,
         participation=taking_part,
         stars=stars_held,
     )
+
+
+def _total(rows: Sequence[StationFigures]) -> StationFigures:
+    total = StationFigures("", "", "")
+    for row in rows:
+        for name in FIGURES:
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+    return total
+
+
+def _category_key(c: CategoryFigures) -> tuple[str, str, str]:
+    return (c.station_id, c.category, c.platform)
+
+
+def split_summary(summary: MonthSummary, parts: Sequence[Sequence[str]]) -> list[MonthSummary]:
+    """*summary* (made without details) cut into one summary per list of station ids.
+
+    The hub's county page reads the month once for every township it shows and
+    splits it here, instead of a round of queries per township."""
+    rows = {r.station_id: r for r in summary.stations}
+    cats: dict[str, list[CategoryFigures]] = {}
+    for c in summary.categories:
+        cats.setdefault(c.station_id, []).append(c)
+    out = []
+    for ids in parts:
+        mine = [rows[sid] for sid in ids if sid in rows]
+        out.append(
+            MonthSummary(
+                summary.month,
+                tuple(mine),
+                tuple(sorted((c for sid in ids for c in cats.get(sid, ())), key=_category_key)),
+                _total(mine),
+            )
+        )
+    return out
 
 
 def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str]:

@@ -18,7 +18,7 @@ from app.db import Database
 from app.models import Activity, PointEntry
 from app.models.points import EntryKind
 from app.services.township.stations import days_since, stale_days
-from app.services.township.summary import MonthSummary, month_summary
+from app.services.township.summary import MonthSummary, month_summary, split_summary
 from app.sync.hub.users import TownshipGroup
 
 
@@ -75,48 +75,54 @@ def _month_key(db: Database, column: object) -> object:
 
 def by_month(
     db: Database, ids: Sequence[str], months: Sequence[str]
-) -> tuple[list[int], list[int]]:
-    """Activities held and points issued in each of *months* (oldest first)."""
+) -> dict[str, tuple[list[int], list[int]]]:
+    """Per station of *ids*: activities held and points issued in each of *months*
+    (oldest first), in two grouped queries."""
     from app.services.activities import month_range
 
     start = month_range(months[0])[0]
     end = month_range(months[-1])[1]
-    acts: dict[str, int] = {}
-    points: dict[str, int] = {}
+    acts: dict[tuple[str, str], int] = {}
+    points: dict[tuple[str, str], int] = {}
     if ids:
         with db.read() as session:
             key = _month_key(db, Activity.starts_at)
-            for month, n in session.execute(
-                select(key, func.count())  # type: ignore[call-overload]
+            for sid, month, n in session.execute(
+                select(Activity.station_id, key, func.count())  # type: ignore[call-overload]
                 .where(
                     Activity.station_id.in_(list(ids)),
                     Activity.deleted.is_(False),
                     Activity.starts_at >= start,
                     Activity.starts_at < end,
                 )
-                .group_by(key)
+                .group_by(Activity.station_id, key)
             ):
-                acts[str(month)] = int(n)
+                acts[(sid, str(month))] = int(n)
             # by day from the (kind, station_id, occurred_on, …, points) index, then by month
             day_key = type_coerce(PointEntry.occurred_on, String)  # text; a date on PostgreSQL
-            for day, n in session.execute(
-                select(day_key, func.sum(PointEntry.points))
+            for sid, day, n in session.execute(
+                select(PointEntry.station_id, day_key, func.sum(PointEntry.points))
                 .where(
                     PointEntry.kind == EntryKind.EARN.value,
                     PointEntry.station_id.in_(list(ids)),
                     PointEntry.occurred_on >= start.date(),
                     PointEntry.occurred_on < end.date(),
                 )
-                .group_by(PointEntry.occurred_on)
+                .group_by(PointEntry.station_id, PointEntry.occurred_on)
             ):
-                m = str(day)[:7]
-                points[m] = points.get(m, 0) + int(n or 0)
-    return [acts.get(m, 0) for m in months], [points.get(m, 0) for m in months]
+                k = (sid, str(day)[:7])
+                points[k] = points.get(k, 0) + int(n or 0)
+    return {
+        sid: ([acts.get((sid, m), 0) for m in months], [points.get((sid, m), 0) for m in months])
+        for sid in ids
+    }
 
 
 def township_views(
     db: Database, groups: Sequence[TownshipGroup], month: str, now: datetime
 ) -> list[TownshipView]:
+    """What the page shows of each township in *groups*: a fixed number of queries
+    for all of them together (a county's hub shows 100 townships of 2,500 stations)."""
     from app.models.sync import SyncStation
     from app.sync.importer import station_states
 
@@ -129,8 +135,12 @@ def township_views(
             )
         )
     months = last_months(month)
+    everyone = [s for group in groups for s in group.stations]
+    summary = month_summary(db, month, everyone, with_details=False)
+    charts = by_month(db, [s[0] for s in everyone], months)
+    parts = split_summary(summary, [[s[0] for s in group.stations] for group in groups])
     out = []
-    for group in groups:
+    for group, part in zip(groups, parts, strict=True):
         rows = []
         for sid, _code, _name in group.stations:
             st = states.get(sid)
@@ -151,10 +161,17 @@ def township_views(
                     sid in revoked,
                 )
             )
-        summary = month_summary(db, month, group.stations, with_details=False)
         ids = [s[0] for s in group.stations]
-        acts, points = by_month(db, ids, months)
+        acts = [sum(charts[sid][0][i] for sid in ids) for i in range(len(months))]
+        points = [sum(charts[sid][1][i] for sid in ids) for i in range(len(months))]
         out.append(
-            TownshipView(group, tuple(rows), summary, tuple(months), tuple(acts), tuple(points))
+            TownshipView(
+                group,
+                tuple(rows),
+                part,
+                tuple(months),
+                tuple(acts),
+                tuple(points),
+            )
         )
     return out
