@@ -85,13 +85,13 @@ def test_the_hub_serves_a_township_moved_to_postgresql(
         assert fetch_config(hub.url, headers).status_code == 204
         assert fetch_config(hub.url, headers).json()["error"] == "replayed"
         # the web view reads the stations and their figures from PostgreSQL
+        from web_helpers import sign_in
+
         from app.sync.hub.users import add_user
 
         add_user(pg, "county1", "county-pass-1", "county")
         with httpx.Client(base_url=hub.url, timeout=60, follow_redirects=True) as web:
-            signed = web.post(
-                "/web/login", data={"username": "county1", "password": "county-pass-1"}
-            )
+            signed = sign_in(web, "county1", "county-pass-1")
             assert signed.status_code == 200 and "退出登录" in signed.text, signed.text
             for code in ("330481101001", "330481101002", "330481101003"):
                 assert f'data-code="{code}"' in signed.text

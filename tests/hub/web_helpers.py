@@ -71,3 +71,15 @@ def expected(world: World, month: str, station) -> dict[str, str]:  # type: igno
         "redeemed": str(f.points_redeemed),
         "redemptions": str(f.redemptions),
     }
+
+
+def sign_in(client, user: str, password: str):  # type: ignore[no-untyped-def]
+    """Sign in as a browser does: fetch the form (its token and cookie), then post it."""
+    import re
+
+    form = client.get("/web/login")
+    token = re.search(r'name="csrf" value="([^"]*)"', form.text)
+    assert token is not None, form.text
+    return client.post(
+        "/web/login", data={"username": user, "password": password, "csrf": token.group(1)}
+    )

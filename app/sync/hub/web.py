@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 
 COOKIE = "wb_session"
 SESSION_S = 8 * 3600
+# The sign-in form's token, also set as a cookie (double submit): a page of another
+# site cannot post the form, so nobody is signed in to an account not their own.
+LOGIN_COOKIE = "wb_login"
+LOGIN_FORM_S = 3600
 MAX_FORM_BYTES = 4096
 ACTIVITY_COLOUR = "#2f6fb0"
 POINTS_COLOUR = "#d9822b"
@@ -236,7 +240,7 @@ def _page(lang: str, title: str, body: str, header: str = "") -> str:
     )
 
 
-def login_page(lang: str, message: str = "", username: str = "") -> str:
+def login_page(lang: str, message: str = "", username: str = "", token: str = "") -> str:
     error = f'<p class="error" id="error">{_e(message)}</p>' if message else ""
     switch = (
         '<a href="/web/login">中文</a>'
@@ -245,6 +249,7 @@ def login_page(lang: str, message: str = "", username: str = "") -> str:
     )
     body = (
         f'<form class="login" method="post" action="/web/login{_q(lang)}">'
+        f'<input type="hidden" name="csrf" value="{_e(token)}">'
         f"<h2>{_e(_t(lang, TITLE))}</h2>{error}"
         f'<label for="username">{_e(_t(lang, USER))}</label>'
         f'<input id="username" name="username" autocomplete="username" maxlength="50" '
@@ -502,6 +507,32 @@ def _html(text: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(text, status, headers=SECURITY_HEADERS)
 
 
+def _login(lang: str, message: str = "", username: str = "", status: int = 200) -> Response:
+    """The sign-in page with a fresh form token, set beside it as a cookie."""
+    token = secrets.token_urlsafe(24)
+    response = _html(login_page(lang, message, username, token), status)
+    response.set_cookie(
+        LOGIN_COOKIE, token, max_age=LOGIN_FORM_S, path="/web", httponly=True, samesite="strict"
+    )
+    return response
+
+
+def same_origin(request: Request) -> bool:
+    """False for a form posted from another site.
+
+    A browser says where a request comes from in ``Sec-Fetch-Site``; one without
+    it in ``Origin`` (``null`` under our ``no-referrer`` policy: then the form's
+    token alone decides).  A client that is not a browser sends neither."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return True
+    host = request.headers.get("x-forwarded-host") or request.headers.get("host", "")
+    return origin.split("://", 1)[-1].rstrip("/") == host.split(",")[0].strip()
+
+
 def _redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, 303, headers=SECURITY_HEADERS)
 
@@ -561,19 +592,27 @@ def add_web(app: FastAPI, hub: Hub) -> None:
         lang = language(request)
         if current(request) is not None:
             return _redirect("/web/" + _q(lang))
-        return _html(login_page(lang))
+        return _login(lang)
 
     @app.post("/web/login", include_in_schema=False)
     async def login(request: Request) -> Response:
         lang = language(request)
         form = await _form(request)
         username = form.get("username", "").strip()[:50]
+        token = request.cookies.get(LOGIN_COOKIE, "")
+        if (
+            not same_origin(request)
+            or not token
+            or not hmac.compare_digest(token, form.get("csrf", ""))
+        ):
+            return _login(lang, _t(lang, EXPIRED_FORM), username, 403)
         password = form.get("password", "")[:200]
         result = await run_in_threadpool(authenticate, hub.db, username, password)
         if result.user is None:
             text = LOCKED if result.refusal == "locked" else WRONG
-            return _html(login_page(lang, _t(lang, text), username), 401)
+            return _login(lang, _t(lang, text), username, 401)
         response = _redirect("/web/" + _q(lang))
+        response.delete_cookie(LOGIN_COOKIE, path="/web", httponly=True, samesite="strict")
         response.set_cookie(
             COOKIE,
             make_session(secret, result.user.username),
@@ -593,10 +632,12 @@ def add_web(app: FastAPI, hub: Hub) -> None:
         if found is None:
             return _redirect("/web/login" + _q(lang))
         user, payload = found
-        if not hmac.compare_digest(str(payload.get("c", "")), form.get("csrf", "")):
-            return _html(login_page(lang, _t(lang, EXPIRED_FORM)), 403)
+        if not same_origin(request) or not hmac.compare_digest(
+            str(payload.get("c", "")), form.get("csrf", "")
+        ):
+            return _login(lang, _t(lang, EXPIRED_FORM), status=403)
         await run_in_threadpool(sign_out, hub.db, user.username)
-        response = _html(login_page(lang, _t(lang, SESSION_ENDED)))
+        response = _login(lang, _t(lang, SESSION_ENDED))
         response.delete_cookie(COOKIE, path="/web", httponly=True, samesite="strict")
         return response
 
