@@ -2,7 +2,8 @@
 
 tests/services/postgres_server.py starts the server (in CI a missing one is a
 failure).  Every revision runs there as on SQLite: from an empty database
-they build exactly the models, the guard triggers are plpgsql twins of
+they build exactly the models, an older store's rows are kept (and sealed by
+0005, as a station file's were), the guard triggers are plpgsql twins of
 SQLite's, and two processes preparing one store at once migrate it once.
 """
 
@@ -105,18 +106,38 @@ def test_a_store_without_the_guards_gets_them_at_its_next_start(pg: Engine) -> N
         assert made.scalar() == 1
 
 
+def test_0005_seals_the_rows_of_a_postgresql_store_as_of_a_sqlite_file(
+    pg: Engine, tmp_path: Path
+) -> None:
+    from app.services import audit
+
+    migrate.upgrade(pg, "0004")
+    with pg.begin() as conn:
+        conn.execute(text(_STATION))
+    assert migrate.ensure_schema(pg) == "upgraded"
+    db = Database(tmp_path / "hub.db", engine=pg)
+    assert db.station_id == "s1"  # 0006 named the PC's station
+    with pg.connect() as conn:
+        baseline = conn.execute(text("SELECT action, seq FROM audit_entry")).all()
+        assert baseline == [("audit.seal_baseline", 1)]
+    seals = audit.verify_seals(db)
+    assert seals.ok and seals.checked == 1, seals.problems
+    assert audit.verify_chain(db).ok
+
+
+_STATION = (
+    "INSERT INTO station (id, station_id, created_at, updated_at, row_version, change_seq, "
+    "code, name, mode, village, township, county, leader_name, contact_phone, "
+    "signing_key_fingerprint) VALUES ('s1', 's1', now(), now(), 1, 1, '330481101001', '站', "
+    "'station', '', '', '', '', '', '')"
+)
+
+
 def test_the_guards_are_lifted_while_the_revisions_run_and_made_again(pg: Engine) -> None:
     """Revision 0006 rewrites the append-only anchors: on a guarded store too."""
     migrate.upgrade(pg, "0005")
     with pg.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO station (id, station_id, created_at, updated_at, row_version, "
-                "change_seq, code, name, mode, village, township, county, leader_name, "
-                "contact_phone, signing_key_fingerprint) VALUES ('s1', 's1', now(), now(), 1, "
-                "1, '330481101001', '站', 'station', '', '', '', '', '', '')"
-            )
-        )
+        conn.execute(text(_STATION))
         conn.execute(
             text(
                 "INSERT INTO audit_anchor (seq, entry_hash, at, reason, signature) "
