@@ -108,10 +108,12 @@ def create_new(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the revisions up to *revision* in one transaction.
 
-    On SQLite foreign keys are off while they run (the pragma is a no-op inside
-    a transaction, so it is set before): a revision that rebuilds a table
-    drops it before its copy takes the name, as SQLite's ALTER TABLE procedure
-    says, and checks ``PRAGMA foreign_key_check`` itself.
+    Only the revisions: a PostgreSQL store is brought to head by
+    :func:`ensure_schema` (the lock, the guards); the tests make older stores
+    with this.  On SQLite foreign keys are off while they run (the pragma is
+    a no-op inside a transaction, so it is set before): a revision that
+    rebuilds a table drops it before its copy takes the name, as SQLite's
+    ALTER TABLE procedure says, and checks ``PRAGMA foreign_key_check`` itself.
     """
     from alembic import command
 
