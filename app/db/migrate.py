@@ -170,8 +170,6 @@ def ensure_server_schema(conn: Connection, backup: Callable[[str], object] | Non
     gets the missing ones; the guard triggers are lifted while they run and
     made again from the models (:func:`pg_guards`).
     """
-    from alembic import command
-
     conn.execute(text(SCHEMA_LOCK))
     empty = is_empty(conn)
     current = None if empty else current_revision(conn)
@@ -181,6 +179,8 @@ def ensure_server_schema(conn: Connection, backup: Callable[[str], object] | Non
             backup(f"pre-migration-{current or 'none'}")
         for name, table in _pg_guards_present(conn):
             conn.exec_driver_sql(f'DROP TRIGGER "{name}" ON "{table}"')
+        from alembic import command  # only when there is something to run (see above)
+
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
