@@ -2,9 +2,10 @@
 ``revoke-station`` (a township revokes a station's enrolment).
 
 ``main.py hub --data-dir DIR [--db URL] --host 127.0.0.1 --port 8765 --workers 2``
-checks the folder is a township's, brings its store's schema to head (a
-backup first, as at start-up), then runs uvicorn (app.sync.hub.server) with
-that many worker processes.
+checks the folder is a township's, brings its store's schema to head (the
+folder's station.db with a backup first, as at start-up; a PostgreSQL store
+in place, once, before the workers start), then runs uvicorn
+(app.sync.hub.server) with that many worker processes.
 """
 
 from __future__ import annotations
@@ -97,24 +98,34 @@ def _store(data_dir: DataDir, url: str, copy: bool) -> Database | None:
             ),
             flush=True,
         )
-    prepare_schema(db)
+
+    def upgrading(reason: str) -> None:
+        print(
+            translate(
+                "cli",
+                "Upgrading the township's store from schema {revision} to {head}. No backup is "
+                "made of a store given by --db: a PostgreSQL store is saved with pg_dump before "
+                "a new version is installed (README, Backups).",
+            ).format(revision=reason.removeprefix("pre-migration-"), head=migrate.head_revision()),
+            flush=True,
+        )
+
+    if prepare_schema(db, before_upgrade=upgrading) == "upgraded":
+        print(
+            translate("cli", "The township's store is at schema {head} now.").format(
+                head=migrate.head_revision()
+            ),
+            flush=True,
+        )
     return db
 
 
 def cmd_hub(data_dir: DataDir, args: argparse.Namespace) -> int:
-    from app.db import migrate
     from app.sync.hub.server import serve
     from app.sync.hub.settings import HubSettings
-    from app.sync.hub.storage import NOT_A_TOWNSHIP, STORE_TOO_OLD, StoreTooOld, township_of
+    from app.sync.hub.storage import NOT_A_TOWNSHIP, township_of
 
-    try:
-        db = _store(data_dir, args.db, args.copy_from_folder)
-    except StoreTooOld as old:
-        print(
-            translate("hub", STORE_TOO_OLD, revision=str(old), head=migrate.head_revision()),
-            file=sys.stderr,
-        )
-        return 1
+    db = _store(data_dir, args.db, args.copy_from_folder)
     township = None
     if db is not None:
         try:

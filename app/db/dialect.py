@@ -5,8 +5,9 @@ PostgreSQL.  The services' read queries are dialect-neutral SQLAlchemy except
 for a handful of SQLite-only tricks (a table hint that forces a table scan,
 ``rowid``, the ``sqlite_master`` catalogue), which live here behind small
 functions that give the plain equivalent on any other database.  The station
-file's own machinery (PRAGMAs, guard triggers, the schema check of a restore)
-stays SQLite-only and is not on the path of these queries.
+file's own machinery (PRAGMAs, the schema check of a restore) stays
+SQLite-only and is not on the path of these queries; the guard triggers have
+plpgsql twins (app.db.migrate.pg_guards).
 """
 
 from __future__ import annotations

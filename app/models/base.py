@@ -21,7 +21,8 @@ their ``row_version``, ``change_seq``, ``created_at``, ``updated_at`` and
 ``station_id`` are kept as they come.
 
 A ``BEFORE DELETE`` trigger on every syncable table (see
-:func:`no_delete_trigger_sql`) makes a physical delete fail even from raw SQL.
+:func:`no_delete_trigger_sql`; PostgreSQL's in plpgsql, app.db.migrate.pg_guards)
+makes a physical delete fail even from raw SQL.
 """
 
 from __future__ import annotations
@@ -223,10 +224,26 @@ def append_only_tables() -> list[str]:
     )
 
 
-def guard_statements() -> list[str]:
-    """The triggers that keep syncable rows and ledgers from being deleted or edited."""
+def guards() -> list[tuple[str, str, str, str]]:
+    """(trigger, table, event, message) of every guard: no deletes, ledgers append-only."""
     ledgers = append_only_tables()
     # a local ledger (the audit log's row seals and anchors) is never deleted either
-    statements = [no_delete_trigger_sql(t) for t in sorted(set(syncable_tables()) | set(ledgers))]
-    statements += [append_only_trigger_sql(t) for t in ledgers]
-    return statements
+    kept = sorted(set(syncable_tables()) | set(ledgers))
+    return [
+        (f"trg_{t}_no_delete", t, "DELETE", f"rows of {t} are never deleted; write a tombstone")
+        for t in kept
+    ] + [
+        (f"trg_{t}_append_only", t, "UPDATE", f"{t} is append-only; write a compensating entry")
+        for t in ledgers
+    ]
+
+
+def guard_statements() -> list[str]:
+    """SQLite's triggers that keep syncable rows and ledgers from being deleted or edited.
+
+    PostgreSQL's are app.db.migrate.pg_guards, from the same :func:`guards`.
+    """
+    return [
+        no_delete_trigger_sql(table) if event == "DELETE" else append_only_trigger_sql(table)
+        for _name, table, event, _message in guards()
+    ]

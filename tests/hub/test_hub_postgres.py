@@ -1,6 +1,7 @@
 """The hub on PostgreSQL (issue 9): ``main.py hub --db postgresql+psycopg://… --copy-from-folder``
 moves the township's store into a private server (tests/services/postgres_server.py),
-then health, enrolment over HTTP and the signed config fetch run on it."""
+then health, enrolment over HTTP and the signed config fetch run on it; a store at
+an older schema is upgraded in place by the hub's start."""
 
 from __future__ import annotations
 
@@ -14,16 +15,19 @@ import httpx
 import pytest
 from hub_helpers import fetch_config, signed_headers, upload
 from hub_server import HubServer
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import MetaData, create_engine, delete, func, select, text
+from sqlalchemy.exc import IntegrityError
 from sync_helpers import World
 
 from app.db import Database, migrate
-from app.models import Household
+from app.models import Base, Household, load_all
 from app.models.sync import SyncStation
 from app.services.auth import SYSTEM
 from app.services.station import get_station, update_station
 from app.sync.enrol import read_enrolment, write_enrolment
 from app.sync.export import export_sync
+from app.sync.hub.storage import reset_serials
+from app.sync.importer import import_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "services"))
 from postgres_server import postgres_server
@@ -124,3 +128,62 @@ def test_an_upload_is_imported_on_postgresql(world: World, pg_url: str, tmp_path
             engine.dispose()
     finally:
         hub.stop()
+
+
+def test_a_postgresql_store_at_an_older_schema_is_upgraded_by_the_hub_with_its_data(
+    world: World, pg_url: str, tmp_path: Path
+) -> None:
+    from pg_township import holdings, totals
+
+    stick = tmp_path / "stick"
+    first = export_sync(world.a.db, world.a.data_dir, stick)
+    assert import_file(world.town.db, first.path).status == "imported"
+    # a hub's store at schema 0008 holding the township and station a's imported file
+    engine = create_engine(pg_url)
+    migrate.upgrade(engine, "0008")
+    old = MetaData()
+    old.reflect(engine)
+    load_all()
+    held: dict[str, list[tuple[object, ...]]] = {}
+    with world.town.db.engine.connect() as src, engine.begin() as dst:
+        dst.execute(delete(old.tables["change_counter"]))
+        for table in Base.metadata.sorted_tables:
+            if table.name not in old.tables:
+                continue
+            columns = [c for c in table.columns if c.name in old.tables[table.name].c]
+            rows = src.execute(select(*columns)).all()
+            if rows:
+                dst.execute(old.tables[table.name].insert(), [r._asdict() for r in rows])
+            held[table.name] = sorted(tuple(r) for r in rows)
+        reset_serials(dst, old.sorted_tables)
+    assert held["sync_import_log"] and held["household"]
+    hub = HubServer(world.town.data_dir.root, tmp_path / "hub.log", "--db", pg_url).start()
+    try:
+        assert "0008" in hub.output()  # the upgrade was announced
+        health = httpx.get(hub.url + "/api/v1/health", timeout=10).json()
+        assert health["schema"] == migrate.head_revision() == migrate.current_revision(engine)
+        with engine.connect() as conn:
+            for name, rows in held.items():
+                table = Base.metadata.tables[name]
+                columns = [c for c in table.columns if c.name in old.tables[name].c]
+                assert sorted(tuple(r) for r in conn.execute(select(*columns))) == rows, name
+            # the columns the later revisions added, with their defaults
+            added = conn.execute(text("SELECT revoked_reason, township FROM sync_station"))
+            assert set(added) == {("", "")}
+            assert conn.execute(text("SELECT count(*) FROM hub_user")).scalar() == 0
+        with pytest.raises(IntegrityError, match="never deleted"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM household"))
+        # the hub works on the upgraded store: the imported file is known, a new one imports
+        again = upload(hub.url, first.path)
+        assert again.json()["status"] == "already_imported", again.text
+        second = export_sync(world.b.db, world.b.data_dir, stick)
+        answer = upload(hub.url, second.path)
+        assert answer.json()["status"] == "imported", answer.text + hub.output()[-400:]
+        pg = Database(world.town.data_dir.database, engine=engine)
+        for station in (world.a, world.b):
+            sid = station.station_id
+            assert holdings(pg, sid) == holdings(station.db, sid)
+            assert totals(pg, sid) == totals(station.db, sid)
+    finally:
+        hub.stop()
+        engine.dispose()

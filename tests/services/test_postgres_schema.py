@@ -1,9 +1,9 @@
 """The whole schema and the main read queries on PostgreSQL (issue 8: a hub's database).
 
-A real server (tests/services/postgres_server.py) gets the models' schema
-with ``create_all`` (the guard triggers are SQLite's and are not made there),
-two demo stations' rows replicated into it, and then the services' main read
-queries in each station's context.
+A real server (tests/services/postgres_server.py) gets the schema the way a
+hub's store gets it (the Alembic revisions, app.db.migrate.ensure_schema, with
+the guard triggers in plpgsql), two demo stations' rows replicated into it,
+and then the services' main read queries in each station's context.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from postgres_server import postgres_server
 from sqlalchemy import Engine, create_engine, func, select
 from two_stations import DemoStation, make_station, replicate
 
-from app.db import Database
-from app.models import Base, Household, LocalState, load_all
-from app.models.base import OWN_STATION, ChangeCounter
+from app.db import Database, migrate
+from app.models import Household, LocalState
+from app.models.base import OWN_STATION
 from app.services import activities, audit, audit_log, households, points, supermarket, volunteers
 from app.services.activities import ActivityFilter
 from app.services.audit_log import AuditFilter
@@ -45,15 +45,13 @@ def test_the_schema_and_main_read_queries_run_on_postgresql(
     pg_engine: Engine, tmp_path: Path
 ) -> None:
     assert pg_engine.dialect.name == "postgresql"
-    load_all()
-    Base.metadata.create_all(pg_engine)
+    assert migrate.ensure_schema(pg_engine) == "created"
     a = make_station(tmp_path / "a")
     b = make_station(tmp_path / "b", second=True)
     hub_path = tmp_path / "hub" / "hub.db"  # names the hub; no file is made
     hub = Database(hub_path, engine=pg_engine, station_id=a.station_id)
     with hub.write() as s:
         s.add(LocalState(key=OWN_STATION, value=a.station_id))
-        s.add(ChangeCounter(id=1, value=0))
     for station in (a, b):
         assert replicate(station.db, hub) > 100
     for station in (a, b):

@@ -1,10 +1,11 @@
 """A township database on a real PostgreSQL server, made from a SQLite township (the hub's case).
 
 :func:`pg_township` gives each caller a fresh database on the private server
-of ``tests/services/postgres_server.py``: the models' schema (``create_all``,
-as ``test_postgres_schema`` makes it) and every row of the SQLite township
-(its own station row, its administrator, the enrolled stations), so
-``import_file`` on it runs exactly what a hub worker will run.
+of ``tests/services/postgres_server.py``, made the way ``hub
+--copy-from-folder`` makes a hub's store (app.sync.hub.storage.copy_store:
+the revisions' schema, then every row of the SQLite township — its own
+station row, its administrator, the enrolled stations), so ``import_file`` on
+it runs exactly what a hub worker will run.
 """
 
 from __future__ import annotations
@@ -13,41 +14,29 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Integer, create_engine, insert, select, text
+from sqlalchemy import Engine, create_engine, text
 
 from app.db import Database
 from app.db.dialect import driver_sql
-from app.models import Base, load_all
+from app.sync.hub.storage import copy_store
 
 _serial = itertools.count(1)
 
 
-def pg_township(server_url: str, town: Database, name_path: Path) -> tuple[Database, Engine]:
-    """A new PostgreSQL database holding a copy of *town*; its Database and engine."""
+def new_database(server_url: str) -> str:
+    """The URL of a new, empty database on the server of *server_url*."""
     name = f"township_{next(_serial)}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    engine = create_engine(server_url.replace("/postgres?", f"/{name}?"))
-    load_all()
-    Base.metadata.create_all(engine)
-    with town.read() as src, engine.begin() as dst:
-        for table in Base.metadata.sorted_tables:
-            rows = [dict(r) for r in src.execute(select(table)).mappings()]
-            if rows:
-                dst.execute(insert(table), rows)
-        for table in Base.metadata.sorted_tables:
-            pk = list(table.primary_key.columns)
-            if len(pk) == 1 and isinstance(pk[0].type, Integer) and pk[0].autoincrement:
-                dst.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', '{pk[0].name}'), "
-                        f'coalesce((SELECT max("{pk[0].name}") FROM "{table.name}"), 0) + 1, false) '
-                        f"WHERE pg_get_serial_sequence('\"{table.name}\"', '{pk[0].name}') "
-                        "IS NOT NULL"
-                    )
-                )
+    return server_url.replace("/postgres?", f"/{name}?")
+
+
+def pg_township(server_url: str, town: Database, name_path: Path) -> tuple[Database, Engine]:
+    """A new PostgreSQL database holding a copy of *town*; its Database and engine."""
+    engine = create_engine(new_database(server_url))
+    copy_store(town.path, engine)
     return Database(name_path, engine=engine), engine
 
 

@@ -14,26 +14,21 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, Integer, create_engine, delete, select, text
+from sqlalchemy import Connection, Engine, Integer, Table, create_engine, delete, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.db import Database, make_engine, migrate
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Station, StationMode, utcnow
+from app.models.base import ChangeCounter
 from app.models.sync import HubNonce, SyncStation
 from app.sync.request_auth import MAX_SKEW_S
 
-STORE_TOO_OLD = QT_TRANSLATE_NOOP(
-    "hub",
-    "The township's store is at schema {revision}; this program needs {head}. Upgrading a "
-    "PostgreSQL store is not automatic yet: copy the township's data folder into an empty "
-    "database (hub --copy-from-folder).",
-)
 NOT_A_TOWNSHIP = QT_TRANSLATE_NOOP(
     "hub",
     "{folder} is not a township's data folder (no station set up as 乡镇实践所 in its "
@@ -59,53 +54,27 @@ def open_store(data_root: Path, db_url: str = "") -> Database:
     return Database(default, engine=engine)
 
 
-class StoreTooOld(Exception):
-    """A PostgreSQL store at an older schema: its upgrade is not automatic yet."""
-
-
-def prepare_schema(db: Database) -> str:
+def prepare_schema(db: Database, before_upgrade: Callable[[str], object] | None = None) -> str:
     """Create or upgrade the store's schema (what was done: created, current, upgraded).
 
-    On SQLite the shipped Alembic revisions run, as at a station's start-up.
-    They do not run on PostgreSQL (revision 0001 gives a boolean column an
-    integer default), so an empty PostgreSQL database gets the models' schema
-    (``create_all``) stamped at head; the guard triggers are SQLite's and are
-    not made there.  A PostgreSQL store at an older revision raises
-    :class:`StoreTooOld`.
+    The shipped Alembic revisions run on either database, as at a station's
+    start-up (app.db.migrate.ensure_schema); on PostgreSQL one process at a
+    time, under an advisory lock, with the guard triggers in plpgsql.
+    ``before_upgrade(reason)`` is called before the revisions touch a store
+    that holds data: the hub cannot back up a PostgreSQL store itself (its
+    administrator runs ``pg_dump`` before installing a new version), so the
+    caller says so there.
     """
-    if db.engine.dialect.name == "sqlite":
-        return migrate.ensure_schema(db.engine)
-    if migrate.is_empty(db.engine):
-        _create_all(db.engine, counter=True)
-        return "created"
-    current = migrate.current_revision(db.engine)
-    if current == migrate.head_revision():
-        return "current"
-    raise StoreTooOld(current or "none")
-
-
-def _create_all(engine: Engine, *, counter: bool) -> None:
-    from alembic import command
-
-    from app.models import Base, load_all
-
-    load_all()
-    with engine.begin() as conn:
-        Base.metadata.create_all(conn)
-        if counter:
-            conn.execute(text("INSERT INTO change_counter (id, value) VALUES (1, 0)"))
-    cfg = migrate.alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.stamp(cfg, "head")
+    return migrate.ensure_schema(db.engine, backup=before_upgrade)
 
 
 def copy_store(source: Path, target: Engine, *, chunk: int = 2000) -> int:
     """Copy every table of the SQLite file *source* into the empty database *target*.
 
-    The way a township moves its store to PostgreSQL: the rows as they are
-    (ids, stamps, seals, the audit chain), the serial counters set past the
-    copied ids, the schema stamped at head.  Returns the rows copied.
+    The way a township moves its store to PostgreSQL: the schema made by the
+    revisions (as every store is), then the rows as they are (ids, stamps,
+    seals, the audit chain, the change counter), the serial counters set past
+    the copied ids.  Returns the rows copied.
     """
     from app.models import Base, load_all
 
@@ -115,10 +84,12 @@ def copy_store(source: Path, target: Engine, *, chunk: int = 2000) -> int:
     src = make_engine(source, read_only=True)
     copied = 0
     try:
-        if migrate.current_revision(src) != migrate.head_revision():
-            raise StoreTooOld(migrate.current_revision(src) or "none")
-        _create_all(target, counter=False)
+        revision = migrate.current_revision(src)
+        if revision != migrate.head_revision():
+            raise ValueError(f"{source} is at schema {revision}: open it with this program first")
+        migrate.ensure_schema(target)
         with src.connect() as reader, target.begin() as writer:
+            writer.execute(delete(ChangeCounter))  # the source's own counter comes instead
             for table in Base.metadata.sorted_tables:
                 rows: list[dict[str, object]] = []
                 for row in reader.execute(select(table)).mappings():
@@ -130,23 +101,30 @@ def copy_store(source: Path, target: Engine, *, chunk: int = 2000) -> int:
                 if rows:
                     writer.execute(table.insert(), rows)
                     copied += len(rows)
-                if target.dialect.name == "postgresql":
-                    for column in table.primary_key.columns:
-                        if column.autoincrement is True or (
-                            column.autoincrement == "auto"
-                            and len(table.primary_key.columns) == 1
-                            and isinstance(column.type, Integer)
-                        ):
-                            t, c = table.name, column.name
-                            writer.execute(
-                                text(
-                                    f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{c}'), "
-                                    f'coalesce(max("{c}"), 0) + 1, false) FROM "{t}"'
-                                )
-                            )
+            reset_serials(writer, Base.metadata.sorted_tables)
     finally:
         src.dispose()
     return copied
+
+
+def reset_serials(conn: Connection, tables: Iterable[Table]) -> None:
+    """Set PostgreSQL's serial counters of *tables* past the ids copied in with their rows."""
+    if conn.dialect.name != "postgresql":
+        return  # SQLite's integer keys follow the largest id by themselves
+    for table in tables:
+        for column in table.primary_key.columns:
+            if column.autoincrement is True or (
+                column.autoincrement == "auto"
+                and len(table.primary_key.columns) == 1
+                and isinstance(column.type, Integer)
+            ):
+                t, c = table.name, column.name
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{c}'), "
+                        f'coalesce(max("{c}"), 0) + 1, false) FROM "{t}"'
+                    )
+                )
 
 
 @dataclass(frozen=True)

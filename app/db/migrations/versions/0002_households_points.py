@@ -29,7 +29,7 @@ def _syncable_columns() -> list[sa.Column]:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("row_version", sa.Integer(), nullable=False),
         sa.Column("change_seq", sa.Integer(), nullable=False),
-        sa.Column("deleted", sa.Boolean(), nullable=False, server_default=sa.text("0")),
+        sa.Column("deleted", sa.Boolean(), nullable=False, server_default=sa.false()),
     ]
 
 
@@ -348,6 +348,8 @@ def upgrade() -> None:
     )
     _syncable_indexes("print_log")
 
+    if op.get_bind().dialect.name != "sqlite":
+        return  # the guard triggers are SQLite's (see app.db.migrate.pg_guards)
     for table in SYNCABLE:
         op.execute(
             f"CREATE TRIGGER IF NOT EXISTS trg_{table}_no_delete BEFORE DELETE ON {table} "

@@ -91,7 +91,9 @@ def upgrade() -> None:
         sa.Column("signature", sa.String(length=128), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_audit_anchor"),
     )
-    for table in ("audit_row", "audit_anchor"):
+    # the guard triggers are SQLite's (see app.db.migrate.pg_guards)
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table in ("audit_row", "audit_anchor") if sqlite else ():
         op.execute(
             f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
             f"BEGIN SELECT RAISE(ABORT, 'rows of {table} are never deleted; write a tombstone'); END"
@@ -111,13 +113,16 @@ def _seal_existing_rows() -> None:
     from app.ids import new_id
 
     entry_id = new_id()
-    tables = sorted(
-        name
-        for (name,) in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-        if name not in UNSEALED
-    )
+    if conn.dialect.name == "sqlite":
+        names = [
+            name
+            for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+    else:
+        names = sa.inspect(conn).get_table_names()
+    tables = sorted(name for name in names if name not in UNSEALED)
     seals: list[tuple[str, str, str]] = []
     for table in tables:
         cursor = conn.exec_driver_sql(f'SELECT * FROM "{table}"')
@@ -131,9 +136,12 @@ def _seal_existing_rows() -> None:
     for table, key, row_hash in seals:
         digest.update(f"{table}\t{key}\t{row_hash}\n".encode())
     rows_digest = digest.hexdigest()
-    conn.exec_driver_sql(
-        "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) VALUES (?, ?, ?, ?)",
-        [(entry_id, t, k, h) for t, k, h in seals],
+    conn.execute(
+        sa.text(
+            "INSERT INTO audit_row (entry_id, table_name, row_key, row_hash) "
+            "VALUES (:entry, :table, :key, :hash)"
+        ),
+        [{"entry": entry_id, "table": t, "key": k, "hash": h} for t, k, h in seals],
     )
     last = conn.exec_driver_sql(
         "SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
@@ -163,7 +171,7 @@ def _seal_existing_rows() -> None:
             "INSERT INTO audit_entry (id, station_id, created_at, updated_at, row_version, "
             "change_seq, deleted, seq, at, operator_id, operator_name, action, target_type, "
             "target_id, summary, prev_hash, entry_hash, rows_digest) VALUES (:id, :station, "
-            ":now, :now, 1, :change_seq, 0, :seq, :now, '', 'system', 'audit.seal_baseline', "
+            ":now, :now, 1, :change_seq, :deleted, :seq, :now, '', 'system', 'audit.seal_baseline', "
             "'', '', :summary, :prev, :hash, :digest)"
         ),
         {
@@ -171,6 +179,7 @@ def _seal_existing_rows() -> None:
             "station": station[0],
             "now": now,
             "change_seq": change_seq,
+            "deleted": False,
             "seq": seq,
             "summary": summary,
             "prev": prev,

@@ -59,22 +59,25 @@ def _append_only(table: str) -> str:
 
 def upgrade() -> None:
     conn = op.get_bind()
+    sqlite = conn.dialect.name == "sqlite"
     for table, column in SCOPED:
-        with op.batch_alter_table(table, recreate="always") as batch:
+        # PostgreSQL changes the constraint in place: nothing is rebuilt there
+        with op.batch_alter_table(table, recreate="always" if sqlite else "never") as batch:
             batch.drop_constraint(f"uq_{table}_{column}", type_="unique")
             batch.create_unique_constraint(
                 f"uq_{table}_station_id_{column}", ["station_id", column]
             )
-        op.execute(_no_delete(table))
-        if table in APPEND_ONLY:
-            op.execute(_append_only(table))
+        if sqlite:
+            op.execute(_no_delete(table))
+            if table in APPEND_ONLY:
+                op.execute(_append_only(table))
 
     with op.batch_alter_table("audit_anchor") as batch:
         batch.add_column(
             sa.Column("station_id", sa.String(length=36), server_default="", nullable=False)
         )
 
-    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
     if broken:
         raise RuntimeError(f"the rebuilt tables break foreign keys: {broken[:5]}")
 
@@ -83,9 +86,17 @@ def upgrade() -> None:
         return  # a file not set up yet: the set-up stores its station
     own = stations[0]
     conn.execute(
-        sa.text("INSERT OR REPLACE INTO local_state (key, value) VALUES ('own_station_id', :id)"),
+        sa.text(
+            "INSERT OR REPLACE INTO local_state (key, value) VALUES ('own_station_id', :id)"
+            if sqlite
+            else "INSERT INTO local_state (key, value) VALUES ('own_station_id', :id) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
         {"id": own},
     )
+    if not sqlite:  # no guard triggers while the revisions run there
+        conn.execute(sa.text("UPDATE audit_anchor SET station_id = :id"), {"id": own})
+        return
     # the anchors so far are the own station's; the table is append-only, so
     # its guard is lifted for this one statement and put back as it was
     op.execute("DROP TRIGGER trg_audit_anchor_append_only")
