@@ -9264,47 +9264,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="95"/>
+        <location filename="../../app/cli/hub.py" line="96"/>
         <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
         <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="135"/>
+        <location filename="../../app/cli/hub.py" line="104"/>
+        <source>Upgrading the township&apos;s store from schema {revision} to {head}. No backup is made of a store given by --db: a PostgreSQL store is saved with pg_dump before a new version is installed (README, Backups).</source>
+        <translation>正在将乡镇的数据库结构从版本 {revision} 升级到 {head}。用 --db 指定的数据库不会自动备份：PostgreSQL 数据库应在安装新版本之前用 pg_dump 备份（见 README 的“Backups”一节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="115"/>
+        <source>The township&apos;s store is at schema {head} now.</source>
+        <translation>乡镇的数据库结构已升级到版本 {head}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/hub.py" line="146"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
         <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="163"/>
+        <location filename="../../app/cli/hub.py" line="174"/>
         <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
         <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="177"/>
+        <location filename="../../app/cli/hub.py" line="188"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="178"/>
+        <location filename="../../app/cli/hub.py" line="189"/>
         <source>The password again: </source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="180"/>
+        <location filename="../../app/cli/hub.py" line="191"/>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>两次输入的密码不一致，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="197"/>
+        <location filename="../../app/cli/hub.py" line="208"/>
         <source>Hub user {name} added ({role}).</source>
         <translation>已添加网页用户 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="203"/>
+        <location filename="../../app/cli/hub.py" line="214"/>
         <source>Hub user {name} disabled.</source>
         <translation>网页用户 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="206"/>
+        <location filename="../../app/cli/hub.py" line="217"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
@@ -10782,37 +10792,37 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="284"/>
+        <location filename="../../app/sync/importer.py" line="301"/>
         <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
         <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="298"/>
+        <location filename="../../app/sync/importer.py" line="315"/>
         <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
         <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="309"/>
+        <location filename="../../app/sync/importer.py" line="326"/>
         <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
         <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="334"/>
+        <location filename="../../app/sync/importer.py" line="351"/>
         <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
         <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="349"/>
+        <location filename="../../app/sync/importer.py" line="366"/>
         <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
         <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="360"/>
+        <location filename="../../app/sync/importer.py" line="377"/>
         <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
         <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="867"/>
+        <location filename="../../app/sync/importer.py" line="884"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
@@ -11030,12 +11040,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/storage.py" line="31"/>
-        <source>The township&apos;s store is at schema {revision}; this program needs {head}. Upgrading a PostgreSQL store is not automatic yet: copy the township&apos;s data folder into an empty database (hub --copy-from-folder).</source>
-        <translation>乡镇的数据库结构版本为 {revision}，本程序需要 {head}。PostgreSQL 数据库暂不能自动升级：请将乡镇的数据文件夹复制到一个空数据库中（hub --copy-from-folder）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/sync/hub/storage.py" line="37"/>
+        <location filename="../../app/sync/hub/storage.py" line="32"/>
         <source>{folder} is not a township&apos;s data folder (no station set up as 乡镇实践所 in its database). Start the hub on the township&apos;s data folder.</source>
         <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动集中服务。</translation>
     </message>
@@ -11450,12 +11455,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>审计链的一个签名链头验证不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1063"/>
+        <location filename="../../app/sync/importer.py" line="1080"/>
         <source>a sync file import</source>
         <translation>同步文件导入</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1157"/>
+        <location filename="../../app/sync/importer.py" line="1174"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
@@ -11642,242 +11647,242 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>web</name>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="60"/>
+        <location filename="../../app/sync/hub/web.py" line="64"/>
         <source>Station Workbench · township hub</source>
         <translation>文明实践站工作台 · 乡镇服务器</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="61"/>
+        <location filename="../../app/sync/hub/web.py" line="65"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="62"/>
+        <location filename="../../app/sync/hub/web.py" line="66"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="63"/>
+        <location filename="../../app/sync/hub/web.py" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="64"/>
+        <location filename="../../app/sync/hub/web.py" line="68"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="65"/>
+        <location filename="../../app/sync/hub/web.py" line="69"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="66"/>
+        <location filename="../../app/sync/hub/web.py" line="70"/>
         <source>Too many wrong passwords for this user: try again in 5 minutes.</source>
         <translation>该用户密码错误次数过多，请 5 分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="67"/>
+        <location filename="../../app/sync/hub/web.py" line="71"/>
         <source>Signed in as {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="68"/>
+        <location filename="../../app/sync/hub/web.py" line="72"/>
         <source>county</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="69"/>
+        <location filename="../../app/sync/hub/web.py" line="73"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="70"/>
+        <location filename="../../app/sync/hub/web.py" line="74"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="71"/>
+        <location filename="../../app/sync/hub/web.py" line="75"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="72"/>
+        <location filename="../../app/sync/hub/web.py" line="76"/>
         <source>All my townships</source>
         <translation>我的全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="73"/>
+        <location filename="../../app/sync/hub/web.py" line="77"/>
         <source>Stations&apos; sync status</source>
         <translation>各站同步状态</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="74"/>
+        <location filename="../../app/sync/hub/web.py" line="78"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="75"/>
+        <location filename="../../app/sync/hub/web.py" line="79"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="76"/>
+        <location filename="../../app/sync/hub/web.py" line="80"/>
         <source>Last upload (UTC)</source>
         <translation>最近上传（UTC）</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="77"/>
+        <location filename="../../app/sync/hub/web.py" line="81"/>
         <source>Days silent</source>
         <translation>未同步天数</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="78"/>
+        <location filename="../../app/sync/hub/web.py" line="82"/>
         <source>Gaps</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="79"/>
+        <location filename="../../app/sync/hub/web.py" line="83"/>
         <source>Quarantined rows</source>
         <translation>隔离记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="80"/>
+        <location filename="../../app/sync/hub/web.py" line="84"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="81"/>
+        <location filename="../../app/sync/hub/web.py" line="85"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="82"/>
+        <location filename="../../app/sync/hub/web.py" line="86"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="83"/>
+        <location filename="../../app/sync/hub/web.py" line="87"/>
         <source>(enrolment revoked)</source>
         <translation>（已撤销入网）</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="84"/>
+        <location filename="../../app/sync/hub/web.py" line="88"/>
         <source>No station of this township is enrolled yet.</source>
         <translation>本乡镇尚无入网站点。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="85"/>
+        <location filename="../../app/sync/hub/web.py" line="89"/>
         <source>Figures of {month}</source>
         <translation>{month} 数据</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="86"/>
+        <location filename="../../app/sync/hub/web.py" line="90"/>
         <source>Activities by category, {month}</source>
         <translation>{month} 各类活动</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="87"/>
+        <location filename="../../app/sync/hub/web.py" line="91"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="88"/>
+        <location filename="../../app/sync/hub/web.py" line="92"/>
         <source>Activities (场次)</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="89"/>
+        <location filename="../../app/sync/hub/web.py" line="93"/>
         <source>Attendances (人次)</source>
         <translation>人次</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="90"/>
+        <location filename="../../app/sync/hub/web.py" line="94"/>
         <source>Active volunteers</source>
         <translation>活跃志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="91"/>
+        <location filename="../../app/sync/hub/web.py" line="95"/>
         <source>New volunteers</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="92"/>
+        <location filename="../../app/sync/hub/web.py" line="96"/>
         <source>Service hours</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="93"/>
+        <location filename="../../app/sync/hub/web.py" line="97"/>
         <source>Points issued</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="94"/>
+        <location filename="../../app/sync/hub/web.py" line="98"/>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="95"/>
+        <location filename="../../app/sync/hub/web.py" line="99"/>
         <source>Redemptions</source>
         <translation>兑换户次</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="96"/>
+        <location filename="../../app/sync/hub/web.py" line="100"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="97"/>
+        <location filename="../../app/sync/hub/web.py" line="101"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="98"/>
+        <location filename="../../app/sync/hub/web.py" line="102"/>
         <source>Activities per month, last 12 months</source>
         <translation>近 12 个月每月活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="99"/>
+        <location filename="../../app/sync/hub/web.py" line="103"/>
         <source>Points issued per month, last 12 months</source>
         <translation>近 12 个月每月发放积分</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="100"/>
+        <location filename="../../app/sync/hub/web.py" line="104"/>
         <source>Not allowed</source>
         <translation>无权查看</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="101"/>
+        <location filename="../../app/sync/hub/web.py" line="105"/>
         <source>You may not see this township&apos;s figures. Ask the county for access.</source>
         <translation>您无权查看该乡镇的数据。如需查看，请联系县级管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="104"/>
+        <location filename="../../app/sync/hub/web.py" line="108"/>
         <source>Back to my townships</source>
         <translation>返回我的乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="105"/>
+        <location filename="../../app/sync/hub/web.py" line="109"/>
         <source>Read-only view of the figures the stations uploaded; nothing here changes them.</source>
         <translation>只读：显示各站上传的数据，本页不会更改任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="108"/>
+        <location filename="../../app/sync/hub/web.py" line="112"/>
         <source>You are signed out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="109"/>
+        <location filename="../../app/sync/hub/web.py" line="113"/>
         <source>The form has expired; sign in again.</source>
         <translation>表单已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="110"/>
+        <location filename="../../app/sync/hub/web.py" line="114"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/web.py" line="111"/>
+        <location filename="../../app/sync/hub/web.py" line="115"/>
         <source>Township: {name}</source>
         <translation>乡镇：{name}</translation>
     </message>
