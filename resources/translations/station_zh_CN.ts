@@ -10975,67 +10975,72 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>集中服务正忙，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="113"/>
+        <location filename="../../app/sync/hub/errors.py" line="112"/>
+        <source>The hub lost its connection to its database; nothing of this request was kept. Try again in a moment.</source>
+        <translation>乡镇服务器与其数据库的连接中断，本次请求的内容均未保存。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/errors.py" line="118"/>
         <source>The request is not signed by a station.</source>
         <translation>该请求没有站点签名。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="114"/>
+        <location filename="../../app/sync/hub/errors.py" line="119"/>
         <source>This station is not enrolled at the township.</source>
         <translation>该站点未在乡镇入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="115"/>
+        <location filename="../../app/sync/hub/errors.py" line="120"/>
         <source>The request&apos;s signature does not verify.</source>
         <translation>该请求的签名校验不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="116"/>
+        <location filename="../../app/sync/hub/errors.py" line="121"/>
         <source>This request was sent before; it is not accepted twice.</source>
         <translation>该请求已发送过，不会重复接受。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="117"/>
+        <location filename="../../app/sync/hub/errors.py" line="122"/>
         <source>The station&apos;s clock differs from the hub&apos;s; sign again with the hub&apos;s time.</source>
         <translation>站点时钟与集中服务不一致，请按集中服务的时间重新签名。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="121"/>
+        <location filename="../../app/sync/hub/errors.py" line="126"/>
         <source>Sign in with a user name and password of the township (HTTP Basic).</source>
         <translation>请使用乡镇的用户名和密码登录（HTTP Basic）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="124"/>
+        <location filename="../../app/sync/hub/errors.py" line="129"/>
         <source>This user&apos;s role may not enrol stations.</source>
         <translation>该用户的角色无权办理站点入网。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="125"/>
+        <location filename="../../app/sync/hub/errors.py" line="130"/>
         <source>X-Wb-Fingerprint is missing: send the fingerprint the station read out.</source>
         <translation>缺少 X-Wb-Fingerprint：请发送站点报出的指纹。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="128"/>
+        <location filename="../../app/sync/hub/errors.py" line="133"/>
         <source>This is far larger than any enrolment file; it was not read.</source>
         <translation>该内容远大于任何入网文件，未读取。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="131"/>
+        <location filename="../../app/sync/hub/errors.py" line="136"/>
         <source>There is nothing at this address.</source>
         <translation>此地址下没有内容。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="132"/>
+        <location filename="../../app/sync/hub/errors.py" line="137"/>
         <source>This address does not take this method.</source>
         <translation>此地址不接受该请求方法。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="133"/>
+        <location filename="../../app/sync/hub/errors.py" line="138"/>
         <source>The request is malformed.</source>
         <translation>请求格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/errors.py" line="134"/>
+        <location filename="../../app/sync/hub/errors.py" line="139"/>
         <source>The hub failed on this request (error {error_id}, logged). Try again later.</source>
         <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
     </message>

@@ -187,3 +187,71 @@ def test_a_postgresql_store_at_an_older_schema_is_upgraded_by_the_hub_with_its_d
     finally:
         hub.stop()
         engine.dispose()
+
+
+def test_a_connection_dropped_mid_upload_is_retried_by_the_hub_then_by_the_station(
+    world: World, pg_url: str, tmp_path: Path
+) -> None:
+    """The PostgreSQL connection dropped in the middle of an upload's import: the
+    transaction rolls back and the hub imports the file again on a fresh connection;
+    dropped on that try too, the answer is a 503 with Retry-After (never a 500), and
+    the station's next try imports the file — once."""
+    import threading
+
+    from pg_township import MidImportCut
+
+    hub = HubServer(
+        world.town.data_dir.root, tmp_path / "hub.log", "--db", pg_url, "--copy-from-folder"
+    ).start()
+    engine = create_engine(pg_url)
+    answers: list[httpx.Response] = []
+
+    def uploading(path: Path) -> threading.Thread:
+        worker = threading.Thread(target=lambda: answers.append(upload(hub.url, path)))
+        worker.start()
+        return worker
+
+    def imported(station_id: str) -> int:
+        with engine.connect() as conn:
+            return conn.execute(
+                text("SELECT count(*) FROM sync_import_log WHERE station_id = :s"),
+                {"s": station_id},
+            ).scalar_one()
+
+    try:
+        a = export_sync(world.a.db, world.a.data_dir, tmp_path / "a").path
+        with MidImportCut(engine) as cut:
+            worker = uploading(a)
+            cut.cut()  # the first try's connection goes; the hub's second try then waits
+        worker.join(120)
+        assert answers[-1].status_code == 200, answers[-1].text
+        assert answers[-1].json()["status"] == "imported"
+        assert imported(world.a.station_id) == 1
+        assert "database connection lost importing" in hub.output()
+
+        b = export_sync(world.b.db, world.b.data_dir, tmp_path / "b").path
+        with MidImportCut(engine) as cut:
+            worker = uploading(b)
+            cut.cut()
+            cut.cut()  # and the hub's second try's too
+            worker.join(120)
+        lost = answers[-1]
+        assert lost.status_code == 503, lost.text
+        assert lost.json()["error"] == "database_unavailable"
+        assert int(lost.headers["retry-after"]) > 0
+        assert "Traceback" not in hub.output()
+        assert imported(world.b.station_id) == 0  # nothing of it was kept
+        again = upload(hub.url, b)  # the station's retry, after Retry-After
+        assert again.status_code == 200 and again.json()["status"] == "imported"
+        assert imported(world.b.station_id) == 1
+        with Database(world.town.data_dir.database, engine=engine).read() as s:
+            households = s.scalar(
+                select(func.count())
+                .select_from(Household)
+                .where(Household.station_id == world.b.station_id)
+            )
+        with world.b.db.read() as s:
+            assert households == s.scalar(select(func.count()).select_from(Household))
+    finally:
+        engine.dispose()
+        hub.stop()

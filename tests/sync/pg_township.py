@@ -77,3 +77,56 @@ def totals(db: Database, station_id: str) -> dict[str, int]:
 def count(db: Database, table: str) -> Any:
     with db.read() as session:
         return driver_sql(session.connection(), f'SELECT count(*) FROM "{table}"').scalar()
+
+
+class MidImportCut:
+    """Drops an importer's PostgreSQL connection at a real point in the middle of its import.
+
+    While it is entered, a second session holds ``sync_ack`` locked, which the
+    importer reads only after it has written every row of the file (uncommitted);
+    :meth:`cut` waits until a backend is waiting for that lock and terminates it
+    (``pg_terminate_backend``: the server closes that connection, as a restart or
+    a failover would).  Leaving releases the lock."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.cut_pids: list[int] = []
+
+    def __enter__(self) -> MidImportCut:
+        self._conn = self.engine.connect()
+        self._tx = self._conn.begin()
+        self._conn.execute(text("LOCK TABLE sync_ack IN ACCESS EXCLUSIVE MODE"))
+        self._me = self._conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        return self
+
+    def waiting(self) -> int | None:
+        """The pid of a backend waiting for the held lock, if any (not one already cut:
+        a terminated backend may still be listed for a moment)."""
+        with self.engine.connect() as conn:
+            for pid in conn.execute(
+                text(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock' AND pid <> :me"
+                ),
+                {"me": self._me},
+            ).scalars():
+                if pid not in self.cut_pids:
+                    return int(pid)
+        return None
+
+    def cut(self, timeout: float = 60.0) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        pid = self.waiting()
+        while pid is None:
+            assert time.monotonic() < deadline, "no import came to wait for sync_ack"
+            time.sleep(0.05)  # polling the server's own view of its backends
+            pid = self.waiting()
+        with self.engine.connect() as conn:
+            assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+        self.cut_pids.append(pid)
+
+    def __exit__(self, *exc: object) -> None:
+        self._tx.rollback()
+        self._conn.close()

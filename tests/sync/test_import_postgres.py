@@ -180,3 +180,41 @@ def test_a_value_postgresql_cannot_type_refuses_the_file_and_keeps_nothing(
     assert {t: count(pg, t) for t in before} == before
     assert import_file(pg, path).status == "imported"  # the real file still imports
     engine.dispose()
+
+
+def test_a_connection_dropped_mid_import_rolls_everything_back_and_the_file_imports_again(
+    world: World, pg_url, tmp_path
+):
+    import threading
+
+    from pg_township import MidImportCut
+    from sqlalchemy.exc import DBAPIError
+
+    pg, engine = pg_township(pg_url, world.town.db, tmp_path / "hub" / "hub.db")
+    summary = export_sync(world.a.db, world.a.data_dir, tmp_path / "1")
+    sid = world.a.station_id
+    before = {t: count(pg, t) for t in ("point_entry", "household", "sync_import_log")}
+    failed: list[BaseException] = []
+
+    def importing() -> None:
+        try:
+            import_file(pg, summary.path)
+        except BaseException as exc:
+            failed.append(exc)
+
+    with MidImportCut(engine) as cut:
+        worker = threading.Thread(target=importing)
+        worker.start()
+        cut.cut()  # every row written, not committed: the connection goes
+        worker.join(60)
+    assert not worker.is_alive()
+    assert len(failed) == 1 and isinstance(failed[0], DBAPIError), failed
+    assert failed[0].connection_invalidated
+    assert {t: count(pg, t) for t in before} == before  # rolled back, all of it
+    assert all(s.files == 0 and s.acked_seq == 0 for s in station_states(pg))
+    again = import_file(pg, summary.path)  # a fresh connection from the pool
+    assert again.status == "imported" and again.applied == summary.rows
+    assert count(pg, "sync_import_log") == 1
+    assert holdings(pg, sid) == holdings(world.a.db, sid)
+    assert totals(pg, sid) == totals(world.a.db, sid)
+    engine.dispose()

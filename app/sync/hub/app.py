@@ -33,7 +33,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -116,10 +116,24 @@ class Hub:
         # busy handler sleeps between tries where a file lock hands over at once
         writer = self.locks / ("sqlite-import.lock" if self.sqlite else f"{sha256}.lock")
         with file_lock(writer):
-            try:
-                verdict = import_file(self.db, path)
-            except IntegrityError:  # another process committed the same file first
-                verdict = import_file(self.db, path)
+            for attempt in (1, 2):
+                try:
+                    try:
+                        verdict = import_file(self.db, path)
+                    except IntegrityError:  # another process committed the same file first
+                        verdict = import_file(self.db, path)
+                    break
+                except DBAPIError as err:
+                    # the database connection dropped mid-import (a PostgreSQL restart, a
+                    # failover, a killed backend): the transaction rolled back with it, so
+                    # the file is imported again on a fresh connection, once
+                    if not err.connection_invalidated:
+                        raise
+                    log.warning(
+                        "database connection lost importing %s (try %d)", sha256[:12], attempt
+                    )
+                    if attempt == 2:
+                        raise database_lost() from None
         with self.db.read() as session:
             first = session.scalar(
                 select(SyncImportLog).where(SyncImportLog.file_sha256 == env.file_sha256)
@@ -218,6 +232,12 @@ def _busy() -> HubError:
     return HubError(503, "busy", e.BUSY, headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
+def database_lost() -> HubError:
+    return HubError(
+        503, "database_unavailable", e.DATABASE_LOST, headers={"Retry-After": str(RETRY_AFTER_S)}
+    )
+
+
 def _domain_error(err: DomainError) -> HubError:
     return _busy() if isinstance(err, Busy) else HubError.from_domain(422, "refused", err)
 
@@ -268,6 +288,9 @@ def create_app(settings: HubSettings) -> FastAPI:
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
         if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
             return _error_response(request, _busy())
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            log.warning("database connection lost: %s", type(exc.orig).__name__)
+            return _error_response(request, database_lost())
         error_id = secrets.token_hex(4)
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f"{Path(frame.filename).name}:{frame.lineno}" if frame else "?"

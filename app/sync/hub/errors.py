@@ -109,6 +109,11 @@ REVOKED = QT_TRANSLATE_NOOP(
     "Ask the township.",
 )
 BUSY = QT_TRANSLATE_NOOP("hub", "The hub is busy; try again in a moment.")
+DATABASE_LOST = QT_TRANSLATE_NOOP(
+    "hub",
+    "The hub lost its connection to its database; nothing of this request was kept. Try again "
+    "in a moment.",
+)
 SIGNED = {
     "missing": QT_TRANSLATE_NOOP("hub", "The request is not signed by a station."),
     "unknown_station": QT_TRANSLATE_NOOP("hub", "This station is not enrolled at the township."),
