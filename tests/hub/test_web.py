@@ -327,3 +327,19 @@ def test_the_county_view_reads_every_township_at_once_with_each_townships_own_fi
         ]
     assert sum(v.summary.totals.sessions for v in views) > 0
     assert all(v.summary.totals.sessions > 0 for v in views if v.group.stations)
+
+
+def test_times_are_shown_in_the_hubs_time_zone_not_utc(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+    from datetime import datetime
+
+    from app.sync.hub.web import _when
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert _when(datetime(2026, 5, 1, 23, 30), "zh_CN") == "2026-05-02 07:30"
+        assert _when(None, "zh_CN") == "从未"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -281,7 +281,10 @@ def _header(lang: str, hub_name: str, user: WebUser, csrf: str, query: dict[str,
 
 
 def _when(value: datetime | None, lang: str) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else _t(lang, NEVER)
+    """A stored time (UTC) in the hub's own time zone (the county's: Asia/Shanghai)."""
+    if value is None:
+        return _t(lang, NEVER)
+    return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _gaps(gaps: Sequence[tuple[int, int]], lang: str) -> str:
