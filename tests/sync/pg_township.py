@@ -5,6 +5,8 @@ of ``tests/services/postgres_server.py``: the models' schema (``create_all``,
 as ``test_postgres_schema`` makes it) and every row of the SQLite township
 (its own station row, its administrator, the enrolled stations), so
 ``import_file`` on it runs exactly what a hub worker will run.
+:func:`new_database` gives an empty one (for ``copy_store``, as
+``hub --copy-from-folder`` fills it).
 """
 
 from __future__ import annotations
@@ -22,14 +24,19 @@ from app.models import Base, load_all
 _serial = itertools.count(1)
 
 
-def pg_township(server_url: str, town: Database, name_path: Path) -> tuple[Database, Engine]:
-    """A new PostgreSQL database holding a copy of *town*; its Database and engine."""
+def new_database(server_url: str) -> str:
+    """The URL of a new, empty database on the server of *server_url*."""
     name = f"township_{next(_serial)}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    engine = create_engine(server_url.replace("/postgres?", f"/{name}?"))
+    return server_url.replace("/postgres?", f"/{name}?")
+
+
+def pg_township(server_url: str, town: Database, name_path: Path) -> tuple[Database, Engine]:
+    """A new PostgreSQL database holding a copy of *town*; its Database and engine."""
+    engine = create_engine(new_database(server_url))
     load_all()
     Base.metadata.create_all(engine)
     with town.read() as src, engine.begin() as dst:

@@ -12,7 +12,6 @@ re-publishing of the config package).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,9 +19,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, Integer, create_engine, delete, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.db import Database, make_engine, migrate
+from app.db.dialect import store_name
+from app.errors import DomainError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Station, StationMode, utcnow
 from app.models.sync import HubNonce, SyncStation
@@ -43,6 +44,10 @@ NOT_A_TOWNSHIP = QT_TRANSLATE_NOOP(
 
 class NotATownship(Exception):
     """The store holds no township: the hub refuses to start."""
+
+
+class StoreRefused(DomainError):
+    """A store named by ``--db`` that the township's desktop and commands do not open."""
 
 
 def open_store(data_root: Path, db_url: str = "") -> Database:
@@ -149,6 +154,65 @@ def copy_store(source: Path, target: Engine, *, chunk: int = 2000) -> int:
     return copied
 
 
+def open_township_store(data_root: Path, db_url: str) -> Database:
+    """The township's store at *db_url*, checked as the hub checks it, for the township's
+    desktop (``main.py --db URL``) and the ``hub-user``/``revoke-station`` commands.
+
+    The schema is brought to head by :func:`prepare_schema`.  An empty database is
+    refused before anything is written to it (the township is copied into it by
+    ``hub --copy-from-folder``), and so is a station's store: only a township's
+    window opens on a shared database.  Raises :class:`StoreRefused`, in words.
+    """
+    db = open_store(data_root, db_url)
+    name = store_name(db.engine)
+    try:
+        try:
+            empty = migrate.is_empty(db.engine)
+        except OperationalError as exc:
+            reason = (str(exc.orig or exc).strip().splitlines() or [""])[0]
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP("errors", "The database {store} cannot be reached: {reason}"),
+                store=name,
+                reason=reason,
+            ) from exc
+        if empty:
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} is empty. Copy the township's data folder into it "
+                    "first: main.py hub --data-dir FOLDER --db URL --copy-from-folder.",
+                ),
+                store=name,
+            )
+        try:
+            prepare_schema(db)
+        except StoreTooOld as old:
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} is at schema {revision}; this program needs {head} "
+                    "and cannot upgrade it.",
+                ),
+                store=name,
+                revision=str(old),
+                head=migrate.head_revision(),
+            ) from old
+        if township_of(db) is None:
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} holds no township (no station set up as 乡镇实践所). "
+                    "Only a township's desktop opens a shared database; a station keeps its "
+                    "data in its own folder.",
+                ),
+                store=name,
+            )
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
 @dataclass(frozen=True)
 class Township:
     station_id: str
@@ -200,6 +264,8 @@ def record_nonce(db: Database, code: str, nonce: str) -> bool:
 @contextlib.contextmanager
 def file_lock(path: Path) -> Iterator[None]:
     """An exclusive advisory lock on *path*, shared by the hub's worker processes."""
+    import fcntl  # POSIX: the hub's; the desktop (on Windows too) imports this module
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
