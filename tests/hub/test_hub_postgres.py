@@ -5,6 +5,7 @@ then health, enrolment over HTTP and the signed config fetch run on it."""
 from __future__ import annotations
 
 import base64
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -13,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from hub_helpers import fetch_config, signed_headers, upload
-from hub_server import HubServer
+from hub_server import ROOT, HubServer
 from sqlalchemy import create_engine, func, select
 from sync_helpers import World
 
@@ -124,3 +125,56 @@ def test_an_upload_is_imported_on_postgresql(world: World, pg_url: str, tmp_path
             engine.dispose()
     finally:
         hub.stop()
+
+
+def _cli(folder: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "--lang", "en", "--data-dir", str(folder), *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_hub_user_and_revoke_station_work_on_the_hubs_postgresql(
+    world: World, pg_url: str, tmp_path: Path
+) -> None:
+    from config_helpers import enrol_both_ways
+    from pg_township import new_database
+
+    enrol_both_ways(world)
+    town_root = world.town.data_dir.root
+    url = new_database(pg_url)
+    add = ("add", "xianli", "--role", "county", "--password-stdin")
+    refused = _cli(town_root, "hub-user", "--db", url, *add, stdin="county-pass-1\n")
+    assert refused.returncode == 1 and "is empty" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and "--copy-from-folder" in refused.stderr
+    hub = HubServer(town_root, tmp_path / "hub.log", "--db", url, "--copy-from-folder").start()
+    try:
+        added = _cli(town_root, "--db", url, "hub-user", *add, stdin="county-pass-1\n")
+        assert added.returncode == 0, added.stderr
+        assert "xianli" in _cli(town_root, "hub-user", "--db", url, "list").stdout
+        folder = _cli(town_root, "hub-user", "list")
+        assert folder.returncode == 0 and "xianli" not in folder.stdout, "written on PostgreSQL"
+        with httpx.Client(base_url=hub.url, timeout=60, follow_redirects=True) as web:
+            signed = web.post(
+                "/web/login", data={"username": "xianli", "password": "county-pass-1"}
+            )
+            assert signed.status_code == 200 and "退出登录" in signed.text, signed.text
+
+        assert fetch_config(hub.url, signed_headers(world.a)).status_code == 204
+        revoked = _cli(
+            town_root, "revoke-station", "--db", url, "330481101001", "--reason", "PC stolen"
+        )
+        assert revoked.returncode == 0 and "330481101001" in revoked.stdout, revoked.stderr
+        assert fetch_config(hub.url, signed_headers(world.a)).status_code == 403
+        assert fetch_config(hub.url, signed_headers(world.b)).status_code == 204
+    finally:
+        hub.stop()
+
+
+def test_db_is_refused_for_a_command_that_does_not_open_a_store(world: World) -> None:
+    done = _cli(world.town.data_dir.root, "--db", "sqlite:///x.db", "info")
+    assert done.returncode == 2 and "--db is for" in done.stderr
