@@ -17,9 +17,9 @@ such a page shows (the first key of a scan) is passed to the page's input,
 which takes the focus, and Tab from the list goes straight to it.
 
 The status bar shows the station, the signed-in operator with their role, the
-last backup and the last sync, in local time.  On a store named by ``--db``
-the title and the status bar name it (``PostgreSQL · township@host``, never
-the password) instead of the last backup (a database server's are pg_dump's).  Geometry and dock state are
+last backup and the last sync, in local time.  On a database server's store
+(``--db postgresql…``) the title and the status bar name it (``PostgreSQL ·
+township@host``, never the password) instead of the last backup (pg_dump's).  Geometry and dock state are
 kept in the settings.
 """
 
@@ -295,12 +295,11 @@ class MainWindow(QMainWindow):
 
     # --- status bar ----------------------------------------------------------------
 
+    STORE_WIDTH = 360  # px: a long socket folder or host name is elided, whole in the tooltip
+
     def store_text(self) -> str:
-        """The store opened when it is not the data folder's own file (``--db``), else ''."""
-        db, own = self.ctx.db, self.ctx.data_dir.database
-        if is_sqlite(db.engine) and db.path.resolve() == own.resolve():
-            return ""
-        return store_name(db.engine)
+        """The database server's store opened with ``--db`` (PostgreSQL), else ''."""
+        return "" if is_sqlite(self.ctx.db.engine) else store_name(self.ctx.db.engine)
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -319,8 +318,15 @@ class MainWindow(QMainWindow):
         self.upload_label = QLabel()
         self.upload_label.setObjectName("status_upload")
         self.upload_label.hide()
-        self.store_label = QLabel(self.tr("Database: {store}").format(store=self.store))
+        store = self.tr("Database: {store}").format(store=self.store)
+        self.store_label = QLabel()
         self.store_label.setObjectName("status_store")
+        self.store_label.setToolTip(store)
+        self.store_label.setText(
+            self.store_label.fontMetrics().elidedText(
+                store, Qt.TextElideMode.ElideMiddle, self.STORE_WIDTH
+            )
+        )
         bar.addWidget(self.station_label, 1)
         for label in (
             self.store_label,
@@ -331,8 +337,7 @@ class MainWindow(QMainWindow):
         ):
             bar.addPermanentWidget(label)
         self.store_label.setVisible(bool(self.store))
-        if not is_sqlite(self.ctx.db.engine):  # pg_dump's backups, not the program's
-            self.backup_label.hide()
+        self.backup_label.setVisible(not self.store)  # a server's backups are pg_dump's
         if self.ctx.mode != "station":  # a township's stations' syncs are on 站点 and 首页
             self.sync_label.hide()
 

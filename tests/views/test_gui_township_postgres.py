@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from layout_check import widget_problems
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -133,8 +134,9 @@ def test_the_township_window_on_postgresql_shows_what_sqlite_shows(
         settle(qtbot)
 
         # the store is named, without its password; no backup of it is offered
-        store = window.store_label.text()
+        store = window.store_label.toolTip()  # whole; the label elides a long one
         assert store.startswith("Database: PostgreSQL · township_") and "@/tmp/" in store
+        assert window.store_label.text().startswith("Database: PostgreSQL")
         assert window.store_label.isVisible() and not window.backup_label.isVisible()
         assert "PostgreSQL · township_" in window.windowTitle()
         assert "s3cret" not in window.windowTitle() + store
@@ -199,6 +201,7 @@ def test_the_township_window_on_postgresql_shows_what_sqlite_shows(
         assert model.index(0, 0).data() == f"{first.code} {first.name}"
         assert model.index(0, 2).data() == str(first.attendances)
         assert isinstance(model, FiguresModel)
+        assert not widget_problems(window), "every widget fits at 1366×768"
         shoot(qtbot, window)
 
         # its workbook and its report, saved by the buttons, hold the SQLite township's figures
