@@ -19,8 +19,8 @@ which takes the focus, and Tab from the list goes straight to it.
 The status bar shows the station, the signed-in operator with their role, the
 last backup and the last sync, in local time.  On a database server's store
 (``--db postgresql…``) the title and the status bar name it (``PostgreSQL ·
-township@host``, never the password) instead of the last backup (pg_dump's).  Geometry and dock state are
-kept in the settings.
+township@host``, never the password) instead of the last backup (pg_dump's).
+Geometry and dock state are kept in the settings.
 """
 
 from __future__ import annotations

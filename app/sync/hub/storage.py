@@ -6,7 +6,9 @@ The hub IS a township database: by default the data folder's ``station.db``;
 :class:`~app.db.Database`; what they share lives in the database (the
 ``hub_nonce`` table of seen nonces, the import log) or under an advisory file
 lock in ``<data>/hub/`` (one import of a given file at a time, one
-re-publishing of the config package).
+re-publishing of the config package).  The township's desktop and the
+``hub-user``/``revoke-station`` commands open the same store with ``--db URL``
+through :func:`open_township_store`.
 """
 
 from __future__ import annotations
