@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the station's data folder (default: the per-user data folder)",
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language for this run")
+    parser.add_argument(
+        "--db",
+        default="",
+        metavar="URL",
+        help="a township's store elsewhere (sqlite:///FILE or postgresql+psycopg://…), for the "
+        "desktop app, hub, hub-user and revoke-station; keys, settings, logs and backups stay "
+        "in the data folder",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
@@ -170,19 +178,30 @@ def _mask_arguments(parser: argparse.ArgumentParser) -> None:
     names.add_argument("--full-names", action="store_true", help="print the names in full")
 
 
+STORE_COMMANDS = ("gui", "hub", "hub-user", "revoke-station")
+"""The commands that open a store named by ``--db``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if getattr(args, "hub_data_dir", None) is not None:  # `hub --data-dir DIR`
         args.data_dir = args.hub_data_dir
+    if getattr(args, "hub_db", ""):  # `hub --db URL`, `hub-user --db URL`, …
+        args.db = args.hub_db
     data_dir = DataDir.resolve(args.data_dir)
     command = args.command or "gui"
+    if args.db and command not in STORE_COMMANDS:
+        parser.error(f"--db is for {', '.join(STORE_COMMANDS)}, not {command}")
     if command == "gui":
         from app.views.application import run_gui
 
         gui_argv = [sys.argv[0]]
         if getattr(args, "demo", False):
+            if args.db:
+                parser.error("--demo fills the data folder's own database, not --db")
             _ensure_demo(data_dir)
-        return run_gui(data_dir, gui_argv, language=args.lang)
+        return run_gui(data_dir, gui_argv, language=args.lang, db_url=args.db)
     before = use_catalog(_language(data_dir, args.lang))
     try:
         from app.logs import setup_logging

@@ -1,5 +1,6 @@
-"""The hub commands of ``main.py``: ``hub`` (serve the township over HTTP) and
-``revoke-station`` (a township revokes a station's enrolment).
+"""The hub commands of ``main.py``: ``hub`` (serve the township over HTTP),
+``hub-user`` (the web view's users) and ``revoke-station`` (a township revokes a
+station's enrolment), each on the data folder's station.db or on ``--db URL``.
 
 ``main.py hub --data-dir DIR [--db URL] --host 127.0.0.1 --port 8765 --workers 2``
 checks the folder is a township's, brings its store's schema to head (the
@@ -32,12 +33,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         type=Path,
         help="the township's data folder (same as the global --data-dir)",
     )
-    hub.add_argument(
-        "--db",
-        default="",
-        metavar="URL",
-        help="the township's store elsewhere: sqlite:///FILE or postgresql+psycopg://…",
-    )
+    _db_argument(hub)
     hub.add_argument(
         "--copy-from-folder",
         action="store_true",
@@ -58,6 +54,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="seconds one upload may take, body and import (default 900)",
     )
     users = sub.add_parser("hub-user", help="township hub: the users of its web view")
+    _db_argument(users)
     actions = users.add_subparsers(dest="hub_user_action", required=True)
     add = actions.add_parser("add", help="add a web user (the password is asked twice)")
     add.add_argument("name", help="the user name")
@@ -76,8 +73,29 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     disable = actions.add_parser("disable", help="disable a web user (signs them out)")
     disable.add_argument("name")
     revoke = sub.add_parser("revoke-station", help="township: revoke a station's enrolment")
+    _db_argument(revoke)
     revoke.add_argument("code", help="the station's code")
     revoke.add_argument("--reason", required=True, help="why (kept in the audit log)")
+
+
+def _db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        dest="hub_db",
+        default="",
+        metavar="URL",
+        help="the township's store elsewhere: sqlite:///FILE or postgresql+psycopg://… "
+        "(same as the global --db)",
+    )
+
+
+def _township_store(data_dir: DataDir, url: str) -> Database:
+    """The store ``hub-user`` and ``revoke-station`` work on: the data folder's
+    station.db (checked, at head), or the township's store at *url* (``--db``)."""
+    from app.cli import _open
+    from app.sync.hub.storage import open_township_store
+
+    return open_township_store(data_dir.root, url) if url else _open(data_dir)
 
 
 def _store(data_dir: DataDir, url: str, copy: bool) -> Database | None:
@@ -162,10 +180,9 @@ def cmd_hub(data_dir: DataDir, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_station(data_dir: DataDir, args: argparse.Namespace) -> int:
-    from app.cli import _open
     from app.sync.enrol import revoke_station
 
-    db = _open(data_dir)
+    db = _township_store(data_dir, args.db)
     try:
         row = revoke_station(db, args.code, args.reason)
     finally:
@@ -194,10 +211,9 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def cmd_hub_user(data_dir: DataDir, args: argparse.Namespace) -> int:
-    from app.cli import _open
     from app.sync.hub.users import add_user, disable_user, list_users
 
-    db = _open(data_dir)
+    db = _township_store(data_dir, args.db)
     try:
         if args.hub_user_action == "add":
             password = _password(args)

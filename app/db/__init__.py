@@ -36,6 +36,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import OWN_STATION, REPLICATING, STATION_ID
 
 BUSY_TIMEOUT_MS = 10_000
@@ -128,6 +129,10 @@ def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+FAILED_ITS_CHECK = QT_TRANSLATE_NOOP(
+    "errors",
+    "The station database failed its check, so nothing is written to it. Problem found: {problem}",
+)
 LANE_TIMEOUT_S = 60.0
 GATE_TIMEOUT_S = 600.0  # the start-up check of a file of several GB takes seconds, not minutes
 
@@ -180,7 +185,6 @@ def _lane(path: Path) -> _WriteLane:
 
 def _busy_error(what: str) -> Exception:
     from app.errors import Busy
-    from app.i18n import QT_TRANSLATE_NOOP
 
     if what:
         return Busy(
@@ -319,16 +323,8 @@ class Database:
             raise _busy_error(translate("errors", "the start-up check of the station's data"))
         if self._refusal is not None:
             from app.errors import IntegrityProblem
-            from app.i18n import QT_TRANSLATE_NOOP
 
-            raise IntegrityProblem(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "The station database failed its check, so nothing is written to it. "
-                    "Problem found: {problem}",
-                ),
-                problem=self._refusal,
-            )
+            raise IntegrityProblem(FAILED_ITS_CHECK, problem=self._refusal)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -3,18 +3,29 @@
 The station PC runs SQLite; a township's hub may keep every station's rows in
 PostgreSQL.  The services' read queries are dialect-neutral SQLAlchemy except
 for a handful of SQLite-only tricks (a table hint that forces a table scan,
-``rowid``, the ``sqlite_master`` catalogue), which live here behind small
-functions that give the plain equivalent on any other database.  The station
-file's own machinery (PRAGMAs, the schema check of a restore) stays
-SQLite-only and is not on the path of these queries; the guard triggers have
-plpgsql twins (app.db.migrate.pg_guards).
+``rowid``, the ``sqlite_master`` catalogue) and functions the two spell
+differently (a date's month), which live here behind small functions that
+give the plain equivalent on any other database.  The station
+file's own machinery (PRAGMAs, the schema check of a restore)
+stays SQLite-only and is not on the path of these queries; the guard triggers
+have plpgsql twins (app.db.migrate.pg_guards).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Select, inspect, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    FromClause,
+    Select,
+    func,
+    inspect,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 
@@ -23,6 +34,24 @@ def is_sqlite(bind: Any) -> bool:
     if isinstance(bind, Session):
         bind = bind.get_bind()
     return bool(bind.dialect.name == "sqlite")
+
+
+def month_key(bind: Any, column: Any) -> ColumnElement[str]:
+    """``YYYY-MM`` of a date or timestamp *column* (SQLite ``strftime``, else ``to_char``)."""
+    if is_sqlite(bind):
+        return func.strftime("%Y-%m", column)
+    return func.to_char(column, "YYYY-MM")
+
+
+def store_name(engine: Engine) -> str:
+    """Which database *engine* opens, for a person: ``PostgreSQL · township@host`` or
+    ``SQLite · /path/station.db`` (never the password)."""
+    url = engine.url
+    if is_sqlite(engine):
+        return f"SQLite · {url.database or ''}"
+    host = url.host or str(url.query.get("host") or "") or "localhost"
+    name = "PostgreSQL" if engine.dialect.name == "postgresql" else engine.dialect.name
+    return f"{name} · {url.database or ''}@{host}"
 
 
 def table_scan(session: Session, table: FromClause, name: str) -> FromClause:

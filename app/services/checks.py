@@ -43,10 +43,25 @@ def _audit(db: Database, full: bool) -> CheckResult:
 
 
 def _schema(db: Database, full: bool) -> CheckResult:
-    """The file's schema is the program's: no foreign trigger or view, every guard in place."""
+    """The file's schema is the program's: no foreign trigger or view, every guard in place.
+
+    On a database server's store (a township's PostgreSQL) there are no guard
+    triggers to compare: its schema revision must be the program's."""
     import sqlite3
 
+    from app.db.dialect import is_sqlite
     from app.db.schema_check import differences, expected_schema, schema_of
+
+    if not is_sqlite(db.engine):
+        from app.db import migrate
+
+        current, head = migrate.current_revision(db.engine), migrate.head_revision()
+        return CheckResult(
+            QT_TRANSLATE_NOOP("checks", "Database schema and guard triggers"),
+            current == head,
+            1,
+            () if current == head else (f"{current or '-'} ≠ {head}",),
+        )
 
     con = sqlite3.connect(f"file:{db.path.as_posix()}?mode=ro", uri=True)
     try:

@@ -25,6 +25,15 @@ Order of start-up, each step only when the previous one succeeded:
    :class:`~app.views.session.Workbench` takes over (first-run wizard or
    sign-in, main window, the day's automatic backup).
 
+``--db URL`` names the store instead of the data folder's ``station.db`` (the
+keys, settings, logs and backups stay in the folder).  A SQLite URL's file
+goes through steps 4–5 as the folder's own.  On a database server
+(PostgreSQL: the hub's store) there is no ``PRAGMA quick_check`` and no SQLite
+file backup to take, so step 4 is skipped and step 5 is the hub's own check
+(:func:`~app.sync.hub.storage.open_township_store`: the schema at head, a
+township's store, else refused in words); the server's backups are
+``pg_dump``'s (README, "Running a hub").
+
 Nothing heavy is imported here: reportlab, openpyxl, QtPdf and QtMultimedia
 are loaded by the pages that use them.
 """
@@ -41,8 +50,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, APP_ORG, __version__
-from app.db import Database
+from app.db import FAILED_ITS_CHECK, Database
+from app.db.dialect import is_sqlite, store_name
 from app.db.migrate import ensure_schema, is_current
+from app.errors import IntegrityProblem
 from app.paths import DataDir
 from app.resources import resources_dir
 from app.services.backup import (
@@ -152,10 +163,26 @@ class Startup(QObject):
     finished = Signal(int)
     ready = Signal(object)  # Workbench
 
-    def __init__(self, data_dir: DataDir, settings: Settings, parent: QObject | None = None):
+    def __init__(
+        self,
+        data_dir: DataDir,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        db_url: str = "",
+    ):
         super().__init__(parent)
         self.data_dir = data_dir
         self.settings = settings
+        self.db_url = db_url
+        # the SQLite file checked and migrated here (None: a database server's store)
+        self.file: Path | None = data_dir.database
+        if db_url:
+            from app.sync.hub.storage import open_store
+
+            probe = open_store(data_dir.root, db_url)  # parses the URL, connects to nothing
+            self.file = probe.path if is_sqlite(probe.engine) else None
+            probe.dispose()
         self.db: Database | None = None
         self.workbench: Workbench | None = None
         self._checking: Database | None = None  # the file while its check runs
@@ -163,7 +190,22 @@ class Startup(QObject):
         self._migrate_when_checked = False
 
     def start(self) -> None:
-        if not self.data_dir.database.exists():
+        if self.file is None:
+            # a database server's store: no PRAGMA quick_check, no SQLite file backup;
+            # the hub's checks instead (schema at head, a township's store)
+            from app.sync.hub.storage import open_township_store
+
+            run_task(
+                open_township_store,
+                self.data_dir.root,
+                self.db_url,
+                write=True,
+                on_done=self._store_opened,
+                on_error=self._fatal,
+                receiver=self,
+            )
+            return
+        if not self.file.exists():
             self._open()
             return
         # The check and the schema's version are read at the same time, on workers.
@@ -171,12 +213,12 @@ class Startup(QObject):
         # the file's writes wait for the check's verdict (Database.hold_writes):
         # a damaged file is never written, and sign-in does not wait seconds for
         # PRAGMA quick_check on a file of several GB.
-        db = Database(self.data_dir.database)
+        db = Database(self.file)
         db.hold_writes()
         self._checking = db
         run_task(
             check_database,
-            self.data_dir.database,
+            self.file,
             on_done=self._checked,
             on_error=self._fatal,
             receiver=self,
@@ -219,6 +261,10 @@ class Startup(QObject):
         self.db = None
         self._checking = None
         db.dispose()
+        if self.file != self.data_dir.database:
+            # a file named by --db: the backups and their restore are the data folder's
+            self._fatal(IntegrityProblem(FAILED_ITS_CHECK, problem=problem))
+            return
         run_task(
             latest_good_backup,
             self.data_dir,
@@ -305,7 +351,8 @@ class Startup(QObject):
         """A new file, or one a restore just put in place: no check to wait for."""
         self._checking = None
         self._verdict = None
-        self._migrate(Database(self.data_dir.database))
+        assert self.file is not None
+        self._migrate(Database(self.file))
 
     def _migrate(self, db: Database) -> None:
         self.db = db
@@ -319,9 +366,13 @@ class Startup(QObject):
             receiver=self,
         )
 
+    def _store_opened(self, db: Database) -> None:
+        self.db = db
+        self._migrated("checked")
+
     def _migrated(self, what: str) -> None:
         assert self.db is not None
-        log.info("database %s: %s", self.data_dir.database, what)
+        log.info("database %s: %s", store_name(self.db.engine), what)
         if has_legacy_points_settings(self.settings):
             # once: points rules an older version kept in settings.ini (which backups do
             # not carry) become the database's station policy (a write: on a worker)
@@ -346,10 +397,13 @@ class Startup(QObject):
         emit(self.finished, EXIT_FAILED)
 
 
-def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> int:
+def run_gui(
+    data_dir: DataDir, argv: list[str], language: str | None = None, db_url: str = ""
+) -> int:
     """Run the desktop program on *data_dir*; returns the process exit code.
 
-    *language* (``--lang``) overrides the ``LANGUAGE`` setting for this run.
+    *language* (``--lang``) overrides the ``LANGUAGE`` setting for this run;
+    *db_url* (``--db``) names the store instead of the folder's station.db.
     """
     from app.instance import acquire_instance_lock, lock_holder, take_over_instance_lock
     from app.logs import setup_logging
@@ -397,7 +451,19 @@ def run_gui(data_dir: DataDir, argv: list[str], language: str | None = None) -> 
     sys.excepthook = _ExceptHook(data_dir)
     runner = default_runner()
     runner.error_handler = show_task_error
-    startup = Startup(data_dir, settings)
+    try:
+        startup = Startup(data_dir, settings, db_url=db_url)
+    except Exception as exc:  # a URL that is not one (its driver missing, a typo)
+        log.error("bad --db URL: %s", type(exc).__name__)
+        lock.release()
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Application", "Station Workbench cannot start"),
+            QApplication.translate(
+                "Application", "The database address given with --db cannot be used: {error}"
+            ).format(error=type(exc).__name__),
+        )
+        return EXIT_FAILED
     startup.finished.connect(app.exit)
     QTimer.singleShot(0, startup.start)
     try:

@@ -17,8 +17,10 @@ such a page shows (the first key of a scan) is passed to the page's input,
 which takes the focus, and Tab from the list goes straight to it.
 
 The status bar shows the station, the signed-in operator with their role, the
-last backup and the last sync, in local time.  Geometry and dock state are
-kept in the settings.
+last backup and the last sync, in local time.  On a database server's store
+(``--db postgresql…``) the title and the status bar name it (``PostgreSQL ·
+township@host``, never the password) instead of the last backup (pg_dump's).
+Geometry and dock state are kept in the settings.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.db.dialect import is_sqlite, store_name
 from app.i18n import translate
 from app.resources import resources_dir
 from app.services.auth import ROLE_LABELS
@@ -84,7 +87,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Station Workbench"))
+        self.store = self.store_text()
+        if self.store:
+            self.setWindowTitle(self.tr("Station Workbench — {store}").format(store=self.store))
+        else:
+            self.setWindowTitle(self.tr("Station Workbench"))
         self.setMinimumSize(900, 600)
         self._leaving = False  # closing for sign-out, not quitting
         self.help_window: HelpWindow | None = None  # made on the first F1
@@ -288,6 +295,12 @@ class MainWindow(QMainWindow):
 
     # --- status bar ----------------------------------------------------------------
 
+    STORE_WIDTH = 360  # px: a long socket folder or host name is elided, whole in the tooltip
+
+    def store_text(self) -> str:
+        """The database server's store opened with ``--db`` (PostgreSQL), else ''."""
+        return "" if is_sqlite(self.ctx.db.engine) else store_name(self.ctx.db.engine)
+
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
         self.station_label = QLabel()
@@ -305,9 +318,26 @@ class MainWindow(QMainWindow):
         self.upload_label = QLabel()
         self.upload_label.setObjectName("status_upload")
         self.upload_label.hide()
+        store = self.tr("Database: {store}").format(store=self.store)
+        self.store_label = QLabel()
+        self.store_label.setObjectName("status_store")
+        self.store_label.setToolTip(store)
+        self.store_label.setText(
+            self.store_label.fontMetrics().elidedText(
+                store, Qt.TextElideMode.ElideMiddle, self.STORE_WIDTH
+            )
+        )
         bar.addWidget(self.station_label, 1)
-        for label in (self.operator_label, self.backup_label, self.sync_label, self.upload_label):
+        for label in (
+            self.store_label,
+            self.operator_label,
+            self.backup_label,
+            self.sync_label,
+            self.upload_label,
+        ):
             bar.addPermanentWidget(label)
+        self.store_label.setVisible(bool(self.store))
+        self.backup_label.setVisible(not self.store)  # a server's backups are pg_dump's
         if self.ctx.mode != "station":  # a township's stations' syncs are on 站点 and 首页
             self.sync_label.hide()
 

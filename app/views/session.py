@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database
+from app.db.dialect import is_sqlite
 from app.paths import DataDir
 from app.services import backup
 from app.services.auth import Actor
@@ -132,7 +133,8 @@ class Workbench(QObject):
         window.show_on_screen()
         self.idle.start()
         emit(self.window_shown, window)
-        if not self._auto_backup_done:
+        # a database server's store (PostgreSQL) is backed up by pg_dump, not as a SQLite file
+        if not self._auto_backup_done and is_sqlite(self.db.engine):
             self._auto_backup_done = True
             run_task(
                 _auto_backup,

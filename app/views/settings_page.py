@@ -2,7 +2,8 @@
 operators, backups, audit log, interface.
 
 Tabs an operator's role does not allow are not shown (the services refuse
-anyway).  Each tab is its own widget; operators and backups live in
+anyway), nor backups on a database server's store (``--db postgresql…``:
+backed up with ``pg_dump``, not as a SQLite file).  Each tab is its own widget; operators and backups live in
 :mod:`app.views.operators` and :mod:`app.views.backup_page`.
 """
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.dialect import is_sqlite
 from app.errors import DomainError
 from app.i18n import LANGUAGES
 from app.services import audit
@@ -403,7 +405,7 @@ class SettingsPage(QWidget):
         if actor.can(Permission.MANAGE_OPERATORS):
             self.operators_tab = OperatorsTab(ctx)
             self.tabs.addTab(self.operators_tab, self.tr("Operators"))
-        if actor.can(Permission.BACKUP):
+        if actor.can(Permission.BACKUP) and is_sqlite(ctx.db.engine):
             self.backup_tab = BackupTab(ctx)
             self.tabs.addTab(self.backup_tab, self.tr("Backup && restore"))
         if actor.can(Permission.VIEW_AUDIT):

@@ -34,7 +34,7 @@
 <context>
     <name>AuditTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="211"/>
+        <location filename="../../app/views/settings_page.py" line="213"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>The audit log is intact: %n entry checked.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="343"/>
+        <location filename="../../app/views/main_window.py" line="373"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>%n change waiting to upload · last acknowledged {when}</numerusform>

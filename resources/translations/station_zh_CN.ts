@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="85"/>
-        <location filename="../../app/views/application.py" line="129"/>
+        <location filename="../../app/views/application.py" line="96"/>
+        <location filename="../../app/views/application.py" line="140"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="111"/>
+        <location filename="../../app/views/application.py" line="122"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="113"/>
+        <location filename="../../app/views/application.py" line="124"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="233"/>
+        <location filename="../../app/views/application.py" line="279"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="235"/>
+        <location filename="../../app/views/application.py" line="281"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,52 +504,53 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="244"/>
+        <location filename="../../app/views/application.py" line="290"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="256"/>
+        <location filename="../../app/views/application.py" line="302"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="261"/>
+        <location filename="../../app/views/application.py" line="307"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="268"/>
+        <location filename="../../app/views/application.py" line="314"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="272"/>
+        <location filename="../../app/views/application.py" line="318"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="282"/>
+        <location filename="../../app/views/application.py" line="328"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="284"/>
+        <location filename="../../app/views/application.py" line="330"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="343"/>
+        <location filename="../../app/views/application.py" line="394"/>
+        <location filename="../../app/views/application.py" line="461"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="369"/>
+        <location filename="../../app/views/application.py" line="423"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="370"/>
+        <location filename="../../app/views/application.py" line="424"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -560,12 +561,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="385"/>
+        <location filename="../../app/views/application.py" line="439"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="386"/>
+        <location filename="../../app/views/application.py" line="440"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -574,6 +575,11 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 {folder}
 
 请切换到已打开的窗口（在任务栏里找），不要重复启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/application.py" line="462"/>
+        <source>The database address given with --db cannot be used: {error}</source>
+        <translation>用 --db 指定的数据库地址无法使用：{error}</translation>
     </message>
 </context>
 <context>
@@ -676,71 +682,71 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="124"/>
+        <location filename="../../app/views/settings_page.py" line="126"/>
         <source>Every change is written to the audit log, and each entry is linked to the one before it. Checking the log finds any entry that was changed or removed later.</source>
         <translation>每一次更改都会写入操作日志，每条记录都与前一条相互链接。检查日志可以发现事后被改动或删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="129"/>
+        <location filename="../../app/views/settings_page.py" line="131"/>
         <source>&amp;Check the audit log</source>
         <translation>检查操作日志(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="134"/>
+        <location filename="../../app/views/settings_page.py" line="136"/>
         <source>Check &amp;all figures against the ledgers</source>
         <translation>核对全部数字与明细账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="154"/>
+        <location filename="../../app/views/settings_page.py" line="156"/>
         <source>Checking every figure… this can take a minute.</source>
         <translation>正在核对全部数字……可能需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="173"/>
+        <location filename="../../app/views/settings_page.py" line="175"/>
         <source>All figures agree with their ledgers: {what}.</source>
         <translation>全部数字与明细账一致：{what}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="174"/>
+        <location filename="../../app/views/settings_page.py" line="176"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="180"/>
+        <location filename="../../app/views/settings_page.py" line="182"/>
         <source>These figures differ from their ledgers (nothing was changed):
 {what}</source>
         <translation>以下数字与明细账不一致（没有改动任何数据）：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="186"/>
+        <location filename="../../app/views/settings_page.py" line="188"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="187"/>
+        <location filename="../../app/views/settings_page.py" line="189"/>
         <source>it is not linked to the entry before it</source>
         <translation>与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="188"/>
+        <location filename="../../app/views/settings_page.py" line="190"/>
         <source>its content was changed</source>
         <translation>内容被改动过</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="194"/>
+        <location filename="../../app/views/settings_page.py" line="196"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/settings_page.py" line="211"/>
+        <location filename="../../app/views/settings_page.py" line="213"/>
         <source>The audit log is intact: %n entries checked.</source>
         <translation>
             <numerusform>操作日志完好：已检查 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="216"/>
+        <location filename="../../app/views/settings_page.py" line="218"/>
         <source>The audit log is broken at entry {seq}: {reason}. {n} entries before it are intact. Tell the township.</source>
         <translation>操作日志在第 {seq} 条记录处损坏：{reason}。此前的 {n} 条记录完好。请报告乡镇。</translation>
     </message>
@@ -3099,37 +3105,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>InterfaceTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="241"/>
+        <location filename="../../app/views/settings_page.py" line="243"/>
         <source>Takes effect after the program is restarted.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="247"/>
+        <location filename="../../app/views/settings_page.py" line="249"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="248"/>
+        <location filename="../../app/views/settings_page.py" line="250"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="252"/>
+        <location filename="../../app/views/settings_page.py" line="254"/>
         <source>The screen locks after this long without use; 0 means never.</source>
         <translation>无人操作超过这个时间就自动锁屏；0 表示从不锁屏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="258"/>
+        <location filename="../../app/views/settings_page.py" line="260"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="260"/>
+        <location filename="../../app/views/settings_page.py" line="262"/>
         <source>Lock the screen &amp;after:</source>
         <translation>自动锁屏时间(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="266"/>
+        <location filename="../../app/views/settings_page.py" line="268"/>
         <source>Saved. Restart the program to switch the language.</source>
         <translation>已保存。重新启动程序后切换语言。</translation>
     </message>
@@ -3491,84 +3497,94 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="87"/>
+        <location filename="../../app/views/main_window.py" line="92"/>
+        <source>Station Workbench — {store}</source>
+        <translation>文明实践站工作台 — {store}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="94"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="175"/>
+        <location filename="../../app/views/main_window.py" line="182"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="176"/>
+        <location filename="../../app/views/main_window.py" line="183"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="179"/>
+        <location filename="../../app/views/main_window.py" line="186"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="181"/>
+        <location filename="../../app/views/main_window.py" line="188"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="196"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="198"/>
+        <location filename="../../app/views/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="199"/>
+        <location filename="../../app/views/main_window.py" line="206"/>
         <source>&amp;User guide</source>
         <translation>使用帮助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="203"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="262"/>
+        <location filename="../../app/views/main_window.py" line="269"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="283"/>
+        <location filename="../../app/views/main_window.py" line="290"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="297"/>
+        <location filename="../../app/views/main_window.py" line="310"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="340"/>
+        <location filename="../../app/views/main_window.py" line="321"/>
+        <source>Database: {store}</source>
+        <translation>数据库：{store}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="370"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="343"/>
+        <location filename="../../app/views/main_window.py" line="373"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>待上传 %n 条更改 · 上次确认 {when}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="356"/>
+        <location filename="../../app/views/main_window.py" line="386"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="363"/>
+        <location filename="../../app/views/main_window.py" line="393"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -4467,7 +4483,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="67"/>
+        <location filename="../../app/views/main_window.py" line="70"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -5261,37 +5277,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="402"/>
+        <location filename="../../app/views/settings_page.py" line="404"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="405"/>
+        <location filename="../../app/views/settings_page.py" line="407"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="408"/>
+        <location filename="../../app/views/settings_page.py" line="410"/>
         <source>Backup &amp;&amp; restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="411"/>
+        <location filename="../../app/views/settings_page.py" line="413"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="415"/>
+        <location filename="../../app/views/settings_page.py" line="417"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="417"/>
+        <location filename="../../app/views/settings_page.py" line="419"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="419"/>
+        <location filename="../../app/views/settings_page.py" line="421"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5469,22 +5485,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="51"/>
+        <location filename="../../app/views/settings_page.py" line="53"/>
         <source>S&amp;ave</source>
         <translation>保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="59"/>
+        <location filename="../../app/views/settings_page.py" line="61"/>
         <source>Volunteer &amp;rules…</source>
         <translation>志愿服务规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="104"/>
+        <location filename="../../app/views/settings_page.py" line="106"/>
         <source>The volunteer rules were saved.</source>
         <translation>志愿服务规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="111"/>
+        <location filename="../../app/views/settings_page.py" line="113"/>
         <source>The station&apos;s facts were saved.</source>
         <translation>本站信息已保存。</translation>
     </message>
@@ -6359,42 +6375,42 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>SyncTab</name>
     <message>
-        <location filename="../../app/views/settings_page.py" line="281"/>
+        <location filename="../../app/views/settings_page.py" line="283"/>
         <source>When this PC has a network, the station sends its changes to the township server by itself and fetches the township&apos;s acknowledgement and config package. Leave the address empty to sync by USB stick only.</source>
         <translation>本机联网时，本站会自动把更改发送到乡镇服务器，并取回乡镇的确认和配置包。地址留空则只用U盘同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="297"/>
+        <location filename="../../app/views/settings_page.py" line="299"/>
         <source>Sa&amp;ve address</source>
         <translation>保存地址(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="301"/>
+        <location filename="../../app/views/settings_page.py" line="303"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="308"/>
+        <location filename="../../app/views/settings_page.py" line="310"/>
         <source>Township server &amp;address:</source>
         <translation>乡镇服务器地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="348"/>
+        <location filename="../../app/views/settings_page.py" line="350"/>
         <source>Saved. The station uploads to {url} in the background.</source>
         <translation>已保存。本站将在后台上传到 {url}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="351"/>
+        <location filename="../../app/views/settings_page.py" line="353"/>
         <source>Saved. The station syncs by USB stick only.</source>
         <translation>已保存。本站只用U盘同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="367"/>
+        <location filename="../../app/views/settings_page.py" line="369"/>
         <source>Enter the township server&apos;s address first.</source>
         <translation>请先填写乡镇服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_page.py" line="370"/>
+        <location filename="../../app/views/settings_page.py" line="372"/>
         <source>Asking {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -7800,12 +7816,12 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="177"/>
+        <location filename="../../app/views/session.py" line="179"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="179"/>
+        <location filename="../../app/views/session.py" line="181"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -7816,7 +7832,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="252"/>
+        <location filename="../../app/views/session.py" line="254"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -9023,32 +9039,33 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>操作日志链</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="59"/>
+        <location filename="../../app/services/checks.py" line="60"/>
+        <location filename="../../app/services/checks.py" line="74"/>
         <source>Database schema and guard triggers</source>
         <translation>数据库结构与防改触发器</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="74"/>
+        <location filename="../../app/services/checks.py" line="89"/>
         <source>Every row accounted for in the audit log</source>
         <translation>每一行数据都有操作日志记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="87"/>
+        <location filename="../../app/services/checks.py" line="102"/>
         <source>Audit log against its signed anchors</source>
         <translation>操作日志与签名锚点一致</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="99"/>
+        <location filename="../../app/services/checks.py" line="114"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="111"/>
+        <location filename="../../app/services/checks.py" line="126"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="123"/>
+        <location filename="../../app/services/checks.py" line="138"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
     </message>
@@ -9056,159 +9073,159 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="228"/>
+        <location filename="../../app/cli/__init__.py" line="247"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="235"/>
-        <location filename="../../app/cli/__init__.py" line="450"/>
+        <location filename="../../app/cli/__init__.py" line="254"/>
+        <location filename="../../app/cli/__init__.py" line="469"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="285"/>
+        <location filename="../../app/cli/__init__.py" line="304"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="300"/>
+        <location filename="../../app/cli/__init__.py" line="319"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="301"/>
+        <location filename="../../app/cli/__init__.py" line="320"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="362"/>
+        <location filename="../../app/cli/__init__.py" line="381"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="377"/>
+        <location filename="../../app/cli/__init__.py" line="396"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="382"/>
+        <location filename="../../app/cli/__init__.py" line="401"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="384"/>
+        <location filename="../../app/cli/__init__.py" line="403"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="276"/>
-        <location filename="../../app/cli/__init__.py" line="389"/>
+        <location filename="../../app/cli/__init__.py" line="295"/>
+        <location filename="../../app/cli/__init__.py" line="408"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="320"/>
+        <location filename="../../app/cli/__init__.py" line="339"/>
         <source>The app is running on {folder}; close it first.</source>
         <translation>程序正在使用 {folder}，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="342"/>
+        <location filename="../../app/cli/__init__.py" line="361"/>
         <source>Two demo stations and their township created in {folder}: station-a, station-b and township. Sign in as admin with the password demo1234.</source>
         <translation>已在 {folder} 中创建两个演示站点和所属乡镇：station-a、station-b 和 township。用户名 admin，密码 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="402"/>
+        <location filename="../../app/cli/__init__.py" line="421"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="410"/>
+        <location filename="../../app/cli/__init__.py" line="429"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="434"/>
+        <location filename="../../app/cli/__init__.py" line="453"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="437"/>
+        <location filename="../../app/cli/__init__.py" line="456"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="455"/>
+        <location filename="../../app/cli/__init__.py" line="474"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="466"/>
+        <location filename="../../app/cli/__init__.py" line="485"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="466"/>
+        <location filename="../../app/cli/__init__.py" line="485"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="483"/>
+        <location filename="../../app/cli/__init__.py" line="502"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="484"/>
+        <location filename="../../app/cli/__init__.py" line="503"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="494"/>
+        <location filename="../../app/cli/__init__.py" line="513"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="512"/>
+        <location filename="../../app/cli/__init__.py" line="531"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="524"/>
+        <location filename="../../app/cli/__init__.py" line="543"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="587"/>
+        <location filename="../../app/cli/__init__.py" line="606"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="589"/>
+        <location filename="../../app/cli/__init__.py" line="608"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="591"/>
+        <location filename="../../app/cli/__init__.py" line="610"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="599"/>
+        <location filename="../../app/cli/__init__.py" line="618"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="606"/>
+        <location filename="../../app/cli/__init__.py" line="625"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="616"/>
+        <location filename="../../app/cli/__init__.py" line="635"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="335"/>
+        <location filename="../../app/cli/__init__.py" line="354"/>
         <location filename="../../app/cli/sync.py" line="56"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
@@ -9264,57 +9281,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已应用{township}的第 {version} 版配置：{parts}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="96"/>
+        <location filename="../../app/cli/hub.py" line="114"/>
         <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
         <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="104"/>
+        <location filename="../../app/cli/hub.py" line="122"/>
         <source>Upgrading the township&apos;s store from schema {revision} to {head}. No backup is made of a store given by --db: a PostgreSQL store is saved with pg_dump before a new version is installed (README, Backups).</source>
         <translation>正在将乡镇的数据库结构从版本 {revision} 升级到 {head}。用 --db 指定的数据库不会自动备份：PostgreSQL 数据库应在安装新版本之前用 pg_dump 备份（见 README 的“Backups”一节）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="115"/>
+        <location filename="../../app/cli/hub.py" line="133"/>
         <source>The township&apos;s store is at schema {head} now.</source>
         <translation>乡镇的数据库结构已升级到版本 {head}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="146"/>
+        <location filename="../../app/cli/hub.py" line="164"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
         <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="174"/>
+        <location filename="../../app/cli/hub.py" line="191"/>
         <source>Enrolment of station {code} {name} revoked ({when} UTC).</source>
         <translation>已撤销站点 {code} {name} 的入网（{when}，UTC）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="188"/>
+        <location filename="../../app/cli/hub.py" line="205"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="189"/>
+        <location filename="../../app/cli/hub.py" line="206"/>
         <source>The password again: </source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="191"/>
+        <location filename="../../app/cli/hub.py" line="208"/>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>两次输入的密码不一致，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="208"/>
+        <location filename="../../app/cli/hub.py" line="224"/>
         <source>Hub user {name} added ({role}).</source>
         <translation>已添加网页用户 {name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="214"/>
+        <location filename="../../app/cli/hub.py" line="230"/>
         <source>Hub user {name} disabled.</source>
         <translation>网页用户 {name} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/hub.py" line="217"/>
+        <location filename="../../app/cli/hub.py" line="233"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
@@ -10586,22 +10603,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="187"/>
+        <location filename="../../app/db/__init__.py" line="191"/>
         <source>The station&apos;s data is busy: {what} is running. Please try again in a moment.</source>
         <translation>站点数据正忙：正在进行{what}。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="194"/>
+        <location filename="../../app/db/__init__.py" line="198"/>
         <source>The station&apos;s data is busy (another program is writing to it). Please try again in a moment.</source>
         <translation>站点数据正忙（另一个程序正在写入）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="319"/>
+        <location filename="../../app/db/__init__.py" line="323"/>
         <source>the start-up check of the station&apos;s data</source>
         <translation>站点数据的启动检查</translation>
     </message>
     <message>
-        <location filename="../../app/db/__init__.py" line="325"/>
+        <location filename="../../app/db/__init__.py" line="132"/>
         <source>The station database failed its check, so nothing is written to it. Problem found: {problem}</source>
         <translation>站点数据库未通过检查，因此不会再写入任何内容。发现的问题：{problem}</translation>
     </message>
@@ -10926,6 +10943,26 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <source>There is no hub user {name}.</source>
         <translation>没有网页用户 {name}。</translation>
     </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="154"/>
+        <source>The database {store} cannot be reached: {reason}</source>
+        <translation>无法连接数据库 {store}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="160"/>
+        <source>The database {store} is empty. Copy the township&apos;s data folder into it first: main.py hub --data-dir FOLDER --db URL --copy-from-folder.</source>
+        <translation>数据库 {store} 是空的。请先把乡镇的数据文件夹复制进去：main.py hub --data-dir FOLDER --db URL --copy-from-folder。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="172"/>
+        <source>The database {store} is at schema {revision}; this program needs {head}. Start the hub of this version on it first: it upgrades the database.</source>
+        <translation>数据库 {store} 的结构版本为 {revision}，本程序需要 {head}。请先在该数据库上启动本版本的乡镇服务器（main.py hub），由它升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/hub/storage.py" line="184"/>
+        <source>The database {store} holds no township (no station set up as 乡镇实践所). Only a township&apos;s desktop opens a shared database; a station keeps its data in its own folder.</source>
+        <translation>数据库 {store} 中没有乡镇（没有设为乡镇实践所的站点）。只有乡镇的桌面程序才能打开共用数据库；村站的数据保存在它自己的数据文件夹中。</translation>
+    </message>
 </context>
 <context>
     <name>hub</name>
@@ -11045,7 +11082,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/hub/storage.py" line="32"/>
+        <location filename="../../app/sync/hub/storage.py" line="35"/>
         <source>{folder} is not a township&apos;s data folder (no station set up as 乡镇实践所 in its database). Start the hub on the township&apos;s data folder.</source>
         <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动集中服务。</translation>
     </message>

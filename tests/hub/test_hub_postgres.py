@@ -6,6 +6,7 @@ an older schema is upgraded in place by the hub's start."""
 from __future__ import annotations
 
 import base64
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,10 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 from hub_helpers import fetch_config, signed_headers, upload
-from hub_server import HubServer
+from hub_server import ROOT, HubServer
 from sqlalchemy import MetaData, create_engine, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sync_helpers import World
+from web_helpers import sign_in
 
 from app.db import Database, migrate
 from app.models import Base, Household, load_all
@@ -89,8 +91,6 @@ def test_the_hub_serves_a_township_moved_to_postgresql(
         assert fetch_config(hub.url, headers).status_code == 204
         assert fetch_config(hub.url, headers).json()["error"] == "replayed"
         # the web view reads the stations and their figures from PostgreSQL
-        from web_helpers import sign_in
-
         from app.sync.hub.users import add_user
 
         add_user(pg, "county1", "county-pass-1", "county")
@@ -255,3 +255,54 @@ def test_a_connection_dropped_mid_upload_is_retried_by_the_hub_then_by_the_stati
     finally:
         engine.dispose()
         hub.stop()
+
+
+def _cli(folder: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "--lang", "en", "--data-dir", str(folder), *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_hub_user_and_revoke_station_work_on_the_hubs_postgresql(
+    world: World, pg_url: str, tmp_path: Path
+) -> None:
+    from config_helpers import enrol_both_ways
+    from pg_township import new_database
+
+    enrol_both_ways(world)
+    town_root = world.town.data_dir.root
+    url = new_database(pg_url)
+    add = ("add", "xianli", "--role", "county", "--password-stdin")
+    refused = _cli(town_root, "hub-user", "--db", url, *add, stdin="county-pass-1\n")
+    assert refused.returncode == 1 and "is empty" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and "--copy-from-folder" in refused.stderr
+    hub = HubServer(town_root, tmp_path / "hub.log", "--db", url, "--copy-from-folder").start()
+    try:
+        added = _cli(town_root, "--db", url, "hub-user", *add, stdin="county-pass-1\n")
+        assert added.returncode == 0, added.stderr
+        assert "xianli" in _cli(town_root, "hub-user", "--db", url, "list").stdout
+        folder = _cli(town_root, "hub-user", "list")
+        assert folder.returncode == 0 and "xianli" not in folder.stdout, "written on PostgreSQL"
+        with httpx.Client(base_url=hub.url, timeout=60, follow_redirects=True) as web:
+            signed = sign_in(web, "xianli", "county-pass-1")
+            assert signed.status_code == 200 and "退出登录" in signed.text, signed.text
+
+        assert fetch_config(hub.url, signed_headers(world.a)).status_code == 204
+        revoked = _cli(
+            town_root, "revoke-station", "--db", url, "330481101001", "--reason", "PC stolen"
+        )
+        assert revoked.returncode == 0 and "330481101001" in revoked.stdout, revoked.stderr
+        assert fetch_config(hub.url, signed_headers(world.a)).status_code == 403
+        assert fetch_config(hub.url, signed_headers(world.b)).status_code == 204
+    finally:
+        hub.stop()
+
+
+def test_db_is_refused_for_a_command_that_does_not_open_a_store(world: World) -> None:
+    done = _cli(world.town.data_dir.root, "--db", "sqlite:///x.db", "info")
+    assert done.returncode == 2 and "--db is for" in done.stderr

@@ -5,7 +5,8 @@ of ``tests/services/postgres_server.py``, made the way ``hub
 --copy-from-folder`` makes a hub's store (app.sync.hub.storage.copy_store:
 the revisions' schema, then every row of the SQLite township — its own
 station row, its administrator, the enrolled stations), so ``import_file`` on
-it runs exactly what a hub worker will run.
+it runs exactly what a hub worker will run.  :func:`new_database` gives an
+empty one.
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ from app.sync.hub.storage import copy_store
 _serial = itertools.count(1)
 
 
-def new_database(server_url: str) -> str:
-    """The URL of a new, empty database on the server of *server_url*."""
+def new_database(server_url: str, icu_locale: str = "") -> str:
+    """The URL of a new, empty database on the server of *server_url*; with *icu_locale*
+    (``zh-CN``) its text sorts as that language does, not byte by byte."""
     name = f"township_{next(_serial)}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    collation = (
+        f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""
+    )
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{collation}'))
     admin.dispose()
     return server_url.replace("/postgres?", f"/{name}?")
 

@@ -36,6 +36,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.db.dialect import month_key
 from app.models import (
     Activity,
     Participation,
@@ -347,7 +348,7 @@ def months_with_activities(db: Database, station_ids: Sequence[str]) -> list[str
     """The months (``YYYY-MM``) in which the stations have activities, newest first."""
     with db.read() as session:
         starts = session.scalars(
-            select(func.distinct(func.strftime("%Y-%m", Activity.starts_at))).where(
+            select(func.distinct(month_key(session, Activity.starts_at))).where(
                 Activity.station_id.in_(list(station_ids)), Activity.deleted.is_(False)
             )
         ).all()

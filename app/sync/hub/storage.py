@@ -6,13 +6,14 @@ The hub IS a township database: by default the data folder's ``station.db``;
 :class:`~app.db.Database`; what they share lives in the database (the
 ``hub_nonce`` table of seen nonces, the import log) or under an advisory file
 lock in ``<data>/hub/`` (one import of a given file at a time, one
-re-publishing of the config package).
+re-publishing of the config package).  The township's desktop and the
+``hub-user``/``revoke-station`` commands open the same store with ``--db URL``
+through :func:`open_township_store`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,9 +21,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Integer, Table, create_engine, delete, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.db import Database, make_engine, migrate
+from app.db.dialect import store_name
+from app.errors import DomainError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Station, StationMode, utcnow
 from app.models.base import ChangeCounter
@@ -38,6 +41,10 @@ NOT_A_TOWNSHIP = QT_TRANSLATE_NOOP(
 
 class NotATownship(Exception):
     """The store holds no township: the hub refuses to start."""
+
+
+class StoreRefused(DomainError):
+    """A store named by ``--db`` that the township's desktop and commands do not open."""
 
 
 def open_store(data_root: Path, db_url: str = "") -> Database:
@@ -127,6 +134,67 @@ def reset_serials(conn: Connection, tables: Iterable[Table]) -> None:
                 )
 
 
+def open_township_store(data_root: Path, db_url: str) -> Database:
+    """The township's store at *db_url*, checked as the hub checks it, for the township's
+    desktop (``main.py --db URL``) and the ``hub-user``/``revoke-station`` commands.
+
+    The schema is brought to head by :func:`prepare_schema`.  An empty database is
+    refused before anything is written to it (the township is copied into it by
+    ``hub --copy-from-folder``), and so is a station's store: only a township's
+    window opens on a shared database.  Raises :class:`StoreRefused`, in words.
+    """
+    db = open_store(data_root, db_url)
+    name = store_name(db.engine)
+    try:
+        try:
+            empty = migrate.is_empty(db.engine)
+        except OperationalError as exc:
+            reason = (str(exc.orig or exc).strip().splitlines() or [""])[0]
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP("errors", "The database {store} cannot be reached: {reason}"),
+                store=name,
+                reason=reason,
+            ) from exc
+        if empty:
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} is empty. Copy the township's data folder into it "
+                    "first: main.py hub --data-dir FOLDER --db URL --copy-from-folder.",
+                ),
+                store=name,
+            )
+        revision = migrate.current_revision(db.engine) or ""
+        if revision != migrate.head_revision():
+            # the hub upgrades its store (after the county's pg_dump), not a desktop
+            # that happens to start first while older hub workers still serve it
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} is at schema {revision}; this program needs {head}. "
+                    "Start the hub of this version on it first: it upgrades the database.",
+                ),
+                store=name,
+                revision=revision or "-",
+                head=migrate.head_revision(),
+            )
+        prepare_schema(db)
+        if township_of(db) is None:
+            raise StoreRefused(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {store} holds no township (no station set up as 乡镇实践所). "
+                    "Only a township's desktop opens a shared database; a station keeps its "
+                    "data in its own folder.",
+                ),
+                store=name,
+            )
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
 @dataclass(frozen=True)
 class Township:
     station_id: str
@@ -178,6 +246,8 @@ def record_nonce(db: Database, code: str, nonce: str) -> bool:
 @contextlib.contextmanager
 def file_lock(path: Path) -> Iterator[None]:
     """An exclusive advisory lock on *path*, shared by the hub's worker processes."""
+    import fcntl  # POSIX: the hub's; the desktop (on Windows too) imports this module
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:

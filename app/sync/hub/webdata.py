@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import String, func, select, type_coerce
 
 from app.db import Database
+from app.db.dialect import month_key
 from app.models import Activity, PointEntry
 from app.models.points import EntryKind
 from app.services.township.stations import days_since, stale_days
@@ -67,12 +68,6 @@ class TownshipView:
     points_by_month: tuple[int, ...]
 
 
-def _month_key(db: Database, column: object) -> object:
-    if db.engine.dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
-
-
 def by_month(
     db: Database, ids: Sequence[str], months: Sequence[str]
 ) -> dict[str, tuple[list[int], list[int]]]:
@@ -86,9 +81,9 @@ def by_month(
     points: dict[tuple[str, str], int] = {}
     if ids:
         with db.read() as session:
-            key = _month_key(db, Activity.starts_at)
+            key = month_key(db.engine, Activity.starts_at)
             for sid, month, n in session.execute(
-                select(Activity.station_id, key, func.count())  # type: ignore[call-overload]
+                select(Activity.station_id, key, func.count())
                 .where(
                     Activity.station_id.in_(list(ids)),
                     Activity.deleted.is_(False),
