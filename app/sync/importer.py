@@ -563,9 +563,11 @@ class _Target:
         if table not in self.staged:
             columns = payload_tables()[table]
             # made once per connection and emptied by every commit (a rollback takes its
-            # rows back too): no catalogue rows written and dropped per file and table
+            # rows back too): no catalogue rows written and dropped per file and table;
+            # not analysed (the planner estimates a never-analysed table by its size)
             self.sql(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {quote(name)} ({_staging_columns(table)}) ON COMMIT DELETE ROWS"
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {quote(name)} "
+                f"({_staging_columns(table)}) ON COMMIT DELETE ROWS"
             )
             self._copy(name, columns, self.payload_rows(table))
             self.staged.add(table)
