@@ -92,6 +92,7 @@ def _uploader(url: str, deadline: float) -> Callable[[Path], tuple[int, float, l
     return upload
 
 
+@pytest.mark.slow  # ~40 s; still in ./dev.sh test (nothing deselects it)
 def test_200_stations_upload_at_once_to_postgresql_and_each_file_is_imported_once(
     simulated: tuple[Path, list[Path], list[Station]],
     pg_url: str,
