@@ -55,11 +55,12 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, event, select
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -447,7 +448,7 @@ def _check_content(con: sqlite3.Connection, env: Envelope) -> None:
 # payload's rows reach the township's tables in set-based statements from a *source*
 # relation: on SQLite the verified payload copy ATTACHed read-only to the township's
 # connection (``trusted_schema=OFF`` holds for every connection of a Database); on
-# PostgreSQL temporary tables filled from the payload with one executemany each.  The
+# PostgreSQL temporary tables filled from the payload with one COPY each.  The
 # classification (new, identical, newer, older, same version with other content, another
 # station's id, a ledger row changed) is one join per table; the few rows it holds back
 # are read from the payload itself for the quarantine.
@@ -494,17 +495,32 @@ def _detach_payloads(dbapi_conn: Any, record: Any) -> None:
         pass
 
 
-def _make_converters(table: str) -> list[Any]:
-    """Per column: a payload value (SQLite's stored form) → the Python value a driver binds."""
+@cache
+def _make_converters(table: str) -> list[tuple[int, Any]]:
+    """The payload columns whose value (SQLite's stored form) needs converting to the Python
+    value a driver binds: (position, converter) each; the other columns pass as they are."""
     from sqlalchemy.dialects import sqlite as sqlite_dialect
 
     dialect = sqlite_dialect.dialect()
     columns = Base.metadata.tables[table].columns
     found = []
-    for name in payload_tables()[table]:
+    for at, name in enumerate(payload_tables()[table]):
         processor = columns[name].type.dialect_impl(dialect).result_processor(dialect, None)
-        found.append(processor)
+        if processor is not None:
+            found.append((at, processor))
     return found
+
+
+@cache
+def _staging_columns(table: str) -> str:
+    """The columns of *table*'s staging table on PostgreSQL, typed as the township's."""
+    from sqlalchemy.dialects import postgresql
+
+    model = Base.metadata.tables[table].columns
+    return ", ".join(
+        f"{quote(c)} {model[c].type.compile(dialect=postgresql.dialect())}"
+        for c in payload_tables()[table]
+    )
 
 
 class _Target:
@@ -562,20 +578,43 @@ class _Target:
             return f"{quote(self.schema)}.{quote(table)}"
         name = f"wb_in_{table}"
         if table not in self.staged:
-            from sqlalchemy.dialects import postgresql
-
             columns = payload_tables()[table]
-            model = Base.metadata.tables[table].columns
-            types = ", ".join(
-                f"{quote(c)} {model[c].type.compile(dialect=postgresql.dialect())}" for c in columns
+            # made once per connection and emptied by every commit (a rollback takes its
+            # rows back too): no catalogue rows written and dropped per file and table;
+            # not analysed (the planner estimates a never-analysed table by its size)
+            self.sql(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {quote(name)} "
+                f"({_staging_columns(table)}) ON COMMIT DELETE ROWS"
             )
-            self.sql(f"CREATE TEMPORARY TABLE {quote(name)} ({types}) ON COMMIT DROP")
-            rows = self.payload_rows(table)
-            marks = ", ".join("?" * len(columns))
-            self.many(f"INSERT INTO {quote(name)} VALUES ({marks})", rows)
-            self.sql(f"ANALYZE {quote(name)}")
+            self._copy(name, columns, self.payload_rows(table))
             self.staged.add(table)
         return quote(name)
+
+    def _copy(self, name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """PostgreSQL: the rows into the staging table *name* with one ``COPY … FROM STDIN``
+        on the transaction's own connection (one round trip, not one per row)."""
+        import psycopg
+
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            with cursor.copy(
+                f"COPY {quote(name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:  # raised as SQLAlchemy raises the driver's errors
+            # (a DataError: a value the column's type cannot hold refuses the file; a
+            # dropped connection is marked so, for the hub to import the file again)
+            lost = self.conn.dialect.is_disconnect(
+                exc,  # type: ignore[arg-type]
+                self.conn.connection.dbapi_connection,
+                cursor,
+            )
+            raise DBAPIError.instance(
+                f"COPY {name}", None, exc, psycopg.Error, connection_invalidated=lost
+            ) from exc
+        finally:
+            cursor.close()
 
     def payload_rows(
         self, table: str, ids: Sequence[str] | None = None, *, bound: bool = True
@@ -600,15 +639,19 @@ class _Target:
         if self.sqlite or not bound:
             return rows
         convert = _make_converters(table)
+        if not convert:
+            return rows
+        converted: list[tuple[Any, ...]] = []
         try:
-            return [
-                tuple(
-                    v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True)
-                )
-                for row in rows
-            ]
+            for row in rows:
+                values = list(row)
+                for at, f in convert:
+                    if values[at] is not None:
+                        values[at] = f(values[at])
+                converted.append(tuple(values))
         except (ValueError, TypeError, OverflowError) as exc:  # a date that is no date …
             raise _BadValue(table, exc) from exc
+        return converted
 
 
 class _BadValue(Exception):
@@ -861,6 +904,8 @@ def _recheck_totals(run: _Run, env: Envelope) -> None:
     """The control totals, on the rows as the township now holds them."""
     target = run.target
     for table, column in CONTROL_COLUMNS.items():
+        if not env.manifest["counts"][table]:
+            continue  # no row of the file: 0 came in, 0 of them stored
         c = quote(column)
         src = target.source(table)
         row = target.sql(
@@ -1093,7 +1138,8 @@ def _apply(
         for step, table in enumerate(order):
             if cancelled is not None and cancelled():
                 raise cancelled_error()
-            _apply_table(run, table, table in ledgers)
+            if m["counts"][table]:  # (checked against the payload) nothing to apply
+                _apply_table(run, table, table in ledgers)
             if progress is not None:
                 progress(step + 1, steps)
         _recheck_totals(run, env)

@@ -19,28 +19,24 @@ Run from the repository root::
   ``executemany`` of the same rows into the same schema, one transaction per
   file, with the same PRAGMAs.
 
-The station files are made once and cached under ``<data-dir>/files-v<N>``
-(more are added when ``--files`` grows): one demo station of ~10,000 rows is
-exported, and each further file is that payload given another station's ids
-(every UUID's last four hex digits), code, name and signing key, its audit
-chain re-hashed and its anchor re-signed — so every file is a real, signed
-file of a distinct enrolled station, and 300 of them are 3 M distinct rows.
+The station files are made once (``tests/sync/station_files.py``) and cached
+under ``<data-dir>/files-v<N>-<schema revision>`` (more are added when
+``--files`` grows): one demo station of ~10,000 rows is exported, and each
+further file is that payload given another station's ids, code, name and
+signing key — so every file is a real, signed file of a distinct enrolled
+station, and 300 of them are 3 M distinct rows.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -48,9 +44,11 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
 sys.path.insert(0, str(ROOT / "tests" / "services"))
 
+from station_files import TEN_THOUSAND_ROWS, enrol_all, make_files  # noqa: E402
+
 from app.db import Database  # noqa: E402
 from app.db.migrate import head_revision  # noqa: E402
-from app.demo.station import SIZES, DemoSize, create_demo_station  # noqa: E402
+from app.demo.station import SIZES, create_demo_station  # noqa: E402
 from app.models.base import syncable_tables  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.sync.envelope import payload_tables, quote  # noqa: E402
@@ -59,148 +57,7 @@ from app.sync.importer import import_file  # noqa: E402
 
 FILES_VERSION = 1  # bump when the made files would differ (generator, size); the schema
 # revision is part of the cache's name too: a township refuses files of another schema
-BASE_SIZE = DemoSize(
-    households=220,
-    volunteers=40,
-    activities=30,
-    ledger_entries=4_432,
-    redemptions=120,
-    scan_events=300,
-)
 EXPORT_ROWS = 10_000
-
-
-# --- the station files ---------------------------------------------------------------
-
-
-def _uuid_expr(column: str, suffix: str) -> str:
-    c = quote(column)
-    return (
-        f"CASE WHEN typeof({c}) = 'text' AND length({c}) = 36 AND substr({c}, 9, 1) = '-' "
-        f"AND substr({c}, 24, 1) = '-' THEN substr({c}, 1, 32) || '{suffix}' ELSE {c} END"
-    )
-
-
-def _other_uuid(value: str, suffix: str) -> str:
-    return value[:32] + suffix if len(value) == 36 and value[8] == "-" else value
-
-
-def _station_file(base: Path, manifest: dict[str, Any], k: int, folder: Path) -> dict[str, str]:
-    """Station *k*'s file made from the base payload; returns its enrolment facts."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    from app.services import audit, keys
-    from app.sync.envelope import write_envelope
-    from app.sync.importer import _ENTRY_FIELDS
-
-    suffix = f"{k:04x}"
-    code = f"3304{k:08d}"
-    name = f"测试村{k}"
-    signing = Ed25519PrivateKey.generate()
-    station_id = _other_uuid(manifest["station_id"], suffix)
-    with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp:
-        payload = Path(tmp) / "payload.sqlite"
-        shutil.copyfile(base, payload)
-        con = sqlite3.connect(payload, isolation_level=None)
-        con.execute("BEGIN")
-        for table, columns in payload_tables().items():
-            sets = ", ".join(f"{quote(c)} = {_uuid_expr(c, suffix)}" for c in columns)
-            con.execute(f"UPDATE {quote(table)} SET {sets}")
-        con.execute("UPDATE station SET code = ?, name = ?", (code, name))
-        prev = audit.GENESIS
-        hashes: dict[int, str] = {}
-        rows = con.execute(
-            f"SELECT {', '.join(_ENTRY_FIELDS)} FROM audit_entry ORDER BY seq"
-        ).fetchall()
-        for values in rows:
-            entry = SimpleNamespace(**dict(zip(_ENTRY_FIELDS, values, strict=True)))
-            entry.at = datetime.fromisoformat(str(values[3]))
-            entry.prev_hash = prev
-            digest = audit.entry_hash(cast(Any, entry))
-            con.execute(
-                "UPDATE audit_entry SET prev_hash = ?, entry_hash = ? WHERE id = ?",
-                (prev, digest, entry.id),
-            )
-            hashes[entry.seq] = prev = digest
-        for rowid, seq in con.execute("SELECT rowid, seq FROM audit_anchor").fetchall():
-            digest = hashes[seq]
-            signature = signing.sign(audit._anchor_message(station_id, seq, digest)).hex()
-            con.execute(
-                "UPDATE audit_anchor SET entry_hash = ?, signature = ? WHERE rowid = ?",
-                (digest, signature, rowid),
-            )
-        con.execute("COMMIT")
-        con.close()
-        body = {
-            key: value
-            for key, value in manifest.items()
-            if key not in ("payload_sha256", "payload_size")
-        }
-        body.update(
-            station_id=station_id,
-            station_code=code,
-            station_name=name,
-            incarnation=_other_uuid(manifest["incarnation"], suffix),
-        )
-        write_envelope(folder, body, payload, signing)
-    public = signing.public_key()
-    return {
-        "station_id": station_id,
-        "code": code,
-        "name": name,
-        "public_key": public.public_bytes(Encoding.Raw, PublicFormat.Raw).hex(),
-        "fingerprint": keys.fingerprint(public),
-    }
-
-
-def make_files(cache: Path, wanted: int) -> tuple[list[Path], list[dict[str, str]]]:
-    """The cached station files (made when missing) and their stations' enrolment facts."""
-    from sync_helpers import make_township
-
-    cache.mkdir(parents=True, exist_ok=True)
-    base = cache / "base-payload.sqlite"
-    if not base.is_file():
-        print("making the base station (one demo station of ~10,000 rows)…", flush=True)
-        shutil.rmtree(cache / "base", ignore_errors=True)
-        data_dir = DataDir(cache / "base")
-        db = create_demo_station(data_dir, BASE_SIZE, seed=7)
-        summary = export_sync(db, data_dir, cache / "base-file", full=True)
-        db.dispose()
-        with zipfile.ZipFile(summary.path) as zf:
-            (cache / "base-manifest.json").write_bytes(zf.read("manifest.json"))
-            base.write_bytes(zf.read("payload.sqlite"))
-        shutil.rmtree(cache / "town", ignore_errors=True)
-        make_township(cache / "town").db.dispose()
-    manifest = json.loads((cache / "base-manifest.json").read_text("utf-8"))
-    listing = cache / "stations.json"
-    stations: list[dict[str, str]] = json.loads(listing.read_text()) if listing.is_file() else []
-    folder = cache / "files"
-    if len(stations) < wanted:
-        print(f"making station files {len(stations) + 1}–{wanted}…", flush=True)
-        start = time.perf_counter()
-        for k in range(len(stations), wanted):
-            stations.append(_station_file(base, manifest, k + 1, folder))
-            listing.write_text(json.dumps(stations))
-        print(f"  made in {time.perf_counter() - start:.0f} s", flush=True)
-    files = [folder / f"{s['code']}_1-{manifest['seq_to']}.wbsync" for s in stations[:wanted]]
-    return files, stations[:wanted]
-
-
-def enrol_all(township: Path, stations: list[dict[str, str]]) -> None:
-    con = sqlite3.connect(township, isolation_level=None)
-    con.execute("BEGIN")
-    con.executemany(
-        "INSERT INTO sync_station (station_id, code, name, public_key, fingerprint, "
-        "enrolled_at, chain_seq, chain_hash, chain_problem) "
-        "VALUES (?, ?, ?, ?, ?, '2026-01-01 00:00:00.000000', 0, '', '')",
-        [
-            (s["station_id"], s["code"], s["name"], s["public_key"], s["fingerprint"])
-            for s in stations
-        ],
-    )
-    con.execute("COMMIT")
-    con.close()
 
 
 # --- the floors ----------------------------------------------------------------------
@@ -334,7 +191,7 @@ def bench_export(args: argparse.Namespace) -> None:
 
 def bench_import(args: argparse.Namespace) -> None:
     cache = args.data_dir / f"files-v{FILES_VERSION}-{head_revision()}"
-    files, stations = make_files(cache, args.files)
+    files, stations = make_files(cache, args.files, TEN_THOUSAND_ROWS)
     work = args.data_dir / "work-town"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(cache / "town", work / "town")

@@ -217,4 +217,25 @@ def test_a_connection_dropped_mid_import_rolls_everything_back_and_the_file_impo
     assert count(pg, "sync_import_log") == 1
     assert holdings(pg, sid) == holdings(world.a.db, sid)
     assert totals(pg, sid) == totals(world.a.db, sid)
+
+
+def test_a_value_too_long_for_its_postgresql_column_refuses_the_file_and_keeps_nothing(
+    world: World, pg_url, tmp_path
+):
+    # SQLite keeps any length; the staging COPY into the township's VARCHAR(50) refuses it
+    pg, engine = pg_township(pg_url, world.town.db, tmp_path / "hub" / "hub.db")
+    path = export_sync(world.a.db, world.a.data_dir, tmp_path / "1").path
+    long = rewrite(
+        path,
+        world.a,
+        tmp_path / "long.wbsync",
+        payload_sql=(
+            "UPDATE household SET group_name = substr(hex(zeroblob(40)), 1, 61) WHERE rowid = 1",
+        ),
+    )
+    before = {t: count(pg, t) for t in ("household", "point_entry", "sync_import_log")}
+    with pytest.raises(SyncFileRefused, match="too long"):
+        import_file(pg, long)
+    assert {t: count(pg, t) for t in before} == before
+    assert import_file(pg, path).status == "imported"  # the same connections import on
     engine.dispose()
