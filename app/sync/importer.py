@@ -249,15 +249,21 @@ def station_states(db: Database) -> list[StationSyncState]:
         seen = _per_station_count(
             session, SyncCoverage.station_id, func.count(func.distinct(SyncCoverage.incarnation))
         )
+        # every coverage range, kept when of the acknowledged incarnation: one scan (a
+        # join with sync_ack is planned as nested scans when the statistics are stale,
+        # seconds for a county's 2,500 stations)
+        acked = {sid: a.incarnation for sid, a in acks.items()}
         ranges: dict[str, list[Range]] = {}
-        for sid, a, b in session.execute(
-            select(SyncCoverage.station_id, SyncCoverage.seq_from, SyncCoverage.seq_to).join(
-                SyncAck,
-                (SyncAck.station_id == SyncCoverage.station_id)
-                & (SyncAck.incarnation == SyncCoverage.incarnation),
+        for sid, inc, a, b in session.connection().execute(
+            select(
+                SyncCoverage.station_id,
+                SyncCoverage.incarnation,
+                SyncCoverage.seq_from,
+                SyncCoverage.seq_to,
             )
         ):
-            ranges.setdefault(sid, []).append((a, b))
+            if acked.get(sid) == inc:
+                ranges.setdefault(sid, []).append((a, b))
     states = []
     for st in enrolled:
         ack = acks.get(st.station_id)
