@@ -10809,37 +10809,37 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="301"/>
+        <location filename="../../app/sync/importer.py" line="308"/>
         <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
         <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="315"/>
+        <location filename="../../app/sync/importer.py" line="322"/>
         <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
         <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="326"/>
+        <location filename="../../app/sync/importer.py" line="333"/>
         <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
         <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="351"/>
+        <location filename="../../app/sync/importer.py" line="358"/>
         <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
         <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="366"/>
+        <location filename="../../app/sync/importer.py" line="373"/>
         <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
         <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="377"/>
+        <location filename="../../app/sync/importer.py" line="384"/>
         <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
         <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="884"/>
+        <location filename="../../app/sync/importer.py" line="935"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
@@ -11452,57 +11452,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{n} 条其他记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="133"/>
+        <location filename="../../app/sync/importer.py" line="134"/>
         <source>Missing sequence {ranges}.</source>
         <translation>缺少序号 {ranges}。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="134"/>
+        <location filename="../../app/sync/importer.py" line="135"/>
         <source>Audit chain verified to #{seq}.</source>
         <translation>审计链已核验到第 {seq} 条。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="135"/>
+        <location filename="../../app/sync/importer.py" line="136"/>
         <source>{file}: already imported on {when} (UTC); nothing was changed.</source>
         <translation>{file}：已于 {when}（UTC）导入过；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="138"/>
+        <location filename="../../app/sync/importer.py" line="139"/>
         <source>{file}: imported {rows} rows from station {code} (sequence {a}–{b}).</source>
         <translation>{file}：已从站点 {code} 导入 {rows} 条数据（序号 {a}–{b}）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="141"/>
+        <location filename="../../app/sync/importer.py" line="142"/>
         <source>{n} rows held back for checking (quarantine).</source>
         <translation>{n} 条数据已隔离待核查。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="144"/>
+        <location filename="../../app/sync/importer.py" line="145"/>
         <source>The audit chain forked at #{seq} (the station was restored from a backup).</source>
         <translation>审计链在第 {seq} 条处分叉（站点曾从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="147"/>
+        <location filename="../../app/sync/importer.py" line="148"/>
         <source>The audit chain is broken at #{seq}: the station&apos;s history was edited.</source>
         <translation>审计链在第 {seq} 条处断开：站点的历史记录被改动过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="150"/>
+        <location filename="../../app/sync/importer.py" line="151"/>
         <source>The audit chain differs from the station&apos;s signed anchor at #{seq}.</source>
         <translation>审计链与站点签名的链头在第 {seq} 条处不符。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="153"/>
+        <location filename="../../app/sync/importer.py" line="154"/>
         <source>A signed anchor of the audit chain does not verify.</source>
         <translation>审计链的一个签名链头验证不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1080"/>
+        <location filename="../../app/sync/importer.py" line="1131"/>
         <source>a sync file import</source>
         <translation>同步文件导入</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1174"/>
+        <location filename="../../app/sync/importer.py" line="1226"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
@@ -11770,8 +11770,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/hub/web.py" line="80"/>
-        <source>Last upload (UTC)</source>
-        <translation>最近上传（UTC）</translation>
+        <source>Last upload</source>
+        <translation>最近上传</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/web.py" line="81"/>

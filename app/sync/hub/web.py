@@ -77,7 +77,7 @@ ALL_TOWNSHIPS = QT_TRANSLATE_NOOP("web", "All my townships")
 STATIONS = QT_TRANSLATE_NOOP("web", "Stations' sync status")
 CODE = QT_TRANSLATE_NOOP("web", "Code")
 NAME = QT_TRANSLATE_NOOP("web", "Station")
-LAST_UPLOAD = QT_TRANSLATE_NOOP("web", "Last upload (UTC)")
+LAST_UPLOAD = QT_TRANSLATE_NOOP("web", "Last upload")
 DAYS_SILENT = QT_TRANSLATE_NOOP("web", "Days silent")
 GAPS = QT_TRANSLATE_NOOP("web", "Gaps")
 QUARANTINED = QT_TRANSLATE_NOOP("web", "Quarantined rows")
@@ -315,7 +315,7 @@ def bar_chart(
     chart_id: str, title: str, labels: Sequence[str], values: Sequence[int], colour: str
 ) -> str:
     """A bar chart as inline SVG (one bar per month, its value above it)."""
-    width, height, left, top, bottom = 440, 200, 8, 24, 28
+    width, height, left, top, bottom = 440, 200, 8, 36, 28  # room above the tallest bar
     plot_h = height - top - bottom
     slot = (width - 2 * left) / max(1, len(values))
     peak = max([*values, 1])
@@ -335,7 +335,7 @@ def bar_chart(
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" '
             f'fill="{colour}"><title>{_e(label)}: {value}</title></rect>'
-            f'<text x="{x + w / 2:.1f}" y="{max(top + 10, y - 3)}" text-anchor="middle">'
+            f'<text x="{x + w / 2:.1f}" y="{y - 4}" text-anchor="middle">'
             f"{value}</text>"
             f'<text x="{x + w / 2:.1f}" y="{height - 12}" text-anchor="middle">'
             f"{_e(label[2:])}</text>"
