@@ -249,21 +249,28 @@ def station_states(db: Database) -> list[StationSyncState]:
         seen = _per_station_count(
             session, SyncCoverage.station_id, func.count(func.distinct(SyncCoverage.incarnation))
         )
-        # every coverage range, kept when of the acknowledged incarnation: one scan (a
-        # join with sync_ack is planned as nested scans when the statistics are stale,
-        # seconds for a county's 2,500 stations)
-        acked = {sid: a.incarnation for sid, a in acks.items()}
-        ranges: dict[str, list[Range]] = {}
-        for sid, inc, a, b in session.connection().execute(
-            select(
-                SyncCoverage.station_id,
-                SyncCoverage.incarnation,
-                SyncCoverage.seq_from,
-                SyncCoverage.seq_to,
+        # the gaps lie past the acknowledged sequence (it is the contiguous start of the
+        # acknowledged incarnation's coverage, set at every import): only the ranges
+        # beyond it are read — a few per station, not a year of files — each kept when
+        # of the acknowledged incarnation (a correlated lookup by sync_ack's key; a join
+        # is planned as nested scans when SQLite's statistics are stale)
+        acked_seq = (
+            select(SyncAck.acked_seq)
+            .where(
+                SyncAck.station_id == SyncCoverage.station_id,
+                SyncAck.incarnation == SyncCoverage.incarnation,
+            )
+            .scalar_subquery()
+        )
+        ranges: dict[str, list[Range]] = {
+            sid: [(1, a.acked_seq)] if a.acked_seq > 0 else [] for sid, a in acks.items()
+        }
+        for sid, first, last_seq in session.connection().execute(
+            select(SyncCoverage.station_id, SyncCoverage.seq_from, SyncCoverage.seq_to).where(
+                SyncCoverage.seq_to > acked_seq
             )
         ):
-            if acked.get(sid) == inc:
-                ranges.setdefault(sid, []).append((a, b))
+            ranges[sid].append((first, last_seq))
     states = []
     for st in enrolled:
         ack = acks.get(st.station_id)
