@@ -49,6 +49,7 @@ for sub in ("sync", "services", "hub"):
     sys.path.insert(0, str(ROOT / "tests" / sub))
 
 import httpx  # noqa: E402
+from hub_helpers import upload  # noqa: E402
 from hub_server import HubServer  # noqa: E402
 from postgres_server import postgres_server  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
@@ -100,14 +101,7 @@ def upload_all(url: str, files: list[Path], clients: int) -> tuple[float, list[f
                 data = path.read_bytes()
                 while True:
                     start = time.perf_counter()
-                    answer = http.post(
-                        url + "/api/v1/sync-files",
-                        content=data,
-                        headers={
-                            "Content-Type": "application/octet-stream",
-                            "X-Wb-File-Name": path.name,
-                        },
-                    )
+                    answer = upload(url, path, client=http, data=data)
                     took = time.perf_counter() - start
                     if answer.status_code != 503:
                         break

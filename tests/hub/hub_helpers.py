@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,16 +12,25 @@ from app.services.keys import load_keys
 from app.sync.request_auth import sign_request
 
 
-def upload(base: str, path: Path, **headers: str) -> httpx.Response:
-    return httpx.post(
+def upload(
+    base: str,
+    path: Path,
+    *,
+    client: httpx.Client | None = None,
+    data: bytes | None = None,
+    **headers: str,
+) -> httpx.Response:
+    """POST a sync file to the hub at *base*, as a station does (on *client* if given;
+    *data*: the file's bytes, read once by a caller that posts it again)."""
+    post = client.post if client is not None else partial(httpx.post, timeout=120)
+    return post(
         base + "/api/v1/sync-files",
-        content=path.read_bytes(),
+        content=path.read_bytes() if data is None else data,
         headers={
             "Content-Type": "application/octet-stream",
             "X-Wb-File-Name": path.name,
             **headers,
         },
-        timeout=120,
     )
 
 

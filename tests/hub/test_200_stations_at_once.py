@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hub_helpers import upload
 from hub_server import HubServer
 from sqlalchemy import create_engine, text
 from station_files import Station, enrol_all, imported_once, make_files, table_counts
@@ -66,20 +67,13 @@ def _new_database(server_url: str, name: str) -> str:
 def _uploader(url: str, deadline: float) -> Callable[[Path], tuple[int, float, list[int]]]:
     """Upload one file, retrying 503s; (final status, seconds to the answer, every status)."""
 
-    def upload(path: Path) -> tuple[int, float, list[int]]:
+    def one_station(path: Path) -> tuple[int, float, list[int]]:
         data = path.read_bytes()
         statuses: list[int] = []
         with httpx.Client(timeout=RUN_DEADLINE_S) as http:
             while True:
                 start = time.perf_counter()
-                answer = http.post(
-                    url + "/api/v1/sync-files",
-                    content=data,
-                    headers={
-                        "Content-Type": "application/octet-stream",
-                        "X-Wb-File-Name": path.name,
-                    },
-                )
+                answer = upload(url, path, client=http, data=data)
                 took = time.perf_counter() - start
                 statuses.append(answer.status_code)
                 if answer.status_code != 503 or time.monotonic() > deadline:
@@ -89,7 +83,7 @@ def _uploader(url: str, deadline: float) -> Callable[[Path], tuple[int, float, l
                 # at when something is ready)
                 time.sleep(float(answer.headers.get("Retry-After", "1")))
 
-    return upload
+    return one_station
 
 
 @pytest.mark.slow  # ~40 s; still in ./dev.sh test (nothing deselects it)
@@ -111,9 +105,9 @@ def test_200_stations_upload_at_once_to_postgresql_and_each_file_is_imported_onc
     try:
         before = table_counts(store)
         start = time.monotonic()
-        upload = _uploader(hub.url, start + RUN_DEADLINE_S)
+        one_upload = _uploader(hub.url, start + RUN_DEADLINE_S)
         with ThreadPoolExecutor(max_workers=STATIONS) as pool:
-            results = list(pool.map(upload, files))
+            results = list(pool.map(one_upload, files))
         wall = time.monotonic() - start
         latencies = sorted(took for _, took, _ in results)
         p50 = statistics.median(latencies)
