@@ -9283,7 +9283,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/cli/hub.py" line="114"/>
         <source>Copied {n} rows of {file} into the hub&apos;s database.</source>
-        <translation>已将 {file} 的 {n} 行数据复制到集中服务的数据库。</translation>
+        <translation>已将 {file} 的 {n} 行数据复制到乡镇服务器的数据库。</translation>
     </message>
     <message>
         <location filename="../../app/cli/hub.py" line="122"/>
@@ -9298,7 +9298,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/cli/hub.py" line="164"/>
         <source>Hub of {code} {name} listening on http://{host}:{port} ({workers} workers).</source>
-        <translation>{code} {name} 的集中服务已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
+        <translation>{code} {name} 的乡镇服务器已在 http://{host}:{port} 上运行（{workers} 个工作进程）。</translation>
     </message>
     <message>
         <location filename="../../app/cli/hub.py" line="191"/>
@@ -11004,12 +11004,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/sync/hub/errors.py" line="106"/>
         <source>The township revoked this station&apos;s enrolment; the hub takes nothing from it. Ask the township.</source>
-        <translation>乡镇已撤销本站点的入网，集中服务不再接收其任何内容。请联系乡镇。</translation>
+        <translation>乡镇已撤销本站点的入网，乡镇服务器不再接收其任何内容。请联系乡镇。</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/errors.py" line="111"/>
         <source>The hub is busy; try again in a moment.</source>
-        <translation>集中服务正忙，请稍后再试。</translation>
+        <translation>乡镇服务器正忙，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/errors.py" line="112"/>
@@ -11039,7 +11039,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/sync/hub/errors.py" line="122"/>
         <source>The station&apos;s clock differs from the hub&apos;s; sign again with the hub&apos;s time.</source>
-        <translation>站点时钟与集中服务不一致，请按集中服务的时间重新签名。</translation>
+        <translation>站点时钟与乡镇服务器不一致，请按乡镇服务器的时间重新签名。</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/errors.py" line="126"/>
@@ -11079,12 +11079,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/sync/hub/errors.py" line="139"/>
         <source>The hub failed on this request (error {error_id}, logged). Try again later.</source>
-        <translation>集中服务处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
+        <translation>乡镇服务器处理该请求时出错（错误号 {error_id}，已记录日志）。请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../app/sync/hub/storage.py" line="35"/>
         <source>{folder} is not a township&apos;s data folder (no station set up as 乡镇实践所 in its database). Start the hub on the township&apos;s data folder.</source>
-        <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动集中服务。</translation>
+        <translation>{folder} 不是乡镇的数据文件夹（其数据库中没有设为乡镇实践所的站点）。请在乡镇的数据文件夹上启动乡镇服务器。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""集中服务 — the township's hub: an HTTP service its stations upload to (issue 9, DESIGN §5).
+"""乡镇服务器 — the township's hub: an HTTP service its stations upload to (issue 9, DESIGN §5).
 
 ``python main.py hub --data-dir <the township's data folder>`` serves that
 township on uvicorn (FastAPI, several worker processes on one database):
