@@ -1,0 +1,210 @@
+"""志愿者积分银行 (issue 12): approved hours earn points in the points ledger.
+
+Real station databases; each rule (rate and rounding, where the points go, the caps,
+the kinds that count, compensation on correction, a policy change) by its own test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+from volunteers_factory import DAY, make_world, new_activity, new_volunteer
+
+from app.models import EntryKind, Household, PointEntry, VolunteerAccount
+from app.services import checks, points, policy
+from app.services.households import HouseholdData, MemberData, create_household
+from app.services.volunteers import bank
+from app.services.volunteers import hours as service_hours
+
+ON = DAY.date()
+
+
+@pytest.fixture
+def w(station_db, data_dir):  # type: ignore[no-untyped-def]
+    db, admin = station_db
+    return make_world(db, admin, data_dir)
+
+
+def _bank(w, **kw):  # type: ignore[no-untyped-def]
+    base = replace(policy.get_points_policy(w.db), service_points_per_hour=10)
+    return policy.set_points_policy(w.db, w.admin, replace(base, **kw))
+
+
+def _resident_volunteer(w, number: str = "3-1", name: str = "王芳"):  # type: ignore[no-untyped-def]
+    h = create_household(w.db, w.worker, HouseholdData(number=number), MemberData(name=name))
+    vid = new_volunteer(w.db, w.worker, name, member_id=h.members[0].id)
+    return h.id, vid
+
+
+def _record(w, vid, minutes, *, activity_id=None, day=ON):  # type: ignore[no-untyped-def]
+    return service_hours.add_manual_record(
+        w.db, w.worker, vid, day, minutes, "清扫村道", "忘记签到", activity_id=activity_id
+    ).id
+
+
+def _entries(w, **where):  # type: ignore[no-untyped-def]
+    with w.db.read() as s:
+        query = select(PointEntry).where(PointEntry.link_type == bank.LINK)
+        for k, v in where.items():
+            query = query.where(getattr(PointEntry, k) == v)
+        return list(s.scalars(query.order_by(PointEntry.created_at, PointEntry.id)))
+
+
+def _own(w, vid) -> Household | None:  # type: ignore[no-untyped-def]
+    with w.db.read() as s:
+        hid = bank.account_household_id(s, vid)
+        return s.get(Household, hid) if hid else None
+
+
+def test_no_rate_no_points(w) -> None:  # type: ignore[no-untyped-def]
+    vid = new_volunteer(w.db, w.worker, "外来志愿者")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 120)])
+    assert _entries(w) == [] and _own(w, vid) is None
+
+
+def test_a_resident_earns_for_the_household_named_by_member(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    hid, vid = _resident_volunteer(w)
+    rid = _record(w, vid, 90)
+    service_hours.approve(w.db, w.admin, [rid])
+    (entry,) = _entries(w)
+    assert (entry.household_id, entry.points, entry.kind) == (hid, 15, EntryKind.EARN.value)
+    assert (entry.link_id, entry.member_name, entry.occurred_on) == (rid, "王芳", ON)
+    assert entry.rule_points == 10 and entry.scored
+    assert points.balance(w.db, hid) == 15
+    assert _own(w, vid) is None
+
+
+def test_an_outside_volunteer_earns_on_an_own_account_opened_once(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    vid = new_volunteer(w.db, w.worker, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 60), _record(w, vid, 120)])
+    own = _own(w, vid)
+    assert own is not None and own.balance == 30 and own.head_name == "李四"
+    with w.db.read() as s:
+        assert len(list(s.scalars(select(VolunteerAccount)))) == 1
+    assert {e.household_id for e in _entries(w)} == {own.id}
+    assert {e.member_name for e in _entries(w)} == {"李四"}
+
+
+def test_the_own_policy_sends_a_resident_s_points_to_the_own_account(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, service_account="own")
+    hid, vid = _resident_volunteer(w)
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 60)])
+    own = _own(w, vid)
+    assert own is not None and own.balance == 10 and points.balance(w.db, hid) == 0
+
+
+@pytest.mark.parametrize(("rounding", "expected"), [("down", 8), ("nearest", 9), ("up", 9)])
+def test_rounding_of_hours_times_rate(w, rounding, expected) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, service_points_per_hour=7, service_rounding=rounding)  # 75 min x 7 = 8.75
+    vid = new_volunteer(w.db, w.worker, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 75)])
+    assert [e.points for e in _entries(w)] == [expected]
+
+
+def test_rounding_to_nearest_rounds_a_half_up(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, service_points_per_hour=1, service_rounding="nearest")
+    vid = new_volunteer(w.db, w.worker, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 90), _record(w, vid, 80)])
+    assert [e.points for e in _entries(w)] == [2, 1]
+
+
+def test_cap_per_activity(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, service_cap_per_activity=25)
+    other = new_activity(
+        w.db, w.worker, title="环境整治", start=DAY.replace(hour=13), end=DAY.replace(hour=17)
+    )
+    vid = new_volunteer(w.db, w.worker, "李四")
+    ids = [
+        _record(w, vid, 120, activity_id=w.activity_id),  # 20
+        _record(w, vid, 60, activity_id=w.activity_id),  # 10 -> 5 (cap 25)
+        _record(w, vid, 60, activity_id=w.activity_id),  # 0: nothing written
+        _record(w, vid, 180, activity_id=other),  # 30 -> 25 (another activity's cap)
+    ]
+    service_hours.approve(w.db, w.admin, ids)
+    assert [(e.link_id, e.points) for e in _entries(w)] == [(ids[0], 20), (ids[1], 5), (ids[3], 25)]
+
+
+def test_cap_per_period(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, period_kind="month", service_cap_per_period=30)
+    vid = new_volunteer(w.db, w.worker, "李四")
+    may = [_record(w, vid, 120), _record(w, vid, 120)]
+    june = _record(w, vid, 120, day=ON + timedelta(days=31))
+    service_hours.approve(w.db, w.admin, [*may, june])
+    assert [(e.period, e.points) for e in _entries(w)] == [
+        ("2026-05", 20),
+        ("2026-05", 10),
+        ("2026-06", 20),
+    ]
+
+
+def test_only_the_kinds_of_service_the_policy_names_earn(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w, service_kinds=("activity",))
+    vid = new_volunteer(w.db, w.worker, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 120)])  # a manual entry
+    assert _entries(w) == []
+
+
+def test_a_correction_writes_the_compensating_entry_and_the_new_points(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    hid, vid = _resident_volunteer(w)
+    rid = _record(w, vid, 120)
+    service_hours.approve(w.db, w.admin, [rid])
+    service_hours.correct(w.db, w.admin, rid, 60, "签退时间记错", requested_by="王芳")
+    first, reversal, again = _entries(w)
+    assert (first.points, reversal.points, again.points) == (20, -20, 10)
+    assert reversal.kind == EntryKind.REVERSE.value and reversal.reverses_id == first.id
+    assert again.kind == EntryKind.EARN.value and again.link_id == rid
+    assert points.balance(w.db, hid) == 10
+    # a second correction reverses the live entry, not the first one again
+    service_hours.correct(w.db, w.admin, rid, 90, "再次核对")
+    assert [e.points for e in _entries(w)] == [20, -20, 10, -10, 15]
+    assert points.balance(w.db, hid) == 15
+    assert [(r.name, r.problems) for r in checks.run_checks(w.db, full=True) if not r.ok] == []
+
+
+def test_a_policy_change_never_rewrites_approved_points(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    vid = new_volunteer(w.db, w.worker, "李四")
+    old = _record(w, vid, 60)
+    service_hours.approve(w.db, w.admin, [old])
+    _bank(w, service_points_per_hour=50)
+    new = _record(w, vid, 60)
+    service_hours.approve(w.db, w.admin, [new])
+    assert [(e.link_id, e.points) for e in _entries(w)] == [(old, 10), (new, 50)]
+    # correcting the old record keeps its rate of the time
+    service_hours.correct(w.db, w.admin, old, 120, "漏记一小时")
+    assert [e.points for e in _entries(w, link_id=old)] == [10, -10, 20]
+    # a record approved before the station gave points earns nothing when corrected
+    _bank(w, service_points_per_hour=0)
+    before = _record(w, vid, 60)
+    service_hours.approve(w.db, w.admin, [before])
+    _bank(w, service_points_per_hour=10)
+    service_hours.correct(w.db, w.admin, before, 120, "漏记一小时")
+    assert _entries(w, link_id=before) == []
+
+
+def test_a_rejected_record_earns_nothing(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    vid = new_volunteer(w.db, w.worker, "李四")
+    rid = _record(w, vid, 60)
+    service_hours.reject(w.db, w.admin, rid, "当天未到场")
+    assert _entries(w) == []
+
+
+def test_balances_of_households_and_own_accounts_pass_the_full_check(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    _hid, resident = _resident_volunteer(w)
+    outsider = new_volunteer(w.db, w.worker, "李四")
+    ids = [_record(w, resident, 120), _record(w, outsider, 180)]
+    service_hours.approve(w.db, w.admin, ids)
+    service_hours.correct(w.db, w.admin, ids[1], 60, "核对")
+    report = points.verify_balances(w.db)
+    assert report.ok and report.checked == 2
+    with w.db.read() as s:
+        stats = bank.service_points(s, outsider)
+    assert (stats.approved_minutes, stats.earned, stats.own_balance) == (60, 10, 10)
