@@ -11,11 +11,13 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
-from volunteers_factory import DAY, make_world, new_activity, new_volunteer
+from volunteers_factory import DAY, make_world, new_activity, new_volunteer, volunteer_card
 
 from app.models import EntryKind, Household, PointEntry, VolunteerAccount
-from app.services import checks, points, policy
+from app.services import checks, points, policy, supermarket, volunteers
+from app.services.cards import NotAHouseholdCard
 from app.services.households import HouseholdData, MemberData, create_household
+from app.services.supermarket import GoodsData, OutOfStock
 from app.services.volunteers import bank
 from app.services.volunteers import hours as service_hours
 
@@ -208,3 +210,36 @@ def test_balances_of_households_and_own_accounts_pass_the_full_check(w) -> None:
     with w.db.read() as s:
         stats = bank.service_points(s, outsider)
     assert (stats.approved_minutes, stats.earned, stats.own_balance) == (60, 10, 10)
+
+
+def test_an_outside_volunteer_redeems_own_points_at_the_counter_by_card(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    soap = supermarket.create_goods(w.db, w.admin, GoodsData("肥皂", 3, "日用品", "块"))
+    supermarket.receive_stock(w.db, w.admin, soap.id, 10)
+    vid, payload = volunteer_card(w, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 60)])
+    opened = supermarket.counter_household_of_card(w.db, w.key, payload)
+    own = _own(w, vid)
+    assert own is not None and opened.household.id == own.id and opened.household.balance == 10
+    slip = supermarket.redeem(
+        w.db, w.worker, supermarket.new_redemption_id(), own.id, [(soap.id, 2)]
+    )
+    assert (slip.total_points, slip.balance_after) == (6, 4)
+    assert points.balance(w.db, own.id) == 4
+    assert [g.on_hand for g in supermarket.list_goods(w.db, query="肥皂")] == [8]
+    # the stock rule holds for a volunteer as for a household
+    with pytest.raises(OutOfStock):
+        supermarket.redeem(w.db, w.worker, supermarket.new_redemption_id(), own.id, [(soap.id, 11)])
+    with w.db.read() as s:
+        stats = bank.service_points(s, vid)
+    assert (stats.earned, stats.own_balance, stats.own_redeemed) == (10, 4, 6)
+
+
+def test_a_resident_volunteer_s_card_is_refused_at_the_counter(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    hid, vid = _resident_volunteer(w)
+    payload = volunteers.issue_volunteer_card(w.db, w.worker, w.key, vid).payload
+    service_hours.approve(w.db, w.admin, [_record(w, vid, 60)])
+    with pytest.raises(NotAHouseholdCard, match="not a household card"):
+        supermarket.counter_household_of_card(w.db, w.key, payload)
+    assert points.balance(w.db, hid) == 10
