@@ -241,7 +241,11 @@ def _head(session: Session, station_id: str | None) -> Any:
 def _seal_and_chain(session: Session) -> None:
     if session.info.get(REPLICATING):
         return  # another station's entries arrive chained, their rows sealed
-    if session.info.get(_PENDING) is None and not session.info.get(_TOUCHED):
+    if (
+        session.info.get(_PENDING) is None
+        and not session.info.get(_TOUCHED)
+        and not (session.new or session.dirty)  # added since the last flush: sealed too
+    ):
         return
     session.flush()
     touched = session.info.pop(_TOUCHED, {})
