@@ -18,7 +18,10 @@ redeemed at the counter by scanning the volunteer's card like any household.
 **When**: :func:`on_approved` runs inside the approval's transaction (hours.decide)
 and writes one ``earn`` entry linked to the service record (``link_type``
 ``service_record``, ``link_id`` the record, ``occurred_on`` the service date, the
-period by the points policy, ``rule_points`` the rate per hour at the time).
+period by the points policy, ``rule_points`` the rate per hour at the time,
+``rule_name`` the activity's title (or the manual entry's content), the member or
+the volunteer's name, and the 志愿者编号 as the reason — so the household's
+ledger says whose service each entry came from).
 :func:`on_corrected` runs inside a correction of an approved record: the live
 entry is reversed by a compensating entry and a new one is written for the new
 hours *at the original entry's rate*, so changing the policy never rewrites the
@@ -40,6 +43,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
+    Activity,
     EntryKind,
     Household,
     Member,
@@ -166,6 +170,8 @@ def _earn(
     volunteer = session.get(Volunteer, record.volunteer_id)
     assert volunteer is not None  # FK-guaranteed
     household, member = account_of(session, volunteer, policy)
+    activity = session.get(Activity, record.activity_id) if record.activity_id else None
+    title = activity.title if activity is not None else record.content
     entry = post_entry(
         session,
         actor,
@@ -175,7 +181,7 @@ def _earn(
         period=period,
         occurred_on=record.service_date,
         scored=True,
-        rule_snapshot=(None, RULE_CODE, record.content[:100], rate),
+        rule_snapshot=(None, RULE_CODE, title[:100], rate),
         member=member,
         member_name="" if member else volunteer.name,
         reason=volunteer.number,
