@@ -243,3 +243,39 @@ def test_a_resident_volunteer_s_card_is_refused_at_the_counter(w) -> None:  # ty
     with pytest.raises(NotAHouseholdCard, match="not a household card"):
         supermarket.counter_household_of_card(w.db, w.key, payload)
     assert points.balance(w.db, hid) == 10
+
+
+def test_the_statement_lists_hours_points_and_redemptions_and_prints(w, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from app.services.documents.bank import statement_pdf
+
+    _bank(w)
+    soap = supermarket.create_goods(w.db, w.admin, GoodsData("肥皂", 3, "日用品", "块"))
+    supermarket.receive_stock(w.db, w.admin, soap.id, 10)
+    vid, _card = volunteer_card(w, "李四")
+    first = _record(w, vid, 120, activity_id=w.activity_id)
+    service_hours.approve(w.db, w.admin, [first, _record(w, vid, 30)])
+    service_hours.correct(w.db, w.admin, first, 90, "核对签退")
+    own = _own(w, vid)
+    assert own is not None
+    supermarket.redeem(w.db, w.worker, supermarket.new_redemption_id(), own.id, [(soap.id, 2)])
+    with w.db.read() as s:
+        st = bank.statement(s, vid)
+    assert st.own and (st.minutes, st.earned, st.redeemed, st.balance) == (120, 20, 6, 14)
+    assert [(line.kind, line.minutes, line.points) for line in st.lines] == [
+        ("service", 90, 15),
+        ("service", 30, 5),
+        ("redeem", 0, -6),
+    ]
+    assert st.lines[0].text == "理论宣讲进村"
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(statement_pdf(w.db, vid))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for expected in ("志愿者积分银行对账单", "李四", "个人积分账户", "理论宣讲进村", "+15", "-6"):
+        assert expected in text, expected
+    assert "服务时长 2 小时" in text and "余额 14 分" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True)
+    assert all(" yes " in line for line in fonts.stdout.splitlines()[2:])  # all embedded

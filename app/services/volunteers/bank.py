@@ -268,3 +268,112 @@ def service_points(session: Session, volunteer_id: str) -> ServicePoints:
             or 0
         )
     return ServicePoints(volunteer.approved_minutes, earned, own_balance, own_redeemed or 0)
+
+
+# --- the 积分银行 statement ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One line of the statement: a service record's points, or a redemption."""
+
+    on: date
+    kind: str  # "service" or "redeem"
+    text: str  # the activity's title or content; the slip's number
+    minutes: int  # approved minutes of the record (0 for a redemption)
+    points: int  # net points of the record (after corrections); minus for a redemption
+
+
+@dataclass(frozen=True)
+class Statement:
+    """志愿者积分银行对账单 of one volunteer over a date range."""
+
+    volunteer_name: str
+    volunteer_number: str
+    id_masked: str
+    account: str  # "household" or "own"
+    account_number: str  # the 户号 of the household, or the own file's number
+    account_holder: str  # the household head, or the volunteer
+    start: date | None
+    end: date | None
+    lines: tuple[StatementLine, ...]
+    minutes: int
+    earned: int
+    redeemed: int  # spent from the account in the range (the household's, for a resident)
+    balance: int  # the account's balance now
+
+    @property
+    def own(self) -> bool:
+        return self.account == "own"
+
+
+def statement(
+    session: Session, volunteer_id: str, start: date | None = None, end: date | None = None
+) -> Statement:
+    """The volunteer's statement: approved hours and their points, and what was redeemed
+    from the account they went to (the household's redemptions, for a resident)."""
+    from app.models import RecordStatus, Redemption, RedemptionVoid
+
+    volunteer = session.get(Volunteer, volunteer_id)
+    assert volunteer is not None
+    own_id = account_household_id(session, volunteer_id)
+    household_id = own_id
+    if household_id is None and volunteer.member_id:
+        member = session.get(Member, volunteer.member_id)
+        household_id = member.household_id if member is not None else None
+    household = session.get(Household, household_id) if household_id else None
+    records = select(
+        ServiceRecordState.record_id,
+        ServiceRecordState.service_date,
+        ServiceRecordState.minutes,
+        ServiceRecord.content,
+        Activity.title,
+    ).join(ServiceRecord, ServiceRecord.id == ServiceRecordState.record_id)
+    records = records.outerjoin(Activity, Activity.id == ServiceRecord.activity_id).where(
+        ServiceRecordState.volunteer_id == volunteer_id,
+        ServiceRecordState.status == RecordStatus.APPROVED.value,
+    )
+    if start:
+        records = records.where(ServiceRecordState.service_date >= start)
+    if end:
+        records = records.where(ServiceRecordState.service_date <= end)
+    rows = session.execute(records.order_by(ServiceRecordState.service_date)).all()
+    earned_by: dict[str, int] = {}
+    ids = [r[0] for r in rows]
+    for i in range(0, len(ids), 500):
+        earned_by.update(
+            session.execute(
+                select(PointEntry.link_id, func.sum(PointEntry.points))
+                .where(PointEntry.link_type == LINK, PointEntry.link_id.in_(ids[i : i + 500]))
+                .group_by(PointEntry.link_id)
+            ).all()
+        )
+    lines = [
+        StatementLine(day, "service", title or content, minutes, int(earned_by.get(rid) or 0))
+        for rid, day, minutes, content, title in rows
+    ]
+    if household is not None:
+        voided = select(RedemptionVoid.redemption_id)
+        spent = select(Redemption).where(
+            Redemption.household_id == household.id, Redemption.id.not_in(voided)
+        )
+        for r in session.scalars(spent.order_by(Redemption.created_at)):
+            on = r.created_at.date()
+            if not ((start and on < start) or (end and on > end)):
+                lines.append(StatementLine(on, "redeem", r.number, 0, -r.total_points))
+    lines.sort(key=lambda line: (line.on, line.kind != "service"))
+    return Statement(
+        volunteer_name=volunteer.name,
+        volunteer_number=volunteer.number,
+        id_masked=volunteer.id_masked,
+        account="own" if own_id is not None or household is None else "household",
+        account_number=household.number if household is not None else "",
+        account_holder=household.head_name if household is not None else volunteer.name,
+        start=start,
+        end=end,
+        lines=tuple(lines),
+        minutes=sum(line.minutes for line in lines),
+        earned=sum(line.points for line in lines if line.kind == "service"),
+        redeemed=-sum(line.points for line in lines if line.kind == "redeem"),
+        balance=household.balance if household is not None else 0,
+    )
