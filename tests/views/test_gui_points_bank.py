@@ -19,6 +19,7 @@ from app.services import activities, checks, households, points, policy, superma
 from app.services.supermarket import GoodsData
 from app.services.volunteers import VolunteerData, bank, kiosk
 from app.services.volunteers import hours as service_hours
+from app.views.pdf_preview import open_previews
 from app.views.points.options import SLIP_FOLDER, SLIP_OUTPUT, SLIP_PAGE
 from app.views.supermarket.counter import CounterWidget
 from app.views.volunteers.hours_page import CorrectionDialog
@@ -135,6 +136,22 @@ def test_a_day_of_hours_earns_points_redeemed_by_card_then_corrected(  # type: i
     item = counter.entries_model.index(1, counter.entries_model.ITEM).data()
     assert activity.title in item and home.members[0].name in item
 
-    # 6. the books balance: check --full
+    # 6. the 积分银行 tab of the outside volunteer's file, and the statement PDF
+    vpage.tabs.setCurrentWidget(vpage.volunteers)
+    detail = vpage.volunteers.detail
+    detail.show_volunteer(outsider.id)
+    qtbot.waitUntil(lambda: detail.volunteer is not None and detail.bank.rowCount() == 2)
+    assert detail.bank_summary.text() == (
+        f"Own points account {outsider.number}: 2 h of service earned 20 points; "
+        "6 redeemed; balance 14."
+    )
+    assert [detail.bank.index(r, 4).data() for r in range(2)] == ["+20", "-6"]
+    with qtbot.waitSignal(detail.statement_shown, timeout=10_000):
+        click(qtbot, detail.buttons["statement"])
+    (preview,) = open_previews()
+    assert detail.last_statement_pdf.startswith(b"%PDF")
+    preview.close()
+
+    # 7. the books balance: check --full
     assert [(r.name, r.problems) for r in checks.run_checks(db, full=True) if not r.ok] == []
     assert service_hours.verify(db).ok
