@@ -279,3 +279,16 @@ def test_the_statement_lists_hours_points_and_redemptions_and_prints(w, tmp_path
     assert "服务时长 2 小时" in text and "余额 14 分" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True)
     assert all(" yes " in line for line in fonts.stdout.splitlines()[2:])  # all embedded
+
+
+def test_an_own_account_gets_no_base_score_and_stands_in_no_household_list(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    hid, _resident = _resident_volunteer(w)
+    outsider = new_volunteer(w.db, w.worker, "李四")
+    service_hours.approve(w.db, w.admin, [_record(w, outsider, 600)])  # 100 points
+    own = _own(w, outsider)
+    assert own is not None
+    points.open_period(w.db, w.admin, points.PointsSettings(base_points=50), on=ON)
+    assert points.balance(w.db, hid) == 50 and points.balance(w.db, own.id) == 100
+    assert [r.number for r in points.rankings(w.db, "2026", None)] == ["3-1"]
+    assert [r.number for r in points.annual_ratings(w.db, 2026)] == ["3-1"]
