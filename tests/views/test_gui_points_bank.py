@@ -135,6 +135,8 @@ def test_a_day_of_hours_earns_points_redeemed_by_card_then_corrected(  # type: i
     assert all(e.rule_name == activity.title for e in shown)
     item = counter.entries_model.index(1, counter.entries_model.ITEM).data()
     assert activity.title in item and home.members[0].name in item
+    kinds = [counter.entries_model.index(r, counter.entries_model.KIND).data() for r in range(3)]
+    assert kinds == ["Volunteer service", "Reversal", "Volunteer service"]
 
     # 6. the 积分银行 tab of the outside volunteer's file, and the statement PDF
     vpage.tabs.setCurrentWidget(vpage.volunteers)
