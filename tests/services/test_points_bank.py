@@ -292,3 +292,31 @@ def test_an_own_account_gets_no_base_score_and_stands_in_no_household_list(w) ->
     assert points.balance(w.db, hid) == 50 and points.balance(w.db, own.id) == 100
     assert [r.number for r in points.rankings(w.db, "2026", None)] == ["3-1"]
     assert [r.number for r in points.annual_ratings(w.db, 2026)] == ["3-1"]
+
+
+def test_check_full_names_service_points_on_a_record_not_approved(w) -> None:  # type: ignore[no-untyped-def]
+    from app.services.auth import SYSTEM
+
+    _bank(w)
+    vid = new_volunteer(w.db, w.worker, "李四")
+    approved, pending = _record(w, vid, 60), _record(w, vid, 60)
+    service_hours.approve(w.db, w.admin, [approved])
+    assert [c.name for c in checks.run_checks(w.db, full=True) if not c.ok] == []
+    with w.db.write() as s:  # a faulty writer: points for hours nobody approved
+        own = s.get(Household, bank.account_household_id(s, vid))
+        points.post_entry(
+            s,
+            SYSTEM,
+            own,
+            kind=EntryKind.EARN,
+            points=10,
+            period="2026",
+            occurred_on=ON,
+            scored=True,
+            link_type=bank.LINK,
+            link_id=pending,
+        )
+    failed = {c.name: c.problems for c in checks.run_checks(w.db, full=True) if not c.ok}
+    assert failed == {
+        "Points for volunteer service": (f"{pending}: 10 points on a pending record",)
+    }

@@ -42,6 +42,7 @@ from math import ceil, floor
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.models import (
     Activity,
     EntryKind,
@@ -377,3 +378,33 @@ def statement(
         redeemed=-sum(line.points for line in lines if line.kind == "redeem"),
         balance=household.balance if household is not None else 0,
     )
+
+
+def verify(db: Database) -> tuple[int, list[str]]:
+    """``check --full``: service points sit only on approved records, and on the account
+    the record's volunteer earns on (the household of the member named, or their own
+    file).  Returns (records with points checked, problems in words)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                PointEntry.link_id,
+                func.sum(PointEntry.points),
+                func.min(PointEntry.household_id),
+                func.max(PointEntry.household_id),
+                ServiceRecordState.status,
+            )
+            .outerjoin(ServiceRecordState, ServiceRecordState.record_id == PointEntry.link_id)
+            .where(PointEntry.link_type == LINK)
+            .group_by(PointEntry.link_id, ServiceRecordState.status)
+        ).all()
+    problems = []
+    for record_id, net, first, last, status in rows:
+        if status is None:
+            problems.append(f"{record_id}: points for a service record that does not exist")
+        elif int(net or 0) < 0:
+            problems.append(f"{record_id}: {net} points (more reversed than earned)")
+        elif int(net or 0) and status != "approved":
+            problems.append(f"{record_id}: {net} points on a {status} record")
+        elif first != last:
+            problems.append(f"{record_id}: points on two accounts")
+    return len(rows), problems
