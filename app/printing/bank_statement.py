@@ -82,7 +82,8 @@ def render_statement(doc: StatementDoc) -> bytes:
         Spacer(3),
         Section(COLUMNS, cells, empty_text="（期间内无记录）"),
         Paragraph(
-            "注：积分按审核通过的服务时长计算；时长更正后的积分以冲正后的结果列示。",
+            "注：积分按审核通过的服务时长计算；时长更正后的积分以冲正后的结果列示。"
+            "积分为 0 的记录，审核时本站尚未实行志愿服务积分或已达积分上限。",
             size=9.5,
             color="#444444",
         ),
