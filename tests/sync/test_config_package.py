@@ -264,7 +264,7 @@ def test_the_townships_points_bank_rules_reach_its_stations(world: World, tmp_pa
     town, a = world.town, world.a
     bank = replace(
         policy.get_points_policy(town.db),
-        service_points_per_hour=10,
+        service_points_per_hour=7,
         service_rounding="nearest",
         service_cap_per_activity=40,
         service_cap_per_period=300,
@@ -272,7 +272,7 @@ def test_the_townships_points_bank_rules_reach_its_stations(world: World, tmp_pa
         service_account="own",
     )
     policy.set_points_policy(town.db, SYSTEM, bank)
-    assert policy.get_points_policy(a.db).service_points_per_hour == 0
+    assert policy.get_points_policy(a.db).service_points_per_hour != 7  # the station's own
     package = publish_config(town.db, town.data_dir, tmp_path / "usb")
     import_config(a.db, a.data_dir, package.path)
     got = policy.get_points_policy(a.db)
@@ -283,4 +283,4 @@ def test_the_townships_points_bank_rules_reach_its_stations(world: World, tmp_pa
         got.service_cap_per_period,
         got.service_kinds,
         got.service_account,
-    ) == (10, "nearest", 40, 300, ("activity",), "own")
+    ) == (7, "nearest", 40, 300, ("activity",), "own")
