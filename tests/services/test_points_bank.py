@@ -320,3 +320,15 @@ def test_check_full_names_service_points_on_a_record_not_approved(w) -> None:  #
     assert failed == {
         "Points for volunteer service": (f"{pending}: 10 points on a pending record",)
     }
+
+
+def test_a_correction_stays_on_the_account_the_hours_were_earned_on(w) -> None:  # type: ignore[no-untyped-def]
+    _bank(w)
+    hid, vid = _resident_volunteer(w)
+    rid = _record(w, vid, 120)
+    service_hours.approve(w.db, w.admin, [rid])
+    _bank(w, service_account="own")  # later, the station sends points to own accounts
+    service_hours.correct(w.db, w.admin, rid, 60, "核对")
+    assert {e.household_id for e in _entries(w)} == {hid}
+    assert points.balance(w.db, hid) == 10 and _own(w, vid) is None
+    assert [c.name for c in checks.run_checks(w.db, full=True) if not c.ok] == []

@@ -24,12 +24,19 @@ the volunteer's name, and the 志愿者编号 as the reason — so the household
 ledger says whose service each entry came from).
 :func:`on_corrected` runs inside a correction of an approved record: the live
 entry is reversed by a compensating entry and a new one is written for the new
-hours *at the original entry's rate*, so changing the policy never rewrites the
-points of hours already approved — a new rate applies only to later approvals.
+hours *at the original entry's rate and on the original's account*, so changing
+the policy never rewrites the points of hours already approved — a new rate or
+account applies only to later approvals.
 A record approved before the station gave service points earns nothing when it
 is corrected later, for the same reason.  Hours never earn twice: the caps count
 the net points (entries and their reversals) already linked to the volunteer's
 records.
+
+**Reading**: :func:`statement` is the volunteer's 积分银行对账单 (approved hours,
+each record's net points, the redemptions from the account the points went to;
+its PDF is app.services.documents.bank), and :func:`verify` is the ``check
+--full`` step: service points only on approved records, on one account, never
+below zero.
 """
 
 from __future__ import annotations
@@ -50,6 +57,9 @@ from app.models import (
     Member,
     PointEntry,
     RecordSource,
+    RecordStatus,
+    Redemption,
+    RedemptionVoid,
     ServiceRecord,
     ServiceRecordState,
     Volunteer,
@@ -163,6 +173,7 @@ def _earn(
     minutes: int,
     rate: int,
     policy: PointsPolicy,
+    to: tuple[Household, Member | None] | None = None,
 ) -> PointEntry | None:
     period = period_key(record.service_date, policy.period_kind)
     points = _capped(session, record, points_for(minutes, policy, rate), policy, period)
@@ -170,7 +181,7 @@ def _earn(
         return None
     volunteer = session.get(Volunteer, record.volunteer_id)
     assert volunteer is not None  # FK-guaranteed
-    household, member = account_of(session, volunteer, policy)
+    household, member = to or account_of(session, volunteer, policy)
     activity = session.get(Activity, record.activity_id) if record.activity_id else None
     title = activity.title if activity is not None else record.content
     entry = post_entry(
@@ -235,7 +246,12 @@ def on_corrected(
     reversal = post_reversal(session, actor, household, live, reason, today=today)
     session.flush()
     policy = load_points_policy(session)
-    return reversal, _earn(session, actor, record, state.minutes, live.rule_points, policy)
+    # the same account as the original: a later change of where points go is not history
+    member = session.get(Member, live.member_id) if live.member_id else None
+    again = _earn(
+        session, actor, record, state.minutes, live.rule_points, policy, (household, member)
+    )
+    return reversal, again
 
 
 @dataclass(frozen=True)
@@ -313,8 +329,6 @@ def statement(
 ) -> Statement:
     """The volunteer's statement: approved hours and their points, and what was redeemed
     from the account they went to (the household's redemptions, for a resident)."""
-    from app.models import RecordStatus, Redemption, RedemptionVoid
-
     volunteer = session.get(Volunteer, volunteer_id)
     assert volunteer is not None
     own_id = account_household_id(session, volunteer_id)
