@@ -420,11 +420,11 @@ class PeriodsTab(QWidget):
             "manual": QCheckBox(self.tr("Hours entered by hand")),
             "order": QCheckBox(self.tr("四单 service orders")),
         }
-        kinds_row = QHBoxLayout()
+        kinds_row = QVBoxLayout()  # one under another: the box stays narrow (1024 px)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
         for kind, box in self.service_kinds.items():
             box.setObjectName(f"setting_service_kind_{kind}")
             kinds_row.addWidget(box)
-        kinds_row.addStretch(1)
         self.service_account = QComboBox()
         self.service_account.setObjectName("setting_service_account")
         self.service_account.addItem(self.tr("The resident's household"), "household")
