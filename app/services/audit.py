@@ -244,7 +244,9 @@ def _seal_and_chain(session: Session) -> None:
     if (
         session.info.get(_PENDING) is None
         and not session.info.get(_TOUCHED)
-        and not (session.new or session.dirty)  # added since the last flush: sealed too
+        # rows added since the last flush are sealed too, at the outer commit (a
+        # savepoint's release leaves them to it, with the entry the action records)
+        and (session.in_nested_transaction() or not (session.new or session.dirty))
     ):
         return
     session.flush()
