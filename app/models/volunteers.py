@@ -15,6 +15,12 @@ Ledgers (append-only, an UPDATE trigger aborts — DESIGN §3):
 * ``Certificate`` — the certificate register (证明编号 UNIQUE per station);
 * ``CertificateEvent`` — reprints (副本) and voids of a certificate.
 
+``VolunteerAccount`` links a volunteer to the household file that holds the
+volunteer's *own* points (志愿者积分银行, app.services.volunteers.bank): a
+volunteer from outside the village has no household, so the points their
+approved hours earn are kept on a points file of their own, and the ledger,
+the balance check and the redemption counter treat it like any household's.
+
 The *current* state of a record (status, minutes after corrections) is cached on
 the non-ledger ``ServiceRecordState`` row, and every volunteer's approved minutes
 and star level are cached on ``Volunteer``; all three are updated in the
@@ -120,6 +126,19 @@ class Volunteer(Syncable, Base):
     star_level: Mapped[int] = mapped_column(Integer, default=0)  # cache of StarGrant
     # The card photo, relative to the photos folder ("/"-separated; app.services.photos).
     photo_path: Mapped[str | None] = mapped_column(String(260), nullable=True)
+
+
+class VolunteerAccount(Syncable, Base):
+    """志愿者积分账户 — the points file holding one volunteer's own points."""
+
+    __tablename__ = "volunteer_account"
+    __table_args__ = (
+        UniqueConstraint("volunteer_id"),
+        UniqueConstraint("household_id"),
+    )
+
+    volunteer_id: Mapped[str] = mapped_column(ForeignKey("volunteer.id"))
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
 
 
 class TeamMembership(Syncable, Base):

@@ -241,7 +241,13 @@ def _head(session: Session, station_id: str | None) -> Any:
 def _seal_and_chain(session: Session) -> None:
     if session.info.get(REPLICATING):
         return  # another station's entries arrive chained, their rows sealed
-    if session.info.get(_PENDING) is None and not session.info.get(_TOUCHED):
+    if (
+        session.info.get(_PENDING) is None
+        and not session.info.get(_TOUCHED)
+        # rows added since the last flush are sealed too, at the outer commit (a
+        # savepoint's release leaves them to it, with the entry the action records)
+        and (session.in_nested_transaction() or not (session.new or session.dirty))
+    ):
         return
     session.flush()
     touched = session.info.pop(_TOUCHED, {})

@@ -631,11 +631,6 @@ def resolve_card(
         return resolve_in(session, card_key, payload, want=want, cards_only=cards_only)
 
 
-def household_of_card(db: Database, card_key: bytes, payload: str) -> str:
-    """The household a scanned household card names; any other code is refused."""
-    return resolve_card(db, card_key, payload, want=CardKind.HOUSEHOLD).subject_id
-
-
 def slip_payload(card_key: bytes, redemption_id: str) -> str:
     """The verifying QR printed on a 兑换单."""
     return sign_payload(card_key, CardKind.REDEMPTION_SLIP, redemption_id)

@@ -2,7 +2,8 @@
 
 Cached values (household balances, goods on hand, volunteer hours and stars)
 are updated with their ledgers in one transaction, and the audit log is a
-hash chain; these checks recompute them.  ``run_checks(db, full=False)`` is
+hash chain; these checks recompute them, and the points of volunteer service
+(积分银行) are checked against the records they were earned by.  ``run_checks(db, full=False)`` is
 the quick start-up check (a random sample of balances); ``full=True`` is the
 whole station, for the CLI (``main.py check --full``) and the settings page.
 Each result says what was checked and, when something disagrees, the first
@@ -142,6 +143,18 @@ def _hours(db: Database, full: bool) -> CheckResult:
     )
 
 
+def _service_points(db: Database, full: bool) -> CheckResult:
+    from app.services.volunteers.bank import verify
+
+    checked, problems = verify(db)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Points for volunteer service"),
+        not problems,
+        checked,
+        tuple(problems[:10]),
+    )
+
+
 CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
     _schema,
     _audit,
@@ -150,6 +163,7 @@ CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
     _balances,
     _stock,
     _hours,
+    _service_points,
 )
 QUICK: tuple[Callable[[Database, bool], CheckResult], ...] = (_balances,)
 

@@ -4,8 +4,11 @@ The rules a township may set for its stations (and provinces differ on) are
 typed dataclasses here, each field with its default:
 
 * :class:`PointsPolicy` — the points period (kind, base score, carry-over or
-  clearance), the redemption thresholds (合格线, minimum balance) and the annual
-  rating tiers (星级文明户...);
+  clearance), the redemption thresholds (合格线, minimum balance), the annual
+  rating tiers (星级文明户...) and the 志愿者积分银行 (points per approved hour of
+  service, their rounding, caps per activity and per period, which kinds of
+  service count, and whether a resident volunteer's points go to the household
+  or to the volunteer's own account — app.services.volunteers.bank);
 * :class:`VolunteerPolicy` — team and activity categories, the monthly quotas,
   the kiosk windows (duplicate scan, minimum stay, confirmation), hours rounding,
   star thresholds, the certificate prefix and the per-day caps (hours in one day
@@ -61,7 +64,7 @@ POINTS_KEY = "policy/points"
 VOLUNTEERS_KEY = "policy/volunteers"
 LEGACY_VOLUNTEERS_KEY = "volunteer_policy"  # flat JSON, before the policy home (version 1)
 
-POINTS_VERSION = 1
+POINTS_VERSION = 2
 VOLUNTEERS_VERSION = 2
 ROUNDING_STEPS = (1, 5, 6, 10, 15, 30, 60)
 MAX_TIERS = 10
@@ -89,6 +92,13 @@ FIVE_TASKS = (
 )
 PLATFORMS = ("理论宣讲", "教育服务", "文化服务", "科技科普", "健身体育")
 
+# 积分银行: the kinds of service whose approved hours may earn points.  "activity" is a
+# kiosk record (sign-in/sign-out or the close-time sign-out), "manual" one typed in
+# with a reason, "order" a 四单 order's service (counted once orders record hours).
+SERVICE_KINDS = ("activity", "manual", "order")
+SERVICE_ROUNDINGS = ("down", "nearest", "up")
+SERVICE_ACCOUNTS = ("household", "own")
+
 
 # --- points ------------------------------------------------------------------------------
 
@@ -104,6 +114,16 @@ class PointsPolicy:
     end_action: str = "carry"  # carry (结转) or clear (清零) at finalize
     # annual rating tiers (title, minimum annual score), highest first
     rating_tiers: tuple[tuple[str, int], ...] = tuple((t.label, t.min_score) for t in DEFAULT_TIERS)
+    # 志愿者积分银行 (version 2): 0 points per hour = service earns no points
+    service_points_per_hour: int = 0
+    service_rounding: str = "down"  # hours x rate rounded down, to nearest or up
+    service_cap_per_activity: int = 0  # a volunteer's points from one activity; 0 = none
+    service_cap_per_period: int = 0  # a volunteer's service points in one period; 0 = none
+    service_kinds: tuple[str, ...] = ("activity", "manual")
+    # household: a volunteer linked to a resident earns for the resident's household;
+    # own: every volunteer earns on an own account.  A volunteer from outside the
+    # village (no resident linked) always earns on an own account.
+    service_account: str = "household"
 
     def validated(self) -> PointsPolicy:
         if self.period_kind not in PERIOD_KINDS:
@@ -121,6 +141,39 @@ class PointsPolicy:
                         "errors", "The base score, pass line and minimum balance are 0 or more."
                     )
                 )
+        for value in (
+            self.service_points_per_hour,
+            self.service_cap_per_activity,
+            self.service_cap_per_period,
+        ):
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10000:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Points per hour of service and their caps are whole numbers "
+                        "from 0 to 10000.",
+                    )
+                )
+        if self.service_rounding not in SERVICE_ROUNDINGS:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Points for service are rounded down, to the nearest or up."
+                )
+            )
+        if self.service_account not in SERVICE_ACCOUNTS:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Points for service go to the household or to the volunteer's own account.",
+                )
+            )
+        kinds = tuple(dict.fromkeys(self.service_kinds))
+        if any(k not in SERVICE_KINDS for k in kinds):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The kinds of service that earn points are activity, manual, order."
+                )
+            )
         tiers: list[tuple[str, int]] = []
         for label, score in self.rating_tiers:
             label = " ".join(str(label).split())
@@ -138,7 +191,11 @@ class PointsPolicy:
                     "errors", "The rating tiers are 1 to 10 tiers with different titles."
                 )
             )
-        return replace(self, rating_tiers=tuple(sorted(tiers, key=lambda t: t[1], reverse=True)))
+        return replace(
+            self,
+            rating_tiers=tuple(sorted(tiers, key=lambda t: t[1], reverse=True)),
+            service_kinds=kinds,
+        )
 
     def settings(self) -> PointsSettings:
         """The value the points and supermarket services take."""
@@ -264,7 +321,8 @@ Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 # name -> {stored version: step that upgrades its values to the next version}
 _UPGRADES: dict[str, dict[int, Upgrade]] = {
-    "points": {},
+    # version 1 had no 积分银行: service earns no points until the station sets a rate
+    "points": {1: lambda values: dict(values)},
     # version 1 (the flat ``volunteer_policy`` JSON) had no per-day caps: they are off
     "volunteers": {1: lambda values: dict(values)},
 }

@@ -99,6 +99,7 @@ KIND_WORDS = {
     "certificate_event": QT_TRANSLATE_NOOP("sync", "{n} certificate register entries"),
     "volunteer_team": QT_TRANSLATE_NOOP("sync", "{n} volunteer teams"),
     "team_membership": QT_TRANSLATE_NOOP("sync", "{n} team memberships"),
+    "volunteer_account": QT_TRANSLATE_NOOP("sync", "{n} volunteers' points accounts"),
     "volunteer_training": QT_TRANSLATE_NOOP("sync", "{n} volunteer trainings"),
     "volunteer_award": QT_TRANSLATE_NOOP("sync", "{n} volunteer awards"),
     "volunteer_evaluation": QT_TRANSLATE_NOOP("sync", "{n} volunteer evaluations"),

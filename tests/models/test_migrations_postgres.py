@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db import Database, migrate
 from app.models import Base, load_all
+from app.models.base import guards
 from app.sync.hub.storage import prepare_schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "services"))
@@ -144,9 +145,11 @@ def test_the_guards_are_lifted_while_the_revisions_run_and_made_again(pg: Engine
                 "VALUES (1, 'h', now(), 'backup', 's')"
             )
         )
-        for statement in migrate.pg_guards():  # every guarded table exists at 0005
+        # every guarded table exists at 0005 but the points accounts (0011)
+        later = {name for name, table, _event, _msg in guards() if table == "volunteer_account"}
+        for statement in migrate.pg_guards(later):
             conn.exec_driver_sql(statement)
-        guarded = _guard_count(conn)
+        guarded = _guard_count(conn) + len(later)
     told: list[str] = []
     assert migrate.ensure_schema(pg, backup=told.append) == "upgraded"
     assert told == ["pre-migration-0005"]

@@ -220,3 +220,35 @@ def test_sign_ins_beyond_the_days_maximum_are_refused(w) -> None:  # type: ignor
         kiosk.scan(w.db, w.worker, w.key, other, card, "auto", T8 + timedelta(hours=4)).reason
         == "signed_in"
     )  # the cap is per activity
+
+
+def test_a_version_1_points_policy_has_no_points_bank_and_bad_bank_values_are_refused(
+    station_db,
+) -> None:  # type: ignore[no-untyped-def]
+    db, admin = station_db
+    _put_raw(db, policy.POINTS_KEY, json.dumps({"version": 1, "values": {"pass_line": 60}}))
+    read = policy.get_points_policy(db)
+    assert read.pass_line == 60 and read.service_points_per_hour == 0
+    assert read.service_kinds == ("activity", "manual") and read.service_account == "household"
+    for bad in (
+        {"service_points_per_hour": -1},
+        {"service_cap_per_period": 10001},
+        {"service_rounding": "ceil"},
+        {"service_kinds": ("activity", "chat")},
+        {"service_account": "team"},
+    ):
+        with pytest.raises(ValidationError):
+            policy.set_points_policy(db, admin, replace(read, **bad))  # type: ignore[arg-type]
+    saved = policy.set_points_policy(
+        db, admin, replace(read, service_points_per_hour=1, service_kinds=("manual", "manual"))
+    )
+    assert saved.service_kinds == ("manual",)
+    assert policy.get_points_policy(db).service_points_per_hour == 1
+    # a stored value the rules refuse falls back to its default, the rest is kept
+    _put_raw(
+        db,
+        policy.POINTS_KEY,
+        json.dumps({"version": 2, "values": {"service_points_per_hour": 5, "service_rounding": 3}}),
+    )
+    read = policy.get_points_policy(db)
+    assert (read.service_points_per_hour, read.service_rounding) == (5, "down")

@@ -257,3 +257,30 @@ def test_a_policy_the_township_never_set_leaves_the_station_s_own(
     import_config(a.db, a.data_dir, package.path)
     assert policy.get_volunteer_policy(a.db).monthly_min_activities == 5
     assert policy.get_points_policy(a.db) == points_before
+
+
+def test_the_townships_points_bank_rules_reach_its_stations(world: World, tmp_path: Path) -> None:
+    enrol_both_ways(world)
+    town, a = world.town, world.a
+    bank = replace(
+        policy.get_points_policy(town.db),
+        service_points_per_hour=7,
+        service_rounding="nearest",
+        service_cap_per_activity=40,
+        service_cap_per_period=300,
+        service_kinds=("activity",),
+        service_account="own",
+    )
+    policy.set_points_policy(town.db, SYSTEM, bank)
+    assert policy.get_points_policy(a.db).service_points_per_hour != 7  # the station's own
+    package = publish_config(town.db, town.data_dir, tmp_path / "usb")
+    import_config(a.db, a.data_dir, package.path)
+    got = policy.get_points_policy(a.db)
+    assert (
+        got.service_points_per_hour,
+        got.service_rounding,
+        got.service_cap_per_activity,
+        got.service_cap_per_period,
+        got.service_kinds,
+        got.service_account,
+    ) == (7, "nearest", 40, 300, ("activity",), "own")

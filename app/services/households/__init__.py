@@ -65,6 +65,7 @@ from app.services.households.records import (
     sort_groups,
     update_household,
     update_member,
+    village_households,
 )
 from app.services.households.roster import (
     FIELDS,
@@ -165,6 +166,7 @@ __all__ = [
     "update_household",
     "update_member",
     "validate_rows",
+    "village_households",
     "write_xlsx",
     "xlsx_row",
 ]

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Household, Member
+from app.models import Household, Member, VolunteerAccount
 from app.models.base import STATION_ID
 from app.services import audit, personal, text_input
 from app.services.auth import Actor, Permission, require
@@ -336,6 +336,13 @@ def _set_head_cache(household: Household, head: Member) -> None:
     household.head_member_id = head.id
     household.head_name = head.name
     household.head_initials = initials(head.name)
+
+
+def village_households() -> ColumnElement[bool]:
+    """A condition on ``Household``: a household of the village, not the points file of a
+    volunteer from outside (志愿者积分银行, app.services.volunteers.bank) — those get no
+    基础分 and stand in no household ranking or rating."""
+    return Household.id.not_in(select(VolunteerAccount.household_id))
 
 
 def get_household_row(session: Session, household_id: str) -> Household:

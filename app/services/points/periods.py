@@ -23,6 +23,7 @@ from app.models import EntryKind, Household, PeriodState, PointBatch, PointPerio
 from app.models.base import STATION_ID
 from app.services import audit
 from app.services.auth import Actor, Permission, require
+from app.services.households import village_households
 from app.services.points.ledger import post_entry
 from app.services.points.rules import PointsRefused
 from app.services.points.settings import PointsSettings, _check_period, period_key
@@ -148,7 +149,11 @@ def open_period(
             households = list(
                 session.scalars(
                     select(Household)
-                    .where(Household.active.is_(True), Household.deleted.is_(False))
+                    .where(
+                        Household.active.is_(True),
+                        Household.deleted.is_(False),
+                        village_households(),
+                    )
                     .order_by(Household.number_sort)
                 )
             )

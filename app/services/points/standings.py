@@ -18,6 +18,7 @@ from app.db import Database
 from app.models import Household, PointEntry
 from app.services import audit
 from app.services.auth import Actor, Permission, require
+from app.services.households import village_households
 from app.services.points.ledger import _CHUNK, _ledger_scan
 from app.services.points.settings import _check_period, _in_period
 
@@ -85,7 +86,7 @@ def rankings(
                 scores.c.score,
             )
             .join(scores, scores.c.hid == Household.id)
-            .where(Household.deleted.is_(False))
+            .where(Household.deleted.is_(False), village_households())
         )
         if group_name:
             query = query.where(Household.group_name == group_name)
@@ -132,7 +133,7 @@ def annual_ratings(
                 func.coalesce(scores.c.score, 0),
             )
             .outerjoin(scores, scores.c.hid == Household.id)
-            .where(Household.deleted.is_(False), Household.active.is_(True))
+            .where(Household.deleted.is_(False), Household.active.is_(True), village_households())
             .order_by(func.coalesce(scores.c.score, 0).desc(), Household.number_sort)
         ).all()
     return [

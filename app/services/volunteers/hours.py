@@ -18,7 +18,9 @@ volunteer's hours on one day above the policy's ``review_above_hours_per_day``
 ``ServiceRecordDecision`` (once per record; a rejected record stays listed).
 A correction appends ``ServiceRecordCorrection`` with old and new minutes and
 the reason.  Approval, and a correction of an approved record, move the
-volunteer's cached ``approved_minutes`` in the same transaction; the current
+volunteer's cached ``approved_minutes`` in the same transaction, and write the
+points the hours earn (or their compensating entry) in the points ledger
+(app.services.volunteers.bank, 志愿者积分银行); the current
 state of each record is cached in ``ServiceRecordState``.  :func:`verify`
 recomputes every cache from the ledgers.
 
@@ -59,6 +61,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.auth import Actor, Permission, require
+from app.services.volunteers import bank
 from app.services.volunteers.people import VolunteerPolicy, get_volunteer_row, load_policy
 
 MAX_RECORD_MINUTES = 24 * 60
@@ -448,6 +451,7 @@ def decide(
         volunteer = session.get(Volunteer, state.volunteer_id)
         assert volunteer is not None
         volunteer.approved_minutes = (volunteer.approved_minutes or 0) + state.minutes
+        bank.on_approved(session, actor, state)
 
 
 def approve(db: Database, actor: Actor, record_ids: Sequence[str], reason: str = "") -> int:
@@ -571,6 +575,7 @@ def correct(
             volunteer = session.get(Volunteer, state.volunteer_id)
             assert volunteer is not None
             volunteer.approved_minutes += new_minutes - old
+            bank.on_corrected(session, actor, state, reason)
         audit.record(
             session,
             actor,

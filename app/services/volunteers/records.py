@@ -236,10 +236,13 @@ class VolunteerFile:
     volunteer: VolunteerView
     records: VolunteerRecords
     grants: tuple[Any, ...]  # service_hours.StarGrantView, lowest level first
+    bank: Any = None  # bank.Statement: the 积分银行 statement, all time
 
 
 def volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
-    """A volunteer, their training/award/evaluation records and star grants, in one read."""
+    """A volunteer, their training/award/evaluation records, star grants and 积分银行
+    statement, in one read."""
+    from app.services.volunteers.bank import statement
     from app.services.volunteers.hours import star_history_in
 
     with db.read() as session:
@@ -248,4 +251,5 @@ def volunteer_file(db: Database, volunteer_id: str) -> VolunteerFile:
             volunteer_view(session, v),
             _sub_records_in(session, v.id),
             tuple(star_history_in(session, v.id)),
+            statement(session, v.id),
         )

@@ -33,6 +33,8 @@ ENTRY_KINDS = {
     "adjust": QT_TRANSLATE_NOOP("EntryKind", "Adjustment"),
     "expire": QT_TRANSLATE_NOOP("EntryKind", "Clearance"),
 }
+# an award for approved volunteer hours (志愿者积分银行), told apart by its link
+SERVICE_POINTS = QT_TRANSLATE_NOOP("EntryKind", "Volunteer service")
 
 
 def entry_kind_label(kind: str) -> str:
@@ -114,7 +116,9 @@ class EntriesModel(RowsModel):
     def cell(self, e: EntryView, column: int) -> str:
         return (
             e.occurred_on.isoformat(),
-            entry_kind_label(e.kind),
+            QCoreApplication.translate("EntryKind", SERVICE_POINTS)
+            if e.kind == "earn" and e.link_type == "service_record"
+            else entry_kind_label(e.kind),
             " · ".join(p for p in (e.rule_name, e.member_name, e.reason) if p),
             signed(e.points),
             str(e.balance_after),

@@ -396,6 +396,42 @@ class PeriodsTab(QWidget):
         self.mask_names = QCheckBox(self.tr("Mask names on notice-board lists (张*)"))
         self.mask_names.setChecked(s.get(MASK_NAMES))
         self.tiers = TiersEditor(self.policy.tiers())
+        # 志愿者积分银行: approved service hours earn points (app.services.volunteers.bank)
+        self.service_rate = QSpinBox()
+        self.service_rate.setObjectName("setting_service_rate")
+        self.service_rate.setRange(0, 10_000)
+        self.service_rate.setSpecialValueText(self.tr("off"))
+        self.service_rate.setSuffix(self.tr(" points per hour"))
+        self.service_rounding = QComboBox()
+        self.service_rounding.setObjectName("setting_service_rounding")
+        self.service_rounding.addItem(self.tr("Round down"), "down")
+        self.service_rounding.addItem(self.tr("Round to nearest"), "nearest")
+        self.service_rounding.addItem(self.tr("Round up"), "up")
+        self.service_cap_activity = QSpinBox()
+        self.service_cap_activity.setObjectName("setting_service_cap_activity")
+        self.service_cap_activity.setRange(0, 10_000)
+        self.service_cap_activity.setSpecialValueText(self.tr("none"))
+        self.service_cap_period = QSpinBox()
+        self.service_cap_period.setObjectName("setting_service_cap_period")
+        self.service_cap_period.setRange(0, 10_000)
+        self.service_cap_period.setSpecialValueText(self.tr("none"))
+        self.service_kinds = {
+            "activity": QCheckBox(self.tr("Kiosk activities")),
+            "manual": QCheckBox(self.tr("Hours entered by hand")),
+            "order": QCheckBox(self.tr("四单 service orders")),
+        }
+        kinds_row = QVBoxLayout()  # one under another: the box stays narrow (1024 px)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        for kind, box in self.service_kinds.items():
+            box.setObjectName(f"setting_service_kind_{kind}")
+            kinds_row.addWidget(box)
+        self.service_account = QComboBox()
+        self.service_account.setObjectName("setting_service_account")
+        self.service_account.addItem(self.tr("The resident's household"), "household")
+        self.service_account.addItem(self.tr("The volunteer's own account"), "own")
+        self.service_account.setToolTip(
+            self.tr("A volunteer from outside the village always earns on an own account.")
+        )
         self._show_policy(self.policy)
         self.save_settings_button = QPushButton(self.tr("Save settings"))
         self.save_settings_button.setObjectName("save_points_settings")
@@ -409,6 +445,13 @@ class PeriodsTab(QWidget):
         form.addRow(self.tr("At period end:"), self.end_action)
         form.addRow(self.mask_names)  # the whole row: long texts are not squeezed
         form.addRow(self.tr("Annual rating tiers:"), self.tiers)
+        form.addRow(QLabel(self.tr("<b>Volunteer points bank (积分银行)</b>")))
+        form.addRow(self.tr("Approved service earns:"), self.service_rate)
+        form.addRow(self.tr("Hours × points are:"), self.service_rounding)
+        form.addRow(self.tr("Cap per activity:"), self.service_cap_activity)
+        form.addRow(self.tr("Cap per period:"), self.service_cap_period)
+        form.addRow(self.tr("Service that counts:"), kinds_row)
+        form.addRow(self.tr("A resident volunteer's points go to:"), self.service_account)
         form.addRow(self.save_settings_button)
         self.settings_box.setEnabled(admin)
 
@@ -525,6 +568,17 @@ class PeriodsTab(QWidget):
         self.min_balance.setValue(rules.min_balance)
         self.end_action.setCurrentIndex(max(0, self.end_action.findData(rules.end_action)))
         self.tiers.set_tiers(rules.tiers())
+        self.service_rate.setValue(rules.service_points_per_hour)
+        self.service_rounding.setCurrentIndex(
+            max(0, self.service_rounding.findData(rules.service_rounding))
+        )
+        self.service_cap_activity.setValue(rules.service_cap_per_activity)
+        self.service_cap_period.setValue(rules.service_cap_per_period)
+        for kind, box in self.service_kinds.items():
+            box.setChecked(kind in rules.service_kinds)
+        self.service_account.setCurrentIndex(
+            max(0, self.service_account.findData(rules.service_account))
+        )
 
     def reload(self) -> None:
         run_task(
@@ -583,6 +637,12 @@ class PeriodsTab(QWidget):
             min_balance=self.min_balance.value(),
             end_action=str(self.end_action.currentData()),
             rating_tiers=tuple((t.label, t.min_score) for t in tiers),
+            service_points_per_hour=self.service_rate.value(),
+            service_rounding=str(self.service_rounding.currentData()),
+            service_cap_per_activity=self.service_cap_activity.value(),
+            service_cap_per_period=self.service_cap_period.value(),
+            service_kinds=tuple(k for k, box in self.service_kinds.items() if box.isChecked()),
+            service_account=str(self.service_account.currentData()),
         )
         self.ctx.settings.set(MASK_NAMES, self.mask_names.isChecked())  # a printing preference
         self.save_settings_button.setEnabled(False)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,7 @@ from app.db import Database
 from app.i18n import hours_text, join_list
 from app.services import volunteers
 from app.services.auth import Permission
+from app.services.documents.bank import statement_pdf
 from app.services.documents.cards import volunteer_cards_pdf
 from app.services.volunteers import (
     AwardView,
@@ -62,6 +63,7 @@ from app.services.volunteers import (
     VolunteerView,
 )
 from app.services.volunteers import roster as volunteer_roster
+from app.services.volunteers.bank import Statement, StatementLine
 from app.views.detail_panel import DetailPanel
 from app.views.files import dated_file_name, open_file_name, save_file_name
 from app.views.pages import PageContext
@@ -171,6 +173,29 @@ class EvaluationModel(RowsModel):
         return (row.period, row.rating, row.comment, row.evaluator)[column]
 
 
+class BankModel(RowsModel):
+    """积分银行: the statement's lines, service and redemptions, oldest first."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Date"),
+            self.tr("Kind"),
+            self.tr("Activity / slip"),
+            self.tr("Hours"),
+            self.tr("Points"),
+        )
+
+    def cell(self, row: StatementLine, column: int) -> str:
+        service = row.kind == "service"
+        return (
+            row.on.isoformat(),
+            self.tr("Service") if service else self.tr("Redeemed"),
+            row.text,
+            hours_text(row.minutes) if service else "",
+            f"+{row.points}" if row.points > 0 else str(row.points),
+        )[column]
+
+
 # --- the detail panel ----------------------------------------------------------------------------
 
 
@@ -178,11 +203,13 @@ class VolunteerDetail(DetailPanel):
     """One volunteer's file and its actions."""
 
     PHOTO = QSize(72, 96)  # an ID photo's shape
+    statement_shown = Signal(object)  # the preview of a 积分银行 statement
 
     def __init__(self, ctx: PageContext, page: VolunteersTab, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.page = page
         self.volunteer: VolunteerView | None = None
+        self.last_statement_pdf = b""
         self.photo = QLabel()
         self.photo.setObjectName("volunteer_photo")
         self.photo.setFixedSize(self.PHOTO + QSize(8, 8))
@@ -214,6 +241,10 @@ class VolunteerDetail(DetailPanel):
         self.trainings = TrainingModel(self)
         self.awards = AwardModel(self)
         self.evaluations = EvaluationModel(self)
+        self.bank = BankModel(self)
+        self.bank_summary = QLabel()
+        self.bank_summary.setObjectName("bank_summary")
+        self.bank_summary.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("volunteer_records")
         self.record_views = {}
@@ -232,6 +263,18 @@ class VolunteerDetail(DetailPanel):
             view.horizontalHeader().setStretchLastSection(True)
             self.record_views[kind] = view
             self.tabs.addTab(with_placeholder(view, empty), text)
+        bank_view = table_view(self.bank, "bank_table")
+        bank_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        bank_view.horizontalHeader().setStretchLastSection(True)
+        self.record_views["bank"] = bank_view
+        bank_tab = QWidget()
+        bank_layout = QVBoxLayout(bank_tab)
+        bank_layout.setContentsMargins(0, 4, 0, 0)
+        bank_layout.addWidget(self.bank_summary)
+        bank_layout.addWidget(
+            with_placeholder(bank_view, self.tr("No approved hours or redemptions yet.")), 1
+        )
+        self.tabs.addTab(bank_tab, self.tr("Points bank"))
         self.message.setObjectName("volunteer_message")
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
@@ -240,6 +283,7 @@ class VolunteerDetail(DetailPanel):
             ("teams", self.tr("Teams…"), self.edit_teams, daily),
             ("active", self.tr("Mark inactive…"), self.toggle_active, daily),
             ("card", self.tr("Print card"), self.print_card, daily),
+            ("statement", self.tr("Points statement"), self.print_statement, daily),
             ("reissue", self.tr("Reissue card…"), self.reissue_card, daily),
             ("photo", self.tr("Photo…"), self.choose_photo, daily),
             ("unphoto", self.tr("Remove photo"), self.remove_photo, daily),
@@ -288,8 +332,9 @@ class VolunteerDetail(DetailPanel):
             self.title.setText(self.tr("Choose a volunteer in the list."))
             for widget in (self.facts, self.summary, self.teams_label):
                 widget.setText("")
-            for model in (self.trainings, self.awards, self.evaluations):
+            for model in (self.trainings, self.awards, self.evaluations, self.bank):
                 model.set_rows([])
+            self.bank_summary.setText("")
             self._show_photo(None)
             return
         v = loaded.volunteer
@@ -336,6 +381,63 @@ class VolunteerDetail(DetailPanel):
         self.trainings.set_rows(loaded.records.trainings)
         self.awards.set_rows(loaded.records.awards)
         self.evaluations.set_rows(loaded.records.evaluations)
+        self._show_bank(loaded.bank)
+
+    def _show_bank(self, st: Statement | None) -> None:
+        if st is None:
+            self.bank.set_rows([])
+            self.bank_summary.setText("")
+            return
+        if st.own:
+            where = self.tr("Own points account {number}").format(number=st.account_number)
+        elif st.account_number:
+            where = self.tr("Household {number} ({head})").format(
+                number=st.account_number, head=st.account_holder
+            )
+        else:
+            where = self.tr("No points account yet")
+        self.bank_summary.setText(
+            self.tr(
+                "{where}: {hours} h of service earned {earned} points; {redeemed} redeemed; "
+                "balance {balance}."
+            ).format(
+                where=where,
+                hours=hours_text(st.minutes),
+                earned=st.earned,
+                redeemed=st.redeemed,
+                balance=st.balance,
+            )
+        )
+        self.bank.set_rows(list(st.lines))
+
+    def print_statement(self) -> None:
+        v = self.volunteer
+        if v is None:
+            return
+        run_task(
+            statement_pdf,
+            self.ctx.db,
+            v.id,
+            on_done=lambda pdf: self._statement_ready(pdf, v.name, v.number),
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _statement_ready(self, pdf: bytes, name: str, number: str) -> None:
+        from app.views.pdf_preview import show_pdf
+
+        self.last_statement_pdf = pdf
+        self.statement_shown.emit(
+            show_pdf(
+                pdf,
+                self.tr("Points statement of {name}").format(name=name),
+                "A4",
+                self,
+                file_name=dated_file_name(
+                    self.tr("points statement {number}").format(number=number), ".pdf"
+                ),
+            )
+        )
 
     # the photo
     def _show_photo(self, path: str | None) -> None:
