@@ -256,7 +256,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="632"/>
+        <location filename="../../app/views/points/tabs.py" line="692"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>
@@ -400,7 +400,7 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="666"/>
+        <location filename="../../app/views/volunteers/page.py" line="768"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
@@ -408,7 +408,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="760"/>
+        <location filename="../../app/views/volunteers/page.py" line="862"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>%n volunteer exported to {path}.</numerusform>

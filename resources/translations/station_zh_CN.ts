@@ -792,22 +792,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="160"/>
+        <location filename="../../app/views/volunteers/page.py" line="162"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="160"/>
+        <location filename="../../app/views/volunteers/page.py" line="162"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="160"/>
+        <location filename="../../app/views/volunteers/page.py" line="162"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="160"/>
+        <location filename="../../app/views/volunteers/page.py" line="162"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -979,6 +979,44 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/backup_page.py" line="55"/>
         <source>Before a program update</source>
         <translation>程序更新前</translation>
+    </message>
+</context>
+<context>
+    <name>BankModel</name>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="182"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="183"/>
+        <source>Activity / slip</source>
+        <translation>活动 / 兑换单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="184"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="185"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="192"/>
+        <source>Service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="192"/>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
     </message>
 </context>
 <context>
@@ -1813,32 +1851,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../app/views/points/entries.py" line="106"/>
+        <location filename="../../app/views/points/entries.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/entries.py" line="107"/>
+        <location filename="../../app/views/points/entries.py" line="109"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/entries.py" line="108"/>
+        <location filename="../../app/views/points/entries.py" line="110"/>
         <source>Item / reason</source>
         <translation>项目/事由</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/entries.py" line="109"/>
+        <location filename="../../app/views/points/entries.py" line="111"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/entries.py" line="110"/>
+        <location filename="../../app/views/points/entries.py" line="112"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/entries.py" line="111"/>
+        <location filename="../../app/views/points/entries.py" line="113"/>
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
@@ -1880,26 +1918,31 @@ Restore this other station&apos;s backup anyway?</source>
         <source>Clearance</source>
         <translation>积分清零</translation>
     </message>
+    <message>
+        <location filename="../../app/views/points/entries.py" line="37"/>
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="168"/>
+        <location filename="../../app/views/volunteers/page.py" line="170"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="168"/>
+        <location filename="../../app/views/volunteers/page.py" line="170"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="168"/>
+        <location filename="../../app/views/volunteers/page.py" line="170"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="168"/>
+        <location filename="../../app/views/volunteers/page.py" line="170"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -4216,6 +4259,8 @@ Restore this other station&apos;s backup anyway?</source>
     <message>
         <location filename="../../app/views/points/tabs.py" line="388"/>
         <location filename="../../app/views/points/tabs.py" line="391"/>
+        <location filename="../../app/views/points/tabs.py" line="413"/>
+        <location filename="../../app/views/points/tabs.py" line="417"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
@@ -4235,247 +4280,337 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="400"/>
+        <location filename="../../app/views/points/tabs.py" line="403"/>
+        <source>off</source>
+        <translation>不计分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="404"/>
+        <source> points per hour</source>
+        <translation> 分/小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="407"/>
+        <source>Round down</source>
+        <translation>向下取整</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="408"/>
+        <source>Round to nearest</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="409"/>
+        <source>Round up</source>
+        <translation>向上取整</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="419"/>
+        <source>Kiosk activities</source>
+        <translation>签到活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="420"/>
+        <source>Hours entered by hand</source>
+        <translation>手工补录时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="421"/>
+        <source>四单 service orders</source>
+        <translation>四单服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="430"/>
+        <source>The resident&apos;s household</source>
+        <translation>所在家庭户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="431"/>
+        <source>The volunteer&apos;s own account</source>
+        <translation>志愿者个人账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="433"/>
+        <source>A volunteer from outside the village always earns on an own account.</source>
+        <translation>村外志愿者的积分始终记入其个人账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="436"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="405"/>
-        <location filename="../../app/views/points/tabs.py" line="457"/>
+        <location filename="../../app/views/points/tabs.py" line="441"/>
+        <location filename="../../app/views/points/tabs.py" line="500"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="406"/>
+        <location filename="../../app/views/points/tabs.py" line="442"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="407"/>
+        <location filename="../../app/views/points/tabs.py" line="443"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="408"/>
+        <location filename="../../app/views/points/tabs.py" line="444"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="409"/>
+        <location filename="../../app/views/points/tabs.py" line="445"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="411"/>
+        <location filename="../../app/views/points/tabs.py" line="447"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="423"/>
+        <location filename="../../app/views/points/tabs.py" line="448"/>
+        <source>&lt;b&gt;Volunteer points bank (积分银行)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;志愿者积分银行&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="449"/>
+        <source>Approved service earns:</source>
+        <translation>审核通过的服务时长计：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="450"/>
+        <source>Hours × points are:</source>
+        <translation>时长 × 分值：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="451"/>
+        <source>Cap per activity:</source>
+        <translation>每次活动上限：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="452"/>
+        <source>Cap per period:</source>
+        <translation>每周期上限：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="453"/>
+        <source>Service that counts:</source>
+        <translation>计分的服务：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="454"/>
+        <source>A resident volunteer&apos;s points go to:</source>
+        <translation>本村志愿者的积分记入：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="466"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="424"/>
+        <location filename="../../app/views/points/tabs.py" line="467"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="425"/>
+        <location filename="../../app/views/points/tabs.py" line="468"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="426"/>
+        <location filename="../../app/views/points/tabs.py" line="469"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="432"/>
+        <location filename="../../app/views/points/tabs.py" line="475"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="438"/>
+        <location filename="../../app/views/points/tabs.py" line="481"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="447"/>
+        <location filename="../../app/views/points/tabs.py" line="490"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="448"/>
+        <location filename="../../app/views/points/tabs.py" line="491"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="449"/>
+        <location filename="../../app/views/points/tabs.py" line="492"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="450"/>
+        <location filename="../../app/views/points/tabs.py" line="493"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="453"/>
+        <location filename="../../app/views/points/tabs.py" line="496"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="465"/>
+        <location filename="../../app/views/points/tabs.py" line="508"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="470"/>
+        <location filename="../../app/views/points/tabs.py" line="513"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="473"/>
+        <location filename="../../app/views/points/tabs.py" line="516"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="477"/>
+        <location filename="../../app/views/points/tabs.py" line="520"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="558"/>
+        <location filename="../../app/views/points/tabs.py" line="612"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="564"/>
+        <location filename="../../app/views/points/tabs.py" line="618"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="569"/>
+        <location filename="../../app/views/points/tabs.py" line="623"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="571"/>
+        <location filename="../../app/views/points/tabs.py" line="625"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="604"/>
+        <location filename="../../app/views/points/tabs.py" line="664"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="618"/>
+        <location filename="../../app/views/points/tabs.py" line="678"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="629"/>
+        <location filename="../../app/views/points/tabs.py" line="689"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="632"/>
+        <location filename="../../app/views/points/tabs.py" line="692"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="634"/>
+        <location filename="../../app/views/points/tabs.py" line="694"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="642"/>
+        <location filename="../../app/views/points/tabs.py" line="702"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="657"/>
+        <location filename="../../app/views/points/tabs.py" line="717"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="659"/>
+        <location filename="../../app/views/points/tabs.py" line="719"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="666"/>
+        <location filename="../../app/views/points/tabs.py" line="726"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="692"/>
+        <location filename="../../app/views/points/tabs.py" line="752"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="704"/>
+        <location filename="../../app/views/points/tabs.py" line="764"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="706"/>
+        <location filename="../../app/views/points/tabs.py" line="766"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="710"/>
+        <location filename="../../app/views/points/tabs.py" line="770"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="711"/>
+        <location filename="../../app/views/points/tabs.py" line="771"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="723"/>
+        <location filename="../../app/views/points/tabs.py" line="783"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="731"/>
+        <location filename="../../app/views/points/tabs.py" line="791"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="731"/>
+        <location filename="../../app/views/points/tabs.py" line="791"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="740"/>
-        <location filename="../../app/views/points/tabs.py" line="813"/>
+        <location filename="../../app/views/points/tabs.py" line="800"/>
+        <location filename="../../app/views/points/tabs.py" line="873"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="774"/>
+        <location filename="../../app/views/points/tabs.py" line="834"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="777"/>
+        <location filename="../../app/views/points/tabs.py" line="837"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="792"/>
+        <location filename="../../app/views/points/tabs.py" line="852"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="810"/>
-        <location filename="../../app/views/points/tabs.py" line="814"/>
+        <location filename="../../app/views/points/tabs.py" line="870"/>
+        <location filename="../../app/views/points/tabs.py" line="874"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -6832,22 +6967,22 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="152"/>
+        <location filename="../../app/views/volunteers/page.py" line="154"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="152"/>
+        <location filename="../../app/views/volunteers/page.py" line="154"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="152"/>
+        <location filename="../../app/views/volunteers/page.py" line="154"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="152"/>
+        <location filename="../../app/views/volunteers/page.py" line="154"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -6911,271 +7046,316 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="194"/>
-        <location filename="../../app/views/volunteers/page.py" line="288"/>
+        <location filename="../../app/views/volunteers/page.py" line="221"/>
+        <location filename="../../app/views/volunteers/page.py" line="332"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="221"/>
+        <location filename="../../app/views/volunteers/page.py" line="252"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="221"/>
+        <location filename="../../app/views/volunteers/page.py" line="252"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="222"/>
+        <location filename="../../app/views/volunteers/page.py" line="253"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="222"/>
+        <location filename="../../app/views/volunteers/page.py" line="253"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="226"/>
+        <location filename="../../app/views/volunteers/page.py" line="257"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="227"/>
+        <location filename="../../app/views/volunteers/page.py" line="258"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="239"/>
+        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <source>No approved hours or redemptions yet.</source>
+        <translation>暂无审核通过的时长或兑换记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="277"/>
+        <source>Points bank</source>
+        <translation>积分银行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="282"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="240"/>
+        <location filename="../../app/views/volunteers/page.py" line="283"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="241"/>
-        <location filename="../../app/views/volunteers/page.py" line="334"/>
+        <location filename="../../app/views/volunteers/page.py" line="284"/>
+        <location filename="../../app/views/volunteers/page.py" line="379"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="242"/>
+        <location filename="../../app/views/volunteers/page.py" line="285"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="243"/>
+        <location filename="../../app/views/volunteers/page.py" line="286"/>
+        <source>Points statement</source>
+        <translation>积分对账单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="287"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="244"/>
+        <location filename="../../app/views/volunteers/page.py" line="288"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="245"/>
+        <location filename="../../app/views/volunteers/page.py" line="289"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="246"/>
+        <location filename="../../app/views/volunteers/page.py" line="290"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="247"/>
+        <location filename="../../app/views/volunteers/page.py" line="291"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="294"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="254"/>
+        <location filename="../../app/views/volunteers/page.py" line="298"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="298"/>
+        <location filename="../../app/views/volunteers/page.py" line="343"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="303"/>
+        <location filename="../../app/views/volunteers/page.py" line="348"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="306"/>
+        <location filename="../../app/views/volunteers/page.py" line="351"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="309"/>
+        <location filename="../../app/views/volunteers/page.py" line="354"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="314"/>
+        <location filename="../../app/views/volunteers/page.py" line="359"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="318"/>
+        <location filename="../../app/views/volunteers/page.py" line="363"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="320"/>
+        <location filename="../../app/views/volunteers/page.py" line="365"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="325"/>
+        <location filename="../../app/views/volunteers/page.py" line="370"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="331"/>
+        <location filename="../../app/views/volunteers/page.py" line="376"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="331"/>
+        <location filename="../../app/views/volunteers/page.py" line="376"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="334"/>
+        <location filename="../../app/views/volunteers/page.py" line="379"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="349"/>
+        <location filename="../../app/views/volunteers/page.py" line="392"/>
+        <source>Own points account {number}</source>
+        <translation>个人积分账户 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="394"/>
+        <source>Household {number} ({head})</source>
+        <translation>家庭户 {number}（{head}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="398"/>
+        <source>No points account yet</source>
+        <translation>尚无积分账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="401"/>
+        <source>{where}: {hours} h of service earned {earned} points; {redeemed} redeemed; balance {balance}.</source>
+        <translation>{where}：服务 {hours} 小时，获得 {earned} 分；已兑换 {redeemed} 分；余额 {balance} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="433"/>
+        <source>Points statement of {name}</source>
+        <translation>{name}的积分银行对账单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="437"/>
+        <source>points statement {number}</source>
+        <translation>积分银行对账单-{number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="451"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="351"/>
+        <location filename="../../app/views/volunteers/page.py" line="453"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="365"/>
+        <location filename="../../app/views/volunteers/page.py" line="467"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="375"/>
+        <location filename="../../app/views/volunteers/page.py" line="477"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="376"/>
+        <location filename="../../app/views/volunteers/page.py" line="478"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="380"/>
+        <location filename="../../app/views/volunteers/page.py" line="482"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="388"/>
+        <location filename="../../app/views/volunteers/page.py" line="490"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="402"/>
+        <location filename="../../app/views/volunteers/page.py" line="504"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="411"/>
-        <location filename="../../app/views/volunteers/page.py" line="443"/>
+        <location filename="../../app/views/volunteers/page.py" line="513"/>
+        <location filename="../../app/views/volunteers/page.py" line="545"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="419"/>
+        <location filename="../../app/views/volunteers/page.py" line="521"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="430"/>
+        <location filename="../../app/views/volunteers/page.py" line="532"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="431"/>
+        <location filename="../../app/views/volunteers/page.py" line="533"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="448"/>
+        <location filename="../../app/views/volunteers/page.py" line="550"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="456"/>
+        <location filename="../../app/views/volunteers/page.py" line="558"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="461"/>
+        <location filename="../../app/views/volunteers/page.py" line="563"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="462"/>
+        <location filename="../../app/views/volunteers/page.py" line="564"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="471"/>
+        <location filename="../../app/views/volunteers/page.py" line="573"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="484"/>
+        <location filename="../../app/views/volunteers/page.py" line="586"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="486"/>
+        <location filename="../../app/views/volunteers/page.py" line="588"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="493"/>
-        <location filename="../../app/views/volunteers/page.py" line="505"/>
+        <location filename="../../app/views/volunteers/page.py" line="595"/>
+        <location filename="../../app/views/volunteers/page.py" line="607"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="496"/>
+        <location filename="../../app/views/volunteers/page.py" line="598"/>
         <source>Volunteer cards</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="516"/>
+        <location filename="../../app/views/volunteers/page.py" line="618"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="522"/>
+        <location filename="../../app/views/volunteers/page.py" line="624"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="525"/>
+        <location filename="../../app/views/volunteers/page.py" line="627"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -7641,42 +7821,42 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="109"/>
+        <location filename="../../app/views/volunteers/page.py" line="111"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="110"/>
+        <location filename="../../app/views/volunteers/page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="111"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="112"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="117"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -7684,18 +7864,18 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="812"/>
-        <location filename="../../app/views/volunteers/page.py" line="817"/>
+        <location filename="../../app/views/volunteers/page.py" line="914"/>
+        <location filename="../../app/views/volunteers/page.py" line="919"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="813"/>
+        <location filename="../../app/views/volunteers/page.py" line="915"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="814"/>
+        <location filename="../../app/views/volunteers/page.py" line="916"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -7703,112 +7883,112 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="543"/>
+        <location filename="../../app/views/volunteers/page.py" line="645"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="548"/>
-        <location filename="../../app/views/volunteers/page.py" line="676"/>
+        <location filename="../../app/views/volunteers/page.py" line="650"/>
+        <location filename="../../app/views/volunteers/page.py" line="778"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="549"/>
+        <location filename="../../app/views/volunteers/page.py" line="651"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="580"/>
+        <location filename="../../app/views/volunteers/page.py" line="682"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="581"/>
+        <location filename="../../app/views/volunteers/page.py" line="683"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="582"/>
+        <location filename="../../app/views/volunteers/page.py" line="684"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="583"/>
+        <location filename="../../app/views/volunteers/page.py" line="685"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="584"/>
+        <location filename="../../app/views/volunteers/page.py" line="686"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="642"/>
+        <location filename="../../app/views/volunteers/page.py" line="744"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="664"/>
+        <location filename="../../app/views/volunteers/page.py" line="766"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="666"/>
+        <location filename="../../app/views/volunteers/page.py" line="768"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="760"/>
+        <location filename="../../app/views/volunteers/page.py" line="862"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="691"/>
+        <location filename="../../app/views/volunteers/page.py" line="793"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="698"/>
+        <location filename="../../app/views/volunteers/page.py" line="800"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="738"/>
+        <location filename="../../app/views/volunteers/page.py" line="840"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="739"/>
+        <location filename="../../app/views/volunteers/page.py" line="841"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="740"/>
+        <location filename="../../app/views/volunteers/page.py" line="842"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="755"/>
+        <location filename="../../app/views/volunteers/page.py" line="857"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="769"/>
+        <location filename="../../app/views/volunteers/page.py" line="871"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="787"/>
+        <location filename="../../app/views/volunteers/page.py" line="889"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="792"/>
+        <location filename="../../app/views/volunteers/page.py" line="894"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -9034,40 +9214,45 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>checks</name>
     <message>
-        <location filename="../../app/services/checks.py" line="41"/>
+        <location filename="../../app/services/checks.py" line="42"/>
         <source>Audit log chain</source>
         <translation>操作日志链</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="60"/>
-        <location filename="../../app/services/checks.py" line="74"/>
+        <location filename="../../app/services/checks.py" line="61"/>
+        <location filename="../../app/services/checks.py" line="75"/>
         <source>Database schema and guard triggers</source>
         <translation>数据库结构与防改触发器</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="89"/>
+        <location filename="../../app/services/checks.py" line="90"/>
         <source>Every row accounted for in the audit log</source>
         <translation>每一行数据都有操作日志记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="102"/>
+        <location filename="../../app/services/checks.py" line="103"/>
         <source>Audit log against its signed anchors</source>
         <translation>操作日志与签名锚点一致</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="114"/>
+        <location filename="../../app/services/checks.py" line="115"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="126"/>
+        <location filename="../../app/services/checks.py" line="127"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="138"/>
+        <location filename="../../app/services/checks.py" line="139"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="151"/>
+        <source>Points for volunteer service</source>
+        <translation>志愿服务积分</translation>
     </message>
 </context>
 <context>
@@ -9397,7 +9582,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="327"/>
         <location filename="../../app/services/volunteers/certificates.py" line="452"/>
-        <location filename="../../app/services/volunteers/hours.py" line="370"/>
+        <location filename="../../app/services/volunteers/hours.py" line="373"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
@@ -9418,15 +9603,15 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="535"/>
-        <location filename="../../app/services/households/records.py" line="550"/>
+        <location filename="../../app/services/households/records.py" line="557"/>
         <location filename="../../app/services/points/awards.py" line="347"/>
         <location filename="../../app/services/points/awards.py" line="407"/>
         <location filename="../../app/services/points/awards.py" line="459"/>
         <location filename="../../app/services/supermarket/stock.py" line="138"/>
         <location filename="../../app/services/volunteers/certificates.py" line="552"/>
-        <location filename="../../app/services/volunteers/hours.py" line="479"/>
-        <location filename="../../app/services/volunteers/hours.py" line="499"/>
-        <location filename="../../app/services/volunteers/hours.py" line="530"/>
+        <location filename="../../app/services/volunteers/hours.py" line="483"/>
+        <location filename="../../app/services/volunteers/hours.py" line="503"/>
+        <location filename="../../app/services/volunteers/hours.py" line="534"/>
         <location filename="../../app/services/volunteers/kiosk.py" line="720"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
@@ -9593,7 +9778,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/cards.py" line="243"/>
-        <location filename="../../app/services/households/records.py" line="344"/>
+        <location filename="../../app/services/households/records.py" line="351"/>
         <source>No such household.</source>
         <translation>找不到该户。</translation>
     </message>
@@ -9660,8 +9845,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/points/awards.py" line="72"/>
         <location filename="../../app/services/volunteers/certificates.py" line="201"/>
-        <location filename="../../app/services/volunteers/hours.py" line="362"/>
-        <location filename="../../app/services/volunteers/hours.py" line="702"/>
+        <location filename="../../app/services/volunteers/hours.py" line="365"/>
+        <location filename="../../app/services/volunteers/hours.py" line="707"/>
         <location filename="../../app/services/volunteers/records.py" line="59"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
@@ -9759,24 +9944,24 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这个身份证号已登记在户号 {number} 的 {name} 名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households/records.py" line="351"/>
+        <location filename="../../app/services/households/records.py" line="358"/>
         <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households/records.py" line="467"/>
-        <location filename="../../app/services/households/records.py" line="495"/>
+        <location filename="../../app/services/households/records.py" line="474"/>
+        <location filename="../../app/services/households/records.py" line="502"/>
         <source>A household has one head. Use “Make head” to change the head.</source>
         <translation>每户只有一位户主。如需更换，请使用“设为户主”。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households/records.py" line="523"/>
+        <location filename="../../app/services/households/records.py" line="530"/>
         <source>A resident who has left cannot be the head.</source>
         <translation>已迁出的居民不能当户主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/households/records.py" line="555"/>
+        <location filename="../../app/services/households/records.py" line="562"/>
         <source>This is the head of the household. Make someone else head first.</source>
         <translation>此人是户主，请先把其他成员设为户主。</translation>
     </message>
@@ -9934,7 +10119,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>积分项“{name}”已停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="70"/>
+        <location filename="../../app/services/points/periods.py" line="71"/>
         <source>Period {period} is finalized; its points can no longer change. Enter the points in the current period instead.</source>
         <translation>{period} 期积分已确认，不能再修改。请在当前周期中记分。</translation>
     </message>
@@ -10010,27 +10195,27 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>调整的积分必须是整数，且不能为 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="87"/>
+        <location filename="../../app/services/points/periods.py" line="88"/>
         <source>Period {period} has not been opened.</source>
         <translation>{period} 期尚未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="114"/>
+        <location filename="../../app/services/points/periods.py" line="115"/>
         <source>Period {period} is already open.</source>
         <translation>{period} 期已经开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="121"/>
+        <location filename="../../app/services/points/periods.py" line="122"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成 {period} 期（公示并确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="190"/>
+        <location filename="../../app/services/points/periods.py" line="195"/>
         <source>Period {period} is not open.</source>
         <translation>{period} 期未开启。</translation>
     </message>
     <message>
-        <location filename="../../app/services/points/periods.py" line="215"/>
+        <location filename="../../app/services/points/periods.py" line="220"/>
         <source>Period {period} must be publicized (公示) before it is finalized.</source>
         <translation>{period} 期必须先公示，才能确认。</translation>
     </message>
@@ -10177,58 +10362,58 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="232"/>
-        <location filename="../../app/services/volunteers/hours.py" line="410"/>
+        <location filename="../../app/services/volunteers/hours.py" line="235"/>
+        <location filename="../../app/services/volunteers/hours.py" line="413"/>
         <source>No such service-hour record.</source>
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="334"/>
+        <location filename="../../app/services/volunteers/hours.py" line="337"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="357"/>
+        <location filename="../../app/services/volunteers/hours.py" line="360"/>
         <source>Please say why these hours are entered by hand.</source>
         <translation>请说明为什么手工录入这些时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="374"/>
+        <location filename="../../app/services/volunteers/hours.py" line="377"/>
         <source>Please describe the service (what was done).</source>
         <translation>请填写服务内容（做了什么）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="420"/>
+        <location filename="../../app/services/volunteers/hours.py" line="423"/>
         <source>This record was already approved; it cannot be decided again.</source>
         <translation>这条记录已经审核通过，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="424"/>
+        <location filename="../../app/services/volunteers/hours.py" line="427"/>
         <source>This record was already rejected; it cannot be decided again.</source>
         <translation>这条记录已经被驳回，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="430"/>
+        <location filename="../../app/services/volunteers/hours.py" line="433"/>
         <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="537"/>
+        <location filename="../../app/services/volunteers/hours.py" line="541"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="543"/>
+        <location filename="../../app/services/volunteers/hours.py" line="547"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="550"/>
+        <location filename="../../app/services/volunteers/hours.py" line="554"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="554"/>
+        <location filename="../../app/services/volunteers/hours.py" line="558"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
@@ -10293,7 +10478,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="63"/>
-        <location filename="../../app/sync/export.py" line="238"/>
+        <location filename="../../app/sync/export.py" line="239"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -10324,12 +10509,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/supermarket/goods.py" line="137"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="249"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="253"/>
         <source>No such goods.</source>
         <translation>找不到该商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="256"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="260"/>
         <location filename="../../app/services/supermarket/stock.py" line="143"/>
         <source>Only {on_hand} {unit} of “{name}” are in stock.</source>
         <translation>“{name}”库存只有 {on_hand} {unit}。</translation>
@@ -10340,124 +10525,144 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>实盘数量必须是 0 或正整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="135"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="139"/>
         <source>Add at least one goods to redeem.</source>
         <translation>请至少添加一件要兑换的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="140"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="144"/>
         <source>Each quantity must be a whole number, 1 or more.</source>
         <translation>每项数量必须是 1 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="145"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="149"/>
         <source>A redemption can have at most {max} lines.</source>
         <translation>一张兑换单最多 {max} 项商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="151"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="155"/>
         <source>A quantity can be at most {max}.</source>
         <translation>数量最多为 {max}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="220"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="224"/>
         <source>The redemption id is not valid.</source>
         <translation>兑换编号无效。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="228"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="232"/>
         <source>This checkout was already completed for another household. Start a new checkout.</source>
         <translation>这次兑换已为另一户办结，请重新开始兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="238"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="242"/>
         <source>Household {number} is closed and cannot redeem.</source>
         <translation>户号 {number} 已注销，不能兑换。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="252"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="256"/>
         <source>“{name}” is no longer offered.</source>
         <translation>“{name}”已下架。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="345"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="384"/>
-        <location filename="../../app/services/supermarket/redemption.py" line="454"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="349"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="388"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="458"/>
         <source>No such redemption.</source>
         <translation>找不到该兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="379"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="383"/>
         <source>Please give the reason for voiding this redemption.</source>
         <translation>请填写作废这次兑换的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/supermarket/redemption.py" line="387"/>
+        <location filename="../../app/services/supermarket/redemption.py" line="391"/>
         <source>Redemption {number} has already been voided.</source>
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="111"/>
+        <location filename="../../app/services/policy.py" line="131"/>
         <source>The points period is a month, a quarter or a year.</source>
         <translation>积分周期只能是月、季度或年。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="115"/>
+        <location filename="../../app/services/policy.py" line="135"/>
         <source>At the end of a period points are carried or cleared.</source>
         <translation>周期结束时积分只能结转或清零。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="120"/>
+        <location filename="../../app/services/policy.py" line="140"/>
         <source>The base score, pass line and minimum balance are 0 or more.</source>
         <translation>基础分、合格线和最低余额不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="129"/>
+        <location filename="../../app/services/policy.py" line="151"/>
+        <source>Points per hour of service and their caps are whole numbers from 0 to 10000.</source>
+        <translation>每小时服务积分及其上限须为 0 到 10000 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="159"/>
+        <source>Points for service are rounded down, to the nearest or up.</source>
+        <translation>服务积分的取整方式为向下、四舍五入或向上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="165"/>
+        <source>Points for service go to the household or to the volunteer&apos;s own account.</source>
+        <translation>服务积分记入所在户或志愿者本人账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="173"/>
+        <source>The kinds of service that earn points are activity, manual, order.</source>
+        <translation>可计积分的服务类型为：活动、手工录入、点单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="182"/>
         <source>Each rating tier needs a title and a whole-number minimum score.</source>
         <translation>每个评定等级都需要称号和整数的最低积分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="137"/>
+        <location filename="../../app/services/policy.py" line="190"/>
         <source>The rating tiers are 1 to 10 tiers with different titles.</source>
         <translation>评定等级为 1 到 10 个，称号不能重复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="195"/>
+        <location filename="../../app/services/policy.py" line="252"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="202"/>
+        <location filename="../../app/services/policy.py" line="259"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="208"/>
+        <location filename="../../app/services/policy.py" line="265"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="212"/>
+        <location filename="../../app/services/policy.py" line="269"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="218"/>
+        <location filename="../../app/services/policy.py" line="275"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="230"/>
+        <location filename="../../app/services/policy.py" line="287"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="235"/>
+        <location filename="../../app/services/policy.py" line="292"/>
         <source>The hours in one day that need review are 0 (no check) to 24.</source>
         <translation>需复核的单日时长为 0（不检查）到 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="242"/>
+        <location filename="../../app/services/policy.py" line="299"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
@@ -10799,47 +11004,47 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="274"/>
+        <location filename="../../app/sync/export.py" line="275"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="347"/>
+        <location filename="../../app/sync/export.py" line="348"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="308"/>
+        <location filename="../../app/sync/importer.py" line="315"/>
         <source>This PC is set up as a village station; sync files are imported at the township (乡镇实践所).</source>
         <translation>本机设置为村文明实践站；同步文件要在乡镇实践所导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="322"/>
+        <location filename="../../app/sync/importer.py" line="329"/>
         <source>{file} was written by an older version of the program at the station (data version {theirs}; this PC has {ours}). Update the program at the station and export again; nothing was imported.</source>
         <translation>{file} 是站点用旧版程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级站点的程序再重新导出；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="333"/>
+        <location filename="../../app/sync/importer.py" line="340"/>
         <source>{file} was written by a newer version of the program (data version {theirs}; this PC has {ours}). Update the program on this PC first; nothing was imported.</source>
         <translation>{file} 是用更新版本的程序写出的（数据版本 {theirs}，本机为 {ours}）。请先升级本机的程序；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="358"/>
+        <location filename="../../app/sync/importer.py" line="365"/>
         <source>{file} comes from station {code}, which is not enrolled at this township. Enrol the station with its enrolment file first; nothing was imported.</source>
         <translation>{file} 来自站点 {code}，该站点尚未在本乡镇入网。请先用它的入网文件办理入网；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="373"/>
+        <location filename="../../app/sync/importer.py" line="380"/>
         <source>{file} says it comes from station {code}, but it was signed by station {signer} ({signer_name}). It was not imported.</source>
         <translation>{file} 自称来自站点 {code}，却是站点 {signer}（{signer_name}）签名的。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="384"/>
+        <location filename="../../app/sync/importer.py" line="391"/>
         <source>{file} is not signed with the key enrolled for station {code} (it was changed, or made by another PC). It was not imported.</source>
         <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="935"/>
+        <location filename="../../app/sync/importer.py" line="942"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
@@ -11428,26 +11633,31 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/export.py" line="102"/>
+        <source>{n} volunteers&apos; points accounts</source>
+        <translation>{n} 个志愿者积分账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="103"/>
         <source>{n} volunteer trainings</source>
         <translation>{n} 条志愿者培训</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="103"/>
+        <location filename="../../app/sync/export.py" line="104"/>
         <source>{n} volunteer awards</source>
         <translation>{n} 条志愿者表彰</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="104"/>
+        <location filename="../../app/sync/export.py" line="105"/>
         <source>{n} volunteer evaluations</source>
         <translation>{n} 条志愿者评价</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="105"/>
+        <location filename="../../app/sync/export.py" line="106"/>
         <source>{n} station records</source>
         <translation>{n} 条站点信息</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="108"/>
+        <location filename="../../app/sync/export.py" line="109"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>
@@ -11497,12 +11707,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>审计链的一个签名链头验证不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1131"/>
+        <location filename="../../app/sync/importer.py" line="1138"/>
         <source>a sync file import</source>
         <translation>同步文件导入</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1226"/>
+        <location filename="../../app/sync/importer.py" line="1233"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
