@@ -84,3 +84,40 @@ def test_township_demo_adds_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
     assert main(own) == 1
     assert main([*own, "--reset"]) == 0
     assert figures(town) == {k: v + figures(b)[k] for k, v in figures(a).items()}
+
+
+def test_volunteers_own_points_accounts_are_no_village_households_at_the_township(
+    tmp_path: Path,
+) -> None:
+    """The demo's outside volunteers earn on their own points files (积分银行); the
+    township's participation per village and its household ranking count the village's
+    households only, as the station's own standings do."""
+    from app.db import Database
+    from app.services.township.summary import month_summary, township_months
+
+    # the demo as shipped (a tiny one has no hours pending to approve)
+    root = tmp_path / "demo"
+    assert (
+        main(["--data-dir", str(tmp_path / "own"), "--lang", "en", "demo", "--township", str(root)])
+        == 0
+    )
+    a, _b, town = (root / name / "station.db" for name in FOLDERS)
+    con = sqlite3.connect(f"file:{a.as_posix()}?mode=ro", uri=True)
+    try:
+        own_files = {r[0] for r in con.execute("SELECT household_id FROM volunteer_account")}
+        village = con.execute(
+            "SELECT count(*) FROM household WHERE deleted = 0 AND active = 1 "
+            "AND id NOT IN (SELECT household_id FROM volunteer_account)"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert own_files, "the demo gives some volunteers their own points files"
+    db = Database(town)
+    try:
+        for month in township_months(db):
+            summary = month_summary(db, month)
+            row = next(p for p in summary.participation if p.code == demo.DEMO_STATION.code)
+            assert row.households == village, month
+            assert not {h.household_id for h in summary.households} & own_files
+    finally:
+        db.dispose()

@@ -38,6 +38,7 @@ from app.models import Activity, Household, Participation, PointEntry, StarGrant
 from app.models.points import EntryKind
 from app.models.supermarket import Goods, StockMove
 from app.models.volunteers import ServiceRecordState
+from app.services.households import village_households
 from app.services.personal import mask_name
 
 StationRef = tuple[str, str, str]  # (station id, code, name)
@@ -226,7 +227,11 @@ def households_in_month(
             Household.head_name,
             Household.group_name,
             Household.active,
-        ).where(Household.station_id.in_(ids), Household.deleted.is_(False))
+        ).where(
+            Household.station_id.in_(ids),
+            Household.deleted.is_(False),
+            village_households(),  # a volunteer's own points file is no village household
+        )
     ).all()
     code = {s[0]: s[1] for s in stations}
     station = {s[0]: s[2] for s in stations}
