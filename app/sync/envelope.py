@@ -110,6 +110,11 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def file_identity(manifest_bytes: bytes) -> str:
+    """A sync file's identity: the SHA-256 of its signed manifest (see :class:`Envelope`)."""
+    return hashlib.sha256(manifest_bytes).hexdigest()
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every file system lets a folder be fsynced
         fd = os.open(folder, os.O_RDONLY)
@@ -159,6 +164,12 @@ class Envelope:
     """A sync file whose zip shape and manifest passed; not yet verified."""
 
     path: Path
+    # The file's identity (``sync_import_log.file_sha256``): the SHA-256 of the signed
+    # manifest bytes, which name the payload's SHA-256 and size, the station, its
+    # incarnation and the sequence range.  Not the SHA-256 of the zip: a zip carries bytes
+    # no check covers (a deflate back-reference moved onto another run of identical bytes,
+    # a local header's time), so two copies of one export can differ there and must still
+    # be one file that is imported once.
     file_sha256: str
     manifest: dict[str, Any]
     manifest_bytes: bytes
@@ -256,7 +267,6 @@ def open_envelope(path: Path) -> Envelope:
     if size > MAX_FILE_BYTES:
         raise too_large(name)
     try:
-        file_sha = sha256_file(path)
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = [i.filename for i in infos]
@@ -296,6 +306,7 @@ def open_envelope(path: Path) -> Envelope:
     manifest = _check_manifest(body, name)
     if manifest["payload_size"] > MAX_PAYLOAD_BYTES:
         raise too_large(name)
+    file_sha = file_identity(manifest_bytes)
     return Envelope(path, file_sha, manifest, manifest_bytes, signature, by_name[PAYLOAD])
 
 

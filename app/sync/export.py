@@ -48,11 +48,12 @@ from app.sync.envelope import (
     FORMAT,
     PERSON_HASH,
     create_payload_tables,
+    open_envelope,
     payload_tables,
     quote,
     write_envelope,
 )
-from app.sync.errors import ExportFailed, SyncCancelled
+from app.sync.errors import ExportFailed, SyncCancelled, SyncFileRefused
 
 ACKED_SEQ = "sync/acked_seq"
 ACKED_INCARNATION = "sync/acked_incarnation"
@@ -353,9 +354,19 @@ def export_sync(
                 folder=str(folder),
                 error=exc.strerror or str(exc),
             ) from exc
-    from app.sync.envelope import sha256_file
-
-    file_sha = sha256_file(path)
+    # read back from the stick: the identity the township will give it (and a file this
+    # station cannot read back is one the township cannot read either)
+    try:
+        file_sha = open_envelope(path).file_sha256
+    except (OSError, SyncFileRefused) as exc:
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The sync file written to {folder} could not be read back: the USB stick may "
+                "be failing. Use another stick and export again; nothing was marked as synced.",
+            ),
+            folder=str(folder),
+        ) from exc
     with db.write() as session:
         set_state(session, LAST_FILE, file_sha)
         set_state(session, LAST_SYNC, utcnow().isoformat(timespec="seconds"))

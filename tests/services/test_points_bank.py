@@ -16,7 +16,13 @@ from volunteers_factory import DAY, make_world, new_activity, new_volunteer, vol
 from app.models import EntryKind, Household, PointEntry, VolunteerAccount
 from app.services import checks, points, policy, supermarket, volunteers
 from app.services.cards import NotAHouseholdCard
-from app.services.households import HouseholdData, MemberData, create_household
+from app.services.households import (
+    HouseholdData,
+    MemberData,
+    count_households,
+    create_household,
+    fetch_households,
+)
 from app.services.supermarket import GoodsData, OutOfStock
 from app.services.volunteers import bank
 from app.services.volunteers import hours as service_hours
@@ -292,6 +298,9 @@ def test_an_own_account_gets_no_base_score_and_stands_in_no_household_list(w) ->
     assert points.balance(w.db, hid) == 50 and points.balance(w.db, own.id) == 100
     assert [r.number for r in points.rankings(w.db, "2026", None)] == ["3-1"]
     assert [r.number for r in points.annual_ratings(w.db, 2026)] == ["3-1"]
+    # the households page (户档案) and its export: the village's one household
+    assert count_households(w.db) == 1
+    assert [h.number for h in fetch_households(w.db, 0, 50)] == ["3-1"]
 
 
 def test_check_full_names_service_points_on_a_record_not_approved(w) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,9 @@ every keystroke, so each branch is an indexed lookup with a LIMIT:
   members).
 
 :func:`count_households` / :func:`fetch_households` serve a lazy Qt table
-model: the view asks for a count, then for windows of rows as it scrolls.
+model: the view asks for a count, then for windows of rows as it scrolls.  They
+list the village's households: a volunteer's own points file (志愿者积分银行) is
+shown on that volunteer's page and is not counted here.
 :func:`search_residents` finds a person to link another record (a volunteer)
 to.
 """
@@ -31,6 +33,7 @@ from app.db import Database
 from app.db.dialect import contains_by_index_scan
 from app.models import Household, Member
 from app.services import text_input
+from app.services.households.records import village_households
 
 MAX_SEARCH_LIMIT = 200
 
@@ -192,7 +195,9 @@ def search(
 
 
 def _filtered(query: Select, flt: HouseholdFilter) -> Select:
-    query = query.where(Household.deleted.is_(False))
+    # the village's households: a volunteer's own points file (积分银行) is shown on the
+    # volunteer's page, not counted as one of the village's households
+    query = query.where(Household.deleted.is_(False), village_households())
     if not flt.include_inactive:
         query = query.where(Household.active.is_(True))
     if flt.group_name:
