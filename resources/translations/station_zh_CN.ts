@@ -10478,7 +10478,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="63"/>
-        <location filename="../../app/sync/export.py" line="239"/>
+        <location filename="../../app/sync/export.py" line="240"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -11004,14 +11004,19 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="275"/>
+        <location filename="../../app/sync/export.py" line="276"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="348"/>
+        <location filename="../../app/sync/export.py" line="349"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="363"/>
+        <source>The sync file written to {folder} could not be read back: the USB stick may be failing. Use another stick and export again; nothing was marked as synced.</source>
+        <translation>写入 {folder} 的同步文件无法读回：U 盘可能已损坏。请换一个 U 盘重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
         <location filename="../../app/sync/importer.py" line="315"/>
@@ -11487,177 +11492,177 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../app/sync/export.py" line="71"/>
+        <location filename="../../app/sync/export.py" line="72"/>
         <source>{n} activities</source>
         <translation>{n} 条活动</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="72"/>
+        <location filename="../../app/sync/export.py" line="73"/>
         <source>{n} participations</source>
         <translation>{n} 条参与记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="73"/>
+        <location filename="../../app/sync/export.py" line="74"/>
         <source>{n} households</source>
         <translation>{n} 户</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="74"/>
+        <location filename="../../app/sync/export.py" line="75"/>
         <source>{n} residents</source>
         <translation>{n} 名居民</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="75"/>
+        <location filename="../../app/sync/export.py" line="76"/>
         <source>{n} points entries</source>
         <translation>{n} 条积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="76"/>
+        <location filename="../../app/sync/export.py" line="77"/>
         <source>{n} redemptions</source>
         <translation>{n} 笔兑换</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="77"/>
+        <location filename="../../app/sync/export.py" line="78"/>
         <source>{n} goods</source>
         <translation>{n} 种商品</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="78"/>
+        <location filename="../../app/sync/export.py" line="79"/>
         <source>{n} stock moves</source>
         <translation>{n} 条库存流水</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="79"/>
+        <location filename="../../app/sync/export.py" line="80"/>
         <source>{n} volunteers</source>
         <translation>{n} 名志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="80"/>
+        <location filename="../../app/sync/export.py" line="81"/>
         <source>{n} service-hour records</source>
         <translation>{n} 条服务时长记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="81"/>
+        <location filename="../../app/sync/export.py" line="82"/>
         <source>{n} certificates</source>
         <translation>{n} 张证书</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="82"/>
+        <location filename="../../app/sync/export.py" line="83"/>
         <source>{n} sign-in scans</source>
         <translation>{n} 次签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="83"/>
+        <location filename="../../app/sync/export.py" line="84"/>
         <source>{n} audit log entries</source>
         <translation>{n} 条审计记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="85"/>
+        <location filename="../../app/sync/export.py" line="86"/>
         <source>{n} activity photos</source>
         <translation>{n} 张活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="86"/>
+        <location filename="../../app/sync/export.py" line="87"/>
         <source>{n} organising teams of activities</source>
         <translation>{n} 条活动组织队伍</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="87"/>
+        <location filename="../../app/sync/export.py" line="88"/>
         <source>{n} volunteer sign-ins</source>
         <translation>{n} 条志愿者签到</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="88"/>
+        <location filename="../../app/sync/export.py" line="89"/>
         <source>{n} cards</source>
         <translation>{n} 张卡</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="89"/>
+        <location filename="../../app/sync/export.py" line="90"/>
         <source>{n} points batches</source>
         <translation>{n} 个积分批次</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="90"/>
+        <location filename="../../app/sync/export.py" line="91"/>
         <source>{n} points periods</source>
         <translation>{n} 个积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="92"/>
+        <location filename="../../app/sync/export.py" line="93"/>
         <source>{n} redemption lines</source>
         <translation>{n} 条兑换明细</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="93"/>
+        <location filename="../../app/sync/export.py" line="94"/>
         <source>{n} voided redemptions</source>
         <translation>{n} 条兑换作废</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="94"/>
+        <location filename="../../app/sync/export.py" line="95"/>
         <source>{n} print log entries</source>
         <translation>{n} 条打印记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="95"/>
+        <location filename="../../app/sync/export.py" line="96"/>
         <source>{n} service-hour states</source>
         <translation>{n} 条服务时长状态</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="96"/>
+        <location filename="../../app/sync/export.py" line="97"/>
         <source>{n} service-hour decisions</source>
         <translation>{n} 条服务时长审核</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="97"/>
+        <location filename="../../app/sync/export.py" line="98"/>
         <source>{n} service-hour corrections</source>
         <translation>{n} 条服务时长更正</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="98"/>
+        <location filename="../../app/sync/export.py" line="99"/>
         <source>{n} star grants</source>
         <translation>{n} 条星级认定</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="99"/>
+        <location filename="../../app/sync/export.py" line="100"/>
         <source>{n} certificate register entries</source>
         <translation>{n} 条证明登记</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="100"/>
+        <location filename="../../app/sync/export.py" line="101"/>
         <source>{n} volunteer teams</source>
         <translation>{n} 支志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="101"/>
+        <location filename="../../app/sync/export.py" line="102"/>
         <source>{n} team memberships</source>
         <translation>{n} 条队员记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="102"/>
+        <location filename="../../app/sync/export.py" line="103"/>
         <source>{n} volunteers&apos; points accounts</source>
         <translation>{n} 个志愿者积分账户</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="103"/>
+        <location filename="../../app/sync/export.py" line="104"/>
         <source>{n} volunteer trainings</source>
         <translation>{n} 条志愿者培训</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="104"/>
+        <location filename="../../app/sync/export.py" line="105"/>
         <source>{n} volunteer awards</source>
         <translation>{n} 条志愿者表彰</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="105"/>
+        <location filename="../../app/sync/export.py" line="106"/>
         <source>{n} volunteer evaluations</source>
         <translation>{n} 条志愿者评价</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="106"/>
+        <location filename="../../app/sync/export.py" line="107"/>
         <source>{n} station records</source>
         <translation>{n} 条站点信息</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="109"/>
+        <location filename="../../app/sync/export.py" line="110"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>
@@ -11718,7 +11723,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/config.py" line="93"/>
-        <location filename="../../app/sync/export.py" line="91"/>
+        <location filename="../../app/sync/export.py" line="92"/>
         <source>{n} points rules</source>
         <translation>{n} 条积分细则</translation>
     </message>

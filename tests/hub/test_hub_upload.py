@@ -17,7 +17,7 @@ from sync_helpers import World, holdings, totals
 from app.models.sync import SyncImportLog
 from app.services.station import get_station
 from app.sync.config import import_config
-from app.sync.envelope import sha256_file
+from app.sync.envelope import open_envelope
 from app.sync.export import export_sync, set_acknowledged, sync_status
 from app.sync.importer import acknowledgements
 
@@ -64,7 +64,7 @@ def test_an_upload_is_imported_once_and_a_retry_answers_the_first_time(
     retry = again.json()
     assert retry["status"] == "already_imported"
     assert retry["imported_at"] == body["imported_at"] and retry["rows"] == body["rows"]
-    assert _logged(world, sha256_file(summary.path)) == 1
+    assert _logged(world, open_envelope(summary.path).file_sha256) == 1
 
 
 def test_the_same_file_uploaded_twice_at_once_is_imported_once(
@@ -98,7 +98,7 @@ def test_the_same_file_uploaded_twice_at_once_is_imported_once(
     statuses = sorted(a.json()["status"] for a in answers)
     assert statuses == ["already_imported", "already_imported", "imported"]
     assert len({a.json()["imported_at"] for a in answers}) == 1
-    assert _logged(world, sha256_file(summary.path)) == 1
+    assert _logged(world, open_envelope(summary.path).file_sha256) == 1
     assert holdings(world.town.db, world.a.station_id) == holdings(world.a.db, world.a.station_id)
 
 
@@ -174,13 +174,13 @@ def test_a_hub_killed_in_the_middle_of_an_upload_imports_the_retry_once(
         )
         server.kill()
         sock.close()
-        assert _logged(world, sha256_file(summary.path)) == 0
+        assert _logged(world, open_envelope(summary.path).file_sha256) == 0
         server.start()  # restarted (a new port): the cut-off temp file is cleared
         assert not any(incoming.rglob("*.wbsync"))
         retried = upload(server.url, summary.path)
         assert retried.status_code == 200 and retried.json()["status"] == "imported"
         assert upload(server.url, summary.path).json()["status"] == "already_imported"
-        assert _logged(world, sha256_file(summary.path)) == 1
+        assert _logged(world, open_envelope(summary.path).file_sha256) == 1
         assert holdings(world.town.db, world.a.station_id) == holdings(
             world.a.db, world.a.station_id
         )
@@ -209,5 +209,5 @@ def test_a_store_held_by_another_program_answers_503_busy_with_retry_after(
         holder.close()
     assert busy.status_code == 503, busy.text
     assert busy.json()["error"] == "busy" and int(busy.headers["Retry-After"]) > 0
-    assert _logged(world, sha256_file(summary.path)) == 0
+    assert _logged(world, open_envelope(summary.path).file_sha256) == 0
     assert upload(hub.url, summary.path).json()["status"] == "imported"

@@ -22,7 +22,7 @@ from app.errors import ValidationError
 from app.i18n import restore_catalog, use_catalog
 from app.models.sync import SyncImportLog, SyncStation
 from app.sync import upload
-from app.sync.envelope import sha256_file
+from app.sync.envelope import open_envelope
 from app.sync.export import sync_status
 from app.sync.importer import station_states
 from tests.hub.hub_server import HubServer
@@ -98,7 +98,7 @@ def test_a_restart_resumes_the_schedule_and_the_outbox_file(
 ) -> None:
     failed = upload.upload_pending(demo.db, demo.station, dead_url)
     [written] = outbox_files(demo)
-    sha = sha256_file(written)
+    sha = open_envelope(written).file_sha256
 
     db = demo.reopen()  # the program restarted: new Database, new objects
     state = upload.upload_state(db)

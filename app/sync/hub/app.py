@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import hashlib
 import importlib
 import logging
 import re
@@ -101,7 +100,7 @@ class Hub:
 
     # --- upload -------------------------------------------------------------------
 
-    def import_upload(self, path: Path, sha256: str, state: Any) -> dict[str, Any]:
+    def import_upload(self, path: Path, state: Any) -> dict[str, Any]:
         """Import the uploaded file (in a worker thread); the 200 answer's body."""
         from app.sync.importer import import_file
 
@@ -114,6 +113,8 @@ class Hub:
         # finds it in the import log: already imported); on SQLite one import at all at
         # a time: the workers would only wait for each other's write lock, and SQLite's
         # busy handler sleeps between tries where a file lock hands over at once
+        # (the file's identity is its signed content: envelope.Envelope.file_sha256)
+        sha256 = env.file_sha256
         writer = self.locks / ("sqlite-import.lock" if self.sqlite else f"{sha256}.lock")
         with file_lock(writer):
             for attempt in (1, 2):
@@ -339,8 +340,8 @@ def create_app(settings: HubSettings) -> FastAPI:
         try:
             try:
                 async with asyncio.timeout(settings.upload_timeout_s):
-                    digest = await _receive(request, path, limit)
-                    return await run_in_threadpool(hub.import_upload, path, digest, request.state)
+                    await _receive(request, path, limit)
+                    return await run_in_threadpool(hub.import_upload, path, request.state)
             except TimeoutError:
                 raise HubError(408, "timeout", e.TIMEOUT, headers={"Connection": "close"}) from None
             except ClientDisconnect:
@@ -410,15 +411,13 @@ def create_app(settings: HubSettings) -> FastAPI:
     return _AccessLog(app)  # type: ignore[return-value]
 
 
-async def _receive(request: Request, path: Path, limit: int) -> str:
-    """Stream the body into *path*; its SHA-256.  413 once past the limit or the length."""
+async def _receive(request: Request, path: Path, limit: int) -> None:
+    """Stream the body into *path*.  413 once past the limit or the length."""
     declared = int(request.headers["content-length"])
-    digest = hashlib.sha256()
     received = 0
     buffer = bytearray()
 
     def flush(fh: Any, data: bytes) -> None:
-        digest.update(data)
         fh.write(data)
 
     with path.open("wb") as fh:
@@ -435,7 +434,6 @@ async def _receive(request: Request, path: Path, limit: int) -> str:
         await run_in_threadpool(flush, fh, bytes(buffer))
     if received < declared:
         raise HubError(400, "incomplete", e.INCOMPLETE)
-    return digest.hexdigest()
 
 
 Scope = MutableMapping[str, Any]
