@@ -1,7 +1,9 @@
 """首页看板 — the station's dashboard: this month's figures, in one call.
 
-:func:`dashboard` is what the station's home page shows above its facts, read in
-one transaction so every figure is of the same moment:
+:func:`dashboard` is what the station's home page shows above its facts.  The
+month's figures are read in one transaction, so they are of the same moment; the
+sync state and the figures of the other parts (orders, national export) are read
+just after, through their own functions:
 
 * activities this month (场次, planned and held, not deleted) against the
   township's quota, and 理论宣讲 against its own (``VolunteerPolicy``
