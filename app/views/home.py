@@ -451,6 +451,7 @@ class HomePage(QWidget):
         chart.addSeries(bars)
         running = QLineSeries()
         running.setName(self.tr("So far"))
+        running.setPointsVisible(True)  # early in the month the line is a single point
         total = 0
         # weeks still to come have no "so far" yet (their planned activities are in the bars)
         for i, n in enumerate(d.activities_per_week[: min(4, (d.today.day - 1) // 7) + 1]):
