@@ -646,7 +646,8 @@ def fetch_activities(
         return _fetch_in(session, offset, limit, flt)
 
 
-def _quota_in(session: Session, month: str) -> QuotaProgress:
+def quota_in(session: Session, month: str) -> QuotaProgress:
+    """The month's quota progress inside the caller's read (the dashboard's)."""
     start, end = month_range(month)
     policy = load_policy(session)
     base = (
@@ -668,7 +669,7 @@ def quota_progress(db: Database, month: str) -> QuotaProgress:
     against the quota; the township report counts held (closed) ones separately.
     """
     with db.read() as session:
-        return _quota_in(session, month)
+        return quota_in(session, month)
 
 
 @dataclass(frozen=True)
@@ -683,7 +684,7 @@ def month_overview(db: Database, month: str) -> MonthOverview:
     """A month's quota progress and activities (latest first, at most 1000), in one read."""
     with db.read() as session:
         return MonthOverview(
-            _quota_in(session, month),
+            quota_in(session, month),
             tuple(_fetch_in(session, 0, 1000, ActivityFilter(month=month))),
         )
 

@@ -252,16 +252,21 @@ def find_goods_by_barcode(db: Database, barcode: str) -> GoodsView | None:
         return _goods_view(goods) if goods is not None and not goods.deleted else None
 
 
+def low_stock_in(session: Session) -> list[GoodsView]:
+    """Active goods at or below their warning level, inside the caller's read."""
+    rows = session.scalars(
+        select(Goods)
+        .where(
+            Goods.active.is_(True),
+            Goods.deleted.is_(False),
+            Goods.on_hand <= Goods.low_stock_threshold,
+        )
+        .order_by(Goods.on_hand, Goods.name)
+    )
+    return [_goods_view(g) for g in rows]
+
+
 def low_stock(db: Database) -> list[GoodsView]:
     """Active goods at or below their warning level (低库存预警)."""
     with db.read() as session:
-        rows = session.scalars(
-            select(Goods)
-            .where(
-                Goods.active.is_(True),
-                Goods.deleted.is_(False),
-                Goods.on_hand <= Goods.low_stock_threshold,
-            )
-            .order_by(Goods.on_hand, Goods.name)
-        )
-        return [_goods_view(g) for g in rows]
+        return low_stock_in(session)

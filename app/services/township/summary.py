@@ -149,130 +149,142 @@ def month_summary(
     *with_details* False leaves the detail sections (stock, rankings, participation,
     star levels) empty: the hub's web page shows only the figures."""
     stations = list(station_ids) if station_ids is not None else enrolled_stations(db)
+    with db.read() as session:
+        return summary_in(session, month, stations, with_details=with_details)
+
+
+def summary_in(
+    session: Session,
+    month: str,
+    stations: Sequence[tuple[str, str, str]],
+    *,
+    with_details: bool = True,
+) -> MonthSummary:
+    """:func:`month_summary` inside the caller's read (a station's dashboard reads its own
+    month's figures with the rest of its home page)."""
     ids = [s[0] for s in stations]
     start, end = month_range(month)
     first, after = start.date(), end.date()
-    with db.read() as session:
-        held = (
-            Activity.station_id.in_(ids),
-            Activity.deleted.is_(False),
-            Activity.starts_at >= start,
-            Activity.starts_at < end,
+    held = (
+        Activity.station_id.in_(ids),
+        Activity.deleted.is_(False),
+        Activity.starts_at >= start,
+        Activity.starts_at < end,
+    )
+    sessions_by = session.execute(
+        select(Activity.station_id, Activity.category, Activity.platform, func.count())
+        .where(*held)
+        .group_by(Activity.station_id, Activity.category, Activity.platform)
+    ).all()
+    presences = session.execute(
+        select(Activity.station_id, Activity.category, Activity.platform, func.count())
+        .select_from(Presence)
+        .join(Activity, Activity.id == Presence.activity_id)
+        .where(
+            *held,
+            Presence.state != PresenceState.ANNULLED.value,
         )
-        sessions_by = session.execute(
-            select(Activity.station_id, Activity.category, Activity.platform, func.count())
-            .where(*held)
-            .group_by(Activity.station_id, Activity.category, Activity.platform)
-        ).all()
-        presences = session.execute(
-            select(Activity.station_id, Activity.category, Activity.platform, func.count())
-            .select_from(Presence)
-            .join(Activity, Activity.id == Presence.activity_id)
-            .where(
-                *held,
-                Presence.state != PresenceState.ANNULLED.value,
-            )
-            .group_by(Activity.station_id, Activity.category, Activity.platform)
-        ).all()
-        households = session.execute(
-            select(Activity.station_id, Activity.category, Activity.platform, func.count())
-            .select_from(Participation)
-            .join(Activity, Activity.id == Participation.activity_id)
-            .where(
-                *held,
-                Participation.annulled.is_(False),
-            )
-            .group_by(Activity.station_id, Activity.category, Activity.platform)
-        ).all()
-        people: dict[tuple[str, str, str], int] = {}
-        for sid, cat, plat, n in (*presences, *households):
-            people[(sid, cat, plat)] = people.get((sid, cat, plat), 0) + int(n)
-        categories = tuple(
-            CategoryFigures(sid, cat, plat, int(n), people.get((sid, cat, plat), 0))
-            for sid, cat, plat, n in sorted(sessions_by, key=lambda r: (r[0], r[1], r[2]))
+        .group_by(Activity.station_id, Activity.category, Activity.platform)
+    ).all()
+    households = session.execute(
+        select(Activity.station_id, Activity.category, Activity.platform, func.count())
+        .select_from(Participation)
+        .join(Activity, Activity.id == Participation.activity_id)
+        .where(
+            *held,
+            Participation.annulled.is_(False),
         )
+        .group_by(Activity.station_id, Activity.category, Activity.platform)
+    ).all()
+    people: dict[tuple[str, str, str], int] = {}
+    for sid, cat, plat, n in (*presences, *households):
+        people[(sid, cat, plat)] = people.get((sid, cat, plat), 0) + int(n)
+    categories = tuple(
+        CategoryFigures(sid, cat, plat, int(n), people.get((sid, cat, plat), 0))
+        for sid, cat, plat, n in sorted(sessions_by, key=lambda r: (r[0], r[1], r[2]))
+    )
 
-        counted = (
-            ServiceRecordState.station_id.in_(ids),
-            ServiceRecordState.deleted.is_(False),
-            ServiceRecordState.status != "rejected",
-            ServiceRecordState.service_date >= first,
-            ServiceRecordState.service_date < after,
+    counted = (
+        ServiceRecordState.station_id.in_(ids),
+        ServiceRecordState.deleted.is_(False),
+        ServiceRecordState.status != "rejected",
+        ServiceRecordState.service_date >= first,
+        ServiceRecordState.service_date < after,
+    )
+    active = _per_station(
+        session,
+        select(
+            ServiceRecordState.station_id,
+            func.count(func.distinct(ServiceRecordState.volunteer_id)),
         )
-        active = _per_station(
-            session,
-            select(
-                ServiceRecordState.station_id,
-                func.count(func.distinct(ServiceRecordState.volunteer_id)),
-            )
-            .where(*counted)
-            .group_by(ServiceRecordState.station_id),
+        .where(*counted)
+        .group_by(ServiceRecordState.station_id),
+    )
+    minutes = _per_station(
+        session,
+        select(ServiceRecordState.station_id, func.sum(ServiceRecordState.minutes))
+        .where(*counted)
+        .group_by(ServiceRecordState.station_id),
+    )
+    new = _per_station(
+        session,
+        select(Volunteer.station_id, func.count())
+        .where(
+            Volunteer.station_id.in_(ids),
+            Volunteer.deleted.is_(False),
+            Volunteer.created_at >= start,
+            Volunteer.created_at < end,
         )
-        minutes = _per_station(
-            session,
-            select(ServiceRecordState.station_id, func.sum(ServiceRecordState.minutes))
-            .where(*counted)
-            .group_by(ServiceRecordState.station_id),
+        .group_by(Volunteer.station_id),
+    )
+    stars = _per_station(
+        session,
+        select(StarGrant.station_id, func.count())
+        .where(
+            StarGrant.station_id.in_(ids),
+            StarGrant.granted_on >= first,
+            StarGrant.granted_on < after,
         )
-        new = _per_station(
-            session,
-            select(Volunteer.station_id, func.count())
-            .where(
-                Volunteer.station_id.in_(ids),
-                Volunteer.deleted.is_(False),
-                Volunteer.created_at >= start,
-                Volunteer.created_at < end,
-            )
-            .group_by(Volunteer.station_id),
+        .group_by(StarGrant.station_id),
+    )
+    in_month = (
+        PointEntry.station_id.in_(ids),
+        PointEntry.occurred_on >= first,
+        PointEntry.occurred_on < after,
+    )
+    issued = _per_station(
+        session,
+        select(PointEntry.station_id, func.sum(PointEntry.points))
+        .where(*in_month, PointEntry.kind == EntryKind.EARN.value)
+        .group_by(PointEntry.station_id),
+    )
+    redeemed = _per_station(
+        session,
+        select(PointEntry.station_id, -func.sum(PointEntry.points))
+        .where(*in_month, PointEntry.kind == EntryKind.REDEEM.value)
+        .group_by(PointEntry.station_id),
+    )
+    slips = _per_station(
+        session,
+        select(Redemption.station_id, func.count())
+        .where(
+            Redemption.station_id.in_(ids),
+            Redemption.created_at >= start,
+            Redemption.created_at < end,
         )
-        stars = _per_station(
-            session,
-            select(StarGrant.station_id, func.count())
-            .where(
-                StarGrant.station_id.in_(ids),
-                StarGrant.granted_on >= first,
-                StarGrant.granted_on < after,
-            )
-            .group_by(StarGrant.station_id),
-        )
-        in_month = (
-            PointEntry.station_id.in_(ids),
-            PointEntry.occurred_on >= first,
-            PointEntry.occurred_on < after,
-        )
-        issued = _per_station(
-            session,
-            select(PointEntry.station_id, func.sum(PointEntry.points))
-            .where(*in_month, PointEntry.kind == EntryKind.EARN.value)
-            .group_by(PointEntry.station_id),
-        )
-        redeemed = _per_station(
-            session,
-            select(PointEntry.station_id, -func.sum(PointEntry.points))
-            .where(*in_month, PointEntry.kind == EntryKind.REDEEM.value)
-            .group_by(PointEntry.station_id),
-        )
-        slips = _per_station(
-            session,
-            select(Redemption.station_id, func.count())
-            .where(
-                Redemption.station_id.in_(ids),
-                Redemption.created_at >= start,
-                Redemption.created_at < end,
-            )
-            .group_by(Redemption.station_id),
-        )
-        stock: tuple[StockFigures, ...] = ()
-        ranked: tuple[HouseholdRank, ...] = ()
-        taking_part: tuple[VillageParticipation, ...] = ()
-        volunteers: tuple[VolunteerRank, ...] = ()
-        stars_held: tuple[StarLevels, ...] = ()
-        if with_details:
-            stock = tuple(details.stock_at(session, stations, end))
-            ranking, villages = details.households_in_month(session, stations, start, end)
-            ranked, taking_part = tuple(ranking), tuple(villages)
-            volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
-            stars_held = tuple(details.star_levels(session, stations, after))
+        .group_by(Redemption.station_id),
+    )
+    stock: tuple[StockFigures, ...] = ()
+    ranked: tuple[HouseholdRank, ...] = ()
+    taking_part: tuple[VillageParticipation, ...] = ()
+    volunteers: tuple[VolunteerRank, ...] = ()
+    stars_held: tuple[StarLevels, ...] = ()
+    if with_details:
+        stock = tuple(details.stock_at(session, stations, end))
+        ranking, villages = details.households_in_month(session, stations, start, end)
+        ranked, taking_part = tuple(ranking), tuple(villages)
+        volunteers = tuple(details.volunteer_ranking(session, stations, first, after))
+        stars_held = tuple(details.star_levels(session, stations, after))
 
     by_station: dict[str, list[CategoryFigures]] = {}
     for c in categories:
