@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # floors
 
 from floors import WriteCounter, bare_transactions  # noqa: E402
-from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
 
 from app.db import Database, migrate  # noqa: E402
 from app.demo import points as demo_points  # noqa: E402, F401  (registers its filler)
@@ -101,8 +101,8 @@ def open_station(data_dir: DataDir, size_name: str, rebuild: bool) -> Database:
     if data_dir.database.exists():
         db = Database(data_dir.database)
         migrate.ensure_schema(db.engine)
-        with db.read() as s:
-            count = s.scalar(select(func.count()).select_from(Household)) or 0
+        # the village's households (volunteers' own points files left out)
+        count = households.count_households(db, households.HouseholdFilter(include_inactive=True))
         if is_set_up(db) and count == size.households:
             print(f"reusing the {size_name} demo station in {data_dir.root}")
             return db
