@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from volunteers_factory import make_id, make_world, new_volunteer
 from app.errors import PermissionDenied, ValidationError
 from app.i18n import restore_catalog, use_catalog
 from app.models import AuditEntry, NationalExport, NationalExportRecord
+from app.services import policy
 from app.services.volunteers import hours as service_hours
 from app.services.volunteers import national
 from app.services.volunteers.national import NationalChoice
@@ -197,3 +199,15 @@ def test_working_days_back_skips_weekends() -> None:
     assert national.working_days_back(MONDAY, 2) == date(2026, 11, 26)  # Thursday
     for n in range(1, 15):
         assert _working_days(national.working_days_back(MONDAY, n), MONDAY) == n
+
+
+def test_the_warning_threshold_is_a_setting(w) -> None:
+    vid = _person(w)
+    _approved(w, vid, date(2026, 11, 18))  # 8 working days before MONDAY
+    assert national.national_export_due(w.db, MONDAY).close == 1
+    rules = policy.get_volunteer_policy(w.db)
+    policy.set_volunteer_policy(w.db, w.admin, replace(rules, national_warn_days=9))
+    due = national.national_export_due(w.db, MONDAY)
+    assert (due.close, due.overdue, due.warn_days) == (0, 0, 9)
+    with pytest.raises(ValidationError):
+        policy.set_volunteer_policy(w.db, w.admin, replace(rules, national_warn_days=11))
