@@ -13,7 +13,11 @@ Ledgers (append-only, an UPDATE trigger aborts — DESIGN §3):
 * ``ServiceRecordCorrection`` — every later change of its minutes, old and new;
 * ``StarGrant`` — a star level granted (UNIQUE per volunteer and level);
 * ``Certificate`` — the certificate register (证明编号 UNIQUE per station);
-* ``CertificateEvent`` — reprints (副本) and voids of a certificate.
+* ``CertificateEvent`` — reprints (副本) and voids of a certificate;
+* ``NationalExport`` — one export to the national volunteer system (全国志愿服务
+  信息系统): who, when, the period, how many persons and records;
+* ``NationalExportRecord`` — a service record that went out in an export
+  (UNIQUE per record: the default choice of the next export leaves it out).
 
 ``VolunteerAccount`` links a volunteer to the household file that holds the
 volunteer's *own* points (志愿者积分银行, app.services.volunteers.bank): a
@@ -352,3 +356,32 @@ class CertificateEvent(Syncable, Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     operator_id: Mapped[str] = mapped_column(String(36), default="")
     operator_name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class NationalExport(Syncable, Base):
+    """导出到全国志愿服务信息系统 — one export batch (ledger; no personal data in it)."""
+
+    __tablename__ = "national_export"
+    __append_only__ = True
+    __table_args__ = (Index("ix_national_export_exported_at", "exported_at"),)
+
+    exported_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    period_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    period_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    only_new: Mapped[bool] = mapped_column(Boolean, default=True)  # "not exported yet"
+    persons: Mapped[int] = mapped_column(Integer, default=0)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    operator_id: Mapped[str] = mapped_column(String(36), default="")
+    operator_name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class NationalExportRecord(Syncable, Base):
+    """A service record that went out in a national export (once; ledger)."""
+
+    __tablename__ = "national_export_record"
+    __append_only__ = True
+
+    export_id: Mapped[str] = mapped_column(ForeignKey("national_export.id"), index=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("service_record.id"), unique=True)
+    minutes: Mapped[int] = mapped_column(Integer)  # the hours as exported

@@ -136,6 +136,7 @@ ACTION_LABELS: dict[str, str] = {
     "certificate.issue": QT_TRANSLATE_NOOP("audit", "Certificate issued"),
     "certificate.reprint": QT_TRANSLATE_NOOP("audit", "Certificate reprinted"),
     "certificate.void": QT_TRANSLATE_NOOP("audit", "Certificate voided"),
+    "national.export": QT_TRANSLATE_NOOP("audit", "Exported to the national volunteer system"),
     "activity.create": QT_TRANSLATE_NOOP("audit", "Activity added"),
     "activity.update": QT_TRANSLATE_NOOP("audit", "Activity changed"),
     "activity.open": QT_TRANSLATE_NOOP("audit", "Activity sign-in opened"),
@@ -271,6 +272,9 @@ FIELD_LABELS: dict[str, str] = {
     "certificate_prefix": QT_TRANSLATE_NOOP("audit", "Certificate number prefix"),
     "review_above_hours_per_day": QT_TRANSLATE_NOOP("audit", "Hours in one day needing review"),
     "max_signins_per_day": QT_TRANSLATE_NOOP("audit", "Sign-ins per person per activity a day"),
+    "national_warn_days": QT_TRANSLATE_NOOP("audit", "National export: warn after (working days)"),
+    "persons": QT_TRANSLATE_NOOP("audit", "Persons"),
+    "records": QT_TRANSLATE_NOOP("audit", "Records"),
 }
 
 # Stored codes shown in words: (field, value) -> words.

@@ -72,6 +72,8 @@ class Permission(StrEnum):
     VOID = "void"  # compensating entries for mistakes
     ADJUST_POINTS = "adjust_points"  # points corrections outside the rule catalogue
     APPROVE_HOURS = "approve_hours"  # approve/reject/correct service hours, grant stars
+    # the one export with full ID numbers (全国志愿服务信息系统): administrators only
+    EXPORT_NATIONAL = "export_national"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

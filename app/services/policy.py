@@ -243,6 +243,9 @@ class VolunteerPolicy:
     review_above_hours_per_day: int = 0
     # Sign-ins of one person at one activity on one day; more are refused; 0 = no limit.
     max_signins_per_day: int = 0
+    # 办法 art. 11: records reach the national system within 10 working days; the
+    # dashboard warns of approved records not exported this many working days on.
+    national_warn_days: int = 7
 
     def validated(self) -> VolunteerPolicy:
         def cleaned(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -291,6 +294,14 @@ class VolunteerPolicy:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
                     "errors", "The hours in one day that need review are 0 (no check) to 24."
+                )
+            )
+        warn = self.national_warn_days
+        if isinstance(warn, bool) or not isinstance(warn, int) or not 1 <= warn <= 10:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The national export warning comes after 1 to 10 working days.",
                 )
             )
         prefix = self.certificate_prefix.strip().upper()

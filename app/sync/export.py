@@ -104,6 +104,10 @@ KIND_WORDS = {
     "volunteer_training": QT_TRANSLATE_NOOP("sync", "{n} volunteer trainings"),
     "volunteer_award": QT_TRANSLATE_NOOP("sync", "{n} volunteer awards"),
     "volunteer_evaluation": QT_TRANSLATE_NOOP("sync", "{n} volunteer evaluations"),
+    "national_export": QT_TRANSLATE_NOOP("sync", "{n} exports to the national volunteer system"),
+    "national_export_record": QT_TRANSLATE_NOOP(
+        "sync", "{n} service-hour records exported to the national system"
+    ),
     "station": QT_TRANSLATE_NOOP("sync", "{n} station records"),
 }
 # only a table this version does not know of (a newer station's) is left unnamed

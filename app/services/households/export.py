@@ -69,27 +69,41 @@ def write_xlsx(
     file is written as ``<path>.part`` and renamed when complete, and a failure
     (or a cancel raised by the *rows* iterator) removes the partial file.
     """
+    return write_xlsx_sheets(path, [(sheet, header, rows)])[0]
+
+
+def write_xlsx_sheets(
+    path: Path | str,
+    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+) -> list[int]:
+    """:func:`write_xlsx` with several sheets (name, header, rows); the row count of each."""
     from openpyxl import Workbook
 
     path = Path(path)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(xlsx_row(ws, header))
-    count = 0
+    counts: list[int] = []
     tmp = path.with_suffix(path.suffix + ".part")
+    open_sheets: list[Any] = []
     try:
-        for row in rows:
-            ws.append(xlsx_row(ws, row))
-            count += 1
+        for name, header, rows in sheets:
+            ws = wb.create_sheet(name)
+            open_sheets.append(ws)
+            ws.append(xlsx_row(ws, header))
+            count = 0
+            for row in rows:
+                ws.append(xlsx_row(ws, row))
+                count += 1
+            counts.append(count)
         wb.save(tmp)
         tmp.replace(path)
     except BaseException:
-        if not ws.closed:
-            with contextlib.suppress(Exception):
-                ws.close()  # ends openpyxl's row generator and its temporary sheet file
+        for ws in open_sheets:
+            if not ws.closed:
+                with contextlib.suppress(Exception):
+                    ws.close()  # ends openpyxl's row generator and its temporary sheet file
         tmp.unlink(missing_ok=True)
         raise
-    return count
+    return counts
 
 
 HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")

@@ -11,7 +11,9 @@ pending like every other record.
 Below: volunteers whose approved hours reached a star level they do not hold
 (``eligible_for_stars``) with a Grant button, and the year's star grants.
 Approving, rejecting, correcting and granting need ``APPROVE_HOURS`` (the
-station head); the buttons are hidden from others.
+station head); the buttons are hidden from others.  Administrators also find
+here the export to the national volunteer system (app.views.volunteers.
+national_dialog; ``EXPORT_NATIONAL``, hidden from others).
 """
 
 from __future__ import annotations
@@ -335,6 +337,12 @@ class HoursTab(QWidget):
             ("reject", self.tr("&Reject selected…"), self.reject, can_approve),
             ("correct", self.tr("&Correct…"), self.correct, can_approve),
             ("manual", self.tr("&Enter hours by hand…"), self.manual, True),
+            (
+                "national",
+                self.tr("E&xport to the national volunteer system…"),
+                self.export_national,
+                ctx.actor.can(Permission.EXPORT_NATIONAL),
+            ),
         ):
             button = QPushButton(text)
             button.setObjectName(f"hours_{key}")
@@ -518,6 +526,23 @@ class HoursTab(QWidget):
         def accepted() -> None:
             self.message.show_ok(self.tr("Hours entered; they wait for approval."))
             self.refresh()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def export_national(self) -> None:
+        from app.views.volunteers.national_dialog import NationalExportDialog
+
+        dialog = NationalExportDialog(self.ctx, self)
+
+        def accepted() -> None:
+            result = dialog.result_value
+            self.message.show_ok(
+                self.tr(
+                    "{records} records of {persons} volunteers saved to {path}. "
+                    "Delete the file once it is uploaded."
+                ).format(records=result.records, persons=result.persons, path=dialog.path)
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()

@@ -169,11 +169,16 @@ class VolunteerPolicyDialog(ServiceDialog):
         self.review_hours = _spin(
             "review_above_hours_per_day", 24, self.tr(" h"), self.tr("no check")
         )
+        self.national_warn = _spin("national_warn_days", 10, self.tr(" working days"))
+        self.national_warn.setMinimum(1)
         form = QFormLayout(hours)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Count hours in steps of:"), self.rounding_minutes)
         form.addRow(self.tr("Rounding:"), self.rounding)
         form.addRow(self.tr("More hours in one day than this need review:"), self.review_hours)
+        form.addRow(
+            self.tr("Warn of records not in the national system after:"), self.national_warn
+        )
 
         stars = QGroupBox(self.tr("Star volunteers"))
         self.stars = StarThresholds()
@@ -222,6 +227,7 @@ class VolunteerPolicyDialog(ServiceDialog):
         )
         self.rounding.setCurrentIndex(max(0, self.rounding.findData(rules.rounding)))
         self.review_hours.setValue(rules.review_above_hours_per_day)
+        self.national_warn.setValue(rules.national_warn_days)
         self.stars.set_hours(rules.star_thresholds_hours)
         self.prefix.setText(rules.certificate_prefix)
 
@@ -239,6 +245,7 @@ class VolunteerPolicyDialog(ServiceDialog):
             rounding_minutes=int(self.rounding_minutes.currentData()),
             rounding=str(self.rounding.currentData()),
             review_above_hours_per_day=self.review_hours.value(),
+            national_warn_days=self.national_warn.value(),
             star_thresholds_hours=self.stars.hours(),
             certificate_prefix=self.prefix.text(),
         )
