@@ -105,6 +105,8 @@ KIND_WORDS = {
     "volunteer_award": QT_TRANSLATE_NOOP("sync", "{n} volunteer awards"),
     "volunteer_evaluation": QT_TRANSLATE_NOOP("sync", "{n} volunteer evaluations"),
     "station": QT_TRANSLATE_NOOP("sync", "{n} station records"),
+    "report_snapshot": QT_TRANSLATE_NOOP("sync", "{n} submitted reports"),
+    "report_review": QT_TRANSLATE_NOOP("sync", "{n} report reviews"),
 }
 # only a table this version does not know of (a newer station's) is left unnamed
 OTHER_WORDS = QT_TRANSLATE_NOOP("sync", "{n} other records")

@@ -63,6 +63,8 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "hub_nonce",  # 0009
     "hub_user",  # 0010
     "volunteer_account",  # 0011
+    "report_snapshot",  # 0015
+    "report_review",  # 0015
 }
 # indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -148,9 +148,23 @@ def month_summary(
 
     *with_details* False leaves the detail sections (stock, rankings, participation,
     star levels) empty: the hub's web page shows only the figures."""
+    start, end = month_range(month)
+    return period_summary(db, month, start, end, station_ids, with_details=with_details)
+
+
+def period_summary(
+    db: Database,
+    label: str,
+    start: datetime,
+    end: datetime,
+    station_ids: Sequence[tuple[str, str, str]] | None = None,
+    *,
+    with_details: bool = True,
+) -> MonthSummary:
+    """The same figures for any span [*start*, *end*) (a quarter, a year), named *label*:
+    a station's own report (:mod:`app.services.reports`) counts with these queries."""
     stations = list(station_ids) if station_ids is not None else enrolled_stations(db)
     ids = [s[0] for s in stations]
-    start, end = month_range(month)
     first, after = start.date(), end.date()
     with db.read() as session:
         held = (
@@ -297,7 +311,7 @@ def month_summary(
             )
         )
     return MonthSummary(
-        month,
+        label,
         tuple(rows),
         categories,
         _total(rows),
