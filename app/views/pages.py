@@ -127,6 +127,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "reports",
         QT_TRANSLATE_NOOP("Pages", "Reports"),
         "reports.svg",
+        factory=_lazy("app.views.reports.page", "ReportsPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(
@@ -157,6 +158,14 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Summary"),
         "reports.svg",
         factory=_lazy("app.views.township.summary_page", "SummaryPage"),
+        permission=Permission.DAILY_WORK,
+        modes=TOWNSHIP,
+    ),
+    PageSpec(
+        "submitted_reports",
+        QT_TRANSLATE_NOOP("Pages", "Submitted reports"),
+        "reports.svg",
+        factory=_lazy("app.views.reports.page", "SubmittedReportsPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),

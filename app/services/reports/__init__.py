@@ -17,6 +17,7 @@ from app.services.reports.figures import (
     StationReport,
     parse_period,
     report_from_json,
+    report_periods,
     report_to_json,
     station_report,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "StationReport",
     "parse_period",
     "report_from_json",
+    "report_periods",
     "report_to_json",
     "station_report",
 ]

@@ -282,3 +282,19 @@ def report_from_json(payload: str) -> StationReport:
         data[name] = tuple(data[name])
     known = {f.name for f in fields(StationReport)}
     return StationReport(**{k: v for k, v in data.items() if k in known})
+
+
+def report_periods(db: Database, kind: str, today: date | None = None) -> list[str]:
+    """The periods of *kind* (month / quarter / year) to choose from, newest first:
+    those with activities of this station, and the current one."""
+    from app.services.township.summary import months_with_activities
+
+    day = today or date.today()
+    months = {*months_with_activities(db, [str(db.station_id)]), f"{day.year:04d}-{day.month:02d}"}
+    if kind == "month":
+        keys = months
+    elif kind == "quarter":
+        keys = {f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}" for m in months}
+    else:
+        keys = {m[:4] for m in months}
+    return sorted(keys, reverse=True)
