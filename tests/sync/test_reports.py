@@ -150,3 +150,67 @@ def test_a_submitted_report_travels_to_the_township_and_is_reviewed(
         assert row.station_id == world.a.station_id
     with pytest.raises(Exception, match="append-only"), world.a.db.write() as session:
         session.execute(text("UPDATE report_snapshot SET payload = '{}'"))
+
+
+def _photo(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (640, 480), (180, 40, 40)).save(path, "JPEG")
+    return path
+
+
+def test_the_activity_ledger_has_a_contents_page_and_a_page_per_activity(
+    world: World, tmp_path: Path
+) -> None:
+    from app.models import Activity
+    from app.progress import Cancelled, CancelToken
+    from app.services.activities import add_photo
+    from app.services.documents.ledger import activity_ledger_pdf, ledger_entries
+
+    a = world.a
+    month = _busy_month(world)
+    entries = ledger_entries(a.db, month, a.data_dir.photos)
+    assert entries
+    with a.db.read() as session:
+        first_id = session.scalars(
+            select(Activity.id)
+            .where(Activity.starts_at >= parse_period(month).start, Activity.deleted.is_(False))
+            .order_by(Activity.starts_at, Activity.id)
+        ).first()
+    assert first_id is not None
+    add_photo(a.db, SYSTEM, a.data_dir.photos, first_id, _photo(tmp_path / "p.jpg"))
+    steps: list[tuple[int, int]] = []
+    pdf = activity_ledger_pdf(
+        a.db, month, a.data_dir.photos, progress=lambda d, t: steps.append((d, t))
+    )
+    assert steps[-1] == (len(entries), len(entries))
+    path = tmp_path / "ledger.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+    assert pages == 1 + len(entries)  # one contents page (≤ 40 lines) and a page each
+    images = subprocess.run(
+        ["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True
+    )
+    assert len(images.stdout.splitlines()) - 2 == 1  # the one photo, drawn
+    for page, entry in enumerate(entries, start=2):
+        body = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert entry.title[:10] in body and f"参与人次：{entry.attendances}" in body.replace(
+            " ", ""
+        )
+    contents = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "目" in contents and "录" in contents and f"共 {len(entries)} 项活动" in contents
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        activity_ledger_pdf(a.db, month, a.data_dir.photos, cancel=token)
