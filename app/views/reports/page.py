@@ -2,7 +2,8 @@
 
 Choose the kind (月报/季报/年报) and the period; Preview shows the report PDF
 (app.views.pdf_preview), Save as Excel writes the same numbers as an .xlsx,
-and 报送 — after a confirmation naming the period and the version it will
+活动台账 binds the period's activities into one PDF (progress and Cancel), and
+报送 — after a confirmation naming the period and the version it will
 be — freezes the report as a numbered snapshot that the next sync file
 carries to the township (app.services.reports.submit).  Below, the versions
 submitted so far with the township's state once it is known at the township.
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.documents.ledger import save_activity_ledger
 from app.services.documents.reports import report_pdf, report_title, report_xlsx
 from app.services.reports import figures as report_figures
 from app.services.reports import submit as report_submit
@@ -37,6 +39,7 @@ from app.services.reports.submit import SubmittedReport
 from app.views import files
 from app.views.pages import PageContext
 from app.views.pdf_preview import show_pdf
+from app.views.progress_dialog import run_with_progress
 from app.views.table_models import RowsModel, with_placeholder
 from app.views.tasks import run_task
 from app.views.widgets import MessageLabel, button_row, error_text, format_local, heading
@@ -151,6 +154,7 @@ class ReportsPage(QWidget):
                 ("preview", self.tr("Preview (PDF)"), self.preview),
                 ("xlsx", self.tr("Save as Excel…"), self.save_xlsx),
                 ("submit", self.tr("Submit to the township…"), self.submit),
+                ("ledger", self.tr("Activity record book (PDF)…"), self.save_ledger),
             ),
         )
         layout.addLayout(bar)
@@ -226,6 +230,50 @@ class ReportsPage(QWidget):
                 self.tr("The report was saved as {file}.").format(file=path)
             ),
             on_error=lambda exc: self.message.show_error(error_text(exc)),
+            receiver=self,
+        )
+
+    def save_ledger(self) -> None:
+        """活动台账 of the chosen period, written off the GUI thread with progress and Cancel."""
+        period = self.period_key()
+        if not period:
+            return
+        path = files.save_file_name(
+            self,
+            self.tr("Save the activity record book"),
+            self.tr("Activity record book {period}.pdf").format(period=period),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not path:
+            return
+        self.buttons["ledger"].setEnabled(False)
+
+        def finished(ok: str | None) -> None:
+            self.buttons["ledger"].setEnabled(True)
+            if ok:
+                self.message.show_ok(ok)
+
+        def failed(exc: BaseException) -> None:
+            finished(None)
+            self.message.show_error(error_text(exc))
+
+        run_with_progress(
+            self,
+            self.tr("Activity record book"),
+            save_activity_ledger,
+            self.ctx.db,
+            period,
+            self.ctx.data_dir.photos,
+            Path(path),
+            label=self.tr("Binding the activities…"),
+            label_for=lambda done, total, _text: self.tr("Activity {done} of {total}").format(
+                done=done, total=total
+            ),
+            on_done=lambda _r: finished(
+                self.tr("The record book was saved as {file}.").format(file=path)
+            ),
+            on_error=failed,
+            on_cancelled=lambda: finished(self.tr("The record book was not saved.")),
             receiver=self,
         )
 
