@@ -127,8 +127,9 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "reports",
         QT_TRANSLATE_NOOP("Pages", "Reports"),
         "reports.svg",
-        factory=_lazy("app.views.reports.page", "ReportsPage"),
+        factory=_lazy("app.views.reports.page", "reports_page"),
         permission=Permission.DAILY_WORK,
+        modes=("station", *TOWNSHIP),  # a township's 报表 is its stations' submitted reports
     ),
     PageSpec(
         "sync",
@@ -158,14 +159,6 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         QT_TRANSLATE_NOOP("Pages", "Summary"),
         "reports.svg",
         factory=_lazy("app.views.township.summary_page", "SummaryPage"),
-        permission=Permission.DAILY_WORK,
-        modes=TOWNSHIP,
-    ),
-    PageSpec(
-        "submitted_reports",
-        QT_TRANSLATE_NOOP("Pages", "Submitted reports"),
-        "reports.svg",
-        factory=_lazy("app.views.reports.page", "SubmittedReportsPage"),
         permission=Permission.DAILY_WORK,
         modes=TOWNSHIP,
     ),

@@ -90,7 +90,7 @@ def test_submitting_a_report_at_1366_makes_a_snapshot_the_township_lists(
     export_sync(world.a.db, world.a.data_dir, stick)
     assert all(v.status == "imported" for v in import_files(world.town.db, [stick]))
     town = open_township(qtbot, world, made)
-    listed = town.show_page("submitted_reports")
+    listed = town.show_page("reports")
     assert isinstance(listed, SubmittedReportsPage)
     qtbot.waitUntil(lambda: listed.model.rowCount() == 1, timeout=15_000)
     assert listed.model.index(0, 1).data() == row.number

@@ -9,8 +9,8 @@ carries to the township (app.services.reports.submit).  Below, the versions
 submitted so far with the township's state once it is known at the township.
 Every count, document and write runs off the GUI thread (run_task).
 
-In township mode :class:`SubmittedReportsPage` (its own area, "Submitted
-reports") lists every station's submitted reports with their state, previews
+In township mode the same area (报表, :func:`reports_page`) is
+:class:`SubmittedReportsPage`: it lists every station's submitted reports with their state, previews
 one as it was submitted, and approves or returns it with a reason.
 """
 
@@ -414,3 +414,10 @@ class SubmittedReportsPage(QWidget):
             receiver=self,
             write=True,
         )
+
+
+def reports_page(ctx: PageContext) -> QWidget:
+    """The 报表 area: a station's reports, or at a township its stations' submitted ones."""
+    if ctx.mode == "township":
+        return SubmittedReportsPage(ctx)
+    return ReportsPage(ctx)
