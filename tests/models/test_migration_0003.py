@@ -73,6 +73,7 @@ INDEXES_LATER = {
     "ix_activity_station_id_starts_at",
     "ix_redemption_station_id_created_at",
     "ix_hub_nonce_seen_at",  # 0009
+    "ix_point_entry_kind_station_id_occurred_on_rule_id",  # 0015
 }
 # uniques 0006 scopes by station: (table, columns before, columns after)
 SCOPED_LATER = {

@@ -189,21 +189,28 @@ def station_report(
     with db.read() as session:
         stock = details.stock_at(session, [ref], end)[0]
         stars = details.star_levels(session, [ref], period.end)[0]
+        # per rule first (the covering index), then the rules' categories: a join per
+        # entry reads every row of the range
         issued = session.execute(
-            select(
-                func.coalesce(PointRule.category, ""),
-                func.sum(PointEntry.points),
-            )
-            .select_from(PointEntry)
-            .outerjoin(PointRule, PointRule.id == PointEntry.rule_id)
+            select(PointEntry.rule_id, func.sum(PointEntry.points))
             .where(
-                PointEntry.station_id == sid,
                 PointEntry.kind == EntryKind.EARN.value,
+                PointEntry.station_id == sid,
                 PointEntry.occurred_on >= period.start,
                 PointEntry.occurred_on < period.end,
             )
-            .group_by(func.coalesce(PointRule.category, ""))
+            .group_by(PointEntry.rule_id)
         ).all()
+        rule_ids = [rid for rid, _n in issued if rid]
+        category_of = (
+            dict(
+                session.execute(
+                    select(PointRule.id, PointRule.category).where(PointRule.id.in_(rule_ids))
+                ).all()
+            )
+            if rule_ids
+            else {}
+        )
         goods = session.execute(
             select(
                 RedemptionLine.goods_name,
@@ -221,8 +228,8 @@ def station_report(
             .order_by(func.sum(RedemptionLine.qty).desc(), RedemptionLine.goods_name)
         ).all()
     categories: dict[str, int] = {}
-    for cat, points in issued:
-        name = cat or OTHER_CATEGORY
+    for rule_id, points in issued:
+        name = (category_of.get(rule_id) if rule_id else "") or OTHER_CATEGORY
         categories[name] = categories.get(name, 0) + int(points or 0)
     return StationReport(
         station_name=info.name,

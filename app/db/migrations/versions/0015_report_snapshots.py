@@ -8,7 +8,8 @@ Create Date: 2026-12-02
   and period (``version``); syncable and append-only, so it travels upward in
   the next sync file and is never edited;
 * ``report_review`` — the township's decision on a snapshot (已审核 / 退回 with a
-  reason), append-only (the latest row is the state).
+  reason), append-only (the latest row is the state);
+* an index on ``point_entry`` that covers a report's points by rule category.
 
 The guard triggers are written out literally, as in 0003 and 0011.
 """
@@ -72,6 +73,12 @@ def upgrade() -> None:
     op.create_index("ix_report_review_change_seq", "report_review", ["change_seq"])
     op.create_index("ix_report_review_station_id", "report_review", ["station_id"])
     op.create_index("ix_report_review_snapshot_id", "report_review", ["snapshot_id"])
+    # a station report's points by rule category, covered (see app.models.points)
+    op.create_index(
+        "ix_point_entry_kind_station_id_occurred_on_rule_id",
+        "point_entry",
+        ["kind", "station_id", "occurred_on", "rule_id", "points"],
+    )
     if op.get_bind().dialect.name != "sqlite":
         return  # the guard triggers are SQLite's (see app.db.migrate.pg_guards)
     for table in ("report_snapshot", "report_review"):
@@ -88,5 +95,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_point_entry_kind_station_id_occurred_on_rule_id", table_name="point_entry")
     op.drop_table("report_review")  # their indexes and triggers go with them
     op.drop_table("report_snapshot")
