@@ -17,6 +17,7 @@ from township_fixtures import World, close_benches, open_township, town_template
 from app.demo.station import DEMO_PASSWORD
 from app.models import ReportSnapshot
 from app.services import auth
+from app.services.township.summary import months_with_activities
 from app.settings import Settings
 from app.sync.export import export_sync
 from app.sync.importer import import_files
@@ -106,3 +107,27 @@ def test_the_reports_page_fits(qtbot, world: World, made: list[Workbench], width
     qtbot.waitUntil(lambda: page.period.count() > 0, timeout=15_000)
     settle(qtbot)
     assert layout_problems(window, area) == []
+
+
+def test_the_record_book_is_saved_with_its_progress(
+    qtbot, world: World, made: list[Workbench], tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.views import files
+
+    screen.emulate_screen(QRect(0, 0, 1366, 768), QRect(0, 0, 1366, 728))
+    window = open_station(qtbot, world, made)
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    qtbot.waitUntil(lambda: page.period.count() > 0, timeout=15_000)
+    month = next(
+        page.period.itemText(i)
+        for i in range(page.period.count())
+        if page.period.itemText(i) in months_with_activities(world.a.db, [world.a.station_id])
+    )
+    page.period.setCurrentText(month)
+    target = tmp_path / "ledger.pdf"
+    monkeypatch.setattr(files, "save_file_name", lambda *_a, **_k: str(target))
+    click(qtbot, page.buttons["ledger"])
+    qtbot.waitUntil(lambda: page.buttons["ledger"].isEnabled(), timeout=30_000)
+    assert target.is_file() and target.read_bytes().startswith(b"%PDF")
+    assert str(target) in page.message.text()
