@@ -49,6 +49,11 @@ _FEATURES: dict[str, tuple[str, ...]] = {
         "PointRule",
         "RuleKind",
     ),
+    "app.models.reports": (
+        "ReportReview",
+        "ReportSnapshot",
+        "ReviewState",
+    ),
     "app.models.supermarket": (
         "Goods",
         "MoveKind",
@@ -147,6 +152,11 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         PointPeriod,
         PointRule,
         RuleKind,
+    )
+    from app.models.reports import (
+        ReportReview,
+        ReportSnapshot,
+        ReviewState,
     )
     from app.models.supermarket import (
         Goods,

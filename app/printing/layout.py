@@ -837,7 +837,7 @@ def _draw_stars(
 PRINT_SIDE = 1600  # pixels on the long side: sharp at any size a layout draws a photo
 
 
-def _printable_image(path: Path) -> Any:
+def printable_image(path: Path) -> Any:
     """What to draw for the photo at *path*: the path itself, a reduced copy of a picture
     stored before photos were re-encoded (a 12000×12000 PNG took 2.7 s and 1.5 GB
     per card), or None for a file that is not a picture or has too many pixels.
@@ -878,7 +878,7 @@ def _draw_image(
     path = data.get(el["field"]) if "field" in el else None
     if path:
         try:
-            image = _printable_image(Path(path))
+            image = printable_image(Path(path))
             if image is not None:
                 c.drawImage(image, x, top - h, w, h, preserveAspectRatio=True, anchor="c")
                 return

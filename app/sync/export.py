@@ -109,6 +109,8 @@ KIND_WORDS = {
         "sync", "{n} service-hour records exported to the national system"
     ),
     "station": QT_TRANSLATE_NOOP("sync", "{n} station records"),
+    "report_snapshot": QT_TRANSLATE_NOOP("sync", "{n} submitted reports"),
+    "report_review": QT_TRANSLATE_NOOP("sync", "{n} report reviews"),
 }
 # only a table this version does not know of (a newer station's) is left unnamed
 OTHER_WORDS = QT_TRANSLATE_NOOP("sync", "{n} other records")

@@ -127,7 +127,9 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "reports",
         QT_TRANSLATE_NOOP("Pages", "Reports"),
         "reports.svg",
+        factory=_lazy("app.views.reports.page", "reports_page"),
         permission=Permission.DAILY_WORK,
+        modes=("station", *TOWNSHIP),  # a township's 报表 is its stations' submitted reports
     ),
     PageSpec(
         "sync",

@@ -65,6 +65,8 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "volunteer_account",  # 0011
     "national_export",  # 0013
     "national_export_record",  # 0013
+    "report_snapshot",  # 0015
+    "report_review",  # 0015
 }
 # indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {
@@ -73,6 +75,7 @@ INDEXES_LATER = {
     "ix_activity_station_id_starts_at",
     "ix_redemption_station_id_created_at",
     "ix_hub_nonce_seen_at",  # 0009
+    "ix_point_entry_kind_station_id_occurred_on_rule_id",  # 0015
 }
 # uniques 0006 scopes by station: (table, columns before, columns after)
 SCOPED_LATER = {

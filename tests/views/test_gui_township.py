@@ -37,7 +37,7 @@ from app.views.township.stations_page import StationsModel, StationsPage
 
 __all__ = ["town_template", "world"]  # fixtures
 
-TOWNSHIP_AREAS = ["home", "stations", "imports", "summary", "publish", "settings"]
+TOWNSHIP_AREAS = ["home", "reports", "stations", "imports", "summary", "publish", "settings"]
 
 
 def settle(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -168,4 +168,4 @@ def test_a_township_set_up_opens_the_township_window(
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     assert bench.window is not None
     keys = [s.key for s in bench.window.specs]
-    assert keys == ["home", "stations", "imports", "summary", "publish", "settings"]
+    assert keys == ["home", "reports", "stations", "imports", "summary", "publish", "settings"]

@@ -57,6 +57,35 @@ def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
     return out
 
 
+def write_workbook(
+    path: Path | str, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
+) -> list[int]:
+    """Several sheets (name, header, rows) into one workbook at *path*, as
+    :func:`write_xlsx` writes one; returns each sheet's row count."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    counts: list[int] = []
+    try:
+        for title, header, rows in sheets:
+            ws = wb.create_sheet(title[:31])  # Excel's limit of a sheet name
+            ws.append(xlsx_row(ws, header))
+            count = 0
+            for row in rows:
+                ws.append(xlsx_row(ws, row))
+                count += 1
+            counts.append(count)
+        wb.save(tmp)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+    return counts
+
+
 def write_xlsx(
     path: Path | str,
     sheet: str,

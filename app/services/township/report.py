@@ -10,7 +10,6 @@ station or goods name never becomes a formula.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -146,28 +145,9 @@ def sheets(summary: MonthSummary) -> list[tuple[str, Sequence[str], list[list[An
 def export_summary_xlsx(summary: MonthSummary, path: Path) -> int:
     """The month as an .xlsx, a sheet per section; returns the first sheet's row count
     (each station and the township's total).  Written as ``<path>.part`` and renamed."""
-    from openpyxl import Workbook
+    from app.services.households.export import write_workbook
 
-    from app.services.households.export import xlsx_row
-
-    path = Path(path)
-    wb = Workbook(write_only=True)
-    tmp = path.with_suffix(path.suffix + ".part")
-    counts: list[int] = []
-    try:
-        for title, header, rows in sheets(summary):
-            ws = wb.create_sheet(title[:31])  # Excel's limit of a sheet name
-            ws.append(xlsx_row(ws, header))
-            for row in rows:
-                ws.append(xlsx_row(ws, row))
-            counts.append(len(rows))
-        wb.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
-    return counts[0]
+    return write_workbook(path, sheets(summary))[0]
 
 
 def township_report_pdf(

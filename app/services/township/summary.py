@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -148,6 +148,21 @@ def month_summary(
 
     *with_details* False leaves the detail sections (stock, rankings, participation,
     star levels) empty: the hub's web page shows only the figures."""
+    start, end = month_range(month)
+    return period_summary(db, month, start, end, station_ids, with_details=with_details)
+
+
+def period_summary(
+    db: Database,
+    label: str,
+    start: datetime,
+    end: datetime,
+    station_ids: Sequence[tuple[str, str, str]] | None = None,
+    *,
+    with_details: bool = True,
+) -> MonthSummary:
+    """The same figures for any span [*start*, *end*) (a quarter, a year), named *label*:
+    a station's own report (:mod:`app.services.reports`) counts with these queries."""
     stations = list(station_ids) if station_ids is not None else enrolled_stations(db)
     with db.read() as session:
         return summary_in(session, month, stations, with_details=with_details)
@@ -163,7 +178,6 @@ def summary_in(
     """:func:`month_summary` inside the caller's read (a station's dashboard reads its own
     month's figures with the rest of its home page)."""
     ids = [s[0] for s in stations]
-    start, end = month_range(month)
     first, after = start.date(), end.date()
     held = (
         Activity.station_id.in_(ids),
@@ -309,7 +323,7 @@ def summary_in(
             )
         )
     return MonthSummary(
-        month,
+        label,
         tuple(rows),
         categories,
         _total(rows),
