@@ -49,6 +49,7 @@ from app.services.activities import month_of, month_range, quota_in
 from app.services.supermarket.goods import low_stock_in
 from app.services.township.summary import summary_in
 from app.services.volunteers import load_policy
+from app.services.volunteers.national import national_export_due
 
 
 class SyncFigures(Protocol):
@@ -102,7 +103,7 @@ class Dashboard:
     days_since_ack: int | None = None  # None: no sync read, or never acknowledged
     never_acknowledged: bool = False
     orders: OrderFigures | None = None
-    national: NationalFigures | None = None
+    national: NationalFigures | None = None  # None: not read (a dashboard without it)
 
     @property
     def approved_hours(self) -> float:
@@ -135,13 +136,9 @@ def _orders(db: Database, today: date) -> OrderFigures | None:
     return OrderFigures(int(metrics.open), int(metrics.overdue))
 
 
-def _national(db: Database, today: date) -> NationalFigures | None:
-    module = _module("app.services.volunteers.national")
-    fn = getattr(module, "national_export_due", None) if module else None
-    if fn is None:
-        return None
-    due = fn(db, today)
-    return NationalFigures(int(due.due_soon), int(due.overdue))
+def _national(db: Database, today: date) -> NationalFigures:
+    due = national_export_due(db, today)
+    return NationalFigures(due.close, due.overdue)
 
 
 def dashboard(
@@ -159,7 +156,11 @@ def dashboard(
             raise NotFound(QT_TRANSLATE_NOOP("errors", "This station is not set up yet."))
         quota = quota_in(session, month)
         figures = summary_in(
-            session, month, [(station.id, station.code, station.name)], with_details=False
+            session,
+            month,
+            *month_range(month),
+            [(station.id, station.code, station.name)],
+            with_details=False,
         ).totals
         per_week = [0] * 5
         theory_week = [0] * 5

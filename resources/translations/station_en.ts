@@ -127,9 +127,20 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/home.py" line="424"/>
+        <source>%n day(s) since the last acknowledgement</source>
+        <translation>
+            <numerusform>%n day since the last acknowledgement</numerusform>
+            <numerusform>%n days since the last acknowledgement</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="402"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="410"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -137,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="480"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -145,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="483"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="491"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -153,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="496"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -161,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="535"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="560"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -231,6 +242,17 @@
         <translation>
             <numerusform>%n change waiting to upload · last acknowledged {when}</numerusform>
             <numerusform>%n changes waiting to upload · last acknowledged {when}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NationalExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers/national_dialog.py" line="135"/>
+        <source>%n volunteer(s) have no ID number; the national system will ask for it.</source>
+        <translation>
+            <numerusform>%n volunteer has no ID number; the national system will ask for it.</numerusform>
+            <numerusform>%n volunteers have no ID number; the national system will ask for it.</numerusform>
         </translation>
     </message>
 </context>

@@ -1421,37 +1421,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="184"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="188"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="190"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="194"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="196"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="198"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="200"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="206"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="208"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="207"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="209"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="208"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="210"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1795,27 +1795,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="133"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="135"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="134"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="136"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="135"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="137"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="136"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="138"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="137"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="139"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -2291,32 +2291,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="153"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="155"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="154"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="156"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="155"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="157"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="156"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="158"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="157"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="159"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="158"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="160"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -2355,74 +2355,254 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home.py" line="50"/>
+        <location filename="../../app/views/home.py" line="213"/>
         <source>Welcome, {name} ({role}).</source>
         <translation>欢迎您，{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="65"/>
+        <location filename="../../app/views/home.py" line="222"/>
+        <source>Activities this month</source>
+        <translation>本月活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="223"/>
+        <source>Theory talks this month</source>
+        <translation>本月理论宣讲</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="224"/>
+        <source>Participants</source>
+        <translation>参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="225"/>
+        <location filename="../../app/views/home.py" line="476"/>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="226"/>
+        <source>Points issued / redeemed</source>
+        <translation>积分发放 / 兑换</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="227"/>
+        <source>Goods low in stock</source>
+        <translation>低库存商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="228"/>
+        <source>Forgot to sign out</source>
+        <translation>忘记签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="229"/>
+        <source>Changes not yet acknowledged</source>
+        <translation>待乡镇确认的变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="230"/>
+        <source>Service orders open</source>
+        <translation>未办结的服务点单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="231"/>
+        <source>Hours due to the national system</source>
+        <translation>待报送全国系统的服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="266"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="67"/>
+        <location filename="../../app/views/home.py" line="268"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="68"/>
+        <location filename="../../app/views/home.py" line="269"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="69"/>
+        <location filename="../../app/views/home.py" line="270"/>
         <source>Place:</source>
         <translation>所在地：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="70"/>
+        <location filename="../../app/views/home.py" line="271"/>
         <source>Person in charge:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="71"/>
+        <location filename="../../app/views/home.py" line="272"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="72"/>
+        <location filename="../../app/views/home.py" line="273"/>
         <source>Signing key fingerprint:</source>
         <translation>签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="78"/>
+        <location filename="../../app/views/home.py" line="279"/>
         <source>At a glance</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="80"/>
+        <location filename="../../app/views/home.py" line="281"/>
         <source>Active operators:</source>
         <translation>在用操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="81"/>
+        <location filename="../../app/views/home.py" line="282"/>
         <source>Audit log entries:</source>
         <translation>操作日志条数：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="82"/>
+        <location filename="../../app/views/home.py" line="283"/>
         <source>Last backup:</source>
         <translation>上次备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="83"/>
+        <location filename="../../app/views/home.py" line="284"/>
         <source>Last sync with the township:</source>
         <translation>上次与乡镇同步：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="101"/>
+        <location filename="../../app/views/home.py" line="311"/>
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="390"/>
+        <source>This month ({month})</source>
+        <translation>本月（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="394"/>
+        <location filename="../../app/views/home.py" line="399"/>
+        <source>quota met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="394"/>
+        <location filename="../../app/views/home.py" line="399"/>
+        <source>below quota</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="404"/>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="405"/>
+        <source>approved · {hours} h pending ({n} records)</source>
+        <translation>已审核 · 待审核 {hours} 小时（{n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="416"/>
+        <source>open since before today</source>
+        <translation>今天之前签到、仍未签退</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="422"/>
+        <source>never acknowledged</source>
+        <translation>乡镇尚未确认过</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/home.py" line="424"/>
+        <source>%n day(s) since the last acknowledgement</source>
+        <translation>
+            <numerusform>距乡镇上次确认 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="431"/>
+        <source>{n} overdue</source>
+        <translation>其中 {n} 单超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="438"/>
+        <source>{n} past the 10-working-day limit</source>
+        <translation>其中 {n} 条已超过 10 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="445"/>
+        <source>1–7</source>
+        <translation>1–7日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="445"/>
+        <source>8–14</source>
+        <translation>8–14日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="445"/>
+        <source>15–21</source>
+        <translation>15–21日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="445"/>
+        <source>22–28</source>
+        <translation>22–28日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="446"/>
+        <source>29–</source>
+        <translation>29日起</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="447"/>
+        <source>Activities per week</source>
+        <translation>每周活动场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="449"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="450"/>
+        <source>Theory talks</source>
+        <translation>理论宣讲</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="453"/>
+        <source>So far</source>
+        <translation>本月累计</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="461"/>
+        <source>Quota</source>
+        <translation>月度任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="478"/>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="479"/>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="482"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="484"/>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/home.py" line="485"/>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
     </message>
 </context>
 <context>
@@ -2436,148 +2616,158 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="312"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="313"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="315"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="316"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="315"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="317"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="318"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="320"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="330"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="332"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="334"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="336"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="335"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="337"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="336"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="338"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="337"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="339"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="357"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
+        <source>E&amp;xport to the national volunteer system…</source>
+        <translation>导出到全国志愿服务信息系统(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="402"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="410"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="472"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="480"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="483"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="491"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="496"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/views/volunteers/hours_page.py" line="542"/>
+        <source>{records} records of {persons} volunteers saved to {path}. Delete the file once it is uploaded.</source>
+        <translation>{persons} 名志愿者的 {records} 条记录已保存到 {path}。上传后请删除该文件。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="535"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="560"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="362"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="370"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
-        <location filename="../../app/views/volunteers/hours_page.py" line="528"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="373"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="553"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="375"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="383"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="378"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="386"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="383"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="391"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="439"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="447"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="444"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="452"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="481"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="489"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="509"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="517"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="519"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="527"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -3635,57 +3825,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="229"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="231"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="232"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="234"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="244"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="246"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="249"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="251"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="253"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="253"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="255"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="254"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="256"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="255"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="257"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="256"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="258"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="267"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="269"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="285"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="287"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -3850,6 +4040,81 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/wizard.py" line="60"/>
         <source>A township office collects the data of its village stations: it enrols them, imports their sync files and sums up their figures.</source>
         <translation>乡镇实践所汇集所辖村站的数据：为站点办理入网，导入其同步文件，并汇总各项数据。</translation>
+    </message>
+</context>
+<context>
+    <name>NationalExportDialog</name>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="39"/>
+        <source>Export to the national volunteer system</source>
+        <translation>导出到全国志愿服务信息系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="42"/>
+        <source>Only records &amp;not exported yet</source>
+        <translation>仅未导出过的记录(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="45"/>
+        <source>Only service &amp;dates from</source>
+        <translation>仅服务日期(&amp;D)从</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="59"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="67"/>
+        <source>The file holds every volunteer&apos;s FULL ID number and phone number. Keep it on this computer, upload it to the national volunteer system, then delete it. The export is entered in the audit log.</source>
+        <translation>此文件含每位志愿者的完整身份证件号码和联系电话。请只保存在本机，上传到全国志愿服务信息系统后立即删除。本次导出将记入操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="77"/>
+        <source>Approved service records in the fields of the national rules (basic information and service records, two sheets).</source>
+        <translation>按《志愿服务记录与证明出具办法》的字段导出已审核的服务记录（志愿者基本信息、服务记录两个工作表）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="89"/>
+        <source>&amp;Save the file…</source>
+        <translation>保存文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="113"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="128"/>
+        <source>No approved service records to export.</source>
+        <translation>没有可导出的已审核服务记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="130"/>
+        <source>{records} records of {persons} volunteers, {hours} h in all.</source>
+        <translation>{persons} 名志愿者的 {records} 条记录，共 {hours} 小时。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/volunteers/national_dialog.py" line="135"/>
+        <source>%n volunteer(s) have no ID number; the national system will ask for it.</source>
+        <translation>
+            <numerusform>其中 %n 名志愿者没有身份证件号码，全国系统会要求补填。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="150"/>
+        <source>National volunteer system</source>
+        <translation>全国志愿服务信息系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="152"/>
+        <source>Save the export</source>
+        <translation>保存导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/national_dialog.py" line="152"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -4043,37 +4308,37 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="134"/>
+        <location filename="../../app/views/pages.py" line="136"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="141"/>
+        <location filename="../../app/views/pages.py" line="143"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="52"/>
-        <location filename="../../app/views/pages.py" line="149"/>
+        <location filename="../../app/views/pages.py" line="151"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="53"/>
-        <location filename="../../app/views/pages.py" line="157"/>
+        <location filename="../../app/views/pages.py" line="159"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="54"/>
-        <location filename="../../app/views/pages.py" line="165"/>
+        <location filename="../../app/views/pages.py" line="167"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="55"/>
-        <location filename="../../app/views/pages.py" line="173"/>
+        <location filename="../../app/views/pages.py" line="175"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4893,42 +5158,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="89"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="91"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="90"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="92"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="91"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="93"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="92"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="94"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="93"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="94"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="96"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="107"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="109"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -4994,6 +5259,148 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers/certificates_page.py" line="116"/>
         <source>Valid</source>
         <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="128"/>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="128"/>
+        <source>Quarterly report</source>
+        <translation>季报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="128"/>
+        <source>Annual report</source>
+        <translation>年报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="140"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="142"/>
+        <source>&amp;Kind:</source>
+        <translation>报表类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="144"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="154"/>
+        <source>Preview (PDF)</source>
+        <translation>预览 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="155"/>
+        <source>Save as Excel…</source>
+        <translation>保存为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="156"/>
+        <source>Submit to the township…</source>
+        <translation>报送乡镇…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="157"/>
+        <source>Activity record book (PDF)…</source>
+        <translation>活动台账 (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="162"/>
+        <source>Submitted versions:</source>
+        <translation>已报送的版本：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="164"/>
+        <source>No report has been submitted yet.</source>
+        <translation>尚未报送任何报表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="217"/>
+        <source>Save the report as Excel</source>
+        <translation>将报表保存为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="218"/>
+        <source>Report {period}.xlsx</source>
+        <translation>报表 {period}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="219"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="230"/>
+        <source>The report was saved as {file}.</source>
+        <translation>报表已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="243"/>
+        <source>Save the activity record book</source>
+        <translation>保存活动台账</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="244"/>
+        <source>Activity record book {period}.pdf</source>
+        <translation>活动台账 {period}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="245"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="262"/>
+        <source>Activity record book</source>
+        <translation>活动台账</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="268"/>
+        <source>Binding the activities…</source>
+        <translation>正在装订活动…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="269"/>
+        <source>Activity {done} of {total}</source>
+        <translation>第 {done} 项活动，共 {total} 项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="273"/>
+        <source>The record book was saved as {file}.</source>
+        <translation>活动台账已保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="276"/>
+        <source>The record book was not saved.</source>
+        <translation>活动台账未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="288"/>
+        <source>Submit the report</source>
+        <translation>报送报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="290"/>
+        <source>Submit the report for {period} to the township?
+
+Its figures are frozen as they are now (version {version}) and go with the next sync file.</source>
+        <translation>将 {period} 的报表报送乡镇？
+
+报表数字按现在的样子固定下来（第 {version} 版），随下一个同步文件上报。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="309"/>
+        <source>Submitted as {number}; it goes with the next sync file.</source>
+        <translation>已报送，编号 {number}；将随下一个同步文件上报。</translation>
     </message>
 </context>
 <context>
@@ -5972,6 +6379,112 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/volunteers/dialogs.py" line="612"/>
         <source>&amp;Comment:</source>
         <translation>评语(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedModel</name>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="77"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="78"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="79"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="80"/>
+        <source>Submitted at</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="81"/>
+        <source>By</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="82"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="83"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="85"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="89"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="90"/>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="91"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedReportsPage</name>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="341"/>
+        <source>Submitted reports</source>
+        <translation>各站报送的报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="347"/>
+        <source>Preview (PDF)</source>
+        <translation>预览 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="348"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="349"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="350"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="356"/>
+        <source>No station has submitted a report yet.</source>
+        <translation>尚无站点报送报表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="373"/>
+        <source>Choose a report first.</source>
+        <translation>请先选择一份报表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="399"/>
+        <source>Return the report</source>
+        <translation>退回报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="399"/>
+        <source>Reason for returning it:</source>
+        <translation>退回原因：</translation>
     </message>
 </context>
 <context>
@@ -7732,42 +8245,52 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>不检查</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="174"/>
+        <location filename="../../app/views/volunteers/policy.py" line="172"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="176"/>
         <source>Count hours in steps of:</source>
         <translation>时长计算单位：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="175"/>
+        <location filename="../../app/views/volunteers/policy.py" line="177"/>
         <source>Rounding:</source>
         <translation>取整方式：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="176"/>
+        <location filename="../../app/views/volunteers/policy.py" line="178"/>
         <source>More hours in one day than this need review:</source>
         <translation>单日时长超过此数需复核：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="178"/>
+        <location filename="../../app/views/volunteers/policy.py" line="180"/>
+        <source>Warn of records not in the national system after:</source>
+        <translation>记录超过多久未导入全国系统时提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="183"/>
         <source>Star volunteers</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="187"/>
+        <location filename="../../app/views/volunteers/policy.py" line="192"/>
         <source>Hours for each star level:</source>
         <translation>各星级所需时长：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="188"/>
+        <location filename="../../app/views/volunteers/policy.py" line="193"/>
         <source>Certificate number prefix:</source>
         <translation>证明编号前缀：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="200"/>
+        <location filename="../../app/views/volunteers/policy.py" line="205"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="203"/>
+        <location filename="../../app/views/volunteers/policy.py" line="208"/>
         <source>Only an administrator changes these rules.</source>
         <translation>只有管理员可以修改这些规则。</translation>
     </message>
@@ -8512,701 +9035,721 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/audit_log.py" line="139"/>
+        <source>Exported to the national volunteer system</source>
+        <translation>导出到全国志愿服务信息系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="140"/>
         <source>Activity added</source>
         <translation>安排活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="140"/>
+        <location filename="../../app/services/audit_log.py" line="141"/>
         <source>Activity changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="141"/>
+        <location filename="../../app/services/audit_log.py" line="142"/>
         <source>Activity sign-in opened</source>
         <translation>活动开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="142"/>
+        <location filename="../../app/services/audit_log.py" line="143"/>
         <source>Activity closed</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="143"/>
+        <location filename="../../app/services/audit_log.py" line="144"/>
         <source>Activity reopened</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="144"/>
+        <location filename="../../app/services/audit_log.py" line="145"/>
         <source>Activity cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="145"/>
+        <location filename="../../app/services/audit_log.py" line="146"/>
         <source>Activity photo added</source>
         <translation>添加活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="146"/>
+        <location filename="../../app/services/audit_log.py" line="147"/>
         <source>Activity photo removed</source>
         <translation>删除活动照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="147"/>
+        <location filename="../../app/services/audit_log.py" line="148"/>
         <source>Signed in at the kiosk</source>
         <translation>签到机签到</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="148"/>
+        <location filename="../../app/services/audit_log.py" line="149"/>
         <source>Signed out at the kiosk</source>
         <translation>签到机签退</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="149"/>
+        <location filename="../../app/services/audit_log.py" line="150"/>
         <source>Household card at the kiosk</source>
         <translation>签到机刷户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="150"/>
+        <location filename="../../app/services/audit_log.py" line="151"/>
         <source>Kiosk scan annulled</source>
         <translation>撤销扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="151"/>
+        <location filename="../../app/services/audit_log.py" line="152"/>
         <source>Demo volunteers made</source>
         <translation>生成演示志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="152"/>
+        <location filename="../../app/services/audit_log.py" line="153"/>
         <source>Demo hours made</source>
         <translation>生成演示时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="153"/>
+        <location filename="../../app/services/audit_log.py" line="154"/>
         <source>Demo data loaded</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="157"/>
+        <location filename="../../app/services/audit_log.py" line="158"/>
         <source>Station</source>
         <translation>本站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="158"/>
+        <location filename="../../app/services/audit_log.py" line="159"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="159"/>
+        <location filename="../../app/services/audit_log.py" line="160"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="160"/>
-        <location filename="../../app/services/audit_log.py" line="191"/>
+        <location filename="../../app/services/audit_log.py" line="161"/>
+        <location filename="../../app/services/audit_log.py" line="192"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="161"/>
-        <location filename="../../app/services/audit_log.py" line="192"/>
+        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="193"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="162"/>
+        <location filename="../../app/services/audit_log.py" line="163"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="163"/>
+        <location filename="../../app/services/audit_log.py" line="164"/>
         <source>Points entry</source>
         <translation>积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="164"/>
+        <location filename="../../app/services/audit_log.py" line="165"/>
         <source>Points batch</source>
         <translation>批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="165"/>
-        <location filename="../../app/services/audit_log.py" line="255"/>
+        <location filename="../../app/services/audit_log.py" line="166"/>
+        <location filename="../../app/services/audit_log.py" line="256"/>
         <source>Points period</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="166"/>
-        <location filename="../../app/services/audit_log.py" line="251"/>
+        <location filename="../../app/services/audit_log.py" line="167"/>
+        <location filename="../../app/services/audit_log.py" line="252"/>
         <source>Points rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="167"/>
-        <location filename="../../app/services/audit_log.py" line="203"/>
+        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="204"/>
         <source>Goods</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="168"/>
+        <location filename="../../app/services/audit_log.py" line="169"/>
         <source>Redemption slip</source>
         <translation>兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="169"/>
-        <location filename="../../app/services/audit_log.py" line="193"/>
+        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="194"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="170"/>
+        <location filename="../../app/services/audit_log.py" line="171"/>
         <source>Volunteer team</source>
         <translation>志愿服务队</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="171"/>
+        <location filename="../../app/services/audit_log.py" line="172"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="172"/>
+        <location filename="../../app/services/audit_log.py" line="173"/>
         <source>Certificate</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="173"/>
+        <location filename="../../app/services/audit_log.py" line="174"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="174"/>
+        <location filename="../../app/services/audit_log.py" line="175"/>
         <source>Kiosk scan</source>
         <translation>签到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="178"/>
+        <location filename="../../app/services/audit_log.py" line="179"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="179"/>
+        <location filename="../../app/services/audit_log.py" line="180"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="180"/>
+        <location filename="../../app/services/audit_log.py" line="181"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="181"/>
+        <location filename="../../app/services/audit_log.py" line="182"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="182"/>
+        <location filename="../../app/services/audit_log.py" line="183"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="183"/>
+        <location filename="../../app/services/audit_log.py" line="184"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="184"/>
+        <location filename="../../app/services/audit_log.py" line="185"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="185"/>
+        <location filename="../../app/services/audit_log.py" line="186"/>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="186"/>
-        <location filename="../../app/services/audit_log.py" line="237"/>
+        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="238"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="187"/>
+        <location filename="../../app/services/audit_log.py" line="188"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="188"/>
+        <location filename="../../app/services/audit_log.py" line="189"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="189"/>
+        <location filename="../../app/services/audit_log.py" line="190"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="190"/>
+        <location filename="../../app/services/audit_log.py" line="191"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="194"/>
+        <location filename="../../app/services/audit_log.py" line="195"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="195"/>
+        <location filename="../../app/services/audit_log.py" line="196"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="196"/>
+        <location filename="../../app/services/audit_log.py" line="197"/>
         <source>Balance after</source>
         <translation>之后余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="197"/>
+        <location filename="../../app/services/audit_log.py" line="198"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="198"/>
+        <location filename="../../app/services/audit_log.py" line="199"/>
         <source>Rule</source>
         <translation>积分项</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="199"/>
+        <location filename="../../app/services/audit_log.py" line="200"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="200"/>
         <location filename="../../app/services/audit_log.py" line="201"/>
+        <location filename="../../app/services/audit_log.py" line="202"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="202"/>
+        <location filename="../../app/services/audit_log.py" line="203"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="204"/>
+        <location filename="../../app/services/audit_log.py" line="205"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="205"/>
+        <location filename="../../app/services/audit_log.py" line="206"/>
         <source>Price in points</source>
         <translation>所需积分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="206"/>
+        <location filename="../../app/services/audit_log.py" line="207"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="207"/>
-        <location filename="../../app/services/audit_log.py" line="228"/>
+        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="229"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="208"/>
+        <location filename="../../app/services/audit_log.py" line="209"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="209"/>
+        <location filename="../../app/services/audit_log.py" line="210"/>
         <source>Low-stock warning at</source>
         <translation>库存提醒线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="210"/>
+        <location filename="../../app/services/audit_log.py" line="211"/>
         <source>Donor</source>
         <translation>捐赠方</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="211"/>
+        <location filename="../../app/services/audit_log.py" line="212"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="212"/>
+        <location filename="../../app/services/audit_log.py" line="213"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="213"/>
+        <location filename="../../app/services/audit_log.py" line="214"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="214"/>
+        <location filename="../../app/services/audit_log.py" line="215"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="215"/>
+        <location filename="../../app/services/audit_log.py" line="216"/>
         <source>Serial number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="216"/>
+        <location filename="../../app/services/audit_log.py" line="217"/>
         <source>Households</source>
         <translation>居民户</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="217"/>
+        <location filename="../../app/services/audit_log.py" line="218"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="218"/>
+        <location filename="../../app/services/audit_log.py" line="219"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="219"/>
+        <location filename="../../app/services/audit_log.py" line="220"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="220"/>
+        <location filename="../../app/services/audit_log.py" line="221"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="221"/>
+        <location filename="../../app/services/audit_log.py" line="222"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="222"/>
+        <location filename="../../app/services/audit_log.py" line="223"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="223"/>
+        <location filename="../../app/services/audit_log.py" line="224"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="224"/>
+        <location filename="../../app/services/audit_log.py" line="225"/>
         <source>Station head</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="225"/>
+        <location filename="../../app/services/audit_log.py" line="226"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="226"/>
+        <location filename="../../app/services/audit_log.py" line="227"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="227"/>
+        <location filename="../../app/services/audit_log.py" line="228"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="229"/>
+        <location filename="../../app/services/audit_log.py" line="230"/>
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="230"/>
+        <location filename="../../app/services/audit_log.py" line="231"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="231"/>
+        <location filename="../../app/services/audit_log.py" line="232"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="232"/>
+        <location filename="../../app/services/audit_log.py" line="233"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="233"/>
+        <location filename="../../app/services/audit_log.py" line="234"/>
         <source>At period end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="234"/>
+        <location filename="../../app/services/audit_log.py" line="235"/>
         <source>Cleared</source>
         <translation>清零户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="235"/>
+        <location filename="../../app/services/audit_log.py" line="236"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="236"/>
+        <location filename="../../app/services/audit_log.py" line="237"/>
         <source>Holder</source>
         <translation>持卡人</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="238"/>
+        <location filename="../../app/services/audit_log.py" line="239"/>
         <source>Households added</source>
         <translation>新增户数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="239"/>
+        <location filename="../../app/services/audit_log.py" line="240"/>
         <source>Members added</source>
         <translation>新增成员数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="240"/>
         <location filename="../../app/services/audit_log.py" line="241"/>
+        <location filename="../../app/services/audit_log.py" line="242"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="242"/>
+        <location filename="../../app/services/audit_log.py" line="243"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="243"/>
+        <location filename="../../app/services/audit_log.py" line="244"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="244"/>
+        <location filename="../../app/services/audit_log.py" line="245"/>
         <source>Star levels granted</source>
         <translation>评定星级人数</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="245"/>
+        <location filename="../../app/services/audit_log.py" line="246"/>
         <source>Volunteers with hours</source>
         <translation>有时长的志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="246"/>
+        <location filename="../../app/services/audit_log.py" line="247"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="247"/>
+        <location filename="../../app/services/audit_log.py" line="248"/>
         <source>Left out</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="248"/>
+        <location filename="../../app/services/audit_log.py" line="249"/>
         <source>Capacity</source>
         <translation>人数上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="249"/>
+        <location filename="../../app/services/audit_log.py" line="250"/>
         <source>Hours cap (minutes)</source>
         <translation>每人时长上限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="250"/>
+        <location filename="../../app/services/audit_log.py" line="251"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="252"/>
+        <location filename="../../app/services/audit_log.py" line="253"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="253"/>
+        <location filename="../../app/services/audit_log.py" line="254"/>
         <source>Content</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="256"/>
+        <location filename="../../app/services/audit_log.py" line="257"/>
         <source>Pass line to redeem</source>
         <translation>兑换合格线</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="257"/>
+        <location filename="../../app/services/audit_log.py" line="258"/>
         <source>Minimum balance to redeem</source>
         <translation>兑换最低余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="258"/>
+        <location filename="../../app/services/audit_log.py" line="259"/>
         <source>Annual rating tiers</source>
         <translation>年度评定等级</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="259"/>
+        <location filename="../../app/services/audit_log.py" line="260"/>
         <source>Team categories</source>
         <translation>服务队类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="260"/>
+        <location filename="../../app/services/audit_log.py" line="261"/>
         <source>Activity categories</source>
         <translation>活动类别</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="261"/>
+        <location filename="../../app/services/audit_log.py" line="262"/>
         <source>Platforms</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="262"/>
+        <location filename="../../app/services/audit_log.py" line="263"/>
         <source>Activities a month at least</source>
         <translation>每月活动不少于</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="263"/>
+        <location filename="../../app/services/audit_log.py" line="264"/>
         <source>Theory talks a month at least</source>
         <translation>每月理论宣讲不少于</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="264"/>
+        <location filename="../../app/services/audit_log.py" line="265"/>
         <source>Platform that counts as theory</source>
         <translation>计为理论宣讲的平台</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="265"/>
+        <location filename="../../app/services/audit_log.py" line="266"/>
         <source>Repeat scans ignored within (s)</source>
         <translation>重复扫码忽略时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="266"/>
+        <location filename="../../app/services/audit_log.py" line="267"/>
         <source>Shortest stay before sign-out (min)</source>
         <translation>签退前最短停留（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="267"/>
+        <location filename="../../app/services/audit_log.py" line="268"/>
         <source>Second scan signs out within (s)</source>
         <translation>再次扫码签退时限（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="268"/>
+        <location filename="../../app/services/audit_log.py" line="269"/>
         <source>Hours counted in steps of (min)</source>
         <translation>时长计算单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="269"/>
+        <location filename="../../app/services/audit_log.py" line="270"/>
         <source>Rounding</source>
         <translation>取整方式</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="270"/>
+        <location filename="../../app/services/audit_log.py" line="271"/>
         <source>Star thresholds (h)</source>
         <translation>星级时长门槛（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="271"/>
+        <location filename="../../app/services/audit_log.py" line="272"/>
         <source>Certificate number prefix</source>
         <translation>证明编号前缀</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="272"/>
+        <location filename="../../app/services/audit_log.py" line="273"/>
         <source>Hours in one day needing review</source>
         <translation>需复核的单日时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="273"/>
+        <location filename="../../app/services/audit_log.py" line="274"/>
         <source>Sign-ins per person per activity a day</source>
         <translation>每人每天每项活动签到上限</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="278"/>
+        <location filename="../../app/services/audit_log.py" line="275"/>
+        <source>National export: warn after (working days)</source>
+        <translation>全国系统导出提醒（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="276"/>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="277"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/audit_log.py" line="282"/>
         <source>Service record certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="279"/>
+        <location filename="../../app/services/audit_log.py" line="283"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="280"/>
+        <location filename="../../app/services/audit_log.py" line="284"/>
         <source>Participation certificate</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="281"/>
+        <location filename="../../app/services/audit_log.py" line="285"/>
         <source>Household card</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="282"/>
+        <location filename="../../app/services/audit_log.py" line="286"/>
         <source>Volunteer card</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="283"/>
+        <location filename="../../app/services/audit_log.py" line="287"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="284"/>
+        <location filename="../../app/services/audit_log.py" line="288"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="285"/>
+        <location filename="../../app/services/audit_log.py" line="289"/>
         <source>Village station</source>
         <translation>村（社区）实践站</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="286"/>
+        <location filename="../../app/services/audit_log.py" line="290"/>
         <source>Township centre</source>
         <translation>乡镇（街道）实践所</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="287"/>
+        <location filename="../../app/services/audit_log.py" line="291"/>
         <source>Carry points over</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="288"/>
+        <location filename="../../app/services/audit_log.py" line="292"/>
         <source>Clear points</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="289"/>
+        <location filename="../../app/services/audit_log.py" line="293"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="290"/>
+        <location filename="../../app/services/audit_log.py" line="294"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="291"/>
+        <location filename="../../app/services/audit_log.py" line="295"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="292"/>
+        <location filename="../../app/services/audit_log.py" line="296"/>
         <source>Down</source>
         <translation>向下取整</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="293"/>
+        <location filename="../../app/services/audit_log.py" line="297"/>
         <source>To the nearest step</source>
         <translation>四舍五入</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="294"/>
+        <location filename="../../app/services/audit_log.py" line="298"/>
         <source>Planned</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="295"/>
+        <location filename="../../app/services/audit_log.py" line="299"/>
         <source>Open for sign-in</source>
         <translation>签到中</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="296"/>
+        <location filename="../../app/services/audit_log.py" line="300"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/services/audit_log.py" line="299"/>
+        <location filename="../../app/services/audit_log.py" line="303"/>
         <source>The program</source>
         <translation>系统程序</translation>
     </message>
@@ -9667,81 +10210,81 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>图片未能复制：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/services/activities.py" line="842"/>
+        <location filename="../../app/services/activities.py" line="843"/>
         <source>No such photo.</source>
         <translation>找不到该照片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="101"/>
+        <location filename="../../app/services/auth.py" line="103"/>
         <source>Your role does not allow this action.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="156"/>
+        <location filename="../../app/services/auth.py" line="158"/>
         <source>Your account was changed by an administrator since you signed in and no longer allows this action. Please sign in again.</source>
         <translation>您登录后，管理员已更改了您的账号，现在不能再做这项操作。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="213"/>
+        <location filename="../../app/services/auth.py" line="215"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="222"/>
+        <location filename="../../app/services/auth.py" line="224"/>
         <source>A user name is 1–40 characters without spaces.</source>
         <translation>用户名为 1–40 个字符，不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="271"/>
+        <location filename="../../app/services/auth.py" line="273"/>
         <source>Too many wrong passwords. Please wait {minutes} minute(s) and try again, or ask an administrator to reset the password.</source>
         <translation>密码错误次数太多。请等 {minutes} 分钟后再试，或请管理员重设密码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="295"/>
+        <location filename="../../app/services/auth.py" line="297"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="304"/>
-        <location filename="../../app/services/auth.py" line="331"/>
+        <location filename="../../app/services/auth.py" line="306"/>
+        <location filename="../../app/services/auth.py" line="333"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="354"/>
+        <location filename="../../app/services/auth.py" line="356"/>
         <source>The key file of this data folder does not belong to its station; the password was not reset.</source>
         <translation>这个数据文件夹的密钥文件不属于其中的站点；密码没有重设。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="409"/>
+        <location filename="../../app/services/auth.py" line="411"/>
         <location filename="../../app/services/households/records.py" line="220"/>
         <location filename="../../app/services/volunteers/roster.py" line="225"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="416"/>
+        <location filename="../../app/services/auth.py" line="418"/>
         <source>The user name {name} is already taken.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="446"/>
+        <location filename="../../app/services/auth.py" line="448"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="477"/>
+        <location filename="../../app/services/auth.py" line="479"/>
         <source>The last active administrator cannot be disabled.</source>
         <translation>这是最后一位在用的管理员，不能停用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="504"/>
+        <location filename="../../app/services/auth.py" line="506"/>
         <source>The station needs at least one administrator.</source>
         <translation>本站至少需要一位管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/services/auth.py" line="362"/>
-        <location filename="../../app/services/auth.py" line="559"/>
+        <location filename="../../app/services/auth.py" line="364"/>
+        <location filename="../../app/services/auth.py" line="561"/>
         <source>No such operator.</source>
         <translation>找不到该操作员。</translation>
     </message>
@@ -10473,12 +11016,13 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
+        <location filename="../../app/services/dashboard.py" line="159"/>
         <location filename="../../app/services/documents/cards.py" line="52"/>
         <location filename="../../app/services/station.py" line="235"/>
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="63"/>
-        <location filename="../../app/sync/export.py" line="240"/>
+        <location filename="../../app/sync/export.py" line="246"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -10627,42 +11171,47 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>评定等级为 1 到 10 个，称号不能重复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="252"/>
+        <location filename="../../app/services/policy.py" line="255"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="259"/>
+        <location filename="../../app/services/policy.py" line="262"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="265"/>
+        <location filename="../../app/services/policy.py" line="268"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="269"/>
+        <location filename="../../app/services/policy.py" line="272"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="275"/>
+        <location filename="../../app/services/policy.py" line="278"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="287"/>
+        <location filename="../../app/services/policy.py" line="290"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="292"/>
+        <location filename="../../app/services/policy.py" line="295"/>
         <source>The hours in one day that need review are 0 (no check) to 24.</source>
         <translation>需复核的单日时长为 0（不检查）到 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="299"/>
+        <location filename="../../app/services/policy.py" line="302"/>
+        <source>The national export warning comes after 1 to 10 working days.</source>
+        <translation>全国系统导出提醒须在 1 到 10 个工作日之间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/policy.py" line="310"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
@@ -10781,29 +11330,29 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 是另一个站点的备份：{station}（代码 {code}），密钥指纹 {theirs}；本机密钥为 {ours}。恢复后，本站印制的所有卡片都将失效。只有当这台电脑要改作那个站点时才可恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="115"/>
+        <location filename="../../app/services/restore.py" line="117"/>
         <source>{file} contains database code this program did not write ({details}). It may have been tampered with; nothing was restored.</source>
         <translation>{file} 含有不是本程序写入的数据库代码（{details}），可能已被篡改；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="125"/>
-        <location filename="../../app/services/restore.py" line="136"/>
-        <location filename="../../app/services/restore.py" line="247"/>
+        <location filename="../../app/services/restore.py" line="127"/>
+        <location filename="../../app/services/restore.py" line="138"/>
+        <location filename="../../app/services/restore.py" line="249"/>
         <source>{file} does not have the tables of a station backup ({details}); nothing was restored.</source>
         <translation>{file} 的数据表与站点备份不符（{details}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="148"/>
+        <location filename="../../app/services/restore.py" line="150"/>
         <source>{file} carries a photo that is far too large ({photo}); nothing was restored.</source>
         <translation>{file} 中有一张照片过大（{photo}）；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="158"/>
+        <location filename="../../app/services/restore.py" line="160"/>
         <source>{file} carries a photo that is not a picture ({photo}); it may have been tampered with. Nothing was restored.</source>
         <translation>{file} 里有一张照片其实不是图片（{photo}），备份可能被篡改过。没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/restore.py" line="181"/>
+        <location filename="../../app/services/restore.py" line="183"/>
         <source>{file} failed the data check “{check}”: {details}. Its data does not agree with itself (it may have been edited outside the program); nothing was restored.</source>
         <translation>{file} 未通过数据核对“{check}”：{details}。其中的数据前后不一致（可能在程序之外被改动过）；未恢复任何内容。</translation>
     </message>
@@ -11004,17 +11553,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="276"/>
+        <location filename="../../app/sync/export.py" line="282"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="349"/>
+        <location filename="../../app/sync/export.py" line="355"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="363"/>
+        <location filename="../../app/sync/export.py" line="369"/>
         <source>The sync file written to {folder} could not be read back: the USB stick may be failing. Use another stick and export again; nothing was marked as synced.</source>
         <translation>写入 {folder} 的同步文件无法读回：U 盘可能已损坏。请换一个 U 盘重新导出；没有任何数据被标记为已同步。</translation>
     </message>
@@ -11172,6 +11721,32 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/sync/hub/storage.py" line="184"/>
         <source>The database {store} holds no township (no station set up as 乡镇实践所). Only a township&apos;s desktop opens a shared database; a station keeps its data in its own folder.</source>
         <translation>数据库 {store} 中没有乡镇（没有设为乡镇实践所的站点）。只有乡镇的桌面程序才能打开共用数据库；村站的数据保存在它自己的数据文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports/figures.py" line="88"/>
+        <source>A report period is written like 2026-05, 2026-Q2 or 2026.</source>
+        <translation>报表期间的写法如 2026-05、2026-Q2 或 2026。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports/submit.py" line="122"/>
+        <location filename="../../app/services/reports/submit.py" line="195"/>
+        <source>This submitted report was not found.</source>
+        <translation>找不到这份报送的报表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports/submit.py" line="191"/>
+        <source>Please give the reason for returning the report.</source>
+        <translation>请填写退回报表的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers/national.py" line="139"/>
+        <source>The period&apos;s start is after its end.</source>
+        <translation>时段的开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/volunteers/national.py" line="272"/>
+        <source>There are no approved service records to export.</source>
+        <translation>没有可导出的已审核服务记录。</translation>
     </message>
 </context>
 <context>
@@ -11658,11 +12233,31 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/sync/export.py" line="107"/>
+        <source>{n} exports to the national volunteer system</source>
+        <translation>{n} 次全国志愿服务信息系统导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="108"/>
+        <source>{n} service-hour records exported to the national system</source>
+        <translation>{n} 条已导出到全国系统的服务时长记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="111"/>
         <source>{n} station records</source>
         <translation>{n} 条站点信息</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="110"/>
+        <location filename="../../app/sync/export.py" line="112"/>
+        <source>{n} submitted reports</source>
+        <translation>{n} 份报送报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="113"/>
+        <source>{n} report reviews</source>
+        <translation>{n} 条报表审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="116"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>

@@ -165,17 +165,19 @@ def period_summary(
     a station's own report (:mod:`app.services.reports`) counts with these queries."""
     stations = list(station_ids) if station_ids is not None else enrolled_stations(db)
     with db.read() as session:
-        return summary_in(session, month, stations, with_details=with_details)
+        return summary_in(session, label, start, end, stations, with_details=with_details)
 
 
 def summary_in(
     session: Session,
-    month: str,
+    label: str,
+    start: datetime,
+    end: datetime,
     stations: Sequence[tuple[str, str, str]],
     *,
     with_details: bool = True,
 ) -> MonthSummary:
-    """:func:`month_summary` inside the caller's read (a station's dashboard reads its own
+    """:func:`period_summary` inside the caller's read (a station's dashboard reads its own
     month's figures with the rest of its home page)."""
     ids = [s[0] for s in stations]
     first, after = start.date(), end.date()
