@@ -90,6 +90,13 @@ _FEATURES: dict[str, tuple[str, ...]] = {
         "VolunteerTeam",
         "VolunteerTraining",
     ),
+    "app.models.orders": (
+        "OrderAction",
+        "OrderState",
+        "ServiceMenuItem",
+        "ServiceOrder",
+        "ServiceOrderEvent",
+    ),
     "app.models.sync": (
         "SyncAck",
         "SyncCoverage",
@@ -136,6 +143,13 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         Card,
         Household,
         Member,
+    )
+    from app.models.orders import (
+        OrderAction,
+        OrderState,
+        ServiceMenuItem,
+        ServiceOrder,
+        ServiceOrderEvent,
     )
     from app.models.points import (
         EntryKind,

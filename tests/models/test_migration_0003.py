@@ -63,6 +63,9 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "hub_nonce",  # 0009
     "hub_user",  # 0010
     "volunteer_account",  # 0011
+    "service_menu_item",  # 0012
+    "service_order",
+    "service_order_event",
 }
 # indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {
