@@ -8,7 +8,8 @@ certificate or a notice list looks the same whoever asks and needs no Qt:
 * :mod:`.cards` — household and volunteer QR cards (single or A4 sheets);
 * :mod:`.certificates` — 志愿服务记录证明, star and participation certificates (副本);
 * :mod:`.lists` — the notice-board lists: 公示, 积分榜, 红黑榜, ratings;
-* :mod:`.bank` — a volunteer's 积分银行 statement (hours, points, redemptions).
+* :mod:`.bank` — a volunteer's 积分银行 statement (hours, points, redemptions);
+* :mod:`.orders` — a 四单 order's 派单单 and 服务回执.
 
 Writes (issuing a card or a certificate, logging a print) go through the
 domain services, one transaction per user action.
