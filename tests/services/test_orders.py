@@ -213,13 +213,13 @@ def test_overdue_orders_follow_the_policy(w) -> None:
     sent = _walk_in(db, worker, item, at=T0).row.id  # dispatched, 3 of 7 days: not yet
     v = new_volunteer(db, worker, "张三")
     orders.dispatch(db, worker, sent, volunteer_ids=[v], at=T0 + timedelta(hours=1))
-    rows = {r.id: r.overdue for r in orders.fetch_orders(db, OrderFilter(now=now))}
+    rows = {r.id: r.overdue for r in orders.fetch_orders(db, flt=OrderFilter(now=now))}
     assert rows == {waiting: True, fresh: False, sent: False}
     late = OrderFilter(overdue_only=True, now=now)
-    assert [r.id for r in orders.fetch_orders(db, late)] == [waiting]
+    assert [r.id for r in orders.fetch_orders(db, flt=late)] == [waiting]
     assert orders.count_orders(db, late) == 1
     later = OrderFilter(overdue_only=True, now=T0 + timedelta(days=8))
-    assert {r.id for r in orders.fetch_orders(db, later)} == {waiting, fresh, sent}
+    assert {r.id for r in orders.fetch_orders(db, flt=later)} == {waiting, fresh, sent}
     policy = get_volunteer_policy(db)
     set_volunteer_policy(db, admin, replace(policy, order_dispatch_days=0, order_complete_days=0))
     assert orders.count_orders(db, later) == 0
@@ -230,10 +230,10 @@ def test_the_list_filters_by_state_and_text(w) -> None:
     first = _walk_in(db, worker, item, name="赵大妈").row.id
     _walk_in(db, worker, item, name="孙大爷", phone="13700001111")
     orders.reject(db, worker, first, "重复")
-    assert [r.requester_name for r in orders.fetch_orders(db, OrderFilter(state="rejected"))] == [
-        "赵大妈"
-    ]
-    assert [r.requester_name for r in orders.fetch_orders(db, OrderFilter(text="1111"))] == [
+    assert [
+        r.requester_name for r in orders.fetch_orders(db, flt=OrderFilter(state="rejected"))
+    ] == ["赵大妈"]
+    assert [r.requester_name for r in orders.fetch_orders(db, flt=OrderFilter(text="1111"))] == [
         "孙大爷"
     ]
     assert orders.count_orders(db, OrderFilter(text="DD-2026-0002")) == 1

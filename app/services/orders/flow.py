@@ -264,7 +264,7 @@ def count_orders(db: Database, flt: OrderFilter | None = None) -> int:
 
 
 def fetch_orders(
-    db: Database, flt: OrderFilter | None = None, offset: int = 0, limit: int = 200
+    db: Database, offset: int = 0, limit: int = 200, flt: OrderFilter | None = None
 ) -> list[OrderRow]:
     """A page of orders, newest first (a list model fetches them as it scrolls)."""
     flt = flt or OrderFilter()
@@ -275,7 +275,7 @@ def fetch_orders(
         rows = session.execute(
             query.order_by(ServiceOrder.received_at.desc(), ServiceOrder.id.desc())
             .offset(max(0, offset))
-            .limit(max(1, limit))
+            .limit(max(0, min(limit, 1000)))
         ).all()
         return [_row(r, policy, now) for r in rows]
 
