@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.services import auth, orders
 from app.services.auth import Actor
+from app.services.checks import run_checks
 from app.services.households import HouseholdData, MemberData, create_household
 from app.services.orders import MenuItemData, OrderFilter, OrderRefused, OrderRequest
 from app.services.policy import get_volunteer_policy, set_volunteer_policy
@@ -180,6 +181,10 @@ def test_the_history_is_append_only_and_verify_finds_an_edited_state(w) -> None:
     assert [(m.number, m.cached, m.replayed) for m in orders.verify(db)] == [
         ("DD-2026-0001", "rated", "pending")
     ]
+    full = {r.name: r for r in run_checks(db, full=True)}  # check --full names it
+    assert full["Service orders against their history"].problems == (
+        "DD-2026-0001: rated ≠ pending",
+    )
     assert orders.get_order(db, oid).history[0].to_state == "pending"
 
 
