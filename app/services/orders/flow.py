@@ -223,15 +223,21 @@ def _filtered(session: Session, query: Select, flt: OrderFilter) -> Select:
         query = query.where(overdue_condition(load_volunteer_policy(session), now))
     text = text_input.clean_search(flt.text)
     if text:
-        like = f"%{text}%"
-        conditions: list[ColumnElement[bool]] = [
-            ServiceOrder.number.like(f"%{text.upper()}%"),
-            ServiceOrder.requester_name.like(like),
-            ServiceOrder.item_name.like(like),
-            ServiceOrder.category.like(like),
-        ]
-        if text.isdigit() and len(text) == 4:
-            conditions.append(ServiceOrder.phone_tail == text)
+        # Latin letters and digits are an order number or a phone's last four digits;
+        # Chinese is a name or a service (each LIKE is a scan of the list: only the
+        # columns the text can be in are read)
+        conditions: list[ColumnElement[bool]]
+        if text.isascii():
+            conditions = [ServiceOrder.number.like(f"%{text.upper()}%")]
+            if text.isdigit() and len(text) == 4:
+                conditions.append(ServiceOrder.phone_tail == text)
+        else:
+            like = f"%{text}%"
+            conditions = [
+                ServiceOrder.requester_name.like(like),
+                ServiceOrder.item_name.like(like),
+                ServiceOrder.category.like(like),
+            ]
         query = query.where(or_(*conditions))
     return query
 
