@@ -307,3 +307,26 @@ def test_the_page_and_its_dialogs_fit_the_screen(  # type: ignore[no-untyped-def
         qapp.setStyleSheet(sheet)
         qapp.setStyle(style)
         qapp.setFont(font)
+
+
+def test_a_resident_is_picked_from_the_register(qtbot, window, station, type_text) -> None:  # type: ignore[no-untyped-def]
+    from app.views.resident_picker import ResidentPicker
+
+    page = window.show_page("orders")
+    settle(qtbot)
+    click_at(qtbot, window, page.new_button)
+    new = _dialog(qtbot, page, NewOrderDialog)
+    qtbot.waitUntil(lambda: new.service.count() == 1)
+    assert new.resident_choice.isChecked() and not new.name.isEnabled()
+    click_at(qtbot, new, new.pick)
+    picker = _dialog(qtbot, new, ResidentPicker)
+    type_text(picker.search, "孙建国")
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1)
+    click_at(qtbot, picker, picker.buttons.button(picker.buttons.StandardButton.Ok))
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert new.resident_label.text().startswith("孙建国")
+    _ok(qtbot, new)
+    qtbot.waitUntil(lambda: page.detail.order is not None)
+    order = page.detail.order
+    assert order.row.requester_name == "孙建国" and order.household_number == "001"
+    assert "household 001" in page.detail.facts.text()
