@@ -1,7 +1,9 @@
 """服务菜单 — the station's 四单 service menu: categories and the items in them.
 
 An item names its category, what it is, and the team usually dispatched (派单
-proposes it).  Items are never deleted: one no longer offered is set inactive,
+proposes it).  The township's config package brings its own menu's items
+(app.sync.config): the ones a station lacks are added, with the station's team
+of the same name; the station's own items stay as it keeps them.  Items are never deleted: one no longer offered is set inactive,
 and orders keep its name and category as they were when ordered.  Editing the
 menu is daily work; the township's config package may bring items too.
 """
@@ -80,9 +82,10 @@ def get_item_row(session: Session, item_id: str) -> ServiceMenuItem:
     return item
 
 
-def _clean(session: Session, data: MenuItemData) -> MenuItemData:
-    category = " ".join(data.category.split())
-    name = " ".join(data.name.split())
+def clean_names(category: str, name: str) -> tuple[str, str]:
+    """A menu item's category and name as stored (spaces collapsed), or a refusal."""
+    category = " ".join(category.split())
+    name = " ".join(name.split())
     if not category or not name:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A service on the menu needs a category and a name.")
@@ -93,6 +96,11 @@ def _clean(session: Session, data: MenuItemData) -> MenuItemData:
                 "errors", "A category has at most 30 characters and a service at most 60."
             )
         )
+    return category, name
+
+
+def _clean(session: Session, data: MenuItemData) -> MenuItemData:
+    category, name = clean_names(data.category, data.name)
     if data.team_id is not None:
         team = session.get(VolunteerTeam, data.team_id)
         if team is None or team.deleted:
@@ -100,6 +108,37 @@ def _clean(session: Session, data: MenuItemData) -> MenuItemData:
     return MenuItemData(
         category, name, data.description.strip(), data.team_id, data.active, data.sort_order
     )
+
+
+def add_published_items(session: Session, items: list[tuple[str, str, str, str]]) -> int:
+    """Step of a config package's import: the township's (category, name, description,
+    team name) items the station's menu lacks, with the station's team of that name.
+    An item the station has already (any state) stays as the station keeps it."""
+    teams = dict(session.execute(select(VolunteerTeam.name, VolunteerTeam.id)).all())
+    added = 0
+    for category, name, description, team_name in items:
+        exists = session.scalar(
+            select(ServiceMenuItem.id).where(
+                ServiceMenuItem.category == category, ServiceMenuItem.name == name
+            )
+        )
+        if exists is not None:
+            continue
+        item = ServiceMenuItem(
+            category=category, name=name, description=description, team_id=teams.get(team_name)
+        )
+        session.add(item)
+        session.flush()
+        audit.record(
+            session,
+            None,
+            "orders.menu",
+            "service_menu_item",
+            item.id,
+            after={"category": category, "name": name, "template": True},
+        )
+        added += 1
+    return added
 
 
 def save_menu_item(
