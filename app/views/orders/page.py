@@ -731,7 +731,7 @@ class OrdersPage(QWidget):
         self.message.setObjectName("orders_message")
         self.model = OrdersModel(ctx.db, self)
         self.view = table_view(self.model, "orders_table")
-        for col, width in ((0, 108), (1, 128), (2, 150), (3, 64), (4, 96)):
+        for col, width in ((0, 108), (1, 128), (2, 140), (3, 64), (4, 112)):
             self.view.setColumnWidth(col, width)
         self.count_label = QLabel()
         self.count_label.setObjectName("orders_count")
