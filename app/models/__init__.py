@@ -97,6 +97,13 @@ _FEATURES: dict[str, tuple[str, ...]] = {
         "VolunteerTeam",
         "VolunteerTraining",
     ),
+    "app.models.orders": (
+        "OrderAction",
+        "OrderState",
+        "ServiceMenuItem",
+        "ServiceOrder",
+        "ServiceOrderEvent",
+    ),
     "app.models.sync": (
         "SyncAck",
         "SyncCoverage",
@@ -143,6 +150,13 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         Card,
         Household,
         Member,
+    )
+    from app.models.orders import (
+        OrderAction,
+        OrderState,
+        ServiceMenuItem,
+        ServiceOrder,
+        ServiceOrderEvent,
     )
     from app.models.points import (
         EntryKind,

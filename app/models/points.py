@@ -117,7 +117,7 @@ class PointEntry(Syncable, Base):
             "points",
         ),
         # a station report's points by rule category: the same range, summed per rule
-        # without reading the rows (1.8 M entries in a year: 2.5 s read, 0.6 s covered; 0015)
+        # without reading the rows (1.8 M entries in a year: 2.5 s read, 0.6 s covered; 0014)
         Index(
             "ix_point_entry_kind_station_id_occurred_on_rule_id",
             "kind",

@@ -71,6 +71,7 @@ class RecordSource(enum.StrEnum):
     SCAN = "scan"  # kiosk sign-in / sign-out pair
     CLOSE = "close"  # signed out when the activity was closed (flagged for review)
     MANUAL = "manual"  # typed in by a worker, with a reason
+    ORDER = "order"  # served a 四单 order (app.services.orders), pending approval
 
 
 class CertificateKind(enum.StrEnum):

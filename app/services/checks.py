@@ -3,7 +3,8 @@
 Cached values (household balances, goods on hand, volunteer hours and stars)
 are updated with their ledgers in one transaction, and the audit log is a
 hash chain; these checks recompute them, and the points of volunteer service
-(积分银行) are checked against the records they were earned by.  ``run_checks(db, full=False)`` is
+(积分银行) are checked against the records they were earned by, and each 四单
+order's state against its history.  ``run_checks(db, full=False)`` is
 the quick start-up check (a random sample of balances); ``full=True`` is the
 whole station, for the CLI (``main.py check --full``) and the settings page.
 Each result says what was checked and, when something disagrees, the first
@@ -155,6 +156,18 @@ def _service_points(db: Database, full: bool) -> CheckResult:
     )
 
 
+def _orders(db: Database, full: bool) -> CheckResult:
+    from app.services.orders import verify
+
+    wrong = verify(db)
+    return CheckResult(
+        QT_TRANSLATE_NOOP("checks", "Service orders against their history"),
+        not wrong,
+        -1,
+        tuple(f"{m.number}: {m.cached} ≠ {m.replayed}" for m in wrong[:10]),
+    )
+
+
 CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
     _schema,
     _audit,
@@ -164,6 +177,7 @@ CHECKS: tuple[Callable[[Database, bool], CheckResult], ...] = (
     _stock,
     _hours,
     _service_points,
+    _orders,
 )
 QUICK: tuple[Callable[[Database, bool], CheckResult], ...] = (_balances,)
 

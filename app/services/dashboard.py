@@ -21,21 +21,17 @@ just after, through their own functions:
 * unsynced changes and days since the township's last acknowledgement — read by
   the *sync* callable the caller passes (the services sit below app.sync; the
   page passes ``app.sync.upload.upload_state``); without it both are ``None``;
-* open/overdue 四单 orders and service records near or past the national
-  system's 10-working-day limit: ``None`` until the modules ``app.services.orders``
-  (``order_metrics(db, today)`` with ``open`` and ``overdue``) and
-  ``app.services.volunteers.national`` (``national_export_due(db, today)`` with
-  ``due_soon`` and ``overdue``) exist; the page hides a figure that is ``None``.
+* 四单 orders not closed and those of them overdue (app.services.orders), and
+  approved service records close to or past the national system's
+  10-working-day limit (app.services.volunteers.national.national_export_due).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -46,6 +42,7 @@ from app.models import Activity, Presence, ServiceRecordState, Station
 from app.models.activities import ActivityState, PresenceState
 from app.models.volunteers import RecordStatus
 from app.services.activities import month_of, month_range, quota_in
+from app.services.orders.flow import local_now, open_orders_in
 from app.services.supermarket.goods import low_stock_in
 from app.services.township.summary import summary_in
 from app.services.volunteers import load_policy
@@ -75,7 +72,7 @@ class NationalFigures:
     """Approved service records not yet exported to the national system: close to and
     past the 10-working-day limit (办法 art. 11)."""
 
-    due_soon: int
+    close: int
     overdue: int
 
 
@@ -102,8 +99,8 @@ class Dashboard:
     unsynced: int | None = None
     days_since_ack: int | None = None  # None: no sync read, or never acknowledged
     never_acknowledged: bool = False
-    orders: OrderFigures | None = None
-    national: NationalFigures | None = None  # None: not read (a dashboard without it)
+    orders: OrderFigures = OrderFigures(0, 0)
+    national: NationalFigures = NationalFigures(0, 0)
 
     @property
     def approved_hours(self) -> float:
@@ -118,22 +115,12 @@ def _week(day: int) -> int:
     return min(4, (day - 1) // 7)
 
 
-def _module(name: str) -> Any | None:
-    """The module *name* if it is installed (the other parts of issue 10 land separately)."""
-    try:
-        found = importlib.util.find_spec(name)
-    except ModuleNotFoundError:
-        return None
-    return importlib.import_module(name) if found is not None else None
-
-
-def _orders(db: Database, today: date) -> OrderFigures | None:
-    module = _module("app.services.orders")
-    fn = getattr(module, "order_metrics", None) if module else None
-    if fn is None:
-        return None
-    metrics = fn(db, today)
-    return OrderFigures(int(metrics.open), int(metrics.overdue))
+def _orders(db: Database, today: date) -> OrderFigures:
+    now = local_now()
+    if today != now.date():  # a dashboard of another day: as that day ends
+        now = datetime.combine(today, time(23, 59, 59))
+    with db.read() as session:
+        return OrderFigures(*open_orders_in(session, now))
 
 
 def _national(db: Database, today: date) -> NationalFigures:

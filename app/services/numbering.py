@@ -1,11 +1,12 @@
 """编号 — the one numbering service: document and registration numbers, per station.
 
-Three series are numbered, each per station (a township's hub holds many
+Four series are numbered, each per station (a township's hub holds many
 stations' rows in one database, and each station counts on its own):
 
 * ``redemption`` — 兑换单 ``DH-2026-000123``, per station and year;
 * ``certificate`` — 证明 ``<prefix>-2026-0001`` (the volunteer policy's
   ``certificate_prefix``), per station and year;
+* ``order`` — 四单 服务订单 ``DD-2026-0001``, per station and year;
 * ``volunteer`` — 志愿者编号 ``101001-V-00042`` (the last six digits of the
   station's 统计用区划代码), per station, never per year.
 
@@ -29,15 +30,17 @@ from sqlalchemy.orm import Session
 from app.models import Station
 
 REDEMPTION_PREFIX = "DH"
+ORDER_PREFIX = "DD"
 
 
 class Series(StrEnum):
     REDEMPTION = "redemption"
     CERTIFICATE = "certificate"
     VOLUNTEER = "volunteer"
+    ORDER = "order"
 
 
-_YEARLY = (Series.REDEMPTION, Series.CERTIFICATE)
+_YEARLY = (Series.REDEMPTION, Series.CERTIFICATE, Series.ORDER)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,17 @@ def _last_certificate(session: Session, station_id: str, year: int) -> int:
     return last or 0
 
 
+def _last_order(session: Session, station_id: str, year: int) -> int:
+    from app.models import ServiceOrder
+
+    last = session.scalar(
+        select(func.max(ServiceOrder.seq)).where(
+            ServiceOrder.station_id == station_id, ServiceOrder.year == year
+        )
+    )
+    return last or 0
+
+
 def _last_volunteer(session: Session, station_id: str) -> int:
     from app.models import Volunteer
 
@@ -93,6 +107,9 @@ def last_seq(
     if series == Series.CERTIFICATE:
         assert year is not None
         return _last_certificate(session, station_id, year)
+    if series == Series.ORDER:
+        assert year is not None
+        return _last_order(session, station_id, year)
     return _last_volunteer(session, station_id)
 
 
@@ -106,6 +123,8 @@ def format_number(
         from app.services.policy import load_volunteer_policy
 
         return f"{load_volunteer_policy(session).certificate_prefix}-{year}-{seq:04d}"
+    if series == Series.ORDER:
+        return f"{ORDER_PREFIX}-{year:04d}-{seq:04d}"
     code = session.scalar(select(Station.code).where(Station.id == station_id)) or "000000"
     return f"{code[-6:]}-V-{seq:05d}"
 

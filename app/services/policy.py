@@ -12,7 +12,8 @@ typed dataclasses here, each field with its default:
 * :class:`VolunteerPolicy` — team and activity categories, the monthly quotas,
   the kiosk windows (duplicate scan, minimum stay, confirmation), hours rounding,
   star thresholds, the certificate prefix and the per-day caps (hours in one day
-  above which a record needs review; sign-ins per person per day at one activity).
+  above which a record needs review; sign-ins per person per day at one activity)
+  and the days after which a 四单 order is overdue (not dispatched, not completed).
 
 They are stored **in the database** (``local_state``, key ``policy/<name>``, a
 JSON document ``{"version": N, "values": {...}}``), so a backup carries them and
@@ -94,7 +95,7 @@ PLATFORMS = ("理论宣讲", "教育服务", "文化服务", "科技科普", "�
 
 # 积分银行: the kinds of service whose approved hours may earn points.  "activity" is a
 # kiosk record (sign-in/sign-out or the close-time sign-out), "manual" one typed in
-# with a reason, "order" a 四单 order's service (counted once orders record hours).
+# with a reason, "order" a 四单 order's service (app.services.orders).
 SERVICE_KINDS = ("activity", "manual", "order")
 SERVICE_ROUNDINGS = ("down", "nearest", "up")
 SERVICE_ACCOUNTS = ("household", "own")
@@ -246,6 +247,10 @@ class VolunteerPolicy:
     # 办法 art. 11: records reach the national system within 10 working days; the
     # dashboard warns of approved records not exported this many working days on.
     national_warn_days: int = 7
+    # 四单: an order not dispatched within this many days of its receipt, or not
+    # completed within this many, is overdue (highlighted); 0 = no such check.
+    order_dispatch_days: int = 2
+    order_complete_days: int = 7
 
     def validated(self) -> VolunteerPolicy:
         def cleaned(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -284,6 +289,8 @@ class VolunteerPolicy:
             self.min_stay_minutes,
             self.confirm_window_seconds,
             self.max_signins_per_day,
+            self.order_dispatch_days,
+            self.order_complete_days,
         ):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValidationError(

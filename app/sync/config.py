@@ -4,7 +4,7 @@ The township (:func:`publish_config`) writes ``<township code>_config_<N>.wbconf
 a zip of exactly three entries, in the style of the ``.wbsync`` envelope —
 
 * ``payload.json`` — what the stations take: the points rule catalogue, the goods
-  templates, the station policy (points and volunteer rules, with the monthly
+  templates, the 四单 service menu, the station policy (points and volunteer rules, with the monthly
   activity quotas), the document layouts, every enrolled station's
   acknowledgement, and per station the secrets (the shared card key and the
   keyed-hash key) **sealed** for that station's X25519 key;
@@ -23,6 +23,7 @@ signature with the township key it enrolled (:func:`app.sync.enrol.enrol_townshi
 the payload's hash, that the version is above the one in force, and every
 part's validity; then it applies everything in one write transaction (audited
 as the program, ``system``): the rules and goods templates by code / name, the
+service menu items the station lacks (app.services.orders.menu), the
 policy, the layouts, the keyed-hash key, its own acknowledgement; the card key
 file is replaced last, inside the transaction, and put back if the commit fails.
 Any refusal changes nothing.  :func:`config_status` says what is in force.
@@ -54,12 +55,23 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import DomainError, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.models import Goods, LocalState, PointRule, RuleKind, Station, StationMode, utcnow
+from app.models import (
+    Goods,
+    LocalState,
+    PointRule,
+    RuleKind,
+    ServiceMenuItem,
+    Station,
+    StationMode,
+    VolunteerTeam,
+    utcnow,
+)
 from app.models.sync import SyncStation
 from app.paths import DataDir
 from app.services import audit, keys, policy
 from app.services.auth import SYSTEM
 from app.services.documents.layouts import LAYOUTS
+from app.services.orders.menu import add_published_items, clean_names
 from app.services.points.rules import RuleData, _clean_rule
 from app.services.station import INCARNATION, get_state, set_state
 from app.services.supermarket.goods import GoodsData, _apply_goods, _clean_goods
@@ -92,6 +104,7 @@ _SEAL_INFO = b"wb-config seal v1"
 # the words of what an import applied ("3 条积分细则, 本站规则和活动指标...")
 _RULES_WORD = QT_TRANSLATE_NOOP("sync", "{n} points rules")
 _GOODS_WORD = QT_TRANSLATE_NOOP("sync", "{n} goods templates")
+_MENU_WORD = QT_TRANSLATE_NOOP("sync", "{n} services added to the menu")
 _POLICY_WORD = QT_TRANSLATE_NOOP("sync", "station policy and activity quotas")
 _LAYOUTS_WORD = QT_TRANSLATE_NOOP("sync", "{n} document layouts")
 _ACK_WORD = QT_TRANSLATE_NOOP("sync", "the township's acknowledgement")
@@ -286,6 +299,24 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
                 .order_by(Goods.sort_order, Goods.name)
             )
         ]
+        team_names = dict(session.execute(select(VolunteerTeam.id, VolunteerTeam.name)).all())
+        menu = [
+            {
+                "category": m.category,
+                "name": m.name,
+                "description": m.description,
+                "team": team_names.get(m.team_id or "", ""),
+            }
+            for m in session.scalars(
+                select(ServiceMenuItem)
+                .where(
+                    ServiceMenuItem.station_id == own.id,
+                    ServiceMenuItem.deleted.is_(False),
+                    ServiceMenuItem.active.is_(True),
+                )
+                .order_by(ServiceMenuItem.category, ServiceMenuItem.sort_order)
+            )
+        ]
         # only what the township has set: a policy it never saved would send defaults
         # over the stations' own settings
         station_policy: dict[str, Any] = {}
@@ -324,6 +355,7 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
             "version": version,
             "rules": rules,
             "goods": goods,
+            "menu": menu,
             "policy": station_policy,
             "layouts": layouts,
             "stations": stations,
@@ -464,6 +496,7 @@ class _Plan:
     township: str
     rules: list[tuple[RuleData, bool]]
     goods: list[GoodsData]
+    menu: list[tuple[str, str, str, str]]  # category, name, description, team name
     points: policy.PointsPolicy | None
     volunteers: policy.VolunteerPolicy | None
     layouts: dict[str, Any]
@@ -557,6 +590,14 @@ def _plan(db: Database, data_dir: DataDir, path: Path) -> _Plan:
             )
             for g in body["goods"]
         ]
+        menu = [  # a package from before the menu has none
+            (
+                *clean_names(str(m["category"]), str(m["name"])),
+                str(m.get("description", "")),
+                str(m.get("team", "")),
+            )
+            for m in body.get("menu", [])
+        ]
         pol = body.get("policy") or {}
         points = volunteers = None
         if "points" in pol:
@@ -598,7 +639,17 @@ def _plan(db: Database, data_dir: DataDir, path: Path) -> _Plan:
             file=name,
         ) from exc
     return _Plan(
-        version, township_name, rules, goods, points, volunteers, layouts, ack_t, card_key, hash_key
+        version,
+        township_name,
+        rules,
+        goods,
+        menu,
+        points,
+        volunteers,
+        layouts,
+        ack_t,
+        card_key,
+        hash_key,
     )
 
 
@@ -689,6 +740,9 @@ def _apply(session: Session, plan: _Plan) -> list[str]:
     applied.append(translate("sync", _RULES_WORD, n=n))
     n = _apply_goods_templates(session, plan)
     applied.append(translate("sync", _GOODS_WORD, n=n))
+    if plan.menu:
+        n = add_published_items(session, plan.menu)
+        applied.append(translate("sync", _MENU_WORD, n=n))
     if plan.points is not None:
         before = policy.load_points_policy(session)
         policy._put(session, policy.POINTS_KEY, policy._encode(plan.points, policy.POINTS_VERSION))

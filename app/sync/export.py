@@ -65,7 +65,7 @@ Cancelled = Callable[[], bool]
 
 # the personal columns that never leave the station in full
 _BLANKED = ("id_number", "phone")
-PERSON_TABLES = ("household", "member", "volunteer")
+PERSON_TABLES = ("household", "member", "volunteer", "service_order")  # 四单: a walk-in's phone
 
 # the words for the rows a file holds ("12 条活动, 340 条积分记录")
 KIND_WORDS = {
@@ -111,6 +111,9 @@ KIND_WORDS = {
     "station": QT_TRANSLATE_NOOP("sync", "{n} station records"),
     "report_snapshot": QT_TRANSLATE_NOOP("sync", "{n} submitted reports"),
     "report_review": QT_TRANSLATE_NOOP("sync", "{n} report reviews"),
+    "service_menu_item": QT_TRANSLATE_NOOP("sync", "{n} service menu items"),
+    "service_order": QT_TRANSLATE_NOOP("sync", "{n} service orders"),
+    "service_order_event": QT_TRANSLATE_NOOP("sync", "{n} service order steps"),
 }
 # only a table this version does not know of (a newer station's) is left unnamed
 OTHER_WORDS = QT_TRANSLATE_NOOP("sync", "{n} other records")

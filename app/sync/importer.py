@@ -434,12 +434,14 @@ def _check_content(con: sqlite3.Connection, env: Envelope) -> None:
         (own,),
     ).fetchone()[0]:
         problems.append("audit_anchor: an anchor of another station")
+    marks = ", ".join("?" for _ in PERSON_TABLES)
+    orphans = " ".join(
+        f"OR (table_name = '{t}' AND row_id NOT IN (SELECT id FROM {quote(t)}))"
+        for t in PERSON_TABLES
+    )
     bad_hash = con.execute(
-        f"SELECT count(*) FROM {PERSON_HASH} WHERE table_name NOT IN (?, ?, ?) "
-        "OR field NOT IN ('id_number', 'phone') OR typeof(hash) != 'text' "
-        "OR (table_name = 'household' AND row_id NOT IN (SELECT id FROM household)) "
-        "OR (table_name = 'member' AND row_id NOT IN (SELECT id FROM member)) "
-        "OR (table_name = 'volunteer' AND row_id NOT IN (SELECT id FROM volunteer))",
+        f"SELECT count(*) FROM {PERSON_HASH} WHERE table_name NOT IN ({marks}) "
+        f"OR field NOT IN ('id_number', 'phone') OR typeof(hash) != 'text' {orphans}",
         PERSON_TABLES,
     ).fetchone()[0]
     if bad_hash:

@@ -5,9 +5,9 @@ app.views.township.home_page): its stations, imports and month.
 
 The dashboard (app.services.dashboard) is a row of tiles — activities against
 the quota, 理论宣讲 against its own, 人次, hours approved and pending, points
-issued and redeemed, low stock, forgotten sign-outs, sync lag, and the 四单 and
-national-export figures once their modules exist (a figure that is ``None`` is
-hidden) — and three QtCharts: activities per week with the quota, hours
+issued and redeemed, low stock, forgotten sign-outs, sync lag (hidden until it
+is read), 四单 orders open and overdue, and records due to the national system —
+and three QtCharts: activities per week with the quota, hours
 approved/pending, points issued/redeemed.  Each tile and chart opens its list
 (:meth:`HomePage.open_figure`; the hours tile opens the hours tab filtered to
 pending).  Everything is read by :func:`read_home` in one call on a worker
@@ -238,9 +238,8 @@ class HomePage(QWidget):
             tile = Tile(key, title)
             tile.clicked.connect(lambda k=key: self.open_figure(k))
             self.tiles[key] = tile
-        # the 四单 and national-export figures show once their services exist (and sync's
-        # once it is read): a figure that is None is hidden
-        self.shown = {key: key not in ("orders", "national") for key in self.tiles}
+        # sync's figure shows once it is read: a figure that is None is hidden
+        self.shown = dict.fromkeys(self.tiles, True)
 
         self.charts = {
             "activities": ChartTile("activities"),
@@ -424,20 +423,16 @@ class HomePage(QWidget):
                 ack = self.tr("%n day(s) since the last acknowledgement", "", d.days_since_ack or 0)
             late = d.never_acknowledged or (d.days_since_ack or 0) > 7
             t["sync"].show_figure(str(d.unsynced), ack, AMBER if late and d.unsynced else "")
-        self.shown["orders"] = d.orders is not None
-        if d.orders is not None:
-            t["orders"].show_figure(
-                str(d.orders.open),
-                self.tr("{n} overdue").format(n=d.orders.overdue),
-                RED if d.orders.overdue else "",
-            )
-        self.shown["national"] = d.national is not None
-        if d.national is not None:
-            t["national"].show_figure(
-                str(d.national.due_soon + d.national.overdue),
-                self.tr("{n} past the 10-working-day limit").format(n=d.national.overdue),
-                RED if d.national.overdue else "",
-            )
+        t["orders"].show_figure(
+            str(d.orders.open),
+            self.tr("{n} overdue").format(n=d.orders.overdue),
+            RED if d.orders.overdue else "",
+        )
+        t["national"].show_figure(
+            str(d.national.close + d.national.overdue),
+            self.tr("{n} past the 10-working-day limit").format(n=d.national.overdue),
+            RED if d.national.overdue else "",
+        )
         self._place_tiles()
         self._draw_charts(d)
 

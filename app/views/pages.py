@@ -121,6 +121,7 @@ _DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "orders",
         QT_TRANSLATE_NOOP("Pages", "Service orders"),
         "orders.svg",
+        factory=_lazy("app.views.orders.page", "OrdersPage"),
         permission=Permission.DAILY_WORK,
     ),
     PageSpec(

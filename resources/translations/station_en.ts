@@ -129,7 +129,7 @@
 <context>
     <name>HomePage</name>
     <message numerus="yes">
-        <location filename="../../app/views/home.py" line="424"/>
+        <location filename="../../app/views/home.py" line="423"/>
         <source>%n day(s) since the last acknowledgement</source>
         <translation>
             <numerusform>%n day since the last acknowledgement</numerusform>
@@ -253,6 +253,17 @@
         <translation>
             <numerusform>%n volunteer has no ID number; the national system will ask for it.</numerusform>
             <numerusform>%n volunteers have no ID number; the national system will ask for it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message numerus="yes">
+        <location filename="../../app/views/orders/page.py" line="779"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
         </translation>
     </message>
 </context>

@@ -1419,6 +1419,44 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="389"/>
+        <source>Complete the order</source>
+        <translation>服务结项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="392"/>
+        <source>What was done</source>
+        <translation>服务内容和结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="400"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="408"/>
+        <source>&amp;Report:</source>
+        <translation>结项报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="409"/>
+        <source>&amp;Hours each:</source>
+        <translation>每人时长(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="410"/>
+        <source>&amp;Who served:</source>
+        <translation>服务志愿者(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="411"/>
+        <source>Each volunteer ticked gets these hours, pending approval.</source>
+        <translation>勾选的每位志愿者各记此时长，待审核。</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../app/views/volunteers/hours_page.py" line="184"/>
@@ -1772,6 +1810,44 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/activities/page.py" line="124"/>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="329"/>
+        <source>Re-dispatch</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="329"/>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="332"/>
+        <source>(no team)</source>
+        <translation>（不指定服务队）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="336"/>
+        <source>Optional, e.g. why it is sent again</source>
+        <translation>选填，如改派原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="339"/>
+        <source>&amp;Team:</source>
+        <translation>服务队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="340"/>
+        <source>&amp;Volunteers:</source>
+        <translation>志愿者(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="341"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2411,74 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="142"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="142"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="142"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="142"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="146"/>
+        <source>Ordered</source>
+        <translation>点单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="147"/>
+        <source>Rejected</source>
+        <translation>拒单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="148"/>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="149"/>
+        <source>Accepted</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="150"/>
+        <source>Completed</source>
+        <translation>结项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="151"/>
+        <source>Rated</source>
+        <translation>评单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="152"/>
+        <source>Back to pending</source>
+        <translation>退回待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="155"/>
+        <source>Re-dispatched</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="165"/>
+        <source>{h} h each</source>
+        <translation>每人 {h} 小时</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <location filename="../../app/views/kiosk/window.py" line="227"/>
@@ -2376,7 +2520,7 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/home.py" line="225"/>
-        <location filename="../../app/views/home.py" line="476"/>
+        <location filename="../../app/views/home.py" line="471"/>
         <source>Service hours</source>
         <translation>服务时长</translation>
     </message>
@@ -2411,196 +2555,196 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>待报送全国系统的服务记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="266"/>
+        <location filename="../../app/views/home.py" line="265"/>
         <source>Station</source>
         <translation>本站信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="268"/>
+        <location filename="../../app/views/home.py" line="267"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="269"/>
+        <location filename="../../app/views/home.py" line="268"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="270"/>
+        <location filename="../../app/views/home.py" line="269"/>
         <source>Place:</source>
         <translation>所在地：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="271"/>
+        <location filename="../../app/views/home.py" line="270"/>
         <source>Person in charge:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="272"/>
+        <location filename="../../app/views/home.py" line="271"/>
         <source>Contact phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="273"/>
+        <location filename="../../app/views/home.py" line="272"/>
         <source>Signing key fingerprint:</source>
         <translation>签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="279"/>
+        <location filename="../../app/views/home.py" line="278"/>
         <source>At a glance</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="281"/>
+        <location filename="../../app/views/home.py" line="280"/>
         <source>Active operators:</source>
         <translation>在用操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="282"/>
+        <location filename="../../app/views/home.py" line="281"/>
         <source>Audit log entries:</source>
         <translation>操作日志条数：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="283"/>
+        <location filename="../../app/views/home.py" line="282"/>
         <source>Last backup:</source>
         <translation>上次备份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="284"/>
+        <location filename="../../app/views/home.py" line="283"/>
         <source>Last sync with the township:</source>
         <translation>上次与乡镇同步：</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="311"/>
+        <location filename="../../app/views/home.py" line="310"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="390"/>
+        <location filename="../../app/views/home.py" line="389"/>
         <source>This month ({month})</source>
         <translation>本月（{month}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="394"/>
-        <location filename="../../app/views/home.py" line="399"/>
+        <location filename="../../app/views/home.py" line="393"/>
+        <location filename="../../app/views/home.py" line="398"/>
         <source>quota met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="394"/>
-        <location filename="../../app/views/home.py" line="399"/>
+        <location filename="../../app/views/home.py" line="393"/>
+        <location filename="../../app/views/home.py" line="398"/>
         <source>below quota</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="404"/>
+        <location filename="../../app/views/home.py" line="403"/>
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="405"/>
+        <location filename="../../app/views/home.py" line="404"/>
         <source>approved · {hours} h pending ({n} records)</source>
         <translation>已审核 · 待审核 {hours} 小时（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="416"/>
+        <location filename="../../app/views/home.py" line="415"/>
         <source>open since before today</source>
         <translation>今天之前签到、仍未签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="422"/>
+        <location filename="../../app/views/home.py" line="421"/>
         <source>never acknowledged</source>
         <translation>乡镇尚未确认过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/home.py" line="424"/>
+        <location filename="../../app/views/home.py" line="423"/>
         <source>%n day(s) since the last acknowledgement</source>
         <translation>
             <numerusform>距乡镇上次确认 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="431"/>
+        <location filename="../../app/views/home.py" line="428"/>
         <source>{n} overdue</source>
         <translation>其中 {n} 单超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="438"/>
+        <location filename="../../app/views/home.py" line="433"/>
         <source>{n} past the 10-working-day limit</source>
         <translation>其中 {n} 条已超过 10 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="445"/>
+        <location filename="../../app/views/home.py" line="440"/>
         <source>1–7</source>
         <translation>1–7日</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="445"/>
+        <location filename="../../app/views/home.py" line="440"/>
         <source>8–14</source>
         <translation>8–14日</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="445"/>
+        <location filename="../../app/views/home.py" line="440"/>
         <source>15–21</source>
         <translation>15–21日</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="445"/>
+        <location filename="../../app/views/home.py" line="440"/>
         <source>22–28</source>
         <translation>22–28日</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="446"/>
+        <location filename="../../app/views/home.py" line="441"/>
         <source>29–</source>
         <translation>29日起</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="447"/>
+        <location filename="../../app/views/home.py" line="442"/>
         <source>Activities per week</source>
         <translation>每周活动场次</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="449"/>
+        <location filename="../../app/views/home.py" line="444"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="450"/>
+        <location filename="../../app/views/home.py" line="445"/>
         <source>Theory talks</source>
         <translation>理论宣讲</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="453"/>
+        <location filename="../../app/views/home.py" line="448"/>
         <source>So far</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="461"/>
+        <location filename="../../app/views/home.py" line="456"/>
         <source>Quota</source>
         <translation>月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="478"/>
+        <location filename="../../app/views/home.py" line="473"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="479"/>
+        <location filename="../../app/views/home.py" line="474"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="482"/>
+        <location filename="../../app/views/home.py" line="477"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="484"/>
+        <location filename="../../app/views/home.py" line="479"/>
         <source>Issued</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="485"/>
+        <location filename="../../app/views/home.py" line="480"/>
         <source>Redeemed</source>
         <translation>兑换</translation>
     </message>
@@ -4015,6 +4159,34 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>MenuItemDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="499"/>
+        <source>Add to the service menu</source>
+        <translation>添加服务菜单项</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="508"/>
+        <source>(no team)</source>
+        <translation>（不指定服务队）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="510"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="511"/>
+        <source>&amp;Service:</source>
+        <translation>服务项目(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="512"/>
+        <source>Usual &amp;team:</source>
+        <translation>常派服务队(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ModePage</name>
     <message>
         <location filename="../../app/views/wizard.py" line="48"/>
@@ -4151,6 +4323,84 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="190"/>
+        <source>New service order</source>
+        <translation>新建服务点单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="194"/>
+        <source>A &amp;resident</source>
+        <translation>本村居民(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="196"/>
+        <source>&amp;Someone else (name and phone)</source>
+        <translation>其他群众（填写姓名和电话）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="202"/>
+        <source>&amp;Choose resident…</source>
+        <translation>选择居民(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="204"/>
+        <source>Nobody chosen yet.</source>
+        <translation>尚未选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="212"/>
+        <source>11-digit mobile number</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="217"/>
+        <source>Optional; a resident&apos;s household address by default</source>
+        <translation>选填；居民默认为其家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="221"/>
+        <source>What is asked for, when suits them</source>
+        <translation>需求内容、方便的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="227"/>
+        <source>Ser&amp;vice:</source>
+        <translation>服务项目(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="231"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="232"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="233"/>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="234"/>
+        <source>Re&amp;quest:</source>
+        <translation>需求(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="248"/>
+        <source>The service menu is empty: add a service to the menu first.</source>
+        <translation>服务菜单为空：请先添加服务菜单项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="277"/>
+        <source>Choose the resident first.</source>
+        <translation>请先选择居民。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsModel</name>
     <message>
         <location filename="../../app/views/operators.py" line="52"/>
@@ -4263,6 +4513,257 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>OrderPanel</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="542"/>
+        <location filename="../../app/views/orders/page.py" line="605"/>
+        <source>Choose an order.</source>
+        <translation>请选择一个服务单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="562"/>
+        <location filename="../../app/views/orders/page.py" line="612"/>
+        <source>&amp;Dispatch…</source>
+        <translation>派单(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="563"/>
+        <source>Acce&amp;pted</source>
+        <translation>已接单(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="564"/>
+        <source>Co&amp;mplete…</source>
+        <translation>结项(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="565"/>
+        <source>R&amp;ate…</source>
+        <translation>评单(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="566"/>
+        <source>Re&amp;ject…</source>
+        <translation>拒单(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="567"/>
+        <source>Back to pe&amp;nding…</source>
+        <translation>退回待处理(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="568"/>
+        <source>Order &amp;slip</source>
+        <translation>派单单(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="569"/>
+        <source>Service recei&amp;pt</source>
+        <translation>服务回执(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="572"/>
+        <source>History</source>
+        <translation>流转记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="612"/>
+        <source>Re-&amp;dispatch…</source>
+        <translation>改派(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="617"/>
+        <source>(household {number})</source>
+        <translation>（户号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="620"/>
+        <source>Received {at} · {state}</source>
+        <translation>点单时间 {at} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="625"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="628"/>
+        <source>Usually sent to {whom}</source>
+        <translation>常派：{whom}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="630"/>
+        <source>Sent to {whom}</source>
+        <translation>已派：{whom}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="643"/>
+        <source>Dispatched.</source>
+        <translation>已派单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="652"/>
+        <source>Accepted by the volunteers.</source>
+        <translation>志愿者已接单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="659"/>
+        <source>Completed; the volunteers&apos; hours wait for approval.</source>
+        <translation>已结项；志愿者的服务时长待审核。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="664"/>
+        <source>Rating recorded.</source>
+        <translation>评价已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="668"/>
+        <source>Rejected.</source>
+        <translation>已拒单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="673"/>
+        <source>Back to pending.</source>
+        <translation>已退回待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="695"/>
+        <source>Order slip {number}</source>
+        <translation>派单单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="695"/>
+        <source>Service receipt {number}</source>
+        <translation>服务回执 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStates</name>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="400"/>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="401"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="402"/>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="403"/>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="404"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="405"/>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="100"/>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="101"/>
+        <source>Received</source>
+        <translation>点单时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="102"/>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="103"/>
+        <source>Asked by</source>
+        <translation>点单人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="104"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="105"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="121"/>
+        <source>{state} (overdue)</source>
+        <translation>{state}（超时）</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="714"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="717"/>
+        <source>&amp;Overdue only</source>
+        <translation>只看超时(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="722"/>
+        <source>No., name, phone&apos;s last 4 digits, service</source>
+        <translation>单号、姓名、电话后 4 位、服务项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="724"/>
+        <source>&amp;New order…</source>
+        <translation>新建点单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="726"/>
+        <source>Add to the &amp;menu…</source>
+        <translation>添加菜单项(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="751"/>
+        <source>No orders. A resident&apos;s request starts with “New order…”.</source>
+        <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="764"/>
+        <source>Service orders</source>
+        <translation>服务点单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/orders/page.py" line="779"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n 个服务单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="802"/>
+        <source>Order {number} received.</source>
+        <translation>已登记服务单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="815"/>
+        <source>{service} is on the menu.</source>
+        <translation>{service} 已加入服务菜单。</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <location filename="../../app/views/help_window.py" line="42"/>
@@ -4302,43 +4803,43 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="49"/>
-        <location filename="../../app/views/pages.py" line="128"/>
+        <location filename="../../app/views/pages.py" line="129"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="50"/>
-        <location filename="../../app/views/pages.py" line="136"/>
+        <location filename="../../app/views/pages.py" line="137"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="51"/>
-        <location filename="../../app/views/pages.py" line="143"/>
+        <location filename="../../app/views/pages.py" line="144"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="52"/>
-        <location filename="../../app/views/pages.py" line="151"/>
+        <location filename="../../app/views/pages.py" line="152"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="53"/>
-        <location filename="../../app/views/pages.py" line="159"/>
+        <location filename="../../app/views/pages.py" line="160"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="54"/>
-        <location filename="../../app/views/pages.py" line="167"/>
+        <location filename="../../app/views/pages.py" line="168"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
         <location filename="../../app/views/help_window.py" line="55"/>
-        <location filename="../../app/views/pages.py" line="175"/>
+        <location filename="../../app/views/pages.py" line="176"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5075,6 +5576,24 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="436"/>
+        <source>The resident&apos;s rating</source>
+        <translation>群众评单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="446"/>
+        <source>&amp;Stars:</source>
+        <translation>星级(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="447"/>
+        <source>&amp;Comment:</source>
+        <translation>意见(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>RatingsModel</name>
     <message>
         <location filename="../../app/views/points/tabs.py" line="119"/>
@@ -5100,6 +5619,24 @@ Restore this other station&apos;s backup anyway?</source>
         <location filename="../../app/views/points/tabs.py" line="123"/>
         <source>Rating</source>
         <translation>评定等级</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="477"/>
+        <source>Reject the order</source>
+        <translation>拒单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="477"/>
+        <source>Back to pending</source>
+        <translation>退回待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="484"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -8080,62 +8617,67 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="39"/>
+        <location filename="../../app/views/volunteers/labels.py" line="37"/>
+        <source>Service order</source>
+        <translation>四单服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/labels.py" line="40"/>
         <source>signed out by the close</source>
         <translation>结束时自动签退</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="40"/>
+        <location filename="../../app/views/volunteers/labels.py" line="41"/>
         <source>PC clock went back</source>
         <translation>电脑时钟被回拨</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="41"/>
+        <location filename="../../app/views/volunteers/labels.py" line="42"/>
         <source>found by name</source>
         <translation>按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="42"/>
+        <location filename="../../app/views/volunteers/labels.py" line="43"/>
         <source>capped</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="43"/>
+        <location filename="../../app/views/volunteers/labels.py" line="44"/>
         <source>over the day&apos;s hours limit</source>
         <translation>超过当日时长上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="46"/>
+        <location filename="../../app/views/volunteers/labels.py" line="47"/>
         <source>Service record</source>
         <translation>服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="47"/>
+        <location filename="../../app/views/volunteers/labels.py" line="48"/>
         <source>Star volunteer</source>
         <translation>星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="48"/>
+        <location filename="../../app/views/volunteers/labels.py" line="49"/>
         <source>Participation</source>
         <translation>活动参与</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="51"/>
+        <location filename="../../app/views/volunteers/labels.py" line="52"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="52"/>
+        <location filename="../../app/views/volunteers/labels.py" line="53"/>
         <source>Inactive</source>
         <translation>不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="55"/>
+        <location filename="../../app/views/volunteers/labels.py" line="56"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/labels.py" line="56"/>
+        <location filename="../../app/views/volunteers/labels.py" line="57"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -8241,6 +8783,8 @@ Changes {a}–{b}; it holds: {kinds}.</source>
     </message>
     <message>
         <location filename="../../app/views/volunteers/policy.py" line="170"/>
+        <location filename="../../app/views/volunteers/policy.py" line="196"/>
+        <location filename="../../app/views/volunteers/policy.py" line="198"/>
         <source>no check</source>
         <translation>不检查</translation>
     </message>
@@ -8285,12 +8829,33 @@ Changes {a}–{b}; it holds: {kinds}.</source>
         <translation>证明编号前缀：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="205"/>
+        <location filename="../../app/views/volunteers/policy.py" line="195"/>
+        <source>Service orders (四单)</source>
+        <translation>服务点单（四单）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="196"/>
+        <location filename="../../app/views/volunteers/policy.py" line="198"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="202"/>
+        <source>Overdue when not dispatched within:</source>
+        <translation>超过此天数未派单为超时：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="203"/>
+        <source>Overdue when not completed within:</source>
+        <translation>超过此天数未完成为超时：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/policy.py" line="215"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/policy.py" line="208"/>
+        <location filename="../../app/views/volunteers/policy.py" line="218"/>
         <source>Only an administrator changes these rules.</source>
         <translation>只有管理员可以修改这些规则。</translation>
     </message>
@@ -9757,45 +10322,50 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>checks</name>
     <message>
-        <location filename="../../app/services/checks.py" line="42"/>
+        <location filename="../../app/services/checks.py" line="43"/>
         <source>Audit log chain</source>
         <translation>操作日志链</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="61"/>
-        <location filename="../../app/services/checks.py" line="75"/>
+        <location filename="../../app/services/checks.py" line="62"/>
+        <location filename="../../app/services/checks.py" line="76"/>
         <source>Database schema and guard triggers</source>
         <translation>数据库结构与防改触发器</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="90"/>
+        <location filename="../../app/services/checks.py" line="91"/>
         <source>Every row accounted for in the audit log</source>
         <translation>每一行数据都有操作日志记录</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="103"/>
+        <location filename="../../app/services/checks.py" line="104"/>
         <source>Audit log against its signed anchors</source>
         <translation>操作日志与签名锚点一致</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="115"/>
+        <location filename="../../app/services/checks.py" line="116"/>
         <source>Household points balances</source>
         <translation>各户积分余额</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="127"/>
+        <location filename="../../app/services/checks.py" line="128"/>
         <source>Goods on hand</source>
         <translation>商品库存</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="139"/>
+        <location filename="../../app/services/checks.py" line="140"/>
         <source>Volunteer hours and stars</source>
         <translation>志愿服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/services/checks.py" line="151"/>
+        <location filename="../../app/services/checks.py" line="152"/>
         <source>Points for volunteer service</source>
         <translation>志愿服务积分</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/checks.py" line="164"/>
+        <source>Service orders against their history</source>
+        <translation>服务单状态与流转记录</translation>
     </message>
 </context>
 <context>
@@ -10118,6 +10688,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
+        <location filename="../../app/services/orders/flow.py" line="598"/>
+        <location filename="../../app/services/orders/menu.py" line="107"/>
         <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
@@ -10386,6 +10958,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
+        <location filename="../../app/services/orders/flow.py" line="371"/>
+        <source>No such service order.</source>
+        <translation>没有这个服务单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="426"/>
+        <source>Order {number} is {state}: this step is not possible.</source>
+        <translation>服务单 {number} 当前为“{state}”，不能进行这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="464"/>
+        <source>At most {n} characters, please.</source>
+        <translation>请不超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="476"/>
         <location filename="../../app/services/points/awards.py" line="72"/>
         <location filename="../../app/services/volunteers/certificates.py" line="201"/>
         <location filename="../../app/services/volunteers/hours.py" line="365"/>
@@ -10393,6 +10981,52 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/volunteers/records.py" line="59"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="483"/>
+        <source>{name} is no longer on the menu.</source>
+        <translation>“{name}”已不在服务菜单中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="503"/>
+        <source>Please pick the resident, or give the name of who asks.</source>
+        <translation>请选择居民，或填写点单人的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="509"/>
+        <source>A name has at most 50 characters.</source>
+        <translation>姓名不超过 50 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="515"/>
+        <source>Please give a mobile number (11 digits) to call back.</source>
+        <translation>请填写 11 位手机号码，以便回访。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="560"/>
+        <location filename="../../app/services/orders/flow.py" line="719"/>
+        <source>Please give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="602"/>
+        <source>Please choose a team or volunteers to send.</source>
+        <translation>请选择派往的服务队或志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="648"/>
+        <source>Please write a short report of the service given.</source>
+        <translation>请简要填写服务情况。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="651"/>
+        <source>Service time cannot be negative.</source>
+        <translation>服务时长不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="702"/>
+        <source>A rating is 1 to 5 stars.</source>
+        <translation>评价为 1 至 5 星。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteers/certificates.py" line="314"/>
@@ -10488,6 +11122,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="358"/>
+        <location filename="../../app/services/orders/flow.py" line="491"/>
         <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
@@ -10520,6 +11155,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有扫描到内容，请重新扫描。</translation>
     </message>
     <message>
+        <location filename="../../app/services/orders/flow.py" line="576"/>
         <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
         <location filename="../../app/services/volunteers/people.py" line="472"/>
         <source>No such volunteer.</source>
@@ -10911,6 +11547,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
+        <location filename="../../app/services/orders/flow.py" line="654"/>
         <location filename="../../app/services/volunteers/hours.py" line="337"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
@@ -11016,13 +11653,13 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>本站已经设置过了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/dashboard.py" line="159"/>
+        <location filename="../../app/services/dashboard.py" line="143"/>
         <location filename="../../app/services/documents/cards.py" line="52"/>
         <location filename="../../app/services/station.py" line="235"/>
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="63"/>
-        <location filename="../../app/sync/export.py" line="246"/>
+        <location filename="../../app/sync/export.py" line="249"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -11126,92 +11763,92 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>兑换单 {number} 已经作废。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="131"/>
+        <location filename="../../app/services/policy.py" line="132"/>
         <source>The points period is a month, a quarter or a year.</source>
         <translation>积分周期只能是月、季度或年。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="135"/>
+        <location filename="../../app/services/policy.py" line="136"/>
         <source>At the end of a period points are carried or cleared.</source>
         <translation>周期结束时积分只能结转或清零。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="140"/>
+        <location filename="../../app/services/policy.py" line="141"/>
         <source>The base score, pass line and minimum balance are 0 or more.</source>
         <translation>基础分、合格线和最低余额不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="151"/>
+        <location filename="../../app/services/policy.py" line="152"/>
         <source>Points per hour of service and their caps are whole numbers from 0 to 10000.</source>
         <translation>每小时服务积分及其上限须为 0 到 10000 的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="159"/>
+        <location filename="../../app/services/policy.py" line="160"/>
         <source>Points for service are rounded down, to the nearest or up.</source>
         <translation>服务积分的取整方式为向下、四舍五入或向上。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="165"/>
+        <location filename="../../app/services/policy.py" line="166"/>
         <source>Points for service go to the household or to the volunteer&apos;s own account.</source>
         <translation>服务积分记入所在户或志愿者本人账户。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="173"/>
+        <location filename="../../app/services/policy.py" line="174"/>
         <source>The kinds of service that earn points are activity, manual, order.</source>
         <translation>可计积分的服务类型为：活动、手工录入、点单。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="182"/>
+        <location filename="../../app/services/policy.py" line="183"/>
         <source>Each rating tier needs a title and a whole-number minimum score.</source>
         <translation>每个评定等级都需要称号和整数的最低积分。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="190"/>
+        <location filename="../../app/services/policy.py" line="191"/>
         <source>The rating tiers are 1 to 10 tiers with different titles.</source>
         <translation>评定等级为 1 到 10 个，称号不能重复。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="255"/>
+        <location filename="../../app/services/policy.py" line="260"/>
         <source>A list of categories cannot be empty.</source>
         <translation>类别列表不能为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="262"/>
+        <location filename="../../app/services/policy.py" line="267"/>
         <source>Star thresholds must be rising numbers of hours, e.g. 100, 300, 600.</source>
         <translation>星级时长标准必须逐级递增，如 100、300、600。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="268"/>
+        <location filename="../../app/services/policy.py" line="273"/>
         <source>Star thresholds must be more than 0 hours.</source>
         <translation>星级时长标准必须大于 0 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="272"/>
+        <location filename="../../app/services/policy.py" line="277"/>
         <source>Hours can be counted in steps of 1, 5, 6, 10, 15, 30 or 60 minutes.</source>
         <translation>时长计算单位只能是 1、5、6、10、15、30 或 60 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="278"/>
+        <location filename="../../app/services/policy.py" line="283"/>
         <source>Rounding must be down or to the nearest step.</source>
         <translation>取整方式只能是向下取整或四舍五入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="290"/>
+        <location filename="../../app/services/policy.py" line="297"/>
         <source>Quotas and time windows must be 0 or more.</source>
         <translation>任务指标和时间范围不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="295"/>
+        <location filename="../../app/services/policy.py" line="302"/>
         <source>The hours in one day that need review are 0 (no check) to 24.</source>
         <translation>需复核的单日时长为 0（不检查）到 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="302"/>
+        <location filename="../../app/services/policy.py" line="309"/>
         <source>The national export warning comes after 1 to 10 working days.</source>
         <translation>全国系统导出提醒须在 1 到 10 个工作日之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/policy.py" line="310"/>
+        <location filename="../../app/services/policy.py" line="317"/>
         <source>The certificate prefix is 1–6 Latin letters.</source>
         <translation>证明编号前缀为 1–6 个英文字母。</translation>
     </message>
@@ -11553,17 +12190,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="282"/>
+        <location filename="../../app/sync/export.py" line="285"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="355"/>
+        <location filename="../../app/sync/export.py" line="358"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="369"/>
+        <location filename="../../app/sync/export.py" line="372"/>
         <source>The sync file written to {folder} could not be read back: the USB stick may be failing. Use another stick and export again; nothing was marked as synced.</source>
         <translation>写入 {folder} 的同步文件无法读回：U 盘可能已损坏。请换一个 U 盘重新导出；没有任何数据被标记为已同步。</translation>
     </message>
@@ -11598,7 +12235,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{file} 不是用站点 {code} 入网时登记的密钥签名的（被改动过，或出自另一台电脑）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="942"/>
+        <location filename="../../app/sync/importer.py" line="944"/>
         <source>{file}: after the import the control total of {table} did not match ({stored} stored, {incoming} in the file). Everything from this file was rolled back.</source>
         <translation>{file}：导入后 {table} 的控制合计不符（已存 {stored}，文件中 {incoming}）。此文件的数据已全部撤回。</translation>
     </message>
@@ -11608,57 +12245,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中是真实站点，不是演示站点；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="200"/>
+        <location filename="../../app/sync/config.py" line="213"/>
         <source>The layout {file} cannot be used ({details}); nothing was written.</source>
         <translation>版式 {file} 无法使用（{details}），未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="243"/>
+        <location filename="../../app/sync/config.py" line="256"/>
         <source>Config packages are published by the township (乡镇实践所).</source>
         <translation>配置包由乡镇实践所发布。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="359"/>
+        <location filename="../../app/sync/config.py" line="391"/>
         <source>{file} is not a complete config package (damaged, cut off or edited). Nothing was changed; ask the township for the package again.</source>
         <translation>{file} 不是完整的配置包（已损坏、不完整或被改动）。未做任何更改，请向乡镇重新索取配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="370"/>
+        <location filename="../../app/sync/config.py" line="402"/>
         <source>{file} is far larger than any config package; it was not opened. Nothing was changed.</source>
         <translation>{file} 远大于任何配置包，未打开。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="380"/>
+        <location filename="../../app/sync/config.py" line="412"/>
         <source>{file} was not signed by this station&apos;s township (another township, or changed after signing). Nothing was changed.</source>
         <translation>{file} 不是本站所属乡镇签名的（来自其他乡镇，或签名后被改动）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="481"/>
+        <location filename="../../app/sync/config.py" line="514"/>
         <source>This station has not enrolled its township yet, so it cannot check a config package. Enrol the township first (its enrolment file and fingerprint).</source>
         <translation>本站尚未登记所属乡镇，无法核验配置包。请先登记乡镇（乡镇的入网文件和指纹）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="505"/>
+        <location filename="../../app/sync/config.py" line="538"/>
         <source>{file} is config version {version}, but version {in_force} is already in force here; an older or repeated package is not applied. Nothing was changed.</source>
         <translation>{file} 是第 {version} 版配置，但本站已在使用第 {in_force} 版；旧的或重复的配置包不予应用。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="583"/>
+        <location filename="../../app/sync/config.py" line="624"/>
         <source>{file} holds a setting this station refuses: {details}. Nothing was changed.</source>
         <translation>{file} 中有本站不接受的设置：{details}。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="592"/>
+        <location filename="../../app/sync/config.py" line="633"/>
         <source>{file} holds nothing for this station (it was published before this station was enrolled, or it is damaged). Nothing was changed; ask the township for a new package.</source>
         <translation>{file} 中没有给本站的内容（发布时本站尚未入网，或文件已损坏）。未做任何更改，请向乡镇索取新的配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="618"/>
+        <location filename="../../app/sync/config.py" line="669"/>
         <source>the layout {name} cannot be printed</source>
         <translation>版式 {name} 无法打印</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="739"/>
+        <location filename="../../app/sync/config.py" line="793"/>
         <source>A newer config package was applied meanwhile; nothing was changed.</source>
         <translation>其间已应用了更新的配置包，未做任何更改。</translation>
     </message>
@@ -11747,6 +12384,26 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/volunteers/national.py" line="272"/>
         <source>There are no approved service records to export.</source>
         <translation>没有可导出的已审核服务记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/menu.py" line="81"/>
+        <source>No such service on the menu.</source>
+        <translation>服务菜单中没有这一项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/menu.py" line="91"/>
+        <source>A service on the menu needs a category and a name.</source>
+        <translation>服务菜单项需要类别和名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/menu.py" line="95"/>
+        <source>A category has at most 30 characters and a service at most 60.</source>
+        <translation>类别不超过 30 个字，服务项目不超过 60 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/menu.py" line="160"/>
+        <source>The menu already has {name} in {category}.</source>
+        <translation>服务菜单“{category}”中已有“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -12257,7 +12914,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{n} 条报表审核记录</translation>
     </message>
     <message>
+        <location filename="../../app/sync/export.py" line="114"/>
+        <source>{n} service menu items</source>
+        <translation>{n} 个服务菜单项</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="115"/>
+        <source>{n} service orders</source>
+        <translation>{n} 个服务单</translation>
+    </message>
+    <message>
         <location filename="../../app/sync/export.py" line="116"/>
+        <source>{n} service order steps</source>
+        <translation>{n} 条服务单流转记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="119"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>
@@ -12307,43 +12979,48 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>审计链的一个签名链头验证不通过。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1138"/>
+        <location filename="../../app/sync/importer.py" line="1140"/>
         <source>a sync file import</source>
         <translation>同步文件导入</translation>
     </message>
     <message>
-        <location filename="../../app/sync/importer.py" line="1233"/>
+        <location filename="../../app/sync/importer.py" line="1235"/>
         <source>The station was restored or reinstalled (a new incarnation).</source>
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="93"/>
+        <location filename="../../app/sync/config.py" line="105"/>
         <location filename="../../app/sync/export.py" line="92"/>
         <source>{n} points rules</source>
         <translation>{n} 条积分细则</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="94"/>
+        <location filename="../../app/sync/config.py" line="106"/>
         <source>{n} goods templates</source>
         <translation>{n} 种商品模板</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="95"/>
+        <location filename="../../app/sync/config.py" line="107"/>
+        <source>{n} services added to the menu</source>
+        <translation>新增 {n} 个服务菜单项</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/config.py" line="108"/>
         <source>station policy and activity quotas</source>
         <translation>站点规则和活动指标</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="96"/>
+        <location filename="../../app/sync/config.py" line="109"/>
         <source>{n} document layouts</source>
         <translation>{n} 个文书版式</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="97"/>
+        <location filename="../../app/sync/config.py" line="110"/>
         <source>the township&apos;s acknowledgement</source>
         <translation>乡镇的接收确认</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="98"/>
+        <location filename="../../app/sync/config.py" line="111"/>
         <source>the shared card key and keyed-hash key</source>
         <translation>共用卡密钥和身份信息哈希密钥</translation>
     </message>

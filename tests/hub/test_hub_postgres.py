@@ -187,7 +187,11 @@ def test_a_postgresql_store_at_an_older_schema_is_upgraded_by_the_hub_with_its_d
         pg = Database(world.town.data_dir.database, engine=engine)
         for station in (world.a, world.b):
             sid = station.station_id
-            assert holdings(pg, sid) == holdings(station.db, sid)
+            here, there = holdings(pg, sid), holdings(station.db, sid)
+            if station is world.a:  # a's file came in at 0008: of the tables it had then
+                here = {t: rows for t, rows in here.items() if t in old.tables}
+                there = {t: rows for t, rows in there.items() if t in old.tables}
+            assert here == there
             assert totals(pg, sid) == totals(station.db, sid)
     finally:
         hub.stop()

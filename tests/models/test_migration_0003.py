@@ -65,8 +65,11 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "volunteer_account",  # 0011
     "national_export",  # 0013
     "national_export_record",  # 0013
-    "report_snapshot",  # 0015
-    "report_review",  # 0015
+    "report_snapshot",  # 0014
+    "report_review",  # 0014
+    "service_menu_item",  # 0012
+    "service_order",
+    "service_order_event",
 }
 # indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {
@@ -75,7 +78,7 @@ INDEXES_LATER = {
     "ix_activity_station_id_starts_at",
     "ix_redemption_station_id_created_at",
     "ix_hub_nonce_seen_at",  # 0009
-    "ix_point_entry_kind_station_id_occurred_on_rule_id",  # 0015
+    "ix_point_entry_kind_station_id_occurred_on_rule_id",  # 0014
 }
 # uniques 0006 scopes by station: (table, columns before, columns after)
 SCOPED_LATER = {

@@ -145,10 +145,13 @@ def test_the_guards_are_lifted_while_the_revisions_run_and_made_again(pg: Engine
                 "VALUES (1, 'h', now(), 'backup', 's')"
             )
         )
-        # every guarded table exists at 0005 but the points accounts (0011), the national
-        # exports (0013) and 报送 (0015)
+        # every guarded table exists at 0005 but the points accounts (0011), 四单 (0012),
+        # the national exports (0013) and 报送 (0014)
         newer = {
             "volunteer_account",
+            "service_menu_item",
+            "service_order",
+            "service_order_event",
             "national_export",
             "national_export_record",
             "report_snapshot",

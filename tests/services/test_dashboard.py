@@ -11,7 +11,13 @@ import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
-from volunteers_factory import household_card, make_world, new_activity, volunteer_card
+from volunteers_factory import (
+    household_card,
+    make_world,
+    new_activity,
+    new_volunteer,
+    volunteer_card,
+)
 
 from app.services import dashboard as dash
 from app.services import points, station, supermarket
@@ -152,10 +158,35 @@ def test_unsynced_changes_and_days_since_the_last_acknowledgement(w) -> None:
     assert d.unsynced == 3 and d.days_since_ack == 7 and not d.never_acknowledged
 
 
-def test_orders_and_national_figures_wait_for_their_modules(w) -> None:
-    import importlib.util
+def test_open_and_overdue_orders(w) -> None:
+    from app.services import orders
 
+    item = orders.save_menu_item(
+        w.db, w.worker, orders.MenuItemData(category="生活服务", name="上门理发")
+    )
+
+    def order(at: datetime) -> str:
+        req = orders.OrderRequest(
+            item_id=item.id, request="上门理发", name="赵大妈", phone="13800005678", received_at=at
+        )
+        return orders.create_order(w.db, w.worker, req).row.id
+
+    order(datetime(2026, 5, 15, 9))  # 5 days waiting for dispatch: overdue (2 days)
+    order(datetime(2026, 5, 20, 8))  # today: open, not overdue
+    done = order(datetime(2026, 5, 10, 9))
+    orders.reject(w.db, w.worker, done, "重复点单", at=datetime(2026, 5, 10, 10))
     d = dash.dashboard(w.db, TODAY)
-    assert (d.orders is None) == (importlib.util.find_spec("app.services.orders") is None)
-    national = importlib.util.find_spec("app.services.volunteers.national")
-    assert (d.national is None) == (national is None)
+    open_sql = (
+        "SELECT count(*) FROM service_order WHERE state IN ('pending','dispatched','accepted')"
+    )
+    assert (d.orders.open, d.orders.overdue) == (sql(w, open_sql), 1) == (2, 1)
+
+
+def test_records_due_to_the_national_system(w) -> None:
+    vid = new_volunteer(w.db, w.worker, "张三")
+    for day in (date(2026, 5, 5), date(2026, 5, 11), date(2026, 5, 18)):
+        # 11, 7 and 2 working days before Wednesday 2026-05-20
+        rec = service_hours.add_manual_record(w.db, w.worker, vid, day, 60, "清扫村道", "补录")
+        service_hours.approve(w.db, w.admin, [rec.id])
+    d = dash.dashboard(w.db, TODAY)
+    assert (d.national.close, d.national.overdue) == (1, 1)

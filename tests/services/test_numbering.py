@@ -1,4 +1,4 @@
-"""One numbering service (issue 8): slips, certificates and volunteers are numbered per
+"""One numbering service (issue 8): slips, certificates, orders and volunteers are numbered per
 station, so two stations in one database (a township's hub) number independently."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from two_stations import make_station, replicate
 from app.db import Database
 from app.ids import new_id
 from app.models import Goods, Household, Volunteer
-from app.services import numbering, supermarket, volunteers
+from app.services import numbering, orders, supermarket, volunteers
 from app.services.auth import SYSTEM
 from app.services.volunteers import VolunteerData, certificates
 
@@ -24,8 +24,18 @@ def _seq(number: str) -> int:
     return int(number.rsplit("-", 1)[1])
 
 
+def _order(db: Database) -> str:
+    """A walk-in's 四单 order (on a menu item of its own, whatever the demo's menu)."""
+    menu = orders.list_menu(db)
+    item = menu[0] if menu else None
+    if item is None:
+        item = orders.save_menu_item(db, SYSTEM, orders.MenuItemData("生活服务", "上门理发"))
+    request = orders.OrderRequest(item_id=item.id, name="赵大妈", phone="13800005678")
+    return orders.create_order(db, SYSTEM, request).row.number
+
+
 def _get_ahead(db: Database) -> None:
-    """Two more volunteers, slips and certificates than a station made by the same demo."""
+    """Two more volunteers, slips, certificates and orders than a station made by the demo."""
     today = date.today()
     with db.read() as s:
         goods = s.scalars(
@@ -44,6 +54,7 @@ def _get_ahead(db: Database) -> None:
         certificates.issue_service_record(
             db, SYSTEM, KEY, helpers[i], today.replace(month=1, day=1), today
         )
+        _order(db)
 
 
 def test_two_stations_in_one_database_number_independently(tmp_path: Path) -> None:
@@ -93,6 +104,7 @@ def test_two_stations_in_one_database_number_independently(tmp_path: Path) -> No
             Series.CERTIFICATE: certificates.issue_service_record(
                 a.db, SYSTEM, KEY, helper, today.replace(month=1, day=1), today
             ).number,
+            Series.ORDER: _order(a.db),
         }
         for series, number in made.items():
             assert _seq(number) == last[a.station_id, series] + 1, (series, number)
@@ -101,7 +113,7 @@ def test_two_stations_in_one_database_number_independently(tmp_path: Path) -> No
         made_b = volunteers.create_volunteer(hub_b, SYSTEM, VolunteerData(name="戊")).number
         assert made_b == f"101002-V-{last[b.station_id, Series.VOLUNTEER] + 1:05d}"
         with hub_b.read() as s:  # and its next slip and certificate are its own
-            for series in (Series.REDEMPTION, Series.CERTIFICATE):
+            for series in (Series.REDEMPTION, Series.CERTIFICATE, Series.ORDER):
                 n = numbering.next_number(s, b.station_id, series, year)
                 assert n.seq == last[b.station_id, series] + 1
     finally:

@@ -31,6 +31,9 @@ def test_an_administrator_changes_the_rules_and_they_are_kept(
     assert dialog.stars.hours() == (100, 300, 600, 1000, 1500)
     dialog.max_signins.setValue(2)
     dialog.review_hours.setValue(8)
+    assert (dialog.dispatch_days.value(), dialog.complete_days.value()) == (2, 7)
+    dialog.dispatch_days.setValue(1)
+    dialog.complete_days.setValue(0)  # no check
     dialog.rounding_minutes.setCurrentIndex(dialog.rounding_minutes.findData(15))
     dialog.stars.spin(0).setValue(50)
     dialog.stars.remove_button.click()
@@ -39,6 +42,7 @@ def test_an_administrator_changes_the_rules_and_they_are_kept(
     wait_tasks()
     saved = policy.get_volunteer_policy(db)
     assert (saved.max_signins_per_day, saved.review_above_hours_per_day) == (2, 8)
+    assert (saved.order_dispatch_days, saved.order_complete_days) == (1, 0)
     assert saved.rounding_minutes == 15 and saved.star_thresholds_hours == (50, 300, 600, 1000)
     assert tab.message.kind == "ok"
 

@@ -10,6 +10,7 @@ certificate or a notice list looks the same whoever asks and needs no Qt:
 * :mod:`.lists` — the notice-board lists: 公示, 积分榜, 红黑榜, ratings;
 * :mod:`.bank` — a volunteer's 积分银行 statement (hours, points, redemptions);
 * :mod:`.reports` — a station's 月报/季报/年报 as PDF and xlsx (the same numbers).
+* :mod:`.orders` — a 四单 order's 派单单 and 服务回执.
 
 Writes (issuing a card or a certificate, logging a print) go through the
 domain services, one transaction per user action.

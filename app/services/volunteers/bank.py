@@ -76,7 +76,11 @@ RULE_CODE = "ZYSC"  # 志愿时长: the code the entries carry in place of a cat
 
 def service_kind(record: ServiceRecord) -> str:
     """The policy's word for the kind of service a record is."""
-    return "manual" if record.source == RecordSource.MANUAL.value else "activity"
+    if record.source == RecordSource.MANUAL.value:
+        return "manual"
+    if record.source == RecordSource.ORDER.value:
+        return "order"
+    return "activity"
 
 
 def points_for(minutes: int, policy: PointsPolicy, rate: int | None = None) -> int:

@@ -34,6 +34,7 @@ RECORD_SOURCES = {
     "scan": QT_TRANSLATE_NOOP("VolunteerLabels", "Kiosk"),
     "close": QT_TRANSLATE_NOOP("VolunteerLabels", "Closed activity"),
     "manual": QT_TRANSLATE_NOOP("VolunteerLabels", "Entered by hand"),
+    "order": QT_TRANSLATE_NOOP("VolunteerLabels", "Service order"),
 }
 REVIEW_FLAGS = {
     "closed": QT_TRANSLATE_NOOP("VolunteerLabels", "signed out by the close"),

@@ -1,7 +1,7 @@
 """志愿服务规则 — the editor of the volunteer policy (app.services.policy), for
 administrators: the monthly quotas, the sign-in kiosk's windows and per-day cap,
 how hours are counted and when a day's hours need review, the star thresholds and
-the certificate prefix.  Reached from 设置 → 站点; saving goes through the service
+the certificate prefix, and when a 四单 order is overdue.  Reached from 设置 → 站点; saving goes through the service
 (which checks the permission again, validates and audits old → new).  The category
 lists are kept as they are (the teams and activity forms use them).
 """
@@ -192,11 +192,21 @@ class VolunteerPolicyDialog(ServiceDialog):
         form.addRow(self.tr("Hours for each star level:"), self.stars)
         form.addRow(self.tr("Certificate number prefix:"), self.prefix)
 
+        overdue = QGroupBox(self.tr("Service orders (四单)"))
+        self.dispatch_days = _spin("order_dispatch_days", 60, self.tr(" days"), self.tr("no check"))
+        self.complete_days = _spin(
+            "order_complete_days", 365, self.tr(" days"), self.tr("no check")
+        )
+        form = QFormLayout(overdue)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("Overdue when not dispatched within:"), self.dispatch_days)
+        form.addRow(self.tr("Overdue when not completed within:"), self.complete_days)
+
         body = QWidget()
         body.setObjectName("volunteer_policy")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
-        for box in (quotas, kiosk, hours, stars):
+        for box in (quotas, kiosk, hours, stars, overdue):
             column.addWidget(box)
         column.addStretch(1)
         self.finish_layout(scrollable(body))
@@ -230,6 +240,8 @@ class VolunteerPolicyDialog(ServiceDialog):
         self.national_warn.setValue(rules.national_warn_days)
         self.stars.set_hours(rules.star_thresholds_hours)
         self.prefix.setText(rules.certificate_prefix)
+        self.dispatch_days.setValue(rules.order_dispatch_days)
+        self.complete_days.setValue(rules.order_complete_days)
 
     def edited(self) -> VolunteerPolicy:
         """The policy as the form shows it (validated by the service on saving)."""
@@ -248,6 +260,8 @@ class VolunteerPolicyDialog(ServiceDialog):
             national_warn_days=self.national_warn.value(),
             star_thresholds_hours=self.stars.hours(),
             certificate_prefix=self.prefix.text(),
+            order_dispatch_days=self.dispatch_days.value(),
+            order_complete_days=self.complete_days.value(),
         )
 
     def submit(self) -> None:

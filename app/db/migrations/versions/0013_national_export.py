@@ -1,7 +1,7 @@
 """导出到全国志愿服务信息系统 (issue 10): which service records went to the national system.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-02
 
 * ``national_export`` — one export batch: who, when, the period chosen, how
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
