@@ -214,3 +214,20 @@ def test_the_activity_ledger_has_a_contents_page_and_a_page_per_activity(
     token.cancel()
     with pytest.raises(Cancelled):
         activity_ledger_pdf(a.db, month, a.data_dir.photos, cancel=token)
+
+
+def test_the_orders_section_is_the_order_metrics_of_the_period(world: World, tmp_path) -> None:
+    from datetime import date
+
+    from app.services.orders import order_metrics
+
+    year = _busy_month(world)[:4]
+    report = station_report(world.a.db, year)
+    m = order_metrics(world.a.db, date(int(year), 1, 1), date(int(year), 12, 31))
+    assert report.orders is not None and m.received > 0  # the demo's 30 orders
+    assert (report.orders["received"], report.orders["completed"]) == (m.received, m.completed)
+    assert report.orders["by_category"] == m.by_category
+    body = _pdf_text(report_pdf(report), tmp_path)
+    assert re.search(rf"^\s*收到点单\s+{m.received}\s*$", body, re.M)
+    assert m.dispatch_rate is not None
+    assert re.search(rf"接单派单率\s+{m.dispatch_rate * 100:.1f}%", body)

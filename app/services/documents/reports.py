@@ -20,11 +20,28 @@ Sheet = tuple[str, Sequence[str], list[list[Any]]]
 
 ORDER_WORDS = {
     "received": "收到点单",
-    "dispatched": "已派单",
-    "completed": "已完成",
-    "rated": "已评价",
-    "satisfaction": "满意度",
+    "rejected": "拒单",
+    "dispatched": "派单",
+    "completed": "完成(结项)",
+    "rated": "评单",
+    "open": "未结单",
+    "dispatch_rate": "接单派单率",
+    "completion_rate": "完成率",
+    "satisfaction": "满意度(4–5星)",
+    "median_hours_to_dispatch": "派单用时中位数(小时)",
+    "median_hours_to_close": "结项用时中位数(小时)",
 }
+_RATES = ("dispatch_rate", "completion_rate", "satisfaction")
+
+
+def _order_value(name: str, value: Any) -> Any:
+    if value is None:
+        return "—"  # nothing to divide by
+    if name in _RATES:
+        return f"{value * 100:.1f}%"
+    if isinstance(value, float):
+        return round(value, 1)
+    return value
 
 
 def report_title(report: StationReport) -> str:
@@ -83,12 +100,15 @@ def report_sections(report: StationReport) -> list[Sheet]:
         ),
     ]
     if report.orders is not None:
+        figures = [
+            [word, _order_value(name, report.orders.get(name))]
+            for name, word in ORDER_WORDS.items()
+            if name in report.orders
+        ]
+        sections.append(("四单", ("指标", "数值"), figures))
+        by_category = report.orders.get("by_category") or {}
         sections.append(
-            (
-                "四单",
-                ("指标", "数值"),
-                [[ORDER_WORDS.get(k, k), v] for k, v in report.orders.items()],
-            )
+            ("四单按类别", ("服务类别", "收到点单"), [[k, v] for k, v in by_category.items()])
         )
     return sections
 

@@ -9,8 +9,9 @@ Added here: the totals by platform, points issued by rule category (a rule's
 category; entries without a rule under "其他"), and the goods given (the
 redemption lines of the period, by goods).
 
-四单 (orders) are counted by ``app.services.orders.order_metrics(db, start,
-end)`` when that service exists; otherwise the section is absent (``None``).
+四单 (orders) are counted by :func:`app.services.orders.order_metrics` (the
+orders received in the period); a report frozen before orders existed has no
+such section (``None``).
 
 A report is plain data and round-trips through JSON (:func:`report_to_json`),
 which is how 报送 freezes it.
@@ -18,10 +19,9 @@ which is how 报送 freezes it.
 
 from __future__ import annotations
 
-import importlib
 import json
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
-from datetime import date, datetime
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -31,6 +31,7 @@ from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import PointEntry, PointRule, Redemption, RedemptionLine
 from app.models.points import EntryKind
+from app.services.orders import order_metrics
 from app.services.township import details
 from app.services.township.summary import period_summary
 
@@ -146,19 +147,29 @@ class StationReport:
         return sum(self.star_volunteers)
 
 
-def _order_metrics(db: Database, start: datetime, end: datetime) -> dict[str, Any] | None:
-    """四单 figures when the orders service exists (it is built separately)."""
-    try:
-        module = importlib.import_module("app.services.orders")
-    except ImportError:
-        return None
-    metrics = getattr(module, "order_metrics", None)
-    if metrics is None:
-        return None
-    result = metrics(db, start, end)
-    if is_dataclass(result) and not isinstance(result, type):
-        return asdict(result)
-    return dict(result)
+# the 四单 figures a report carries (OrderMetrics' names), in the printed order
+ORDER_FIGURES = (
+    "received",
+    "rejected",
+    "dispatched",
+    "completed",
+    "rated",
+    "open",
+    "dispatch_rate",
+    "completion_rate",
+    "satisfaction",
+    "median_hours_to_dispatch",
+    "median_hours_to_close",
+)
+
+
+def _order_metrics(db: Database, start: datetime, end: datetime) -> dict[str, Any]:
+    """The 四单 figures of the orders received in [*start*, *end*), as plain data (a
+    report is frozen as JSON): ORDER_FIGURES and ``by_category``."""
+    m = order_metrics(db, start.date(), (end - timedelta(days=1)).date())
+    out: dict[str, Any] = {name: getattr(m, name) for name in ORDER_FIGURES}
+    out["by_category"] = dict(sorted(m.by_category.items()))
+    return out
 
 
 def _sum_rows(rows: dict[str, list[int]]) -> tuple[CountRow, ...]:
