@@ -553,7 +553,7 @@ class OrderPanel(DetailPanel):
         self.history = HistoryModel(self)
         self.history_view = table_view(self.history, "order_history", compact=False)
         self.history_view.setColumnWidth(0, 128)
-        self.history_view.setColumnWidth(1, 84)
+        self.history_view.setColumnWidth(1, 56)
         self.history_view.setColumnWidth(2, 64)
         self.history_view.setMinimumHeight(150)
         self.message.setObjectName("order_message")
@@ -759,7 +759,7 @@ class OrdersPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([700, 520])
+        splitter.setSizes([740, 480])  # at 1366 px: the list's state column whole
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Service orders")))
         layout.addWidget(wrapping(bar))
