@@ -99,6 +99,19 @@ def _ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     settle(qtbot)
 
 
+def _dashboard(qtbot, window):  # type: ignore[no-untyped-def]
+    """The home page's dashboard as it shows now (read anew when the page is shown)."""
+    from app.views.home import HomePage
+
+    home = window.show_page("home")
+    assert isinstance(home, HomePage)
+    home.dashboard = None
+    home.reload()  # (showing it read it too: wait for a read that began after now)
+    qtbot.waitUntil(lambda: home.dashboard is not None, timeout=15_000)
+    settle(qtbot)
+    return home.dashboard
+
+
 def _state(page: OrdersPage) -> str:
     assert page.detail.order is not None
     return page.detail.order.row.state
@@ -108,6 +121,7 @@ def test_an_order_from_ordering_to_rating_by_clicks(  # type: ignore[no-untyped-
     qtbot, window, station, type_text
 ) -> None:
     st, team = station
+    before = _dashboard(qtbot, window)
     page = window.show_page("orders")
     assert isinstance(page, OrdersPage)
     settle(qtbot)
@@ -200,6 +214,14 @@ def test_an_order_from_ordering_to_rating_by_clicks(  # type: ignore[no-untyped-
             .where(ServiceRecord.source == RecordSource.ORDER.value)
         ).all()
     assert records == [(sent_id[0], 90, "pending")]
+
+    # 首页: the order was open and is closed now; its 1.5 h wait for approval there
+    after = _dashboard(qtbot, window)
+    assert after.orders.open == before.orders.open
+    assert after.pending_minutes == before.pending_minutes + 90
+    assert after.pending_records == before.pending_records + 1
+    window.show_page("orders")
+    settle(qtbot)
 
     # the 服务回执 opens in the preview
     click_at(qtbot, window, page.detail.buttons["receipt"])
