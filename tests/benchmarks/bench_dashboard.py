@@ -86,22 +86,6 @@ def busiest_month(db: Database) -> date:
     return date(year, mon, 28)
 
 
-def reuse(data_dir: DataDir) -> Database | None:
-    """A demo station already built in *data_dir* (bench_points.open_station counts the
-    volunteers' own points files among the households and refuses today's full demo)."""
-    from app.demo.station import is_demo
-    from app.services.station import is_set_up
-
-    if not data_dir.database.exists():
-        return None
-    db = Database(data_dir.database)
-    if is_set_up(db) and is_demo(db):
-        print(f"reusing the demo station in {data_dir.root}")
-        return db
-    db.dispose()
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default="/tmp/wb-bench-large")
@@ -110,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv)
     data_dir = DataDir(Path(args.data_dir))
-    db = reuse(data_dir) or open_station(data_dir, args.size, args.rebuild)
+    db = open_station(data_dir, args.size, args.rebuild)
     try:
         station_figures(db)
         dashboard(db, date.today(), sync=upload_state)  # warm the caches once

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
 import bench_points  # noqa: E402
 
-from app.db import Database, migrate  # noqa: E402
+from app.db import Database  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.printing.ledger import render_ledger  # noqa: E402
 from app.services.documents.ledger import ledger_entries  # noqa: E402
@@ -49,17 +49,6 @@ from app.services.reports import parse_period, station_report  # noqa: E402
 
 REPORT_TARGET_S = 2.0
 LEDGER_TARGET_S = 20.0
-
-
-def open_station(data_dir: DataDir, size: str, rebuild: bool) -> Database:
-    """The demo station built by a first run, reused as it is (its households include
-    the volunteers' own points files, which bench_points' reuse check does not expect)."""
-    if data_dir.database.exists() and not rebuild:
-        db = Database(data_dir.database)
-        migrate.ensure_schema(db.engine)
-        print(f"reusing the demo station in {data_dir.root}")
-        return db
-    return bench_points.open_station(data_dir, size, rebuild)
 
 
 def busiest_year(path: Path) -> str:
@@ -201,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the demo station anew")
     args = parser.parse_args(argv)
     data_dir = DataDir(Path(args.data_dir))
-    db = open_station(data_dir, args.size, args.rebuild)
+    db = bench_points.open_station(data_dir, args.size, args.rebuild)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             scratch = Path(tmp)
