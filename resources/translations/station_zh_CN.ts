@@ -4532,11 +4532,6 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="564"/>
-        <source>Co&amp;mplete…</source>
-        <translation>结项(&amp;M)…</translation>
-    </message>
-    <message>
         <location filename="../../app/views/orders/page.py" line="565"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
@@ -4547,19 +4542,24 @@ Restore this other station&apos;s backup anyway?</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
+        <location filename="../../app/views/orders/page.py" line="564"/>
+        <source>&amp;Complete…</source>
+        <translation>结项(&amp;C)…</translation>
+    </message>
+    <message>
         <location filename="../../app/views/orders/page.py" line="567"/>
-        <source>Back to pe&amp;nding…</source>
-        <translation>退回待处理(&amp;N)…</translation>
+        <source>&amp;Back to pending…</source>
+        <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../app/views/orders/page.py" line="568"/>
-        <source>Order &amp;slip</source>
-        <translation>派单单(&amp;S)</translation>
+        <source>Order s&amp;lip</source>
+        <translation>派单单(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../app/views/orders/page.py" line="569"/>
-        <source>Service recei&amp;pt</source>
-        <translation>服务回执(&amp;P)</translation>
+        <source>Service &amp;receipt</source>
+        <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/orders/page.py" line="572"/>
@@ -12360,7 +12360,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>数据库 {store} 中没有乡镇（没有设为乡镇实践所的站点）。只有乡镇的桌面程序才能打开共用数据库；村站的数据保存在它自己的数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports/figures.py" line="88"/>
+        <location filename="../../app/services/reports/figures.py" line="89"/>
         <source>A report period is written like 2026-05, 2026-Q2 or 2026.</source>
         <translation>报表期间的写法如 2026-05、2026-Q2 或 2026。</translation>
     </message>

@@ -64,3 +64,12 @@ def close_benches(qtbot, made: list[Workbench]) -> None:  # type: ignore[no-unty
             bench.login.close()
         if bench.window is not None:
             bench.window.close_for_sign_out()
+    # what a sign-out left behind (a login window, a quit question) would take the
+    # activation, and so the keyboard focus, from the next test's windows
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    qtbot.waitUntil(default_runner().is_idle, timeout=15_000)
+    default_runner().wait_for_threads()

@@ -561,12 +561,12 @@ class OrderPanel(DetailPanel):
         specs = (
             ("dispatch", self.tr("&Dispatch…"), self.dispatch, daily),
             ("accept", self.tr("Acce&pted"), self.accept, daily),
-            ("complete", self.tr("Co&mplete…"), self.complete, daily),
+            ("complete", self.tr("&Complete…"), self.complete, daily),
             ("rate", self.tr("R&ate…"), self.rate, daily),
             ("reject", self.tr("Re&ject…"), self.reject, daily),
-            ("cancel", self.tr("Back to pe&nding…"), self.cancel, daily),
-            ("slip", self.tr("Order &slip"), lambda: self.print_doc(SLIP), daily),
-            ("receipt", self.tr("Service recei&pt"), lambda: self.print_doc(RECEIPT), daily),
+            ("cancel", self.tr("&Back to pending…"), self.cancel, daily),
+            ("slip", self.tr("Order s&lip"), lambda: self.print_doc(SLIP), daily),
+            ("receipt", self.tr("Service &receipt"), lambda: self.print_doc(RECEIPT), daily),
         )
         grid = self.button_grid("order", specs, 3)
         box = QGroupBox(self.tr("History"))
