@@ -47,6 +47,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, APP_ORG, __version__
@@ -86,6 +87,15 @@ def apply_stylesheet(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8").replace("url(icons/", f"url({icons}/"))
 
 
+def apply_window_icon(app: QApplication) -> None:
+    """Every window's icon (title bar, taskbar, Alt+Tab): the drawing of scripts/make_icons.py."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("app-*.png")):
+        icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+
+
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication with names, style and font (no translators)."""
     existing = QApplication.instance()
@@ -97,6 +107,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setStyle("Fusion")
     install_application_font(app)
     apply_stylesheet(app)
+    apply_window_icon(app)
     return app
 
 

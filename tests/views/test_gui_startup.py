@@ -240,3 +240,15 @@ def test_a_damage_found_after_the_sign_in_appeared_closes_it_and_writes_nothing(
     assert isinstance(outcome[0], IntegrityProblem)
     assert data_dir.database.read_bytes() == before  # nothing written
     wait_tasks()
+
+
+def test_every_window_carries_the_application_icon(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.application import apply_window_icon
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_window_icon(app)
+    sizes = {(s.width(), s.height()) for s in app.windowIcon().availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
