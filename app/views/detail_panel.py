@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from app.views.grid_layout import ColumnGridLayout, wrapping
 from app.views.pages import PageContext
@@ -37,6 +38,21 @@ class DetailPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._serial = 0
         self._source: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+    def make_heading(self, empty_text: str, title_name: str, facts_name: str) -> None:
+        """The panel's bold title (saying *empty_text* until a file is shown) and the
+        selectable facts line under it, as ``self.title`` and ``self.facts``."""
+        self.title = QLabel(empty_text)
+        self.title.setObjectName(title_name)
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setPointSize(14)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setObjectName(facts_name)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     # what a subclass gives
     def current_id(self) -> str | None:  # pragma: no cover - overridden

@@ -194,17 +194,7 @@ class ActivityDetail(DetailPanel):
         self.page = page
         self.activity: ActivityView | None = None
         self.photos: tuple[PhotoView, ...] = ()
-        self.title = QLabel(self.tr("Choose an activity."))
-        self.title.setObjectName("activity_title_label")
-        self.title.setWordWrap(True)
-        font = QFont(self.title.font())
-        font.setPointSize(14)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.facts = QLabel()
-        self.facts.setObjectName("activity_facts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_heading(self.tr("Choose an activity."), "activity_title_label", "activity_facts")
         self.stats = QLabel()
         self.stats.setObjectName("activity_stats")
         self.stats.setWordWrap(True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -539,17 +539,7 @@ class OrderPanel(DetailPanel):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.order: OrderDetail | None = None
-        self.title = QLabel(self.tr("Choose an order."))
-        self.title.setObjectName("order_title")
-        self.title.setWordWrap(True)
-        font = QFont(self.title.font())
-        font.setPointSize(14)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.facts = QLabel()
-        self.facts.setObjectName("order_facts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_heading(self.tr("Choose an order."), "order_title", "order_facts")
         self.history = HistoryModel(self)
         self.history_view = table_view(self.history, "order_history", compact=False)
         self.history_view.setColumnWidth(0, 128)

@@ -216,16 +216,9 @@ class HouseholdDetail(DetailPanel):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.household: HouseholdView | None = None
-        self.title = QLabel(self.tr("Choose a household in the list."))
-        self.title.setObjectName("household_title")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSize(14)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.facts = QLabel()
-        self.facts.setObjectName("household_facts")
-        self.facts.setWordWrap(True)
+        self.make_heading(
+            self.tr("Choose a household in the list."), "household_title", "household_facts"
+        )
         self.balance = QLabel()
         self.balance.setObjectName("household_balance")
         bfont = self.balance.font()

@@ -218,17 +218,9 @@ class VolunteerDetail(DetailPanel):
         self.photo.setWordWrap(True)
         self.photo_shown: str | None = None  # the stored photo path the thumbnail shows
         self._photo_serial = 0
-        self.title = QLabel(self.tr("Choose a volunteer in the list."))
-        self.title.setObjectName("volunteer_title")
-        self.title.setWordWrap(True)
-        font = QFont(self.title.font())
-        font.setPointSize(14)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.facts = QLabel()
-        self.facts.setObjectName("volunteer_facts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_heading(
+            self.tr("Choose a volunteer in the list."), "volunteer_title", "volunteer_facts"
+        )
         self.summary = QLabel()
         self.summary.setObjectName("volunteer_summary")
         sfont = QFont(self.summary.font())
