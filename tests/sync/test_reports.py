@@ -67,6 +67,29 @@ def test_the_report_counts_what_the_township_summary_counts(world: World) -> Non
     assert year.sessions >= report.sessions and year.period.kind == "year"
 
 
+def test_a_slip_counts_in_the_month_it_was_rung(world: World) -> None:
+    """兑换户次 and the goods given count by the slip's day, as its points do: the demo
+    rang its slips over the past months (all written today), and a past month shows them."""
+    from datetime import date
+
+    from app.models import PointEntry
+
+    with world.a.db.read() as session:
+        days = session.scalars(
+            select(PointEntry.occurred_on).where(PointEntry.kind == "redeem")
+        ).all()
+    this_month = date.today().strftime("%Y-%m")
+    past = sorted({d.strftime("%Y-%m") for d in days} - {this_month})
+    assert past, "the demo rang slips in a past month"
+    report = station_report(world.a.db, past[0])
+    rung = sum(1 for d in days if d.strftime("%Y-%m") == past[0])
+    assert report.redemptions == rung > 0
+    assert sum(g.points for g in report.goods_given) == report.points_redeemed > 0
+    info = get_station(world.a.db)
+    own = month_summary(world.a.db, past[0], [(info.id, info.code, info.name)])
+    assert own.stations[0].redemptions == rung
+
+
 def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf)

@@ -230,10 +230,12 @@ def station_report(
                 func.sum(RedemptionLine.line_points),
             )
             .join(Redemption, Redemption.id == RedemptionLine.redemption_id)
-            .where(
-                Redemption.station_id == sid,
-                Redemption.created_at >= start,
-                Redemption.created_at < end,
+            .join(PointEntry, PointEntry.id == Redemption.point_entry_id)
+            .where(  # by the day the slip was rung, as 兑换户次 and the points redeemed
+                PointEntry.kind == EntryKind.REDEEM.value,
+                PointEntry.station_id == sid,
+                PointEntry.occurred_on >= period.start,
+                PointEntry.occurred_on < period.end,
             )
             .group_by(RedemptionLine.goods_name, RedemptionLine.unit)
             .order_by(func.sum(RedemptionLine.qty).desc(), RedemptionLine.goods_name)

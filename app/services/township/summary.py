@@ -18,7 +18,7 @@ instead of the covering index — four times slower over 3 M rows).
 * volunteers: active (with service hours in the month, not rejected), new
   (registered in the month), star levels granted in the month, and hours;
 * points issued (earn entries) and redeemed (redemption entries, as a
-  positive number) in the month; redemptions (户次: slips) in the month;
+  positive number) in the month; redemptions (户次: slips) rung in the month (by their 兑换 entry's day);
 * the detail sections of :mod:`.details` (stock at the month's end, the
   township's household and volunteer rankings, participation per village,
   volunteers per star level), read in the same transaction.
@@ -42,7 +42,6 @@ from app.models import (
     Participation,
     PointEntry,
     Presence,
-    Redemption,
     ServiceRecordState,
     StarGrant,
     Volunteer,
@@ -274,22 +273,17 @@ def summary_in(
         .where(*in_month, PointEntry.kind == EntryKind.EARN.value)
         .group_by(PointEntry.station_id),
     )
-    redeemed = _per_station(
-        session,
-        select(PointEntry.station_id, -func.sum(PointEntry.points))
+    # 兑换户次 by the day the slip was rung (each redemption writes one 兑换 entry on its
+    # day), the same day its points count by: a slip and its points are in one month
+    redeemed: dict[str, int] = {}
+    slips: dict[str, int] = {}
+    for sid, points_out, count in session.execute(
+        select(PointEntry.station_id, -func.sum(PointEntry.points), func.count())
         .where(*in_month, PointEntry.kind == EntryKind.REDEEM.value)
-        .group_by(PointEntry.station_id),
-    )
-    slips = _per_station(
-        session,
-        select(Redemption.station_id, func.count())
-        .where(
-            Redemption.station_id.in_(ids),
-            Redemption.created_at >= start,
-            Redemption.created_at < end,
-        )
-        .group_by(Redemption.station_id),
-    )
+        .group_by(PointEntry.station_id)
+    ):
+        redeemed[sid] = int(points_out or 0)
+        slips[sid] = int(count)
     stock: tuple[StockFigures, ...] = ()
     ranked: tuple[HouseholdRank, ...] = ()
     taking_part: tuple[VillageParticipation, ...] = ()
