@@ -6,7 +6,8 @@ a zip of exactly three entries, in the style of the ``.wbsync`` envelope —
 * ``payload.json`` — what the stations take: the points rule catalogue, the goods
   templates, the 四单 service menu, the station policy (points and volunteer rules, with the monthly
   activity quotas), the document layouts, every enrolled station's
-  acknowledgement, and per station the secrets (the shared card key and the
+  acknowledgement and the township's latest decision on each of its submitted
+  reports, and per station the secrets (the shared card key and the
   keyed-hash key) **sealed** for that station's X25519 key;
 * ``manifest.json`` — kind, format, the township's id and code, ``config_version``
   (rising: stored at the township in ``local_state``), the payload's SHA-256 and size;
@@ -24,7 +25,8 @@ the payload's hash, that the version is above the one in force, and every
 part's validity; then it applies everything in one write transaction (audited
 as the program, ``system``): the rules and goods templates by code / name, the
 service menu items the station lacks (app.services.orders.menu), the
-policy, the layouts, the keyed-hash key, its own acknowledgement; the card key
+policy, the layouts, the keyed-hash key, its own acknowledgement, the township's
+decisions on its submitted reports (已审核 / 退回, app.services.reports.submit); the card key
 file is replaced last, inside the transaction, and put back if the commit fails.
 Any refusal changes nothing.  :func:`config_status` says what is in force.
 """
@@ -73,6 +75,7 @@ from app.services.auth import SYSTEM
 from app.services.documents.layouts import LAYOUTS
 from app.services.orders.menu import add_published_items, clean_names
 from app.services.points.rules import RuleData, _clean_rule
+from app.services.reports.submit import clean_reviews, reviews_for, store_reviews
 from app.services.station import INCARNATION, get_state, set_state
 from app.services.supermarket.goods import GoodsData, _apply_goods, _clean_goods
 from app.sync.enrol import ENC_KEY_PREFIX, enrolled_township
@@ -108,6 +111,7 @@ _MENU_WORD = QT_TRANSLATE_NOOP("sync", "{n} services added to the menu")
 _POLICY_WORD = QT_TRANSLATE_NOOP("sync", "station policy and activity quotas")
 _LAYOUTS_WORD = QT_TRANSLATE_NOOP("sync", "{n} document layouts")
 _ACK_WORD = QT_TRANSLATE_NOOP("sync", "the township's acknowledgement")
+_REVIEWS_WORD = QT_TRANSLATE_NOOP("sync", "{n} report reviews")
 _CARD_WORD = QT_TRANSLATE_NOOP("sync", "the shared card key and keyed-hash key")
 
 
@@ -329,6 +333,7 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
             s.station_id: (session.get(LocalState, ENC_KEY_PREFIX + s.station_id)) for s in enrolled
         }
         township = {"station_id": own.id, "code": own.code, "name": own.name}
+        reviews = {s.station_id: reviews_for(session, s.station_id) for s in enrolled}
         audit.record(
             session,
             SYSTEM,
@@ -344,6 +349,8 @@ def publish_config(db: Database, data_dir: DataDir, folder: Path) -> ConfigSumma
         entry: dict[str, Any] = {"code": s.code}
         if s.station_id in acks:
             entry["ack"] = list(acks[s.station_id])
+        if reviews[s.station_id]:
+            entry["reviews"] = reviews[s.station_id]
         enc = enc_keys[s.station_id]
         if enc is not None and enc.value:
             entry["secrets"] = seal(enc.value, secrets, s.station_id, version)
@@ -503,6 +510,8 @@ class _Plan:
     ack: tuple[str, int] | None
     card_key: bytes
     hash_key: str
+    station_id: str = ""
+    reviews: list[dict[str, str]] = field(default_factory=list)
 
 
 def _plan(db: Database, data_dir: DataDir, path: Path) -> _Plan:
@@ -618,6 +627,7 @@ def _plan(db: Database, data_dir: DataDir, path: Path) -> _Plan:
         _check_layouts(layouts)
         ack = entry.get("ack")
         ack_t = (str(ack[0]), int(ack[1])) if ack else None
+        reviews = clean_reviews(entry.get("reviews"))
         township_name = str(body["township"]["name"])
     except (ValidationError, ConfigRefused) as exc:
         raise ConfigRefused(
@@ -650,6 +660,8 @@ def _plan(db: Database, data_dir: DataDir, path: Path) -> _Plan:
         ack_t,
         card_key,
         hash_key,
+        own_id,
+        reviews,
     )
 
 
@@ -770,6 +782,10 @@ def _apply(session: Session, plan: _Plan) -> list[str]:
             set_state(session, ACKED_SEQ, str(max(0, plan.ack[1])))
             set_state(session, ACKED_INCARNATION, plan.ack[0])
             applied.append(translate("sync", _ACK_WORD))
+    if plan.reviews:
+        n = store_reviews(session, plan.station_id, plan.reviews)
+        if n:
+            applied.append(translate("sync", _REVIEWS_WORD, n=n))
     set_state(session, VERSION, str(plan.version))
     set_state(session, APPLIED_AT, utcnow().isoformat(timespec="seconds"))
     audit.record(session, SYSTEM, "config.import", "station", "", after={"version": plan.version})

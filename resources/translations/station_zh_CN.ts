@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="591"/>
+        <location filename="../../app/views/activities/page.py" line="581"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="592"/>
+        <location filename="../../app/views/activities/page.py" line="582"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="622"/>
+        <location filename="../../app/views/activities/page.py" line="612"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="626"/>
+        <location filename="../../app/views/activities/page.py" line="616"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="627"/>
+        <location filename="../../app/views/activities/page.py" line="617"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="644"/>
+        <location filename="../../app/views/activities/page.py" line="634"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="655"/>
+        <location filename="../../app/views/activities/page.py" line="645"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="738"/>
+        <location filename="../../app/views/activities/page.py" line="728"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="749"/>
+        <location filename="../../app/views/activities/page.py" line="739"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -88,201 +88,201 @@
     <name>ActivityDetail</name>
     <message>
         <location filename="../../app/views/activities/page.py" line="197"/>
-        <location filename="../../app/views/activities/page.py" line="279"/>
+        <location filename="../../app/views/activities/page.py" line="269"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="225"/>
+        <location filename="../../app/views/activities/page.py" line="215"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="226"/>
+        <location filename="../../app/views/activities/page.py" line="216"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="227"/>
+        <location filename="../../app/views/activities/page.py" line="217"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="228"/>
+        <location filename="../../app/views/activities/page.py" line="218"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="229"/>
+        <location filename="../../app/views/activities/page.py" line="219"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="230"/>
+        <location filename="../../app/views/activities/page.py" line="220"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="231"/>
+        <location filename="../../app/views/activities/page.py" line="221"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="232"/>
+        <location filename="../../app/views/activities/page.py" line="222"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="243"/>
+        <location filename="../../app/views/activities/page.py" line="233"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="247"/>
+        <location filename="../../app/views/activities/page.py" line="237"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="295"/>
+        <location filename="../../app/views/activities/page.py" line="285"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="297"/>
+        <location filename="../../app/views/activities/page.py" line="287"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="300"/>
+        <location filename="../../app/views/activities/page.py" line="290"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="303"/>
+        <location filename="../../app/views/activities/page.py" line="293"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="304"/>
+        <location filename="../../app/views/activities/page.py" line="294"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="313"/>
+        <location filename="../../app/views/activities/page.py" line="303"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="343"/>
+        <location filename="../../app/views/activities/page.py" line="333"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="353"/>
+        <location filename="../../app/views/activities/page.py" line="343"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="360"/>
+        <location filename="../../app/views/activities/page.py" line="350"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="362"/>
+        <location filename="../../app/views/activities/page.py" line="352"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="374"/>
+        <location filename="../../app/views/activities/page.py" line="364"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="448"/>
+        <location filename="../../app/views/activities/page.py" line="438"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="384"/>
+        <location filename="../../app/views/activities/page.py" line="374"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="385"/>
+        <location filename="../../app/views/activities/page.py" line="375"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="394"/>
+        <location filename="../../app/views/activities/page.py" line="384"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="403"/>
+        <location filename="../../app/views/activities/page.py" line="393"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="404"/>
+        <location filename="../../app/views/activities/page.py" line="394"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="410"/>
+        <location filename="../../app/views/activities/page.py" line="400"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="431"/>
+        <location filename="../../app/views/activities/page.py" line="421"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="432"/>
+        <location filename="../../app/views/activities/page.py" line="422"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="440"/>
+        <location filename="../../app/views/activities/page.py" line="430"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="454"/>
+        <location filename="../../app/views/activities/page.py" line="444"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="457"/>
+        <location filename="../../app/views/activities/page.py" line="447"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="457"/>
+        <location filename="../../app/views/activities/page.py" line="447"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="463"/>
+        <location filename="../../app/views/activities/page.py" line="453"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="471"/>
+        <location filename="../../app/views/activities/page.py" line="461"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="475"/>
+        <location filename="../../app/views/activities/page.py" line="465"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="476"/>
+        <location filename="../../app/views/activities/page.py" line="466"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -474,28 +474,28 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/views/application.py" line="96"/>
-        <location filename="../../app/views/application.py" line="140"/>
+        <location filename="../../app/views/application.py" line="106"/>
+        <location filename="../../app/views/application.py" line="151"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="122"/>
+        <location filename="../../app/views/application.py" line="133"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="124"/>
+        <location filename="../../app/views/application.py" line="135"/>
         <source>The program keeps running. If this happens again, send the log file from {folder} to your township.</source>
         <translation>程序仍在运行。如果再次出现，请把 {folder} 中的日志文件发给乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="279"/>
+        <location filename="../../app/views/application.py" line="290"/>
         <source>The station database is damaged</source>
         <translation>工作站数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="281"/>
+        <location filename="../../app/views/application.py" line="292"/>
         <source>The station database failed its check and was not opened, so nothing more can go wrong with it.
 
 Problem found: {problem}</source>
@@ -504,53 +504,53 @@ Problem found: {problem}</source>
 发现的问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="290"/>
+        <location filename="../../app/views/application.py" line="301"/>
         <source>The latest good backup was taken on {when}, of {station} (code {code}). Restoring it replaces the damaged file, which is kept beside it. Work entered after the backup has to be entered again.</source>
         <translation>最近一份完好的备份是 {station}（代码 {code}）于 {when} 的备份。恢复后将替换已损坏的文件，损坏的文件会保留在原处。备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="302"/>
+        <location filename="../../app/views/application.py" line="313"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="307"/>
+        <location filename="../../app/views/application.py" line="318"/>
         <source>No good backup was found on this PC. If you have one on a USB stick, choose it; otherwise ask your township for help.</source>
         <translation>这台电脑上没有找到完好的备份。如果U盘里有备份，请选择它；如果没有，请向乡镇求助。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="314"/>
+        <location filename="../../app/views/application.py" line="325"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="318"/>
+        <location filename="../../app/views/application.py" line="329"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="328"/>
+        <location filename="../../app/views/application.py" line="339"/>
         <source>Choose the backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="330"/>
+        <location filename="../../app/views/application.py" line="341"/>
         <source>Station backups (*.wbak);;All files (*)</source>
         <translation>工作站备份 (*.wbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="394"/>
-        <location filename="../../app/views/application.py" line="461"/>
+        <location filename="../../app/views/application.py" line="405"/>
+        <location filename="../../app/views/application.py" line="472"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="423"/>
+        <location filename="../../app/views/application.py" line="434"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="424"/>
+        <location filename="../../app/views/application.py" line="435"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -561,12 +561,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="439"/>
+        <location filename="../../app/views/application.py" line="450"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="440"/>
+        <location filename="../../app/views/application.py" line="451"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -577,7 +577,7 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 请切换到已打开的窗口（在任务栏里找），不要重复启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="462"/>
+        <location filename="../../app/views/application.py" line="473"/>
         <source>The database address given with --db cannot be used: {error}</source>
         <translation>用 --db 指定的数据库地址无法使用：{error}</translation>
     </message>
@@ -2919,192 +2919,192 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="219"/>
-        <location filename="../../app/views/points/households_page.py" line="290"/>
+        <location filename="../../app/views/points/households_page.py" line="220"/>
+        <location filename="../../app/views/points/households_page.py" line="283"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="248"/>
+        <location filename="../../app/views/points/households_page.py" line="241"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="249"/>
+        <location filename="../../app/views/points/households_page.py" line="242"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="250"/>
+        <location filename="../../app/views/points/households_page.py" line="243"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="251"/>
+        <location filename="../../app/views/points/households_page.py" line="244"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="252"/>
+        <location filename="../../app/views/points/households_page.py" line="245"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="253"/>
+        <location filename="../../app/views/points/households_page.py" line="246"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="254"/>
+        <location filename="../../app/views/points/households_page.py" line="247"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="255"/>
+        <location filename="../../app/views/points/households_page.py" line="248"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="256"/>
+        <location filename="../../app/views/points/households_page.py" line="249"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="257"/>
+        <location filename="../../app/views/points/households_page.py" line="250"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="266"/>
+        <location filename="../../app/views/points/households_page.py" line="259"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="268"/>
+        <location filename="../../app/views/points/households_page.py" line="261"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="298"/>
+        <location filename="../../app/views/points/households_page.py" line="291"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="304"/>
+        <location filename="../../app/views/points/households_page.py" line="297"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="306"/>
+        <location filename="../../app/views/points/households_page.py" line="299"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="328"/>
+        <location filename="../../app/views/points/households_page.py" line="321"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="337"/>
+        <location filename="../../app/views/points/households_page.py" line="330"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="345"/>
-        <location filename="../../app/views/points/households_page.py" line="356"/>
-        <location filename="../../app/views/points/households_page.py" line="395"/>
+        <location filename="../../app/views/points/households_page.py" line="338"/>
+        <location filename="../../app/views/points/households_page.py" line="349"/>
+        <location filename="../../app/views/points/households_page.py" line="388"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="350"/>
+        <location filename="../../app/views/points/households_page.py" line="343"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="364"/>
+        <location filename="../../app/views/points/households_page.py" line="357"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="365"/>
+        <location filename="../../app/views/points/households_page.py" line="358"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="375"/>
+        <location filename="../../app/views/points/households_page.py" line="368"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="384"/>
+        <location filename="../../app/views/points/households_page.py" line="377"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="385"/>
+        <location filename="../../app/views/points/households_page.py" line="378"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="400"/>
+        <location filename="../../app/views/points/households_page.py" line="393"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="404"/>
+        <location filename="../../app/views/points/households_page.py" line="397"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="412"/>
+        <location filename="../../app/views/points/households_page.py" line="405"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="413"/>
+        <location filename="../../app/views/points/households_page.py" line="406"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="425"/>
+        <location filename="../../app/views/points/households_page.py" line="418"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="437"/>
+        <location filename="../../app/views/points/households_page.py" line="430"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="439"/>
+        <location filename="../../app/views/points/households_page.py" line="432"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="448"/>
+        <location filename="../../app/views/points/households_page.py" line="441"/>
         <source>Household cards</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="457"/>
+        <location filename="../../app/views/points/households_page.py" line="450"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="468"/>
+        <location filename="../../app/views/points/households_page.py" line="461"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="471"/>
+        <location filename="../../app/views/points/households_page.py" line="464"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="474"/>
+        <location filename="../../app/views/points/households_page.py" line="467"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -3251,22 +3251,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="841"/>
+        <location filename="../../app/views/points/households_page.py" line="834"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="842"/>
+        <location filename="../../app/views/points/households_page.py" line="835"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="843"/>
+        <location filename="../../app/views/points/households_page.py" line="836"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="845"/>
+        <location filename="../../app/views/points/households_page.py" line="838"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -3274,138 +3274,138 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="506"/>
+        <location filename="../../app/views/points/households_page.py" line="499"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="510"/>
-        <location filename="../../app/views/points/households_page.py" line="635"/>
+        <location filename="../../app/views/points/households_page.py" line="503"/>
+        <location filename="../../app/views/points/households_page.py" line="628"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="511"/>
+        <location filename="../../app/views/points/households_page.py" line="504"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="544"/>
+        <location filename="../../app/views/points/households_page.py" line="537"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="545"/>
+        <location filename="../../app/views/points/households_page.py" line="538"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="546"/>
+        <location filename="../../app/views/points/households_page.py" line="539"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="547"/>
+        <location filename="../../app/views/points/households_page.py" line="540"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="548"/>
+        <location filename="../../app/views/points/households_page.py" line="541"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="549"/>
+        <location filename="../../app/views/points/households_page.py" line="542"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="624"/>
+        <location filename="../../app/views/points/households_page.py" line="617"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="626"/>
+        <location filename="../../app/views/points/households_page.py" line="619"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="707"/>
+        <location filename="../../app/views/points/households_page.py" line="700"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="728"/>
+        <location filename="../../app/views/points/households_page.py" line="721"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="740"/>
+        <location filename="../../app/views/points/households_page.py" line="733"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="781"/>
+        <location filename="../../app/views/points/households_page.py" line="774"/>
         <source>%n households exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 户导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="671"/>
+        <location filename="../../app/views/points/households_page.py" line="664"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="676"/>
+        <location filename="../../app/views/points/households_page.py" line="669"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="687"/>
+        <location filename="../../app/views/points/households_page.py" line="680"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="710"/>
+        <location filename="../../app/views/points/households_page.py" line="703"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="726"/>
+        <location filename="../../app/views/points/households_page.py" line="719"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="765"/>
+        <location filename="../../app/views/points/households_page.py" line="758"/>
         <source>Export households</source>
         <translation>导出户名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="766"/>
+        <location filename="../../app/views/points/households_page.py" line="759"/>
         <source>households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="767"/>
+        <location filename="../../app/views/points/households_page.py" line="760"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="776"/>
+        <location filename="../../app/views/points/households_page.py" line="769"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="790"/>
+        <location filename="../../app/views/points/households_page.py" line="783"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
@@ -4516,123 +4516,123 @@ Restore this other station&apos;s backup anyway?</source>
     <name>OrderPanel</name>
     <message>
         <location filename="../../app/views/orders/page.py" line="542"/>
-        <location filename="../../app/views/orders/page.py" line="605"/>
+        <location filename="../../app/views/orders/page.py" line="595"/>
         <source>Choose an order.</source>
         <translation>请选择一个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="562"/>
-        <location filename="../../app/views/orders/page.py" line="612"/>
+        <location filename="../../app/views/orders/page.py" line="552"/>
+        <location filename="../../app/views/orders/page.py" line="602"/>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="563"/>
+        <location filename="../../app/views/orders/page.py" line="553"/>
         <source>Acce&amp;pted</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="565"/>
+        <location filename="../../app/views/orders/page.py" line="555"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="566"/>
+        <location filename="../../app/views/orders/page.py" line="556"/>
         <source>Re&amp;ject…</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="564"/>
+        <location filename="../../app/views/orders/page.py" line="554"/>
         <source>&amp;Complete…</source>
         <translation>结项(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="567"/>
+        <location filename="../../app/views/orders/page.py" line="557"/>
         <source>&amp;Back to pending…</source>
         <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="568"/>
+        <location filename="../../app/views/orders/page.py" line="558"/>
         <source>Order s&amp;lip</source>
         <translation>派单单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="569"/>
+        <location filename="../../app/views/orders/page.py" line="559"/>
         <source>Service &amp;receipt</source>
         <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="572"/>
+        <location filename="../../app/views/orders/page.py" line="562"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="612"/>
+        <location filename="../../app/views/orders/page.py" line="602"/>
         <source>Re-&amp;dispatch…</source>
         <translation>改派(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="617"/>
+        <location filename="../../app/views/orders/page.py" line="607"/>
         <source>(household {number})</source>
         <translation>（户号 {number}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="620"/>
+        <location filename="../../app/views/orders/page.py" line="610"/>
         <source>Received {at} · {state}</source>
         <translation>点单时间 {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="625"/>
+        <location filename="../../app/views/orders/page.py" line="615"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="628"/>
+        <location filename="../../app/views/orders/page.py" line="618"/>
         <source>Usually sent to {whom}</source>
         <translation>常派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="630"/>
+        <location filename="../../app/views/orders/page.py" line="620"/>
         <source>Sent to {whom}</source>
         <translation>已派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="643"/>
+        <location filename="../../app/views/orders/page.py" line="633"/>
         <source>Dispatched.</source>
         <translation>已派单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="652"/>
+        <location filename="../../app/views/orders/page.py" line="642"/>
         <source>Accepted by the volunteers.</source>
         <translation>志愿者已接单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="659"/>
+        <location filename="../../app/views/orders/page.py" line="649"/>
         <source>Completed; the volunteers&apos; hours wait for approval.</source>
         <translation>已结项；志愿者的服务时长待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="664"/>
+        <location filename="../../app/views/orders/page.py" line="654"/>
         <source>Rating recorded.</source>
         <translation>评价已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="668"/>
+        <location filename="../../app/views/orders/page.py" line="658"/>
         <source>Rejected.</source>
         <translation>已拒单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="673"/>
+        <location filename="../../app/views/orders/page.py" line="663"/>
         <source>Back to pending.</source>
         <translation>已退回待处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="695"/>
+        <location filename="../../app/views/orders/page.py" line="685"/>
         <source>Order slip {number}</source>
         <translation>派单单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="695"/>
+        <location filename="../../app/views/orders/page.py" line="685"/>
         <source>Service receipt {number}</source>
         <translation>服务回执 {number}</translation>
     </message>
@@ -4711,54 +4711,54 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="714"/>
+        <location filename="../../app/views/orders/page.py" line="704"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="717"/>
+        <location filename="../../app/views/orders/page.py" line="707"/>
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="722"/>
+        <location filename="../../app/views/orders/page.py" line="712"/>
         <source>No., name, phone&apos;s last 4 digits, service</source>
         <translation>单号、姓名、电话后 4 位、服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="724"/>
+        <location filename="../../app/views/orders/page.py" line="714"/>
         <source>&amp;New order…</source>
         <translation>新建点单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="726"/>
+        <location filename="../../app/views/orders/page.py" line="716"/>
         <source>Add to the &amp;menu…</source>
         <translation>添加菜单项(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="751"/>
+        <location filename="../../app/views/orders/page.py" line="741"/>
         <source>No orders. A resident&apos;s request starts with “New order…”.</source>
         <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="764"/>
+        <location filename="../../app/views/orders/page.py" line="754"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="779"/>
+        <location filename="../../app/views/orders/page.py" line="769"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个服务单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="802"/>
+        <location filename="../../app/views/orders/page.py" line="792"/>
         <source>Order {number} received.</source>
         <translation>已登记服务单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="815"/>
+        <location filename="../../app/views/orders/page.py" line="805"/>
         <source>{service} is on the menu.</source>
         <translation>{service} 已加入服务菜单。</translation>
     </message>
@@ -5533,44 +5533,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="515"/>
+        <location filename="../../app/views/activities/page.py" line="505"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="517"/>
+        <location filename="../../app/views/activities/page.py" line="507"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="524"/>
+        <location filename="../../app/views/activities/page.py" line="514"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="531"/>
+        <location filename="../../app/views/activities/page.py" line="521"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="540"/>
+        <location filename="../../app/views/activities/page.py" line="530"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="546"/>
+        <location filename="../../app/views/activities/page.py" line="536"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="550"/>
+        <location filename="../../app/views/activities/page.py" line="540"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="555"/>
+        <location filename="../../app/views/activities/page.py" line="545"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -5801,132 +5801,132 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="128"/>
+        <location filename="../../app/views/reports/page.py" line="129"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="128"/>
+        <location filename="../../app/views/reports/page.py" line="129"/>
         <source>Quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="128"/>
+        <location filename="../../app/views/reports/page.py" line="129"/>
         <source>Annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="140"/>
+        <location filename="../../app/views/reports/page.py" line="141"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="142"/>
+        <location filename="../../app/views/reports/page.py" line="143"/>
         <source>&amp;Kind:</source>
         <translation>报表类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="144"/>
+        <location filename="../../app/views/reports/page.py" line="145"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="154"/>
+        <location filename="../../app/views/reports/page.py" line="155"/>
         <source>Preview (PDF)</source>
         <translation>预览 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="155"/>
+        <location filename="../../app/views/reports/page.py" line="156"/>
         <source>Save as Excel…</source>
         <translation>保存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="156"/>
+        <location filename="../../app/views/reports/page.py" line="157"/>
         <source>Submit to the township…</source>
         <translation>报送乡镇…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="157"/>
+        <location filename="../../app/views/reports/page.py" line="158"/>
         <source>Activity record book (PDF)…</source>
         <translation>活动台账 (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="162"/>
+        <location filename="../../app/views/reports/page.py" line="163"/>
         <source>Submitted versions:</source>
         <translation>已报送的版本：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="164"/>
+        <location filename="../../app/views/reports/page.py" line="165"/>
         <source>No report has been submitted yet.</source>
         <translation>尚未报送任何报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="217"/>
+        <location filename="../../app/views/reports/page.py" line="218"/>
         <source>Save the report as Excel</source>
         <translation>将报表保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="218"/>
+        <location filename="../../app/views/reports/page.py" line="219"/>
         <source>Report {period}.xlsx</source>
         <translation>报表 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="219"/>
+        <location filename="../../app/views/reports/page.py" line="220"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="230"/>
+        <location filename="../../app/views/reports/page.py" line="231"/>
         <source>The report was saved as {file}.</source>
         <translation>报表已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="243"/>
+        <location filename="../../app/views/reports/page.py" line="244"/>
         <source>Save the activity record book</source>
         <translation>保存活动台账</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="244"/>
+        <location filename="../../app/views/reports/page.py" line="245"/>
         <source>Activity record book {period}.pdf</source>
         <translation>活动台账 {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="245"/>
+        <location filename="../../app/views/reports/page.py" line="246"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="262"/>
+        <location filename="../../app/views/reports/page.py" line="263"/>
         <source>Activity record book</source>
         <translation>活动台账</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="268"/>
+        <location filename="../../app/views/reports/page.py" line="269"/>
         <source>Binding the activities…</source>
         <translation>正在装订活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="269"/>
+        <location filename="../../app/views/reports/page.py" line="270"/>
         <source>Activity {done} of {total}</source>
         <translation>第 {done} 项活动，共 {total} 项</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="273"/>
+        <location filename="../../app/views/reports/page.py" line="274"/>
         <source>The record book was saved as {file}.</source>
         <translation>活动台账已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="276"/>
+        <location filename="../../app/views/reports/page.py" line="277"/>
         <source>The record book was not saved.</source>
         <translation>活动台账未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="288"/>
+        <location filename="../../app/views/reports/page.py" line="289"/>
         <source>Submit the report</source>
         <translation>报送报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="290"/>
+        <location filename="../../app/views/reports/page.py" line="291"/>
         <source>Submit the report for {period} to the township?
 
 Its figures are frozen as they are now (version {version}) and go with the next sync file.</source>
@@ -5935,7 +5935,7 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 报表数字按现在的样子固定下来（第 {version} 版），随下一个同步文件上报。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="309"/>
+        <location filename="../../app/views/reports/page.py" line="310"/>
         <source>Submitted as {number}; it goes with the next sync file.</source>
         <translation>已报送，编号 {number}；将随下一个同步文件上报。</translation>
     </message>
@@ -6921,57 +6921,57 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>SubmittedModel</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="77"/>
+        <location filename="../../app/views/reports/page.py" line="78"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="78"/>
+        <location filename="../../app/views/reports/page.py" line="79"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="79"/>
+        <location filename="../../app/views/reports/page.py" line="80"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="80"/>
+        <location filename="../../app/views/reports/page.py" line="81"/>
         <source>Submitted at</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="81"/>
+        <location filename="../../app/views/reports/page.py" line="82"/>
         <source>By</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="82"/>
+        <location filename="../../app/views/reports/page.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="83"/>
+        <location filename="../../app/views/reports/page.py" line="84"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="85"/>
+        <location filename="../../app/views/reports/page.py" line="86"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="89"/>
+        <location filename="../../app/views/reports/page.py" line="90"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="90"/>
+        <location filename="../../app/views/reports/page.py" line="91"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="91"/>
+        <location filename="../../app/views/reports/page.py" line="92"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
@@ -6979,47 +6979,47 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>SubmittedReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="341"/>
+        <location filename="../../app/views/reports/page.py" line="342"/>
         <source>Submitted reports</source>
         <translation>各站报送的报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="347"/>
+        <location filename="../../app/views/reports/page.py" line="348"/>
         <source>Preview (PDF)</source>
         <translation>预览 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="348"/>
+        <location filename="../../app/views/reports/page.py" line="349"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="349"/>
+        <location filename="../../app/views/reports/page.py" line="350"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="350"/>
+        <location filename="../../app/views/reports/page.py" line="351"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="356"/>
+        <location filename="../../app/views/reports/page.py" line="357"/>
         <source>No station has submitted a report yet.</source>
         <translation>尚无站点报送报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="373"/>
+        <location filename="../../app/views/reports/page.py" line="374"/>
         <source>Choose a report first.</source>
         <translation>请先选择一份报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="399"/>
+        <location filename="../../app/views/reports/page.py" line="400"/>
         <source>Return the report</source>
         <translation>退回报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="399"/>
+        <location filename="../../app/views/reports/page.py" line="400"/>
         <source>Reason for returning it:</source>
         <translation>退回原因：</translation>
     </message>
@@ -8096,316 +8096,316 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="221"/>
-        <location filename="../../app/views/volunteers/page.py" line="332"/>
+        <location filename="../../app/views/volunteers/page.py" line="222"/>
+        <location filename="../../app/views/volunteers/page.py" line="324"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="252"/>
+        <location filename="../../app/views/volunteers/page.py" line="244"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="252"/>
+        <location filename="../../app/views/volunteers/page.py" line="244"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="253"/>
+        <location filename="../../app/views/volunteers/page.py" line="245"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="253"/>
+        <location filename="../../app/views/volunteers/page.py" line="245"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="257"/>
+        <location filename="../../app/views/volunteers/page.py" line="249"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="258"/>
+        <location filename="../../app/views/volunteers/page.py" line="250"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="267"/>
         <source>No approved hours or redemptions yet.</source>
         <translation>暂无审核通过的时长或兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="277"/>
+        <location filename="../../app/views/volunteers/page.py" line="269"/>
         <source>Points bank</source>
         <translation>积分银行</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="282"/>
+        <location filename="../../app/views/volunteers/page.py" line="274"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="283"/>
+        <location filename="../../app/views/volunteers/page.py" line="275"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="284"/>
-        <location filename="../../app/views/volunteers/page.py" line="379"/>
+        <location filename="../../app/views/volunteers/page.py" line="276"/>
+        <location filename="../../app/views/volunteers/page.py" line="371"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="285"/>
+        <location filename="../../app/views/volunteers/page.py" line="277"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="286"/>
+        <location filename="../../app/views/volunteers/page.py" line="278"/>
         <source>Points statement</source>
         <translation>积分对账单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="287"/>
+        <location filename="../../app/views/volunteers/page.py" line="279"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="288"/>
+        <location filename="../../app/views/volunteers/page.py" line="280"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="289"/>
+        <location filename="../../app/views/volunteers/page.py" line="281"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="290"/>
+        <location filename="../../app/views/volunteers/page.py" line="282"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="291"/>
+        <location filename="../../app/views/volunteers/page.py" line="283"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="294"/>
+        <location filename="../../app/views/volunteers/page.py" line="286"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="298"/>
+        <location filename="../../app/views/volunteers/page.py" line="290"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="343"/>
+        <location filename="../../app/views/volunteers/page.py" line="335"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="348"/>
+        <location filename="../../app/views/volunteers/page.py" line="340"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="351"/>
+        <location filename="../../app/views/volunteers/page.py" line="343"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="354"/>
+        <location filename="../../app/views/volunteers/page.py" line="346"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="359"/>
+        <location filename="../../app/views/volunteers/page.py" line="351"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="363"/>
+        <location filename="../../app/views/volunteers/page.py" line="355"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="365"/>
+        <location filename="../../app/views/volunteers/page.py" line="357"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="370"/>
+        <location filename="../../app/views/volunteers/page.py" line="362"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="376"/>
+        <location filename="../../app/views/volunteers/page.py" line="368"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="376"/>
+        <location filename="../../app/views/volunteers/page.py" line="368"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="379"/>
+        <location filename="../../app/views/volunteers/page.py" line="371"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="392"/>
+        <location filename="../../app/views/volunteers/page.py" line="384"/>
         <source>Own points account {number}</source>
         <translation>个人积分账户 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="394"/>
+        <location filename="../../app/views/volunteers/page.py" line="386"/>
         <source>Household {number} ({head})</source>
         <translation>家庭户 {number}（{head}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="398"/>
+        <location filename="../../app/views/volunteers/page.py" line="390"/>
         <source>No points account yet</source>
         <translation>尚无积分账户</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="401"/>
+        <location filename="../../app/views/volunteers/page.py" line="393"/>
         <source>{where}: {hours} h of service earned {earned} points; {redeemed} redeemed; balance {balance}.</source>
         <translation>{where}：服务 {hours} 小时，获得 {earned} 分；已兑换 {redeemed} 分；余额 {balance} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="433"/>
+        <location filename="../../app/views/volunteers/page.py" line="425"/>
         <source>Points statement of {name}</source>
         <translation>{name}的积分银行对账单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="437"/>
+        <location filename="../../app/views/volunteers/page.py" line="429"/>
         <source>points statement {number}</source>
         <translation>积分银行对账单-{number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="451"/>
+        <location filename="../../app/views/volunteers/page.py" line="443"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="453"/>
+        <location filename="../../app/views/volunteers/page.py" line="445"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="467"/>
+        <location filename="../../app/views/volunteers/page.py" line="459"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="477"/>
+        <location filename="../../app/views/volunteers/page.py" line="469"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="478"/>
+        <location filename="../../app/views/volunteers/page.py" line="470"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="482"/>
+        <location filename="../../app/views/volunteers/page.py" line="474"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="490"/>
+        <location filename="../../app/views/volunteers/page.py" line="482"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="504"/>
+        <location filename="../../app/views/volunteers/page.py" line="496"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="513"/>
-        <location filename="../../app/views/volunteers/page.py" line="545"/>
+        <location filename="../../app/views/volunteers/page.py" line="505"/>
+        <location filename="../../app/views/volunteers/page.py" line="537"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="521"/>
+        <location filename="../../app/views/volunteers/page.py" line="513"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="532"/>
+        <location filename="../../app/views/volunteers/page.py" line="524"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="533"/>
+        <location filename="../../app/views/volunteers/page.py" line="525"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="550"/>
+        <location filename="../../app/views/volunteers/page.py" line="542"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="558"/>
+        <location filename="../../app/views/volunteers/page.py" line="550"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="563"/>
+        <location filename="../../app/views/volunteers/page.py" line="555"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="564"/>
+        <location filename="../../app/views/volunteers/page.py" line="556"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="573"/>
+        <location filename="../../app/views/volunteers/page.py" line="565"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="586"/>
+        <location filename="../../app/views/volunteers/page.py" line="578"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="588"/>
+        <location filename="../../app/views/volunteers/page.py" line="580"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="595"/>
-        <location filename="../../app/views/volunteers/page.py" line="607"/>
+        <location filename="../../app/views/volunteers/page.py" line="587"/>
+        <location filename="../../app/views/volunteers/page.py" line="599"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="598"/>
+        <location filename="../../app/views/volunteers/page.py" line="590"/>
         <source>Volunteer cards</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="618"/>
+        <location filename="../../app/views/volunteers/page.py" line="610"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="624"/>
+        <location filename="../../app/views/volunteers/page.py" line="616"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="627"/>
+        <location filename="../../app/views/volunteers/page.py" line="619"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -8952,18 +8952,18 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="914"/>
-        <location filename="../../app/views/volunteers/page.py" line="919"/>
+        <location filename="../../app/views/volunteers/page.py" line="906"/>
+        <location filename="../../app/views/volunteers/page.py" line="911"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="915"/>
+        <location filename="../../app/views/volunteers/page.py" line="907"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="916"/>
+        <location filename="../../app/views/volunteers/page.py" line="908"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -8971,112 +8971,112 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="645"/>
+        <location filename="../../app/views/volunteers/page.py" line="637"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="650"/>
-        <location filename="../../app/views/volunteers/page.py" line="778"/>
+        <location filename="../../app/views/volunteers/page.py" line="642"/>
+        <location filename="../../app/views/volunteers/page.py" line="770"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="651"/>
+        <location filename="../../app/views/volunteers/page.py" line="643"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="682"/>
+        <location filename="../../app/views/volunteers/page.py" line="674"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="683"/>
+        <location filename="../../app/views/volunteers/page.py" line="675"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="684"/>
+        <location filename="../../app/views/volunteers/page.py" line="676"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="685"/>
+        <location filename="../../app/views/volunteers/page.py" line="677"/>
         <source>E&amp;xport list…</source>
         <translation>导出名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="686"/>
+        <location filename="../../app/views/volunteers/page.py" line="678"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="744"/>
+        <location filename="../../app/views/volunteers/page.py" line="736"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="766"/>
+        <location filename="../../app/views/volunteers/page.py" line="758"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="768"/>
+        <location filename="../../app/views/volunteers/page.py" line="760"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="862"/>
+        <location filename="../../app/views/volunteers/page.py" line="854"/>
         <source>%n volunteers exported to {path}.</source>
         <translation>
             <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="793"/>
+        <location filename="../../app/views/volunteers/page.py" line="785"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="800"/>
+        <location filename="../../app/views/volunteers/page.py" line="792"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="840"/>
+        <location filename="../../app/views/volunteers/page.py" line="832"/>
         <source>Export volunteers</source>
         <translation>导出志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="841"/>
+        <location filename="../../app/views/volunteers/page.py" line="833"/>
         <source>volunteers</source>
         <translation>志愿者名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="842"/>
+        <location filename="../../app/views/volunteers/page.py" line="834"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="857"/>
+        <location filename="../../app/views/volunteers/page.py" line="849"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="871"/>
+        <location filename="../../app/views/volunteers/page.py" line="863"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="889"/>
+        <location filename="../../app/views/volunteers/page.py" line="881"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="894"/>
+        <location filename="../../app/views/volunteers/page.py" line="886"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -12245,57 +12245,57 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{folder} 中是真实站点，不是演示站点；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="213"/>
+        <location filename="../../app/sync/config.py" line="217"/>
         <source>The layout {file} cannot be used ({details}); nothing was written.</source>
         <translation>版式 {file} 无法使用（{details}），未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="256"/>
+        <location filename="../../app/sync/config.py" line="260"/>
         <source>Config packages are published by the township (乡镇实践所).</source>
         <translation>配置包由乡镇实践所发布。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="391"/>
+        <location filename="../../app/sync/config.py" line="398"/>
         <source>{file} is not a complete config package (damaged, cut off or edited). Nothing was changed; ask the township for the package again.</source>
         <translation>{file} 不是完整的配置包（已损坏、不完整或被改动）。未做任何更改，请向乡镇重新索取配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="402"/>
+        <location filename="../../app/sync/config.py" line="409"/>
         <source>{file} is far larger than any config package; it was not opened. Nothing was changed.</source>
         <translation>{file} 远大于任何配置包，未打开。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="412"/>
+        <location filename="../../app/sync/config.py" line="419"/>
         <source>{file} was not signed by this station&apos;s township (another township, or changed after signing). Nothing was changed.</source>
         <translation>{file} 不是本站所属乡镇签名的（来自其他乡镇，或签名后被改动）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="514"/>
+        <location filename="../../app/sync/config.py" line="523"/>
         <source>This station has not enrolled its township yet, so it cannot check a config package. Enrol the township first (its enrolment file and fingerprint).</source>
         <translation>本站尚未登记所属乡镇，无法核验配置包。请先登记乡镇（乡镇的入网文件和指纹）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="538"/>
+        <location filename="../../app/sync/config.py" line="547"/>
         <source>{file} is config version {version}, but version {in_force} is already in force here; an older or repeated package is not applied. Nothing was changed.</source>
         <translation>{file} 是第 {version} 版配置，但本站已在使用第 {in_force} 版；旧的或重复的配置包不予应用。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="624"/>
+        <location filename="../../app/sync/config.py" line="634"/>
         <source>{file} holds a setting this station refuses: {details}. Nothing was changed.</source>
         <translation>{file} 中有本站不接受的设置：{details}。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="633"/>
+        <location filename="../../app/sync/config.py" line="643"/>
         <source>{file} holds nothing for this station (it was published before this station was enrolled, or it is damaged). Nothing was changed; ask the township for a new package.</source>
         <translation>{file} 中没有给本站的内容（发布时本站尚未入网，或文件已损坏）。未做任何更改，请向乡镇索取新的配置包。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="669"/>
+        <location filename="../../app/sync/config.py" line="681"/>
         <source>the layout {name} cannot be printed</source>
         <translation>版式 {name} 无法打印</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="793"/>
+        <location filename="../../app/sync/config.py" line="809"/>
         <source>A newer config package was applied meanwhile; nothing was changed.</source>
         <translation>其间已应用了更新的配置包，未做任何更改。</translation>
     </message>
@@ -12365,13 +12365,13 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>报表期间的写法如 2026-05、2026-Q2 或 2026。</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports/submit.py" line="122"/>
-        <location filename="../../app/services/reports/submit.py" line="195"/>
+        <location filename="../../app/services/reports/submit.py" line="131"/>
+        <location filename="../../app/services/reports/submit.py" line="201"/>
         <source>This submitted report was not found.</source>
         <translation>找不到这份报送的报表。</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports/submit.py" line="191"/>
+        <location filename="../../app/services/reports/submit.py" line="197"/>
         <source>Please give the reason for returning the report.</source>
         <translation>请填写退回报表的原因。</translation>
     </message>
@@ -12909,6 +12909,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{n} 份报送报表</translation>
     </message>
     <message>
+        <location filename="../../app/sync/config.py" line="114"/>
         <location filename="../../app/sync/export.py" line="113"/>
         <source>{n} report reviews</source>
         <translation>{n} 条报表审核记录</translation>
@@ -12989,38 +12990,38 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>该站点曾恢复备份或重装（新的实例）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="105"/>
+        <location filename="../../app/sync/config.py" line="108"/>
         <location filename="../../app/sync/export.py" line="92"/>
         <source>{n} points rules</source>
         <translation>{n} 条积分细则</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="106"/>
+        <location filename="../../app/sync/config.py" line="109"/>
         <source>{n} goods templates</source>
         <translation>{n} 种商品模板</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="107"/>
+        <location filename="../../app/sync/config.py" line="110"/>
         <source>{n} services added to the menu</source>
         <translation>新增 {n} 个服务菜单项</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="108"/>
+        <location filename="../../app/sync/config.py" line="111"/>
         <source>station policy and activity quotas</source>
         <translation>站点规则和活动指标</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="109"/>
+        <location filename="../../app/sync/config.py" line="112"/>
         <source>{n} document layouts</source>
         <translation>{n} 个文书版式</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="110"/>
+        <location filename="../../app/sync/config.py" line="113"/>
         <source>the township&apos;s acknowledgement</source>
         <translation>乡镇的接收确认</translation>
     </message>
     <message>
-        <location filename="../../app/sync/config.py" line="111"/>
+        <location filename="../../app/sync/config.py" line="115"/>
         <source>the shared card key and keyed-hash key</source>
         <translation>共用卡密钥和身份信息哈希密钥</translation>
     </message>

@@ -55,6 +55,27 @@ def test_a_signed_config_fetch_carries_the_ack_that_the_station_applies(
     assert int(again.headers["X-Wb-Config-Version"]) == version
 
 
+def test_a_review_at_the_township_is_in_the_next_config_the_hub_serves(
+    world: World, hub: HubServer, tmp_path: Path
+) -> None:
+    from app.services.reports.submit import review_report, submit_report, submitted_reports
+
+    enrol_both_ways(world)
+    a = world.a
+    report = submit_report(a.db, SYSTEM, "2026-10")
+    assert upload(hub.url, export_sync(a.db, a.data_dir, tmp_path / "out").path).status_code == 200
+    first = fetch_config(hub.url, signed_headers(a))
+    served = int(first.headers["X-Wb-Config-Version"])
+    review_report(world.town.db, SYSTEM, report.id, approve=False, reason="请补充照片")
+    answer = fetch_config(hub.url, signed_headers(a))
+    assert int(answer.headers["X-Wb-Config-Version"]) > served  # re-published for the review
+    package = tmp_path / "pkg.wbconf"
+    package.write_bytes(answer.content)
+    import_config(a.db, a.data_dir, package)
+    (mine,) = submitted_reports(a.db)
+    assert (mine.state_text, mine.reason) == ("退回", "请补充照片")
+
+
 def test_a_replayed_request_is_refused_by_any_worker(world: World, hub: HubServer) -> None:
     headers = signed_headers(world.a)
     assert fetch_config(hub.url, headers).status_code == 204

@@ -10,21 +10,30 @@ At the township (the imported rows of every enrolled station)
 :func:`submitted_reports` lists each station's snapshots with their state:
 已报送 until the township reviews it, then 已审核 or 退回 with the reason
 (:func:`review_report`, an append-only ``report_review`` row; the latest wins).
-The review stays township-side: the config package does not carry it back down.
+
+The decision travels back down in the township's next config package (the hub
+publishes one as soon as a review is added): :func:`reviews_for` gives a
+station's latest decisions, :func:`clean_reviews` checks what a package holds,
+and :func:`store_reviews` keeps them at the station in ``local_state`` (the
+township's rows, not the station's: they do not sync back up), so the station's
+报送 list shows 已审核 or 退回 with the township's reason.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ReportReview, ReportSnapshot, ReviewState
+from app.models import LocalState, ReportReview, ReportSnapshot, ReviewState
 from app.services import audit
 from app.services.auth import Actor, Permission, require
 from app.services.reports.figures import (
@@ -154,12 +163,9 @@ def submitted_reports(
         reviews: dict[str, ReportReview] = {}
         ids = [r.id for r in rows]
         if ids:
-            for decided in session.scalars(
-                select(ReportReview)
-                .where(ReportReview.snapshot_id.in_(ids))
-                .order_by(ReportReview.reviewed_at, ReportReview.change_seq)
-            ):
-                reviews[decided.snapshot_id] = decided  # the latest decision wins
+            reviews.update(_latest(session, ids))
+            for snapshot_id, carried in _carried(session).items():
+                reviews.setdefault(snapshot_id, carried)
         out = []
         for row in rows:
             code, name = names[row.station_id]
@@ -209,3 +215,118 @@ def review_report(
             snapshot_id,
             after={"state": state.value, "reason": reason},
         )
+
+
+# --- the review carried down to the station ----------------------------------------------
+
+REVIEW_STATE = "report/review/"  # station: + snapshot id -> the township's latest decision
+MAX_REVIEWS = 2000  # a package holds at most this many decisions per station
+_REASON_CHARS = 500
+_NAME_CHARS = 50
+
+
+def _latest(session: Session, snapshot_ids: Sequence[str]) -> dict[str, ReportReview]:
+    """The latest decision on each of *snapshot_ids* that has one."""
+    latest: dict[str, ReportReview] = {}
+    for decided in session.scalars(
+        select(ReportReview)
+        .where(ReportReview.snapshot_id.in_(list(snapshot_ids)))
+        .order_by(ReportReview.reviewed_at, ReportReview.change_seq)
+    ):
+        latest[decided.snapshot_id] = decided  # the latest decision wins
+    return latest
+
+
+def _carried(session: Session) -> dict[str, ReportReview]:
+    """At a station: the township's decisions its config packages brought."""
+    out: dict[str, ReportReview] = {}
+    for row in session.scalars(
+        select(LocalState).where(LocalState.key.startswith(REVIEW_STATE, autoescape=True))
+    ):
+        data = json.loads(row.value)
+        out[row.key[len(REVIEW_STATE) :]] = ReportReview(
+            snapshot_id=row.key[len(REVIEW_STATE) :],
+            state=data["state"],
+            reason=data["reason"],
+            reviewed_by=data["by"],
+            reviewed_at=datetime.fromisoformat(data["at"]),
+        )
+    return out
+
+
+def reviews_for(session: Session, station_id: str) -> list[dict[str, str]]:
+    """The township's latest decision on each of *station_id*'s reports (for its package)."""
+    ids = list(
+        session.scalars(
+            select(ReportSnapshot.id).where(
+                ReportSnapshot.station_id == station_id, ReportSnapshot.deleted.is_(False)
+            )
+        )
+    )
+    decided = _latest(session, ids) if ids else {}
+    return [
+        {
+            "snapshot": sid,
+            "state": r.state,
+            "reason": r.reason,
+            "by": r.reviewed_by,
+            "at": r.reviewed_at.isoformat(timespec="seconds"),
+        }
+        for sid, r in sorted(decided.items())
+    ][-MAX_REVIEWS:]
+
+
+def clean_reviews(raw: Any) -> list[dict[str, str]]:
+    """A package's decisions for this station, checked (ValueError/TypeError when not)."""
+    if raw is None:  # a package from before reviews travelled
+        return []
+    if not isinstance(raw, list) or len(raw) > MAX_REVIEWS:
+        raise ValueError("reviews")
+    out = []
+    for r in raw:
+        state = str(r["state"])
+        if state not in (ReviewState.APPROVED.value, ReviewState.RETURNED.value):
+            raise ValueError("review state")
+        snapshot = str(r["snapshot"])
+        if not 0 < len(snapshot) <= 36:
+            raise ValueError("review snapshot")
+        if not all(isinstance(r[k], str) for k in ("reason", "by", "at")):
+            raise TypeError("review")
+        at = datetime.fromisoformat(r["at"]).isoformat(timespec="seconds")
+        out.append(
+            {
+                "snapshot": snapshot,
+                "state": state,
+                "reason": r["reason"][:_REASON_CHARS],
+                "by": r["by"][:_NAME_CHARS],
+                "at": at,
+            }
+        )
+    return out
+
+
+def store_reviews(session: Session, station_id: str, reviews: Sequence[dict[str, str]]) -> int:
+    """Keep the township's decisions on this station's own reports; how many changed."""
+    own = set(
+        session.scalars(
+            select(ReportSnapshot.id).where(
+                ReportSnapshot.station_id == station_id,
+                ReportSnapshot.id.in_([r["snapshot"] for r in reviews]),
+            )
+        )
+    )
+    changed = 0
+    for r in reviews:
+        if r["snapshot"] not in own:
+            continue  # not one of ours (or not here any more): nothing to show
+        key = REVIEW_STATE + r["snapshot"]
+        value = json.dumps({k: r[k] for k in ("state", "reason", "by", "at")}, ensure_ascii=False)
+        row = session.get(LocalState, key)
+        if row is None:
+            session.add(LocalState(key=key, value=value))
+        elif row.value != value:
+            row.value = value
+        else:
+            continue
+        changed += 1
+    return changed

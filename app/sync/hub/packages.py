@@ -2,7 +2,8 @@
 
 The hub re-publishes (:func:`app.sync.config.publish_config`, the township's
 own function) when a station's acknowledgement changed since its last
-package, when the set of enrolled stations changed, or when the township
+package, when the set of enrolled stations changed, when the township reviewed
+a submitted report (the decision goes down to the station), or when the township
 published a newer version itself (to a USB stick): so a station fetching its
 config always gets its latest acknowledgement.  Before the township ever
 published and before any file arrived there is nothing to serve (204).  One
@@ -17,9 +18,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.db import Database
+from app.models import ReportReview
 from app.models.sync import SyncStation
 from app.paths import DataDir
 from app.services.station import get_state
@@ -45,7 +47,9 @@ def _facts(db: Database) -> dict[str, Any]:
     acks = {sid: [inc, seq] for sid, (inc, seq) in acknowledgements(db).items()}
     with db.read() as session:
         stations = sorted(session.scalars(select(SyncStation.station_id)))
-    return {"acks": acks, "stations": stations}
+        # append-only: a new decision on a report raises the count
+        reviews = session.scalar(select(func.count()).select_from(ReportReview)) or 0
+    return {"acks": acks, "stations": stations, "reviews": reviews}
 
 
 def current_package(db: Database, data_dir: DataDir, folder: Path) -> tuple[int, Path] | None:
@@ -68,6 +72,7 @@ def current_package(db: Database, data_dir: DataDir, folder: Path) -> tuple[int,
                 published_v > newest[0]
                 or state.get("acks") != facts["acks"]
                 or state.get("stations") != facts["stations"]
+                or state.get("reviews", 0) != facts["reviews"]
             )
         if not needed:
             return newest

@@ -6,7 +6,8 @@ Choose the kind (月报/季报/年报) and the period; Preview shows the report 
 报送 — after a confirmation naming the period and the version it will
 be — freezes the report as a numbered snapshot that the next sync file
 carries to the township (app.services.reports.submit).  Below, the versions
-submitted so far with the township's state once it is known at the township.
+submitted so far with the township's decision (已审核, or 退回 with its
+reason) once a config package from the township brought it.
 Every count, document and write runs off the GUI thread (run_task).
 
 In township mode the same area (报表, :func:`reports_page`) is
