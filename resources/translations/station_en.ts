@@ -259,7 +259,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="769"/>
+        <location filename="../../app/views/orders/page.py" line="730"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>

@@ -1421,37 +1421,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="389"/>
+        <location filename="../../app/views/orders/page.py" line="390"/>
         <source>Complete the order</source>
         <translation>服务结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="392"/>
+        <location filename="../../app/views/orders/page.py" line="393"/>
         <source>What was done</source>
         <translation>服务内容和结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="400"/>
+        <location filename="../../app/views/orders/page.py" line="401"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="408"/>
+        <location filename="../../app/views/orders/page.py" line="409"/>
         <source>&amp;Report:</source>
         <translation>结项报告(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="409"/>
+        <location filename="../../app/views/orders/page.py" line="410"/>
         <source>&amp;Hours each:</source>
         <translation>每人时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="410"/>
+        <location filename="../../app/views/orders/page.py" line="411"/>
         <source>&amp;Who served:</source>
         <translation>服务志愿者(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="411"/>
+        <location filename="../../app/views/orders/page.py" line="412"/>
         <source>Each volunteer ticked gets these hours, pending approval.</source>
         <translation>勾选的每位志愿者各记此时长，待审核。</translation>
     </message>
@@ -1815,37 +1815,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="329"/>
+        <location filename="../../app/views/orders/page.py" line="330"/>
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="329"/>
+        <location filename="../../app/views/orders/page.py" line="330"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="332"/>
+        <location filename="../../app/views/orders/page.py" line="333"/>
         <source>(no team)</source>
         <translation>（不指定服务队）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="336"/>
+        <location filename="../../app/views/orders/page.py" line="337"/>
         <source>Optional, e.g. why it is sent again</source>
         <translation>选填，如改派原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="339"/>
+        <location filename="../../app/views/orders/page.py" line="340"/>
         <source>&amp;Team:</source>
         <translation>服务队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="340"/>
+        <location filename="../../app/views/orders/page.py" line="341"/>
         <source>&amp;Volunteers:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="341"/>
+        <location filename="../../app/views/orders/page.py" line="342"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -2413,67 +2413,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="142"/>
+        <location filename="../../app/views/orders/page.py" line="143"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="142"/>
+        <location filename="../../app/views/orders/page.py" line="143"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="142"/>
+        <location filename="../../app/views/orders/page.py" line="143"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="142"/>
+        <location filename="../../app/views/orders/page.py" line="143"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="146"/>
+        <location filename="../../app/views/orders/page.py" line="147"/>
         <source>Ordered</source>
         <translation>点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="147"/>
+        <location filename="../../app/views/orders/page.py" line="148"/>
         <source>Rejected</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="148"/>
+        <location filename="../../app/views/orders/page.py" line="149"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="149"/>
+        <location filename="../../app/views/orders/page.py" line="150"/>
         <source>Accepted</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="151"/>
         <source>Completed</source>
         <translation>结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="151"/>
+        <location filename="../../app/views/orders/page.py" line="152"/>
         <source>Rated</source>
         <translation>评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="152"/>
+        <location filename="../../app/views/orders/page.py" line="153"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="155"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="165"/>
+        <location filename="../../app/views/orders/page.py" line="166"/>
         <source>{h} h each</source>
         <translation>每人 {h} 小时</translation>
     </message>
@@ -4159,31 +4159,143 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>MenuDialog</name>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="128"/>
+        <source>Service menu</source>
+        <translation>服务菜单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="138"/>
+        <source>The stations get the services their menu lacks with the next config package; each station keeps its own changes.</source>
+        <translation>下一个配置包会给站点补上其菜单缺少的服务项目；站点自己改过的项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="143"/>
+        <source>A service out of use is no longer offered for new orders; its orders stay.</source>
+        <translation>停用的服务项目不再出现在新点单中，已有的点单不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="155"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="156"/>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="157"/>
+        <location filename="../../app/views/orders/menu.py" line="202"/>
+        <source>&amp;Out of use</source>
+        <translation>停用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="200"/>
+        <source>&amp;Back in use</source>
+        <translation>恢复使用(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="216"/>
+        <source>{service} is on the menu.</source>
+        <translation>{service} 已加入服务菜单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="221"/>
+        <source>{service} was changed.</source>
+        <translation>{service} 已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="238"/>
+        <source>{service} is back in use.</source>
+        <translation>{service} 已恢复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="240"/>
+        <source>{service} is out of use.</source>
+        <translation>{service} 已停用。</translation>
+    </message>
+</context>
+<context>
     <name>MenuItemDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="499"/>
+        <location filename="../../app/views/orders/menu.py" line="50"/>
         <source>Add to the service menu</source>
         <translation>添加服务菜单项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="508"/>
+        <location filename="../../app/views/orders/menu.py" line="50"/>
+        <source>Change a service</source>
+        <translation>修改服务项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="61"/>
+        <source>What the service is, for whom</source>
+        <translation>服务内容、服务对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="64"/>
         <source>(no team)</source>
         <translation>（不指定服务队）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="510"/>
+        <location filename="../../app/views/orders/menu.py" line="65"/>
+        <source>&amp;In use (residents can order it)</source>
+        <translation>在用（群众可以点单）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="69"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="511"/>
+        <location filename="../../app/views/orders/menu.py" line="70"/>
         <source>&amp;Service:</source>
         <translation>服务项目(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="512"/>
+        <location filename="../../app/views/orders/menu.py" line="71"/>
+        <source>&amp;What it is:</source>
+        <translation>服务内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="72"/>
         <source>Usual &amp;team:</source>
         <translation>常派服务队(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>MenuModel</name>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="112"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="112"/>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="112"/>
+        <source>Usual team</source>
+        <translation>常派服务队</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="112"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="115"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/menu.py" line="115"/>
+        <source>Not in use</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -4325,77 +4437,77 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="190"/>
+        <location filename="../../app/views/orders/page.py" line="191"/>
         <source>New service order</source>
         <translation>新建服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="194"/>
+        <location filename="../../app/views/orders/page.py" line="195"/>
         <source>A &amp;resident</source>
         <translation>本村居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="196"/>
+        <location filename="../../app/views/orders/page.py" line="197"/>
         <source>&amp;Someone else (name and phone)</source>
         <translation>其他群众（填写姓名和电话）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="202"/>
+        <location filename="../../app/views/orders/page.py" line="203"/>
         <source>&amp;Choose resident…</source>
         <translation>选择居民(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="204"/>
+        <location filename="../../app/views/orders/page.py" line="205"/>
         <source>Nobody chosen yet.</source>
         <translation>尚未选择。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="212"/>
+        <location filename="../../app/views/orders/page.py" line="213"/>
         <source>11-digit mobile number</source>
         <translation>11 位手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="217"/>
+        <location filename="../../app/views/orders/page.py" line="218"/>
         <source>Optional; a resident&apos;s household address by default</source>
         <translation>选填；居民默认为其家庭住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="221"/>
+        <location filename="../../app/views/orders/page.py" line="222"/>
         <source>What is asked for, when suits them</source>
         <translation>需求内容、方便的时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="227"/>
+        <location filename="../../app/views/orders/page.py" line="228"/>
         <source>Ser&amp;vice:</source>
         <translation>服务项目(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="231"/>
+        <location filename="../../app/views/orders/page.py" line="232"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="232"/>
+        <location filename="../../app/views/orders/page.py" line="233"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="233"/>
+        <location filename="../../app/views/orders/page.py" line="234"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="234"/>
+        <location filename="../../app/views/orders/page.py" line="235"/>
         <source>Re&amp;quest:</source>
         <translation>需求(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="248"/>
+        <location filename="../../app/views/orders/page.py" line="249"/>
         <source>The service menu is empty: add a service to the menu first.</source>
         <translation>服务菜单为空：请先添加服务菜单项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="277"/>
+        <location filename="../../app/views/orders/page.py" line="278"/>
         <source>Choose the resident first.</source>
         <translation>请先选择居民。</translation>
     </message>
@@ -4515,124 +4627,124 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="542"/>
-        <location filename="../../app/views/orders/page.py" line="595"/>
+        <location filename="../../app/views/orders/page.py" line="503"/>
+        <location filename="../../app/views/orders/page.py" line="556"/>
         <source>Choose an order.</source>
         <translation>请选择一个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="552"/>
-        <location filename="../../app/views/orders/page.py" line="602"/>
+        <location filename="../../app/views/orders/page.py" line="513"/>
+        <location filename="../../app/views/orders/page.py" line="563"/>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="553"/>
+        <location filename="../../app/views/orders/page.py" line="514"/>
         <source>Acce&amp;pted</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="555"/>
+        <location filename="../../app/views/orders/page.py" line="516"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="556"/>
+        <location filename="../../app/views/orders/page.py" line="517"/>
         <source>Re&amp;ject…</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="554"/>
+        <location filename="../../app/views/orders/page.py" line="515"/>
         <source>&amp;Complete…</source>
         <translation>结项(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="557"/>
+        <location filename="../../app/views/orders/page.py" line="518"/>
         <source>&amp;Back to pending…</source>
         <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="558"/>
+        <location filename="../../app/views/orders/page.py" line="519"/>
         <source>Order s&amp;lip</source>
         <translation>派单单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="559"/>
+        <location filename="../../app/views/orders/page.py" line="520"/>
         <source>Service &amp;receipt</source>
         <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="562"/>
+        <location filename="../../app/views/orders/page.py" line="523"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="602"/>
+        <location filename="../../app/views/orders/page.py" line="563"/>
         <source>Re-&amp;dispatch…</source>
         <translation>改派(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="607"/>
+        <location filename="../../app/views/orders/page.py" line="568"/>
         <source>(household {number})</source>
         <translation>（户号 {number}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="610"/>
+        <location filename="../../app/views/orders/page.py" line="571"/>
         <source>Received {at} · {state}</source>
         <translation>点单时间 {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="615"/>
+        <location filename="../../app/views/orders/page.py" line="576"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="618"/>
+        <location filename="../../app/views/orders/page.py" line="579"/>
         <source>Usually sent to {whom}</source>
         <translation>常派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="620"/>
+        <location filename="../../app/views/orders/page.py" line="581"/>
         <source>Sent to {whom}</source>
         <translation>已派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="633"/>
+        <location filename="../../app/views/orders/page.py" line="594"/>
         <source>Dispatched.</source>
         <translation>已派单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="642"/>
+        <location filename="../../app/views/orders/page.py" line="603"/>
         <source>Accepted by the volunteers.</source>
         <translation>志愿者已接单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="649"/>
+        <location filename="../../app/views/orders/page.py" line="610"/>
         <source>Completed; the volunteers&apos; hours wait for approval.</source>
         <translation>已结项；志愿者的服务时长待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="654"/>
+        <location filename="../../app/views/orders/page.py" line="615"/>
         <source>Rating recorded.</source>
         <translation>评价已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="658"/>
+        <location filename="../../app/views/orders/page.py" line="619"/>
         <source>Rejected.</source>
         <translation>已拒单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="663"/>
+        <location filename="../../app/views/orders/page.py" line="624"/>
         <source>Back to pending.</source>
         <translation>已退回待处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="685"/>
+        <location filename="../../app/views/orders/page.py" line="646"/>
         <source>Order slip {number}</source>
         <translation>派单单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="685"/>
+        <location filename="../../app/views/orders/page.py" line="646"/>
         <source>Service receipt {number}</source>
         <translation>服务回执 {number}</translation>
     </message>
@@ -4673,37 +4785,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="100"/>
+        <location filename="../../app/views/orders/page.py" line="101"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="101"/>
+        <location filename="../../app/views/orders/page.py" line="102"/>
         <source>Received</source>
         <translation>点单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="102"/>
+        <location filename="../../app/views/orders/page.py" line="103"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="103"/>
+        <location filename="../../app/views/orders/page.py" line="104"/>
         <source>Asked by</source>
         <translation>点单人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="104"/>
+        <location filename="../../app/views/orders/page.py" line="105"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="105"/>
+        <location filename="../../app/views/orders/page.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="121"/>
+        <location filename="../../app/views/orders/page.py" line="122"/>
         <source>{state} (overdue)</source>
         <translation>{state}（超时）</translation>
     </message>
@@ -4711,56 +4823,51 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="704"/>
+        <location filename="../../app/views/orders/page.py" line="665"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="707"/>
+        <location filename="../../app/views/orders/page.py" line="668"/>
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="712"/>
+        <location filename="../../app/views/orders/page.py" line="673"/>
         <source>No., name, phone&apos;s last 4 digits, service</source>
         <translation>单号、姓名、电话后 4 位、服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="714"/>
+        <location filename="../../app/views/orders/page.py" line="675"/>
         <source>&amp;New order…</source>
         <translation>新建点单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="716"/>
-        <source>Add to the &amp;menu…</source>
-        <translation>添加菜单项(&amp;M)…</translation>
+        <location filename="../../app/views/orders/page.py" line="677"/>
+        <source>Service &amp;menu…</source>
+        <translation>服务菜单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="741"/>
+        <location filename="../../app/views/orders/page.py" line="702"/>
         <source>No orders. A resident&apos;s request starts with “New order…”.</source>
         <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="754"/>
+        <location filename="../../app/views/orders/page.py" line="715"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="769"/>
+        <location filename="../../app/views/orders/page.py" line="730"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个服务单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="792"/>
+        <location filename="../../app/views/orders/page.py" line="753"/>
         <source>Order {number} received.</source>
         <translation>已登记服务单 {number}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders/page.py" line="805"/>
-        <source>{service} is on the menu.</source>
-        <translation>{service} 已加入服务菜单。</translation>
     </message>
 </context>
 <context>
@@ -5392,48 +5499,53 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PublishPage</name>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="42"/>
+        <location filename="../../app/views/township/publish_page.py" line="44"/>
         <source>The config package carries the township&apos;s rules (points, volunteers) and each station&apos;s acknowledged sync sequence. Write it to a USB stick and import it at every station on its Sync page.</source>
         <translation>配置包包含乡镇的规则（积分、志愿服务）和各站点已确认的同步序号。请写入U盘，再到每个站点的“同步”页面导入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="51"/>
+        <location filename="../../app/views/township/publish_page.py" line="53"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="58"/>
+        <location filename="../../app/views/township/publish_page.py" line="61"/>
         <source>Write the config package…</source>
         <translation>写出配置包…</translation>
     </message>
     <message>
         <location filename="../../app/views/township/publish_page.py" line="62"/>
+        <source>Service &amp;menu…</source>
+        <translation>服务菜单(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/township/publish_page.py" line="67"/>
         <source>The township&apos;s enrolment file</source>
         <translation>乡镇登记文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="65"/>
+        <location filename="../../app/views/township/publish_page.py" line="70"/>
         <source>Each station enrols the township once, before its first config package: give it this enrolment file and read this fingerprint out on the phone.</source>
         <translation>各站点在导入第一个配置包之前须登记一次本乡镇：把这个登记文件交给站点，并在电话里把下面的指纹念给对方核对。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="79"/>
+        <location filename="../../app/views/township/publish_page.py" line="84"/>
         <source>Write the enrolment file…</source>
         <translation>生成登记文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="92"/>
-        <location filename="../../app/views/township/publish_page.py" line="138"/>
+        <location filename="../../app/views/township/publish_page.py" line="103"/>
+        <location filename="../../app/views/township/publish_page.py" line="149"/>
         <source>Choose the folder or USB stick</source>
         <translation>选择文件夹或U盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="115"/>
+        <location filename="../../app/views/township/publish_page.py" line="126"/>
         <source>Config version {version} for {stations} stations was written to {file}.</source>
         <translation>第 {version} 版配置（{stations} 个站点）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/township/publish_page.py" line="160"/>
+        <location filename="../../app/views/township/publish_page.py" line="171"/>
         <source>The enrolment file {name} was written to {folder}. Take it to the stations and read the fingerprint above out to them.</source>
         <translation>登记文件 {name} 已写入 {folder}。请把它带到各站点，并把上面的指纹念给他们核对。</translation>
     </message>
@@ -5578,17 +5690,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="436"/>
+        <location filename="../../app/views/orders/page.py" line="437"/>
         <source>The resident&apos;s rating</source>
         <translation>群众评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="446"/>
+        <location filename="../../app/views/orders/page.py" line="447"/>
         <source>&amp;Stars:</source>
         <translation>星级(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="447"/>
+        <location filename="../../app/views/orders/page.py" line="448"/>
         <source>&amp;Comment:</source>
         <translation>意见(&amp;C)：</translation>
     </message>
@@ -5624,17 +5736,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="477"/>
+        <location filename="../../app/views/orders/page.py" line="478"/>
         <source>Reject the order</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="477"/>
+        <location filename="../../app/views/orders/page.py" line="478"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="484"/>
+        <location filename="../../app/views/orders/page.py" line="485"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
@@ -10689,7 +10801,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
         <location filename="../../app/services/orders/flow.py" line="598"/>
-        <location filename="../../app/services/orders/menu.py" line="107"/>
+        <location filename="../../app/services/orders/menu.py" line="112"/>
         <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
         <translation>找不到该志愿服务队。</translation>
@@ -12386,22 +12498,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有可导出的已审核服务记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/menu.py" line="81"/>
+        <location filename="../../app/services/orders/menu.py" line="86"/>
         <source>No such service on the menu.</source>
         <translation>服务菜单中没有这一项。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/menu.py" line="91"/>
+        <location filename="../../app/services/orders/menu.py" line="96"/>
         <source>A service on the menu needs a category and a name.</source>
         <translation>服务菜单项需要类别和名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/menu.py" line="95"/>
+        <location filename="../../app/services/orders/menu.py" line="100"/>
         <source>A category has at most 30 characters and a service at most 60.</source>
         <translation>类别不超过 30 个字，服务项目不超过 60 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/menu.py" line="160"/>
+        <location filename="../../app/services/orders/menu.py" line="166"/>
         <source>The menu already has {name} in {category}.</source>
         <translation>服务菜单“{category}”中已有“{name}”。</translation>
     </message>

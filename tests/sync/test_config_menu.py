@@ -30,3 +30,20 @@ def test_the_township_menu_reaches_the_station_with_its_team_by_name(
     menu = {(i.category, i.name): i for i in orders.list_menu(a.db)}
     assert menu["医疗健康", "义诊"].team_name == "乡镇义诊服务队"
     assert menu[kept.category, kept.name] == kept
+
+
+def test_the_township_edits_its_own_menu_not_its_stations_copies(
+    world: World, tmp_path: Path
+) -> None:
+    from app.sync.export import export_sync
+    from app.sync.importer import import_files
+
+    enrol_both_ways(world)
+    town, a = world.town, world.a
+    orders.save_menu_item(a.db, SYSTEM, MenuItemData("生活服务", "代购药品"))
+    export_sync(a.db, a.data_dir, tmp_path / "up")
+    assert all(v.status == "imported" for v in import_files(town.db, [tmp_path / "up"]))
+    assert [i.name for i in orders.list_menu(town.db, active_only=False)] == []
+    # the township may name a service as a station did: the station's copy is not a clash
+    mine = orders.save_menu_item(town.db, SYSTEM, MenuItemData("生活服务", "代购药品"))
+    assert [i.id for i in orders.list_menu(town.db)] == [mine.id]

@@ -19,6 +19,7 @@ from app.paths import DataDir
 from app.services import auth, orders
 from app.services.orders import MenuItemData
 from app.views import screen
+from app.views.orders.menu import MenuDialog, MenuItemDialog
 from app.views.orders.page import (
     CompleteDialog,
     DispatchDialog,
@@ -322,6 +323,15 @@ def test_the_page_and_its_dialogs_fit_the_screen(  # type: ignore[no-untyped-def
             d = _dialog(qtbot, page.detail, kind)
             problems += layout_problems(d, area)
             d.reject()
+        page.menu_button.click()
+        menu = _dialog(qtbot, page, MenuDialog)
+        qtbot.waitUntil(lambda: menu.model.rowCount() > 0)
+        problems += layout_problems(menu, area)
+        menu.buttons["add"].click()
+        item = _dialog(qtbot, menu, MenuItemDialog)
+        problems += layout_problems(item, area)
+        item.reject()
+        menu.reject()
         assert not problems, "\n".join(problems)
     finally:
         screen.emulate_screen(None)
@@ -352,3 +362,41 @@ def test_a_resident_is_picked_from_the_register(qtbot, window, station, type_tex
     order = page.detail.order
     assert order.row.requester_name == "孙建国" and order.household_number == "001"
     assert "household 001" in page.detail.facts.text()
+
+
+def test_the_menu_is_edited_by_clicks(qtbot, window, station, type_text) -> None:  # type: ignore[no-untyped-def]
+    """Add a service, change what it is, take it out of use: the new-order list follows."""
+    st, _team = station
+    page = window.show_page("orders")
+    settle(qtbot)
+    click_at(qtbot, window, page.menu_button)
+    menu = _dialog(qtbot, page, MenuDialog)
+    qtbot.waitUntil(lambda: menu.model.rowCount() == 1)
+    click_at(qtbot, menu, menu.buttons["add"])
+    item = _dialog(qtbot, menu, MenuItemDialog)
+    click_at(qtbot, item, item.category.lineEdit())
+    type_text(item.category.lineEdit(), "医疗健康")
+    click_at(qtbot, item, item.name)
+    type_text(item.name, "量血压")
+    _ok(qtbot, item)
+    qtbot.waitUntil(lambda: menu.model.rowCount() == 2)
+    assert "量血压" in menu.message.text()
+    chosen = menu.current()
+    assert chosen is not None and chosen.name == "量血压"  # the new service is selected
+
+    click_at(qtbot, menu, menu.buttons["change"])
+    item = _dialog(qtbot, menu, MenuItemDialog)
+    assert item.name.text() == "量血压" and item.category.currentText() == "医疗健康"
+    click_at(qtbot, item, item.description)
+    type_text(item.description, "每周二上门")
+    _ok(qtbot, item)
+    qtbot.waitUntil(lambda: (menu.current() or chosen).description == "每周二上门")
+
+    click_at(qtbot, menu, menu.buttons["toggle"])
+    qtbot.waitUntil(lambda: "out of use" in menu.message.text())
+    settle(qtbot)
+    menu_now = {i.name: i.active for i in orders.list_menu(st.db, active_only=False)}
+    assert menu_now == {"上门理发": True, "量血压": False}
+    assert [i.name for i in orders.list_menu(st.db)] == ["上门理发"]  # no longer offered
+    assert menu.buttons["toggle"].text().replace("&", "") == "Back in use"
+    menu.reject()

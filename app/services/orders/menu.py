@@ -42,6 +42,7 @@ class MenuItemView:
     team_id: str | None
     team_name: str
     active: bool
+    sort_order: int = 0
 
     @property
     def label(self) -> str:
@@ -58,13 +59,17 @@ def _view(session: Session, item: ServiceMenuItem) -> MenuItemView:
         item.team_id,
         team.name if team is not None else "",
         item.active,
+        item.sort_order,
     )
 
 
 def list_menu(db: Database, *, active_only: bool = True) -> list[MenuItemView]:
-    """The menu, category by category, in the station's order."""
+    """The menu, category by category, in the station's order (at the township its own
+    menu, not the copies of its stations' menus the sync files brought)."""
     with db.read() as session:
-        query = select(ServiceMenuItem).where(ServiceMenuItem.deleted.is_(False))
+        query = select(ServiceMenuItem).where(
+            ServiceMenuItem.deleted.is_(False), ServiceMenuItem.station_id == db.station_id
+        )
         if active_only:
             query = query.where(ServiceMenuItem.active.is_(True))
         items = session.scalars(
@@ -150,6 +155,7 @@ def save_menu_item(
         clean = _clean(session, data)
         clash = session.scalar(
             select(ServiceMenuItem.id).where(
+                ServiceMenuItem.station_id == db.station_id,
                 ServiceMenuItem.category == clean.category,
                 ServiceMenuItem.name == clean.name,
                 ServiceMenuItem.id != (item_id or ""),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -46,7 +47,6 @@ from app.services.auth import Permission
 from app.services.documents.orders import RECEIPT, SLIP, order_pdf
 from app.services.households import ResidentHit
 from app.services.orders import (
-    MenuItemData,
     MenuItemView,
     OrderDetail,
     OrderEventView,
@@ -59,6 +59,7 @@ from app.views.detail_panel import DetailPanel
 from app.views.dialogs import ServiceDialog
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
+from app.views.orders.menu import MenuDialog
 from app.views.pages import PageContext
 from app.views.screen import fit_window
 from app.views.table_models import (
@@ -490,46 +491,6 @@ class ReasonDialog(ServiceDialog):
         self.run(fn, self.ctx.db, self.ctx.actor, self.order.row.id, self.reason.text())
 
 
-class MenuItemDialog(ServiceDialog):
-    """Add a service to the menu: category, name, the team usually sent."""
-
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.setObjectName("menu_item_dialog")
-        self.setWindowTitle(self.tr("Add to the service menu"))
-        self.category = QComboBox()
-        self.category.setObjectName("menu_category")
-        self.category.setEditable(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("menu_name")
-        self.name.setMaxLength(60)
-        self.team = QComboBox()
-        self.team.setObjectName("menu_team")
-        self.team.addItem(self.tr("(no team)"), "")
-        form = QFormLayout()
-        form.addRow(self.tr("&Category:"), self.category)
-        form.addRow(self.tr("&Service:"), self.name)
-        form.addRow(self.tr("Usual &team:"), self.team)
-        self.finish_layout(form)
-        run_task(orders.list_menu, ctx.db, on_done=self._menu, receiver=self)
-        run_task(list_teams, ctx.db, on_done=self._teams, receiver=self)
-        fit_window(self, 420, 200)
-
-    def _menu(self, items: list[MenuItemView]) -> None:
-        for category in dict.fromkeys(i.category for i in items):
-            self.category.addItem(category)
-        self.category.setCurrentText("")
-
-    def _teams(self, teams: list[Any]) -> None:
-        for t in teams:
-            self.team.addItem(t.name, t.id)
-
-    def submit(self) -> None:
-        team_id = str(self.team.currentData() or "") or None
-        data = MenuItemData(self.category.currentText(), self.name.text(), team_id=team_id)
-        self.run(orders.save_menu_item, self.ctx.db, self.ctx.actor, data)
-
-
 # --- the detail panel --------------------------------------------------------------------------
 
 
@@ -713,7 +674,7 @@ class OrdersPage(QWidget):
         self.search.setMinimumWidth(220)
         self.new_button = QPushButton(self.tr("&New order…"))
         self.new_button.setObjectName("orders_new")
-        self.menu_button = QPushButton(self.tr("Add to the &menu…"))
+        self.menu_button = QPushButton(self.tr("Service &menu…"))
         self.menu_button.setObjectName("orders_menu")
         for button in (self.new_button, self.menu_button):
             button.setEnabled(daily)
@@ -767,7 +728,7 @@ class OrdersPage(QWidget):
         self.menu_button.clicked.connect(self.add_menu_item)
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.model.counted.connect(lambda n: self.count_label.setText(self.tr("%n orders", "", n)))
-        self.dialog: ServiceDialog | None = None  # the one open (tests reach it)
+        self.dialog: QDialog | None = None  # the one open (tests reach it)
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -798,12 +759,6 @@ class OrdersPage(QWidget):
         self.dialog = dialog
 
     def add_menu_item(self) -> None:
-        dialog = MenuItemDialog(self.ctx, self)
-
-        def accepted() -> None:
-            item: MenuItemView = dialog.result_value
-            self.message.show_ok(self.tr("{service} is on the menu.").format(service=item.label))
-
-        dialog.accepted.connect(accepted)
+        dialog = MenuDialog(self.ctx, parent=self)
         dialog.open()
         self.dialog = dialog

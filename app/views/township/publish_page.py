@@ -3,6 +3,8 @@
 One button: choose the folder (a USB stick), then
 ``app.sync.config.publish_config(db, data_dir, folder)`` on a worker; the
 page says which file was written, its version and for how many stations.
+服务菜单… edits the township's 四单 menu that the package carries
+(app.views.orders.menu.MenuDialog, the station's own editor).
 
 Below it, the township's own enrolment file (``write_enrolment``, as a station
 writes its own) with the signing-key fingerprint shown large: each station
@@ -55,7 +57,10 @@ class PublishPage(QWidget):
         self.buttons = button_row(
             bar,
             "publish",
-            (("write", self.tr("Write the config package…"), self.choose_folder),),
+            (
+                ("write", self.tr("Write the config package…"), self.choose_folder),
+                ("menu", self.tr("Service &menu…"), self.edit_menu),
+            ),
         )
         layout.addWidget(self.message)
 
@@ -86,6 +91,12 @@ class PublishPage(QWidget):
         from app.sync import config  # the config packages (imported when the page opens)
 
         self.config = config
+
+    def edit_menu(self) -> None:
+        from app.views.orders.menu import MenuDialog
+
+        self.menu_dialog = MenuDialog(self.ctx, township=True, parent=self)
+        self.menu_dialog.open()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
