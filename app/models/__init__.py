@@ -103,6 +103,7 @@ _FEATURES: dict[str, tuple[str, ...]] = {
         "ServiceMenuItem",
         "ServiceOrder",
         "ServiceOrderEvent",
+        "ServiceOrderPhoto",
     ),
     "app.models.sync": (
         "SyncAck",
@@ -157,6 +158,7 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         ServiceMenuItem,
         ServiceOrder,
         ServiceOrderEvent,
+        ServiceOrderPhoto,
     )
     from app.models.points import (
         EntryKind,

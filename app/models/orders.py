@@ -12,6 +12,9 @@ resident rates it (评单).
   transition of an order, with the states before and after, who and when, and
   what the step carried (the reason, the team or volunteers, the report, the
   stars and comment).  ``seq`` counts an order's events (UNIQUE per order).
+* ``ServiceOrderPhoto`` — a photo of the service given, taken at 结项 (append-only:
+  evidence of the service, as the report beside it), copied into
+  ``<data>/photos/orders/<order id>/`` by app.services.photos.
 * ``ServiceOrder`` — the order as requested plus its *current* state and the
   times of its steps, a cache of its events updated in the same transaction
   (app.services.orders.flow writes both; ``verify`` recomputes it).
@@ -134,3 +137,17 @@ class ServiceOrderEvent(Syncable, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     operator_id: Mapped[str] = mapped_column(String(36), default="")
     operator_name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class ServiceOrderPhoto(Syncable, Base):
+    """结项照片 — a photo of the service given, recorded with the 结项 step (ledger)."""
+
+    __tablename__ = "service_order_photo"
+    __append_only__ = True
+
+    order_id: Mapped[str] = mapped_column(ForeignKey("service_order.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(36), default="")  # the 结项 step's event
+    path: Mapped[str] = mapped_column(String(200))  # relative to the photos folder, "/"
+    original_name: Mapped[str] = mapped_column(String(200), default="")
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")

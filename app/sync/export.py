@@ -114,6 +114,7 @@ KIND_WORDS = {
     "service_menu_item": QT_TRANSLATE_NOOP("sync", "{n} service menu items"),
     "service_order": QT_TRANSLATE_NOOP("sync", "{n} service orders"),
     "service_order_event": QT_TRANSLATE_NOOP("sync", "{n} service order steps"),
+    "service_order_photo": QT_TRANSLATE_NOOP("sync", "{n} photos of services given"),
 }
 # only a table this version does not know of (a newer station's) is left unnamed
 OTHER_WORDS = QT_TRANSLATE_NOOP("sync", "{n} other records")

@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/views/orders/page.py" line="449"/>
+        <source>%n photos: {names}</source>
+        <translation>
+            <numerusform>%n photo: {names}</numerusform>
+            <numerusform>%n photos: {names}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounterWidget</name>
     <message numerus="yes">
         <location filename="../../app/views/supermarket/counter.py" line="727"/>
@@ -259,7 +270,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="730"/>
+        <location filename="../../app/views/orders/page.py" line="806"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>

@@ -1421,39 +1421,72 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="390"/>
+        <location filename="../../app/views/orders/page.py" line="397"/>
         <source>Complete the order</source>
         <translation>服务结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="393"/>
+        <location filename="../../app/views/orders/page.py" line="400"/>
         <source>What was done</source>
         <translation>服务内容和结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="401"/>
+        <location filename="../../app/views/orders/page.py" line="408"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="409"/>
+        <location filename="../../app/views/orders/page.py" line="416"/>
         <source>&amp;Report:</source>
         <translation>结项报告(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="410"/>
+        <location filename="../../app/views/orders/page.py" line="417"/>
         <source>&amp;Hours each:</source>
         <translation>每人时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="411"/>
+        <location filename="../../app/views/orders/page.py" line="418"/>
         <source>&amp;Who served:</source>
         <translation>服务志愿者(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="412"/>
+        <location filename="../../app/views/orders/page.py" line="420"/>
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="423"/>
+        <location filename="../../app/views/orders/page.py" line="451"/>
+        <source>No photos</source>
+        <translation>未选照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="429"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="430"/>
         <source>Each volunteer ticked gets these hours, pending approval.</source>
         <translation>勾选的每位志愿者各记此时长，待审核。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="439"/>
+        <source>Photos of the service</source>
+        <translation>服务照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="440"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/orders/page.py" line="449"/>
+        <source>%n photos: {names}</source>
+        <translation>
+            <numerusform>%n 张照片：{names}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1815,37 +1848,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="330"/>
+        <location filename="../../app/views/orders/page.py" line="337"/>
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="330"/>
+        <location filename="../../app/views/orders/page.py" line="337"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="333"/>
+        <location filename="../../app/views/orders/page.py" line="340"/>
         <source>(no team)</source>
         <translation>（不指定服务队）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="337"/>
+        <location filename="../../app/views/orders/page.py" line="344"/>
         <source>Optional, e.g. why it is sent again</source>
         <translation>选填，如改派原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="340"/>
+        <location filename="../../app/views/orders/page.py" line="347"/>
         <source>&amp;Team:</source>
         <translation>服务队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="341"/>
+        <location filename="../../app/views/orders/page.py" line="348"/>
         <source>&amp;Volunteers:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="342"/>
+        <location filename="../../app/views/orders/page.py" line="349"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -2413,67 +2446,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="143"/>
+        <location filename="../../app/views/orders/page.py" line="150"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="143"/>
+        <location filename="../../app/views/orders/page.py" line="150"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="143"/>
+        <location filename="../../app/views/orders/page.py" line="150"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="143"/>
+        <location filename="../../app/views/orders/page.py" line="150"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="147"/>
+        <location filename="../../app/views/orders/page.py" line="154"/>
         <source>Ordered</source>
         <translation>点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="148"/>
+        <location filename="../../app/views/orders/page.py" line="155"/>
         <source>Rejected</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="149"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="157"/>
         <source>Accepted</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="151"/>
+        <location filename="../../app/views/orders/page.py" line="158"/>
         <source>Completed</source>
         <translation>结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="152"/>
+        <location filename="../../app/views/orders/page.py" line="159"/>
         <source>Rated</source>
         <translation>评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="153"/>
+        <location filename="../../app/views/orders/page.py" line="160"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="156"/>
+        <location filename="../../app/views/orders/page.py" line="163"/>
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="166"/>
+        <location filename="../../app/views/orders/page.py" line="173"/>
         <source>{h} h each</source>
         <translation>每人 {h} 小时</translation>
     </message>
@@ -4437,77 +4470,77 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="191"/>
+        <location filename="../../app/views/orders/page.py" line="198"/>
         <source>New service order</source>
         <translation>新建服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="195"/>
+        <location filename="../../app/views/orders/page.py" line="202"/>
         <source>A &amp;resident</source>
         <translation>本村居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="197"/>
+        <location filename="../../app/views/orders/page.py" line="204"/>
         <source>&amp;Someone else (name and phone)</source>
         <translation>其他群众（填写姓名和电话）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="203"/>
+        <location filename="../../app/views/orders/page.py" line="210"/>
         <source>&amp;Choose resident…</source>
         <translation>选择居民(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="205"/>
+        <location filename="../../app/views/orders/page.py" line="212"/>
         <source>Nobody chosen yet.</source>
         <translation>尚未选择。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="213"/>
+        <location filename="../../app/views/orders/page.py" line="220"/>
         <source>11-digit mobile number</source>
         <translation>11 位手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="218"/>
+        <location filename="../../app/views/orders/page.py" line="225"/>
         <source>Optional; a resident&apos;s household address by default</source>
         <translation>选填；居民默认为其家庭住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="222"/>
+        <location filename="../../app/views/orders/page.py" line="229"/>
         <source>What is asked for, when suits them</source>
         <translation>需求内容、方便的时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="228"/>
+        <location filename="../../app/views/orders/page.py" line="235"/>
         <source>Ser&amp;vice:</source>
         <translation>服务项目(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="232"/>
+        <location filename="../../app/views/orders/page.py" line="239"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="233"/>
+        <location filename="../../app/views/orders/page.py" line="240"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="234"/>
+        <location filename="../../app/views/orders/page.py" line="241"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="235"/>
+        <location filename="../../app/views/orders/page.py" line="242"/>
         <source>Re&amp;quest:</source>
         <translation>需求(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="249"/>
+        <location filename="../../app/views/orders/page.py" line="256"/>
         <source>The service menu is empty: add a service to the menu first.</source>
         <translation>服务菜单为空：请先添加服务菜单项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="278"/>
+        <location filename="../../app/views/orders/page.py" line="285"/>
         <source>Choose the resident first.</source>
         <translation>请先选择居民。</translation>
     </message>
@@ -4627,124 +4660,129 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="503"/>
-        <location filename="../../app/views/orders/page.py" line="556"/>
+        <location filename="../../app/views/orders/page.py" line="541"/>
+        <location filename="../../app/views/orders/page.py" line="621"/>
         <source>Choose an order.</source>
         <translation>请选择一个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="513"/>
-        <location filename="../../app/views/orders/page.py" line="563"/>
+        <location filename="../../app/views/orders/page.py" line="551"/>
+        <location filename="../../app/views/orders/page.py" line="639"/>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="514"/>
+        <location filename="../../app/views/orders/page.py" line="552"/>
         <source>Acce&amp;pted</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="516"/>
+        <location filename="../../app/views/orders/page.py" line="554"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="517"/>
+        <location filename="../../app/views/orders/page.py" line="555"/>
         <source>Re&amp;ject…</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="515"/>
+        <location filename="../../app/views/orders/page.py" line="553"/>
         <source>&amp;Complete…</source>
         <translation>结项(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="518"/>
+        <location filename="../../app/views/orders/page.py" line="556"/>
         <source>&amp;Back to pending…</source>
         <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="519"/>
+        <location filename="../../app/views/orders/page.py" line="557"/>
         <source>Order s&amp;lip</source>
         <translation>派单单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="520"/>
+        <location filename="../../app/views/orders/page.py" line="558"/>
         <source>Service &amp;receipt</source>
         <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="523"/>
+        <location filename="../../app/views/orders/page.py" line="561"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="563"/>
+        <location filename="../../app/views/orders/page.py" line="578"/>
+        <source>Photos of the service</source>
+        <translation>服务照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="639"/>
         <source>Re-&amp;dispatch…</source>
         <translation>改派(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="568"/>
+        <location filename="../../app/views/orders/page.py" line="644"/>
         <source>(household {number})</source>
         <translation>（户号 {number}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="571"/>
+        <location filename="../../app/views/orders/page.py" line="647"/>
         <source>Received {at} · {state}</source>
         <translation>点单时间 {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="576"/>
+        <location filename="../../app/views/orders/page.py" line="652"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="579"/>
+        <location filename="../../app/views/orders/page.py" line="655"/>
         <source>Usually sent to {whom}</source>
         <translation>常派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="581"/>
+        <location filename="../../app/views/orders/page.py" line="657"/>
         <source>Sent to {whom}</source>
         <translation>已派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="594"/>
+        <location filename="../../app/views/orders/page.py" line="670"/>
         <source>Dispatched.</source>
         <translation>已派单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="603"/>
+        <location filename="../../app/views/orders/page.py" line="679"/>
         <source>Accepted by the volunteers.</source>
         <translation>志愿者已接单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="610"/>
+        <location filename="../../app/views/orders/page.py" line="686"/>
         <source>Completed; the volunteers&apos; hours wait for approval.</source>
         <translation>已结项；志愿者的服务时长待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="615"/>
+        <location filename="../../app/views/orders/page.py" line="691"/>
         <source>Rating recorded.</source>
         <translation>评价已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="619"/>
+        <location filename="../../app/views/orders/page.py" line="695"/>
         <source>Rejected.</source>
         <translation>已拒单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="624"/>
+        <location filename="../../app/views/orders/page.py" line="700"/>
         <source>Back to pending.</source>
         <translation>已退回待处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="646"/>
+        <location filename="../../app/views/orders/page.py" line="722"/>
         <source>Order slip {number}</source>
         <translation>派单单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="646"/>
+        <location filename="../../app/views/orders/page.py" line="722"/>
         <source>Service receipt {number}</source>
         <translation>服务回执 {number}</translation>
     </message>
@@ -4752,32 +4790,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrderStates</name>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="400"/>
+        <location filename="../../app/services/orders/flow.py" line="414"/>
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="401"/>
+        <location filename="../../app/services/orders/flow.py" line="415"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="402"/>
+        <location filename="../../app/services/orders/flow.py" line="416"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="403"/>
+        <location filename="../../app/services/orders/flow.py" line="417"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="404"/>
+        <location filename="../../app/services/orders/flow.py" line="418"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="405"/>
+        <location filename="../../app/services/orders/flow.py" line="419"/>
         <source>Rated</source>
         <translation>已评价</translation>
     </message>
@@ -4785,37 +4823,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="101"/>
+        <location filename="../../app/views/orders/page.py" line="108"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="102"/>
+        <location filename="../../app/views/orders/page.py" line="109"/>
         <source>Received</source>
         <translation>点单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="103"/>
+        <location filename="../../app/views/orders/page.py" line="110"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="104"/>
+        <location filename="../../app/views/orders/page.py" line="111"/>
         <source>Asked by</source>
         <translation>点单人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="105"/>
+        <location filename="../../app/views/orders/page.py" line="112"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="106"/>
+        <location filename="../../app/views/orders/page.py" line="113"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="122"/>
+        <location filename="../../app/views/orders/page.py" line="129"/>
         <source>{state} (overdue)</source>
         <translation>{state}（超时）</translation>
     </message>
@@ -4823,49 +4861,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="665"/>
+        <location filename="../../app/views/orders/page.py" line="741"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="668"/>
+        <location filename="../../app/views/orders/page.py" line="744"/>
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="673"/>
+        <location filename="../../app/views/orders/page.py" line="749"/>
         <source>No., name, phone&apos;s last 4 digits, service</source>
         <translation>单号、姓名、电话后 4 位、服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="675"/>
+        <location filename="../../app/views/orders/page.py" line="751"/>
         <source>&amp;New order…</source>
         <translation>新建点单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="677"/>
+        <location filename="../../app/views/orders/page.py" line="753"/>
         <source>Service &amp;menu…</source>
         <translation>服务菜单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="702"/>
+        <location filename="../../app/views/orders/page.py" line="778"/>
         <source>No orders. A resident&apos;s request starts with “New order…”.</source>
         <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="715"/>
+        <location filename="../../app/views/orders/page.py" line="791"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="730"/>
+        <location filename="../../app/views/orders/page.py" line="806"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个服务单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="753"/>
+        <location filename="../../app/views/orders/page.py" line="829"/>
         <source>Order {number} received.</source>
         <translation>已登记服务单 {number}。</translation>
     </message>
@@ -5690,17 +5728,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="437"/>
+        <location filename="../../app/views/orders/page.py" line="475"/>
         <source>The resident&apos;s rating</source>
         <translation>群众评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="447"/>
+        <location filename="../../app/views/orders/page.py" line="485"/>
         <source>&amp;Stars:</source>
         <translation>星级(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="448"/>
+        <location filename="../../app/views/orders/page.py" line="486"/>
         <source>&amp;Comment:</source>
         <translation>意见(&amp;C)：</translation>
     </message>
@@ -5736,17 +5774,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="478"/>
+        <location filename="../../app/views/orders/page.py" line="516"/>
         <source>Reject the order</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="478"/>
+        <location filename="../../app/views/orders/page.py" line="516"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="485"/>
+        <location filename="../../app/views/orders/page.py" line="523"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
@@ -10800,7 +10838,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/activities.py" line="286"/>
-        <location filename="../../app/services/orders/flow.py" line="598"/>
+        <location filename="../../app/services/orders/flow.py" line="612"/>
         <location filename="../../app/services/orders/menu.py" line="112"/>
         <location filename="../../app/services/volunteers/people.py" line="479"/>
         <source>No such volunteer team.</source>
@@ -11070,22 +11108,22 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>这张卡已挂失或注销，不能再使用。请收回此卡并告知站长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="371"/>
+        <location filename="../../app/services/orders/flow.py" line="385"/>
         <source>No such service order.</source>
         <translation>没有这个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="426"/>
+        <location filename="../../app/services/orders/flow.py" line="440"/>
         <source>Order {number} is {state}: this step is not possible.</source>
         <translation>服务单 {number} 当前为“{state}”，不能进行这一步。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="464"/>
+        <location filename="../../app/services/orders/flow.py" line="478"/>
         <source>At most {n} characters, please.</source>
         <translation>请不超过 {n} 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="476"/>
+        <location filename="../../app/services/orders/flow.py" line="490"/>
         <location filename="../../app/services/points/awards.py" line="72"/>
         <location filename="../../app/services/volunteers/certificates.py" line="201"/>
         <location filename="../../app/services/volunteers/hours.py" line="365"/>
@@ -11095,48 +11133,53 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>日期 {date} 还没到，请检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="483"/>
+        <location filename="../../app/services/orders/flow.py" line="497"/>
         <source>{name} is no longer on the menu.</source>
         <translation>“{name}”已不在服务菜单中。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="503"/>
+        <location filename="../../app/services/orders/flow.py" line="517"/>
         <source>Please pick the resident, or give the name of who asks.</source>
         <translation>请选择居民，或填写点单人的姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="509"/>
+        <location filename="../../app/services/orders/flow.py" line="523"/>
         <source>A name has at most 50 characters.</source>
         <translation>姓名不超过 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="515"/>
+        <location filename="../../app/services/orders/flow.py" line="529"/>
         <source>Please give a mobile number (11 digits) to call back.</source>
         <translation>请填写 11 位手机号码，以便回访。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="560"/>
-        <location filename="../../app/services/orders/flow.py" line="719"/>
+        <location filename="../../app/services/orders/flow.py" line="574"/>
+        <location filename="../../app/services/orders/flow.py" line="795"/>
         <source>Please give the reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="602"/>
+        <location filename="../../app/services/orders/flow.py" line="616"/>
         <source>Please choose a team or volunteers to send.</source>
         <translation>请选择派往的服务队或志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="648"/>
+        <location filename="../../app/services/orders/flow.py" line="667"/>
         <source>Please write a short report of the service given.</source>
         <translation>请简要填写服务情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="651"/>
+        <location filename="../../app/services/orders/flow.py" line="670"/>
         <source>Service time cannot be negative.</source>
         <translation>服务时长不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="702"/>
+        <location filename="../../app/services/orders/flow.py" line="682"/>
+        <source>At most {n} photos can be kept with one order.</source>
+        <translation>一张点单最多保存 {n} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/orders/flow.py" line="778"/>
         <source>A rating is 1 to 5 stars.</source>
         <translation>评价为 1 至 5 星。</translation>
     </message>
@@ -11234,7 +11277,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/records.py" line="358"/>
-        <location filename="../../app/services/orders/flow.py" line="491"/>
+        <location filename="../../app/services/orders/flow.py" line="505"/>
         <location filename="../../app/services/volunteers/people.py" line="428"/>
         <source>No such resident.</source>
         <translation>找不到该居民。</translation>
@@ -11267,7 +11310,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>没有扫描到内容，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="576"/>
+        <location filename="../../app/services/orders/flow.py" line="590"/>
         <location filename="../../app/services/volunteers/kiosk.py" line="671"/>
         <location filename="../../app/services/volunteers/people.py" line="472"/>
         <source>No such volunteer.</source>
@@ -11659,7 +11702,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/orders/flow.py" line="654"/>
+        <location filename="../../app/services/orders/flow.py" line="673"/>
         <location filename="../../app/services/volunteers/hours.py" line="337"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
@@ -11771,7 +11814,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/station.py" line="245"/>
         <location filename="../../app/services/station.py" line="310"/>
         <location filename="../../app/sync/enrol.py" line="63"/>
-        <location filename="../../app/sync/export.py" line="249"/>
+        <location filename="../../app/sync/export.py" line="250"/>
         <source>This station is not set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -12302,17 +12345,17 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>导入已取消；此文件的数据一条也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="285"/>
+        <location filename="../../app/sync/export.py" line="286"/>
         <source>The export was cancelled; no sync file was written.</source>
         <translation>导出已取消；没有写出同步文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="358"/>
+        <location filename="../../app/sync/export.py" line="359"/>
         <source>The sync file could not be written to {folder} ({error}). Check the USB stick and export again; nothing was marked as synced.</source>
         <translation>同步文件无法写入 {folder}（{error}）。请检查U盘后重新导出；没有任何数据被标记为已同步。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="372"/>
+        <location filename="../../app/sync/export.py" line="373"/>
         <source>The sync file written to {folder} could not be read back: the USB stick may be failing. Use another stick and export again; nothing was marked as synced.</source>
         <translation>写入 {folder} 的同步文件无法读回：U 盘可能已损坏。请换一个 U 盘重新导出；没有任何数据被标记为已同步。</translation>
     </message>
@@ -13042,7 +13085,12 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>{n} 条服务单流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/sync/export.py" line="119"/>
+        <location filename="../../app/sync/export.py" line="117"/>
+        <source>{n} photos of services given</source>
+        <translation>{n} 张服务照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/export.py" line="120"/>
         <source>{n} other records</source>
         <translation>{n} 条其他记录</translation>
     </message>

@@ -70,6 +70,7 @@ TABLES_LATER = {"audit_row", "audit_anchor"} | {  # 0005, and 0007's sync bookke
     "service_menu_item",  # 0012
     "service_order",
     "service_order_event",
+    "service_order_photo",  # 0015
 }
 # indexes 0008 and 0009 add for the township's month view (and the hub's nonces)
 INDEXES_LATER = {

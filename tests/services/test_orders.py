@@ -305,3 +305,75 @@ def test_the_menu_refuses_duplicates_and_keeps_inactive_items_off_the_list(w) ->
     assert [i.name for i in orders.list_menu(db, active_only=False)] == ["上门理发"]
     with pytest.raises(ValidationError):
         _walk_in(db, worker, item)
+
+
+def _done_so_far(db, worker, item, team):  # type: ignore[no-untyped-def]
+    v1 = new_volunteer(db, worker, "张三")
+    oid = _walk_in(db, worker, item).row.id
+    orders.dispatch(db, worker, oid, team_id=team.id, volunteer_ids=[v1], at=T0)
+    orders.accept(db, worker, oid, at=T0 + timedelta(hours=1))
+    return oid
+
+
+def test_photos_of_the_service_are_kept_with_the_completion(w, data_dir, tmp_path) -> None:
+    from hostile import images
+
+    from app.models import ServiceOrderPhoto
+
+    db, _admin, worker, item, team = w
+    oid = _done_so_far(db, worker, item, team)
+    shots = []
+    for n, data in enumerate((images.jpeg(), images.rotated_jpeg_with_gps()), start=1):
+        shot = tmp_path / f"理发{n}.jpg"
+        shot.write_bytes(data)
+        shots.append(shot)
+    done = orders.complete(
+        db,
+        worker,
+        oid,
+        "已理发",
+        60,
+        at=T0 + timedelta(days=1),
+        photos_root=data_dir.photos,
+        photo_sources=shots,
+    )
+    assert len(done.photos) == 2 and all(p.startswith(f"orders/{oid}/") for p in done.photos)
+    for stored in done.photos:
+        kept = data_dir.photos.joinpath(*stored.split("/"))
+        assert kept.read_bytes()[:2] == b"\xff\xd8" and b"GPS" not in kept.read_bytes()
+    assert orders.get_order(db, oid).photos == done.photos
+    with db.read() as s:
+        rows = s.scalars(select(ServiceOrderPhoto)).all()
+        event = s.scalars(
+            select(ServiceOrderEvent).where(ServiceOrderEvent.action == "complete")
+        ).one()
+    assert {r.event_id for r in rows} == {event.id}
+    assert {r.original_name for r in rows} == {"理发1.jpg", "理发2.jpg"}
+    with pytest.raises(DBAPIError, match="append-only"), db.write() as s:
+        s.execute(text("UPDATE service_order_photo SET path = 'x'"))
+
+
+def test_a_refused_photo_refuses_the_completion_and_leaves_nothing(w, data_dir, tmp_path) -> None:
+    from hostile import images
+
+    db, _admin, worker, item, team = w
+    oid = _done_so_far(db, worker, item, team)
+    good = tmp_path / "good.jpg"
+    good.write_bytes(images.jpeg())
+    fake = tmp_path / "fake.jpg"
+    fake.write_bytes(b"<html>not a picture</html>")
+    before = _counts(db)
+    with pytest.raises(ValidationError):
+        orders.complete(
+            db, worker, oid, "已理发", 60, photos_root=data_dir.photos, photo_sources=[good, fake]
+        )
+    assert _counts(db) == before
+    assert orders.get_order(db, oid).row.state == OrderState.ACCEPTED
+    folder = data_dir.photos / "orders" / oid
+    assert not folder.exists() or not any(folder.iterdir())  # no copy left behind
+    too_many = [good] * (orders.MAX_ORDER_PHOTOS + 1)
+    with pytest.raises(ValidationError):
+        orders.complete(
+            db, worker, oid, "已理发", 60, photos_root=data_dir.photos, photo_sources=too_many
+        )
+    assert _counts(db) == before

@@ -119,7 +119,7 @@ def _state(page: OrdersPage) -> str:
 
 
 def test_an_order_from_ordering_to_rating_by_clicks(  # type: ignore[no-untyped-def]
-    qtbot, window, station, type_text
+    qtbot, window, station, type_text, monkeypatch, tmp_path
 ) -> None:
     st, team = station
     before = _dashboard(qtbot, window)
@@ -181,9 +181,20 @@ def test_an_order_from_ordering_to_rating_by_clicks(  # type: ignore[no-untyped-
     click_at(qtbot, done, done.hours)
     done.hours.selectAll()
     qtbot.keyClicks(done.hours, "1.5")
+    # a photo of the service, chosen in the file dialog (answered here as the person would)
+    from PIL import Image
+
+    shot = tmp_path / "理发.jpg"
+    Image.new("RGB", (320, 240), "orange").save(shot, "JPEG")
+    monkeypatch.setattr("app.views.files.open_file_names", lambda *_a: [str(shot)])
+    click_at(qtbot, done, done.photos_button)
+    assert "理发.jpg" in done.photos_label.text()
     _ok(qtbot, done)
     qtbot.waitUntil(lambda: _state(page) == "completed")
+    qtbot.waitUntil(lambda: page.detail.photo_model.rowCount() == 1)
     settle(qtbot)
+    assert page.detail.photos_box.isVisible()
+    assert not page.detail.photo_model.item(0).icon().isNull()  # its thumbnail is drawn
 
     # 评单: four stars and a comment
     click_at(qtbot, window, page.detail.buttons["rate"])

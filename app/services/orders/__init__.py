@@ -8,6 +8,7 @@ The printed slips (派单单, 服务回执) are app.services.documents.orders.
 """
 
 from app.services.orders.flow import (
+    MAX_ORDER_PHOTOS,
     OrderDetail,
     OrderEventView,
     OrderFilter,
@@ -34,6 +35,7 @@ from app.services.orders.menu import MenuItemData, MenuItemView, list_menu, save
 from app.services.orders.metrics import OrderMetrics, order_metrics
 
 __all__ = [
+    "MAX_ORDER_PHOTOS",
     "MenuItemData",
     "MenuItemView",
     "OrderDetail",

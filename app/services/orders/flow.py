@@ -27,9 +27,11 @@ Every step is daily work (``Permission.DAILY_WORK``).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
@@ -38,6 +40,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ids import new_id
 from app.models import (
     Household,
     Member,
@@ -46,18 +49,21 @@ from app.models import (
     RecordSource,
     ServiceOrder,
     ServiceOrderEvent,
+    ServiceOrderPhoto,
     TeamMembership,
     Volunteer,
     VolunteerTeam,
 )
 from app.models.base import own_station
-from app.services import audit, text_input
+from app.services import audit, photos, text_input
 from app.services.auth import Actor, Permission, require
 from app.services.numbering import Series, next_number
 from app.services.orders.menu import get_item_row
 from app.services.personal import BadPhone, mask_phone, normalize_phone, phone_tail
 from app.services.policy import VolunteerPolicy, load_volunteer_policy
 from app.services.volunteers.hours import MAX_RECORD_MINUTES, add_record
+
+MAX_ORDER_PHOTOS = 9  # pictures of the service kept with one 结项
 
 S = OrderState
 A = OrderAction
@@ -148,6 +154,7 @@ class OrderDetail:
     report: str
     comment: str
     history: tuple[OrderEventView, ...] = field(default_factory=tuple)
+    photos: tuple[str, ...] = ()  # the 结项 photos' stored paths (relative to the photos folder)
 
     @property
     def actions(self) -> tuple[OrderAction, ...]:
@@ -362,6 +369,13 @@ def _detail(session: Session, order: ServiceOrder, now: datetime | None = None) 
         report=report,
         comment=comment,
         history=tuple(_event_view(session, e) for e in events),
+        photos=tuple(
+            session.scalars(
+                select(ServiceOrderPhoto.path)
+                .where(ServiceOrderPhoto.order_id == order.id)
+                .order_by(ServiceOrderPhoto.created_at, ServiceOrderPhoto.id)
+            )
+        ),
     )
 
 
@@ -637,10 +651,15 @@ def complete(
     *,
     volunteer_ids: Sequence[str] | None = None,
     at: datetime | None = None,
+    photos_root: Path | None = None,
+    photo_sources: Sequence[str | Path] = (),
 ) -> OrderDetail:
     """结项: the service was given; each volunteer who served gets a pending record.
 
-    *volunteer_ids* defaults to those dispatched; *minutes* is each one's service."""
+    *volunteer_ids* defaults to those dispatched; *minutes* is each one's service.
+    *photo_sources* (pictures of the service) are checked, copied under
+    *photos_root* ``/orders/<order id>/`` and recorded with the step, all in its
+    transaction: a refused picture refuses the step and leaves no copy behind."""
     require(actor, Permission.DAILY_WORK)
     report = _clean_text(report)
     if not report:
@@ -655,37 +674,94 @@ def complete(
                 "errors", "Service time must be more than 0 and at most 24 hours in one record."
             )
         )
-    with db.write() as session:
-        order = _get_row(session, order_id)
-        ids = _check_volunteers(
-            session, _ids(order.volunteer_ids) if volunteer_ids is None else volunteer_ids
+    files = [Path(source) for source in photo_sources]
+    if files and photos_root is None:
+        raise ValueError("photos_root is needed to keep the photos")
+    if len(files) > MAX_ORDER_PHOTOS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "At most {n} photos can be kept with one order."),
+            n=MAX_ORDER_PHOTOS,
         )
-        when = _step_time(order, at)
-        _append(
+    for source in files:
+        photos.check_photo(source)
+    with contextlib.ExitStack() as stack:
+        copies = [
+            (
+                source,
+                stack.enter_context(
+                    photos.stored_photo(
+                        source, Path(photos_root or ""), f"orders/{order_id}", new_id()
+                    )
+                ),
+            )
+            for source in files
+        ]
+        with db.write() as session:
+            return _complete(session, actor, order_id, report, minutes, volunteer_ids, at, copies)
+
+
+def _complete(
+    session: Session,
+    actor: Actor,
+    order_id: str,
+    report: str,
+    minutes: int,
+    volunteer_ids: Sequence[str] | None,
+    at: datetime | None,
+    copies: Sequence[tuple[Path, photos.CopiedPhoto]],
+) -> OrderDetail:
+    """The step of :func:`complete` in its transaction, the photos already copied."""
+    order = _get_row(session, order_id)
+    ids = _check_volunteers(
+        session, _ids(order.volunteer_ids) if volunteer_ids is None else volunteer_ids
+    )
+    when = _step_time(order, at)
+    event = _append(
+        session,
+        actor,
+        order,
+        A.COMPLETE,
+        when,
+        report=report,
+        minutes=minutes,
+        volunteer_ids="|".join(ids),
+    )
+    session.flush()
+    for source, copied in copies:
+        session.add(
+            ServiceOrderPhoto(
+                order_id=order.id,
+                event_id=event.id,
+                path=copied.path,
+                original_name=source.name[:200],
+                size_bytes=copied.size_bytes,
+                sha256=copied.sha256,
+            )
+        )
+    if copies:
+        audit.record(
             session,
             actor,
-            order,
-            A.COMPLETE,
-            when,
-            report=report,
-            minutes=minutes,
-            volunteer_ids="|".join(ids),
+            "orders.photos",
+            "service_order",
+            order.id,
+            after={"number": order.number, "photos": [c.path for _s, c in copies]},
         )
-        order.volunteer_ids, order.completed_at = "|".join(ids), when
-        if minutes > 0:
-            for vid in ids:
-                add_record(
-                    session,
-                    actor,
-                    vid,
-                    source=RecordSource.ORDER,
-                    service_date=when.date(),
-                    minutes=minutes,
-                    raw_minutes=minutes,
-                    content=f"{order.category} · {order.item_name}",
-                    reason=order.number,
-                )
-        return _detail(session, order)
+    order.volunteer_ids, order.completed_at = "|".join(ids), when
+    if minutes > 0:
+        for vid in ids:
+            add_record(
+                session,
+                actor,
+                vid,
+                source=RecordSource.ORDER,
+                service_date=when.date(),
+                minutes=minutes,
+                raw_minutes=minutes,
+                content=f"{order.category} · {order.item_name}",
+                reason=order.number,
+            )
+    return _detail(session, order)
 
 
 def rate(

@@ -14,10 +14,11 @@ name and phone.  Every read and write runs off the GUI thread (run_task).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -55,6 +57,7 @@ from app.services.orders import (
     OrderRow,
 )
 from app.services.volunteers import list_teams
+from app.views import files
 from app.views.detail_panel import DetailPanel
 from app.views.dialogs import ServiceDialog
 from app.views.files import dated_file_name
@@ -72,6 +75,7 @@ from app.views.table_models import (
     with_placeholder,
 )
 from app.views.tasks import run_task
+from app.views.thumbnails import load_thumbnails
 from app.views.widgets import MessageLabel, error_text, heading, scrollable
 
 SEARCH_DELAY_MS = 250
@@ -88,6 +92,9 @@ def _time(value: Any) -> str:
 
 
 # --- models ----------------------------------------------------------------------------------
+
+
+THUMB = QSize(96, 72)  # a 结项 photo in the order's panel
 
 
 class OrdersModel(LazyRowsModel):
@@ -409,11 +416,40 @@ class CompleteDialog(ServiceDialog):
         form.addRow(self.tr("&Report:"), self.report)
         form.addRow(self.tr("&Hours each:"), self.hours)
         form.addRow(self.tr("&Who served:"), self.people)
+        self.photo_files: list[str] = []
+        self.photos_button = QPushButton(self.tr("Add &photos…"))
+        self.photos_button.setObjectName("complete_photos")
+        self.photos_button.clicked.connect(self.choose_photos)
+        self.photos_label = QLabel(self.tr("No photos"))
+        self.photos_label.setObjectName("complete_photos_label")
+        self.photos_label.setWordWrap(True)
+        photos_row = QHBoxLayout()
+        photos_row.addWidget(self.photos_button)
+        photos_row.addWidget(self.photos_label, 1)
+        form.addRow(self.tr("Photos:"), photos_row)
         hint = QLabel(self.tr("Each volunteer ticked gets these hours, pending approval."))
         hint.setWordWrap(True)
         form.addRow(hint)
         self.finish_layout(form)
-        fit_window(self, 480, 420)
+        fit_window(self, 480, 460)
+
+    def choose_photos(self) -> None:
+        chosen = files.open_file_names(  # (through the module: a test answers it)
+            self,
+            self.tr("Photos of the service"),
+            self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)"),
+        )
+        if chosen:
+            self.set_photos(self.photo_files + [f for f in chosen if f not in self.photo_files])
+
+    def set_photos(self, files: list[str]) -> None:
+        self.photo_files = list(files)
+        names = [Path(f).name for f in self.photo_files]
+        self.photos_label.setText(
+            self.tr("%n photos: {names}", "", len(names)).format(names=join_list(names))
+            if names
+            else self.tr("No photos")
+        )
 
     def submit(self) -> None:
         self.run(
@@ -424,6 +460,8 @@ class CompleteDialog(ServiceDialog):
             self.report.toPlainText(),
             round(self.hours.value() * 60),
             volunteer_ids=self.people.checked_ids(),
+            photos_root=self.ctx.data_dir.photos,
+            photo_sources=list(self.photo_files),
         )
 
 
@@ -528,9 +566,34 @@ class OrderPanel(DetailPanel):
         layout.addWidget(self.facts)
         layout.addWidget(grid)
         layout.addWidget(self.message)
+        self.photo_model = QStandardItemModel(self)
+        self.photo_view = QListView()
+        self.photo_view.setObjectName("order_photos")
+        self.photo_view.setModel(self.photo_model)
+        self.photo_view.setViewMode(QListView.ViewMode.IconMode)
+        self.photo_view.setIconSize(THUMB)
+        self.photo_view.setFlow(QListView.Flow.LeftToRight)
+        self.photo_view.setWrapping(False)
+        self.photo_view.setFixedHeight(THUMB.height() + 24)
+        self.photos_box = QGroupBox(self.tr("Photos of the service"))
+        QVBoxLayout(self.photos_box).addWidget(self.photo_view)
+        self.photos_box.hide()  # shown for an order closed with photos
+        layout.addWidget(self.photos_box)
         layout.addWidget(box, 1)
         self.last_pdf = b""
         self.preview: Any = None
+
+    def _thumbs(self, order_id: str, shown: tuple[str, ...], thumbs: dict[str, QImage]) -> None:
+        if self.current_id() != order_id or self.photo_model.rowCount():
+            return  # another order is shown by now
+        for n, path in enumerate(shown, start=1):
+            item = QStandardItem(str(n))
+            thumb = thumbs.get(path)
+            if thumb is not None and not thumb.isNull():
+                item.setIcon(QPixmap.fromImage(thumb))
+            item.setEditable(False)
+            item.setToolTip(path)
+            self.photo_model.appendRow(item)
 
     def show_order(self, order_id: str | None) -> None:
         if order_id is None:
@@ -552,11 +615,24 @@ class OrderPanel(DetailPanel):
                 )
             else:
                 button.setEnabled(OrderAction(key) in allowed)
+        self.photo_model.clear()
+        self.photos_box.setVisible(order is not None and bool(order.photos))
         if order is None:
             self.title.setText(self.tr("Choose an order."))
             self.facts.setText("")
             self.history.set_rows([])
             return
+        if order.photos:
+            shown = order.photos
+            run_task(
+                load_thumbnails,
+                self.ctx.data_dir.photos,
+                list(shown),
+                THUMB,
+                key="order.photos",
+                on_done=lambda thumbs: self._thumbs(order.row.id, shown, thumbs),
+                receiver=self,
+            )
         row = order.row
         again = row.state in (OrderState.DISPATCHED, OrderState.ACCEPTED)
         self.buttons["dispatch"].setText(
