@@ -83,7 +83,7 @@
 <context>
     <name>CompleteDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="449"/>
+        <location filename="../../app/views/orders/page.py" line="487"/>
         <source>%n photos: {names}</source>
         <translation>
             <numerusform>%n photo: {names}</numerusform>
@@ -270,7 +270,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="806"/>
+        <location filename="../../app/views/orders/page.py" line="844"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>

@@ -1421,68 +1421,68 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="397"/>
+        <location filename="../../app/views/orders/page.py" line="435"/>
         <source>Complete the order</source>
         <translation>服务结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="400"/>
+        <location filename="../../app/views/orders/page.py" line="438"/>
         <source>What was done</source>
         <translation>服务内容和结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="408"/>
+        <location filename="../../app/views/orders/page.py" line="446"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="416"/>
+        <location filename="../../app/views/orders/page.py" line="454"/>
         <source>&amp;Report:</source>
         <translation>结项报告(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="417"/>
+        <location filename="../../app/views/orders/page.py" line="455"/>
         <source>&amp;Hours each:</source>
         <translation>每人时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="418"/>
+        <location filename="../../app/views/orders/page.py" line="456"/>
         <source>&amp;Who served:</source>
         <translation>服务志愿者(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="420"/>
+        <location filename="../../app/views/orders/page.py" line="458"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="423"/>
-        <location filename="../../app/views/orders/page.py" line="451"/>
+        <location filename="../../app/views/orders/page.py" line="461"/>
+        <location filename="../../app/views/orders/page.py" line="489"/>
         <source>No photos</source>
         <translation>未选照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="429"/>
+        <location filename="../../app/views/orders/page.py" line="467"/>
         <source>Photos:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="430"/>
+        <location filename="../../app/views/orders/page.py" line="468"/>
         <source>Each volunteer ticked gets these hours, pending approval.</source>
         <translation>勾选的每位志愿者各记此时长，待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="439"/>
+        <location filename="../../app/views/orders/page.py" line="477"/>
         <source>Photos of the service</source>
         <translation>服务照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="440"/>
+        <location filename="../../app/views/orders/page.py" line="478"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="449"/>
+        <location filename="../../app/views/orders/page.py" line="487"/>
         <source>%n photos: {names}</source>
         <translation>
             <numerusform>%n 张照片：{names}</numerusform>
@@ -1848,37 +1848,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="337"/>
+        <location filename="../../app/views/orders/page.py" line="375"/>
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="337"/>
+        <location filename="../../app/views/orders/page.py" line="375"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="340"/>
+        <location filename="../../app/views/orders/page.py" line="378"/>
         <source>(no team)</source>
         <translation>（不指定服务队）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="344"/>
+        <location filename="../../app/views/orders/page.py" line="382"/>
         <source>Optional, e.g. why it is sent again</source>
         <translation>选填，如改派原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="347"/>
+        <location filename="../../app/views/orders/page.py" line="385"/>
         <source>&amp;Team:</source>
         <translation>服务队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="348"/>
+        <location filename="../../app/views/orders/page.py" line="386"/>
         <source>&amp;Volunteers:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="349"/>
+        <location filename="../../app/views/orders/page.py" line="387"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -2446,67 +2446,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="154"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="154"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="154"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="150"/>
+        <location filename="../../app/views/orders/page.py" line="154"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="154"/>
+        <location filename="../../app/views/orders/page.py" line="158"/>
         <source>Ordered</source>
         <translation>点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="155"/>
+        <location filename="../../app/views/orders/page.py" line="159"/>
         <source>Rejected</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="156"/>
+        <location filename="../../app/views/orders/page.py" line="160"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="157"/>
+        <location filename="../../app/views/orders/page.py" line="161"/>
         <source>Accepted</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="158"/>
+        <location filename="../../app/views/orders/page.py" line="162"/>
         <source>Completed</source>
         <translation>结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="159"/>
+        <location filename="../../app/views/orders/page.py" line="163"/>
         <source>Rated</source>
         <translation>评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="160"/>
+        <location filename="../../app/views/orders/page.py" line="164"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="163"/>
+        <location filename="../../app/views/orders/page.py" line="167"/>
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="173"/>
+        <location filename="../../app/views/orders/page.py" line="177"/>
         <source>{h} h each</source>
         <translation>每人 {h} 小时</translation>
     </message>
@@ -4470,77 +4470,87 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="198"/>
+        <location filename="../../app/views/orders/page.py" line="207"/>
         <source>New service order</source>
         <translation>新建服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="202"/>
+        <location filename="../../app/views/orders/page.py" line="211"/>
         <source>A &amp;resident</source>
         <translation>本村居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="204"/>
+        <location filename="../../app/views/orders/page.py" line="213"/>
         <source>&amp;Someone else (name and phone)</source>
         <translation>其他群众（填写姓名和电话）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="210"/>
+        <location filename="../../app/views/orders/page.py" line="219"/>
         <source>&amp;Choose resident…</source>
         <translation>选择居民(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="212"/>
+        <location filename="../../app/views/orders/page.py" line="221"/>
         <source>Nobody chosen yet.</source>
         <translation>尚未选择。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="220"/>
+        <location filename="../../app/views/orders/page.py" line="225"/>
+        <source>Scan the household card or volunteer card</source>
+        <translation>扫描户卡或志愿者卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="236"/>
         <source>11-digit mobile number</source>
         <translation>11 位手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="225"/>
+        <location filename="../../app/views/orders/page.py" line="241"/>
         <source>Optional; a resident&apos;s household address by default</source>
         <translation>选填；居民默认为其家庭住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="229"/>
+        <location filename="../../app/views/orders/page.py" line="245"/>
         <source>What is asked for, when suits them</source>
         <translation>需求内容、方便的时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="235"/>
+        <location filename="../../app/views/orders/page.py" line="251"/>
         <source>Ser&amp;vice:</source>
         <translation>服务项目(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="239"/>
+        <location filename="../../app/views/orders/page.py" line="254"/>
+        <source>Card sc&amp;an:</source>
+        <translation>扫卡(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/page.py" line="256"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="240"/>
+        <location filename="../../app/views/orders/page.py" line="257"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="241"/>
+        <location filename="../../app/views/orders/page.py" line="258"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="242"/>
+        <location filename="../../app/views/orders/page.py" line="259"/>
         <source>Re&amp;quest:</source>
         <translation>需求(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="256"/>
+        <location filename="../../app/views/orders/page.py" line="273"/>
         <source>The service menu is empty: add a service to the menu first.</source>
         <translation>服务菜单为空：请先添加服务菜单项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="285"/>
+        <location filename="../../app/views/orders/page.py" line="323"/>
         <source>Choose the resident first.</source>
         <translation>请先选择居民。</translation>
     </message>
@@ -4660,129 +4670,129 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="541"/>
-        <location filename="../../app/views/orders/page.py" line="621"/>
+        <location filename="../../app/views/orders/page.py" line="579"/>
+        <location filename="../../app/views/orders/page.py" line="659"/>
         <source>Choose an order.</source>
         <translation>请选择一个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="551"/>
-        <location filename="../../app/views/orders/page.py" line="639"/>
+        <location filename="../../app/views/orders/page.py" line="589"/>
+        <location filename="../../app/views/orders/page.py" line="677"/>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="552"/>
+        <location filename="../../app/views/orders/page.py" line="590"/>
         <source>Acce&amp;pted</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="554"/>
+        <location filename="../../app/views/orders/page.py" line="592"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="555"/>
+        <location filename="../../app/views/orders/page.py" line="593"/>
         <source>Re&amp;ject…</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="553"/>
+        <location filename="../../app/views/orders/page.py" line="591"/>
         <source>&amp;Complete…</source>
         <translation>结项(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="556"/>
+        <location filename="../../app/views/orders/page.py" line="594"/>
         <source>&amp;Back to pending…</source>
         <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="557"/>
+        <location filename="../../app/views/orders/page.py" line="595"/>
         <source>Order s&amp;lip</source>
         <translation>派单单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="558"/>
+        <location filename="../../app/views/orders/page.py" line="596"/>
         <source>Service &amp;receipt</source>
         <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="561"/>
+        <location filename="../../app/views/orders/page.py" line="599"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="578"/>
+        <location filename="../../app/views/orders/page.py" line="616"/>
         <source>Photos of the service</source>
         <translation>服务照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="639"/>
+        <location filename="../../app/views/orders/page.py" line="677"/>
         <source>Re-&amp;dispatch…</source>
         <translation>改派(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="644"/>
+        <location filename="../../app/views/orders/page.py" line="682"/>
         <source>(household {number})</source>
         <translation>（户号 {number}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="647"/>
+        <location filename="../../app/views/orders/page.py" line="685"/>
         <source>Received {at} · {state}</source>
         <translation>点单时间 {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="652"/>
+        <location filename="../../app/views/orders/page.py" line="690"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="655"/>
+        <location filename="../../app/views/orders/page.py" line="693"/>
         <source>Usually sent to {whom}</source>
         <translation>常派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="657"/>
+        <location filename="../../app/views/orders/page.py" line="695"/>
         <source>Sent to {whom}</source>
         <translation>已派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="670"/>
+        <location filename="../../app/views/orders/page.py" line="708"/>
         <source>Dispatched.</source>
         <translation>已派单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="679"/>
+        <location filename="../../app/views/orders/page.py" line="717"/>
         <source>Accepted by the volunteers.</source>
         <translation>志愿者已接单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="686"/>
+        <location filename="../../app/views/orders/page.py" line="724"/>
         <source>Completed; the volunteers&apos; hours wait for approval.</source>
         <translation>已结项；志愿者的服务时长待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="691"/>
+        <location filename="../../app/views/orders/page.py" line="729"/>
         <source>Rating recorded.</source>
         <translation>评价已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="695"/>
+        <location filename="../../app/views/orders/page.py" line="733"/>
         <source>Rejected.</source>
         <translation>已拒单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="700"/>
+        <location filename="../../app/views/orders/page.py" line="738"/>
         <source>Back to pending.</source>
         <translation>已退回待处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="722"/>
+        <location filename="../../app/views/orders/page.py" line="760"/>
         <source>Order slip {number}</source>
         <translation>派单单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="722"/>
+        <location filename="../../app/views/orders/page.py" line="760"/>
         <source>Service receipt {number}</source>
         <translation>服务回执 {number}</translation>
     </message>
@@ -4823,37 +4833,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="108"/>
+        <location filename="../../app/views/orders/page.py" line="112"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="109"/>
+        <location filename="../../app/views/orders/page.py" line="113"/>
         <source>Received</source>
         <translation>点单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="110"/>
+        <location filename="../../app/views/orders/page.py" line="114"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="111"/>
+        <location filename="../../app/views/orders/page.py" line="115"/>
         <source>Asked by</source>
         <translation>点单人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="112"/>
+        <location filename="../../app/views/orders/page.py" line="116"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="113"/>
+        <location filename="../../app/views/orders/page.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="129"/>
+        <location filename="../../app/views/orders/page.py" line="133"/>
         <source>{state} (overdue)</source>
         <translation>{state}（超时）</translation>
     </message>
@@ -4861,49 +4871,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="741"/>
+        <location filename="../../app/views/orders/page.py" line="779"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="744"/>
+        <location filename="../../app/views/orders/page.py" line="782"/>
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="749"/>
+        <location filename="../../app/views/orders/page.py" line="787"/>
         <source>No., name, phone&apos;s last 4 digits, service</source>
         <translation>单号、姓名、电话后 4 位、服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="751"/>
+        <location filename="../../app/views/orders/page.py" line="789"/>
         <source>&amp;New order…</source>
         <translation>新建点单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="753"/>
+        <location filename="../../app/views/orders/page.py" line="791"/>
         <source>Service &amp;menu…</source>
         <translation>服务菜单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="778"/>
+        <location filename="../../app/views/orders/page.py" line="816"/>
         <source>No orders. A resident&apos;s request starts with “New order…”.</source>
         <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="791"/>
+        <location filename="../../app/views/orders/page.py" line="829"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="806"/>
+        <location filename="../../app/views/orders/page.py" line="844"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个服务单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="829"/>
+        <location filename="../../app/views/orders/page.py" line="867"/>
         <source>Order {number} received.</source>
         <translation>已登记服务单 {number}。</translation>
     </message>
@@ -5728,17 +5738,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="475"/>
+        <location filename="../../app/views/orders/page.py" line="513"/>
         <source>The resident&apos;s rating</source>
         <translation>群众评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="485"/>
+        <location filename="../../app/views/orders/page.py" line="523"/>
         <source>&amp;Stars:</source>
         <translation>星级(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="486"/>
+        <location filename="../../app/views/orders/page.py" line="524"/>
         <source>&amp;Comment:</source>
         <translation>意见(&amp;C)：</translation>
     </message>
@@ -5774,17 +5784,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="516"/>
+        <location filename="../../app/views/orders/page.py" line="554"/>
         <source>Reject the order</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="516"/>
+        <location filename="../../app/views/orders/page.py" line="554"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="523"/>
+        <location filename="../../app/views/orders/page.py" line="561"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
@@ -12559,6 +12569,11 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/orders/menu.py" line="166"/>
         <source>The menu already has {name} in {category}.</source>
         <translation>服务菜单“{category}”中已有“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/households/lookup.py" line="333"/>
+        <source>This card names nobody in the households register (a volunteer from outside the village, or a household without a head): take the order as someone else.</source>
+        <translation>这张卡在户籍名册里找不到对应的居民（外村志愿者，或该户没有户主）：请按“其他人”登记点单。</translation>
     </message>
 </context>
 <context>

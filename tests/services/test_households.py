@@ -236,6 +236,30 @@ def test_residents_are_found_by_name_initials_or_part_of_the_name(station_db) ->
     assert hit.relation == "子" and hit.household_number == "3-13"
 
 
+def test_a_scanned_card_names_its_resident(station_db, data_dir) -> None:
+    from app.services import cards, keys, volunteers
+    from app.services.volunteers import VolunteerData
+
+    db, admin = station_db
+    key = keys.card_key(data_dir.keys)
+    h = new_household(db, admin, "3-13", head="李四")
+    households.add_member(db, admin, h.id, MemberData(name="李小三", relation="子"))
+    card = cards.issue_card(db, admin, key, "H", h.id).payload
+    assert households.resident_of_card(db, key, card).label == "李四 · 3-13"
+    son = households.search_residents(db, "李小三")[0]
+    linked = volunteers.create_volunteer(
+        db, admin, VolunteerData(name="李小三", member_id=son.member_id)
+    )
+    outsider = volunteers.create_volunteer(db, admin, VolunteerData(name="外村志愿者"))
+    vcard = volunteers.issue_volunteer_card(db, admin, key, linked.id).payload
+    assert households.resident_of_card(db, key, vcard) == son
+    other = volunteers.issue_volunteer_card(db, admin, key, outsider.id).payload
+    with pytest.raises(NotFound):
+        households.resident_of_card(db, key, other)
+    with pytest.raises(cards.ForgedCard):
+        households.resident_of_card(db, key, card[:-2] + ("AA" if card[-2:] != "AA" else "BB"))
+
+
 def test_village_groups_are_listed_in_natural_order(station_db) -> None:
     db, admin = station_db
     names = ["第三村民小组", "第一村民小组", "第十一村民小组", "第二村民小组", "第十村民小组"]

@@ -411,3 +411,36 @@ def test_the_menu_is_edited_by_clicks(qtbot, window, station, type_text) -> None
     assert [i.name for i in orders.list_menu(st.db)] == ["上门理发"]  # no longer offered
     assert menu.buttons["toggle"].text().replace("&", "") == "Back in use"
     menu.reject()
+
+
+def test_a_resident_orders_by_scanning_their_household_card(  # type: ignore[no-untyped-def]
+    qtbot, window, station, type_text
+) -> None:
+    """The scanner's keys (Shift for capitals and ':') into the order dialog name the
+    household's head; a forged card is refused with a message and names nobody."""
+    import hid
+
+    st, _team = station
+    page = window.show_page("orders")
+    settle(qtbot)
+    click_at(qtbot, window, page.new_button)
+    new = _dialog(qtbot, page, NewOrderDialog)
+    qtbot.waitUntil(lambda: new.service.count() == 1)
+    card = st.household_cards[1]
+    forged = card[:-3] + ("AAA" if not card.endswith("AAA") else "BBB")
+    click_at(qtbot, new, new.card)
+    hid.scan(forged)  # to the focus widget, as the hardware does
+    qtbot.waitUntil(lambda: bool(new.message.text()))
+    assert new.resident is None and new.card.text() == ""
+    assert "altered" in new.message.text()  # the card resolver's own refusal
+    hid.scan(card)
+    home = st.households[1]
+    qtbot.waitUntil(lambda: new.resident is not None)
+    assert new.resident.household_number == home.number
+    assert new.resident_label.text() == f"{new.resident.name} · {home.number}"
+    click_at(qtbot, new, new.request)
+    type_text(new.request, "请上门理发")
+    _ok(qtbot, new)
+    qtbot.waitUntil(lambda: page.detail.order is not None)
+    assert page.detail.order.row.requester_name == new.resident.name
+    assert page.detail.order.household_number == home.number

@@ -34,6 +34,7 @@ from app.services.households.lookup import (
     describe_resident,
     fetch_hits_by_id,
     fetch_households,
+    resident_of_card,
     search,
     search_residents,
 )
@@ -157,6 +158,7 @@ __all__ = [
     "parse_date",
     "read_roster",
     "replace_relation",
+    "resident_of_card",
     "search",
     "search_residents",
     "set_head",

@@ -303,6 +303,42 @@ def search_residents(db: Database, query: str, limit: int = 20) -> list[Resident
     return [ResidentHit(*row) for row in rows]
 
 
+def resident_of_card(db: Database, card_key: bytes, payload: str) -> ResidentHit:
+    """The resident a scanned card names: a household card's head of household, or
+    the resident a volunteer card's volunteer is (a volunteer from outside the
+    register is refused: they order as someone else).  A forged, foreign, revoked
+    or unknown card is refused as everywhere (app.services.cards.resolve_in)."""
+    from app.errors import NotFound
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.models import Volunteer
+    from app.services.cards import CardKind, resolve_in
+
+    with db.read() as session:
+        subject = resolve_in(session, card_key, payload)
+        if subject.kind == CardKind.VOLUNTEER.value:
+            volunteer = session.get(Volunteer, subject.subject_id)
+            member_id = volunteer.member_id if volunteer is not None else None
+            where = Member.id == (member_id or "")
+        else:
+            where = (Member.household_id == subject.subject_id) & Member.is_head.is_(True)
+        row = session.execute(
+            select(*_RESIDENT_COLUMNS)
+            .join(Household, Household.id == Member.household_id)
+            .where(where, Member.deleted.is_(False), Household.deleted.is_(False))
+            .order_by(Member.created_at)
+            .limit(1)
+        ).first()
+    if row is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This card names nobody in the households register (a volunteer from outside "
+                "the village, or a household without a head): take the order as someone else.",
+            )
+        )
+    return ResidentHit(*row)
+
+
 def describe_resident(db: Database, member_id: str) -> ResidentHit | None:
     """The resident *member_id* as a search hit (None if gone)."""
     with db.read() as session:

@@ -8,7 +8,8 @@ Right, the chosen order: who asks for what, where it stands, its history (every
 step with who and when — the ledger, read back), and a button for each step
 the order's state allows (app.services.orders.allowed_actions), plus the
 派单单 and the 服务回执 through the PDF preview.  "New order…" takes a
-resident from the households register (the resident picker) or a walk-in's
+resident from the households register (the resident picker, or a household or
+volunteer card scanned into the dialog: app.views.scan_field) or a walk-in's
 name and phone.  Every read and write runs off the GUI thread (run_task).
 """
 
@@ -44,10 +45,12 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import hours_text, join_list, translate
 from app.models import OrderAction, OrderState
-from app.services import orders
+from app.services import households, orders
 from app.services.auth import Permission
+from app.services.cards import looks_like_payload
 from app.services.documents.orders import RECEIPT, SLIP, order_pdf
 from app.services.households import ResidentHit
+from app.services.keys import card_key
 from app.services.orders import (
     MenuItemView,
     OrderDetail,
@@ -64,6 +67,7 @@ from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
 from app.views.orders.menu import MenuDialog
 from app.views.pages import PageContext
+from app.views.scan_field import ScanLineEdit
 from app.views.screen import fit_window
 from app.views.table_models import (
     GREY,
@@ -189,6 +193,11 @@ def _menu_combo(combo: QComboBox, items: list[MenuItemView]) -> None:
         combo.addItem(item.label, item.id)
 
 
+def _resident_of_card(db: Database, keys_dir: Path, payload: str) -> ResidentHit:
+    """Worker: the resident a scanned card names (the card key read here, not on the GUI)."""
+    return households.resident_of_card(db, card_key(keys_dir), payload)
+
+
 class NewOrderDialog(ServiceDialog):
     """点单: a service from the menu, for a resident or a walk-in, and what they ask."""
 
@@ -211,6 +220,13 @@ class NewOrderDialog(ServiceDialog):
         self.pick.setObjectName("order_pick_resident")
         self.resident_label = QLabel(self.tr("Nobody chosen yet."))
         self.resident_label.setObjectName("order_resident")
+        self.card = ScanLineEdit()
+        self.card.setObjectName("order_card_scan")
+        self.card.setPlaceholderText(self.tr("Scan the household card or volunteer card"))
+        self.card.scanned.connect(self.scan_card)
+        self.card.typed_enter.connect(
+            lambda text: self.scan_card(text) if looks_like_payload(text) else None
+        )
         self.name = QLineEdit()
         self.name.setObjectName("order_name")
         self.name.setMaxLength(50)
@@ -235,6 +251,7 @@ class NewOrderDialog(ServiceDialog):
         form.addRow(self.tr("Ser&vice:"), self.service)
         form.addRow(self.resident_choice)
         form.addRow("", who)
+        form.addRow(self.tr("Card sc&an:"), self.card)
         form.addRow(self.walk_in_choice)
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Phone:"), self.phone)
@@ -256,8 +273,29 @@ class NewOrderDialog(ServiceDialog):
                 self.tr("The service menu is empty: add a service to the menu first.")
             )
 
+    def scan_card(self, payload: str) -> None:
+        """A card scanned into the dialog: its resident orders (a refusal is shown)."""
+        self.card.clear_input()
+        run_task(
+            _resident_of_card,
+            self.ctx.db,
+            self.ctx.data_dir.keys,
+            payload,
+            key="order.card",
+            on_done=self._card_resident,
+            on_error=lambda e: self.message.show_error(error_text(e)),
+            receiver=self,
+        )
+
+    def _card_resident(self, hit: ResidentHit) -> None:
+        self.resident_choice.setChecked(True)
+        self.resident = hit
+        self.resident_label.setText(hit.label)
+        self.message.clear_message()
+
     def _who_changed(self) -> None:
         resident = self.resident_choice.isChecked()
+        self.card.setEnabled(resident)
         self.pick.setEnabled(resident)
         self.name.setEnabled(not resident)
         self.phone.setEnabled(not resident)
