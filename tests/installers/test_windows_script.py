@@ -483,6 +483,9 @@ def test_the_spec_gives_the_bundle_layout() -> None:
     icon = layout.repo_file_for(PureWindowsPath(r"resources\icons\app.ico"))
     assert icon == ROOT / "resources" / "icons" / "app.ico"
     assert layout.repo_file_for(PureWindowsPath(r"elsewhere\app.ico")) is None
+    # the changelog the first start after an upgrade tells from is in the bundle
+    changelog = layout.repo_file_for(PureWindowsPath(r"resources\changelog.json"))
+    assert changelog == ROOT / "resources" / "changelog.json" and changelog.is_file()
 
 
 def test_the_script_names_only_files_that_exist_and_keeps_its_promises() -> None:
