@@ -85,7 +85,7 @@ OutputBaseFilename=StationWorkbench-{#AppVersion}-Setup
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
-ShowLanguageDialog=auto
+ShowLanguageDialog=yes
 #ifdef Sign
 SignTool={#Sign}
 SignedUninstaller=yes
