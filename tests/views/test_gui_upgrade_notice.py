@@ -42,7 +42,7 @@ def _sign_in(qtbot, bench: Workbench) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_folder_last_run_by_an_older_version_is_told_what_changed_once(
-    qtbot, station_db, data_dir, settings, make_workbench
+    qtbot, station_db, data_dir, settings, make_workbench, wait_tasks
 ) -> None:  # type: ignore[no-untyped-def]
     db, admin = station_db
     settings.set(LAST_VERSION, "0.0.9")
@@ -64,11 +64,13 @@ def test_a_folder_last_run_by_an_older_version_is_told_what_changed_once(
     qtbot.waitExposed(bench.window)
     assert not bench.window.notice_bar.isVisible()
 
-    again = make_workbench(db)  # the next start reads the folder's settings afresh
-    again.settings = Settings(data_dir.settings_file)
+    bench.idle.uninstall()
+    bench.window.close_for_sign_out()
+    again = Workbench(db, data_dir, Settings(data_dir.settings_file))  # the next start
     again.enter(admin)
     qtbot.waitExposed(again.window)
     assert not again.window.notice_bar.isVisible()
+    _close(qtbot, again, wait_tasks)
 
 
 def test_a_new_station_is_told_nothing_and_its_version_is_noted(
