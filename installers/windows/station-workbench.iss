@@ -49,6 +49,8 @@
   #define Bundle "..\..\dist\StationWorkbench"
 #endif
 #define AppExe "StationWorkbench.exe"
+; the named mutex the running program holds (app/instance.py, APP_MUTEX)
+#define AppMutex "StationWorkbenchRunning"
 #ifdef Sign
   #define SignFlag "signonce"
 #else
@@ -73,7 +75,9 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 ; an upgrade closes the running program first (Windows Restart Manager); .pyd are the
-; bundle's Python extension modules, loaded while it runs
+; bundle's Python extension modules, loaded while it runs. AppMutex: Setup and the
+; uninstaller see the program running (in any session) and ask to close it first.
+AppMutex={#AppMutex},Global\{#AppMutex}
 CloseApplications=yes
 CloseApplicationsFilter=*.exe,*.dll,*.pyd
 RestartApplications=no

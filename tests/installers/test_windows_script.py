@@ -12,7 +12,7 @@ at the top, everything else under ``_internal/``, the spec's ``datas`` copied fr
 the repository into it) and, when a Linux bundle was built
 under ``dist/``, in that bundle too (every file but the ``.exe``).  It also checks
 what the installer promises: a fixed AppId, a per-machine 64-bit install that closes
-the running program, Chinese and English pages, the Start-menu and (optional)
+the running program (whose mutex, app/instance.py's, it names), Chinese and English pages, the Start-menu and (optional)
 desktop shortcuts, the version from app/__init__.py, and that nothing it deletes or
 writes is outside the installation folder — the station's data folder survives.
 The second half of the file shows that each check fails on a modified copy.
@@ -340,8 +340,7 @@ class Checker:
             self.problem("ArchitecturesInstallIn64BitMode does not name x64")
         if s.get("CloseApplications", "yes") == "no":
             self.problem("CloseApplications=no: an upgrade would not close the running program")
-        if "AppMutex" in s:
-            self.check_mutex(s["AppMutex"])
+        self.check_mutex(s.get("AppMutex", ""))
         for key in ("SetupIconFile", "LicenseFile", "InfoBeforeFile", "InfoAfterFile"):
             if key in s:
                 self.check_repo_file(s[key], f"[Setup] {key}")
@@ -354,10 +353,12 @@ class Checker:
         return self.problems
 
     def check_mutex(self, names: str) -> None:
-        code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "app").rglob("*.py"))
-        for name in names.split(","):
-            if name.strip().removeprefix("Global\\") not in code:
-                self.problem(f"AppMutex {name}: the app never creates that mutex")
+        """The names must be the mutex the running program holds, in its session and
+        in every session (``Global\\``)."""
+        from app.instance import APP_MUTEX
+
+        if {n.strip() for n in names.split(",")} != {APP_MUTEX, "Global\\" + APP_MUTEX}:
+            self.problem(f"AppMutex {names}: the program holds {APP_MUTEX} (app/instance.py)")
 
     def check_languages(self) -> None:
         languages = self.script.entries.get("Languages", [])
@@ -547,6 +548,11 @@ BROKEN = {
         'Type: dirifempty; Name: "{app}"',
         r'Type: filesandordirs; Name: "{localappdata}\StationWorkbench"',
         "outside the installation folder",
+    ),
+    "a mutex the program does not hold": (
+        '#define AppMutex "StationWorkbenchRunning"',
+        '#define AppMutex "StationWorkbench"',
+        "the program holds StationWorkbenchRunning",
     ),
     "a hard-coded version": (
         "AppVersion={#AppVersion}",
