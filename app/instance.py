@@ -12,12 +12,19 @@ a network share was left open elsewhere, or was copied from a PC that died.
 Such a lock is never taken over silently; :func:`lock_holder` says who holds
 it, and :func:`take_over_instance_lock` takes it after the person confirmed
 (the app asks, naming the other computer).
+
+On Windows the holder also keeps the named mutex :data:`APP_MUTEX` (in its own
+session and ``Global\\``): the installer's ``AppMutex``, by which Setup and the
+uninstaller see that the program is running and ask to close it first
+(installers/windows/station-workbench.iss).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QSysInfo
 
@@ -26,13 +33,47 @@ from app.paths import DataDir
 log = logging.getLogger(__name__)
 
 
+APP_MUTEX = "StationWorkbenchRunning"
+
+
+def _kernel32() -> Any:
+    """Windows' kernel32 with the prototypes used here (a private instance: setting
+    them on ctypes.windll's shared one would change them for every other caller)."""
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
+    kernel32.CreateMutexW.restype = ctypes.c_void_p
+    kernel32.CreateMutexW.argtypes = (ctypes.c_void_p, ctypes.c_bool, ctypes.c_wchar_p)
+    kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+    return kernel32
+
+
+def _hold_app_mutex() -> list[int]:
+    """Windows: handles of the named mutexes that say the program runs; [] elsewhere."""
+    if sys.platform != "win32":
+        return []
+    create = _kernel32().CreateMutexW
+    handles = [create(None, False, name) for name in (APP_MUTEX, "Global\\" + APP_MUTEX)]
+    return [int(h) for h in handles if h]
+
+
+def _close_handles(handles: list[int]) -> None:
+    if handles and sys.platform == "win32":
+        close = _kernel32().CloseHandle
+        for handle in handles:
+            close(handle)
+
+
+@dataclass
 class InstanceLock:
     """Held for the life of the program; ``release()`` on exit."""
 
-    def __init__(self, lock: QLockFile) -> None:
-        self._lock = lock
+    _lock: QLockFile
+    _mutexes: list[int] = field(default_factory=list)
 
     def release(self) -> None:
+        _close_handles(self._mutexes)
+        self._mutexes = []
         self._lock.unlock()
 
 
@@ -53,7 +94,7 @@ def acquire_instance_lock(data_dir: DataDir) -> InstanceLock | None:
     # Age never makes a lock stale (a station may run for weeks); QLockFile
     # still takes over a lock whose owner process is gone from this host.
     lock.setStaleLockTime(0)
-    return InstanceLock(lock) if lock.tryLock(0) else None
+    return InstanceLock(lock, _hold_app_mutex()) if lock.tryLock(0) else None
 
 
 def lock_holder(data_dir: DataDir) -> LockHolder | None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from app.i18n import DEFAULT_LANGUAGE
 from app.services.backup import Retention
+from app.services.changelog import LAST_VERSION_KEY
 
 T = TypeVar("T")
 
@@ -48,6 +49,12 @@ WINDOW_GEOMETRY = Option(
     "ui/main_window_geometry", QByteArray, QByteArray(), "Main window geometry"
 )
 WINDOW_STATE = Option("ui/main_window_state", QByteArray, QByteArray(), "Main window state")
+LAST_VERSION = Option(
+    LAST_VERSION_KEY,
+    str,
+    "",
+    "The version whose main window last opened on this folder (app.services.changelog)",
+)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
@@ -60,6 +67,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     SYNC_FOLDER,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
+    LAST_VERSION,
 )
 
 # version -> step that upgrades a file of that version to the next

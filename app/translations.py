@@ -30,6 +30,12 @@ QT_DIALOG_TEXTS = (
 )
 
 
+def current_language() -> str:
+    """The UI language in effect: ``zh_CN`` or ``en`` (:func:`install_translators` set
+    the default locale; without it, the system's)."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
 def install_translators(app: QCoreApplication, language: str | None) -> str:
     """Install the translators for *language*; returns the language in effect."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE

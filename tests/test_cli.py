@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -190,3 +191,36 @@ def test_a_lock_held_on_this_computer_is_never_taken_over(other_instance: DataDi
     holder = lock_holder(other_instance)
     assert holder is not None and holder.on_this_computer
     assert take_over_instance_lock(other_instance) is None
+
+
+def test_migrate_backs_up_an_older_schema_and_says_what_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an upgrade, before the app's first window: the IT person's `migrate` backs up
+    and migrates, and prints the line the app will show (which `info` repeats until then)."""
+    from app import __version__
+    from app.db import migrate
+    from app.services.backup import list_backups
+    from app.services.changelog import upgrade_line
+    from app.settings import LAST_VERSION, Settings
+
+    data_dir = DataDir(tmp_path / "station").ensure()
+    shutil.copy(ROOT / "tests" / "fixtures" / "schema_0010.sqlite", data_dir.database)
+    settings = Settings(data_dir.settings_file)
+    settings.set(LAST_VERSION, "0.0.9")
+    settings.sync()
+    told = upgrade_line("0.0.9", __version__, "en")
+    assert told
+
+    assert main(["--data-dir", str(data_dir.root), "--lang", "en", "migrate"]) == 0
+    out = capsys.readouterr().out
+    assert f"Schema at revision {migrate.head_revision()}." in out and told in out
+    assert [b.kind for b in list_backups(data_dir.backups)] == ["pre-migration-0010"]
+    assert main(["--data-dir", str(data_dir.root), "--lang", "en", "info"]) == 0
+    out = capsys.readouterr().out
+    assert f"Program version: {__version__}" in out and told in out
+
+    settings.set(LAST_VERSION, __version__)  # the app's window has told it
+    settings.sync()
+    assert main(["--data-dir", str(data_dir.root), "--lang", "en", "info"]) == 0
+    assert told not in capsys.readouterr().out

@@ -501,7 +501,19 @@ def cmd_info(data_dir: DataDir, args: argparse.Namespace) -> int:
     print(f"{s.county} {s.township} {s.village}")
     print(translate("cli", "Signing key fingerprint: {fp}").format(fp=s.signing_key_fingerprint))
     print(translate("cli", "Data folder: {folder}").format(folder=data_dir.root))
+    print(translate("cli", "Program version: {version}").format(version=__version__))
+    _print_what_changed(data_dir, args)
     return 0
+
+
+def _print_what_changed(data_dir: DataDir, args: argparse.Namespace) -> None:
+    """After an upgrade: the line the app's next main window shows (and then records)."""
+    from app.services.changelog import LAST_VERSION_KEY, upgrade_line
+
+    last = _setting(data_dir, LAST_VERSION_KEY, "")
+    line = upgrade_line(last, __version__, _language(data_dir, args.lang))
+    if line:
+        print(line)
 
 
 def cmd_migrate(data_dir: DataDir, args: argparse.Namespace) -> int:
@@ -516,6 +528,7 @@ def cmd_migrate(data_dir: DataDir, args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
+    _print_what_changed(data_dir, args)
     return 0
 
 

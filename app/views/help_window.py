@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QResizeEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.resources import resources_dir
+from app.translations import current_language
 from app.views.screen import fit_window
 
 # The parts in index order: the main window's areas (titles in the "Pages"
@@ -65,11 +66,6 @@ def help_root() -> Path:
     return resources_dir() / "help"
 
 
-def current_help_language() -> str:
-    """The guide's language: the UI's (the translators set the default locale)."""
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
-
-
 def topic_file(topic: str, language: str) -> Path:
     return help_root() / language / f"{topic}.html"
 
@@ -81,7 +77,7 @@ class HelpWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("help_window")
         self.setWindowTitle(self.tr("Station Workbench — User guide"))
-        self.language = language or current_help_language()
+        self.language = language or current_language()  # the UI's
         if self.language not in HELP_LANGUAGES:
             self.language = "en"
         self.index = QListWidget()

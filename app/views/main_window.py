@@ -21,6 +21,10 @@ last backup and the last sync, in local time.  On a database server's store
 (``--db postgresql…``) the title and the status bar name it (``PostgreSQL ·
 township@host``, never the password) instead of the last backup (pg_dump's).
 Geometry and dock state are kept in the settings.
+
+Above the pages, a notice line (:meth:`MainWindow.show_notice`, hidden until
+used) says what changed at the first start after an upgrade
+(:mod:`app.services.changelog`) until its button dismisses it.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -54,7 +59,7 @@ from app.views import screen
 from app.views.pages import PageContext, PageSpec, visible_pages
 from app.views.qtfix import emit
 from app.views.tasks import run_task
-from app.views.widgets import format_local, format_short, heading
+from app.views.widgets import MessageLabel, format_local, format_short, heading
 
 if TYPE_CHECKING:
     from app.sync.upload import UploadState
@@ -120,12 +125,32 @@ class MainWindow(QMainWindow):
         self.nav.itemClicked.connect(lambda _item: self.enter_page())
         self.nav.installEventFilter(self)
 
+        # one line above the pages, hidden until there is news (after an upgrade)
+        self.notice = MessageLabel()  # wraps in a narrow window: never widens it
+        self.notice_close = QPushButton(self.tr("Dismiss"))
+        self.notice_close.setObjectName("notice_close")
+        self.notice_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes list -> page
+        self.notice_close.clicked.connect(self.hide_notice)
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("notice_bar")
+        bar_layout = QHBoxLayout(self.notice_bar)
+        bar_layout.setContentsMargins(8, 6, 8, 0)
+        bar_layout.addWidget(self.notice, 1)
+        bar_layout.addWidget(self.notice_close)
+        self.notice_bar.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.notice_bar)
+        right_layout.addWidget(self.stack, 1)
+
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.nav, self.stack)
 
@@ -292,6 +317,19 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         self._leaving = True
         emit(self.sign_out_requested)
+
+    # --- the notice line -------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """One line above the pages (what an upgrade changed), until dismissed; the
+        whole text in its tooltip when the window is too narrow for it."""
+        self.notice.show_info(text)
+        self.notice.setToolTip(text)
+        self.notice_bar.show()
+
+    def hide_notice(self) -> None:
+        self.notice.clear_message()
+        self.notice_bar.hide()
 
     # --- status bar ----------------------------------------------------------------
 

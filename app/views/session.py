@@ -6,6 +6,10 @@ lock, signing out, and starting over after a restore.
 on; it owns no Qt application state, so tests create one directly.  It emits
 :attr:`Workbench.quit_requested` when the person quits (from the sign-in
 screen, the wizard or the main window).
+
+The first main window a new version opens on a data folder says in one line
+what changed since the version that ran there before (``LAST_VERSION`` in its
+settings, :mod:`app.services.changelog`); a new station is told nothing.
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app import __version__
 from app.db import Database
 from app.db.dialect import is_sqlite
 from app.paths import DataDir
 from app.services import backup
 from app.services.auth import Actor
 from app.services.backup import BackupInfo
+from app.services.changelog import upgrade_line
 from app.services.checks import CheckResult, run_checks
 from app.services.station import StartData, start_data, station_mode
-from app.settings import IDLE_LOCK_MINUTES, Settings, backup_retention
+from app.settings import IDLE_LOCK_MINUTES, LAST_VERSION, Settings, backup_retention
+from app.translations import current_language
 from app.views.files import remember_folders_in
 from app.views.login import IdleWatcher, LockScreen, LoginDialog
 from app.views.main_window import MainWindow
@@ -131,6 +138,7 @@ class Workbench(QObject):
         window.quit_requested.connect(self._quit)
         self.window = window
         window.show_on_screen()
+        self._tell_what_changed(window)
         self.idle.start()
         emit(self.window_shown, window)
         # a database server's store (PostgreSQL) is backed up by pg_dump, not as a SQLite file
@@ -154,6 +162,19 @@ class Workbench(QObject):
             timer.setSingleShot(True)
             timer.timeout.connect(self._start_quick_check)
             timer.start(QUICK_CHECK_DELAY_MS)
+
+    def _tell_what_changed(self, window: MainWindow) -> None:
+        """Once per version: after an upgrade, the first main window says what changed.
+        Recorded only once shown, so quitting at the sign-in does not lose it."""
+        last = self.settings.get(LAST_VERSION)
+        if last == __version__:
+            return
+        line = upgrade_line(last, __version__, current_language())
+        if line:
+            log.info("upgraded from %s to %s", last, __version__)
+            window.show_notice(line)
+        self.settings.set(LAST_VERSION, __version__)
+        self.settings.sync()
 
     def _start_quick_check(self) -> None:
         if self._quick_check_done:
