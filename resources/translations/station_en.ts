@@ -248,7 +248,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="373"/>
+        <location filename="../../app/views/main_window.py" line="411"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>%n change waiting to upload · last acknowledged {when}</numerusform>

@@ -1388,6 +1388,14 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>Changelog</name>
+    <message>
+        <location filename="../../app/services/changelog.py" line="28"/>
+        <source>Updated from version {old} to {new}: {changes}</source>
+        <translation>已从 {old} 版更新到 {new} 版：{changes}</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <location filename="../../app/views/audit_browser.py" line="207"/>
@@ -2433,12 +2441,12 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="47"/>
+        <location filename="../../app/views/help_window.py" line="48"/>
         <source>Sign-in kiosk</source>
         <translation>签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="83"/>
+        <location filename="../../app/views/help_window.py" line="79"/>
         <source>Station Workbench — User guide</source>
         <translation>文明实践站工作台 — 使用帮助</translation>
     </message>
@@ -3907,94 +3915,99 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="92"/>
+        <location filename="../../app/views/main_window.py" line="97"/>
         <source>Station Workbench — {store}</source>
         <translation>文明实践站工作台 — {store}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="94"/>
+        <location filename="../../app/views/main_window.py" line="99"/>
         <source>Station Workbench</source>
         <translation>文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="182"/>
+        <location filename="../../app/views/main_window.py" line="130"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="207"/>
         <source>&amp;Station</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="183"/>
+        <location filename="../../app/views/main_window.py" line="208"/>
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="186"/>
+        <location filename="../../app/views/main_window.py" line="211"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="188"/>
+        <location filename="../../app/views/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="196"/>
+        <location filename="../../app/views/main_window.py" line="221"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="205"/>
+        <location filename="../../app/views/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="206"/>
+        <location filename="../../app/views/main_window.py" line="231"/>
         <source>&amp;User guide</source>
         <translation>使用帮助(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="210"/>
+        <location filename="../../app/views/main_window.py" line="235"/>
         <source>&amp;About Station Workbench</source>
         <translation>关于文明实践站工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="269"/>
+        <location filename="../../app/views/main_window.py" line="294"/>
         <source>&lt;h3&gt;Station Workbench {version}&lt;/h3&gt;&lt;p&gt;文明实践站工作台 — for the village 新时代文明实践站.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;&lt;p&gt;Chinese text is shown with the bundled font WenQuanYi Micro Hei (文泉驿微米黑), © the WenQuanYi Project, licensed under the Apache License 2.0 or the GPL version 3 with the font exception.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;文明实践站工作台 {version}&lt;/h3&gt;&lt;p&gt;Station Workbench — 供村级新时代文明实践站使用。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;中文显示使用随程序附带的文泉驿微米黑字体（WenQuanYi Micro Hei），© 文泉驿项目，依据 Apache License 2.0 或附带字体例外条款的 GPL 第 3 版授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="290"/>
+        <location filename="../../app/views/main_window.py" line="315"/>
         <source>About Station Workbench</source>
         <translation>关于文明实践站工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="310"/>
+        <location filename="../../app/views/main_window.py" line="348"/>
         <source>Operator: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="321"/>
+        <location filename="../../app/views/main_window.py" line="359"/>
         <source>Database: {store}</source>
         <translation>数据库：{store}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="370"/>
+        <location filename="../../app/views/main_window.py" line="408"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/main_window.py" line="373"/>
+        <location filename="../../app/views/main_window.py" line="411"/>
         <source>%n changes waiting to upload · last acknowledged {when}</source>
         <translation>
             <numerusform>待上传 %n 条更改 · 上次确认 {when}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="386"/>
+        <location filename="../../app/views/main_window.py" line="424"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="393"/>
+        <location filename="../../app/views/main_window.py" line="431"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -4921,79 +4934,79 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../app/views/help_window.py" line="42"/>
+        <location filename="../../app/views/help_window.py" line="43"/>
         <location filename="../../app/views/pages.py" line="87"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="43"/>
+        <location filename="../../app/views/help_window.py" line="44"/>
         <location filename="../../app/views/pages.py" line="94"/>
         <source>Households &amp; points</source>
         <translation>居民与积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="44"/>
+        <location filename="../../app/views/help_window.py" line="45"/>
         <location filename="../../app/views/pages.py" line="101"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="45"/>
+        <location filename="../../app/views/help_window.py" line="46"/>
         <location filename="../../app/views/pages.py" line="108"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="46"/>
+        <location filename="../../app/views/help_window.py" line="47"/>
         <location filename="../../app/views/pages.py" line="115"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="48"/>
+        <location filename="../../app/views/help_window.py" line="49"/>
         <location filename="../../app/views/pages.py" line="122"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="49"/>
+        <location filename="../../app/views/help_window.py" line="50"/>
         <location filename="../../app/views/pages.py" line="129"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="50"/>
+        <location filename="../../app/views/help_window.py" line="51"/>
         <location filename="../../app/views/pages.py" line="137"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="51"/>
+        <location filename="../../app/views/help_window.py" line="52"/>
         <location filename="../../app/views/pages.py" line="144"/>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="52"/>
+        <location filename="../../app/views/help_window.py" line="53"/>
         <location filename="../../app/views/pages.py" line="152"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="53"/>
+        <location filename="../../app/views/help_window.py" line="54"/>
         <location filename="../../app/views/pages.py" line="160"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="54"/>
+        <location filename="../../app/views/help_window.py" line="55"/>
         <location filename="../../app/views/pages.py" line="168"/>
         <source>Publish config</source>
         <translation>配置下发</translation>
     </message>
     <message>
-        <location filename="../../app/views/help_window.py" line="55"/>
+        <location filename="../../app/views/help_window.py" line="56"/>
         <location filename="../../app/views/pages.py" line="176"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -5539,7 +5552,7 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="70"/>
+        <location filename="../../app/views/main_window.py" line="75"/>
         <source>This part is not built yet; it comes in a later version.</source>
         <translation>这部分功能尚未完成，将在以后的版本中提供。</translation>
     </message>
@@ -9244,12 +9257,12 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="179"/>
+        <location filename="../../app/views/session.py" line="200"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="181"/>
+        <location filename="../../app/views/session.py" line="202"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -9260,7 +9273,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="254"/>
+        <location filename="../../app/views/session.py" line="275"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -10638,47 +10651,52 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="513"/>
+        <location filename="../../app/cli/__init__.py" line="504"/>
+        <source>Program version: {version}</source>
+        <translation>程序版本：{version}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/__init__.py" line="525"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="531"/>
+        <location filename="../../app/cli/__init__.py" line="544"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="543"/>
+        <location filename="../../app/cli/__init__.py" line="556"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="606"/>
+        <location filename="../../app/cli/__init__.py" line="619"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="608"/>
+        <location filename="../../app/cli/__init__.py" line="621"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="610"/>
+        <location filename="../../app/cli/__init__.py" line="623"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="618"/>
+        <location filename="../../app/cli/__init__.py" line="631"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="625"/>
+        <location filename="../../app/cli/__init__.py" line="638"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="635"/>
+        <location filename="../../app/cli/__init__.py" line="648"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
