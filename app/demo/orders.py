@@ -12,15 +12,18 @@ is re-dispatched and one cancelled back to 待处理.  Deterministic for a given
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
 from app.demo import bank as _bank  # noqa: F401  (its filler registers first)
+from app.demo.photos import draw_photo
 from app.demo.station import DemoContext, register_filler
 from app.models import Member, Volunteer, VolunteerTeam
 from app.services import orders
-from app.services.orders import MenuItemData, OrderRequest
+from app.services.orders import MenuItemData, MenuItemView, OrderRequest
 
 ORDERS = 30
 # (category, item, the team category usually sent)
@@ -66,6 +69,21 @@ def fill_demo(ctx: DemoContext) -> None:
         return
     now = datetime.now().replace(second=0, microsecond=0)
     plan = sorted(now - timedelta(minutes=rng.randint(30, 35 * 24 * 60)) for _ in range(ORDERS))
+    with tempfile.TemporaryDirectory() as tmp:
+        _take_orders(ctx, items, volunteer_ids, member_ids, plan, now, Path(tmp))
+
+
+def _take_orders(
+    ctx: DemoContext,
+    items: list[MenuItemView],
+    volunteer_ids: list[str],
+    member_ids: list[str],
+    plan: list[datetime],
+    now: datetime,
+    folder: Path,
+) -> None:
+    """Each planned order through its steps; some of those closed get a photo."""
+    db, actor, rng = ctx.db, ctx.actor, ctx.rng
     for i, received in enumerate(plan):
         item = rng.choice(items)
         if member_ids and rng.random() < 0.7:
@@ -114,7 +132,17 @@ def fill_demo(ctx: DemoContext) -> None:
             continue
         step += timedelta(hours=rng.randint(4, 72))
         minutes = rng.choice((30, 60, 60, 90, 120))
-        orders.complete(db, actor, oid, rng.choice(REPORTS), minutes, at=min(step, now))
+        shots = [draw_photo(folder / f"{i}.jpg", item.name, i)] if i % 4 == 0 else []
+        orders.complete(
+            db,
+            actor,
+            oid,
+            rng.choice(REPORTS),
+            minutes,
+            at=min(step, now),
+            photos_root=ctx.data_dir.photos,
+            photo_sources=shots,
+        )
         if stage < 5:
             continue
         step += timedelta(hours=rng.randint(1, 48))

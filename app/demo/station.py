@@ -145,7 +145,7 @@ def register_filler(name: str, filler: Filler) -> None:
 
 def _load_fillers() -> None:
     """Import the capabilities' demo modules; each registers its filler, in this order."""
-    from app.demo import bank, orders, points, volunteers  # noqa: F401
+    from app.demo import bank, orders, photos, points, volunteers  # noqa: F401
 
 
 class NameGenerator:
