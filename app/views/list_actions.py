@@ -51,7 +51,7 @@ class ListActions(QObject):
         self.export_button = QPushButton(export_text or self.tr("Export to Excel…"))
         self.export_button.setObjectName(f"{prefix}_export_xlsx")
         self.export_button.clicked.connect(self.export_list)
-        self.print_button = QPushButton(print_text or self.tr("Print…"))
+        self.print_button = QPushButton(print_text or self.tr("Print list…"))
         self.print_button.setObjectName(f"{prefix}_print")
         self.print_button.clicked.connect(self.print_list)
         self.print_button.setVisible(printable)

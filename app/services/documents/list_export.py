@@ -265,10 +265,14 @@ def rankings_document(db: Database, key: str, n: int | None, mask: bool) -> List
         ListColumn("村民小组", 44),
         ListColumn("积分", 24, "right"),
     )
-    words = _words(period_label(key), f"前 {n} 名" if n is not None else "全部户")
+    try:
+        period = period_label(key)
+    except ValueError:  # a mistyped period: the ranking's own check says what is wrong
+        period = key
+    words = _words(period, f"前 {n} 名" if n is not None else "全部户")
     return ListDocument(
         db,
-        f"{period_label(key)}积分榜",
+        f"{period}积分榜",
         "积分榜",
         columns,
         words,
