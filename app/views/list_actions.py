@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLayout, QPushButton, QWidget
 
 from app.services.documents.list_export import ListDocument, list_pdf, write_list_xlsx
-from app.views.files import dated_file_name, safe_file_name, save_file_name
+from app.views import files
 from app.views.pdf_preview import PdfPreviewDialog, show_pdf
 from app.views.progress_dialog import run_with_progress
 from app.views.tasks import Task
@@ -75,10 +75,10 @@ class ListActions(QObject):
         doc = self.make()
         if doc is None:
             return
-        path = save_file_name(
+        path = files.save_file_name(
             self.page,
             self.tr("Export to Excel"),
-            dated_file_name(doc.title, ".xlsx"),
+            files.dated_file_name(doc.title, ".xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if path:
@@ -132,7 +132,7 @@ class ListActions(QObject):
         def done(pdf: bytes) -> None:
             self.print_button.setEnabled(True)
             self.preview = show_pdf(
-                pdf, doc.title, "A4", self.page, file_name=safe_file_name(doc.title) + ".pdf"
+                pdf, doc.title, "A4", self.page, file_name=files.safe_file_name(doc.title) + ".pdf"
             )
 
         def failed(exc: BaseException) -> None:
