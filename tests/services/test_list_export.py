@@ -312,3 +312,35 @@ def test_households_filter_by_phone_tail_never_exposes_an_id_number(station_db, 
     flat = " ".join(str(v) for r in rows for v in r)
     assert number not in flat and PHONE not in flat
     assert number not in printed(households_document(db, HouseholdFilter()), tmp_path)
+
+
+def test_a_long_hours_list_reads_on_behind_the_last_record(corps, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The keyset continuation gives the offset pages' rows, ties on a date included."""
+    from app.services.documents import list_export
+
+    db, _admin, worker, _team, _id, one, two, _key = corps
+    for day, who in ((1, one), (1, two), (1, one), (2, two), (3, one)):
+        service_hours.add_manual_record(db, worker, who.id, date(2026, 3, day), 30, "值守", "补录")
+    flt = RecordFilter()
+    by_offset = [r.id for off in (0, 2, 4) for r in service_hours.fetch_records(db, off, 2, flt)]
+    first = service_hours.fetch_records(db, 0, 2, flt)
+    second = service_hours.fetch_records(db, 0, 2, flt, after=first[-1])
+    third = service_hours.fetch_records(db, 0, 2, flt, after=second[-1])
+    assert [r.id for r in first + second + third] == by_offset and len(by_offset) == 5
+    monkeypatch.setattr(list_export, "PAGE", 2)
+    calls: list[str] = []
+    doc = hours_document(db, flt)
+    counted = ListDocument(
+        db,
+        doc.title,
+        doc.sheet,
+        doc.columns,
+        doc.filter_text,
+        doc.count,
+        lambda offset, limit: calls.append("offset") or doc.fetch(offset, limit),  # type: ignore[func-returns-value]
+        doc.cells,
+        lambda last, limit: calls.append("after") or doc.fetch_after(last, limit),  # type: ignore[func-returns-value,misc]
+    )
+    rows = exported(counted, tmp_path)
+    assert [r[0] for r in rows[1:]] == ["2026-03-03", "2026-03-02"] + ["2026-03-01"] * 3
+    assert calls[:3] == ["offset", "after", "after"]

@@ -79,6 +79,9 @@ class ListDocument:
     count: Callable[[], int]
     fetch: Fetch  # (offset, limit) -> items, in the list's order
     cells: Callable[[Any], Sequence[Any]]  # an item as the row's values, one per column
+    #: (last item, limit) -> the next items: a keyset continuation, for lists so long
+    #: that skipping an ever larger OFFSET would dominate (the hours records)
+    fetch_after: Callable[[Any, int], Sequence[Any]] | None = None
 
     @property
     def printed_columns(self) -> list[int]:
@@ -97,11 +100,16 @@ class ListDocument:
         """Every row of the list, page by page; *cancel* is polled between pages."""
         total = self.count()
         done = 0
+        last: Any = None
         while done < total:
             check(cancel)
-            page = self.fetch(done, PAGE)
+            if last is not None and self.fetch_after is not None:
+                page = self.fetch_after(last, PAGE)
+            else:
+                page = self.fetch(done, PAGE)
             if not page:
                 break
+            last = page[-1]
             for item in page:
                 yield list(self.cells(item))
             done += len(page)
@@ -379,6 +387,7 @@ def hours_document(db: Database, flt: Any) -> ListDocument:
         lambda: count_records(db, flt),
         lambda offset, limit: fetch_records(db, offset, limit, flt),
         cells,
+        lambda last, limit: fetch_records(db, 0, limit, flt, after=last),
     )
 
 
