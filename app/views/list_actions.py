@@ -54,7 +54,8 @@ class ListActions(QObject):
         self.print_button = QPushButton(print_text or self.tr("Print list…"))
         self.print_button.setObjectName(f"{prefix}_print")
         self.print_button.clicked.connect(self.print_list)
-        self.print_button.setVisible(printable)
+        if not printable:  # hide only: showing a button before it has a parent opens a window
+            self.print_button.hide()
         self.preview: PdfPreviewDialog | None = None  # the last one shown (tests read it)
         self.set_enabled(enabled)
 
