@@ -18,9 +18,11 @@ household card, also in Caps Lock's lower case or with an IME's full-width
 starts afresh instead of being appended to the last one.
 
 The selected household's file (members, balance, recent entries) is on the
-right with its actions; selecting several rows enables the batch award, the
-A4 sheet of cards and the export of the list.  The rule catalogue and the
-periods/rankings are further tabs (:mod:`app.views.points.tabs`).
+right with its actions; selecting several rows enables the batch award and the
+A4 sheet of cards.  "Export to Excel…" and "Print list…" take the list as shown —
+the search's results, else every household under the group filter — through
+:mod:`app.views.list_actions`.  The rule catalogue and the periods/rankings are
+further tabs (:mod:`app.views.points.tabs`).
 """
 
 from __future__ import annotations
