@@ -157,6 +157,8 @@ class ListActions(QObject):
         )
 
     def _rows_text(self, done: int, total: int, text: str) -> str:
-        if text:  # the last step: laying the pages out
-            return self.tr("Laying out %n row(s)…", "", total)
+        if text == "layout":  # the PDF: the rows are read, the pages are being laid out
+            return self.tr("Laying out the pages…")
+        if text == "pages":
+            return self.tr("Making page {done} of {total}…").format(done=done, total=total)
         return self.tr("Reading rows… {done} of {total}").format(done=done, total=total)

@@ -344,3 +344,10 @@ def test_a_long_hours_list_reads_on_behind_the_last_record(corps, tmp_path, monk
     rows = exported(counted, tmp_path)
     assert [r[0] for r in rows[1:]] == ["2026-03-03", "2026-03-02"] + ["2026-03-01"] * 3
     assert calls[:3] == ["offset", "after", "after"]
+
+
+def test_printing_reports_the_rows_then_the_pages(village, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db, _admin, _hs = village
+    steps: list[tuple] = []
+    list_pdf(households_document(db, HouseholdFilter()), lambda *a: steps.append(a))
+    assert steps == [(3, 3), (0, 0, "layout"), (1, 1, "pages")]

@@ -184,7 +184,7 @@ def list_pdf(
     keep = doc.printed_columns
     rows = [[row[i] for i in keep] for row in doc.rows(progress, cancel)]
     check(cancel)
-    report(progress, len(rows), len(rows), "正在排版…")
+    report(progress, 0, 0, "layout")  # measuring and splitting the rows over pages
     columns = [
         ReportColumn(c.title, c.width if c.width is not None else "*", c.align, c.wrap)
         for c in (doc.columns[i] for i in keep)
@@ -197,6 +197,8 @@ def list_pdf(
         subtitle=station,
         generated_at=now,
         landscape_page=doc.landscape,
+        progress=progress,
+        cancel=cancel,
     )
 
 
