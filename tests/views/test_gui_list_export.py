@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,16 +15,21 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services import orders, supermarket
+from app.services import activities, households, orders, points, supermarket, volunteers
+from app.services.activities import ActivityData
 from app.services.households import HouseholdData, MemberData, create_household
+from app.services.keys import card_key
 from app.services.orders import MenuItemData, OrderRequest
 from app.services.supermarket import GoodsData
+from app.services.volunteers import VolunteerData, certificates
+from app.services.volunteers import hours as service_hours
 from app.views import files, screen
 from app.views.orders.page import OrdersPage
 from app.views.pdf_preview import PdfPreviewDialog
 from app.views.points.households_page import HouseholdsPage
 from app.views.supermarket.page import SupermarketPage
 from app.views.tasks import default_runner
+from app.views.volunteers.page import VolunteersPage
 
 SCREEN = (QRect(0, 0, 1366, 768), QRect(0, 0, 1366, 728))
 PHONE = "13812345678"
@@ -66,7 +71,7 @@ def preview_of(qtbot, parent: QWidget) -> PdfPreviewDialog:  # type: ignore[no-u
 
 
 @pytest.fixture
-def window(qtbot, station_db, make_workbench) -> Iterator:  # type: ignore[no-untyped-def]
+def window(qtbot, station_db, data_dir, make_workbench) -> Iterator:  # type: ignore[no-untyped-def]
     db, admin = station_db
     for number, head, group in (("001", "张三", "第一组"), ("002", "李四", "第二组")):
         create_household(
@@ -80,6 +85,27 @@ def window(qtbot, station_db, make_workbench) -> Iterator:  # type: ignore[no-un
             admin,
             OrderRequest(item_id=item.id, request="理发", name=name, phone=PHONE, received_at=at),
         )
+    today = date.today()
+    volunteer = volunteers.create_volunteer(db, admin, VolunteerData(name="孙八", phone=PHONE))
+    done = service_hours.add_manual_record(db, admin, volunteer.id, today, 120, "清扫村道", "补录")
+    service_hours.approve(db, admin, [done.id])
+    service_hours.add_manual_record(db, admin, volunteer.id, today, 60, "理论宣讲", "补录")
+    certificates.issue_service_record(
+        db, admin, card_key(data_dir.keys), volunteer.id, today.replace(month=1, day=1), today
+    )
+    start = datetime.combine(today, datetime.min.time()).replace(hour=8)
+    activities.create_activity(
+        db,
+        admin,
+        ActivityData(
+            title="文明实践进万家",
+            category="丰富活跃文化生活",
+            starts_at=start,
+            ends_at=start.replace(hour=10),
+        ),
+    )
+    first = households.search(db, "张三", 5)[0]
+    points.adjust(db, admin, first.id, 30, "好人好事")
     oil = supermarket.create_goods(db, admin, GoodsData("食用油", 20, "粮油", "桶"))
     for n in range(1, 4):
         supermarket.receive_stock(db, admin, oil.id, n, reference=f"发票{n:03d}")
@@ -162,3 +188,63 @@ def test_the_orders_list_and_a_stock_history_by_clicks(  # type: ignore[no-untyp
     assert "库存流水：食用油" in text and "发票001" in text and "发票003" in text
     preview.close()
     dialog.close()
+
+
+def click_tab(qtbot, window: QWidget, tabs, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    bar = tabs.tabBar()
+    index = tabs.indexOf(widget)
+    point = bar.mapTo(window, bar.tabRect(index).center())
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.mapFrom(window, point))
+    assert tabs.currentWidget() is widget
+    settle(qtbot)
+
+
+def test_hours_certificates_activities_and_the_ranking_by_clicks(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    sheets: list[Path] = []
+
+    def answer(*_a, **_k) -> str:  # type: ignore[no-untyped-def]
+        sheets.append(tmp_path / f"{len(sheets)}.xlsx")
+        return str(sheets[-1])
+
+    monkeypatch.setattr(files, "save_file_name", answer)
+
+    def export(button: QWidget, message) -> list[tuple]:  # type: ignore[no-untyped-def]
+        before = len(sheets)
+        click_at(qtbot, window, button)
+        qtbot.waitUntil(
+            lambda: len(sheets) > before and "exported" in message.text(), timeout=20_000
+        )
+        return list(
+            load_workbook(sheets[-1], read_only=True).worksheets[0].iter_rows(values_only=True)
+        )
+
+    page = window.show_page("volunteers")
+    assert isinstance(page, VolunteersPage)
+    settle(qtbot)
+    click_tab(qtbot, window, page.tabs, page.hours)
+    qtbot.waitUntil(lambda: page.hours.model.total == 1 and not page.hours.model.loading)
+    rows = export(page.hours.lists.export_button, page.hours.message)
+    assert [(r[2], r[3], r[7]) for r in rows[1:]] == [("孙八", "理论宣讲（补录）", "待审核")]
+
+    click_tab(qtbot, window, page.tabs, page.certificates)
+    click_at(qtbot, window, page.certificates.lists.print_button)
+    preview = preview_of(qtbot, window)
+    text = pdf_text(preview.data, tmp_path)
+    assert "志愿服务证明登记簿" in text and "孙八" in text and "有效" in text
+    preview.close()
+
+    acts = window.show_page("activities")
+    settle(qtbot)
+    rows = export(acts.lists.export_button, acts.message)  # type: ignore[attr-defined]
+    assert [r[1] for r in rows[1:]] == ["文明实践进万家"]
+
+    points_page = window.show_page("households")
+    assert isinstance(points_page, HouseholdsPage)
+    click_tab(qtbot, window, points_page.tabs, points_page.periods)
+    periods = points_page.periods
+    periods.rank_period.setCurrentText(str(date.today().year))
+    rows = export(periods.rank_lists.export_button, periods.message)
+    assert (rows[1][0], rows[1][1], rows[1][4]) == (1, "001", 30)
+    assert rows[1][2] in ("张三", "张*")  # as the notice-board setting masks names
