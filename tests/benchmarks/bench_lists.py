@@ -80,11 +80,11 @@ def bench(name: str, doc: ListDocument, scratch: Path) -> None:
     t = time.perf_counter()
     pdf = list_pdf(doc)
     pdf_s = time.perf_counter() - t
-    pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     floor = openpyxl_floor(rows, [c.title for c in doc.columns], scratch / f"{name}-floor.xlsx")
     print(
         f"{name}: {n} rows — xlsx {xlsx_s:.2f} s, PDF {pdf_s:.2f} s ({len(pdf) // 1024} KB, "
-        f"~{pages} pages); floors: reading the rows {read_s:.2f} s, bare openpyxl {floor:.2f} s"
+        f"{pages} pages); floors: reading the rows {read_s:.2f} s, bare openpyxl {floor:.2f} s"
     )
 
 
