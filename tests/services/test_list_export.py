@@ -235,7 +235,7 @@ def test_activities_list_of_a_month_and_category(station_db, tmp_path) -> None: 
     only = activities_document(db, ActivityFilter(month="2026-05", category="持续深入移风易俗"))
     assert [r[1] for r in exported(only, tmp_path)[1:]] == ["清扫村道"]
     text = printed(only, tmp_path)
-    assert "2026-05月" in text and "类别：持续深入移风易俗" in text and "理论宣讲进村" not in text
+    assert "2026年5月" in text and "类别：持续深入移风易俗" in text and "理论宣讲进村" not in text
 
 
 def test_orders_list_masks_phones_and_prints_landscape(station_db, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -206,6 +206,12 @@ def _words(*parts: str) -> str:
     return "；".join(p for p in parts if p)
 
 
+def _month_words(month: str) -> str:
+    """``2026-05`` -> ``2026年5月`` (a month key as printed)."""
+    year, _, number = month.partition("-")
+    return f"{year}年{int(number)}月" if number.isdigit() else month
+
+
 # --- the lists ------------------------------------------------------------------------------
 
 
@@ -469,7 +475,7 @@ def activities_document(db: Database, flt: Any) -> ListDocument:
         ListColumn("状态", 16, "center"),
     )
     words = _words(
-        f"{flt.month}月" if flt.month else "",
+        _month_words(flt.month),
         f"类别：{flt.category}" if flt.category else "",
         f"平台：{flt.platform}" if flt.platform else "",
         f"状态：{ACTIVITY_STATES_ZH.get(flt.state, flt.state)}" if flt.state else "",
