@@ -43,6 +43,7 @@ from app.printing.text import (
     new_canvas,
     wrap_text,
 )
+from app.progress import Cancel, ProgressFn, check, report
 
 __all__ = [
     "Paragraph",
@@ -282,8 +283,14 @@ def render_report(
     generated_at: date | datetime | None = None,
     landscape_page: bool = False,
     title_color: str = "#000000",
+    progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> bytes:
-    """Flow ``blocks`` under ``title`` onto A4 pages; return the PDF bytes."""
+    """Flow ``blocks`` under ``title`` onto A4 pages; return the PDF bytes.
+
+    *progress(page, pages, "pages")* follows the painting of a long list (a
+    hundred pages and more), and *cancel* is polled between pages.
+    """
     page_w, page_h = landscape(A4) if landscape_page else A4
     left = SIDE
     width = page_w - 2 * SIDE
@@ -327,12 +334,15 @@ def render_report(
     printed = format_date(generated_at) if generated_at else ""
     running = fit_text(f"{title}（续）", 9, width).lines[0]
     for n, ops in enumerate(flow.pages, 1):
+        check(cancel)
         if n > 1:
             draw_text(c, page_w / 2, page_h - TOP - 4 * mm, running, 9, align="center", fill=GREY)
         for op in ops:
             op(c)
         _footer(c, left, width, n, total, station_name, printed)
         c.showPage()
+        if n % 20 == 0 or n == total:
+            report(progress, n, total, "pages")
     c.save()
     return buf.getvalue()
 

@@ -312,11 +312,18 @@ ButtonRowSpec = tuple[str, str, Callable[[], object]]
 
 
 def button_row(
-    layout: QBoxLayout, prefix: str, specs: Iterable[ButtonRowSpec], *, enabled: bool = True
+    layout: QBoxLayout,
+    prefix: str,
+    specs: Iterable[ButtonRowSpec],
+    *,
+    enabled: bool = True,
+    extra: Iterable[QWidget] = (),
 ) -> dict[str, QPushButton]:
     """A page's row of action buttons: ``(key, text, slot)`` each, named ``<prefix>_<key>``.
 
     Returns the buttons by key, so the page can enable or hide single ones later.
+    *extra* buttons made elsewhere (a list's export and print,
+    :mod:`app.views.list_actions`) join the end of the row as they are.
     """
     buttons: dict[str, QPushButton] = {}
     # The row wraps onto a second line where the page is narrow (a 1024 px
@@ -332,5 +339,7 @@ def button_row(
         button.setEnabled(enabled)
         grid.addWidget(button)
         buttons[key] = button
+    for widget in extra:
+        grid.addWidget(widget)
     layout.addWidget(row, 100)  # the row, not a stretch after it, takes the room
     return buttons

@@ -234,7 +234,7 @@ def test_batch_award_and_its_undo(qtbot, tab, village, wait_tasks, monkeypatch) 
 
 def test_export_writes_the_masked_list(qtbot, tab, tmp_path, wait_tasks) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "list.xlsx"
-    tab.export_to(path)
+    tab.lists.export_to(path)
     qtbot.waitUntil(lambda: "exported" in tab.message.text(), timeout=20_000)
     rows = list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
     assert len(rows) == N + 1

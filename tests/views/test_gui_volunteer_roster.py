@@ -182,10 +182,10 @@ def test_export_the_list_writes_masked_values(qtbot, tab, station_db, tmp_path, 
     tab.apply_filter()
     qtbot.waitUntil(lambda: tab.count_label.text() == "1 volunteer")
     path = tmp_path / "list"  # the suffix is added
-    tab.export_to(path)
-    assert not tab.action_buttons["export"].isEnabled()  # until the export is done
+    tab.lists.export_to(path)
+    assert not tab.lists.export_button.isEnabled()  # until the export is done
     qtbot.waitUntil(lambda: tab.message.kind == "ok")
-    assert tab.action_buttons["export"].isEnabled()
+    assert tab.lists.export_button.isEnabled()
     written = tmp_path / "list.xlsx"
     assert str(written) in tab.message.text()
     rows = list(load_workbook(written, read_only=True).active.iter_rows(values_only=True))

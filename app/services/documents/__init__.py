@@ -8,6 +8,8 @@ certificate or a notice list looks the same whoever asks and needs no Qt:
 * :mod:`.cards` — household and volunteer QR cards (single or A4 sheets);
 * :mod:`.certificates` — 志愿服务记录证明, star and participation certificates (副本);
 * :mod:`.lists` — the notice-board lists: 公示, 积分榜, 红黑榜, ratings;
+* :mod:`.list_export` — every list of the app (households to stock moves) as it is
+  filtered on screen, to a masked xlsx and to A4 pages;
 * :mod:`.bank` — a volunteer's 积分银行 statement (hours, points, redemptions);
 * :mod:`.reports` — a station's 月报/季报/年报 as PDF and xlsx (the same numbers).
 * :mod:`.orders` — a 四单 order's 派单单 and 服务回执.

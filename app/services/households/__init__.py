@@ -20,7 +20,6 @@ from __future__ import annotations
 from app.services.households.export import (
     FORMULA_STARTS,
     HOUSEHOLD_EXPORT_HEADER,
-    export_household_hits_xlsx,
     export_households_xlsx,
     write_xlsx,
     xlsx_row,
@@ -140,7 +139,6 @@ __all__ = [
     "create_household",
     "deactivate_member",
     "describe_resident",
-    "export_household_hits_xlsx",
     "export_households_xlsx",
     "fetch_hits_by_id",
     "fetch_households",

@@ -4,24 +4,20 @@
 streamed (``write_only``) sheet written under a temporary name and renamed,
 so an interrupted export never leaves a half file under the chosen name, and
 every cell that a spreadsheet would run as a formula written as text
-(:func:`xlsx_row`).  The households list goes out with masked phones only.
+(:func:`xlsx_row`).  The households list goes out with masked phones only,
+written by the list documents (:mod:`app.services.documents.list_export`).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from app.db import Database
 from app.progress import Cancel, ProgressFn
-from app.services.households.lookup import (
-    HouseholdFilter,
-    HouseholdHit,
-    count_households,
-    fetch_households,
-)
+from app.services.households.lookup import HouseholdFilter, HouseholdHit
 
 # what Excel, WPS and LibreOffice may take as the start of a formula (or DDE command)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -138,7 +134,7 @@ def write_xlsx_sheets(
 HOUSEHOLD_EXPORT_HEADER = ("户号", "户主", "村民小组", "联系电话", "积分", "状态")
 
 
-def _export_row(h: HouseholdHit) -> list[Any]:
+def export_row(h: HouseholdHit) -> list[Any]:
     return [
         h.number,
         h.head_name,
@@ -157,24 +153,6 @@ def export_households_xlsx(
     cancel: Cancel | None = None,
 ) -> int:
     """The list (masked phones) to an .xlsx file, page by page; returns the row count."""
-    total = count_households(db, flt)
+    from app.services.documents.list_export import households_document, write_list_xlsx
 
-    def rows() -> Iterator[list[Any]]:
-        done = 0
-        while done < total:
-            if cancel is not None:
-                cancel.check()
-            page = fetch_households(db, done, 1000, flt)
-            if not page:
-                break
-            yield from (_export_row(h) for h in page)
-            done += len(page)
-            if progress is not None:
-                progress(done, total)
-
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, rows())
-
-
-def export_household_hits_xlsx(hits: list[HouseholdHit], path: Path) -> int:
-    """The households found by a search (masked phones) to an .xlsx file."""
-    return write_xlsx(path, "户籍", HOUSEHOLD_EXPORT_HEADER, (_export_row(h) for h in hits))
+    return write_list_xlsx(households_document(db, flt), path, progress, cancel)

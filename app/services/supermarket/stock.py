@@ -192,12 +192,26 @@ def stocktake(
 
 
 def stock_moves(db: Database, goods_id: str, limit: int = 100) -> list[MoveView]:
+    """The goods' newest *limit* moves (the 库存记录 dialog)."""
+    return fetch_stock_moves(db, 0, max(1, min(limit, 5000)), goods_id)
+
+
+def count_stock_moves(db: Database, goods_id: str) -> int:
+    """How many moves :func:`fetch_stock_moves` can return (the whole history)."""
+    with db.read() as session:
+        query = select(func.count()).select_from(StockMove).where(StockMove.goods_id == goods_id)
+        return int(session.scalar(query) or 0)
+
+
+def fetch_stock_moves(db: Database, offset: int, limit: int, goods_id: str) -> list[MoveView]:
+    """A window of the goods' moves, newest first — the list and its export read the same."""
     with db.read() as session:
         rows = session.scalars(
             select(StockMove)
             .where(StockMove.goods_id == goods_id)
             .order_by(StockMove.created_at.desc(), StockMove.id.desc())
-            .limit(max(1, min(limit, 5000)))
+            .offset(max(0, offset))
+            .limit(max(0, min(limit, 5000)))
         )
         return [_move_view(m) for m in rows]
 

@@ -29,7 +29,7 @@ sheet, so 5,000+ volunteers need little memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,6 @@ from app.services.households import (
     formula_problems,
     group_problem,
     roster_import,
-    write_xlsx,
 )
 from app.services.volunteers import (
     ID_CARD,
@@ -420,7 +419,7 @@ def commit_volunteer_import(
 # --- exporting ----------------------------------------------------------------------------
 
 
-def _export_row(v: VolunteerView) -> list[Any]:
+def export_row(v: VolunteerView) -> list[Any]:
     return [
         v.number,
         v.name,
@@ -454,20 +453,8 @@ def export_volunteers_xlsx(
     called after each page; *cancel* (a token with ``check()``) is polled
     between pages and leaves no file behind.
     """
-    flt = flt or VolunteerFilter()
-    total = volunteers.count_volunteers(db, flt)
+    from app.services.documents.list_export import volunteers_document, write_list_xlsx
 
-    def rows() -> Iterator[list[Any]]:
-        done = 0
-        while done < total:
-            if cancel is not None:
-                cancel.check()
-            page = volunteers.fetch_volunteer_views(db, done, EXPORT_PAGE, flt)
-            if not page:
-                break
-            yield from (_export_row(v) for v in page)
-            done += len(page)
-            if progress is not None:
-                progress(done, total)
-
-    return write_xlsx(path, EXPORT_SHEET, EXPORT_HEADER, rows())
+    return write_list_xlsx(
+        volunteers_document(db, flt or VolunteerFilter()), path, progress, cancel
+    )

@@ -62,10 +62,12 @@ from app.services.activities import (
     QuotaProgress,
 )
 from app.services.auth import Permission
+from app.services.documents.list_export import activities_document
 from app.services.volunteers import Catalog, RuleChoice
 from app.views.activities.dialogs import ActivityDialog
 from app.views.detail_panel import DetailPanel
 from app.views.files import open_file_names
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason, confirm
 from app.views.qtfix import emit
@@ -622,6 +624,14 @@ class ActivitiesPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.category)
         top.addStretch(1)
+        self.lists = ListActions(
+            self,
+            "activities",
+            lambda: activities_document(ctx.db, self.model.filter),
+            self.message,
+            enabled=ctx.actor.can(Permission.DAILY_WORK),
+        )
+        self.lists.add_to(top)
         top.addWidget(self.new_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.views)

@@ -48,6 +48,7 @@ from app.models import OrderAction, OrderState
 from app.services import households, orders
 from app.services.auth import Permission
 from app.services.cards import looks_like_payload
+from app.services.documents.list_export import orders_document
 from app.services.documents.orders import RECEIPT, SLIP, order_pdf
 from app.services.households import ResidentHit
 from app.services.keys import card_key
@@ -65,6 +66,7 @@ from app.views.detail_panel import DetailPanel
 from app.views.dialogs import ServiceDialog
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
+from app.views.list_actions import ListActions
 from app.views.orders.menu import MenuDialog
 from app.views.pages import PageContext
 from app.views.scan_field import ScanLineEdit
@@ -808,6 +810,11 @@ class OrdersPage(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(self.new_button)
         bar.addWidget(self.menu_button)
+        self.lists = ListActions(
+            self, "orders", lambda: orders_document(ctx.db, self.model.filter), self.message
+        )
+        self.lists.set_enabled(daily)  # 导出 Excel… and 打印… of the list as filtered
+        self.lists.add_to(bar)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

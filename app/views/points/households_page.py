@@ -18,15 +18,16 @@ household card, also in Caps Lock's lower case or with an IME's full-width
 starts afresh instead of being appended to the last one.
 
 The selected household's file (members, balance, recent entries) is on the
-right with its actions; selecting several rows enables the batch award, the
-A4 sheet of cards and the export of the list.  The rule catalogue and the
-periods/rankings are further tabs (:mod:`app.views.points.tabs`).
+right with its actions; selecting several rows enables the batch award and the
+A4 sheet of cards.  "Export to Excel…" and "Print list…" take the list as shown —
+the search's results, else every household under the group filter — through
+:mod:`app.views.list_actions`.  The rule catalogue and the periods/rankings are
+further tabs (:mod:`app.views.points.tabs`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -50,10 +51,12 @@ from app.paths import DataDir
 from app.services import cards, households, points
 from app.services.auth import Permission
 from app.services.documents.cards import household_cards_pdf
+from app.services.documents.list_export import ListDocument, households_document
 from app.services.households import HouseholdFilter, HouseholdHit, HouseholdView, MemberView
 from app.services.points import BatchResult, EntryView
 from app.views.detail_panel import DetailPanel
-from app.views.files import dated_file_name, save_file_name
+from app.views.files import dated_file_name
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import (
     EntriesModel,
@@ -529,6 +532,15 @@ class HouseholdsTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
+        self.lists = ListActions(
+            self,
+            "households",
+            self.list_document,
+            self.message,
+            enabled=daily,
+            export_text=self.tr("E&xport to Excel…"),
+            print_text=self.tr("Print lis&t…"),
+        )
         bar = QHBoxLayout()
         self.action_buttons = button_row(
             bar,
@@ -536,12 +548,12 @@ class HouseholdsTab(QWidget):
             (
                 ("new", self.tr("&New household…"), self.new_household),
                 ("import", self.tr("&Import roster…"), self.import_roster),
-                ("export", self.tr("E&xport list…"), self.export_list),
                 ("batch", self.tr("&Batch award…"), self.batch_award),
                 ("undo_batch", self.tr("&Undo last batch…"), self.undo_batch),
                 ("cards", self.tr("Print &cards"), self.print_cards),
             ),
             enabled=daily,
+            extra=self.lists.buttons,
         )
         self.action_buttons["undo_batch"].setEnabled(False)
         bar.addStretch(1)
@@ -752,57 +764,16 @@ class HouseholdsTab(QWidget):
         if ids is not None:
             self.detail.cards_for(ids)
 
-    def export_list(self) -> None:
-        path = save_file_name(
-            self,
-            self.tr("Export households"),
-            dated_file_name(self.tr("households"), ".xlsx"),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        self.action_buttons["export"].setEnabled(False)
-        self.message.show_info(self.tr("Exporting…"))
-
-        def done(n: int) -> None:
-            self.action_buttons["export"].setEnabled(True)
-            self.message.show_ok(
-                self.tr("%n households exported to {path}.", "", n).format(path=str(path))
-            )
-
-        def failed(exc: BaseException) -> None:
-            self.action_buttons["export"].setEnabled(True)
-            self.message.show_error(error_text(exc))
-
-        def progress(done_rows: int, total: int, _text: str) -> None:
-            self.message.show_info(
-                self.tr("Exporting… {done} of {total}").format(done=done_rows, total=total)
-            )
-
+    def list_document(self) -> ListDocument:
+        """The list as shown: the search's results, else the whole filtered list."""
         if self.model.hits is not None:
-            run_task(
-                households.export_household_hits_xlsx,
-                list(self.model.hits),
-                path,
-                on_done=done,
-                on_error=failed,
-                receiver=self,
-            )
-        else:
-            run_task(
-                households.export_households_xlsx,
+            return households_document(
                 self.ctx.db,
                 self.model.filter,
-                path,
-                on_done=done,
-                on_error=failed,
-                on_progress=progress,
-                receiver=self,
+                hits=list(self.model.hits),
+                search_text=self.search.text().strip(),
             )
+        return households_document(self.ctx.db, self.model.filter)
 
     def import_roster(self) -> None:
         from app.views.roster_import_dialog import RosterImportDialog

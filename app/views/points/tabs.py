@@ -39,10 +39,12 @@ from app.db import Database
 from app.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from app.services import points, policy
 from app.services.auth import Permission
+from app.services.documents.list_export import rankings_document
 from app.services.documents.lists import notice_pdf, ranking_pdf, ratings_pdf, red_black_pdf
 from app.services.points import PeriodView, RatingRow, RatingTier, RuleData, RuleView
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import confirm, signed
 from app.views.points.options import MASK_NAMES, points_settings
@@ -502,6 +504,21 @@ class PeriodsTab(QWidget):
         rank_row.addWidget(self.top_n)
         rank_row.addWidget(self.ranking_button)
         rank_row.addWidget(self.red_black_button)
+        # the boards are printed above; the same ranking also goes out as a sheet
+        self.rank_lists = ListActions(
+            self,
+            "ranking",
+            lambda: rankings_document(
+                ctx.db,
+                self.rank_period.currentText().strip(),
+                self.top_n.value(),
+                self.ctx.settings.get(MASK_NAMES),
+            ),
+            self.message,
+            export_text=self.tr("积分榜 Excel…"),
+            printable=False,
+        )
+        rank_row.addWidget(self.rank_lists.export_button)
         QVBoxLayout(rank_box).addWidget(wrapping(rank_row))
 
         # ratings

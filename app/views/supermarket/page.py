@@ -45,10 +45,12 @@ from PySide6.QtWidgets import (
 from app.i18n import join_list
 from app.services import supermarket
 from app.services.auth import Permission
+from app.services.documents.list_export import stock_moves_document
 from app.services.supermarket import GoodsData, GoodsView, MoveView
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.views.dialogs import ServiceDialog
 from app.views.files import open_file_name
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.scan_field import ScanLineEdit
 from app.views.supermarket.counter import CounterWidget
@@ -378,6 +380,7 @@ class GoodsTab(QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.history: tuple[QDialog, ListActions] | None = None
         self.model = GoodsModel(self)
         self.proxy = GoodsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -521,11 +524,23 @@ class GoodsTab(QWidget):
         dialog.setWindowTitle(self.tr("Stock history: {name}").format(name=goods.name))
         text = QLabel("\n".join(lines) or self.tr("No stock moves yet."))
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message = MessageLabel()
+        # the whole history (the dialog shows the newest moves) to Excel or paper
+        lists = ListActions(
+            dialog,
+            "stock_moves",
+            lambda: stock_moves_document(self.ctx.db, goods.id, goods.name),
+            message,
+        )
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in lists.buttons:
+            box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         box.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(text)
+        layout.addWidget(message)
         layout.addWidget(box)
+        self.history = (dialog, lists)  # the last one opened (tests reach it)
         dialog.open()
 
 

@@ -44,12 +44,14 @@ from app.services import activities, volunteers
 from app.services.activities import ActivityFilter, ActivityRow
 from app.services.auth import Permission
 from app.services.documents.certificates import batch_star_pdf, issue_certificate, register_pdf
+from app.services.documents.list_export import certificates_document
 from app.services.documents.lists import publicity_pdf
 from app.services.text_input import MAX_SEARCH_CHARS
 from app.services.volunteers import VolunteerHit, certificates
 from app.services.volunteers.certificates import CertificateData, RegisterRow
 from app.views.files import dated_file_name
 from app.views.grid_layout import FlowLayout, wrapping
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason
 from app.views.points.options import MASK_NAMES
@@ -229,6 +231,14 @@ class CertificatesTab(QWidget):
         self.batch_level.setValue(5)
         self.batch_level.setPrefix("★ ")
         bar.addWidget(self.batch_level)
+        self.lists = ListActions(
+            self,
+            "register",
+            lambda: certificates_document(ctx.db, self.model.filter),
+            self.message,
+            enabled=daily,
+        )
+        self.lists.add_to(bar)
         register_box = QGroupBox(self.tr("Certificate register"))
         register_layout = QVBoxLayout(register_box)
         register_layout.addWidget(wrapping(bar))

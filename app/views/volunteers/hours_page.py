@@ -44,11 +44,13 @@ from app.db import Database
 from app.i18n import hours_text
 from app.services import volunteers
 from app.services.auth import Permission
+from app.services.documents.list_export import hours_document
 from app.services.volunteers import VolunteerHit
 from app.services.volunteers import hours as service_hours
 from app.services.volunteers.hours import NamedGrant, RecordFilter, RecordView, StarEligibility
 from app.views.dialogs import ServiceDialog
 from app.views.grid_layout import FlowLayout, wrapping
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason
 from app.views.screen import fit_window
@@ -351,6 +353,14 @@ class HoursTab(QWidget):
                 button.hide()  # hide only: showing it before it has a parent opens a window
             bar.addWidget(button)
             self.buttons[key] = button
+        self.lists = ListActions(
+            self,
+            "hours",
+            lambda: hours_document(ctx.db, self.model.filter),
+            self.message,
+            enabled=ctx.actor.can(Permission.DAILY_WORK),
+        )
+        self.lists.add_to(bar)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

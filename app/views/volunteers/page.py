@@ -22,9 +22,10 @@ thread (app.views.thumbnails); "Photo…" stores a chosen picture
 (``volunteers.set_volunteer_photo``) and the printed card shows it.
 
 "Import roster…" opens the roster import dialog for volunteers
-(:data:`~app.views.roster_import_dialog.VOLUNTEER_ROSTER`); "Export list…"
-writes the list as filtered (masked ID numbers and phones only) to an .xlsx
-off the GUI thread (``volunteer_roster.export_volunteers_xlsx``).
+(:data:`~app.views.roster_import_dialog.VOLUNTEER_ROSTER`); "Export to Excel…"
+writes the list as filtered (masked ID numbers and phones only) to an .xlsx in
+the roster's columns, and "Print list…" prints it, both off the GUI thread
+(:mod:`app.views.list_actions`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from app.services import volunteers
 from app.services.auth import Permission
 from app.services.documents.bank import statement_pdf
 from app.services.documents.cards import volunteer_cards_pdf
+from app.services.documents.list_export import ListDocument, volunteers_document
 from app.services.volunteers import (
     AwardView,
     Catalog,
@@ -62,10 +64,10 @@ from app.services.volunteers import (
     VolunteerHit,
     VolunteerView,
 )
-from app.services.volunteers import roster as volunteer_roster
 from app.services.volunteers.bank import Statement, StatementLine
 from app.views.detail_panel import DetailPanel
-from app.views.files import dated_file_name, open_file_name, save_file_name
+from app.views.files import dated_file_name, open_file_name
+from app.views.list_actions import ListActions
 from app.views.pages import PageContext
 from app.views.points.entries import ask_reason, confirm
 from app.views.progress_dialog import run_with_progress
@@ -666,6 +668,15 @@ class VolunteersTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         daily = ctx.actor.can(Permission.DAILY_WORK)
+        self.lists = ListActions(
+            self,
+            "volunteers",
+            self.list_document,
+            self.message,
+            enabled=daily,
+            export_text=self.tr("E&xport to Excel…"),
+            print_text=self.tr("Print &list…"),
+        )
         bar = QHBoxLayout()
         self.action_buttons = button_row(
             bar,
@@ -674,10 +685,10 @@ class VolunteersTab(QWidget):
                 ("new", self.tr("&New volunteer…"), self.new_volunteer),
                 ("teams", self.tr("&Teams…"), self.manage_teams),
                 ("import", self.tr("&Import roster…"), self.import_roster),
-                ("export", self.tr("E&xport list…"), self.export_list),
                 ("cards", self.tr("Print &cards (8 per A4)"), self.print_cards),
             ),
             enabled=daily,
+            extra=self.lists.buttons,
         )
         bar.addStretch(1)
         filters = QHBoxLayout()
@@ -826,53 +837,15 @@ class VolunteersTab(QWidget):
         dialog.accepted.connect(accepted)
         dialog.open()
 
-    def export_list(self) -> None:
-        path = save_file_name(
-            self,
-            self.tr("Export volunteers"),
-            dated_file_name(self.tr("volunteers"), ".xlsx"),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
-        """Write the list under its filter (team, inactive, search text) to *path*.
+    def list_document(self) -> ListDocument:
+        """The list under its filter (team, inactive, search text).
 
         After a scanned card the list shows that one volunteer, but the export
         still covers the filter's rows: a card is for finding, not for choosing.
         """
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        button = self.action_buttons["export"]
-        button.setEnabled(False)
-        self.message.show_info(self.tr("Exporting…"))
-
-        def done(n: int) -> None:
-            button.setEnabled(True)
-            self.message.show_ok(
-                self.tr("%n volunteers exported to {path}.", "", n).format(path=str(path))
-            )
-
-        def failed(exc: BaseException) -> None:
-            button.setEnabled(True)
-            self.message.show_error(error_text(exc))
-
-        def progress(done_rows: int, total: int, _text: str) -> None:
-            self.message.show_info(
-                self.tr("Exporting… {done} of {total}").format(done=done_rows, total=total)
-            )
-
-        run_task(
-            volunteer_roster.export_volunteers_xlsx,
-            self.ctx.db,
-            path,
-            self.model.filter,
-            on_done=done,
-            on_error=failed,
-            on_progress=progress,
-            receiver=self,
-        )
+        flt = self.model.filter
+        team = self.team.currentText() if flt.team_id else ""
+        return volunteers_document(self.ctx.db, flt, team_name=team)
 
     def print_cards(self) -> None:
         chosen = rows_of(self.model, self.view)
