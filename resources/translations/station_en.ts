@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="645"/>
+        <location filename="../../app/views/activities/page.py" line="655"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="364"/>
+        <location filename="../../app/views/activities/page.py" line="366"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>Closed; %n still present was signed out.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="438"/>
+        <location filename="../../app/views/activities/page.py" line="440"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>%n photo added.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CertificatesTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="253"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="263"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="497"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="507"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>%n star certificate issued.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>CompleteDialog</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="487"/>
+        <location filename="../../app/views/orders/page.py" line="489"/>
         <source>%n photos: {names}</source>
         <translation>
             <numerusform>%n photo: {names}</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>GoodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/page.py" line="440"/>
+        <location filename="../../app/views/supermarket/page.py" line="443"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>%n item is low on stock: {names}</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>HoursTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="410"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="420"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="480"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="490"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>%n record approved.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="491"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>Reject %n record? It stays listed as rejected. Give the reason:</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="514"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>%n record rejected.</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="560"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="570"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>%n star level granted.</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>HouseholdDetail</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="299"/>
+        <location filename="../../app/views/points/households_page.py" line="302"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -205,7 +205,7 @@
 <context>
     <name>HouseholdsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="631"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="712"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>Batch done: %n household, {total} points in all.</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="733"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>Undo the batch of %n entry ({total} points)? Give the reason:</numerusform>
@@ -229,19 +229,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="745"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>The batch was undone: %n entry reversed.</numerusform>
             <numerusform>The batch was undone: %n entries reversed.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ListActions</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="774"/>
-        <source>%n households exported to {path}.</source>
+        <location filename="../../app/views/list_actions.py" line="100"/>
+        <source>%n row(s) exported to {path}.</source>
         <translation>
-            <numerusform>%n household exported to {path}.</numerusform>
-            <numerusform>%n households exported to {path}.</numerusform>
+            <numerusform>%n row exported to {path}.</numerusform>
+            <numerusform>%n rows exported to {path}.</numerusform>
         </translation>
     </message>
 </context>
@@ -270,7 +273,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="844"/>
+        <location filename="../../app/views/orders/page.py" line="851"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -300,7 +303,7 @@
 <context>
     <name>PeriodsTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="692"/>
+        <location filename="../../app/views/points/tabs.py" line="709"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>Every household gets the base score of %n point.</numerusform>
@@ -311,7 +314,7 @@
 <context>
     <name>QuotaPanel</name>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="536"/>
+        <location filename="../../app/views/activities/page.py" line="538"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n more activity</numerusform>
@@ -444,19 +447,11 @@
 <context>
     <name>VolunteersTab</name>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="760"/>
+        <location filename="../../app/views/volunteers/page.py" line="771"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>%n volunteer</numerusform>
             <numerusform>%n volunteers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="854"/>
-        <source>%n volunteers exported to {path}.</source>
-        <translation>
-            <numerusform>%n volunteer exported to {path}.</numerusform>
-            <numerusform>%n volunteers exported to {path}.</numerusform>
         </translation>
     </message>
 </context>

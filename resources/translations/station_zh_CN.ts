@@ -4,32 +4,32 @@
 <context>
     <name>ActivitiesModel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="99"/>
+        <location filename="../../app/views/activities/page.py" line="101"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="100"/>
+        <location filename="../../app/views/activities/page.py" line="102"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="101"/>
+        <location filename="../../app/views/activities/page.py" line="103"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="102"/>
+        <location filename="../../app/views/activities/page.py" line="104"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="103"/>
+        <location filename="../../app/views/activities/page.py" line="105"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="104"/>
+        <location filename="../../app/views/activities/page.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -37,49 +37,49 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="581"/>
+        <location filename="../../app/views/activities/page.py" line="583"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="582"/>
+        <location filename="../../app/views/activities/page.py" line="584"/>
         <source>&amp;Plan an activity…</source>
         <translation>安排活动(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="612"/>
+        <location filename="../../app/views/activities/page.py" line="614"/>
         <source>No activity on the chosen day.</source>
         <translation>所选日期没有活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="616"/>
+        <location filename="../../app/views/activities/page.py" line="618"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="617"/>
+        <location filename="../../app/views/activities/page.py" line="619"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="634"/>
+        <location filename="../../app/views/activities/page.py" line="644"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="645"/>
+        <location filename="../../app/views/activities/page.py" line="655"/>
         <source>%n activities</source>
         <translation>
             <numerusform>共 %n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="728"/>
+        <location filename="../../app/views/activities/page.py" line="738"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="739"/>
+        <location filename="../../app/views/activities/page.py" line="749"/>
         <source>“{title}” planned.</source>
         <translation>已安排“{title}”。</translation>
     </message>
@@ -87,202 +87,202 @@
 <context>
     <name>ActivityDetail</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="197"/>
-        <location filename="../../app/views/activities/page.py" line="269"/>
+        <location filename="../../app/views/activities/page.py" line="199"/>
+        <location filename="../../app/views/activities/page.py" line="271"/>
         <source>Choose an activity.</source>
         <translation>请选择一场活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="215"/>
+        <location filename="../../app/views/activities/page.py" line="217"/>
         <source>Open &amp;kiosk</source>
         <translation>打开签到机(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="216"/>
+        <location filename="../../app/views/activities/page.py" line="218"/>
         <source>Open for sign-in</source>
         <translation>开始签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="217"/>
+        <location filename="../../app/views/activities/page.py" line="219"/>
         <source>Close activity…</source>
         <translation>结束活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="218"/>
+        <location filename="../../app/views/activities/page.py" line="220"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="219"/>
+        <location filename="../../app/views/activities/page.py" line="221"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="220"/>
+        <location filename="../../app/views/activities/page.py" line="222"/>
         <source>Remove photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="221"/>
+        <location filename="../../app/views/activities/page.py" line="223"/>
         <source>Reopen…</source>
         <translation>重新开启…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="222"/>
+        <location filename="../../app/views/activities/page.py" line="224"/>
         <source>Cancel activity…</source>
         <translation>取消活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="233"/>
+        <location filename="../../app/views/activities/page.py" line="235"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="237"/>
+        <location filename="../../app/views/activities/page.py" line="239"/>
         <source>No photos yet. Add the activity&apos;s photos with “Add photos…”.</source>
         <translation>还没有照片。请点击“添加照片…”添加活动照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="285"/>
+        <location filename="../../app/views/activities/page.py" line="287"/>
         <source>capacity {n}</source>
         <translation>限 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="287"/>
+        <location filename="../../app/views/activities/page.py" line="289"/>
         <source>at most {h} h each</source>
         <translation>每人最多 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="290"/>
+        <location filename="../../app/views/activities/page.py" line="292"/>
         <source>households: {rule}</source>
         <translation>居民户：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="293"/>
+        <location filename="../../app/views/activities/page.py" line="295"/>
         <source>volunteers only</source>
         <translation>仅限志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="294"/>
+        <location filename="../../app/views/activities/page.py" line="296"/>
         <source>recorded by {name}</source>
         <translation>记录人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="303"/>
+        <location filename="../../app/views/activities/page.py" line="305"/>
         <source>{volunteers} volunteers ({present} present now) · {households} households · {hours} h counted</source>
         <translation>志愿者 {volunteers} 人（现在场 {present} 人）· 居民 {households} 户 · 已计 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="333"/>
+        <location filename="../../app/views/activities/page.py" line="335"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="343"/>
+        <location filename="../../app/views/activities/page.py" line="345"/>
         <source>The activity is open; the kiosk takes scans.</source>
         <translation>活动已开始签到，签到机可以扫码了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="350"/>
+        <location filename="../../app/views/activities/page.py" line="352"/>
         <source>Close activity</source>
         <translation>结束活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="352"/>
+        <location filename="../../app/views/activities/page.py" line="354"/>
         <source>Close “{title}”? Everyone still signed in is signed out now and their hours are flagged for checking. Scans are no longer taken.</source>
         <translation>要结束“{title}”吗？仍在签到状态的人将被立即签退，其服务时长会标记为待核实。结束后不再接受扫码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="364"/>
+        <location filename="../../app/views/activities/page.py" line="366"/>
         <source>Closed; %n still present were signed out.</source>
         <translation>
             <numerusform>活动已结束；已为仍在场的 %n 人签退。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="438"/>
+        <location filename="../../app/views/activities/page.py" line="440"/>
         <source>%n photos added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="374"/>
+        <location filename="../../app/views/activities/page.py" line="376"/>
         <source>Reopen activity</source>
         <translation>重新开启活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="375"/>
+        <location filename="../../app/views/activities/page.py" line="377"/>
         <source>Why is “{title}” reopened?</source>
         <translation>为什么要重新开启“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="384"/>
+        <location filename="../../app/views/activities/page.py" line="386"/>
         <source>Reopened.</source>
         <translation>已重新开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="393"/>
+        <location filename="../../app/views/activities/page.py" line="395"/>
         <source>Cancel activity</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="394"/>
+        <location filename="../../app/views/activities/page.py" line="396"/>
         <source>Why is “{title}” cancelled?</source>
         <translation>为什么要取消“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="400"/>
+        <location filename="../../app/views/activities/page.py" line="402"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="421"/>
+        <location filename="../../app/views/activities/page.py" line="423"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="422"/>
+        <location filename="../../app/views/activities/page.py" line="424"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="430"/>
+        <location filename="../../app/views/activities/page.py" line="432"/>
         <source>Copying the photos…</source>
         <translation>正在复制照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="444"/>
+        <location filename="../../app/views/activities/page.py" line="446"/>
         <source>Choose a photo first.</source>
         <translation>请先选择一张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="447"/>
+        <location filename="../../app/views/activities/page.py" line="449"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="447"/>
+        <location filename="../../app/views/activities/page.py" line="449"/>
         <source>Remove this photo from the activity?</source>
         <translation>要从本活动中删除这张照片吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="453"/>
+        <location filename="../../app/views/activities/page.py" line="455"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="461"/>
+        <location filename="../../app/views/activities/page.py" line="463"/>
         <source>The activity is closed.</source>
         <translation>活动已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="465"/>
+        <location filename="../../app/views/activities/page.py" line="467"/>
         <source>Open kiosk</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="466"/>
+        <location filename="../../app/views/activities/page.py" line="468"/>
         <source>Open “{title}” for sign-in now and start the kiosk?</source>
         <translation>现在开始“{title}”的签到并打开签到机吗？</translation>
     </message>
@@ -792,22 +792,22 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 <context>
     <name>AwardModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="162"/>
+        <location filename="../../app/views/volunteers/page.py" line="164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="162"/>
+        <location filename="../../app/views/volunteers/page.py" line="164"/>
         <source>Award</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="162"/>
+        <location filename="../../app/views/volunteers/page.py" line="164"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="162"/>
+        <location filename="../../app/views/volunteers/page.py" line="164"/>
         <source>Issued by</source>
         <translation>授予单位</translation>
     </message>
@@ -984,37 +984,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>BankModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="181"/>
+        <location filename="../../app/views/volunteers/page.py" line="183"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="182"/>
+        <location filename="../../app/views/volunteers/page.py" line="184"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="183"/>
+        <location filename="../../app/views/volunteers/page.py" line="185"/>
         <source>Activity / slip</source>
         <translation>活动 / 兑换单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="184"/>
+        <location filename="../../app/views/volunteers/page.py" line="186"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="185"/>
+        <location filename="../../app/views/volunteers/page.py" line="187"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="192"/>
+        <location filename="../../app/views/volunteers/page.py" line="194"/>
         <source>Service</source>
         <translation>志愿服务</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="192"/>
+        <location filename="../../app/views/volunteers/page.py" line="194"/>
         <source>Redeemed</source>
         <translation>兑换</translation>
     </message>
@@ -1120,216 +1120,216 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="141"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="143"/>
         <source>Find the volunteer: name, initials or No.</source>
         <translation>查找志愿者：姓名、拼音首字母或编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="148"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="150"/>
         <source>Service record (志愿服务记录证明)</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="149"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="151"/>
         <source>Star volunteer certificate</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="150"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="152"/>
         <source>Activity participation</source>
         <translation>活动参与证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="164"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="166"/>
         <source>&amp;Issue and preview</source>
         <translation>开具并预览(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="181"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
         <source>Volunteer:</source>
         <translation>志愿者：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="182"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
         <source>&amp;Certificate:</source>
         <translation>证明类型(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="183"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="184"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="186"/>
         <source>&amp;Activity:</source>
         <translation>活动(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="185"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="187"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="187"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="189"/>
         <source>Issue a certificate</source>
         <translation>开具证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="210"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="212"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="213"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="214"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
         <source>&amp;Reprint (副本)…</source>
         <translation>补打副本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="215"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="217"/>
         <source>V&amp;oid…</source>
         <translation>作废(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="216"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="218"/>
         <source>公示 &amp;list</source>
         <translation>公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="217"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="219"/>
         <source>&amp;Batch star certificates…</source>
         <translation>批量开具星级证书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="232"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="242"/>
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="253"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="263"/>
         <source>%n certificates</source>
         <translation>
             <numerusform>共 %n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="298"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="308"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="318"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="328"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="325"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="335"/>
         <source>Choose the activity first.</source>
         <translation>请先选择活动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="328"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="338"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="335"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="345"/>
         <source>Certificate {number} issued: {hours} h.</source>
         <translation>证明 {number} 已开具：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="368"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="378"/>
         <source>Certificate {number}</source>
         <translation>证明 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="379"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="389"/>
         <source>Choose a certificate in the register first.</source>
         <translation>请先在登记簿中选择一份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="390"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="400"/>
         <source>Copy {n} of {number} recorded.</source>
         <translation>已登记 {number} 的第 {n} 份副本。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="422"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="432"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="423"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="433"/>
         <source>Print a copy (副本) of {number}? Why is it needed?</source>
         <translation>要补打 {number} 的副本吗？请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="434"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="444"/>
         <source>Void certificate</source>
         <translation>作废证明</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="436"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="446"/>
         <source>Void {number}? It stays in the register marked as voided. Give the reason:</source>
         <translation>要作废 {number} 吗？它会留在登记簿中并标为已作废。请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="443"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="453"/>
         <source>{number} was voided.</source>
         <translation>{number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="465"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="475"/>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="468"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="478"/>
         <source>certificates notice</source>
         <translation>证书公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="530"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="540"/>
         <source>Issuing star certificates…</source>
         <translation>正在开具星级证书…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="520"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="530"/>
         <source>Batch certificates</source>
         <translation>批量开具证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="485"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="495"/>
         <source>Issuing… {name}</source>
         <translation>正在开具… {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="486"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="496"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/certificates_page.py" line="497"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="507"/>
         <source>%n star certificates issued.</source>
         <translation>
             <numerusform>已开具 %n 份星级证书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="502"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="512"/>
         <source>Star certificates</source>
         <translation>星级证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="505"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="515"/>
         <source>star certificates</source>
         <translation>星级志愿者证书</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="515"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="525"/>
         <source>Cancelled. Certificates already issued are in the register.</source>
         <translation>已取消。已开具的证书都在登记簿中。</translation>
     </message>
@@ -1429,68 +1429,68 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="435"/>
+        <location filename="../../app/views/orders/page.py" line="437"/>
         <source>Complete the order</source>
         <translation>服务结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="438"/>
+        <location filename="../../app/views/orders/page.py" line="440"/>
         <source>What was done</source>
         <translation>服务内容和结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="446"/>
+        <location filename="../../app/views/orders/page.py" line="448"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="454"/>
+        <location filename="../../app/views/orders/page.py" line="456"/>
         <source>&amp;Report:</source>
         <translation>结项报告(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="455"/>
+        <location filename="../../app/views/orders/page.py" line="457"/>
         <source>&amp;Hours each:</source>
         <translation>每人时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="456"/>
+        <location filename="../../app/views/orders/page.py" line="458"/>
         <source>&amp;Who served:</source>
         <translation>服务志愿者(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="458"/>
+        <location filename="../../app/views/orders/page.py" line="460"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="461"/>
-        <location filename="../../app/views/orders/page.py" line="489"/>
+        <location filename="../../app/views/orders/page.py" line="463"/>
+        <location filename="../../app/views/orders/page.py" line="491"/>
         <source>No photos</source>
         <translation>未选照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="467"/>
+        <location filename="../../app/views/orders/page.py" line="469"/>
         <source>Photos:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="468"/>
+        <location filename="../../app/views/orders/page.py" line="470"/>
         <source>Each volunteer ticked gets these hours, pending approval.</source>
         <translation>勾选的每位志愿者各记此时长，待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="477"/>
+        <location filename="../../app/views/orders/page.py" line="479"/>
         <source>Photos of the service</source>
         <translation>服务照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="478"/>
+        <location filename="../../app/views/orders/page.py" line="480"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="487"/>
+        <location filename="../../app/views/orders/page.py" line="489"/>
         <source>%n photos: {names}</source>
         <translation>
             <numerusform>%n 张照片：{names}</numerusform>
@@ -1500,37 +1500,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="184"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="186"/>
         <source>Correct hours</source>
         <translation>更正时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="190"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="192"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="196"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="198"/>
         <source>Optional, e.g. the volunteer</source>
         <translation>选填，如志愿者本人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="200"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="202"/>
         <source>{name}, {date}: {title} — now {hours} h</source>
         <translation>{name}，{date}：{title} — 现为 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="208"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="210"/>
         <source>&amp;New hours:</source>
         <translation>新时长(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="209"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="211"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="210"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="212"/>
         <source>Requested &amp;by:</source>
         <translation>申请人(&amp;B)：</translation>
     </message>
@@ -1838,17 +1838,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="124"/>
+        <location filename="../../app/views/activities/page.py" line="126"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="124"/>
+        <location filename="../../app/views/activities/page.py" line="126"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="124"/>
+        <location filename="../../app/views/activities/page.py" line="126"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1856,37 +1856,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="375"/>
+        <location filename="../../app/views/orders/page.py" line="377"/>
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="375"/>
+        <location filename="../../app/views/orders/page.py" line="377"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="378"/>
+        <location filename="../../app/views/orders/page.py" line="380"/>
         <source>(no team)</source>
         <translation>（不指定服务队）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="382"/>
+        <location filename="../../app/views/orders/page.py" line="384"/>
         <source>Optional, e.g. why it is sent again</source>
         <translation>选填，如改派原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="385"/>
+        <location filename="../../app/views/orders/page.py" line="387"/>
         <source>&amp;Team:</source>
         <translation>服务队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="386"/>
+        <location filename="../../app/views/orders/page.py" line="388"/>
         <source>&amp;Volunteers:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="387"/>
+        <location filename="../../app/views/orders/page.py" line="389"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -1912,27 +1912,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EligibleModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="135"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="137"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="136"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="138"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="137"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="139"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="138"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="140"/>
         <source>Now</source>
         <translation>现星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="139"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="141"/>
         <source>Reaches</source>
         <translation>可评星级</translation>
     </message>
@@ -2044,22 +2044,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>EvaluationModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="170"/>
+        <location filename="../../app/views/volunteers/page.py" line="172"/>
         <source>Period</source>
         <translation>考评期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="170"/>
+        <location filename="../../app/views/volunteers/page.py" line="172"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="170"/>
+        <location filename="../../app/views/volunteers/page.py" line="172"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="170"/>
+        <location filename="../../app/views/volunteers/page.py" line="172"/>
         <source>By</source>
         <translation>评价人</translation>
     </message>
@@ -2141,88 +2141,88 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="145"/>
-        <location filename="../../app/views/supermarket/page.py" line="306"/>
+        <location filename="../../app/views/supermarket/page.py" line="147"/>
+        <location filename="../../app/views/supermarket/page.py" line="308"/>
         <source>Edit goods</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="145"/>
+        <location filename="../../app/views/supermarket/page.py" line="147"/>
         <source>New goods</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="176"/>
+        <location filename="../../app/views/supermarket/page.py" line="178"/>
         <source>P&amp;hoto…</source>
         <translation>选择照片(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="179"/>
+        <location filename="../../app/views/supermarket/page.py" line="181"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="192"/>
+        <location filename="../../app/views/supermarket/page.py" line="194"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="193"/>
+        <location filename="../../app/views/supermarket/page.py" line="195"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="194"/>
+        <location filename="../../app/views/supermarket/page.py" line="196"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="195"/>
+        <location filename="../../app/views/supermarket/page.py" line="197"/>
         <source>&amp;Points price:</source>
         <translation>所需积分(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="196"/>
+        <location filename="../../app/views/supermarket/page.py" line="198"/>
         <source>&amp;Barcode (scan it):</source>
         <translation>条码（扫码录入）(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="197"/>
+        <location filename="../../app/views/supermarket/page.py" line="199"/>
         <source>&amp;Warn when stock is at or below:</source>
         <translation>库存不高于此数时提醒(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="198"/>
+        <location filename="../../app/views/supermarket/page.py" line="200"/>
         <source>Photo:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="203"/>
+        <location filename="../../app/views/supermarket/page.py" line="205"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="216"/>
+        <location filename="../../app/views/supermarket/page.py" line="218"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="222"/>
+        <location filename="../../app/views/supermarket/page.py" line="224"/>
         <source>Choose a photo of the goods</source>
         <translation>选择商品照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="223"/>
+        <location filename="../../app/views/supermarket/page.py" line="225"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="249"/>
+        <location filename="../../app/views/supermarket/page.py" line="251"/>
         <source>The picture {name} cannot be shown; please choose another.</source>
         <translation>图片 {name} 无法显示，请换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="258"/>
+        <location filename="../../app/views/supermarket/page.py" line="260"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
@@ -2230,67 +2230,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsModel</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="68"/>
+        <location filename="../../app/views/supermarket/page.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="69"/>
+        <location filename="../../app/views/supermarket/page.py" line="71"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="70"/>
+        <location filename="../../app/views/supermarket/page.py" line="72"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="71"/>
+        <location filename="../../app/views/supermarket/page.py" line="73"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="72"/>
+        <location filename="../../app/views/supermarket/page.py" line="74"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="73"/>
+        <location filename="../../app/views/supermarket/page.py" line="75"/>
         <source>Warn at</source>
         <translation>提醒数量</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="74"/>
+        <location filename="../../app/views/supermarket/page.py" line="76"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="75"/>
+        <location filename="../../app/views/supermarket/page.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="76"/>
+        <location filename="../../app/views/supermarket/page.py" line="78"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="89"/>
+        <location filename="../../app/views/supermarket/page.py" line="91"/>
         <source>Offered</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="89"/>
+        <location filename="../../app/views/supermarket/page.py" line="91"/>
         <source>Withdrawn</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="108"/>
+        <location filename="../../app/views/supermarket/page.py" line="110"/>
         <source>Has a photo</source>
         <translation>已有照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="109"/>
+        <location filename="../../app/views/supermarket/page.py" line="111"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
@@ -2298,109 +2298,109 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="391"/>
+        <location filename="../../app/views/supermarket/page.py" line="394"/>
         <source>Filter by name, category or barcode</source>
         <translation>按名称、类别或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="403"/>
+        <location filename="../../app/views/supermarket/page.py" line="406"/>
         <source>&amp;New goods…</source>
         <translation>新增商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="404"/>
+        <location filename="../../app/views/supermarket/page.py" line="407"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="405"/>
+        <location filename="../../app/views/supermarket/page.py" line="408"/>
         <source>&amp;Receive stock…</source>
         <translation>入库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="406"/>
+        <location filename="../../app/views/supermarket/page.py" line="409"/>
         <source>&amp;Damage…</source>
         <translation>报损(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="407"/>
+        <location filename="../../app/views/supermarket/page.py" line="410"/>
         <source>Stock&amp;take…</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="408"/>
+        <location filename="../../app/views/supermarket/page.py" line="411"/>
         <source>Withdraw / offer</source>
         <translation>下架/上架</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="409"/>
+        <location filename="../../app/views/supermarket/page.py" line="412"/>
         <source>Stoc&amp;k history</source>
         <translation>库存记录(&amp;K)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/supermarket/page.py" line="440"/>
+        <location filename="../../app/views/supermarket/page.py" line="443"/>
         <source>%n goods are low on stock: {names}</source>
         <translation>
             <numerusform>有 %n 种商品库存不足：{names}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="450"/>
+        <location filename="../../app/views/supermarket/page.py" line="453"/>
         <source>Choose goods in the list first.</source>
         <translation>请先在列表中选择商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="461"/>
+        <location filename="../../app/views/supermarket/page.py" line="464"/>
         <source>Goods added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="466"/>
+        <location filename="../../app/views/supermarket/page.py" line="469"/>
         <source>Goods saved.</source>
         <translation>商品已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="472"/>
+        <location filename="../../app/views/supermarket/page.py" line="475"/>
         <source>Stock updated.</source>
         <translation>库存已更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="507"/>
+        <location filename="../../app/views/supermarket/page.py" line="510"/>
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="508"/>
+        <location filename="../../app/views/supermarket/page.py" line="511"/>
         <source>Donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="509"/>
+        <location filename="../../app/views/supermarket/page.py" line="512"/>
         <source>Damage</source>
         <translation>报损</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="510"/>
+        <location filename="../../app/views/supermarket/page.py" line="513"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="511"/>
+        <location filename="../../app/views/supermarket/page.py" line="514"/>
         <source>Redemption</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="512"/>
+        <location filename="../../app/views/supermarket/page.py" line="515"/>
         <source>Void</source>
         <translation>作废退回</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="521"/>
+        <location filename="../../app/views/supermarket/page.py" line="524"/>
         <source>Stock history: {name}</source>
         <translation>库存记录：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="522"/>
+        <location filename="../../app/views/supermarket/page.py" line="525"/>
         <source>No stock moves yet.</source>
         <translation>还没有库存变动。</translation>
     </message>
@@ -2408,32 +2408,32 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="155"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="157"/>
         <source>Granted</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="156"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="158"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="157"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="159"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="158"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="160"/>
         <source>Level</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="159"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="161"/>
         <source>Hours then</source>
         <translation>当时时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="160"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="162"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -2454,67 +2454,67 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="154"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="154"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="154"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="154"/>
+        <location filename="../../app/views/orders/page.py" line="156"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="158"/>
+        <location filename="../../app/views/orders/page.py" line="160"/>
         <source>Ordered</source>
         <translation>点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="159"/>
+        <location filename="../../app/views/orders/page.py" line="161"/>
         <source>Rejected</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="160"/>
+        <location filename="../../app/views/orders/page.py" line="162"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="161"/>
+        <location filename="../../app/views/orders/page.py" line="163"/>
         <source>Accepted</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="162"/>
+        <location filename="../../app/views/orders/page.py" line="164"/>
         <source>Completed</source>
         <translation>结项</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="163"/>
+        <location filename="../../app/views/orders/page.py" line="165"/>
         <source>Rated</source>
         <translation>评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="164"/>
+        <location filename="../../app/views/orders/page.py" line="166"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="167"/>
+        <location filename="../../app/views/orders/page.py" line="169"/>
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="177"/>
+        <location filename="../../app/views/orders/page.py" line="179"/>
         <source>{h} h each</source>
         <translation>每人 {h} 小时</translation>
     </message>
@@ -2801,158 +2801,158 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="314"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="316"/>
         <source>Pending</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="315"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="317"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="316"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="318"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="317"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="319"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="320"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="322"/>
         <source>Only records to check</source>
         <translation>只看需核实的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="332"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="334"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="336"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="338"/>
         <source>&amp;Approve selected</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="337"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="339"/>
         <source>&amp;Reject selected…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="338"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="340"/>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="339"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="341"/>
         <source>&amp;Enter hours by hand…</source>
         <translation>手工录入时长(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="342"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="344"/>
         <source>E&amp;xport to the national volunteer system…</source>
         <translation>导出到全国志愿服务信息系统(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="365"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="375"/>
         <source>Grant s&amp;tars (selected, or all)</source>
         <translation>评定星级（选中的或全部）(&amp;T)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="410"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="420"/>
         <source>%n records</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="480"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="490"/>
         <source>%n records approved.</source>
         <translation>
             <numerusform>已审核通过 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="491"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="501"/>
         <source>Reject %n record(s)? They stay listed as rejected. Give the reason:</source>
         <translation>
             <numerusform>要驳回 %n 条记录吗？这些记录会以“已驳回”状态保留在列表中。请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="504"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="514"/>
         <source>%n records rejected.</source>
         <translation>
             <numerusform>已驳回 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="542"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="552"/>
         <source>{records} records of {persons} volunteers saved to {path}. Delete the file once it is uploaded.</source>
         <translation>{persons} 名志愿者的 {records} 条记录已保存到 {path}。上传后请删除该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/hours_page.py" line="560"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="570"/>
         <source>%n star levels granted.</source>
         <translation>
             <numerusform>已评定 %n 人的星级。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="370"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="380"/>
         <source>Reached a new star level</source>
         <translation>达到新星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="373"/>
-        <location filename="../../app/views/volunteers/hours_page.py" line="553"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="383"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="563"/>
         <source>Nobody has reached a new star level.</source>
         <translation>暂无人达到新的星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="383"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="393"/>
         <source>Star levels granted</source>
         <translation>已评定星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="386"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="396"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="391"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="401"/>
         <source>No star levels granted in this year.</source>
         <translation>本年度还没有评定星级。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="447"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="457"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="452"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="462"/>
         <source>Select one or more records in the list first.</source>
         <translation>请先在列表中选择一条或多条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="489"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="499"/>
         <source>Reject hours</source>
         <translation>驳回时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="512"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="522"/>
         <source>Correct one record at a time.</source>
         <translation>一次只能更正一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="517"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="527"/>
         <source>Corrected; the old and new hours are logged.</source>
         <translation>已更正，新旧时长均已记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="527"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="537"/>
         <source>Hours entered; they wait for approval.</source>
         <translation>时长已录入，等待审核。</translation>
     </message>
@@ -2960,192 +2960,192 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="220"/>
-        <location filename="../../app/views/points/households_page.py" line="283"/>
+        <location filename="../../app/views/points/households_page.py" line="223"/>
+        <location filename="../../app/views/points/households_page.py" line="286"/>
         <source>Choose a household in the list.</source>
         <translation>请在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="241"/>
+        <location filename="../../app/views/points/households_page.py" line="244"/>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="242"/>
+        <location filename="../../app/views/points/households_page.py" line="245"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="243"/>
+        <location filename="../../app/views/points/households_page.py" line="246"/>
         <source>Edit member…</source>
         <translation>编辑成员…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="244"/>
+        <location filename="../../app/views/points/households_page.py" line="247"/>
         <source>Make head</source>
         <translation>设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="245"/>
+        <location filename="../../app/views/points/households_page.py" line="248"/>
         <source>Member left…</source>
         <translation>成员迁出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="246"/>
+        <location filename="../../app/views/points/households_page.py" line="249"/>
         <source>Print card</source>
         <translation>打印户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="247"/>
+        <location filename="../../app/views/points/households_page.py" line="250"/>
         <source>Reissue card…</source>
         <translation>补办户卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="248"/>
+        <location filename="../../app/views/points/households_page.py" line="251"/>
         <source>Award / deduct…</source>
         <translation>加分/扣分…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="249"/>
+        <location filename="../../app/views/points/households_page.py" line="252"/>
         <source>Adjust…</source>
         <translation>调整…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="250"/>
+        <location filename="../../app/views/points/households_page.py" line="253"/>
         <source>Reverse entry…</source>
         <translation>冲正…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="259"/>
+        <location filename="../../app/views/points/households_page.py" line="262"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="261"/>
+        <location filename="../../app/views/points/households_page.py" line="264"/>
         <source>Recent points entries</source>
         <translation>最近积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="291"/>
+        <location filename="../../app/views/points/households_page.py" line="294"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="297"/>
+        <location filename="../../app/views/points/households_page.py" line="300"/>
         <source>closed</source>
         <translation>已注销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="299"/>
+        <location filename="../../app/views/points/households_page.py" line="302"/>
         <source>Balance: %n points</source>
         <translation>
             <numerusform>积分余额：%n 分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="321"/>
+        <location filename="../../app/views/points/households_page.py" line="324"/>
         <source>Choose a member in the list first.</source>
         <translation>请先在列表中选择一位成员。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="330"/>
+        <location filename="../../app/views/points/households_page.py" line="333"/>
         <source>Choose a points entry first.</source>
         <translation>请先选择一条积分记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="338"/>
-        <location filename="../../app/views/points/households_page.py" line="349"/>
-        <location filename="../../app/views/points/households_page.py" line="388"/>
+        <location filename="../../app/views/points/households_page.py" line="341"/>
+        <location filename="../../app/views/points/households_page.py" line="352"/>
+        <location filename="../../app/views/points/households_page.py" line="391"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="343"/>
+        <location filename="../../app/views/points/households_page.py" line="346"/>
         <source>Member added.</source>
         <translation>成员已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="357"/>
+        <location filename="../../app/views/points/households_page.py" line="360"/>
         <source>Make {name} the head</source>
         <translation>将 {name} 设为户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="358"/>
+        <location filename="../../app/views/points/households_page.py" line="361"/>
         <source>What is the former head&apos;s relation to {name}?</source>
         <translation>原户主与 {name} 是什么关系？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="368"/>
+        <location filename="../../app/views/points/households_page.py" line="371"/>
         <source>{name} is now the head.</source>
         <translation>{name} 现在是户主。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="377"/>
+        <location filename="../../app/views/points/households_page.py" line="380"/>
         <source>{name} leaves the household</source>
         <translation>{name} 迁出本户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="378"/>
+        <location filename="../../app/views/points/households_page.py" line="381"/>
         <source>Why (moved away, deceased, married out…)?</source>
         <translation>迁出原因（迁走、去世、外嫁……）？</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="393"/>
+        <location filename="../../app/views/points/households_page.py" line="396"/>
         <source>Points entered.</source>
         <translation>积分已记入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="397"/>
+        <location filename="../../app/views/points/households_page.py" line="400"/>
         <source>Points adjusted.</source>
         <translation>积分已调整。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="405"/>
+        <location filename="../../app/views/points/households_page.py" line="408"/>
         <source>Reverse an entry</source>
         <translation>冲正积分记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="406"/>
+        <location filename="../../app/views/points/households_page.py" line="409"/>
         <source>Reverse {points} points ({item})? Give the reason:</source>
         <translation>要冲正 {points} 分（{item}）吗？请填写原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="418"/>
+        <location filename="../../app/views/points/households_page.py" line="421"/>
         <source>The entry was reversed.</source>
         <translation>该记录已冲正。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="430"/>
+        <location filename="../../app/views/points/households_page.py" line="433"/>
         <source>Reissue card</source>
         <translation>补办户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="432"/>
+        <location filename="../../app/views/points/households_page.py" line="435"/>
         <source>Make a new card for household {number}? The old card stops working at once.</source>
         <translation>要为户号 {number} 补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="441"/>
+        <location filename="../../app/views/points/households_page.py" line="444"/>
         <source>Household cards</source>
         <translation>户卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="450"/>
+        <location filename="../../app/views/points/households_page.py" line="453"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="461"/>
+        <location filename="../../app/views/points/households_page.py" line="464"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="464"/>
+        <location filename="../../app/views/points/households_page.py" line="467"/>
         <source>Household cards ({n})</source>
         <translation>户卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="467"/>
+        <location filename="../../app/views/points/households_page.py" line="470"/>
         <source>household cards</source>
         <translation>户卡</translation>
     </message>
@@ -3249,42 +3249,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsModel</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="148"/>
+        <location filename="../../app/views/points/households_page.py" line="151"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="149"/>
+        <location filename="../../app/views/points/households_page.py" line="152"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="150"/>
+        <location filename="../../app/views/points/households_page.py" line="153"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="151"/>
+        <location filename="../../app/views/points/households_page.py" line="154"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="152"/>
+        <location filename="../../app/views/points/households_page.py" line="155"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="153"/>
+        <location filename="../../app/views/points/households_page.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="163"/>
+        <location filename="../../app/views/points/households_page.py" line="166"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="163"/>
+        <location filename="../../app/views/points/households_page.py" line="166"/>
         <source>Closed</source>
         <translation>已注销</translation>
     </message>
@@ -3292,22 +3292,22 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="834"/>
+        <location filename="../../app/views/points/households_page.py" line="805"/>
         <source>Households</source>
         <translation>户档案</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="835"/>
+        <location filename="../../app/views/points/households_page.py" line="806"/>
         <source>Points rules</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="836"/>
+        <location filename="../../app/views/points/households_page.py" line="807"/>
         <source>Periods and rankings</source>
         <translation>周期与榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="838"/>
+        <location filename="../../app/views/points/households_page.py" line="809"/>
         <source>Households and points</source>
         <translation>居民与积分</translation>
     </message>
@@ -3315,140 +3315,113 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>HouseholdsTab</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="499"/>
+        <location filename="../../app/views/points/households_page.py" line="502"/>
         <source>Name, initials (zs), No. or phone tail</source>
         <translation>姓名、拼音首字母(zs)、户号或手机尾号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="503"/>
-        <location filename="../../app/views/points/households_page.py" line="628"/>
+        <location filename="../../app/views/points/households_page.py" line="506"/>
+        <location filename="../../app/views/points/households_page.py" line="640"/>
         <source>All groups</source>
         <translation>全部村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="504"/>
+        <location filename="../../app/views/points/households_page.py" line="507"/>
         <source>Show closed</source>
         <translation>显示已注销</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="537"/>
+        <location filename="../../app/views/points/households_page.py" line="541"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/households_page.py" line="542"/>
+        <source>Print lis&amp;t…</source>
+        <translation>打印清单(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/households_page.py" line="549"/>
         <source>&amp;New household…</source>
         <translation>新增户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="538"/>
+        <location filename="../../app/views/points/households_page.py" line="550"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="539"/>
-        <source>E&amp;xport list…</source>
-        <translation>导出名单(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="540"/>
+        <location filename="../../app/views/points/households_page.py" line="551"/>
         <source>&amp;Batch award…</source>
         <translation>批量加分(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="541"/>
+        <location filename="../../app/views/points/households_page.py" line="552"/>
         <source>&amp;Undo last batch…</source>
         <translation>撤销上一批(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="542"/>
+        <location filename="../../app/views/points/households_page.py" line="553"/>
         <source>Print &amp;cards</source>
         <translation>打印户卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="617"/>
+        <location filename="../../app/views/points/households_page.py" line="629"/>
         <source>{n} found</source>
         <translation>找到 {n} 户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="619"/>
+        <location filename="../../app/views/points/households_page.py" line="631"/>
         <source>%n households</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="700"/>
+        <location filename="../../app/views/points/households_page.py" line="712"/>
         <source>Batch done: %n households, {total} points in all.</source>
         <translation>
             <numerusform>批量记分完成：共 %n 户，合计 {total} 分。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="721"/>
+        <location filename="../../app/views/points/households_page.py" line="733"/>
         <source>Undo the batch of %n entries ({total} points)? Give the reason:</source>
         <translation>
             <numerusform>要撤销这批共 %n 条记录（{total} 分）吗？请填写原因：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="733"/>
+        <location filename="../../app/views/points/households_page.py" line="745"/>
         <source>The batch was undone: %n entries reversed.</source>
         <translation>
             <numerusform>该批已撤销：已冲正 %n 条记录。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/views/points/households_page.py" line="774"/>
-        <source>%n households exported to {path}.</source>
-        <translation>
-            <numerusform>已将 %n 户导出到 {path}。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="664"/>
+        <location filename="../../app/views/points/households_page.py" line="676"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="669"/>
+        <location filename="../../app/views/points/households_page.py" line="681"/>
         <source>Select one or more households in the list first.</source>
         <translation>请先在列表中选择一户或多户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="680"/>
+        <location filename="../../app/views/points/households_page.py" line="692"/>
         <source>Household {number} registered.</source>
         <translation>户号 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="703"/>
+        <location filename="../../app/views/points/households_page.py" line="715"/>
         <source>Left out (cap reached): {numbers}.</source>
         <translation>已跳过（达到上限）：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="719"/>
+        <location filename="../../app/views/points/households_page.py" line="731"/>
         <source>Undo batch</source>
         <translation>撤销批量记分</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="758"/>
-        <source>Export households</source>
-        <translation>导出户名单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="759"/>
-        <source>households</source>
-        <translation>户档案</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="760"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="769"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/points/households_page.py" line="783"/>
-        <source>Exporting… {done} of {total}</source>
-        <translation>正在导出… {done}/{total}</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +3736,72 @@ Restore this other station&apos;s backup anyway?</source>
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="51"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="54"/>
+        <source>Print list…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="81"/>
+        <location filename="../../app/views/list_actions.py" line="113"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="83"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/list_actions.py" line="100"/>
+        <source>%n row(s) exported to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="109"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="117"/>
+        <source>Exporting {title}…</source>
+        <translation>正在导出{title}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="148"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="151"/>
+        <source>Making the PDF of {title}…</source>
+        <translation>正在生成{title}的 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="161"/>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="163"/>
+        <source>Making page {done} of {total}…</source>
+        <translation>正在生成第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/list_actions.py" line="164"/>
+        <source>Reading rows… {done} of {total}</source>
+        <translation>正在读取… {done} / {total} 行</translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <location filename="../../app/i18n.py" line="101"/>
@@ -4015,57 +4054,57 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ManualHoursDialog</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="231"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="233"/>
         <source>Enter hours by hand</source>
         <translation>手工录入时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="234"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="236"/>
         <source>Name, initials or No., then Enter</source>
         <translation>输入姓名、拼音首字母或编号，按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="246"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="248"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="251"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="253"/>
         <source>e.g. forgot to sign in</source>
         <translation>如：忘记签到</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="253"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="255"/>
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="255"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="257"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="256"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="258"/>
         <source>&amp;Hours:</source>
         <translation>时长(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="257"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="259"/>
         <source>&amp;Service:</source>
         <translation>服务内容(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="258"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="260"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="269"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="271"/>
         <source>Nobody found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="287"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="289"/>
         <source>Find and choose the volunteer first.</source>
         <translation>请先查找并选择志愿者。</translation>
     </message>
@@ -4154,52 +4193,52 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="178"/>
+        <location filename="../../app/views/points/households_page.py" line="181"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="179"/>
+        <location filename="../../app/views/points/households_page.py" line="182"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="180"/>
+        <location filename="../../app/views/points/households_page.py" line="183"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="181"/>
+        <location filename="../../app/views/points/households_page.py" line="184"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="182"/>
+        <location filename="../../app/views/points/households_page.py" line="185"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="183"/>
+        <location filename="../../app/views/points/households_page.py" line="186"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="184"/>
+        <location filename="../../app/views/points/households_page.py" line="187"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="188"/>
+        <location filename="../../app/views/points/households_page.py" line="191"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="188"/>
+        <location filename="../../app/views/points/households_page.py" line="191"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/households_page.py" line="189"/>
+        <location filename="../../app/views/points/households_page.py" line="192"/>
         <source>Left: {reason}</source>
         <translation>已迁出：{reason}</translation>
     </message>
@@ -4483,87 +4522,87 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="207"/>
+        <location filename="../../app/views/orders/page.py" line="209"/>
         <source>New service order</source>
         <translation>新建服务点单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="211"/>
+        <location filename="../../app/views/orders/page.py" line="213"/>
         <source>A &amp;resident</source>
         <translation>本村居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="213"/>
+        <location filename="../../app/views/orders/page.py" line="215"/>
         <source>&amp;Someone else (name and phone)</source>
         <translation>其他群众（填写姓名和电话）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="219"/>
+        <location filename="../../app/views/orders/page.py" line="221"/>
         <source>&amp;Choose resident…</source>
         <translation>选择居民(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="221"/>
+        <location filename="../../app/views/orders/page.py" line="223"/>
         <source>Nobody chosen yet.</source>
         <translation>尚未选择。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="225"/>
+        <location filename="../../app/views/orders/page.py" line="227"/>
         <source>Scan the household card or volunteer card</source>
         <translation>扫描户卡或志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="236"/>
+        <location filename="../../app/views/orders/page.py" line="238"/>
         <source>11-digit mobile number</source>
         <translation>11 位手机号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="241"/>
+        <location filename="../../app/views/orders/page.py" line="243"/>
         <source>Optional; a resident&apos;s household address by default</source>
         <translation>选填；居民默认为其家庭住址</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="245"/>
+        <location filename="../../app/views/orders/page.py" line="247"/>
         <source>What is asked for, when suits them</source>
         <translation>需求内容、方便的时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="251"/>
+        <location filename="../../app/views/orders/page.py" line="253"/>
         <source>Ser&amp;vice:</source>
         <translation>服务项目(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="254"/>
+        <location filename="../../app/views/orders/page.py" line="256"/>
         <source>Card sc&amp;an:</source>
         <translation>扫卡(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="256"/>
+        <location filename="../../app/views/orders/page.py" line="258"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="257"/>
+        <location filename="../../app/views/orders/page.py" line="259"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="258"/>
+        <location filename="../../app/views/orders/page.py" line="260"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="259"/>
+        <location filename="../../app/views/orders/page.py" line="261"/>
         <source>Re&amp;quest:</source>
         <translation>需求(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="273"/>
+        <location filename="../../app/views/orders/page.py" line="275"/>
         <source>The service menu is empty: add a service to the menu first.</source>
         <translation>服务菜单为空：请先添加服务菜单项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="323"/>
+        <location filename="../../app/views/orders/page.py" line="325"/>
         <source>Choose the resident first.</source>
         <translation>请先选择居民。</translation>
     </message>
@@ -4683,129 +4722,129 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="579"/>
-        <location filename="../../app/views/orders/page.py" line="659"/>
+        <location filename="../../app/views/orders/page.py" line="581"/>
+        <location filename="../../app/views/orders/page.py" line="661"/>
         <source>Choose an order.</source>
         <translation>请选择一个服务单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="589"/>
-        <location filename="../../app/views/orders/page.py" line="677"/>
+        <location filename="../../app/views/orders/page.py" line="591"/>
+        <location filename="../../app/views/orders/page.py" line="679"/>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="590"/>
+        <location filename="../../app/views/orders/page.py" line="592"/>
         <source>Acce&amp;pted</source>
         <translation>已接单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="592"/>
+        <location filename="../../app/views/orders/page.py" line="594"/>
         <source>R&amp;ate…</source>
         <translation>评单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="593"/>
+        <location filename="../../app/views/orders/page.py" line="595"/>
         <source>Re&amp;ject…</source>
         <translation>拒单(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="591"/>
+        <location filename="../../app/views/orders/page.py" line="593"/>
         <source>&amp;Complete…</source>
         <translation>结项(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="594"/>
+        <location filename="../../app/views/orders/page.py" line="596"/>
         <source>&amp;Back to pending…</source>
         <translation>退回待处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="595"/>
+        <location filename="../../app/views/orders/page.py" line="597"/>
         <source>Order s&amp;lip</source>
         <translation>派单单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="596"/>
+        <location filename="../../app/views/orders/page.py" line="598"/>
         <source>Service &amp;receipt</source>
         <translation>服务回执(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="599"/>
+        <location filename="../../app/views/orders/page.py" line="601"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="616"/>
+        <location filename="../../app/views/orders/page.py" line="618"/>
         <source>Photos of the service</source>
         <translation>服务照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="677"/>
+        <location filename="../../app/views/orders/page.py" line="679"/>
         <source>Re-&amp;dispatch…</source>
         <translation>改派(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="682"/>
+        <location filename="../../app/views/orders/page.py" line="684"/>
         <source>(household {number})</source>
         <translation>（户号 {number}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="685"/>
+        <location filename="../../app/views/orders/page.py" line="687"/>
         <source>Received {at} · {state}</source>
         <translation>点单时间 {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="690"/>
+        <location filename="../../app/views/orders/page.py" line="692"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="693"/>
+        <location filename="../../app/views/orders/page.py" line="695"/>
         <source>Usually sent to {whom}</source>
         <translation>常派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="695"/>
+        <location filename="../../app/views/orders/page.py" line="697"/>
         <source>Sent to {whom}</source>
         <translation>已派：{whom}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="708"/>
+        <location filename="../../app/views/orders/page.py" line="710"/>
         <source>Dispatched.</source>
         <translation>已派单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="717"/>
+        <location filename="../../app/views/orders/page.py" line="719"/>
         <source>Accepted by the volunteers.</source>
         <translation>志愿者已接单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="724"/>
+        <location filename="../../app/views/orders/page.py" line="726"/>
         <source>Completed; the volunteers&apos; hours wait for approval.</source>
         <translation>已结项；志愿者的服务时长待审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="729"/>
+        <location filename="../../app/views/orders/page.py" line="731"/>
         <source>Rating recorded.</source>
         <translation>评价已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="733"/>
+        <location filename="../../app/views/orders/page.py" line="735"/>
         <source>Rejected.</source>
         <translation>已拒单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="738"/>
+        <location filename="../../app/views/orders/page.py" line="740"/>
         <source>Back to pending.</source>
         <translation>已退回待处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="760"/>
+        <location filename="../../app/views/orders/page.py" line="762"/>
         <source>Order slip {number}</source>
         <translation>派单单 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="760"/>
+        <location filename="../../app/views/orders/page.py" line="762"/>
         <source>Service receipt {number}</source>
         <translation>服务回执 {number}</translation>
     </message>
@@ -4846,37 +4885,37 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="112"/>
+        <location filename="../../app/views/orders/page.py" line="114"/>
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="113"/>
+        <location filename="../../app/views/orders/page.py" line="115"/>
         <source>Received</source>
         <translation>点单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="114"/>
+        <location filename="../../app/views/orders/page.py" line="116"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="115"/>
+        <location filename="../../app/views/orders/page.py" line="117"/>
         <source>Asked by</source>
         <translation>点单人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="116"/>
+        <location filename="../../app/views/orders/page.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="117"/>
+        <location filename="../../app/views/orders/page.py" line="119"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="133"/>
+        <location filename="../../app/views/orders/page.py" line="135"/>
         <source>{state} (overdue)</source>
         <translation>{state}（超时）</translation>
     </message>
@@ -4884,49 +4923,49 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="779"/>
+        <location filename="../../app/views/orders/page.py" line="781"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="782"/>
+        <location filename="../../app/views/orders/page.py" line="784"/>
         <source>&amp;Overdue only</source>
         <translation>只看超时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="787"/>
+        <location filename="../../app/views/orders/page.py" line="789"/>
         <source>No., name, phone&apos;s last 4 digits, service</source>
         <translation>单号、姓名、电话后 4 位、服务项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="789"/>
+        <location filename="../../app/views/orders/page.py" line="791"/>
         <source>&amp;New order…</source>
         <translation>新建点单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="791"/>
+        <location filename="../../app/views/orders/page.py" line="793"/>
         <source>Service &amp;menu…</source>
         <translation>服务菜单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="816"/>
+        <location filename="../../app/views/orders/page.py" line="823"/>
         <source>No orders. A resident&apos;s request starts with “New order…”.</source>
         <translation>暂无服务单。群众的需求请点“新建点单…”登记。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="829"/>
+        <location filename="../../app/views/orders/page.py" line="836"/>
         <source>Service orders</source>
         <translation>服务点单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/page.py" line="844"/>
+        <location filename="../../app/views/orders/page.py" line="851"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个服务单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="867"/>
+        <location filename="../../app/views/orders/page.py" line="874"/>
         <source>Order {number} received.</source>
         <translation>已登记服务单 {number}。</translation>
     </message>
@@ -5105,17 +5144,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodState</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="55"/>
+        <location filename="../../app/views/points/tabs.py" line="57"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="56"/>
+        <location filename="../../app/views/points/tabs.py" line="58"/>
         <source>Publicized (公示)</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="57"/>
+        <location filename="../../app/views/points/tabs.py" line="59"/>
         <source>Finalized</source>
         <translation>已确认</translation>
     </message>
@@ -5123,47 +5162,47 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="94"/>
+        <location filename="../../app/views/points/tabs.py" line="96"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="95"/>
+        <location filename="../../app/views/points/tabs.py" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="96"/>
+        <location filename="../../app/views/points/tabs.py" line="98"/>
         <source>Base score</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="97"/>
+        <location filename="../../app/views/points/tabs.py" line="99"/>
         <source>Opened</source>
         <translation>开启时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="98"/>
+        <location filename="../../app/views/points/tabs.py" line="100"/>
         <source>Publicized</source>
         <translation>公示时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="99"/>
+        <location filename="../../app/views/points/tabs.py" line="101"/>
         <source>Finalized</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="100"/>
+        <location filename="../../app/views/points/tabs.py" line="102"/>
         <source>At the end</source>
         <translation>期末处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="104"/>
+        <location filename="../../app/views/points/tabs.py" line="106"/>
         <source>carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="104"/>
+        <location filename="../../app/views/points/tabs.py" line="106"/>
         <source>cleared</source>
         <translation>清零</translation>
     </message>
@@ -5171,380 +5210,385 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>PeriodsTab</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="375"/>
+        <location filename="../../app/views/points/tabs.py" line="377"/>
         <source>Points settings</source>
         <translation>积分设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="379"/>
+        <location filename="../../app/views/points/tabs.py" line="381"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="380"/>
+        <location filename="../../app/views/points/tabs.py" line="382"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="381"/>
+        <location filename="../../app/views/points/tabs.py" line="383"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="388"/>
-        <location filename="../../app/views/points/tabs.py" line="391"/>
-        <location filename="../../app/views/points/tabs.py" line="413"/>
-        <location filename="../../app/views/points/tabs.py" line="417"/>
+        <location filename="../../app/views/points/tabs.py" line="390"/>
+        <location filename="../../app/views/points/tabs.py" line="393"/>
+        <location filename="../../app/views/points/tabs.py" line="415"/>
+        <location filename="../../app/views/points/tabs.py" line="419"/>
         <source>none</source>
         <translation>不设</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="394"/>
+        <location filename="../../app/views/points/tabs.py" line="396"/>
         <source>Carry points over (结转)</source>
         <translation>积分结转</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="395"/>
+        <location filename="../../app/views/points/tabs.py" line="397"/>
         <source>Clear points (清零)</source>
         <translation>积分清零</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="396"/>
+        <location filename="../../app/views/points/tabs.py" line="398"/>
         <source>Mask names on notice-board lists (张*)</source>
         <translation>公示名单中隐去姓名（如 张*）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="403"/>
+        <location filename="../../app/views/points/tabs.py" line="405"/>
         <source>off</source>
         <translation>不计分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="404"/>
+        <location filename="../../app/views/points/tabs.py" line="406"/>
         <source> points per hour</source>
         <translation> 分/小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="407"/>
+        <location filename="../../app/views/points/tabs.py" line="409"/>
         <source>Round down</source>
         <translation>向下取整</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="408"/>
+        <location filename="../../app/views/points/tabs.py" line="410"/>
         <source>Round to nearest</source>
         <translation>四舍五入</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="409"/>
+        <location filename="../../app/views/points/tabs.py" line="411"/>
         <source>Round up</source>
         <translation>向上取整</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="419"/>
+        <location filename="../../app/views/points/tabs.py" line="421"/>
         <source>Kiosk activities</source>
         <translation>签到活动</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="420"/>
+        <location filename="../../app/views/points/tabs.py" line="422"/>
         <source>Hours entered by hand</source>
         <translation>手工补录时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="421"/>
+        <location filename="../../app/views/points/tabs.py" line="423"/>
         <source>四单 service orders</source>
         <translation>四单服务</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="430"/>
+        <location filename="../../app/views/points/tabs.py" line="432"/>
         <source>The resident&apos;s household</source>
         <translation>所在家庭户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="431"/>
+        <location filename="../../app/views/points/tabs.py" line="433"/>
         <source>The volunteer&apos;s own account</source>
         <translation>志愿者个人账户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="433"/>
+        <location filename="../../app/views/points/tabs.py" line="435"/>
         <source>A volunteer from outside the village always earns on an own account.</source>
         <translation>村外志愿者的积分始终记入其个人账户。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="436"/>
+        <location filename="../../app/views/points/tabs.py" line="438"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="441"/>
-        <location filename="../../app/views/points/tabs.py" line="500"/>
+        <location filename="../../app/views/points/tabs.py" line="443"/>
+        <location filename="../../app/views/points/tabs.py" line="502"/>
         <source>Period:</source>
         <translation>积分周期：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="442"/>
+        <location filename="../../app/views/points/tabs.py" line="444"/>
         <source>Base score at period start:</source>
         <translation>期初基础分：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="443"/>
+        <location filename="../../app/views/points/tabs.py" line="445"/>
         <source>Pass line to redeem:</source>
         <translation>兑换及格线：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="444"/>
+        <location filename="../../app/views/points/tabs.py" line="446"/>
         <source>Minimum balance to redeem:</source>
         <translation>兑换最低余额：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="445"/>
+        <location filename="../../app/views/points/tabs.py" line="447"/>
         <source>At period end:</source>
         <translation>期末处理：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="447"/>
+        <location filename="../../app/views/points/tabs.py" line="449"/>
         <source>Annual rating tiers:</source>
         <translation>年度评定称号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="448"/>
+        <location filename="../../app/views/points/tabs.py" line="450"/>
         <source>&lt;b&gt;Volunteer points bank (积分银行)&lt;/b&gt;</source>
         <translation>&lt;b&gt;志愿者积分银行&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="449"/>
+        <location filename="../../app/views/points/tabs.py" line="451"/>
         <source>Approved service earns:</source>
         <translation>审核通过的服务时长计：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="450"/>
+        <location filename="../../app/views/points/tabs.py" line="452"/>
         <source>Hours × points are:</source>
         <translation>时长 × 分值：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="451"/>
+        <location filename="../../app/views/points/tabs.py" line="453"/>
         <source>Cap per activity:</source>
         <translation>每次活动上限：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="452"/>
+        <location filename="../../app/views/points/tabs.py" line="454"/>
         <source>Cap per period:</source>
         <translation>每周期上限：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="453"/>
+        <location filename="../../app/views/points/tabs.py" line="455"/>
         <source>Service that counts:</source>
         <translation>计分的服务：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="454"/>
+        <location filename="../../app/views/points/tabs.py" line="456"/>
         <source>A resident volunteer&apos;s points go to:</source>
         <translation>本村志愿者的积分记入：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="466"/>
+        <location filename="../../app/views/points/tabs.py" line="468"/>
         <source>&amp;Open current period</source>
         <translation>开启本期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="467"/>
+        <location filename="../../app/views/points/tabs.py" line="469"/>
         <source>&amp;Publicize (公示)…</source>
         <translation>公示(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="468"/>
+        <location filename="../../app/views/points/tabs.py" line="470"/>
         <source>Print 公示 &amp;list</source>
         <translation>打印公示名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="469"/>
+        <location filename="../../app/views/points/tabs.py" line="471"/>
         <source>&amp;Finalize…</source>
         <translation>确认(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="475"/>
+        <location filename="../../app/views/points/tabs.py" line="477"/>
         <source>Periods</source>
         <translation>积分周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="481"/>
+        <location filename="../../app/views/points/tabs.py" line="483"/>
         <source>Rankings for the notice board</source>
         <translation>公示栏榜单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="490"/>
+        <location filename="../../app/views/points/tabs.py" line="492"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="491"/>
+        <location filename="../../app/views/points/tabs.py" line="493"/>
         <source> places</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="492"/>
+        <location filename="../../app/views/points/tabs.py" line="494"/>
         <source>How many households the 积分榜 and the 红榜/黑榜 list</source>
         <translation>积分榜、红榜/黑榜列出的户数</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="493"/>
+        <location filename="../../app/views/points/tabs.py" line="495"/>
         <source>积分榜 PDF</source>
         <translation>积分榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="496"/>
+        <location filename="../../app/views/points/tabs.py" line="498"/>
         <source>红黑榜 PDF</source>
         <translation>红黑榜 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="508"/>
+        <location filename="../../app/views/points/tabs.py" line="518"/>
+        <source>积分榜 Excel…</source>
+        <translation>积分榜 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/points/tabs.py" line="525"/>
         <source>Annual household ratings (星级文明户 / 文明信用户)</source>
         <translation>年度评星（星级文明户/文明信用户）</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="513"/>
+        <location filename="../../app/views/points/tabs.py" line="530"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="516"/>
+        <location filename="../../app/views/points/tabs.py" line="533"/>
         <source>Apply to households</source>
         <translation>写入各户</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="520"/>
+        <location filename="../../app/views/points/tabs.py" line="537"/>
         <source>List PDF</source>
         <translation>名单 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="612"/>
+        <location filename="../../app/views/points/tabs.py" line="629"/>
         <source>Finish period {period} (publicize and finalize it) first.</source>
         <translation>请先完成周期 {period}（公示并结束）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="618"/>
+        <location filename="../../app/views/points/tabs.py" line="635"/>
         <source>Period {period} is already opened ({state}).</source>
         <translation>周期 {period} 已开启（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="623"/>
+        <location filename="../../app/views/points/tabs.py" line="640"/>
         <source>Only an administrator opens a period.</source>
         <translation>只有管理员可以开启周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="625"/>
+        <location filename="../../app/views/points/tabs.py" line="642"/>
         <source>Open period {period} now.</source>
         <translation>现在开启周期 {period}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="664"/>
+        <location filename="../../app/views/points/tabs.py" line="681"/>
         <source>Points settings saved.</source>
         <translation>积分设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="678"/>
+        <location filename="../../app/views/points/tabs.py" line="695"/>
         <source>Choose a period in the list first.</source>
         <translation>请先在列表中选择一个周期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="689"/>
+        <location filename="../../app/views/points/tabs.py" line="706"/>
         <source>Open period {period}?</source>
         <translation>要开启 {period} 期吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/points/tabs.py" line="692"/>
+        <location filename="../../app/views/points/tabs.py" line="709"/>
         <source>Every household gets the base score of %n points.</source>
         <translation>
             <numerusform>每户将获得 %n 分基础分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="694"/>
+        <location filename="../../app/views/points/tabs.py" line="711"/>
         <source>Open a period</source>
         <translation>开启周期</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="702"/>
+        <location filename="../../app/views/points/tabs.py" line="719"/>
         <source>Period {period} opened.</source>
         <translation>{period} 期已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="717"/>
+        <location filename="../../app/views/points/tabs.py" line="734"/>
         <source>Publicize</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="719"/>
+        <location filename="../../app/views/points/tabs.py" line="736"/>
         <source>Post the standings of {period} (公示)? Objections are then settled by adjustments before the period is finalized.</source>
         <translation>要公示 {period} 期的积分吗？公示期间如有异议，可在确认前通过调整积分处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="726"/>
+        <location filename="../../app/views/points/tabs.py" line="743"/>
         <source>Period {period} is publicized.</source>
         <translation>{period} 期已公示。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="752"/>
+        <location filename="../../app/views/points/tabs.py" line="769"/>
         <source>公示 list {period}</source>
         <translation>{period} 期公示名单</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="764"/>
+        <location filename="../../app/views/points/tabs.py" line="781"/>
         <source>Every balance is then cleared to 0 (清零), written as ledger entries.</source>
         <translation>确认后所有余额清零，并记入积分明细。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="766"/>
+        <location filename="../../app/views/points/tabs.py" line="783"/>
         <source>Balances are carried over to the next period.</source>
         <translation>余额将结转到下一期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="770"/>
+        <location filename="../../app/views/points/tabs.py" line="787"/>
         <source>Finalize</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="771"/>
+        <location filename="../../app/views/points/tabs.py" line="788"/>
         <source>Finalize {period}? Its points can no longer change.</source>
         <translation>要确认 {period} 期吗？确认后积分不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="783"/>
+        <location filename="../../app/views/points/tabs.py" line="800"/>
         <source>Period {period} is finalized.</source>
         <translation>{period} 期已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="791"/>
+        <location filename="../../app/views/points/tabs.py" line="808"/>
         <source>红黑榜 {period}</source>
         <translation>{period} 红黑榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="791"/>
+        <location filename="../../app/views/points/tabs.py" line="808"/>
         <source>积分榜 {period}</source>
         <translation>{period} 积分榜</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="800"/>
-        <location filename="../../app/views/points/tabs.py" line="873"/>
+        <location filename="../../app/views/points/tabs.py" line="817"/>
+        <location filename="../../app/views/points/tabs.py" line="890"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="834"/>
+        <location filename="../../app/views/points/tabs.py" line="851"/>
         <source>no household reaches a tier</source>
         <translation>没有户达到任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="837"/>
+        <location filename="../../app/views/points/tabs.py" line="854"/>
         <source>{year}: {summary}.</source>
         <translation>{year} 年：{summary}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="852"/>
+        <location filename="../../app/views/points/tabs.py" line="869"/>
         <source>The ratings were stored on the households.</source>
         <translation>评定结果已写入各户档案。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="870"/>
-        <location filename="../../app/views/points/tabs.py" line="874"/>
+        <location filename="../../app/views/points/tabs.py" line="887"/>
+        <location filename="../../app/views/points/tabs.py" line="891"/>
         <source>Ratings {year}</source>
         <translation>{year} 年度评定</translation>
     </message>
@@ -5706,44 +5750,44 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>QuotaPanel</name>
     <message>
-        <location filename="../../app/views/activities/page.py" line="505"/>
+        <location filename="../../app/views/activities/page.py" line="507"/>
         <source>Activities:</source>
         <translation>活动：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="507"/>
+        <location filename="../../app/views/activities/page.py" line="509"/>
         <source>理论宣讲:</source>
         <translation>理论宣讲：</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="514"/>
+        <location filename="../../app/views/activities/page.py" line="516"/>
         <source>Monthly quota {month}</source>
         <translation>{month} 月度任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="521"/>
+        <location filename="../../app/views/activities/page.py" line="523"/>
         <source>{done} of {target}</source>
         <translation>{done}/{target}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="530"/>
+        <location filename="../../app/views/activities/page.py" line="532"/>
         <source>Quota met for {month}.</source>
         <translation>{month} 月度任务已完成。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/activities/page.py" line="536"/>
+        <location filename="../../app/views/activities/page.py" line="538"/>
         <source>%n more activities</source>
         <translation>
             <numerusform>%n 场活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="540"/>
+        <location filename="../../app/views/activities/page.py" line="542"/>
         <source>{n} more {name}</source>
         <translation>{n} 场{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/activities/page.py" line="545"/>
+        <location filename="../../app/views/activities/page.py" line="547"/>
         <source>Still to plan this month: {missing}.</source>
         <translation>本月还需安排：{missing}。</translation>
     </message>
@@ -5751,17 +5795,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="513"/>
+        <location filename="../../app/views/orders/page.py" line="515"/>
         <source>The resident&apos;s rating</source>
         <translation>群众评单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="523"/>
+        <location filename="../../app/views/orders/page.py" line="525"/>
         <source>&amp;Stars:</source>
         <translation>星级(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="524"/>
+        <location filename="../../app/views/orders/page.py" line="526"/>
         <source>&amp;Comment:</source>
         <translation>意见(&amp;C)：</translation>
     </message>
@@ -5769,27 +5813,27 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="119"/>
+        <location filename="../../app/views/points/tabs.py" line="121"/>
         <source>No.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="120"/>
+        <location filename="../../app/views/points/tabs.py" line="122"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="121"/>
+        <location filename="../../app/views/points/tabs.py" line="123"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="122"/>
+        <location filename="../../app/views/points/tabs.py" line="124"/>
         <source>Annual score</source>
         <translation>年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="123"/>
+        <location filename="../../app/views/points/tabs.py" line="125"/>
         <source>Rating</source>
         <translation>评定等级</translation>
     </message>
@@ -5797,17 +5841,17 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/views/orders/page.py" line="554"/>
+        <location filename="../../app/views/orders/page.py" line="556"/>
         <source>Reject the order</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="554"/>
+        <location filename="../../app/views/orders/page.py" line="556"/>
         <source>Back to pending</source>
         <translation>退回待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/page.py" line="561"/>
+        <location filename="../../app/views/orders/page.py" line="563"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
@@ -5868,42 +5912,42 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="90"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="91"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="93"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="92"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="94"/>
         <source>Activity / service</source>
         <translation>活动/服务内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="93"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="95"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="94"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="96"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="95"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="96"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="98"/>
         <source>Check</source>
         <translation>需核实</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/hours_page.py" line="109"/>
+        <location filename="../../app/views/volunteers/hours_page.py" line="111"/>
         <source>{now} (was {was})</source>
         <translation>{now}（原 {was}）</translation>
     </message>
@@ -5911,62 +5955,62 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="81"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
         <source>Certificate No.</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="82"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="83"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
         <source>Issued</source>
         <translation>开具日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="84"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="85"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
         <source>Volunteer No.</source>
         <translation>志愿者编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="86"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="87"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="88"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="90"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="89"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="91"/>
         <source>Copies</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="90"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="115"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="117"/>
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/certificates_page.py" line="116"/>
+        <location filename="../../app/views/volunteers/certificates_page.py" line="118"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -6395,52 +6439,52 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="230"/>
+        <location filename="../../app/views/points/tabs.py" line="232"/>
         <source>Edit rule</source>
         <translation>编辑积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="230"/>
+        <location filename="../../app/views/points/tabs.py" line="232"/>
         <source>New rule</source>
         <translation>新增积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="245"/>
+        <location filename="../../app/views/points/tabs.py" line="247"/>
         <source>no cap</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="251"/>
+        <location filename="../../app/views/points/tabs.py" line="253"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="252"/>
+        <location filename="../../app/views/points/tabs.py" line="254"/>
         <source>C&amp;ategory:</source>
         <translation>类别(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="253"/>
+        <location filename="../../app/views/points/tabs.py" line="255"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="254"/>
+        <location filename="../../app/views/points/tabs.py" line="256"/>
         <source>&amp;Points (+ award, − deduction):</source>
         <translation>分值（+ 加分，− 扣分）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="255"/>
+        <location filename="../../app/views/points/tabs.py" line="257"/>
         <source>&amp;Unit:</source>
         <translation>计分单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="256"/>
+        <location filename="../../app/views/points/tabs.py" line="258"/>
         <source>Cap per peri&amp;od:</source>
         <translation>每周期上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="257"/>
+        <location filename="../../app/views/points/tabs.py" line="259"/>
         <source>&amp;Sort order:</source>
         <translation>排序(&amp;S)：</translation>
     </message>
@@ -6448,47 +6492,47 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="70"/>
+        <location filename="../../app/views/points/tabs.py" line="72"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="71"/>
+        <location filename="../../app/views/points/tabs.py" line="73"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="72"/>
+        <location filename="../../app/views/points/tabs.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="73"/>
+        <location filename="../../app/views/points/tabs.py" line="75"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="74"/>
+        <location filename="../../app/views/points/tabs.py" line="76"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="75"/>
+        <location filename="../../app/views/points/tabs.py" line="77"/>
         <source>Cap per period</source>
         <translation>每周期上限</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="76"/>
+        <location filename="../../app/views/points/tabs.py" line="78"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="87"/>
+        <location filename="../../app/views/points/tabs.py" line="89"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="87"/>
+        <location filename="../../app/views/points/tabs.py" line="89"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -6496,32 +6540,32 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="286"/>
+        <location filename="../../app/views/points/tabs.py" line="288"/>
         <source>Show rules no longer in use</source>
         <translation>显示已停用的积分项</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="295"/>
+        <location filename="../../app/views/points/tabs.py" line="297"/>
         <source>&amp;New rule…</source>
         <translation>新增积分项(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="296"/>
+        <location filename="../../app/views/points/tabs.py" line="298"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="297"/>
+        <location filename="../../app/views/points/tabs.py" line="299"/>
         <source>Stop / resume using</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="322"/>
+        <location filename="../../app/views/points/tabs.py" line="324"/>
         <source>Choose a rule in the list first.</source>
         <translation>请先在列表中选择一个积分项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="332"/>
+        <location filename="../../app/views/points/tabs.py" line="334"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -6902,62 +6946,62 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="331"/>
+        <location filename="../../app/views/supermarket/page.py" line="333"/>
         <source>Receive stock: {name}</source>
         <translation>入库：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="332"/>
+        <location filename="../../app/views/supermarket/page.py" line="334"/>
         <source>Record damage: {name}</source>
         <translation>登记报损：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="333"/>
+        <location filename="../../app/views/supermarket/page.py" line="335"/>
         <source>Stocktake: {name}</source>
         <translation>盘点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="342"/>
+        <location filename="../../app/views/supermarket/page.py" line="344"/>
         <source>Empty for a purchase</source>
         <translation>采购入库请留空</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="346"/>
+        <location filename="../../app/views/supermarket/page.py" line="348"/>
         <source>In stock now:</source>
         <translation>当前库存：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="348"/>
+        <location filename="../../app/views/supermarket/page.py" line="350"/>
         <source>&amp;Quantity received:</source>
         <translation>入库数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="349"/>
+        <location filename="../../app/views/supermarket/page.py" line="351"/>
         <source>&amp;Donor (爱心企业/人士):</source>
         <translation>捐赠方（爱心企业/人士）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="350"/>
+        <location filename="../../app/views/supermarket/page.py" line="352"/>
         <source>&amp;Invoice / reference:</source>
         <translation>发票/单据号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="352"/>
+        <location filename="../../app/views/supermarket/page.py" line="354"/>
         <source>&amp;Quantity damaged:</source>
         <translation>报损数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="353"/>
+        <location filename="../../app/views/supermarket/page.py" line="355"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="355"/>
+        <location filename="../../app/views/supermarket/page.py" line="357"/>
         <source>&amp;Counted quantity:</source>
         <translation>实盘数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="356"/>
+        <location filename="../../app/views/supermarket/page.py" line="358"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -7423,17 +7467,17 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>SupermarketPage</name>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="541"/>
+        <location filename="../../app/views/supermarket/page.py" line="556"/>
         <source>Redemption counter</source>
         <translation>兑换台</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="545"/>
+        <location filename="../../app/views/supermarket/page.py" line="560"/>
         <source>Goods and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../../app/views/supermarket/page.py" line="550"/>
+        <location filename="../../app/views/supermarket/page.py" line="565"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
@@ -7928,42 +7972,42 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>TiersEditor</name>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="139"/>
+        <location filename="../../app/views/points/tabs.py" line="141"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="139"/>
+        <location filename="../../app/views/points/tabs.py" line="141"/>
         <source>Minimum annual score</source>
         <translation>最低年度积分</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="148"/>
+        <location filename="../../app/views/points/tabs.py" line="150"/>
         <source>Add tier</source>
         <translation>添加称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="151"/>
+        <location filename="../../app/views/points/tabs.py" line="153"/>
         <source>Remove tier</source>
         <translation>删除称号</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="205"/>
+        <location filename="../../app/views/points/tabs.py" line="207"/>
         <source>Tier {row} needs a title.</source>
         <translation>第 {row} 行需要填写称号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="208"/>
+        <location filename="../../app/views/points/tabs.py" line="210"/>
         <source>The title “{title}” is listed twice.</source>
         <translation>称号“{title}”重复了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="212"/>
+        <location filename="../../app/views/points/tabs.py" line="214"/>
         <source>Two tiers have the same minimum score {score}.</source>
         <translation>两个称号的最低积分都是 {score}，请区分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/points/tabs.py" line="216"/>
+        <location filename="../../app/views/points/tabs.py" line="218"/>
         <source>Add at least one tier.</source>
         <translation>请至少添加一个称号。</translation>
     </message>
@@ -8190,22 +8234,22 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="154"/>
+        <location filename="../../app/views/volunteers/page.py" line="156"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="154"/>
+        <location filename="../../app/views/volunteers/page.py" line="156"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="154"/>
+        <location filename="../../app/views/volunteers/page.py" line="156"/>
         <source>By</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="154"/>
+        <location filename="../../app/views/volunteers/page.py" line="156"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
@@ -8269,316 +8313,316 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteerDetail</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="222"/>
-        <location filename="../../app/views/volunteers/page.py" line="324"/>
+        <location filename="../../app/views/volunteers/page.py" line="224"/>
+        <location filename="../../app/views/volunteers/page.py" line="326"/>
         <source>Choose a volunteer in the list.</source>
         <translation>请在列表中选择一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="244"/>
+        <location filename="../../app/views/volunteers/page.py" line="246"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="244"/>
+        <location filename="../../app/views/volunteers/page.py" line="246"/>
         <source>No training recorded.</source>
         <translation>没有培训记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="245"/>
+        <location filename="../../app/views/volunteers/page.py" line="247"/>
         <source>Awards</source>
         <translation>表彰奖励</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="245"/>
+        <location filename="../../app/views/volunteers/page.py" line="247"/>
         <source>No awards recorded.</source>
         <translation>没有表彰奖励记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="249"/>
+        <location filename="../../app/views/volunteers/page.py" line="251"/>
         <source>Evaluations</source>
         <translation>考评</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="250"/>
+        <location filename="../../app/views/volunteers/page.py" line="252"/>
         <source>No evaluations recorded.</source>
         <translation>没有考评记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="267"/>
+        <location filename="../../app/views/volunteers/page.py" line="269"/>
         <source>No approved hours or redemptions yet.</source>
         <translation>暂无审核通过的时长或兑换记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="269"/>
+        <location filename="../../app/views/volunteers/page.py" line="271"/>
         <source>Points bank</source>
         <translation>积分银行</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="274"/>
+        <location filename="../../app/views/volunteers/page.py" line="276"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="275"/>
+        <location filename="../../app/views/volunteers/page.py" line="277"/>
         <source>Teams…</source>
         <translation>所在队伍…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="276"/>
-        <location filename="../../app/views/volunteers/page.py" line="371"/>
+        <location filename="../../app/views/volunteers/page.py" line="278"/>
+        <location filename="../../app/views/volunteers/page.py" line="373"/>
         <source>Mark inactive…</source>
         <translation>标为不活跃…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="277"/>
+        <location filename="../../app/views/volunteers/page.py" line="279"/>
         <source>Print card</source>
         <translation>打印志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="278"/>
+        <location filename="../../app/views/volunteers/page.py" line="280"/>
         <source>Points statement</source>
         <translation>积分对账单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="279"/>
+        <location filename="../../app/views/volunteers/page.py" line="281"/>
         <source>Reissue card…</source>
         <translation>补办志愿者卡…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="280"/>
+        <location filename="../../app/views/volunteers/page.py" line="282"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="281"/>
+        <location filename="../../app/views/volunteers/page.py" line="283"/>
         <source>Remove photo</source>
         <translation>去掉照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="282"/>
+        <location filename="../../app/views/volunteers/page.py" line="284"/>
         <source>Add training…</source>
         <translation>添加培训…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="283"/>
+        <location filename="../../app/views/volunteers/page.py" line="285"/>
         <source>Add award…</source>
         <translation>添加表彰…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="286"/>
+        <location filename="../../app/views/volunteers/page.py" line="288"/>
         <source>Add evaluation…</source>
         <translation>添加考评…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="290"/>
+        <location filename="../../app/views/volunteers/page.py" line="292"/>
         <source>Remove record…</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="335"/>
+        <location filename="../../app/views/volunteers/page.py" line="337"/>
         <source>{name} · {number}</source>
         <translation>{name} · {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="340"/>
+        <location filename="../../app/views/volunteers/page.py" line="342"/>
         <source>born {date}</source>
         <translation>{date} 出生</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="343"/>
+        <location filename="../../app/views/volunteers/page.py" line="345"/>
         <source>skills: {skills}</source>
         <translation>特长：{skills}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="346"/>
+        <location filename="../../app/views/volunteers/page.py" line="348"/>
         <source>serves in: {categories}</source>
         <translation>服务类别：{categories}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="351"/>
+        <location filename="../../app/views/volunteers/page.py" line="353"/>
         <source>joined {date}</source>
         <translation>{date} 加入</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="355"/>
+        <location filename="../../app/views/volunteers/page.py" line="357"/>
         <source>{hours} h approved</source>
         <translation>已审核 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="357"/>
+        <location filename="../../app/views/volunteers/page.py" line="359"/>
         <source>{stars} star level {level}</source>
         <translation>{stars} {level}星级志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="362"/>
+        <location filename="../../app/views/volunteers/page.py" line="364"/>
         <source>(granted {date})</source>
         <translation>（{date} 评定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="368"/>
+        <location filename="../../app/views/volunteers/page.py" line="370"/>
         <source>Teams: {teams}</source>
         <translation>所在队伍：{teams}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="368"/>
+        <location filename="../../app/views/volunteers/page.py" line="370"/>
         <source>In no team yet.</source>
         <translation>还没有加入任何队伍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="371"/>
+        <location filename="../../app/views/volunteers/page.py" line="373"/>
         <source>Mark active</source>
         <translation>恢复为正常</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="384"/>
+        <location filename="../../app/views/volunteers/page.py" line="386"/>
         <source>Own points account {number}</source>
         <translation>个人积分账户 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="386"/>
+        <location filename="../../app/views/volunteers/page.py" line="388"/>
         <source>Household {number} ({head})</source>
         <translation>家庭户 {number}（{head}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="390"/>
+        <location filename="../../app/views/volunteers/page.py" line="392"/>
         <source>No points account yet</source>
         <translation>尚无积分账户</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="393"/>
+        <location filename="../../app/views/volunteers/page.py" line="395"/>
         <source>{where}: {hours} h of service earned {earned} points; {redeemed} redeemed; balance {balance}.</source>
         <translation>{where}：服务 {hours} 小时，获得 {earned} 分；已兑换 {redeemed} 分；余额 {balance} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="425"/>
+        <location filename="../../app/views/volunteers/page.py" line="427"/>
         <source>Points statement of {name}</source>
         <translation>{name}的积分银行对账单</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="429"/>
+        <location filename="../../app/views/volunteers/page.py" line="431"/>
         <source>points statement {number}</source>
         <translation>积分银行对账单-{number}</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="443"/>
+        <location filename="../../app/views/volunteers/page.py" line="445"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="445"/>
+        <location filename="../../app/views/volunteers/page.py" line="447"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="459"/>
+        <location filename="../../app/views/volunteers/page.py" line="461"/>
         <source>Photo missing</source>
         <translation>照片文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="469"/>
+        <location filename="../../app/views/volunteers/page.py" line="471"/>
         <source>Choose a photo of {name}</source>
         <translation>选择{name}的照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="470"/>
+        <location filename="../../app/views/volunteers/page.py" line="472"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="474"/>
+        <location filename="../../app/views/volunteers/page.py" line="476"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="482"/>
+        <location filename="../../app/views/volunteers/page.py" line="484"/>
         <source>Photo saved.</source>
         <translation>照片已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="496"/>
+        <location filename="../../app/views/volunteers/page.py" line="498"/>
         <source>Photo removed.</source>
         <translation>照片已去掉。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="505"/>
-        <location filename="../../app/views/volunteers/page.py" line="537"/>
+        <location filename="../../app/views/volunteers/page.py" line="507"/>
+        <location filename="../../app/views/volunteers/page.py" line="539"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="513"/>
+        <location filename="../../app/views/volunteers/page.py" line="515"/>
         <source>Teams saved.</source>
         <translation>所在队伍已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="524"/>
+        <location filename="../../app/views/volunteers/page.py" line="526"/>
         <source>Mark {name} inactive</source>
         <translation>将 {name} 标为不活跃</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="525"/>
+        <location filename="../../app/views/volunteers/page.py" line="527"/>
         <source>Why (moved away, withdrew…)? The records stay.</source>
         <translation>原因（迁走、退出……）？原有记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="542"/>
+        <location filename="../../app/views/volunteers/page.py" line="544"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="550"/>
+        <location filename="../../app/views/volunteers/page.py" line="552"/>
         <source>Choose a record in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="555"/>
+        <location filename="../../app/views/volunteers/page.py" line="557"/>
         <source>Remove record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="556"/>
+        <location filename="../../app/views/volunteers/page.py" line="558"/>
         <source>Remove this record? The change is kept in the audit log.</source>
         <translation>要删除这条记录吗？此操作会记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="565"/>
+        <location filename="../../app/views/volunteers/page.py" line="567"/>
         <source>Removed.</source>
         <translation>已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="578"/>
+        <location filename="../../app/views/volunteers/page.py" line="580"/>
         <source>Reissue card</source>
         <translation>补办志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="580"/>
+        <location filename="../../app/views/volunteers/page.py" line="582"/>
         <source>Make a new card for {name} ({number})? The old card stops working at once.</source>
         <translation>要为 {name}（{number}）补办新卡吗？旧卡将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="587"/>
-        <location filename="../../app/views/volunteers/page.py" line="599"/>
+        <location filename="../../app/views/volunteers/page.py" line="589"/>
+        <location filename="../../app/views/volunteers/page.py" line="601"/>
         <source>Preparing the cards…</source>
         <translation>正在准备卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="590"/>
+        <location filename="../../app/views/volunteers/page.py" line="592"/>
         <source>Volunteer cards</source>
         <translation>志愿者卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="610"/>
+        <location filename="../../app/views/volunteers/page.py" line="612"/>
         <source>A new card was made; the old one no longer works.</source>
         <translation>新卡已制好，旧卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="616"/>
+        <location filename="../../app/views/volunteers/page.py" line="618"/>
         <source>Volunteer cards ({n})</source>
         <translation>志愿者卡（{n} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="619"/>
+        <location filename="../../app/views/volunteers/page.py" line="621"/>
         <source>volunteer cards</source>
         <translation>志愿者证</translation>
     </message>
@@ -9082,42 +9126,42 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="111"/>
+        <location filename="../../app/views/volunteers/page.py" line="113"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="112"/>
+        <location filename="../../app/views/volunteers/page.py" line="114"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="113"/>
+        <location filename="../../app/views/volunteers/page.py" line="115"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="114"/>
+        <location filename="../../app/views/volunteers/page.py" line="116"/>
         <source>Group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="115"/>
+        <location filename="../../app/views/volunteers/page.py" line="117"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="116"/>
+        <location filename="../../app/views/volunteers/page.py" line="118"/>
         <source>Hours</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="117"/>
+        <location filename="../../app/views/volunteers/page.py" line="119"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="118"/>
+        <location filename="../../app/views/volunteers/page.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -9125,18 +9169,18 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="906"/>
-        <location filename="../../app/views/volunteers/page.py" line="911"/>
+        <location filename="../../app/views/volunteers/page.py" line="879"/>
+        <location filename="../../app/views/volunteers/page.py" line="884"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="907"/>
+        <location filename="../../app/views/volunteers/page.py" line="880"/>
         <source>Service hours and stars</source>
         <translation>服务时长与星级</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="908"/>
+        <location filename="../../app/views/volunteers/page.py" line="881"/>
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
@@ -9144,112 +9188,85 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="637"/>
+        <location filename="../../app/views/volunteers/page.py" line="639"/>
         <source>Name, initials (zs), No., phone tail — or scan a card</source>
         <translation>姓名、拼音首字母(zs)、编号、手机尾号，或扫卡</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="642"/>
-        <location filename="../../app/views/volunteers/page.py" line="770"/>
+        <location filename="../../app/views/volunteers/page.py" line="644"/>
+        <location filename="../../app/views/volunteers/page.py" line="781"/>
         <source>All teams</source>
         <translation>全部队伍</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="643"/>
+        <location filename="../../app/views/volunteers/page.py" line="645"/>
         <source>Show inactive</source>
         <translation>显示不活跃的</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="674"/>
+        <location filename="../../app/views/volunteers/page.py" line="677"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="678"/>
+        <source>Print &amp;list…</source>
+        <translation>打印清单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/volunteers/page.py" line="685"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="675"/>
+        <location filename="../../app/views/volunteers/page.py" line="686"/>
         <source>&amp;Teams…</source>
         <translation>志愿服务队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="676"/>
+        <location filename="../../app/views/volunteers/page.py" line="687"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="677"/>
-        <source>E&amp;xport list…</source>
-        <translation>导出名单(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="678"/>
+        <location filename="../../app/views/volunteers/page.py" line="688"/>
         <source>Print &amp;cards (8 per A4)</source>
         <translation>打印志愿者卡（A4 每页 8 张）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="736"/>
+        <location filename="../../app/views/volunteers/page.py" line="747"/>
         <source>This card does not belong to a volunteer of this station.</source>
         <translation>这张卡不属于本站的志愿者。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="758"/>
+        <location filename="../../app/views/volunteers/page.py" line="769"/>
         <source>{n} found by card</source>
         <translation>按卡找到 {n} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="760"/>
+        <location filename="../../app/views/volunteers/page.py" line="771"/>
         <source>%n volunteers</source>
         <translation>
             <numerusform>共 %n 名志愿者</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/views/volunteers/page.py" line="854"/>
-        <source>%n volunteers exported to {path}.</source>
-        <translation>
-            <numerusform>已将 %n 名志愿者导出到 {path}。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="785"/>
+        <location filename="../../app/views/volunteers/page.py" line="796"/>
         <source>Still loading; try again in a moment.</source>
         <translation>还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="792"/>
+        <location filename="../../app/views/volunteers/page.py" line="803"/>
         <source>{name} registered as volunteer {number}.</source>
         <translation>{name} 已登记为志愿者，编号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="832"/>
-        <source>Export volunteers</source>
-        <translation>导出志愿者名单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="833"/>
-        <source>volunteers</source>
-        <translation>志愿者名单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="834"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="849"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="863"/>
-        <source>Exporting… {done} of {total}</source>
-        <translation>正在导出… {done}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/volunteers/page.py" line="881"/>
+        <location filename="../../app/views/volunteers/page.py" line="854"/>
         <source>Some selected rows are still loading; try again in a moment.</source>
         <translation>部分选中的行还在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/volunteers/page.py" line="886"/>
+        <location filename="../../app/views/volunteers/page.py" line="859"/>
         <source>Select one or more volunteers in the list first.</source>
         <translation>请先在列表中选择一位或多位志愿者。</translation>
     </message>
@@ -10875,7 +10892,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/activities.py" line="327"/>
         <location filename="../../app/services/volunteers/certificates.py" line="452"/>
-        <location filename="../../app/services/volunteers/hours.py" line="373"/>
+        <location filename="../../app/services/volunteers/hours.py" line="392"/>
         <source>No such activity.</source>
         <translation>找不到该活动。</translation>
     </message>
@@ -10902,9 +10919,9 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/points/awards.py" line="459"/>
         <location filename="../../app/services/supermarket/stock.py" line="138"/>
         <location filename="../../app/services/volunteers/certificates.py" line="552"/>
-        <location filename="../../app/services/volunteers/hours.py" line="483"/>
-        <location filename="../../app/services/volunteers/hours.py" line="503"/>
-        <location filename="../../app/services/volunteers/hours.py" line="534"/>
+        <location filename="../../app/services/volunteers/hours.py" line="502"/>
+        <location filename="../../app/services/volunteers/hours.py" line="522"/>
+        <location filename="../../app/services/volunteers/hours.py" line="553"/>
         <location filename="../../app/services/volunteers/kiosk.py" line="720"/>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
@@ -11008,7 +11025,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     <message>
         <location filename="../../app/services/auth.py" line="411"/>
         <location filename="../../app/services/households/records.py" line="220"/>
-        <location filename="../../app/services/volunteers/roster.py" line="225"/>
+        <location filename="../../app/services/volunteers/roster.py" line="224"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>请填写姓名。</translation>
     </message>
@@ -11154,8 +11171,8 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <location filename="../../app/services/orders/flow.py" line="490"/>
         <location filename="../../app/services/points/awards.py" line="72"/>
         <location filename="../../app/services/volunteers/certificates.py" line="201"/>
-        <location filename="../../app/services/volunteers/hours.py" line="365"/>
-        <location filename="../../app/services/volunteers/hours.py" line="707"/>
+        <location filename="../../app/services/volunteers/hours.py" line="384"/>
+        <location filename="../../app/services/volunteers/hours.py" line="726"/>
         <location filename="../../app/services/volunteers/records.py" line="59"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 还没到，请检查。</translation>
@@ -11639,7 +11656,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster.py" line="105"/>
-        <location filename="../../app/services/volunteers/roster.py" line="97"/>
+        <location filename="../../app/services/volunteers/roster.py" line="96"/>
         <source>Choose which column holds the name (姓名).</source>
         <translation>请选择哪一列是姓名。</translation>
     </message>
@@ -11680,7 +11697,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="173"/>
-        <location filename="../../app/services/volunteers/roster.py" line="329"/>
+        <location filename="../../app/services/volunteers/roster.py" line="328"/>
         <source>The same ID number is already on row {row}.</source>
         <translation>第 {row} 行已有相同的身份证号。</translation>
     </message>
@@ -11696,25 +11713,25 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="243"/>
-        <location filename="../../app/services/volunteers/roster.py" line="368"/>
+        <location filename="../../app/services/volunteers/roster.py" line="367"/>
         <source>Only rows without problems can be imported.</source>
         <translation>只能导入没有问题的行。</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="246"/>
-        <location filename="../../app/services/volunteers/roster.py" line="371"/>
+        <location filename="../../app/services/volunteers/roster.py" line="370"/>
         <source>There are no rows to import.</source>
         <translation>没有可导入的行。</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="252"/>
-        <location filename="../../app/services/volunteers/roster.py" line="375"/>
+        <location filename="../../app/services/volunteers/roster.py" line="374"/>
         <source>a roster import</source>
         <translation>花名册导入</translation>
     </message>
     <message>
         <location filename="../../app/services/households/roster_import.py" line="261"/>
-        <location filename="../../app/services/volunteers/roster.py" line="393"/>
+        <location filename="../../app/services/volunteers/roster.py" line="392"/>
         <source>Row {row}: {problem} Nothing was imported.</source>
         <translation>第 {row} 行：{problem} 所有行均未导入。</translation>
     </message>
@@ -11724,59 +11741,59 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>第 {row} 行：{problem} 它之前的 {done} 户已经导入；改正这一行后请再次导入这个文件（已导入的户会显示为已存在）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="235"/>
-        <location filename="../../app/services/volunteers/hours.py" line="413"/>
+        <location filename="../../app/services/volunteers/hours.py" line="254"/>
+        <location filename="../../app/services/volunteers/hours.py" line="432"/>
         <source>No such service-hour record.</source>
         <translation>找不到该服务时长记录。</translation>
     </message>
     <message>
         <location filename="../../app/services/orders/flow.py" line="673"/>
-        <location filename="../../app/services/volunteers/hours.py" line="337"/>
+        <location filename="../../app/services/volunteers/hours.py" line="356"/>
         <source>Service time must be more than 0 and at most 24 hours in one record.</source>
         <translation>每条记录的服务时长必须大于 0 小时，且不超过 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="360"/>
+        <location filename="../../app/services/volunteers/hours.py" line="379"/>
         <source>Please say why these hours are entered by hand.</source>
         <translation>请说明为什么手工录入这些时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="377"/>
+        <location filename="../../app/services/volunteers/hours.py" line="396"/>
         <source>Please describe the service (what was done).</source>
         <translation>请填写服务内容（做了什么）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="423"/>
+        <location filename="../../app/services/volunteers/hours.py" line="442"/>
         <source>This record was already approved; it cannot be decided again.</source>
         <translation>这条记录已经审核通过，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="427"/>
+        <location filename="../../app/services/volunteers/hours.py" line="446"/>
         <source>This record was already rejected; it cannot be decided again.</source>
         <translation>这条记录已经被驳回，不能再次审核。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="433"/>
+        <location filename="../../app/services/volunteers/hours.py" line="452"/>
         <source>A record of 0 hours cannot be approved. Correct its hours or reject it.</source>
         <translation>0 小时的记录不能审核通过。请更正时长或驳回。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="541"/>
+        <location filename="../../app/services/volunteers/hours.py" line="560"/>
         <source>Service time must be from 0 to 24 hours in one record.</source>
         <translation>每条记录的服务时长必须在 0 到 24 小时之间。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="547"/>
+        <location filename="../../app/services/volunteers/hours.py" line="566"/>
         <source>A rejected record cannot be corrected; enter the hours again by hand.</source>
         <translation>已驳回的记录不能更正，请重新手工录入时长。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="554"/>
+        <location filename="../../app/services/volunteers/hours.py" line="573"/>
         <source>The new hours are the same as the current ones.</source>
         <translation>新时长与当前时长相同，无需更正。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/hours.py" line="558"/>
+        <location filename="../../app/services/volunteers/hours.py" line="577"/>
         <source>An approved record cannot be corrected to 0 hours.</source>
         <translation>已审核通过的记录不能更正为 0 小时。</translation>
     </message>
@@ -12052,23 +12069,23 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>“{category}”不是可选的服务类别。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/roster.py" line="238"/>
+        <location filename="../../app/services/volunteers/roster.py" line="237"/>
         <source>“{value}” is not a type of ID the station knows (身份证, 护照, 港澳/台湾通行证, 外国人永久居留身份证).</source>
         <translation>“{value}”不是本站认可的证件类型（身份证、护照、港澳/台湾通行证、外国人永久居留身份证）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/roster.py" line="274"/>
+        <location filename="../../app/services/volunteers/roster.py" line="273"/>
         <source>The station has no volunteer team called “{team}”. Add it under Teams first, or correct the name.</source>
         <translation>本站没有名为“{team}”的志愿服务队。请先在“志愿服务队”中添加，或改正队名。</translation>
     </message>
     <message>
         <location filename="../../app/services/volunteers/people.py" line="415"/>
-        <location filename="../../app/services/volunteers/roster.py" line="318"/>
+        <location filename="../../app/services/volunteers/roster.py" line="317"/>
         <source>This ID number is already registered to volunteer {name} ({number}).</source>
         <translation>这个证件号码已登记在志愿者 {name}（{number}）名下。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/roster.py" line="387"/>
+        <location filename="../../app/services/volunteers/roster.py" line="386"/>
         <source>Row {row}: {problem} The {done} volunteers before it were registered; import the file again after fixing that row.</source>
         <translation>第 {row} 行：{problem} 它之前的 {done} 名志愿者已经登记；改正这一行后请再次导入这个文件。</translation>
     </message>
@@ -12093,7 +12110,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
         <translation>已有名为 {name} 的志愿服务队。</translation>
     </message>
     <message>
-        <location filename="../../app/services/volunteers/roster.py" line="286"/>
+        <location filename="../../app/services/volunteers/roster.py" line="285"/>
         <location filename="../../app/services/volunteers/teams.py" line="258"/>
         <location filename="../../app/services/volunteers/teams.py" line="304"/>
         <source>The team {name} is no longer active.</source>
