@@ -85,6 +85,11 @@ class SubmittedModel(RowsModel):
         )
         return (self.tr("Station"), *own) if self.with_station else own
 
+    def tooltip(self, row: SubmittedReport, column: int) -> str | None:
+        if column == self.columnCount() - 1 and row.reason:
+            return row.reason  # the township's whole reason, however short the column
+        return super().tooltip(row, column)
+
     def cell(self, row: SubmittedReport, column: int) -> str:
         state = {
             "submitted": self.tr("Submitted"),
@@ -105,7 +110,12 @@ class SubmittedModel(RowsModel):
         return values[column]
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+# the submitted-report list's columns: number, period, version, submitted at, by, state
+# (the station's name first at the township); the township's reason takes the rest
+_WIDTHS = (226, 72, 48, 130, 80, 60)
+
+
+def _table(model: SubmittedModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -114,6 +124,10 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(((140,) if model.with_station else ()) + _WIDTHS):
+        view.setColumnWidth(column, width)
+    view.setWordWrap(True)  # a long reason for a return wraps in its row
+    model.modelReset.connect(view.resizeRowsToContents)
     return view
 
 
