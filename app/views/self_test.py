@@ -16,7 +16,10 @@ sign-in is), then the main window.  It prints, one line each::
     Modules: PySide6.QtPdf, …, zxingcpp   loaded (the lazily loaded ones)
     Multimedia: 11 formats                 QtMultimedia's backend (the webcam's) loads
 
-and quits: exit code 0 when everything worked; 1 with ``FAILED: …`` lines
+The labels are English in every language, on purpose: scripts read these lines
+(the installer test, the benchmark, an IT person's ``grep``); what they report
+(the title, the areas) is in the language of the run.  It then quits: exit code
+0 when everything worked; 1 with ``FAILED: …`` lines
 when the sign-in, an area or a module failed, or the window did not appear
 within :data:`DEADLINE_MS`.  Nothing is written but what a sign-in writes (the
 audit entry, the day's automatic backup).
@@ -29,7 +32,7 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
 from PySide6.QtWidgets import QApplication
 
@@ -54,10 +57,6 @@ MODULES = (
     "zxingcpp",
 )
 IMAGE_FORMATS = ("jpeg", "png", "svg")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SelfTest", text)
 
 
 class SelfTest(QObject):
@@ -86,16 +85,16 @@ class SelfTest(QObject):
 
     def _too_late(self) -> None:
         why = self.login.message.text() if self.login is not None else ""
-        self._fail(_tr("the main window did not appear. {why}").format(why=why).strip())
+        self._fail(f"the main window did not appear. {why}".strip())
         self._quit()
 
     def _fail(self, text: str) -> None:
         self.failures.append(text)
-        print(_tr("FAILED: {what}").format(what=text), flush=True)
+        print(f"FAILED: {text}", flush=True)
 
     def _window_shown(self, window: MainWindow) -> None:
         self.deadline.stop()
-        print(_tr("Main window shown: {title}").format(title=window.windowTitle()), flush=True)
+        print(f"Main window shown: {window.windowTitle()}", flush=True)
         QTimer.singleShot(0, lambda: self._check(window))
 
     def _check(self, window: MainWindow) -> None:
@@ -104,7 +103,7 @@ class SelfTest(QObject):
         names = [translate("Pages", spec.title) for spec in window.specs]
         language = QLocale().name()
         print(
-            _tr("Areas ({language}): {names}").format(language=language, names=join_list(names)),
+            f"Areas ({language}): {join_list(names)}",
             flush=True,
         )
         opened = []
@@ -115,16 +114,16 @@ class SelfTest(QObject):
                 opened.append(name)
             except Exception:
                 log.exception("self-test: area %s failed", spec.key)
-                self._fail(_tr("area {name}: {error}").format(name=name, error=_last_error()))
-        print(_tr("Opened: {names}").format(names=join_list(opened)), flush=True)
+                self._fail(f"area {name}: {_last_error()}")
+        print(f"Opened: {join_list(opened)}", flush=True)
         families = [f for f in QFontDatabase.families() if "WenQuanYi" in f]
         if families:
-            print(_tr("Font: {family}").format(family=families[0]), flush=True)
+            print(f"Font: {families[0]}", flush=True)
         else:
-            self._fail(_tr("the bundled font is not loaded"))
+            self._fail("the bundled font is not loaded")
         formats = sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
         print(
-            _tr("Qt {version} on {platform}; image formats: {formats}").format(
+            "Qt {version} on {platform}; image formats: {formats}".format(
                 version=_qt_version(),
                 platform=QGuiApplication.platformName(),
                 formats=", ".join(formats),
@@ -133,15 +132,15 @@ class SelfTest(QObject):
         )
         for wanted in IMAGE_FORMATS:
             if wanted not in formats:
-                self._fail(_tr("no {format} image plugin").format(format=wanted))
+                self._fail(f"no {wanted} image plugin")
         loaded = []
         for module in MODULES:
             try:
                 importlib.import_module(module)
                 loaded.append(module)
             except Exception:
-                self._fail(_tr("module {name}: {error}").format(name=module, error=_last_error()))
-        print(_tr("Modules: {names}").format(names=", ".join(loaded)), flush=True)
+                self._fail(f"module {module}: {_last_error()}")
+        print("Modules: {names}".format(names=", ".join(loaded)), flush=True)
         self._check_camera_backend()
         self._quit()
 
@@ -154,9 +153,9 @@ class SelfTest(QObject):
         except Exception:
             formats = []
         if formats:
-            print(_tr("Multimedia: {n} formats").format(n=len(formats)), flush=True)
+            print(f"Multimedia: {len(formats)} formats", flush=True)
         else:
-            self._fail(_tr("no multimedia backend (the webcam would not work)"))
+            self._fail("no multimedia backend (the webcam would not work)")
 
     def _quit(self) -> None:
         app = QApplication.instance()
