@@ -63,10 +63,12 @@ def _real_station(folder: Path, password: str) -> DataDir:
     return data
 
 
+MAIN = (sys.executable, str(ROOT / "main.py"))
+
+
 def self_test(data: DataDir, password: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data.root), *args]
-        + ["gui", "--self-test", "admin"],
+        [*MAIN, "--data-dir", str(data.root), *args, "gui", "--self-test", "admin"],
         input=password + "\n",
         capture_output=True,
         text=True,
