@@ -39,7 +39,7 @@ DEB_TEST_PACKAGES=(
   # tests/e2e: printing through a real print queue, the printed page read back
   cups printer-driver-cups-pdf tesseract-ocr tesseract-ocr-chi-sim
   # tests/installers: the bundle's .deb built, read and installed into a scratch root
-  binutils file fakeroot appstream desktop-file-utils
+  binutils file appstream desktop-file-utils
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
