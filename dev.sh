@@ -6,14 +6,17 @@
 #   ./dev.sh test [PYTEST-ARGS...]
 #                            set up if needed, then run lint, format check,
 #                            type check and the whole test suite headless
+#   ./dev.sh lock [ARGS...]  regenerate requirements/lock.txt (scripts/lock.sh)
 #
 # Set-up is idempotent and skipped when nothing changed: Debian packages the
 # Qt libraries and the end-to-end tests need (an X server, a window manager,
 # xdotool, CUPS with a PDF printer, OCR; installed with apt-get when root or via
-# sudo, starting no service), a virtual environment in .venv with the project
-# and its dev tools, and the compiled translations (.qm) built from
+# sudo, starting no service), a virtual environment in .venv with the project,
+# its dev tools and the bundle's build tools at the exact versions and hashes of
+# requirements/lock.txt, and the compiled translations (.qm) built from
 # resources/translations/*.ts.  The end-to-end tests start their own X server
-# and print server; `./dev.sh test -m "not hardware"` leaves them out.
+# and print server; `./dev.sh test -m "not hardware"` leaves them out, and
+# `-m "not installer"` the test that builds and installs the .deb (tests/installers).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -35,6 +38,8 @@ DEB_TEST_PACKAGES=(
   xvfb openbox xdotool wmctrl x11-utils imagemagick
   # tests/e2e: printing through a real print queue, the printed page read back
   cups printer-driver-cups-pdf tesseract-ocr tesseract-ocr-chi-sim
+  # tests/installers: the bundle's .deb built, read and installed into a scratch root
+  binutils file appstream desktop-file-utils
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -68,17 +73,21 @@ setup_debian() {
   return $status
 }
 
+LOCK=requirements/lock.txt   # exact versions and hashes; scripts/lock.sh regenerates it
+
 setup_python() {
   local stamp="$VENV/.installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  want=$(cat "$LOCK" | sha256sum | cut -d' ' -f1)
   if [ ! -x "$PY" ]; then
     say "creating virtual environment in .venv"
     python3 -m venv "$VENV"
   fi
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    say "installing Python packages"
-    "$PY" -m pip install -q --upgrade pip
-    "$PY" -m pip install -q -e ".[dev]"
+    say "installing Python packages from $LOCK"
+    # every package at its locked version, each file checked against its hash; then the
+    # project itself, with the locked setuptools (nothing unlocked is downloaded)
+    "$PY" -m pip install -q --require-hashes -r "$LOCK"
+    "$PY" -m pip install -q --no-deps --no-build-isolation -e .
     echo "$want" > "$stamp"
   fi
 }
@@ -113,8 +122,12 @@ case "$cmd" in
     say "pytest"
     exec "$PY" -m pytest -p no:cacheprovider "$@"
     ;;
+  lock)
+    setup_python
+    exec scripts/lock.sh "$@"
+    ;;
   *)
-    echo "usage: ./dev.sh app [ARGS]   |   ./dev.sh test [PYTEST-ARGS]" >&2
+    echo "usage: ./dev.sh app [ARGS]   |   ./dev.sh test [PYTEST-ARGS]   |   ./dev.sh lock" >&2
     exit 2
     ;;
 esac

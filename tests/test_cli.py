@@ -43,6 +43,83 @@ def test_help_lists_the_subcommands() -> None:
         assert command in out
 
 
+def test_version_prints_the_single_version() -> None:
+    from app import __version__
+
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == __version__
+
+
+def _real_station(folder: Path, password: str) -> DataDir:
+    from app.db import Database, migrate
+    from app.services.station import AdminAccount, setup_station
+    from tests.conftest import sample_station
+
+    data = DataDir(folder).ensure()
+    db = Database(data.database)
+    migrate.ensure_schema(db.engine)
+    setup_station(db, data.keys, sample_station(), AdminAccount("admin", "王", password))
+    db.dispose()
+    return data
+
+
+MAIN = (sys.executable, str(ROOT / "main.py"))
+
+
+def self_test(data: DataDir, password: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MAIN, "--data-dir", str(data.root), *args, "gui", "--self-test", "admin"],
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+        timeout=180,
+    )
+
+
+def test_self_test_signs_in_opens_every_area_and_quits(tmp_path: Path) -> None:
+    data = _real_station(tmp_path / "station", "pw123456")
+    done = self_test(data, "pw123456", "--lang", "zh_CN")
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line)
+    assert lines["Main window shown"] == "文明实践站工作台"
+    assert "首页" in lines["Areas (zh_CN)"] and "积分超市" in lines["Areas (zh_CN)"]
+    assert lines["Opened"] == lines["Areas (zh_CN)"]  # every area was built and shown
+    assert lines["Font"] == "WenQuanYi Micro Hei"
+    assert "PySide6.QtPdf" in lines["Modules"] and "zxingcpp" in lines["Modules"]
+    assert "FAILED" not in done.stdout
+
+
+def test_self_test_with_a_wrong_password_fails_without_a_window(tmp_path: Path) -> None:
+    from app.views import self_test as module
+
+    data = _real_station(tmp_path / "station", "pw123456")
+    assert module.DEADLINE_MS >= 60_000  # a slow PC's first start is not a failure
+    done = subprocess.run(
+        [sys.executable, "-c", _SHORT_DEADLINE, str(data.root)],
+        input="wrong-password\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+        timeout=180,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Main window shown" not in done.stdout
+    assert "FAILED: the main window did not appear." in done.stdout
+
+
+_SHORT_DEADLINE = """
+import sys
+import app.cli
+import app.views.self_test as self_test
+self_test.DEADLINE_MS = 5_000
+sys.exit(app.cli.main(["--data-dir", sys.argv[1], "--lang", "en", "gui", "--self-test", "admin"]))
+"""
+
+
 def test_demo_backup_and_audit_verification_from_the_cli(tmp_path: Path) -> None:
     data = tmp_path / "demo"
     assert main(["--data-dir", str(data), "--lang", "en", "demo"]) == 0

@@ -62,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="Station Workbench (文明实践站工作台) — village civilization practice station.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=__version__, help="print the version and exit"
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -84,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="if the data folder is empty, first fill it with a demo station",
+    )
+    gui.add_argument(
+        "--self-test",
+        metavar="USER",
+        default="",
+        help="sign in as USER with the password read from standard input, open the main "
+        "window and every area, print what was checked and quit (0: all worked)",
     )
     demo = sub.add_parser("demo", help="create a demo station with synthetic data")
     demo.add_argument("--size", default="small", help="small, medium or large")
@@ -201,7 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.db:
                 parser.error("--demo fills the data folder's own database, not --db")
             _ensure_demo(data_dir)
-        return run_gui(data_dir, gui_argv, language=args.lang, db_url=args.db)
+        return run_gui(
+            data_dir,
+            gui_argv,
+            language=args.lang,
+            db_url=args.db,
+            self_test=getattr(args, "self_test", ""),
+        )
     before = use_catalog(_language(data_dir, args.lang))
     try:
         from app.logs import setup_logging

@@ -409,12 +409,18 @@ class Startup(QObject):
 
 
 def run_gui(
-    data_dir: DataDir, argv: list[str], language: str | None = None, db_url: str = ""
+    data_dir: DataDir,
+    argv: list[str],
+    language: str | None = None,
+    db_url: str = "",
+    self_test: str = "",
 ) -> int:
     """Run the desktop program on *data_dir*; returns the process exit code.
 
     *language* (``--lang``) overrides the ``LANGUAGE`` setting for this run;
-    *db_url* (``--db``) names the store instead of the folder's station.db.
+    *db_url* (``--db``) names the store instead of the folder's station.db;
+    *self_test* (``--self-test USER``) signs in as that user with the password on
+    standard input, checks the main window and quits (:mod:`app.views.self_test`).
     """
     from app.instance import acquire_instance_lock, lock_holder, take_over_instance_lock
     from app.logs import setup_logging
@@ -476,6 +482,11 @@ def run_gui(
         )
         return EXIT_FAILED
     startup.finished.connect(app.exit)
+    if self_test:
+        from app.views.self_test import SelfTest, read_password
+
+        tester = SelfTest(self_test, read_password(), startup)
+        startup.ready.connect(tester.attach)
     QTimer.singleShot(0, startup.start)
     try:
         code = app.exec()

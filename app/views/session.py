@@ -59,6 +59,7 @@ def _auto_backup(db: Database, data_dir: DataDir) -> BackupInfo | None:
 
 class Workbench(QObject):
     quit_requested = Signal()
+    login_shown = Signal(object)  # LoginDialog
     window_shown = Signal(object)  # MainWindow
 
     def __init__(
@@ -118,6 +119,7 @@ class Workbench(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        emit(self.login_shown, dialog)
 
     # --- the signed-in session ---------------------------------------------------------
 

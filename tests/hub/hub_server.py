@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -31,11 +31,21 @@ def free_port() -> int:
 
 
 class HubServer:
-    def __init__(self, data_dir: Path, log: Path, *extra: str, workers: int = 2) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        log: Path,
+        *extra: str,
+        workers: int = 2,
+        program: Sequence[str] = (sys.executable, "main.py"),
+    ) -> None:
+        """*program*: what runs ``main.py`` — the source checkout's by default, or an
+        installed bundle's executable (tests/installers)."""
         self.data_dir = data_dir
         self.log = log
         self.extra = extra
         self.workers = workers
+        self.program = tuple(program)
         self.proc: subprocess.Popen[bytes] | None = None
         self.port = 0
 
@@ -49,8 +59,7 @@ class HubServer:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
                 [
-                    sys.executable,
-                    "main.py",
+                    *self.program,
                     "hub",
                     "--data-dir",
                     str(self.data_dir),
