@@ -540,17 +540,17 @@ Problem found: {problem}</source>
     </message>
     <message>
         <location filename="../../app/views/application.py" line="405"/>
-        <location filename="../../app/views/application.py" line="472"/>
+        <location filename="../../app/views/application.py" line="478"/>
         <source>Station Workbench cannot start</source>
         <translation>文明实践站工作台无法启动</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="434"/>
+        <location filename="../../app/views/application.py" line="440"/>
         <source>Opened on another computer</source>
         <translation>在另一台电脑上打开着</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="435"/>
+        <location filename="../../app/views/application.py" line="441"/>
         <source>This station&apos;s data folder is marked as open on another computer ({host}):
 {folder}
 
@@ -561,12 +561,12 @@ If Station Workbench is still running there, choose No and close it there first:
 如果那台电脑上的工作台还开着，请选“否”，先在那边关闭：两台电脑同时写一个数据库会损坏数据。如果那台电脑已关机，或这个文件夹是从它复制过来的，可以接管。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="450"/>
+        <location filename="../../app/views/application.py" line="456"/>
         <source>Station Workbench is already running</source>
         <translation>文明实践站工作台已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="451"/>
+        <location filename="../../app/views/application.py" line="457"/>
         <source>Station Workbench is already open for this station&apos;s data folder:
 {folder}
 
@@ -577,7 +577,7 @@ Switch to the open window (look in the taskbar) instead of starting it again.</s
 请切换到已打开的窗口（在任务栏里找），不要重复启动。</translation>
     </message>
     <message>
-        <location filename="../../app/views/application.py" line="473"/>
+        <location filename="../../app/views/application.py" line="479"/>
         <source>The database address given with --db cannot be used: {error}</source>
         <translation>用 --db 指定的数据库地址无法使用：{error}</translation>
     </message>
@@ -6018,132 +6018,132 @@ Restore this other station&apos;s backup anyway?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129"/>
+        <location filename="../../app/views/reports/page.py" line="143"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129"/>
+        <location filename="../../app/views/reports/page.py" line="143"/>
         <source>Quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129"/>
+        <location filename="../../app/views/reports/page.py" line="143"/>
         <source>Annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="141"/>
+        <location filename="../../app/views/reports/page.py" line="155"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="143"/>
+        <location filename="../../app/views/reports/page.py" line="157"/>
         <source>&amp;Kind:</source>
         <translation>报表类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="145"/>
+        <location filename="../../app/views/reports/page.py" line="159"/>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="155"/>
+        <location filename="../../app/views/reports/page.py" line="169"/>
         <source>Preview (PDF)</source>
         <translation>预览 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="156"/>
+        <location filename="../../app/views/reports/page.py" line="170"/>
         <source>Save as Excel…</source>
         <translation>保存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="157"/>
+        <location filename="../../app/views/reports/page.py" line="171"/>
         <source>Submit to the township…</source>
         <translation>报送乡镇…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="158"/>
+        <location filename="../../app/views/reports/page.py" line="172"/>
         <source>Activity record book (PDF)…</source>
         <translation>活动台账 (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="163"/>
+        <location filename="../../app/views/reports/page.py" line="177"/>
         <source>Submitted versions:</source>
         <translation>已报送的版本：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="165"/>
+        <location filename="../../app/views/reports/page.py" line="179"/>
         <source>No report has been submitted yet.</source>
         <translation>尚未报送任何报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="218"/>
+        <location filename="../../app/views/reports/page.py" line="232"/>
         <source>Save the report as Excel</source>
         <translation>将报表保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="219"/>
+        <location filename="../../app/views/reports/page.py" line="233"/>
         <source>Report {period}.xlsx</source>
         <translation>报表 {period}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="220"/>
+        <location filename="../../app/views/reports/page.py" line="234"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="231"/>
+        <location filename="../../app/views/reports/page.py" line="245"/>
         <source>The report was saved as {file}.</source>
         <translation>报表已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="244"/>
+        <location filename="../../app/views/reports/page.py" line="258"/>
         <source>Save the activity record book</source>
         <translation>保存活动台账</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="245"/>
+        <location filename="../../app/views/reports/page.py" line="259"/>
         <source>Activity record book {period}.pdf</source>
         <translation>活动台账 {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="246"/>
+        <location filename="../../app/views/reports/page.py" line="260"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="263"/>
+        <location filename="../../app/views/reports/page.py" line="277"/>
         <source>Activity record book</source>
         <translation>活动台账</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="269"/>
+        <location filename="../../app/views/reports/page.py" line="283"/>
         <source>Binding the activities…</source>
         <translation>正在装订活动…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="270"/>
+        <location filename="../../app/views/reports/page.py" line="284"/>
         <source>Activity {done} of {total}</source>
         <translation>第 {done} 项活动，共 {total} 项</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="274"/>
+        <location filename="../../app/views/reports/page.py" line="288"/>
         <source>The record book was saved as {file}.</source>
         <translation>活动台账已保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="277"/>
+        <location filename="../../app/views/reports/page.py" line="291"/>
         <source>The record book was not saved.</source>
         <translation>活动台账未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="289"/>
+        <location filename="../../app/views/reports/page.py" line="303"/>
         <source>Submit the report</source>
         <translation>报送报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="291"/>
+        <location filename="../../app/views/reports/page.py" line="305"/>
         <source>Submit the report for {period} to the township?
 
 Its figures are frozen as they are now (version {version}) and go with the next sync file.</source>
@@ -6152,7 +6152,7 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 报表数字按现在的样子固定下来（第 {version} 版），随下一个同步文件上报。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="310"/>
+        <location filename="../../app/views/reports/page.py" line="324"/>
         <source>Submitted as {number}; it goes with the next sync file.</source>
         <translation>已报送，编号 {number}；将随下一个同步文件上报。</translation>
     </message>
@@ -7178,17 +7178,17 @@ Its figures are frozen as they are now (version {version}) and go with the next 
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="90"/>
+        <location filename="../../app/views/reports/page.py" line="95"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="91"/>
+        <location filename="../../app/views/reports/page.py" line="96"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="92"/>
+        <location filename="../../app/views/reports/page.py" line="97"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
@@ -7196,47 +7196,47 @@ Its figures are frozen as they are now (version {version}) and go with the next 
 <context>
     <name>SubmittedReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="342"/>
+        <location filename="../../app/views/reports/page.py" line="356"/>
         <source>Submitted reports</source>
         <translation>各站报送的报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="348"/>
+        <location filename="../../app/views/reports/page.py" line="362"/>
         <source>Preview (PDF)</source>
         <translation>预览 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="349"/>
+        <location filename="../../app/views/reports/page.py" line="363"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="350"/>
+        <location filename="../../app/views/reports/page.py" line="364"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="351"/>
+        <location filename="../../app/views/reports/page.py" line="365"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="357"/>
+        <location filename="../../app/views/reports/page.py" line="371"/>
         <source>No station has submitted a report yet.</source>
         <translation>尚无站点报送报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="374"/>
+        <location filename="../../app/views/reports/page.py" line="388"/>
         <source>Choose a report first.</source>
         <translation>请先选择一份报表。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="400"/>
+        <location filename="../../app/views/reports/page.py" line="414"/>
         <source>Return the report</source>
         <translation>退回报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="400"/>
+        <location filename="../../app/views/reports/page.py" line="414"/>
         <source>Reason for returning it:</source>
         <translation>退回原因：</translation>
     </message>
@@ -9274,12 +9274,12 @@ Changes {a}–{b}; it holds: {kinds}.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../app/views/session.py" line="200"/>
+        <location filename="../../app/views/session.py" line="202"/>
         <source>Data check</source>
         <translation>数据核对</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="202"/>
+        <location filename="../../app/views/session.py" line="204"/>
         <source>The start-up check found cached figures that differ from their ledgers:
 {what}
 
@@ -9290,7 +9290,7 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 没有改动任何数据。请在“设置 → 操作日志”中运行完整核对，并告知乡镇。</translation>
     </message>
     <message>
-        <location filename="../../app/views/session.py" line="275"/>
+        <location filename="../../app/views/session.py" line="277"/>
         <source>The backup taken on {when} was restored. Please sign in again.</source>
         <translation>已恢复 {when} 的备份。请重新登录。</translation>
     </message>
@@ -10561,164 +10561,164 @@ Nothing was changed. Please run the full check (Settings → Audit log) and tell
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../app/cli/__init__.py" line="247"/>
+        <location filename="../../app/cli/__init__.py" line="262"/>
         <source>No station database in {folder}.</source>
         <translation>{folder} 中没有工作站数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="254"/>
-        <location filename="../../app/cli/__init__.py" line="469"/>
+        <location filename="../../app/cli/__init__.py" line="269"/>
+        <location filename="../../app/cli/__init__.py" line="484"/>
         <source>The database failed its integrity check: {problem}</source>
         <translation>数据库完整性检查未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="304"/>
+        <location filename="../../app/cli/__init__.py" line="319"/>
         <source>Refused: {folder} holds a real station, not the demo.</source>
         <translation>已拒绝：{folder} 中是真实工作站的数据，不是演示数据。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="319"/>
+        <location filename="../../app/cli/__init__.py" line="334"/>
         <source>Demo station created in {folder}.</source>
         <translation>已在 {folder} 中创建演示工作站。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="320"/>
+        <location filename="../../app/cli/__init__.py" line="335"/>
         <source>Sign in as admin, shijian or chaoshi with the password demo1234.</source>
         <translation>请用 admin、shijian 或 chaoshi 登录，密码均为 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="381"/>
+        <location filename="../../app/cli/__init__.py" line="396"/>
         <source>Backup written: {file} ({size} KB)</source>
         <translation>备份已写入：{file}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="396"/>
+        <location filename="../../app/cli/__init__.py" line="411"/>
         <source>Backup of {station} ({code}) taken {when}.</source>
         <translation>{station}（{code}）的备份，备份时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="401"/>
+        <location filename="../../app/cli/__init__.py" line="416"/>
         <source>Replace the current database with it? Type yes: </source>
         <translation>用它替换当前数据库吗？确认请输入 yes： </translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="403"/>
+        <location filename="../../app/cli/__init__.py" line="418"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="295"/>
-        <location filename="../../app/cli/__init__.py" line="408"/>
+        <location filename="../../app/cli/__init__.py" line="310"/>
+        <location filename="../../app/cli/__init__.py" line="423"/>
         <source>The app is running on this data folder; close it first.</source>
         <translation>程序正在使用这个数据文件夹，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="339"/>
+        <location filename="../../app/cli/__init__.py" line="354"/>
         <source>The app is running on {folder}; close it first.</source>
         <translation>程序正在使用 {folder}，请先关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="361"/>
+        <location filename="../../app/cli/__init__.py" line="376"/>
         <source>Two demo stations and their township created in {folder}: station-a, station-b and township. Sign in as admin with the password demo1234.</source>
         <translation>已在 {folder} 中创建两个演示站点和所属乡镇：station-a、station-b 和 township。用户名 admin，密码 demo1234。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="421"/>
+        <location filename="../../app/cli/__init__.py" line="436"/>
         <source>Nothing was changed. Use --other-station to restore it anyway.</source>
         <translation>没有做任何更改。如确要恢复，请加 --other-station。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="429"/>
+        <location filename="../../app/cli/__init__.py" line="444"/>
         <source>Restored. The previous database was backed up first.</source>
         <translation>已恢复。原数据库已先行备份。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="453"/>
+        <location filename="../../app/cli/__init__.py" line="468"/>
         <source>Audit chain intact: {n} entries checked.</source>
         <translation>操作日志链完好：已检查 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="456"/>
+        <location filename="../../app/cli/__init__.py" line="471"/>
         <source>Audit chain BROKEN at entry {seq}: {reason} ({n} entries before it are intact).</source>
         <translation>操作日志链在第 {seq} 条处断裂：{reason}（此前的 {n} 条记录完好）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="474"/>
+        <location filename="../../app/cli/__init__.py" line="489"/>
         <source>The database passed its integrity check.</source>
         <translation>数据库完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="485"/>
+        <location filename="../../app/cli/__init__.py" line="500"/>
         <source>OK</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="485"/>
+        <location filename="../../app/cli/__init__.py" line="500"/>
         <source>DIFFERS</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="502"/>
+        <location filename="../../app/cli/__init__.py" line="517"/>
         <source>Signing key fingerprint: {fp}</source>
         <translation>签名密钥指纹：{fp}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="503"/>
+        <location filename="../../app/cli/__init__.py" line="518"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="504"/>
+        <location filename="../../app/cli/__init__.py" line="519"/>
         <source>Program version: {version}</source>
         <translation>程序版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="525"/>
+        <location filename="../../app/cli/__init__.py" line="540"/>
         <source>Schema at revision {rev}.</source>
         <translation>数据库结构版本：{rev}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="544"/>
+        <location filename="../../app/cli/__init__.py" line="559"/>
         <source>The data folder&apos;s key file cannot be read; only its owner can do this.</source>
         <translation>无法读取数据文件夹中的密钥文件；只有数据文件夹的所有者才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="556"/>
+        <location filename="../../app/cli/__init__.py" line="571"/>
         <source>New temporary password for {user}: {password} (to be changed at sign-in)</source>
         <translation>{user} 的新临时密码：{password}（登录时须修改）</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="619"/>
+        <location filename="../../app/cli/__init__.py" line="634"/>
         <source>Void slip {number} written to {file}.</source>
         <translation>作废单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="621"/>
+        <location filename="../../app/cli/__init__.py" line="636"/>
         <source>Slip {number} written to {file}, marked as a reprint.</source>
         <translation>兑换单 {number} 已写入 {file}（补打）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="623"/>
+        <location filename="../../app/cli/__init__.py" line="638"/>
         <source>Slip {number} written to {file}.</source>
         <translation>兑换单 {number} 已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="631"/>
+        <location filename="../../app/cli/__init__.py" line="646"/>
         <source>Certificate {number} (copy {copy}) written to {file}.</source>
         <translation>证明 {number}（副本 {copy}）已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="638"/>
+        <location filename="../../app/cli/__init__.py" line="653"/>
         <source>List written to {file}.</source>
         <translation>名单已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="648"/>
+        <location filename="../../app/cli/__init__.py" line="663"/>
         <source>Cards written to {file}: {n}.</source>
         <translation>卡片已写入 {file}：共 {n} 张。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/__init__.py" line="354"/>
+        <location filename="../../app/cli/__init__.py" line="369"/>
         <location filename="../../app/cli/sync.py" line="56"/>
         <source>Sync file written: {file}</source>
         <translation>同步文件已写入：{file}</translation>
