@@ -9,6 +9,7 @@ what a developer runs after adding UI text.  Compilation is skipped when the
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,11 @@ def release() -> None:
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # compiled beside it, then renamed over it: a running program has the old file
+        # mapped (QTranslator maps it), and rewritten in place its texts turned English
+        part = qm.with_name(qm.name + ".part")
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(part)], check=True)
+        os.replace(part, qm)
 
 
 if __name__ == "__main__":
