@@ -141,7 +141,7 @@ def test_the_chinese_guide_has_no_english_paragraphs() -> None:
 def test_the_pictures_are_small_and_shipped_with_the_resources() -> None:
     assert help_root() == resources_dir() / "help"
     spec = (resources_dir().parent / "installers" / "station-workbench.spec").read_text()
-    assert '(str(ROOT / "resources"), "resources")' in spec  # the bundle carries help/
+    assert '(str(RES / "help"), "resources/help")' in spec  # the bundle carries help/
     total = 0
     for language in HELP_LANGUAGES:
         for key, *_ in TOPICS:
