@@ -24,6 +24,7 @@ leaves it out; ``.ci/run`` runs it as a step of its own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -147,11 +148,37 @@ def control_field(deb: Path, field: str) -> str:
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix not in (".lock", ".log")
-    }
+    """Every file of a data folder; a database by its tables' rows, not its bytes.
+
+    A program that ends leaves SQLite's -wal and -shm files until the next one opens the
+    database and checkpoints them: the same data in other bytes, which the upgrade and
+    the removal must keep (and do) but need not leave byte for byte."""
+    out: dict[str, str] = {}
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file() or p.suffix in (".lock", ".log") or p.name.endswith(("-wal", "-shm")):
+            continue
+        if p.suffix == ".db":
+            out[str(p.relative_to(folder))] = repr(sorted(table_digests(p).items()))
+        else:
+            out[str(p.relative_to(folder))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def table_digests(path: Path) -> dict[str, str]:
+    """One SHA-256 per table over its rows in key order (what a database holds)."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        names = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            name: hashlib.sha256(
+                repr(db.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()).encode()
+            ).hexdigest()
+            for name in sorted(names)
+        }
 
 
 def numbers(database: Path) -> tuple[str, str]:
