@@ -23,7 +23,6 @@ township may still name it.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -818,20 +817,12 @@ def add_photos(
     transaction, or none (a refused one leaves no copy behind); returns how many."""
     require(actor, Permission.DAILY_WORK)
     files = [Path(source) for source in sources]
-    for source in files:
-        photos.check_photo(source)
     with db.read() as session:
         get_activity_row(session, activity_id)
-    with contextlib.ExitStack() as stack:
-        copies = []
-        for source in files:
-            photo_id = new_id()
-            stored = photos.stored_photo(source, photos_root, activity_id, photo_id)
-            copies.append((source, photo_id, stack.enter_context(stored)))
-        with db.write() as session:
-            get_activity_row(session, activity_id)
-            for source, photo_id, copied in copies:
-                _record_photo(session, actor, activity_id, photo_id, source, copied)
+    with photos.stored_photos(files, photos_root, activity_id) as copies, db.write() as session:
+        get_activity_row(session, activity_id)
+        for source, copied, photo_id in copies:
+            _record_photo(session, actor, activity_id, photo_id, source, copied)
     return len(files)
 
 

@@ -35,7 +35,7 @@ import io
 import os
 import stat
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -268,6 +268,25 @@ def stored_photo(source: Path, photos_root: Path, folder: str, stem: str) -> Ite
         with contextlib.suppress(OSError):
             copied.file.unlink()
         raise
+
+
+@contextlib.contextmanager
+def stored_photos(
+    sources: Iterable[str | Path], photos_root: Path, folder: str
+) -> Iterator[list[tuple[Path, CopiedPhoto, str]]]:
+    """Several chosen pictures at once: every one checked before any is copied, then all
+    copied (``(source, copy, new id)`` each) and all removed again if the block raises —
+    the block records them in one transaction, so it is all of them or none."""
+    files = [Path(source) for source in sources]
+    for source in files:
+        check_photo(source)
+    with contextlib.ExitStack() as stack:
+        copies = []
+        for source in files:
+            photo_id = new_id()
+            copied = stack.enter_context(stored_photo(source, photos_root, folder, photo_id))
+            copies.append((source, copied, photo_id))
+        yield copies
 
 
 class HasPhoto(Protocol):

@@ -27,7 +27,6 @@ Every step is daily work (``Permission.DAILY_WORK``).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -40,7 +39,6 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.ids import new_id
 from app.models import (
     Household,
     Member,
@@ -675,29 +673,18 @@ def complete(
             )
         )
     files = [Path(source) for source in photo_sources]
-    if files and photos_root is None:
-        raise ValueError("photos_root is needed to keep the photos")
     if len(files) > MAX_ORDER_PHOTOS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "At most {n} photos can be kept with one order."),
             n=MAX_ORDER_PHOTOS,
         )
-    for source in files:
-        photos.check_photo(source)
-    with contextlib.ExitStack() as stack:
-        copies = [
-            (
-                source,
-                stack.enter_context(
-                    photos.stored_photo(
-                        source, Path(photos_root or ""), f"orders/{order_id}", new_id()
-                    )
-                ),
-            )
-            for source in files
-        ]
-        with db.write() as session:
-            return _complete(session, actor, order_id, report, minutes, volunteer_ids, at, copies)
+    if files and photos_root is None:
+        raise ValueError("photos_root is needed to keep the photos")
+    with (
+        photos.stored_photos(files, photos_root or Path(), f"orders/{order_id}") as copies,
+        db.write() as session,
+    ):
+        return _complete(session, actor, order_id, report, minutes, volunteer_ids, at, copies)
 
 
 def _complete(
@@ -708,7 +695,7 @@ def _complete(
     minutes: int,
     volunteer_ids: Sequence[str] | None,
     at: datetime | None,
-    copies: Sequence[tuple[Path, photos.CopiedPhoto]],
+    copies: Sequence[tuple[Path, photos.CopiedPhoto, str]],
 ) -> OrderDetail:
     """The step of :func:`complete` in its transaction, the photos already copied."""
     order = _get_row(session, order_id)
@@ -727,9 +714,10 @@ def _complete(
         volunteer_ids="|".join(ids),
     )
     session.flush()
-    for source, copied in copies:
+    for source, copied, photo_id in copies:
         session.add(
             ServiceOrderPhoto(
+                id=photo_id,
                 order_id=order.id,
                 event_id=event.id,
                 path=copied.path,
@@ -745,7 +733,7 @@ def _complete(
             "orders.photos",
             "service_order",
             order.id,
-            after={"number": order.number, "photos": [c.path for _s, c in copies]},
+            after={"number": order.number, "photos": [c.path for _s, c, _i in copies]},
         )
     order.volunteer_ids, order.completed_at = "|".join(ids), when
     if minutes > 0:
